@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// What the user asked for on the command line, checked. Parsing needs no QCoreApplication, so
+// main() can decide between a terminal and a window before creating one.
+struct CommandLineOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLineOptions)
+
+public:
+    enum class Mode { Window, Once, Help, Version };
+    enum class Format { Text, Json };
+
+    Mode mode = Mode::Window;
+    Format format = Format::Text;
+    int topPorts = 10;
+    bool includeSockets = false;
+    QString netns;
+    quint32 stateMask = 0; // 0: every state
+    double intervalSeconds = 1.0;
+    bool intervalGiven = false;
+    QString language; // "zh_CN", "en", or empty for the desktop's
+
+    QString helpText;
+
+    // Returns false and a one-line reason for bad arguments (exit code 2).
+    bool parse(const QStringList &arguments, QString *error);
+
+    static bool wantsTerminalOnly(const QStringList &arguments);
+};

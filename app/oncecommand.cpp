@@ -1,0 +1,81 @@
+#include "oncecommand.h"
+
+#include "commandlineoptions.h"
+#include "counterrates.h"
+#include "networknamespace.h"
+#include "snapshotcollector.h"
+#include "snapshotjsonwriter.h"
+#include "snapshottextwriter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include <chrono>
+#include <thread>
+
+namespace {
+void printError(const QString &message)
+{
+    QTextStream(stderr) << QStringLiteral("sockscope: ") << message << Qt::endl;
+}
+}
+
+int runOnceCommand(const CommandLineOptions &options)
+{
+    NetworkNamespace netns;
+    QString error;
+    if (!options.netns.isEmpty() && !netns.open(options.netns, &error)) {
+        printError(error);
+        return 1;
+    }
+
+    std::shared_ptr<Snapshot> snapshot;
+    // The collecting thread alone enters the namespace (its netlink socket and /proc/thread-self
+    // views follow it); the main thread stays where it was started.
+    std::thread worker([&] {
+        if (!netns.enterInCallingThread(&error))
+            return;
+        SnapshotCollector::Options collectorOptions;
+        collectorOptions.stateMask = options.stateMask ? options.stateMask : AllTcpStatesMask;
+        collectorOptions.namespaceLabel = netns.label();
+        SnapshotCollector collector(collectorOptions);
+        std::shared_ptr<Snapshot> first = collector.collect(&error);
+        if (!first || !options.intervalGiven) {
+            snapshot = std::move(first);
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::duration<double>(options.intervalSeconds));
+        snapshot = collector.collect(&error);
+        if (snapshot)
+            snapshot->rates = CounterRatesCalculator::between(*first, *snapshot);
+    });
+    worker.join();
+
+    if (!snapshot) {
+        printError(error);
+        return 1;
+    }
+
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        printError(QCoreApplication::translate("OnceCommand", "Cannot write to standard output."));
+        return 1;
+    }
+    bool written = false;
+    if (options.format == CommandLineOptions::Format::Json) {
+        SnapshotJsonWriter::Options jsonOptions;
+        jsonOptions.topPorts = options.topPorts;
+        jsonOptions.includeSockets = options.includeSockets;
+        written = SnapshotJsonWriter::write(*snapshot, jsonOptions, &out);
+    } else {
+        const QByteArray text = SnapshotTextWriter::format(*snapshot, options.topPorts).toUtf8();
+        written = out.write(text) == text.size();
+    }
+    out.flush();
+    if (!written) {
+        printError(QCoreApplication::translate("OnceCommand", "Writing the snapshot failed: %1.").arg(out.errorString()));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+// Sizes of kernel structs from the kernel's own BTF (/sys/kernel/btf/vmlinux, readable by
+// everyone). Lets an unprivileged user estimate slab memory with this kernel's object sizes
+// when /proc/slabinfo is root-only.
+namespace BtfStructSizes {
+// Returns the size of each named struct found in `btf` (raw BTF bytes); missing names are absent.
+QHash<QByteArray, qint64> find(const QByteArray &btf, const QList<QByteArray> &structNames);
+// Sizes of the structs behind the TCP slab caches (tcp_timewait_sock, tcp_sock, tcp_request_sock
+// and their IPv6 forms) in the running kernel; empty when its BTF is unavailable. Read once.
+QHash<QByteArray, qint64> socketStructsOfRunningKernel();
+}

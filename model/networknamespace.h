@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+// A network namespace to observe: a name under /var/run/netns (as `ip netns` makes them) or a
+// path such as /proc/PID/ns/net. Opened where it is named, so a bad name fails early; entered
+// with setns() by the collecting thread alone, so the rest of the program stays where it is.
+class NetworkNamespace
+{
+    Q_DECLARE_TR_FUNCTIONS(NetworkNamespace)
+
+public:
+    NetworkNamespace() = default; // the caller's own namespace
+    ~NetworkNamespace();
+    NetworkNamespace(NetworkNamespace &&other) noexcept;
+    NetworkNamespace &operator=(NetworkNamespace &&other) noexcept;
+    NetworkNamespace(const NetworkNamespace &) = delete;
+    NetworkNamespace &operator=(const NetworkNamespace &) = delete;
+
+    // Opens `spec`; on failure returns false and a one-line reason.
+    bool open(const QString &spec, QString *error);
+
+    bool isCurrent() const { return m_fd < 0; }
+    QString label() const; // what the user asked for, or "current"
+    // Moves the calling thread into the namespace. No-op for the current namespace.
+    bool enterInCallingThread(QString *error) const;
+
+    // The namespace the calling thread is in, as "net:[4026531840]".
+    static QString callingThreadNamespaceId();
+
+private:
+    int m_fd = -1;
+    QString m_spec;
+};

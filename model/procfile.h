@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Reads small kernel text files (/proc, /sys) in one go. Says why a file could not be read, so
+// "not on this kernel" and "not allowed" are states the UI can show, not silent zeros.
+struct ProcFile
+{
+    enum class Status { Ok, Absent, PermissionDenied, Failed };
+
+    Status status = Status::Failed;
+    QByteArray contents;
+    QString error; // errno text when status != Ok
+
+    bool ok() const { return status == Status::Ok; }
+
+    static ProcFile read(const QString &path);
+    // The calling thread's /proc/net: after setns() in a collecting thread, /proc/net (which
+    // follows the process's main thread) would show the wrong namespace.
+    static QString threadNetPath(const char *file);
+};

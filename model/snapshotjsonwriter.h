@@ -1,0 +1,15 @@
+#pragma once
+
+class QIODevice;
+struct Snapshot;
+
+// The `--format json` document (schema "sockscope.snapshot/1", documented in README.md).
+namespace SnapshotJsonWriter {
+struct Options
+{
+    int topPorts = 10;
+    bool includeSockets = false;
+};
+// Returns false when the device refused the output.
+bool write(const Snapshot &snapshot, const Options &options, QIODevice *device);
+}

@@ -1,0 +1,136 @@
+#include "snapshottextwriter.h"
+
+#include "inetaddress.h"
+#include "snapshot.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSysInfo>
+
+#include <algorithm>
+
+namespace {
+
+QString portList(const std::vector<PortCount> &counts, int top)
+{
+    QStringList parts;
+    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
+    for (std::size_t i = 0; i < shown; ++i)
+        parts << QStringLiteral("%1 ×%2").arg(counts[i].port).arg(counts[i].count);
+    return parts.join(QStringLiteral(", "));
+}
+
+}
+
+QString SnapshotTextWriter::formatBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
+{
+    QString out;
+    const QString time = QDateTime::fromMSecsSinceEpoch(s.wallTimeMs).toString(Qt::ISODate);
+    out += tr("sockscope %1 — host %2, kernel %3, network namespace %4 (%5), %6\n")
+               .arg(QLatin1String(SOCKSCOPE_VERSION), QSysInfo::machineHostName(), QSysInfo::kernelVersion(),
+                    s.namespaceLabel, s.namespaceId, time);
+    out += tr("TCP sockets: %1 (IPv4 %2, IPv6 %3), listed in %4 ms%5\n")
+               .arg(s.totalSockets())
+               .arg(s.ipv4Sockets)
+               .arg(s.ipv6Sockets)
+               .arg(double(s.dumpNs) / 1e6, 0, 'f', 1)
+               .arg(s.consistent ? QString() : tr(" — inconsistent: the table changed during the dump"));
+
+    QStringList states;
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (s.count(state) || state == TcpState::Established || state == TcpState::TimeWait)
+            states << QStringLiteral("%1 %2").arg(QLatin1String(tcpStateKey(state))).arg(s.count(state));
+    }
+    out += tr("States: %1\n").arg(states.join(QStringLiteral(", ")));
+
+    const qint64 buckets = s.maxTimeWaitBuckets();
+    if (buckets > 0) {
+        out += tr("TIME-WAIT: %1 of tcp_max_tw_buckets %2 (%3%)\n")
+                   .arg(s.count(TcpState::TimeWait))
+                   .arg(buckets)
+                   .arg(100.0 * s.count(TcpState::TimeWait) / double(buckets), 0, 'f', 2);
+    } else {
+        out += tr("TIME-WAIT: %1\n").arg(s.count(TcpState::TimeWait));
+    }
+    if (!s.timeWaitByLocalPort.empty())
+        out += tr("  by local port:  %1\n").arg(portList(s.timeWaitByLocalPort, topPorts));
+    if (!s.timeWaitByRemotePort.empty())
+        out += tr("  by remote port: %1\n").arg(portList(s.timeWaitByRemotePort, topPorts));
+
+    if (s.ephemeralRange.valid) {
+        out += tr("Ephemeral ports %1–%2 (%3 per destination):")
+                   .arg(s.ephemeralRange.low)
+                   .arg(s.ephemeralRange.high)
+                   .arg(s.ephemeralRange.size());
+        if (s.portPressure.empty()) {
+            out += tr(" none in use\n");
+        } else {
+            const PortPressure &p = s.portPressure.front();
+            out += tr(" busiest %1 → %2 uses %3 (%4%)\n")
+                       .arg(InetAddress::toString(p.family, p.localAddress),
+                            InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort))
+                       .arg(p.inUse)
+                       .arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 2);
+        }
+    }
+
+    if (s.sockstat.valid) {
+        out += tr("sockstat: inuse %1, orphan %2, tw %3, alloc %4, mem %5 pages\n")
+                   .arg(s.sockstat.tcpInUse)
+                   .arg(s.sockstat.tcpOrphans)
+                   .arg(s.sockstat.tcpTimeWait)
+                   .arg(s.sockstat.tcpAllocated)
+                   .arg(s.sockstat.tcpMemoryPages);
+    }
+
+    QStringList slab;
+    for (int c = 0; c < SlabCacheCount; ++c) {
+        const SlabCacheFigure &f = s.slab.caches[c];
+        if (f.source == SlabCacheFigure::Source::None)
+            continue;
+        slab << tr("%1 %2 objects, %3%4")
+                    .arg(QLatin1String(slabCacheName(static_cast<SlabCache>(c))))
+                    .arg(f.activeObjects)
+                    .arg(formatBytes(f.bytes), f.exact() ? QString() : tr(" (estimate)"));
+    }
+    out += tr("Slab: %1\n").arg(slab.join(QStringLiteral("; ")));
+    if (!s.slab.slabinfoReadable)
+        out += tr("  estimated (%1): %2\n").arg(s.slab.slabinfoError, s.slab.objectSizeBasis);
+
+    QStringList counters;
+    for (const auto &info : tcpCounterInfo()) {
+        if (s.counters.has(info.counter))
+            counters << QStringLiteral("%1 %2").arg(QLatin1String(info.name)).arg(s.counters.value(info.counter));
+    }
+    out += tr("Counters: %1\n").arg(counters.join(QStringLiteral(", ")));
+    if (s.rates) {
+        QStringList rates;
+        for (const TcpCounter c : {TcpCounter::TimeWaitEntered, TcpCounter::TimeWaitOverflow,
+                                   TcpCounter::TimeWaitRecycled, TcpCounter::TimeWaitKilled,
+                                   TcpCounter::ActiveOpens, TcpCounter::PassiveOpens}) {
+            if (s.rates->has(c)) {
+                rates << QStringLiteral("%1 %2")
+                             .arg(QLatin1String(tcpCounterInfo()[static_cast<int>(c)].name))
+                             .arg(s.rates->rate(c), 0, 'f', 1);
+            }
+        }
+        out += tr("Per second over %1 s: %2\n").arg(s.rates->intervalSeconds, 0, 'f', 2).arg(rates.join(QStringLiteral(", ")));
+    }
+
+    QStringList sysctls;
+    for (const SysctlReading &r : s.sysctls) {
+        const QString value = r.state == SysctlReading::State::Present ? r.value
+            : r.state == SysctlReading::State::Absent                  ? tr("(not present on this kernel)")
+                                                                       : tr("(unreadable: %1)").arg(r.error);
+        sysctls << QStringLiteral("  %1 = %2").arg(r.name, value);
+    }
+    out += tr("Sysctls:\n%1\n").arg(sysctls.join(QLatin1Char('\n')));
+    for (const QString &warning : s.warnings)
+        out += tr("Warning: %1\n").arg(warning);
+    return out;
+}

@@ -1,0 +1,147 @@
+#include "sockdiagdatagramparser.h"
+
+#include <libmnl/libmnl.h>
+#include <linux/inet_diag.h>
+#include <linux/sock_diag.h>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+
+namespace {
+
+// Only full sockets carry INET_DIAG_SHUTDOWN (inet_diag_msg_attrs_fill); request sockets, which
+// the kernel reports as SYN_RECV, never do. That is how NEW_SYN_RECV is told apart.
+int findShutdownAttribute(const nlattr *attr, void *data)
+{
+    if (mnl_attr_type_valid(attr, INET_DIAG_MAX) < 0)
+        return MNL_CB_OK; // newer kernels add attributes: skip what we do not know
+    if (mnl_attr_get_type(attr) == INET_DIAG_SHUTDOWN) {
+        if (mnl_attr_validate(attr, MNL_TYPE_U8) < 0)
+            return MNL_CB_ERROR;
+        *static_cast<bool *>(data) = true;
+    }
+    return MNL_CB_OK;
+}
+
+void copyAddress(quint8 family, const __be32 (&source)[4], std::array<quint8, 16> &target)
+{
+    if (family == AF_INET6) {
+        std::memcpy(target.data(), source, 16);
+    } else {
+        target.fill(0);
+        std::memcpy(target.data(), source, 4);
+    }
+}
+
+}
+
+SockDiagDatagramParser::SockDiagDatagramParser(unsigned seq, unsigned portId)
+    : m_seq(seq)
+    , m_portId(portId)
+{
+}
+
+SockDiagDatagramParser SockDiagDatagramParser::forRecordedDump()
+{
+    SockDiagDatagramParser parser(0, 0);
+    parser.m_anySender = true;
+    return parser;
+}
+
+SockDiagDatagramParser::Status SockDiagDatagramParser::fail(int errorNumber, const QString &message)
+{
+    m_errorNumber = errorNumber;
+    m_errorMessage = message;
+    return Status::Failed;
+}
+
+SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, std::size_t length,
+                                                             std::vector<SocketRecord> &out)
+{
+    auto remaining = static_cast<int>(length);
+    auto nlh = static_cast<const nlmsghdr *>(data);
+
+    for (; mnl_nlmsg_ok(nlh, remaining); nlh = mnl_nlmsg_next(nlh, &remaining)) {
+        if (!m_anySender && (!mnl_nlmsg_seq_ok(nlh, m_seq) || !mnl_nlmsg_portid_ok(nlh, m_portId))) {
+            ++m_skipped;
+            continue;
+        }
+        ++m_messages;
+        if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+            m_interrupted = true;
+
+        switch (nlh->nlmsg_type) {
+        case NLMSG_NOOP:
+            continue;
+        case NLMSG_ERROR: {
+            if (mnl_nlmsg_get_payload_len(nlh) < sizeof(nlmsgerr))
+                return fail(EPROTO, tr("The kernel sent a truncated netlink error message."));
+            const auto err = static_cast<const nlmsgerr *>(mnl_nlmsg_get_payload(nlh));
+            if (err->error == 0)
+                continue; // an acknowledgement
+            return fail(-err->error, QString::fromLocal8Bit(std::strerror(-err->error)));
+        }
+        case NLMSG_DONE: {
+            // A dump that failed part way ends with NLMSG_DONE carrying a negative errno.
+            if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(int)) {
+                int doneError = 0;
+                std::memcpy(&doneError, mnl_nlmsg_get_payload(nlh), sizeof(int));
+                if (doneError < 0)
+                    return fail(-doneError, QString::fromLocal8Bit(std::strerror(-doneError)));
+            }
+            return Status::Done;
+        }
+        case SOCK_DIAG_BY_FAMILY:
+            break;
+        default:
+            ++m_skipped;
+            continue;
+        }
+
+        if (mnl_nlmsg_get_payload_len(nlh) < sizeof(inet_diag_msg)) {
+            return fail(EPROTO, tr("Truncated sock_diag message: %1 bytes of payload, %2 expected.")
+                                    .arg(mnl_nlmsg_get_payload_len(nlh))
+                                    .arg(sizeof(inet_diag_msg)));
+        }
+        const auto msg = static_cast<const inet_diag_msg *>(mnl_nlmsg_get_payload(nlh));
+        if (msg->idiag_family != AF_INET && msg->idiag_family != AF_INET6) {
+            ++m_skipped;
+            continue;
+        }
+
+        SocketRecord &record = out.emplace_back();
+        record.family = msg->idiag_family;
+        record.state = msg->idiag_state < TcpStateCount ? static_cast<TcpState>(msg->idiag_state)
+                                                        : TcpState::Unknown;
+        record.timer = msg->idiag_timer <= 4 ? static_cast<SocketTimer>(msg->idiag_timer) : SocketTimer::None;
+        record.retransmits = msg->idiag_retrans;
+        record.localPort = ntohs(msg->id.idiag_sport);
+        record.remotePort = ntohs(msg->id.idiag_dport);
+        record.expiresMs = msg->idiag_expires;
+        record.receiveQueue = msg->idiag_rqueue;
+        record.sendQueue = msg->idiag_wqueue;
+        record.uid = msg->idiag_uid;
+        record.inode = msg->idiag_inode;
+        record.cookie = quint64(msg->id.idiag_cookie[0]) | (quint64(msg->id.idiag_cookie[1]) << 32);
+        copyAddress(msg->idiag_family, msg->id.idiag_src, record.localAddress);
+        copyAddress(msg->idiag_family, msg->id.idiag_dst, record.remoteAddress);
+
+        if (record.state == TcpState::SynRecv) {
+            bool fullSocket = false;
+            if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findShutdownAttribute, &fullSocket) < 0) {
+                out.pop_back();
+                return fail(EPROTO, tr("Malformed attribute in a sock_diag message."));
+            }
+            if (!fullSocket)
+                record.state = TcpState::NewSynRecv;
+        }
+    }
+
+    if (remaining > 0) {
+        return fail(EPROTO, tr("Truncated netlink message: %n byte(s) left that do not form a whole message.",
+                               nullptr, remaining));
+    }
+    return Status::NeedMore;
+}

@@ -1,0 +1,189 @@
+// Benchmark (prints figures; not a pass/fail test): sockscope's snapshot against a bare dump and
+// `ss -tan`, at 262,144 TIME-WAIT + 20,000 established pairs in a private network namespace.
+#include "loadgenerator.h"
+#include "privatenetworknamespace.h"
+#include "snapshotcollector.h"
+
+#include <libmnl/libmnl.h>
+#include <linux/inet_diag.h>
+#include <linux/sock_diag.h>
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+double nowMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// The floor: the same two inet_diag_req_v2 dumps sockscope asks for, into one reused 32 KiB
+// buffer, counting messages per state and nothing else. Written apart from sockscope's collector
+// on purpose.
+struct BareDump
+{
+    mnl_socket *socket = mnl_socket_open(NETLINK_SOCK_DIAG);
+    unsigned seq = 1;
+    std::vector<char> buffer = std::vector<char>(32768);
+
+    BareDump() { mnl_socket_bind(socket, 0, MNL_SOCKET_AUTOPID); }
+    ~BareDump() { mnl_socket_close(socket); }
+
+    std::array<long, 16> count()
+    {
+        std::array<long, 16> states {};
+        for (const int family : {AF_INET, AF_INET6}) {
+            alignas(nlmsghdr) char request[128];
+            nlmsghdr *nlh = mnl_nlmsg_put_header(request);
+            nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+            nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+            nlh->nlmsg_seq = ++seq;
+            auto req = static_cast<inet_diag_req_v2 *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req_v2)));
+            req->sdiag_family = quint8(family);
+            req->sdiag_protocol = IPPROTO_TCP;
+            // States 1..12, as sockscope asks. Not ~0: bit 13 (TCP_BOUND_INACTIVE, 6.5+) makes
+            // the kernel walk the bind hash as well.
+            req->idiag_states = (1u << 13) - 2;
+            mnl_socket_sendto(socket, nlh, nlh->nlmsg_len);
+            bool done = false;
+            while (!done) {
+                int length = int(mnl_socket_recvfrom(socket, buffer.data(), buffer.size()));
+                if (length <= 0)
+                    return states;
+                for (auto m = reinterpret_cast<const nlmsghdr *>(buffer.data()); mnl_nlmsg_ok(m, length);
+                     m = mnl_nlmsg_next(m, &length)) {
+                    if (m->nlmsg_type == NLMSG_DONE || m->nlmsg_type == NLMSG_ERROR) {
+                        done = true;
+                        break;
+                    }
+                    ++states[static_cast<const inet_diag_msg *>(mnl_nlmsg_get_payload(m))->idiag_state & 15];
+                }
+            }
+        }
+        return states;
+    }
+};
+
+struct ChildRun
+{
+    double wallMs = 0;
+    long maxRssKb = 0;
+    int status = -1;
+};
+
+ChildRun runChild(const std::vector<const char *> &argv)
+{
+    const double start = nowMs();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        execvp(argv[0], const_cast<char *const *>(argv.data()));
+        _exit(127);
+    }
+    ChildRun run;
+    rusage usage {};
+    wait4(pid, &run.status, 0, &usage);
+    run.wallMs = nowMs() - start;
+    run.maxRssKb = usage.ru_maxrss;
+    return run;
+}
+
+}
+
+int main(int argc, char *argv[])
+{
+    int timeWait = 262144;
+    int established = 20000;
+    int rounds = 11;
+    const char *sockscope = SOCKSCOPE_BINARY;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const QByteArray option(argv[i]);
+        if (option == "--time-wait")
+            timeWait = atoi(argv[i + 1]);
+        else if (option == "--established")
+            established = atoi(argv[i + 1]);
+        else if (option == "--rounds")
+            rounds = std::max(1, atoi(argv[i + 1]));
+        else if (option == "--sockscope")
+            sockscope = argv[i + 1];
+    }
+
+    QString error;
+    if (!PrivateNetworkNamespace::enterFresh(&error)) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+        return 1;
+    }
+    QCoreApplication app(argc, argv);
+
+    LoadGenerator load;
+    const double fillStart = nowMs();
+    if (!load.raiseTimeWaitLimit(timeWait + 10000, &error) || !load.holdEstablished(established, &error)
+        || !load.fillTimeWait(timeWait, 8, 2, &error)) {
+        std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+        return 1;
+    }
+    BareDump bare;
+    const auto population = bare.count();
+    std::printf("population: %ld TIME-WAIT, %ld ESTABLISHED, %ld LISTEN (filled in %.1f s; TIME-WAIT lasts 60 s)\n",
+                population[6], population[1], population[10], (nowMs() - fillStart) / 1000);
+
+    SnapshotCollector collector({});
+    std::vector<double> floorMs, snapshotMs, ssMs;
+    std::printf("%-6s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "ss -tan ms", "sockets");
+    for (int r = 0; r < rounds; ++r) {
+        double start = nowMs();
+        const auto counted = bare.count();
+        floorMs.push_back(nowMs() - start);
+
+        start = nowMs();
+        const auto snapshot = collector.collect(&error);
+        snapshotMs.push_back(nowMs() - start);
+        if (!snapshot) {
+            std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+            return 1;
+        }
+
+        ssMs.push_back(runChild({"ss", "-tan", nullptr}).wallMs);
+        long total = 0;
+        for (long n : counted)
+            total += n;
+        std::printf("%-6d %12.1f %12.1f %12.1f %10zu%s\n", r + 1, floorMs.back(), snapshotMs.back(), ssMs.back(),
+                    snapshot->sockets.size(), long(snapshot->sockets.size()) == total ? "" : " (churn)");
+    }
+
+    const ChildRun once = runChild({sockscope, "--once", "--format", "json", nullptr});
+    const ChildRun onceText = runChild({sockscope, "--once", nullptr});
+
+    const double floor = median(floorMs), snap = median(snapshotMs), ss = median(ssMs);
+    std::printf("\nmedians over %d interleaved rounds:\n", rounds);
+    std::printf("  bare dump (floor)     %8.1f ms\n", floor);
+    std::printf("  sockscope snapshot    %8.1f ms   %.2f x floor (target <= 1.3)   %.2f x ss (target <= 0.5)\n",
+                snap, snap / floor, snap / ss);
+    std::printf("  ss -tan > /dev/null   %8.1f ms\n", ss);
+    std::printf("sockscope --once --format json: %.1f ms wall, peak RSS %.1f MB (target <= 120 MB), exit %d\n",
+                once.wallMs, once.maxRssKb / 1024.0, WIFEXITED(once.status) ? WEXITSTATUS(once.status) : -1);
+    std::printf("sockscope --once (text):        %.1f ms wall, peak RSS %.1f MB\n", onceText.wallMs,
+                onceText.maxRssKb / 1024.0);
+    return 0;
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "privatenetworknamespace.h"
+
+#include <QTest>
+#include <QTextStream>
+
+// QTEST_MAIN for tests that need a kernel of their own: the process moves into a fresh network
+// namespace before anything else runs (a user namespace must be made while single-threaded).
+// A test that cannot get one fails loudly rather than testing the host.
+#define SOCKSCOPE_NETNS_TEST_MAIN(TestObject, ApplicationType)                                       \
+    int main(int argc, char *argv[])                                                                  \
+    {                                                                                                 \
+        QString netnsError;                                                                           \
+        if (!PrivateNetworkNamespace::enterFresh(&netnsError)) {                                      \
+            QTextStream(stderr) << "cannot create a private network namespace: " << netnsError << '\n'; \
+            return 1;                                                                                 \
+        }                                                                                             \
+        ApplicationType app(argc, argv);                                                              \
+        TestObject test;                                                                              \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                    \
+        return QTest::qExec(&test, argc, argv);                                                       \
+    }
