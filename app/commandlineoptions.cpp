@@ -6,18 +6,7 @@
 
 #include <cmath>
 
-bool CommandLineOptions::wantsTerminalOnly(const QStringList &arguments)
-{
-    for (const QString &argument : arguments.mid(1)) {
-        for (const char *flag : {"--once", "--help", "-h", "--help-all", "--version", "-v"}) {
-            if (argument == QLatin1String(flag))
-                return true;
-        }
-    }
-    return false;
-}
-
-bool CommandLineOptions::parse(const QStringList &arguments, QString *error)
+bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &viewNames, QString *error)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -45,7 +34,20 @@ bool CommandLineOptions::parse(const QStringList &arguments, QString *error)
                                       tr("seconds"));
     const QCommandLineOption language(QStringLiteral("lang"), tr("Language: zh_CN or en (default: the desktop's)."),
                                       tr("language"));
-    parser.addOptions({once, format, top, sockets, netns, states, interval, language});
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        tr("Render the window after --samples refreshes, save it as PNG and exit."),
+                                        tr("file.png"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  tr("With --screenshot: one part of the window (%1).")
+                                      .arg(viewNames.join(QStringLiteral(", "))),
+                                  tr("name"));
+    const QCommandLineOption samples(QStringLiteral("samples"),
+                                     tr("With --screenshot or --benchmark: refreshes to wait for (default 3)."),
+                                     tr("N"));
+    const QCommandLineOption benchmark(QStringLiteral("benchmark"),
+                                       tr("Run the window for --samples refreshes and print the GUI-thread time of "
+                                          "each refresh and the peak memory."));
+    parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark});
     helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -120,6 +122,38 @@ bool CommandLineOptions::parse(const QStringList &arguments, QString *error)
             *error = tr("--interval needs seconds from 0.25 to 10, not \"%1\".").arg(parser.value(interval));
             return false;
         }
+    }
+
+    if (parser.isSet(screenshot)) {
+        screenshotPath = parser.value(screenshot);
+        if (!screenshotPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+            *error = tr("--screenshot needs a file name ending in .png.");
+            return false;
+        }
+    }
+    this->benchmark = parser.isSet(benchmark);
+    if (parser.isSet(view)) {
+        this->view = parser.value(view);
+        if (!viewNames.contains(this->view)) {
+            *error = tr("Unknown view \"%1\": use one of %2.").arg(this->view, viewNames.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (screenshotPath.isEmpty()) {
+            *error = tr("--view applies to --screenshot.");
+            return false;
+        }
+    }
+    if (parser.isSet(samples)) {
+        samplesGiven = true;
+        this->samples = parser.value(samples).toInt(&ok);
+        if (!ok || this->samples < 1 || this->samples > 100000) {
+            *error = tr("--samples needs a whole number from 1 to 100000, not \"%1\".").arg(parser.value(samples));
+            return false;
+        }
+    }
+    if ((!screenshotPath.isEmpty() || this->benchmark) && mode != Mode::Window) {
+        *error = tr("--screenshot and --benchmark run the window; they do not go with --once.");
+        return false;
     }
 
     if (parser.isSet(language)) {

@@ -4,8 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-// What the user asked for on the command line, checked. Parsing needs no QCoreApplication, so
-// main() can decide between a terminal and a window before creating one.
+// What the user asked for on the command line, checked.
 struct CommandLineOptions
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLineOptions)
@@ -23,11 +22,16 @@ public:
     double intervalSeconds = 1.0;
     bool intervalGiven = false;
     QString language; // "zh_CN", "en", or empty for the desktop's
+    QString screenshotPath; // --screenshot: save the window (or --view) after --samples and exit
+    QString view = QStringLiteral("window");
+    int samples = 3;
+    bool samplesGiven = false;
+    bool benchmark = false; // --benchmark: print GUI-thread time per refresh after --samples
 
     QString helpText;
 
     // Returns false and a one-line reason for bad arguments (exit code 2).
-    bool parse(const QStringList &arguments, QString *error);
+    // viewNames: what --view accepts (the window's parts).
+    bool parse(const QStringList &arguments, const QStringList &viewNames, QString *error);
 
-    static bool wantsTerminalOnly(const QStringList &arguments);
 };

@@ -29,9 +29,17 @@ class TestOnceCommand : public QObject
 
     std::unique_ptr<SocketPopulation> m_population;
 
-    static Run run(const QStringList &arguments, const QStringList &prefix = {})
+    static Run run(const QStringList &arguments, const QStringList &prefix = {}, bool withoutDisplay = false)
     {
         QProcess process;
+        if (withoutDisplay) {
+            // As on a server: no X display, no Qt platform chosen.
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("DISPLAY"));
+            environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            process.setProcessEnvironment(environment);
+        }
         const QStringList argv = prefix + QStringList {QStringLiteral(SOCKSCOPE_BINARY)} + arguments;
         process.start(argv.first(), argv.mid(1));
         Run result;
@@ -244,15 +252,20 @@ private slots:
         QTest::newRow("unknown language") << QStringList {QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("fr")};
         QTest::newRow("stray argument") << QStringList {QStringLiteral("--once"), QStringLiteral("now")};
         QTest::newRow("missing value") << QStringList {QStringLiteral("--once"), QStringLiteral("--netns")};
+        // Window options are checked before any display is needed.
+        QTest::newRow("window: unknown view") << QStringList {QStringLiteral("--screenshot"), QStringLiteral("a.png"),
+                                                             QStringLiteral("--view"), QStringLiteral("everything")};
+        QTest::newRow("window: not a png") << QStringList {QStringLiteral("--screenshot"), QStringLiteral("a.jpg")};
+        QTest::newRow("window: zero samples") << QStringList {QStringLiteral("--benchmark"), QStringLiteral("--samples"), QStringLiteral("0")};
     }
 
     void badArguments()
     {
         QFETCH(QStringList, arguments);
-        const Run result = run(arguments);
+        const Run result = run(arguments, {}, true);
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.out.isEmpty());
-        QVERIFY2(result.err.startsWith("sockscope: "), result.err.constData());
+        QVERIFY2(result.err.contains("\nsockscope: ") || result.err.startsWith("sockscope: "), result.err.constData());
         QVERIFY2(result.err.contains("Usage:"), result.err.constData());
     }
 

@@ -138,8 +138,7 @@ int main(int argc, char *argv[])
 
     LoadGenerator load;
     const double fillStart = nowMs();
-    if (!load.raiseTimeWaitLimit(timeWait + 10000, &error) || !load.holdEstablished(established, &error)
-        || !load.fillTimeWait(timeWait, 8, 2, &error)) {
+    if (!load.build(timeWait, established, &error)) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(error));
         return 1;
     }

@@ -103,6 +103,12 @@ LoadGenerator::~LoadGenerator()
         waitpid(pid, nullptr, 0);
 }
 
+bool LoadGenerator::build(int timeWait, int pairs, QString *error)
+{
+    return raiseTimeWaitLimit(timeWait + 10000, error) && holdEstablished(pairs, error)
+        && fillTimeWait(timeWait, 8, 2, error);
+}
+
 bool LoadGenerator::raiseTimeWaitLimit(int count, QString *error)
 {
     QFile file(QStringLiteral("/proc/sys/net/ipv4/tcp_max_tw_buckets"));

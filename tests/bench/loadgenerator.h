@@ -17,6 +17,9 @@ class LoadGenerator
 public:
     ~LoadGenerator();
 
+    // The benchmark population: room for timeWait entries, `pairs` held connections, then
+    // timeWait TIME-WAIT sockets over 8 server ports made by 2 worker processes.
+    bool build(int timeWait, int pairs, QString *error);
     // Allows `count` TIME-WAIT entries in this namespace (tcp_max_tw_buckets is per namespace).
     bool raiseTimeWaitLimit(int count, QString *error);
     // `count` TIME-WAIT sockets over `serverPorts` listening ports, made by `workers` processes.

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "samplesummary.h"
+#include "snapshot.h"
+#include "sockettablerows.h"
+
+#include <QMetaType>
+
+#include <memory>
+
+// What the sampler hands the GUI for each refresh, immutable once sent.
+struct Sample
+{
+    SnapshotPtr snapshot;
+    SampleSummary summary;
+    SocketTableRowsPtr table; // the snapshot filtered and sorted as the table currently asks
+    int skippedBefore = 0; // refreshes skipped since the previous sample (slow kernel or busy GUI)
+};
+using SamplePtr = std::shared_ptr<const Sample>;
+Q_DECLARE_METATYPE(SamplePtr)

@@ -1,0 +1,49 @@
+#include "samplerthread.h"
+
+#include "sampler.h"
+
+SamplerThread::SamplerThread(NetworkNamespace netns, quint32 stateMask, QObject *parent)
+    : QObject(parent)
+    , m_sampler(new Sampler(std::move(netns), stateMask))
+{
+    m_thread.setObjectName(QStringLiteral("sockscope sampler"));
+    m_sampler->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_sampler, &QObject::deleteLater);
+    m_thread.start();
+}
+
+SamplerThread::~SamplerThread()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SamplerThread::start(int intervalMs)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, intervalMs] { s->start(intervalMs); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::setIntervalMs(int intervalMs)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, intervalMs] { s->setIntervalMs(intervalMs); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::setPaused(bool paused)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, paused] { s->setPaused(paused); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::setTableQuery(const SocketTableQuery &query)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, query] { s->setTableQuery(query); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::acknowledge()
+{
+    m_sampler->acknowledge();
+}
+
+quint64 SamplerThread::skippedTotal() const
+{
+    return m_sampler->skippedTotal();
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "networknamespace.h"
+#include "sample.h"
+#include "sockettablerows.h"
+
+#include <QObject>
+#include <QThread>
+
+class Sampler;
+
+// Owns the sampler's worker thread; lives in the GUI thread. Calls are forwarded as queued
+// calls; connect to sampler()'s signals for the results (they arrive queued, in the receiver's
+// thread). Destruction quits and joins the thread.
+class SamplerThread : public QObject
+{
+    Q_OBJECT
+
+public:
+    SamplerThread(NetworkNamespace netns, quint32 stateMask, QObject *parent = nullptr);
+    ~SamplerThread() override;
+
+    void start(int intervalMs);
+    void setIntervalMs(int intervalMs);
+    void setPaused(bool paused);
+    void setTableQuery(const SocketTableQuery &query);
+    // The GUI has finished with the last sample.
+    void acknowledge();
+    quint64 skippedTotal() const;
+    Sampler *sampler() const { return m_sampler; }
+
+private:
+    QThread m_thread;
+    Sampler *m_sampler;
+};

@@ -1,0 +1,91 @@
+#include "timewaitbyportmodel.h"
+
+#include <algorithm>
+
+TimeWaitByPortModel::TimeWaitByPortModel(int topPorts, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_topPorts(topPorts)
+{
+}
+
+void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    rebuild();
+}
+
+void TimeWaitByPortModel::setSide(Side side)
+{
+    if (side == m_side)
+        return;
+    m_side = side;
+    rebuild();
+}
+
+void TimeWaitByPortModel::rebuild()
+{
+    std::vector<PortCount> rows;
+    if (m_snapshot) {
+        const auto &all = m_side == Side::Local ? m_snapshot->timeWaitByLocalPort : m_snapshot->timeWaitByRemotePort;
+        rows.assign(all.begin(), all.begin() + std::ptrdiff_t(std::min<std::size_t>(all.size(), std::size_t(m_topPorts))));
+        m_total = m_snapshot->count(TcpState::TimeWait);
+    } else {
+        m_total = 0;
+    }
+    // Same number of rows: change values in place (views keep selection, charts their bars).
+    const int oldCount = int(m_rows.size());
+    const int newCount = int(rows.size());
+    if (newCount < oldCount) {
+        beginRemoveRows({}, newCount, oldCount - 1);
+        m_rows.resize(std::size_t(newCount));
+        endRemoveRows();
+    }
+    if (newCount > oldCount) {
+        beginInsertRows({}, oldCount, newCount - 1);
+        m_rows.insert(m_rows.end(), rows.begin() + oldCount, rows.end());
+        endInsertRows();
+    }
+    const int common = std::min(oldCount, newCount);
+    std::copy(rows.begin(), rows.begin() + common, m_rows.begin());
+    if (common > 0)
+        emit dataChanged(index(0, 0), index(common - 1, COLUMN_COUNT - 1));
+}
+
+int TimeWaitByPortModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TimeWaitByPortModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : COLUMN_COUNT;
+}
+
+QVariant TimeWaitByPortModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const PortCount &row = m_rows[std::size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case Port: return int(row.port);
+    case Count: return row.count;
+    case Share: return m_total ? 100.0 * row.count / m_total : 0.0;
+    }
+    return {};
+}
+
+QVariant TimeWaitByPortModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Port: return m_side == Side::Local ? tr("Local port") : tr("Remote port");
+    case Count: return tr("TIME-WAIT");
+    case Share: return tr("% of TIME-WAIT");
+    }
+    return {};
+}

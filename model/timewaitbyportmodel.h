@@ -1,0 +1,40 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QAbstractTableModel>
+
+// The ports holding the most TIME-WAIT entries now, by local or by remote port: rows for the
+// bar chart and its table. Updated in place so a chart bound to it keeps its bars.
+class TimeWaitByPortModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Port, Count, Share, COLUMN_COUNT };
+    enum class Side { Local, Remote };
+
+    explicit TimeWaitByPortModel(int topPorts = 10, QObject *parent = nullptr);
+
+    void setSnapshot(const SnapshotPtr &snapshot);
+    void setSide(Side side);
+    Side side() const { return m_side; }
+    int topPorts() const { return m_topPorts; }
+    quint16 port(int row) const { return m_rows[std::size_t(row)].port; }
+    quint32 count(int row) const { return m_rows[std::size_t(row)].count; }
+    quint32 totalTimeWait() const { return m_total; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void rebuild();
+
+    SnapshotPtr m_snapshot;
+    Side m_side = Side::Local;
+    int m_topPorts;
+    std::vector<PortCount> m_rows;
+    quint32 m_total = 0;
+};

@@ -1,0 +1,224 @@
+#include "languages.h"
+#include "mainwindow.h"
+#include "netnstestmain.h"
+#include "portchartpanel.h"
+#include "ratechartpanel.h"
+#include "samplerthread.h"
+#include "slabchartpanel.h"
+#include "socketpopulation.h"
+#include "sockettablemodel.h"
+#include "sockettablepanel.h"
+#include "statechartpanel.h"
+#include "timeserieschart.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QFile>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+
+// The window, offscreen, sampling a namespace with a known population.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SocketPopulation> m_population;
+    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<MainWindow> m_window;
+    const SocketPopulation::Endpoint m_server {AF_INET, "127.0.0.1", 7001};
+
+    static double lastY(TimeSeriesChart *chart, const QString &key)
+    {
+        QLineSeries *series = chart->series(key);
+        return series && series->count() ? series->at(series->count() - 1).y() : -1;
+    }
+
+    // Returns false (the caller's QVERIFY fails) when the samples do not come.
+    bool waitForMoreSamples(int more)
+    {
+        const int target = m_window->history().size() + more;
+        return QTest::qWaitFor([&] { return m_window->history().size() >= target; }, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // LISTEN 1, TIME-WAIT 14 (9 on local port 7001, 5 towards it), ESTABLISHED 6.
+        m_population = std::make_unique<SocketPopulation>();
+        SocketPopulation &p = *m_population;
+        QVERIFY(p.listen(m_server));
+        QVERIFY(p.closedConnections(m_server, 9, SocketPopulation::CloseOrder::ServerFirst));
+        QVERIFY(p.closedConnections(m_server, 5, SocketPopulation::CloseOrder::ClientFirst));
+        QVERIFY(p.establishedPairs(m_server, 3));
+
+        Languages::apply(QStringLiteral("en"));
+        m_window = std::make_unique<MainWindow>(false);
+        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_window->setIntervalMs(250);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->attachSampler(m_sampler.get(), QStringLiteral("test"));
+        QVERIFY(waitForMoreSamples(3));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_sampler.reset();
+    }
+
+    void stateChartShowsTheCounts()
+    {
+        TimeSeriesChart *chart = m_window->statePanel()->chart();
+        QCOMPARE(lastY(chart, QStringLiteral("TIME-WAIT")), 14.0);
+        QCOMPARE(lastY(chart, QStringLiteral("ESTABLISHED")), 6.0);
+        QCOMPARE(lastY(chart, QStringLiteral("LISTEN")), 1.0);
+        QCOMPARE(chart->series(QStringLiteral("CLOSE-WAIT"))->count(), 0); // absent in the window: no points to draw
+        // One point per sample in the window (fewer samples than decimation buckets).
+        QVERIFY(chart->series(QStringLiteral("TIME-WAIT"))->count() >= 3);
+        // States that never occur stay out of the legend.
+        QVERIFY(chart->series(QStringLiteral("TIME-WAIT"))->isVisible());
+        QVERIFY(!chart->series(QStringLiteral("CLOSING"))->isVisible());
+    }
+
+    void legendClickHidesAState()
+    {
+        TimeSeriesChart *chart = m_window->statePanel()->chart();
+        chart->setSeriesHidden(QStringLiteral("ESTABLISHED"), true);
+        QVERIFY(waitForMoreSamples(1));
+        QVERIFY(!chart->series(QStringLiteral("ESTABLISHED"))->isVisible());
+        QVERIFY(chart->series(QStringLiteral("TIME-WAIT"))->isVisible());
+        chart->setSeriesHidden(QStringLiteral("ESTABLISHED"), false);
+        QVERIFY(chart->series(QStringLiteral("ESTABLISHED"))->isVisible());
+    }
+
+    void portBarsAndHistory()
+    {
+        PortChartPanel *ports = m_window->portPanel();
+        // Bars run smallest to largest, so the busiest port is the last bar.
+        QBarSet *bars = ports->bars();
+        QVERIFY(bars->count() >= 1);
+        QCOMPARE(bars->at(bars->count() - 1), 9.0);
+        QCOMPARE(lastY(ports->timeChart(), QStringLiteral("7001")), 9.0);
+    }
+
+    void tableRowsAndFilter()
+    {
+        SocketTablePanel *table = m_window->tablePanel();
+        QCOMPARE(m_window->socketModel()->rowCount(), 1 + 14 + 6);
+        QTest::keyClicks(table->filterEdit(), QStringLiteral("time-wait sport:7001"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 9, 5000);
+        QVERIFY(waitForMoreSamples(1)); // the filter holds across refreshes
+        QCOMPARE(m_window->socketModel()->rowCount(), 9);
+        table->filterEdit()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 21, 5000);
+    }
+
+    void selectionSurvivesRefresh()
+    {
+        QTableView *view = m_window->tablePanel()->view();
+        SocketTableModel *model = m_window->socketModel();
+        const int row = model->rowCount() - 1;
+        view->selectRow(row);
+        const quint64 cookie = model->index(row, 0).data(SocketTableModel::CookieRole).toULongLong();
+        QVERIFY(waitForMoreSamples(2));
+        const QModelIndexList selected = view->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(SocketTableModel::CookieRole).toULongLong(), cookie);
+    }
+
+    void overflowIsHighlighted()
+    {
+        QVERIFY(!m_window->ratePanel()->overflowHighlighted());
+        // This test's namespace only: fewer buckets than TIME-WAIT entries already held.
+        QFile buckets(QStringLiteral("/proc/sys/net/ipv4/tcp_max_tw_buckets"));
+        QVERIFY(buckets.open(QIODevice::WriteOnly) && buckets.write("5\n") == 2);
+        buckets.close();
+        QVERIFY(waitForMoreSamples(1));
+        QVERIFY(m_population->closedConnections(m_server, 4, SocketPopulation::CloseOrder::ServerFirst));
+        QVERIFY(waitForMoreSamples(1));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->ratePanel()->overflowHighlighted(), 5000);
+        QVERIFY(lastY(m_window->ratePanel()->chart(), QStringLiteral("TCPTimeWaitOverflow")) > 0);
+        // The limit line sits on the states chart now that TIME-WAIT is above it.
+        QCOMPARE(m_window->history().latest().maxTimeWaitBuckets, 5);
+    }
+
+    void languageSwitchesAtRunTime()
+    {
+        const QString english = m_window->windowTitle();
+        Languages::apply(QStringLiteral("zh_CN"));
+        QCOMPARE(Languages::current(), QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->windowTitle() != english);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("套接字")));
+        QCOMPARE(m_window->statePanel()->chart()->chart()->title(), QStringLiteral("按 TCP 状态统计的套接字"));
+        Languages::apply(QStringLiteral("en"));
+        QTRY_COMPARE(m_window->windowTitle(), english);
+    }
+
+    void followsTheDesktopPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        QApplication::setPalette(dark);
+        QChart *chart = m_window->statePanel()->chart()->chart();
+        QTRY_COMPARE(chart->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
+        QCOMPARE(chart->titleBrush().color(), QColor(0xe0, 0xe0, 0xe0));
+        QApplication::setPalette(light);
+        QTRY_COMPARE(chart->backgroundBrush().color(), light.color(QPalette::Base));
+    }
+
+    void choicesAreSaved()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings under ~/.qttest, not the user's
+        QSettings().clear();
+        {
+            MainWindow window(true);
+            window.setIntervalMs(2000);
+            window.setWindowSeconds(900);
+            window.statePanel()->findChild<QCheckBox *>()->setChecked(true);
+            window.statePanel()->chart()->setSeriesHidden(QStringLiteral("LISTEN"), true);
+            window.close(); // saves
+        }
+        MainWindow restored(true);
+        QCOMPARE(restored.intervalMs(), 2000);
+        QCOMPARE(restored.windowSeconds(), 900);
+        QVERIFY(restored.statePanel()->chart()->isLogarithmic());
+        QVERIFY(restored.statePanel()->chart()->isSeriesHidden(QStringLiteral("LISTEN")));
+        QSettings().clear();
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
+    void screenshotCommand()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("states.png"));
+        QProcess sockscope;
+        sockscope.start(QStringLiteral(SOCKSCOPE_BINARY),
+                        {QStringLiteral("--screenshot"), file, QStringLiteral("--view"), QStringLiteral("states"),
+                         QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"), QStringLiteral("0.25")});
+        QVERIFY(sockscope.waitForFinished(30000));
+        QCOMPARE(sockscope.exitCode(), 0);
+        const QImage image(file);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 400 && image.height() >= 200);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestMainWindow, QApplication)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,40 @@
+#include "chartcolors.h"
+
+namespace ChartColors {
+
+QColor state(TcpState state)
+{
+    switch (state) {
+    case TcpState::Established: return QColor(0x2c, 0xa0, 0x2c);
+    case TcpState::TimeWait: return QColor(0xff, 0x7f, 0x0e);
+    case TcpState::Listen: return QColor(0x1f, 0x77, 0xb4);
+    case TcpState::SynSent: return QColor(0x94, 0x67, 0xbd);
+    case TcpState::SynRecv: return QColor(0xe3, 0x77, 0xc2);
+    case TcpState::NewSynRecv: return QColor(0xf7, 0xb6, 0xd2);
+    case TcpState::FinWait1: return QColor(0x17, 0xbe, 0xcf);
+    case TcpState::FinWait2: return QColor(0x9e, 0xda, 0xe5);
+    case TcpState::CloseWait: return QColor(0x8c, 0x56, 0x4b);
+    case TcpState::LastAck: return QColor(0x7f, 0x7f, 0x7f);
+    case TcpState::Closing: return QColor(0xbc, 0xbd, 0x22);
+    case TcpState::Close: return QColor(0xc7, 0xc7, 0xc7);
+    case TcpState::Unknown:
+    case TcpState::COUNT: break;
+    }
+    return QColor(0x7f, 0x7f, 0x7f);
+}
+
+QColor series(int index)
+{
+    static const QColor palette[] = {
+        QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+        QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22),
+    };
+    return palette[index % 8];
+}
+
+QColor warning()
+{
+    return QColor(0xd6, 0x27, 0x28);
+}
+
+}

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "historyring.h"
+#include "sample.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <vector>
+
+class HistoryPanel;
+class OverviewPanel;
+class PortChartPanel;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class RateChartPanel;
+class SamplerThread;
+class SlabChartPanel;
+class SocketTableModel;
+class SocketTablePanel;
+class StateChartPanel;
+class TimeWaitByPortModel;
+
+// The window an operator leaves open on a busy host. Samples arrive from a SamplerThread (or,
+// for a recording, from a file) through showSample(); the window only presents them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // useSettings: restore and save layout and choices with QSettings (not for screenshots,
+    // benchmarks and tests, which must not depend on, or change, what a user set).
+    explicit MainWindow(bool useSettings = true, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Live mode: the window drives this sampler (interval, pause, table queries).
+    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel);
+    void setIntervalMs(int intervalMs);
+    int intervalMs() const;
+    void setWindowSeconds(int seconds);
+    int windowSeconds() const;
+
+    // Everything the window shows for one refresh; returns at once.
+    void showSample(const SamplePtr &sample);
+    const HistoryRing &history() const { return m_history; }
+    // Adds summaries (oldest first) to the history without a snapshot: a recording's samples.
+    void loadHistory(const std::vector<SampleSummary> &summaries);
+    SnapshotPtr latestSnapshot() const { return m_latest; }
+    // GUI-thread time of each refresh so far (models + charts + repaint), for the benchmark.
+    const std::vector<double> &refreshTimesMs() const { return m_refreshTimesMs; }
+    // The dock's contents by name (overview, states, ports, slab, rates, table), for --view.
+    QWidget *viewByName(const QString &name) const;
+    // Shows and raises the dock holding that view (a tabbed dock may be behind another).
+    void revealView(const QString &name);
+    static QStringList viewNames();
+
+    StateChartPanel *statePanel() const { return m_statePanel; }
+    PortChartPanel *portPanel() const { return m_portPanel; }
+    SlabChartPanel *slabPanel() const { return m_slabPanel; }
+    RateChartPanel *ratePanel() const { return m_ratePanel; }
+    SocketTablePanel *tablePanel() const { return m_tablePanel; }
+    SocketTableModel *socketModel() const { return m_socketModel; }
+    TimeWaitByPortModel *portModel() const { return m_portModel; }
+
+signals:
+    void sampleShown(int samplesSoFar);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    QDockWidget *addPanel(HistoryPanel *panel, const QString &objectName, Qt::DockWidgetArea area);
+    void retranslateUi();
+    void refreshCharts(HistoryPanel *only = nullptr);
+    void updateStatus();
+    void showFailure(const QString &message);
+    void setPaused(bool paused);
+    void saveSettings() const;
+    void restoreSettings();
+    void resetLayout();
+
+    bool m_useSettings;
+    QPointer<SamplerThread> m_sampler;
+    HistoryRing m_history;
+    SnapshotPtr m_latest;
+    int m_samples = 0;
+    quint64 m_skipped = 0;
+    std::vector<double> m_refreshTimesMs;
+
+    SocketTableModel *m_socketModel;
+    TimeWaitByPortModel *m_portModel;
+    OverviewPanel *m_overviewPanel = nullptr;
+    StateChartPanel *m_statePanel = nullptr;
+    PortChartPanel *m_portPanel = nullptr;
+    SlabChartPanel *m_slabPanel = nullptr;
+    RateChartPanel *m_ratePanel = nullptr;
+    SocketTablePanel *m_tablePanel = nullptr;
+    std::vector<QDockWidget *> m_docks;
+    QDockWidget *m_statesDock = nullptr;
+    QDockWidget *m_overviewDock = nullptr;
+    QDockWidget *m_portsDock = nullptr;
+    QDockWidget *m_slabDock = nullptr;
+    QByteArray m_defaultState;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLabel *m_intervalLabel = nullptr;
+    QComboBox *m_interval = nullptr;
+    QLabel *m_windowLabel = nullptr;
+    QComboBox *m_window = nullptr;
+    QLabel *m_failure = nullptr;
+    QString m_failureText;
+
+    QLabel *m_hostStatus = nullptr;
+    QLabel *m_namespaceStatus = nullptr;
+    QLabel *m_refreshStatus = nullptr;
+    QLabel *m_slabStatus = nullptr;
+    QLabel *m_rowsStatus = nullptr;
+    QString m_namespaceLabel;
+    QString m_namespaceId;
+    int m_rowsShown = 0;
+    int m_rowsTotal = 0;
+    bool m_paused = false;
+};

@@ -1,0 +1,125 @@
+#include "overviewpanel.h"
+
+#include "chartcolors.h"
+#include "inetaddress.h"
+#include "snapshottextwriter.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+
+OverviewPanel::OverviewPanel(QWidget *parent)
+    : HistoryPanel(parent)
+    , m_form(new QFormLayout(this))
+    , m_sockets(new QLabel(this))
+    , m_timeWait(new QLabel(this))
+    , m_timeWaitFill(new QProgressBar(this))
+    , m_memory(new QLabel(this))
+    , m_rates(new QLabel(this))
+    , m_overflow(new QLabel(this))
+    , m_ports(new QLabel(this))
+    , m_portsFill(new QProgressBar(this))
+    , m_refresh(new QLabel(this))
+{
+    for (QLabel *label : {m_sockets, m_timeWait, m_memory, m_rates, m_overflow, m_ports, m_refresh}) {
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setWordWrap(true);
+    }
+    for (QProgressBar *bar : {m_timeWaitFill, m_portsFill}) {
+        bar->setRange(0, 1000);
+        bar->setTextVisible(true);
+        bar->setMaximumHeight(14);
+    }
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    QWidget *fields[] = {m_sockets, m_timeWait, m_timeWaitFill, m_memory, m_rates, m_overflow, m_ports, m_portsFill, m_refresh};
+    for (QWidget *field : fields)
+        m_form->addRow(new QLabel(this), field);
+    retranslate();
+}
+
+void OverviewPanel::retranslate()
+{
+    const QString labels[] = {tr("Sockets"), tr("TIME-WAIT"), QString(), tr("Slab memory"), tr("Per second"),
+                              tr("Overflow"), tr("Ephemeral ports"), QString(), tr("Refresh")};
+    for (int i = 0; i < 9; ++i) {
+        if (auto label = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
+            label->setText(labels[i]);
+    }
+    m_timeWaitFill->setToolTip(tr("TIME-WAIT entries against tcp_max_tw_buckets. Past it, closing sockets skip "
+                                  "TIME-WAIT and TCPTimeWaitOverflow counts them."));
+    m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the size of "
+                               "ip_local_port_range. When it is full, connect() fails with EADDRNOTAVAIL."));
+    showSnapshot(m_snapshot);
+}
+
+void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    if (!snapshot)
+        return;
+    const Snapshot &s = *snapshot;
+    const QLocale locale;
+    m_sockets->setText(tr("%1 (IPv4 %2, IPv6 %3); %4 established")
+                           .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets),
+                                locale.toString(s.ipv6Sockets), locale.toString(s.count(TcpState::Established))));
+
+    const qint64 buckets = s.maxTimeWaitBuckets();
+    const quint32 timeWait = s.count(TcpState::TimeWait);
+    if (buckets > 0) {
+        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
+        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
+        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
+    } else {
+        m_timeWait->setText(locale.toString(timeWait));
+        m_timeWaitFill->setValue(0);
+        m_timeWaitFill->setFormat(QString());
+    }
+
+    const SlabCacheFigure &tw4 = s.slab.cache(SlabCache::TimeWaitV4);
+    const SlabCacheFigure &tw6 = s.slab.cache(SlabCache::TimeWaitV6);
+    const qint64 twBytes = tw4.bytes + tw6.bytes;
+    qint64 allBytes = 0;
+    for (const SlabCacheFigure &f : s.slab.caches)
+        allBytes += f.bytes;
+    m_memory->setText((s.slab.slabinfoReadable ? tr("TIME-WAIT %1 of %2 for all TCP sockets (host-wide, slabinfo)")
+                                               : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP sockets (estimate)"))
+                          .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
+
+    if (s.rates && s.rates->has(TcpCounter::TimeWaitEntered)) {
+        m_rates->setText(tr("%1 enter TIME-WAIT, %2 connections opened, %3 accepted")
+                             .arg(locale.toString(s.rates->rate(TcpCounter::TimeWaitEntered), 'f', 1),
+                                  locale.toString(s.rates->rate(TcpCounter::ActiveOpens), 'f', 1),
+                                  locale.toString(s.rates->rate(TcpCounter::PassiveOpens), 'f', 1)));
+    } else {
+        m_rates->setText(tr("after the next refresh"));
+    }
+
+    const double overflowRate = s.rates && s.rates->has(TcpCounter::TimeWaitOverflow) ? s.rates->rate(TcpCounter::TimeWaitOverflow) : 0;
+    m_overflow->setText(tr("%1 per second now, %2 since boot (TCPTimeWaitOverflow)")
+                            .arg(locale.toString(overflowRate, 'f', 1),
+                                 locale.toString(s.counters.value(TcpCounter::TimeWaitOverflow))));
+    QPalette overflowPalette = palette();
+    if (overflowRate > 0)
+        overflowPalette.setColor(QPalette::WindowText, ChartColors::warning());
+    m_overflow->setPalette(overflowPalette);
+
+    if (!s.portPressure.empty() && s.ephemeralRange.valid) {
+        const PortPressure &p = s.portPressure.front();
+        m_ports->setText(tr("busiest: %1 → %2 uses %3 of %4")
+                             .arg(InetAddress::toString(p.family, p.localAddress),
+                                  InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort),
+                                  locale.toString(p.inUse), locale.toString(s.ephemeralRange.size())));
+        m_portsFill->setValue(int(qMin<qint64>(1000, 1000LL * p.inUse / s.ephemeralRange.size())));
+        m_portsFill->setFormat(QStringLiteral("%1%").arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 1));
+    } else {
+        m_ports->setText(s.ephemeralRange.valid ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
+                                                : tr("ip_local_port_range unreadable"));
+        m_portsFill->setValue(0);
+        m_portsFill->setFormat(QString());
+    }
+    m_refresh->setText(tr("%1 ms (netlink dump %2 ms)%3")
+                           .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
+                                locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
+                                s.consistent ? QString() : tr("; the table changed during the dump")));
+}

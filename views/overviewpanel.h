@@ -1,0 +1,33 @@
+#pragma once
+
+#include "historypanel.h"
+
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+
+// The figures an operator looks at first: how full the TIME-WAIT table is, what it costs, whether
+// closes overflow it, and how close the busiest destination is to running out of local ports.
+class OverviewPanel : public HistoryPanel
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewPanel(QWidget *parent = nullptr);
+
+    void showSnapshot(const SnapshotPtr &snapshot) override;
+    void retranslate() override;
+
+private:
+    QFormLayout *m_form;
+    QLabel *m_sockets;
+    QLabel *m_timeWait;
+    QProgressBar *m_timeWaitFill;
+    QLabel *m_memory;
+    QLabel *m_rates;
+    QLabel *m_overflow;
+    QLabel *m_ports;
+    QProgressBar *m_portsFill;
+    QLabel *m_refresh;
+    SnapshotPtr m_snapshot;
+};

@@ -1,0 +1,190 @@
+#include "portchartpanel.h"
+
+#include "chartcolors.h"
+#include "seriesdecimator.h"
+#include "timeserieschart.h"
+#include "timewaitbyportmodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QButtonGroup>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
+    : HistoryPanel(parent)
+    , m_model(model)
+    , m_byLocal(new QRadioButton(this))
+    , m_byRemote(new QRadioButton(this))
+    , m_barView(new QChartView(this))
+    , m_barSeries(new QHorizontalBarSeries(this))
+    , m_bars(new QBarSet(QString(), this))
+    , m_portAxis(new QBarCategoryAxis(this))
+    , m_countAxis(new QValueAxis(this))
+    , m_timeChart(new TimeSeriesChart(this))
+{
+    auto sides = new QButtonGroup(this);
+    sides->addButton(m_byLocal);
+    sides->addButton(m_byRemote);
+    m_byLocal->setChecked(true);
+    auto bar = new QHBoxLayout;
+    bar->addWidget(m_byLocal);
+    bar->addWidget(m_byRemote);
+    bar->addStretch(1);
+
+    QChart *chart = m_barView->chart();
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_bars->setColor(ChartColors::state(TcpState::TimeWait));
+    m_bars->setBorderColor(ChartColors::state(TcpState::TimeWait));
+    m_barSeries->append(m_bars);
+    m_barSeries->setLabelsVisible(true);
+    m_barSeries->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    chart->addSeries(m_barSeries);
+    chart->addAxis(m_portAxis, Qt::AlignLeft);
+    chart->addAxis(m_countAxis, Qt::AlignBottom);
+    m_barSeries->attachAxis(m_portAxis);
+    m_barSeries->attachAxis(m_countAxis);
+    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
+    // Port numbers are short: never elide them, even when bars are thin.
+    m_portAxis->setTruncateLabels(false);
+    m_barView->setRenderHint(QPainter::Antialiasing);
+    m_barView->setMinimumHeight(170);
+    m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
+
+    auto splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_barView);
+    splitter->addWidget(m_timeChart);
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &PortChartPanel::updateBars);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PortChartPanel::updateBars);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PortChartPanel::updateBars);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PortChartPanel::updateBars);
+    connect(m_byRemote, &QRadioButton::toggled, this, [this](bool remote) {
+        m_model->setSide(remote ? TimeWaitByPortModel::Side::Remote : TimeWaitByPortModel::Side::Local);
+        for (const QString &key : m_timeChart->seriesKeys())
+            m_timeChart->removeSeries(key);
+        retranslate();
+        if (m_lastWindow.ring)
+            showHistory(m_lastWindow);
+        emit sideChanged();
+    });
+    retranslate();
+}
+
+QString PortChartPanel::seriesKey(quint16 port) const
+{
+    return QString::number(port);
+}
+
+void PortChartPanel::retranslate()
+{
+    m_byLocal->setText(tr("By local port"));
+    m_byLocal->setToolTip(tr("TIME-WAIT held on this host's own port: this host closed first, as an HTTP "
+                             "server does."));
+    m_byRemote->setText(tr("By remote port"));
+    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client. Each "
+                              "entry keeps one local port busy for 60 s."));
+    const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
+    m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
+    m_bars->setLabel(tr("TIME-WAIT"));
+    m_timeChart->setTitle(remote ? tr("Those remote ports over time") : tr("Those ports over time"));
+    m_timeChart->setValueTitle(tr("TIME-WAIT"));
+    for (const QString &key : m_timeChart->seriesKeys())
+        m_timeChart->setSeriesName(key, key);
+    const QPalette p = palette();
+    for (QChart *chart : {m_barView->chart()}) {
+        chart->setBackgroundBrush(p.base());
+        chart->setTitleBrush(p.text());
+        for (QAbstractAxis *axis : chart->axes())
+            axis->setLabelsBrush(p.text());
+    }
+    m_barSeries->setLabelsVisible(true);
+}
+
+void PortChartPanel::updateBars()
+{
+    // Largest on top: a horizontal bar chart draws category 0 at the bottom.
+    const int rows = m_model->rowCount();
+    QStringList categories;
+    double maximum = 0;
+    if (m_bars->count() > rows)
+        m_bars->remove(rows, m_bars->count() - rows);
+    for (int i = 0; i < rows; ++i) {
+        const int row = rows - 1 - i;
+        categories << QString::number(m_model->port(row));
+        const double value = m_model->count(row);
+        maximum = qMax(maximum, value);
+        if (i < m_bars->count())
+            m_bars->replace(i, value);
+        else
+            m_bars->append(value);
+    }
+    m_portAxis->setCategories(categories);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(qMax(maximum, 1.0))));
+    m_countAxis->setRange(0, qMax(4.0, std::ceil(maximum * 1.1 / magnitude) * magnitude));
+}
+
+void PortChartPanel::showHistory(const HistoryWindow &w)
+{
+    m_lastWindow = w;
+    const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
+    QStringList wanted;
+    for (int row = 0; row < qMin(m_model->rowCount(), PortsOverTime); ++row)
+        wanted << seriesKey(m_model->port(row));
+    for (const QString &key : m_timeChart->seriesKeys()) {
+        if (!wanted.contains(key))
+            m_timeChart->removeSeries(key);
+    }
+    m_timeChart->setTimeRange(w.fromMs, w.toMs);
+    for (const QString &key : wanted) {
+        const auto port = quint16(key.toUInt());
+        if (!m_timeChart->hasSeries(key)) {
+            // A port keeps its colour while it stays among the busiest; a new one takes the
+            // first colour no shown port uses.
+            QList<int> used;
+            for (const QString &shown : m_timeChart->seriesKeys())
+                used << m_portColors.value(quint16(shown.toUInt()), -1);
+            int color = 0;
+            while (used.contains(color))
+                ++color;
+            m_portColors.insert(port, color);
+            m_timeChart->addSeries(key, ChartColors::series(color));
+            m_timeChart->setSeriesName(key, key);
+        }
+        m_timeChart->setSeriesPoints(key, SeriesDecimator::decimate(
+                                              w.first, w.last, w.buckets,
+                                              [&](int i) {
+                                                  const SampleSummary &s = w.ring->at(i);
+                                                  return QPointF(double(s.timeMs),
+                                                                 double(qMax<qint64>(0, s.timeWaitOnPort(remote, port))));
+                                              },
+                                              [&](int i) { return w.ring->at(i).timeWaitOnPort(remote, port) >= 0; }));
+    }
+    m_timeChart->rescale();
+}
+
+void PortChartPanel::saveSettings(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("ports/remote"), m_byRemote->isChecked());
+}
+
+void PortChartPanel::restoreSettings(const QSettings &settings)
+{
+    const bool remote = settings.value(QStringLiteral("ports/remote"), false).toBool();
+    (remote ? m_byRemote : m_byLocal)->setChecked(true);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "historypanel.h"
+
+#include <QHash>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QChartView;
+class QHorizontalBarSeries;
+class QRadioButton;
+class QValueAxis;
+class TimeSeriesChart;
+class TimeWaitByPortModel;
+
+// TIME-WAIT per port: the busiest ports now as horizontal bars (from TimeWaitByPortModel) and
+// those same ports over time. By local port (a server that closes first) or by remote port (a
+// client that closes first).
+class PortChartPanel : public HistoryPanel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int PortsOverTime = 8;
+
+    PortChartPanel(TimeWaitByPortModel *model, QWidget *parent = nullptr);
+
+    void showHistory(const HistoryWindow &window) override;
+    void retranslate() override;
+    void saveSettings(QSettings &settings) const override;
+    void restoreSettings(const QSettings &settings) override;
+    TimeSeriesChart *timeChart() const { return m_timeChart; }
+    QBarSet *bars() const { return m_bars; }
+
+signals:
+    void sideChanged();
+
+private:
+    void updateBars();
+    QString seriesKey(quint16 port) const;
+
+    TimeWaitByPortModel *m_model;
+    QRadioButton *m_byLocal;
+    QRadioButton *m_byRemote;
+    QChartView *m_barView;
+    QHorizontalBarSeries *m_barSeries;
+    QBarSet *m_bars;
+    QBarCategoryAxis *m_portAxis;
+    QValueAxis *m_countAxis;
+    TimeSeriesChart *m_timeChart;
+    QHash<quint16, int> m_portColors;
+    HistoryWindow m_lastWindow;
+};

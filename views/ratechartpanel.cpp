@@ -1,0 +1,93 @@
+#include "ratechartpanel.h"
+
+#include "chartcolors.h"
+#include "seriesdecimator.h"
+#include "timeserieschart.h"
+
+#include <QLocale>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace {
+struct RateSeries
+{
+    TcpCounter counter;
+    const char *key;
+};
+constexpr RateSeries Rates[] = {
+    {TcpCounter::TimeWaitEntered, "TW"},
+    {TcpCounter::TimeWaitOverflow, "TCPTimeWaitOverflow"},
+    {TcpCounter::TimeWaitKilled, "TWKilled"},
+    {TcpCounter::TimeWaitRecycled, "TWRecycled"},
+};
+}
+
+RateChartPanel::RateChartPanel(QWidget *parent)
+    : HistoryPanel(parent)
+    , m_chart(new TimeSeriesChart(this))
+    , m_alert(new QLabel(this))
+{
+    m_alert->setWordWrap(true);
+    m_alert->setAutoFillBackground(true);
+    QPalette alert = m_alert->palette();
+    alert.setColor(QPalette::Window, ChartColors::warning());
+    alert.setColor(QPalette::WindowText, Qt::white);
+    m_alert->setPalette(alert);
+    m_alert->setContentsMargins(6, 4, 6, 4);
+    m_alert->hide();
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_alert);
+    layout->addWidget(m_chart, 1);
+    m_chart->addSeries(QLatin1String("TW"), ChartColors::state(TcpState::TimeWait), Qt::SolidLine, 2.0);
+    m_chart->addSeries(QLatin1String("TCPTimeWaitOverflow"), ChartColors::warning(), Qt::SolidLine, 3.0);
+    m_chart->addSeries(QLatin1String("TWKilled"), ChartColors::series(3), Qt::SolidLine, 1.5);
+    m_chart->addSeries(QLatin1String("TWRecycled"), ChartColors::series(0), Qt::SolidLine, 1.5);
+    m_chart->setValueDecimals(-1);
+    retranslate();
+}
+
+void RateChartPanel::retranslate()
+{
+    m_chart->setTitle(tr("TIME-WAIT counters, per second"));
+    // Legend entries are the kernel's counter names, which operators search for; the tooltip explains.
+    m_chart->setSeriesName(QLatin1String("TW"), QStringLiteral("TW"));
+    m_chart->setSeriesName(QLatin1String("TCPTimeWaitOverflow"), QStringLiteral("TCPTimeWaitOverflow"));
+    m_chart->setSeriesName(QLatin1String("TWKilled"), QStringLiteral("TWKilled"));
+    m_chart->setSeriesName(QLatin1String("TWRecycled"), QStringLiteral("TWRecycled"));
+    m_chart->setToolTip(tr("TcpExt counters per second:\n"
+                           "TW — sockets that entered TIME-WAIT\n"
+                           "TCPTimeWaitOverflow — closes that got no TIME-WAIT: tcp_max_tw_buckets reached\n"
+                           "TWKilled — entries put in with a timeout of 4 s or less\n"
+                           "TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)"));
+    m_alert->setText(tr("<b>TIME-WAIT table full:</b> %1 closes per second get no TIME-WAIT because "
+                        "tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "
+                        "\"TCP: time wait bucket table overflow\").")
+                         .arg(QLocale().toString(m_latestOverflow, 'f', 1)));
+}
+
+bool RateChartPanel::overflowHighlighted() const
+{
+    return m_alert->isVisibleTo(this);
+}
+
+void RateChartPanel::showHistory(const HistoryWindow &w)
+{
+    m_chart->setTimeRange(w.fromMs, w.toMs);
+    for (const RateSeries &rate : Rates) {
+        m_chart->setSeriesPoints(QLatin1String(rate.key),
+                                 SeriesDecimator::decimate(
+                                     w.first, w.last, w.buckets,
+                                     [&](int i) {
+                                         const SampleSummary &s = w.ring->at(i);
+                                         return QPointF(double(s.timeMs), double(s.rate(rate.counter)));
+                                     },
+                                     [&](int i) { return w.ring->at(i).hasRate(rate.counter); }));
+    }
+    m_chart->rescale();
+    const SampleSummary *latest = w.last > w.first ? &w.ring->at(w.last - 1) : nullptr;
+    m_latestOverflow = latest && latest->hasRate(TcpCounter::TimeWaitOverflow) ? latest->rate(TcpCounter::TimeWaitOverflow) : 0;
+    if (m_latestOverflow > 0)
+        retranslate();
+    m_alert->setVisible(m_latestOverflow > 0);
+}

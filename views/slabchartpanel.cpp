@@ -1,0 +1,126 @@
+#include "slabchartpanel.h"
+
+#include "chartcolors.h"
+#include "seriesdecimator.h"
+#include "timeserieschart.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace {
+
+const char *const GroupKeys[] = {"tw", "tcp", "request"};
+
+SlabCache cacheOf(int group, bool v6)
+{
+    switch (group) {
+    case SlabChartPanel::TimeWait: return v6 ? SlabCache::TimeWaitV6 : SlabCache::TimeWaitV4;
+    case SlabChartPanel::Sockets: return v6 ? SlabCache::TcpV6 : SlabCache::TcpV4;
+    default: return v6 ? SlabCache::RequestV6 : SlabCache::RequestV4;
+    }
+}
+
+qint64 groupBytes(const SampleSummary &s, int group)
+{
+    return s.slabBytes[static_cast<int>(cacheOf(group, false))] + s.slabBytes[static_cast<int>(cacheOf(group, true))];
+}
+
+bool groupPresent(const SampleSummary &s, int group)
+{
+    return s.hasSlab(cacheOf(group, false)) || s.hasSlab(cacheOf(group, true));
+}
+
+}
+
+SlabChartPanel::SlabChartPanel(QWidget *parent)
+    : HistoryPanel(parent)
+    , m_chart(new TimeSeriesChart(this))
+    , m_note(new QLabel(this))
+{
+    m_note->setWordWrap(true);
+    m_note->hide();
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_note);
+    layout->addWidget(m_chart, 1);
+    m_chart->addSeries(QLatin1String(GroupKeys[TimeWait]), ChartColors::state(TcpState::TimeWait), Qt::SolidLine, 2.5);
+    m_chart->addSeries(QLatin1String(GroupKeys[Sockets]), ChartColors::state(TcpState::Established));
+    m_chart->addSeries(QLatin1String(GroupKeys[Requests]), ChartColors::state(TcpState::SynRecv));
+    m_chart->setValueDecimals(-1);
+    retranslate();
+}
+
+void SlabChartPanel::retranslate()
+{
+    m_chart->setTitle(tr("Slab memory of TCP sockets"));
+    applyNames();
+}
+
+void SlabChartPanel::applyNames()
+{
+    //: Chart series: memory of sockets in TIME-WAIT (slab caches tw_sock_TCP and tw_sock_TCPv6)
+    const QString names[] = {tr("TIME-WAIT (tw_sock_TCP, v6)"), tr("sockets (TCP, TCPv6)"),
+                             tr("half-open (request_sock_TCP, v6)")};
+    for (int g = 0; g < GROUP_COUNT; ++g) {
+        m_chart->setSeriesName(QLatin1String(GroupKeys[g]), m_estimated ? tr("%1 — estimate").arg(names[g]) : names[g]);
+        const QColor color = g == TimeWait ? ChartColors::state(TcpState::TimeWait)
+            : g == Sockets                 ? ChartColors::state(TcpState::Established)
+                                           : ChartColors::state(TcpState::SynRecv);
+        m_chart->setSeriesPen(QLatin1String(GroupKeys[g]), color, m_estimated ? Qt::DashLine : Qt::SolidLine,
+                              g == TimeWait ? 2.5 : 2.0);
+    }
+    m_note->setText(tr("<b>Estimated:</b> %1. Figures are this namespace's sockets × this kernel's object "
+                       "sizes; run as root for the kernel's own figures.")
+                        .arg(m_reason.toHtmlEscaped()));
+    m_note->setVisible(m_estimated);
+}
+
+void SlabChartPanel::showSnapshot(const SnapshotPtr &snapshot)
+{
+    if (!snapshot)
+        return;
+    const bool estimated = !snapshot->slab.slabinfoReadable;
+    if (estimated != m_estimated || m_reason != snapshot->slab.slabinfoError) {
+        m_estimated = estimated;
+        m_reason = snapshot->slab.slabinfoError;
+        applyNames();
+    }
+}
+
+void SlabChartPanel::showHistory(const HistoryWindow &w)
+{
+    qint64 maximum = 0;
+    for (int i = w.first; i < w.last; ++i) {
+        for (int g = 0; g < GROUP_COUNT; ++g)
+            maximum = qMax(maximum, groupBytes(w.ring->at(i), g));
+    }
+    // One unit for the whole axis, chosen by the largest value shown.
+    double unit = 1;
+    QString unitName = tr("bytes");
+    if (maximum >= 1024LL * 1024 * 1024) {
+        unit = 1024.0 * 1024 * 1024;
+        unitName = tr("GiB");
+    } else if (maximum >= 1024 * 1024) {
+        unit = 1024.0 * 1024;
+        unitName = tr("MiB");
+    } else if (maximum >= 1024) {
+        unit = 1024.0;
+        unitName = tr("KiB");
+    }
+    if (unitName != m_unitName) {
+        m_unitName = unitName;
+        m_chart->setValueTitle(unitName);
+    }
+    m_chart->setTimeRange(w.fromMs, w.toMs);
+    for (int g = 0; g < GROUP_COUNT; ++g) {
+        m_chart->setSeriesPoints(QLatin1String(GroupKeys[g]),
+                                 SeriesDecimator::decimate(
+                                     w.first, w.last, w.buckets,
+                                     [&](int i) {
+                                         const SampleSummary &s = w.ring->at(i);
+                                         return QPointF(double(s.timeMs), double(groupBytes(s, g)) / unit);
+                                     },
+                                     [&](int i) { return groupPresent(w.ring->at(i), g); }));
+    }
+    m_chart->rescale();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "historypanel.h"
+#include "sockettablerows.h"
+
+#include <QSet>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+class SocketTableModel;
+
+// The socket table with its filter box. Sorting and filtering run in the sampler's thread
+// (queryChanged); the panel swaps in the rows it gets back and keeps the user's selection and
+// scroll position across the swap, by socket cookie.
+class SocketTablePanel : public HistoryPanel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int MaxRestoredSelection = 10000;
+
+    SocketTablePanel(SocketTableModel *model, QWidget *parent = nullptr);
+
+    // Installs new rows; selection and the top visible socket survive.
+    void setRows(const SocketTableRowsPtr &rows);
+    const SocketTableQuery &query() const { return m_query; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    void retranslate() override;
+    void saveSettings(QSettings &settings) const override;
+    void restoreSettings(const QSettings &settings) override;
+
+signals:
+    void queryChanged(const SocketTableQuery &query);
+    void rowCountsChanged(int shown, int total);
+
+private:
+    void applyFilterText();
+    void updateCounts();
+
+    SocketTableModel *m_model;
+    QLineEdit *m_filter;
+    QLabel *m_counts;
+    QTableView *m_view;
+    SocketTableQuery m_query;
+    QString m_filterError;
+};
