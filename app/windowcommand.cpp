@@ -92,6 +92,10 @@ int runWindowCommand(const CommandLineOptions &options)
             if (options.benchmark)
                 printBenchmark(window, shown);
             if (!options.screenshotPath.isEmpty()) {
+                // The central views (table, sysctls) share the window with the charts: give them a
+                // full-HD window so their picture is readable on its own.
+                if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls"))
+                    window.resize(1920, 1080);
                 window.revealView(options.view);
                 QApplication::processEvents();
                 QWidget *view = window.viewByName(options.view);
@@ -108,7 +112,7 @@ int runWindowCommand(const CommandLineOptions &options)
             QCoreApplication::quit();
         });
     }
-    window.attachSampler(&sampler, label);
+    window.attachSampler(&sampler, label, options.netns);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

@@ -27,6 +27,13 @@ Sampler::Sampler(NetworkNamespace netns, quint32 stateMask)
     qRegisterMetaType<SamplePtr>();
     qRegisterMetaType<SocketTableRowsPtr>();
     qRegisterMetaType<SocketTableQuery>();
+    qRegisterMetaType<SysctlTransaction::Request>();
+    qRegisterMetaType<SysctlApplyReport>();
+}
+
+void Sampler::applySysctls(const SysctlTransaction::Request &request)
+{
+    emit sysctlsApplied(SysctlTransaction::run(request));
 }
 
 Sampler::~Sampler() = default;

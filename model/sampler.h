@@ -5,6 +5,7 @@
 #include "samplesummary.h"
 #include "snapshotcollector.h"
 #include "sockettablerows.h"
+#include "sysctltransaction.h"
 
 #include <QObject>
 
@@ -42,8 +43,11 @@ public slots:
     void setIntervalMs(int intervalMs);
     void setPaused(bool paused);
     void setTableQuery(const SocketTableQuery &query);
+    // Writes sysctls here, in the observed namespace (sockscope already has the right).
+    void applySysctls(const SysctlTransaction::Request &request);
 
 signals:
+    void sysctlsApplied(const SysctlApplyReport &report);
     void started(const QString &namespaceId);
     void sampled(const SamplePtr &sample);
     void tableRebuilt(const SocketTableRowsPtr &rows);
@@ -71,3 +75,4 @@ private:
 };
 
 Q_DECLARE_METATYPE(SocketTableQuery)
+Q_DECLARE_METATYPE(SysctlTransaction::Request)

@@ -47,3 +47,8 @@ quint64 SamplerThread::skippedTotal() const
 {
     return m_sampler->skippedTotal();
 }
+
+void SamplerThread::applySysctls(const SysctlTransaction::Request &request)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, request] { s->applySysctls(request); }, Qt::QueuedConnection);
+}

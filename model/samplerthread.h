@@ -3,6 +3,7 @@
 #include "networknamespace.h"
 #include "sample.h"
 #include "sockettablerows.h"
+#include "sysctltransaction.h"
 
 #include <QObject>
 #include <QThread>
@@ -24,6 +25,7 @@ public:
     void setIntervalMs(int intervalMs);
     void setPaused(bool paused);
     void setTableQuery(const SocketTableQuery &query);
+    void applySysctls(const SysctlTransaction::Request &request);
     // The GUI has finished with the last sample.
     void acknowledge();
     quint64 skippedTotal() const;

@@ -146,7 +146,7 @@ void SnapshotCollector::readSlab(Snapshot &snapshot)
 
 void SnapshotCollector::readSysctls(Snapshot &snapshot)
 {
-    snapshot.sysctls.reserve(std::size_t(SysctlReader::timeWaitSet().size()));
-    for (const QString &name : SysctlReader::timeWaitSet())
+    snapshot.sysctls.reserve(std::size_t(SysctlReader::snapshotSet().size()));
+    for (const QString &name : SysctlReader::snapshotSet())
         snapshot.sysctls.push_back(SysctlReader::read(name));
 }

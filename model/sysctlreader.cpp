@@ -1,21 +1,14 @@
 #include "sysctlreader.h"
 
 #include "procfile.h"
+#include "sysctlcatalog.h"
 
 #include <QRegularExpression>
 
-const QStringList &SysctlReader::timeWaitSet()
+const QStringList &SysctlReader::snapshotSet()
 {
-    static const QStringList names = {
-        QStringLiteral("net.ipv4.tcp_tw_reuse"),
-        QStringLiteral("net.ipv4.tcp_tw_reuse_delay"),
-        QStringLiteral("net.ipv4.tcp_fin_timeout"),
-        QStringLiteral("net.ipv4.tcp_max_tw_buckets"),
-        QStringLiteral("net.ipv4.tcp_timestamps"),
-        QStringLiteral("net.ipv4.ip_local_port_range"),
-        QStringLiteral("net.ipv4.tcp_max_orphans"),
-        QStringLiteral("net.ipv4.tcp_syncookies"),
-    };
+    static const QStringList names = SysctlCatalog::readableNames()
+        + QStringList {QStringLiteral("net.ipv4.tcp_ehash_entries"), QStringLiteral("net.ipv4.ip_unprivileged_port_start")};
     return names;
 }
 

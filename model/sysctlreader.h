@@ -13,8 +13,9 @@ class SysctlReader
     Q_DECLARE_TR_FUNCTIONS(SysctlReader)
 
 public:
-    // The sysctls that govern TIME_WAIT and ephemeral ports, read into every snapshot.
-    static const QStringList &timeWaitSet();
+    // Read into every snapshot: the catalog (TIME_WAIT and port sysctls) and the two read-only
+    // figures its defaults and limits depend on (tcp_ehash_entries, ip_unprivileged_port_start).
+    static const QStringList &snapshotSet();
     // "net.ipv4.tcp_tw_reuse" -> "/proc/sys/net/ipv4/tcp_tw_reuse"; empty for a malformed name
     // (anything but [a-z0-9_] components separated by dots).
     static QString procPath(const QString &name);

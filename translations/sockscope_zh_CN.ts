@@ -56,7 +56,7 @@
         <translation>秒</translation>
     </message>
     <message>
-        <source>Language: zh_CN or en (default: the desktop&apos;s).</source>
+        <source>Language: zh_CN or en (default: the desktop's).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随桌面）。</translation>
     </message>
     <message>
@@ -88,11 +88,11 @@
         <translation>运行窗口 --samples 次刷新，输出每次刷新在 GUI 线程上的耗时和内存峰值。</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
+        <source>Unexpected argument "%1".</source>
         <translation>多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use text or json.</source>
+        <source>Unknown format "%1": use text or json.</source>
         <translation>未知格式“%1”：请使用 text 或 json。</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
         <translation>--format 只能与 --once 一起使用。</translation>
     </message>
     <message>
-        <source>--top needs a whole number from 0 to 65536, not &quot;%1&quot;.</source>
+        <source>--top needs a whole number from 0 to 65536, not "%1".</source>
         <translation>--top 需要 0 到 65536 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
@@ -112,11 +112,11 @@
         <translation>--netns 需要一个名称或路径。</translation>
     </message>
     <message>
-        <source>Unknown TCP state &quot;%1&quot;.</source>
+        <source>Unknown TCP state "%1".</source>
         <translation>未知的 TCP 状态“%1”。</translation>
     </message>
     <message>
-        <source>--interval needs seconds from 0.25 to 10, not &quot;%1&quot;.</source>
+        <source>--interval needs seconds from 0.25 to 10, not "%1".</source>
         <translation>--interval 需要 0.25 到 10 之间的秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -124,7 +124,7 @@
         <translation>--screenshot 需要以 .png 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;: use one of %2.</source>
+        <source>Unknown view "%1": use one of %2.</source>
         <translation>未知的视图“%1”：请使用 %2 之一。</translation>
     </message>
     <message>
@@ -132,7 +132,7 @@
         <translation>--view 只能与 --screenshot 一起使用。</translation>
     </message>
     <message>
-        <source>--samples needs a whole number from 1 to 100000, not &quot;%1&quot;.</source>
+        <source>--samples needs a whole number from 1 to 100000, not "%1".</source>
         <translation>--samples 需要 1 到 100000 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>--screenshot 和 --benchmark 会运行窗口，不能与 --once 一起使用。</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <source>Unknown language "%1": use zh_CN or en.</source>
         <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
     </message>
 </context>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <extracomment>Menu title; keep &quot;Language&quot; recognisable for people who cannot read the current language</extracomment>
+        <extracomment>Menu title; keep "Language" recognisable for people who cannot read the current language</extracomment>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
@@ -311,6 +311,14 @@
         <source>Counter rates</source>
         <translation>计数器速率</translation>
     </message>
+    <message>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT sysctls</source>
+        <translation>TIME-WAIT 相关 sysctl</translation>
+    </message>
 </context>
 <context>
     <name>NetworkNamespace</name>
@@ -319,7 +327,7 @@
         <translation>网络命名空间名称为空。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a network namespace name.</source>
+        <source>"%1" is not a network namespace name.</source>
         <translation>“%1”不是网络命名空间名称。</translation>
     </message>
     <message>
@@ -448,7 +456,7 @@
         <translation>按本地端口</translation>
     </message>
     <message>
-        <source>TIME-WAIT held on this host&apos;s own port: this host closed first, as an HTTP server does.</source>
+        <source>TIME-WAIT held on this host's own port: this host closed first, as an HTTP server does.</source>
         <translation>占用本机自身端口的 TIME-WAIT：本机先关闭了连接，就像 HTTP 服务器那样。</translation>
     </message>
     <message>
@@ -487,7 +495,7 @@
         <translation>%1：有 %2 个列名，却有 %3 个数值。</translation>
     </message>
     <message>
-        <source>%1 %2: &quot;%3&quot; is not a number.</source>
+        <source>%1 %2: "%3" is not a number.</source>
         <translation>%1 %2：“%3”不是数字。</translation>
     </message>
 </context>
@@ -510,8 +518,8 @@ TWKilled — 超时时间不超过 4 秒的条目
 TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as &quot;TCP: time wait bucket table overflow&quot;).</source>
-        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "TCP: time wait bucket table overflow").</source>
+        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 "TCP: time wait bucket table overflow"）。</translation>
     </message>
 </context>
 <context>
@@ -538,7 +546,7 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
         <translation>%1 — 估算</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace&apos;s sockets × this kernel&apos;s object sizes; run as root for the kernel&apos;s own figures.</source>
+        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace's sockets × this kernel's object sizes; run as root for the kernel's own figures.</source>
         <translation>&lt;b&gt;估算值：&lt;/b&gt;%1。数值为本命名空间的套接字数 × 本内核的对象大小；以 root 运行可得到内核自身的统计。</translation>
     </message>
     <message>
@@ -561,7 +569,7 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
 <context>
     <name>SlabEstimator</name>
     <message>
-        <source>socket counts of this namespace × object sizes from this kernel&apos;s BTF (struct size plus SLUB&apos;s free pointer, in 64-byte cache lines)</source>
+        <source>socket counts of this namespace × object sizes from this kernel's BTF (struct size plus SLUB's free pointer, in 64-byte cache lines)</source>
         <translation>本命名空间的套接字数 × 从本内核 BTF 得到的对象大小（结构体大小加上 SLUB 的空闲指针，按 64 字节缓存行对齐）</translation>
     </message>
     <message>
@@ -807,23 +815,21 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
     </message>
     <message numerus="yes">
         <source>Truncated netlink message: %n byte(s) left that do not form a whole message.</source>
-        <translation>
-            <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
-        </translation>
+        <translation><numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SocketFilter</name>
     <message>
-        <source>Unknown TCP state &quot;%1&quot;.</source>
+        <source>Unknown TCP state "%1".</source>
         <translation>未知的 TCP 状态“%1”。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port number.</source>
+        <source>"%1" is not a port number.</source>
         <translation>“%1”不是端口号。</translation>
     </message>
     <message>
-        <source>Unknown filter &quot;%1:&quot;; use state:, port:, sport:, dport: or addr:.</source>
+        <source>Unknown filter "%1:"; use state:, port:, sport:, dport: or addr:.</source>
         <translation>未知的过滤条件“%1:”；请使用 state:、port:、sport:、dport: 或 addr:。</translation>
     </message>
     <message>
@@ -842,7 +848,7 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
 <context>
     <name>SocketTableModel</name>
     <message>
-        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the old connection&apos;s window.</source>
+        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the old connection's window.</source>
         <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；若旧连接窗口内又收到报文段，计时器会重新开始。</translation>
     </message>
     <message>
@@ -947,10 +953,823 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
     </message>
 </context>
 <context>
+    <name>SysctlApplier</name>
+    <message>
+        <source>Nothing is being sampled, so there is no namespace to change.</source>
+        <translation>当前没有在采样，因此没有可修改的命名空间。</translation>
+    </message>
+    <message>
+        <source>pkexec is not installed, so sockscope cannot ask for administrator rights. Install it (Debian: apt install pkexec) or change the value as root.</source>
+        <translation>未安装 pkexec，sockscope 无法请求管理员权限。请安装它（Debian：apt install pkexec），或以 root 身份修改。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The helper crashed; the values shown are re-read from the kernel.</source>
+        <translation>辅助程序崩溃了；显示的值是重新从内核读取的。</translation>
+    </message>
+    <message>
+        <source>Authorization was dismissed; nothing was changed.</source>
+        <translation>授权对话框被取消；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Not authorized to change system settings, or the helper could not be started; nothing was changed. %1</source>
+        <translation>无权修改系统设置，或无法启动辅助程序；未做任何修改。%1</translation>
+    </message>
+    <message>
+        <source>The helper failed (exit code %1): %2</source>
+        <translation>辅助程序失败（退出码 %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlCatalog</name>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>client and server</source>
+        <translation>客户端和服务器</translation>
+    </message>
+    <message>
+        <source>half the TCP established-hash size</source>
+        <translation>TCP 已建立连接哈希表大小的一半</translation>
+    </message>
+    <message>
+        <source>the TCP established-hash size / 128, at least 128</source>
+        <translation>TCP 已建立连接哈希表大小 / 128，至少 128</translation>
+    </message>
+    <message>
+        <source>Never hand a TIME-WAIT 4-tuple to a new connection.</source>
+        <translation>从不把处于 TIME-WAIT 的四元组交给新连接。</translation>
+    </message>
+    <message>
+        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry older than the reuse delay, when TCP timestamps show the new connection's segments are newer.</source>
+        <translation>当 TCP 时间戳表明新连接的报文段更新时，主动发起的 connect() 可以接管存在时间超过重用延迟的 TIME-WAIT 条目的四元组。</translation>
+    </message>
+    <message>
+        <source>As 1, but only for loopback traffic (127.0.0.0/8, ::1, or sockets bound to lo).</source>
+        <translation>同 1，但只用于回环流量（127.0.0.0/8、::1，或绑定到 lo 的套接字）。</translation>
+    </message>
+    <message>
+        <source>Lets a new outgoing connection reuse the 4-tuple (local address and port, remote address and port) of a connection still in TIME-WAIT instead of waiting for the entry to expire. Only connect() consults it, when it looks for a free local port; it needs timestamps seen on the old connection. It does not make TIME-WAIT shorter.</source>
+        <translation>允许新的主动连接重用仍处于 TIME-WAIT 的连接的四元组（本地地址和端口、远端地址和端口），而不必等该条目到期。只有 connect() 在寻找空闲本地端口时才会参考它；它要求旧连接上出现过时间戳。它并不会缩短 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Per network namespace since Linux 4.11. The value 2 and the default of 2 came with kernel commit 79e9fed46038 (2018); before that it was 0 or 1, default 0.</source>
+        <translation>自 Linux 4.11 起每个网络命名空间各自独立。取值 2 及默认值 2 来自内核提交 79e9fed46038（2018 年）；此前只能取 0 或 1，默认 0。</translation>
+    </message>
+    <message>
+        <source>A client or proxy that opens many short connections to the same server and gets EADDRNOTAVAIL from connect(): set 1 (with tcp_timestamps on at both ends). Reusing connections (keep-alive, pooling) is better still.</source>
+        <translation>客户端或代理向同一服务器建立大量短连接、connect() 返回 EADDRNOTAVAIL 时：设为 1（两端都需开启 tcp_timestamps）。复用连接（keep-alive、连接池）更好。</translation>
+    </message>
+    <message>
+        <source>No use on a server: accepted connections never go through this check. A server already accepts a new SYN on a TIME-WAIT 4-tuple when its sequence number or timestamp is newer. Leave the default.</source>
+        <translation>对服务器无用：被动接受的连接从不经过这项检查。当新 SYN 的序列号或时间戳更新时，服务器本来就会在 TIME-WAIT 四元组上接受它。保持默认即可。</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>How long an entry must have been in TIME-WAIT before tcp_tw_reuse may give its 4-tuple to a new connection.</source>
+        <translation>条目必须在 TIME-WAIT 中停留多久，tcp_tw_reuse 才能把它的四元组交给新连接。</translation>
+    </message>
+    <message>
+        <source>New in Linux 6.14. Before, the delay was a fixed second compared in whole seconds, so between 0 and 1 s in practice.</source>
+        <translation>Linux 6.14 新增。此前延迟固定为 1 秒，并按整秒比较，实际为 0 到 1 秒。</translation>
+    </message>
+    <message>
+        <source>Keep 1000 unless you know the peers' timestamp clock: a delay shorter than the peer's timestamp tick can make the peer's PAWS check drop the new connection's segments.</source>
+        <translation>除非了解对端的时间戳时钟，否则保持 1000：延迟若短于对端时间戳的计时粒度，对端的 PAWS 检查可能丢弃新连接的报文段。</translation>
+    </message>
+    <message>
+        <source>No effect on a server, like tcp_tw_reuse.</source>
+        <translation>与 tcp_tw_reuse 一样，对服务器无效。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>How long an orphaned connection (closed by this host and no longer held by any process) may wait in FIN-WAIT-2 for the peer's FIN. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says.</source>
+        <translation>孤儿连接（本机已关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都是 60 秒。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. With 60 s or less, an orphaned FIN-WAIT-2 connection is moved into the TIME-WAIT table as a small entry, which is why it shows with a TIME-WAIT timer.</source>
+        <translation>每个网络命名空间各自独立。取值不超过 60 秒时，孤儿 FIN-WAIT-2 连接会以小条目的形式移入 TIME-WAIT 表，因此它显示的是 TIME-WAIT 计时器。</translation>
+    </message>
+    <message>
+        <source>Lowering it (to 30, say) frees resources sooner when peers never close their side. It does not reduce TIME-WAIT.</source>
+        <translation>调低（例如 30）可在对端一直不关闭时更早释放资源。它不会减少 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Same as for clients: it bounds connections whose peer vanished after this host closed. It does not reduce TIME-WAIT.</source>
+        <translation>与客户端相同：它限制本机关闭后对端消失的连接。它不会减少 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>个条目</translation>
+    </message>
+    <message>
+        <source>The most TIME-WAIT entries the namespace may hold. When it is full, a closing connection skips TIME-WAIT and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (older kernels logged "TCP: time wait bucket table overflow"). Each entry takes about 256 bytes of slab (tw_sock_TCP).</source>
+        <translation>命名空间最多可持有的 TIME-WAIT 条目数。满了之后，正在关闭的连接跳过 TIME-WAIT 并立即销毁；TcpExt TCPTimeWaitOverflow 对每次这样的关闭计数（旧内核会记录日志 "TCP: time wait bucket table overflow"）。每个条目约占 256 字节 slab（tw_sock_TCP）。</translation>
+    </message>
+    <message>
+        <source>Per network namespace since Linux 4.11.</source>
+        <translation>自 Linux 4.11 起每个网络命名空间各自独立。</translation>
+    </message>
+    <message>
+        <source>A low limit makes a client skip TIME-WAIT and reuse ports sooner, at the very risk TIME-WAIT guards against: late segments of an old connection accepted by a new one. Prefer tcp_tw_reuse=1 or connection reuse.</source>
+        <translation>上限过低会让客户端跳过 TIME-WAIT、更早重用端口，代价正是 TIME-WAIT 所防范的风险：旧连接的迟到报文段被新连接接受。宁可用 tcp_tw_reuse=1 或复用连接。</translation>
+    </message>
+    <message>
+        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap (262,144 take about 64 MiB). If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT's protection.</source>
+        <translation>先关闭连接的繁忙服务器（HTTP 短连接）可能一直处于此上限；条目很便宜（262,144 个约 64 MiB）。如果 TCPTimeWaitOverflow 持续增长且内存允许，应调高上限，而不是放弃 TIME-WAIT 的保护。</translation>
+    </message>
+    <message>
+        <source>Off: no timestamps, so no PAWS protection and no tcp_tw_reuse.</source>
+        <translation>关闭：没有时间戳，因而没有 PAWS 保护，tcp_tw_reuse 也无法生效。</translation>
+    </message>
+    <message>
+        <source>On, with a random offset per connection (RFC 7323 timestamps).</source>
+        <translation>开启，每个连接使用随机偏移（RFC 7323 时间戳）。</translation>
+    </message>
+    <message>
+        <source>On, without the random offset.</source>
+        <translation>开启，不使用随机偏移。</translation>
+    </message>
+    <message>
+        <source>The TCP timestamps option: better round-trip estimates and PAWS, which rejects old segments once sequence numbers wrap. tcp_tw_reuse depends on it. The kernel also accepts 3 to 255 (treated as 2); sockscope offers 0 to 2.</source>
+        <translation>TCP 时间戳选项：改进往返时间估计，并提供 PAWS，在序列号回绕后拒绝旧报文段。tcp_tw_reuse 依赖它。内核也接受 3 到 255（按 2 处理）；sockscope 只提供 0 到 2。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The value 2 since Linux 4.10, when random per-connection offsets became the default (which is what finally broke tcp_tw_recycle).</source>
+        <translation>每个网络命名空间各自独立。取值 2 始于 Linux 4.10，那时每个连接的随机偏移成为默认（正是它最终让 tcp_tw_recycle 彻底失效）。</translation>
+    </message>
+    <message>
+        <source>Keep 1: turning timestamps off disables tcp_tw_reuse.</source>
+        <translation>保持 1：关闭时间戳会让 tcp_tw_reuse 失效。</translation>
+    </message>
+    <message>
+        <source>Keep 1. Turning them off to 'fix' NAT problems was advice for tcp_tw_recycle, which no longer exists.</source>
+        <translation>保持 1。关闭时间戳来“修复” NAT 问题是针对 tcp_tw_recycle 的建议，而它已经不存在了。</translation>
+    </message>
+    <message>
+        <source>The local ports the kernel picks for connect() and for bind() to port 0. Each (local address, remote address, remote port) can use each of them once at a time, TIME-WAIT included. The low end must not be below ip_unprivileged_port_start; the kernel prefers the two ends to differ in parity (it splits the range between connect() and bind()).</source>
+        <translation>内核为 connect() 以及 bind() 到端口 0 时选用的本地端口。每个（本地地址、远端地址、远端端口）组合同一时间只能使用其中每个端口一次，TIME-WAIT 也算在内。下限不能低于 ip_unprivileged_port_start；内核希望上下限奇偶性不同（它把范围分给 connect() 和 bind() 使用）。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The upper end is 60999 since Linux 4.2 (61000 before).</source>
+        <translation>每个网络命名空间各自独立。自 Linux 4.2 起上限为 60999（此前为 61000）。</translation>
+    </message>
+    <message>
+        <source>A client making many connections to one server can hold at most high − low + 1 of them, TIME-WAIT included. Widen the range (10000 65000, say, with the ports your services listen on listed in ip_local_reserved_ports), add source addresses, reuse connections, or use IP_BIND_ADDRESS_NO_PORT.</source>
+        <translation>向同一服务器建立大量连接的客户端，最多只能同时持有 上限 − 下限 + 1 个，TIME-WAIT 也算在内。可以扩大范围（例如 10000 65000，并把自己服务监听的端口列入 ip_local_reserved_ports）、增加源地址、复用连接，或使用 IP_BIND_ADDRESS_NO_PORT。</translation>
+    </message>
+    <message>
+        <source>No effect on accepted connections: they use the listening port. Keep service ports outside the range or reserve them.</source>
+        <translation>对被动接受的连接无效：它们使用监听端口。请让服务端口位于范围之外，或将其保留。</translation>
+    </message>
+    <message>
+        <source>Ports the kernel never picks automatically (connect(), bind() to port 0), so a service can always bind them even when they lie inside ip_local_port_range. A list such as 8080,9000-9010.</source>
+        <translation>内核自动选择端口时（connect()、bind() 到端口 0）永远不会选用的端口，这样即使它们位于 ip_local_port_range 之内，服务也总能绑定。格式如 8080,9000-9010。</translation>
+    </message>
+    <message>
+        <source>Per network namespace.</source>
+        <translation>每个网络命名空间各自独立。</translation>
+    </message>
+    <message>
+        <source>Reserve the ports your own services listen on before widening ip_local_port_range over them.</source>
+        <translation>在把 ip_local_port_range 扩大到覆盖自己服务监听的端口之前，先保留这些端口。</translation>
+    </message>
+    <message>
+        <source>List the ports your services must always be able to bind.</source>
+        <translation>列出服务必须始终能够绑定的端口。</translation>
+    </message>
+    <message>
+        <source>sockets</source>
+        <translation>个套接字</translation>
+    </message>
+    <message>
+        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset at once and the kernel logs "too many orphaned sockets". TIME-WAIT entries are not orphans.</source>
+        <translation>主机保留的孤儿 TCP 套接字（已被应用关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被立即重置，内核记录 "too many orphaned sockets"。TIME-WAIT 条目不是孤儿套接字。</translation>
+    </message>
+    <message>
+        <source>Global, not per namespace: only the host's initial namespace has this file.</source>
+        <translation>全局参数，不区分命名空间：只有主机的初始命名空间有这个文件。</translation>
+    </message>
+    <message>
+        <source>Rarely matters on a client.</source>
+        <translation>对客户端很少有影响。</translation>
+    </message>
+    <message>
+        <source>Raise it only with memory to spare and when the log shows orphan warnings.</source>
+        <translation>只在内存充裕且日志出现孤儿套接字警告时才调高。</translation>
+    </message>
+    <message>
+        <source>retransmissions</source>
+        <translation>次重传</translation>
+    </message>
+    <message>
+        <source>How many times to retransmit to a peer that stopped answering before an orphaned connection is killed. 0 means the kernel's own default of 8.</source>
+        <translation>对停止响应的对端重传多少次后终止孤儿连接。0 表示使用内核自身的默认值 8。</translation>
+    </message>
+    <message>
+        <source>A busy web server may lower it (2 to 4) to drop connections to vanished clients sooner.</source>
+        <translation>繁忙的 Web 服务器可以调低（2 到 4），更早丢弃与已消失客户端的连接。</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>关闭。</translation>
+    </message>
+    <message>
+        <source>Send syncookies when a listener's SYN backlog overflows.</source>
+        <translation>监听套接字的 SYN 队列溢出时发送 syncookie。</translation>
+    </message>
+    <message>
+        <source>Always send syncookies (for testing).</source>
+        <translation>总是发送 syncookie（用于测试）。</translation>
+    </message>
+    <message>
+        <source>SYN-flood protection: when the SYN backlog is full, answer a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in.</source>
+        <translation>SYN 洪泛防护：SYN 队列满时，用 cookie 回应 SYN 而不保留请求套接字，使合法客户端仍能连入。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The value 2 since Linux 3.12.</source>
+        <translation>每个网络命名空间各自独立。取值 2 始于 Linux 3.12。</translation>
+    </message>
+    <message>
+        <source>No effect on a client.</source>
+        <translation>对客户端无效。</translation>
+    </message>
+    <message>
+        <source>Keep 1. TcpExt SyncookiesSent shows when it is in use.</source>
+        <translation>保持 1。TcpExt SyncookiesSent 可以看出它何时在起作用。</translation>
+    </message>
+    <message>
+        <source>half-open connections</source>
+        <translation>个半连接</translation>
+    </message>
+    <message>
+        <source>The most half-open connections (request sockets, shown as NEW-SYN-RECV) a listener keeps while waiting for the client's ACK; past it, syncookies take over or SYNs are dropped.</source>
+        <translation>监听套接字在等待客户端 ACK 期间最多保留的半连接数（请求套接字，显示为 NEW-SYN-RECV）；超过后由 syncookie 接管，或丢弃 SYN。</translation>
+    </message>
+    <message>
+        <source>Per network namespace since Linux 4.11. Its default scales with the TCP established-hash size.</source>
+        <translation>自 Linux 4.11 起每个网络命名空间各自独立。默认值随 TCP 已建立连接哈希表大小变化。</translation>
+    </message>
+    <message>
+        <source>Raise it on servers accepting many connections per second, together with net.core.somaxconn and the application's listen() backlog.</source>
+        <translation>在每秒接受大量连接的服务器上调高，同时调高 net.core.somaxconn 和应用的 listen() backlog。</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>个连接</translation>
+    </message>
+    <message>
+        <source>The cap on the accept queue: the backlog a program passes to listen() is cut to this.</source>
+        <translation>accept 队列的上限：程序传给 listen() 的 backlog 会被截断到此值。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The default is 4096 since Linux 5.4 (128 before).</source>
+        <translation>每个网络命名空间各自独立。自 Linux 5.4 起默认 4096（此前为 128）。</translation>
+    </message>
+    <message>
+        <source>Raise it together with the server's own listen() backlog when TcpExt ListenOverflows rises.</source>
+        <translation>当 TcpExt ListenOverflows 增长时，连同服务器自身的 listen() backlog 一起调高。</translation>
+    </message>
+    <message>
+        <source>An RST received in TIME-WAIT ends the entry early ("TIME-WAIT assassination").</source>
+        <translation>在 TIME-WAIT 中收到 RST 会提前结束该条目（“TIME-WAIT 暗杀”）。</translation>
+    </message>
+    <message>
+        <source>RSTs in TIME-WAIT are ignored, as RFC 1337 proposes.</source>
+        <translation>按 RFC 1337 的建议，忽略 TIME-WAIT 中收到的 RST。</translation>
+    </message>
+    <message>
+        <source>What an RST does to a TIME-WAIT entry. With 0, a stray RST can end TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
+        <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个游离的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
+    </message>
+    <message>
+        <source>1 keeps TIME-WAIT intact; it does not make TIME-WAIT shorter or longer.</source>
+        <translation>取 1 可保持 TIME-WAIT 完整；它不会让 TIME-WAIT 变短或变长。</translation>
+    </message>
+    <message>
+        <source>Removed in Linux 4.12 (kernel commit 4396e46187ca). It cut TIME-WAIT to about 3.5 × RTO by remembering the last timestamp seen from each remote host and dropping SYNs with older ones. Behind NAT, many clients share one address with unrelated timestamp clocks, so their SYNs were dropped and connections failed at random. Once Linux 4.10 gave each connection a random timestamp offset, it broke for everyone, and it was removed.</source>
+        <translation>已在 Linux 4.12 中移除（内核提交 4396e46187ca）。它记住每个远端主机最近的时间戳，丢弃时间戳更旧的 SYN，从而把 TIME-WAIT 缩短到约 3.5 × RTO。在 NAT 之后，许多客户端共用一个地址、时间戳时钟互不相关，它们的 SYN 会被丢弃，连接随机失败。Linux 4.10 为每个连接加上随机时间戳偏移后，它对所有人都失效了，于是被移除。</translation>
+    </message>
+    <message>
+        <source>Removed in Linux 4.12. On this kernel the file does not exist; setting it fails.</source>
+        <translation>已在 Linux 4.12 中移除。本内核没有这个文件，设置会失败。</translation>
+    </message>
+    <message>
+        <source>Gone. For port exhaustion use tcp_tw_reuse=1, a wider ip_local_port_range, or connection reuse.</source>
+        <translation>已不存在。端口耗尽时请用 tcp_tw_reuse=1、更大的 ip_local_port_range，或复用连接。</translation>
+    </message>
+    <message>
+        <source>Gone. A server's TIME-WAIT is harmless; size tcp_max_tw_buckets instead.</source>
+        <translation>已不存在。服务器上的 TIME-WAIT 无害；请改为调整 tcp_max_tw_buckets。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlDetail</name>
+    <message>
+        <source>This kernel has no tcp_tw_reuse_delay: an entry can be reused once it is a second old, counted in whole seconds (between 0 and 1 s in practice).</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：条目存在满一秒后即可重用，按整秒计算（实际为 0 到 1 秒）。</translation>
+    </message>
+    <message>
+        <source>An entry can be reused once it is tcp_tw_reuse_delay old: %1 ms here.</source>
+        <translation>条目存在时间达到 tcp_tw_reuse_delay 后即可重用：这里为 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps is 0 here, so tcp_tw_reuse cannot take effect.</source>
+        <translation>这里的 tcp_timestamps 为 0，因此 tcp_tw_reuse 无法生效。</translation>
+    </message>
+    <message>
+        <source>Not on this kernel: it came in Linux 6.14.</source>
+        <translation>本内核没有此参数：它在 Linux 6.14 中加入。</translation>
+    </message>
+    <message>
+        <source>A full table of %1 entries takes about %2 of slab here (%3 bytes per entry).</source>
+        <translation>在这里，%1 个条目的满表约占 %2 slab 内存（每个条目 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>This namespace is not the host's, so it has no tcp_max_orphans; the host's value applies.</source>
+        <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port, TIME-WAIT included. With 60 s of TIME-WAIT, that is about %2 new connections per second to one destination when this host closes first.</source>
+        <translation>这里有 %1 个端口：从一个本地地址到同一远端地址和端口，同时最多 %1 个连接，TIME-WAIT 也算在内。TIME-WAIT 为 60 秒，因此当本机先关闭连接时，对同一目的地每秒约可建立 %2 个新连接。</translation>
+    </message>
+    <message>
+        <source>As expected, this kernel has no tcp_tw_recycle.</source>
+        <translation>与预期一致，本内核没有 tcp_tw_recycle。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 %3</source>
+        <translation>%1 到 %2 %3</translation>
+    </message>
+    <message>
+        <source>two ports, low ≤ high, low at least ip_unprivileged_port_start</source>
+        <translation>两个端口，下限 ≤ 上限，下限不小于 ip_unprivileged_port_start</translation>
+    </message>
+    <message>
+        <source>ports and ranges, e.g. 8080,9000-9010; empty for none</source>
+        <translation>端口和范围，例如 8080,9000-9010；为空表示没有</translation>
+    </message>
+    <message>
+        <source>not present on this kernel</source>
+        <translation>本内核没有此参数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Value here</source>
+        <translation>此处的值</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Kernel default</source>
+        <translation>内核默认值</translation>
+    </message>
+    <message>
+        <source>Valid values</source>
+        <translation>有效取值</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>作用范围</translation>
+    </message>
+    <message>
+        <source>each network namespace has its own</source>
+        <translation>每个网络命名空间各自独立</translation>
+    </message>
+    <message>
+        <source>global: the host's only</source>
+        <translation>全局：只有主机有</translation>
+    </message>
+    <message>
+        <source>Helps</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值含义</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>On a client</source>
+        <translation>在客户端</translation>
+    </message>
+    <message>
+        <source>On a server</source>
+        <translation>在服务器</translation>
+    </message>
+    <message>
+        <source>On this kernel (%1):</source>
+        <translation>在本内核（%1）上：</translation>
+    </message>
+    <message>
+        <source>Source: the kernel's %1, checked against the running kernel.</source>
+        <translation>来源：内核的 %1，并已对照正在运行的内核核实。</translation>
+    </message>
+    <message>
+        <source>(ip_local_port_range size) ÷ 60</source>
+        <translation>（ip_local_port_range 大小）÷ 60</translation>
+    </message>
+    <message>
+        <source>%1 ÷ 60 ≈ %2 with this namespace's range</source>
+        <translation>按本命名空间的范围为 %1 ÷ 60 ≈ %2</translation>
+    </message>
+    <message>
+        <source>this kernel has no tcp_tw_reuse_delay: the delay is one second, counted in whole seconds</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：延迟为一秒，按整秒计算</translation>
+    </message>
+    <message>
+        <source>on this kernel, tcp_tw_reuse_delay = %1 ms</source>
+        <translation>本内核上 tcp_tw_reuse_delay = %1 毫秒</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT lasts 60 seconds on Linux</source>
+        <translation>Linux 上的 TIME-WAIT 持续 60 秒</translation>
+    </message>
+    <message>
+        <source>The length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it (not tcp_fin_timeout, and it is not the textbook 2 × MSL of 2 minutes). An entry can last longer: a segment arriving within the old connection's window restarts its timer. The socket table shows each entry's time left.</source>
+        <translation>它的时长是 TCP_TIMEWAIT_LEN，在编译内核时固定为 60 秒；没有任何 sysctl 能修改它（tcp_fin_timeout 也不行，它也不是教科书上 2 × MSL 的 2 分钟）。条目可能持续更久：落在旧连接窗口内的报文段会让计时器重新开始。套接字表显示每个条目的剩余时间。</translation>
+    </message>
+    <message>
+        <source>tcp_fin_timeout is not the TIME-WAIT timeout</source>
+        <translation>tcp_fin_timeout 不是 TIME-WAIT 的超时时间</translation>
+    </message>
+    <message>
+        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN.</source>
+        <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时间。</translation>
+    </message>
+    <message>
+        <source>The side that closes first holds TIME-WAIT</source>
+        <translation>先关闭连接的一方持有 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s, so one client can open about %1 new connections per second to one destination.</source>
+        <translation>先关闭连接的服务器（不使用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 之内既便宜又无害。先关闭连接的客户端则在临时端口上持有它们：每个条目让该本地端口对该目的地被占用 60 秒，因此一个客户端对同一目的地每秒约只能建立 %1 个新连接。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse helps only outgoing connections</source>
+        <translation>tcp_tw_reuse 只对主动发起的连接有用</translation>
+    </message>
+    <message>
+        <source>Only connect() consults it, when it picks a local port. It needs TCP timestamps; its default 2 means loopback only; it lets connect() take over an entry older than the reuse delay (%1) and does not make TIME-WAIT shorter. A server gains nothing from it.</source>
+        <translation>只有 connect() 在选择本地端口时才会参考它。它需要 TCP 时间戳；默认值 2 表示只用于回环；它让 connect() 接管存在时间超过重用延迟（%1）的条目，并不会缩短 TIME-WAIT。服务器从中得不到任何好处。</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR, SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things</source>
+        <translation>SO_REUSEADDR、SO_REUSEPORT 和 IP_BIND_ADDRESS_NO_PORT 是不同的东西</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR lets bind() take a port whose old connections are still in TIME-WAIT (restarting a server); it fails only while a listener holds the address. SO_REUSEPORT (Linux 3.9) lets several sockets of the same user bind one port, and the kernel spreads connections among them. IP_BIND_ADDRESS_NO_PORT (Linux 4.2) lets a client bind a source address but leave the port to connect(), so one port serves several destinations: the client-side remedy for running out of ports. IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket. None of them shortens TIME-WAIT.</source>
+        <translation>SO_REUSEADDR 让 bind() 可以使用旧连接仍处于 TIME-WAIT 的端口（重启服务器时）；只有当某个监听套接字占着该地址时才会失败。SO_REUSEPORT（Linux 3.9）让同一用户的多个套接字绑定同一端口，由内核在它们之间分配连接。IP_BIND_ADDRESS_NO_PORT（Linux 4.2）让客户端只绑定源地址、把端口留给 connect() 选择，使一个端口可服务多个目的地：这是客户端解决端口耗尽的办法。IP_LOCAL_PORT_RANGE（Linux 6.3）为单个套接字缩小端口范围。它们都不会缩短 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_recycle is gone</source>
+        <translation>tcp_tw_recycle 已经不存在</translation>
+    </message>
+    <message>
+        <source>It was removed in Linux 4.12 after breaking clients behind NAT. Advice to turn it on is out of date; on a current kernel the setting does not exist.</source>
+        <translation>它破坏了 NAT 之后的客户端，已在 Linux 4.12 中移除。开启它的建议已经过时；当前内核上根本没有这个设置。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT costs little memory</source>
+        <translation>TIME-WAIT 占用的内存很少</translation>
+    </message>
+    <message>
+        <source>An entry is a small structure of about 256 bytes (tw_sock_TCP in /proc/slabinfo): 262,144 entries take about 64 MiB. What runs out first is a client's local ports, not memory.</source>
+        <translation>每个条目是约 256 字节的小结构（/proc/slabinfo 中的 tw_sock_TCP）：262,144 个条目约占 64 MiB。先耗尽的是客户端的本地端口，而不是内存。</translation>
+    </message>
+    <message>
+        <source>What trainees mix up</source>
+        <translation>初学者容易混淆的概念</translation>
+    </message>
+    <message>
+        <source>Sources: the kernel's Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
+        <translation>来源：内核文档 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlListModel</name>
+    <message>
+        <source>Differs from the kernel default (%1).</source>
+        <translation>与内核默认值（%1）不同。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>≠ marks a value that differs from the kernel default</source>
+        <translation>≠ 表示该值与内核默认值不同</translation>
+    </message>
+    <message>
+        <source>Sysctl</source>
+        <translation>Sysctl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlPanel</name>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>What trainees mix up</source>
+        <translation>初学者容易混淆的概念</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Keep after reboot (/etc/sysctl.d)</source>
+        <translation>重启后保留（/etc/sysctl.d）</translation>
+    </message>
+    <message>
+        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host's namespace.</source>
+        <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget the changes not applied yet.</source>
+        <translation>放弃尚未应用的修改。</translation>
+    </message>
+    <message>
+        <source>No changes to apply.</source>
+        <translation>没有要应用的修改。</translation>
+    </message>
+    <message>
+        <source>Apply will write, in namespace %1:</source>
+        <translation>应用时将在命名空间 %1 中写入：</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>当前 %1</translation>
+    </message>
+    <message>
+        <source>and save them to /etc/sysctl.d/90-sockscope.conf.</source>
+        <translation>并保存到 /etc/sysctl.d/90-sockscope.conf。</translation>
+    </message>
+    <message>
+        <source>sockscope has the right to write them itself (it runs as root here).</source>
+        <translation>sockscope 有权自行写入（它在这里以 root 身份运行）。</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>将运行：%1</translation>
+    </message>
+    <message>
+        <source>(one authorization prompt for all of them)</source>
+        <translation>（所有修改只需一次授权）</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>✔ %1: %2 → %3 (read back from the kernel)</source>
+        <translation>✔ %1：%2 → %3（已从内核读回确认）</translation>
+    </message>
+    <message>
+        <source>= %1 was already %2</source>
+        <translation>= %1 已经是 %2</translation>
+    </message>
+    <message>
+        <source>✘ %1 refused: %2</source>
+        <translation>✘ %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1: the kernel did not take it: %2</source>
+        <translation>✘ %1：内核没有接受：%2</translation>
+    </message>
+    <message>
+        <source>↺ %1 put back to %2</source>
+        <translation>↺ %1 已恢复为 %2</translation>
+    </message>
+    <message>
+        <source>· %1 not attempted</source>
+        <translation>· %1 未尝试</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlPersister</name>
+    <message>
+        <source>Cannot create a file in %1: %2.</source>
+        <translation>无法在 %1 中创建文件：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Saved to %1; applied at every boot.</source>
+        <translation>已保存到 %1；每次开机都会应用。</translation>
+    </message>
+    <message>
+        <source>%1 is set again in %2 (= %3), which is applied later and wins at boot.</source>
+        <translation>%1 在 %2 中又被设置（= %3），该文件应用得更晚，开机时以它为准。</translation>
+    </message>
+</context>
+<context>
     <name>SysctlReader</name>
     <message>
-        <source>&quot;%1&quot; is not a sysctl name.</source>
+        <source>"%1" is not a sysctl name.</source>
         <translation>“%1”不是 sysctl 参数名。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlRequest</name>
+    <message>
+        <source>Nothing to change: give name=value pairs.</source>
+        <translation>没有要修改的内容：请给出 名称=值 对。</translation>
+    </message>
+    <message>
+        <source>Too many changes at once: %1 (at most %2).</source>
+        <translation>一次修改太多：%1 个（最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>"%1" is not name=value.</source>
+        <translation>“%1”不是 名称=值 的形式。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a sysctl sockscope manages.</source>
+        <translation>“%1”不是 sockscope 管理的 sysctl 参数。</translation>
+    </message>
+    <message>
+        <source>%1 is given twice.</source>
+        <translation>%1 出现了两次。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlTransaction</name>
+    <message>
+        <source>sysctl.d applies at boot to the host's network namespace only, and this is not the host's; nothing was saved or changed.</source>
+        <translation>sysctl.d 只在开机时应用于主机的网络命名空间，而这不是主机的命名空间；未保存也未修改任何内容。</translation>
+    </message>
+    <message>
+        <source>put back: it could not be saved</source>
+        <translation>已恢复：无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlValue</name>
+    <message>
+        <source>%1 no longer exists: %2</source>
+        <translation>%1 已不存在：%2</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from %2 to %3, not "%4".</source>
+        <translation>%1 需要 %2 到 %3 之间的整数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2.</source>
+        <translation>%1 不接受 %2。</translation>
+    </message>
+    <message>
+        <source>%1 takes LOW-HIGH, two port numbers, not "%2".</source>
+        <translation>%1 需要 下限-上限 两个端口号，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>%1: the low end %2 is above the high end %3.</source>
+        <translation>%1：下限 %2 大于上限 %3。</translation>
+    </message>
+    <message>
+        <source>%1: the low end must be at least ip_unprivileged_port_start (%2).</source>
+        <translation>%1：下限不能小于 ip_unprivileged_port_start（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 ports or ranges.</source>
+        <translation>%1：最多 %2 个端口或范围。</translation>
+    </message>
+    <message>
+        <source>%1 takes ports and ranges such as 8080,9000-9010; "%2" is neither.</source>
+        <translation>%1 需要端口和范围，例如 8080,9000-9010；“%2”两者都不是。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlValueEditor</name>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>e.g. 8080,9000-9010 (empty: none)</source>
+        <translation>例如 8080,9000-9010（为空表示没有）</translation>
+    </message>
+    <message>
+        <source>Removed from the kernel: nothing to set.</source>
+        <translation>已从内核中移除：无可设置。</translation>
+    </message>
+    <message>
+        <source>Not present on this kernel or in this namespace: nothing to set.</source>
+        <translation>本内核或本命名空间中不存在：无可设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlWriter</name>
+    <message>
+        <source>not present on this kernel or in this namespace</source>
+        <translation>本内核或本命名空间中不存在</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何修改。</translation>
+    </message>
+    <message>
+        <source>put back to %1</source>
+        <translation>已恢复为 %1</translation>
+    </message>
+    <message>
+        <source>could not be put back to %1: %2</source>
+        <translation>无法恢复为 %1：%2</translation>
+    </message>
+    <message>
+        <source>the kernel refused the value (%1)</source>
+        <translation>内核拒绝了该值（%1）</translation>
+    </message>
+    <message>
+        <source>%1 was not changed; nothing else was either.</source>
+        <translation>%1 未被修改；其他项也都没有修改。</translation>
+    </message>
+    <message>
+        <source>the kernel kept %1 instead; put back to %2</source>
+        <translation>内核保留了 %1；已恢复为 %2</translation>
+    </message>
+    <message>
+        <source>the kernel kept %1 instead</source>
+        <translation>内核保留了 %1</translation>
+    </message>
+    <message>
+        <source>%1 did not take the value; everything was put back.</source>
+        <translation>%1 没有接受该值；所有修改都已恢复。</translation>
     </message>
 </context>
 <context>
@@ -1002,7 +1821,7 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
     </message>
     <message>
         <source>NEW-SYN-RECV</source>
-        <extracomment>Half-open connection waiting for the client&apos;s final ACK (a request socket).</extracomment>
+        <extracomment>Half-open connection waiting for the client's final ACK (a request socket).</extracomment>
         <translation>NEW-SYN-RECV</translation>
     </message>
     <message>

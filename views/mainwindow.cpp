@@ -10,6 +10,9 @@
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
+#include "sysctlapplier.h"
+#include "sysctllistmodel.h"
+#include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
 
 #include <QAction>
@@ -27,6 +30,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QSysInfo>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -40,6 +44,8 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     , m_useSettings(useSettings)
     , m_socketModel(new SocketTableModel(this))
     , m_portModel(new TimeWaitByPortModel(6, this))
+    , m_sysctlModel(new SysctlListModel(this))
+    , m_sysctlApplier(new SysctlApplier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockscope.svg")));
@@ -170,11 +176,18 @@ QDockWidget *MainWindow::addPanel(HistoryPanel *panel, const QString &objectName
 void MainWindow::createDocks()
 {
     m_tablePanel = new SocketTablePanel(m_socketModel, this);
+    m_sysctlPanel = new SysctlPanel(m_sysctlModel, m_sysctlApplier, this);
+    m_sysctlPanel->installEventFilter(this);
+    // The widest area holds the socket table and, a tab away, the sysctls with their explanations.
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_tablePanel, QString());
+    m_centralTabs->addTab(m_sysctlPanel, QString());
     auto central = new QWidget(this);
     auto layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_failure);
-    layout->addWidget(m_tablePanel, 1);
+    layout->addWidget(m_centralTabs, 1);
     setCentralWidget(central);
     connect(m_tablePanel, &SocketTablePanel::queryChanged, this, [this](const SocketTableQuery &query) {
         if (m_sampler)
@@ -205,10 +218,12 @@ void MainWindow::createDocks()
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] { m_portModel->setSnapshot(m_latest); });
 }
 
-void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel)
+void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel, const QString &namespacePath)
 {
     m_sampler = sampler;
     m_namespaceLabel = namespaceLabel;
+    m_sysctlApplier->setSampler(sampler);
+    m_sysctlApplier->setNamespacePath(namespacePath);
     connect(sampler->sampler(), &Sampler::sampled, this, [this](const SamplePtr &sample) {
         showSample(sample);
         // Only now may the sampler send the next one: a busy GUI makes it skip, never queue.
@@ -244,6 +259,9 @@ void MainWindow::showSample(const SamplePtr &sample)
     m_portModel->setSnapshot(m_latest);
     m_overviewPanel->showSnapshot(m_latest);
     m_slabPanel->showSnapshot(m_latest);
+    m_sysctlModel->setSnapshot(m_latest);
+    if (m_sysctlPanel->isVisible())
+        m_sysctlPanel->showSnapshot(m_latest);
     refreshCharts();
     updateStatus();
     if (!m_latest->warnings.isEmpty())
@@ -283,7 +301,9 @@ void MainWindow::refreshCharts(HistoryPanel *only)
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Show) {
-        if (auto panel = qobject_cast<HistoryPanel *>(watched))
+        if (watched == m_sysctlPanel)
+            m_sysctlPanel->showSnapshot(m_latest);
+        else if (auto panel = qobject_cast<HistoryPanel *>(watched))
             refreshCharts(panel);
     }
     return QMainWindow::eventFilter(watched, event);
@@ -381,11 +401,14 @@ void MainWindow::retranslateUi()
                               tr("Counter rates")};
     for (std::size_t i = 0; i < m_docks.size(); ++i)
         m_docks[i]->setWindowTitle(titles[i]);
+    m_centralTabs->setTabText(0, tr("Sockets"));
+    m_centralTabs->setTabText(1, tr("TIME-WAIT sysctls"));
     for (QAction *action : m_languageGroup->actions())
         action->setChecked(action->data().toString() == Languages::current());
     for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_overviewPanel), static_cast<HistoryPanel *>(m_statePanel),
                                 static_cast<HistoryPanel *>(m_portPanel), static_cast<HistoryPanel *>(m_slabPanel),
-                                static_cast<HistoryPanel *>(m_ratePanel), static_cast<HistoryPanel *>(m_tablePanel)})
+                                static_cast<HistoryPanel *>(m_ratePanel), static_cast<HistoryPanel *>(m_tablePanel),
+                                static_cast<HistoryPanel *>(m_sysctlPanel)})
         panel->retranslate();
     if (!m_failureText.isEmpty())
         showFailure(m_failureText);
@@ -441,14 +464,14 @@ void MainWindow::resetLayout()
 QStringList MainWindow::viewNames()
 {
     return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
-            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table")};
+            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls")};
 }
 
 QWidget *MainWindow::viewByName(const QString &name) const
 {
     // In the order of viewNames().
     QWidget *const views[] = {const_cast<MainWindow *>(this), m_overviewPanel, m_statePanel, m_portPanel,
-                              m_slabPanel, m_ratePanel, m_tablePanel};
+                              m_slabPanel, m_ratePanel, m_tablePanel, m_sysctlPanel};
     const qsizetype index = viewNames().indexOf(name);
     return index >= 0 ? views[index] : nullptr;
 }
@@ -456,6 +479,8 @@ QWidget *MainWindow::viewByName(const QString &name) const
 void MainWindow::revealView(const QString &name)
 {
     QWidget *view = viewByName(name);
+    if (m_centralTabs->indexOf(view) >= 0)
+        m_centralTabs->setCurrentWidget(view);
     for (QDockWidget *dock : m_docks) {
         if (dock->widget() == view) {
             dock->show();

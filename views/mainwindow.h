@@ -21,6 +21,10 @@ class SamplerThread;
 class SlabChartPanel;
 class SocketTableModel;
 class SocketTablePanel;
+class SysctlApplier;
+class SysctlListModel;
+class SysctlPanel;
+class QTabWidget;
 class StateChartPanel;
 class TimeWaitByPortModel;
 
@@ -37,7 +41,8 @@ public:
     ~MainWindow() override;
 
     // Live mode: the window drives this sampler (interval, pause, table queries).
-    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel);
+    // namespacePath: what --netns named (passed to the sysctl helper), empty for our own.
+    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel, const QString &namespacePath = {});
     void setIntervalMs(int intervalMs);
     int intervalMs() const;
     void setWindowSeconds(int seconds);
@@ -63,6 +68,9 @@ public:
     RateChartPanel *ratePanel() const { return m_ratePanel; }
     SocketTablePanel *tablePanel() const { return m_tablePanel; }
     SocketTableModel *socketModel() const { return m_socketModel; }
+    SysctlPanel *sysctlPanel() const { return m_sysctlPanel; }
+    SysctlListModel *sysctlModel() const { return m_sysctlModel; }
+    SysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
     TimeWaitByPortModel *portModel() const { return m_portModel; }
 
 signals:
@@ -102,6 +110,10 @@ private:
     SlabChartPanel *m_slabPanel = nullptr;
     RateChartPanel *m_ratePanel = nullptr;
     SocketTablePanel *m_tablePanel = nullptr;
+    SysctlListModel *m_sysctlModel;
+    SysctlApplier *m_sysctlApplier;
+    SysctlPanel *m_sysctlPanel = nullptr;
+    QTabWidget *m_centralTabs = nullptr;
     std::vector<QDockWidget *> m_docks;
     QDockWidget *m_statesDock = nullptr;
     QDockWidget *m_overviewDock = nullptr;

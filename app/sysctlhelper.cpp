@@ -1,0 +1,130 @@
+// sockscope-sysctl-helper: writes catalog sysctls for sockscope. Run as root through pkexec,
+// whose polkit policy (resources/org.sockscope.sysctl.policy) picks the action from argv[1]:
+//
+//   sockscope-sysctl-helper [--persist] [--netns PATH] name=value ...
+//
+// Only catalog names and in-range values are accepted; if any word is bad nothing is written.
+// Each item is read back and reported on stdout, one tab-separated line per item:
+//   applied|unchanged|refused|failed|rolledback|skipped <name> <before> <after> <message>
+// then "note <text>" and "error <text>" lines. Exit: 0 done, 2 refused, 3 the kernel refused (all
+// put back), 4 persisting failed (all put back), 5 bad usage or namespace.
+#include "networknamespace.h"
+#include "sysctlpersister.h"
+#include "sysctltransaction.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <cstdio>
+#include <cstdlib>
+#include <syslog.h>
+#include <unistd.h>
+
+namespace {
+
+enum ExitCode { Done = 0, Refused = 2, KernelRefused = 3, PersistFailed = 4, Usage = 5 };
+
+const char *statusWord(SysctlItemResult::Status status)
+{
+    switch (status) {
+    case SysctlItemResult::Status::Applied: return "applied";
+    case SysctlItemResult::Status::Unchanged: return "unchanged";
+    case SysctlItemResult::Status::Refused: return "refused";
+    case SysctlItemResult::Status::Failed: return "failed";
+    case SysctlItemResult::Status::RolledBack: return "rolledback";
+    case SysctlItemResult::Status::NotAttempted: return "skipped";
+    }
+    return "skipped";
+}
+
+QByteArray clean(const QString &text)
+{
+    // One report line per item: no tabs or newlines from any message.
+    QByteArray bytes = text.toUtf8();
+    bytes.replace('\t', ' ').replace('\n', ' ');
+    return bytes;
+}
+
+void printLine(const char *kind, const QString &text)
+{
+    std::printf("%s\t%s\n", kind, clean(text).constData());
+}
+
+// pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller.
+QByteArray callerUid(bool *viaPkexec)
+{
+    const char *pkexecUid = std::getenv("PKEXEC_UID");
+    *viaPkexec = pkexecUid != nullptr;
+    return pkexecUid ? QByteArray(pkexecUid) : QByteArray::number(getuid());
+}
+
+}
+
+int main(int argc, char *argv[])
+{
+    openlog("sockscope-sysctl-helper", LOG_PID, LOG_AUTHPRIV);
+    if (argc < 1 || !argv[0]) // CVE-2021-4034 began with argc == 0
+        return Usage;
+    bool viaPkexec = false;
+    const QByteArray caller = callerUid(&viaPkexec);
+
+    QStringList pairs;
+    bool persist = false;
+    QString persistDirectory = SysctlPersister::defaultDirectory();
+    QString netnsPath;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--persist" && i == 1) {
+            persist = true; // only as argv[1]: that is what polkit authorised as "persist"
+        } else if (argument == "--persist-dir" && i + 1 < argc && !viaPkexec && getuid() == 0) {
+            persistDirectory = QString::fromLocal8Bit(argv[++i]); // tests, run by root directly
+        } else if (argument == "--netns" && i + 1 < argc) {
+            netnsPath = QString::fromLocal8Bit(argv[++i]);
+        } else if (argument.startsWith("--")) {
+            printLine("error", QStringLiteral("unknown or misplaced option ") + QString::fromLocal8Bit(argument));
+            syslog(LOG_WARNING, "uid %s: refused: bad option", caller.constData());
+            return Usage;
+        } else {
+            pairs << QString::fromLocal8Bit(argument);
+        }
+    }
+
+    if (!netnsPath.isEmpty()) {
+        NetworkNamespace netns;
+        QString error;
+        if (!netns.open(netnsPath, &error) || !netns.enterInCallingThread(&error)) {
+            printLine("error", error);
+            syslog(LOG_WARNING, "uid %s: refused: %s", caller.constData(), clean(error).constData());
+            return Usage;
+        }
+    }
+    const QByteArray where = NetworkNamespace::callingThreadNamespaceId().toLatin1();
+
+    SysctlTransaction::Request request;
+    request.pairs = pairs;
+    request.persist = persist;
+    request.persistDirectory = persistDirectory;
+    const SysctlApplyReport report = SysctlTransaction::run(request);
+
+    const int exitCode = report.failure == SysctlApplyReport::Failure::Refused ? Refused
+        : report.failure == SysctlApplyReport::Failure::Kernel                 ? KernelRefused
+        : report.failure == SysctlApplyReport::Failure::Persist                ? PersistFailed
+                                                                               : Done;
+
+    for (const SysctlItemResult &item : report.items) {
+        std::printf("%s\t%s\t%s\t%s\t%s\n", statusWord(item.status), clean(item.name).constData(),
+                    clean(item.before).constData(), clean(item.after).constData(), clean(item.message).constData());
+        syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
+               "uid %s, %s: %s %s: %s -> %s %s", caller.constData(), where.constData(), statusWord(item.status),
+               clean(item.name).constData(), clean(item.before).constData(), clean(item.requested).constData(),
+               clean(item.message).constData());
+    }
+    for (const QString &note : report.notes)
+        printLine("note", note);
+    for (const QString &line : report.error.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        printLine("error", line);
+        if (report.items.empty())
+            syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(), clean(line).constData());
+    }
+    return exitCode;
+}

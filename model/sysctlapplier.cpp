@@ -1,0 +1,154 @@
+#include "sysctlapplier.h"
+
+#include "sampler.h"
+#include "samplerthread.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+SysctlApplier::SysctlApplier(QObject *parent)
+    : QObject(parent)
+    , m_route(geteuid() == 0 ? Route::InProcess : Route::Helper)
+    , m_helper(defaultHelperProgram())
+{
+}
+
+QString SysctlApplier::defaultHelperProgram()
+{
+    // The installed helper is the one the polkit policy names; from a build tree, the one built
+    // next to sockscope (pkexec then asks with its generic message).
+    const QString installed = QStringLiteral(SOCKSCOPE_HELPER_PATH);
+    if (QFileInfo::exists(installed))
+        return installed;
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/sockscope-sysctl-helper");
+}
+
+QStringList SysctlApplier::helperCommand(const QStringList &pairs, bool persist) const
+{
+    QStringList command {m_pkexec, m_helper};
+    if (persist)
+        command << QStringLiteral("--persist"); // argv[1] of the helper: polkit's "persist" action
+    if (!m_namespacePath.isEmpty())
+        command << QStringLiteral("--netns") << m_namespacePath;
+    return command + pairs;
+}
+
+void SysctlApplier::apply(const QStringList &pairs, bool persist)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    if (m_route == Route::InProcess) {
+        if (!m_sampler) {
+            SysctlApplyReport report;
+            report.error = tr("Nothing is being sampled, so there is no namespace to change.");
+            finish(report);
+            return;
+        }
+        connect(m_sampler->sampler(), &Sampler::sysctlsApplied, this, &SysctlApplier::finish,
+                Qt::SingleShotConnection);
+        SysctlTransaction::Request request;
+        request.pairs = pairs;
+        request.persist = persist;
+        m_sampler->applySysctls(request);
+        return;
+    }
+
+    const QString pkexec = QStandardPaths::findExecutable(m_pkexec).isEmpty() && !QFileInfo(m_pkexec).isExecutable()
+        ? QString()
+        : m_pkexec;
+    if (pkexec.isEmpty()) {
+        SysctlApplyReport report;
+        report.error = tr("pkexec is not installed, so sockscope cannot ask for administrator rights. Install it "
+                          "(Debian: apt install pkexec) or change the value as root.");
+        finish(report);
+        return;
+    }
+    const QStringList command = helperCommand(pairs, persist);
+    m_process = new QProcess(this);
+    connect(m_process, &QProcess::finished, this, &SysctlApplier::helperFinished);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        SysctlApplyReport report;
+        report.error = tr("Could not start %1: %2.").arg(m_pkexec, m_process->errorString());
+        m_process->deleteLater();
+        m_process = nullptr;
+        finish(report);
+    });
+    m_process->start(command.first(), command.mid(1));
+}
+
+void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
+{
+    const QByteArray output = m_process->readAllStandardOutput();
+    const QString errors = QString::fromLocal8Bit(m_process->readAllStandardError()).trimmed();
+    m_process->deleteLater();
+    m_process = nullptr;
+
+    SysctlApplyReport report = parseHelperOutput(output);
+    if (status != QProcess::NormalExit) {
+        report.ok = false;
+        report.error = tr("The helper crashed; the values shown are re-read from the kernel.");
+    } else if (exitCode == 126) {
+        // pkexec: the user dismissed the authentication dialog.
+        report.ok = false;
+        report.error = tr("Authorization was dismissed; nothing was changed.");
+    } else if (exitCode == 127) {
+        report.ok = false;
+        report.error = tr("Not authorized to change system settings, or the helper could not be started; nothing "
+                          "was changed. %1")
+                           .arg(errors);
+    } else if (exitCode != 0 && report.error.isEmpty()) {
+        report.ok = false;
+        report.error = tr("The helper failed (exit code %1): %2").arg(exitCode).arg(errors);
+    } else {
+        report.ok = exitCode == 0;
+    }
+    finish(report);
+}
+
+void SysctlApplier::finish(const SysctlApplyReport &report)
+{
+    m_busy = false;
+    emit finished(report);
+}
+
+SysctlApplyReport SysctlApplier::parseHelperOutput(const QByteArray &output)
+{
+    SysctlApplyReport report;
+    QStringList errors;
+    const QList<QByteArray> lines = output.split('\n');
+    for (const QByteArray &line : lines) {
+        const QStringList fields = QString::fromUtf8(line).split(QLatin1Char('\t'));
+        const QString kind = fields.value(0);
+        if (kind == QLatin1String("note")) {
+            report.notes << fields.value(1);
+        } else if (kind == QLatin1String("error")) {
+            errors << fields.value(1);
+        } else if (fields.size() >= 5) {
+            static const QHash<QString, SysctlItemResult::Status> statuses = {
+                {QStringLiteral("applied"), SysctlItemResult::Status::Applied},
+                {QStringLiteral("unchanged"), SysctlItemResult::Status::Unchanged},
+                {QStringLiteral("refused"), SysctlItemResult::Status::Refused},
+                {QStringLiteral("failed"), SysctlItemResult::Status::Failed},
+                {QStringLiteral("rolledback"), SysctlItemResult::Status::RolledBack},
+                {QStringLiteral("skipped"), SysctlItemResult::Status::NotAttempted},
+            };
+            if (!statuses.contains(kind))
+                continue;
+            SysctlItemResult item;
+            item.status = statuses.value(kind);
+            item.name = fields[1];
+            item.before = fields[2];
+            item.after = fields[3];
+            item.message = fields[4];
+            report.items.push_back(item);
+        }
+    }
+    report.error = errors.join(QLatin1Char('\n'));
+    return report;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "sysctlchange.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// Keeps changes across reboots in one file sockscope owns, /etc/sysctl.d/90-sockscope.conf,
+// written atomically (temporary file, fsync, rename, fsync of the directory). sysctl.d is applied
+// at boot to the host's network namespace only.
+class SysctlPersister
+{
+    Q_DECLARE_TR_FUNCTIONS(SysctlPersister)
+
+public:
+    static QString defaultDirectory() { return QStringLiteral("/etc/sysctl.d"); }
+    static QString fileName() { return QStringLiteral("90-sockscope.conf"); }
+
+    // Merges `changes` into directory/90-sockscope.conf. Returns false and a reason on failure;
+    // `notes` tells where the file is and which later-sorting files override a key.
+    static bool persist(const std::vector<SysctlChange> &changes, const QString &directory, QStringList *notes,
+                        QString *error);
+    // The file's text for these settings (name -> catalog-form value), as persist() writes it.
+    static QByteArray render(const QList<QPair<QString, QString>> &settings);
+};

@@ -1,0 +1,192 @@
+#include "netnstestmain.h"
+#include "sysctlcatalog.h"
+#include "sysctlpersister.h"
+#include "sysctlreader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+// sockscope-sysctl-helper as pkexec would run it (as root), in a private network namespace.
+class TestSysctlHelper : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+    };
+
+    static Run helper(const QStringList &arguments, const QStringList &prefix = {},
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        const QStringList argv = prefix + QStringList {QStringLiteral(SOCKSCOPE_HELPER)} + arguments;
+        process.start(argv.first(), argv.mid(1));
+        Run run;
+        if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit)
+            run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        return run;
+    }
+
+    // Every catalog sysctl as this namespace has it now.
+    static QMap<QString, QString> values()
+    {
+        QMap<QString, QString> all;
+        for (const QString &name : SysctlCatalog::readableNames())
+            all.insert(name, SysctlReader::read(name).value);
+        return all;
+    }
+
+    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+
+private slots:
+    void init()
+    {
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
+    }
+
+    void badInputWritesNothing_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown name") << QStringList {"net.ipv4.tcp_bogus=1"} << "not a sysctl sockscope manages";
+        QTest::newRow("path traversal") << QStringList {"../../kernel/hostname=evil"} << "not a sysctl";
+        QTest::newRow("slashes") << QStringList {"net/ipv4/tcp_fin_timeout=30"} << "not a sysctl";
+        QTest::newRow("negative") << QStringList {"net.ipv4.tcp_fin_timeout=-1"} << "whole number from 1 to 3600";
+        QTest::newRow("overflow") << QStringList {"net.ipv4.tcp_max_tw_buckets=99999999999999999999"} << "whole number";
+        QTest::newRow("non-digit") << QStringList {"net.ipv4.tcp_fin_timeout=3O"} << "whole number";
+        QTest::newRow("empty value") << QStringList {"net.ipv4.tcp_fin_timeout="} << "whole number";
+        QTest::newRow("no equals") << QStringList {"net.ipv4.tcp_fin_timeout"} << "is not name=value";
+        QTest::newRow("shell") << QStringList {"net.ipv4.tcp_fin_timeout=30;reboot"} << "whole number";
+        QTest::newRow("substitution") << QStringList {"net.ipv4.tcp_fin_timeout=$(id)"} << "whole number";
+        QTest::newRow("duplicate") << QStringList {"net.ipv4.tcp_fin_timeout=30", "net.ipv4.tcp_fin_timeout=31"}
+                                   << "given twice";
+        QStringList many;
+        for (int i = 0; i < 33; ++i)
+            many << QStringLiteral("net.ipv4.tcp_fin_timeout=30");
+        QTest::newRow("too many pairs") << many << "Too many changes";
+        QTest::newRow("tcp_tw_recycle") << QStringList {"net.ipv4.tcp_tw_recycle=1"} << "Removed in Linux 4.12";
+        QTest::newRow("one good, one bad") << QStringList {"net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=0"}
+                                           << "whole number from 1 to 3600";
+        QTest::newRow("not in this namespace") << QStringList {"net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_max_orphans=4096"}
+                                               << "not present on this kernel or in this namespace";
+        QTest::newRow("nothing") << QStringList {} << "Nothing to change";
+    }
+
+    void badInputWritesNothing()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QMap<QString, QString> before = values();
+        const Run run = helper(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.out.contains(message), qPrintable(run.out));
+        QVERIFY(!run.out.contains(QLatin1String("applied")));
+        QCOMPARE(values(), before);
+    }
+
+    void validWritesAreReadBack()
+    {
+        const Run run = helper({"net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=25",
+                                "net.ipv4.ip_local_port_range=20000-61000",
+                                "net.ipv4.ip_local_reserved_ports=9002,9000-9001,8080", "net.ipv4.tcp_syncookies=1"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("1"));
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("25"));
+        QCOMPARE(value("net.ipv4.ip_local_port_range"), QStringLiteral("20000 61000"));
+        QCOMPARE(value("net.ipv4.ip_local_reserved_ports"), QStringLiteral("8080,9000-9002"));
+        QVERIFY2(run.out.contains(QLatin1String("applied\tnet.ipv4.tcp_fin_timeout\t60\t25")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("unchanged\tnet.ipv4.tcp_syncookies\t1\t1")), qPrintable(run.out));
+    }
+
+    void kernelRefusalRollsBack()
+    {
+        // tcp_fin_timeout made read-only in a mount namespace of the helper's own: the kernel then
+        // refuses the second write (EROFS) after the first has been made.
+        const QString finTimeout = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout");
+        const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec \"$0\" \"$@\"").arg(finTimeout);
+        const Run run = helper({"net.ipv4.tcp_tw_reuse=0", "net.ipv4.tcp_fin_timeout=40"},
+                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                script});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.out.contains(QLatin1String("rolledback\tnet.ipv4.tcp_tw_reuse\t2\t2")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("failed\tnet.ipv4.tcp_fin_timeout")), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
+    }
+
+    void persistedFile()
+    {
+        QTemporaryDir dir;
+        QFile later(dir.filePath(QStringLiteral("99-local.conf")));
+        QVERIFY(later.open(QIODevice::WriteOnly));
+        later.write("net.ipv4.tcp_tw_reuse = 0\n");
+        later.close();
+        Run run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1",
+                          "net.ipv4.ip_local_port_range=20000-61000"});
+        QCOMPARE(run.exitCode, 0);
+        // A second request keeps the first one's keys and adds its own.
+        run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse_delay=2000", "net.ipv4.tcp_tw_reuse=2"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String("99-local.conf")), qPrintable(run.out)); // overridden later at boot
+        QFile file(dir.filePath(SysctlPersister::fileName()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        const QByteArray expected = SysctlPersister::render({{"net.ipv4.tcp_tw_reuse", "2"},
+                                                             {"net.ipv4.ip_local_port_range", "20000-61000"},
+                                                             {"net.ipv4.tcp_tw_reuse_delay", "2000"}});
+        QCOMPARE(text, expected);
+        QVERIFY(text.contains("\nnet.ipv4.ip_local_port_range = 20000 61000\n"));
+        QVERIFY(text.contains("\n-net.ipv4.tcp_tw_reuse_delay = 2000\n")); // may be missing on older kernels
+        QCOMPARE(QFile(dir.filePath(SysctlPersister::fileName())).permissions() & QFile::WriteOther, QFile::Permissions());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2); // no temporary file left behind
+    }
+
+    void persistingNeedsTheHostNamespace()
+    {
+        const Run run = helper({"--persist", "net.ipv4.tcp_tw_reuse=1"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.out.contains(QLatin1String("host's")), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QVERIFY(!QFile::exists(QStringLiteral("/etc/sysctl.d/90-sockscope.conf")));
+    }
+
+    void pkexecCannotRedirectFiles()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PKEXEC_UID"), QStringLiteral("1000"));
+        Run run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1"}, {}, environment);
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QVERIFY(QDir(dir.path()).isEmpty());
+        // --persist counts only as the first argument, which polkit matched to its "persist" action.
+        run = helper({"net.ipv4.tcp_tw_reuse=1", "--persist"});
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+    }
+
+    void otherNamespace()
+    {
+        // --netns: the helper writes where the window looks, not where it was started.
+        const QString path = QStringLiteral("/proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
+        const Run run = helper({"--netns", path, "net.ipv4.tcp_fin_timeout=33"}, {QStringLiteral("unshare"), QStringLiteral("-n")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("33"));
+        QCOMPARE(helper({"--netns", "/etc/hostname", "net.ipv4.tcp_fin_timeout=34"}).exitCode, 5);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestSysctlHelper, QCoreApplication)
+#include "tst_sysctlhelper.moc"

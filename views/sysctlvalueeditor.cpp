@@ -1,0 +1,141 @@
+#include "sysctlvalueeditor.h"
+
+#include "sysctlvalue.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+#include <limits>
+
+SysctlValueEditor::SysctlValueEditor(QWidget *parent)
+    : QStackedWidget(parent)
+    , m_choice(new QComboBox(this))
+    , m_integer(new QSpinBox(this))
+    , m_low(new QSpinBox(this))
+    , m_high(new QSpinBox(this))
+    , m_rangeTo(new QLabel(this))
+    , m_list(new QLineEdit(this))
+    , m_info(new QLabel(this))
+{
+    auto rangePage = new QWidget(this);
+    auto range = new QHBoxLayout(rangePage);
+    range->setContentsMargins(0, 0, 0, 0);
+    range->addWidget(m_low);
+    range->addWidget(m_rangeTo);
+    range->addWidget(m_high);
+    range->addStretch(1);
+    m_low->setRange(1, 65535);
+    m_high->setRange(1, 65535);
+    m_info->setWordWrap(true);
+    m_integer->setGroupSeparatorShown(true);
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(30);
+    addWidget(m_choice);
+    addWidget(m_integer);
+    addWidget(rangePage);
+    addWidget(m_list);
+    addWidget(m_info);
+
+    const auto changed = [this] {
+        if (!m_loading)
+            emit edited();
+    };
+    connect(m_choice, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_integer, &QSpinBox::valueChanged, this, changed);
+    connect(m_low, &QSpinBox::valueChanged, this, changed);
+    connect(m_high, &QSpinBox::valueChanged, this, changed);
+    connect(m_list, &QLineEdit::textEdited, this, changed);
+    retranslate();
+}
+
+void SysctlValueEditor::retranslate()
+{
+    m_rangeTo->setText(tr("to"));
+    m_list->setPlaceholderText(tr("e.g. 8080,9000-9010 (empty: none)"));
+    QString canonical, error;
+    if (m_entry && editedValue(&canonical, &error))
+        setEntry(m_entry, canonical, true, m_unprivilegedPortStart);
+}
+
+void SysctlValueEditor::setEntry(const SysctlEntry *entry, const QString &current, bool present,
+                                 int unprivilegedPortStart)
+{
+    m_loading = true;
+    m_entry = entry;
+    m_unprivilegedPortStart = unprivilegedPortStart;
+    if (!entry->editable()) {
+        m_info->setText(tr("Removed from the kernel: nothing to set."));
+        setCurrentWidget(m_info);
+    } else if (!present) {
+        m_info->setText(tr("Not present on this kernel or in this namespace: nothing to set."));
+        setCurrentWidget(m_info);
+    } else {
+        switch (entry->kind) {
+        case SysctlEntry::Kind::Choice:
+            m_choice->clear();
+            for (const SysctlChoice &choice : entry->choices) {
+                m_choice->addItem(QStringLiteral("%1 — %2").arg(choice.value).arg(SysctlCatalog::text(choice.meaning)),
+                                  QString::number(choice.value));
+                m_choice->setItemData(m_choice->count() - 1, SysctlCatalog::text(choice.meaning), Qt::ToolTipRole);
+            }
+            setCurrentWidget(m_choice);
+            break;
+        case SysctlEntry::Kind::Integer:
+            m_integer->setRange(int(entry->minimum), int(qMin<qint64>(entry->maximum, std::numeric_limits<int>::max())));
+            m_integer->setSuffix(entry->unit ? QLatin1Char(' ') + SysctlCatalog::text(entry->unit) : QString());
+            setCurrentWidget(m_integer);
+            break;
+        case SysctlEntry::Kind::PortRange:
+            m_low->setMinimum(qMax(1, unprivilegedPortStart));
+            setCurrentIndex(indexOf(m_low->parentWidget()));
+            break;
+        case SysctlEntry::Kind::PortList: setCurrentWidget(m_list); break;
+        case SysctlEntry::Kind::Removed: break;
+        }
+        setValue(current);
+    }
+    m_loading = false;
+}
+
+void SysctlValueEditor::setValue(const QString &canonical)
+{
+    if (!m_entry)
+        return;
+    const bool loading = m_loading;
+    m_loading = true;
+    switch (m_entry->kind) {
+    case SysctlEntry::Kind::Choice: m_choice->setCurrentIndex(m_choice->findData(canonical)); break;
+    case SysctlEntry::Kind::Integer: m_integer->setValue(canonical.toInt()); break;
+    case SysctlEntry::Kind::PortRange: {
+        const QStringList ends = canonical.split(QLatin1Char('-'));
+        if (ends.size() == 2) {
+            m_low->setValue(ends[0].toInt());
+            m_high->setValue(ends[1].toInt());
+        }
+        break;
+    }
+    case SysctlEntry::Kind::PortList: m_list->setText(canonical); break;
+    case SysctlEntry::Kind::Removed: break;
+    }
+    m_loading = loading;
+}
+
+bool SysctlValueEditor::editedValue(QString *canonical, QString *error) const
+{
+    if (!m_entry || currentWidget() == m_info)
+        return false;
+    QString text;
+    switch (m_entry->kind) {
+    case SysctlEntry::Kind::Choice: text = m_choice->currentData().toString(); break;
+    case SysctlEntry::Kind::Integer: text = QString::number(m_integer->value()); break;
+    case SysctlEntry::Kind::PortRange: text = QStringLiteral("%1-%2").arg(m_low->value()).arg(m_high->value()); break;
+    case SysctlEntry::Kind::PortList: text = m_list->text().trimmed(); break;
+    case SysctlEntry::Kind::Removed: return false;
+    }
+    SysctlValue::Limits limits;
+    limits.unprivilegedPortStart = m_unprivilegedPortStart;
+    return SysctlValue::validate(*m_entry, text, limits, canonical, error);
+}
