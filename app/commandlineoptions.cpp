@@ -3,6 +3,7 @@
 #include "tcpstate.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -42,20 +43,41 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                       .arg(viewNames.join(QStringLiteral(", "))),
                                   tr("name"));
     const QCommandLineOption samples(QStringLiteral("samples"),
-                                     tr("With --screenshot or --benchmark: refreshes to wait for (default 3)."),
+                                     tr("With --screenshot or --benchmark: refreshes to wait for (default 3). With "
+                                        "--record: samples to record."),
                                      tr("N"));
     const QCommandLineOption benchmark(QStringLiteral("benchmark"),
                                        tr("Run the window for --samples refreshes and print the GUI-thread time of "
                                           "each refresh and the peak memory."));
-    parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark});
+    const QCommandLineOption record(QStringLiteral("record"),
+                                    tr("Record samples to a file without a window, until --samples, --duration, or "
+                                       "Ctrl+C."),
+                                    tr("file"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("With --record: stop after this many seconds."),
+                                      tr("seconds"));
+    const QCommandLineOption tableEvery(QStringLiteral("table-every"),
+                                        tr("With --record: also record the whole socket table every this many seconds "
+                                           "(default 300; 0: only at the start and the end)."),
+                                        tr("seconds"));
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    tr("Open a recording in the window, with no kernel access."), tr("file"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
+    parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
+                       record, duration, tableEvery, replay, scale});
     helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first());
+    // One file, as a desktop file manager passes it, is a recording to replay.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
+        && !parser.isSet(QStringLiteral("record")) && QFileInfo(positional.first()).isFile()) {
+        replayPath = positional.first();
+    } else if (!positional.isEmpty()) {
+        *error = tr("Unexpected argument \"%1\".").arg(positional.first());
         return false;
     }
     if (parser.isSet(helpOption)) {
@@ -67,6 +89,22 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         return true;
     }
     mode = parser.isSet(once) ? Mode::Once : Mode::Window;
+    if (parser.isSet(record)) {
+        if (mode == Mode::Once || parser.isSet(replay)) {
+            *error = tr("--record does not go with --once or --replay.");
+            return false;
+        }
+        mode = Mode::Record;
+        recordPath = parser.value(record);
+    }
+    if (parser.isSet(replay) || !replayPath.isEmpty()) {
+        if (mode == Mode::Once || parser.isSet(netns)) {
+            *error = tr("--replay reads a file; it does not go with --once or --netns.");
+            return false;
+        }
+        if (parser.isSet(replay))
+            replayPath = parser.value(replay);
+    }
 
     const QString formatName = parser.value(format);
     if (formatName == QLatin1String("json")) {
@@ -151,8 +189,31 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
+    if (parser.isSet(duration)) {
+        durationSeconds = parser.value(duration).toDouble(&ok);
+        if (!ok || !std::isfinite(durationSeconds) || durationSeconds <= 0 || durationSeconds > 366 * 86400.0 || mode != Mode::Record) {
+            *error = mode != Mode::Record ? tr("--duration applies to --record.")
+                                          : tr("--duration needs a number of seconds above 0, not \"%1\".").arg(parser.value(duration));
+            return false;
+        }
+    }
+    if (parser.isSet(tableEvery)) {
+        tableEverySeconds = parser.value(tableEvery).toInt(&ok);
+        if (!ok || tableEverySeconds < 0 || tableEverySeconds > 86400 || mode != Mode::Record) {
+            *error = mode != Mode::Record ? tr("--table-every applies to --record.")
+                                          : tr("--table-every needs whole seconds from 0 to 86400, not \"%1\".").arg(parser.value(tableEvery));
+            return false;
+        }
+    }
+    if (parser.isSet(scale)) {
+        this->scale = parser.value(scale).toDouble(&ok);
+        if (!ok || (this->scale != 1 && this->scale != 2) || !parser.isSet(screenshot)) {
+            *error = !parser.isSet(screenshot) ? tr("--scale applies to --screenshot.") : tr("--scale takes 1 or 2.");
+            return false;
+        }
+    }
     if ((!screenshotPath.isEmpty() || this->benchmark) && mode != Mode::Window) {
-        *error = tr("--screenshot and --benchmark run the window; they do not go with --once.");
+        *error = tr("--screenshot and --benchmark run the window; they do not go with --once or --record.");
         return false;
     }
 

@@ -10,7 +10,7 @@ struct CommandLineOptions
     Q_DECLARE_TR_FUNCTIONS(CommandLineOptions)
 
 public:
-    enum class Mode { Window, Once, Help, Version };
+    enum class Mode { Window, Once, Record, Help, Version };
     enum class Format { Text, Json };
 
     Mode mode = Mode::Window;
@@ -27,6 +27,11 @@ public:
     int samples = 3;
     bool samplesGiven = false;
     bool benchmark = false; // --benchmark: print GUI-thread time per refresh after --samples
+    QString recordPath; // --record: headless recording
+    double durationSeconds = 0;
+    int tableEverySeconds = 300;
+    QString replayPath; // --replay: the window on a recording, no kernel access
+    double scale = 0; // --scale for --screenshot: device pixel ratio (0: the screen's)
 
     QString helpText;
 

@@ -2,6 +2,7 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "oncecommand.h"
+#include "recordcommand.h"
 #include "windowcommand.h"
 
 #include <QApplication>
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
             return 0;
         case CommandLineOptions::Mode::Once:
             return runOnceCommand(options);
+        case CommandLineOptions::Mode::Record:
+            return runRecordCommand(options);
         case CommandLineOptions::Mode::Window:
             break;
         }

@@ -1,6 +1,7 @@
 #include "oncecommand.h"
 
 #include "commandlineoptions.h"
+#include "terminal.h"
 #include "counterrates.h"
 #include "networknamespace.h"
 #include "snapshotcollector.h"
@@ -14,21 +15,12 @@
 #include <chrono>
 #include <thread>
 
-namespace {
-void printError(const QString &message)
-{
-    QTextStream(stderr) << QStringLiteral("sockscope: ") << message << Qt::endl;
-}
-}
-
 int runOnceCommand(const CommandLineOptions &options)
 {
     NetworkNamespace netns;
-    QString error;
-    if (!options.netns.isEmpty() && !netns.open(options.netns, &error)) {
-        printError(error);
+    if (!Terminal::openNamespace(options, &netns))
         return 1;
-    }
+    QString error;
 
     std::shared_ptr<Snapshot> snapshot;
     // The collecting thread alone enters the namespace (its netlink socket and /proc/thread-self
@@ -53,13 +45,13 @@ int runOnceCommand(const CommandLineOptions &options)
     worker.join();
 
     if (!snapshot) {
-        printError(error);
+        Terminal::printError(error);
         return 1;
     }
 
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
-        printError(QCoreApplication::translate("OnceCommand", "Cannot write to standard output."));
+        Terminal::printError(QCoreApplication::translate("OnceCommand", "Cannot write to standard output."));
         return 1;
     }
     bool written = false;
@@ -74,7 +66,7 @@ int runOnceCommand(const CommandLineOptions &options)
     }
     out.flush();
     if (!written) {
-        printError(QCoreApplication::translate("OnceCommand", "Writing the snapshot failed: %1.").arg(out.errorString()));
+        Terminal::printError(QCoreApplication::translate("OnceCommand", "Writing the snapshot failed: %1.").arg(out.errorString()));
         return 1;
     }
     return 0;

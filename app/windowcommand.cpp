@@ -1,8 +1,10 @@
 #include "windowcommand.h"
 
 #include "commandlineoptions.h"
+#include "terminal.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
+#include "recording.h"
 #include "sampler.h"
 #include "samplerthread.h"
 
@@ -15,11 +17,6 @@
 #include <sys/resource.h>
 
 namespace {
-
-void printError(const QString &message)
-{
-    QTextStream(stderr) << QStringLiteral("sockscope: ") << message << Qt::endl;
-}
 
 void printBenchmark(const MainWindow &window, int samples)
 {
@@ -45,16 +42,59 @@ void printBenchmark(const MainWindow &window, int samples)
                                .arg(double(usage.ru_maxrss) / 1024.0, 0, 'f', 1);
 }
 
+bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
+{
+    // The central views (table, sysctls) share the window with the charts: give them a full-HD
+    // window so their picture is readable on its own.
+    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls"))
+        window.resize(1920, 1080);
+    window.revealView(options.view);
+    QApplication::processEvents();
+    QString error;
+    const qreal scale = options.scale > 0 ? options.scale : window.devicePixelRatioF();
+    if (!window.capture(options.view, options.screenshotPath, scale, false, &error)) {
+        Terminal::printError(error);
+        return false;
+    }
+    return true;
+}
+
+int runReplay(const CommandLineOptions &options)
+{
+    auto recording = std::make_shared<Recording>();
+    QString error;
+    if (!recording->read(options.replayPath, &error)) {
+        Terminal::printError(error);
+        return 1;
+    }
+    for (const QString &warning : recording->warnings)
+        Terminal::printError(warning);
+    MainWindow window(options.screenshotPath.isEmpty());
+    window.openRecording(recording);
+    window.show();
+    if (!options.screenshotPath.isEmpty()) {
+        int exitCode = 0;
+        QTimer::singleShot(0, &window, [&] {
+            exitCode = saveScreenshot(window, options) ? 0 : 1;
+            QCoreApplication::quit();
+        });
+        QApplication::exec();
+        return exitCode;
+    }
+    return QApplication::exec();
+}
+
 }
 
 int runWindowCommand(const CommandLineOptions &options)
 {
+    if (!options.replayPath.isEmpty())
+        return runReplay(options);
+
     NetworkNamespace netns;
-    QString error;
-    if (!options.netns.isEmpty() && !netns.open(options.netns, &error)) {
-        printError(error);
+    if (!Terminal::openNamespace(options, &netns))
         return 1;
-    }
+    QString error;
     const bool unattended = !options.screenshotPath.isEmpty() || options.benchmark;
     const QString label = netns.label();
     MainWindow window(!unattended);
@@ -91,23 +131,12 @@ int runWindowCommand(const CommandLineOptions &options)
             sampler.setPaused(true);
             if (options.benchmark)
                 printBenchmark(window, shown);
-            if (!options.screenshotPath.isEmpty()) {
-                // The central views (table, sysctls) share the window with the charts: give them a
-                // full-HD window so their picture is readable on its own.
-                if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls"))
-                    window.resize(1920, 1080);
-                window.revealView(options.view);
-                QApplication::processEvents();
-                QWidget *view = window.viewByName(options.view);
-                if (!view->grab().save(options.screenshotPath)) {
-                    printError(QCoreApplication::translate("WindowCommand", "Cannot write %1.").arg(options.screenshotPath));
-                    exitCode = 1;
-                }
-            }
+            if (!options.screenshotPath.isEmpty() && !saveScreenshot(window, options))
+                exitCode = 1;
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
         QObject::connect(sampler.sampler(), &Sampler::failed, &window, [&](const QString &message) {
-            printError(message);
+            Terminal::printError(message);
             exitCode = 1;
             QCoreApplication::quit();
         });

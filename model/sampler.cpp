@@ -58,6 +58,8 @@ void Sampler::start(int intervalMs)
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &Sampler::tick);
     emit started(NetworkNamespace::callingThreadNamespaceId());
+    if (!m_recordingPath.isEmpty())
+        openRecording();
     m_nextDeadlineNs = monotonicNs();
     tick();
 }
@@ -136,7 +138,81 @@ void Sampler::tick()
     sample->skippedBefore = m_skippedSinceSample;
     m_skippedSinceSample = 0;
     m_failed = false;
+    record(*sample);
     m_awaitingAcknowledge.store(true);
     emit sampled(sample);
     scheduleNext(monotonicNs());
+}
+
+void Sampler::startRecording(const QString &path, int tableEverySeconds)
+{
+    if (m_recording.isOpen())
+        stopRecording();
+    m_recordingPath = path;
+    m_tableEverySeconds = tableEverySeconds;
+    if (m_collector) // already sampling in the namespace: the header can say which one
+        openRecording();
+}
+
+void Sampler::openRecording()
+{
+    RecordingWriter::Header header;
+    header.namespaceLabel = m_netns.label();
+    header.namespaceId = NetworkNamespace::callingThreadNamespaceId();
+    header.intervalMs = int(m_intervalNs / 1000000);
+    header.stateMask = m_stateMask;
+    QString error;
+    if (!m_recording.open(m_recordingPath, header, &error)) {
+        m_recordingPath.clear();
+        emit recordingFailed(error);
+        return;
+    }
+    m_tableRequested = true; // a recording starts with the whole table
+    emit recordingStarted(m_recordingPath);
+}
+
+void Sampler::stopRecording()
+{
+    if (!m_recording.isOpen()) {
+        m_recordingPath.clear();
+        return;
+    }
+    // The last table too, so a replay's table matches its last moments.
+    if (m_latest)
+        m_recording.writeSnapshot(*m_latest);
+    m_recording.close();
+    emit recordingStopped(m_recording.path(), m_recording.bytesWritten(), m_recording.samples(), m_recording.snapshots());
+    m_recordingPath.clear();
+}
+
+void Sampler::recordTableNow()
+{
+    m_tableRequested = true;
+}
+
+void Sampler::addMarker(qint64 timeMs, const QString &label)
+{
+    if (m_recording.isOpen() && !m_recording.writeMarker(timeMs, label))
+        emit recordingFailed(m_recording.error());
+}
+
+void Sampler::record(const Sample &sample)
+{
+    if (!m_recording.isOpen())
+        return;
+    bool ok = m_recording.writeSummary(sample.summary);
+    const qint64 now = sample.snapshot->wallTimeMs;
+    const bool tableDue = m_tableEverySeconds > 0 && now - m_lastTableMs >= qint64(m_tableEverySeconds) * 1000;
+    if (ok && (m_tableRequested || tableDue)) {
+        ok = m_recording.writeSnapshot(*sample.snapshot);
+        m_lastTableMs = now;
+        m_tableRequested = false;
+    }
+    if (!ok) {
+        emit recordingFailed(m_recording.error());
+        m_recording.close();
+        m_recordingPath.clear();
+        return;
+    }
+    emit recordingProgress(m_recording.bytesWritten(), m_recording.samples(), m_recording.snapshots());
 }

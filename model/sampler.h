@@ -1,6 +1,7 @@
 #pragma once
 
 #include "networknamespace.h"
+#include "recordingwriter.h"
 #include "sample.h"
 #include "samplesummary.h"
 #include "snapshotcollector.h"
@@ -45,9 +46,20 @@ public slots:
     void setTableQuery(const SocketTableQuery &query);
     // Writes sysctls here, in the observed namespace (sockscope already has the right).
     void applySysctls(const SysctlTransaction::Request &request);
+    // Records every sample's summary to `path`, and the whole socket table at the start, every
+    // `tableEverySeconds` (0: only on demand) and on recordTableNow(). May be called before
+    // start(): recording then begins with the first sample.
+    void startRecording(const QString &path, int tableEverySeconds);
+    void stopRecording();
+    void recordTableNow();
+    void addMarker(qint64 timeMs, const QString &label);
 
 signals:
     void sysctlsApplied(const SysctlApplyReport &report);
+    void recordingStarted(const QString &path);
+    void recordingProgress(qint64 bytes, int samples, int tables);
+    void recordingStopped(const QString &path, qint64 bytes, int samples, int tables);
+    void recordingFailed(const QString &message);
     void started(const QString &namespaceId);
     void sampled(const SamplePtr &sample);
     void tableRebuilt(const SocketTableRowsPtr &rows);
@@ -56,6 +68,8 @@ signals:
 private:
     void tick();
     void scheduleNext(qint64 nowNs);
+    void openRecording();
+    void record(const Sample &sample);
 
     NetworkNamespace m_netns;
     quint32 m_stateMask;
@@ -72,6 +86,11 @@ private:
     std::atomic<bool> m_awaitingAcknowledge {false};
     std::atomic<quint64> m_skippedTotal {0};
     std::function<void()> m_afterCollect;
+    RecordingWriter m_recording;
+    QString m_recordingPath;
+    int m_tableEverySeconds = 300;
+    qint64 m_lastTableMs = 0;
+    bool m_tableRequested = false;
 };
 
 Q_DECLARE_METATYPE(SocketTableQuery)

@@ -14,6 +14,8 @@ SamplerThread::SamplerThread(NetworkNamespace netns, quint32 stateMask, QObject 
 
 SamplerThread::~SamplerThread()
 {
+    // A recording still open is closed properly (END frame) before the thread goes.
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler] { s->stopRecording(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -51,4 +53,27 @@ quint64 SamplerThread::skippedTotal() const
 void SamplerThread::applySysctls(const SysctlTransaction::Request &request)
 {
     QMetaObject::invokeMethod(m_sampler, [s = m_sampler, request] { s->applySysctls(request); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::startRecording(const QString &path, int tableEverySeconds)
+{
+    QMetaObject::invokeMethod(
+        m_sampler, [s = m_sampler, path, tableEverySeconds] { s->startRecording(path, tableEverySeconds); },
+        Qt::QueuedConnection);
+}
+
+void SamplerThread::stopRecording()
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler] { s->stopRecording(); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::recordTableNow()
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler] { s->recordTableNow(); }, Qt::QueuedConnection);
+}
+
+void SamplerThread::addMarker(qint64 timeMs, const QString &label)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, timeMs, label] { s->addMarker(timeMs, label); },
+                              Qt::QueuedConnection);
 }

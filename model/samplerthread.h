@@ -26,6 +26,10 @@ public:
     void setPaused(bool paused);
     void setTableQuery(const SocketTableQuery &query);
     void applySysctls(const SysctlTransaction::Request &request);
+    void startRecording(const QString &path, int tableEverySeconds);
+    void stopRecording();
+    void recordTableNow();
+    void addMarker(qint64 timeMs, const QString &label);
     // The GUI has finished with the last sample.
     void acknowledge();
     quint64 skippedTotal() const;

@@ -18,3 +18,20 @@ qint64 Snapshot::maxTimeWaitBuckets() const
     const qint64 value = reading->value.toLongLong(&ok);
     return ok ? value : -1;
 }
+
+PortRange PortRange::fromSysctl(const SysctlReading *reading)
+{
+    PortRange range;
+    if (!reading || reading->state != SysctlReading::State::Present)
+        return range;
+    const QStringList parts = reading->value.split(QLatin1Char(' '));
+    bool okLow = false, okHigh = false;
+    const uint low = parts.value(0).toUInt(&okLow);
+    const uint high = parts.value(1).toUInt(&okHigh);
+    if (parts.size() == 2 && okLow && okHigh && low <= high && high <= 65535) {
+        range.valid = true;
+        range.low = quint16(low);
+        range.high = quint16(high);
+    }
+    return range;
+}

@@ -38,6 +38,8 @@ struct PortRange
     quint16 low = 0;
     quint16 high = 0;
     int size() const { return valid ? int(high) - int(low) + 1 : 0; }
+    // From ip_local_port_range as read ("32768 60999"); invalid when absent or malformed.
+    static PortRange fromSysctl(const SysctlReading *reading);
     bool contains(quint16 port) const { return valid && port >= low && port <= high; }
 };
 

@@ -22,24 +22,6 @@ qint64 monotonicNow()
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-PortRange parsePortRange(const SysctlReading *reading)
-{
-    PortRange range;
-    if (!reading || reading->state != SysctlReading::State::Present)
-        return range;
-    const QStringList parts = reading->value.split(QLatin1Char(' '));
-    if (parts.size() != 2)
-        return range;
-    bool okLow = false, okHigh = false;
-    const uint low = parts[0].toUInt(&okLow);
-    const uint high = parts[1].toUInt(&okHigh);
-    if (okLow && okHigh && low <= high && high <= 65535) {
-        range.valid = true;
-        range.low = quint16(low);
-        range.high = quint16(high);
-    }
-    return range;
-}
 }
 
 SnapshotCollector::SnapshotCollector(Options options)
@@ -83,7 +65,7 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(QString *error)
 
     readCounters(*snapshot);
     readSysctls(*snapshot);
-    snapshot->ephemeralRange = parsePortRange(snapshot->sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
+    snapshot->ephemeralRange = PortRange::fromSysctl(snapshot->sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
     SnapshotAggregator::aggregate(*snapshot);
     readSlab(*snapshot);
 

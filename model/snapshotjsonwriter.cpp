@@ -45,6 +45,11 @@ const char *sysctlStateKey(SysctlReading::State state)
     return "unknown";
 }
 
+
+}
+
+namespace SnapshotJsonWriter {
+
 void writeSocket(JsonStreamWriter &json, const SocketRecord &r)
 {
     json.beginObject(true);
@@ -65,9 +70,6 @@ void writeSocket(JsonStreamWriter &json, const SocketRecord &r)
     json.endObject();
 }
 
-}
-
-namespace SnapshotJsonWriter {
 
 bool write(const Snapshot &s, const Options &options, QIODevice *device)
 {

@@ -1,7 +1,9 @@
 #pragma once
 
+class JsonStreamWriter;
 class QIODevice;
 struct Snapshot;
+struct SocketRecord;
 
 // The `--format json` document (schema "sockscope.snapshot/1", documented in README.md).
 namespace SnapshotJsonWriter {
@@ -12,4 +14,6 @@ struct Options
 };
 // Returns false when the device refused the output.
 bool write(const Snapshot &snapshot, const Options &options, QIODevice *device);
+// One socket as an object of the "sockets" array.
+void writeSocket(JsonStreamWriter &json, const SocketRecord &record);
 }

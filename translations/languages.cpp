@@ -31,7 +31,8 @@ void apply(const QString &requested)
         return; // English is the source language
 
     auto own = std::make_unique<QTranslator>();
-    if (own->load(QStringLiteral(":/i18n/sockscope_zh_CN.qm"))) {
+    if (own->load(QStringLiteral("sockscope_zh_CN"), QStringLiteral(SOCKSCOPE_TRANSLATIONS_DIR))
+        || own->load(QStringLiteral(":/i18n/sockscope_zh_CN.qm"))) {
         QCoreApplication::installTranslator(own.get());
         g_own = std::move(own);
         g_current = language;

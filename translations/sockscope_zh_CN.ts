@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Also copy the picture to the clipboard</source>
+        <translation>同时把图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>1× (as on screen)</source>
+        <translation>1×（与屏幕相同）</translation>
+    </message>
+    <message>
+        <source>2× (HiDPI, print)</source>
+        <translation>2×（高分屏、打印）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Capture:</source>
+        <translation>截取：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Save capture</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>图片 (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureRenderer</name>
+    <message>
+        <source>sockscope %1 · host %2 · kernel %3 · namespace %4 · %5 (%6)</source>
+        <extracomment>The stamp on captured pictures; keep the order: version, host, kernel, namespace, time range.</extracomment>
+        <translation>sockscope %1 · 主机 %2 · 内核 %3 · 命名空间 %4 · %5（%6）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLineOptions</name>
     <message>
         <source>Shows what the Linux TCP stack does with its sockets, live: states, TIME-WAIT per port, slab memory, counters, and the sysctls that govern them.</source>
@@ -80,10 +147,6 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>With --screenshot or --benchmark: refreshes to wait for (default 3).</source>
-        <translation>与 --screenshot 或 --benchmark 一起使用：等待的刷新次数（默认 3）。</translation>
-    </message>
-    <message>
         <source>Run the window for --samples refreshes and print the GUI-thread time of each refresh and the peak memory.</source>
         <translation>运行窗口 --samples 次刷新，输出每次刷新在 GUI 线程上的耗时和内存峰值。</translation>
     </message>
@@ -136,12 +199,76 @@
         <translation>--samples 需要 1 到 100000 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--screenshot and --benchmark run the window; they do not go with --once.</source>
-        <translation>--screenshot 和 --benchmark 会运行窗口，不能与 --once 一起使用。</translation>
-    </message>
-    <message>
         <source>Unknown language "%1": use zh_CN or en.</source>
         <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>With --screenshot or --benchmark: refreshes to wait for (default 3). With --record: samples to record.</source>
+        <translation>与 --screenshot 或 --benchmark 一起使用：等待的刷新次数（默认 3）。与 --record 一起使用：要录制的采样数。</translation>
+    </message>
+    <message>
+        <source>Record samples to a file without a window, until --samples, --duration, or Ctrl+C.</source>
+        <translation>不打开窗口，把采样录制到文件，直到达到 --samples、--duration 或按下 Ctrl+C。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>With --record: stop after this many seconds.</source>
+        <translation>与 --record 一起使用：录制这么多秒后停止。</translation>
+    </message>
+    <message>
+        <source>With --record: also record the whole socket table every this many seconds (default 300; 0: only at the start and the end).</source>
+        <translation>与 --record 一起使用：每隔这么多秒同时录制完整的套接字表（默认 300；0 表示只在开始和结束时录制）。</translation>
+    </message>
+    <message>
+        <source>Open a recording in the window, with no kernel access.</source>
+        <translation>在窗口中打开录制文件，不访问内核。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: render at this device pixel ratio (1 or 2).</source>
+        <translation>与 --screenshot 一起使用：按此设备像素比渲染（1 或 2）。</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>--record does not go with --once or --replay.</source>
+        <translation>--record 不能与 --once 或 --replay 一起使用。</translation>
+    </message>
+    <message>
+        <source>--replay reads a file; it does not go with --once or --netns.</source>
+        <translation>--replay 读取文件，不能与 --once 或 --netns 一起使用。</translation>
+    </message>
+    <message>
+        <source>--duration applies to --record.</source>
+        <translation>--duration 只能与 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>--duration needs a number of seconds above 0, not "%1".</source>
+        <translation>--duration 需要大于 0 的秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--table-every applies to --record.</source>
+        <translation>--table-every 只能与 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>--table-every needs whole seconds from 0 to 86400, not "%1".</source>
+        <translation>--table-every 需要 0 到 86400 之间的整数秒，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--scale applies to --screenshot.</source>
+        <translation>--scale 只能与 --screenshot 一起使用。</translation>
+    </message>
+    <message>
+        <source>--scale takes 1 or 2.</source>
+        <translation>--scale 只接受 1 或 2。</translation>
+    </message>
+    <message>
+        <source>--screenshot and --benchmark run the window; they do not go with --once or --record.</source>
+        <translation>--screenshot 和 --benchmark 会运行窗口，不能与 --once 或 --record 一起使用。</translation>
     </message>
 </context>
 <context>
@@ -169,10 +296,6 @@
     <message>
         <source>Host %1, kernel %2</source>
         <translation>主机 %1，内核 %2</translation>
-    </message>
-    <message>
-        <source>Namespace %1 %2</source>
-        <translation>命名空间 %1 %2</translation>
     </message>
     <message>
         <source>current</source>
@@ -318,6 +441,194 @@
     <message>
         <source>TIME-WAIT sysctls</source>
         <translation>TIME-WAIT 相关 sysctl</translation>
+    </message>
+    <message>
+        <source>● Recording: %1 samples, %2 tables, %3</source>
+        <translation>● 正在录制：%1 次采样，%2 张表，%3</translation>
+    </message>
+    <message>
+        <source>Recorded %1 samples and %2 socket tables (%3) to %4</source>
+        <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>回放 %1</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <source>Label for this moment (e.g. deploy, LB restart):</source>
+        <translation>为此刻添加说明（例如 发布、负载均衡重启）：</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>sockscope recordings (*.sockrec)</source>
+        <translation>sockscope 录制文件 (*.sockrec)</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>sockscope recordings (*.sockrec);;All files (*)</source>
+        <translation>sockscope 录制文件 (*.sockrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>故障(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Capture…</source>
+        <translation>截图…</translation>
+    </message>
+    <message>
+        <source>Save a stamped picture of the window or of one chart, and copy it (Ctrl+Shift+S)</source>
+        <translation>保存带标注的窗口或单个图表的图片，并复制（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Add marker…</source>
+        <translation>添加标记…</translation>
+    </message>
+    <message>
+        <source>Mark this moment on every chart, e.g. "deploy" (Ctrl+M)</source>
+        <translation>在所有图表上标记此刻，例如“发布”（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Export sockets as CSV…</source>
+        <translation>将套接字导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export sockets as JSON…</source>
+        <translation>将套接字导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Export history as CSV…</source>
+        <translation>将历史导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Record every sample to a file that sockscope --replay opens on any machine</source>
+        <translation>把每次采样录制到文件，可在任何机器上用 sockscope --replay 打开</translation>
+    </message>
+    <message>
+        <source>Record the socket table now</source>
+        <translation>立即录制套接字表</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>打开录制文件…</translation>
+    </message>
+    <message>
+        <source>There is no view called %1.</source>
+        <translation>没有名为 %1 的视图。</translation>
+    </message>
+    <message>
+        <source>SVG is for charts; save %1 as PNG.</source>
+        <translation>SVG 只用于图表；请把 %1 保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1%2</source>
+        <translation>已保存 %1%2</translation>
+    </message>
+    <message>
+        <source> and copied it to the clipboard</source>
+        <translation>，并已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>Socket table</source>
+        <translation>套接字表</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>There is no socket table yet.</source>
+        <translation>还没有套接字表。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1 sockets to %2</source>
+        <translation>已将 %1 个套接字导出到 %2</translation>
+    </message>
+    <message>
+        <source>There is no history yet.</source>
+        <translation>还没有历史数据。</translation>
+    </message>
+    <message>
+        <source>Exported the charts' time range to %1</source>
+        <translation>已将图表的时间范围导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <source>Export sockets</source>
+        <translation>导出套接字</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>A replay shows a recording; it changes nothing on this machine.</source>
+        <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This recording is incomplete:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;此录制文件不完整：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>sockscope — replay of %1</source>
+        <translation>sockscope — 回放 %1</translation>
+    </message>
+    <message>
+        <source>; socket table of %1</source>
+        <translation>；%1 的套接字表</translation>
+    </message>
+    <message>
+        <source>; no socket table recorded</source>
+        <translation>；未录制套接字表</translation>
+    </message>
+    <message>
+        <source>%1 (sample %2 of %3)%4</source>
+        <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
     </message>
 </context>
 <context>
@@ -520,6 +831,106 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
     <message>
         <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "TCP: time wait bucket table overflow").</source>
         <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 "TCP: time wait bucket table overflow"）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>recorded %1 samples and %2 socket tables (%3) to %4</source>
+        <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
+    </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a sockscope recording.</source>
+        <translation>%1 不是 sockscope 录制文件。</translation>
+    </message>
+    <message>
+        <source>%1 ends inside its header.</source>
+        <translation>%1 在文件头内就结束了。</translation>
+    </message>
+    <message>
+        <source>%1 is a version %2 recording; this sockscope reads version %3.</source>
+        <translation>%1 是第 %2 版的录制文件；本 sockscope 读取第 %3 版。</translation>
+    </message>
+    <message>
+        <source>%1 has a damaged header.</source>
+        <translation>%1 的文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>no sample</source>
+        <translation>没有采样</translation>
+    </message>
+    <message>
+        <source>the last sample, %1,</source>
+        <translation>最后一次采样（%1）</translation>
+    </message>
+    <message>
+        <source>The file is cut short at byte %1 (a frame begun but not finished); %2 and everything before it are shown.</source>
+        <translation>文件在第 %1 字节处被截断（一帧已开始但未写完）；显示%2及之前的全部内容。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 is damaged (its checksum does not match); %2 and everything before it are shown.</source>
+        <translation>第 %1 字节处的帧已损坏（校验和不符）；显示%2及之前的全部内容。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 cannot be decoded; %2 and everything before it are shown.</source>
+        <translation>第 %1 字节处的帧无法解码；显示%2及之前的全部内容。</translation>
+    </message>
+    <message>
+        <source>The recording was not closed normally (no end mark); it is shown up to its last sample.</source>
+        <translation>录制没有正常结束（没有结束标记）；显示到最后一次采样为止。</translation>
+    </message>
+    <message>
+        <source>No socket table was recorded.</source>
+        <translation>没有录制套接字表。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The socket table at %1 is damaged.</source>
+        <translation>%1 的套接字表已损坏。</translation>
+    </message>
+    <message>
+        <source>This recording holds no socket table, only sample summaries.</source>
+        <translation>此录制文件没有套接字表，只有采样摘要。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingWriter</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source> Replay: </source>
+        <translation> 回放：</translation>
+    </message>
+    <message>
+        <source>Move through the recording; the charts end and the table is taken at this moment.</source>
+        <translation>在录制中移动；图表截止于此刻，套接字表取自此刻。</translation>
     </message>
 </context>
 <context>
@@ -1846,13 +2257,6 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</tr
     <message>
         <source>% of TIME-WAIT</source>
         <translation>占 TIME-WAIT 的 %</translation>
-    </message>
-</context>
-<context>
-    <name>WindowCommand</name>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
 </context>
 </TS>

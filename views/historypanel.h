@@ -1,6 +1,7 @@
 #pragma once
 
 #include "historyring.h"
+#include "recording.h"
 #include "snapshot.h"
 
 #include <QWidget>
@@ -17,6 +18,7 @@ struct HistoryWindow
     qint64 fromMs = 0;
     qint64 toMs = 0;
     int buckets = 500; // decimation: at most two points per bucket
+    const std::vector<RecordingMarker> *markers = nullptr; // drawn on every time chart
 };
 
 // What a dock of the main window shows. Panels present; they never talk to the kernel.

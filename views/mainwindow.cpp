@@ -7,6 +7,7 @@
 #include "sampler.h"
 #include "samplerthread.h"
 #include "slabchartpanel.h"
+#include "snapshottextwriter.h"
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
@@ -23,6 +24,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -55,12 +57,16 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     createActions();
     createDocks();
+    createIncidentActions();
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayoutAction);
 
     m_hostStatus = new QLabel(this);
     m_namespaceStatus = new QLabel(this);
     m_refreshStatus = new QLabel(this);
+    m_recordingStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_recordingStatus);
+    m_recordingStatus->hide();
     m_slabStatus = new QLabel(this);
     m_rowsStatus = new QLabel(this);
     for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
@@ -192,6 +198,8 @@ void MainWindow::createDocks()
     connect(m_tablePanel, &SocketTablePanel::queryChanged, this, [this](const SocketTableQuery &query) {
         if (m_sampler)
             m_sampler->setTableQuery(query);
+        else if (m_replay && m_latest) // no sampler in a replay: sort the recorded table here
+            m_tablePanel->setRows(SocketTableRows::build(m_latest, query));
     });
     connect(m_tablePanel, &SocketTablePanel::rowCountsChanged, this, [this](int shown, int total) {
         m_rowsShown = shown;
@@ -236,6 +244,41 @@ void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceL
         m_namespaceId = id;
         updateStatus();
     });
+    connect(sampler->sampler(), &Sampler::recordingStarted, this, [this](const QString &path) {
+        m_recordingPath = path;
+        m_recordAction->setEnabled(false);
+        m_stopRecordAction->setEnabled(true);
+        m_tableNowAction->setEnabled(true);
+        m_recordingStatus->show();
+        emit recordingChanged(true);
+    });
+    connect(sampler->sampler(), &Sampler::recordingProgress, this, [this](qint64 bytes, int samples, int tables) {
+        m_recordingStatus->setText(tr("● Recording: %1 samples, %2 tables, %3")
+                                       .arg(samples)
+                                       .arg(tables)
+                                       .arg(SnapshotTextWriter::formatBytes(bytes)));
+    });
+    const auto recordingEnded = [this] {
+        m_recordingPath.clear();
+        m_recordAction->setEnabled(true);
+        m_stopRecordAction->setEnabled(false);
+        m_tableNowAction->setEnabled(false);
+        m_recordingStatus->hide();
+        emit recordingChanged(false);
+    };
+    connect(sampler->sampler(), &Sampler::recordingStopped, this,
+            [this, recordingEnded](const QString &path, qint64 bytes, int samples, int tables) {
+                recordingEnded();
+                statusBar()->showMessage(tr("Recorded %1 samples and %2 socket tables (%3) to %4")
+                                             .arg(samples)
+                                             .arg(tables)
+                                             .arg(SnapshotTextWriter::formatBytes(bytes), path),
+                                         15000);
+            });
+    connect(sampler->sampler(), &Sampler::recordingFailed, this, [this, recordingEnded](const QString &message) {
+        recordingEnded();
+        showFailure(message);
+    });
     sampler->setTableQuery(m_tablePanel->query());
     sampler->setPaused(m_paused);
     sampler->start(intervalMs());
@@ -279,17 +322,23 @@ void MainWindow::loadHistory(const std::vector<SampleSummary> &summaries)
     refreshCharts();
 }
 
+int MainWindow::viewEnd() const
+{
+    return m_replay ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
+}
+
 void MainWindow::refreshCharts(HistoryPanel *only)
 {
     if (m_history.isEmpty())
         return;
     HistoryWindow window;
     window.ring = &m_history;
-    window.toMs = m_history.latest().timeMs;
+    window.toMs = m_history.at(viewEnd()).timeMs;
     // Until the history fills the window, spread what there is instead of squeezing it right.
     window.fromMs = qMax(window.toMs - qint64(windowSeconds()) * 1000, qMin(m_history.at(0).timeMs, window.toMs - 10000));
     window.first = m_history.firstAtOrAfter(window.fromMs);
-    window.last = m_history.size();
+    window.last = viewEnd() + 1;
+    window.markers = &m_markers;
     for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_statePanel), static_cast<HistoryPanel *>(m_portPanel),
                                 static_cast<HistoryPanel *>(m_slabPanel), static_cast<HistoryPanel *>(m_ratePanel)}) {
         // Charts behind another tab or in a closed dock wait until they are shown.
@@ -357,9 +406,12 @@ int MainWindow::windowSeconds() const
 void MainWindow::updateStatus()
 {
     const QLocale locale;
-    m_hostStatus->setText(tr("Host %1, kernel %2").arg(QSysInfo::machineHostName(), QSysInfo::kernelVersion()));
-    m_namespaceStatus->setText(tr("Namespace %1 %2").arg(m_namespaceLabel.isEmpty() ? tr("current") : m_namespaceLabel, m_namespaceId));
-    if (m_paused) {
+    const CaptureRenderer::Stamp where = captureStamp();
+    m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
+    m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
+    if (m_replay) {
+        m_refreshStatus->setText(tr("Replay of %1").arg(QFileInfo(m_replay->path).fileName()));
+    } else if (m_paused) {
         m_refreshStatus->setText(tr("Paused"));
     } else if (m_latest) {
         m_refreshStatus->setText(tr("Refresh %1 ms, skipped %2")
@@ -385,6 +437,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_pauseAction->setText(m_paused ? tr("Resume") : tr("Pause"));
     m_pauseAction->setToolTip(tr("Pause or resume sampling (Space)"));
+    retranslateIncidents();
     m_quitAction->setText(tr("&Quit"));
     m_resetLayoutAction->setText(tr("Reset layout"));
     m_aboutAction->setText(tr("&About sockscope"));

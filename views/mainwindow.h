@@ -1,6 +1,8 @@
 #pragma once
 
+#include "capturerenderer.h"
 #include "historyring.h"
+#include "recording.h"
 #include "sample.h"
 
 #include <QMainWindow>
@@ -73,8 +75,27 @@ public:
     SysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
     TimeWaitByPortModel *portModel() const { return m_portModel; }
 
+    // Incidents (mainwindowincidents.cpp). Paths choose the format by suffix.
+    CaptureRenderer::Stamp captureStamp() const;
+    // PNG (at `scale`) or SVG (charts only) of a view; optionally also onto the clipboard.
+    bool capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error);
+    bool exportSockets(const QString &path, QString *error); // the table as shown: .csv or .json
+    bool exportHistory(const QString &path, QString *error); // the charts' time range: .csv
+    void addMarker(const QString &label);
+    const std::vector<RecordingMarker> &markers() const { return m_markers; }
+    void startRecording(const QString &path);
+    void stopRecording();
+    // Replay: the window shows a recording, with no kernel access.
+    void openRecording(const RecordingPtr &recording);
+    bool isReplay() const { return bool(m_replay); }
+    bool isSampling() const { return !m_sampler.isNull(); }
+    QString noticeText() const; // the banner over the table (a failure, or an incomplete recording)
+    void setReplayPosition(int index);
+    static QStringList chartViewNames();
+
 signals:
     void sampleShown(int samplesSoFar);
+    void recordingChanged(bool recording);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -83,6 +104,13 @@ protected:
 
 private:
     void createActions();
+    void createIncidentActions();
+    void retranslateIncidents();
+    void captureWithDialog();
+    void exportWithDialog(bool history, const QString &suffix);
+    void showReplayPosition();
+    // The sample the charts end at: the newest, or the replay position.
+    int viewEnd() const;
     void createDocks();
     QDockWidget *addPanel(HistoryPanel *panel, const QString &objectName, Qt::DockWidgetArea area);
     void retranslateUi();
@@ -120,6 +148,24 @@ private:
     QDockWidget *m_portsDock = nullptr;
     QDockWidget *m_slabDock = nullptr;
     QByteArray m_defaultState;
+
+    std::vector<RecordingMarker> m_markers;
+    RecordingPtr m_replay;
+    int m_replayIndex = 0;
+    std::size_t m_replaySnapshotIndex = std::size_t(-1);
+    class ReplayBar *m_replayBar = nullptr;
+    QMenu *m_incidentMenu = nullptr;
+    QAction *m_captureAction = nullptr;
+    QAction *m_exportCsvAction = nullptr;
+    QAction *m_exportJsonAction = nullptr;
+    QAction *m_exportHistoryAction = nullptr;
+    QAction *m_markerAction = nullptr;
+    QAction *m_recordAction = nullptr;
+    QAction *m_stopRecordAction = nullptr;
+    QAction *m_tableNowAction = nullptr;
+    QAction *m_openRecordingAction = nullptr;
+    QLabel *m_recordingStatus = nullptr;
+    QString m_recordingPath;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

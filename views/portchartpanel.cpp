@@ -151,6 +151,7 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
             m_timeChart->removeSeries(key);
     }
     m_timeChart->setTimeRange(w.fromMs, w.toMs);
+    m_timeChart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
     for (const QString &key : wanted) {
         const auto port = quint16(key.toUInt());
         if (!m_timeChart->hasSeries(key)) {

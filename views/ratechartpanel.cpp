@@ -74,6 +74,7 @@ bool RateChartPanel::overflowHighlighted() const
 void RateChartPanel::showHistory(const HistoryWindow &w)
 {
     m_chart->setTimeRange(w.fromMs, w.toMs);
+    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
     for (const RateSeries &rate : Rates) {
         m_chart->setSeriesPoints(QLatin1String(rate.key),
                                  SeriesDecimator::decimate(

@@ -112,6 +112,7 @@ void SlabChartPanel::showHistory(const HistoryWindow &w)
         m_chart->setValueTitle(unitName);
     }
     m_chart->setTimeRange(w.fromMs, w.toMs);
+    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
     for (int g = 0; g < GROUP_COUNT; ++g) {
         m_chart->setSeriesPoints(QLatin1String(GroupKeys[g]),
                                  SeriesDecimator::decimate(

@@ -50,6 +50,7 @@ void StateChartPanel::retranslate()
 void StateChartPanel::showHistory(const HistoryWindow &w)
 {
     m_chart->setTimeRange(w.fromMs, w.toMs);
+    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
     for (const TcpState state : tcpStatesInDisplayOrder()) {
         const int index = static_cast<int>(state);
         bool occurs = false;

@@ -184,8 +184,24 @@ void SysctlPanel::editorChanged()
     updatePreview();
 }
 
+void SysctlPanel::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_editor->setEnabled(false);
+    m_persist->setEnabled(false);
+    m_pending.clear();
+    m_model->setPending(m_pending);
+    updatePreview();
+}
+
 void SysctlPanel::updatePreview()
 {
+    if (!m_readOnlyReason.isEmpty()) {
+        m_apply->setEnabled(false);
+        m_revert->setEnabled(false);
+        m_preview->setText(m_readOnlyReason);
+        return;
+    }
     m_apply->setEnabled(!m_pending.isEmpty() && !m_applier->isBusy());
     m_revert->setEnabled(!m_pending.isEmpty());
     if (m_pending.isEmpty()) {

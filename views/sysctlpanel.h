@@ -29,6 +29,8 @@ public:
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void retranslate() override;
     void selectSysctl(const QString &name);
+    // A replay: explanations and recorded values only; nothing can be applied.
+    void setReadOnly(const QString &reason);
     SysctlValueEditor *editor() const { return m_editor; }
     QPushButton *applyButton() const { return m_apply; }
     QCheckBox *persistBox() const { return m_persist; }
@@ -62,4 +64,5 @@ private:
     QLabel *m_preview;
     QLabel *m_result;
     QMap<QString, QString> m_pending; // name -> canonical value to write
+    QString m_readOnlyReason;
 };

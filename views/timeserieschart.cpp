@@ -8,6 +8,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -263,7 +264,7 @@ void TimeSeriesChart::setValueDecimals(int decimals)
     m_fixedDecimals = decimals;
     m_decimals = qMax(decimals, 0);
     if (auto axis = qobject_cast<QValueAxis *>(m_valueAxis))
-        axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+        axis->setLabelFormat(QStringLiteral("%.") + QString::number(m_decimals) + QStringLiteral("f"));
 }
 
 void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
@@ -341,4 +342,40 @@ void TimeSeriesChart::showHover(QLineSeries *series, const QPointF &point, bool 
     QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
                                            .arg(time, series->name(), QLocale().toString(point.y(), 'f', m_decimals)),
                        this);
+}
+
+void TimeSeriesChart::setMarkers(const std::vector<RecordingMarker> &markers)
+{
+    m_markers = markers;
+    viewport()->update();
+}
+
+void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    QLineSeries *anchor = m_order.isEmpty() ? m_limit : m_series.value(m_order.first());
+    if (m_markers.empty() || !anchor)
+        return;
+    const QRectF plot = chart()->plotArea();
+    QColor color = palette().color(QPalette::Text);
+    color.setAlphaF(0.6f);
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter->save();
+    painter->setFont(font);
+    for (const RecordingMarker &marker : m_markers) {
+        if (marker.timeMs < m_fromMs || marker.timeMs > m_toMs)
+            continue;
+        const qreal x = chart()->mapToPosition(QPointF(double(marker.timeMs), 0), anchor).x();
+        if (x < plot.left() || x > plot.right())
+            continue;
+        painter->setPen(QPen(color, 1, Qt::DashLine));
+        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        const QRectF label = painter->fontMetrics().boundingRect(marker.label).adjusted(-3, -1, 3, 1);
+        const QRectF box(QPointF(qMin(x + 2, plot.right() - label.width()), plot.top() + 2), label.size());
+        painter->fillRect(box, palette().color(QPalette::Base));
+        painter->setPen(palette().color(QPalette::Text));
+        painter->drawText(box, Qt::AlignCenter, marker.label);
+    }
+    painter->restore();
 }

@@ -5,6 +5,10 @@
 #include <QSet>
 #include <QPointF>
 
+#include "recording.h"
+
+#include <vector>
+
 class QAbstractAxis;
 class QDateTimeAxis;
 class QLegendMarker;
@@ -48,6 +52,9 @@ public:
     bool isLogarithmic() const { return m_logarithmic; }
     // Fits the value axis to the visible series; call after the points of one refresh are set.
     void rescale();
+    // Labelled moments ("deploy", "LB restart") drawn as vertical lines across the plot.
+    void setMarkers(const std::vector<RecordingMarker> &markers);
+    const std::vector<RecordingMarker> &markers() const { return m_markers; }
 
 signals:
     void seriesVisibilityChanged(const QString &key, bool visible);
@@ -55,6 +62,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void applyPalette();
@@ -77,6 +85,7 @@ private:
     int m_decimals = 0; // in use on the axis
     int m_fixedDecimals = 0; // what setValueDecimals asked; -1 adapts
     QString m_valueTitle;
+    std::vector<RecordingMarker> m_markers;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
 };

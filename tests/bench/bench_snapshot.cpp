@@ -1,7 +1,7 @@
 // Benchmark (prints figures; not a pass/fail test): sockscope's snapshot against a bare dump and
 // `ss -tan`, at 262,144 TIME-WAIT + 20,000 established pairs in a private network namespace.
 #include "loadgenerator.h"
-#include "privatenetworknamespace.h"
+#include "benchsupport.h"
 #include "snapshotcollector.h"
 
 #include <libmnl/libmnl.h>
@@ -158,10 +158,8 @@ int main(int argc, char *argv[])
         start = nowMs();
         const auto snapshot = collector.collect(&error);
         snapshotMs.push_back(nowMs() - start);
-        if (!snapshot) {
-            std::fprintf(stderr, "bench: %s\n", qPrintable(error));
-            return 1;
-        }
+        if (!snapshot)
+            return BenchSupport::fail(error);
 
         ssMs.push_back(runChild({"ss", "-tan", nullptr}).wallMs);
         long total = 0;

@@ -4,7 +4,7 @@
 // held connections; then runs the given command inside the namespace and stops with it.
 //
 //   demo_traffic [--rate N] [--buckets N] -- sockscope --screenshot window.png --samples 60
-#include "privatenetworknamespace.h"
+#include "benchsupport.h"
 #include "socketpopulation.h"
 
 #include <QByteArray>
@@ -39,11 +39,8 @@ int main(int argc, char *argv[])
     }
     char **command = argv + i + 1;
 
-    QString error;
-    if (!PrivateNetworkNamespace::enterFresh(&error)) {
-        std::fprintf(stderr, "demo_traffic: %s\n", qPrintable(error));
+    if (!BenchSupport::enterPrivateNamespace())
         return 1;
-    }
     if (buckets > 0) {
         QFile file(QStringLiteral("/proc/sys/net/ipv4/tcp_max_tw_buckets"));
         if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(buckets) + '\n') < 0)

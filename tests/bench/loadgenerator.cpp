@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -95,8 +96,43 @@ bool oneTimeWait(int listener, quint32 clientAddress, quint16 clientPort, quint1
 
 }
 
+[[noreturn]] static void churnWorker(int worker, int workers, int perSecond, int serverPorts)
+{
+    std::vector<int> listeners;
+    std::vector<quint16> ports;
+    for (int p = worker; p < serverPorts; p += workers) {
+        ports.push_back(quint16(FirstServerPort + 16 + p)); // apart from fillTimeWait's ports
+        listeners.push_back(listenOn(ports.back()));
+    }
+    // 4 source addresses × 50,000 ports per server port: a tuple comes back after > 60 s, once
+    // its TIME-WAIT entry is gone.
+    constexpr int Tuples = 4 * 50000;
+    long long made = 0;
+    timespec start {};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        const std::size_t which = std::size_t(made % qint64(ports.size()));
+        const int tuple = int((made / qint64(ports.size())) % Tuples);
+        const quint32 clientAddress = (127u << 24) | (2u << 16) | (quint32(tuple / 50000) << 8) | 1u;
+        const quint16 clientPort = quint16(FirstClientPort + tuple % 50000);
+        oneTimeWait(listeners[which], clientAddress, clientPort, ports[which]);
+        ++made;
+        // Pace to the rate: sleep when ahead of it.
+        timespec now {};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        const double elapsed = double(now.tv_sec - start.tv_sec) + double(now.tv_nsec - start.tv_nsec) / 1e9;
+        const double ahead = double(made) / perSecond - elapsed;
+        if (ahead > 0.002)
+            usleep(useconds_t(ahead * 1e6));
+    }
+}
+
 LoadGenerator::~LoadGenerator()
 {
+    for (pid_t pid : m_churners) {
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+    }
     for (int fd : m_holderPipes)
         close(fd); // holders exit when their pipe closes
     for (pid_t pid : m_holders)
@@ -137,6 +173,21 @@ bool LoadGenerator::fillTimeWait(int count, int serverPorts, int workers, QStrin
     if (!ok)
         *error = QStringLiteral("a TIME-WAIT worker failed");
     return ok;
+}
+
+bool LoadGenerator::churn(int perSecond, int serverPorts, int workers, QString *error)
+{
+    for (int w = 0; w < workers; ++w) {
+        const pid_t pid = fork();
+        if (pid < 0) {
+            *error = QStringLiteral("fork failed");
+            return false;
+        }
+        if (pid == 0)
+            churnWorker(w, workers, std::max(1, perSecond / workers), serverPorts);
+        m_churners.push_back(pid);
+    }
+    return true;
 }
 
 bool LoadGenerator::holdEstablished(int pairs, QString *error)

@@ -26,8 +26,12 @@ public:
     bool fillTimeWait(int count, int serverPorts, int workers, QString *error);
     // `pairs` established connections held open by child processes until this object dies.
     bool holdEstablished(int pairs, QString *error);
+    // Keeps making TIME-WAIT at `perSecond` (spread over `workers` processes) until this object
+    // dies: with tcp_max_tw_buckets reached, the table stays full, as on the busy HTTP server.
+    bool churn(int perSecond, int serverPorts, int workers, QString *error);
 
 private:
     std::vector<pid_t> m_holders;
+    std::vector<pid_t> m_churners;
     std::vector<int> m_holderPipes;
 };

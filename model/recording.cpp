@@ -1,0 +1,174 @@
+#include "recording.h"
+
+#include "bytereader.h"
+#include "recordingformat.h"
+#include "snapshotaggregator.h"
+#include "snapshotjsonreader.h"
+#include "sockettablecodec.h"
+#include "summarycodec.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <zlib.h>
+
+namespace {
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+}
+
+QString Recording::namespaceLabel() const
+{
+    const QJsonObject netns = header.value(QLatin1String("netns")).toObject();
+    return netns.value(QLatin1String("label")).toString() + QLatin1Char(' ') + netns.value(QLatin1String("id")).toString();
+}
+
+bool Recording::read(const QString &filePath, QString *error)
+{
+    *this = Recording();
+    path = filePath;
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot open %1: %2").arg(filePath, file.errorString());
+        return false;
+    }
+    const QByteArray start = file.read(RecordingFormat::MagicSize + 6);
+    ByteReader in(start);
+    if (in.bytes(RecordingFormat::MagicSize) != QByteArray(RecordingFormat::Magic, RecordingFormat::MagicSize)) {
+        *error = tr("%1 is not a sockscope recording.").arg(filePath);
+        return false;
+    }
+    const quint16 version = in.u16();
+    const quint32 headerSize = in.u32();
+    if (in.failed() || version != RecordingFormat::Version) {
+        *error = in.failed() ? tr("%1 ends inside its header.").arg(filePath)
+                             : tr("%1 is a version %2 recording; this sockscope reads version %3.")
+                                   .arg(filePath)
+                                   .arg(version)
+                                   .arg(RecordingFormat::Version);
+        return false;
+    }
+    const QByteArray headerText = headerSize <= RecordingFormat::MaximumHeader ? file.read(headerSize) : QByteArray();
+    QJsonParseError parseError;
+    header = QJsonDocument::fromJson(headerText, &parseError).object();
+    if (headerText.size() != qsizetype(headerSize) || parseError.error != QJsonParseError::NoError) {
+        *error = tr("%1 has a damaged header.").arg(filePath);
+        return false;
+    }
+    goodBytes = file.pos();
+
+    while (!file.atEnd()) {
+        const qint64 frameStart = file.pos();
+        const QByteArray frameHeader = file.read(9);
+        ByteReader fields(frameHeader);
+        const quint8 type = fields.u8();
+        const quint32 length = fields.u32();
+        const quint32 crc = fields.u32();
+        const QString lastGood = summaries.empty() ? tr("no sample") : tr("the last sample, %1,").arg(timeText(summaries.back().timeMs));
+        if (fields.failed() || length > RecordingFormat::MaximumFrame || file.size() - file.pos() < length) {
+            warnings << tr("The file is cut short at byte %1 (a frame begun but not finished); %2 and everything "
+                           "before it are shown.")
+                            .arg(frameStart)
+                            .arg(lastGood);
+            return true;
+        }
+        const QByteArray payload = file.read(length);
+        if (quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.constData()), uInt(payload.size()))) != crc) {
+            warnings << tr("The frame at byte %1 is damaged (its checksum does not match); %2 and everything "
+                           "before it are shown.")
+                            .arg(frameStart)
+                            .arg(lastGood);
+            return true;
+        }
+        bool ok = true;
+        switch (type) {
+        case RecordingFormat::Summary: {
+            SampleSummary summary;
+            ok = SummaryCodec::decode(payload, &summary);
+            if (ok)
+                summaries.push_back(summary);
+            break;
+        }
+        case RecordingFormat::Snapshot: {
+            ByteReader snapshotIn(payload);
+            const quint32 jsonSize = snapshotIn.u32();
+            const QByteArray json = snapshotIn.bytes(jsonSize);
+            const qint64 time = QDateTime::fromString(QJsonDocument::fromJson(json).object().value(QLatin1String("time")).toString(),
+                                                      Qt::ISODateWithMs)
+                                    .toMSecsSinceEpoch();
+            ok = !snapshotIn.failed();
+            if (ok)
+                snapshots.push_back({time, frameStart + 9, length});
+            break;
+        }
+        case RecordingFormat::Marker: {
+            ByteReader markerIn(payload);
+            RecordingMarker marker;
+            marker.timeMs = markerIn.i64();
+            marker.label = QString::fromUtf8(markerIn.bytes(markerIn.remaining()));
+            ok = !markerIn.failed();
+            if (ok)
+                markers.push_back(marker);
+            break;
+        }
+        case RecordingFormat::End: endedCleanly = true; break;
+        default: break; // a later version's frame: skip it
+        }
+        if (!ok) {
+            warnings << tr("The frame at byte %1 cannot be decoded; %2 and everything before it are shown.")
+                            .arg(frameStart)
+                            .arg(lastGood);
+            return true;
+        }
+        goodBytes = file.pos();
+    }
+    if (!endedCleanly)
+        warnings << tr("The recording was not closed normally (no end mark); it is shown up to its last sample.");
+    return true;
+}
+
+SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
+{
+    if (index >= snapshots.size()) {
+        *error = tr("No socket table was recorded.");
+        return nullptr;
+    }
+    const SnapshotFrame &frame = snapshots[index];
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(frame.offset)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return nullptr;
+    }
+    const QByteArray payload = file.read(frame.length);
+    ByteReader in(payload);
+    const QByteArray json = in.bytes(in.u32());
+    auto snapshot = std::make_shared<Snapshot>();
+    if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)) {
+        *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
+        return nullptr;
+    }
+    if (!SocketTableCodec::decode(in.bytes(in.remaining()), &snapshot->sockets)) {
+        *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
+        return nullptr;
+    }
+    snapshot->ephemeralRange = PortRange::fromSysctl(snapshot->sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
+    SnapshotAggregator::aggregate(*snapshot);
+    return snapshot;
+}
+
+SnapshotPtr Recording::snapshotAt(qint64 timeMs, QString *error) const
+{
+    if (snapshots.empty()) {
+        *error = tr("This recording holds no socket table, only sample summaries.");
+        return nullptr;
+    }
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < snapshots.size(); ++i) {
+        if (snapshots[i].timeMs <= timeMs)
+            index = i;
+    }
+    return loadSnapshot(index, error);
+}

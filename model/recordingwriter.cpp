@@ -1,0 +1,122 @@
+#include "recordingwriter.h"
+
+#include "bytewriter.h"
+#include "recordingformat.h"
+#include "snapshotjsonwriter.h"
+#include "sockettablecodec.h"
+#include "summarycodec.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <unistd.h>
+#include <zlib.h>
+
+bool RecordingWriter::open(const QString &path, const Header &header, QString *error)
+{
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot create %1: %2").arg(path, m_file.errorString());
+        return false;
+    }
+    QJsonArray states;
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (header.stateMask & tcpStateBit(state))
+            states.append(QLatin1String(tcpStateKey(state)));
+    }
+    const QJsonObject json {
+        {QStringLiteral("schema"), QStringLiteral("sockscope.recording/1")},
+        {QStringLiteral("sockscope_version"), QStringLiteral(SOCKSCOPE_VERSION)},
+        {QStringLiteral("host"), QSysInfo::machineHostName()},
+        {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
+        {QStringLiteral("netns"), QJsonObject {{QStringLiteral("label"), header.namespaceLabel},
+                                               {QStringLiteral("id"), header.namespaceId}}},
+        {QStringLiteral("interval_ms"), header.intervalMs},
+        {QStringLiteral("started"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("state_filter"), states},
+    };
+    const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    ByteWriter out;
+    out.bytes(QByteArray(RecordingFormat::Magic, RecordingFormat::MagicSize));
+    out.u16(RecordingFormat::Version);
+    out.u32(quint32(text.size()));
+    out.bytes(text);
+    if (m_file.write(out.data()) != out.data().size() || !m_file.flush()) {
+        *error = tr("Cannot write %1: %2").arg(path, m_file.errorString());
+        m_file.close();
+        return false;
+    }
+    m_bytes = out.data().size();
+    return true;
+}
+
+bool RecordingWriter::writeFrame(quint8 type, const QByteArray &payload)
+{
+    if (!m_file.isOpen())
+        return false;
+    ByteWriter frame;
+    frame.reserve(payload.size() + 9);
+    frame.u8(type);
+    frame.u32(quint32(payload.size()));
+    frame.u32(quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.constData()), uInt(payload.size()))));
+    frame.bytes(payload);
+    // One write per frame and a flush: what is on disk always ends at a frame boundary or
+    // inside the last frame, which a reader then drops.
+    if (m_file.write(frame.data()) != frame.data().size() || !m_file.flush()) {
+        m_error = tr("Writing %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
+        return false;
+    }
+    m_bytes += frame.data().size();
+    return true;
+}
+
+bool RecordingWriter::writeSummary(const SampleSummary &summary)
+{
+    const bool ok = writeFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
+    m_samples += ok ? 1 : 0;
+    return ok;
+}
+
+bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
+{
+    QByteArray json;
+    QBuffer buffer(&json);
+    buffer.open(QIODevice::WriteOnly);
+    SnapshotJsonWriter::Options options;
+    options.topPorts = 0; // derived again from the records when read
+    SnapshotJsonWriter::write(snapshot, options, &buffer);
+    ByteWriter payload;
+    payload.u32(quint32(json.size()));
+    payload.bytes(json);
+    payload.bytes(SocketTableCodec::encode(snapshot.sockets));
+    const bool ok = writeFrame(RecordingFormat::Snapshot, payload.data());
+    if (ok) {
+        ++m_snapshots;
+        m_snapshotBytes += payload.data().size() + 9;
+    }
+    return ok;
+}
+
+bool RecordingWriter::writeMarker(qint64 timeMs, const QString &label)
+{
+    ByteWriter payload;
+    payload.i64(timeMs);
+    payload.bytes(label.toUtf8());
+    return writeFrame(RecordingFormat::Marker, payload.data());
+}
+
+bool RecordingWriter::close()
+{
+    if (!m_file.isOpen())
+        return true;
+    ByteWriter payload;
+    payload.u32(quint32(m_samples));
+    const bool ok = writeFrame(RecordingFormat::End, payload.data());
+    fsync(m_file.handle());
+    m_file.close();
+    return ok;
+}

@@ -1,0 +1,194 @@
+#include "sockettablecodec.h"
+
+#include "bytereader.h"
+#include "bytewriter.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+#include <zlib.h>
+
+namespace {
+
+constexpr quint32 MaximumRecords = 64u * 1024 * 1024;
+
+struct AddressKey
+{
+    quint8 family;
+    std::array<quint8, 16> bytes;
+    bool operator==(const AddressKey &other) const { return family == other.family && bytes == other.bytes; }
+};
+
+size_t qHash(const AddressKey &key, size_t seed = 0)
+{
+    return qHashBits(key.bytes.data(), key.bytes.size(), seed ^ key.family);
+}
+
+}
+
+namespace SocketTableCodec {
+
+QByteArray encode(const std::vector<SocketRecord> &input)
+{
+    std::vector<const SocketRecord *> rows;
+    rows.reserve(input.size());
+    for (const SocketRecord &r : input)
+        rows.push_back(&r);
+    // Neighbouring rows share addresses and nearly share ports: that is what compresses.
+    std::sort(rows.begin(), rows.end(), [](const SocketRecord *a, const SocketRecord *b) {
+        return std::tie(a->family, a->localAddress, a->localPort, a->remoteAddress, a->remotePort)
+            < std::tie(b->family, b->localAddress, b->localPort, b->remoteAddress, b->remotePort);
+    });
+
+    QHash<AddressKey, quint32> dictionary;
+    std::vector<AddressKey> addresses;
+    const auto indexOf = [&](quint8 family, const std::array<quint8, 16> &bytes) {
+        const AddressKey key {family, bytes};
+        auto it = dictionary.constFind(key);
+        if (it != dictionary.constEnd())
+            return it.value();
+        dictionary.insert(key, quint32(addresses.size()));
+        addresses.push_back(key);
+        return quint32(addresses.size() - 1);
+    };
+    std::vector<quint32> localIndex(rows.size()), remoteIndex(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        localIndex[i] = indexOf(rows[i]->family, rows[i]->localAddress);
+        remoteIndex[i] = indexOf(rows[i]->family, rows[i]->remoteAddress);
+    }
+
+    ByteWriter out;
+    out.reserve(qsizetype(rows.size()) * 16 + 64);
+    out.u32(quint32(rows.size()));
+    out.varint(addresses.size());
+    for (const AddressKey &address : addresses) {
+        out.u8(address.family);
+        out.bytes(QByteArray(reinterpret_cast<const char *>(address.bytes.data()), 16));
+    }
+    for (const SocketRecord *r : rows)
+        out.u8(quint8(r->state));
+    for (const SocketRecord *r : rows)
+        out.u8(quint8(r->timer));
+    for (const SocketRecord *r : rows)
+        out.u8(r->retransmits);
+    for (const quint32 index : localIndex)
+        out.varint(index);
+    for (const quint32 index : remoteIndex)
+        out.varint(index);
+    int previous = 0;
+    for (const SocketRecord *r : rows) {
+        out.svarint(int(r->localPort) - previous);
+        previous = r->localPort;
+    }
+    previous = 0;
+    for (const SocketRecord *r : rows) {
+        out.svarint(int(r->remotePort) - previous);
+        previous = r->remotePort;
+    }
+    for (const SocketRecord *r : rows)
+        out.varint(r->expiresMs);
+    for (const SocketRecord *r : rows)
+        out.varint(r->receiveQueue);
+    for (const SocketRecord *r : rows)
+        out.varint(r->sendQueue);
+    for (const SocketRecord *r : rows)
+        out.varint(r->uid);
+    for (const SocketRecord *r : rows)
+        out.varint(r->inode);
+    for (const SocketRecord *r : rows)
+        out.varint(r->cookie);
+
+    const QByteArray &raw = out.data();
+    uLongf compressedSize = compressBound(uLong(raw.size()));
+    QByteArray compressed(qsizetype(compressedSize) + 4, Qt::Uninitialized);
+    // Uncompressed size first, so a reader allocates once and can refuse absurd sizes.
+    const quint32 rawSize = quint32(raw.size());
+    std::memcpy(compressed.data(), &rawSize, 4);
+    if (compress2(reinterpret_cast<Bytef *>(compressed.data() + 4), &compressedSize,
+                  reinterpret_cast<const Bytef *>(raw.constData()), uLong(raw.size()), 6) != Z_OK)
+        return QByteArray();
+    compressed.resize(qsizetype(compressedSize) + 4);
+    return compressed;
+}
+
+bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
+{
+    records->clear();
+    if (bytes.size() < 4)
+        return false;
+    quint32 rawSize = 0;
+    std::memcpy(&rawSize, bytes.constData(), 4);
+    if (quint64(rawSize) > quint64(MaximumRecords) * 64)
+        return false;
+    QByteArray raw(qsizetype(rawSize), Qt::Uninitialized);
+    uLongf size = rawSize;
+    if (uncompress(reinterpret_cast<Bytef *>(raw.data()), &size, reinterpret_cast<const Bytef *>(bytes.constData() + 4),
+                   uLong(bytes.size() - 4))
+            != Z_OK
+        || size != rawSize)
+        return false;
+
+    ByteReader in(raw);
+    const quint32 count = in.u32();
+    const quint64 addressCount = in.varint();
+    // Each row takes at least 13 bytes; more rows or addresses than bytes left is corruption.
+    if (count > MaximumRecords || quint64(count) * 13 > quint64(in.remaining()) || addressCount > quint64(in.remaining()) / 17)
+        return false;
+    std::vector<AddressKey> addresses(addressCount);
+    for (AddressKey &address : addresses) {
+        address.family = in.u8();
+        const QByteArray raw16 = in.bytes(16);
+        if (raw16.size() == 16)
+            std::memcpy(address.bytes.data(), raw16.constData(), 16);
+    }
+    std::vector<SocketRecord> rows(count);
+    for (SocketRecord &r : rows)
+        r.state = TcpState(qMin<quint8>(in.u8(), TcpStateCount - 1));
+    for (SocketRecord &r : rows)
+        r.timer = SocketTimer(qMin<quint8>(in.u8(), 4));
+    for (SocketRecord &r : rows)
+        r.retransmits = in.u8();
+    for (SocketRecord &r : rows) {
+        const quint64 index = in.varint();
+        if (index >= addresses.size())
+            return false;
+        r.family = addresses[index].family;
+        r.localAddress = addresses[index].bytes;
+    }
+    for (SocketRecord &r : rows) {
+        const quint64 index = in.varint();
+        if (index >= addresses.size())
+            return false;
+        r.remoteAddress = addresses[index].bytes;
+    }
+    qint64 port = 0;
+    for (SocketRecord &r : rows) {
+        port += in.svarint();
+        r.localPort = quint16(port);
+    }
+    port = 0;
+    for (SocketRecord &r : rows) {
+        port += in.svarint();
+        r.remotePort = quint16(port);
+    }
+    for (SocketRecord &r : rows)
+        r.expiresMs = quint32(in.varint());
+    for (SocketRecord &r : rows)
+        r.receiveQueue = quint32(in.varint());
+    for (SocketRecord &r : rows)
+        r.sendQueue = quint32(in.varint());
+    for (SocketRecord &r : rows)
+        r.uid = quint32(in.varint());
+    for (SocketRecord &r : rows)
+        r.inode = quint32(in.varint());
+    for (SocketRecord &r : rows)
+        r.cookie = in.varint();
+    if (in.failed() || !in.atEnd())
+        return false;
+    *records = std::move(rows);
+    return true;
+}
+
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "privatenetworknamespace.h"
+
+#include <QByteArray>
+
+#include <cstdio>
+#include <cstdlib>
+
+// What every benchmark here does first: read "--name value" options and move into a namespace
+// of its own (the population it builds must not touch the host).
+namespace BenchSupport {
+
+inline QByteArray option(int argc, char *argv[], const char *name, const char *fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == name)
+            return argv[i + 1];
+    }
+    return fallback;
+}
+
+inline int intOption(int argc, char *argv[], const char *name, int fallback)
+{
+    const QByteArray value = option(argc, argv, name, nullptr);
+    return value.isNull() ? fallback : value.toInt();
+}
+
+inline bool enterPrivateNamespace()
+{
+    QString error;
+    if (PrivateNetworkNamespace::enterFresh(&error))
+        return true;
+    std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+    return false;
+}
+
+inline int fail(const QString &error)
+{
+    std::fprintf(stderr, "bench: %s\n", qPrintable(error));
+    return 1;
+}
+
+}

@@ -1,0 +1,258 @@
+#include "languages.h"
+#include "mainwindow.h"
+#include "netnstestmain.h"
+#include "portchartpanel.h"
+#include "ratechartpanel.h"
+#include "sampler.h"
+#include "samplerthread.h"
+#include "slabchartpanel.h"
+#include "socketpopulation.h"
+#include "sockettablemodel.h"
+#include "sockettablepanel.h"
+#include "statechartpanel.h"
+#include "sysctlpanel.h"
+#include "tableexporter.h"
+#include "timeserieschart.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <sys/socket.h>
+
+// Capture, export, markers, record and replay, in the window, offscreen.
+class TestIncidents : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SocketPopulation> m_population;
+    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+    QString m_recording;
+
+    bool moreSamples(int more)
+    {
+        const int target = m_window->history().size() + more;
+        return QTest::qWaitFor([&] { return m_window->history().size() >= target; }, 10000);
+    }
+
+    static QList<TimeSeriesChart *> timeCharts(MainWindow &window)
+    {
+        return {window.statePanel()->chart(), window.portPanel()->timeChart(), window.slabPanel()->chart(),
+                window.ratePanel()->chart()};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // LISTEN 1, TIME-WAIT 12 on local port 7001, ESTABLISHED 4.
+        m_population = std::make_unique<SocketPopulation>();
+        const SocketPopulation::Endpoint server {AF_INET, "127.0.0.1", 7001};
+        QVERIFY(m_population->listen(server));
+        QVERIFY(m_population->closedConnections(server, 12, SocketPopulation::CloseOrder::ServerFirst));
+        QVERIFY(m_population->establishedPairs(server, 2));
+        Languages::apply("en");
+        m_window = std::make_unique<MainWindow>(false);
+        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_window->setIntervalMs(250);
+        m_window->show();
+        m_window->attachSampler(m_sampler.get(), "test");
+        QVERIFY(moreSamples(3));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_sampler.reset();
+    }
+
+    void captureIsStamped()
+    {
+        const CaptureRenderer::Stamp stamp = m_window->captureStamp();
+        const QString text = stamp.text();
+        QVERIFY(text.contains("sockscope " SOCKSCOPE_VERSION));
+        QVERIFY(text.contains("host " + QSysInfo::machineHostName()));
+        QVERIFY(text.contains("kernel " + QSysInfo::kernelVersion()));
+        QVERIFY(text.contains("net:["));
+        QVERIFY(stamp.toMs > stamp.fromMs);
+
+        QWidget *chart = m_window->viewByName("states");
+        const QString file = m_dir.filePath("states.png");
+        QString error;
+        for (const qreal scale : {1.0, 2.0}) {
+            QVERIFY2(m_window->capture("states", file, scale, true, &error), qPrintable(error));
+            const QImage image(file);
+            const int band = CaptureRenderer::bandHeight(chart, text);
+            QCOMPARE(image.size(), QSize(chart->width(), chart->height() + band) * scale);
+            // The stamp band holds text: several colours in it, not one flat fill.
+            QSet<QRgb> colours;
+            for (int x = 0; x < image.width(); x += 2)
+                colours.insert(image.pixel(x, image.height() - int(band * scale / 2)));
+            QVERIFY2(colours.size() > 2, qPrintable(QString::number(colours.size())));
+            QCOMPARE(QApplication::clipboard()->image().size(), image.size());
+        }
+        QVERIFY(m_window->capture("window", m_dir.filePath("window.png"), 1, false, &error));
+        QCOMPARE(QImage(m_dir.filePath("window.png")).width(), m_window->width());
+    }
+
+    void chartAsSvg()
+    {
+        const QString file = m_dir.filePath("rates.svg");
+        QString error;
+        QVERIFY2(m_window->capture("rates", file, 1, false, &error), qPrintable(error));
+        QFile svg(file);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        QString description;
+        int texts = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("desc"))
+                description = xml.readElementText();
+            if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+                ++texts;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(description.contains("sockscope " SOCKSCOPE_VERSION));
+        QVERIFY(texts > 5); // axis labels, title, legend, stamp
+        QVERIFY(!m_window->capture("table", m_dir.filePath("table.svg"), 1, false, &error)); // SVG is for charts
+    }
+
+    void exportsParseBack()
+    {
+        m_window->tablePanel()->filterEdit()->setText("time-wait");
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 12, 5000);
+        QString error;
+        const QString csv = m_dir.filePath("sockets.csv");
+        QVERIFY2(m_window->exportSockets(csv, &error), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 12); // header + the rows shown, not all sockets
+        QCOMPARE(QString::fromLatin1(lines[0].trimmed()), TableExporter::csvColumns().join(','));
+        for (int i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> fields = lines[i].trimmed().split(',');
+            QCOMPARE(fields.size(), TableExporter::csvColumns().size());
+            QCOMPARE(fields[1], QByteArray("TIME-WAIT"));
+            QCOMPARE(fields[3], QByteArray("7001"));
+        }
+
+        const QString json = m_dir.filePath("sockets.json");
+        QVERIFY(m_window->exportSockets(json, &error));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(root["shown"].toInt(), 12);
+        QCOMPARE(root["total"].toInt(), 1 + 12 + 4);
+        QCOMPARE(root["sockets"].toArray().size(), 12);
+        QCOMPARE(root["sockets"].toArray().at(0).toObject().value("state").toString(), QStringLiteral("TIME-WAIT"));
+        m_window->tablePanel()->filterEdit()->clear();
+
+        const QString history = m_dir.filePath("history.csv");
+        QVERIFY(m_window->exportHistory(history, &error));
+        QFile historyFile(history);
+        QVERIFY(historyFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = historyFile.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 1 + m_window->history().size()); // all within the 5-minute window
+        const QList<QByteArray> header = rows[0].trimmed().split(',');
+        const QList<QByteArray> last = rows.last().trimmed().split(',');
+        QCOMPARE(last.size(), header.size());
+        QCOMPARE(last[header.indexOf(QByteArray("TIME-WAIT"))], QByteArray("12"));
+        QCOMPARE(last[header.indexOf(QByteArray("ESTABLISHED"))], QByteArray("4"));
+    }
+
+    void recordMarkReplay()
+    {
+        m_recording = m_dir.filePath("incident.sockrec");
+        QSignalSpy recording(m_window.get(), &MainWindow::recordingChanged);
+        m_window->startRecording(m_recording);
+        QVERIFY(recording.wait(5000));
+        QVERIFY(moreSamples(2));
+        m_window->addMarker("deploy");
+        for (TimeSeriesChart *chart : timeCharts(*m_window)) {
+            QCOMPARE(chart->markers().size(), std::size_t(1));
+            QCOMPARE(chart->markers().front().label, QStringLiteral("deploy"));
+        }
+        QVERIFY(moreSamples(3));
+        m_window->stopRecording();
+        QVERIFY(recording.wait(5000));
+        QCOMPARE(recording.last().at(0).toBool(), false);
+
+        auto loaded = std::make_shared<Recording>();
+        QString error;
+        QVERIFY2(loaded->read(m_recording, &error), qPrintable(error));
+        QVERIFY(loaded->endedCleanly);
+        QCOMPARE(loaded->markers.size(), std::size_t(1));
+        QVERIFY(loaded->summaries.size() >= 5);
+
+        // Another machine, another window: no sampler, no kernel.
+        MainWindow replay(false);
+        replay.show();
+        replay.openRecording(loaded);
+        QVERIFY(replay.isReplay());
+        QVERIFY(!replay.isSampling());
+        QCOMPARE(replay.history().size(), int(loaded->summaries.size()));
+        for (TimeSeriesChart *chart : timeCharts(replay))
+            QCOMPARE(chart->markers().size(), std::size_t(1));
+        QCOMPARE(replay.statePanel()->chart()->series("TIME-WAIT")->at(replay.statePanel()->chart()->series("TIME-WAIT")->count() - 1).y(),
+                 12.0);
+        QCOMPARE(replay.socketModel()->rowCount(), 17); // the recorded table
+        QVERIFY(!replay.sysctlPanel()->applyButton()->isEnabled());
+        // The slider moves the charts' end to earlier samples.
+        replay.setReplayPosition(0);
+        QCOMPARE(replay.captureStamp().toMs, loaded->summaries.front().timeMs);
+        QVERIFY(replay.noticeText().isEmpty());
+    }
+
+    void truncatedRecordingOpens()
+    {
+        QFile whole(m_recording);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = m_dir.filePath("cut.sockrec");
+        QFile out(cut);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes.left(bytes.size() - 100));
+        out.close();
+        auto loaded = std::make_shared<Recording>();
+        QString error;
+        QVERIFY(loaded->read(cut, &error));
+        MainWindow replay(false);
+        replay.show();
+        replay.openRecording(loaded);
+        QVERIFY(replay.history().size() >= 1);
+        QVERIFY2(replay.noticeText().contains("incomplete"), qPrintable(replay.noticeText()));
+    }
+
+    void replayCommand()
+    {
+        const QString shot = m_dir.filePath("replay.png");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--replay", m_recording, "--screenshot", shot, "--scale", "2"});
+        QVERIFY(sockscope.waitForFinished(30000));
+        QCOMPARE(sockscope.exitCode(), 0);
+        QVERIFY(QImage(shot).width() >= 2 * 800);
+        QProcess broken;
+        broken.start(SOCKSCOPE_BINARY, {"--replay", QStringLiteral(FIXTURES_DIR "/sockstat.txt")});
+        QVERIFY(broken.waitForFinished(30000));
+        QCOMPARE(broken.exitCode(), 1);
+        QVERIFY(broken.readAllStandardError().contains("not a sockscope recording"));
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestIncidents, QApplication)
+#include "tst_incidents.moc"

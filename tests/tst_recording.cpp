@@ -1,0 +1,252 @@
+#include "netnstestmain.h"
+#include "recording.h"
+#include "sampler.h"
+#include "samplerthread.h"
+#include "socketpopulation.h"
+#include "sockettablecodec.h"
+#include "summarycodec.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/socket.h>
+
+// Record -> replay through the real sampler and files, and what a damaged file does.
+class TestRecording : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SocketPopulation> m_population;
+    QTemporaryDir m_dir;
+    QString m_file;
+    std::vector<SampleSummary> m_recorded;
+    std::vector<SnapshotPtr> m_snapshots;
+
+    static bool sameSummary(const SampleSummary &a, const SampleSummary &b)
+    {
+        return a.timeMs == b.timeMs && a.states == b.states && a.totalSockets == b.totalSockets
+            && a.maxTimeWaitBuckets == b.maxTimeWaitBuckets && a.localPortCount == b.localPortCount
+            && a.remotePortCount == b.remotePortCount
+            && std::equal(a.localPorts.begin(), a.localPorts.begin() + a.localPortCount, b.localPorts.begin(),
+                          [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+            && std::equal(a.remotePorts.begin(), a.remotePorts.begin() + a.remotePortCount, b.remotePorts.begin(),
+                          [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+            && a.slabBytes == b.slabBytes && a.slabPresentMask == b.slabPresentMask && a.slabExactMask == b.slabExactMask
+            && a.rates == b.rates && a.ratesValidMask == b.ratesValidMask && a.collectMs == b.collectMs
+            && a.consistent == b.consistent;
+    }
+
+    static std::vector<std::tuple<quint8, TcpState, quint16, quint16, quint64>> keys(const std::vector<SocketRecord> &records)
+    {
+        std::vector<std::tuple<quint8, TcpState, quint16, quint16, quint64>> out;
+        for (const SocketRecord &r : records)
+            out.emplace_back(r.family, r.state, r.localPort, r.remotePort, r.cookie);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_population = std::make_unique<SocketPopulation>();
+        const SocketPopulation::Endpoint v4 {AF_INET, "127.0.0.1", 7001};
+        const SocketPopulation::Endpoint v6 {AF_INET6, "::1", 7443};
+        QVERIFY(m_population->listen(v4) && m_population->listen(v6));
+        QVERIFY(m_population->closedConnections(v4, 20, SocketPopulation::CloseOrder::ServerFirst));
+        QVERIFY(m_population->closedConnections(v6, 5, SocketPopulation::CloseOrder::ClientFirst));
+        QVERIFY(m_population->establishedPairs(v4, 3));
+
+        // Record through the real sampler: 6 samples, a table every second, a marker.
+        m_file = m_dir.filePath("capture.rec");
+        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
+        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &sample) {
+            m_recorded.push_back(sample->summary);
+            m_snapshots.push_back(sample->snapshot);
+            if (m_recorded.size() == 3)
+                sampler.addMarker(sample->summary.timeMs, QString::fromUtf8("deploy — 发布"));
+            if (m_recorded.size() == 6) {
+                sampler.setPaused(true);
+                sampler.stopRecording();
+            }
+            sampler.acknowledge();
+        });
+        sampler.startRecording(m_file, 1);
+        sampler.start(250);
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(stopped.at(0).at(2).toInt(), 6);
+    }
+
+    void summariesComeBackExactly()
+    {
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(m_file, &error), qPrintable(error));
+        QVERIFY2(recording.warnings.isEmpty(), qPrintable(recording.warnings.join('\n')));
+        QVERIFY(recording.endedCleanly);
+        QCOMPARE(recording.summaries.size(), m_recorded.size());
+        for (std::size_t i = 0; i < m_recorded.size(); ++i)
+            QVERIFY2(sameSummary(recording.summaries[i], m_recorded[i]), qPrintable(QString::number(i)));
+        QCOMPARE(recording.summaries.front().count(TcpState::TimeWait), 25u);
+        QCOMPARE(recording.markers.size(), std::size_t(1));
+        QCOMPARE(recording.markers.front().label, QString::fromUtf8("deploy — 发布"));
+        QCOMPARE(recording.markers.front().timeMs, m_recorded[2].timeMs);
+        QCOMPARE(recording.header.value("schema").toString(), QStringLiteral("sockscope.recording/1"));
+        QCOMPARE(recording.header.value("interval_ms").toInt(), 250);
+    }
+
+    void socketTablesComeBack()
+    {
+        Recording recording;
+        QString error;
+        QVERIFY(recording.read(m_file, &error));
+        // At the start, about every second, and at the stop.
+        QVERIFY(recording.snapshots.size() >= 3);
+        const SnapshotPtr first = recording.loadSnapshot(0, &error);
+        QVERIFY2(first, qPrintable(error));
+        QCOMPARE(keys(first->sockets), keys(m_snapshots.front()->sockets));
+        QCOMPARE(first->stateCounts, m_snapshots.front()->stateCounts);
+        QCOMPARE(first->count(TcpState::TimeWait), 25u);
+        QCOMPARE(first->namespaceId, m_snapshots.front()->namespaceId);
+        QCOMPARE(first->sysctls.size(), m_snapshots.front()->sysctls.size());
+        QCOMPARE(first->maxTimeWaitBuckets(), m_snapshots.front()->maxTimeWaitBuckets());
+        QCOMPARE(first->timeWaitByLocalPort.front().port, quint16(7001));
+        QCOMPARE(first->slab.cache(SlabCache::TimeWaitV4).bytes, m_snapshots.front()->slab.cache(SlabCache::TimeWaitV4).bytes);
+        QCOMPARE(first->counters.values, m_snapshots.front()->counters.values);
+        // A time before the first table gives the first; after the last, the last.
+        QVERIFY(recording.snapshotAt(0, &error));
+        QVERIFY(recording.snapshotAt(std::numeric_limits<qint64>::max(), &error));
+    }
+
+    void cutShortAnywhere()
+    {
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray whole = file.readAll();
+        Recording full;
+        QString error;
+        QVERIFY(full.read(m_file, &error));
+        const QString cut = m_dir.filePath("cut.rec");
+        // magic (14) + version (2) + header length (4) + the JSON header
+        const qsizetype headerEnd = 20 + qsizetype(quint8(whole[16]) | quint8(whole[17]) << 8 | quint8(whole[18]) << 16);
+        int opened = 0;
+        // Every prefix of the file: header cut (refused with a reason) or opened up to the last whole frame.
+        for (qsizetype length = 0; length < whole.size(); length += 1 + length / 64) {
+            QFile out(cut);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(whole.left(length));
+            out.close();
+            Recording recording;
+            if (!recording.read(cut, &error)) {
+                QVERIFY(!error.isEmpty());
+                QVERIFY(length < headerEnd); // only a cut inside the header is refused
+                continue;
+            }
+            ++opened;
+            QVERIFY(!recording.warnings.isEmpty());
+            QVERIFY(!recording.endedCleanly);
+            QVERIFY(recording.summaries.size() <= full.summaries.size());
+            for (std::size_t i = 0; i < recording.summaries.size(); ++i)
+                QVERIFY(sameSummary(recording.summaries[i], full.summaries[i]));
+            QVERIFY(recording.goodBytes <= length);
+            for (std::size_t i = 0; i < recording.snapshots.size(); ++i)
+                QVERIFY(recording.loadSnapshot(i, &error));
+        }
+        QVERIFY(opened > 50);
+    }
+
+    void damagedFrame()
+    {
+        QFile file(m_file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        Recording full;
+        QString error;
+        QVERIFY(full.read(m_file, &error));
+        // Flip one byte in the middle of the file: everything before that frame is kept.
+        const qsizetype middle = bytes.size() / 2;
+        bytes[middle] = char(bytes[middle] ^ 0x5a);
+        const QString damaged = m_dir.filePath("damaged.rec");
+        QFile out(damaged);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        Recording recording;
+        QVERIFY(recording.read(damaged, &error));
+        QVERIFY2(recording.warnings.join(' ').contains("damaged") || recording.warnings.join(' ').contains("cut short")
+                     || recording.warnings.join(' ').contains("decoded"),
+                 qPrintable(recording.warnings.join('\n')));
+        QVERIFY(recording.summaries.size() < full.summaries.size());
+        QVERIFY(recording.goodBytes <= middle);
+
+        QVERIFY(!recording.read(QStringLiteral(FIXTURES_DIR "/sockstat.txt"), &error));
+        QVERIFY2(error.contains("not a sockscope recording"), qPrintable(error));
+    }
+
+    void decodersRefuseGarbage()
+    {
+        QRandomGenerator random(42);
+        for (int i = 0; i < 2000; ++i) {
+            QByteArray garbage(int(random.bounded(0, 400)), Qt::Uninitialized);
+            for (char &c : garbage)
+                c = char(random.bounded(256));
+            SampleSummary summary;
+            SummaryCodec::decode(garbage, &summary);
+            std::vector<SocketRecord> records;
+            if (!SocketTableCodec::decode(garbage, &records))
+                QVERIFY(records.empty());
+        }
+        // A valid table with its last byte changed is refused, not half-read.
+        QByteArray table = SocketTableCodec::encode(m_snapshots.front()->sockets);
+        std::vector<SocketRecord> records;
+        QVERIFY(SocketTableCodec::decode(table, &records));
+        QCOMPARE(records.size(), m_snapshots.front()->sockets.size());
+        table.chop(1);
+        QVERIFY(!SocketTableCodec::decode(table, &records));
+        QVERIFY(records.empty());
+    }
+
+    void headlessCommand()
+    {
+        const QString file = m_dir.filePath("headless.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--samples", "3", "--interval", "0.25"});
+        QVERIFY(sockscope.waitForFinished(20000));
+        QCOMPARE(sockscope.exitCode(), 0);
+        QVERIFY2(sockscope.readAllStandardError().contains("recorded 3 samples"), "no summary line");
+        Recording recording;
+        QString error;
+        QVERIFY(recording.read(file, &error));
+        QCOMPARE(recording.summaries.size(), std::size_t(3));
+        QVERIFY(recording.endedCleanly);
+        QVERIFY(recording.warnings.isEmpty());
+    }
+
+    void stopsCleanlyOnInterrupt()
+    {
+        const QString file = m_dir.filePath("interrupted.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--duration", "60", "--interval", "0.25"});
+        QVERIFY(sockscope.waitForStarted());
+        QTest::qWait(1200);
+        ::kill(pid_t(sockscope.processId()), SIGINT);
+        QVERIFY(sockscope.waitForFinished(5000));
+        QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sockscope.exitCode(), 0);
+        Recording recording;
+        QString error;
+        QVERIFY(recording.read(file, &error));
+        QVERIFY(recording.endedCleanly);
+        QVERIFY(recording.summaries.size() >= 3);
+        QVERIFY(recording.snapshots.size() >= 2); // at the start and at the stop
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestRecording, QCoreApplication)
+#include "tst_recording.moc"

@@ -1,0 +1,368 @@
+// MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
+// history, markers on the timeline, recording samples, and replaying a recording.
+#include "mainwindow.h"
+
+#include "capturedialog.h"
+#include "historyexporter.h"
+#include "overviewpanel.h"
+#include "replaybar.h"
+#include "sampler.h"
+#include "samplerthread.h"
+#include "slabchartpanel.h"
+#include "snapshottextwriter.h"
+#include "sockettablemodel.h"
+#include "sockettablepanel.h"
+#include "sysctllistmodel.h"
+#include "sysctlpanel.h"
+#include "tableexporter.h"
+#include "timewaitbyportmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSysInfo>
+#include <QToolBar>
+
+QStringList MainWindow::chartViewNames()
+{
+    return {QStringLiteral("states"), QStringLiteral("ports"), QStringLiteral("slab"), QStringLiteral("rates")};
+}
+
+void MainWindow::createIncidentActions()
+{
+    m_captureAction = new QAction(this);
+    m_captureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_captureAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    connect(m_captureAction, &QAction::triggered, this, &MainWindow::captureWithDialog);
+    m_exportCsvAction = new QAction(this);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportWithDialog(false, QStringLiteral("csv")); });
+    m_exportJsonAction = new QAction(this);
+    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(false, QStringLiteral("json")); });
+    m_exportHistoryAction = new QAction(this);
+    connect(m_exportHistoryAction, &QAction::triggered, this, [this] { exportWithDialog(true, QStringLiteral("csv")); });
+    m_markerAction = new QAction(this);
+    m_markerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(m_markerAction, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString label = QInputDialog::getText(this, tr("Add marker"), tr("Label for this moment (e.g. deploy, LB restart):"),
+                                                    QLineEdit::Normal, QString(), &ok);
+        if (ok && !label.trimmed().isEmpty())
+            addMarker(label.trimmed());
+    });
+    m_recordAction = new QAction(this);
+    connect(m_recordAction, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Record to"),
+            QDir::home().filePath(QStringLiteral("sockscope-%1-%2.sockrec")
+                                      .arg(QSysInfo::machineHostName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
+            tr("sockscope recordings (*.sockrec)"));
+        if (!file.isEmpty())
+            startRecording(file);
+    });
+    m_stopRecordAction = new QAction(this);
+    m_stopRecordAction->setEnabled(false);
+    connect(m_stopRecordAction, &QAction::triggered, this, &MainWindow::stopRecording);
+    m_tableNowAction = new QAction(this);
+    m_tableNowAction->setEnabled(false);
+    connect(m_tableNowAction, &QAction::triggered, this, [this] {
+        if (m_sampler)
+            m_sampler->recordTableNow();
+    });
+    m_openRecordingAction = new QAction(this);
+    connect(m_openRecordingAction, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Open recording"), QDir::homePath(),
+                                                          tr("sockscope recordings (*.sockrec);;All files (*)"));
+        if (file.isEmpty())
+            return;
+        auto recording = std::make_shared<Recording>();
+        QString error;
+        if (!recording->read(file, &error)) {
+            QMessageBox::warning(this, tr("Open recording"), error);
+            return;
+        }
+        openRecording(recording);
+    });
+
+    m_incidentMenu = new QMenu(this);
+    menuBar()->insertMenu(m_viewMenu->menuAction(), m_incidentMenu);
+    m_incidentMenu->addAction(m_captureAction);
+    m_incidentMenu->addAction(m_markerAction);
+    m_incidentMenu->addSeparator();
+    m_incidentMenu->addAction(m_exportCsvAction);
+    m_incidentMenu->addAction(m_exportJsonAction);
+    m_incidentMenu->addAction(m_exportHistoryAction);
+    m_incidentMenu->addSeparator();
+    m_incidentMenu->addAction(m_recordAction);
+    m_incidentMenu->addAction(m_tableNowAction);
+    m_incidentMenu->addAction(m_stopRecordAction);
+    m_incidentMenu->addSeparator();
+    m_incidentMenu->addAction(m_openRecordingAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_captureAction);
+    m_toolBar->addAction(m_markerAction);
+    m_toolBar->addAction(m_recordAction);
+}
+
+void MainWindow::retranslateIncidents()
+{
+    m_incidentMenu->setTitle(tr("&Incident"));
+    m_captureAction->setText(tr("Capture…"));
+    m_captureAction->setToolTip(tr("Save a stamped picture of the window or of one chart, and copy it (Ctrl+Shift+S)"));
+    m_markerAction->setText(tr("Add marker…"));
+    m_markerAction->setToolTip(tr("Mark this moment on every chart, e.g. \"deploy\" (Ctrl+M)"));
+    m_exportCsvAction->setText(tr("Export sockets as CSV…"));
+    m_exportJsonAction->setText(tr("Export sockets as JSON…"));
+    m_exportHistoryAction->setText(tr("Export history as CSV…"));
+    m_recordAction->setText(tr("Record…"));
+    m_recordAction->setToolTip(tr("Record every sample to a file that sockscope --replay opens on any machine"));
+    m_tableNowAction->setText(tr("Record the socket table now"));
+    m_stopRecordAction->setText(tr("Stop recording"));
+    m_openRecordingAction->setText(tr("Open recording…"));
+    if (m_replayBar)
+        m_replayBar->retranslate();
+}
+
+CaptureRenderer::Stamp MainWindow::captureStamp() const
+{
+    CaptureRenderer::Stamp stamp;
+    if (m_replay) {
+        stamp.host = m_replay->host();
+        stamp.kernel = m_replay->kernel();
+        stamp.namespaceText = m_replay->namespaceLabel();
+    } else {
+        stamp.host = QSysInfo::machineHostName();
+        stamp.kernel = QSysInfo::kernelVersion();
+        stamp.namespaceText = (m_namespaceLabel.isEmpty() ? tr("current") : m_namespaceLabel) + QLatin1Char(' ') + m_namespaceId;
+    }
+    if (!m_history.isEmpty()) {
+        stamp.toMs = m_history.at(viewEnd()).timeMs;
+        stamp.fromMs = qMax(stamp.toMs - qint64(windowSeconds()) * 1000, m_history.at(0).timeMs);
+    }
+    return stamp;
+}
+
+bool MainWindow::capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error)
+{
+    revealView(view);
+    QWidget *widget = viewByName(view);
+    if (!widget) {
+        *error = tr("There is no view called %1.").arg(view);
+        return false;
+    }
+    const CaptureRenderer::Stamp stamp = captureStamp();
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        if (!chartViewNames().contains(view)) {
+            *error = tr("SVG is for charts; save %1 as PNG.").arg(view);
+            return false;
+        }
+        if (!CaptureRenderer::writeSvg(widget, path, windowTitle(), stamp, error))
+            return false;
+    }
+    const QImage image = CaptureRenderer::renderImage(widget, scale, stamp);
+    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) && !image.save(path, "PNG")) {
+        *error = tr("Cannot write %1.").arg(path);
+        return false;
+    }
+    if (copyToClipboard)
+        QApplication::clipboard()->setImage(image);
+    statusBar()->showMessage(tr("Saved %1%2").arg(path, copyToClipboard ? tr(" and copied it to the clipboard") : QString()), 8000);
+    return true;
+}
+
+void MainWindow::captureWithDialog()
+{
+    const QStringList views = viewNames();
+    QStringList titles {tr("Whole window")};
+    titles << tr("Overview") << tr("Sockets by state") << tr("TIME-WAIT per port") << tr("Slab memory")
+           << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls");
+    const QString file = QDir::home().filePath(
+        QStringLiteral("sockscope-%1-%2.png")
+            .arg(captureStamp().host, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    CaptureDialog dialog(views, titles, chartViewNames(), file, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!capture(dialog.view(), dialog.path(), dialog.scale(), dialog.copyToClipboard(), &error))
+        QMessageBox::warning(this, tr("Capture"), error);
+}
+
+bool MainWindow::exportSockets(const QString &path, QString *error)
+{
+    const SocketTableRowsPtr rows = m_socketModel->rows();
+    if (!rows) {
+        *error = tr("There is no socket table yet.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (!(json ? TableExporter::writeJson(*rows, &file) : TableExporter::writeCsv(*rows, &file)) || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1 sockets to %2").arg(QLocale().toString(qulonglong(rows->rows.size())), path), 8000);
+    return true;
+}
+
+bool MainWindow::exportHistory(const QString &path, QString *error)
+{
+    if (m_history.isEmpty()) {
+        *error = tr("There is no history yet.");
+        return false;
+    }
+    const CaptureRenderer::Stamp range = captureStamp();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || !HistoryExporter::writeCsv(m_history, m_history.firstAtOrAfter(range.fromMs), viewEnd() + 1, &file)
+        || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported the charts' time range to %1").arg(path), 8000);
+    return true;
+}
+
+void MainWindow::exportWithDialog(bool history, const QString &suffix)
+{
+    const QString base = history ? QStringLiteral("sockscope-history") : QStringLiteral("sockscope-sockets");
+    const QString file = QFileDialog::getSaveFileName(
+        this, history ? tr("Export history") : tr("Export sockets"),
+        QDir::home().filePath(base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+                              + QLatin1Char('.') + suffix),
+        suffix == QLatin1String("json") ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (!(history ? exportHistory(file, &error) : exportSockets(file, &error)))
+        QMessageBox::warning(this, tr("Export"), error);
+}
+
+void MainWindow::addMarker(const QString &label)
+{
+    if (m_history.isEmpty())
+        return;
+    const qint64 time = m_replay ? m_history.at(viewEnd()).timeMs : QDateTime::currentMSecsSinceEpoch();
+    m_markers.push_back({time, label});
+    if (m_sampler)
+        m_sampler->addMarker(time, label); // kept in the recording, if one is running
+    refreshCharts();
+}
+
+void MainWindow::startRecording(const QString &path)
+{
+    if (!m_sampler)
+        return;
+    m_sampler->startRecording(path, 300);
+}
+
+void MainWindow::stopRecording()
+{
+    if (m_sampler)
+        m_sampler->stopRecording();
+}
+
+void MainWindow::openRecording(const RecordingPtr &recording)
+{
+    if (m_sampler) {
+        // Leaving the live view: a recording in progress is closed properly, and nothing more
+        // from the sampler reaches this window.
+        m_sampler->stopRecording();
+        m_sampler->setPaused(true);
+        disconnect(m_sampler->sampler(), nullptr, this, nullptr);
+        disconnect(m_sampler->sampler(), nullptr, m_tablePanel, nullptr);
+        m_sampler = nullptr;
+    }
+    m_replay = recording;
+    m_history = HistoryRing(qMax(HistoryRing::DefaultCapacity, int(recording->summaries.size())));
+    for (const SampleSummary &summary : recording->summaries)
+        m_history.append(summary);
+    m_markers = recording->markers;
+    m_replaySnapshotIndex = std::size_t(-1);
+    m_sysctlPanel->setReadOnly(tr("A replay shows a recording; it changes nothing on this machine."));
+    for (QAction *action : {m_pauseAction, m_recordAction, m_tableNowAction, m_stopRecordAction})
+        action->setEnabled(false);
+    m_interval->setEnabled(false);
+    if (!m_replayBar) {
+        m_replayBar = new ReplayBar(this);
+        addToolBarBreak();
+        addToolBar(m_replayBar);
+        connect(m_replayBar, &ReplayBar::positionChanged, this, &MainWindow::setReplayPosition);
+    }
+    m_replayBar->setSampleCount(m_history.size());
+    if (!recording->warnings.isEmpty()) {
+        m_failure->setText(tr("<b>This recording is incomplete:</b> %1").arg(recording->warnings.join(QLatin1Char(' ')).toHtmlEscaped()));
+        QPalette notice = m_failure->palette();
+        notice.setColor(QPalette::Window, QColor(0xff, 0x7f, 0x0e));
+        m_failure->setPalette(notice);
+        m_failure->show();
+    }
+    setWindowTitle(tr("sockscope — replay of %1").arg(QFileInfo(recording->path).fileName()));
+    m_replayBar->setPosition(m_history.size() - 1);
+    setReplayPosition(m_history.size() - 1);
+}
+
+void MainWindow::setReplayPosition(int index)
+{
+    if (!m_replay || m_history.isEmpty())
+        return;
+    m_replayIndex = qBound(0, index, m_history.size() - 1);
+    showReplayPosition();
+}
+
+void MainWindow::showReplayPosition()
+{
+    const SampleSummary &summary = m_history.at(m_replayIndex);
+    // The socket table recorded at or before this moment, decoded only when it changes.
+    std::size_t frame = 0;
+    for (std::size_t i = 0; i < m_replay->snapshots.size(); ++i) {
+        if (m_replay->snapshots[i].timeMs <= summary.timeMs)
+            frame = i;
+    }
+    if (!m_replay->snapshots.empty() && frame != m_replaySnapshotIndex) {
+        QString error;
+        const SnapshotPtr snapshot = m_replay->loadSnapshot(frame, &error);
+        if (snapshot) {
+            m_replaySnapshotIndex = frame;
+            m_latest = snapshot;
+            m_tablePanel->setRows(SocketTableRows::build(m_latest, m_tablePanel->query()));
+            m_portModel->setSnapshot(m_latest);
+            m_overviewPanel->showSnapshot(m_latest);
+            m_slabPanel->showSnapshot(m_latest);
+            m_sysctlModel->setSnapshot(m_latest);
+            m_sysctlPanel->showSnapshot(m_latest);
+        } else {
+            statusBar()->showMessage(error, 10000);
+        }
+    }
+    const QString table = m_latest ? tr("; socket table of %1").arg(QDateTime::fromMSecsSinceEpoch(m_latest->wallTimeMs).toString(QStringLiteral("HH:mm:ss")))
+                                   : tr("; no socket table recorded");
+    m_replayBar->setTimeText(tr("%1 (sample %2 of %3)%4")
+                                 .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                                 .arg(m_replayIndex + 1)
+                                 .arg(m_history.size())
+                                 .arg(table));
+    refreshCharts();
+    updateStatus();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_failure->isVisibleTo(this) ? m_failure->text() : QString();
+}
