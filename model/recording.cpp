@@ -1,6 +1,7 @@
 #include "recording.h"
 
 #include "bytereader.h"
+#include "crc32.h"
 #include "recordingformat.h"
 #include "snapshotaggregator.h"
 #include "snapshotjsonreader.h"
@@ -11,7 +12,7 @@
 #include <QFile>
 #include <QJsonDocument>
 
-#include <zlib.h>
+
 
 namespace {
 QString timeText(qint64 ms)
@@ -76,7 +77,7 @@ bool Recording::read(const QString &filePath, QString *error)
             return true;
         }
         const QByteArray payload = file.read(length);
-        if (quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.constData()), uInt(payload.size()))) != crc) {
+        if (Crc32::of(payload) != crc) {
             warnings << tr("The frame at byte %1 is damaged (its checksum does not match); %2 and everything "
                            "before it are shown.")
                             .arg(frameStart)

@@ -1,6 +1,7 @@
 #include "recordingwriter.h"
 
 #include "bytewriter.h"
+#include "crc32.h"
 #include "recordingformat.h"
 #include "snapshotjsonwriter.h"
 #include "sockettablecodec.h"
@@ -14,7 +15,7 @@
 #include <QSysInfo>
 
 #include <unistd.h>
-#include <zlib.h>
+
 
 bool RecordingWriter::open(const QString &path, const Header &header, QString *error)
 {
@@ -62,7 +63,7 @@ bool RecordingWriter::writeFrame(quint8 type, const QByteArray &payload)
     frame.reserve(payload.size() + 9);
     frame.u8(type);
     frame.u32(quint32(payload.size()));
-    frame.u32(quint32(crc32(0, reinterpret_cast<const Bytef *>(payload.constData()), uInt(payload.size()))));
+    frame.u32(Crc32::of(payload));
     frame.bytes(payload);
     // One write per frame and a flush: what is on disk always ends at a frame boundary or
     // inside the last frame, which a reader then drops.

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstring>
 #include <tuple>
-#include <zlib.h>
 
 namespace {
 
@@ -100,34 +99,35 @@ QByteArray encode(const std::vector<SocketRecord> &input)
     for (const SocketRecord *r : rows)
         out.varint(r->cookie);
 
-    const QByteArray &raw = out.data();
-    uLongf compressedSize = compressBound(uLong(raw.size()));
-    QByteArray compressed(qsizetype(compressedSize) + 4, Qt::Uninitialized);
-    // Uncompressed size first, so a reader allocates once and can refuse absurd sizes.
-    const quint32 rawSize = quint32(raw.size());
-    std::memcpy(compressed.data(), &rawSize, 4);
-    if (compress2(reinterpret_cast<Bytef *>(compressed.data() + 4), &compressedSize,
-                  reinterpret_cast<const Bytef *>(raw.constData()), uLong(raw.size()), 6) != Z_OK)
-        return QByteArray();
-    compressed.resize(qsizetype(compressedSize) + 4);
-    return compressed;
+    // qCompress writes the uncompressed size big-endian, then a zlib stream; the format keeps
+    // the stream with the size little-endian, like every other integer in the file.
+    const QByteArray compressed = qCompress(out.data(), 6);
+    ByteWriter table;
+    table.u32(quint32(out.data().size()));
+    table.bytes(compressed.mid(4));
+    return table.take();
 }
+
+}
+
+namespace SocketTableCodec {
 
 bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
 {
     records->clear();
     if (bytes.size() < 4)
         return false;
-    quint32 rawSize = 0;
-    std::memcpy(&rawSize, bytes.constData(), 4);
+    ByteReader sizeReader(bytes);
+    const quint32 rawSize = sizeReader.u32();
     if (quint64(rawSize) > quint64(MaximumRecords) * 64)
         return false;
-    QByteArray raw(qsizetype(rawSize), Qt::Uninitialized);
-    uLongf size = rawSize;
-    if (uncompress(reinterpret_cast<Bytef *>(raw.data()), &size, reinterpret_cast<const Bytef *>(bytes.constData() + 4),
-                   uLong(bytes.size() - 4))
-            != Z_OK
-        || size != rawSize)
+    // Back to qUncompress's own header: the size, big-endian.
+    QByteArray stream(4, Qt::Uninitialized);
+    for (int i = 0; i < 4; ++i)
+        stream[i] = char(rawSize >> (24 - 8 * i));
+    stream += bytes.mid(4);
+    const QByteArray raw = qUncompress(stream);
+    if (raw.size() != qsizetype(rawSize))
         return false;
 
     ByteReader in(raw);

@@ -3,11 +3,13 @@
 #include "netnstestmain.h"
 #include "samplerthread.h"
 #include "sysctlapplier.h"
+#include "sysctlcatalog.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "sysctlreader.h"
 #include "sysctlvalueeditor.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +27,7 @@ class TestSysctlPanel : public QObject
 
     std::unique_ptr<SamplerThread> m_sampler;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
     QTemporaryDir m_scripts;
 
     SysctlPanel *panel() const { return m_window->sysctlPanel(); }
@@ -68,6 +71,9 @@ private slots:
         finTimeout.close();
         Languages::apply(QStringLiteral("en"));
         m_window = std::make_unique<MainWindow>(false);
+        // Watches the sysctl list through every refresh, edit, apply and language switch below.
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->sysctlModel(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
@@ -78,6 +84,7 @@ private slots:
 
     void cleanupTestCase()
     {
+        m_tester.reset();
         m_window.reset();
         m_sampler.reset();
     }
@@ -85,6 +92,8 @@ private slots:
     void showsTheNamespacesValues()
     {
         SysctlListModel *model = m_window->sysctlModel();
+        QCOMPARE(model->rowCount(), int(SysctlCatalog::entries().size()));
+        QCOMPARE(model->columnCount(), int(SysctlListModel::COLUMN_COUNT));
         const int row = model->rowOf(QStringLiteral("net.ipv4.tcp_fin_timeout"));
         QCOMPARE(model->index(row, SysctlListModel::Value).data().toString(), QStringLiteral("45"));
         QCOMPARE(model->index(row, SysctlListModel::Default).data().toString(), QStringLiteral("60"));

@@ -82,8 +82,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     qint64 allBytes = 0;
     for (const SlabCacheFigure &f : s.slab.caches)
         allBytes += f.bytes;
-    m_memory->setText((s.slab.slabinfoReadable ? tr("TIME-WAIT %1 of %2 for all TCP sockets (host-wide, slabinfo)")
-                                               : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP sockets (estimate)"))
+    m_memory->setToolTip(s.slab.slabinfoReadable ? tr("From /proc/slabinfo: the whole host, every namespace.")
+                                                 : tr("Estimated: %1.").arg(s.slab.objectSizeBasis));
+    m_memory->setText((s.slab.slabinfoReadable ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)")
+                                               : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
 
     if (s.rates && s.rates->has(TcpCounter::TimeWaitEntered)) {
