@@ -4,12 +4,12 @@
 //   sockscope-sysctl-helper [--persist] [--netns PATH] name=value ...
 //
 // Only catalog names and in-range values are accepted; if any word is bad nothing is written.
-// Each item is read back and reported on stdout, one tab-separated line per item:
-//   applied|unchanged|refused|failed|rolledback|skipped <name> <before> <after> <message>
-// then "note <text>" and "error <text>" lines. Exit: 0 done, 2 refused, 3 the kernel refused (all
-// put back), 4 persisting failed (all put back), 5 bad usage or namespace.
+// Each item is read back and reported on stdout in SysctlReportCodec's lines (codes, which the
+// window words in the user's language). Exit: 0 done, 2 refused, 3 the kernel refused (all put
+// back), 4 persisting failed (all put back), 5 bad usage or namespace.
 #include "networknamespace.h"
 #include "sysctlpersister.h"
+#include "sysctlreportcodec.h"
 #include "sysctltransaction.h"
 
 #include <QByteArray>
@@ -23,19 +23,6 @@
 namespace {
 
 enum ExitCode { Done = 0, Refused = 2, KernelRefused = 3, PersistFailed = 4, Usage = 5 };
-
-const char *statusWord(SysctlItemResult::Status status)
-{
-    switch (status) {
-    case SysctlItemResult::Status::Applied: return "applied";
-    case SysctlItemResult::Status::Unchanged: return "unchanged";
-    case SysctlItemResult::Status::Refused: return "refused";
-    case SysctlItemResult::Status::Failed: return "failed";
-    case SysctlItemResult::Status::RolledBack: return "rolledback";
-    case SysctlItemResult::Status::NotAttempted: return "skipped";
-    }
-    return "skipped";
-}
 
 QByteArray clean(const QString &text)
 {
@@ -111,20 +98,14 @@ int main(int argc, char *argv[])
         : report.failure == SysctlApplyReport::Failure::Persist                ? PersistFailed
                                                                                : Done;
 
+    std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
     for (const SysctlItemResult &item : report.items) {
-        std::printf("%s\t%s\t%s\t%s\t%s\n", statusWord(item.status), clean(item.name).constData(),
-                    clean(item.before).constData(), clean(item.after).constData(), clean(item.message).constData());
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
-               "uid %s, %s: %s %s: %s -> %s %s", caller.constData(), where.constData(), statusWord(item.status),
-               clean(item.name).constData(), clean(item.before).constData(), clean(item.requested).constData(),
-               clean(item.message).constData());
+               "uid %s, %s: %s %s: %s -> %s %s", caller.constData(), where.constData(),
+               SysctlReportCodec::statusWord(item.status), clean(item.name).constData(), clean(item.before).constData(),
+               clean(item.requested).constData(), SysctlReportCodec::reasonWord(item.reason));
     }
-    for (const QString &note : report.notes)
-        printLine("note", note);
-    for (const QString &line : report.error.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        printLine("error", line);
-        if (report.items.empty())
-            syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(), clean(line).constData());
-    }
+    for (const QString &refusal : report.refusals)
+        syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(), clean(refusal).constData());
     return exitCode;
 }

@@ -2,6 +2,7 @@
 
 #include "sampler.h"
 #include "samplerthread.h"
+#include "sysctlreportcodec.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -90,6 +91,12 @@ void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
     m_process = nullptr;
 
     SysctlApplyReport report = parseHelperOutput(output);
+    // Lines the helper printed before it could report in codes (bad usage, a namespace it
+    // could not enter) are kept as they are.
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.startsWith("error\t"))
+            report.error += QString::fromUtf8(line.mid(6)) + QLatin1Char(' ');
+    }
     if (status != QProcess::NormalExit) {
         report.ok = false;
         report.error = tr("The helper crashed; the values shown are re-read from the kernel.");
@@ -102,9 +109,9 @@ void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
         report.error = tr("Not authorized to change system settings, or the helper could not be started; nothing "
                           "was changed. %1")
                            .arg(errors);
-    } else if (exitCode != 0 && report.error.isEmpty()) {
+    } else if (exitCode != 0 && report.failure == SysctlApplyReport::Failure::None) {
         report.ok = false;
-        report.error = tr("The helper failed (exit code %1): %2").arg(exitCode).arg(errors);
+        report.error = tr("The helper failed (exit code %1): %2").arg(exitCode).arg(report.error + errors);
     } else {
         report.ok = exitCode == 0;
     }
@@ -119,36 +126,5 @@ void SysctlApplier::finish(const SysctlApplyReport &report)
 
 SysctlApplyReport SysctlApplier::parseHelperOutput(const QByteArray &output)
 {
-    SysctlApplyReport report;
-    QStringList errors;
-    const QList<QByteArray> lines = output.split('\n');
-    for (const QByteArray &line : lines) {
-        const QStringList fields = QString::fromUtf8(line).split(QLatin1Char('\t'));
-        const QString kind = fields.value(0);
-        if (kind == QLatin1String("note")) {
-            report.notes << fields.value(1);
-        } else if (kind == QLatin1String("error")) {
-            errors << fields.value(1);
-        } else if (fields.size() >= 5) {
-            static const QHash<QString, SysctlItemResult::Status> statuses = {
-                {QStringLiteral("applied"), SysctlItemResult::Status::Applied},
-                {QStringLiteral("unchanged"), SysctlItemResult::Status::Unchanged},
-                {QStringLiteral("refused"), SysctlItemResult::Status::Refused},
-                {QStringLiteral("failed"), SysctlItemResult::Status::Failed},
-                {QStringLiteral("rolledback"), SysctlItemResult::Status::RolledBack},
-                {QStringLiteral("skipped"), SysctlItemResult::Status::NotAttempted},
-            };
-            if (!statuses.contains(kind))
-                continue;
-            SysctlItemResult item;
-            item.status = statuses.value(kind);
-            item.name = fields[1];
-            item.before = fields[2];
-            item.after = fields[3];
-            item.message = fields[4];
-            report.items.push_back(item);
-        }
-    }
-    report.error = errors.join(QLatin1Char('\n'));
-    return report;
+    return SysctlReportCodec::decode(output);
 }

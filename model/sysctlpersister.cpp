@@ -15,11 +15,6 @@
 
 namespace {
 
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
-
 // "key = value" and "-key = value" lines of a sysctl.d file.
 QList<QPair<QString, QString>> readSettings(const QString &path)
 {
@@ -76,8 +71,7 @@ QByteArray SysctlPersister::render(const QList<QPair<QString, QString>> &setting
     return text;
 }
 
-bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory, QStringList *notes,
-                              QString *error)
+bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory, SysctlApplyReport *report)
 {
     const QString path = directory + QLatin1Char('/') + fileName();
     // Keep what the file already holds for other keys; values are stored in catalog form.
@@ -100,18 +94,21 @@ bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QS
     }
     const QByteArray text = render(settings);
 
+    report->persistPath = path;
     QByteArray temporary = QFile::encodeName(path) + ".XXXXXX";
     const int fd = mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0) {
-        *error = tr("Cannot create a file in %1: %2.").arg(directory, errnoText());
+        report->persistErrorNumber = errno;
         return false;
     }
     const bool written = ::write(fd, text.constData(), std::size_t(text.size())) == text.size() && fchmod(fd, 0644) == 0
         && fsync(fd) == 0;
-    const QString writeError = errnoText();
+    int error = written ? 0 : (errno ? errno : EIO);
     ::close(fd);
-    if (!written || ::rename(temporary.constData(), QFile::encodeName(path).constData()) != 0) {
-        *error = tr("Cannot write %1: %2.").arg(path, written ? errnoText() : writeError);
+    if (!error && ::rename(temporary.constData(), QFile::encodeName(path).constData()) != 0)
+        error = errno;
+    if (error) {
+        report->persistErrorNumber = error;
         ::unlink(temporary.constData());
         return false;
     }
@@ -121,14 +118,12 @@ bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QS
         fsync(dirFd);
         ::close(dirFd);
     }
-    *notes << tr("Saved to %1; applied at every boot.").arg(path);
-
+    report->savedTo = path;
     for (const QString &later : laterFiles(directory, fileName())) {
         for (const auto &[name, value] : readSettings(later)) {
             for (const SysctlChange &change : changes) {
                 if (name == change.entry->key())
-                    *notes << tr("%1 is set again in %2 (= %3), which is applied later and wins at boot.")
-                                  .arg(name, later, value);
+                    report->overrides.push_back({name, later, value});
             }
         }
     }

@@ -2,7 +2,6 @@
 
 #include "sysctlchange.h"
 
-#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -11,16 +10,14 @@
 // at boot to the host's network namespace only.
 class SysctlPersister
 {
-    Q_DECLARE_TR_FUNCTIONS(SysctlPersister)
-
 public:
     static QString defaultDirectory() { return QStringLiteral("/etc/sysctl.d"); }
     static QString fileName() { return QStringLiteral("90-sockscope.conf"); }
 
-    // Merges `changes` into directory/90-sockscope.conf. Returns false and a reason on failure;
-    // `notes` tells where the file is and which later-sorting files override a key.
-    static bool persist(const std::vector<SysctlChange> &changes, const QString &directory, QStringList *notes,
-                        QString *error);
+    // Merges `changes` into directory/90-sockscope.conf and fills the report's savedTo and
+    // overrides (later-sorting files that set the same key); on failure, persistPath and
+    // persistErrorNumber, and returns false.
+    static bool persist(const std::vector<SysctlChange> &changes, const QString &directory, SysctlApplyReport *report);
     // The file's text for these settings (name -> catalog-form value), as persist() writes it.
     static QByteArray render(const QList<QPair<QString, QString>> &settings);
 };

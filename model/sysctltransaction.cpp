@@ -21,14 +21,14 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
     QStringList refusals;
     if (!SysctlRequest::parse(request.pairs, SysctlWriter::currentLimits(), &changes, &refusals)) {
         report.failure = SysctlApplyReport::Failure::Refused;
-        report.error = refusals.join(QLatin1Char('\n'));
+        report.refusals = refusals;
         return report;
     }
     const QString directory = request.persistDirectory.isEmpty() ? SysctlPersister::defaultDirectory()
                                                                  : request.persistDirectory;
     if (request.persist && directory == SysctlPersister::defaultDirectory() && !inHostNamespace()) {
         report.failure = SysctlApplyReport::Failure::Refused;
-        report.error = tr("sysctl.d applies at boot to the host's network namespace only, and this is not the "
+        report.refusals << tr("sysctl.d applies at boot to the host's network namespace only, and this is not the "
                           "host's; nothing was saved or changed.");
         return report;
     }
@@ -37,8 +37,7 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
     if (!report.ok || !request.persist)
         return report;
 
-    QString error;
-    if (SysctlPersister::persist(changes, directory, &report.notes, &error))
+    if (SysctlPersister::persist(changes, directory, &report))
         return report;
     // Saving was part of the request: without it, undo the runtime change as well.
     std::vector<SysctlChange> undo;
@@ -51,11 +50,10 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
         if (item.status == SysctlItemResult::Status::Applied) {
             item.status = SysctlItemResult::Status::RolledBack;
             item.after = item.before;
-            item.message = tr("put back: it could not be saved");
+            item.reason = SysctlItemResult::Reason::NotSaved;
         }
     }
     report.ok = false;
     report.failure = SysctlApplyReport::Failure::Persist;
-    report.error = error;
     return report;
 }

@@ -10,13 +10,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace {
-QString errnoText(int errorNumber)
-{
-    return QString::fromLocal8Bit(std::strerror(errorNumber));
-}
-}
-
 SysctlValue::Limits SysctlWriter::currentLimits()
 {
     SysctlValue::Limits limits;
@@ -76,14 +69,13 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         int err = 0;
         if (!readValue(*changes[i].entry, &item.before, &err)) {
             item.status = SysctlItemResult::Status::Refused;
-            item.message = err == ENOENT ? tr("not present on this kernel or in this namespace")
-                                         : tr("cannot read it: %1").arg(errnoText(err));
+            item.reason = err == ENOENT ? SysctlItemResult::Reason::Absent : SysctlItemResult::Reason::Unreadable;
+            item.errorNumber = err;
             refused = true;
         }
     }
     if (refused) {
         report.failure = SysctlApplyReport::Failure::Refused;
-        report.error = tr("Nothing was changed.");
         return report;
     }
 
@@ -92,12 +84,13 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         for (auto it = written.rbegin(); it != written.rend(); ++it) {
             SysctlItemResult &item = report.items[*it];
             int err = 0;
+            item.status = SysctlItemResult::Status::RolledBack;
             if (writeValue(*changes[*it].entry, item.before, &err)) {
-                item.status = SysctlItemResult::Status::RolledBack;
                 item.after = item.before;
-                item.message = tr("put back to %1").arg(item.before);
+                item.reason = SysctlItemResult::Reason::PutBack;
             } else {
-                item.message = tr("could not be put back to %1: %2").arg(item.before, errnoText(err));
+                item.reason = SysctlItemResult::Reason::PutBackFailed;
+                item.errorNumber = err;
             }
         }
     };
@@ -112,20 +105,18 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         int err = 0;
         if (!writeValue(*changes[i].entry, item.requested, &err)) {
             item.status = SysctlItemResult::Status::Failed;
-            item.message = err == EINVAL ? tr("the kernel refused the value (%1)").arg(errnoText(err)) : errnoText(err);
+            item.reason = SysctlItemResult::Reason::KernelRefused;
+            item.errorNumber = err;
             rollBack();
             report.failure = SysctlApplyReport::Failure::Kernel;
-            report.error = tr("%1 was not changed; nothing else was either.").arg(item.name);
             return report;
         }
         if (!readValue(*changes[i].entry, &item.after, &err) || item.after != item.requested) {
             item.status = SysctlItemResult::Status::Failed;
-            const bool restored = writeValue(*changes[i].entry, item.before, &err);
-            item.message = restored ? tr("the kernel kept %1 instead; put back to %2").arg(item.after, item.before)
-                                    : tr("the kernel kept %1 instead").arg(item.after);
+            item.reason = SysctlItemResult::Reason::KernelKept;
+            item.restored = writeValue(*changes[i].entry, item.before, &err);
             rollBack();
             report.failure = SysctlApplyReport::Failure::Kernel;
-            report.error = tr("%1 did not take the value; everything was put back.").arg(item.name);
             return report;
         }
         written.push_back(i);

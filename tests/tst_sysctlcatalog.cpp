@@ -92,8 +92,8 @@ private slots:
                 SysctlTransaction::Request request;
                 request.pairs = {entry.key() + QLatin1Char('=') + value};
                 const SysctlApplyReport report = SysctlTransaction::run(request);
-                QVERIFY2(report.ok, qPrintable(entry.key() + QLatin1Char('=') + value + QStringLiteral(": ") + report.error
-                                               + (report.items.empty() ? QString() : report.items.front().message)));
+                QVERIFY2(report.ok, qPrintable(entry.key() + QLatin1Char('=') + value + QStringLiteral(": ") + report.describeError()
+                                               + (report.items.empty() ? QString() : report.items.front().describe())));
                 QCOMPARE(report.items.front().after, value);
             }
         }

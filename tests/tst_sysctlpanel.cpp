@@ -172,6 +172,25 @@ private slots:
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), before);
     }
 
+    void helperReportsInTheUsersLanguage()
+    {
+        // The helper runs without the user's language (pkexec clears the environment): it reports
+        // codes, and the window words them in Chinese.
+        Languages::apply("zh_CN");
+        applier()->setRoute(SysctlApplier::Route::Helper);
+        applier()->setHelperProgram(SOCKSCOPE_HELPER);
+        applier()->setPkexecProgram(fakePkexec("pkexec-readonly-zh",
+            "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout /proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""));
+        const QString before = value("net.ipv4.tcp_fin_timeout");
+        QVERIFY(applyFinTimeout(before.toInt() + 3));
+        const QString result = panel()->resultText();
+        QVERIFY2(result.contains(QString::fromUtf8("内核没有接受")) && result.contains(QString::fromUtf8("未被修改")), qPrintable(result));
+        QVERIFY2(!result.contains("was not changed"), qPrintable(result));
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), before);
+        QTest::mouseClick(panel()->findChildren<QPushButton *>().at(0), Qt::LeftButton); // Revert
+        Languages::apply("en");
+    }
+
     void explanationFollowsTheKernel()
     {
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));

@@ -278,20 +278,22 @@ void SysctlPanel::showReport(const SysctlApplyReport &report)
             lines << tr("= %1 was already %2").arg(item.name, item.after);
             m_pending.remove(item.name);
             break;
-        case SysctlItemResult::Status::Refused: lines << tr("✘ %1 refused: %2").arg(item.name, item.message); break;
+        case SysctlItemResult::Status::Refused: lines << tr("✘ %1 refused: %2").arg(item.name, item.describe()); break;
         case SysctlItemResult::Status::Failed:
-            lines << tr("✘ %1: the kernel did not take it: %2").arg(item.name, item.message);
+            lines << tr("✘ %1: the kernel did not take it: %2").arg(item.name, item.describe());
             break;
         case SysctlItemResult::Status::RolledBack:
-            lines << tr("↺ %1 put back to %2").arg(item.name, item.after);
+            lines << (item.reason == SysctlItemResult::Reason::PutBackFailed ? tr("✘ %1 %2").arg(item.name, item.describe())
+                                                                             : tr("↺ %1 put back to %2").arg(item.name, item.after));
             m_model->setReadBack(item.name, item.after);
             break;
         case SysctlItemResult::Status::NotAttempted: lines << tr("· %1 not attempted").arg(item.name); break;
         }
     }
-    lines << report.notes;
-    if (!report.error.isEmpty())
-        lines << tr("✘ %1").arg(report.error);
+    lines << report.notes();
+    const QString error = report.describeError();
+    if (!error.isEmpty())
+        lines << tr("✘ %1").arg(error);
     m_result->setText(lines.join(QLatin1Char('\n')));
     m_model->setPending(m_pending);
     showSelected();

@@ -1,0 +1,61 @@
+#include "sysctlchange.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace {
+QString errnoText(int errorNumber)
+{
+    return QString::fromLocal8Bit(std::strerror(errorNumber));
+}
+}
+
+QString SysctlItemResult::describe() const
+{
+    switch (reason) {
+    case Reason::None: return QString();
+    case Reason::Absent: return tr("not present on this kernel or in this namespace");
+    case Reason::Unreadable: return tr("cannot read it: %1").arg(errnoText(errorNumber));
+    case Reason::KernelRefused:
+        return errorNumber == EINVAL ? tr("the kernel refused the value (%1)").arg(errnoText(errorNumber))
+                                     : errnoText(errorNumber);
+    case Reason::KernelKept:
+        return restored ? tr("the kernel kept %1 instead; put back to %2").arg(after, before)
+                        : tr("the kernel kept %1 instead").arg(after);
+    case Reason::PutBack: return tr("put back to %1").arg(before);
+    case Reason::PutBackFailed: return tr("could not be put back to %1: %2").arg(before, errnoText(errorNumber));
+    case Reason::NotSaved: return tr("put back: it could not be saved");
+    }
+    return QString();
+}
+
+QStringList SysctlApplyReport::notes() const
+{
+    QStringList notes;
+    if (!savedTo.isEmpty())
+        notes << tr("Saved to %1; applied at every boot.").arg(savedTo);
+    for (const Override &o : overrides)
+        notes << tr("%1 is set again in %2 (= %3), which is applied later and wins at boot.").arg(o.name, o.file, o.value);
+    return notes;
+}
+
+QString SysctlApplyReport::describeError() const
+{
+    switch (failure) {
+    case Failure::None: return error;
+    case Failure::Refused:
+        return refusals.isEmpty() ? tr("Nothing was changed.") : refusals.join(QLatin1Char('\n'));
+    case Failure::Kernel:
+        for (const SysctlItemResult &item : items) {
+            if (item.status == SysctlItemResult::Status::Failed)
+                return item.reason == SysctlItemResult::Reason::KernelKept
+                    ? tr("%1 did not take the value; everything was put back.").arg(item.name)
+                    : tr("%1 was not changed; nothing else was either.").arg(item.name);
+        }
+        return tr("Nothing was changed.");
+    case Failure::Persist:
+        return tr("Cannot save to %1: %2. The change was put back.")
+            .arg(persistPath, QString::fromLocal8Bit(std::strerror(persistErrorNumber)));
+    }
+    return error;
+}

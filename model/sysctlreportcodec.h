@@ -1,0 +1,18 @@
+#pragma once
+
+#include "sysctlchange.h"
+
+#include <QByteArray>
+
+// The privileged helper's report on stdout, one tab-separated line each:
+//   <status> <name> <before> <after> <reason> <errno> <restored>    for every item
+//   refusal <text>                                                  a request refused unlooked-at
+//   saved <path>          overridden <name> <file> <value>          persisting
+//   failure <none|refused|kernel|persist> <errno> <path>            how it ended
+// Codes, not sentences: the window words them in its own language.
+namespace SysctlReportCodec {
+QByteArray encode(const SysctlApplyReport &report);
+SysctlApplyReport decode(const QByteArray &text);
+const char *statusWord(SysctlItemResult::Status status);
+const char *reasonWord(SysctlItemResult::Reason reason);
+}
