@@ -15,6 +15,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QTabWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -200,6 +202,21 @@ private slots:
         QVERIFY(panel()->findChild<QTextBrowser *>("concepts")->toPlainText().contains(QString::fromUtf8("28,232 ÷ 60 ≈ 470")));
         auto choices = panel()->editor()->findChild<QComboBox *>();
         QCOMPARE(choices->count(), 3);
+    }
+
+    void readersKeepTheirPlace()
+    {
+        // A refresh with nothing new must not scroll the explanation back to the top.
+        panel()->selectSysctl("net.ipv4.ip_local_port_range");
+        auto concepts = panel()->findChild<QTextBrowser *>("concepts");
+        panel()->findChild<QTabWidget *>()->setCurrentWidget(concepts);
+        QTRY_VERIFY(concepts->verticalScrollBar()->maximum() > 0);
+        concepts->verticalScrollBar()->setValue(concepts->verticalScrollBar()->maximum() / 2);
+        const int position = concepts->verticalScrollBar()->value();
+        QVERIFY(position > 0);
+        const int samples = m_window->history().size();
+        QVERIFY(QTest::qWaitFor([&] { return m_window->history().size() >= samples + 2; }, 10000));
+        QCOMPARE(concepts->verticalScrollBar()->value(), position);
     }
 
     void chinese()

@@ -146,12 +146,26 @@ void SysctlPanel::showSnapshot(const SnapshotPtr &snapshot)
 void SysctlPanel::showSelected()
 {
     const int row = currentRow();
-    m_concepts->setHtml(SysctlDetail::conceptsHtml(*m_model));
+    // Refreshes come every second: replace the text only when it changed, so a reader keeps
+    // their place (setHtml scrolls back to the top).
+    const QString concepts = SysctlDetail::conceptsHtml(*m_model);
+    if (concepts != m_conceptsHtml) {
+        m_conceptsHtml = concepts;
+        const int scroll = m_concepts->verticalScrollBar()->value();
+        m_concepts->setHtml(concepts);
+        m_concepts->verticalScrollBar()->setValue(scroll);
+    }
     if (row < 0)
         return;
-    const int detailScroll = m_detail->verticalScrollBar()->value();
-    m_detail->setHtml(SysctlDetail::html(*m_model, row));
-    m_detail->verticalScrollBar()->setValue(detailScroll);
+    const QString detail = SysctlDetail::html(*m_model, row);
+    if (detail != m_detailHtml) {
+        const bool sameSysctl = m_detailRow == row;
+        const int scroll = m_detail->verticalScrollBar()->value();
+        m_detailHtml = detail;
+        m_detailRow = row;
+        m_detail->setHtml(detail);
+        m_detail->verticalScrollBar()->setValue(sameSysctl ? scroll : 0);
+    }
     const SysctlEntry &entry = m_model->entry(row);
     // Keep what the user is typing; otherwise follow the kernel's value.
     const QString pending = m_pending.value(entry.key());

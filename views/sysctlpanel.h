@@ -65,4 +65,7 @@ private:
     QLabel *m_result;
     QMap<QString, QString> m_pending; // name -> canonical value to write
     QString m_readOnlyReason;
+    QString m_detailHtml;
+    QString m_conceptsHtml;
+    int m_detailRow = -1;
 };
