@@ -58,11 +58,14 @@ void SlabChartPanel::retranslate()
 
 void SlabChartPanel::applyNames()
 {
-    //: Chart series: memory of sockets in TIME-WAIT (slab caches tw_sock_TCP and tw_sock_TCPv6)
-    const QString names[] = {tr("TIME-WAIT (tw_sock_TCP, v6)"), tr("sockets (TCP, TCPv6)"),
-                             tr("half-open (request_sock_TCP, v6)")};
+    // Short legend entries (the dock is small); the slab caches behind them are in the tooltip.
+    //: Chart series: memory of sockets in TIME-WAIT
+    const QString names[] = {tr("TIME-WAIT"), tr("sockets"), tr("half-open")};
+    m_chart->setToolTip(tr("TIME-WAIT: slab caches tw_sock_TCP and tw_sock_TCPv6\n"
+                           "sockets: TCP and TCPv6 (every other TCP socket)\n"
+                           "half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)"));
     for (int g = 0; g < GROUP_COUNT; ++g) {
-        m_chart->setSeriesName(QLatin1String(GroupKeys[g]), m_estimated ? tr("%1 — estimate").arg(names[g]) : names[g]);
+        m_chart->setSeriesName(QLatin1String(GroupKeys[g]), m_estimated ? tr("%1 (estimate)").arg(names[g]) : names[g]);
         const QColor color = g == TimeWait ? ChartColors::state(TcpState::TimeWait)
             : g == Sockets                 ? ChartColors::state(TcpState::Established)
                                            : ChartColors::state(TcpState::SynRecv);
