@@ -825,20 +825,22 @@
         <translation>TIME-WAIT 相关计数器（每秒）</translation>
     </message>
     <message>
+        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as &quot;TCP: time wait bucket table overflow&quot;).</source>
+        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+    </message>
+    <message>
         <source>TcpExt counters per second:
 TW — sockets that entered TIME-WAIT
 TCPTimeWaitOverflow — closes that got no TIME-WAIT: tcp_max_tw_buckets reached
 TWKilled — entries put in with a timeout of 4 s or less
-TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)</source>
+TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)
+Current kernels count TW and TWKilled when the entry is made; older ones counted them when it expired.</source>
         <translation>每秒的 TcpExt 计数器：
 TW — 进入 TIME-WAIT 的套接字
 TCPTimeWaitOverflow — 因达到 tcp_max_tw_buckets 而未进入 TIME-WAIT 的关闭
 TWKilled — 超时时间不超过 4 秒的条目
-TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as &quot;TCP: time wait bucket table overflow&quot;).</source>
-        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
+当前内核在创建条目时计入 TW 和 TWKilled；较旧的内核在条目到期时才计入。</translation>
     </message>
 </context>
 <context>

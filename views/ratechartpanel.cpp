@@ -59,7 +59,9 @@ void RateChartPanel::retranslate()
                            "TW — sockets that entered TIME-WAIT\n"
                            "TCPTimeWaitOverflow — closes that got no TIME-WAIT: tcp_max_tw_buckets reached\n"
                            "TWKilled — entries put in with a timeout of 4 s or less\n"
-                           "TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)"));
+                           "TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)\n"
+                           "Current kernels count TW and TWKilled when the entry is made; older ones counted "
+                           "them when it expired."));
     m_alert->setText(tr("<b>TIME-WAIT table full:</b> %1 closes per second get no TIME-WAIT because "
                         "tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "
                         "\"TCP: time wait bucket table overflow\").")
