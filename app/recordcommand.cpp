@@ -18,6 +18,7 @@ int runRecordCommand(const CommandLineOptions &options)
     if (!Terminal::openNamespace(options, &netns))
         return 1;
     SamplerThread sampler(std::move(netns), options.stateMask ? options.stateMask : AllTcpStatesMask);
+    sampler.sampler()->setBuildsTable(false); // no window: nothing to sort the table for
     int exitCode = 0;
     int samples = 0;
     bool stopping = false;

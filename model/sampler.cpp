@@ -134,7 +134,8 @@ void Sampler::tick()
     auto sample = std::make_shared<Sample>();
     sample->snapshot = m_latest;
     sample->summary = m_summarizer.summarize(*m_latest);
-    sample->table = SocketTableRows::build(m_latest, m_query);
+    if (m_buildsTable)
+        sample->table = SocketTableRows::build(m_latest, m_query);
     sample->skippedBefore = m_skippedSinceSample;
     m_skippedSinceSample = 0;
     m_failed = false;

@@ -35,6 +35,10 @@ public:
     // Thread-safe: the GUI has taken the last sample; the next one may be sent.
     void acknowledge() { m_awaitingAcknowledge.store(false); }
     quint64 skippedTotal() const { return m_skippedTotal.load(); }
+    // Whether samples carry the socket table filtered and sorted for display (a headless
+    // recording has no table to show: sorting 300k rows each second would be wasted). Set
+    // before start().
+    void setBuildsTable(bool builds) { m_buildsTable = builds; }
     // For tests: runs after each collection in the worker thread (to make a refresh slow).
     void setAfterCollectHook(std::function<void()> hook) { m_afterCollect = std::move(hook); }
 
@@ -81,6 +85,7 @@ private:
     qint64 m_intervalNs = 1000000000;
     qint64 m_nextDeadlineNs = 0;
     bool m_paused = false;
+    bool m_buildsTable = true;
     bool m_failed = false;
     int m_skippedSinceSample = 0;
     std::atomic<bool> m_awaitingAcknowledge {false};

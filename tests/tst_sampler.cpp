@@ -90,6 +90,19 @@ private slots:
         QVERIFY(third->summary.timeMs > first->summary.timeMs);
     }
 
+    void headlessSamplesCarryNoTable()
+    {
+        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        sampler.sampler()->setBuildsTable(false);
+        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
+        sampler.start(250);
+        QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 1, 5000);
+        const SamplePtr sample = takeSample(spy, 0);
+        QVERIFY(!sample->table);
+        QCOMPARE(sample->summary.count(TcpState::TimeWait), 13u); // everything else is there
+        QCOMPARE(sample->snapshot->sockets.size(), std::size_t(1 + 13 + 6));
+    }
+
     void tableQueryIsAnsweredOnTheWorker()
     {
         SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
