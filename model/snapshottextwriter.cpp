@@ -2,6 +2,7 @@
 
 #include "inetaddress.h"
 #include "snapshot.h"
+#include "sysctlcatalog.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -125,7 +126,8 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
     QStringList sysctls;
     for (const SysctlReading &r : s.sysctls) {
         const QString value = r.state == SysctlReading::State::Present ? r.value
-            : r.state == SysctlReading::State::Absent                  ? tr("(not present on this kernel)")
+            : r.state == SysctlReading::State::Absent
+            ? tr("(%1)").arg(SysctlCatalog::absentText(SysctlCatalog::find(r.name)))
                                                                        : tr("(unreadable: %1)").arg(r.error);
         sysctls << QStringLiteral("  %1 = %2").arg(r.name, value);
     }

@@ -174,6 +174,20 @@ bool SysctlEntry::mayBeAbsent() const
     return qstrcmp(name, "net.ipv4.tcp_tw_reuse_delay") == 0 || qstrcmp(name, "net.ipv4.tcp_max_orphans") == 0;
 }
 
+QString SysctlCatalog::absentText(const SysctlEntry *entry)
+{
+    if (entry && !entry->perNamespace)
+        return tr("not in this namespace: it is global, only the host's namespace has it");
+    return tr("not present on this kernel");
+}
+
+QString SysctlCatalog::absentShortText(const SysctlEntry *entry)
+{
+    if (entry && !entry->perNamespace)
+        return tr("host's only");
+    return tr("not present");
+}
+
 const std::vector<SysctlEntry> &SysctlCatalog::entries()
 {
     static const std::vector<SysctlEntry> catalog = build();

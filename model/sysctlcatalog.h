@@ -62,6 +62,10 @@ public:
     // A catalog text in the current language.
     static QString text(const char *source);
     static QString sideText(SysctlEntry::Side side);
+    // Why a file is missing: a global sysctl is only in the host's initial namespace, so seen
+    // from a child namespace it is not "missing from this kernel". `entry` may be null.
+    static QString absentText(const SysctlEntry *entry);
+    static QString absentShortText(const SysctlEntry *entry);
     // The default on this kernel, as the file would show it; `establishedHash` is the size of
     // the TCP established hash (|tcp_ehash_entries|), 0 when unknown.
     static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);

@@ -134,7 +134,8 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
             return tr("removed");
         if (!isPresent(row)) {
             const SysctlReading *r = reading(row);
-            return r && r->state == SysctlReading::State::Unreadable ? tr("unreadable") : tr("not present");
+            return r && r->state == SysctlReading::State::Unreadable ? tr("unreadable")
+                                                                      : SysctlCatalog::absentShortText(&e);
         }
         const QString value = SysctlValue::displayText(e, currentValue(row));
         const QString pending = SysctlValue::displayText(e, m_pending.value(e.key()));

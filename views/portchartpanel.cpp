@@ -9,6 +9,7 @@
 #include <QBarSet>
 #include <QButtonGroup>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLegend>
@@ -61,6 +62,11 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     m_barView->setRenderHint(QPainter::Antialiasing);
     m_barView->setMinimumHeight(170);
     m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
+    // A right-hand legend drops entries that do not fit: keep room for one per port shown, or a
+    // line would be drawn with no port to name it.
+    const QFontMetrics metrics(font());
+    const int portsShown = qMin(PortsOverTime, m_model->topPorts());
+    m_timeChart->setMinimumHeight(2 * metrics.lineSpacing() + 32 + portsShown * (metrics.lineSpacing() + 6));
 
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_barView);

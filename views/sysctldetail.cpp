@@ -92,7 +92,7 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
         case SysctlEntry::Kind::Removed: break;
         }
         const QString current = model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row))
-                                                     : tr("not present on this kernel");
+                                                     : SysctlCatalog::absentText(&e);
         QString fallback = SysctlValue::displayText(e, model.defaultValue(row));
         const QString rule = SysctlCatalog::defaultExplanation(e);
         if (!rule.isEmpty())
