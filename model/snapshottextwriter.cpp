@@ -129,7 +129,13 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
             : r.state == SysctlReading::State::Absent
             ? tr("(%1)").arg(SysctlCatalog::absentText(SysctlCatalog::find(r.name)))
                                                                        : tr("(unreadable: %1)").arg(r.error);
-        sysctls << QStringLiteral("  %1 = %2").arg(r.name, value);
+        QString shown = value;
+        if (r.state == SysctlReading::State::Present && value.isEmpty())
+            shown = tr("(empty)");
+        // The kernel's way of saying a child namespace has no hash of its own (ip-sysctl.rst).
+        else if (r.name == QLatin1String("net.ipv4.tcp_ehash_entries") && value.startsWith(QLatin1Char('-')))
+            shown = tr("%1 (negative: this namespace shares the host's hash table)").arg(value);
+        sysctls << QStringLiteral("  %1 = %2").arg(r.name, shown);
     }
     out += tr("Sysctls:\n%1\n").arg(sysctls.join(QLatin1Char('\n')));
     for (const QString &warning : s.warnings)

@@ -204,6 +204,10 @@ private slots:
         QVERIFY2(text.contains(QLatin1String("TIME-WAIT 27")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("by local port:  9000 ×9, 9443 ×6")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("net.ipv4.tcp_max_orphans = (not in this namespace: it is global, only the host's namespace has it)")), qPrintable(text));
+        // A fresh namespace reserves no ports: say so rather than print nothing.
+        QVERIFY2(text.contains(QLatin1String("net.ipv4.ip_local_reserved_ports = (empty)\n")), qPrintable(text));
+        if (text.contains(QLatin1String("net.ipv4.tcp_ehash_entries = -")))
+            QVERIFY2(text.contains(QLatin1String("(negative: this namespace shares the host's hash table)")), qPrintable(text));
     }
 
     void ratesWithInterval()

@@ -1176,6 +1176,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>(%1)</source>
         <translation>（%1）</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1 (negative: this namespace shares the host's hash table)</source>
+        <translation>%1（负值：此命名空间与主机共用哈希表）</translation>
+    </message>
 </context>
 <context>
     <name>SockDiagCollector</name>
