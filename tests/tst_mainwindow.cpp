@@ -179,6 +179,7 @@ private slots:
         QChart *chart = m_window->statePanel()->chart()->chart();
         QTRY_COMPARE(chart->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
         QCOMPARE(chart->titleBrush().color(), QColor(0xe0, 0xe0, 0xe0));
+        QTRY_COMPARE(m_window->portPanel()->barChart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
         QApplication::setPalette(light);
         QTRY_COMPARE(chart->backgroundBrush().color(), light.color(QPalette::Base));
     }

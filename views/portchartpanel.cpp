@@ -112,14 +112,37 @@ void PortChartPanel::retranslate()
     m_timeChart->setValueTitle(tr("TIME-WAIT"));
     for (const QString &key : m_timeChart->seriesKeys())
         m_timeChart->setSeriesName(key, key);
-    const QPalette p = palette();
-    for (QChart *chart : {m_barView->chart()}) {
-        chart->setBackgroundBrush(p.base());
-        chart->setTitleBrush(p.text());
-        for (QAbstractAxis *axis : chart->axes())
-            axis->setLabelsBrush(p.text());
-    }
+    applyBarPalette();
     m_barSeries->setLabelsVisible(true);
+}
+
+QChart *PortChartPanel::barChart() const
+{
+    return m_barView->chart();
+}
+
+void PortChartPanel::changeEvent(QEvent *event)
+{
+    // The time chart follows the palette by itself; the bar chart is a plain QChartView.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyBarPalette();
+    HistoryPanel::changeEvent(event);
+}
+
+void PortChartPanel::applyBarPalette()
+{
+    const QPalette p = palette();
+    QChart *chart = m_barView->chart();
+    chart->setBackgroundBrush(p.base());
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setTitleBrush(p.text());
+    QColor grid = p.color(QPalette::Text);
+    grid.setAlphaF(0.15f);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsBrush(p.text());
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
 }
 
 void PortChartPanel::updateBars()

@@ -6,6 +6,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
+class QChart;
 class QChartView;
 class QHorizontalBarSeries;
 class QRadioButton;
@@ -31,11 +32,16 @@ public:
     void restoreSettings(const QSettings &settings) override;
     TimeSeriesChart *timeChart() const { return m_timeChart; }
     QBarSet *bars() const { return m_bars; }
+    QChart *barChart() const;
 
 signals:
     void sideChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyBarPalette();
     void updateBars();
     QString seriesKey(quint16 port) const;
 
