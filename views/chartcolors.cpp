@@ -1,5 +1,9 @@
 #include "chartcolors.h"
 
+#include <QAbstractAxis>
+#include <QChart>
+#include <QPalette>
+
 namespace ChartColors {
 
 QColor state(TcpState state)
@@ -35,6 +39,22 @@ QColor series(int index)
 QColor warning()
 {
     return QColor(0xd6, 0x27, 0x28);
+}
+
+void applyPalette(QChart *chart, const QPalette &palette)
+{
+    chart->setBackgroundBrush(palette.base());
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setTitleBrush(palette.text());
+    QColor grid = palette.color(QPalette::Text);
+    grid.setAlphaF(0.15f);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsBrush(palette.text());
+        axis->setTitleBrush(palette.text());
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+        axis->setMinorGridLineColor(grid);
+    }
 }
 
 }

@@ -112,7 +112,7 @@ void PortChartPanel::retranslate()
     m_timeChart->setValueTitle(tr("TIME-WAIT"));
     for (const QString &key : m_timeChart->seriesKeys())
         m_timeChart->setSeriesName(key, key);
-    applyBarPalette();
+    ChartColors::applyPalette(m_barView->chart(), palette());
     m_barSeries->setLabelsVisible(true);
 }
 
@@ -125,24 +125,8 @@ void PortChartPanel::changeEvent(QEvent *event)
 {
     // The time chart follows the palette by itself; the bar chart is a plain QChartView.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyBarPalette();
+        ChartColors::applyPalette(m_barView->chart(), palette());
     HistoryPanel::changeEvent(event);
-}
-
-void PortChartPanel::applyBarPalette()
-{
-    const QPalette p = palette();
-    QChart *chart = m_barView->chart();
-    chart->setBackgroundBrush(p.base());
-    chart->setBackgroundPen(Qt::NoPen);
-    chart->setTitleBrush(p.text());
-    QColor grid = p.color(QPalette::Text);
-    grid.setAlphaF(0.15f);
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsBrush(p.text());
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-    }
 }
 
 void PortChartPanel::updateBars()

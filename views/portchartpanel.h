@@ -41,7 +41,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyBarPalette();
     void updateBars();
     QString seriesKey(quint16 port) const;
 

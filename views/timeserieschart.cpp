@@ -1,5 +1,7 @@
 #include "timeserieschart.h"
 
+#include "chartcolors.h"
+
 #include <QLocale>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -64,22 +66,9 @@ void TimeSeriesChart::changeEvent(QEvent *event)
 
 void TimeSeriesChart::applyPalette()
 {
-    // Follow the desktop's light or dark palette rather than a fixed chart theme.
-    const QPalette p = palette();
     QChart *c = chart();
-    c->setBackgroundBrush(p.base());
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(p.text());
-    c->legend()->setLabelColor(p.color(QPalette::Text));
-    QColor grid = p.color(QPalette::Text);
-    grid.setAlphaF(0.15f);
-    for (QAbstractAxis *axis : c->axes()) {
-        axis->setLabelsBrush(p.text());
-        axis->setTitleBrush(p.text());
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-        axis->setMinorGridLineColor(grid);
-    }
+    ChartColors::applyPalette(c, palette());
+    c->legend()->setLabelColor(palette().color(QPalette::Text));
     const auto markers = c->legend()->markers();
     for (QLegendMarker *marker : markers)
         styleMarker(marker, marker->series()->isVisible());
