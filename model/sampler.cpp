@@ -45,7 +45,6 @@ void Sampler::start(int intervalMs)
     // Only this thread moves into the observed namespace; its netlink socket and its
     // /proc/thread-self views follow it.
     if (!m_netns.enterInCallingThread(&error)) {
-        m_failed = true;
         emit failed(error);
         return;
     }
@@ -122,7 +121,6 @@ void Sampler::tick()
     if (m_afterCollect)
         m_afterCollect();
     if (!snapshot) {
-        m_failed = true;
         emit failed(error);
         scheduleNext(monotonicNs());
         return;
@@ -138,7 +136,6 @@ void Sampler::tick()
         sample->table = SocketTableRows::build(m_latest, m_query);
     sample->skippedBefore = m_skippedSinceSample;
     m_skippedSinceSample = 0;
-    m_failed = false;
     record(*sample);
     m_awaitingAcknowledge.store(true);
     emit sampled(sample);

@@ -86,7 +86,6 @@ private:
     qint64 m_nextDeadlineNs = 0;
     bool m_paused = false;
     bool m_buildsTable = true;
-    bool m_failed = false;
     int m_skippedSinceSample = 0;
     std::atomic<bool> m_awaitingAcknowledge {false};
     std::atomic<quint64> m_skippedTotal {0};

@@ -20,24 +20,29 @@ SamplerThread::~SamplerThread()
     m_thread.wait();
 }
 
+void SamplerThread::post(std::function<void(Sampler *)> call)
+{
+    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, call = std::move(call)] { call(s); }, Qt::QueuedConnection);
+}
+
 void SamplerThread::start(int intervalMs)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, intervalMs] { s->start(intervalMs); }, Qt::QueuedConnection);
+    post([intervalMs](Sampler *s) { s->start(intervalMs); });
 }
 
 void SamplerThread::setIntervalMs(int intervalMs)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, intervalMs] { s->setIntervalMs(intervalMs); }, Qt::QueuedConnection);
+    post([intervalMs](Sampler *s) { s->setIntervalMs(intervalMs); });
 }
 
 void SamplerThread::setPaused(bool paused)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, paused] { s->setPaused(paused); }, Qt::QueuedConnection);
+    post([paused](Sampler *s) { s->setPaused(paused); });
 }
 
 void SamplerThread::setTableQuery(const SocketTableQuery &query)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, query] { s->setTableQuery(query); }, Qt::QueuedConnection);
+    post([query](Sampler *s) { s->setTableQuery(query); });
 }
 
 void SamplerThread::acknowledge()
@@ -52,28 +57,25 @@ quint64 SamplerThread::skippedTotal() const
 
 void SamplerThread::applySysctls(const SysctlTransaction::Request &request)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, request] { s->applySysctls(request); }, Qt::QueuedConnection);
+    post([request](Sampler *s) { s->applySysctls(request); });
 }
 
 void SamplerThread::startRecording(const QString &path, int tableEverySeconds)
 {
-    QMetaObject::invokeMethod(
-        m_sampler, [s = m_sampler, path, tableEverySeconds] { s->startRecording(path, tableEverySeconds); },
-        Qt::QueuedConnection);
+    post([path, tableEverySeconds](Sampler *s) { s->startRecording(path, tableEverySeconds); });
 }
 
 void SamplerThread::stopRecording()
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler] { s->stopRecording(); }, Qt::QueuedConnection);
+    post([](Sampler *s) { s->stopRecording(); });
 }
 
 void SamplerThread::recordTableNow()
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler] { s->recordTableNow(); }, Qt::QueuedConnection);
+    post([](Sampler *s) { s->recordTableNow(); });
 }
 
 void SamplerThread::addMarker(qint64 timeMs, const QString &label)
 {
-    QMetaObject::invokeMethod(m_sampler, [s = m_sampler, timeMs, label] { s->addMarker(timeMs, label); },
-                              Qt::QueuedConnection);
+    post([timeMs, label](Sampler *s) { s->addMarker(timeMs, label); });
 }

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
+
 class Sampler;
 
 // Owns the sampler's worker thread; lives in the GUI thread. Calls are forwarded as queued
@@ -36,6 +38,9 @@ public:
     Sampler *sampler() const { return m_sampler; }
 
 private:
+    // Runs `call` on the sampler in its own thread, after the calls posted before it.
+    void post(std::function<void(Sampler *)> call);
+
     QThread m_thread;
     Sampler *m_sampler;
 };
