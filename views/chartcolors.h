@@ -8,7 +8,8 @@
 class QChart;
 class QPalette;
 
-// One colour per meaning, the same on every chart, readable on light and dark backgrounds.
+// One colour per meaning, the same on every chart and wherever the window flags a problem,
+// readable on light and dark backgrounds.
 namespace ChartColors {
 QColor state(TcpState state);
 QColor series(int index); // for ports: a categorical palette

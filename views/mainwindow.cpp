@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "chartcolors.h"
 #include "languages.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
@@ -159,7 +160,7 @@ void MainWindow::createActions()
     m_failure->setAutoFillBackground(true);
     m_failure->setContentsMargins(8, 6, 8, 6);
     QPalette failure = m_failure->palette();
-    failure.setColor(QPalette::Window, QColor(0xd6, 0x27, 0x28));
+    failure.setColor(QPalette::Window, ChartColors::warning());
     failure.setColor(QPalette::WindowText, Qt::white);
     m_failure->setPalette(failure);
     m_failure->hide();
@@ -212,17 +213,13 @@ void MainWindow::createDocks()
     m_portPanel = new PortChartPanel(m_portModel, this);
     m_slabPanel = new SlabChartPanel(this);
     m_ratePanel = new RateChartPanel(this);
-    addPanel(m_statePanel, QStringLiteral("StatesDock"), Qt::TopDockWidgetArea);
-    addPanel(m_overviewPanel, QStringLiteral("OverviewDock"), Qt::RightDockWidgetArea);
-    QDockWidget *ports = addPanel(m_portPanel, QStringLiteral("PortsDock"), Qt::RightDockWidgetArea);
-    QDockWidget *slab = addPanel(m_slabPanel, QStringLiteral("SlabDock"), Qt::RightDockWidgetArea);
+    m_statesDock = addPanel(m_statePanel, QStringLiteral("StatesDock"), Qt::TopDockWidgetArea);
+    m_overviewDock = addPanel(m_overviewPanel, QStringLiteral("OverviewDock"), Qt::RightDockWidgetArea);
+    m_portsDock = addPanel(m_portPanel, QStringLiteral("PortsDock"), Qt::RightDockWidgetArea);
+    m_slabDock = addPanel(m_slabPanel, QStringLiteral("SlabDock"), Qt::RightDockWidgetArea);
     QDockWidget *rates = addPanel(m_ratePanel, QStringLiteral("RatesDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(slab, rates);
+    tabifyDockWidget(m_slabDock, rates);
     rates->raise();
-    m_overviewDock = m_docks[1];
-    m_statesDock = m_docks[0];
-    m_portsDock = ports;
-    m_slabDock = slab;
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] { m_portModel->setSnapshot(m_latest); });
 }
 
@@ -339,8 +336,7 @@ void MainWindow::refreshCharts(HistoryPanel *only)
     window.first = m_history.firstAtOrAfter(window.fromMs);
     window.last = viewEnd() + 1;
     window.markers = &m_markers;
-    for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_statePanel), static_cast<HistoryPanel *>(m_portPanel),
-                                static_cast<HistoryPanel *>(m_slabPanel), static_cast<HistoryPanel *>(m_ratePanel)}) {
+    for (HistoryPanel *panel : chartPanels()) {
         // Charts behind another tab or in a closed dock wait until they are shown.
         if ((!only || panel == only) && panel->isVisible())
             panel->showHistory(window);
@@ -458,10 +454,9 @@ void MainWindow::retranslateUi()
     m_centralTabs->setTabText(1, tr("TIME-WAIT sysctls"));
     for (QAction *action : m_languageGroup->actions())
         action->setChecked(action->data().toString() == Languages::current());
-    for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_overviewPanel), static_cast<HistoryPanel *>(m_statePanel),
-                                static_cast<HistoryPanel *>(m_portPanel), static_cast<HistoryPanel *>(m_slabPanel),
-                                static_cast<HistoryPanel *>(m_ratePanel), static_cast<HistoryPanel *>(m_tablePanel),
-                                static_cast<HistoryPanel *>(m_sysctlPanel)})
+    for (HistoryPanel *panel : chartPanels())
+        panel->retranslate();
+    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel})
         panel->retranslate();
     if (!m_failureText.isEmpty())
         showFailure(m_failureText);
@@ -490,8 +485,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("sampling/intervalMs"), intervalMs());
     settings.setValue(QStringLiteral("charts/windowSeconds"), windowSeconds());
     settings.setValue(QStringLiteral("language"), Languages::current());
-    for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_statePanel), static_cast<HistoryPanel *>(m_portPanel),
-                                static_cast<HistoryPanel *>(m_tablePanel)})
+    for (HistoryPanel *panel : panelsWithSettings())
         panel->saveSettings(settings);
 }
 
@@ -502,9 +496,18 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setIntervalMs(settings.value(QStringLiteral("sampling/intervalMs"), 1000).toInt());
     setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
-    for (HistoryPanel *panel : {static_cast<HistoryPanel *>(m_statePanel), static_cast<HistoryPanel *>(m_portPanel),
-                                static_cast<HistoryPanel *>(m_tablePanel)})
+    for (HistoryPanel *panel : panelsWithSettings())
         panel->restoreSettings(settings);
+}
+
+QList<HistoryPanel *> MainWindow::chartPanels() const
+{
+    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel};
+}
+
+QList<HistoryPanel *> MainWindow::panelsWithSettings() const
+{
+    return {m_statePanel, m_portPanel, m_tablePanel};
 }
 
 void MainWindow::resetLayout()

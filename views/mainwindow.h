@@ -121,6 +121,9 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void resetLayout();
+    // The panels drawn from the history ring, and those that keep choices in QSettings.
+    QList<HistoryPanel *> chartPanels() const;
+    QList<HistoryPanel *> panelsWithSettings() const;
 
     bool m_useSettings;
     QPointer<SamplerThread> m_sampler;

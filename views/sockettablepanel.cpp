@@ -1,5 +1,6 @@
 #include "sockettablepanel.h"
 
+#include "chartcolors.h"
 #include "sockettablemodel.h"
 
 #include <QHeaderView>
@@ -76,7 +77,7 @@ void SocketTablePanel::applyFilterText()
     QString error;
     if (!filter.parse(m_filter->text(), &error)) {
         m_filterError = error;
-        m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d62728; }"));
+        m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid %1; }").arg(ChartColors::warning().name()));
         m_filter->setToolTip(error + QStringLiteral("\n\n") + SocketFilter::syntaxHelp());
         updateCounts();
         return;

@@ -1,5 +1,6 @@
 #include "sysctlpanel.h"
 
+#include "chartcolors.h"
 #include "sysctlapplier.h"
 #include "sysctldetail.h"
 #include "sysctllistmodel.h"
@@ -60,7 +61,7 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     QPalette error = m_editorError->palette();
-    error.setColor(QPalette::WindowText, QColor(0xd6, 0x27, 0x28));
+    error.setColor(QPalette::WindowText, ChartColors::warning());
     m_editorError->setPalette(error);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 

@@ -279,7 +279,7 @@ void TimeSeriesChart::setLimit(double value, const QString &label)
     }
     if (!m_limit) {
         m_limit = new QLineSeries(this);
-        QPen pen(QColor(0xd6, 0x27, 0x28), 1.5, Qt::DashLine);
+        QPen pen(ChartColors::warning(), 1.5, Qt::DashLine);
         pen.setCosmetic(true);
         m_limit->setPen(pen);
         attach(m_limit);
