@@ -296,12 +296,7 @@ void MainWindow::showSample(const SamplePtr &sample)
 
     if (sample->table)
         m_tablePanel->setRows(sample->table);
-    m_portModel->setSnapshot(m_latest);
-    m_overviewPanel->showSnapshot(m_latest);
-    m_slabPanel->showSnapshot(m_latest);
-    m_sysctlModel->setSnapshot(m_latest);
-    if (m_sysctlPanel->isVisible())
-        m_sysctlPanel->showSnapshot(m_latest);
+    showSnapshotInPanels();
     refreshCharts();
     updateStatus();
     if (!m_latest->warnings.isEmpty())
@@ -310,6 +305,17 @@ void MainWindow::showSample(const SamplePtr &sample)
     repaint();
     m_refreshTimesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
     emit sampleShown(m_samples);
+}
+
+void MainWindow::showSnapshotInPanels()
+{
+    m_portModel->setSnapshot(m_latest);
+    m_overviewPanel->showSnapshot(m_latest);
+    m_slabPanel->showSnapshot(m_latest);
+    m_sysctlModel->setSnapshot(m_latest);
+    // A hidden sysctl pane catches up when it is shown (eventFilter).
+    if (m_sysctlPanel->isVisible())
+        m_sysctlPanel->showSnapshot(m_latest);
 }
 
 void MainWindow::loadHistory(const std::vector<SampleSummary> &summaries)

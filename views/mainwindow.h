@@ -121,6 +121,9 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void resetLayout();
+    // The latest snapshot (live or replayed) into the panels that show one moment, not history.
+    void showSnapshotInPanels();
+    static QString suggestedPath(const QString &what, const QString &suffix);
     // The panels drawn from the history ring, and those that keep choices in QSettings.
     QList<HistoryPanel *> chartPanels() const;
     QList<HistoryPanel *> panelsWithSettings() const;

@@ -66,9 +66,7 @@ void MainWindow::createIncidentActions()
     m_recordAction = new QAction(this);
     connect(m_recordAction, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
-            this, tr("Record to"),
-            QDir::home().filePath(QStringLiteral("sockscope-%1-%2.sockrec")
-                                      .arg(QSysInfo::machineHostName(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
+            this, tr("Record to"), suggestedPath(QSysInfo::machineHostName(), QStringLiteral("sockrec")),
             tr("sockscope recordings (*.sockrec)"));
         if (!file.isEmpty())
             startRecording(file);
@@ -136,6 +134,13 @@ void MainWindow::retranslateIncidents()
         m_replayBar->retranslate();
 }
 
+QString MainWindow::suggestedPath(const QString &what, const QString &suffix)
+{
+    // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
+    return QDir::home().filePath(QStringLiteral("sockscope-%1-%2.%3")
+                                     .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
+}
+
 CaptureRenderer::Stamp MainWindow::captureStamp() const
 {
     CaptureRenderer::Stamp stamp;
@@ -189,9 +194,7 @@ void MainWindow::captureWithDialog()
     QStringList titles {tr("Whole window")};
     titles << tr("Overview") << tr("Sockets by state") << tr("TIME-WAIT per port") << tr("Slab memory")
            << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls");
-    const QString file = QDir::home().filePath(
-        QStringLiteral("sockscope-%1-%2.png")
-            .arg(captureStamp().host, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    const QString file = suggestedPath(captureStamp().host, QStringLiteral("png"));
     CaptureDialog dialog(views, titles, chartViewNames(), file, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -241,11 +244,9 @@ bool MainWindow::exportHistory(const QString &path, QString *error)
 
 void MainWindow::exportWithDialog(bool history, const QString &suffix)
 {
-    const QString base = history ? QStringLiteral("sockscope-history") : QStringLiteral("sockscope-sockets");
     const QString file = QFileDialog::getSaveFileName(
         this, history ? tr("Export history") : tr("Export sockets"),
-        QDir::home().filePath(base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))
-                              + QLatin1Char('.') + suffix),
+        suggestedPath(history ? QStringLiteral("history") : QStringLiteral("sockets"), suffix),
         suffix == QLatin1String("json") ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (file.isEmpty())
         return;
@@ -342,11 +343,7 @@ void MainWindow::showReplayPosition()
             m_replaySnapshotIndex = frame;
             m_latest = snapshot;
             m_tablePanel->setRows(SocketTableRows::build(m_latest, m_tablePanel->query()));
-            m_portModel->setSnapshot(m_latest);
-            m_overviewPanel->showSnapshot(m_latest);
-            m_slabPanel->showSnapshot(m_latest);
-            m_sysctlModel->setSnapshot(m_latest);
-            m_sysctlPanel->showSnapshot(m_latest);
+            showSnapshotInPanels();
         } else {
             statusBar()->showMessage(error, 10000);
         }
