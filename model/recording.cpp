@@ -12,8 +12,6 @@
 #include <QFile>
 #include <QJsonDocument>
 
-
-
 namespace {
 QString timeText(qint64 ms)
 {
@@ -63,7 +61,7 @@ bool Recording::read(const QString &filePath, QString *error)
 
     while (!file.atEnd()) {
         const qint64 frameStart = file.pos();
-        const QByteArray frameHeader = file.read(9);
+        const QByteArray frameHeader = file.read(RecordingFormat::FrameHeaderSize);
         ByteReader fields(frameHeader);
         const quint8 type = fields.u8();
         const quint32 length = fields.u32();
@@ -102,7 +100,7 @@ bool Recording::read(const QString &filePath, QString *error)
                                     .toMSecsSinceEpoch();
             ok = !snapshotIn.failed();
             if (ok)
-                snapshots.push_back({time, frameStart + 9, length});
+                snapshots.push_back({time, frameStart + RecordingFormat::FrameHeaderSize, length});
             break;
         }
         case RecordingFormat::Marker: {
@@ -147,15 +145,11 @@ SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
     ByteReader in(payload);
     const QByteArray json = in.bytes(in.u32());
     auto snapshot = std::make_shared<Snapshot>();
-    if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)) {
+    if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)
+        || !SocketTableCodec::decode(in.bytes(in.remaining()), &snapshot->sockets)) {
         *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
         return nullptr;
     }
-    if (!SocketTableCodec::decode(in.bytes(in.remaining()), &snapshot->sockets)) {
-        *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
-        return nullptr;
-    }
-    snapshot->ephemeralRange = PortRange::fromSysctl(snapshot->sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
     SnapshotAggregator::aggregate(*snapshot);
     return snapshot;
 }
@@ -166,10 +160,15 @@ SnapshotPtr Recording::snapshotAt(qint64 timeMs, QString *error) const
         *error = tr("This recording holds no socket table, only sample summaries.");
         return nullptr;
     }
+    return loadSnapshot(snapshotIndexAt(timeMs), error);
+}
+
+std::size_t Recording::snapshotIndexAt(qint64 timeMs) const
+{
     std::size_t index = 0;
     for (std::size_t i = 0; i < snapshots.size(); ++i) {
         if (snapshots[i].timeMs <= timeMs)
             index = i;
     }
-    return loadSnapshot(index, error);
+    return index;
 }

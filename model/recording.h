@@ -36,6 +36,8 @@ public:
     bool read(const QString &path, QString *error);
     // The socket table recorded at or before `timeMs` (the first one when none is before).
     SnapshotPtr snapshotAt(qint64 timeMs, QString *error) const;
+    // The socket table recorded at or before `timeMs` (the first one before any).
+    std::size_t snapshotIndexAt(qint64 timeMs) const;
     SnapshotPtr loadSnapshot(std::size_t index, QString *error) const;
 
     QString path;

@@ -18,6 +18,7 @@ namespace RecordingFormat {
 constexpr char Magic[] = "SOCKSCOPE-REC\n";
 constexpr int MagicSize = sizeof(Magic) - 1;
 constexpr quint16 Version = 1;
+constexpr int FrameHeaderSize = 9; // u8 type, u32 length, u32 CRC-32
 constexpr quint32 MaximumHeader = 1024 * 1024;
 constexpr quint32 MaximumFrame = 1024u * 1024 * 1024;
 enum FrameType : quint8 { Summary = 1, Snapshot = 2, Marker = 3, End = 4 };

@@ -16,7 +16,6 @@
 
 #include <unistd.h>
 
-
 bool RecordingWriter::open(const QString &path, const Header &header, QString *error)
 {
     m_file.setFileName(path);
@@ -60,7 +59,7 @@ bool RecordingWriter::writeFrame(quint8 type, const QByteArray &payload)
     if (!m_file.isOpen())
         return false;
     ByteWriter frame;
-    frame.reserve(payload.size() + 9);
+    frame.reserve(payload.size() + RecordingFormat::FrameHeaderSize);
     frame.u8(type);
     frame.u32(quint32(payload.size()));
     frame.u32(Crc32::of(payload));
@@ -97,7 +96,7 @@ bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
     const bool ok = writeFrame(RecordingFormat::Snapshot, payload.data());
     if (ok) {
         ++m_snapshots;
-        m_snapshotBytes += payload.data().size() + 9;
+        m_snapshotBytes += payload.data().size() + RecordingFormat::FrameHeaderSize;
     }
     return ok;
 }

@@ -65,6 +65,7 @@ void aggregate(Snapshot &snapshot)
     std::vector<quint32> timeWaitByLocal(65536, 0);
     std::vector<quint32> timeWaitByRemote(65536, 0);
     std::unordered_map<TupleKey, quint32, TupleKeyHash> pressure;
+    snapshot.ephemeralRange = PortRange::fromSysctl(snapshot.sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
     const PortRange range = snapshot.ephemeralRange;
 
     for (const SocketRecord &record : snapshot.sockets) {

@@ -6,6 +6,7 @@ struct Snapshot;
 // from its socket records in one pass plus small sorts. Flat per-port arrays instead of hash maps:
 // a pass over 282k records costs a few milliseconds, next to ~100 ms for the kernel's dump.
 namespace SnapshotAggregator {
-// Needs snapshot.sockets and snapshot.ephemeralRange filled in.
+// Needs snapshot.sockets and snapshot.sysctls filled in; sets ephemeralRange from
+// ip_local_port_range, which port pressure is measured against.
 void aggregate(Snapshot &snapshot);
 }

@@ -65,7 +65,6 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(QString *error)
 
     readCounters(*snapshot);
     readSysctls(*snapshot);
-    snapshot->ephemeralRange = PortRange::fromSysctl(snapshot->sysctl(QStringLiteral("net.ipv4.ip_local_port_range")));
     SnapshotAggregator::aggregate(*snapshot);
     readSlab(*snapshot);
 

@@ -331,11 +331,7 @@ void MainWindow::showReplayPosition()
 {
     const SampleSummary &summary = m_history.at(m_replayIndex);
     // The socket table recorded at or before this moment, decoded only when it changes.
-    std::size_t frame = 0;
-    for (std::size_t i = 0; i < m_replay->snapshots.size(); ++i) {
-        if (m_replay->snapshots[i].timeMs <= summary.timeMs)
-            frame = i;
-    }
+    const std::size_t frame = m_replay->snapshotIndexAt(summary.timeMs);
     if (!m_replay->snapshots.empty() && frame != m_replaySnapshotIndex) {
         QString error;
         const SnapshotPtr snapshot = m_replay->loadSnapshot(frame, &error);
