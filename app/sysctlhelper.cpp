@@ -24,17 +24,9 @@ namespace {
 
 enum ExitCode { Done = 0, Refused = 2, KernelRefused = 3, PersistFailed = 4, Usage = 5 };
 
-QByteArray clean(const QString &text)
+void printError(const QString &text)
 {
-    // One report line per item: no tabs or newlines from any message.
-    QByteArray bytes = text.toUtf8();
-    bytes.replace('\t', ' ').replace('\n', ' ');
-    return bytes;
-}
-
-void printLine(const char *kind, const QString &text)
-{
-    std::printf("%s\t%s\n", kind, clean(text).constData());
+    std::fputs(SysctlReportCodec::errorLine(text).constData(), stdout);
 }
 
 // pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller.
@@ -68,7 +60,7 @@ int main(int argc, char *argv[])
         } else if (argument == "--netns" && i + 1 < argc) {
             netnsPath = QString::fromLocal8Bit(argv[++i]);
         } else if (argument.startsWith("--")) {
-            printLine("error", QStringLiteral("unknown or misplaced option ") + QString::fromLocal8Bit(argument));
+            printError(QStringLiteral("unknown or misplaced option ") + QString::fromLocal8Bit(argument));
             syslog(LOG_WARNING, "uid %s: refused: bad option", caller.constData());
             return Usage;
         } else {
@@ -80,8 +72,8 @@ int main(int argc, char *argv[])
         NetworkNamespace netns;
         QString error;
         if (!netns.open(netnsPath, &error) || !netns.enterInCallingThread(&error)) {
-            printLine("error", error);
-            syslog(LOG_WARNING, "uid %s: refused: %s", caller.constData(), clean(error).constData());
+            printError(error);
+            syslog(LOG_WARNING, "uid %s: refused: %s", caller.constData(), SysctlReportCodec::field(error).constData());
             return Usage;
         }
     }
@@ -102,10 +94,12 @@ int main(int argc, char *argv[])
     for (const SysctlItemResult &item : report.items) {
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
                "uid %s, %s: %s %s: %s -> %s %s", caller.constData(), where.constData(),
-               SysctlReportCodec::statusWord(item.status), clean(item.name).constData(), clean(item.before).constData(),
-               clean(item.requested).constData(), SysctlReportCodec::reasonWord(item.reason));
+               SysctlReportCodec::statusWord(item.status), SysctlReportCodec::field(item.name).constData(),
+               SysctlReportCodec::field(item.before).constData(), SysctlReportCodec::field(item.requested).constData(),
+               SysctlReportCodec::reasonWord(item.reason));
     }
     for (const QString &refusal : report.refusals)
-        syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(), clean(refusal).constData());
+        syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(),
+               SysctlReportCodec::field(refusal).constData());
     return exitCode;
 }

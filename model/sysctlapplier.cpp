@@ -90,13 +90,7 @@ void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
     m_process->deleteLater();
     m_process = nullptr;
 
-    SysctlApplyReport report = parseHelperOutput(output);
-    // Lines the helper printed before it could report in codes (bad usage, a namespace it
-    // could not enter) are kept as they are.
-    for (const QByteArray &line : output.split('\n')) {
-        if (line.startsWith("error\t"))
-            report.error += QString::fromUtf8(line.mid(6)) + QLatin1Char(' ');
-    }
+    SysctlApplyReport report = SysctlReportCodec::decode(output);
     if (status != QProcess::NormalExit) {
         report.ok = false;
         report.error = tr("The helper crashed; the values shown are re-read from the kernel.");
@@ -122,9 +116,4 @@ void SysctlApplier::finish(const SysctlApplyReport &report)
 {
     m_busy = false;
     emit finished(report);
-}
-
-SysctlApplyReport SysctlApplier::parseHelperOutput(const QByteArray &output)
-{
-    return SysctlReportCodec::decode(output);
 }

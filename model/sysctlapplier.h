@@ -37,8 +37,6 @@ public:
 
     void apply(const QStringList &pairs, bool persist);
 
-    // Parses the helper's report lines (see sysctlhelper.cpp).
-    static SysctlApplyReport parseHelperOutput(const QByteArray &output);
     static QString defaultHelperProgram();
 
 signals:

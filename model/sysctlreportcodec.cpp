@@ -4,14 +4,6 @@
 
 namespace {
 
-QByteArray field(const QString &text)
-{
-    // One line per record: no tabs or newlines from any value.
-    QByteArray bytes = text.toUtf8();
-    bytes.replace('\t', ' ').replace('\n', ' ');
-    return bytes;
-}
-
 constexpr SysctlItemResult::Status Statuses[] = {
     SysctlItemResult::Status::Applied,    SysctlItemResult::Status::Unchanged,  SysctlItemResult::Status::Refused,
     SysctlItemResult::Status::Failed,     SysctlItemResult::Status::RolledBack, SysctlItemResult::Status::NotAttempted,
@@ -26,6 +18,19 @@ constexpr const char *Failures[] = {"none", "refused", "kernel", "persist"};
 }
 
 namespace SysctlReportCodec {
+
+QByteArray field(const QString &text)
+{
+    // One line per record: no tabs or newlines from any value.
+    QByteArray bytes = text.toUtf8();
+    bytes.replace('\t', ' ').replace('\n', ' ');
+    return bytes;
+}
+
+QByteArray errorLine(const QString &text)
+{
+    return "error\t" + field(text) + '\n';
+}
 
 const char *statusWord(SysctlItemResult::Status status)
 {
@@ -81,7 +86,9 @@ SysctlApplyReport decode(const QByteArray &text)
     for (const QByteArray &line : lines) {
         const QStringList fields = QString::fromUtf8(line).split(QLatin1Char('\t'));
         const QString kind = fields.value(0);
-        if (kind == QLatin1String("refusal")) {
+        if (kind == QLatin1String("error")) {
+            report.error += fields.value(1) + QLatin1Char(' ');
+        } else if (kind == QLatin1String("refusal")) {
             report.refusals << fields.value(1);
         } else if (kind == QLatin1String("saved")) {
             report.savedTo = fields.value(1);

@@ -9,10 +9,14 @@
 //   refusal <text>                                                  a request refused unlooked-at
 //   saved <path>          overridden <name> <file> <value>          persisting
 //   failure <none|refused|kernel|persist> <errno> <path>            how it ended
+//   error <text>          what stopped the helper before it could report (usage, namespace)
 // Codes, not sentences: the window words them in its own language.
 namespace SysctlReportCodec {
 QByteArray encode(const SysctlApplyReport &report);
 SysctlApplyReport decode(const QByteArray &text);
+QByteArray errorLine(const QString &text);
+// `text` made safe for one tab-separated line (also for syslog).
+QByteArray field(const QString &text);
 const char *statusWord(SysctlItemResult::Status status);
 const char *reasonWord(SysctlItemResult::Reason reason);
 }

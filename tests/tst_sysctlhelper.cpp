@@ -2,6 +2,7 @@
 #include "sysctlcatalog.h"
 #include "sysctlpersister.h"
 #include "sysctlreader.h"
+#include "sysctlreportcodec.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -179,6 +180,10 @@ private slots:
         run = helper({"net.ipv4.tcp_tw_reuse=1", "--persist"});
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        // The window learns why from the helper's error line, through the same codec.
+        const SysctlApplyReport report = SysctlReportCodec::decode(run.out.toUtf8());
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("unknown or misplaced option --persist")), qPrintable(run.out));
     }
 
     void otherNamespace()
