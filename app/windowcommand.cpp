@@ -94,7 +94,6 @@ int runWindowCommand(const CommandLineOptions &options)
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
         return 1;
-    QString error;
     const bool unattended = !options.screenshotPath.isEmpty() || options.benchmark;
     const QString label = netns.label();
     MainWindow window(!unattended);

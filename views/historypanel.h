@@ -2,6 +2,7 @@
 
 #include "historyring.h"
 #include "recording.h"
+#include "seriesdecimator.h"
 #include "snapshot.h"
 
 #include <QWidget>
@@ -19,6 +20,25 @@ struct HistoryWindow
     qint64 toMs = 0;
     int buckets = 500; // decimation: at most two points per bucket
     const std::vector<RecordingMarker> *markers = nullptr; // drawn on every time chart
+
+    // One series over this window, decimated for drawing: (time, value(summary)) for every
+    // sample where has(summary) (a port not tracked yet, a rate not known has no point).
+    template<typename Value, typename Has>
+    QList<QPointF> points(Value value, Has has) const
+    {
+        return SeriesDecimator::decimate(
+            first, last, buckets,
+            [&](int i) {
+                const SampleSummary &s = ring->at(i);
+                return QPointF(double(s.timeMs), double(value(s)));
+            },
+            [&](int i) { return has(ring->at(i)); });
+    }
+    template<typename Value>
+    QList<QPointF> points(Value value) const
+    {
+        return points(value, [](const SampleSummary &) { return true; });
+    }
 };
 
 // What a dock of the main window shows. Panels present; they never talk to the kernel.

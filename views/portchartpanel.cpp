@@ -1,7 +1,6 @@
 #include "portchartpanel.h"
 
 #include "chartcolors.h"
-#include "seriesdecimator.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 
@@ -163,8 +162,7 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
         if (!wanted.contains(key))
             m_timeChart->removeSeries(key);
     }
-    m_timeChart->setTimeRange(w.fromMs, w.toMs);
-    m_timeChart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
+    m_timeChart->showWindow(w);
     for (const QString &key : wanted) {
         const auto port = quint16(key.toUInt());
         if (!m_timeChart->hasSeries(key)) {
@@ -180,14 +178,9 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
             m_timeChart->addSeries(key, ChartColors::series(color));
             m_timeChart->setSeriesName(key, key);
         }
-        m_timeChart->setSeriesPoints(key, SeriesDecimator::decimate(
-                                              w.first, w.last, w.buckets,
-                                              [&](int i) {
-                                                  const SampleSummary &s = w.ring->at(i);
-                                                  return QPointF(double(s.timeMs),
-                                                                 double(qMax<qint64>(0, s.timeWaitOnPort(remote, port))));
-                                              },
-                                              [&](int i) { return w.ring->at(i).timeWaitOnPort(remote, port) >= 0; }));
+        m_timeChart->setSeriesPoints(
+            key, w.points([&](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOnPort(remote, port)); },
+                          [&](const SampleSummary &s) { return s.timeWaitOnPort(remote, port) >= 0; }));
     }
     m_timeChart->rescale();
 }

@@ -1,7 +1,6 @@
 #include "ratechartpanel.h"
 
 #include "chartcolors.h"
-#include "seriesdecimator.h"
 #include "timeserieschart.h"
 
 #include <QLocale>
@@ -75,17 +74,11 @@ bool RateChartPanel::overflowHighlighted() const
 
 void RateChartPanel::showHistory(const HistoryWindow &w)
 {
-    m_chart->setTimeRange(w.fromMs, w.toMs);
-    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
+    m_chart->showWindow(w);
     for (const RateSeries &rate : Rates) {
         m_chart->setSeriesPoints(QLatin1String(rate.key),
-                                 SeriesDecimator::decimate(
-                                     w.first, w.last, w.buckets,
-                                     [&](int i) {
-                                         const SampleSummary &s = w.ring->at(i);
-                                         return QPointF(double(s.timeMs), double(s.rate(rate.counter)));
-                                     },
-                                     [&](int i) { return w.ring->at(i).hasRate(rate.counter); }));
+                                 w.points([&](const SampleSummary &s) { return s.rate(rate.counter); },
+                                          [&](const SampleSummary &s) { return s.hasRate(rate.counter); }));
     }
     m_chart->rescale();
     const SampleSummary *latest = w.last > w.first ? &w.ring->at(w.last - 1) : nullptr;

@@ -1,7 +1,6 @@
 #include "slabchartpanel.h"
 
 #include "chartcolors.h"
-#include "seriesdecimator.h"
 #include "timeserieschart.h"
 
 #include <QLabel>
@@ -114,17 +113,11 @@ void SlabChartPanel::showHistory(const HistoryWindow &w)
         m_unitName = unitName;
         m_chart->setValueTitle(unitName);
     }
-    m_chart->setTimeRange(w.fromMs, w.toMs);
-    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
+    m_chart->showWindow(w);
     for (int g = 0; g < GROUP_COUNT; ++g) {
         m_chart->setSeriesPoints(QLatin1String(GroupKeys[g]),
-                                 SeriesDecimator::decimate(
-                                     w.first, w.last, w.buckets,
-                                     [&](int i) {
-                                         const SampleSummary &s = w.ring->at(i);
-                                         return QPointF(double(s.timeMs), double(groupBytes(s, g)) / unit);
-                                     },
-                                     [&](int i) { return groupPresent(w.ring->at(i), g); }));
+                                 w.points([&](const SampleSummary &s) { return double(groupBytes(s, g)) / unit; },
+                                          [&](const SampleSummary &s) { return groupPresent(s, g); }));
     }
     m_chart->rescale();
 }

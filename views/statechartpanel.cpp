@@ -1,7 +1,6 @@
 #include "statechartpanel.h"
 
 #include "chartcolors.h"
-#include "seriesdecimator.h"
 #include "timeserieschart.h"
 
 #include <QLocale>
@@ -49,8 +48,7 @@ void StateChartPanel::retranslate()
 
 void StateChartPanel::showHistory(const HistoryWindow &w)
 {
-    m_chart->setTimeRange(w.fromMs, w.toMs);
-    m_chart->setMarkers(w.markers ? *w.markers : std::vector<RecordingMarker>());
+    m_chart->showWindow(w);
     for (const TcpState state : tcpStatesInDisplayOrder()) {
         const int index = static_cast<int>(state);
         bool occurs = false;
@@ -61,13 +59,7 @@ void StateChartPanel::showHistory(const HistoryWindow &w)
             m_chart->setSeriesPoints(keyOf(state), {});
             continue;
         }
-        m_chart->setSeriesPoints(keyOf(state), SeriesDecimator::decimate(
-                                                   w.first, w.last, w.buckets,
-                                                   [&](int i) {
-                                                       const SampleSummary &s = w.ring->at(i);
-                                                       return QPointF(double(s.timeMs), double(s.states[index]));
-                                                   },
-                                                   [](int) { return true; }));
+        m_chart->setSeriesPoints(keyOf(state), w.points([&](const SampleSummary &s) { return s.states[index]; }));
     }
     const qint64 limit = w.last > w.first ? w.ring->at(w.last - 1).maxTimeWaitBuckets : -1;
     if (limit != m_limit) {

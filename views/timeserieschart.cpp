@@ -1,6 +1,7 @@
 #include "timeserieschart.h"
 
 #include "chartcolors.h"
+#include "historypanel.h"
 
 #include <QLocale>
 #include <QDateTime>
@@ -254,6 +255,12 @@ void TimeSeriesChart::setValueDecimals(int decimals)
     m_decimals = qMax(decimals, 0);
     if (auto axis = qobject_cast<QValueAxis *>(m_valueAxis))
         axis->setLabelFormat(QStringLiteral("%.") + QString::number(m_decimals) + QStringLiteral("f"));
+}
+
+void TimeSeriesChart::showWindow(const HistoryWindow &window)
+{
+    setTimeRange(window.fromMs, window.toMs);
+    setMarkers(window.markers ? *window.markers : std::vector<RecordingMarker>());
 }
 
 void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)

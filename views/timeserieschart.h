@@ -14,6 +14,8 @@ class QDateTimeAxis;
 class QLegendMarker;
 class QLineSeries;
 
+struct HistoryWindow;
+
 // Our thin layer over Qt Charts (deprecated after Qt 6.10 in favour of Qt Graphs): a time axis,
 // one value axis, series addressed by a key. A refresh replaces a series' points in one call
 // (QXYSeries::replace: ~4 ms for 11 series of 300 points, against ~80 ms point by point), with
@@ -45,6 +47,8 @@ public:
     // Decimals on the value axis; -1 (the default) picks 1 below 10 and 0 above.
     void setValueDecimals(int decimals);
     void setTimeRange(qint64 fromMs, qint64 toMs);
+    // The window's time range and its markers; the series' points are set apart.
+    void showWindow(const HistoryWindow &window);
     // A dashed horizontal line (tcp_max_tw_buckets on TIME-WAIT); NaN removes it. It joins the
     // value range only when the data come within a quarter of it, or on a log scale.
     void setLimit(double value, const QString &label);
