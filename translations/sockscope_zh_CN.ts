@@ -123,7 +123,7 @@
         <translation>秒</translation>
     </message>
     <message>
-        <source>Language: zh_CN or en (default: the desktop's).</source>
+        <source>Language: zh_CN or en (default: the desktop&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随桌面）。</translation>
     </message>
     <message>
@@ -151,11 +151,11 @@
         <translation>运行窗口 --samples 次刷新，输出每次刷新在 GUI 线程上的耗时和内存峰值。</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1".</source>
+        <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>Unknown format "%1": use text or json.</source>
+        <source>Unknown format &quot;%1&quot;: use text or json.</source>
         <translation>未知格式“%1”：请使用 text 或 json。</translation>
     </message>
     <message>
@@ -163,7 +163,7 @@
         <translation>--format 只能与 --once 一起使用。</translation>
     </message>
     <message>
-        <source>--top needs a whole number from 0 to 65536, not "%1".</source>
+        <source>--top needs a whole number from 0 to 65536, not &quot;%1&quot;.</source>
         <translation>--top 需要 0 到 65536 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
@@ -175,11 +175,11 @@
         <translation>--netns 需要一个名称或路径。</translation>
     </message>
     <message>
-        <source>Unknown TCP state "%1".</source>
+        <source>Unknown TCP state &quot;%1&quot;.</source>
         <translation>未知的 TCP 状态“%1”。</translation>
     </message>
     <message>
-        <source>--interval needs seconds from 0.25 to 10, not "%1".</source>
+        <source>--interval needs seconds from 0.25 to 10, not &quot;%1&quot;.</source>
         <translation>--interval 需要 0.25 到 10 之间的秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -187,7 +187,7 @@
         <translation>--screenshot 需要以 .png 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Unknown view "%1": use one of %2.</source>
+        <source>Unknown view &quot;%1&quot;: use one of %2.</source>
         <translation>未知的视图“%1”：请使用 %2 之一。</translation>
     </message>
     <message>
@@ -195,11 +195,11 @@
         <translation>--view 只能与 --screenshot 一起使用。</translation>
     </message>
     <message>
-        <source>--samples needs a whole number from 1 to 100000, not "%1".</source>
+        <source>--samples needs a whole number from 1 to 100000, not &quot;%1&quot;.</source>
         <translation>--samples 需要 1 到 100000 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Unknown language "%1": use zh_CN or en.</source>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
         <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
     </message>
     <message>
@@ -247,7 +247,7 @@
         <translation>--duration 只能与 --record 一起使用。</translation>
     </message>
     <message>
-        <source>--duration needs a number of seconds above 0, not "%1".</source>
+        <source>--duration needs a number of seconds above 0, not &quot;%1&quot;.</source>
         <translation>--duration 需要大于 0 的秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@
         <translation>--table-every 只能与 --record 一起使用。</translation>
     </message>
     <message>
-        <source>--table-every needs whole seconds from 0 to 86400, not "%1".</source>
+        <source>--table-every needs whole seconds from 0 to 86400, not &quot;%1&quot;.</source>
         <translation>--table-every 需要 0 到 86400 之间的整数秒，而不是“%1”。</translation>
     </message>
     <message>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <extracomment>Menu title; keep "Language" recognisable for people who cannot read the current language</extracomment>
+        <extracomment>Menu title; keep &quot;Language&quot; recognisable for people who cannot read the current language</extracomment>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
@@ -499,7 +499,7 @@
         <translation>添加标记…</translation>
     </message>
     <message>
-        <source>Mark this moment on every chart, e.g. "deploy" (Ctrl+M)</source>
+        <source>Mark this moment on every chart, e.g. &quot;deploy&quot; (Ctrl+M)</source>
         <translation>在所有图表上标记此刻，例如“发布”（Ctrl+M）</translation>
     </message>
     <message>
@@ -583,7 +583,7 @@
         <translation>还没有历史数据。</translation>
     </message>
     <message>
-        <source>Exported the charts' time range to %1</source>
+        <source>Exported the charts&apos; time range to %1</source>
         <translation>已将图表的时间范围导出到 %1</translation>
     </message>
     <message>
@@ -638,7 +638,7 @@
         <translation>网络命名空间名称为空。</translation>
     </message>
     <message>
-        <source>"%1" is not a network namespace name.</source>
+        <source>&quot;%1&quot; is not a network namespace name.</source>
         <translation>“%1”不是网络命名空间名称。</translation>
     </message>
     <message>
@@ -775,7 +775,7 @@
         <translation>按本地端口</translation>
     </message>
     <message>
-        <source>TIME-WAIT held on this host's own port: this host closed first, as an HTTP server does.</source>
+        <source>TIME-WAIT held on this host&apos;s own port: this host closed first, as an HTTP server does.</source>
         <translation>占用本机自身端口的 TIME-WAIT：本机先关闭了连接，就像 HTTP 服务器那样。</translation>
     </message>
     <message>
@@ -814,7 +814,7 @@
         <translation>%1：有 %2 个列名，却有 %3 个数值。</translation>
     </message>
     <message>
-        <source>%1 %2: "%3" is not a number.</source>
+        <source>%1 %2: &quot;%3&quot; is not a number.</source>
         <translation>%1 %2：“%3”不是数字。</translation>
     </message>
 </context>
@@ -825,8 +825,8 @@
         <translation>TIME-WAIT 相关计数器（每秒）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "TCP: time wait bucket table overflow").</source>
-        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 "TCP: time wait bucket table overflow"）。</translation>
+        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as &quot;TCP: time wait bucket table overflow&quot;).</source>
+        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
     </message>
     <message>
         <source>TcpExt counters per second:
@@ -950,7 +950,7 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
         <translation>TCP 套接字的 slab 内存</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace's sockets × this kernel's object sizes; run as root for the kernel's own figures.</source>
+        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace&apos;s sockets × this kernel&apos;s object sizes; run as root for the kernel&apos;s own figures.</source>
         <translation>&lt;b&gt;估算值：&lt;/b&gt;%1。数值为本命名空间的套接字数 × 本内核的对象大小；以 root 运行可得到内核自身的统计。</translation>
     </message>
     <message>
@@ -998,7 +998,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SlabEstimator</name>
     <message>
-        <source>socket counts of this namespace × object sizes from this kernel's BTF (struct size plus SLUB's free pointer, in 64-byte cache lines)</source>
+        <source>socket counts of this namespace × object sizes from this kernel&apos;s BTF (struct size plus SLUB&apos;s free pointer, in 64-byte cache lines)</source>
         <translation>本命名空间的套接字数 × 从本内核 BTF 得到的对象大小（结构体大小加上 SLUB 的空闲指针，按 64 字节缓存行对齐）</translation>
     </message>
     <message>
@@ -1181,7 +1181,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <source>%1 (negative: this namespace shares the host's hash table)</source>
+        <source>%1 (negative: this namespace shares the host&apos;s hash table)</source>
         <translation>%1（负值：此命名空间与主机共用哈希表）</translation>
     </message>
 </context>
@@ -1252,21 +1252,23 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message numerus="yes">
         <source>Truncated netlink message: %n byte(s) left that do not form a whole message.</source>
-        <translation><numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform></translation>
+        <translation>
+            <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SocketFilter</name>
     <message>
-        <source>Unknown TCP state "%1".</source>
+        <source>Unknown TCP state &quot;%1&quot;.</source>
         <translation>未知的 TCP 状态“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is not a port number.</source>
+        <source>&quot;%1&quot; is not a port number.</source>
         <translation>“%1”不是端口号。</translation>
     </message>
     <message>
-        <source>Unknown filter "%1:"; use state:, port:, sport:, dport: or addr:.</source>
+        <source>Unknown filter &quot;%1:&quot;; use state:, port:, sport:, dport: or addr:.</source>
         <translation>未知的过滤条件“%1:”；请使用 state:、port:、sport:、dport: 或 addr:。</translation>
     </message>
     <message>
@@ -1285,7 +1287,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketTableModel</name>
     <message>
-        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the old connection's window.</source>
+        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the old connection&apos;s window.</source>
         <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；若旧连接窗口内又收到报文段，计时器会重新开始。</translation>
     </message>
     <message>
@@ -1474,7 +1476,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>从不把处于 TIME-WAIT 的四元组交给新连接。</translation>
     </message>
     <message>
-        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry older than the reuse delay, when TCP timestamps show the new connection's segments are newer.</source>
+        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry older than the reuse delay, when TCP timestamps show the new connection&apos;s segments are newer.</source>
         <translation>当 TCP 时间戳表明新连接的报文段更新时，主动发起的 connect() 可以接管存在时间超过重用延迟的 TIME-WAIT 条目的四元组。</translation>
     </message>
     <message>
@@ -1510,7 +1512,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>Linux 6.14 新增。此前延迟固定为 1 秒，并按整秒比较，实际为 0 到 1 秒。</translation>
     </message>
     <message>
-        <source>Keep 1000 unless you know the peers' timestamp clock: a delay shorter than the peer's timestamp tick can make the peer's PAWS check drop the new connection's segments.</source>
+        <source>Keep 1000 unless you know the peers&apos; timestamp clock: a delay shorter than the peer&apos;s timestamp tick can make the peer&apos;s PAWS check drop the new connection&apos;s segments.</source>
         <translation>除非了解对端的时间戳时钟，否则保持 1000：延迟若短于对端时间戳的计时粒度，对端的 PAWS 检查可能丢弃新连接的报文段。</translation>
     </message>
     <message>
@@ -1522,7 +1524,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>秒</translation>
     </message>
     <message>
-        <source>How long an orphaned connection (closed by this host and no longer held by any process) may wait in FIN-WAIT-2 for the peer's FIN. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says.</source>
+        <source>How long an orphaned connection (closed by this host and no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says.</source>
         <translation>孤儿连接（本机已关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都是 60 秒。</translation>
     </message>
     <message>
@@ -1542,8 +1544,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>个条目</translation>
     </message>
     <message>
-        <source>The most TIME-WAIT entries the namespace may hold. When it is full, a closing connection skips TIME-WAIT and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (older kernels logged "TCP: time wait bucket table overflow"). Each entry takes about 256 bytes of slab (tw_sock_TCP).</source>
-        <translation>命名空间最多可持有的 TIME-WAIT 条目数。满了之后，正在关闭的连接跳过 TIME-WAIT 并立即销毁；TcpExt TCPTimeWaitOverflow 对每次这样的关闭计数（旧内核会记录日志 "TCP: time wait bucket table overflow"）。每个条目约占 256 字节 slab（tw_sock_TCP）。</translation>
+        <source>The most TIME-WAIT entries the namespace may hold. When it is full, a closing connection skips TIME-WAIT and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (older kernels logged &quot;TCP: time wait bucket table overflow&quot;). Each entry takes about 256 bytes of slab (tw_sock_TCP).</source>
+        <translation>命名空间最多可持有的 TIME-WAIT 条目数。满了之后，正在关闭的连接跳过 TIME-WAIT 并立即销毁；TcpExt TCPTimeWaitOverflow 对每次这样的关闭计数（旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。每个条目约占 256 字节 slab（tw_sock_TCP）。</translation>
     </message>
     <message>
         <source>Per network namespace since Linux 4.11.</source>
@@ -1554,7 +1556,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>上限过低会让客户端跳过 TIME-WAIT、更早重用端口，代价正是 TIME-WAIT 所防范的风险：旧连接的迟到报文段被新连接接受。宁可用 tcp_tw_reuse=1 或复用连接。</translation>
     </message>
     <message>
-        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap (262,144 take about 64 MiB). If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT's protection.</source>
+        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap (262,144 take about 64 MiB). If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT&apos;s protection.</source>
         <translation>先关闭连接的繁忙服务器（HTTP 短连接）可能一直处于此上限；条目很便宜（262,144 个约 64 MiB）。如果 TCPTimeWaitOverflow 持续增长且内存允许，应调高上限，而不是放弃 TIME-WAIT 的保护。</translation>
     </message>
     <message>
@@ -1582,7 +1584,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>保持 1：关闭时间戳会让 tcp_tw_reuse 失效。</translation>
     </message>
     <message>
-        <source>Keep 1. Turning them off to 'fix' NAT problems was advice for tcp_tw_recycle, which no longer exists.</source>
+        <source>Keep 1. Turning them off to &apos;fix&apos; NAT problems was advice for tcp_tw_recycle, which no longer exists.</source>
         <translation>保持 1。关闭时间戳来“修复” NAT 问题是针对 tcp_tw_recycle 的建议，而它已经不存在了。</translation>
     </message>
     <message>
@@ -1622,11 +1624,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>个套接字</translation>
     </message>
     <message>
-        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset at once and the kernel logs "too many orphaned sockets". TIME-WAIT entries are not orphans.</source>
-        <translation>主机保留的孤儿 TCP 套接字（已被应用关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被立即重置，内核记录 "too many orphaned sockets"。TIME-WAIT 条目不是孤儿套接字。</translation>
+        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset at once and the kernel logs &quot;too many orphaned sockets&quot;. TIME-WAIT entries are not orphans.</source>
+        <translation>主机保留的孤儿 TCP 套接字（已被应用关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被立即重置，内核记录 &quot;too many orphaned sockets&quot;。TIME-WAIT 条目不是孤儿套接字。</translation>
     </message>
     <message>
-        <source>Global, not per namespace: only the host's initial namespace has this file.</source>
+        <source>Global, not per namespace: only the host&apos;s initial namespace has this file.</source>
         <translation>全局参数，不区分命名空间：只有主机的初始命名空间有这个文件。</translation>
     </message>
     <message>
@@ -1642,7 +1644,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>次重传</translation>
     </message>
     <message>
-        <source>How many times to retransmit to a peer that stopped answering before an orphaned connection is killed. 0 means the kernel's own default of 8.</source>
+        <source>How many times to retransmit to a peer that stopped answering before an orphaned connection is killed. 0 means the kernel&apos;s own default of 8.</source>
         <translation>对停止响应的对端重传多少次后终止孤儿连接。0 表示使用内核自身的默认值 8。</translation>
     </message>
     <message>
@@ -1654,7 +1656,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>关闭。</translation>
     </message>
     <message>
-        <source>Send syncookies when a listener's SYN backlog overflows.</source>
+        <source>Send syncookies when a listener&apos;s SYN backlog overflows.</source>
         <translation>监听套接字的 SYN 队列溢出时发送 syncookie。</translation>
     </message>
     <message>
@@ -1682,7 +1684,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>个半连接</translation>
     </message>
     <message>
-        <source>The most half-open connections (request sockets, shown as NEW-SYN-RECV) a listener keeps while waiting for the client's ACK; past it, syncookies take over or SYNs are dropped.</source>
+        <source>The most half-open connections (request sockets, shown as NEW-SYN-RECV) a listener keeps while waiting for the client&apos;s ACK; past it, syncookies take over or SYNs are dropped.</source>
         <translation>监听套接字在等待客户端 ACK 期间最多保留的半连接数（请求套接字，显示为 NEW-SYN-RECV）；超过后由 syncookie 接管，或丢弃 SYN。</translation>
     </message>
     <message>
@@ -1690,7 +1692,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>自 Linux 4.11 起每个网络命名空间各自独立。默认值随 TCP 已建立连接哈希表大小变化。</translation>
     </message>
     <message>
-        <source>Raise it on servers accepting many connections per second, together with net.core.somaxconn and the application's listen() backlog.</source>
+        <source>Raise it on servers accepting many connections per second, together with net.core.somaxconn and the application&apos;s listen() backlog.</source>
         <translation>在每秒接受大量连接的服务器上调高，同时调高 net.core.somaxconn 和应用的 listen() backlog。</translation>
     </message>
     <message>
@@ -1706,11 +1708,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。自 Linux 5.4 起默认 4096（此前为 128）。</translation>
     </message>
     <message>
-        <source>Raise it together with the server's own listen() backlog when TcpExt ListenOverflows rises.</source>
+        <source>Raise it together with the server&apos;s own listen() backlog when TcpExt ListenOverflows rises.</source>
         <translation>当 TcpExt ListenOverflows 增长时，连同服务器自身的 listen() backlog 一起调高。</translation>
     </message>
     <message>
-        <source>An RST received in TIME-WAIT ends the entry early ("TIME-WAIT assassination").</source>
+        <source>An RST received in TIME-WAIT ends the entry early (&quot;TIME-WAIT assassination&quot;).</source>
         <translation>在 TIME-WAIT 中收到 RST 会提前结束该条目（“TIME-WAIT 暗杀”）。</translation>
     </message>
     <message>
@@ -1738,11 +1740,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>已不存在。端口耗尽时请用 tcp_tw_reuse=1、更大的 ip_local_port_range，或复用连接。</translation>
     </message>
     <message>
-        <source>Gone. A server's TIME-WAIT is harmless; size tcp_max_tw_buckets instead.</source>
+        <source>Gone. A server&apos;s TIME-WAIT is harmless; size tcp_max_tw_buckets instead.</source>
         <translation>已不存在。服务器上的 TIME-WAIT 无害；请改为调整 tcp_max_tw_buckets。</translation>
     </message>
     <message>
-        <source>not in this namespace: it is global, only the host's namespace has it</source>
+        <source>not in this namespace: it is global, only the host&apos;s namespace has it</source>
         <translation>此命名空间中没有：它是全局参数，只有主机的命名空间才有</translation>
     </message>
     <message>
@@ -1750,7 +1752,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>本内核没有此参数</translation>
     </message>
     <message>
-        <source>host's only</source>
+        <source>host&apos;s only</source>
         <translation>仅主机</translation>
     </message>
     <message>
@@ -1781,7 +1783,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>在这里，%1 个条目的满表约占 %2 slab 内存（每个条目 %3 字节）。</translation>
     </message>
     <message>
-        <source>This namespace is not the host's, so it has no tcp_max_orphans; the host's value applies.</source>
+        <source>This namespace is not the host&apos;s, so it has no tcp_max_orphans; the host&apos;s value applies.</source>
         <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
     </message>
     <message>
@@ -1833,7 +1835,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立</translation>
     </message>
     <message>
-        <source>global: the host's only</source>
+        <source>global: the host&apos;s only</source>
         <translation>全局：只有主机有</translation>
     </message>
     <message>
@@ -1861,7 +1863,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>在本内核（%1）上：</translation>
     </message>
     <message>
-        <source>Source: the kernel's %1, checked against the running kernel.</source>
+        <source>Source: the kernel&apos;s %1, checked against the running kernel.</source>
         <translation>来源：内核的 %1，并已对照正在运行的内核核实。</translation>
     </message>
     <message>
@@ -1869,7 +1871,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>（ip_local_port_range 大小）÷ 60</translation>
     </message>
     <message>
-        <source>%1 ÷ 60 ≈ %2 with this namespace's range</source>
+        <source>%1 ÷ 60 ≈ %2 with this namespace&apos;s range</source>
         <translation>按本命名空间的范围为 %1 ÷ 60 ≈ %2</translation>
     </message>
     <message>
@@ -1885,7 +1887,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>Linux 上的 TIME-WAIT 持续 60 秒</translation>
     </message>
     <message>
-        <source>The length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it (not tcp_fin_timeout, and it is not the textbook 2 × MSL of 2 minutes). An entry can last longer: a segment arriving within the old connection's window restarts its timer. The socket table shows each entry's time left.</source>
+        <source>The length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it (not tcp_fin_timeout, and it is not the textbook 2 × MSL of 2 minutes). An entry can last longer: a segment arriving within the old connection&apos;s window restarts its timer. The socket table shows each entry&apos;s time left.</source>
         <translation>它的时长是 TCP_TIMEWAIT_LEN，在编译内核时固定为 60 秒；没有任何 sysctl 能修改它（tcp_fin_timeout 也不行，它也不是教科书上 2 × MSL 的 2 分钟）。条目可能持续更久：落在旧连接窗口内的报文段会让计时器重新开始。套接字表显示每个条目的剩余时间。</translation>
     </message>
     <message>
@@ -1893,7 +1895,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>tcp_fin_timeout 不是 TIME-WAIT 的超时时间</translation>
     </message>
     <message>
-        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN.</source>
+        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN.</source>
         <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时间。</translation>
     </message>
     <message>
@@ -1933,7 +1935,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TIME-WAIT 占用的内存很少</translation>
     </message>
     <message>
-        <source>An entry is a small structure of about 256 bytes (tw_sock_TCP in /proc/slabinfo): 262,144 entries take about 64 MiB. What runs out first is a client's local ports, not memory.</source>
+        <source>An entry is a small structure of about 256 bytes (tw_sock_TCP in /proc/slabinfo): 262,144 entries take about 64 MiB. What runs out first is a client&apos;s local ports, not memory.</source>
         <translation>每个条目是约 256 字节的小结构（/proc/slabinfo 中的 tw_sock_TCP）：262,144 个条目约占 64 MiB。先耗尽的是客户端的本地端口，而不是内存。</translation>
     </message>
     <message>
@@ -1941,7 +1943,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>初学者容易混淆的概念</translation>
     </message>
     <message>
-        <source>Sources: the kernel's Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
+        <source>Sources: the kernel&apos;s Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
         <translation>来源：内核文档 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。</translation>
     </message>
 </context>
@@ -2042,7 +2044,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>重启后保留（/etc/sysctl.d）</translation>
     </message>
     <message>
-        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host's namespace.</source>
+        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
         <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
     </message>
     <message>
@@ -2129,7 +2131,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlReader</name>
     <message>
-        <source>"%1" is not a sysctl name.</source>
+        <source>&quot;%1&quot; is not a sysctl name.</source>
         <translation>“%1”不是 sysctl 参数名。</translation>
     </message>
 </context>
@@ -2144,11 +2146,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>一次修改太多：%1 个（最多 %2 个）。</translation>
     </message>
     <message>
-        <source>"%1" is not name=value.</source>
+        <source>&quot;%1&quot; is not name=value.</source>
         <translation>“%1”不是 名称=值 的形式。</translation>
     </message>
     <message>
-        <source>"%1" is not a sysctl sockscope manages.</source>
+        <source>&quot;%1&quot; is not a sysctl sockscope manages.</source>
         <translation>“%1”不是 sockscope 管理的 sysctl 参数。</translation>
     </message>
     <message>
@@ -2159,7 +2161,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlTransaction</name>
     <message>
-        <source>sysctl.d applies at boot to the host's network namespace only, and this is not the host's; nothing was saved or changed.</source>
+        <source>sysctl.d applies at boot to the host&apos;s network namespace only, and this is not the host&apos;s; nothing was saved or changed.</source>
         <translation>sysctl.d 只在开机时应用于主机的网络命名空间，而这不是主机的命名空间；未保存也未修改任何内容。</translation>
     </message>
 </context>
@@ -2170,7 +2172,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 已不存在：%2</translation>
     </message>
     <message>
-        <source>%1 takes a whole number from %2 to %3, not "%4".</source>
+        <source>%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
         <translation>%1 需要 %2 到 %3 之间的整数，而不是“%4”。</translation>
     </message>
     <message>
@@ -2178,7 +2180,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 不接受 %2。</translation>
     </message>
     <message>
-        <source>%1 takes LOW-HIGH, two port numbers, not "%2".</source>
+        <source>%1 takes LOW-HIGH, two port numbers, not &quot;%2&quot;.</source>
         <translation>%1 需要 下限-上限 两个端口号，而不是“%2”。</translation>
     </message>
     <message>
@@ -2194,7 +2196,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1：最多 %2 个端口或范围。</translation>
     </message>
     <message>
-        <source>%1 takes ports and ranges such as 8080,9000-9010; "%2" is neither.</source>
+        <source>%1 takes ports and ranges such as 8080,9000-9010; &quot;%2&quot; is neither.</source>
         <translation>%1 需要端口和范围，例如 8080,9000-9010；“%2”两者都不是。</translation>
     </message>
 </context>
@@ -2266,7 +2268,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>NEW-SYN-RECV</source>
-        <extracomment>Half-open connection waiting for the client's final ACK (a request socket).</extracomment>
+        <extracomment>Half-open connection waiting for the client&apos;s final ACK (a request socket).</extracomment>
         <translation>NEW-SYN-RECV</translation>
     </message>
     <message>
