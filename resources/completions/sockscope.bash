@@ -1,0 +1,63 @@
+# bash completion for sockscope                                -*- shell-script -*-
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+_sockscope()
+{
+    local cur prev words cword
+    _init_completion || return
+
+    case $prev in
+        --format)
+            COMPREPLY=($(compgen -W 'text json' -- "$cur"))
+            return
+            ;;
+        --lang)
+            COMPREPLY=($(compgen -W 'zh_CN en' -- "$cur"))
+            return
+            ;;
+        --scale)
+            COMPREPLY=($(compgen -W '1 2' -- "$cur"))
+            return
+            ;;
+        --view)
+            COMPREPLY=($(compgen -W 'window overview states ports slab rates table sysctls' -- "$cur"))
+            return
+            ;;
+        --states)
+            # A comma-separated list: complete the word after the last comma.
+            local states='listen syn-sent syn-recv new-syn-recv established fin-wait-1 fin-wait-2
+                          closing time-wait close-wait last-ack close'
+            local prefix=""
+            [[ $cur == *,* ]] && prefix=${cur%,*},
+            COMPREPLY=($(compgen -P "$prefix" -W "$states" -- "${cur##*,}"))
+            compopt -o nospace
+            return
+            ;;
+        --netns)
+            COMPREPLY=($(compgen -W "$(ls /var/run/netns 2>/dev/null)" -- "$cur"))
+            _filedir
+            return
+            ;;
+        --screenshot)
+            _filedir png
+            return
+            ;;
+        --record | --replay)
+            _filedir sockrec
+            return
+            ;;
+        --top | --interval | --samples | --duration | --table-every)
+            return
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W '--help --help-all --version --once --format --top --sockets --netns
+            --states --interval --lang --screenshot --view --samples --benchmark --record --duration
+            --table-every --replay --scale' -- "$cur"))
+        return
+    fi
+    # The positional FILE: a recording to replay.
+    _filedir sockrec
+} &&
+    complete -F _sockscope sockscope
