@@ -32,9 +32,10 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
 {
     m_filter->setClearButtonEnabled(true);
     auto top = new QHBoxLayout;
-    // A long reason must not squeeze the filter box: the label gets what is left (full text in
-    // its tooltip).
+    // A long reason must not squeeze the filter box: the label gets what is left (and the full
+    // text in its tooltip).
     m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_counts->setWordWrap(true); // a reason in Chinese or with a long word wraps to a second line
     m_counts->setMinimumWidth(m_counts->fontMetrics().horizontalAdvance(QStringLiteral("000,000 / 000,000 sockets")));
     top->addWidget(m_filter, 3);
     top->addWidget(m_counts, 2);
