@@ -1,10 +1,26 @@
 # bash completion for sockscope                                -*- shell-script -*-
 # SPDX-License-Identifier: GPL-2.0-or-later
 
+# Files with an extension (and directories); bash-completion's _filedir when it is loaded.
+_sockscope_files()
+{
+    if declare -F _filedir >/dev/null; then
+        _filedir "$1"
+    else
+        COMPREPLY+=($(compgen -d -- "$cur") $(compgen -f -X "!*.$1" -- "$cur"))
+    fi
+}
+
 _sockscope()
 {
     local cur prev words cword
-    _init_completion || return
+    if declare -F _init_completion >/dev/null; then
+        _init_completion || return
+    else
+        # Plain bash without the bash-completion package.
+        cur=${COMP_WORDS[COMP_CWORD]}
+        prev=${COMP_WORDS[COMP_CWORD - 1]}
+    fi
 
     case $prev in
         --format)
@@ -30,20 +46,19 @@ _sockscope()
             local prefix=""
             [[ $cur == *,* ]] && prefix=${cur%,*},
             COMPREPLY=($(compgen -P "$prefix" -W "$states" -- "${cur##*,}"))
-            compopt -o nospace
+            compopt -o nospace 2>/dev/null
             return
             ;;
         --netns)
-            COMPREPLY=($(compgen -W "$(ls /var/run/netns 2>/dev/null)" -- "$cur"))
-            _filedir
+            COMPREPLY=($(compgen -W "$(ls /var/run/netns 2>/dev/null)" -- "$cur") $(compgen -f -- "$cur"))
             return
             ;;
         --screenshot)
-            _filedir png
+            _sockscope_files png
             return
             ;;
         --record | --replay)
-            _filedir sockrec
+            _sockscope_files sockrec
             return
             ;;
         --top | --interval | --samples | --duration | --table-every)
@@ -58,6 +73,6 @@ _sockscope()
         return
     fi
     # The positional FILE: a recording to replay.
-    _filedir sockrec
+    _sockscope_files sockrec
 } &&
     complete -F _sockscope sockscope
