@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "processrun.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -12,30 +13,11 @@ class TestCommandLine : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
-    static Run run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
-    {
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-            return result;
-        result.exitCode = process.exitCode();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
+    using Run = ProcessRun;
 
     static Run sockscope(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
-        return run(QStringLiteral(SOCKSCOPE_BINARY), arguments, environment);
+        return ProcessRun::run(QStringLiteral(SOCKSCOPE_BINARY), arguments, environment);
     }
 
 private slots:
@@ -88,7 +70,7 @@ private slots:
         QStringList quoted;
         for (const QString &argument : QStringList {QStringLiteral(SOCKSCOPE_BINARY)} + arguments)
             quoted << QLatin1Char('\'') + argument + QLatin1Char('\'');
-        const Run tty = run(QStringLiteral("script"), {"-qec", quoted.join(QLatin1Char(' ')), "/dev/null"},
+        const Run tty = ProcessRun::run(QStringLiteral("script"), {"-qec", quoted.join(QLatin1Char(' ')), "/dev/null"},
                             QProcessEnvironment::systemEnvironment());
         QCOMPARE(tty.exitCode, 0);
         const QByteArray prefix = "\r\033[Krecording to " + file.toUtf8() + ": ";

@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "processrun.h"
 #include "snapshotcollector.h"
 #include "socketpopulation.h"
 #include "ssoracle.h"
@@ -20,35 +21,21 @@ class TestOnceCommand : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = ProcessRun;
 
     std::unique_ptr<SocketPopulation> m_population;
 
     static Run run(const QStringList &arguments, const QStringList &prefix = {}, bool withoutDisplay = false)
     {
-        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         if (withoutDisplay) {
             // As on a server: no X display, no Qt platform chosen.
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
             environment.remove(QStringLiteral("DISPLAY"));
             environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
             environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-            process.setProcessEnvironment(environment);
         }
         const QStringList argv = prefix + QStringList {QStringLiteral(SOCKSCOPE_BINARY)} + arguments;
-        process.start(argv.first(), argv.mid(1));
-        Run result;
-        if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-            return result;
-        result.exitCode = process.exitCode();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return ProcessRun::run(argv.first(), argv.mid(1), environment);
     }
 
     static QJsonObject runJson(const QStringList &arguments, const QStringList &prefix = {})
