@@ -96,7 +96,12 @@ QString portFilter(const SocketRecord &r, bool remote)
 
 QString addressFilter(const SocketRecord &r, bool remote)
 {
-    return (remote ? QStringLiteral("dst:") : QStringLiteral("src:")) + addressText(r, remote ? r.remoteAddress : r.localAddress);
+    return (remote ? QStringLiteral("dst:") : QStringLiteral("src:")) + address(r, remote);
+}
+
+QString address(const SocketRecord &r, bool remote)
+{
+    return addressText(r, remote ? r.remoteAddress : r.localAddress);
 }
 
 }

@@ -19,4 +19,6 @@ QString ssCommand(const SocketRecord &record);
 // The filter-box words for one side of a socket: "sport:8080", "dst:10.0.0.1".
 QString portFilter(const SocketRecord &record, bool remote);
 QString addressFilter(const SocketRecord &record, bool remote);
+// One side's address as ss and the filter box write it: "10.0.0.1", "[fd00::1]".
+QString address(const SocketRecord &record, bool remote);
 }

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -155,17 +156,21 @@ QMenu *SocketTablePanel::contextMenu(const QModelIndex &index)
     if (record.remotePort)
         filterBy(tr("Filter by remote port %1").arg(record.remotePort), QStringLiteral("filterRemotePort"),
                  SocketRowText::portFilter(record, true));
-    filterBy(tr("Filter by local address %1").arg(SocketRowText::addressFilter(record, false).mid(4)),
+    filterBy(tr("Filter by local address %1").arg(SocketRowText::address(record, false)),
              QStringLiteral("filterLocalAddress"), SocketRowText::addressFilter(record, false));
     if (record.remotePort)
-        filterBy(tr("Filter by remote address %1").arg(SocketRowText::addressFilter(record, true).mid(4)),
+        filterBy(tr("Filter by remote address %1").arg(SocketRowText::address(record, true)),
                  QStringLiteral("filterRemoteAddress"), SocketRowText::addressFilter(record, true));
     return menu;
 }
 
 void SocketTablePanel::setFilterText(const QString &text)
 {
-    m_filter->setText(text);
+    {
+        // Applied right here: the typing pause's timer must not apply it a second time.
+        const QSignalBlocker quiet(m_filter);
+        m_filter->setText(text);
+    }
     applyFilterText();
 }
 
