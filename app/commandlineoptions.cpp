@@ -65,6 +65,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
                        record, duration, tableEvery, replay, scale});
+    parser.addPositionalArgument(tr("FILE"),
+                                 tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
+                                    "file manager opens one."),
+                                 tr("[FILE]"));
     helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -121,7 +125,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     bool ok = false;
     topPorts = parser.value(top).toInt(&ok);
     if (!ok || topPorts < 0 || topPorts > 65536) {
-        *error = tr("--top needs a whole number from 0 to 65536, not \"%1\".").arg(parser.value(top));
+        *error = tr("--top needs a number between 0 and 65536, not \"%1\".").arg(parser.value(top));
         return false;
     }
 

@@ -2,6 +2,7 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "oncecommand.h"
+#include "qtmessages.h"
 #include "recordcommand.h"
 #include "windowcommand.h"
 
@@ -31,6 +32,7 @@ QString requestedLanguage(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    QtMessages::quietUnlessAsked();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -48,7 +50,10 @@ int main(int argc, char *argv[])
         Languages::apply(language);
         QString error;
         if (!options.parse(arguments, MainWindow::viewNames(), &error)) {
-            QTextStream(stderr) << QStringLiteral("sockscope: ") << error << QStringLiteral("\n\n") << options.helpText;
+            // The one thing that is wrong, and where to read more; not the whole help.
+            QTextStream(stderr) << QStringLiteral("sockscope: ") << error << QLatin1Char('\n')
+                                << CommandLineOptions::tr("Try '%1 --help'.").arg(QStringLiteral("sockscope"))
+                                << QLatin1Char('\n');
             return 2;
         }
         switch (options.mode) {

@@ -9,8 +9,11 @@
 #include "terminationsignals.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTextStream>
 #include <QTimer>
+
+#include <unistd.h>
 
 int runRecordCommand(const CommandLineOptions &options)
 {
@@ -22,6 +25,33 @@ int runRecordCommand(const CommandLineOptions &options)
     int exitCode = 0;
     int samples = 0;
     bool stopping = false;
+    // On a terminal, one line that updates in place; in a pipe or a log file, nothing (a line
+    // per sample would bury the final summary).
+    const bool showProgress = isatty(STDERR_FILENO) == 1;
+    bool progressShown = false;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QObject::connect(sampler.sampler(), &Sampler::recordingProgress, qApp, [&](qint64 bytes, int recordedSamples, int) {
+        if (!showProgress)
+            return;
+        const qint64 seconds = elapsed.elapsed() / 1000;
+        const QString time = QStringLiteral("%1:%2:%3")
+                                 .arg(seconds / 3600)
+                                 .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+        // \r back to the line's start, ESC [K clears what a longer earlier line left.
+        QTextStream(stderr) << QStringLiteral("\r\033[K")
+                            << QCoreApplication::translate("RecordCommand", "recording to %1: %2 samples, %3 elapsed, %4")
+                                   .arg(options.recordPath)
+                                   .arg(recordedSamples)
+                                   .arg(time, SnapshotTextWriter::formatBytes(bytes));
+        progressShown = true;
+    });
+    const auto endProgressLine = [&] {
+        if (progressShown)
+            QTextStream(stderr) << QStringLiteral("\r\033[K");
+        progressShown = false;
+    };
     const auto stop = [&] {
         if (stopping)
             return;
@@ -36,11 +66,13 @@ int runRecordCommand(const CommandLineOptions &options)
             stop();
     });
     QObject::connect(sampler.sampler(), &Sampler::failed, qApp, [&](const QString &message) {
+        endProgressLine();
         Terminal::printError(message);
         exitCode = 1;
         stop();
     });
     QObject::connect(sampler.sampler(), &Sampler::recordingFailed, qApp, [&](const QString &message) {
+        endProgressLine();
         Terminal::printError(message);
         exitCode = 1;
         stopping = true;
@@ -48,6 +80,7 @@ int runRecordCommand(const CommandLineOptions &options)
     });
     QObject::connect(sampler.sampler(), &Sampler::recordingStopped, qApp,
                      [&](const QString &path, qint64 bytes, int recordedSamples, int tables) {
+                         endProgressLine();
                          Terminal::printError(QCoreApplication::translate("RecordCommand", "recorded %1 samples and %2 socket tables (%3) to %4")
                                  .arg(recordedSamples)
                                  .arg(tables)

@@ -17,7 +17,12 @@ public:
     explicit TimeWaitByPortModel(int topPorts = 10, QObject *parent = nullptr);
 
     void setSnapshot(const SnapshotPtr &snapshot);
+    // The user's choice: from then on the side never changes on its own.
     void setSide(Side side);
+    // Which side concentrates TIME-WAIT in this snapshot: the one whose busiest port holds more
+    // entries (ties: local). A server that closes first piles them on its own port; a client
+    // that closes first spreads them over ephemeral local ports but piles them on the server's.
+    static Side concentratedSide(const Snapshot &snapshot);
     Side side() const { return m_side; }
     int topPorts() const { return m_topPorts; }
     quint16 port(int row) const { return m_rows[std::size_t(row)].port; }
@@ -29,11 +34,16 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    // The model picked a side itself (the first snapshot with TIME-WAIT): views follow.
+    void sideChosen(Side side);
+
 private:
     void rebuild();
 
     SnapshotPtr m_snapshot;
     Side m_side = Side::Local;
+    bool m_sideDecided = false; // by the user, or by the first snapshot with TIME-WAIT
     int m_topPorts;
     std::vector<PortCount> m_rows;
     quint32 m_total = 0;

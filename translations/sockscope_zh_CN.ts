@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressPrefix</name>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address</source>
+        <translation>“%1”不是 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>bad prefix length %1 in &quot;%2&quot; (%3 allows 0 to %4)</source>
+        <translation>“%2”中的前缀长度 %1 无效（%3 允许 0 到 %4）</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Also copy the picture to the clipboard</source>
@@ -163,10 +174,6 @@
         <translation>--format 只能与 --once 一起使用。</translation>
     </message>
     <message>
-        <source>--top needs a whole number from 0 to 65536, not &quot;%1&quot;.</source>
-        <translation>--top 需要 0 到 65536 之间的整数，而不是“%1”。</translation>
-    </message>
-    <message>
         <source>--sockets applies to --once --format json.</source>
         <translation>--sockets 只能与 --once --format json 一起使用。</translation>
     </message>
@@ -269,6 +276,26 @@
     <message>
         <source>--screenshot and --benchmark run the window; they do not go with --once or --record.</source>
         <translation>--screenshot 和 --benchmark 会运行窗口，不能与 --once 或 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>A recording (.sockrec) to open in the window, as --replay FILE does; how a file manager opens one.</source>
+        <translation>在窗口中打开的录制文件（.sockrec），与 --replay 文件 相同；文件管理器即以此方式打开录制文件。</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[文件]</translation>
+    </message>
+    <message>
+        <source>--top needs a number between 0 and 65536, not &quot;%1&quot;.</source>
+        <translation>--top 需要 0 到 65536 之间的数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>请运行“%1 --help”查看帮助。</translation>
     </message>
 </context>
 <context>
@@ -849,6 +876,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
         <source>recorded %1 samples and %2 socket tables (%3) to %4</source>
         <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
     </message>
+    <message>
+        <source>recording to %1: %2 samples, %3 elapsed, %4</source>
+        <translation>正在录制到 %1：%2 个采样，已用时 %3，%4</translation>
+    </message>
 </context>
 <context>
     <name>Recording</name>
@@ -1184,6 +1215,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>%1 (negative: this namespace shares the host&apos;s hash table)</source>
         <translation>%1（负值：此命名空间与主机共用哈希表）</translation>
     </message>
+    <message>
+        <source>states counted: %1 (filter)
+</source>
+        <translation>统计的状态：%1（已过滤）
+</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT: not counted (not in --states)
+</source>
+        <translation>TIME-WAIT：未统计（不在 --states 中）
+</translation>
+    </message>
 </context>
 <context>
     <name>SockDiagCollector</name>
@@ -1260,28 +1303,48 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketFilter</name>
     <message>
-        <source>Unknown TCP state &quot;%1&quot;.</source>
-        <translation>未知的 TCP 状态“%1”。</translation>
+        <source>&quot;!&quot; needs a word after it, as in !estab.</source>
+        <translation>“!”后面需要一个词，例如 !estab。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port number.</source>
-        <translation>“%1”不是端口号。</translation>
+        <source>&quot;%1&quot; needs a value after the colon.</source>
+        <translation>“%1”的冒号后面需要一个值。</translation>
     </message>
     <message>
-        <source>Unknown filter &quot;%1:&quot;; use state:, port:, sport:, dport: or addr:.</source>
-        <translation>未知的过滤条件“%1:”；请使用 state:、port:、sport:、dport: 或 addr:。</translation>
+        <source>Empty item in the list &quot;%1&quot;.</source>
+        <translation>列表“%1”中有空项。</translation>
     </message>
     <message>
-        <source>Words are combined with AND, several words of one kind with OR:
-  time-wait, estab, state:listen — TCP state
-  80, port:80 — local or remote port; sport:80 local, dport:443 remote
+        <source>unknown state &apos;%1&apos;</source>
+        <translation>未知状态“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number (0 to 65535)</source>
+        <translation>“%1”不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1:&apos;; use state:, port:, sport:, dport:, addr:, src: or dst:</source>
+        <translation>未知过滤条件“%1:”；请使用 state:、port:、sport:、dport:、addr:、src: 或 dst:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes kinds: a list holds only states, only ports or only addresses</source>
+        <translation>“%1”混用了不同类型：一个列表只能全是状态、全是端口或全是地址</translation>
+    </message>
+    <message>
+        <source>Words are combined with AND; a comma list, or several words of one kind, with OR; ! negates:
+  time-wait, estab, state:close-wait,time-wait — TCP state
+  80, port:80,443 — local or remote port; sport:80 local, dport:443 remote
+  10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote
   ipv4, ipv6 — address family
-  10.0.0, [::1] — text in the local or remote address</source>
-        <translation>不同种类的条件取“与”，同一种类的多个条件取“或”：
-  time-wait、estab、state:listen — TCP 状态
-  80、port:80 — 本地或远端端口；sport:80 本地，dport:443 远端
+  !estab, !state:listen, !sport:22 — everything but these
+  10.0.0 — text in the local or remote address</source>
+        <translation>各词之间为“与”；逗号列表或同类的多个词之间为“或”；! 表示取反：
+  time-wait、estab、state:close-wait,time-wait — TCP 状态
+  80、port:80,443 — 本地端口或远端端口；sport:80 本地端口，dport:443 远端端口
+  10.0.0.0/8、[fd00::]/8、10.0.0.1 — 本地或远端地址；src: 本地，dst: 远端
   ipv4、ipv6 — 地址族
-  10.0.0、[::1] — 本地或远端地址中包含的文字</translation>
+  !estab、!state:listen、!sport:22 — 排除这些
+  10.0.0 — 本地或远端地址中包含的文本</translation>
     </message>
 </context>
 <context>
@@ -1360,12 +1423,56 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketTablePanel</name>
     <message>
-        <source>Filter: time-wait  80  sport:443  10.0.0  ipv6 …</source>
-        <translation>过滤：time-wait  80  sport:443  10.0.0  ipv6 …</translation>
-    </message>
-    <message>
         <source>%1 of %2 sockets</source>
         <translation>显示 %1 个，共 %2 个套接字</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy as ss filter</source>
+        <translation>复制为 ss 过滤命令</translation>
+    </message>
+    <message>
+        <source>Filter by local port %1</source>
+        <translation>按本地端口 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by remote port %1</source>
+        <translation>按远端端口 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by local address %1</source>
+        <translation>按本地地址 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by remote address %1</source>
+        <translation>按远端地址 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F): time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …</source>
+        <translation>过滤（Ctrl+F）：time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …</translation>
+    </message>
+    <message>
+        <source>Find in the socket table</source>
+        <translation>在套接字表中查找</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Invalid filter: %1</source>
+        <translation>过滤条件无效：%1</translation>
+    </message>
+    <message>
+        <source>No socket matches all the words together</source>
+        <translation>没有套接字同时满足所有条件</translation>
+    </message>
+    <message>
+        <source>No socket matches %1</source>
+        <translation>没有套接字匹配 %1</translation>
     </message>
 </context>
 <context>

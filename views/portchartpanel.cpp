@@ -88,6 +88,14 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
             showHistory(m_lastWindow);
         emit sideChanged();
     });
+    // The model picks the side that concentrates TIME-WAIT on its first snapshot with some;
+    // queued, because it says so from inside setSnapshot.
+    connect(m_model, &TimeWaitByPortModel::sideChosen, this, [this](TimeWaitByPortModel::Side side) {
+        (side == TimeWaitByPortModel::Side::Remote ? m_byRemote : m_byLocal)->setChecked(true);
+    }, Qt::QueuedConnection);
+    // A click is the user's choice even on the side already shown: no automatic pick after it.
+    connect(m_byLocal, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Local); });
+    connect(m_byRemote, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Remote); });
     retranslate();
 }
 
@@ -185,13 +193,13 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
     m_timeChart->rescale();
 }
 
-void PortChartPanel::saveSettings(QSettings &settings) const
+// The side is not restored: each session opens on the side that concentrates TIME-WAIT now
+// (TimeWaitByPortModel decides on the first snapshot with some), which is what the operator
+// came to look at; yesterday's choice may belong to another host's problem.
+void PortChartPanel::saveSettings(QSettings &) const
 {
-    settings.setValue(QStringLiteral("ports/remote"), m_byRemote->isChecked());
 }
 
-void PortChartPanel::restoreSettings(const QSettings &settings)
+void PortChartPanel::restoreSettings(const QSettings &)
 {
-    const bool remote = settings.value(QStringLiteral("ports/remote"), false).toBool();
-    (remote ? m_byRemote : m_byLocal)->setChecked(true);
 }
