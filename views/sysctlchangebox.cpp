@@ -81,6 +81,7 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     m_persistNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_persistNote->setForegroundRole(QPalette::PlaceholderText);
     m_persistNote->installEventFilter(this);
+    m_persistNote->setFixedHeight(m_persistNote->fontMetrics().height());
 
     auto layout = new QVBoxLayout(this);
     auto editorRow = new QHBoxLayout;
@@ -98,6 +99,8 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     layout->addWidget(m_preview);
     layout->addWidget(m_result);
     m_editor->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Its own height, never a share of spare room: the pane's bottom edge anchors the buttons.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     connect(m_editor, &SysctlValueEditor::edited, this, &SysctlChangeBox::editorChanged);
     connect(m_persist, &QCheckBox::toggled, this, &SysctlChangeBox::updatePreview);
@@ -182,6 +185,7 @@ void SysctlChangeBox::editorChanged()
 void SysctlChangeBox::updateReset()
 {
     m_reset->setEnabled(false);
+    m_defaultUnknown = false;
     if (m_row < 0 || !m_editor->isEditing() || !m_readOnlyReason.isEmpty()) {
         m_reset->setToolTip(QString());
         return;
@@ -192,6 +196,7 @@ void SysctlChangeBox::updateReset()
     // default cannot be told on this kernel.
     if (fallback.isEmpty() && entry.kind != SysctlEntry::Kind::PortList) {
         const QString rule = SysctlCatalog::defaultExplanation(entry);
+        m_defaultUnknown = true;
         m_reset->setToolTip(rule.isEmpty() ? tr("The kernel default is not known here.")
                                            : tr("The kernel default is not known here: it is %1, which this kernel "
                                                 "does not show.")
@@ -230,7 +235,7 @@ void SysctlChangeBox::updateNotes()
         paragraphs << QStringLiteral("<p style=\"color:%1\">⚠ <b>%2</b>: %3</p>")
                           .arg(warning, risk.name.toHtmlEscaped(), risk.text.toHtmlEscaped());
     }
-    if (paragraphs.isEmpty() && m_row >= 0 && m_editor->isEditing() && !m_reset->isEnabled())
+    if (paragraphs.isEmpty() && m_defaultUnknown) // the reason Reset is off, in view
         paragraphs << QStringLiteral("<p>%1</p>").arg(m_reset->toolTip().toHtmlEscaped());
     const QString html = paragraphs.join(QString());
     if (html != m_notesHtml) { // refreshes come every second: keep the reader's place

@@ -95,4 +95,5 @@ private:
     QString m_notesHtml;
     QString m_initialNamespacePath = QStringLiteral("/proc/1/ns/net");
     int m_row = -1;
+    bool m_defaultUnknown = false; // Reset is off because the default cannot be told here
 };

@@ -38,6 +38,13 @@ SysctlValueEditor::SysctlValueEditor(QWidget *parent)
     addWidget(rangePage);
     addWidget(m_list);
     addWidget(m_info);
+    // One height for every page (a wrapped note gets two lines), so the rows below never move
+    // when another sysctl is selected.
+    int height = 2 * fontMetrics().lineSpacing();
+    for (QWidget *page : {static_cast<QWidget *>(m_choice), static_cast<QWidget *>(m_integer), rangePage,
+                          static_cast<QWidget *>(m_list)})
+        height = qMax(height, page->sizeHint().height());
+    setFixedHeight(height);
 
     const auto changed = [this] {
         if (!m_loading)
