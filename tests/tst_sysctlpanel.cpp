@@ -319,7 +319,10 @@ private slots:
     {
         panel()->selectSysctl("net.ipv4.tcp_fin_timeout");
         QCoreApplication::processEvents();
-        const QRect before = QRect(panel()->applyButton()->mapTo(m_window.get(), QPoint()), panel()->applyButton()->size());
+        // Measured within the Change area, with its height: the window around it may shift by a
+        // pixel as its other panels refresh, which is not this area's doing.
+        const QRect before = QRect(panel()->applyButton()->mapTo(box(), QPoint()), panel()->applyButton()->size());
+        const int boxHeight = box()->height();
         // Many pending values and a warning make every text longer.
         panel()->editor()->findChild<QSpinBox *>()->setValue(31);
         panel()->selectSysctl("net.ipv4.tcp_syncookies");
@@ -332,8 +335,10 @@ private slots:
         QVERIFY(panel()->previewText().count('\n') >= 4);
         QVERIFY2(box()->notesText().contains("connect()") && box()->notesText().contains("SYN Flood"), qPrintable(box()->notesText()));
         QCoreApplication::processEvents();
-        const QRect after = QRect(panel()->applyButton()->mapTo(m_window.get(), QPoint()), panel()->applyButton()->size());
+        const QRect after = QRect(panel()->applyButton()->mapTo(box(), QPoint()), panel()->applyButton()->size());
         QCOMPARE(after, before);
+        QCOMPARE(box()->height(), boxHeight);
+        QCOMPARE(box()->geometry().bottom(), box()->parentWidget()->height() - 1); // anchored to the pane's bottom
         QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
     }
 

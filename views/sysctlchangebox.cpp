@@ -101,6 +101,7 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     m_editor->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     // Its own height, never a share of spare room: the pane's bottom edge anchors the buttons.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setFixedHeight(sizeHint().height());
 
     connect(m_editor, &SysctlValueEditor::edited, this, &SysctlChangeBox::editorChanged);
     connect(m_persist, &QCheckBox::toggled, this, &SysctlChangeBox::updatePreview);
@@ -122,6 +123,8 @@ void SysctlChangeBox::retranslate()
     m_editor->retranslate();
     editorChanged();
     updatePersist();
+    if (layout())
+        setFixedHeight(sizeHint().height()); // a title in another script may be taller
 }
 
 bool SysctlChangeBox::eventFilter(QObject *watched, QEvent *event)
