@@ -428,7 +428,7 @@ private slots:
         box()->setInitialNamespacePath(otherPath);
         refresh();
         QVERIFY(!panel()->persistBox()->isEnabled());
-        QVERIFY2(box()->persistNote().contains("child network namespace"), qPrintable(box()->persistNote()));
+        QVERIFY2(box()->persistNote().contains("child namespace"), qPrintable(box()->persistNote()));
         QVERIFY(panel()->persistBox()->toolTip().contains("child network namespace"));
         // The same namespace as "PID 1": allowed.
         box()->setInitialNamespacePath("/proc/self/ns/net");
@@ -439,7 +439,8 @@ private slots:
         box()->setInitialNamespacePath("/nonexistent/ns/net");
         refresh();
         QVERIFY(panel()->persistBox()->isEnabled());
-        QVERIFY(box()->persistNote().contains("Cannot confirm"));
+        QVERIFY(box()->persistNote().contains("not confirmed"));
+        QVERIFY(panel()->persistBox()->toolTip().contains("/nonexistent/ns/net is not readable"));
         other.kill();
         other.waitForFinished();
         box()->setInitialNamespacePath("/proc/1/ns/net");

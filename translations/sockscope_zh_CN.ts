@@ -1811,20 +1811,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>把内核默认值 %1 填入编辑框；点击“应用”后写入。</translation>
     </message>
     <message>
-        <source>Not here: %1 is a child network namespace, and sysctl.d applies only to the host&apos;s at boot.</source>
-        <translation>此处不可用：%1 是子网络命名空间，而 sysctl.d 只在开机时应用于主机的命名空间。</translation>
-    </message>
-    <message>
         <source>Cannot confirm this is the host&apos;s namespace (%1 is not readable); sysctl.d applies only there.</source>
         <translation>无法确认这是主机的命名空间（%1 不可读）；sysctl.d 只对主机的命名空间生效。</translation>
-    </message>
-    <message>
-        <source>Not yet: no namespace observed.</source>
-        <translation>暂不可用：尚未观察到任何命名空间。</translation>
-    </message>
-    <message>
-        <source>Not in a replay.</source>
-        <translation>回放时不可用。</translation>
     </message>
     <message>
         <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
@@ -1901,6 +1889,26 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>✘ %1</source>
         <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>Not in a child namespace</source>
+        <translation>子命名空间中不可用</translation>
+    </message>
+    <message>
+        <source>%1 is a child network namespace: sysctl.d applies only to the host&apos;s, at boot.</source>
+        <translation>%1 是子网络命名空间：sysctl.d 只在开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>Host namespace not confirmed</source>
+        <translation>未能确认是主机命名空间</translation>
+    </message>
+    <message>
+        <source>No namespace observed yet</source>
+        <translation>尚未观察到命名空间</translation>
+    </message>
+    <message>
+        <source>Not in a replay</source>
+        <translation>回放时不可用</translation>
     </message>
 </context>
 <context>

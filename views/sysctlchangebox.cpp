@@ -56,27 +56,22 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     , m_apply(new QPushButton(this))
     , m_revert(new QPushButton(this))
     , m_preview(new QPlainTextEdit(this))
-    , m_result(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("editorBox"));
     m_notes->setObjectName(QStringLiteral("notes"));
     m_preview->setObjectName(QStringLiteral("preview"));
-    m_result->setObjectName(QStringLiteral("result"));
     m_reset->setObjectName(QStringLiteral("resetToDefault"));
     m_revert->setObjectName(QStringLiteral("revert"));
     m_apply->setObjectName(QStringLiteral("apply"));
     m_notes->setOpenLinks(false);
     quiet(m_notes);
-    quiet(m_result);
-    for (QPlainTextEdit *text : {m_preview, m_result}) {
-        text->setReadOnly(true);
-        text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    }
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setFocusPolicy(Qt::ClickFocus);
+    // Three lines each keep the area small enough for a 640-pixel-high screen; more scrolls.
     fixLines(m_notes, 3);
-    fixLines(m_preview, 4);
-    fixLines(m_result, 2);
+    fixLines(m_preview, 3);
     // The reason "Keep after reboot" is off: one line, elided, never wider than the room left.
     m_persistNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_persistNote->setForegroundRole(QPalette::PlaceholderText);
@@ -97,13 +92,15 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     buttons->addWidget(m_apply);
     layout->addLayout(buttons);
     layout->addWidget(m_preview);
-    layout->addWidget(m_result);
     m_editor->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     // Its own height, never a share of spare room: the pane's bottom edge anchors the buttons.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setFixedHeight(sizeHint().height());
 
-    connect(m_editor, &SysctlValueEditor::edited, this, &SysctlChangeBox::editorChanged);
+    connect(m_editor, &SysctlValueEditor::edited, this, [this] {
+        m_resultText.clear(); // the last result is about another change now
+        editorChanged();
+    });
     connect(m_persist, &QCheckBox::toggled, this, &SysctlChangeBox::updatePreview);
     connect(m_apply, &QPushButton::clicked, this, &SysctlChangeBox::requestApply);
     connect(m_revert, &QPushButton::clicked, this, &SysctlChangeBox::revert);
@@ -130,15 +127,15 @@ void SysctlChangeBox::retranslate()
 bool SysctlChangeBox::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_persistNote && event->type() == QEvent::Resize)
-        setPersistNote(m_persistNoteText);
+        setPersistNote(m_persistNoteText, m_persistNote->toolTip());
     return QGroupBox::eventFilter(watched, event);
 }
 
-void SysctlChangeBox::setPersistNote(const QString &text)
+void SysctlChangeBox::setPersistNote(const QString &text, const QString &reason)
 {
     m_persistNoteText = text;
     m_persistNote->setText(m_persistNote->fontMetrics().elidedText(text, Qt::ElideRight, m_persistNote->width()));
-    m_persistNote->setToolTip(text);
+    m_persistNote->setToolTip(reason);
 }
 
 void SysctlChangeBox::showRow(int row)
@@ -220,6 +217,7 @@ void SysctlChangeBox::resetToDefault()
     if (m_row < 0)
         return;
     m_editor->setValue(m_model->defaultValue(m_row));
+    m_resultText.clear();
     editorChanged();
 }
 
@@ -253,19 +251,23 @@ void SysctlChangeBox::updatePersist()
     const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
         ? PersistTarget::Unknown
         : persistTarget(snapshot->namespaceIdentity, NamespaceIdentity::ofPath(m_initialNamespacePath));
-    QString note;
+    // A short reason beside the box, the whole of it in the tooltip.
+    QString note, reason;
     switch (target) {
     case PersistTarget::HostNamespace: break;
     case PersistTarget::ChildNamespace:
-        note = tr("Not here: %1 is a child network namespace, and sysctl.d applies only to the host's at boot.")
-                   .arg(snapshot->namespaceId);
+        note = tr("Not in a child namespace");
+        reason = tr("%1 is a child network namespace: sysctl.d applies only to the host's, at boot.")
+                     .arg(snapshot->namespaceId);
         break;
     case PersistTarget::Unverified:
-        note = tr("Cannot confirm this is the host's namespace (%1 is not readable); sysctl.d applies only there.")
-                   .arg(m_initialNamespacePath);
+        note = tr("Host namespace not confirmed");
+        reason = tr("Cannot confirm this is the host's namespace (%1 is not readable); sysctl.d applies only there.")
+                     .arg(m_initialNamespacePath);
         break;
     case PersistTarget::Unknown:
-        note = m_readOnlyReason.isEmpty() ? tr("Not yet: no namespace observed.") : tr("Not in a replay.");
+        note = m_readOnlyReason.isEmpty() ? tr("No namespace observed yet") : tr("Not in a replay");
+        reason = note + QLatin1Char('.');
         break;
     }
     const bool allowed = target == PersistTarget::HostNamespace || target == PersistTarget::Unverified;
@@ -274,9 +276,9 @@ void SysctlChangeBox::updatePersist()
     m_persist->setEnabled(allowed);
     const QString about = tr("Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the "
                              "host's namespace.");
-    m_persist->setToolTip(note.isEmpty() ? about : about + QLatin1Char('\n') + note);
+    m_persist->setToolTip(reason.isEmpty() ? about : about + QLatin1Char('\n') + reason);
     if (note != m_persistNoteText)
-        setPersistNote(note);
+        setPersistNote(note, reason);
 }
 
 void SysctlChangeBox::setReadOnly(const QString &reason)
@@ -322,15 +324,17 @@ QStringList SysctlChangeBox::changeLines() const
 
 void SysctlChangeBox::updatePreview()
 {
-    QString text;
+    // What the last Apply did comes first (a failure keeps its values pending for another try);
+    // then what Apply would do now.
+    QString text = m_resultText.isEmpty() ? QString() : m_resultText + QLatin1Char('\n');
     if (!m_readOnlyReason.isEmpty()) {
-        text = m_readOnlyReason;
+        text += m_readOnlyReason;
     } else if (!m_editorError.isEmpty()) {
-        text = tr("Nothing can be applied while the new value is invalid.");
+        text += tr("Nothing can be applied while the new value is invalid.");
     } else if (m_pending.isEmpty()) {
-        text = tr("No changes to apply.");
+        text += tr("No changes to apply.");
     } else {
-        text = changeLines().join(QLatin1Char('\n'));
+        text += changeLines().join(QLatin1Char('\n'));
     }
     m_apply->setEnabled(m_readOnlyReason.isEmpty() && m_editorError.isEmpty() && !m_pending.isEmpty()
                         && !m_applier->isBusy());
@@ -368,8 +372,8 @@ void SysctlChangeBox::apply()
 {
     if (m_pending.isEmpty() || m_applier->isBusy())
         return;
-    m_result->setPlainText(tr("Applying…"));
-    m_apply->setEnabled(false);
+    m_resultText = tr("Applying…");
+    updatePreview();
     m_applier->apply(pairs(), m_persist->isChecked());
 }
 
@@ -380,7 +384,7 @@ void SysctlChangeBox::revert()
     m_editorError.clear();
     if (m_row >= 0)
         m_editor->setValue(m_model->currentValue(m_row));
-    m_result->clear();
+    m_resultText.clear();
     showRow(m_row);
 }
 
@@ -396,7 +400,7 @@ QString SysctlChangeBox::previewText() const
 
 QString SysctlChangeBox::resultText() const
 {
-    return m_result->toPlainText();
+    return m_resultText;
 }
 
 QString SysctlChangeBox::notesText() const
@@ -434,7 +438,7 @@ void SysctlChangeBox::showReport(const SysctlApplyReport &report)
     const QString error = report.describeError();
     if (!error.isEmpty())
         lines << tr("✘ %1").arg(error);
-    m_result->setPlainText(lines.join(QLatin1Char('\n')));
+    m_resultText = lines.join(QLatin1Char('\n'));
     m_model->setPending(m_pending);
     showRow(m_row);
 }

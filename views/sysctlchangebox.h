@@ -20,7 +20,8 @@ class SysctlValueEditor;
 
 // The Change area of the sysctl pane: an editor for the selected sysctl, "Reset to kernel
 // default", the warnings a dangerous value earns, "Keep after reboot" (only where sysctl.d
-// reaches), Revert and Apply, the exact change Apply will make and what came of the last one.
+// reaches), Revert and Apply, and one area with what came of the last Apply and the exact change
+// the next one will make.
 // What is pending is always what the editor shows: any value it cannot accept clears it and
 // disables Apply. Every text sits in an area of fixed height, so the buttons never move under
 // the pointer. A large or dangerous change is confirmed once in a dialog that shows the same
@@ -73,7 +74,7 @@ private:
     void resetToDefault();
     SysctlRiskFigures figures() const;
     QStringList pairs() const;
-    void setPersistNote(const QString &text);
+    void setPersistNote(const QString &text, const QString &reason);
 
     SysctlListModel *m_model;
     SysctlApplier *m_applier;
@@ -86,13 +87,13 @@ private:
     QPushButton *m_apply;
     QPushButton *m_revert;
     QPlainTextEdit *m_preview;
-    QPlainTextEdit *m_result;
     QPointer<SysctlConfirmDialog> m_confirm;
     QMap<QString, QString> m_pending; // name -> canonical value to write
     QString m_editorError; // why the shown value cannot be applied; empty when it can
     QString m_readOnlyReason;
     QString m_persistNoteText;
     QString m_notesHtml;
+    QString m_resultText; // what the last Apply did, until the next edit
     QString m_initialNamespacePath = QStringLiteral("/proc/1/ns/net");
     int m_row = -1;
     bool m_defaultUnknown = false; // Reset is off because the default cannot be told here

@@ -24,7 +24,7 @@ SysctlConfirmDialog::SysctlConfirmDialog(const QStringList &change, const QStrin
         return escaped;
     };
     const QString fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont).family().toHtmlEscaped();
-    QString html = QStringLiteral("<p><b>%1</b></p><pre style=\"font-family:'%2'\">%3</pre>")
+    QString html = QStringLiteral("<p><b>%1</b></p><p style=\"white-space:pre-wrap; font-family:'%2'\">%3</p>")
                        .arg(tr("Apply will make exactly this change:").toHtmlEscaped(), fixed,
                             escapedLines(change).join(QLatin1Char('\n')));
     if (!warnings.isEmpty()) {

@@ -39,11 +39,16 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     m_tabs->addTab(m_detail, QString());
     m_tabs->addTab(m_concepts, QString());
 
-    auto right = new QWidget(this);
-    auto rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_tabs, 1);
-    rightLayout->addWidget(m_change);
+    // On a small screen the explanation gives way (it can fold away entirely); the Change area
+    // keeps its fixed height.
+    auto right = new QSplitter(Qt::Vertical, this);
+    right->setObjectName(QStringLiteral("explanationSplitter"));
+    right->addWidget(m_tabs);
+    right->addWidget(m_change);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 0);
+    right->setCollapsible(1, false);
+    m_tabs->setMinimumHeight(0);
 
     auto splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
