@@ -74,7 +74,6 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier,
     fixLines(m_preview, 3);
     // The reason "Keep after reboot" is off: one line, elided, never wider than the room left.
     m_persistNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_persistNote->setForegroundRole(QPalette::PlaceholderText);
     m_persistNote->installEventFilter(this);
     m_persistNote->setFixedHeight(m_persistNote->fontMetrics().height());
 

@@ -32,7 +32,7 @@ SysctlValueEditor::SysctlValueEditor(QWidget *parent)
     m_info->setWordWrap(true);
     m_integer->setGroupSeparatorShown(true);
     m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_choice->setMinimumContentsLength(30);
+    m_choice->setMinimumContentsLength(16); // room for "Reset to kernel default" beside it, in every language
     addWidget(m_choice);
     addWidget(m_integer);
     addWidget(rangePage);
