@@ -1868,6 +1868,231 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
+    <name>SysctlChangeBox</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Reset to kernel default</source>
+        <translation>恢复内核默认值</translation>
+    </message>
+    <message>
+        <source>Keep after reboot (/etc/sysctl.d)</source>
+        <translation>重启后保留（/etc/sysctl.d）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget the changes not applied yet.</source>
+        <translation>放弃尚未应用的修改。</translation>
+    </message>
+    <message>
+        <source>The kernel default is not known here.</source>
+        <translation>此处无法得知内核默认值。</translation>
+    </message>
+    <message>
+        <source>The kernel default is not known here: it is %1, which this kernel does not show.</source>
+        <translation>此处无法得知内核默认值：它等于%1，而本内核没有提供这个数值。</translation>
+    </message>
+    <message>
+        <source>Already the kernel default, %1.</source>
+        <translation>已经是内核默认值 %1。</translation>
+    </message>
+    <message>
+        <source>Put the kernel default, %1, in the editor; Apply writes it.</source>
+        <translation>把内核默认值 %1 填入编辑框；点击“应用”后写入。</translation>
+    </message>
+    <message>
+        <source>Cannot confirm this is the host&apos;s namespace (%1 is not readable); sysctl.d applies only there.</source>
+        <translation>无法确认这是主机的命名空间（%1 不可读）；sysctl.d 只对主机的命名空间生效。</translation>
+    </message>
+    <message>
+        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
+        <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>network namespace %1 (%2)</source>
+        <translation>网络命名空间 %1（%2）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):</source>
+        <translation>在%1中，立即生效并在重启后保留（/etc/sysctl.d/90-sockscope.conf）：</translation>
+    </message>
+    <message>
+        <source>In %1, at runtime only (gone after reboot):</source>
+        <translation>在%1中，仅在运行时生效（重启后失效）：</translation>
+    </message>
+    <message>
+        <source>sockscope writes them itself (it runs as root here).</source>
+        <translation>由 sockscope 自己写入（它在此以 root 身份运行）。</translation>
+    </message>
+    <message>
+        <source>Runs: %1 (one authorization prompt for all of them)</source>
+        <translation>执行：%1（所有修改只需授权一次）</translation>
+    </message>
+    <message>
+        <source>Nothing can be applied while the new value is invalid.</source>
+        <translation>新值无效，无法应用任何修改。</translation>
+    </message>
+    <message>
+        <source>No changes to apply.</source>
+        <translation>没有要应用的修改。</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>✔ %1: %2 → %3 (read back from the kernel)</source>
+        <translation>✔ %1：%2 → %3（已从内核读回确认）</translation>
+    </message>
+    <message>
+        <source>= %1 was already %2</source>
+        <translation>= %1 已经是 %2</translation>
+    </message>
+    <message>
+        <source>✘ %1 refused: %2</source>
+        <translation>✘ %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1: the kernel did not take it: %2</source>
+        <translation>✘ %1：内核没有接受：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1 %2</source>
+        <translation>✘ %1 %2</translation>
+    </message>
+    <message>
+        <source>↺ %1 put back to %2</source>
+        <translation>↺ %1 已恢复为 %2</translation>
+    </message>
+    <message>
+        <source>· %1 not attempted</source>
+        <translation>· %1 未尝试</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>Not in a child namespace</source>
+        <translation>子命名空间中不可用</translation>
+    </message>
+    <message>
+        <source>%1 is a child network namespace: sysctl.d applies only to the host&apos;s, at boot.</source>
+        <translation>%1 是子网络命名空间：sysctl.d 只在开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>Host namespace not confirmed</source>
+        <translation>未能确认是主机命名空间</translation>
+    </message>
+    <message>
+        <source>No namespace observed yet</source>
+        <translation>尚未观察到命名空间</translation>
+    </message>
+    <message>
+        <source>Not in a replay</source>
+        <translation>回放时不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlChangeRisk</name>
+    <message>
+        <source>The reserved ports cover the whole local port range %1–%2: no port is left for connect(). Outgoing connections without an explicit bind() fail with EADDRNOTAVAIL (&quot;Cannot assign requested address&quot;), and bind() to port 0 fails with EADDRINUSE.</source>
+        <translation>保留端口覆盖了整个本地端口范围 %1–%2：connect() 没有可用端口。未显式 bind() 的出站连接会以 EADDRNOTAVAIL（“Cannot assign requested address”）失败，bind() 到端口 0 会以 EADDRINUSE 失败。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets 0: every close skips TIME-WAIT. The socket is freed at once, TcpExt TCPTimeWaitOverflow rises with each close, and nothing protects a new connection on the same ports from delayed segments of the old one.</source>
+        <translation>tcp_max_tw_buckets 为 0：每次关闭都跳过 TIME-WAIT。套接字立即释放，每次关闭都会使 TcpExt TCPTimeWaitOverflow 增加，使用相同端口的新连接也不再受到旧连接迟到报文的保护。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets %1 is not above the %2 entries in the timewait table now (sockstat tw): until the table drains below %1, every close skips TIME-WAIT and TcpExt TCPTimeWaitOverflow rises.</source>
+        <translation>tcp_max_tw_buckets %1 不大于 TIME-WAIT 表中当前的 %2 个条目（sockstat tw）：在表中条目降到 %1 以下之前，每次关闭都会跳过 TIME-WAIT，TcpExt TCPTimeWaitOverflow 随之增加。</translation>
+    </message>
+    <message>
+        <source>somaxconn %1 is below the backlog of the largest listener here (port %2: %3). Listeners keep their backlog until they call listen() again, as on a restart; from then on their accept queue and half-open queue are capped at %1, and connections beyond it wait or are dropped (TcpExt ListenOverflows rises).</source>
+        <translation>somaxconn %1 低于此处最大监听套接字的 backlog（端口 %2：%3）。监听套接字在再次调用 listen()（例如重启服务）之前保持原有 backlog；之后其全连接队列和半连接队列都被限制为 %1，超出的连接会等待或被丢弃（TcpExt ListenOverflows 增加）。</translation>
+    </message>
+    <message>
+        <source>tcp_syncookies 0 turns SYN cookies off: no SYN Flood protection is left beyond tcp_max_syn_backlog (%1). During a SYN Flood the half-open queue fills and genuine clients&apos; connections are dropped.</source>
+        <translation>tcp_syncookies 为 0 会关闭 SYN cookies：除 tcp_max_syn_backlog（%1）之外不再有任何 SYN Flood 防护。遭受 SYN Flood 时半连接队列会被占满，正常客户端的连接会被丢弃。</translation>
+    </message>
+    <message>
+        <source>unknown here</source>
+        <translation>此处未知</translation>
+    </message>
+    <message>
+        <source>It changes %1 settings at once.</source>
+        <translation>一次修改 %1 个参数。</translation>
+    </message>
+    <message>
+        <source>%1 changes tenfold or more: %2 → %3.</source>
+        <translation>%1 变化达十倍或以上：%2 → %3。</translation>
+    </message>
+    <message>
+        <source>%1 shrinks from %2 to %3 ports.</source>
+        <translation>%1 从 %2 个端口缩小到 %3 个。</translation>
+    </message>
+    <message>
+        <source>It is kept after reboot (saved to /etc/sysctl.d).</source>
+        <translation>修改会在重启后保留（保存到 /etc/sysctl.d）。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlConfirmDialog</name>
+    <message>
+        <source>Apply this change?</source>
+        <translation>应用此修改？</translation>
+    </message>
+    <message>
+        <source>Apply a dangerous value?</source>
+        <translation>应用危险的值？</translation>
+    </message>
+    <message>
+        <source>Apply will make exactly this change:</source>
+        <translation>“应用”将进行以下修改，不多也不少：</translation>
+    </message>
+    <message>
+        <source>Warning: the kernel accepts these values, but:</source>
+        <translation>警告：内核会接受这些值，但是：</translation>
+    </message>
+    <message>
+        <source>Asked because this is a large change:</source>
+        <translation>因为这是一次较大的修改，所以需要确认：</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Apply anyway</source>
+        <translation>仍然应用</translation>
+    </message>
+</context>
+<context>
     <name>SysctlDetail</name>
     <message>
         <source>This kernel has no tcp_tw_reuse_delay: an entry can be reused once it is a second old, counted in whole seconds (between 0 and 1 s in practice).</source>
@@ -2137,102 +2362,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>What trainees mix up</source>
         <translation>初学者容易混淆的概念</translation>
-    </message>
-    <message>
-        <source>New value:</source>
-        <translation>新值：</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>Keep after reboot (/etc/sysctl.d)</source>
-        <translation>重启后保留（/etc/sysctl.d）</translation>
-    </message>
-    <message>
-        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
-        <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <source>Forget the changes not applied yet.</source>
-        <translation>放弃尚未应用的修改。</translation>
-    </message>
-    <message>
-        <source>No changes to apply.</source>
-        <translation>没有要应用的修改。</translation>
-    </message>
-    <message>
-        <source>Apply will write, in namespace %1:</source>
-        <translation>应用时将在命名空间 %1 中写入：</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>now %1</source>
-        <translation>当前 %1</translation>
-    </message>
-    <message>
-        <source>and save them to /etc/sysctl.d/90-sockscope.conf.</source>
-        <translation>并保存到 /etc/sysctl.d/90-sockscope.conf。</translation>
-    </message>
-    <message>
-        <source>sockscope has the right to write them itself (it runs as root here).</source>
-        <translation>sockscope 有权自行写入（它在这里以 root 身份运行）。</translation>
-    </message>
-    <message>
-        <source>Runs: %1</source>
-        <translation>将运行：%1</translation>
-    </message>
-    <message>
-        <source>(one authorization prompt for all of them)</source>
-        <translation>（所有修改只需一次授权）</translation>
-    </message>
-    <message>
-        <source>Applying…</source>
-        <translation>正在应用…</translation>
-    </message>
-    <message>
-        <source>✔ %1: %2 → %3 (read back from the kernel)</source>
-        <translation>✔ %1：%2 → %3（已从内核读回确认）</translation>
-    </message>
-    <message>
-        <source>= %1 was already %2</source>
-        <translation>= %1 已经是 %2</translation>
-    </message>
-    <message>
-        <source>✘ %1 refused: %2</source>
-        <translation>✘ %1 被拒绝：%2</translation>
-    </message>
-    <message>
-        <source>✘ %1: the kernel did not take it: %2</source>
-        <translation>✘ %1：内核没有接受：%2</translation>
-    </message>
-    <message>
-        <source>↺ %1 put back to %2</source>
-        <translation>↺ %1 已恢复为 %2</translation>
-    </message>
-    <message>
-        <source>· %1 not attempted</source>
-        <translation>· %1 未尝试</translation>
-    </message>
-    <message>
-        <source>✘ %1</source>
-        <translation>✘ %1</translation>
-    </message>
-    <message>
-        <source>✘ %1 %2</source>
-        <translation>✘ %1 %2</translation>
     </message>
 </context>
 <context>
