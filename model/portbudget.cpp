@@ -1,10 +1,13 @@
 #include "portbudget.h"
 
+#include "snapshot.h"
+
 #include <QStringList>
 
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <set>
 
 namespace {
 
@@ -125,4 +128,28 @@ PortBudget PortBudget::compute(const PortBudgetSettings &settings, const PortBud
     b.perSecond = b.reuseApplies() ? b.perSecondWithReuse : b.perSecondWithoutReuse;
     b.perSecondAllTuples = b.perSecond * b.sourceAddresses * b.destinationPorts;
     return b;
+}
+
+PortBudget PortBudget::forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses,
+                                int destinationPorts)
+{
+    PortBudgetTuple t;
+    t.loopback = isLoopback(tuple.family, tuple.localAddress) || isLoopback(tuple.family, tuple.remoteAddress);
+    t.sourceAddresses = sourceAddresses;
+    t.destinationPorts = destinationPorts;
+    return compute(PortBudgetSettings::fromReadings(snapshot.sysctls), t);
+}
+
+std::pair<int, int> PortBudget::multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple)
+{
+    std::set<std::array<quint8, 16>> sources;
+    std::set<quint16> ports;
+    for (const PortPressure &p : snapshot.portPressure) {
+        if (p.family != tuple.family)
+            continue;
+        sources.insert(p.localAddress);
+        if (p.remoteAddress == tuple.remoteAddress)
+            ports.insert(p.remotePort);
+    }
+    return {std::max<int>(1, int(sources.size())), std::max<int>(1, int(ports.size()))};
 }

@@ -5,7 +5,11 @@
 #include <QtGlobal>
 
 #include <array>
+#include <utility>
 #include <vector>
+
+struct PortPressure;
+struct Snapshot;
 
 // What connect() needs to know to pick a local port, as read from one network namespace.
 struct PortBudgetSettings
@@ -69,4 +73,12 @@ struct PortBudget
     static PortBudget compute(const PortBudgetSettings &settings, const PortBudgetTuple &tuple);
     // The loopback test of tcp_twsk_unique(): 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104.
     static bool isLoopback(quint8 family, const std::array<quint8, 16> &address);
+    // One tuple of a snapshot with that snapshot's sysctls. Loopback from its addresses only: a
+    // socket bound to lo with other addresses also counts for the kernel, but sock_diag rows here
+    // do not carry the binding.
+    static PortBudget forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses = 1,
+                               int destinationPorts = 1);
+    // Source addresses and destination ports seen in use next to `tuple` in the snapshot's busiest
+    // tuples: local addresses of the same family, remote ports towards the same remote address.
+    static std::pair<int, int> multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple);
 };

@@ -24,22 +24,25 @@ QString PortBudgetText::reuseReason(const PortBudget &b)
 {
     switch (b.reuse) {
     case PortBudget::Reuse::Applies:
-        return tr("tcp_tw_reuse lets connect() take over a TIME-WAIT entry once it is older than %1, so a range "
-                  "full of TIME-WAIT is not EADDRNOTAVAIL here (%2; the peer must send timestamps too)")
-            .arg(delay(b), delayNote(b));
-    case PortBudget::Reuse::Off:
-        return tr("tcp_tw_reuse is 0: each local port stays taken for the 60 s of TIME-WAIT, and a range full of "
-                  "TIME-WAIT makes connect() fail with EADDRNOTAVAIL");
+        return tr("tcp_tw_reuse takes over TIME-WAIT entries older than %1").arg(delay(b));
+    case PortBudget::Reuse::Off: return tr("tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT");
     case PortBudget::Reuse::NotLoopback:
-        return tr("tcp_tw_reuse is 2, which covers only loopback (127.0.0.0/8, ::1, or a socket bound to lo): "
-                  "each local port stays taken for the 60 s of TIME-WAIT, and a range full of TIME-WAIT makes "
-                  "connect() fail with EADDRNOTAVAIL");
+        return tr("tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT");
     case PortBudget::Reuse::NoTimestamps:
-        return tr("tcp_timestamps is 0, so TIME-WAIT entries record no peer timestamp and tcp_tw_reuse cannot "
-                  "take them over: each local port stays taken for 60 s");
+        return tr("tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT");
     case PortBudget::Reuse::Unknown: break;
     }
-    return tr("tcp_tw_reuse or tcp_timestamps could not be read: counted without reuse, 60 s per port");
+    return tr("tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port");
+}
+
+QString PortBudgetText::whenFull(const PortBudget &b)
+{
+    return b.fullMeansAddressNotAvailable()
+        ? tr("When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with "
+             "EADDRNOTAVAIL.")
+        : tr("A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over "
+             "an entry older than the delay (the entry must have recorded a timestamp from the peer, so the "
+             "peer must send timestamps too).");
 }
 
 QString PortBudgetText::summary(const PortBudget &b)
@@ -67,8 +70,10 @@ QStringList PortBudgetText::worked(const PortBudget &b)
                  .arg(locale.toString(b.usablePorts), rate(b.perSecondWithoutReuse));
     lines << tr("With reuse: %1 ÷ %2 ≈ %3 new connections per second.")
                  .arg(locale.toString(b.usablePorts), delay(b), rate(b.perSecondWithReuse));
-    lines << (b.reuseApplies() ? tr("For this tuple reuse applies: %1.") : tr("For this tuple reuse does not apply: %1."))
-                 .arg(reuseReason(b));
+    if (b.delayApproximate)
+        lines << tr("The delay: %1.").arg(delayNote(b));
+    lines << (b.reuseApplies() ? tr("For this tuple reuse applies: %1. %2") : tr("For this tuple reuse does not apply: %1. %2"))
+                 .arg(reuseReason(b), whenFull(b));
     lines << tr("Each source address has its own ports towards a destination: × %1 source addresses. A program "
                 "that bind()s a source address before connect() should set IP_BIND_ADDRESS_NO_PORT, or bind() "
                 "picks the port without knowing the destination; the option helps only together with more "
@@ -80,4 +85,17 @@ QStringList PortBudgetText::worked(const PortBudget &b)
                  .arg(rate(b.perSecond), locale.toString(b.sourceAddresses), locale.toString(b.destinationPorts),
                       rate(b.perSecondAllTuples));
     return lines;
+}
+
+QString PortBudgetText::forNamespace(const PortBudgetSettings &settings)
+{
+    const PortBudget loopback = PortBudget::compute(settings, {true, 1, 1});
+    const PortBudget other = PortBudget::compute(settings, {false, 1, 1});
+    if (!loopback.valid)
+        return summary(loopback);
+    if (loopback.reuse == other.reuse)
+        return summary(other);
+    return tr("Towards that destination (local address, remote address, remote port), when this host closes "
+              "first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).")
+        .arg(rate(loopback.perSecond), reuseReason(loopback), rate(other.perSecond), reuseReason(other));
 }

@@ -310,6 +310,7 @@ void MainWindow::showSample(const SamplePtr &sample)
 void MainWindow::showSnapshotInPanels()
 {
     m_portModel->setSnapshot(m_latest);
+    m_portPanel->showSnapshot(m_latest);
     m_overviewPanel->showSnapshot(m_latest);
     m_slabPanel->showSnapshot(m_latest);
     m_sysctlModel->setSnapshot(m_latest);
