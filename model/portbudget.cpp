@@ -145,11 +145,10 @@ std::pair<int, int> PortBudget::multipliersSeen(const Snapshot &snapshot, const 
     std::set<std::array<quint8, 16>> sources;
     std::set<quint16> ports;
     for (const PortPressure &p : snapshot.portPressure) {
-        if (p.family != tuple.family)
+        if (p.family != tuple.family || p.remoteAddress != tuple.remoteAddress)
             continue;
         sources.insert(p.localAddress);
-        if (p.remoteAddress == tuple.remoteAddress)
-            ports.insert(p.remotePort);
+        ports.insert(p.remotePort);
     }
     return {std::max<int>(1, int(sources.size())), std::max<int>(1, int(ports.size()))};
 }

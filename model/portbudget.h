@@ -78,7 +78,7 @@ struct PortBudget
     // do not carry the binding.
     static PortBudget forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses = 1,
                                int destinationPorts = 1);
-    // Source addresses and destination ports seen in use next to `tuple` in the snapshot's busiest
-    // tuples: local addresses of the same family, remote ports towards the same remote address.
+    // Source addresses and destination ports seen in use towards the remote address of `tuple`
+    // among the snapshot's busiest tuples.
     static std::pair<int, int> multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple);
 };

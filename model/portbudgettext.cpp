@@ -10,7 +10,10 @@ QString PortBudgetText::rate(double perSecond)
 
 QString PortBudgetText::delay(const PortBudget &b)
 {
-    return b.delayApproximate ? tr("about 1 s") : tr("%1 ms").arg(QLocale().toString(qRound64(b.reuseDelaySeconds * 1000)));
+    if (b.delayApproximate)
+        return tr("about 1 s");
+    const qint64 ms = qRound64(b.reuseDelaySeconds * 1000);
+    return ms % 1000 == 0 ? tr("%1 s").arg(QLocale().toString(ms / 1000)) : tr("%1 ms").arg(QLocale().toString(ms));
 }
 
 QString PortBudgetText::delayNote(const PortBudget &b)

@@ -73,6 +73,7 @@ void PortBudgetDialog::retranslate()
                              "number seen in use."));
     m_ports->setToolTip(tr("How many ports of that destination address the client connects to; starts at the "
                            "number seen in use."));
+    fillTuples();
     updateExplanation();
 }
 

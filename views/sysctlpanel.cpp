@@ -1,6 +1,7 @@
 #include "sysctlpanel.h"
 
 #include "chartcolors.h"
+#include "closesequencediagram.h"
 #include "sysctlapplier.h"
 #include "sysctldetail.h"
 #include "sysctllistmodel.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -55,6 +57,12 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     m_concepts->setObjectName(QStringLiteral("concepts"));
     m_tabs->addTab(m_detail, QString());
     m_tabs->addTab(m_concepts, QString());
+    // The close sequence: drawn, scrolled (never clipped) when the pane is small.
+    auto sequence = new QScrollArea(this);
+    sequence->setObjectName(QStringLiteral("closeSequence"));
+    sequence->setWidgetResizable(true);
+    sequence->setWidget(new CloseSequenceDiagram(sequence));
+    m_tabs->addTab(sequence, QString());
 
     for (QLabel *label : {m_editorError, m_preview, m_result}) {
         label->setWordWrap(true);
@@ -111,6 +119,7 @@ void SysctlPanel::retranslate()
 {
     m_tabs->setTabText(0, tr("Explanation"));
     m_tabs->setTabText(1, tr("What trainees mix up"));
+    m_tabs->setTabText(2, tr("How a connection closes"));
     m_editorLabel->setText(tr("New value:"));
     if (auto box = findChild<QGroupBox *>(QStringLiteral("editorBox")))
         box->setTitle(tr("Change"));
