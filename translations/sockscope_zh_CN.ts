@@ -702,6 +702,10 @@
         <source>%1 (sample %2 of %3)%4</source>
         <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
     </message>
+    <message>
+        <source>How a connection closes</source>
+        <translation>连接如何关闭</translation>
+    </message>
 </context>
 <context>
     <name>NetworkNamespace</name>

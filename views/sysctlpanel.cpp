@@ -140,6 +140,13 @@ int SysctlPanel::currentRow() const
     return m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
 }
 
+QWidget *SysctlPanel::showCloseSequence()
+{
+    auto sequence = findChild<QScrollArea *>(QStringLiteral("closeSequence"));
+    m_tabs->setCurrentWidget(sequence);
+    return sequence->widget();
+}
+
 void SysctlPanel::selectSysctl(const QString &name)
 {
     const int row = m_model->rowOf(name);
