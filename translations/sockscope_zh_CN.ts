@@ -703,8 +703,8 @@
         <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
     </message>
     <message>
-        <source>How a connection closes</source>
-        <translation>连接如何关闭</translation>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
     </message>
 </context>
 <context>
@@ -848,12 +848,12 @@
         <translation>按本命名空间的实际取值，推算到最繁忙几个目的端每秒可建立的新连接数（启用和不启用 tcp_tw_reuse 两种情况）。</translation>
     </message>
     <message>
-        <source>≈ %1 new connections/s towards it</source>
-        <translation>到该目的端 ≈ 每秒 %1 个新连接</translation>
-    </message>
-    <message>
         <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range.</source>
         <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 的大小相比。</translation>
+    </message>
+    <message>
+        <source>≈ %1 new/s</source>
+        <translation>≈ 每秒 %1 个新连接</translation>
     </message>
 </context>
 <context>
@@ -2360,8 +2360,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>✘ %1 %2</translation>
     </message>
     <message>
-        <source>How a connection closes</source>
-        <translation>连接如何关闭</translation>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     , m_overflow(new QLabel(this))
     , m_ports(new QLabel(this))
     , m_portsFill(new QProgressBar(this))
+    , m_portRate(new QLabel(this))
     , m_portBudget(new QPushButton(this))
     , m_refresh(new QLabel(this))
 {
@@ -43,6 +44,7 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     auto portsLayout = new QHBoxLayout(portsRow);
     portsLayout->setContentsMargins(0, 0, 0, 0);
     portsLayout->addWidget(m_portsFill, 1);
+    portsLayout->addWidget(m_portRate);
     portsLayout->addWidget(m_portBudget);
     m_portBudget->setObjectName(QStringLiteral("portBudgetButton"));
     connect(m_portBudget, &QPushButton::clicked, this, &OverviewPanel::showPortBudget);
@@ -143,10 +145,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
         m_portsFill->setValue(int(qMin<qint64>(1000, 1000LL * p.inUse / s.ephemeralRange.size())));
         m_portsFill->setFormat(QStringLiteral("%1%").arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 1));
         const PortBudget budget = PortBudget::forTuple(s, p);
-        m_ports->setText(m_ports->text() + QLatin1Char('\n')
-                         + tr("≈ %1 new connections/s towards it").arg(PortBudgetText::rate(budget.perSecond)));
+        m_portRate->setText(tr("≈ %1 new/s").arg(PortBudgetText::rate(budget.perSecond)));
         const QString why = PortBudgetText::summary(budget) + QLatin1Char(' ') + PortBudgetText::whenFull(budget);
         m_ports->setToolTip(why);
+        m_portRate->setToolTip(why);
         m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the size of "
                                    "ip_local_port_range.") + QLatin1Char(' ') + why);
     } else {
@@ -154,6 +156,8 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                                                 : tr("ip_local_port_range unreadable"));
         m_ports->setToolTip(PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(s.sysctls)));
         m_portsFill->setToolTip(m_ports->toolTip());
+        m_portRate->setToolTip(m_ports->toolTip());
+        m_portRate->clear();
         m_portsFill->setValue(0);
         m_portsFill->setFormat(QString());
     }

@@ -32,6 +32,7 @@ private:
     QLabel *m_overflow;
     QLabel *m_ports;
     QProgressBar *m_portsFill;
+    QLabel *m_portRate; // the busiest tuple's budget, beside its fill
     QPushButton *m_portBudget;
     PortBudgetDialog *m_portBudgetDialog = nullptr;
     QLabel *m_refresh;

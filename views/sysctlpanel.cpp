@@ -119,7 +119,7 @@ void SysctlPanel::retranslate()
 {
     m_tabs->setTabText(0, tr("Explanation"));
     m_tabs->setTabText(1, tr("What trainees mix up"));
-    m_tabs->setTabText(2, tr("How a connection closes"));
+    m_tabs->setTabText(2, tr("Close sequence"));
     m_editorLabel->setText(tr("New value:"));
     if (auto box = findChild<QGroupBox *>(QStringLiteral("editorBox")))
         box->setTitle(tr("Change"));
