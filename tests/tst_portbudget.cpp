@@ -28,6 +28,7 @@ class TestPortBudget : public QObject
 
     static constexpr quint16 ServerPort = 8080;
     std::vector<int> m_fds;
+    bool m_bindToLo = false; // client sockets get SO_BINDTODEVICE "lo"
 
     static bool writeSysctl(const char *name, const QByteArray &value)
     {
@@ -82,10 +83,12 @@ class TestPortBudget : public QObject
     }
 
     // connect() from a fresh socket; returns its fd (or -errno). localPort > 0: bind() it first.
-    static int connectTo(const char *ip, bool reuseAddress = false, quint16 localPort = 0)
+    int connectTo(const char *ip, bool reuseAddress = false, quint16 localPort = 0) const
     {
         const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         const int on = 1;
+        if (m_bindToLo)
+            setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
         if (reuseAddress)
             setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
         if (localPort) {
@@ -299,6 +302,7 @@ private slots:
         for (int fd : m_fds)
             close(fd);
         m_fds.clear();
+        m_bindToLo = false;
     }
 
     void kernelLoopbackReuseBudget_data()
@@ -353,41 +357,51 @@ private slots:
     void kernelNotLoopback_data()
     {
         QTest::addColumn<int>("reuse");
+        QTest::addColumn<QByteArray>("address");
+        QTest::addColumn<bool>("bindToLo");
         QTest::addColumn<bool>("reused");
-        QTest::newRow("tcp_tw_reuse=2 skips a veth address") << 2 << false;
-        QTest::newRow("tcp_tw_reuse=1 reaches it") << 1 << true;
+        QTest::newRow("tcp_tw_reuse=2 skips a veth address") << 2 << QByteArray("10.9.0.1") << false << false;
+        QTest::newRow("tcp_tw_reuse=1 reaches it") << 1 << QByteArray("10.9.0.1") << false << true;
+        QTest::newRow("tcp_tw_reuse=2 skips a non-127 address on lo") << 2 << QByteArray("10.9.1.1") << false << false;
+        QTest::newRow("tcp_tw_reuse=2 takes it with SO_BINDTODEVICE lo") << 2 << QByteArray("10.9.1.1") << true << true;
     }
 
     void kernelNotLoopback()
     {
         QFETCH(int, reuse);
+        QFETCH(QByteArray, address);
+        QFETCH(bool, bindToLo);
         QFETCH(bool, reused);
         if (!QFile::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_tw_reuse_delay")))
             QSKIP("no tcp_tw_reuse_delay (before 6.14)");
-        // A host's own non-127 address: the packets still go through lo, but tcp_twsk_unique()
-        // looks at the addresses (and SO_BINDTODEVICE lo), not at the route.
+        // The host's own non-127 addresses: the packets go through lo either way, but
+        // tcp_twsk_unique() looks at the entry's addresses and at a binding to lo, not at the route.
         QString error;
-        QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"),
-                                               QStringLiteral("sv0"), QStringLiteral("type"), QStringLiteral("veth"),
-                                               QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("sv1")},
-                                              &error),
+        const auto ip = [&](const QStringList &arguments) {
+            return PrivateNetworkNamespace::run(QStringList {QStringLiteral("ip")} + arguments, &error);
+        };
+        QVERIFY2(ip(QStringList {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("sv0"), QStringLiteral("type"),
+                                 QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("sv1")}),
                  qPrintable(error));
-        QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
-                                               QStringLiteral("10.9.0.1/24"), QStringLiteral("dev"), QStringLiteral("sv0")},
-                                              &error),
+        QVERIFY2(ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.9.0.1/24"), QStringLiteral("dev"),
+                     QStringLiteral("sv0")}),
                  qPrintable(error));
-        QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
-                                               QStringLiteral("sv0"), QStringLiteral("up")},
-                                              &error),
+        QVERIFY2(ip({QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("sv0"), QStringLiteral("up")}),
+                 qPrintable(error));
+        QVERIFY2(ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.9.1.1/32"), QStringLiteral("dev"),
+                     QStringLiteral("lo")}),
                  qPrintable(error));
         QVERIFY(writeSysctl("tcp_tw_reuse", QByteArray::number(reuse)));
-        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "1"));
-        const int listener = listenOn("10.9.0.1");
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "60000"));
+        m_bindToLo = bindToLo;
+        const int listener = listenOn(address.constData());
         QVERIFY(listener >= 0);
-        QCOMPARE(int(fillRange("10.9.0.1", listener).size()), 4);
+        QCOMPARE(int(fillRange(address.constData(), listener).size()), 4);
         QTRY_COMPARE(timeWaitRows(), 4);
+        QCOMPARE(connectTo(address.constData()), -EADDRNOTAVAIL);
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "1"));
         QThread::msleep(20);
-        const int fifth = connectTo("10.9.0.1");
+        const int fifth = connectTo(address.constData());
         if (reused) {
             QVERIFY2(fifth >= 0, qPrintable(QString::fromLocal8Bit(strerror(-fifth))));
             m_fds.push_back(fifth);
