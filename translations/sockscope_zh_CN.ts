@@ -1033,8 +1033,8 @@
         <translation>这些端口随时间的变化</translation>
     </message>
     <message>
-        <source>TIME-WAIT towards a remote port: this host closed first as a client. Each entry holds one local port towards that destination (local address, remote address, remote port).</source>
-        <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭。每个条目占用一个到该目的端（本地地址、远端地址、远端端口）的本地端口。</translation>
+        <source>TIME-WAIT towards a remote port: this host closed first as a client, and each entry holds one of its local ports.</source>
+        <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭，每个条目占用本机的一个本地端口。</translation>
     </message>
 </context>
 <context>

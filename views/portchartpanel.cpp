@@ -104,9 +104,8 @@ void PortChartPanel::retranslate()
     m_byLocal->setToolTip(tr("TIME-WAIT held on this host's own port: this host closed first, as an HTTP "
                              "server does."));
     m_byRemote->setText(tr("By remote port"));
-    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client. Each entry "
-                              "holds one local port towards that destination (local address, remote address, "
-                              "remote port).")
+    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client, and each "
+                              "entry holds one of its local ports.")
                            + (m_budgetText.isEmpty() ? QString() : QLatin1Char(' ') + m_budgetText));
     const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
     m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
