@@ -46,7 +46,8 @@ bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
 {
     // The central views (table, sysctls) share the window with the charts: give them a full-HD
     // window so their picture is readable on its own.
-    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls"))
+    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls")
+        || options.view == QLatin1String("close-sequence"))
         window.resize(1920, 1080);
     window.revealView(options.view);
     QApplication::processEvents();

@@ -1,6 +1,7 @@
 #include "snapshottextwriter.h"
 
 #include "inetaddress.h"
+#include "portbudgettext.h"
 #include "snapshot.h"
 #include "sysctlcatalog.h"
 
@@ -88,6 +89,10 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
                        .arg(p.inUse)
                        .arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 2);
         }
+        const QString budget = s.portPressure.empty()
+            ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(s.sysctls))
+            : PortBudgetText::summary(PortBudget::forTuple(s, s.portPressure.front()));
+        out += tr("  budget: %1\n").arg(budget);
     }
 
     if (s.sockstat.valid) {

@@ -80,6 +80,78 @@
     </message>
 </context>
 <context>
+    <name>CloseSequenceDiagram</name>
+    <message>
+        <source>CLOSED</source>
+        <extracomment>The state after the last ACK: no socket left (RFC 793&apos;s CLOSED).</extracomment>
+        <translation>CLOSED</translation>
+    </message>
+    <message>
+        <source>Closes first (active close): a client that ends its connections, or a server without keep-alive</source>
+        <translation>先关闭的一方（主动关闭）：主动结束连接的客户端，或不用 keep-alive 的服务器</translation>
+    </message>
+    <message>
+        <source>The other side (passive close)</source>
+        <translation>另一方（被动关闭）</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>the program calls close()</source>
+        <translation>程序调用 close()</translation>
+    </message>
+    <message>
+        <source>tcp_orphan_retries</source>
+        <translation>tcp_orphan_retries</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>ACK</translation>
+    </message>
+    <message>
+        <source>tcp_fin_timeout</source>
+        <translation>tcp_fin_timeout</translation>
+    </message>
+    <message>
+        <source>How long an orphaned socket waits here for the peer&apos;s FIN (default 60 s). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <translation>孤儿连接在此等待对端 FIN 的时长（默认 60 秒）。只调用了 shutdown() 而没有 close() 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
+    </message>
+    <message>
+        <source>its program calls close()</source>
+        <translation>另一方的程序调用 close()</translation>
+    </message>
+    <message>
+        <source>The same retransmission budget for this FIN when the program has closed the socket; tcp_retries2 when it only shut it down.</source>
+        <translation>程序已关闭套接字时，这个 FIN 的重传同样受此时间预算限制；只调用了 shutdown() 时则按 tcp_retries2。</translation>
+    </message>
+    <message>
+        <source>TCP_TIMEWAIT_LEN</source>
+        <translation>TCP_TIMEWAIT_LEN</translation>
+    </message>
+    <message>
+        <source>60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port towards that destination (local address, remote address, remote port) unless tcp_tw_reuse takes it over.</source>
+        <translation>60 秒，编译内核时固定，没有任何 sysctl 能改变它。该条目一直占用到该目的端（本地地址、远端地址、远端端口）的本地端口，除非被 tcp_tw_reuse 复用。</translation>
+    </message>
+    <message>
+        <source>60 s later (longer if a segment of the old connection restarts the timer).</source>
+        <translation>60 秒后（若旧连接的报文段重启了计时器则更久）。</translation>
+    </message>
+    <message>
+        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()); TIME-WAIT comes whatever the program does. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
+        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿连接（程序已调用 close()）；无论程序怎么做，主动关闭方都会进入 TIME-WAIT。双方同时关闭时，两边都经过 CLOSING，最后都进入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.</source>
+        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 还没到上限（tcp_rto_max_ms，默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
+    </message>
+    <message>
+        <source>Waits until its program calls close(); unless keepalive or an error ends the connection, it can stay here indefinitely.</source>
+        <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLineOptions</name>
     <message>
         <source>Shows what the Linux TCP stack does with its sockets, live: states, TIME-WAIT per port, slab memory, counters, and the sysctls that govern them.</source>
@@ -657,6 +729,10 @@
         <source>%1 (sample %2 of %3)%4</source>
         <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
     </message>
+    <message>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
+    </message>
 </context>
 <context>
     <name>NetworkNamespace</name>
@@ -735,10 +811,6 @@
         <translation>TIME-WAIT 条目数与 tcp_max_tw_buckets 之比。超过上限后，关闭的套接字不再进入 TIME-WAIT，由 TCPTimeWaitOverflow 计数。</translation>
     </message>
     <message>
-        <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range. When it is full, connect() fails with EADDRNOTAVAIL.</source>
-        <translation>连往最繁忙目的地址所占用的本地端口数，与 ip_local_port_range 大小之比。用满后，connect() 会以 EADDRNOTAVAIL 失败。</translation>
-    </message>
-    <message>
         <source>%1 (IPv4 %2, IPv6 %3); %4 established</source>
         <translation>%1 个（IPv4 %2，IPv6 %3）；已建立连接 %4 个</translation>
     </message>
@@ -794,6 +866,164 @@
         <source>TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)</source>
         <translation>TIME-WAIT 约 %1，全部 TCP 约 %2（估算）</translation>
     </message>
+    <message>
+        <source>Worked budget…</source>
+        <translation>端口预算推算…</translation>
+    </message>
+    <message>
+        <source>New connections per second towards the busiest tuples, with and without tcp_tw_reuse, worked out from this namespace&apos;s values.</source>
+        <translation>按本命名空间的实际取值，推算到最繁忙几个目的端每秒可建立的新连接数（启用和不启用 tcp_tw_reuse 两种情况）。</translation>
+    </message>
+    <message>
+        <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range.</source>
+        <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 的大小相比。</translation>
+    </message>
+    <message>
+        <source>≈ %1 new/s</source>
+        <translation>≈ 每秒 %1 个新连接</translation>
+    </message>
+</context>
+<context>
+    <name>PortBudgetDialog</name>
+    <message>
+        <source>Worked port budget</source>
+        <translation>端口预算推算</translation>
+    </message>
+    <message>
+        <source>Tuple (source → destination)</source>
+        <translation>元组（源 → 目的）</translation>
+    </message>
+    <message>
+        <source>The (source address, destination address, destination port) tuples using the most local ports now, busiest first.</source>
+        <translation>当前占用本地端口最多的（源地址、目的地址、目的端口）元组，最繁忙的在前。</translation>
+    </message>
+    <message>
+        <source>Source addresses</source>
+        <translation>源地址数</translation>
+    </message>
+    <message>
+        <source>Destination ports</source>
+        <translation>目的端口数</translation>
+    </message>
+    <message>
+        <source>How many source addresses the client spreads its connections over; starts at the number seen in use.</source>
+        <translation>客户端把连接分散到多少个源地址上；初始值为当前实际在用的数量。</translation>
+    </message>
+    <message>
+        <source>How many ports of that destination address the client connects to; starts at the number seen in use.</source>
+        <translation>客户端连接该目的地址的多少个端口；初始值为当前实际在用的数量。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3 ports in use)</source>
+        <translation>%1 → %2（占用 %3 个端口）</translation>
+    </message>
+    <message>
+        <source>Waiting for the first refresh.</source>
+        <translation>等待第一次刷新。</translation>
+    </message>
+    <message>
+        <source>No connection uses a local port of ip_local_port_range now.</source>
+        <translation>当前没有连接占用 ip_local_port_range 中的本地端口。</translation>
+    </message>
+</context>
+<context>
+    <name>PortBudgetText</name>
+    <message>
+        <source>about 1 s</source>
+        <translation>约 1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>this kernel has no tcp_tw_reuse_delay: an entry becomes reusable 0 to 1 s after the last timestamped segment it received</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段之后 0 到 1 秒变为可复用</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse_delay, counted from the entry&apos;s start of TIME-WAIT</source>
+        <translation>tcp_tw_reuse_delay，从条目进入 TIME-WAIT 时算起</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse takes over TIME-WAIT entries older than %1</source>
+        <translation>tcp_tw_reuse 会复用存在时间超过 %1 的 TIME-WAIT 条目</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_tw_reuse = 0：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_tw_reuse = 2 只对回环生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_timestamps = 0，tcp_tw_reuse 无法生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port</source>
+        <translation>无法读取 tcp_tw_reuse 或 tcp_timestamps：按不复用计算，每个端口 60 秒</translation>
+    </message>
+    <message>
+        <source>When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with EADDRNOTAVAIL.</source>
+        <translation>当每个可用端口都有到该目的端的 TIME-WAIT 条目时，connect() 以 EADDRNOTAVAIL 失败。</translation>
+    </message>
+    <message>
+        <source>A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over an entry older than the delay (the entry must have recorded a timestamp from the peer, so the peer must send timestamps too).</source>
+        <translation>在这里，到该目的端的端口范围被 TIME-WAIT 占满并不会导致 EADDRNOTAVAIL：connect() 会复用存在时间超过延迟的条目（条目必须记录过对端的时间戳，所以对端也必须发送时间戳）。</translation>
+    </message>
+    <message>
+        <source>ip_local_port_range could not be read, so no port budget can be given.</source>
+        <translation>无法读取 ip_local_port_range，因此给不出端口预算。</translation>
+    </message>
+    <message>
+        <source>About %1 new connections per second towards that destination (local address, remote address, remote port) when this host closes first: %2.</source>
+        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）每秒约可建立 %1 个新连接：%2。</translation>
+    </message>
+    <message>
+        <source>Usable local ports: %1 in ip_local_port_range, %2 of them reserved (ip_local_reserved_ports): %3. That many connections can exist at once towards one destination, TIME-WAIT included.</source>
+        <translation>可用本地端口：ip_local_port_range 中有 %1 个，其中 %2 个被保留（ip_local_reserved_ports），可用 %3 个。到同一个目的端最多能同时存在这么多连接，TIME-WAIT 也算在内。</translation>
+    </message>
+    <message>
+        <source>Without reuse: %1 ÷ 60 s of TIME-WAIT ≈ %2 new connections per second.</source>
+        <translation>不复用：%1 ÷ 60 秒 TIME-WAIT ≈ 每秒 %2 个新连接。</translation>
+    </message>
+    <message>
+        <source>With reuse: %1 ÷ %2 ≈ %3 new connections per second.</source>
+        <translation>复用：%1 ÷ %2 ≈ 每秒 %3 个新连接。</translation>
+    </message>
+    <message>
+        <source>The delay: %1.</source>
+        <translation>延迟：%1。</translation>
+    </message>
+    <message>
+        <source>For this tuple reuse applies: %1. %2</source>
+        <translation>对这个元组复用生效：%1。%2</translation>
+    </message>
+    <message>
+        <source>For this tuple reuse does not apply: %1. %2</source>
+        <translation>对这个元组复用不生效：%1。%2</translation>
+    </message>
+    <message>
+        <source>Each source address has its own ports towards a destination: × %1 source addresses. A program that bind()s a source address before connect() should set IP_BIND_ADDRESS_NO_PORT, or bind() picks the port without knowing the destination; the option helps only together with more source addresses and does not raise the limit towards one destination.</source>
+        <translation>每个源地址到同一目的端都有自己的一套端口：× %1 个源地址。在 connect() 之前 bind() 源地址的程序应设置 IP_BIND_ADDRESS_NO_PORT，否则 bind() 会在不知道目的端的情况下选端口；这个选项只有配合更多源地址才有用，不会提高到同一个目的端的上限。</translation>
+    </message>
+    <message>
+        <source>Each remote address and port is a destination of its own: × %1 destination ports.</source>
+        <translation>每个远端地址和端口各算一个目的端：× %1 个目的端口。</translation>
+    </message>
+    <message>
+        <source>Total: %1 × %2 × %3 ≈ %4 new connections per second.</source>
+        <translation>合计：%1 × %2 × %3 ≈ 每秒 %4 个新连接。</translation>
+    </message>
+    <message>
+        <source>Towards that destination (local address, remote address, remote port), when this host closes first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).</source>
+        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）：回环地址每秒约 %1 个新连接（%2）；其他地址每秒约 %3 个（%4）。</translation>
+    </message>
 </context>
 <context>
     <name>PortChartPanel</name>
@@ -808,10 +1038,6 @@
     <message>
         <source>By remote port</source>
         <translation>按远端端口</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT towards a remote port: this host closed first as a client. Each entry keeps one local port busy for 60 s.</source>
-        <translation>指向远端端口的 TIME-WAIT：本机作为客户端先关闭了连接。每个条目会让一个本地端口被占用 60 秒。</translation>
     </message>
     <message>
         <source>TIME-WAIT by remote port, now</source>
@@ -832,6 +1058,10 @@
     <message>
         <source>Those ports over time</source>
         <translation>这些端口随时间的变化</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT towards a remote port: this host closed first as a client, and each entry holds one of its local ports.</source>
+        <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭，每个条目占用本机的一个本地端口。</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1455,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>TIME-WAIT: not counted (not in --states)
 </source>
         <translation>TIME-WAIT：未统计（不在 --states 中）
+</translation>
+    </message>
+    <message>
+        <source>  budget: %1
+</source>
+        <translation>  端口预算：%1
 </translation>
     </message>
 </context>
@@ -2119,10 +2355,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
     </message>
     <message>
-        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port, TIME-WAIT included. With 60 s of TIME-WAIT, that is about %2 new connections per second to one destination when this host closes first.</source>
-        <translation>这里有 %1 个端口：从一个本地地址到同一远端地址和端口，同时最多 %1 个连接，TIME-WAIT 也算在内。TIME-WAIT 为 60 秒，因此当本机先关闭连接时，对同一目的地每秒约可建立 %2 个新连接。</translation>
-    </message>
-    <message>
         <source>As expected, this kernel has no tcp_tw_recycle.</source>
         <translation>与预期一致，本内核没有 tcp_tw_recycle。</translation>
     </message>
@@ -2199,14 +2431,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>来源：内核的 %1，并已对照正在运行的内核核实。</translation>
     </message>
     <message>
-        <source>(ip_local_port_range size) ÷ 60</source>
-        <translation>（ip_local_port_range 大小）÷ 60</translation>
-    </message>
-    <message>
-        <source>%1 ÷ 60 ≈ %2 with this namespace&apos;s range</source>
-        <translation>按本命名空间的范围为 %1 ÷ 60 ≈ %2</translation>
-    </message>
-    <message>
         <source>this kernel has no tcp_tw_reuse_delay: the delay is one second, counted in whole seconds</source>
         <translation>本内核没有 tcp_tw_reuse_delay：延迟为一秒，按整秒计算</translation>
     </message>
@@ -2233,10 +2457,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>The side that closes first holds TIME-WAIT</source>
         <translation>先关闭连接的一方持有 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s, so one client can open about %1 new connections per second to one destination.</source>
-        <translation>先关闭连接的服务器（不使用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 之内既便宜又无害。先关闭连接的客户端则在临时端口上持有它们：每个条目让该本地端口对该目的地被占用 60 秒，因此一个客户端对同一目的地每秒约只能建立 %1 个新连接。</translation>
     </message>
     <message>
         <source>tcp_tw_reuse helps only outgoing connections</source>
@@ -2277,6 +2497,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Sources: the kernel&apos;s Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
         <translation>来源：内核文档 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port.</source>
+        <translation>这里有 %1 个端口：从一个本地地址到同一个远端地址和端口，最多同时存在 %1 个连接。</translation>
+    </message>
+    <message>
+        <source>(ip_local_port_range size) ÷ 60 without tcp_tw_reuse, (size) ÷ the reuse delay with it</source>
+        <translation>不复用时为（ip_local_port_range 大小）÷ 60，复用时为（大小）÷ 复用延迟</translation>
+    </message>
+    <message>
+        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s unless tcp_tw_reuse takes it over. %1</source>
+        <translation>先关闭的服务器（不用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内开销小、无害。先关闭的客户端在临时端口上持有它们：每个条目让该本地端口到该目的端忙 60 秒，除非被 tcp_tw_reuse 复用。%1</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2594,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>What trainees mix up</source>
         <translation>初学者容易混淆的概念</translation>
+    </message>
+    <message>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
     </message>
 </context>
 <context>

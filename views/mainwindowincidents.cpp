@@ -193,7 +193,7 @@ void MainWindow::captureWithDialog()
     const QStringList views = viewNames();
     QStringList titles {tr("Whole window")};
     titles << tr("Overview") << tr("Sockets by state") << tr("TIME-WAIT per port") << tr("Slab memory")
-           << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls");
+           << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls") << tr("Close sequence");
     const QString file = suggestedPath(captureStamp().host, QStringLiteral("png"));
     CaptureDialog dialog(views, titles, chartViewNames(), file, this);
     if (dialog.exec() != QDialog::Accepted)

@@ -2,9 +2,11 @@
 
 #include "historypanel.h"
 
+class PortBudgetDialog;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
+class QPushButton;
 
 // The figures an operator looks at first: how full the TIME-WAIT table is, what it costs, whether
 // closes overflow it, and how close the busiest destination is to running out of local ports.
@@ -17,6 +19,8 @@ public:
 
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void retranslate() override;
+    // The worked budget for the busiest tuples (made on first use).
+    PortBudgetDialog *showPortBudget();
 
 private:
     QFormLayout *m_form;
@@ -28,6 +32,9 @@ private:
     QLabel *m_overflow;
     QLabel *m_ports;
     QProgressBar *m_portsFill;
+    QLabel *m_portRate; // the busiest tuple's budget, beside its fill
+    QPushButton *m_portBudget;
+    PortBudgetDialog *m_portBudgetDialog = nullptr;
     QLabel *m_refresh;
     SnapshotPtr m_snapshot;
 };

@@ -1,6 +1,8 @@
 #include "portchartpanel.h"
 
 #include "chartcolors.h"
+#include "portbudget.h"
+#include "portbudgettext.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 
@@ -110,8 +112,9 @@ void PortChartPanel::retranslate()
     m_byLocal->setToolTip(tr("TIME-WAIT held on this host's own port: this host closed first, as an HTTP "
                              "server does."));
     m_byRemote->setText(tr("By remote port"));
-    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client. Each "
-                              "entry keeps one local port busy for 60 s."));
+    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client, and each "
+                              "entry holds one of its local ports.")
+                           + (m_budgetText.isEmpty() ? QString() : QLatin1Char(' ') + m_budgetText));
     const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
     m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
     m_bars->setLabel(tr("TIME-WAIT"));
@@ -121,6 +124,16 @@ void PortChartPanel::retranslate()
         m_timeChart->setSeriesName(key, key);
     ChartColors::applyPalette(m_barView->chart(), palette());
     m_barSeries->setLabelsVisible(true);
+}
+
+void PortChartPanel::showSnapshot(const SnapshotPtr &snapshot)
+{
+    const QString text = snapshot ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(snapshot->sysctls))
+                                  : QString();
+    if (text != m_budgetText) {
+        m_budgetText = text;
+        retranslate();
+    }
 }
 
 QChart *PortChartPanel::barChart() const

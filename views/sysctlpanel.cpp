@@ -1,11 +1,13 @@
 #include "sysctlpanel.h"
 
+#include "closesequencediagram.h"
 #include "sysctlapplier.h"
 #include "sysctlchangebox.h"
 #include "sysctldetail.h"
 #include "sysctllistmodel.h"
 
 #include <QHeaderView>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -38,6 +40,12 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     m_concepts->setObjectName(QStringLiteral("concepts"));
     m_tabs->addTab(m_detail, QString());
     m_tabs->addTab(m_concepts, QString());
+    // The close sequence: drawn, scrolled (never clipped) when the pane is small.
+    auto sequence = new QScrollArea(this);
+    sequence->setObjectName(QStringLiteral("closeSequence"));
+    sequence->setWidgetResizable(true);
+    sequence->setWidget(new CloseSequenceDiagram(sequence));
+    m_tabs->addTab(sequence, QString());
 
     // On a small screen the explanation gives way (it can fold away entirely); the Change area
     // keeps its fixed height.
@@ -70,6 +78,7 @@ void SysctlPanel::retranslate()
 {
     m_tabs->setTabText(0, tr("Explanation"));
     m_tabs->setTabText(1, tr("What trainees mix up"));
+    m_tabs->setTabText(2, tr("Close sequence"));
     m_change->retranslate();
     m_model->retranslate();
     showSelected();
@@ -78,6 +87,13 @@ void SysctlPanel::retranslate()
 int SysctlPanel::currentRow() const
 {
     return m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
+}
+
+QWidget *SysctlPanel::showCloseSequence()
+{
+    auto sequence = findChild<QScrollArea *>(QStringLiteral("closeSequence"));
+    m_tabs->setCurrentWidget(sequence);
+    return sequence->widget();
 }
 
 void SysctlPanel::selectSysctl(const QString &name)

@@ -28,6 +28,8 @@ public:
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void retranslate() override;
     void selectSysctl(const QString &name);
+    // The close-sequence diagram, brought to the front (for captures and links).
+    QWidget *showCloseSequence();
     // A replay: explanations and recorded values only; nothing can be applied.
     void setReadOnly(const QString &reason);
     SysctlChangeBox *changeBox() const { return m_change; }
