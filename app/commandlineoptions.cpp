@@ -96,6 +96,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         mode = Mode::Record;
         recordPath = parser.value(record);
+        if (recordPath.isEmpty()) {
+            *error = tr("--record needs a file name.");
+            return false;
+        }
     }
     if (parser.isSet(replay) || !replayPath.isEmpty()) {
         if (mode == Mode::Once || parser.isSet(netns)) {
@@ -104,6 +108,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         if (parser.isSet(replay))
             replayPath = parser.value(replay);
+        if (replayPath.isEmpty()) {
+            *error = tr("--replay needs a file name.");
+            return false;
+        }
     }
 
     const QString formatName = parser.value(format);
