@@ -184,9 +184,11 @@ bool inspect(const QByteArray &bytes, quint32 *rows)
 bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
 {
     records->clear();
+    // The counts first, from a few inflated bytes: a table declaring more than its bytes can
+    // hold is refused before anything of its size is allocated.
     const quint32 rawSize = declaredSize(bytes);
     QByteArray raw;
-    if (rawSize == 0 || !inflate(bytes, rawSize, true, &raw))
+    if (!inspect(bytes) || !inflate(bytes, rawSize, true, &raw))
         return false;
 
     ByteReader in(raw);
@@ -222,16 +224,20 @@ bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
             return false;
         r.remoteAddress = addresses[index].bytes;
     }
-    qint64 port = 0;
-    for (SocketRecord &r : rows) {
-        port += in.svarint();
-        r.localPort = quint16(port);
-    }
-    port = 0;
-    for (SocketRecord &r : rows) {
-        port += in.svarint();
-        r.remotePort = quint16(port);
-    }
+    // Ports are stored as differences from the previous row: each must land in 0..65535, which
+    // also keeps the running sum far from overflowing.
+    const auto readPorts = [&](quint16 SocketRecord::*field) {
+        qint64 port = 0;
+        for (SocketRecord &r : rows) {
+            port += qBound(qint64(-65536), in.svarint(), qint64(65536));
+            if (port < 0 || port > 65535)
+                return false;
+            r.*field = quint16(port);
+        }
+        return true;
+    };
+    if (!readPorts(&SocketRecord::localPort) || !readPorts(&SocketRecord::remotePort))
+        return false;
     for (SocketRecord &r : rows)
         r.expiresMs = quint32(in.varint());
     for (SocketRecord &r : rows)

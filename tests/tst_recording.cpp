@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -17,6 +18,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 // Record -> replay through the real sampler and files, and what a damaged file does.
 class TestRecording : public QObject
@@ -232,14 +234,22 @@ private slots:
         QVERIFY(recording.warnings.isEmpty());
     }
 
-    void stopsCleanlyOnInterrupt()
+    void stopsCleanlyOnSignal_data()
     {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void stopsCleanlyOnSignal()
+    {
+        QFETCH(int, signalNumber);
         const QString file = m_dir.filePath("interrupted.rec");
         QProcess sockscope;
         sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--duration", "60", "--interval", "0.25"});
         QVERIFY(sockscope.waitForStarted());
         QTest::qWait(1200);
-        ::kill(pid_t(sockscope.processId()), SIGINT);
+        ::kill(pid_t(sockscope.processId()), signalNumber);
         QVERIFY(sockscope.waitForFinished(5000));
         QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
         QCOMPARE(sockscope.exitCode(), 0);
@@ -249,6 +259,66 @@ private slots:
         QVERIFY(recording.endedCleanly);
         QVERIFY(recording.summaries.size() >= 3);
         QVERIFY(recording.snapshots.size() >= 2); // at the start and at the stop
+    }
+
+    // Issue 10, item 14: arguments that used to run forever, open the wrong window or block.
+    void hostileArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString fifo = m_dir.filePath("fifo");
+        QTest::newRow("--record ''") << QStringList {"--record", ""} << 2 << "--record needs a file name";
+        QTest::newRow("--replay ''") << QStringList {"--replay", ""} << 2 << "--replay needs a file name";
+        QTest::newRow("--replay FIFO") << QStringList {"--replay", fifo} << 1 << "not a regular file";
+        QTest::newRow("--replay /dev/null") << QStringList {"--replay", "/dev/null"} << 1 << "not a regular file";
+        QTest::newRow("--replay missing") << QStringList {"--replay", m_dir.filePath("absent.rec")} << 1 << "No such file";
+        QTest::newRow("--record FIFO") << QStringList {"--record", fifo, "--samples", "1"} << 1 << "not a regular file";
+        QTest::newRow("--once --netns FIFO") << QStringList {"--once", "--netns", fifo} << 1 << "is not a network namespace";
+        QTest::newRow("--record --netns FIFO") << QStringList {"--record", m_dir.filePath("n.rec"), "--netns", fifo} << 1
+                                               << "is not a network namespace";
+    }
+
+    void hostileArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString fifo = m_dir.filePath("fifo");
+        if (!QFileInfo::exists(fifo))
+            QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess sockscope;
+        // No display at all, as over ssh or in a service: the file is still checked and reported.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(name);
+        sockscope.setProcessEnvironment(environment);
+        sockscope.start(SOCKSCOPE_BINARY, arguments);
+        const bool finished = sockscope.waitForFinished(15000);
+        if (!finished)
+            sockscope.kill();
+        QVERIFY2(finished, "blocked or ran on");
+        QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sockscope.exitCode(), exitCode);
+        const QString err = QString::fromUtf8(sockscope.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+        if (exitCode == 2)
+            QVERIFY2(err.contains("Usage:"), qPrintable(err));
+        else
+            QCOMPARE(err.count('\n'), 1); // one clear line
+    }
+
+    void durationBeyondTimerRange()
+    {
+        // 3,000,000 s is more milliseconds than a QTimer's int holds: still no warning, and
+        // --samples ends the recording first.
+        const QString file = m_dir.filePath("long.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--duration", "3000000", "--samples", "2", "--interval", "0.25"});
+        QVERIFY(sockscope.waitForFinished(20000));
+        QCOMPARE(sockscope.exitCode(), 0);
+        const QByteArray err = sockscope.readAllStandardError();
+        QVERIFY2(!err.contains("Timer") && err.contains("recorded 2 samples"), err.constData());
     }
 };
 
