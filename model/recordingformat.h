@@ -29,7 +29,7 @@ constexpr quint32 MaximumFrame = 1024u * 1024 * 1024;
 // deflate cannot exceed 1032:1, zlib technical details, "Maximum compression factor").
 constexpr quint32 MaximumTableRows = 16u * 1024 * 1024;
 constexpr int MinimumRowBytes = 13; // state, timer, retransmits, two indices, two ports, six varints: 1 byte each
-constexpr int MaximumRowBytes = 93; // the same at their widest, plus two 17-byte addresses
+constexpr int MaximumRowBytes = 88; // the same at their widest (54), plus two 17-byte addresses
 constexpr quint64 MaximumInflation = 1032;
 // Times are milliseconds since the epoch between 1970 and 9999 (what QDateTime can show); a
 // sample's figures fit 2^53, so sums and differences of them can never overflow a qint64.

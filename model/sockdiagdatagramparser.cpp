@@ -68,6 +68,15 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::fail(int errorNumber, con
     return Status::Failed;
 }
 
+SockDiagDatagramParser::Status SockDiagDatagramParser::failWithKernelError(int negativeErrno)
+{
+    // The kernel sends -errno, 1..MAX_ERRNO (4095, include/linux/err.h); anything else (INT_MIN
+    // cannot even be negated) is a malformed message.
+    if (negativeErrno >= 0 || negativeErrno < -4095)
+        return fail(EPROTO, tr("Malformed netlink error message (error %1).").arg(negativeErrno));
+    return fail(-negativeErrno, QString::fromLocal8Bit(std::strerror(-negativeErrno)));
+}
+
 SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, std::size_t length,
                                                              std::vector<SocketRecord> &out)
 {
@@ -98,7 +107,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
             const auto err = static_cast<const nlmsgerr *>(mnl_nlmsg_get_payload(nlh));
             if (err->error == 0)
                 continue; // an acknowledgement
-            return fail(-err->error, QString::fromLocal8Bit(std::strerror(-err->error)));
+            return failWithKernelError(err->error);
         }
         case NLMSG_DONE: {
             // A dump that failed part way ends with NLMSG_DONE carrying a negative errno.
@@ -106,7 +115,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
                 int doneError = 0;
                 std::memcpy(&doneError, mnl_nlmsg_get_payload(nlh), sizeof(int));
                 if (doneError < 0)
-                    return fail(-doneError, QString::fromLocal8Bit(std::strerror(-doneError)));
+                    return failWithKernelError(doneError);
             }
             return Status::Done;
         }

@@ -150,14 +150,16 @@ bool inflate(const QByteArray &bytes, quint32 wanted, bool whole, QByteArray *ou
 }
 
 // The row and address counts at the start of an inflated table, checked against the bytes
-// that follow them.
+// that follow them both ways: too few for the rows, or more than the rows can take (so a
+// table of one row cannot declare a gigabyte to be inflated).
 bool plausibleCounts(ByteReader &in, qsizetype tableSize, quint32 *count, quint64 *addressCount)
 {
     *count = in.u32();
     *addressCount = in.varint();
     const quint64 left = quint64(tableSize - in.position());
     return !in.failed() && *count <= RecordingFormat::MaximumTableRows
-        && quint64(*count) * RecordingFormat::MinimumRowBytes <= left && *addressCount <= left / 17;
+        && quint64(*count) * RecordingFormat::MinimumRowBytes <= left
+        && left <= quint64(*count) * RecordingFormat::MaximumRowBytes && *addressCount <= left / 17;
 }
 
 }
