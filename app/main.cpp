@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
     Languages::apply(language.isEmpty() ? QSettings().value(QStringLiteral("language")).toString() : language);
     if (!replayError.isEmpty()) {
         // Started from a desktop launcher or file manager, stderr goes nowhere anyone reads.
-        PlainMessage::warning(nullptr, QCoreApplication::translate("main", "Open recording"), replayError);
+        PlainMessage::warning(nullptr, QCoreApplication::translate("MainWindow", "Open recording"), replayError);
         return 1;
     }
     return runWindowCommand(options, replay);
