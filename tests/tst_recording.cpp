@@ -218,6 +218,37 @@ private slots:
         QVERIFY(records.empty());
     }
 
+    void secondRecordingCountsItsOwn()
+    {
+        // Issue 10, item 15: the window records through one sampler; its second recording must
+        // not report (or write in its END frame) the first one's samples.
+        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy progress(sampler.sampler(), &Sampler::recordingProgress);
+        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
+        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &) { sampler.acknowledge(); });
+        sampler.startRecording(m_dir.filePath("first-of-two.rec"), 0);
+        sampler.start(250);
+        QVERIFY(QTest::qWaitFor([&] { return progress.size() >= 3; }, 10000));
+        sampler.stopRecording();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(stopped.last().at(2).toInt() >= 3);
+
+        progress.clear();
+        const QString second = m_dir.filePath("second-of-two.rec");
+        sampler.startRecording(second, 0);
+        QVERIFY(progress.wait(5000));
+        QCOMPARE(progress.first().at(1).toInt(), 1); // samples
+        QCOMPARE(progress.first().at(2).toInt(), 1); // the table a recording starts with
+        sampler.setPaused(true);
+        sampler.stopRecording();
+        QVERIFY(stopped.wait(5000));
+        Recording recording;
+        QString error;
+        QVERIFY(recording.read(second, &error));
+        QCOMPARE(int(recording.summaries.size()), stopped.last().at(2).toInt());
+        QCOMPARE(QFileInfo(second).size(), stopped.last().at(1).toLongLong());
+    }
+
     void headlessCommand()
     {
         const QString file = m_dir.filePath("headless.rec");
