@@ -1,5 +1,6 @@
 #include "bytewriter.h"
 #include "crc32.h"
+#include "hostilebytes.h"
 #include "procnetcountersparser.h"
 #include "recording.h"
 #include "recordingformat.h"
@@ -25,7 +26,6 @@
 #include <linux/netlink.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include <cerrno>
 #include <cmath>
@@ -75,16 +75,6 @@ class TestHostileInput : public QObject
         return records;
     }
 
-    static QByteArray frame(quint8 type, const QByteArray &payload)
-    {
-        ByteWriter out;
-        out.u8(type);
-        out.u32(quint32(payload.size()));
-        out.u32(Crc32::of(payload));
-        out.bytes(payload);
-        return out.take();
-    }
-
     // The frames of `bytes` after the header, as (offset, length of payload).
     std::vector<std::pair<qsizetype, quint32>> frames(const QByteArray &bytes) const
     {
@@ -127,7 +117,7 @@ class TestHostileInput : public QObject
     {
         const auto all = frames(m_recording);
         const qsizetype firstEnd = all.front().first + RecordingFormat::FrameHeaderSize + all.front().second;
-        return m_recording.left(firstEnd) + frame(type, payload);
+        return m_recording.left(firstEnd) + HostileBytes::frame(type, payload);
     }
 
     QByteArray snapshotJson() const
@@ -151,46 +141,6 @@ class TestHostileInput : public QObject
         return out.take();
     }
 
-    // A table as SocketTableCodec stores it: u32 inflated size, then a zlib stream of `rows`
-    // (u32), `addresses` (varint), and zeros up to `inflated` bytes in all. The zeros are deflated in chunks,
-    // so a table that inflates to hundreds of megabytes costs this test a few hundred kilobytes.
-    static QByteArray zeroTable(quint32 rows, quint64 inflated, quint32 declared, quint64 addresses = 0)
-    {
-        ByteWriter headWriter;
-        headWriter.u32(rows);
-        headWriter.varint(addresses);
-        const QByteArray head = headWriter.take();
-        z_stream stream {};
-        deflateInit(&stream, Z_BEST_COMPRESSION);
-        QByteArray out(4, '\0');
-        std::memcpy(out.data(), &declared, 4);
-        const QByteArray zeros(1 << 20, '\0');
-        QByteArray chunk(1 << 16, Qt::Uninitialized);
-        Q_ASSERT(inflated >= quint64(head.size()));
-        quint64 left = inflated;
-        bool first = true;
-        for (;;) {
-            const QByteArray &input = first ? head : zeros;
-            const quint64 take = first ? quint64(head.size()) : qMin<quint64>(left, quint64(zeros.size()));
-            left -= take;
-            first = false;
-            stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.constData()));
-            stream.avail_in = uInt(take);
-            const int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
-            int result = Z_OK;
-            do {
-                stream.next_out = reinterpret_cast<Bytef *>(chunk.data());
-                stream.avail_out = uInt(chunk.size());
-                result = deflate(&stream, flush);
-                out.append(chunk.constData(), chunk.size() - qsizetype(stream.avail_out));
-            } while (stream.avail_out == 0 || (flush == Z_FINISH && result != Z_STREAM_END));
-            if (left == 0)
-                break;
-        }
-        deflateEnd(&stream);
-        return out;
-    }
-
     // Fuzz iterations: a few thousand in ctest; tests/run-sanitizers.sh sets SOCKSCOPE_FUZZ_SCALE
     // for a longer pass.
     static int rounds(int base) { return base * qMax(1, qEnvironmentVariableIntValue("SOCKSCOPE_FUZZ_SCALE")); }
@@ -200,42 +150,6 @@ class TestHostileInput : public QObject
         rusage usage {};
         getrusage(RUSAGE_SELF, &usage);
         return usage.ru_maxrss;
-    }
-
-    // One random change of the kinds that break parsers: bit flips, length-like words set to
-    // their extremes, bytes cut off or repeated.
-    static void mutate(QByteArray &bytes, QRandomGenerator &random)
-    {
-        if (bytes.isEmpty())
-            return;
-        static const quint32 extremes[] = {0, 1, 15, 16, 0x7fffffff, 0x80000000, 0xfffffffc, 0xffffffff, 0xffff};
-        switch (random.bounded(5)) {
-        case 0:
-            for (int i = 0, n = int(random.bounded(1, 5)); i < n; ++i) {
-                const auto at = qsizetype(random.bounded(quint32(bytes.size())));
-                bytes[at] = char(bytes[at] ^ (1 << random.bounded(8)));
-            }
-            break;
-        case 1: {
-            if (bytes.size() < 4)
-                break;
-            const auto at = qsizetype(random.bounded(quint32(bytes.size() / 4))) * 4;
-            const quint32 value = extremes[random.bounded(int(std::size(extremes)))];
-            std::memcpy(bytes.data() + at, &value, 4);
-            break;
-        }
-        case 2: bytes.truncate(qsizetype(random.bounded(quint32(bytes.size())))); break;
-        case 3: {
-            const auto at = qsizetype(random.bounded(quint32(bytes.size())));
-            bytes.insert(at, bytes.mid(at, qsizetype(random.bounded(1, 64))));
-            break;
-        }
-        default: {
-            const auto at = qsizetype(random.bounded(quint32(bytes.size())));
-            bytes[at] = char(random.bounded(256));
-            break;
-        }
-        }
     }
 
 private slots:
@@ -286,16 +200,16 @@ private slots:
         const quint32 overLimit = RecordingFormat::MaximumTableRows + 1;
         const quint64 overLimitBytes = 5 + quint64(overLimit) * RecordingFormat::MinimumRowBytes;
         QTest::newRow("16 Mi + 1 rows that really inflate (218 MB from ~212 KB)")
-            << zeroTable(overLimit, overLimitBytes, quint32(overLimitBytes)) << true;
-        QTest::newRow("64 Mi rows in a 5-byte table") << zeroTable(64u << 20, 5, 5) << true;
-        QTest::newRow("4 GiB declared, 1 KB inflated") << zeroTable(0, 1024, 0xffffffff) << true;
-        QTest::newRow("more than 1032:1 declared") << zeroTable(0, 4096, 4096 * 1032) << true;
+            << HostileBytes::zeroTable(overLimit, overLimitBytes, quint32(overLimitBytes)) << true;
+        QTest::newRow("64 Mi rows in a 5-byte table") << HostileBytes::zeroTable(64u << 20, 5, 5) << true;
+        QTest::newRow("4 GiB declared, 1 KB inflated") << HostileBytes::zeroTable(0, 1024, 0xffffffff) << true;
+        QTest::newRow("more than 1032:1 declared") << HostileBytes::zeroTable(0, 4096, 4096 * 1032) << true;
         // Only inflating the whole stream tells this one: it is refused when shown, having
         // inflated no more than the 13 KB declared.
-        QTest::newRow("stream longer than declared") << zeroTable(1000, 1 << 20, 5 + 1000 * 13) << false;
-        QTest::newRow("1 row in 1 MB") << zeroTable(1, 1 << 20, 1 << 20) << true;
-        QTest::newRow("2^60 addresses") << zeroTable(0, 4096, 4096, quint64(1) << 60) << true;
-        QTest::newRow("1 Mi addresses in 4 KB") << zeroTable(0, 4096, 4096, 1u << 20) << true;
+        QTest::newRow("stream longer than declared") << HostileBytes::zeroTable(1000, 1 << 20, 5 + 1000 * 13) << false;
+        QTest::newRow("1 row in 1 MB") << HostileBytes::zeroTable(1, 1 << 20, 1 << 20) << true;
+        QTest::newRow("2^60 addresses") << HostileBytes::zeroTable(0, 4096, 4096, quint64(1) << 60) << true;
+        QTest::newRow("1 Mi addresses in 4 KB") << HostileBytes::zeroTable(0, 4096, 4096, 1u << 20) << true;
     }
 
     void decompressionBomb()
@@ -484,7 +398,7 @@ private slots:
         for (int i = 0, n = rounds(4000); i < n; ++i) {
             QByteArray mutated = dump;
             for (int m = 0, n = int(random.bounded(1, 4)); m < n; ++m)
-                mutate(mutated, random);
+                HostileBytes::mutate(mutated, random);
             // Exactly the bytes received on the heap, so a read beyond them shows under ASan.
             std::vector<char> exact(mutated.begin(), mutated.end());
             std::vector<SocketRecord> records;
@@ -503,7 +417,6 @@ private slots:
 
     void fuzzRecording()
     {
-        // qUncompress is gone, but zlib errors are quiet anyway; keep the log to real failures.
         QRandomGenerator random(1010);
         const auto original = frames(m_recording);
         int opened = 0, tables = 0;
@@ -513,7 +426,7 @@ private slots:
             // Mutations after the header, mostly with checksums made right so the decoders see them.
             QByteArray body = mutated.mid(m_headerEnd);
             for (int m = 0, n = int(random.bounded(1, 4)); m < n; ++m)
-                mutate(body, random);
+                HostileBytes::mutate(body, random);
             mutated = mutated.left(m_headerEnd) + body;
             if (random.bounded(4) != 0)
                 fixChecksums(mutated);
@@ -552,7 +465,7 @@ private slots:
             for (int i = 0, n = rounds(800); i < n; ++i) {
                 QByteArray mutated = text;
                 if (random.bounded(2)) {
-                    mutate(mutated, random);
+                    HostileBytes::mutate(mutated, random);
                 } else {
                     // Numbers at their extremes where numbers are.
                     const auto at = qsizetype(random.bounded(quint32(mutated.size())));

@@ -292,6 +292,38 @@ private slots:
         QVERIFY(recording.snapshots.size() >= 2); // at the start and at the stop
     }
 
+    void stopsCleanlyOnEarlySignal()
+    {
+        // SIGTERM as soon as the command catches it (its SigCgt mask in /proc says so), which is
+        // before or about the first sample: it still exits 0, and a file it began is whole.
+        const QString file = m_dir.filePath("early.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--interval", "0.25"});
+        QVERIFY(sockscope.waitForStarted());
+        const pid_t pid = pid_t(sockscope.processId());
+        const auto catchesTerm = [pid] {
+            QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+            if (!status.open(QIODevice::ReadOnly))
+                return false;
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("SigCgt:"))
+                    return ((line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGTERM - 1)) & 1) != 0;
+            }
+            return false;
+        };
+        QVERIFY(QTest::qWaitFor(catchesTerm, 10000));
+        ::kill(pid, SIGTERM);
+        QVERIFY(sockscope.waitForFinished(5000));
+        QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sockscope.exitCode(), 0);
+        if (QFileInfo::exists(file)) {
+            Recording recording;
+            QString error;
+            QVERIFY2(recording.read(file, &error), qPrintable(error));
+            QVERIFY(recording.endedCleanly);
+        }
+    }
+
     // Issue 10, item 14: arguments that used to run forever, open the wrong window or block.
     void hostileArguments_data()
     {
