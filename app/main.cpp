@@ -16,8 +16,6 @@
 
 namespace {
 
-// --lang must act before the first translated string (the usage text), so it is looked for
-// ahead of the full parse; the full parse still validates it.
 // A screen someone looks at: what a desktop launcher gives. Without DISPLAY, WAYLAND_DISPLAY
 // or QT_QPA_PLATFORM, QGuiApplication aborts; offscreen and minimal are for tests and scripts.
 bool hasScreen()
@@ -28,6 +26,8 @@ bool hasScreen()
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") || !platform.isEmpty();
 }
 
+// --lang must act before the first translated string (the usage text), so it is looked for
+// ahead of the full parse; the full parse still validates it.
 QString requestedLanguage(const QStringList &arguments)
 {
     QString language;

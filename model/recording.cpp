@@ -35,7 +35,8 @@ bool openRegularFile(const QString &path, QFile *file, QString *error)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        *error = Recording::tr("Cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        const int err = errno;
+        *error = Recording::tr("Cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
         return false;
     }
     struct stat status {};

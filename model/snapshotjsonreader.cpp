@@ -28,10 +28,10 @@ public:
             m_ok = false;
         return m_ok ? qint64(number) : 0;
     }
-    double real(const QJsonValue &value, double high)
+    double real(const QJsonValue &value, double low, double high)
     {
         const double number = value.toDouble();
-        if (!std::isfinite(number) || number < -high || number > high)
+        if (!std::isfinite(number) || number < low || number > high)
             m_ok = false;
         return m_ok ? number : 0;
     }
@@ -64,8 +64,8 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     s->namespaceLabel = netns.value(QLatin1String("label")).toString();
     s->namespaceId = netns.value(QLatin1String("id")).toString();
     // A collection takes milliseconds to seconds; a day is a generous bound.
-    s->collectNs = qint64(qAbs(figures.real(root.value(QLatin1String("collect_ms")), 86400000.0)) * 1e6);
-    s->dumpNs = qint64(qAbs(figures.real(root.value(QLatin1String("dump_ms")), 86400000.0)) * 1e6);
+    s->collectNs = qint64(figures.real(root.value(QLatin1String("collect_ms")), 0, 86400000.0) * 1e6);
+    s->dumpNs = qint64(figures.real(root.value(QLatin1String("dump_ms")), 0, 86400000.0) * 1e6);
     s->consistent = root.value(QLatin1String("consistent")).toBool(true);
     s->ipv6Available = root.value(QLatin1String("ipv6_available")).toBool(true);
     for (const QJsonValue &warning : root.value(QLatin1String("warnings")).toArray())
@@ -117,12 +117,12 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     const QJsonObject rates = root.value(QLatin1String("rates_per_second")).toObject();
     if (!rates.isEmpty()) {
         CounterRates r;
-        r.intervalSeconds = qAbs(figures.real(rates.value(QLatin1String("interval_s")), 86400));
+        r.intervalSeconds = figures.real(rates.value(QLatin1String("interval_s")), 0, 86400);
         for (const auto &info : tcpCounterInfo()) {
             const QJsonValue value = rates.value(QLatin1String(info.table) + QLatin1Char('.') + QLatin1String(info.name));
             const int i = static_cast<int>(info.counter);
             r.valid[i] = value.isDouble();
-            r.perSecond[i] = figures.real(value, double(RecordingFormat::MaximumFigure));
+            r.perSecond[i] = figures.real(value, -double(RecordingFormat::MaximumFigure), double(RecordingFormat::MaximumFigure));
         }
         s->rates = r;
     }

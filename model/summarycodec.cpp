@@ -40,7 +40,7 @@ bool readPorts(ByteReader &in, std::array<PortCount, SampleSummary::TrackedPorts
 }
 
 // Rates and collection times are charted, summed and converted to integers: only finite
-// values within what a kernel counter can do per second (2^53) are taken.
+// values within the given bounds are taken.
 bool plausible(float value, float low, float high)
 {
     return std::isfinite(value) && value >= low && value <= high;
