@@ -3,7 +3,6 @@
 #include "tcpstate.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <cmath>
 
@@ -71,10 +70,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         *error = parser.errorText();
         return false;
     }
-    // One file, as a desktop file manager passes it, is a recording to replay.
+    // One file, as a desktop file manager passes it, is a recording to replay; one that cannot
+    // be read is then reported as such (with a dialog when launched from a desktop).
     const QStringList positional = parser.positionalArguments();
     if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
-        && !parser.isSet(QStringLiteral("record")) && QFileInfo(positional.first()).isFile()) {
+        && !parser.isSet(QStringLiteral("record"))) {
         replayPath = positional.first();
     } else if (!positional.isEmpty()) {
         *error = tr("Unexpected argument \"%1\".").arg(positional.first());

@@ -336,6 +336,9 @@ private slots:
         QTest::newRow("--replay FIFO") << QStringList {"--replay", fifo} << 1 << "not a regular file";
         QTest::newRow("--replay /dev/null") << QStringList {"--replay", "/dev/null"} << 1 << "not a regular file";
         QTest::newRow("--replay missing") << QStringList {"--replay", m_dir.filePath("absent.rec")} << 1 << "No such file";
+        // As a desktop launcher passes it (Exec=sockscope %f): reported as a file, not as a usage error.
+        QTest::newRow("launcher: missing file") << QStringList {m_dir.filePath("absent.sockrec")} << 1 << "No such file";
+        QTest::newRow("launcher: FIFO") << QStringList {fifo} << 1 << "not a regular file";
         QTest::newRow("--record FIFO") << QStringList {"--record", fifo, "--samples", "1"} << 1 << "not a regular file";
         QTest::newRow("--once --netns FIFO") << QStringList {"--once", "--netns", fifo} << 1 << "is not a network namespace";
         QTest::newRow("--record --netns FIFO") << QStringList {"--record", m_dir.filePath("n.rec"), "--netns", fifo} << 1
