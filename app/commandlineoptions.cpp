@@ -3,7 +3,6 @@
 #include "tcpstate.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <cmath>
 
@@ -75,10 +74,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         *error = parser.errorText();
         return false;
     }
-    // One file, as a desktop file manager passes it, is a recording to replay.
+    // One file, as a desktop file manager passes it, is a recording to replay; one that cannot
+    // be read is then reported as such (with a dialog when launched from a desktop).
     const QStringList positional = parser.positionalArguments();
     if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
-        && !parser.isSet(QStringLiteral("record")) && QFileInfo(positional.first()).isFile()) {
+        && !parser.isSet(QStringLiteral("record"))) {
         replayPath = positional.first();
     } else if (!positional.isEmpty()) {
         *error = tr("Unexpected argument \"%1\".").arg(positional.first());
@@ -100,6 +100,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         mode = Mode::Record;
         recordPath = parser.value(record);
+        if (recordPath.isEmpty()) {
+            *error = tr("--record needs a file name.");
+            return false;
+        }
     }
     if (parser.isSet(replay) || !replayPath.isEmpty()) {
         if (mode == Mode::Once || parser.isSet(netns)) {
@@ -108,6 +112,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         if (parser.isSet(replay))
             replayPath = parser.value(replay);
+        if (replayPath.isEmpty()) {
+            *error = tr("--replay needs a file name.");
+            return false;
+        }
     }
 
     const QString formatName = parser.value(format);

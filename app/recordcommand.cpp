@@ -9,14 +9,19 @@
 #include "terminationsignals.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QTextStream>
 #include <QTimer>
+
+#include <functional>
 
 #include <unistd.h>
 
 int runRecordCommand(const CommandLineOptions &options)
 {
+    // Caught from the start: a signal during setup ends the command as cleanly as one later.
+    TerminationSignals signalsWatcher;
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
         return 1;
@@ -52,13 +57,21 @@ int runRecordCommand(const CommandLineOptions &options)
             QTextStream(stderr) << QStringLiteral("\r\033[K");
         progressShown = false;
     };
+    bool recording = false;
     const auto stop = [&] {
         if (stopping)
             return;
         stopping = true;
         sampler.setPaused(true);
+        // Before the file is open (a signal during startup, or a sampler that failed) nothing
+        // would answer: quit now; SamplerThread's destructor still closes a file opened meanwhile.
+        if (!recording) {
+            QCoreApplication::exit(exitCode);
+            return;
+        }
         sampler.stopRecording(); // answered by recordingStopped, which quits
     };
+    QObject::connect(sampler.sampler(), &Sampler::recordingStarted, qApp, [&] { recording = true; });
 
     QObject::connect(sampler.sampler(), &Sampler::sampled, qApp, [&](const SamplePtr &) {
         sampler.acknowledge();
@@ -87,10 +100,18 @@ int runRecordCommand(const CommandLineOptions &options)
                                  .arg(SnapshotTextWriter::formatBytes(bytes), path));
                          QCoreApplication::exit(exitCode);
                      });
-    TerminationSignals signalsWatcher;
     QObject::connect(&signalsWatcher, &TerminationSignals::received, qApp, stop);
+    // QTimer takes an int of milliseconds (24.8 days at most): longer durations wait in steps
+    // of a day towards one deadline.
+    const QDeadlineTimer deadline(qint64(options.durationSeconds * 1000), Qt::PreciseTimer);
+    std::function<void()> waitForDeadline = [&] {
+        if (deadline.hasExpired())
+            stop();
+        else
+            QTimer::singleShot(int(qMin<qint64>(deadline.remainingTime(), 86400000)), qApp, waitForDeadline);
+    };
     if (options.durationSeconds > 0)
-        QTimer::singleShot(int(options.durationSeconds * 1000), qApp, stop);
+        waitForDeadline();
 
     sampler.startRecording(options.recordPath, options.tableEverySeconds);
     sampler.start(int(options.intervalSeconds * 1000));

@@ -369,6 +369,14 @@
         <source>Try &apos;%1 --help&apos;.</source>
         <translation>请运行“%1 --help”查看帮助。</translation>
     </message>
+    <message>
+        <source>--record needs a file name.</source>
+        <translation>--record 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--replay needs a file name.</source>
+        <translation>--replay 需要一个文件名。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1173,6 +1181,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
         <source>This recording holds no socket table, only sample summaries.</source>
         <translation>此录制文件没有套接字表，只有采样摘要。</translation>
     </message>
+    <message>
+        <source>Cannot open %1: not a regular file.</source>
+        <translation>无法打开 %1：不是普通文件。</translation>
+    </message>
 </context>
 <context>
     <name>RecordingWriter</name>
@@ -1187,6 +1199,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
     <message>
         <source>Writing %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: not a regular file.</source>
+        <translation>无法创建 %1：不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1550,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>
             <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Malformed netlink error message (error %1).</source>
+        <translation>netlink 错误消息格式错误（错误码 %1）。</translation>
     </message>
 </context>
 <context>

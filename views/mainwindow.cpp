@@ -72,6 +72,9 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     m_rowsStatus = new QLabel(this);
     for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
         statusBar()->addPermanentWidget(label);
+    // Host, kernel, namespace and file names come from recordings made elsewhere: never markup.
+    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_recordingStatus, m_slabStatus, m_rowsStatus})
+        label->setTextFormat(Qt::PlainText);
 
     resize(1440, 900);
     // Charts get room: a right-hand column of ~560 px, the states chart a third of the height.

@@ -1,6 +1,7 @@
 // MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
 // history, markers on the timeline, recording samples, and replaying a recording.
 #include "mainwindow.h"
+#include "plainmessage.h"
 
 #include "capturedialog.h"
 #include "historyexporter.h"
@@ -30,7 +31,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSaveFile>
 #include <QStatusBar>
 #include <QStyle>
@@ -89,7 +89,7 @@ void MainWindow::createIncidentActions()
         auto recording = std::make_shared<Recording>();
         QString error;
         if (!recording->read(file, &error)) {
-            QMessageBox::warning(this, tr("Open recording"), error);
+            PlainMessage::warning(this, tr("Open recording"), error);
             return;
         }
         openRecording(recording);
@@ -200,7 +200,7 @@ void MainWindow::captureWithDialog()
         return;
     QString error;
     if (!capture(dialog.view(), dialog.path(), dialog.scale(), dialog.copyToClipboard(), &error))
-        QMessageBox::warning(this, tr("Capture"), error);
+        PlainMessage::warning(this, tr("Capture"), error);
 }
 
 bool MainWindow::exportSockets(const QString &path, QString *error)
@@ -252,7 +252,7 @@ void MainWindow::exportWithDialog(bool history, const QString &suffix)
         return;
     QString error;
     if (!(history ? exportHistory(file, &error) : exportSockets(file, &error)))
-        QMessageBox::warning(this, tr("Export"), error);
+        PlainMessage::warning(this, tr("Export"), error);
 }
 
 void MainWindow::addMarker(const QString &label)
