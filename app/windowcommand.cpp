@@ -140,7 +140,7 @@ int runWindowCommand(const CommandLineOptions &options)
             QCoreApplication::quit();
         });
     }
-    window.attachSampler(&sampler, label, options.netns);
+    window.attachSampler(&sampler, label);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

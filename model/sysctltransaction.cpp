@@ -5,13 +5,12 @@
 #include "sysctlrequest.h"
 #include "sysctlwriter.h"
 
-#include <unistd.h>
-
 bool SysctlTransaction::inHostNamespace()
 {
-    char host[64] = {};
-    const ssize_t length = readlink("/proc/1/ns/net", host, sizeof(host) - 1);
-    return length > 0 && NetworkNamespace::callingThreadNamespaceId() == QLatin1String(host, int(length));
+    // Identities, not "net:[…]" strings: a path or a readlink text says nothing about which
+    // namespace a descriptor was opened on.
+    const NamespaceIdentity host = NamespaceIdentity::ofHost();
+    return host.isValid() && NamespaceIdentity::ofCallingThread() == host;
 }
 
 SysctlApplyReport SysctlTransaction::run(const Request &request)
@@ -45,12 +44,21 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
         if (report.items[i].status == SysctlItemResult::Status::Applied)
             undo.push_back({changes[i].entry, report.items[i].before});
     }
-    SysctlWriter::apply(undo);
+    const SysctlApplyReport undone = SysctlWriter::apply(undo);
+    std::size_t next = 0;
     for (SysctlItemResult &item : report.items) {
-        if (item.status == SysctlItemResult::Status::Applied) {
-            item.status = SysctlItemResult::Status::RolledBack;
-            item.after = item.before;
+        if (item.status != SysctlItemResult::Status::Applied)
+            continue;
+        const SysctlItemResult &back = undone.items.at(next++);
+        item.status = SysctlItemResult::Status::RolledBack;
+        // The undo's own check: what the kernel holds now, and whether that is `before` again.
+        item.after = back.status == SysctlItemResult::Status::Failed ? back.after : back.before;
+        if (back.status == SysctlItemResult::Status::Applied || back.status == SysctlItemResult::Status::Unchanged) {
+            item.after = back.after;
             item.reason = SysctlItemResult::Reason::NotSaved;
+        } else {
+            item.reason = SysctlItemResult::Reason::PutBackFailed;
+            item.errorNumber = back.errorNumber;
         }
     }
     report.ok = false;

@@ -1,3 +1,4 @@
+#include "namespaceidentity.h"
 #include "netnstestmain.h"
 #include "sysctlcatalog.h"
 #include "sysctlpersister.h"
@@ -91,7 +92,7 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const QMap<QString, QString> before = values();
-        const Run run = helper(arguments);
+        const Run run = helper(QStringList {QStringLiteral("apply")} + arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.out.contains(message), qPrintable(run.out));
         QVERIFY(!run.out.contains(QLatin1String("applied")));
@@ -100,7 +101,7 @@ private slots:
 
     void validWritesAreReadBack()
     {
-        const Run run = helper({"net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=25",
+        const Run run = helper({"apply", "net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=25",
                                 "net.ipv4.ip_local_port_range=20000-61000",
                                 "net.ipv4.ip_local_reserved_ports=9002,9000-9001,8080", "net.ipv4.tcp_syncookies=1"});
         QCOMPARE(run.exitCode, 0);
@@ -118,12 +119,13 @@ private slots:
         // refuses the second write (EROFS) after the first has been made.
         const QString finTimeout = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout");
         const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec \"$0\" \"$@\"").arg(finTimeout);
-        const Run run = helper({"net.ipv4.tcp_tw_reuse=0", "net.ipv4.tcp_fin_timeout=40"},
+        const Run run = helper({"apply", "net.ipv4.tcp_tw_reuse=0", "net.ipv4.tcp_fin_timeout=40"},
                                {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
                                 script});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.out.contains(QLatin1String("rolledback\tnet.ipv4.tcp_tw_reuse\t2\t2\tput-back")), qPrintable(run.out));
-        QVERIFY2(run.out.contains(QString("failed\tnet.ipv4.tcp_fin_timeout\t60\t\tkernel-refused\t%1").arg(EROFS)), qPrintable(run.out));
+        // `after` is what the kernel holds, re-read: the refused item kept its old value.
+        QVERIFY2(run.out.contains(QString("failed\tnet.ipv4.tcp_fin_timeout\t60\t60\tkernel-refused\t%1").arg(EROFS)), qPrintable(run.out));
         QVERIFY(run.out.contains("failure\tkernel"));
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
@@ -136,11 +138,11 @@ private slots:
         QVERIFY(later.open(QIODevice::WriteOnly));
         later.write("net.ipv4.tcp_tw_reuse = 0\n");
         later.close();
-        Run run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1",
+        Run run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1",
                           "net.ipv4.ip_local_port_range=20000-61000"});
         QCOMPARE(run.exitCode, 0);
         // A second request keeps the first one's keys and adds its own.
-        run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse_delay=2000", "net.ipv4.tcp_tw_reuse=2"});
+        run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse_delay=2000", "net.ipv4.tcp_tw_reuse=2"});
         QCOMPARE(run.exitCode, 0);
         // Set again by a file applied later at boot: said, not hidden.
         QVERIFY2(run.out.contains("overridden\tnet.ipv4.tcp_tw_reuse\t" + dir.filePath("99-local.conf") + "\t0"), qPrintable(run.out));
@@ -160,7 +162,7 @@ private slots:
 
     void persistingNeedsTheHostNamespace()
     {
-        const Run run = helper({"--persist", "net.ipv4.tcp_tw_reuse=1"});
+        const Run run = helper({"persist", "net.ipv4.tcp_tw_reuse=1"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.out.contains(QLatin1String("host's")), qPrintable(run.out));
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
@@ -172,12 +174,15 @@ private slots:
         QTemporaryDir dir;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PKEXEC_UID"), QStringLiteral("1000"));
-        Run run = helper({"--persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1"}, {}, environment);
+        Run run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1"}, {}, environment);
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
         QVERIFY(QDir(dir.path()).isEmpty());
-        // --persist counts only as the first argument, which polkit matched to its "persist" action.
-        run = helper({"net.ipv4.tcp_tw_reuse=1", "--persist"});
+        // The operation word counts only as the first argument, which polkit matched to an action.
+        run = helper({"apply", "net.ipv4.tcp_tw_reuse=1", "persist"});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        run = helper({"apply", "net.ipv4.tcp_tw_reuse=1", "--persist"});
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
         // The window learns why from the helper's error line, through the same codec.
@@ -186,14 +191,38 @@ private slots:
         QVERIFY2(report.error.contains(QLatin1String("unknown or misplaced option --persist")), qPrintable(run.out));
     }
 
+    void operationWordIsMandatory_data()
+    {
+        // Each of these would, with the old argument form, reach an action polkit matched by path
+        // alone; the helper now refuses all of them before looking at anything.
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("missing") << QStringList {"net.ipv4.tcp_tw_reuse=1"};
+        QTest::newRow("none at all") << QStringList {};
+        QTest::newRow("old option") << QStringList {"--persist", "net.ipv4.tcp_tw_reuse=1"};
+        QTest::newRow("other case") << QStringList {"Apply", "net.ipv4.tcp_tw_reuse=1"};
+        QTest::newRow("longer word") << QStringList {"persistent", "net.ipv4.tcp_tw_reuse=1"};
+        QTest::newRow("empty word") << QStringList {"", "net.ipv4.tcp_tw_reuse=1"};
+        QTest::newRow("not first") << QStringList {"net.ipv4.tcp_tw_reuse=1", "apply"};
+    }
+
+    void operationWordIsMandatory()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = helper(arguments);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains(QLatin1String("first argument must be \"apply\" or \"persist\"")), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+    }
+
     void otherNamespace()
     {
         // --netns: the helper writes where the window looks, not where it was started.
         const QString path = QStringLiteral("/proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
-        const Run run = helper({"--netns", path, "net.ipv4.tcp_fin_timeout=33"}, {QStringLiteral("unshare"), QStringLiteral("-n")});
+        const QString id = NamespaceIdentity::ofCallingThread().toString();
+        const Run run = helper({"apply", "--netns", path, "--netns-id", id, "net.ipv4.tcp_fin_timeout=33"},
+                               {QStringLiteral("unshare"), QStringLiteral("-n")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("33"));
-        QCOMPARE(helper({"--netns", "/etc/hostname", "net.ipv4.tcp_fin_timeout=34"}).exitCode, 5);
     }
 };
 

@@ -1,0 +1,94 @@
+#include "namespaceidentity.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <linux/nsfs.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+namespace {
+
+NamespaceIdentity ofStat(const struct stat &status)
+{
+    return {quint64(status.st_dev), quint64(status.st_ino)};
+}
+
+NamespaceIdentity ofPath(const char *path)
+{
+    struct stat status {};
+    return ::stat(path, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
+}
+
+bool isNsfs(int fd)
+{
+    struct statfs fs {};
+    return ::fstatfs(fd, &fs) == 0 && fs.f_type == NSFS_MAGIC;
+}
+
+}
+
+QString NamespaceIdentity::toString() const
+{
+    return QString::number(device) + QLatin1Char(':') + QString::number(inode);
+}
+
+NamespaceIdentity NamespaceIdentity::parse(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^([0-9]{1,20}):([0-9]{1,20})$"));
+    const QRegularExpressionMatch match = form.match(text);
+    if (!match.hasMatch())
+        return {};
+    bool deviceOk = false, inodeOk = false;
+    const NamespaceIdentity identity {match.captured(1).toULongLong(&deviceOk), match.captured(2).toULongLong(&inodeOk)};
+    return deviceOk && inodeOk ? identity : NamespaceIdentity {};
+}
+
+NamespaceIdentity NamespaceIdentity::ofDescriptor(int fd)
+{
+    struct stat status {};
+    return fd >= 0 && ::fstat(fd, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
+}
+
+NamespaceIdentity NamespaceIdentity::ofCallingThread()
+{
+    return ofPath("/proc/thread-self/ns/net");
+}
+
+NamespaceIdentity NamespaceIdentity::ofHost()
+{
+    return ofPath("/proc/1/ns/net");
+}
+
+int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity &expected)
+{
+    // Relative paths would resolve against pkexec's working directory, not the window's.
+    if (!expected.isValid() || !path.startsWith(QLatin1Char('/')) || path.contains(QChar(0)))
+        return -1;
+    // O_PATH opens nothing: no FIFO waits for a writer, no device driver's open() runs.
+    const int pathFd = ::open(QFile::encodeName(path).constData(), O_PATH | O_CLOEXEC);
+    if (pathFd < 0)
+        return -1;
+    if (!isNsfs(pathFd) || ofDescriptor(pathFd) != expected) {
+        ::close(pathFd);
+        return -1;
+    }
+    // setns() needs a real descriptor: reopen the very file just checked, never the path again.
+    const QByteArray reopen = "/proc/self/fd/" + QByteArray::number(pathFd);
+    const int fd = ::open(reopen.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    ::close(pathFd);
+    if (fd < 0)
+        return -1;
+    // NS_GET_NSTYPE (4.11) tells a network namespace from every other kind.
+    if (!isNsfs(fd) || ofDescriptor(fd) != expected || ::ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}

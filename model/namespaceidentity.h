@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+// Which network namespace a file names: nsfs's device and inode, as stat() reports them. Unlike a
+// path or a PID, it cannot come to mean another namespace while one is held open, so the window
+// passes the identity it observed and the privileged helper writes only where it matches.
+struct NamespaceIdentity
+{
+    // The host's (initial) network namespace has this fixed inode since Linux 6.18
+    // (include/uapi/linux/nsfs.h, NET_NS_INIT_INO); earlier kernels number every namespace from
+    // 0xF0000000 up (proc_alloc_inum), so this number can never mean another one.
+    static constexpr quint64 InitialNetworkInode = 0xEFFFFFF9u;
+
+    quint64 device = 0;
+    quint64 inode = 0;
+
+    bool isValid() const { return inode != 0; }
+    bool operator==(const NamespaceIdentity &other) const { return device == other.device && inode == other.inode; }
+    bool operator!=(const NamespaceIdentity &other) const { return !(*this == other); }
+
+    // "DEVICE:INODE" in decimal, the helper's --netns-id argument.
+    QString toString() const;
+    // Strictly digits:digits, no sign, no overflow; invalid otherwise.
+    static NamespaceIdentity parse(const QString &text);
+
+    static NamespaceIdentity ofDescriptor(int fd);
+    // The calling thread's network namespace (/proc/thread-self/ns/net).
+    static NamespaceIdentity ofCallingThread();
+    // pid 1's network namespace, the one sysctl.d applies to at boot. Readable only with
+    // ptrace access to pid 1 (root); invalid otherwise.
+    static NamespaceIdentity ofHost();
+
+    // For the privileged helper: opens `path` only if it is absolute and names the network
+    // namespace `expected`; returns the descriptor (O_RDONLY|O_CLOEXEC) or -1. Never blocks
+    // (a FIFO) and never opens a device: the path is first opened O_PATH and checked. The
+    // caller says only "not the namespace shown": no errno, nothing about files root may read.
+    static int openVerified(const QString &path, const NamespaceIdentity &expected);
+};
