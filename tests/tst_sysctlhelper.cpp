@@ -4,6 +4,7 @@
 #include "sysctlpersister.h"
 #include "sysctlreader.h"
 #include "sysctlreportcodec.h"
+#include "sysctlwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 // sockscope-sysctl-helper as pkexec would run it (as root), in a private network namespace.
@@ -212,6 +214,116 @@ private slots:
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.out.contains(QLatin1String("first argument must be \"apply\" or \"persist\"")), qPrintable(run.out));
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+    }
+
+    // The kernel's text for a sysctl, read in one go with room to spare (a large bitmap answers
+    // EOF at any offset but 0), and written the way `sysctl -w` does: every short write continued.
+    static QByteArray procRead(const char *file)
+    {
+        QByteArray text(1 << 20, '\0');
+        const int fd = ::open(file, O_RDONLY | O_CLOEXEC);
+        const ssize_t got = fd < 0 ? -1 : ::pread(fd, text.data(), std::size_t(text.size()), 0);
+        ::close(fd);
+        text.truncate(got < 0 ? 0 : got);
+        return text.trimmed();
+    }
+    static bool procWrite(const char *file, const QByteArray &text)
+    {
+        const int fd = ::open(file, O_WRONLY | O_CLOEXEC);
+        qsizetype done = 0;
+        ssize_t n = 0;
+        while (fd >= 0 && done < text.size() && (n = ::write(fd, text.constData() + done, std::size_t(text.size() - done))) > 0)
+            done += n;
+        return ::close(fd) == 0 && done == text.size();
+    }
+
+    void rollbackRestoresLongValuesExactly()
+    {
+        // 1,500 single ports: ~9,000 bytes, more than one page. The old writer read 4,095 bytes
+        // once and wrote once, so a rollback cut the list and still said "put back".
+        const char *reserved = "/proc/sys/net/ipv4/ip_local_reserved_ports";
+        QByteArrayList ports;
+        for (int i = 0; i < 1500; ++i)
+            ports << QByteArray::number(10000 + 3 * i);
+        const QByteArray longList = ports.join(',');
+        QVERIFY(longList.size() > 4095);
+        QVERIFY(procWrite(reserved, longList + '\n'));
+        QCOMPARE(procRead(reserved), longList);
+
+        const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec \"$0\" \"$@\"")
+                                   .arg(QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
+        const Run run = helper({"apply", "net.ipv4.ip_local_reserved_ports=8080,9000-9010", "net.ipv4.tcp_fin_timeout=40"},
+                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(procRead(reserved), longList);
+        // The report's `after` is the kernel's value re-read, the whole of it.
+        const QString expected = QStringLiteral("rolledback\tnet.ipv4.ip_local_reserved_ports\t%1\t%1\tput-back\t0\t1")
+                                     .arg(QString::fromLatin1(longList));
+        QVERIFY2(run.out.contains(expected), qPrintable(run.out.left(300)));
+        const SysctlApplyReport report = SysctlReportCodec::decode(run.out.toUtf8());
+        QCOMPARE(report.items.size(), std::size_t(2));
+        QVERIFY(report.items[0].isAsBefore());
+        QCOMPARE(report.items[0].after.size(), longList.size());
+    }
+
+    void longValuesAreReadAndWrittenWhole()
+    {
+        // What the undo relies on. A request itself holds at most SysctlValue::MaximumListItems.
+        QByteArrayList ports;
+        for (int i = 0; i < 1500; ++i)
+            ports << QByteArray::number(20000 + 2 * i);
+        const QByteArray longList = ports.join(',');
+        const QString path = QStringLiteral("/proc/sys/net/ipv4/ip_local_reserved_ports");
+        int error = -1;
+        QVERIFY(SysctlWriter::writeText(path, longList + '\n', &error));
+        QCOMPARE(error, 0);
+        QCOMPARE(procRead("/proc/sys/net/ipv4/ip_local_reserved_ports"), longList);
+        QByteArray text;
+        QVERIFY(SysctlWriter::readText(path, &text, &error));
+        QCOMPARE(text.trimmed(), longList);
+    }
+
+    void logsEveryRequestEscapedAndBounded_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("logged");    // must appear on the log
+        QTest::addColumn<QStringList>("notLogged"); // must not
+        const QString escape = QStringLiteral("net.ipv4.tcp_fin_timeout=3\x1b[2J\nFAKE: root login");
+        QTest::newRow("control characters") << QStringList {"apply", escape}
+                                            << QStringList {"\\x1b[2J\\x0aFAKE: root login", "refused"}
+                                            << QStringList {"\x1b", "\nFAKE"};
+        const QString longValue = QStringLiteral("net.ipv4.tcp_fin_timeout=") + QString(5000, QLatin1Char('9'));
+        QTest::newRow("long value") << QStringList {"apply", longValue} << QStringList {"(5025 bytes)"}
+                                    << QStringList {QString(300, QLatin1Char('9'))};
+        QTest::newRow("bad operation") << QStringList {"--persist\x07", "net.ipv4.tcp_tw_reuse=1"}
+                                       << QStringList {"refused", "--persist\\x07"} << QStringList {"\x07"};
+        QTest::newRow("allowed") << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
+                                 << QStringList {"request: apply net.ipv4.tcp_tw_reuse=1",
+                                                 "applied net.ipv4.tcp_tw_reuse: 2 -> 1, kernel holds 1"}
+                                 << QStringList {};
+    }
+
+    void logsEveryRequestEscapedAndBounded()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, logged);
+        QFETCH(QStringList, notLogged);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SOCKSCOPE_HELPER_LOG_STDERR"), QStringLiteral("1"));
+        const Run run = helper(arguments, {}, environment);
+        // stdout carries the report; the log (LOG_PERROR) is the lines naming the program.
+        QStringList log;
+        for (const QString &line : run.out.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("sockscope-sysctl-helper[")))
+                log << line;
+        }
+        const QString text = log.join(QLatin1Char('\n'));
+        QVERIFY2(!log.isEmpty(), qPrintable(run.out));
+        for (const QString &needle : logged)
+            QVERIFY2(text.contains(needle), qPrintable(needle + QStringLiteral(" not in:\n") + text));
+        for (const QString &needle : notLogged)
+            QVERIFY2(!text.contains(needle), qPrintable(text));
+        QVERIFY(text.size() < 2000);
     }
 
     void otherNamespace()

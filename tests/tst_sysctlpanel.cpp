@@ -133,7 +133,8 @@ private slots:
         applier()->setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
         panel()->editor()->findChild<QSpinBox *>()->setValue(20);
-        QVERIFY2(panel()->previewText().contains(QLatin1String("sockscope-sysctl-helper net.ipv4.tcp_fin_timeout=20")),
+        QVERIFY2(panel()->previewText().contains(QLatin1String("sockscope-sysctl-helper apply --netns /proc/"))
+                     && panel()->previewText().contains(QLatin1String(" net.ipv4.tcp_fin_timeout=20")),
                  qPrintable(panel()->previewText()));
         QVERIFY(applyFinTimeout(20));
         QVERIFY2(panel()->resultText().contains(QString::fromUtf8("30 → 20")), qPrintable(panel()->resultText()));
