@@ -4,12 +4,14 @@
 #include <QRegularExpression>
 
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <linux/magic.h>
 #include <linux/nsfs.h>
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -24,6 +26,14 @@ NamespaceIdentity ofPath(const char *path)
 {
     struct stat status {};
     return ::stat(path, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
+}
+
+bool kernelNumbersInitialNetwork()
+{
+    struct utsname name {};
+    int major = 0, minor = 0;
+    return ::uname(&name) == 0 && std::sscanf(name.release, "%d.%d", &major, &minor) == 2
+        && (major > 6 || (major == 6 && minor >= 18));
 }
 
 bool isNsfs(int fd)
@@ -64,6 +74,22 @@ NamespaceIdentity NamespaceIdentity::ofCallingThread()
 NamespaceIdentity NamespaceIdentity::ofHost()
 {
     return ofPath("/proc/1/ns/net");
+}
+
+bool NamespaceIdentity::isHost(const NamespaceIdentity &identity, bool *known)
+{
+    *known = true;
+    // pid 1's link needs ptrace access to pid 1: denied to users, and to root inside a container
+    // whose pid 1 belongs to an outer user namespace.
+    if (const NamespaceIdentity pid1 = ofHost(); pid1.isValid())
+        return identity == pid1;
+    if (identity.inode == InitialNetworkInode)
+        return true;
+    // Not the fixed inode: not the host's, if this kernel numbers it fixed — seen here when this
+    // thread is in it, or known from the release (net_ns_net_init sets it since 6.18). Before
+    // that, nothing unprivileged tells the host's namespace apart.
+    *known = ofCallingThread().inode == InitialNetworkInode || kernelNumbersInitialNetwork();
+    return false;
 }
 
 int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity &expected)

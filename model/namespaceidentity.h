@@ -30,6 +30,9 @@ struct NamespaceIdentity
     // pid 1's network namespace, the one sysctl.d applies to at boot. Readable only with
     // ptrace access to pid 1 (root); invalid otherwise.
     static NamespaceIdentity ofHost();
+    // Whether `identity` is the host's network namespace: compared with pid 1's where that is
+    // readable, else by the fixed inode. `known` false: neither can tell (an older kernel, not root).
+    static bool isHost(const NamespaceIdentity &identity, bool *known);
 
     // For the privileged helper: opens `path` only if it is absolute and names the network
     // namespace `expected`; returns the descriptor (O_RDONLY|O_CLOEXEC) or -1. Never blocks

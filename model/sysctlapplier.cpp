@@ -54,24 +54,21 @@ bool SysctlApplier::canPersistHere(QString *reason) const
     const NamespaceIdentity shown = m_namespace.identity();
     const QString child = tr("Settings saved to /etc/sysctl.d are applied at boot to the host's network namespace "
                              "only, and the namespace shown is another one.");
-    bool host = false;
     if (!shown.isValid()) {
         *reason = tr("sockscope cannot tell which network namespace it shows.");
         return false;
     }
-    if (const NamespaceIdentity pid1 = NamespaceIdentity::ofHost(); pid1.isValid()) {
-        host = shown == pid1; // root: pid 1's namespace is readable
-    } else if (shown.inode == NamespaceIdentity::InitialNetworkInode) {
-        host = true;
-    } else if (QFileInfo::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_max_orphans"))) {
+    bool known = false;
+    bool host = NamespaceIdentity::isHost(shown, &known);
+    if (!known && QFileInfo::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_max_orphans"))) {
         // tcp_max_orphans is registered for the initial namespace only (sysctl_ipv4_init), and
         // /proc/sys/net shows the calling thread's: this thread is in the host's, so the namespace
         // shown is the host's exactly when it is this one.
         host = shown == NamespaceIdentity::ofCallingThread();
-    } else {
-        // Neither here nor there is known to be the host's: the helper decides, as root.
-        return true;
+        known = true;
     }
+    if (!known)
+        return true; // nothing here can tell: the helper decides, as root
     if (!host)
         *reason = child;
     return host;

@@ -9,8 +9,8 @@ bool SysctlTransaction::inHostNamespace()
 {
     // Identities, not "net:[…]" strings: a path or a readlink text says nothing about which
     // namespace a descriptor was opened on.
-    const NamespaceIdentity host = NamespaceIdentity::ofHost();
-    return host.isValid() && NamespaceIdentity::ofCallingThread() == host;
+    bool known = false;
+    return NamespaceIdentity::isHost(NamespaceIdentity::ofCallingThread(), &known) && known;
 }
 
 SysctlApplyReport SysctlTransaction::run(const Request &request)
