@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QMap>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -264,6 +265,41 @@ private slots:
         QCOMPARE(report.items.size(), std::size_t(2));
         QVERIFY(report.items[0].isAsBefore());
         QCOMPARE(report.items[0].after.size(), longList.size());
+    }
+
+    void anUndoThatFailsIsReported()
+    {
+        // The undo of a long list fails half-way: its second page-sized write() gets EIO (strace's
+        // fault injection; the kernel keeps the first page's ports). The report must say the
+        // value could not be restored and give what the kernel holds, not "put back".
+        if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
+            QSKIP("strace is needed to make an undo write fail");
+        const char *reserved = "/proc/sys/net/ipv4/ip_local_reserved_ports";
+        QByteArrayList ports;
+        for (int i = 0; i < 1500; ++i)
+            ports << QByteArray::number(10000 + 3 * i);
+        const QByteArray longList = ports.join(',');
+        QVERIFY(procWrite(reserved, longList + '\n'));
+        // write() 1: the new list; tcp_fin_timeout then fails at open() (read-only mount);
+        // write() 2 and 3: the undo, one page each.
+        const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec strace -qq -o /dev/null -e trace=write "
+                                              "-e inject=write:error=EIO:when=3 \"$0\" \"$@\"")
+                                   .arg(QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
+        const Run run = helper({"apply", "net.ipv4.ip_local_reserved_ports=8080", "net.ipv4.tcp_fin_timeout=40"},
+                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        QCOMPARE(run.exitCode, 3);
+        const QByteArray holds = procRead(reserved);
+        QVERIFY(!holds.isEmpty() && holds != longList && longList.startsWith(holds));
+        const SysctlApplyReport report = SysctlReportCodec::decode(run.out.toUtf8());
+        QCOMPARE(report.items.size(), std::size_t(2));
+        const SysctlItemResult &item = report.items[0];
+        QCOMPARE(item.status, SysctlItemResult::Status::RolledBack);
+        QCOMPARE(item.reason, SysctlItemResult::Reason::PutBackFailed);
+        QCOMPARE(item.errorNumber, EIO);
+        QCOMPARE(item.before.toLatin1(), longList);
+        QCOMPARE(item.after.toLatin1(), holds);
+        QVERIFY(!item.isAsBefore());
+        QVERIFY2(report.describeError().contains(QLatin1String("could not be restored")), qPrintable(report.describeError()));
     }
 
     void longValuesAreReadAndWrittenWhole()
