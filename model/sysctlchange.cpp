@@ -52,16 +52,17 @@ QStringList SysctlApplyReport::notes() const
 
 QString SysctlApplyReport::describeError() const
 {
+    // An undo that did not take comes first: the system is in neither the old state nor the new.
+    for (const SysctlItemResult &item : items) {
+        if (!item.isAsBefore())
+            return tr("%1 could not be restored to %2; the kernel holds %3. Check it and set it by hand.")
+                .arg(item.name, item.before, item.after.isEmpty() ? tr("an unreadable value") : item.after);
+    }
     switch (failure) {
     case Failure::None: return error;
     case Failure::Refused:
         return refusals.isEmpty() ? tr("Nothing was changed.") : refusals.join(QLatin1Char('\n'));
     case Failure::Kernel:
-        for (const SysctlItemResult &item : items) {
-            if (!item.isAsBefore())
-                return tr("%1 could not be restored to %2; the kernel holds %3. Check it and set it by hand.")
-                    .arg(item.name, item.before, item.after.isEmpty() ? tr("an unreadable value") : item.after);
-        }
         for (const SysctlItemResult &item : items) {
             if (item.status == SysctlItemResult::Status::Failed)
                 return item.reason == SysctlItemResult::Reason::KernelKept
