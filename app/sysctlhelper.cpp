@@ -95,7 +95,8 @@ int main(int argc, char *argv[])
         } else if (argument == "--netns-id" && i + 1 < argc && netnsId.isNull()) {
             netnsId = QString::fromLocal8Bit(argv[++i]);
         } else if (argument.startsWith("--")) {
-            return refuseUsage(caller, QStringLiteral("unknown or misplaced option ") + QString::fromLocal8Bit(logged(QString::fromLocal8Bit(argument))), command);
+            return refuseUsage(caller, QStringLiteral("unknown or misplaced option ")
+                                   + QString::fromLatin1(SysctlReportCodec::logText(argument, 60)), command);
         } else {
             pairs << QString::fromLocal8Bit(argument);
         }

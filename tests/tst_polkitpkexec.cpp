@@ -90,7 +90,8 @@ mount --make-rprivate /
 mount --bind "$D/rules" /etc/polkit-1/rules.d
 mount --bind "$D/empty" /usr/share/polkit-1/rules.d
 mount --bind "$D/actions" /usr/share/polkit-1/actions
-mount -t tmpfs tmpfs /run/dbus 2>/dev/null || { mkdir -p /run/dbus && mount -t tmpfs tmpfs /run/dbus; }
+# /run/dbus of our own; where the host has none, a private /run (creating it would touch the host's).
+if [ -d /run/dbus ]; then mount -t tmpfs tmpfs /run/dbus; else mount -t tmpfs tmpfs /run && mkdir /run/dbus; fi
 dbus-daemon --config-file="$D/bus.conf" --nofork 2>"$D/bus.log" &
 BUS=$!
 /usr/lib/polkit-1/polkitd --no-debug >"$D/polkitd.log" 2>&1 &
