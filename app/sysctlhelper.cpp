@@ -107,7 +107,13 @@ int main(int argc, char *argv[])
     if (!netnsPath.isNull()) {
         NetworkNamespace netns;
         QString error;
-        if (!netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId)) || !netns.enterInCallingThread(&error)) {
+        // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
+        // namespace, under /proc/<caller>/): polkit authorised changing sysctls where the caller
+        // is, not entering any namespace root can open. pkexec execs the helper in its own
+        // process, so the parent is the program that ran pkexec.
+        const bool callersOwn = !viaPkexec || netnsPath.startsWith(QStringLiteral("/proc/%1/").arg(getppid()));
+        if (!callersOwn || !netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId))
+            || !netns.enterInCallingThread(&error)) {
             // One message whatever the cause: nothing about which files root can see.
             return refuseUsage(caller, QStringLiteral("the network namespace to change is not the one sockscope shows "
                                                       "(it may have gone); nothing was changed"), command);

@@ -78,10 +78,13 @@ private slots:
                     m_dir.filePath(QStringLiteral("actions/org.freedesktop.policykit.policy")));
 
         const NamespaceIdentity here = NamespaceIdentity::ofCallingThread();
-        const QString netns = QStringLiteral("--netns /proc/%1/task/%2/ns/net --netns-id %3")
-                                  .arg(getpid())
-                                  .arg(gettid())
-                                  .arg(here.toString());
+        // The script's shell runs pkexec, so it is the helper's parent: its namespace (this test's)
+        // is one the caller holds. /proc/1's is not, and must be refused even though authorised.
+        const QString netns = QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(here.toString());
+        const QString foreign = QStringLiteral("--netns /proc/%1/task/%2/ns/net --netns-id %3")
+                                    .arg(getpid())
+                                    .arg(gettid())
+                                    .arg(here.toString());
         // Everything below happens in a mount namespace of its own: the bind mounts vanish with it.
         const QString script = QStringLiteral(R"(
 set -u
@@ -108,7 +111,8 @@ run() { name="$1"; shift; echo "<<$name>>"; nobody "$@" 2>&1; echo "rc=$?"; echo
 run apply "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41
 run persist "$HELPER" persist %1 net.ipv4.tcp_fin_timeout=42
 run old-option "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43
-)").arg(netns);
+run not-callers "$HELPER" apply %2 net.ipv4.tcp_fin_timeout=44
+)").arg(netns, foreign);
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral("unshare"), {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
@@ -134,6 +138,15 @@ run old-option "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43
         QVERIFY2(persist.contains(QLatin1String("rc=127")), qPrintable(m_output));
         QVERIFY2(persist.contains(QLatin1String("Not authorized")), qPrintable(persist));
         QVERIFY2(!persist.contains(QLatin1String("failure\t")), qPrintable(persist));
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("41"));
+    }
+
+    void onlyANamespaceTheCallerHoldsIsEntered()
+    {
+        // Authorised (apply), but the namespace is named through another process's /proc entry.
+        const QString other = result("not-callers");
+        QVERIFY2(other.contains(QLatin1String("rc=5")), qPrintable(m_output));
+        QVERIFY2(other.contains(QLatin1String("not the one sockscope shows")), qPrintable(other));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("41"));
     }
 
