@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -360,6 +361,25 @@ private slots:
         for (const QString &needle : notLogged)
             QVERIFY2(!text.contains(needle), qPrintable(text));
         QVERIFY(text.size() < 2000);
+    }
+
+    void logsWherePersistingWentAndWhy()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SOCKSCOPE_HELPER_LOG_STDERR"), QStringLiteral("1"));
+        QTemporaryDir saved, refused, elsewhere;
+        const QString file = SysctlPersister::fileName();
+        Run run = helper({"persist", "--persist-dir", saved.path(), "net.ipv4.tcp_tw_reuse=1"}, {}, environment);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("saved to ") + saved.filePath(file)), qPrintable(run.out));
+        QVERIFY(QFile::link(elsewhere.filePath(QStringLiteral("x.conf")), refused.filePath(file)));
+        run = helper({"persist", "--persist-dir", refused.path(), "net.ipv4.tcp_tw_reuse=2"}, {}, environment);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.out.contains(QStringLiteral("saving to %1 failed: %2")
+                                      .arg(refused.filePath(file), QString::fromLocal8Bit(std::strerror(ELOOP)))),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("rolledback net.ipv4.tcp_tw_reuse: 1 -> 2, kernel holds 1 not-saved")),
+                 qPrintable(run.out));
     }
 
     void otherNamespace()
