@@ -39,28 +39,7 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
     if (SysctlPersister::persist(changes, directory, &report))
         return report;
     // Saving was part of the request: without it, undo the runtime change as well.
-    std::vector<SysctlChange> undo;
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-        if (report.items[i].status == SysctlItemResult::Status::Applied)
-            undo.push_back({changes[i].entry, report.items[i].before});
-    }
-    const SysctlApplyReport undone = SysctlWriter::apply(undo);
-    std::size_t next = 0;
-    for (SysctlItemResult &item : report.items) {
-        if (item.status != SysctlItemResult::Status::Applied)
-            continue;
-        const SysctlItemResult &back = undone.items.at(next++);
-        item.status = SysctlItemResult::Status::RolledBack;
-        // The undo's own check: what the kernel holds now, and whether that is `before` again.
-        item.after = back.status == SysctlItemResult::Status::Failed ? back.after : back.before;
-        if (back.status == SysctlItemResult::Status::Applied || back.status == SysctlItemResult::Status::Unchanged) {
-            item.after = back.after;
-            item.reason = SysctlItemResult::Reason::NotSaved;
-        } else {
-            item.reason = SysctlItemResult::Reason::PutBackFailed;
-            item.errorNumber = back.errorNumber;
-        }
-    }
+    SysctlWriter::putBack(changes, &report, SysctlItemResult::Reason::NotSaved);
     report.ok = false;
     report.failure = SysctlApplyReport::Failure::Persist;
     return report;

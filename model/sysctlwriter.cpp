@@ -109,6 +109,20 @@ void SysctlWriter::restore(const SysctlEntry &entry, SysctlItemResult *item)
         item->errorNumber = err;
 }
 
+void SysctlWriter::putBack(const std::vector<SysctlChange> &changes, SysctlApplyReport *report,
+                           SysctlItemResult::Reason reason)
+{
+    // Latest first, each on its own: one that cannot be restored must not stop the others.
+    for (std::size_t i = changes.size(); i-- > 0;) {
+        SysctlItemResult &item = report->items[i];
+        if (item.status != SysctlItemResult::Status::Applied)
+            continue;
+        item.status = SysctlItemResult::Status::RolledBack;
+        restore(*changes[i].entry, &item);
+        item.reason = item.restored ? reason : SysctlItemResult::Reason::PutBackFailed;
+    }
+}
+
 SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
 {
     SysctlApplyReport report;
@@ -131,15 +145,6 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         return report;
     }
 
-    std::vector<std::size_t> written;
-    const auto rollBack = [&] {
-        for (auto it = written.rbegin(); it != written.rend(); ++it) {
-            SysctlItemResult &item = report.items[*it];
-            item.status = SysctlItemResult::Status::RolledBack;
-            restore(*changes[*it].entry, &item);
-            item.reason = item.restored ? SysctlItemResult::Reason::PutBack : SysctlItemResult::Reason::PutBackFailed;
-        }
-    };
 
     for (std::size_t i = 0; i < changes.size(); ++i) {
         SysctlItemResult &item = report.items[i];
@@ -155,7 +160,6 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         const bool reread = readValue(*changes[i].entry, &now, &readError);
         if (accepted && reread && now == item.requested) {
             item.after = now;
-            written.push_back(i);
             item.status = SysctlItemResult::Status::Applied;
             continue;
         }
@@ -168,7 +172,7 @@ SysctlApplyReport SysctlWriter::apply(const std::vector<SysctlChange> &changes)
         else
             item.after = now;
         item.errorNumber = accepted ? item.errorNumber : err;
-        rollBack();
+        putBack(changes, &report, SysctlItemResult::Reason::PutBack);
         report.failure = SysctlApplyReport::Failure::Kernel;
         return report;
     }
