@@ -71,7 +71,8 @@ QString SysctlApplyReport::describeError() const
         }
         return tr("Nothing was changed.");
     case Failure::Persist:
-        return (QStringList {tr("Cannot save to %1: %2. The change was put back.")
+        return (QStringList {(items.empty() ? tr("Cannot save to %1: %2. Nothing was changed.")
+                                            : tr("Cannot save to %1: %2. The change was put back."))
                                  .arg(persistPath, QString::fromLocal8Bit(std::strerror(persistErrorNumber)))}
                 + refusals)
             .join(QLatin1Char('\n'));

@@ -165,21 +165,30 @@ bool SysctlPersister::merge(const QByteArray &existing, const std::vector<Sysctl
     return true;
 }
 
-bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory, SysctlApplyReport *report)
+bool SysctlPersister::prepare(const std::vector<SysctlChange> &changes, const QString &directory, QByteArray *text,
+                              SysctlApplyReport *report)
 {
     const QString path = directory + QLatin1Char('/') + fileName();
     report->persistPath = path;
-    QByteArray existing, text;
+    QByteArray existing;
     QString problem;
     if (const int error = readExisting(path, &existing)) {
         report->persistErrorNumber = error;
         return false;
     }
-    if (!merge(existing, changes, &text, &problem)) {
+    if (!merge(existing, changes, text, &problem)) {
         report->persistErrorNumber = EINVAL;
         report->refusals << path + QStringLiteral(": ") + problem;
         return false;
     }
+    return true;
+}
+
+bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory,
+                              const QByteArray &text, SysctlApplyReport *report)
+{
+    const QString path = directory + QLatin1Char('/') + fileName();
+    report->persistPath = path;
 
     QByteArray temporary = QFile::encodeName(path) + ".XXXXXX";
     const int fd = mkostemp(temporary.data(), O_CLOEXEC);

@@ -20,10 +20,15 @@ public:
     static QString defaultDirectory() { return QStringLiteral("/etc/sysctl.d"); }
     static QString fileName() { return QStringLiteral("90-sockscope.conf"); }
 
-    // Merges `changes` into directory/90-sockscope.conf and fills the report's savedTo and
-    // overrides (later-sorting files that set the same key); on failure, persistPath and
-    // persistErrorNumber, and returns false.
-    static bool persist(const std::vector<SysctlChange> &changes, const QString &directory, SysctlApplyReport *report);
+    // The new text of directory/90-sockscope.conf with `changes` merged in, worked out before
+    // anything is written, so a file that is not what it seems stops the request untouched. On
+    // failure, the report's persistPath, persistErrorNumber (and a refusal saying which line).
+    static bool prepare(const std::vector<SysctlChange> &changes, const QString &directory, QByteArray *text,
+                        SysctlApplyReport *report);
+    // Writes `text` from prepare() and fills the report's savedTo and overrides (later-sorting
+    // files that set the same key); on failure, persistPath and persistErrorNumber.
+    static bool persist(const std::vector<SysctlChange> &changes, const QString &directory, const QByteArray &text,
+                        SysctlApplyReport *report);
     // The file's text for these settings (name -> catalog-form value), as persist() writes it.
     static QByteArray render(const QList<QPair<QString, QString>> &settings);
     // The new file text: `existing` with the lines that set the changed keys replaced (one line

@@ -32,11 +32,16 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
         return report;
     }
 
+    QByteArray fileText;
+    if (request.persist && !SysctlPersister::prepare(changes, directory, &fileText, &report)) {
+        report.failure = SysctlApplyReport::Failure::Persist; // nothing written anywhere
+        return report;
+    }
     report = SysctlWriter::apply(changes);
     if (!report.ok || !request.persist)
         return report;
 
-    if (SysctlPersister::persist(changes, directory, &report))
+    if (SysctlPersister::persist(changes, directory, fileText, &report))
         return report;
     // Saving was part of the request: without it, undo the runtime change as well.
     SysctlWriter::putBack(changes, &report, SysctlItemResult::Reason::NotSaved);

@@ -59,7 +59,9 @@ private slots:
         QFile systemConf(QStringLiteral("/usr/share/dbus-1/system.conf"));
         QVERIFY(systemConf.open(QIODevice::ReadOnly));
         QByteArray bus = systemConf.readAll();
-        for (const char *drop : {"<user>messagebus</user>", "<fork/>", "<pidfile>/run/dbus/pid</pidfile>", "<syslog/>"})
+        // No service activation either: polkitd is started here, and only here.
+        for (const char *drop : {"<user>messagebus</user>", "<fork/>", "<pidfile>/run/dbus/pid</pidfile>", "<syslog/>",
+                                 "<standard_system_servicedirs/>"})
             bus.replace(drop, "");
         bus.replace("<includedir>system.d</includedir>", "<includedir>/usr/share/dbus-1/system.d</includedir>");
         const QList<QPair<QString, QByteArray>> files {{"actions/org.sockscope.sysctl.policy", policy},
@@ -97,15 +99,20 @@ mount --bind "$D/actions" /usr/share/polkit-1/actions
 if [ -d /run/dbus ]; then mount -t tmpfs tmpfs /run/dbus; else mount -t tmpfs tmpfs /run && mkdir /run/dbus; fi
 dbus-daemon --config-file="$D/bus.conf" --nofork 2>"$D/bus.log" &
 BUS=$!
+PK=
+trap 'kill $PK $BUS 2>/dev/null; wait' EXIT
+# Each step waits for the one before (polled, bounded; nothing is timed): polkitd started
+# before the bus listens would exit at once.
+for i in $(seq 600); do [ -S /run/dbus/system_bus_socket ] && break; sleep 0.05; done
 /usr/lib/polkit-1/polkitd --no-debug >"$D/polkitd.log" 2>&1 &
 PK=$!
-trap 'kill $PK $BUS 2>/dev/null; wait' EXIT
-# Ready once polkitd owns its name on the bus (polled, bounded; nothing is timed).
-for i in $(seq 200); do
+for i in $(seq 600); do
     dbus-send --system --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
         string:org.freedesktop.PolicyKit1 2>/dev/null | grep -q 'boolean true' && break
     sleep 0.05
 done
+dbus-send --system --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
+    string:org.freedesktop.PolicyKit1 | grep -q 'boolean true' || { echo "polkitd did not start:"; cat "$D/polkitd.log" "$D/bus.log"; }
 nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups /usr/bin/pkexec "$@" </dev/null; }
 run() { name="$1"; shift; echo "<<$name>>"; nobody "$@" 2>&1; echo "rc=$?"; echo "<<end $name>>"; }
 run apply "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41

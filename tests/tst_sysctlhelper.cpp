@@ -378,8 +378,7 @@ private slots:
         QVERIFY2(run.out.contains(QStringLiteral("saving to %1 failed: %2")
                                       .arg(refused.filePath(file), QString::fromLocal8Bit(std::strerror(ELOOP)))),
                  qPrintable(run.out));
-        QVERIFY2(run.out.contains(QLatin1String("rolledback net.ipv4.tcp_tw_reuse: 1 -> 2, kernel holds 1 not-saved")),
-                 qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("1")); // refused before any write
     }
 
     void otherNamespace()

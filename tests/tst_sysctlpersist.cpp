@@ -15,8 +15,8 @@
 
 // "Keep after reboot" with a 90-sockscope.conf already there: lines sockscope does not own stay
 // byte for byte, only the keys persisted change, and a file that is not what it seems (a
-// symlink, a FIFO, huge, or holding a value sockscope would never write) stops the request with
-// nothing half-written: the file as it was, the runtime change put back.
+// symlink, a FIFO, huge, or holding a value sockscope would never write) stops the request before
+// anything is written: the file as it was, the kernel's values untouched.
 class TestSysctlPersist : public QObject
 {
     Q_OBJECT
@@ -135,7 +135,8 @@ private slots:
         QString out;
         QCOMPARE(persist(dir.path(), {"net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=30"}, &out), 4);
         QVERIFY2(out.contains(QStringLiteral("failure\tpersist\t%1\t").arg(errorNumber)), qPrintable(out));
-        QVERIFY2(out.contains(QLatin1String("rolledback\tnet.ipv4.tcp_tw_reuse\t2\t2\tnot-saved")), qPrintable(out));
+        // Found before the first write: the kernel was never touched.
+        QVERIFY2(!out.contains(QLatin1String("net.ipv4.tcp_tw_reuse")), qPrintable(out));
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
         QCOMPARE(readAll(path), fileBefore);

@@ -1464,6 +1464,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>an unreadable value</source>
         <translation>无法读取的值</translation>
     </message>
+    <message>
+        <source>Cannot save to %1: %2. Nothing was changed.</source>
+        <translation>无法保存到 %1：%2。没有做任何修改。</translation>
+    </message>
 </context>
 <context>
     <name>SysctlCatalog</name>
