@@ -1,12 +1,16 @@
 // sockscope-sysctl-helper: writes catalog sysctls for sockscope. Run as root through pkexec,
 // whose polkit policy (resources/org.sockscope.sysctl.policy) picks the action from argv[1]:
 //
-//   sockscope-sysctl-helper [--persist] [--netns PATH] name=value ...
+//   sockscope-sysctl-helper apply|persist [--netns PATH --netns-id DEV:INO] name=value ...
 //
-// Only catalog names and in-range values are accepted; if any word is bad nothing is written.
-// Each item is read back and reported on stdout in SysctlReportCodec's lines (codes, which the
-// window words in the user's language). Exit: 0 done, 2 refused, 3 the kernel refused (all put
-// back), 4 persisting failed (all put back), 5 bad usage or namespace.
+// The operation word is mandatory and first: pkexec matches it against each action's
+// org.freedesktop.policykit.exec.argv1, so "persist" can only ever be authorised as persisting.
+// --netns names the namespace the window shows (/proc/<window pid>/fd/<n>, a descriptor the window
+// holds open) and --netns-id its nsfs device and inode as the window saw them; the helper enters it
+// only if they match. Only catalog names and in-range values are accepted; if any word is bad
+// nothing is written. Each item is read back and reported on stdout in SysctlReportCodec's lines
+// (codes, which the window words in the user's language). Exit: 0 done, 2 refused, 3 the kernel
+// refused (all put back), 4 persisting failed (all put back), 5 bad usage or namespace.
 #include "networknamespace.h"
 #include "sysctlpersister.h"
 #include "sysctlreportcodec.h"
@@ -15,8 +19,10 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -29,60 +35,97 @@ void printError(const QString &text)
     std::fputs(SysctlReportCodec::errorLine(text).constData(), stdout);
 }
 
+QByteArray logged(const QString &text)
+{
+    return SysctlReportCodec::logText(text.toUtf8());
+}
+
 // pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller.
 QByteArray callerUid(bool *viaPkexec)
 {
     const char *pkexecUid = std::getenv("PKEXEC_UID");
     *viaPkexec = pkexecUid != nullptr;
-    return pkexecUid ? QByteArray(pkexecUid) : QByteArray::number(getuid());
+    return pkexecUid ? SysctlReportCodec::logText(pkexecUid, 20) : QByteArray::number(getuid());
+}
+
+// The whole command line for the log, escaped and bounded.
+QByteArray commandLine(int argc, char *argv[])
+{
+    QByteArray line;
+    for (int i = 1; i < argc && line.size() < 600; ++i)
+        line += (i > 1 ? " " : "") + SysctlReportCodec::logText(argv[i], 120);
+    return line;
+}
+
+int refuseUsage(const QByteArray &caller, const QString &text, const QByteArray &command)
+{
+    printError(text);
+    syslog(LOG_WARNING, "uid %s: refused: %s: %s", caller.constData(), logged(text).constData(), command.constData());
+    return Usage;
 }
 
 }
 
 int main(int argc, char *argv[])
 {
-    openlog("sockscope-sysctl-helper", LOG_PID, LOG_AUTHPRIV);
     if (argc < 1 || !argv[0]) // CVE-2021-4034 began with argc == 0
         return Usage;
     bool viaPkexec = false;
     const QByteArray caller = callerUid(&viaPkexec);
+    const bool directRoot = !viaPkexec && getuid() == 0;
+    // Tests read the log on stderr too; only a direct root run may ask (pkexec clears the
+    // environment anyway).
+    const bool logToStderr = directRoot && std::getenv("SOCKSCOPE_HELPER_LOG_STDERR");
+    openlog("sockscope-sysctl-helper", LOG_PID | (logToStderr ? LOG_PERROR : 0), LOG_AUTHPRIV);
+    const QByteArray command = commandLine(argc, argv);
+
+    const QByteArray operation = argc > 1 ? QByteArray(argv[1]) : QByteArray();
+    if (operation != "apply" && operation != "persist")
+        return refuseUsage(caller, QStringLiteral("the first argument must be \"apply\" or \"persist\""), command);
 
     QStringList pairs;
-    bool persist = false;
     QString persistDirectory = SysctlPersister::defaultDirectory();
-    QString netnsPath;
-    for (int i = 1; i < argc; ++i) {
+    QString netnsPath, netnsId;
+    for (int i = 2; i < argc; ++i) {
         const QByteArray argument(argv[i]);
-        if (argument == "--persist" && i == 1) {
-            persist = true; // only as argv[1]: that is what polkit authorised as "persist"
-        } else if (argument == "--persist-dir" && i + 1 < argc && !viaPkexec && getuid() == 0) {
+        if (argument == "--persist-dir" && i + 1 < argc && directRoot) {
             persistDirectory = QString::fromLocal8Bit(argv[++i]); // tests, run by root directly
-        } else if (argument == "--netns" && i + 1 < argc) {
+        } else if (argument == "--netns" && i + 1 < argc && netnsPath.isNull()) {
             netnsPath = QString::fromLocal8Bit(argv[++i]);
+        } else if (argument == "--netns-id" && i + 1 < argc && netnsId.isNull()) {
+            netnsId = QString::fromLocal8Bit(argv[++i]);
         } else if (argument.startsWith("--")) {
-            printError(QStringLiteral("unknown or misplaced option ") + QString::fromLocal8Bit(argument));
-            syslog(LOG_WARNING, "uid %s: refused: bad option", caller.constData());
-            return Usage;
+            return refuseUsage(caller, QStringLiteral("unknown or misplaced option ")
+                                   + QString::fromLatin1(SysctlReportCodec::logText(argument, 60)), command);
         } else {
             pairs << QString::fromLocal8Bit(argument);
         }
     }
 
-    if (!netnsPath.isEmpty()) {
+    if (netnsPath.isNull() != netnsId.isNull())
+        return refuseUsage(caller, QStringLiteral("--netns and --netns-id go together"), command);
+    if (!netnsPath.isNull()) {
         NetworkNamespace netns;
         QString error;
-        if (!netns.open(netnsPath, &error) || !netns.enterInCallingThread(&error)) {
-            printError(error);
-            syslog(LOG_WARNING, "uid %s: refused: %s", caller.constData(), SysctlReportCodec::field(error).constData());
-            return Usage;
+        // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
+        // namespace, under /proc/<caller>/): polkit authorised changing sysctls where the caller
+        // is, not entering any namespace root can open. pkexec execs the helper in its own
+        // process, so the parent is the program that ran pkexec.
+        const bool callersOwn = !viaPkexec || netnsPath.startsWith(QStringLiteral("/proc/%1/").arg(getppid()));
+        if (!callersOwn || !netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId))
+            || !netns.enterInCallingThread(&error)) {
+            // One message whatever the cause: nothing about which files root can see.
+            return refuseUsage(caller, QStringLiteral("the network namespace to change is not the one sockscope shows "
+                                                      "(it may have gone); nothing was changed"), command);
         }
     }
-    const QByteArray where = NetworkNamespace::callingThreadNamespaceId().toLatin1();
+    const QByteArray where = NamespaceIdentity::ofCallingThread().toString().toLatin1();
 
     SysctlTransaction::Request request;
     request.pairs = pairs;
-    request.persist = persist;
+    request.persist = operation == "persist";
     request.persistDirectory = persistDirectory;
+    syslog(LOG_NOTICE, "uid %s, netns %s: request: %s", caller.constData(), where.constData(), command.constData());
     const SysctlApplyReport report = SysctlTransaction::run(request);
 
     const int exitCode = report.failure == SysctlApplyReport::Failure::Refused ? Refused
@@ -93,13 +136,18 @@ int main(int argc, char *argv[])
     std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
     for (const SysctlItemResult &item : report.items) {
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
-               "uid %s, %s: %s %s: %s -> %s %s", caller.constData(), where.constData(),
-               SysctlReportCodec::statusWord(item.status), SysctlReportCodec::field(item.name).constData(),
-               SysctlReportCodec::field(item.before).constData(), SysctlReportCodec::field(item.requested).constData(),
-               SysctlReportCodec::reasonWord(item.reason));
+               "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
+               SysctlReportCodec::statusWord(item.status), logged(item.name).constData(), logged(item.before).constData(),
+               logged(item.requested).constData(), logged(item.after).constData(),
+               SysctlReportCodec::reasonWord(item.reason), item.errorNumber ? ": " : "",
+               item.errorNumber ? std::strerror(item.errorNumber) : "");
     }
     for (const QString &refusal : report.refusals)
-        syslog(LOG_WARNING, "uid %s, %s: refused: %s", caller.constData(), where.constData(),
-               SysctlReportCodec::field(refusal).constData());
+        syslog(LOG_WARNING, "uid %s, netns %s: refused: %s", caller.constData(), where.constData(), logged(refusal).constData());
+    if (!report.savedTo.isEmpty())
+        syslog(LOG_NOTICE, "uid %s, netns %s: saved to %s", caller.constData(), where.constData(), logged(report.savedTo).constData());
+    if (report.failure == SysctlApplyReport::Failure::Persist)
+        syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
+               logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));
     return exitCode;
 }

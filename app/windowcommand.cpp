@@ -135,7 +135,7 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
             QCoreApplication::quit();
         });
     }
-    window.attachSampler(&sampler, label, options.netns);
+    window.attachSampler(&sampler, label);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

@@ -1,31 +1,145 @@
 #include "namespaceidentity.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <linux/nsfs.h>
+#include <sched.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+namespace {
+
+NamespaceIdentity ofStat(const struct stat &status)
+{
+    return {quint64(status.st_dev), quint64(status.st_ino)};
+}
+
+NamespaceIdentity statPath(const char *path)
+{
+    struct stat status {};
+    return ::stat(path, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
+}
+
+bool kernelNumbersInitialNetwork()
+{
+    struct utsname name {};
+    int major = 0, minor = 0;
+    return ::uname(&name) == 0 && std::sscanf(name.release, "%d.%d", &major, &minor) == 2
+        && (major > 6 || (major == 6 && minor >= 18));
+}
+
+bool isNsfs(int fd)
+{
+    struct statfs fs {};
+    return ::fstatfs(fd, &fs) == 0 && fs.f_type == NSFS_MAGIC;
+}
+
+}
+
+QString NamespaceIdentity::toString() const
+{
+    return QString::number(device) + QLatin1Char(':') + QString::number(inode);
+}
+
+NamespaceIdentity NamespaceIdentity::parse(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^([0-9]{1,20}):([0-9]{1,20})$"));
+    const QRegularExpressionMatch match = form.match(text);
+    if (!match.hasMatch())
+        return {};
+    bool deviceOk = false, inodeOk = false;
+    const NamespaceIdentity identity {match.captured(1).toULongLong(&deviceOk), match.captured(2).toULongLong(&inodeOk)};
+    return deviceOk && inodeOk ? identity : NamespaceIdentity {};
+}
+
+NamespaceIdentity NamespaceIdentity::ofDescriptor(int fd)
+{
+    struct stat status {};
+    return fd >= 0 && ::fstat(fd, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
+}
 
 NamespaceIdentity NamespaceIdentity::ofPath(const QString &path)
 {
-    struct stat info = {};
-    NamespaceIdentity identity;
-    // stat, not lstat: the magic link leads to the namespace's nsfs inode.
-    if (::stat(QFile::encodeName(path).constData(), &info) == 0) {
-        identity.device = quint64(info.st_dev);
-        identity.inode = quint64(info.st_ino);
-    }
-    return identity;
+    return statPath(QFile::encodeName(path).constData());
 }
 
 NamespaceIdentity NamespaceIdentity::ofCallingThread()
 {
-    return ofPath(QStringLiteral("/proc/thread-self/ns/net"));
+    return statPath("/proc/thread-self/ns/net");
+}
+
+NamespaceIdentity NamespaceIdentity::ofHost()
+{
+    return statPath("/proc/1/ns/net");
+}
+
+bool NamespaceIdentity::isHost(const NamespaceIdentity &identity, bool *known)
+{
+    *known = true;
+    // pid 1's link needs ptrace access to pid 1: denied to users, and to root inside a container
+    // whose pid 1 belongs to an outer user namespace.
+    if (const NamespaceIdentity pid1 = ofHost(); pid1.isValid())
+        return identity == pid1;
+    if (identity.inode == InitialNetworkInode)
+        return true;
+    // Not the fixed inode: not the host's, if this kernel numbers it fixed — seen here when this
+    // thread is in it, or known from the release (net_ns_net_init sets it since 6.18). Before
+    // that, nothing unprivileged tells the host's namespace apart.
+    *known = ofCallingThread().inode == InitialNetworkInode || kernelNumbersInitialNetwork();
+    return false;
+}
+
+int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity &expected)
+{
+    // Relative paths would resolve against pkexec's working directory, not the window's.
+    if (!expected.isValid() || !path.startsWith(QLatin1Char('/')) || path.contains(QChar(0)))
+        return -1;
+    // O_PATH opens nothing: no FIFO waits for a writer, no device driver's open() runs.
+    const int pathFd = ::open(QFile::encodeName(path).constData(), O_PATH | O_CLOEXEC);
+    if (pathFd < 0)
+        return -1;
+    if (!isNsfs(pathFd) || ofDescriptor(pathFd) != expected) {
+        ::close(pathFd);
+        return -1;
+    }
+    // setns() needs a real descriptor: reopen the very file just checked, never the path again.
+    const QByteArray reopen = "/proc/self/fd/" + QByteArray::number(pathFd);
+    const int fd = ::open(reopen.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    ::close(pathFd);
+    if (fd < 0)
+        return -1;
+    // NS_GET_NSTYPE (4.11) tells a network namespace from every other kind.
+    if (!isNsfs(fd) || ofDescriptor(fd) != expected || ::ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 PersistTarget persistTarget(const NamespaceIdentity &observed, const NamespaceIdentity &initial)
 {
     if (!observed.isValid())
         return PersistTarget::Unknown;
-    if (!initial.isValid())
+    if (initial.isValid())
+        return observed == initial ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
+    bool known = false;
+    bool host = NamespaceIdentity::isHost(observed, &known);
+    if (!known && QFile::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_max_orphans"))) {
+        // tcp_max_orphans is registered for the initial namespace only (sysctl_ipv4_init), and
+        // /proc/sys/net shows the calling thread's: this thread is in the host's, so the namespace
+        // observed is the host's exactly when it is this one.
+        host = observed == NamespaceIdentity::ofCallingThread();
+        known = true;
+    }
+    if (!known)
         return PersistTarget::Unverified;
-    return observed == initial ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
+    return host ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
 }

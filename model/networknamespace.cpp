@@ -70,6 +70,31 @@ bool NetworkNamespace::open(const QString &spec, QString *error)
     return true;
 }
 
+bool NetworkNamespace::openVerified(const QString &path, const NamespaceIdentity &expected)
+{
+    const int fd = NamespaceIdentity::openVerified(path, expected);
+    if (fd < 0)
+        return false;
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = fd;
+    m_spec = expected.toString();
+    return true;
+}
+
+NamespaceIdentity NetworkNamespace::identity() const
+{
+    return isCurrent() ? NamespaceIdentity::ofCallingThread() : NamespaceIdentity::ofDescriptor(m_fd);
+}
+
+NetworkNamespace NetworkNamespace::duplicate() const
+{
+    NetworkNamespace copy;
+    copy.m_fd = isCurrent() ? ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC) : ::fcntl(m_fd, F_DUPFD_CLOEXEC, 3);
+    copy.m_spec = isCurrent() ? tr("current") : m_spec;
+    return copy;
+}
+
 QString NetworkNamespace::label() const
 {
     return isCurrent() ? tr("current") : m_spec;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "namespaceidentity.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -21,7 +23,18 @@ public:
     // Opens `spec`; on failure returns false and a one-line reason.
     bool open(const QString &spec, QString *error);
 
+    // For the privileged helper: the namespace at `path` only if it is `expected` (see
+    // NamespaceIdentity::openVerified); false, and no reason worth showing, otherwise.
+    bool openVerified(const QString &path, const NamespaceIdentity &expected);
+
     bool isCurrent() const { return m_fd < 0; }
+    // Which namespace this is: the opened one, or the calling thread's for the current one.
+    NamespaceIdentity identity() const;
+    // An open descriptor on the same namespace, kept by whoever must name it later (the sysctl
+    // applier passes /proc/<its pid>/fd/<descriptor> to the helper): a duplicate, or for the
+    // current namespace the calling thread's, opened now.
+    NetworkNamespace duplicate() const;
+    int descriptor() const { return m_fd; }
     QString label() const; // what the user asked for, or "current"
     // Moves the calling thread into the namespace. No-op for the current namespace.
     bool enterInCallingThread(QString *error) const;

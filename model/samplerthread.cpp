@@ -4,6 +4,7 @@
 
 SamplerThread::SamplerThread(NetworkNamespace netns, quint32 stateMask, QObject *parent)
     : QObject(parent)
+    , m_observed(netns.duplicate())
     , m_sampler(new Sampler(std::move(netns), stateMask))
 {
     m_thread.setObjectName(QStringLiteral("sockscope sampler"));

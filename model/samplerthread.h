@@ -36,11 +36,14 @@ public:
     void acknowledge();
     quint64 skippedTotal() const;
     Sampler *sampler() const { return m_sampler; }
+    // The namespace sampled, held open: what the sysctl helper is told to change.
+    const NetworkNamespace &observedNamespace() const { return m_observed; }
 
 private:
     // Runs `call` on the sampler in its own thread, after the calls posted before it.
     void post(std::function<void(Sampler *)> call);
 
     QThread m_thread;
+    NetworkNamespace m_observed;
     Sampler *m_sampler;
 };

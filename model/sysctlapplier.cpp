@@ -6,35 +6,64 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <unistd.h>
 
 SysctlApplier::SysctlApplier(QObject *parent)
     : QObject(parent)
     , m_route(geteuid() == 0 ? Route::InProcess : Route::Helper)
+    , m_namespace(NetworkNamespace().duplicate())
+    , m_pkexec(defaultPkexecProgram())
     , m_helper(defaultHelperProgram())
 {
 }
 
 QString SysctlApplier::defaultHelperProgram()
 {
-    // The installed helper is the one the polkit policy names; from a build tree, the one built
-    // next to sockscope (pkexec then asks with its generic message).
-    const QString installed = QStringLiteral(SOCKSCOPE_HELPER_PATH);
-    if (QFileInfo::exists(installed))
-        return installed;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/sockscope-sysctl-helper");
+    // Only the installed helper: a helper found beside a program run from a build tree, a
+    // download folder or a user-writable prefix must never run as root. A build tree's window
+    // therefore applies through the helper only once installed (or in-process as root).
+    return QStringLiteral(SOCKSCOPE_HELPER_PATH);
+}
+
+QString SysctlApplier::defaultPkexecProgram()
+{
+    // An absolute path fixed at build time: $PATH is the user's and could name anything.
+    return QStringLiteral(SOCKSCOPE_PKEXEC_PATH);
+}
+
+void SysctlApplier::setSampler(SamplerThread *sampler)
+{
+    m_sampler = sampler;
+    m_namespace = sampler ? sampler->observedNamespace().duplicate() : NetworkNamespace().duplicate();
 }
 
 QStringList SysctlApplier::helperCommand(const QStringList &pairs, bool persist) const
 {
-    QStringList command {m_pkexec, m_helper};
-    if (persist)
-        command << QStringLiteral("--persist"); // argv[1] of the helper: polkit's "persist" action
-    if (!m_namespacePath.isEmpty())
-        command << QStringLiteral("--netns") << m_namespacePath;
+    // argv[1] is the operation word polkit matches (exec.argv1) to pick the action.
+    QStringList command {m_pkexec, m_helper, persist ? QStringLiteral("persist") : QStringLiteral("apply")};
+    if (m_namespace.descriptor() >= 0) {
+        command << QStringLiteral("--netns") << QStringLiteral("/proc/%1/fd/%2").arg(getpid()).arg(m_namespace.descriptor())
+                << QStringLiteral("--netns-id") << m_namespace.identity().toString();
+    }
     return command + pairs;
+}
+
+bool SysctlApplier::canPersistHere(QString *reason) const
+{
+    switch (persistTarget(m_namespace.identity(), NamespaceIdentity::ofHost())) {
+    case PersistTarget::HostNamespace:
+    case PersistTarget::Unverified: // nothing here can tell: the helper decides, as root
+        return true;
+    case PersistTarget::ChildNamespace:
+        *reason = tr("Settings saved to /etc/sysctl.d are applied at boot to the host's network namespace "
+                     "only, and the namespace shown is another one.");
+        return false;
+    case PersistTarget::Unknown:
+        break;
+    }
+    *reason = tr("sockscope cannot tell which network namespace it shows.");
+    return false;
 }
 
 void SysctlApplier::apply(const QStringList &pairs, bool persist)
@@ -58,10 +87,7 @@ void SysctlApplier::apply(const QStringList &pairs, bool persist)
         return;
     }
 
-    const QString pkexec = QStandardPaths::findExecutable(m_pkexec).isEmpty() && !QFileInfo(m_pkexec).isExecutable()
-        ? QString()
-        : m_pkexec;
-    if (pkexec.isEmpty()) {
+    if (!QFileInfo(m_pkexec).isAbsolute() || !QFileInfo(m_pkexec).isExecutable()) {
         SysctlApplyReport report;
         report.error = tr("pkexec is not installed, so sockscope cannot ask for administrator rights. Install it "
                           "(Debian: apt install pkexec) or change the value as root.");

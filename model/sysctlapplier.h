@@ -1,5 +1,6 @@
 #pragma once
 
+#include "networknamespace.h"
 #include "sysctlchange.h"
 #include "sysctltransaction.h"
 
@@ -22,22 +23,31 @@ public:
 
     explicit SysctlApplier(QObject *parent = nullptr);
 
-    void setSampler(SamplerThread *sampler) { m_sampler = sampler; }
-    // The namespace the window observes (--netns), passed on to the helper.
-    void setNamespacePath(const QString &path) { m_namespacePath = path; }
+    // Also the namespace to change: the sampler's, held open here. The helper is told
+    // /proc/<this pid>/fd/<descriptor> and the identity (nsfs device:inode) seen here, and enters
+    // it only if they match: no name or PID is resolved again as root.
+    void setSampler(SamplerThread *sampler);
     Route route() const { return m_route; }
     void setRoute(Route route) { m_route = route; }
-    // For tests and unusual installs.
+    // For tests only: production code never calls these, so the window runs only the pkexec
+    // found at build time and the helper at the installed path the polkit policy names.
     void setPkexecProgram(const QString &program) { m_pkexec = program; }
     void setHelperProgram(const QString &program) { m_helper = program; }
     QString helperProgram() const { return m_helper; }
-    // The command Apply will run, for the preview ("pkexec .../sockscope-sysctl-helper a=1").
+    // The command Apply will run, for the preview
+    // ("/usr/bin/pkexec .../sockscope-sysctl-helper apply --netns … a=1").
     QStringList helperCommand(const QStringList &pairs, bool persist) const;
+    // Whether "Keep after reboot" can work for the namespace shown: sysctl.d is applied at boot
+    // to the host's (initial) network namespace only. When not, `reason` says why, for the
+    // disabled box. Compares namespace identities; the helper checks again as root.
+    bool canPersistHere(QString *reason) const;
     bool isBusy() const { return m_busy; }
 
     void apply(const QStringList &pairs, bool persist);
 
+    // The installed helper (the path the polkit policy names), never one beside the program.
     static QString defaultHelperProgram();
+    static QString defaultPkexecProgram();
 
 signals:
     void finished(const SysctlApplyReport &report);
@@ -48,8 +58,8 @@ private:
 
     Route m_route;
     QPointer<SamplerThread> m_sampler;
-    QString m_namespacePath;
-    QString m_pkexec = QStringLiteral("pkexec");
+    NetworkNamespace m_namespace;
+    QString m_pkexec;
     QString m_helper;
     QProcess *m_process = nullptr;
     bool m_busy = false;

@@ -23,10 +23,21 @@ QString SysctlItemResult::describe() const
         return restored ? tr("the kernel kept %1 instead; put back to %2").arg(after, before)
                         : tr("the kernel kept %1 instead").arg(after);
     case Reason::PutBack: return tr("put back to %1").arg(before);
-    case Reason::PutBackFailed: return tr("could not be put back to %1: %2").arg(before, errnoText(errorNumber));
+    case Reason::PutBackFailed:
+        return tr("could not be put back to %1 (%2); the kernel holds %3")
+            .arg(before, errnoText(errorNumber), after.isEmpty() ? tr("an unreadable value") : after);
     case Reason::NotSaved: return tr("put back: it could not be saved");
     }
     return QString();
+}
+
+bool SysctlItemResult::isAsBefore() const
+{
+    switch (status) {
+    case Status::RolledBack: return reason != Reason::PutBackFailed;
+    case Status::Failed: return after == before;
+    default: return true;
+    }
 }
 
 QStringList SysctlApplyReport::notes() const
@@ -41,6 +52,12 @@ QStringList SysctlApplyReport::notes() const
 
 QString SysctlApplyReport::describeError() const
 {
+    // An undo that did not take comes first: the system is in neither the old state nor the new.
+    for (const SysctlItemResult &item : items) {
+        if (!item.isAsBefore())
+            return tr("%1 could not be restored to %2; the kernel holds %3. Check it and set it by hand.")
+                .arg(item.name, item.before, item.after.isEmpty() ? tr("an unreadable value") : item.after);
+    }
     switch (failure) {
     case Failure::None: return error;
     case Failure::Refused:
@@ -54,8 +71,11 @@ QString SysctlApplyReport::describeError() const
         }
         return tr("Nothing was changed.");
     case Failure::Persist:
-        return tr("Cannot save to %1: %2. The change was put back.")
-            .arg(persistPath, QString::fromLocal8Bit(std::strerror(persistErrorNumber)));
+        return (QStringList {(items.empty() ? tr("Cannot save to %1: %2. Nothing was changed.")
+                                            : tr("Cannot save to %1: %2. The change was put back."))
+                                 .arg(persistPath, QString::fromLocal8Bit(std::strerror(persistErrorNumber)))}
+                + refusals)
+            .join(QLatin1Char('\n'));
     }
     return error;
 }

@@ -49,8 +49,10 @@ public:
     bool restored = false;
     QString before; // catalog form
     QString requested;
-    QString after;
+    QString after; // what the kernel holds at the end, re-read (empty: unreadable)
 
+    // After a failed request: whether the kernel holds `before` again (or never lost it).
+    bool isAsBefore() const;
     // The reason in the current language ("the kernel refused the value (Invalid argument)").
     QString describe() const;
 };

@@ -1,10 +1,14 @@
 #include "sysctlpersister.h"
 
 #include "sysctlvalue.h"
+#include "sysctlwriter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 #include <cerrno>
 #include <cstdlib>
@@ -20,7 +24,8 @@ QList<QPair<QString, QString>> readSettings(const QString &path)
 {
     QList<QPair<QString, QString>> settings;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // Later files may be symlinks (Debian's 99-sysctl.conf -> ../sysctl.conf); only their size is bounded.
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 16 * SysctlPersister::MaximumFileBytes)
         return settings;
     static const QRegularExpression line(QStringLiteral("^\\s*-?([a-z0-9_./]+)\\s*=\\s*(.*?)\\s*$"));
     while (!file.atEnd()) {
@@ -55,46 +60,136 @@ QStringList laterFiles(const QString &directory, const QString &ours)
 
 }
 
+QByteArray SysctlPersister::settingLine(const QString &name, const QString &value)
+{
+    const SysctlEntry *entry = SysctlCatalog::find(name);
+    QString fileValue = value;
+    if (entry && entry->kind == SysctlEntry::Kind::PortRange)
+        fileValue.replace(QLatin1Char('-'), QLatin1Char(' '));
+    const bool optional = entry && entry->mayBeAbsent();
+    return (optional ? "-" : "") + name.toLatin1() + " = " + fileValue.toLatin1();
+}
+
 QByteArray SysctlPersister::render(const QList<QPair<QString, QString>> &settings)
 {
     QByteArray text = "# Written by sockscope-sysctl-helper. Applied at boot by systemd-sysctl (sysctl.d(5))\n"
                       "# to the host's network namespace only. Keys marked '-' are skipped where the kernel\n"
                       "# lacks them.\n";
-    for (const auto &[name, value] : settings) {
-        const SysctlEntry *entry = SysctlCatalog::find(name);
-        QString fileValue = value;
-        if (entry && entry->kind == SysctlEntry::Kind::PortRange)
-            fileValue.replace(QLatin1Char('-'), QLatin1Char(' '));
-        const bool optional = entry && entry->mayBeAbsent();
-        text += (optional ? "-" : "") + name.toLatin1() + " = " + fileValue.toLatin1() + '\n';
-    }
+    for (const auto &[name, value] : settings)
+        text += settingLine(name, value) + '\n';
     return text;
 }
 
-bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory, SysctlApplyReport *report)
+int SysctlPersister::readExisting(const QString &path, QByteArray *text)
 {
-    const QString path = directory + QLatin1Char('/') + fileName();
-    // Keep what the file already holds for other keys; values are stored in catalog form.
-    QList<QPair<QString, QString>> settings;
-    for (const auto &[name, value] : readSettings(path)) {
-        const SysctlEntry *entry = SysctlCatalog::find(name);
-        if (entry && entry->editable())
-            settings.append({name, SysctlValue::fromProcText(*entry, value)});
+    text->clear();
+    // O_NOFOLLOW: a symlink planted here must not make root read (and then rewrite) another file.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : errno;
+    struct stat status {};
+    int error = ::fstat(fd, &status) != 0 ? errno : !S_ISREG(status.st_mode) ? EINVAL
+        : status.st_size > MaximumFileBytes                                   ? EFBIG
+                                                                              : 0;
+    if (!error) {
+        text->resize(MaximumFileBytes + 1);
+        qsizetype got = 0;
+        ssize_t n = 0;
+        while (got < text->size() && (n = ::read(fd, text->data() + got, std::size_t(text->size() - got))) != 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                error = errno;
+                break;
+            }
+            got += n;
+        }
+        text->truncate(got);
+        if (!error && got > MaximumFileBytes)
+            error = EFBIG; // grew after fstat()
+    }
+    ::close(fd);
+    return error;
+}
+
+bool SysctlPersister::merge(const QByteArray &existing, const std::vector<SysctlChange> &changes, QByteArray *merged,
+                            QString *problem)
+{
+    if (existing.isEmpty()) {
+        QList<QPair<QString, QString>> settings;
+        for (const SysctlChange &change : changes)
+            settings.append({change.entry->key(), change.value});
+        *merged = render(settings);
+        return true;
+    }
+    static const QRegularExpression setting(QStringLiteral("^\\s*-?([A-Za-z0-9_./-]+)\\s*=\\s*(.*?)\\s*$"));
+    const SysctlValue::Limits limits = SysctlWriter::currentLimits();
+    QList<QByteArray> lines = existing.split('\n');
+    if (lines.last().isEmpty())
+        lines.removeLast(); // the final newline
+    QSet<QString> placed;
+    QList<QByteArray> out;
+    for (int number = 0; number < lines.size(); ++number) {
+        const QByteArray &line = lines[number];
+        const QRegularExpressionMatch match = setting.match(QString::fromUtf8(line));
+        const QString name = match.hasMatch() ? match.captured(1).replace(QLatin1Char('/'), QLatin1Char('.')) : QString();
+        const SysctlEntry *entry = name.isEmpty() ? nullptr : SysctlCatalog::find(name);
+        if (!entry || !entry->editable()) {
+            out << line; // comments, blank lines and keys sockscope does not manage stay as they are
+            continue;
+        }
+        const auto change = std::find_if(changes.begin(), changes.end(),
+                                         [&](const SysctlChange &c) { return c.entry == entry; });
+        if (change != changes.end()) {
+            // In sysctl.d the last assignment in a file wins: one line per key, where it was first.
+            if (!placed.contains(name))
+                out << settingLine(name, change->value);
+            placed.insert(name);
+            continue;
+        }
+        QString canonical, error;
+        if (!SysctlValue::validate(*entry, SysctlValue::fromProcText(*entry, match.captured(2)), limits, &canonical,
+                                   &error)) {
+            *problem = tr("line %1 sets %2 to a value sockscope would not write (%3); correct or remove it first.")
+                           .arg(number + 1)
+                           .arg(name, error);
+            return false;
+        }
+        out << line;
     }
     for (const SysctlChange &change : changes) {
-        bool replaced = false;
-        for (auto &setting : settings) {
-            if (setting.first == change.entry->key()) {
-                setting.second = change.value;
-                replaced = true;
-            }
-        }
-        if (!replaced)
-            settings.append({change.entry->key(), change.value});
+        if (!placed.contains(change.entry->key()))
+            out << settingLine(change.entry->key(), change.value);
     }
-    const QByteArray text = render(settings);
+    *merged = out.join('\n') + '\n';
+    return true;
+}
 
+bool SysctlPersister::prepare(const std::vector<SysctlChange> &changes, const QString &directory, QByteArray *text,
+                              SysctlApplyReport *report)
+{
+    const QString path = directory + QLatin1Char('/') + fileName();
     report->persistPath = path;
+    QByteArray existing;
+    QString problem;
+    if (const int error = readExisting(path, &existing)) {
+        report->persistErrorNumber = error;
+        return false;
+    }
+    if (!merge(existing, changes, text, &problem)) {
+        report->persistErrorNumber = EINVAL;
+        report->refusals << path + QStringLiteral(": ") + problem;
+        return false;
+    }
+    return true;
+}
+
+bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory,
+                              const QByteArray &text, SysctlApplyReport *report)
+{
+    const QString path = directory + QLatin1Char('/') + fileName();
+    report->persistPath = path;
+
     QByteArray temporary = QFile::encodeName(path) + ".XXXXXX";
     const int fd = mkostemp(temporary.data(), O_CLOEXEC);
     if (fd < 0) {

@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 namespace {
 
 constexpr SysctlItemResult::Status Statuses[] = {
@@ -25,6 +27,24 @@ QByteArray field(const QString &text)
     QByteArray bytes = text.toUtf8();
     bytes.replace('\t', ' ').replace('\n', ' ');
     return bytes;
+}
+
+QByteArray logText(const QByteArray &bytes, int maximumBytes)
+{
+    // Bytes outside printable ASCII, and the backslash that starts an escape, as \xNN: a value
+    // cannot forge a second log line, a terminal escape or an ambiguous one.
+    QByteArray out;
+    const qsizetype shown = std::min<qsizetype>(bytes.size(), maximumBytes);
+    for (qsizetype i = 0; i < shown; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x20 || c >= 0x7f || c == '\\')
+            out += "\\x" + QByteArray::number(c, 16).rightJustified(2, '0');
+        else
+            out += char(c);
+    }
+    if (shown < bytes.size())
+        out += "... (" + QByteArray::number(bytes.size()) + " bytes)";
+    return out;
 }
 
 QByteArray errorLine(const QString &text)

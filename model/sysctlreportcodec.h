@@ -17,6 +17,9 @@ SysctlApplyReport decode(const QByteArray &text);
 QByteArray errorLine(const QString &text);
 // `text` made safe for one tab-separated line (also for syslog).
 QByteArray field(const QString &text);
+// `bytes` for syslog: control and non-ASCII bytes and the backslash escaped as \xNN, cut after
+// `maximumBytes` input bytes with the full length said.
+QByteArray logText(const QByteArray &bytes, int maximumBytes = 200);
 const char *statusWord(SysctlItemResult::Status status);
 const char *reasonWord(SysctlItemResult::Reason reason);
 }

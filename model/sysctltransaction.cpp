@@ -5,13 +5,12 @@
 #include "sysctlrequest.h"
 #include "sysctlwriter.h"
 
-#include <unistd.h>
-
 bool SysctlTransaction::inHostNamespace()
 {
-    char host[64] = {};
-    const ssize_t length = readlink("/proc/1/ns/net", host, sizeof(host) - 1);
-    return length > 0 && NetworkNamespace::callingThreadNamespaceId() == QLatin1String(host, int(length));
+    // Identities, not "net:[…]" strings: a path or a readlink text says nothing about which
+    // namespace a descriptor was opened on.
+    bool known = false;
+    return NamespaceIdentity::isHost(NamespaceIdentity::ofCallingThread(), &known) && known;
 }
 
 SysctlApplyReport SysctlTransaction::run(const Request &request)
@@ -33,26 +32,19 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
         return report;
     }
 
+    QByteArray fileText;
+    if (request.persist && !SysctlPersister::prepare(changes, directory, &fileText, &report)) {
+        report.failure = SysctlApplyReport::Failure::Persist; // nothing written anywhere
+        return report;
+    }
     report = SysctlWriter::apply(changes);
     if (!report.ok || !request.persist)
         return report;
 
-    if (SysctlPersister::persist(changes, directory, &report))
+    if (SysctlPersister::persist(changes, directory, fileText, &report))
         return report;
     // Saving was part of the request: without it, undo the runtime change as well.
-    std::vector<SysctlChange> undo;
-    for (std::size_t i = 0; i < changes.size(); ++i) {
-        if (report.items[i].status == SysctlItemResult::Status::Applied)
-            undo.push_back({changes[i].entry, report.items[i].before});
-    }
-    SysctlWriter::apply(undo);
-    for (SysctlItemResult &item : report.items) {
-        if (item.status == SysctlItemResult::Status::Applied) {
-            item.status = SysctlItemResult::Status::RolledBack;
-            item.after = item.before;
-            item.reason = SysctlItemResult::Reason::NotSaved;
-        }
-    }
+    SysctlWriter::putBack(changes, &report, SysctlItemResult::Reason::NotSaved);
     report.ok = false;
     report.failure = SysctlApplyReport::Failure::Persist;
     return report;

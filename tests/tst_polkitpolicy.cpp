@@ -3,7 +3,8 @@
 #include <QXmlStreamReader>
 
 // The polkit policy installed for the helper: well-formed, two actions, each naming the path the
-// helper is installed at; "persist" selected by the helper's first argument and asked every time.
+// helper is installed at; each selected by its own mandatory first argument of the helper (so the
+// order pkexec enumerates actions in cannot matter), "persist" asked every time.
 class TestPolkitPolicy : public QObject
 {
     Q_OBJECT
@@ -44,11 +45,11 @@ private slots:
         QCOMPARE(actions.size(), 2);
         QCOMPARE(actions[0].id, QStringLiteral("org.sockscope.sysctl.apply"));
         QCOMPARE(actions[0].path, QStringLiteral(SOCKSCOPE_HELPER_INSTALL_PATH));
-        QCOMPARE(actions[0].argv1, QString());
+        QCOMPARE(actions[0].argv1, QStringLiteral("apply"));
         QCOMPARE(actions[0].active, QStringLiteral("auth_admin_keep"));
         QCOMPARE(actions[1].id, QStringLiteral("org.sockscope.sysctl.persist"));
         QCOMPARE(actions[1].path, QStringLiteral(SOCKSCOPE_HELPER_INSTALL_PATH));
-        QCOMPARE(actions[1].argv1, QStringLiteral("--persist"));
+        QCOMPARE(actions[1].argv1, QStringLiteral("persist"));
         QCOMPARE(actions[1].active, QStringLiteral("auth_admin"));
         QCOMPARE(actions[1].any, QStringLiteral("auth_admin"));
     }

@@ -1784,6 +1784,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>The helper failed (exit code %1): %2</source>
         <translation>辅助程序失败（退出码 %1）：%2</translation>
     </message>
+    <message>
+        <source>Settings saved to /etc/sysctl.d are applied at boot to the host&apos;s network namespace only, and the namespace shown is another one.</source>
+        <translation>保存到 /etc/sysctl.d 的设置只在开机时应用于主机的网络命名空间，而当前显示的是另一个命名空间。</translation>
+    </message>
+    <message>
+        <source>sockscope cannot tell which network namespace it shows.</source>
+        <translation>sockscope 无法确定当前显示的是哪个网络命名空间。</translation>
+    </message>
 </context>
 <context>
     <name>SysctlApplyReport</name>
@@ -1810,6 +1818,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Cannot save to %1: %2. The change was put back.</source>
         <translation>无法保存到 %1：%2。修改已恢复。</translation>
+    </message>
+    <message>
+        <source>%1 could not be restored to %2; the kernel holds %3. Check it and set it by hand.</source>
+        <translation>%1 无法恢复为 %2；内核中现在的值是 %3。请检查并手动设置。</translation>
+    </message>
+    <message>
+        <source>an unreadable value</source>
+        <translation>无法读取的值</translation>
+    </message>
+    <message>
+        <source>Cannot save to %1: %2. Nothing was changed.</source>
+        <translation>无法保存到 %1：%2。没有做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -2558,12 +2578,16 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>已恢复为 %1</translation>
     </message>
     <message>
-        <source>could not be put back to %1: %2</source>
-        <translation>无法恢复为 %1：%2</translation>
-    </message>
-    <message>
         <source>put back: it could not be saved</source>
         <translation>已恢复：无法保存</translation>
+    </message>
+    <message>
+        <source>could not be put back to %1 (%2); the kernel holds %3</source>
+        <translation>无法恢复为 %1（%2）；内核中现在的值是 %3</translation>
+    </message>
+    <message>
+        <source>an unreadable value</source>
+        <translation>无法读取的值</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2642,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Close sequence</source>
         <translation>关闭过程</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlPersister</name>
+    <message>
+        <source>line %1 sets %2 to a value sockscope would not write (%3); correct or remove it first.</source>
+        <translation>第 %1 行把 %2 设为 sockscope 不会写入的值（%3）；请先改正或删除该行。</translation>
     </message>
 </context>
 <context>

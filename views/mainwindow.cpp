@@ -226,12 +226,11 @@ void MainWindow::createDocks()
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] { m_portModel->setSnapshot(m_latest); });
 }
 
-void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel, const QString &namespacePath)
+void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel)
 {
     m_sampler = sampler;
     m_namespaceLabel = namespaceLabel;
     m_sysctlApplier->setSampler(sampler);
-    m_sysctlApplier->setNamespacePath(namespacePath);
     connect(sampler->sampler(), &Sampler::sampled, this, [this](const SamplePtr &sample) {
         showSample(sample);
         // Only now may the sampler send the next one: a busy GUI makes it skip, never queue.

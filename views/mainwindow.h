@@ -43,8 +43,8 @@ public:
     ~MainWindow() override;
 
     // Live mode: the window drives this sampler (interval, pause, table queries).
-    // namespacePath: what --netns named (passed to the sysctl helper), empty for our own.
-    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel, const QString &namespacePath = {});
+    // The sysctl pane changes the namespace the sampler holds open (see SysctlApplier::setSampler).
+    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel);
     void setIntervalMs(int intervalMs);
     int intervalMs() const;
     void setWindowSeconds(int seconds);

@@ -1,0 +1,188 @@
+#include "namespaceidentity.h"
+#include "netnstestmain.h"
+#include "networknamespace.h"
+#include "samplerthread.h"
+#include "sysctlapplier.h"
+#include "sysctlreader.h"
+#include "tcpstate.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// The namespace the helper writes is the one the window shows: it is named by a path *and* the
+// nsfs identity the window observed, and anything else is refused with one message that says
+// nothing about the file.
+class TestNamespaceIdentity : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    static QString threadPath() { return QStringLiteral("/proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid()); }
+    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+    };
+    static Run helper(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(SOCKSCOPE_HELPER), arguments);
+        Run run;
+        // A helper stuck on a FIFO would never finish: the wait is a safety net, not a measurement.
+        if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit)
+            run.exitCode = process.exitCode();
+        else
+            process.kill();
+        run.out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        return run;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(::mkfifo(qPrintable(m_dir.filePath(QStringLiteral("fifo"))), 0600) == 0);
+        QFile regular(m_dir.filePath(QStringLiteral("regular")));
+        QVERIFY(regular.open(QIODevice::WriteOnly));
+        regular.write("net:[4026531833]\n");
+    }
+
+    void identityText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << "4:4026531833" << true;
+        QTest::newRow("no device") << ":4026531833" << false;
+        QTest::newRow("sign") << "4:+4026531833" << false;
+        QTest::newRow("overflow") << "4:99999999999999999999" << false;
+        QTest::newRow("spaces") << "4: 4026531833" << false;
+        QTest::newRow("net:[] form") << "net:[4026531833]" << false;
+        QTest::newRow("zero inode") << "4:0" << false;
+    }
+
+    void identityText()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const NamespaceIdentity identity = NamespaceIdentity::parse(text);
+        QCOMPARE(identity.isValid(), valid);
+        if (valid)
+            QCOMPARE(identity.toString(), text);
+    }
+
+    void onlyTheObservedNamespaceIsEntered_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("identity"); // empty: this thread's namespace
+        QTest::newRow("FIFO") << m_dir.filePath(QStringLiteral("fifo")) << "";
+        QTest::newRow("regular file") << m_dir.filePath(QStringLiteral("regular")) << "";
+        QTest::newRow("directory") << m_dir.path() << "";
+        QTest::newRow("device") << "/dev/null" << "";
+        QTest::newRow("terminal") << "/dev/tty" << "";
+        QTest::newRow("relative") << "self/ns/net" << "";
+        QTest::newRow("relative with dot") << "./ns/net" << "";
+        QTest::newRow("missing") << m_dir.filePath(QStringLiteral("none")) << "";
+        QTest::newRow("root-only file") << "/etc/shadow" << "";
+        QTest::newRow("another kind of namespace") << "/proc/self/ns/uts" << "";
+        QTest::newRow("wrong identity") << threadPath() << "4:4026531833";
+        QTest::newRow("malformed identity") << threadPath() << "net:[1]";
+    }
+
+    void onlyTheObservedNamespaceIsEntered()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, identity);
+        const QString id = identity.isEmpty() ? NamespaceIdentity::ofCallingThread().toString() : identity;
+        const QString before = value("net.ipv4.tcp_fin_timeout");
+        const Run run = helper({"apply", "--netns", path, "--netns-id", id, "net.ipv4.tcp_fin_timeout=31"});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains(QLatin1String("not the one sockscope shows")), qPrintable(run.out));
+        // One message for all: no path, no errno that would tell what root can see.
+        for (const char *leak : {"No such file", "Permission denied", "Not a", "shadow", "fifo", "regular", "/dev/"})
+            QVERIFY2(!run.out.contains(QLatin1String(leak)), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), before);
+        // In-process, the same check.
+        QCOMPARE(NamespaceIdentity::openVerified(path, NamespaceIdentity::parse(id)), -1);
+    }
+
+    void aRecreatedNamespaceIsRefused()
+    {
+        // The same path now names another namespace (as a recycled PID or a name re-made with
+        // `ip netns add` would): the identity the window saw no longer matches.
+        const NamespaceIdentity seen = NamespaceIdentity::ofCallingThread();
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
+        QVERIFY(NamespaceIdentity::ofCallingThread() != seen);
+        Run run = helper({"apply", "--netns", threadPath(), "--netns-id", seen.toString(), "net.ipv4.tcp_fin_timeout=32"});
+        QCOMPARE(run.exitCode, 5);
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
+        // The right identity for what the path names now: accepted, and written there.
+        run = helper({"apply", "--netns", threadPath(), "--netns-id", NamespaceIdentity::ofCallingThread().toString(),
+                      "net.ipv4.tcp_fin_timeout=32"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("32"));
+    }
+
+    void pathAndIdentityGoTogether()
+    {
+        QCOMPARE(helper({"apply", "--netns", threadPath(), "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
+        QCOMPARE(helper({"apply", "--netns-id", NamespaceIdentity::ofCallingThread().toString(),
+                         "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
+        QVERIFY(value("net.ipv4.tcp_fin_timeout") != QLatin1String("33"));
+    }
+
+    void theWindowNamesWhatItSamples()
+    {
+        // The applier holds the sampler's namespace open and names it by descriptor: the helper,
+        // started from another namespace, writes into the sampled one.
+        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        SysctlApplier applier;
+        applier.setSampler(&sampler);
+        const QStringList command = applier.helperCommand({QStringLiteral("net.ipv4.tcp_fin_timeout=34")}, false);
+        QCOMPARE(command.value(0), QStringLiteral("/usr/bin/pkexec"));
+        QCOMPARE(command.value(2), QStringLiteral("apply"));
+        QCOMPARE(command.value(3), QStringLiteral("--netns"));
+        QVERIFY(command.value(4).startsWith(QStringLiteral("/proc/%1/fd/").arg(getpid())));
+        QCOMPARE(command.value(6), NamespaceIdentity::ofCallingThread().toString());
+        QProcess process;
+        process.start(QStringLiteral("unshare"), QStringList {QStringLiteral("-n"), QStringLiteral(SOCKSCOPE_HELPER)} + command.mid(2));
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("34"));
+        QCOMPARE(applier.helperCommand({}, true).value(2), QStringLiteral("persist"));
+    }
+
+    void persistingIsOfferedInTheHostNamespaceOnly()
+    {
+        // sysctl.d applies at boot to the initial namespace only. This test runs in a child one.
+        SysctlApplier applier;
+        SamplerThread child(NetworkNamespace(), AllTcpStatesMask);
+        applier.setSampler(&child);
+        QString reason;
+        QVERIFY(!applier.canPersistHere(&reason));
+        QVERIFY2(reason.contains(QLatin1String("host's network namespace only")), qPrintable(reason));
+
+        // The test's parent (ctest, or the shell) runs in the host's namespace.
+        NetworkNamespace host;
+        QString error;
+        QVERIFY2(host.open(QStringLiteral("/proc/%1/ns/net").arg(getppid()), &error), qPrintable(error));
+        SamplerThread hostSampler(std::move(host), AllTcpStatesMask);
+        applier.setSampler(&hostSampler);
+        reason.clear();
+        QVERIFY2(applier.canPersistHere(&reason), qPrintable(reason));
+        // This kernel numbers the initial namespace with the fixed inode (6.18 and later).
+        QCOMPARE(hostSampler.observedNamespace().identity().inode, NamespaceIdentity::InitialNetworkInode);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestNamespaceIdentity, QCoreApplication)
+#include "tst_namespaceidentity.moc"
