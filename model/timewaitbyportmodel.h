@@ -1,6 +1,9 @@
 #pragma once
 
+#include "samplesummary.h"
 #include "snapshot.h"
+
+#include <optional>
 
 #include <QAbstractTableModel>
 
@@ -17,6 +20,9 @@ public:
     explicit TimeWaitByPortModel(int topPorts = 10, QObject *parent = nullptr);
 
     void setSnapshot(const SnapshotPtr &snapshot);
+    // Replay: the rows from one sample's summary (its tracked ports) instead of a socket table, so
+    // the bars show the moment under the slider. A later setSnapshot() returns to tables.
+    void setSummary(const SampleSummary &summary);
     void setSide(Side side);
     Side side() const { return m_side; }
     int topPorts() const { return m_topPorts; }
@@ -33,6 +39,7 @@ private:
     void rebuild();
 
     SnapshotPtr m_snapshot;
+    std::optional<SampleSummary> m_summary;
     Side m_side = Side::Local;
     int m_topPorts;
     std::vector<PortCount> m_rows;

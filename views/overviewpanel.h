@@ -2,6 +2,8 @@
 
 #include "historypanel.h"
 
+#include <optional>
+
 class QFormLayout;
 class QLabel;
 class QProgressBar;
@@ -16,6 +18,9 @@ public:
     explicit OverviewPanel(QWidget *parent = nullptr);
 
     void showSnapshot(const SnapshotPtr &snapshot) override;
+    // Replay: what a sample's summary holds comes from the sample under the slider; what needs
+    // a socket table (the busiest destination) from `table`, with the table's time beside it.
+    void showMoment(const SampleSummary &sample, const SnapshotPtr &table);
     void retranslate() override;
 
 private:
@@ -30,4 +35,5 @@ private:
     QProgressBar *m_portsFill;
     QLabel *m_refresh;
     SnapshotPtr m_snapshot;
+    std::optional<SampleSummary> m_moment;
 };

@@ -11,7 +11,7 @@ ReplayBar::ReplayBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("ReplayBar"));
     setMovable(false);
-    m_slider->setMinimumWidth(400);
+    m_slider->setMinimumWidth(160);
     m_slider->setTracking(true);
     addWidget(m_title);
     addWidget(m_slider);
@@ -46,4 +46,5 @@ int ReplayBar::position() const
 void ReplayBar::setTimeText(const QString &text)
 {
     m_time->setText(QLatin1Char(' ') + text + QLatin1Char(' '));
+    m_time->setToolTip(text);
 }
