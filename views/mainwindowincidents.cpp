@@ -4,6 +4,7 @@
 
 #include "capturedialog.h"
 #include "historyexporter.h"
+#include "networknamespace.h"
 #include "overviewpanel.h"
 #include "replaybar.h"
 #include "sampler.h"
@@ -27,11 +28,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
 #include <QSysInfo>
@@ -178,6 +181,11 @@ CaptureRenderer::Stamp MainWindow::captureStamp() const
         stamp.host = m_replay->host();
         stamp.kernel = m_replay->kernel();
         stamp.namespaceText = m_replay->namespaceLabel();
+        // A recording of the recorder's own namespace says "current" in the language it was
+        // made in: say it in the window's.
+        const QString recorded = m_replay->header.value(QLatin1String("netns")).toObject().value(QLatin1String("label")).toString();
+        if (recorded == QLatin1String("current") || recorded == NetworkNamespace::tr("current"))
+            stamp.namespaceText = tr("current") + stamp.namespaceText.mid(recorded.size());
     } else {
         stamp.host = QSysInfo::machineHostName();
         stamp.kernel = QSysInfo::kernelVersion();
@@ -353,6 +361,10 @@ void MainWindow::setReplayPosition(int index)
     if (!m_replay || m_history.isEmpty())
         return;
     m_replayIndex = qBound(0, index, m_history.size() - 1);
+    if (m_replayBar && m_replayBar->position() != m_replayIndex) {
+        const QSignalBlocker quiet(m_replayBar); // the slider follows; it must not call back
+        m_replayBar->setPosition(m_replayIndex);
+    }
     showReplayPosition();
 }
 

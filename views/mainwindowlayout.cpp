@@ -116,8 +116,17 @@ void MainWindow::saveSettings() const
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    const QSize fitted = size();
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // A layout saved on a larger screen (a laptop undocked, a projector) does not fit this one:
+    // fall back to the layout made for this screen rather than a window cut off at its edges.
+    layout()->activate();
+    if (!isMaximized() && (width() > fitted.width() || height() > fitted.height())) {
+        restoreState(m_defaultState);
+        layout()->activate();
+        resize(fitted);
+    }
     setIntervalMs(settings.value(QStringLiteral("sampling/intervalMs"), 1000).toInt());
     setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
     for (HistoryPanel *panel : panelsWithSettings())

@@ -7,6 +7,7 @@
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -29,7 +30,6 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     // Small enough for a dock on a 1024×640 screen; the legend hides when the chart is this small.
     setMinimumSize(220, 110);
     setMouseTracking(true);
-    setToolTip(tr("Hover: values at that time. Wheel: zoom time. Drag: pan. Double-click: whole window."));
     QChart *c = chart();
     c->setAnimationOptions(QChart::NoAnimation); // live data: animation would lag every refresh
     c->legend()->setAlignment(Qt::AlignBottom);
@@ -337,6 +337,28 @@ void TimeSeriesChart::setValueTitle(const QString &title)
 {
     m_valueTitle = title;
     m_valueAxis->setTitleText(title);
+    // Qt Charts sizes a vertical title by the title font's own metrics, then elides the text to
+    // "⋮" when the glyphs drawn are taller, as those of a fallback CJK font are: give the title a
+    // font that has its glyphs, so the room reserved matches what is drawn.
+    QFont font = m_valueAxis->titleFont();
+    const QFontMetrics metrics(font);
+    bool covered = true;
+    for (const QChar c : title)
+        covered = covered && metrics.inFont(c);
+    if (!covered) {
+        const QStringList families = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
+        for (const QString &family : families) {
+            const QFontMetrics candidate {QFont(family)};
+            bool all = true;
+            for (const QChar c : title)
+                all = all && candidate.inFont(c);
+            if (all) {
+                font.setFamilies({family});
+                m_valueAxis->setTitleFont(font);
+                break;
+            }
+        }
+    }
     applyCompactness();
 }
 
