@@ -134,7 +134,10 @@ void PortChartPanel::changeEvent(QEvent *event)
 void PortChartPanel::updateBars()
 {
     // Largest on top: a horizontal bar chart draws category 0 at the bottom.
-    const int rows = m_model->rowCount();
+    // No more bars than leave room for every port's label: a category axis that runs out of room
+    // drops labels, and a bar without its port number says nothing.
+    const int room = m_barView->height() > 0 ? (m_barView->height() - 70) / (fontMetrics().height() + 4) : m_model->rowCount();
+    const int rows = qMin(m_model->rowCount(), qMax(3, room));
     QStringList categories;
     double maximum = 0;
     if (m_bars->count() > rows)

@@ -27,6 +27,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     , m_timeAxis(new QCategoryAxis)
 {
     setRenderHint(QPainter::Antialiasing);
+    // The crosshair, its values and the markers' labels are drawn over the whole view: a partial
+    // update (one series changed) would leave pieces of the previous ones behind.
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     // Small enough for a dock on a 1024×640 screen; the legend hides when the chart is this small.
     setMinimumSize(220, 110);
     setMouseTracking(true);
@@ -408,7 +411,11 @@ void TimeSeriesChart::applyTimeAxis()
     // Ticks at multiples of the step in local time (a 15-min tick at :00, :15, ... local).
     const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(m_viewFromMs).offsetFromUtc()) * 1000;
     qint64 t = ((m_viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
-    for (; t <= m_viewToMs; t += step)
+    // A label is centred on its tick: none so close to the right end that it would be cut off.
+    const QFontMetrics metrics(m_timeAxis->labelsFont());
+    const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
+    const qint64 margin = qint64(double(metrics.horizontalAdvance(format) / 2 + 6) * double(span) / plotWidth);
+    for (; t <= m_viewToMs - margin; t += step)
         ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
     if (ticks != m_timeTicks) {
         const QStringList old = m_timeAxis->categoriesLabels();

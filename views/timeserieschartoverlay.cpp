@@ -298,14 +298,22 @@ void TimeSeriesChart::drawCrosshair(QPainter *painter)
     painter->setPen(QPen(line, 1));
     painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
     // The values in a box beside the line, on the side with more room.
-    const QStringList lines = valuesAt(m_crosshairMs);
+    QStringList lines = valuesAt(m_crosshairMs);
     const QFontMetrics metrics(font());
+    // As many rows as the chart has room for (the largest values come first), then how many more.
+    const int fit = qMax(2, (height() - 16) / metrics.height());
+    if (lines.size() > fit) {
+        const qsizetype hidden = lines.size() - fit + 1;
+        lines = lines.mid(0, fit - 1);
+        lines << tr("… %n more", nullptr, int(hidden));
+    }
     qreal width = 0;
     for (const QString &text : lines)
         width = qMax<qreal>(width, metrics.horizontalAdvance(text));
     const QSizeF size(width + 12, qreal(lines.size()) * metrics.height() + 8);
     const qreal left = x + 8 + size.width() <= plot.right() ? x + 8 : x - 8 - size.width();
-    const QRectF box(QPointF(qMax(plot.left(), left), plot.top() + 4), size);
+    const qreal top = qMax<qreal>(4, qMin(plot.top() + 4, height() - size.height() - 4));
+    const QRectF box(QPointF(qMax<qreal>(4, left), top), size);
     QColor background = palette().color(QPalette::ToolTipBase);
     background.setAlphaF(0.92f);
     painter->setPen(line);
