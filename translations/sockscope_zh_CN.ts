@@ -2415,10 +2415,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>TimeSeriesChart</name>
     <message>
-        <source>Hover: values at that time. Wheel: zoom time. Drag: pan. Double-click: whole window.</source>
-        <translation>悬停：该时刻的数值。滚轮：缩放时间。拖动：平移。双击：整个窗口。</translation>
-    </message>
-    <message>
         <source>no sample at this time</source>
         <translation>该时刻无样本</translation>
     </message>
@@ -2433,6 +2429,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Show the whole window</source>
         <translation>显示整个窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… 还有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -235,7 +235,9 @@ void TimeSeriesChart::layOutMarkers()
             ++row;
         QString shown = text;
         qreal shownWidth = width;
-        if (row >= MarkerRowsMax) {
+        // A short chart keeps its height for the data: one row of labels, elided.
+        const int rowsMax = height() < 260 ? 1 : MarkerRowsMax;
+        if (row >= rowsMax) {
             // No row is free: the row that frees up first gets what room is left, elided.
             row = int(std::min_element(rowEnds.begin(), rowEnds.end()) - rowEnds.begin());
             shown = metrics.elidedText(m_markers[i].label, Qt::ElideRight, qMax(12, int(plot.right() - rowEnds[std::size_t(row)]) - 6));
