@@ -6,6 +6,7 @@
 #include "portchartpanel.h"
 #include "recording.h"
 #include "seriesdecimator.h"
+#include "snapshottextwriter.h"
 #include "statechartpanel.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
@@ -15,6 +16,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineSeries>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cmath>
@@ -242,6 +244,15 @@ private slots:
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
         QVERIFY(overviewText().contains("needs a socket table; none recorded"));
         QVERIFY(window.windowTitle().contains("overflow.sockrec"));
+    }
+
+    void textOutputTimesCarryTheirZone()
+    {
+        Snapshot snapshot;
+        snapshot.wallTimeMs = 1'700'000'000'000;
+        const QString text = SnapshotTextWriter::format(snapshot, 3);
+        const QRegularExpression stamped(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)"));
+        QVERIFY2(stamped.match(text.section('\n', 0, 0)).hasMatch(), qPrintable(text.section('\n', 0, 0)));
     }
 
     void spaceIsLeftToTheFocusedControl()
