@@ -7,7 +7,7 @@
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QEvent>
-#include <QFontDatabase>
+#include <QPainter>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -65,8 +65,37 @@ void TimeSeriesChart::applyCompactness()
     if (m_valueAxis) {
         const QFontMetrics metrics(m_valueAxis->titleFont());
         const int room = height() - 90 - 4 * m_markerRows;
-        m_valueAxis->setTitleVisible(!m_valueTitle.isEmpty() && metrics.horizontalAdvance(m_valueTitle) <= room);
+        const bool fits = !m_valueTitle.isEmpty() && metrics.horizontalAdvance(m_valueTitle) <= room;
+        m_valueAxis->setTitleVisible(fits && !m_ownValueTitle);
+        m_drawnValueTitle = fits && m_ownValueTitle;
+        applyMargins();
     }
+}
+
+void TimeSeriesChart::applyMargins()
+{
+    // Room above the plot for the markers' label rows, left of it for a title we draw.
+    const QFontMetrics metrics(font());
+    const QMargins margins(4 + (m_drawnValueTitle ? QFontMetrics(m_valueAxis->titleFont()).height() + 2 : 0),
+                           4 + (metrics.height() + 2) * m_markerRows, 4, 4);
+    if (chart()->margins() != margins)
+        chart()->setMargins(margins);
+}
+
+void TimeSeriesChart::drawValueTitle(QPainter *painter)
+{
+    if (!m_drawnValueTitle)
+        return;
+    const QRectF plot = chart()->plotArea();
+    QFont font = m_valueAxis->titleFont();
+    painter->save();
+    painter->setFont(font);
+    painter->setPen(palette().color(QPalette::Text));
+    painter->translate(4 + QFontMetrics(font).ascent(), plot.center().y());
+    painter->rotate(-90);
+    const QRectF box(-plot.height() / 2, -QFontMetrics(font).ascent(), plot.height(), QFontMetrics(font).height());
+    painter->drawText(box, Qt::AlignCenter, m_valueTitle);
+    painter->restore();
 }
 
 void TimeSeriesChart::changeEvent(QEvent *event)
@@ -340,28 +369,12 @@ void TimeSeriesChart::setValueTitle(const QString &title)
 {
     m_valueTitle = title;
     m_valueAxis->setTitleText(title);
-    // Qt Charts sizes a vertical title by the title font's own metrics, then elides the text to
-    // "⋮" when the glyphs drawn are taller, as those of a fallback CJK font are: give the title a
-    // font that has its glyphs, so the room reserved matches what is drawn.
-    QFont font = m_valueAxis->titleFont();
-    const QFontMetrics metrics(font);
-    bool covered = true;
-    for (const QChar c : title)
-        covered = covered && metrics.inFont(c);
-    if (!covered) {
-        const QStringList families = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
-        for (const QString &family : families) {
-            const QFontMetrics candidate {QFont(family)};
-            bool all = true;
-            for (const QChar c : title)
-                all = all && candidate.inFont(c);
-            if (all) {
-                font.setFamilies({family});
-                m_valueAxis->setTitleFont(font);
-                break;
-            }
-        }
-    }
+    // Qt Charts reserves room for a vertical title by the height of "..." in the title font and
+    // elides the title to "⋮" when its glyphs are taller, as those of a fallback CJK font are
+    // (seen at scale 1 with WenQuanYi). Such a title we draw ourselves (drawValueTitle).
+    // The same comparison Qt Charts makes (ChartPresenter::truncatedText against the room of "...").
+    const QFontMetricsF metrics(m_valueAxis->titleFont());
+    m_ownValueTitle = metrics.boundingRect(title).height() > metrics.boundingRect(QStringLiteral("...")).height();
     applyCompactness();
 }
 

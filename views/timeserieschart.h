@@ -123,6 +123,8 @@ private:
     void applyTimeAxis();
     void applyCompactness();
     void layOutMarkers();
+    void applyMargins();
+    void drawValueTitle(QPainter *painter);
     QList<QLineSeries *> pieces(const QString &key) const;
     qint64 timeAtX(qreal x) const;
     qreal xAtTime(qint64 timeMs) const;
@@ -146,6 +148,8 @@ private:
     int m_fixedDecimals = 0; // what setValueDecimals asked; -1 adapts
     double m_valueStep = 1;
     QString m_valueTitle;
+    bool m_ownValueTitle = false; // glyphs the title font lacks: drawn by us, not by Qt Charts
+    bool m_drawnValueTitle = false;
     std::vector<RecordingMarker> m_markers;
     std::vector<MarkerLabel> m_markerLabels;
     int m_markerRows = 0;

@@ -252,14 +252,14 @@ void TimeSeriesChart::layOutMarkers()
     const int rows = int(rowEnds.size());
     if (rows != m_markerRows) {
         m_markerRows = rows;
-        // The rows take room at the top of the chart, so the plot moves down under them.
-        chart()->setMargins(QMargins(4, 4 + int(rowHeight) * rows, 4, 4));
+        applyMargins(); // the rows take room at the top: the plot moves down under them
     }
 }
 
 void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QChartView::drawForeground(painter, rect);
+    drawValueTitle(painter);
     drawMarkers(painter);
     drawCrosshair(painter);
 }
