@@ -70,17 +70,7 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets),
                                 locale.toString(s.ipv6Sockets), locale.toString(s.count(TcpState::Established))));
 
-    const qint64 buckets = s.maxTimeWaitBuckets();
-    const quint32 timeWait = s.count(TcpState::TimeWait);
-    if (buckets > 0) {
-        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
-        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
-        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
-    } else {
-        m_timeWait->setText(locale.toString(timeWait));
-        m_timeWaitFill->setValue(0);
-        m_timeWaitFill->setFormat(QString());
-    }
+    showTimeWait(s.count(TcpState::TimeWait), s.maxTimeWaitBuckets());
 
     const SlabCacheFigure &tw4 = s.slab.cache(SlabCache::TimeWaitV4);
     const SlabCacheFigure &tw6 = s.slab.cache(SlabCache::TimeWaitV6);
@@ -132,15 +122,9 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                                 s.consistent ? QString() : tr("; the table changed during the dump")));
 }
 
-void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &table)
+void OverviewPanel::showTimeWait(quint32 timeWait, qint64 buckets)
 {
-    showSnapshot(table); // the table's figures first; those the sample has replace them
-    m_moment = sample;
     const QLocale locale;
-    m_sockets->setText(tr("%1; %2 established")
-                           .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established))));
-    const qint64 buckets = sample.maxTimeWaitBuckets;
-    const quint32 timeWait = sample.count(TcpState::TimeWait);
     if (buckets > 0) {
         m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
         m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
@@ -150,6 +134,16 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
+}
+
+void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &table)
+{
+    showSnapshot(table); // the table's figures first; those the sample has replace them
+    m_moment = sample;
+    const QLocale locale;
+    m_sockets->setText(tr("%1; %2 established")
+                           .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established))));
+    showTimeWait(sample.count(TcpState::TimeWait), sample.maxTimeWaitBuckets);
     qint64 allBytes = 0;
     bool exact = true;
     for (int i = 0; i < SlabCacheCount; ++i) {

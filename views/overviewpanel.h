@@ -24,6 +24,8 @@ public:
     void retranslate() override;
 
 private:
+    // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
+    void showTimeWait(quint32 timeWait, qint64 buckets);
     QFormLayout *m_form;
     QLabel *m_sockets;
     QLabel *m_timeWait;
