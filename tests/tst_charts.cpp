@@ -246,6 +246,51 @@ private slots:
         QVERIFY(window.windowTitle().contains("overflow.sockrec"));
     }
 
+    void portColoursStayWithTheirPortAndTheLegendIsSorted()
+    {
+        // Ports 80 and 443 busy, then 443 and 8080, then 80 again: 443 keeps its colour
+        // throughout, 80 gets its own back, and the legend lists the largest count first.
+        TimeWaitByPortModel model(6);
+        PortChartPanel panel(&model);
+        panel.resize(500, 500);
+        panel.show();
+        HistoryRing ring;
+        const qint64 t0 = 1'700'000'000'000;
+        const auto step = [&](std::initializer_list<PortCount> ports) {
+            SampleSummary s = sample(t0 + ring.size() * 1000, 0, 0);
+            for (const PortCount &p : ports)
+                s.localPorts[s.localPortCount++] = p;
+            ring.append(s);
+            model.setSummary(s);
+            HistoryWindow w;
+            w.ring = &ring;
+            w.first = 0;
+            w.last = ring.size();
+            w.fromMs = t0;
+            w.toMs = s.timeMs;
+            panel.showHistory(w);
+        };
+        const auto colour = [&](const char *port) { return panel.timeChart()->series(QString::fromLatin1(port))->pen().color(); };
+        step({{80, 50}, {443, 70}});
+        const QColor c80 = colour("80");
+        const QColor c443 = colour("443");
+        QVERIFY(c80 != c443);
+        QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({"443", "80"})); // 70 before 50
+        step({{443, 70}, {8080, 90}});
+        QCOMPARE(colour("443"), c443);
+        QVERIFY(colour("8080") != c443);
+        QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({"8080", "443"}));
+        step({{80, 100}, {443, 70}});
+        QCOMPARE(colour("80"), c80);
+        QCOMPARE(colour("443"), c443);
+        QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({"80", "443"}));
+        // The legend shows them in that order.
+        QStringList legend;
+        for (QAbstractSeries *series : panel.timeChart()->chart()->series())
+            legend << series->name();
+        QCOMPARE(legend.mid(0, 2), QStringList({"80", "443"}));
+    }
+
     void textOutputTimesCarryTheirZone()
     {
         Snapshot snapshot;
