@@ -3,7 +3,6 @@
 #include "tcpstate.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <cmath>
 
@@ -65,16 +64,21 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
                        record, duration, tableEvery, replay, scale});
+    parser.addPositionalArgument(tr("FILE"),
+                                 tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
+                                    "file manager opens one."),
+                                 tr("[FILE]"));
     helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
     }
-    // One file, as a desktop file manager passes it, is a recording to replay.
+    // One file, as a desktop file manager passes it, is a recording to replay; one that cannot
+    // be read is then reported as such (with a dialog when launched from a desktop).
     const QStringList positional = parser.positionalArguments();
     if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
-        && !parser.isSet(QStringLiteral("record")) && QFileInfo(positional.first()).isFile()) {
+        && !parser.isSet(QStringLiteral("record"))) {
         replayPath = positional.first();
     } else if (!positional.isEmpty()) {
         *error = tr("Unexpected argument \"%1\".").arg(positional.first());
@@ -96,6 +100,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         mode = Mode::Record;
         recordPath = parser.value(record);
+        if (recordPath.isEmpty()) {
+            *error = tr("--record needs a file name.");
+            return false;
+        }
     }
     if (parser.isSet(replay) || !replayPath.isEmpty()) {
         if (mode == Mode::Once || parser.isSet(netns)) {
@@ -104,6 +112,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
         if (parser.isSet(replay))
             replayPath = parser.value(replay);
+        if (replayPath.isEmpty()) {
+            *error = tr("--replay needs a file name.");
+            return false;
+        }
     }
 
     const QString formatName = parser.value(format);
@@ -121,7 +133,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     bool ok = false;
     topPorts = parser.value(top).toInt(&ok);
     if (!ok || topPorts < 0 || topPorts > 65536) {
-        *error = tr("--top needs a whole number from 0 to 65536, not \"%1\".").arg(parser.value(top));
+        *error = tr("--top needs a number between 0 and 65536, not \"%1\".").arg(parser.value(top));
         return false;
     }
 

@@ -2,7 +2,11 @@
 #include "languages.h"
 #include "mainwindow.h"
 #include "oncecommand.h"
+#include "qtmessages.h"
+#include "plainmessage.h"
 #include "recordcommand.h"
+#include "recording.h"
+#include "terminal.h"
 #include "windowcommand.h"
 
 #include <QApplication>
@@ -12,6 +16,16 @@
 
 
 namespace {
+
+// A screen someone looks at: what a desktop launcher gives. Without DISPLAY, WAYLAND_DISPLAY
+// or QT_QPA_PLATFORM, QGuiApplication aborts; offscreen and minimal are for tests and scripts.
+bool hasScreen()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal"))
+        return false;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") || !platform.isEmpty();
+}
 
 // --lang must act before the first translated string (the usage text), so it is looked for
 // ahead of the full parse; the full parse still validates it.
@@ -31,6 +45,7 @@ QString requestedLanguage(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    QtMessages::quietUnlessAsked();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -41,6 +56,8 @@ int main(int argc, char *argv[])
     const QString language = requestedLanguage(arguments);
 
     CommandLineOptions options;
+    std::shared_ptr<Recording> replay;
+    QString replayError;
     {
         // Arguments are checked, and terminal commands run, without a display: a QApplication
         // would abort where there is none before a wrong option could even be reported.
@@ -48,7 +65,10 @@ int main(int argc, char *argv[])
         Languages::apply(language);
         QString error;
         if (!options.parse(arguments, MainWindow::viewNames(), &error)) {
-            QTextStream(stderr) << QStringLiteral("sockscope: ") << error << QStringLiteral("\n\n") << options.helpText;
+            // The one thing that is wrong, and where to read more; not the whole help.
+            QTextStream(stderr) << QStringLiteral("sockscope: ") << error << QLatin1Char('\n')
+                                << CommandLineOptions::tr("Try '%1 --help'.").arg(QStringLiteral("sockscope"))
+                                << QLatin1Char('\n');
             return 2;
         }
         switch (options.mode) {
@@ -65,9 +85,24 @@ int main(int argc, char *argv[])
         case CommandLineOptions::Mode::Window:
             break;
         }
+        // The recording is read here, before any QApplication: a file that cannot be opened is
+        // reported even where there is no display (Qt's platform plugin would abort first).
+        if (!options.replayPath.isEmpty()) {
+            replay = std::make_shared<Recording>();
+            if (!replay->read(options.replayPath, &replayError)) {
+                Terminal::printError(replayError);
+                if (!hasScreen() || !options.screenshotPath.isEmpty())
+                    return 1;
+            }
+        }
     }
 
     QApplication app(argc, argv);
     Languages::apply(language.isEmpty() ? QSettings().value(QStringLiteral("language")).toString() : language);
-    return runWindowCommand(options);
+    if (!replayError.isEmpty()) {
+        // Started from a desktop launcher or file manager, stderr goes nowhere anyone reads.
+        PlainMessage::warning(nullptr, QCoreApplication::translate("MainWindow", "Open recording"), replayError);
+        return 1;
+    }
+    return runWindowCommand(options, replay);
 }

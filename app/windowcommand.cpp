@@ -46,7 +46,8 @@ bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
 {
     // The central views (table, sysctls) share the window with the charts: give them a full-HD
     // window so their picture is readable on its own.
-    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls"))
+    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls")
+        || options.view == QLatin1String("close-sequence"))
         window.resize(1920, 1080);
     window.revealView(options.view);
     QApplication::processEvents();
@@ -59,14 +60,8 @@ bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
     return true;
 }
 
-int runReplay(const CommandLineOptions &options)
+int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording> &recording)
 {
-    auto recording = std::make_shared<Recording>();
-    QString error;
-    if (!recording->read(options.replayPath, &error)) {
-        Terminal::printError(error);
-        return 1;
-    }
     for (const QString &warning : recording->warnings)
         Terminal::printError(warning);
     MainWindow window(options.screenshotPath.isEmpty());
@@ -86,10 +81,10 @@ int runReplay(const CommandLineOptions &options)
 
 }
 
-int runWindowCommand(const CommandLineOptions &options)
+int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Recording> &replay)
 {
-    if (!options.replayPath.isEmpty())
-        return runReplay(options);
+    if (replay)
+        return runReplay(options, replay);
 
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))

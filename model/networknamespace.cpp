@@ -49,7 +49,8 @@ bool NetworkNamespace::open(const QString &spec, QString *error)
         }
         path = QStringLiteral("/var/run/netns/") + spec;
     }
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO named here must not block the open; the ioctl below refuses it.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         const int err = errno;
         *error = tr("Cannot open network namespace %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(err)));

@@ -2,6 +2,10 @@
 
 #include <QList>
 
+namespace {
+constexpr qint64 MaximumCounter = qint64(1) << 62;
+}
+
 bool ProcNetCountersParser::parse(const QByteArray &text, TcpCounters *counters, QString *error)
 {
     const QList<QByteArray> lines = text.split('\n');
@@ -39,7 +43,9 @@ bool ProcNetCountersParser::parse(const QByteArray &text, TcpCounters *counters,
                 continue;
             bool ok = false;
             const qint64 value = values[column].toLongLong(&ok);
-            if (!ok) {
+            // Rates subtract one sample's value from the next: values within ±2^62 can never
+            // overflow that (real counters are far below; Tcp MaxConn is -1).
+            if (!ok || value > MaximumCounter || value < -MaximumCounter) {
                 *error = tr("%1 %2: \"%3\" is not a number.")
                              .arg(QString::fromLatin1(table), QLatin1String(info.name),
                                   QString::fromLatin1(values[column]));

@@ -12,10 +12,45 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+}
+
+bool plausibleTime(qint64 ms)
+{
+    return ms >= 0 && ms <= RecordingFormat::MaximumTimeMs;
+}
+
+// Opens `path` for reading only if it is a regular file. O_NONBLOCK first: opening a FIFO for
+// reading would otherwise wait for a writer forever, and a device may do anything on open.
+bool openRegularFile(const QString &path, QFile *file, QString *error)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        *error = Recording::tr("Cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
+        return false;
+    }
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        ::close(fd);
+        *error = Recording::tr("Cannot open %1: not a regular file.").arg(path);
+        return false;
+    }
+    if (!file->open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        *error = Recording::tr("Cannot open %1: %2").arg(path, file->errorString());
+        return false;
+    }
+    return true;
 }
 }
 
@@ -29,11 +64,9 @@ bool Recording::read(const QString &filePath, QString *error)
 {
     *this = Recording();
     path = filePath;
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open %1: %2").arg(filePath, file.errorString());
+    QFile file;
+    if (!openRegularFile(filePath, &file, error))
         return false;
-    }
     const QByteArray start = file.read(RecordingFormat::MagicSize + 6);
     ByteReader in(start);
     if (in.bytes(RecordingFormat::MagicSize) != QByteArray(RecordingFormat::Magic, RecordingFormat::MagicSize)) {
@@ -95,10 +128,12 @@ bool Recording::read(const QString &filePath, QString *error)
             ByteReader snapshotIn(payload);
             const quint32 jsonSize = snapshotIn.u32();
             const QByteArray json = snapshotIn.bytes(jsonSize);
-            const qint64 time = QDateTime::fromString(QJsonDocument::fromJson(json).object().value(QLatin1String("time")).toString(),
-                                                      Qt::ISODateWithMs)
-                                    .toMSecsSinceEpoch();
-            ok = !snapshotIn.failed();
+            const QDateTime when = QDateTime::fromString(QJsonDocument::fromJson(json).object().value(QLatin1String("time")).toString(),
+                                                         Qt::ISODateWithMs);
+            const qint64 time = when.isValid() ? when.toMSecsSinceEpoch() : -1;
+            // The table's declared sizes are checked now, so a table too large for its bytes
+            // (a decompression bomb) ends the recording here rather than failing when shown.
+            ok = !snapshotIn.failed() && plausibleTime(time) && SocketTableCodec::inspect(snapshotIn.bytes(snapshotIn.remaining()));
             if (ok)
                 snapshots.push_back({time, frameStart + RecordingFormat::FrameHeaderSize, length});
             break;
@@ -108,7 +143,7 @@ bool Recording::read(const QString &filePath, QString *error)
             RecordingMarker marker;
             marker.timeMs = markerIn.i64();
             marker.label = QString::fromUtf8(markerIn.bytes(markerIn.remaining()));
-            ok = !markerIn.failed();
+            ok = !markerIn.failed() && plausibleTime(marker.timeMs);
             if (ok)
                 markers.push_back(marker);
             break;
@@ -136,8 +171,10 @@ SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
         return nullptr;
     }
     const SnapshotFrame &frame = snapshots[index];
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(frame.offset)) {
+    QFile file;
+    if (!openRegularFile(path, &file, error))
+        return nullptr;
+    if (!file.seek(frame.offset)) {
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return nullptr;
     }

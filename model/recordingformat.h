@@ -21,5 +21,19 @@ constexpr quint16 Version = 1;
 constexpr int FrameHeaderSize = 9; // u8 type, u32 length, u32 CRC-32
 constexpr quint32 MaximumHeader = 1024 * 1024;
 constexpr quint32 MaximumFrame = 1024u * 1024 * 1024;
+// Limits on what a file may declare, so a small hostile file cannot make the reader allocate
+// gigabytes (a "decompression bomb"). A socket table holds at most 16 Mi rows (a host with
+// that many TCP sockets holds tens of GB of kernel memory for them; 262,144 is the usual
+// tcp_max_tw_buckets) and a row takes at least 13 bytes once inflated, so a table's declared
+// inflated size must fit both 16 Mi rows and what its compressed bytes can expand to (zlib's
+// deflate cannot exceed 1032:1, zlib technical details, "Maximum compression factor").
+constexpr quint32 MaximumTableRows = 16u * 1024 * 1024;
+constexpr int MinimumRowBytes = 13; // state, timer, retransmits, two indices, two ports, six varints: 1 byte each
+constexpr int MaximumRowBytes = 88; // the same at their widest (54), plus two 17-byte addresses
+constexpr quint64 MaximumInflation = 1032;
+// Times are milliseconds since the epoch between 1970 and 9999 (what QDateTime can show); a
+// sample's figures fit 2^53, so sums and differences of them can never overflow a qint64.
+constexpr qint64 MaximumTimeMs = 253402300799999;
+constexpr qint64 MaximumFigure = qint64(1) << 53;
 enum FrameType : quint8 { Summary = 1, Snapshot = 2, Marker = 3, End = 4 };
 }

@@ -9,6 +9,7 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +19,19 @@
 
 bool RecordingWriter::open(const QString &path, const Header &header, QString *error)
 {
+    // One writer serves every recording of a window: each starts its counts from zero.
+    m_bytes = 0;
+    m_snapshotBytes = 0;
+    m_samples = 0;
+    m_snapshots = 0;
+    m_error.clear();
     m_file.setFileName(path);
+    // A FIFO or device would block the open or swallow the recording: only a regular file.
+    const QFileInfo existing(path);
+    if (existing.exists() && !existing.isFile()) {
+        *error = tr("Cannot create %1: not a regular file.").arg(path);
+        return false;
+    }
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         *error = tr("Cannot create %1: %2").arg(path, m_file.errorString());
         return false;

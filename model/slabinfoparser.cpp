@@ -37,7 +37,15 @@ bool SlabinfoParser::parse(const QByteArray &text, qint64 pageSize, SlabFigures 
                     return false;
                 }
             }
-            figure.bytes = slabs * pagesPerSlab * pageSize;
+            // Counts are unsigned longs in the kernel; a product that does not fit (a corrupt or
+            // crafted file) is refused rather than wrapped.
+            qint64 pages = 0;
+            if (figure.activeObjects < 0 || figure.totalObjects < 0 || figure.objectSize < 0 || slabs < 0 || pagesPerSlab < 0
+                || __builtin_mul_overflow(slabs, pagesPerSlab, &pages) || __builtin_mul_overflow(pages, pageSize, &figure.bytes)) {
+                *error = tr("Malformed number in the /proc/slabinfo row for %1.").arg(QString::fromLatin1(fields.first()));
+                figure = SlabCacheFigure();
+                return false;
+            }
             figure.source = SlabCacheFigure::Source::Slabinfo;
         }
     }

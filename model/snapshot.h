@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kernelfigures.h"
+#include "namespaceidentity.h"
 #include "socketrecord.h"
 #include "tcpstate.h"
 
@@ -54,6 +55,7 @@ struct Snapshot
     qint64 dumpNs = 0; // the netlink dump alone
     QString namespaceLabel;
     QString namespaceId; // "net:[4026531840]"
+    NamespaceIdentity namespaceIdentity; // what a program compares (not recorded: replays never write)
     quint32 stateMask = AllTcpStatesMask;
     bool consistent = true;
     bool ipv6Available = true;

@@ -36,6 +36,7 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(QString *error)
     snapshot->wallTimeMs = QDateTime::currentMSecsSinceEpoch();
     snapshot->namespaceLabel = m_options.namespaceLabel;
     snapshot->namespaceId = NetworkNamespace::callingThreadNamespaceId();
+    snapshot->namespaceIdentity = NamespaceIdentity::ofCallingThread();
     snapshot->stateMask = m_options.stateMask;
 
     // sockstat is cheap and tells roughly how many records to expect: reserve once instead of

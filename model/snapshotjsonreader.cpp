@@ -1,11 +1,47 @@
 #include "snapshotjsonreader.h"
 
+#include "recordingformat.h"
 #include "snapshot.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
+
+namespace {
+
+// Numbers in a recorded snapshot come from someone else's file: each is range-checked once
+// here, so the sums, differences and conversions made when it is shown cannot overflow.
+class Figures
+{
+public:
+    qint64 integer(const QJsonValue &value)
+    {
+        if (value.isUndefined() || value.isNull())
+            return 0;
+        const double limit = double(RecordingFormat::MaximumFigure);
+        const double number = value.toDouble();
+        // Some kernel figures are -1 for "none" (Tcp MaxConn): the range is symmetric.
+        if (!value.isDouble() || !std::isfinite(number) || number < -limit || number > limit)
+            m_ok = false;
+        return m_ok ? qint64(number) : 0;
+    }
+    double real(const QJsonValue &value, double low, double high)
+    {
+        const double number = value.toDouble();
+        if (!std::isfinite(number) || number < low || number > high)
+            m_ok = false;
+        return m_ok ? number : 0;
+    }
+    bool ok() const { return m_ok; }
+
+private:
+    bool m_ok = true;
+};
+
+}
 
 namespace SnapshotJsonReader {
 
@@ -21,12 +57,15 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         *error = QStringLiteral("not a sockscope.snapshot/1 document");
         return false;
     }
-    s->wallTimeMs = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    Figures figures;
+    const QDateTime time = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    s->wallTimeMs = time.isValid() ? time.toMSecsSinceEpoch() : -1;
     const QJsonObject netns = root.value(QLatin1String("netns")).toObject();
     s->namespaceLabel = netns.value(QLatin1String("label")).toString();
     s->namespaceId = netns.value(QLatin1String("id")).toString();
-    s->collectNs = qint64(root.value(QLatin1String("collect_ms")).toDouble() * 1e6);
-    s->dumpNs = qint64(root.value(QLatin1String("dump_ms")).toDouble() * 1e6);
+    // A collection takes milliseconds to seconds; a day is a generous bound.
+    s->collectNs = qint64(figures.real(root.value(QLatin1String("collect_ms")), 0, 86400000.0) * 1e6);
+    s->dumpNs = qint64(figures.real(root.value(QLatin1String("dump_ms")), 0, 86400000.0) * 1e6);
     s->consistent = root.value(QLatin1String("consistent")).toBool(true);
     s->ipv6Available = root.value(QLatin1String("ipv6_available")).toBool(true);
     for (const QJsonValue &warning : root.value(QLatin1String("warnings")).toArray())
@@ -37,13 +76,13 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
 
     const QJsonObject sockstat = root.value(QLatin1String("sockstat")).toObject();
     s->sockstat.valid = sockstat.value(QLatin1String("exact")).toBool();
-    s->sockstat.tcpInUse = sockstat.value(QLatin1String("tcp_inuse")).toInteger();
-    s->sockstat.tcpOrphans = sockstat.value(QLatin1String("tcp_orphan")).toInteger();
-    s->sockstat.tcpTimeWait = sockstat.value(QLatin1String("tcp_tw")).toInteger();
-    s->sockstat.tcpAllocated = sockstat.value(QLatin1String("tcp_alloc")).toInteger();
-    s->sockstat.tcpMemoryPages = sockstat.value(QLatin1String("tcp_mem_pages")).toInteger();
+    s->sockstat.tcpInUse = figures.integer(sockstat.value(QLatin1String("tcp_inuse")));
+    s->sockstat.tcpOrphans = figures.integer(sockstat.value(QLatin1String("tcp_orphan")));
+    s->sockstat.tcpTimeWait = figures.integer(sockstat.value(QLatin1String("tcp_tw")));
+    s->sockstat.tcpAllocated = figures.integer(sockstat.value(QLatin1String("tcp_alloc")));
+    s->sockstat.tcpMemoryPages = figures.integer(sockstat.value(QLatin1String("tcp_mem_pages")));
     s->sockstat.tcp6Valid = !sockstat.value(QLatin1String("tcp6_inuse")).isNull();
-    s->sockstat.tcp6InUse = sockstat.value(QLatin1String("tcp6_inuse")).toInteger();
+    s->sockstat.tcp6InUse = figures.integer(sockstat.value(QLatin1String("tcp6_inuse")));
 
     const QJsonObject slab = root.value(QLatin1String("slab")).toObject();
     s->slab.slabinfoReadable = slab.value(QLatin1String("slabinfo_readable")).toBool();
@@ -59,10 +98,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
             f.source = source == QLatin1String("slabinfo") ? SlabCacheFigure::Source::Slabinfo
                 : source == QLatin1String("estimate")      ? SlabCacheFigure::Source::Estimate
                                                            : SlabCacheFigure::Source::None;
-            f.activeObjects = cache.value(QLatin1String("active_objects")).toInteger();
-            f.totalObjects = cache.value(QLatin1String("objects")).toInteger();
-            f.objectSize = cache.value(QLatin1String("object_size")).toInteger();
-            f.bytes = cache.value(QLatin1String("bytes")).toInteger();
+            f.activeObjects = figures.integer(cache.value(QLatin1String("active_objects")));
+            f.totalObjects = figures.integer(cache.value(QLatin1String("objects")));
+            f.objectSize = figures.integer(cache.value(QLatin1String("object_size")));
+            f.bytes = figures.integer(cache.value(QLatin1String("bytes")));
         }
     }
 
@@ -72,18 +111,18 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         const QJsonValue value = counters.value(QLatin1String(info.table)).toObject().value(QLatin1String(info.name));
         const int i = static_cast<int>(info.counter);
         s->counters.present[i] = !value.isNull() && !value.isUndefined();
-        s->counters.values[i] = value.toInteger();
+        s->counters.values[i] = figures.integer(value);
     }
 
     const QJsonObject rates = root.value(QLatin1String("rates_per_second")).toObject();
     if (!rates.isEmpty()) {
         CounterRates r;
-        r.intervalSeconds = rates.value(QLatin1String("interval_s")).toDouble();
+        r.intervalSeconds = figures.real(rates.value(QLatin1String("interval_s")), 0, 86400);
         for (const auto &info : tcpCounterInfo()) {
             const QJsonValue value = rates.value(QLatin1String(info.table) + QLatin1Char('.') + QLatin1String(info.name));
             const int i = static_cast<int>(info.counter);
             r.valid[i] = value.isDouble();
-            r.perSecond[i] = value.toDouble();
+            r.perSecond[i] = figures.real(value, -double(RecordingFormat::MaximumFigure), double(RecordingFormat::MaximumFigure));
         }
         s->rates = r;
     }
@@ -100,6 +139,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         reading.value = entry.value(QLatin1String("value")).toString();
         reading.error = entry.value(QLatin1String("error")).toString();
         s->sysctls.push_back(reading);
+    }
+    if (!figures.ok() || s->wallTimeMs < 0 || s->wallTimeMs > RecordingFormat::MaximumTimeMs) {
+        *error = QStringLiteral("a time or figure out of range");
+        return false;
     }
     return true;
 }

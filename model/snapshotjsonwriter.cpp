@@ -111,15 +111,28 @@ bool write(const Snapshot &s, const Options &options, QIODevice *device)
     json.field("ipv6", s.ipv6Sockets);
     json.endObject();
 
+    // A state outside the dump's filter (--states) was not counted: null, never a made-up 0.
+    const auto counted = [&](TcpState state) { return (s.stateMask & tcpStateBit(state)) != 0; };
     json.key("states");
     json.beginObject();
-    for (const TcpState state : tcpStatesInDisplayOrder())
-        json.field(tcpStateKey(state), s.count(state));
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (counted(state)) {
+            json.field(tcpStateKey(state), s.count(state));
+        } else {
+            json.key(tcpStateKey(state));
+            json.null();
+        }
+    }
     json.endObject();
 
     json.key("time_wait");
     json.beginObject();
-    json.field("total", s.count(TcpState::TimeWait));
+    if (counted(TcpState::TimeWait)) {
+        json.field("total", s.count(TcpState::TimeWait));
+    } else {
+        json.key("total");
+        json.null();
+    }
     json.field("max_tw_buckets", s.maxTimeWaitBuckets());
     json.field("distinct_local_ports", quint64(s.timeWaitByLocalPort.size()));
     json.field("distinct_remote_ports", quint64(s.timeWaitByRemotePort.size()));

@@ -1,6 +1,7 @@
 #include "snapshottextwriter.h"
 
 #include "inetaddress.h"
+#include "portbudgettext.h"
 #include "snapshot.h"
 #include "sysctlcatalog.h"
 
@@ -44,15 +45,25 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
                .arg(double(s.dumpNs) / 1e6, 0, 'f', 1)
                .arg(s.consistent ? QString() : tr(" — inconsistent: the table changed during the dump"));
 
+    // With --states the kernel dumped only those: every other state is unknown, not 0.
+    const bool filtered = (s.stateMask & AllTcpStatesMask) != AllTcpStatesMask;
+    const auto counted = [&](TcpState state) { return (s.stateMask & tcpStateBit(state)) != 0; };
     QStringList states;
+    QStringList countedNames;
     for (const TcpState state : tcpStatesInDisplayOrder()) {
-        if (s.count(state) || state == TcpState::Established || state == TcpState::TimeWait)
+        if (filtered && counted(state))
+            countedNames << QString::fromLatin1(tcpStateKey(state)).toLower();
+        if (filtered ? counted(state) : (s.count(state) || state == TcpState::Established || state == TcpState::TimeWait))
             states << QStringLiteral("%1 %2").arg(QLatin1String(tcpStateKey(state))).arg(s.count(state));
     }
+    if (filtered)
+        out += tr("states counted: %1 (filter)\n").arg(countedNames.join(QStringLiteral(", ")));
     out += tr("States: %1\n").arg(states.join(QStringLiteral(", ")));
 
     const qint64 buckets = s.maxTimeWaitBuckets();
-    if (buckets > 0) {
+    if (!counted(TcpState::TimeWait)) {
+        out += tr("TIME-WAIT: not counted (not in --states)\n");
+    } else if (buckets > 0) {
         out += tr("TIME-WAIT: %1 of tcp_max_tw_buckets %2 (%3%)\n")
                    .arg(s.count(TcpState::TimeWait))
                    .arg(buckets)
@@ -80,6 +91,10 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
                        .arg(p.inUse)
                        .arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 2);
         }
+        const QString budget = s.portPressure.empty()
+            ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(s.sysctls))
+            : PortBudgetText::summary(PortBudget::forTuple(s, s.portPressure.front()));
+        out += tr("  budget: %1\n").arg(budget);
     }
 
     if (s.sockstat.valid) {

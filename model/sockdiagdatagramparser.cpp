@@ -4,7 +4,9 @@
 #include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <climits>
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -23,6 +25,15 @@ int findShutdownAttribute(const nlattr *attr, void *data)
         *static_cast<bool *>(data) = true;
     }
     return MNL_CB_OK;
+}
+
+// Where the message after the one at `offset` starts: its length rounded up to 4 bytes, in
+// size_t so nothing wraps, and never past the end of the datagram.
+std::size_t nextMessage(const unsigned char *bytes, std::size_t offset, std::size_t length)
+{
+    const auto nlh = reinterpret_cast<const nlmsghdr *>(bytes + offset);
+    const std::size_t aligned = (std::size_t(nlh->nlmsg_len) + NLMSG_ALIGNTO - 1) & ~std::size_t(NLMSG_ALIGNTO - 1);
+    return std::min(offset + aligned, length);
 }
 
 void copyAddress(quint8 family, const __be32 (&source)[4], std::array<quint8, 16> &target)
@@ -57,13 +68,28 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::fail(int errorNumber, con
     return Status::Failed;
 }
 
+SockDiagDatagramParser::Status SockDiagDatagramParser::failWithKernelError(int negativeErrno)
+{
+    // The kernel sends -errno, 1..MAX_ERRNO (4095, include/linux/err.h); anything else (INT_MIN
+    // cannot even be negated) is a malformed message.
+    if (negativeErrno >= 0 || negativeErrno < -4095)
+        return fail(EPROTO, tr("Malformed netlink error message (error %1).").arg(negativeErrno));
+    return fail(-negativeErrno, QString::fromLocal8Bit(std::strerror(-negativeErrno)));
+}
+
 SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, std::size_t length,
                                                              std::vector<SocketRecord> &out)
 {
-    auto remaining = static_cast<int>(length);
-    auto nlh = static_cast<const nlmsghdr *>(data);
-
-    for (; mnl_nlmsg_ok(nlh, remaining); nlh = mnl_nlmsg_next(nlh, &remaining)) {
+    // Lengths are checked here rather than with mnl_nlmsg_ok()/mnl_nlmsg_next(): those compare
+    // as int, so an nlmsg_len of 2^31 or more passes as negative and 0xffffffff aligns to 0,
+    // which reads out of bounds or never advances. Every message must lie inside `length`.
+    const auto bytes = static_cast<const unsigned char *>(data);
+    std::size_t offset = 0;
+    std::size_t remaining = length;
+    for (; remaining >= sizeof(nlmsghdr); offset = nextMessage(bytes, offset, length), remaining = length - offset) {
+        const auto nlh = reinterpret_cast<const nlmsghdr *>(bytes + offset);
+        if (nlh->nlmsg_len < sizeof(nlmsghdr) || nlh->nlmsg_len > remaining)
+            break;
         if (!m_anySender && (!mnl_nlmsg_seq_ok(nlh, m_seq) || !mnl_nlmsg_portid_ok(nlh, m_portId))) {
             ++m_skipped;
             continue;
@@ -81,7 +107,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
             const auto err = static_cast<const nlmsgerr *>(mnl_nlmsg_get_payload(nlh));
             if (err->error == 0)
                 continue; // an acknowledgement
-            return fail(-err->error, QString::fromLocal8Bit(std::strerror(-err->error)));
+            return failWithKernelError(err->error);
         }
         case NLMSG_DONE: {
             // A dump that failed part way ends with NLMSG_DONE carrying a negative errno.
@@ -89,7 +115,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
                 int doneError = 0;
                 std::memcpy(&doneError, mnl_nlmsg_get_payload(nlh), sizeof(int));
                 if (doneError < 0)
-                    return fail(-doneError, QString::fromLocal8Bit(std::strerror(-doneError)));
+                    return failWithKernelError(doneError);
             }
             return Status::Done;
         }
@@ -141,7 +167,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
 
     if (remaining > 0) {
         return fail(EPROTO, tr("Truncated netlink message: %n byte(s) left that do not form a whole message.",
-                               nullptr, remaining));
+                               nullptr, int(std::min<std::size_t>(remaining, INT_MAX))));
     }
     return Status::NeedMore;
 }

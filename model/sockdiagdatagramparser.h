@@ -39,6 +39,7 @@ public:
 
 private:
     Status fail(int errorNumber, const QString &message);
+    Status failWithKernelError(int negativeErrno);
 
     unsigned m_seq;
     unsigned m_portId;

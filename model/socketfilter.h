@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addressprefix.h"
 #include "tcpstate.h"
 
 #include <QCoreApplication>
@@ -10,30 +11,51 @@
 
 struct SocketRecord;
 
-// The socket table's filter box. Words are combined with AND; several words of one kind with OR:
-//   time-wait | state:estab     a TCP state (the key or the `ss` name)
-//   80 | port:80                local or remote port
-//   sport:80 / dport:443        local / remote port only
-//   ipv4 | ipv6                 address family
-//   anything else               text contained in "local:port remote:port"
+// The socket table's filter box. Words are combined with AND; a comma list inside a word, and
+// several words of one kind, with OR; "!" before a word negates it:
+//   time-wait | state:estab,close-wait     a TCP state (the key or the `ss` name)
+//   80 | port:80,443                        local or remote port
+//   sport:80 / dport:443                    local / remote port only
+//   10.0.0.0/8 | [fd00::]/8 | addr:10.0.0.1 local or remote address or prefix
+//   src:10.0.0.0/8 / dst:[::1]              local / remote address or prefix
+//   ipv4 | ipv6                             address family
+//   !estab | !state:listen | !sport:22      none of these
+//   anything else                           text contained in "local:port remote:port"
 class SocketFilter
 {
     Q_DECLARE_TR_FUNCTIONS(SocketFilter)
 
 public:
-    // Returns false and says which word is wrong; the filter is then unchanged.
+    // Returns false and says which word is wrong; the filter then matches nothing, so a table
+    // never goes on showing what an earlier filter let through.
     bool parse(const QString &text, QString *error);
-    bool isEmpty() const;
+    bool isEmpty() const { return m_clauses.empty() && !m_invalid; }
+    bool isValid() const { return !m_invalid; }
     bool matches(const SocketRecord &record) const;
-    bool needsAddressText() const { return !m_texts.empty(); }
+    // The words (as typed) that no socket of `sockets` satisfies on its own: why a filter shows
+    // nothing. Empty when each word matches something (then only their combination is empty).
+    QStringList wordsMatchingNothing(const std::vector<SocketRecord> &sockets) const;
 
     static QString syntaxHelp();
 
 private:
-    quint32 m_stateMask = 0;
-    std::vector<quint16> m_ports;
-    std::vector<quint16> m_localPorts;
-    std::vector<quint16> m_remotePorts;
-    int m_family = 0;
-    std::vector<QByteArray> m_texts;
+    enum class Kind { State, Port, LocalPort, RemotePort, Address, LocalAddress, RemoteAddress, Family, Text };
+    struct Clause
+    {
+        Kind kind = Kind::Text;
+        bool negated = false;
+        quint32 stateMask = 0;
+        int family = 0;
+        std::vector<quint16> ports;
+        std::vector<AddressPrefix> prefixes;
+        QByteArray text;
+        QString word; // as typed, for messages
+    };
+
+    bool parseWord(const QString &word, QString *error);
+    bool clauseMatches(const Clause &clause, const SocketRecord &record) const;
+    void addClause(Clause clause);
+
+    std::vector<Clause> m_clauses;
+    bool m_invalid = false;
 };

@@ -2,16 +2,17 @@
 
 #include "bytereader.h"
 #include "bytewriter.h"
+#include "recordingformat.h"
 
 #include <QHash>
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <tuple>
+#include <zlib.h>
 
 namespace {
-
-constexpr quint32 MaximumRecords = 64u * 1024 * 1024;
 
 struct AddressKey
 {
@@ -110,31 +111,93 @@ QByteArray encode(const std::vector<SocketRecord> &input)
 
 }
 
+namespace {
+
+// The table's inflated size, checked against what its compressed bytes can expand to and what
+// 16 Mi rows can take; 0 when it is not plausible.
+quint32 declaredSize(const QByteArray &bytes)
+{
+    if (bytes.size() < 4)
+        return 0;
+    ByteReader sizeReader(bytes);
+    const quint32 rawSize = sizeReader.u32();
+    const quint64 compressed = quint64(bytes.size() - 4);
+    const quint64 limit = quint64(RecordingFormat::MaximumTableRows) * RecordingFormat::MaximumRowBytes + 32;
+    if (rawSize < 5 || rawSize > limit || rawSize > compressed * RecordingFormat::MaximumInflation)
+        return 0;
+    return rawSize;
+}
+
+// Inflates at most `wanted` bytes of the table's zlib stream (never more: a stream that would
+// grow beyond them is refused, not followed). `whole`: the stream must end exactly there.
+bool inflate(const QByteArray &bytes, quint32 wanted, bool whole, QByteArray *out)
+{
+    out->resize(qsizetype(wanted));
+    z_stream stream {};
+    if (bytes.size() - 4 > qsizetype(std::numeric_limits<uInt>::max()) || inflateInit(&stream) != Z_OK)
+        return false;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData() + 4));
+    stream.avail_in = uInt(bytes.size() - 4);
+    stream.next_out = reinterpret_cast<Bytef *>(out->data());
+    stream.avail_out = uInt(wanted);
+    const int result = ::inflate(&stream, Z_FINISH);
+    const bool ok = stream.avail_out == 0
+        && (whole ? result == Z_STREAM_END && stream.avail_in == 0 : result == Z_STREAM_END || result == Z_BUF_ERROR || result == Z_OK);
+    inflateEnd(&stream);
+    if (!ok)
+        out->clear();
+    return ok;
+}
+
+// The row and address counts at the start of an inflated table, checked against the bytes
+// that follow them both ways: too few for the rows, or more than the rows can take (so a
+// table of one row cannot declare a gigabyte to be inflated).
+bool plausibleCounts(ByteReader &in, qsizetype tableSize, quint32 *count, quint64 *addressCount)
+{
+    *count = in.u32();
+    *addressCount = in.varint();
+    const quint64 left = quint64(tableSize - in.position());
+    return !in.failed() && *count <= RecordingFormat::MaximumTableRows
+        && quint64(*count) * RecordingFormat::MinimumRowBytes <= left
+        && left <= quint64(*count) * RecordingFormat::MaximumRowBytes && *addressCount <= left / 17;
+}
+
+}
+
 namespace SocketTableCodec {
+
+bool inspect(const QByteArray &bytes, quint32 *rows)
+{
+    const quint32 rawSize = declaredSize(bytes);
+    QByteArray start;
+    // u32 rows, then the address count: a varint of at most 10 bytes.
+    if (rawSize == 0 || !inflate(bytes, qMin<quint32>(rawSize, 14), rawSize <= 14, &start))
+        return false;
+    ByteReader in(start);
+    quint32 count = 0;
+    quint64 addressCount = 0;
+    if (!plausibleCounts(in, qsizetype(rawSize), &count, &addressCount))
+        return false;
+    if (rows)
+        *rows = count;
+    return true;
+}
 
 bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
 {
     records->clear();
-    if (bytes.size() < 4)
-        return false;
-    ByteReader sizeReader(bytes);
-    const quint32 rawSize = sizeReader.u32();
-    if (quint64(rawSize) > quint64(MaximumRecords) * 64)
-        return false;
-    // Back to qUncompress's own header: the size, big-endian.
-    QByteArray stream(4, Qt::Uninitialized);
-    for (int i = 0; i < 4; ++i)
-        stream[i] = char(rawSize >> (24 - 8 * i));
-    stream += bytes.mid(4);
-    const QByteArray raw = qUncompress(stream);
-    if (raw.size() != qsizetype(rawSize))
+    // The counts first, from a few inflated bytes: a table declaring more than its bytes can
+    // hold is refused before anything of its size is allocated.
+    const quint32 rawSize = declaredSize(bytes);
+    QByteArray raw;
+    if (!inspect(bytes) || !inflate(bytes, rawSize, true, &raw))
         return false;
 
     ByteReader in(raw);
-    const quint32 count = in.u32();
-    const quint64 addressCount = in.varint();
+    quint32 count = 0;
+    quint64 addressCount = 0;
     // Each row takes at least 13 bytes; more rows or addresses than bytes left is corruption.
-    if (count > MaximumRecords || quint64(count) * 13 > quint64(in.remaining()) || addressCount > quint64(in.remaining()) / 17)
+    if (!plausibleCounts(in, raw.size(), &count, &addressCount))
         return false;
     std::vector<AddressKey> addresses(addressCount);
     for (AddressKey &address : addresses) {
@@ -163,16 +226,20 @@ bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records)
             return false;
         r.remoteAddress = addresses[index].bytes;
     }
-    qint64 port = 0;
-    for (SocketRecord &r : rows) {
-        port += in.svarint();
-        r.localPort = quint16(port);
-    }
-    port = 0;
-    for (SocketRecord &r : rows) {
-        port += in.svarint();
-        r.remotePort = quint16(port);
-    }
+    // Ports are stored as differences from the previous row: each must land in 0..65535, which
+    // also keeps the running sum far from overflowing.
+    const auto readPorts = [&](quint16 SocketRecord::*field) {
+        qint64 port = 0;
+        for (SocketRecord &r : rows) {
+            port += qBound(qint64(-65536), in.svarint(), qint64(65536));
+            if (port < 0 || port > 65535)
+                return false;
+            r.*field = quint16(port);
+        }
+        return true;
+    };
+    if (!readPorts(&SocketRecord::localPort) || !readPorts(&SocketRecord::remotePort))
+        return false;
     for (SocketRecord &r : rows)
         r.expiresMs = quint32(in.varint());
     for (SocketRecord &r : rows)

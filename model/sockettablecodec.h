@@ -13,4 +13,8 @@ namespace SocketTableCodec {
 QByteArray encode(const std::vector<SocketRecord> &records);
 // False for anything that is not a whole, sane table; `records` is then left empty.
 bool decode(const QByteArray &bytes, std::vector<SocketRecord> *records);
+// Checks, inflating only its first 14 bytes, that its declared sizes are within what its bytes can
+// hold and RecordingFormat's limits; `rows` gets the row count. What decode() would refuse
+// for its size is refused here, so a reader can stop at that frame instead of failing later.
+bool inspect(const QByteArray &bytes, quint32 *rows = nullptr);
 }

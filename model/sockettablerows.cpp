@@ -33,6 +33,9 @@ std::shared_ptr<const SocketTableRows> SocketTableRows::build(const SnapshotPtr 
             rows.push_back(i);
     }
 
+    if (rows.empty() && filtered && query.filter.isValid())
+        result->wordsMatchingNothing = query.filter.wordsMatchingNothing(sockets);
+
     const auto sortBy = [&](auto key) {
         const auto less = [&](quint32 a, quint32 b) {
             return query.descending ? key(sockets[b]) < key(sockets[a]) : key(sockets[a]) < key(sockets[b]);

@@ -4,6 +4,8 @@
 
 namespace {
 
+constexpr qint64 MaximumValue = qint64(1) << 53;
+
 // Finds the line "<label>: key value key value ..." and hands each pair to `take`.
 template<typename Take>
 bool forEachPair(const QByteArray &text, const QByteArray &label, Take take)
@@ -18,7 +20,9 @@ bool forEachPair(const QByteArray &text, const QByteArray &label, Take take)
         for (qsizetype i = 0; i + 1 < fields.size(); i += 2) {
             bool ok = false;
             const qint64 value = fields[i + 1].toLongLong(&ok);
-            if (!ok)
+            // Socket counts are ints in the kernel and pages a long; beyond 2^53 (what a JSON
+            // number holds exactly) is not sockstat, and would overflow once pages become bytes.
+            if (!ok || value < -MaximumValue || value > MaximumValue)
                 return false;
             take(fields[i], value);
         }

@@ -2,6 +2,10 @@
 
 #include "bytereader.h"
 #include "bytewriter.h"
+#include "recordingformat.h"
+
+#include <cmath>
+#include <limits>
 
 namespace {
 
@@ -14,6 +18,14 @@ void writePorts(ByteWriter &out, const std::array<PortCount, SampleSummary::Trac
     }
 }
 
+// A count the writer stored from a quint32; anything wider is a damaged or crafted frame.
+bool readCount(ByteReader &in, quint32 *count)
+{
+    const quint64 value = in.varint();
+    *count = quint32(value);
+    return value <= std::numeric_limits<quint32>::max();
+}
+
 bool readPorts(ByteReader &in, std::array<PortCount, SampleSummary::TrackedPorts> &ports, quint8 &count)
 {
     count = in.u8();
@@ -21,9 +33,17 @@ bool readPorts(ByteReader &in, std::array<PortCount, SampleSummary::TrackedPorts
         return false;
     for (int i = 0; i < count; ++i) {
         ports[i].port = in.u16();
-        ports[i].count = quint32(in.varint());
+        if (!readCount(in, &ports[i].count))
+            return false;
     }
     return true;
+}
+
+// Rates and collection times are charted, summed and converted to integers: only finite
+// values within the given bounds are taken.
+bool plausible(float value, float low, float high)
+{
+    return std::isfinite(value) && value >= low && value <= high;
 }
 
 }
@@ -64,30 +84,53 @@ bool decode(const QByteArray &bytes, SampleSummary *summary)
     ByteReader in(bytes);
     SampleSummary s;
     s.timeMs = in.i64();
+    if (s.timeMs < 0 || s.timeMs > RecordingFormat::MaximumTimeMs)
+        return false;
     // Counts of states and counters are stored so a reader can tell a file from a sockscope
     // that knows a different number of them.
     if (in.u8() != TcpStateCount)
         return false;
-    for (quint32 &count : s.states)
-        count = quint32(in.varint());
-    s.totalSockets = quint32(in.varint());
+    for (quint32 &count : s.states) {
+        if (!readCount(in, &count))
+            return false;
+    }
+    if (!readCount(in, &s.totalSockets))
+        return false;
+    // -1: tcp_max_tw_buckets unknown; the kernel keeps it in an int.
     s.maxTimeWaitBuckets = in.svarint();
+    if (s.maxTimeWaitBuckets < -1 || s.maxTimeWaitBuckets > std::numeric_limits<int>::max())
+        return false;
     if (!readPorts(in, s.localPorts, s.localPortCount) || !readPorts(in, s.remotePorts, s.remotePortCount))
         return false;
     s.slabPresentMask = in.u8();
     s.slabExactMask = in.u8();
+    if ((s.slabPresentMask | s.slabExactMask) >> SlabCacheCount)
+        return false;
     for (int c = 0; c < SlabCacheCount; ++c) {
-        if (s.slabPresentMask & (1u << c))
-            s.slabBytes[c] = qint64(in.varint());
+        if (!(s.slabPresentMask & (1u << c)))
+            continue;
+        const quint64 slabBytes = in.varint();
+        if (slabBytes > quint64(RecordingFormat::MaximumFigure))
+            return false;
+        s.slabBytes[c] = qint64(slabBytes);
     }
     if (in.u8() != TcpCounterCount)
         return false;
     s.ratesValidMask = in.u32();
+    if (TcpCounterCount < 32 && s.ratesValidMask >> TcpCounterCount)
+        return false;
+    constexpr float MaximumRate = float(RecordingFormat::MaximumFigure);
     for (int c = 0; c < TcpCounterCount; ++c) {
-        if (s.ratesValidMask & (1u << c))
-            s.rates[c] = in.f32();
+        if (!(s.ratesValidMask & (1u << c)))
+            continue;
+        s.rates[c] = in.f32();
+        if (!plausible(s.rates[c], -MaximumRate, MaximumRate))
+            return false;
     }
     s.collectMs = in.f32();
+    // A collection takes milliseconds to seconds; a day is a generous bound.
+    if (!plausible(s.collectMs, 0, 86400000.0f))
+        return false;
     s.consistent = in.u8() != 0;
     if (in.failed() || !in.atEnd())
         return false;

@@ -12,6 +12,16 @@ void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
     m_summary.reset();
+    // Decided once, on the first snapshot that has TIME-WAIT at all; later snapshots never flip
+    // the side under an operator who is reading it.
+    if (!m_sideDecided && snapshot && snapshot->count(TcpState::TimeWait) > 0) {
+        m_sideDecided = true;
+        const Side side = concentratedSide(*snapshot);
+        if (side != m_side) {
+            m_side = side;
+            emit sideChosen(side);
+        }
+    }
     rebuild();
 }
 
@@ -21,8 +31,17 @@ void TimeWaitByPortModel::setSummary(const SampleSummary &summary)
     rebuild();
 }
 
+TimeWaitByPortModel::Side TimeWaitByPortModel::concentratedSide(const Snapshot &snapshot)
+{
+    // The per-port lists are sorted busiest first.
+    const quint32 local = snapshot.timeWaitByLocalPort.empty() ? 0 : snapshot.timeWaitByLocalPort.front().count;
+    const quint32 remote = snapshot.timeWaitByRemotePort.empty() ? 0 : snapshot.timeWaitByRemotePort.front().count;
+    return remote > local ? Side::Remote : Side::Local;
+}
+
 void TimeWaitByPortModel::setSide(Side side)
 {
+    m_sideDecided = true;
     if (side == m_side)
         return;
     m_side = side;

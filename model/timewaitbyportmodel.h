@@ -23,7 +23,12 @@ public:
     // Replay: the rows from one sample's summary (its tracked ports) instead of a socket table, so
     // the bars show the moment under the slider. A later setSnapshot() returns to tables.
     void setSummary(const SampleSummary &summary);
+    // The user's choice: from then on the side never changes on its own.
     void setSide(Side side);
+    // Which side concentrates TIME-WAIT in this snapshot: the one whose busiest port holds more
+    // entries (ties: local). A server that closes first piles them on its own port; a client
+    // that closes first spreads them over ephemeral local ports but piles them on the server's.
+    static Side concentratedSide(const Snapshot &snapshot);
     Side side() const { return m_side; }
     int topPorts() const { return m_topPorts; }
     quint16 port(int row) const { return m_rows[std::size_t(row)].port; }
@@ -35,12 +40,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    // The model picked a side itself (the first snapshot with TIME-WAIT): views follow.
+    void sideChosen(Side side);
+
 private:
     void rebuild();
 
     SnapshotPtr m_snapshot;
     std::optional<SampleSummary> m_summary;
     Side m_side = Side::Local;
+    bool m_sideDecided = false; // by the user, or by the first snapshot with TIME-WAIT
     int m_topPorts;
     std::vector<PortCount> m_rows;
     quint32 m_total = 0;

@@ -17,7 +17,10 @@ for file in \
     share/metainfo/org.sockscope.sockscope.metainfo.xml \
     share/icons/hicolor/scalable/apps/org.sockscope.sockscope.svg \
     share/mime/packages/sockscope-recording.xml \
-    share/sockscope/translations/sockscope_zh_CN.qm; do
+    share/sockscope/translations/sockscope_zh_CN.qm \
+    share/man/man1/sockscope.1 \
+    share/bash-completion/completions/sockscope \
+    share/zsh/vendor-completions/_sockscope; do
     [ -e "$root$prefix/$file" ] || fail "missing $prefix/$file"
 done
 [ -x "$root$prefix/bin/sockscope" ] || fail "sockscope is not executable"
@@ -28,9 +31,15 @@ helper=$(sed -n 's|.*org.freedesktop.policykit.exec.path">\(.*\)</annotate>.*|\1
 [ "$helper" = "$prefix/libexec/sockscope/sockscope-sysctl-helper" ] || fail "policy names $helper"
 [ -x "$root$helper" ] || fail "no executable helper at $helper"
 
-desktop-file-validate "$root$prefix/share/applications/org.sockscope.sockscope.desktop" | grep -v ': hint:' \
-    && fail "desktop file has errors" || true
-appstreamcli validate --no-net "$root$prefix/share/metainfo/org.sockscope.sockscope.metainfo.xml" >/dev/null \
-    || fail "metainfo does not validate"
+# The installed files themselves, not only the sources (packaging-check.sh checks those pedantically).
+bash "$(dirname "$0")/packaging-check.sh" \
+    "$root$prefix/share/applications/org.sockscope.sockscope.desktop" \
+    "$root$prefix/share/metainfo/org.sockscope.sockscope.metainfo.xml" \
+    "$root$prefix/share/man/man1/sockscope.1" || fail "installed desktop files or man page not clean"
+# The bash completion loads and completes an option's values.
+completion=$(bash -c 'source /usr/share/bash-completion/bash_completion 2>/dev/null || true
+    source "$1"; COMP_WORDS=(sockscope --format j); COMP_CWORD=2; COMP_LINE="sockscope --format j"
+    COMP_POINT=${#COMP_LINE}; _sockscope; echo "${COMPREPLY[*]}"' _ "$root$prefix/share/bash-completion/completions/sockscope")
+[ "$completion" = json ] || fail "bash completion of --format j gave '$completion'"
 "$root$prefix/bin/sockscope" --version | grep -q '^sockscope ' || fail "installed sockscope does not run"
 echo "install-check: all files in place under $prefix"

@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProcess>
@@ -32,6 +33,8 @@
 #include <QXmlStreamReader>
 
 #include <sys/socket.h>
+
+#include <cstring>
 
 // Capture, export, markers, record and replay, in the window, offscreen.
 class TestIncidents : public QObject
@@ -236,6 +239,47 @@ private slots:
         replay.openRecording(loaded);
         QVERIFY(replay.history().size() >= 1);
         QVERIFY2(replay.noticeText().contains("incomplete"), qPrintable(replay.noticeText()));
+    }
+
+    void markupInRecordingIsText()
+    {
+        // A header written elsewhere: its host and namespace label look like HTML. They must be
+        // shown as the characters they are, never as an image and bold text (issue 10, item 11).
+        QFile whole(m_recording);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const int magic = 14;
+        quint32 headerSize = 0;
+        std::memcpy(&headerSize, bytes.constData() + magic + 2, 4);
+        QJsonObject header = QJsonDocument::fromJson(bytes.mid(magic + 6, headerSize)).object();
+        header["host"] = "<img src=\"/tmp/x.png\">FAKE";
+        header["netns"] = QJsonObject {{"label", "<b>NS</b>"}, {"id", "net:[1]"}};
+        const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+        QByteArray crafted = bytes.left(magic + 2);
+        const quint32 size = quint32(json.size());
+        crafted.append(reinterpret_cast<const char *>(&size), 4);
+        crafted += json + bytes.mid(magic + 6 + headerSize);
+        const QString path = m_dir.filePath("markup.sockrec");
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(crafted);
+        out.close();
+        auto loaded = std::make_shared<Recording>();
+        QString error;
+        QVERIFY2(loaded->read(path, &error), qPrintable(error));
+        MainWindow replay(false);
+        replay.show();
+        replay.openRecording(loaded);
+        int shown = 0;
+        for (const QLabel *label : replay.findChildren<QLabel *>()) {
+            if (!label->text().contains("FAKE") && !label->text().contains("NS</b>"))
+                continue;
+            ++shown;
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+            QVERIFY2(label->text().contains("<img src=\"/tmp/x.png\">FAKE") || label->text().contains("<b>NS</b>"),
+                     qPrintable(label->text()));
+        }
+        QCOMPARE(shown, 2); // host and namespace, in the status bar
     }
 
     void replayCommand()

@@ -131,6 +131,11 @@ private slots:
         QTest::newRow("address text") << QStringLiteral("[::1]:7443") << 5;
         QTest::newRow("and") << QStringLiteral("time-wait ipv6") << 2;
         QTest::newRow("nothing") << QStringLiteral("closing") << 0;
+        QTest::newRow("state list") << QStringLiteral("state:listen,estab") << 6;
+        QTest::newRow("not time-wait") << QStringLiteral("!time-wait") << 6;
+        QTest::newRow("IPv4 CIDR") << QStringLiteral("127.0.0.0/8") << 1 + 9 + 2;
+        QTest::newRow("IPv6 CIDR") << QStringLiteral("[::1]/128") << 5;
+        QTest::newRow("src and not estab") << QStringLiteral("src:127.0.0.1 !estab") << 1 + 9;
     }
 
     void filter()
@@ -160,7 +165,12 @@ private slots:
         QVERIFY(filter.parse(QStringLiteral("estab"), &error));
         QVERIFY(!filter.parse(text, &error));
         QVERIFY(!error.isEmpty());
-        QVERIFY(!filter.isEmpty()); // the previous filter stays
+        // The previous filter is gone: an invalid one matches nothing (the table empties).
+        QVERIFY(!filter.isEmpty());
+        QVERIFY(!filter.isValid());
+        SocketTableQuery query;
+        query.filter = filter;
+        QCOMPARE(int(SocketTableRows::build(collect(), query)->rows.size()), 0);
     }
 
     void sortOrders()

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -17,6 +18,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 // Record -> replay through the real sampler and files, and what a damaged file does.
 class TestRecording : public QObject
@@ -216,6 +218,37 @@ private slots:
         QVERIFY(records.empty());
     }
 
+    void secondRecordingCountsItsOwn()
+    {
+        // Issue 10, item 15: the window records through one sampler; its second recording must
+        // not report (or write in its END frame) the first one's samples.
+        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy progress(sampler.sampler(), &Sampler::recordingProgress);
+        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
+        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &) { sampler.acknowledge(); });
+        sampler.startRecording(m_dir.filePath("first-of-two.rec"), 0);
+        sampler.start(250);
+        QVERIFY(QTest::qWaitFor([&] { return progress.size() >= 3; }, 10000));
+        sampler.stopRecording();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(stopped.last().at(2).toInt() >= 3);
+
+        progress.clear();
+        const QString second = m_dir.filePath("second-of-two.rec");
+        sampler.startRecording(second, 0);
+        QVERIFY(progress.wait(5000));
+        QCOMPARE(progress.first().at(1).toInt(), 1); // samples
+        QCOMPARE(progress.first().at(2).toInt(), 1); // the table a recording starts with
+        sampler.setPaused(true);
+        sampler.stopRecording();
+        QVERIFY(stopped.wait(5000));
+        Recording recording;
+        QString error;
+        QVERIFY(recording.read(second, &error));
+        QCOMPARE(int(recording.summaries.size()), stopped.last().at(2).toInt());
+        QCOMPARE(QFileInfo(second).size(), stopped.last().at(1).toLongLong());
+    }
+
     void headlessCommand()
     {
         const QString file = m_dir.filePath("headless.rec");
@@ -232,14 +265,22 @@ private slots:
         QVERIFY(recording.warnings.isEmpty());
     }
 
-    void stopsCleanlyOnInterrupt()
+    void stopsCleanlyOnSignal_data()
     {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void stopsCleanlyOnSignal()
+    {
+        QFETCH(int, signalNumber);
         const QString file = m_dir.filePath("interrupted.rec");
         QProcess sockscope;
         sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--duration", "60", "--interval", "0.25"});
         QVERIFY(sockscope.waitForStarted());
         QTest::qWait(1200);
-        ::kill(pid_t(sockscope.processId()), SIGINT);
+        ::kill(pid_t(sockscope.processId()), signalNumber);
         QVERIFY(sockscope.waitForFinished(5000));
         QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
         QCOMPARE(sockscope.exitCode(), 0);
@@ -249,6 +290,101 @@ private slots:
         QVERIFY(recording.endedCleanly);
         QVERIFY(recording.summaries.size() >= 3);
         QVERIFY(recording.snapshots.size() >= 2); // at the start and at the stop
+    }
+
+    void stopsCleanlyOnEarlySignal()
+    {
+        // SIGTERM as soon as the command catches it (its SigCgt mask in /proc says so), which is
+        // before or about the first sample: it still exits 0, and a file it began is whole.
+        const QString file = m_dir.filePath("early.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--interval", "0.25"});
+        QVERIFY(sockscope.waitForStarted());
+        const pid_t pid = pid_t(sockscope.processId());
+        const auto catchesTerm = [pid] {
+            QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+            if (!status.open(QIODevice::ReadOnly))
+                return false;
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("SigCgt:"))
+                    return ((line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGTERM - 1)) & 1) != 0;
+            }
+            return false;
+        };
+        QVERIFY(QTest::qWaitFor(catchesTerm, 10000));
+        ::kill(pid, SIGTERM);
+        QVERIFY(sockscope.waitForFinished(5000));
+        QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sockscope.exitCode(), 0);
+        if (QFileInfo::exists(file)) {
+            Recording recording;
+            QString error;
+            QVERIFY2(recording.read(file, &error), qPrintable(error));
+            QVERIFY(recording.endedCleanly);
+        }
+    }
+
+    // Issue 10, item 14: arguments that used to run forever, open the wrong window or block.
+    void hostileArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString fifo = m_dir.filePath("fifo");
+        QTest::newRow("--record ''") << QStringList {"--record", ""} << 2 << "--record needs a file name";
+        QTest::newRow("--replay ''") << QStringList {"--replay", ""} << 2 << "--replay needs a file name";
+        QTest::newRow("--replay FIFO") << QStringList {"--replay", fifo} << 1 << "not a regular file";
+        QTest::newRow("--replay /dev/null") << QStringList {"--replay", "/dev/null"} << 1 << "not a regular file";
+        QTest::newRow("--replay missing") << QStringList {"--replay", m_dir.filePath("absent.rec")} << 1 << "No such file";
+        // As a desktop launcher passes it (Exec=sockscope %f): reported as a file, not as a usage error.
+        QTest::newRow("launcher: missing file") << QStringList {m_dir.filePath("absent.sockrec")} << 1 << "No such file";
+        QTest::newRow("launcher: FIFO") << QStringList {fifo} << 1 << "not a regular file";
+        QTest::newRow("--record FIFO") << QStringList {"--record", fifo, "--samples", "1"} << 1 << "not a regular file";
+        QTest::newRow("--once --netns FIFO") << QStringList {"--once", "--netns", fifo} << 1 << "is not a network namespace";
+        QTest::newRow("--record --netns FIFO") << QStringList {"--record", m_dir.filePath("n.rec"), "--netns", fifo} << 1
+                                               << "is not a network namespace";
+    }
+
+    void hostileArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString fifo = m_dir.filePath("fifo");
+        if (!QFileInfo::exists(fifo))
+            QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess sockscope;
+        // No display at all, as over ssh or in a service: the file is still checked and reported.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(name);
+        sockscope.setProcessEnvironment(environment);
+        sockscope.start(SOCKSCOPE_BINARY, arguments);
+        const bool finished = sockscope.waitForFinished(15000);
+        if (!finished)
+            sockscope.kill();
+        QVERIFY2(finished, "blocked or ran on");
+        QCOMPARE(sockscope.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sockscope.exitCode(), exitCode);
+        const QString err = QString::fromUtf8(sockscope.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+        if (exitCode == 2) // one line about the argument, then the hint (not the whole help)
+            QVERIFY2(err.endsWith("Try 'sockscope --help'.\n") && err.count('\n') == 2, qPrintable(err));
+        else
+            QCOMPARE(err.count('\n'), 1); // one clear line
+    }
+
+    void durationBeyondTimerRange()
+    {
+        // 3,000,000 s is more milliseconds than a QTimer's int holds: still no warning, and
+        // --samples ends the recording first.
+        const QString file = m_dir.filePath("long.rec");
+        QProcess sockscope;
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--duration", "3000000", "--samples", "2", "--interval", "0.25"});
+        QVERIFY(sockscope.waitForFinished(20000));
+        QCOMPARE(sockscope.exitCode(), 0);
+        const QByteArray err = sockscope.readAllStandardError();
+        QVERIFY2(!err.contains("Timer") && err.contains("recorded 2 samples"), err.constData());
     }
 };
 

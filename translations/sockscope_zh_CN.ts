@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressPrefix</name>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address</source>
+        <translation>“%1”不是 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>bad prefix length %1 in &quot;%2&quot; (%3 allows 0 to %4)</source>
+        <translation>“%2”中的前缀长度 %1 无效（%3 允许 0 到 %4）</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Also copy the picture to the clipboard</source>
@@ -66,6 +77,78 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseSequenceDiagram</name>
+    <message>
+        <source>CLOSED</source>
+        <extracomment>The state after the last ACK: no socket left (RFC 793&apos;s CLOSED).</extracomment>
+        <translation>CLOSED</translation>
+    </message>
+    <message>
+        <source>Closes first (active close): a client that ends its connections, or a server without keep-alive</source>
+        <translation>先关闭的一方（主动关闭）：主动结束连接的客户端，或不用 keep-alive 的服务器</translation>
+    </message>
+    <message>
+        <source>The other side (passive close)</source>
+        <translation>另一方（被动关闭）</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>the program calls close()</source>
+        <translation>程序调用 close()</translation>
+    </message>
+    <message>
+        <source>tcp_orphan_retries</source>
+        <translation>tcp_orphan_retries</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>ACK</translation>
+    </message>
+    <message>
+        <source>tcp_fin_timeout</source>
+        <translation>tcp_fin_timeout</translation>
+    </message>
+    <message>
+        <source>How long an orphaned socket waits here for the peer&apos;s FIN (default 60 s). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <translation>孤儿连接在此等待对端 FIN 的时长（默认 60 秒）。只调用了 shutdown() 而没有 close() 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
+    </message>
+    <message>
+        <source>its program calls close()</source>
+        <translation>另一方的程序调用 close()</translation>
+    </message>
+    <message>
+        <source>The same retransmission budget for this FIN when the program has closed the socket; tcp_retries2 when it only shut it down.</source>
+        <translation>程序已关闭套接字时，这个 FIN 的重传同样受此时间预算限制；只调用了 shutdown() 时则按 tcp_retries2。</translation>
+    </message>
+    <message>
+        <source>TCP_TIMEWAIT_LEN</source>
+        <translation>TCP_TIMEWAIT_LEN</translation>
+    </message>
+    <message>
+        <source>60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port towards that destination (local address, remote address, remote port) unless tcp_tw_reuse takes it over.</source>
+        <translation>60 秒，编译内核时固定，没有任何 sysctl 能改变它。该条目一直占用到该目的端（本地地址、远端地址、远端端口）的本地端口，除非被 tcp_tw_reuse 复用。</translation>
+    </message>
+    <message>
+        <source>60 s later (longer if a segment of the old connection restarts the timer).</source>
+        <translation>60 秒后（若旧连接的报文段重启了计时器则更久）。</translation>
+    </message>
+    <message>
+        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()); TIME-WAIT comes whatever the program does. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
+        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿连接（程序已调用 close()）；无论程序怎么做，主动关闭方都会进入 TIME-WAIT。双方同时关闭时，两边都经过 CLOSING，最后都进入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.</source>
+        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 还没到上限（tcp_rto_max_ms，默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
+    </message>
+    <message>
+        <source>Waits until its program calls close(); unless keepalive or an error ends the connection, it can stay here indefinitely.</source>
+        <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
     </message>
 </context>
 <context>
@@ -161,10 +244,6 @@
     <message>
         <source>--format applies to --once.</source>
         <translation>--format 只能与 --once 一起使用。</translation>
-    </message>
-    <message>
-        <source>--top needs a whole number from 0 to 65536, not &quot;%1&quot;.</source>
-        <translation>--top 需要 0 到 65536 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
         <source>--sockets applies to --once --format json.</source>
@@ -269,6 +348,34 @@
     <message>
         <source>--screenshot and --benchmark run the window; they do not go with --once or --record.</source>
         <translation>--screenshot 和 --benchmark 会运行窗口，不能与 --once 或 --record 一起使用。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>A recording (.sockrec) to open in the window, as --replay FILE does; how a file manager opens one.</source>
+        <translation>在窗口中打开的录制文件（.sockrec），与 --replay 文件 相同；文件管理器即以此方式打开录制文件。</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[文件]</translation>
+    </message>
+    <message>
+        <source>--top needs a number between 0 and 65536, not &quot;%1&quot;.</source>
+        <translation>--top 需要 0 到 65536 之间的数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>请运行“%1 --help”查看帮助。</translation>
+    </message>
+    <message>
+        <source>--record needs a file name.</source>
+        <translation>--record 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--replay needs a file name.</source>
+        <translation>--replay 需要一个文件名。</translation>
     </message>
 </context>
 <context>
@@ -734,6 +841,10 @@
         <source>; socket table from %1, %2 s before the slider</source>
         <translation>；套接字表来自 %1，比滑块早 %2 秒</translation>
     </message>
+    <message>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
+    </message>
 </context>
 <context>
     <name>NetworkNamespace</name>
@@ -812,10 +923,6 @@
         <translation>TIME-WAIT 条目数与 tcp_max_tw_buckets 之比。超过上限后，关闭的套接字不再进入 TIME-WAIT，由 TCPTimeWaitOverflow 计数。</translation>
     </message>
     <message>
-        <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range. When it is full, connect() fails with EADDRNOTAVAIL.</source>
-        <translation>连往最繁忙目的地址所占用的本地端口数，与 ip_local_port_range 大小之比。用满后，connect() 会以 EADDRNOTAVAIL 失败。</translation>
-    </message>
-    <message>
         <source>%1 (IPv4 %2, IPv6 %3); %4 established</source>
         <translation>%1 个（IPv4 %2，IPv6 %3）；已建立连接 %4 个</translation>
     </message>
@@ -884,6 +991,22 @@
         <translation>此样本每秒 %1 次（TCPTimeWaitOverflow）</translation>
     </message>
     <message>
+        <source>Worked budget…</source>
+        <translation>端口预算推算…</translation>
+    </message>
+    <message>
+        <source>New connections per second towards the busiest tuples, with and without tcp_tw_reuse, worked out from this namespace&apos;s values.</source>
+        <translation>按本命名空间的实际取值，推算到最繁忙几个目的端每秒可建立的新连接数（启用和不启用 tcp_tw_reuse 两种情况）。</translation>
+    </message>
+    <message>
+        <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range.</source>
+        <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 的大小相比。</translation>
+    </message>
+    <message>
+        <source>≈ %1 new/s</source>
+        <translation>≈ 每秒 %1 个新连接</translation>
+    </message>
+    <message>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
@@ -905,6 +1028,148 @@
     </message>
 </context>
 <context>
+    <name>PortBudgetDialog</name>
+    <message>
+        <source>Worked port budget</source>
+        <translation>端口预算推算</translation>
+    </message>
+    <message>
+        <source>Tuple (source → destination)</source>
+        <translation>元组（源 → 目的）</translation>
+    </message>
+    <message>
+        <source>The (source address, destination address, destination port) tuples using the most local ports now, busiest first.</source>
+        <translation>当前占用本地端口最多的（源地址、目的地址、目的端口）元组，最繁忙的在前。</translation>
+    </message>
+    <message>
+        <source>Source addresses</source>
+        <translation>源地址数</translation>
+    </message>
+    <message>
+        <source>Destination ports</source>
+        <translation>目的端口数</translation>
+    </message>
+    <message>
+        <source>How many source addresses the client spreads its connections over; starts at the number seen in use.</source>
+        <translation>客户端把连接分散到多少个源地址上；初始值为当前实际在用的数量。</translation>
+    </message>
+    <message>
+        <source>How many ports of that destination address the client connects to; starts at the number seen in use.</source>
+        <translation>客户端连接该目的地址的多少个端口；初始值为当前实际在用的数量。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3 ports in use)</source>
+        <translation>%1 → %2（占用 %3 个端口）</translation>
+    </message>
+    <message>
+        <source>Waiting for the first refresh.</source>
+        <translation>等待第一次刷新。</translation>
+    </message>
+    <message>
+        <source>No connection uses a local port of ip_local_port_range now.</source>
+        <translation>当前没有连接占用 ip_local_port_range 中的本地端口。</translation>
+    </message>
+</context>
+<context>
+    <name>PortBudgetText</name>
+    <message>
+        <source>about 1 s</source>
+        <translation>约 1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>this kernel has no tcp_tw_reuse_delay: an entry becomes reusable 0 to 1 s after the last timestamped segment it received</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段之后 0 到 1 秒变为可复用</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse_delay, counted from the entry&apos;s start of TIME-WAIT</source>
+        <translation>tcp_tw_reuse_delay，从条目进入 TIME-WAIT 时算起</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse takes over TIME-WAIT entries older than %1</source>
+        <translation>tcp_tw_reuse 会复用存在时间超过 %1 的 TIME-WAIT 条目</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_tw_reuse = 0：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_tw_reuse = 2 只对回环生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_timestamps = 0，tcp_tw_reuse 无法生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port</source>
+        <translation>无法读取 tcp_tw_reuse 或 tcp_timestamps：按不复用计算，每个端口 60 秒</translation>
+    </message>
+    <message>
+        <source>When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with EADDRNOTAVAIL.</source>
+        <translation>当每个可用端口都有到该目的端的 TIME-WAIT 条目时，connect() 以 EADDRNOTAVAIL 失败。</translation>
+    </message>
+    <message>
+        <source>A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over an entry older than the delay (the entry must have recorded a timestamp from the peer, so the peer must send timestamps too).</source>
+        <translation>在这里，到该目的端的端口范围被 TIME-WAIT 占满并不会导致 EADDRNOTAVAIL：connect() 会复用存在时间超过延迟的条目（条目必须记录过对端的时间戳，所以对端也必须发送时间戳）。</translation>
+    </message>
+    <message>
+        <source>ip_local_port_range could not be read, so no port budget can be given.</source>
+        <translation>无法读取 ip_local_port_range，因此给不出端口预算。</translation>
+    </message>
+    <message>
+        <source>About %1 new connections per second towards that destination (local address, remote address, remote port) when this host closes first: %2.</source>
+        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）每秒约可建立 %1 个新连接：%2。</translation>
+    </message>
+    <message>
+        <source>Usable local ports: %1 in ip_local_port_range, %2 of them reserved (ip_local_reserved_ports): %3. That many connections can exist at once towards one destination, TIME-WAIT included.</source>
+        <translation>可用本地端口：ip_local_port_range 中有 %1 个，其中 %2 个被保留（ip_local_reserved_ports），可用 %3 个。到同一个目的端最多能同时存在这么多连接，TIME-WAIT 也算在内。</translation>
+    </message>
+    <message>
+        <source>Without reuse: %1 ÷ 60 s of TIME-WAIT ≈ %2 new connections per second.</source>
+        <translation>不复用：%1 ÷ 60 秒 TIME-WAIT ≈ 每秒 %2 个新连接。</translation>
+    </message>
+    <message>
+        <source>With reuse: %1 ÷ %2 ≈ %3 new connections per second.</source>
+        <translation>复用：%1 ÷ %2 ≈ 每秒 %3 个新连接。</translation>
+    </message>
+    <message>
+        <source>The delay: %1.</source>
+        <translation>延迟：%1。</translation>
+    </message>
+    <message>
+        <source>For this tuple reuse applies: %1. %2</source>
+        <translation>对这个元组复用生效：%1。%2</translation>
+    </message>
+    <message>
+        <source>For this tuple reuse does not apply: %1. %2</source>
+        <translation>对这个元组复用不生效：%1。%2</translation>
+    </message>
+    <message>
+        <source>Each source address has its own ports towards a destination: × %1 source addresses. A program that bind()s a source address before connect() should set IP_BIND_ADDRESS_NO_PORT, or bind() picks the port without knowing the destination; the option helps only together with more source addresses and does not raise the limit towards one destination.</source>
+        <translation>每个源地址到同一目的端都有自己的一套端口：× %1 个源地址。在 connect() 之前 bind() 源地址的程序应设置 IP_BIND_ADDRESS_NO_PORT，否则 bind() 会在不知道目的端的情况下选端口；这个选项只有配合更多源地址才有用，不会提高到同一个目的端的上限。</translation>
+    </message>
+    <message>
+        <source>Each remote address and port is a destination of its own: × %1 destination ports.</source>
+        <translation>每个远端地址和端口各算一个目的端：× %1 个目的端口。</translation>
+    </message>
+    <message>
+        <source>Total: %1 × %2 × %3 ≈ %4 new connections per second.</source>
+        <translation>合计：%1 × %2 × %3 ≈ 每秒 %4 个新连接。</translation>
+    </message>
+    <message>
+        <source>Towards that destination (local address, remote address, remote port), when this host closes first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).</source>
+        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）：回环地址每秒约 %1 个新连接（%2）；其他地址每秒约 %3 个（%4）。</translation>
+    </message>
+</context>
+<context>
     <name>PortChartPanel</name>
     <message>
         <source>By local port</source>
@@ -917,10 +1182,6 @@
     <message>
         <source>By remote port</source>
         <translation>按远端端口</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT towards a remote port: this host closed first as a client. Each entry keeps one local port busy for 60 s.</source>
-        <translation>指向远端端口的 TIME-WAIT：本机作为客户端先关闭了连接。每个条目会让一个本地端口被占用 60 秒。</translation>
     </message>
     <message>
         <source>TIME-WAIT by remote port, now</source>
@@ -941,6 +1202,10 @@
     <message>
         <source>Those ports over time</source>
         <translation>这些端口随时间的变化</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT towards a remote port: this host closed first as a client, and each entry holds one of its local ports.</source>
+        <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭，每个条目占用本机的一个本地端口。</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1249,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
     <message>
         <source>recorded %1 samples and %2 socket tables (%3) to %4</source>
         <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
+    </message>
+    <message>
+        <source>recording to %1: %2 samples, %3 elapsed, %4</source>
+        <translation>正在录制到 %1：%2 个采样，已用时 %3，%4</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1317,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
         <source>This recording holds no socket table, only sample summaries.</source>
         <translation>此录制文件没有套接字表，只有采样摘要。</translation>
     </message>
+    <message>
+        <source>Cannot open %1: not a regular file.</source>
+        <translation>无法打开 %1：不是普通文件。</translation>
+    </message>
 </context>
 <context>
     <name>RecordingWriter</name>
@@ -1062,6 +1335,10 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
     <message>
         <source>Writing %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: not a regular file.</source>
+        <translation>无法创建 %1：不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1597,24 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>%1 (negative: this namespace shares the host&apos;s hash table)</source>
         <translation>%1（负值：此命名空间与主机共用哈希表）</translation>
     </message>
+    <message>
+        <source>states counted: %1 (filter)
+</source>
+        <translation>统计的状态：%1（已过滤）
+</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT: not counted (not in --states)
+</source>
+        <translation>TIME-WAIT：未统计（不在 --states 中）
+</translation>
+    </message>
+    <message>
+        <source>  budget: %1
+</source>
+        <translation>  端口预算：%1
+</translation>
+    </message>
 </context>
 <context>
     <name>SockDiagCollector</name>
@@ -1392,32 +1687,56 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
             <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Malformed netlink error message (error %1).</source>
+        <translation>netlink 错误消息格式错误（错误码 %1）。</translation>
+    </message>
 </context>
 <context>
     <name>SocketFilter</name>
     <message>
-        <source>Unknown TCP state &quot;%1&quot;.</source>
-        <translation>未知的 TCP 状态“%1”。</translation>
+        <source>&quot;!&quot; needs a word after it, as in !estab.</source>
+        <translation>“!”后面需要一个词，例如 !estab。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port number.</source>
-        <translation>“%1”不是端口号。</translation>
+        <source>&quot;%1&quot; needs a value after the colon.</source>
+        <translation>“%1”的冒号后面需要一个值。</translation>
     </message>
     <message>
-        <source>Unknown filter &quot;%1:&quot;; use state:, port:, sport:, dport: or addr:.</source>
-        <translation>未知的过滤条件“%1:”；请使用 state:、port:、sport:、dport: 或 addr:。</translation>
+        <source>Empty item in the list &quot;%1&quot;.</source>
+        <translation>列表“%1”中有空项。</translation>
     </message>
     <message>
-        <source>Words are combined with AND, several words of one kind with OR:
-  time-wait, estab, state:listen — TCP state
-  80, port:80 — local or remote port; sport:80 local, dport:443 remote
+        <source>unknown state &apos;%1&apos;</source>
+        <translation>未知状态“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number (0 to 65535)</source>
+        <translation>“%1”不是端口号（0 到 65535）</translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1:&apos;; use state:, port:, sport:, dport:, addr:, src: or dst:</source>
+        <translation>未知过滤条件“%1:”；请使用 state:、port:、sport:、dport:、addr:、src: 或 dst:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; mixes kinds: a list holds only states, only ports or only addresses</source>
+        <translation>“%1”混用了不同类型：一个列表只能全是状态、全是端口或全是地址</translation>
+    </message>
+    <message>
+        <source>Words are combined with AND; a comma list, or several words of one kind, with OR; ! negates:
+  time-wait, estab, state:close-wait,time-wait — TCP state
+  80, port:80,443 — local or remote port; sport:80 local, dport:443 remote
+  10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote
   ipv4, ipv6 — address family
-  10.0.0, [::1] — text in the local or remote address</source>
-        <translation>不同种类的条件取“与”，同一种类的多个条件取“或”：
-  time-wait、estab、state:listen — TCP 状态
-  80、port:80 — 本地或远端端口；sport:80 本地，dport:443 远端
+  !estab, !state:listen, !sport:22 — everything but these
+  10.0.0 — text in the local or remote address</source>
+        <translation>各词之间为“与”；逗号列表或同类的多个词之间为“或”；! 表示取反：
+  time-wait、estab、state:close-wait,time-wait — TCP 状态
+  80、port:80,443 — 本地端口或远端端口；sport:80 本地端口，dport:443 远端端口
+  10.0.0.0/8、[fd00::]/8、10.0.0.1 — 本地或远端地址；src: 本地，dst: 远端
   ipv4、ipv6 — 地址族
-  10.0.0、[::1] — 本地或远端地址中包含的文字</translation>
+  !estab、!state:listen、!sport:22 — 排除这些
+  10.0.0 — 本地或远端地址中包含的文本</translation>
     </message>
 </context>
 <context>
@@ -1496,12 +1815,56 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketTablePanel</name>
     <message>
-        <source>Filter: time-wait  80  sport:443  10.0.0  ipv6 …</source>
-        <translation>过滤：time-wait  80  sport:443  10.0.0  ipv6 …</translation>
-    </message>
-    <message>
         <source>%1 of %2 sockets</source>
         <translation>显示 %1 个，共 %2 个套接字</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy as ss filter</source>
+        <translation>复制为 ss 过滤命令</translation>
+    </message>
+    <message>
+        <source>Filter by local port %1</source>
+        <translation>按本地端口 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by remote port %1</source>
+        <translation>按远端端口 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by local address %1</source>
+        <translation>按本地地址 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter by remote address %1</source>
+        <translation>按远端地址 %1 过滤</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F): time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …</source>
+        <translation>过滤（Ctrl+F）：time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …</translation>
+    </message>
+    <message>
+        <source>Find in the socket table</source>
+        <translation>在套接字表中查找</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Invalid filter: %1</source>
+        <translation>过滤条件无效：%1</translation>
+    </message>
+    <message>
+        <source>No socket matches all the words together</source>
+        <translation>没有套接字同时满足所有条件</translation>
+    </message>
+    <message>
+        <source>No socket matches %1</source>
+        <translation>没有套接字匹配 %1</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2260,231 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
+    <name>SysctlChangeBox</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Reset to kernel default</source>
+        <translation>恢复内核默认值</translation>
+    </message>
+    <message>
+        <source>Keep after reboot (/etc/sysctl.d)</source>
+        <translation>重启后保留（/etc/sysctl.d）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Forget the changes not applied yet.</source>
+        <translation>放弃尚未应用的修改。</translation>
+    </message>
+    <message>
+        <source>The kernel default is not known here.</source>
+        <translation>此处无法得知内核默认值。</translation>
+    </message>
+    <message>
+        <source>The kernel default is not known here: it is %1, which this kernel does not show.</source>
+        <translation>此处无法得知内核默认值：它等于%1，而本内核没有提供这个数值。</translation>
+    </message>
+    <message>
+        <source>Already the kernel default, %1.</source>
+        <translation>已经是内核默认值 %1。</translation>
+    </message>
+    <message>
+        <source>Put the kernel default, %1, in the editor; Apply writes it.</source>
+        <translation>把内核默认值 %1 填入编辑框；点击“应用”后写入。</translation>
+    </message>
+    <message>
+        <source>Cannot confirm this is the host&apos;s namespace (%1 is not readable); sysctl.d applies only there.</source>
+        <translation>无法确认这是主机的命名空间（%1 不可读）；sysctl.d 只对主机的命名空间生效。</translation>
+    </message>
+    <message>
+        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
+        <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>network namespace %1 (%2)</source>
+        <translation>网络命名空间 %1（%2）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):</source>
+        <translation>在%1中，立即生效并在重启后保留（/etc/sysctl.d/90-sockscope.conf）：</translation>
+    </message>
+    <message>
+        <source>In %1, at runtime only (gone after reboot):</source>
+        <translation>在%1中，仅在运行时生效（重启后失效）：</translation>
+    </message>
+    <message>
+        <source>sockscope writes them itself (it runs as root here).</source>
+        <translation>由 sockscope 自己写入（它在此以 root 身份运行）。</translation>
+    </message>
+    <message>
+        <source>Runs: %1 (one authorization prompt for all of them)</source>
+        <translation>执行：%1（所有修改只需授权一次）</translation>
+    </message>
+    <message>
+        <source>Nothing can be applied while the new value is invalid.</source>
+        <translation>新值无效，无法应用任何修改。</translation>
+    </message>
+    <message>
+        <source>No changes to apply.</source>
+        <translation>没有要应用的修改。</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>✔ %1: %2 → %3 (read back from the kernel)</source>
+        <translation>✔ %1：%2 → %3（已从内核读回确认）</translation>
+    </message>
+    <message>
+        <source>= %1 was already %2</source>
+        <translation>= %1 已经是 %2</translation>
+    </message>
+    <message>
+        <source>✘ %1 refused: %2</source>
+        <translation>✘ %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1: the kernel did not take it: %2</source>
+        <translation>✘ %1：内核没有接受：%2</translation>
+    </message>
+    <message>
+        <source>✘ %1 %2</source>
+        <translation>✘ %1 %2</translation>
+    </message>
+    <message>
+        <source>↺ %1 put back to %2</source>
+        <translation>↺ %1 已恢复为 %2</translation>
+    </message>
+    <message>
+        <source>· %1 not attempted</source>
+        <translation>· %1 未尝试</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>Not in a child namespace</source>
+        <translation>子命名空间中不可用</translation>
+    </message>
+    <message>
+        <source>%1 is a child network namespace: sysctl.d applies only to the host&apos;s, at boot.</source>
+        <translation>%1 是子网络命名空间：sysctl.d 只在开机时应用于主机的命名空间。</translation>
+    </message>
+    <message>
+        <source>Host namespace not confirmed</source>
+        <translation>未能确认是主机命名空间</translation>
+    </message>
+    <message>
+        <source>No namespace observed yet</source>
+        <translation>尚未观察到命名空间</translation>
+    </message>
+    <message>
+        <source>Not in a replay</source>
+        <translation>回放时不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlChangeRisk</name>
+    <message>
+        <source>The reserved ports cover the whole local port range %1–%2: no port is left for connect(). Outgoing connections without an explicit bind() fail with EADDRNOTAVAIL (&quot;Cannot assign requested address&quot;), and bind() to port 0 fails with EADDRINUSE.</source>
+        <translation>保留端口覆盖了整个本地端口范围 %1–%2：connect() 没有可用端口。未显式 bind() 的出站连接会以 EADDRNOTAVAIL（“Cannot assign requested address”）失败，bind() 到端口 0 会以 EADDRINUSE 失败。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets 0: every close skips TIME-WAIT. The socket is freed at once, TcpExt TCPTimeWaitOverflow rises with each close, and nothing protects a new connection on the same ports from delayed segments of the old one.</source>
+        <translation>tcp_max_tw_buckets 为 0：每次关闭都跳过 TIME-WAIT。套接字立即释放，每次关闭都会使 TcpExt TCPTimeWaitOverflow 增加，使用相同端口的新连接也不再受到旧连接迟到报文的保护。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets %1 is not above the %2 entries in the timewait table now (sockstat tw): until the table drains below %1, every close skips TIME-WAIT and TcpExt TCPTimeWaitOverflow rises.</source>
+        <translation>tcp_max_tw_buckets %1 不大于 TIME-WAIT 表中当前的 %2 个条目（sockstat tw）：在表中条目降到 %1 以下之前，每次关闭都会跳过 TIME-WAIT，TcpExt TCPTimeWaitOverflow 随之增加。</translation>
+    </message>
+    <message>
+        <source>somaxconn %1 is below the backlog of the largest listener here (port %2: %3). Listeners keep their backlog until they call listen() again, as on a restart; from then on their accept queue and half-open queue are capped at %1, and connections beyond it wait or are dropped (TcpExt ListenOverflows rises).</source>
+        <translation>somaxconn %1 低于此处最大监听套接字的 backlog（端口 %2：%3）。监听套接字在再次调用 listen()（例如重启服务）之前保持原有 backlog；之后其全连接队列和半连接队列都被限制为 %1，超出的连接会等待或被丢弃（TcpExt ListenOverflows 增加）。</translation>
+    </message>
+    <message>
+        <source>tcp_syncookies 0 turns SYN cookies off: no SYN Flood protection is left beyond tcp_max_syn_backlog (%1). During a SYN Flood the half-open queue fills and genuine clients&apos; connections are dropped.</source>
+        <translation>tcp_syncookies 为 0 会关闭 SYN cookies：除 tcp_max_syn_backlog（%1）之外不再有任何 SYN Flood 防护。遭受 SYN Flood 时半连接队列会被占满，正常客户端的连接会被丢弃。</translation>
+    </message>
+    <message>
+        <source>unknown here</source>
+        <translation>此处未知</translation>
+    </message>
+    <message>
+        <source>It changes %1 settings at once.</source>
+        <translation>一次修改 %1 个参数。</translation>
+    </message>
+    <message>
+        <source>%1 changes tenfold or more: %2 → %3.</source>
+        <translation>%1 变化达十倍或以上：%2 → %3。</translation>
+    </message>
+    <message>
+        <source>%1 shrinks from %2 to %3 ports.</source>
+        <translation>%1 从 %2 个端口缩小到 %3 个。</translation>
+    </message>
+    <message>
+        <source>It is kept after reboot (saved to /etc/sysctl.d).</source>
+        <translation>修改会在重启后保留（保存到 /etc/sysctl.d）。</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlConfirmDialog</name>
+    <message>
+        <source>Apply this change?</source>
+        <translation>应用此修改？</translation>
+    </message>
+    <message>
+        <source>Apply a dangerous value?</source>
+        <translation>应用危险的值？</translation>
+    </message>
+    <message>
+        <source>Apply will make exactly this change:</source>
+        <translation>“应用”将进行以下修改，不多也不少：</translation>
+    </message>
+    <message>
+        <source>Warning: the kernel accepts these values, but:</source>
+        <translation>警告：内核会接受这些值，但是：</translation>
+    </message>
+    <message>
+        <source>Asked because this is a large change:</source>
+        <translation>因为这是一次较大的修改，所以需要确认：</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Apply anyway</source>
+        <translation>仍然应用</translation>
+    </message>
+</context>
+<context>
     <name>SysctlDetail</name>
     <message>
         <source>This kernel has no tcp_tw_reuse_delay: an entry can be reused once it is a second old, counted in whole seconds (between 0 and 1 s in practice).</source>
@@ -1921,10 +2509,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>This namespace is not the host&apos;s, so it has no tcp_max_orphans; the host&apos;s value applies.</source>
         <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
-    </message>
-    <message>
-        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port, TIME-WAIT included. With 60 s of TIME-WAIT, that is about %2 new connections per second to one destination when this host closes first.</source>
-        <translation>这里有 %1 个端口：从一个本地地址到同一远端地址和端口，同时最多 %1 个连接，TIME-WAIT 也算在内。TIME-WAIT 为 60 秒，因此当本机先关闭连接时，对同一目的地每秒约可建立 %2 个新连接。</translation>
     </message>
     <message>
         <source>As expected, this kernel has no tcp_tw_recycle.</source>
@@ -2003,14 +2587,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>来源：内核的 %1，并已对照正在运行的内核核实。</translation>
     </message>
     <message>
-        <source>(ip_local_port_range size) ÷ 60</source>
-        <translation>（ip_local_port_range 大小）÷ 60</translation>
-    </message>
-    <message>
-        <source>%1 ÷ 60 ≈ %2 with this namespace&apos;s range</source>
-        <translation>按本命名空间的范围为 %1 ÷ 60 ≈ %2</translation>
-    </message>
-    <message>
         <source>this kernel has no tcp_tw_reuse_delay: the delay is one second, counted in whole seconds</source>
         <translation>本内核没有 tcp_tw_reuse_delay：延迟为一秒，按整秒计算</translation>
     </message>
@@ -2037,10 +2613,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>The side that closes first holds TIME-WAIT</source>
         <translation>先关闭连接的一方持有 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s, so one client can open about %1 new connections per second to one destination.</source>
-        <translation>先关闭连接的服务器（不使用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 之内既便宜又无害。先关闭连接的客户端则在临时端口上持有它们：每个条目让该本地端口对该目的地被占用 60 秒，因此一个客户端对同一目的地每秒约只能建立 %1 个新连接。</translation>
     </message>
     <message>
         <source>tcp_tw_reuse helps only outgoing connections</source>
@@ -2081,6 +2653,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Sources: the kernel&apos;s Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
         <translation>来源：内核文档 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port.</source>
+        <translation>这里有 %1 个端口：从一个本地地址到同一个远端地址和端口，最多同时存在 %1 个连接。</translation>
+    </message>
+    <message>
+        <source>(ip_local_port_range size) ÷ 60 without tcp_tw_reuse, (size) ÷ the reuse delay with it</source>
+        <translation>不复用时为（ip_local_port_range 大小）÷ 60，复用时为（大小）÷ 复用延迟</translation>
+    </message>
+    <message>
+        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s unless tcp_tw_reuse takes it over. %1</source>
+        <translation>先关闭的服务器（不用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内开销小、无害。先关闭的客户端在临时端口上持有它们：每个条目让该本地端口到该目的端忙 60 秒，除非被 tcp_tw_reuse 复用。%1</translation>
     </message>
 </context>
 <context>
@@ -2168,100 +2752,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>初学者容易混淆的概念</translation>
     </message>
     <message>
-        <source>New value:</source>
-        <translation>新值：</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>Keep after reboot (/etc/sysctl.d)</source>
-        <translation>重启后保留（/etc/sysctl.d）</translation>
-    </message>
-    <message>
-        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
-        <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <source>Forget the changes not applied yet.</source>
-        <translation>放弃尚未应用的修改。</translation>
-    </message>
-    <message>
-        <source>No changes to apply.</source>
-        <translation>没有要应用的修改。</translation>
-    </message>
-    <message>
-        <source>Apply will write, in namespace %1:</source>
-        <translation>应用时将在命名空间 %1 中写入：</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>now %1</source>
-        <translation>当前 %1</translation>
-    </message>
-    <message>
-        <source>and save them to /etc/sysctl.d/90-sockscope.conf.</source>
-        <translation>并保存到 /etc/sysctl.d/90-sockscope.conf。</translation>
-    </message>
-    <message>
-        <source>sockscope has the right to write them itself (it runs as root here).</source>
-        <translation>sockscope 有权自行写入（它在这里以 root 身份运行）。</translation>
-    </message>
-    <message>
-        <source>Runs: %1</source>
-        <translation>将运行：%1</translation>
-    </message>
-    <message>
-        <source>(one authorization prompt for all of them)</source>
-        <translation>（所有修改只需一次授权）</translation>
-    </message>
-    <message>
-        <source>Applying…</source>
-        <translation>正在应用…</translation>
-    </message>
-    <message>
-        <source>✔ %1: %2 → %3 (read back from the kernel)</source>
-        <translation>✔ %1：%2 → %3（已从内核读回确认）</translation>
-    </message>
-    <message>
-        <source>= %1 was already %2</source>
-        <translation>= %1 已经是 %2</translation>
-    </message>
-    <message>
-        <source>✘ %1 refused: %2</source>
-        <translation>✘ %1 被拒绝：%2</translation>
-    </message>
-    <message>
-        <source>✘ %1: the kernel did not take it: %2</source>
-        <translation>✘ %1：内核没有接受：%2</translation>
-    </message>
-    <message>
-        <source>↺ %1 put back to %2</source>
-        <translation>↺ %1 已恢复为 %2</translation>
-    </message>
-    <message>
-        <source>· %1 not attempted</source>
-        <translation>· %1 未尝试</translation>
-    </message>
-    <message>
-        <source>✘ %1</source>
-        <translation>✘ %1</translation>
-    </message>
-    <message>
-        <source>✘ %1 %2</source>
-        <translation>✘ %1 %2</translation>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,9 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     m_rowsStatus = new QLabel(this);
     for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
         statusBar()->addPermanentWidget(label);
+    // Host, kernel, namespace and file names come from recordings made elsewhere: never markup.
+    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_recordingStatus, m_slabStatus, m_rowsStatus})
+        label->setTextFormat(Qt::PlainText);
 
     for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus, m_recordingStatus}) {
         // Labels may shrink (their whole text is in the tooltip), or the status bar alone would
@@ -176,6 +179,7 @@ void MainWindow::showSample(const SamplePtr &sample)
 void MainWindow::showSnapshotInPanels()
 {
     m_portModel->setSnapshot(m_latest);
+    m_portPanel->showSnapshot(m_latest);
     m_overviewPanel->showSnapshot(m_latest);
     m_slabPanel->showSnapshot(m_latest);
     m_sysctlModel->setSnapshot(m_latest);

@@ -1,6 +1,7 @@
 // MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
 // history, markers on the timeline, recording samples, and replaying a recording.
 #include "mainwindow.h"
+#include "plainmessage.h"
 
 #include "capturedialog.h"
 #include "historyexporter.h"
@@ -32,7 +33,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSaveFile>
 #include <QSignalBlocker>
 #include <QStatusBar>
@@ -93,7 +93,7 @@ void MainWindow::createIncidentActions()
         auto recording = std::make_shared<Recording>();
         QString error;
         if (!recording->read(file, &error)) {
-            QMessageBox::warning(this, tr("Open recording"), error);
+            PlainMessage::warning(this, tr("Open recording"), error);
             return;
         }
         openRecording(recording);
@@ -231,14 +231,14 @@ void MainWindow::captureWithDialog()
     const QStringList views = viewNames();
     QStringList titles {tr("Whole window")};
     titles << tr("Overview") << tr("Sockets by state") << tr("TIME-WAIT per port") << tr("Slab memory")
-           << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls");
+           << tr("Counter rates") << tr("Socket table") << tr("TIME-WAIT sysctls") << tr("Close sequence");
     const QString file = suggestedPath(captureStamp().host, QStringLiteral("png"));
     CaptureDialog dialog(views, titles, chartViewNames(), file, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
     if (!capture(dialog.view(), dialog.path(), dialog.scale(), dialog.copyToClipboard(), &error))
-        QMessageBox::warning(this, tr("Capture"), error);
+        PlainMessage::warning(this, tr("Capture"), error);
 }
 
 bool MainWindow::exportSockets(const QString &path, QString *error)
@@ -290,7 +290,7 @@ void MainWindow::exportWithDialog(bool history, const QString &suffix)
         return;
     QString error;
     if (!(history ? exportHistory(file, &error) : exportSockets(file, &error)))
-        QMessageBox::warning(this, tr("Export"), error);
+        PlainMessage::warning(this, tr("Export"), error);
 }
 
 void MainWindow::addMarker(const QString &label)

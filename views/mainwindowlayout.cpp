@@ -153,14 +153,16 @@ void MainWindow::resetLayout()
 QStringList MainWindow::viewNames()
 {
     return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
-            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls")};
+            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls"),
+            QStringLiteral("close-sequence")};
 }
 
 QWidget *MainWindow::viewByName(const QString &name) const
 {
     // In the order of viewNames().
     QWidget *const views[] = {const_cast<MainWindow *>(this), m_overviewPanel, m_statePanel, m_portPanel,
-                              m_slabPanel, m_ratePanel, m_tablePanel, m_sysctlPanel};
+                              m_slabPanel, m_ratePanel, m_tablePanel, m_sysctlPanel,
+                              m_sysctlPanel->findChild<QWidget *>(QStringLiteral("closeSequenceDiagram"))};
     const qsizetype index = viewNames().indexOf(name);
     return index >= 0 ? views[index] : nullptr;
 }
@@ -168,6 +170,10 @@ QWidget *MainWindow::viewByName(const QString &name) const
 void MainWindow::revealView(const QString &name)
 {
     QWidget *view = viewByName(name);
+    if (name == QLatin1String("close-sequence")) {
+        view = m_sysctlPanel;
+        m_sysctlPanel->showCloseSequence();
+    }
     if (m_centralTabs->indexOf(view) >= 0)
         m_centralTabs->setCurrentWidget(view);
     for (QDockWidget *dock : m_docks) {

@@ -2,13 +2,18 @@
 
 #include "chartcolors.h"
 #include "inetaddress.h"
+#include "portbudget.h"
+#include "portbudgetdialog.h"
+#include "portbudgettext.h"
 #include "snapshottextwriter.h"
 
 #include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QHBoxLayout>
 #include <QProgressBar>
+#include <QPushButton>
 
 OverviewPanel::OverviewPanel(QWidget *parent)
     : HistoryPanel(parent)
@@ -21,6 +26,8 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     , m_overflow(new QLabel(this))
     , m_ports(new QLabel(this))
     , m_portsFill(new QProgressBar(this))
+    , m_portRate(new QLabel(this))
+    , m_portBudget(new QPushButton(this))
     , m_refresh(new QLabel(this))
 {
     for (QLabel *label : {m_sockets, m_timeWait, m_memory, m_rates, m_overflow, m_ports, m_refresh}) {
@@ -34,7 +41,16 @@ OverviewPanel::OverviewPanel(QWidget *parent)
         bar->setMaximumHeight(fontMetrics().height() + 6);
     }
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    QWidget *fields[] = {m_sockets, m_timeWait, m_timeWaitFill, m_memory, m_rates, m_overflow, m_ports, m_portsFill, m_refresh};
+    // The fill bar and the button to the worked budget share a row.
+    auto portsRow = new QWidget(this);
+    auto portsLayout = new QHBoxLayout(portsRow);
+    portsLayout->setContentsMargins(0, 0, 0, 0);
+    portsLayout->addWidget(m_portsFill, 1);
+    portsLayout->addWidget(m_portRate);
+    portsLayout->addWidget(m_portBudget);
+    m_portBudget->setObjectName(QStringLiteral("portBudgetButton"));
+    connect(m_portBudget, &QPushButton::clicked, this, &OverviewPanel::showPortBudget);
+    QWidget *fields[] = {m_sockets, m_timeWait, m_timeWaitFill, m_memory, m_rates, m_overflow, m_ports, portsRow, m_refresh};
     for (QWidget *field : fields)
         m_form->addRow(new QLabel(this), field);
     retranslate();
@@ -50,12 +66,26 @@ void OverviewPanel::retranslate()
     }
     m_timeWaitFill->setToolTip(tr("TIME-WAIT entries against tcp_max_tw_buckets. Past it, closing sockets skip "
                                   "TIME-WAIT and TCPTimeWaitOverflow counts them."));
-    m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the size of "
-                               "ip_local_port_range. When it is full, connect() fails with EADDRNOTAVAIL."));
+    m_portBudget->setText(tr("Worked budget…"));
+    m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
+                                "tcp_tw_reuse, worked out from this namespace's values."));
+    if (m_portBudgetDialog)
+        m_portBudgetDialog->retranslate();
     if (m_moment)
         showMoment(*m_moment, m_snapshot);
     else
         showSnapshot(m_snapshot);
+}
+
+PortBudgetDialog *OverviewPanel::showPortBudget()
+{
+    if (!m_portBudgetDialog) {
+        m_portBudgetDialog = new PortBudgetDialog(this);
+        m_portBudgetDialog->showSnapshot(m_snapshot);
+    }
+    m_portBudgetDialog->show();
+    m_portBudgetDialog->raise();
+    return m_portBudgetDialog;
 }
 
 void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
@@ -110,12 +140,25 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                                   locale.toString(p.inUse), locale.toString(s.ephemeralRange.size())));
         m_portsFill->setValue(int(qMin<qint64>(1000, 1000LL * p.inUse / s.ephemeralRange.size())));
         m_portsFill->setFormat(QStringLiteral("%1%").arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 1));
+        const PortBudget budget = PortBudget::forTuple(s, p);
+        m_portRate->setText(tr("≈ %1 new/s").arg(PortBudgetText::rate(budget.perSecond)));
+        const QString why = PortBudgetText::summary(budget) + QLatin1Char(' ') + PortBudgetText::whenFull(budget);
+        m_ports->setToolTip(why);
+        m_portRate->setToolTip(why);
+        m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the size of "
+                                   "ip_local_port_range.") + QLatin1Char(' ') + why);
     } else {
         m_ports->setText(s.ephemeralRange.valid ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
                                                 : tr("ip_local_port_range unreadable"));
+        m_ports->setToolTip(PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(s.sysctls)));
+        m_portsFill->setToolTip(m_ports->toolTip());
+        m_portRate->setToolTip(m_ports->toolTip());
+        m_portRate->clear();
         m_portsFill->setValue(0);
         m_portsFill->setFormat(QString());
     }
+    if (m_portBudgetDialog)
+        m_portBudgetDialog->showSnapshot(snapshot);
     m_refresh->setText(tr("%1 ms (netlink dump %2 ms)%3")
                            .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
                                 locale.toString(double(s.dumpNs) / 1e6, 'f', 1),

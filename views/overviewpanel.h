@@ -4,9 +4,11 @@
 
 #include <optional>
 
+class PortBudgetDialog;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
+class QPushButton;
 
 // The figures an operator looks at first: how full the TIME-WAIT table is, what it costs, whether
 // closes overflow it, and how close the busiest destination is to running out of local ports.
@@ -22,6 +24,8 @@ public:
     // a socket table (the busiest destination) from `table`, with the table's time beside it.
     void showMoment(const SampleSummary &sample, const SnapshotPtr &table);
     void retranslate() override;
+    // The worked budget for the busiest tuples (made on first use).
+    PortBudgetDialog *showPortBudget();
 
 private:
     // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
@@ -35,6 +39,9 @@ private:
     QLabel *m_overflow;
     QLabel *m_ports;
     QProgressBar *m_portsFill;
+    QLabel *m_portRate; // the busiest tuple's budget, beside its fill
+    QPushButton *m_portBudget;
+    PortBudgetDialog *m_portBudgetDialog = nullptr;
     QLabel *m_refresh;
     SnapshotPtr m_snapshot;
     std::optional<SampleSummary> m_moment;

@@ -2,6 +2,8 @@
 
 #include "chartcolors.h"
 #include "niceticks.h"
+#include "portbudget.h"
+#include "portbudgettext.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 
@@ -88,6 +90,14 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
             showHistory(m_lastWindow);
         emit sideChanged();
     });
+    // The model picks the side that concentrates TIME-WAIT on its first snapshot with some;
+    // queued, because it says so from inside setSnapshot.
+    connect(m_model, &TimeWaitByPortModel::sideChosen, this, [this](TimeWaitByPortModel::Side side) {
+        (side == TimeWaitByPortModel::Side::Remote ? m_byRemote : m_byLocal)->setChecked(true);
+    }, Qt::QueuedConnection);
+    // A click is the user's choice even on the side already shown: no automatic pick after it.
+    connect(m_byLocal, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Local); });
+    connect(m_byRemote, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Remote); });
     retranslate();
 }
 
@@ -102,8 +112,9 @@ void PortChartPanel::retranslate()
     m_byLocal->setToolTip(tr("TIME-WAIT held on this host's own port: this host closed first, as an HTTP "
                              "server does."));
     m_byRemote->setText(tr("By remote port"));
-    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client. Each "
-                              "entry keeps one local port busy for 60 s."));
+    m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client, and each "
+                              "entry holds one of its local ports.")
+                           + (m_budgetText.isEmpty() ? QString() : QLatin1Char(' ') + m_budgetText));
     const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
     m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
     m_bars->setLabel(tr("TIME-WAIT"));
@@ -114,6 +125,16 @@ void PortChartPanel::retranslate()
     ChartColors::applyPalette(m_barView->chart(), palette());
     m_bars->setLabelColor(palette().color(QPalette::Text));
     m_barSeries->setLabelsVisible(true);
+}
+
+void PortChartPanel::showSnapshot(const SnapshotPtr &snapshot)
+{
+    const QString text = snapshot ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(snapshot->sysctls))
+                                  : QString();
+    if (text != m_budgetText) {
+        m_budgetText = text;
+        retranslate();
+    }
 }
 
 QChart *PortChartPanel::barChart() const
@@ -208,13 +229,13 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
     m_timeChart->rescale();
 }
 
-void PortChartPanel::saveSettings(QSettings &settings) const
+// The side is not restored: each session opens on the side that concentrates TIME-WAIT now
+// (TimeWaitByPortModel decides on the first snapshot with some), which is what the operator
+// came to look at; yesterday's choice may belong to another host's problem.
+void PortChartPanel::saveSettings(QSettings &) const
 {
-    settings.setValue(QStringLiteral("ports/remote"), m_byRemote->isChecked());
 }
 
-void PortChartPanel::restoreSettings(const QSettings &settings)
+void PortChartPanel::restoreSettings(const QSettings &)
 {
-    const bool remote = settings.value(QStringLiteral("ports/remote"), false).toBool();
-    (remote ? m_byRemote : m_byLocal)->setChecked(true);
 }

@@ -28,6 +28,8 @@ public:
 
     void showHistory(const HistoryWindow &window) override;
     void retranslate() override;
+    // Only the sysctls matter here: the remote-port tooltip states this namespace's port budget.
+    void showSnapshot(const SnapshotPtr &snapshot) override;
     void saveSettings(QSettings &settings) const override;
     void restoreSettings(const QSettings &settings) override;
     TimeSeriesChart *timeChart() const { return m_timeChart; }
@@ -55,4 +57,5 @@ private:
     TimeSeriesChart *m_timeChart;
     QHash<quint16, int> m_portColors;
     HistoryWindow m_lastWindow;
+    QString m_budgetText;
 };

@@ -11,6 +11,8 @@ ReplayBar::ReplayBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("ReplayBar"));
     setMovable(false);
+    m_title->setTextFormat(Qt::PlainText);
+    m_time->setTextFormat(Qt::PlainText); // times and notes about a file from elsewhere: never markup
     m_slider->setMinimumWidth(160);
     m_slider->setTracking(true);
     addWidget(m_title);

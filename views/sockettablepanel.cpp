@@ -2,16 +2,25 @@
 
 #include "chartcolors.h"
 #include "sockettablemodel.h"
+#include "socketrowtext.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     : HistoryPanel(parent)
@@ -19,11 +28,18 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_counts(new QLabel(this))
     , m_view(new QTableView(this))
+    , m_findAction(new QAction(this))
+    , m_copyAction(new QAction(this))
 {
     m_filter->setClearButtonEnabled(true);
     auto top = new QHBoxLayout;
-    top->addWidget(m_filter, 1);
-    top->addWidget(m_counts);
+    // A long reason must not squeeze the filter box: the label gets what is left (and the full
+    // text in its tooltip).
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_counts->setWordWrap(true); // a reason in Chinese or with a long word wraps to a second line
+    m_counts->setMinimumWidth(m_counts->fontMetrics().horizontalAdvance(QStringLiteral("000,000 / 000,000 sockets")));
+    top->addWidget(m_filter, 3);
+    top->addWidget(m_counts, 2);
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
@@ -64,13 +80,116 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     typing->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
     connect(typing, &QTimer::timeout, this, &SocketTablePanel::applyFilterText);
+    // Enter applies at once, without the typing pause.
+    connect(m_filter, &QLineEdit::returnPressed, typing, &QTimer::stop);
+    connect(m_filter, &QLineEdit::returnPressed, this, &SocketTablePanel::applyFilterText);
+
+    // Ctrl+F from anywhere in the window: raise the table's dock (it may sit behind a tab) and
+    // put the cursor in the filter.
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+            if (auto dock = qobject_cast<QDockWidget *>(w)) {
+                dock->show();
+                dock->raise();
+                break;
+            }
+        }
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    // Ctrl+C only while the table has focus: elsewhere (the filter box) it copies text as usual.
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_copyAction);
+    connect(m_copyAction, &QAction::triggered, this, &SocketTablePanel::copySelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        if (!m_view->selectionModel()->isRowSelected(index.row(), {}))
+            m_view->selectRow(index.row());
+        QMenu *menu = contextMenu(index);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
     retranslate();
+}
+
+void SocketTablePanel::copySelection()
+{
+    std::vector<int> rows;
+    const auto selected = m_view->selectionModel()->selectedRows();
+    rows.reserve(std::size_t(selected.size()));
+    for (const QModelIndex &index : selected)
+        rows.push_back(index.row());
+    if (rows.empty() && m_view->currentIndex().isValid())
+        rows.push_back(m_view->currentIndex().row());
+    if (rows.empty())
+        return;
+    std::sort(rows.begin(), rows.end()); // in table order, not in the order they were clicked
+    QApplication::clipboard()->setText(SocketRowText::tsv(*m_model, rows));
+}
+
+QMenu *SocketTablePanel::contextMenu(const QModelIndex &index)
+{
+    auto menu = new QMenu(this);
+    QAction *copy = menu->addAction(tr("Copy"), this, &SocketTablePanel::copySelection);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setObjectName(QStringLiteral("copy"));
+    const SocketTableRowsPtr rows = m_model->rows();
+    if (!rows || index.row() < 0 || index.row() >= int(rows->rows.size()))
+        return menu;
+    const SocketRecord record = rows->record(index.row()); // a copy: the rows may be replaced meanwhile
+    const QString ss = SocketRowText::ssCommand(record);
+    QAction *copySs = menu->addAction(tr("Copy as ss filter"), this, [ss] { QApplication::clipboard()->setText(ss); });
+    copySs->setObjectName(QStringLiteral("copySs"));
+    copySs->setToolTip(ss);
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
+    const auto filterBy = [&](const QString &label, const QString &name, const QString &words) {
+        QAction *action = menu->addAction(label, this, [this, words] { setFilterText(words); });
+        action->setObjectName(name);
+    };
+    filterBy(tr("Filter by local port %1").arg(record.localPort), QStringLiteral("filterLocalPort"),
+             SocketRowText::portFilter(record, false));
+    if (record.remotePort)
+        filterBy(tr("Filter by remote port %1").arg(record.remotePort), QStringLiteral("filterRemotePort"),
+                 SocketRowText::portFilter(record, true));
+    filterBy(tr("Filter by local address %1").arg(SocketRowText::address(record, false)),
+             QStringLiteral("filterLocalAddress"), SocketRowText::addressFilter(record, false));
+    if (record.remotePort)
+        filterBy(tr("Filter by remote address %1").arg(SocketRowText::address(record, true)),
+                 QStringLiteral("filterRemoteAddress"), SocketRowText::addressFilter(record, true));
+    return menu;
+}
+
+void SocketTablePanel::setFilterText(const QString &text)
+{
+    {
+        // Applied right here: the typing pause's timer must not apply it a second time.
+        const QSignalBlocker quiet(m_filter);
+        m_filter->setText(text);
+    }
+    applyFilterText();
+}
+
+void SocketTablePanel::showFilterProblem(bool problem)
+{
+    m_filter->setStyleSheet(problem ? QStringLiteral("QLineEdit { border: 1px solid %1; }").arg(ChartColors::warning().name())
+                                    : QString());
 }
 
 void SocketTablePanel::retranslate()
 {
-    m_filter->setPlaceholderText(tr("Filter: time-wait  80  sport:443  10.0.0  ipv6 …"));
-    m_filter->setToolTip(SocketFilter::syntaxHelp());
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F): time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …"));
+    m_filter->setToolTip(m_filterError.isEmpty() ? SocketFilter::syntaxHelp()
+                                                 : m_filterError + QStringLiteral("\n\n") + SocketFilter::syntaxHelp());
+    m_findAction->setText(tr("Find in the socket table"));
+    m_copyAction->setText(tr("Copy rows"));
     updateCounts();
 }
 
@@ -78,16 +197,11 @@ void SocketTablePanel::applyFilterText()
 {
     SocketFilter filter;
     QString error;
-    if (!filter.parse(m_filter->text(), &error)) {
-        m_filterError = error;
-        m_filter->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid %1; }").arg(ChartColors::warning().name()));
-        m_filter->setToolTip(error + QStringLiteral("\n\n") + SocketFilter::syntaxHelp());
-        updateCounts();
-        return;
-    }
-    m_filterError.clear();
-    m_filter->setStyleSheet(QString());
-    m_filter->setToolTip(SocketFilter::syntaxHelp());
+    const bool valid = filter.parse(m_filter->text(), &error);
+    // An invalid filter matches nothing: the table empties rather than go on showing what the
+    // previous filter let through, and the label says what is wrong.
+    m_filterError = valid ? QString() : error;
+    retranslate();
     m_query.filter = filter;
     ++m_query.generation;
     emit queryChanged(m_query);
@@ -147,9 +261,18 @@ void SocketTablePanel::updateCounts()
     const QLocale locale;
     const int shown = m_model->rowCount();
     const int total = m_model->totalSockets();
-    m_counts->setText(m_filterError.isEmpty()
-                          ? tr("%1 of %2 sockets").arg(locale.toString(shown), locale.toString(total))
-                          : m_filterError);
+    const SocketTableRowsPtr &rows = m_model->rows();
+    QString why;
+    if (!m_filterError.isEmpty()) {
+        why = tr("Invalid filter: %1").arg(m_filterError);
+    } else if (rows && rows->generation == m_query.generation && shown == 0 && !m_query.filter.isEmpty() && total > 0) {
+        why = rows->wordsMatchingNothing.isEmpty()
+                  ? tr("No socket matches all the words together")
+                  : tr("No socket matches %1").arg(rows->wordsMatchingNothing.join(QStringLiteral(", ")));
+    }
+    showFilterProblem(!why.isEmpty());
+    m_counts->setText(why.isEmpty() ? tr("%1 of %2 sockets").arg(locale.toString(shown), locale.toString(total)) : why);
+    m_counts->setToolTip(why);
     emit rowCountsChanged(shown, total);
 }
 

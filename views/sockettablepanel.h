@@ -5,8 +5,10 @@
 
 #include <QSet>
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class SocketTableModel;
 
@@ -27,6 +29,12 @@ public:
     const SocketTableQuery &query() const { return m_query; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QLabel *countsLabel() const { return m_counts; }
+    // The row's context menu (copy, copy as ss filter, filter by its port or address); the
+    // caller owns it. Public so tests can trigger its actions without a popup.
+    QMenu *contextMenu(const QModelIndex &index);
+    // Ctrl+C: the selected rows as TSV with a header.
+    void copySelection();
     void retranslate() override;
     void saveSettings(QSettings &settings) const override;
     void restoreSettings(const QSettings &settings) override;
@@ -38,11 +46,15 @@ signals:
 private:
     void applyFilterText();
     void updateCounts();
+    void setFilterText(const QString &text);
+    void showFilterProblem(bool problem);
 
     SocketTableModel *m_model;
     QLineEdit *m_filter;
     QLabel *m_counts;
     QTableView *m_view;
+    QAction *m_findAction;
+    QAction *m_copyAction;
     SocketTableQuery m_query;
     QString m_filterError;
 };

@@ -1,5 +1,6 @@
 #include "sysctldetail.h"
 
+#include "portbudgettext.h"
 #include "snapshottextwriter.h"
 #include "sysctllistmodel.h"
 #include "sysctlvalue.h"
@@ -36,6 +37,8 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row)
                                : tr("An entry can be reused once it is tcp_tw_reuse_delay old: %1 ms here.").arg(delay);
         if (valueOf(model, "net.ipv4.tcp_timestamps") == QLatin1String("0"))
             note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here, so tcp_tw_reuse cannot take effect.");
+        if (model.snapshot())
+            note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         return note;
     }
     if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !model.isPresent(row))
@@ -54,11 +57,11 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row)
     if (name == QLatin1String("net.ipv4.ip_local_port_range") && model.isPresent(row)) {
         const QStringList ends = model.currentValue(row).split(QLatin1Char('-'));
         const int size = ends.size() == 2 ? ends[1].toInt() - ends[0].toInt() + 1 : 0;
-        if (size > 0) {
+        if (size > 0 && model.snapshot()) {
             return tr("%1 ports here: at most %1 connections at once from one local address to one remote "
-                      "address and port, TIME-WAIT included. With 60 s of TIME-WAIT, that is about %2 new "
-                      "connections per second to one destination when this host closes first.")
-                .arg(locale.toString(size), locale.toString(size / 60));
+                      "address and port.")
+                       .arg(locale.toString(size))
+                + QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         }
     }
     if (name == QLatin1String("net.ipv4.tcp_tw_recycle"))
@@ -129,16 +132,10 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
 
 QString SysctlDetail::conceptsHtml(const SysctlListModel &model)
 {
-    const QLocale locale;
-    QString portRate = tr("(ip_local_port_range size) ÷ 60");
-    const int rangeRow = model.rowOf(QStringLiteral("net.ipv4.ip_local_port_range"));
-    if (rangeRow >= 0 && model.isPresent(rangeRow)) {
-        const QStringList ends = model.currentValue(rangeRow).split(QLatin1Char('-'));
-        if (ends.size() == 2) {
-            const int size = ends[1].toInt() - ends[0].toInt() + 1;
-            portRate = tr("%1 ÷ 60 ≈ %2 with this namespace's range").arg(locale.toString(size), locale.toString(size / 60));
-        }
-    }
+    // The budget itself comes from PortBudget, with this namespace's tcp_tw_reuse and delay.
+    const QString portRate = model.snapshot()
+        ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls))
+        : tr("(ip_local_port_range size) ÷ 60 without tcp_tw_reuse, (size) ÷ the reuse delay with it");
     const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay");
     const QString delayHere = delay.isEmpty() ? tr("this kernel has no tcp_tw_reuse_delay: the delay is one second, "
                                                    "counted in whole seconds")
@@ -154,8 +151,8 @@ QString SysctlDetail::conceptsHtml(const SysctlListModel &model)
         {tr("The side that closes first holds TIME-WAIT"),
          tr("A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: "
             "cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral "
-            "ports: each keeps that local port busy towards that destination for 60 s, so one client can open "
-            "about %1 new connections per second to one destination.")
+            "ports: each keeps that local port busy towards that destination for 60 s unless tcp_tw_reuse "
+            "takes it over. %1")
              .arg(portRate)},
         {tr("tcp_tw_reuse helps only outgoing connections"),
          tr("Only connect() consults it, when it picks a local port. It needs TCP timestamps; its default 2 "

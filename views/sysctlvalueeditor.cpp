@@ -32,22 +32,30 @@ SysctlValueEditor::SysctlValueEditor(QWidget *parent)
     m_info->setWordWrap(true);
     m_integer->setGroupSeparatorShown(true);
     m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_choice->setMinimumContentsLength(30);
+    m_choice->setMinimumContentsLength(16); // room for "Reset to kernel default" beside it, in every language
     addWidget(m_choice);
     addWidget(m_integer);
     addWidget(rangePage);
     addWidget(m_list);
     addWidget(m_info);
+    // One height for every page (a wrapped note gets two lines), so the rows below never move
+    // when another sysctl is selected.
+    int height = 2 * fontMetrics().lineSpacing();
+    for (QWidget *page : {static_cast<QWidget *>(m_choice), static_cast<QWidget *>(m_integer), rangePage,
+                          static_cast<QWidget *>(m_list)})
+        height = qMax(height, page->sizeHint().height());
+    setFixedHeight(height);
 
     const auto changed = [this] {
         if (!m_loading)
             emit edited();
     };
     connect(m_choice, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_integer, &QSpinBox::valueChanged, this, changed);
-    connect(m_low, &QSpinBox::valueChanged, this, changed);
-    connect(m_high, &QSpinBox::valueChanged, this, changed);
-    connect(m_list, &QLineEdit::textEdited, this, changed);
+    // textChanged, not valueChanged: while a spin box holds text it cannot accept (empty, "6"
+    // below the minimum) its value() is the last good one, which is not what the user sees.
+    for (QSpinBox *spin : {m_integer, m_low, m_high})
+        connect(spin, &QSpinBox::textChanged, this, changed);
+    connect(m_list, &QLineEdit::textChanged, this, changed);
     retranslate();
 }
 
@@ -123,6 +131,16 @@ void SysctlValueEditor::setValue(const QString &canonical)
     m_loading = loading;
 }
 
+namespace {
+// What a spin box shows, as digits: the value the user sees, not the last one it accepted.
+QString shownNumber(const QSpinBox *spin)
+{
+    QString text = spin->cleanText().trimmed();
+    text.remove(spin->locale().groupSeparator());
+    return text;
+}
+}
+
 bool SysctlValueEditor::editedValue(QString *canonical, QString *error) const
 {
     if (!m_entry || currentWidget() == m_info)
@@ -130,12 +148,17 @@ bool SysctlValueEditor::editedValue(QString *canonical, QString *error) const
     QString text;
     switch (m_entry->kind) {
     case SysctlEntry::Kind::Choice: text = m_choice->currentData().toString(); break;
-    case SysctlEntry::Kind::Integer: text = QString::number(m_integer->value()); break;
-    case SysctlEntry::Kind::PortRange: text = QStringLiteral("%1-%2").arg(m_low->value()).arg(m_high->value()); break;
+    case SysctlEntry::Kind::Integer: text = shownNumber(m_integer); break;
+    case SysctlEntry::Kind::PortRange: text = shownNumber(m_low) + QLatin1Char('-') + shownNumber(m_high); break;
     case SysctlEntry::Kind::PortList: text = m_list->text().trimmed(); break;
     case SysctlEntry::Kind::Removed: return false;
     }
     SysctlValue::Limits limits;
     limits.unprivilegedPortStart = m_unprivilegedPortStart;
     return SysctlValue::validate(*m_entry, text, limits, canonical, error);
+}
+
+bool SysctlValueEditor::isEditing() const
+{
+    return m_entry && currentWidget() != m_info;
 }

@@ -24,7 +24,11 @@ public:
     void setValue(const QString &canonical);
     // The value as edited: true and the canonical form, or false and why it is not acceptable
     // (or nothing to edit). An empty port list is a valid value.
+    // The value is read from what the widgets show (never a spin box's last accepted value), so
+    // it is exactly what the user sees.
     bool editedValue(QString *canonical, QString *error) const;
+    // Whether there is a value to edit (false for removed or absent sysctls).
+    bool isEditing() const;
     const SysctlEntry *entry() const { return m_entry; }
     void retranslate();
 

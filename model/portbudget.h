@@ -1,0 +1,84 @@
+#pragma once
+
+#include "kernelfigures.h"
+
+#include <QtGlobal>
+
+#include <array>
+#include <utility>
+#include <vector>
+
+struct PortPressure;
+struct Snapshot;
+
+// What connect() needs to know to pick a local port, as read from one network namespace.
+struct PortBudgetSettings
+{
+    bool rangeValid = false;
+    int rangeLow = 0;
+    int rangeHigh = 0;
+    int reservedInRange = 0; // ip_local_reserved_ports inside the range: connect() skips them
+    int tcpTwReuse = -1; // -1: unreadable
+    int tcpTimestamps = -1; // -1: unreadable
+    int reuseDelayMs = -1; // tcp_tw_reuse_delay; -1: the file is absent (kernels before 6.14)
+
+    // From the readings of a snapshot ("32768 60999", "8080,9000-9010", ...); anything missing
+    // or malformed stays unknown rather than guessed.
+    static PortBudgetSettings fromReadings(const std::vector<SysctlReading> &readings);
+    // Ports of ip_local_reserved_ports ("8080,9000-9010") inside [low, high]; -1 when malformed.
+    static int reservedPortsIn(const QString &list, int low, int high);
+};
+
+// One destination as connect() sees it: the tuple (local address, remote address, remote port)
+// whose local ports come from ip_local_port_range, plus what multiplies it.
+struct PortBudgetTuple
+{
+    bool loopback = false; // per tcp_twsk_unique(): either address loopback, or bound to lo
+    int sourceAddresses = 1;
+    int destinationPorts = 1;
+};
+
+// New connections per second that connect() can open towards one destination when this host
+// closes first (so each connection leaves a TIME-WAIT entry on its local port).
+struct PortBudget
+{
+    enum class Reuse {
+        Applies, // tcp_tw_reuse takes over entries older than the delay
+        Off, // tcp_tw_reuse = 0
+        NotLoopback, // tcp_tw_reuse = 2 and the tuple is not loopback
+        NoTimestamps, // tcp_timestamps = 0: entries record no peer timestamp
+        Unknown, // a sysctl could not be read
+    };
+
+    bool valid = false; // false when ip_local_port_range is unknown
+    int rangeSize = 0;
+    int usablePorts = 0; // range minus reserved ports: connections open at once, TIME-WAIT included
+    Reuse reuse = Reuse::Unknown;
+    double reuseDelaySeconds = 1.0;
+    bool delayApproximate = true; // no tcp_tw_reuse_delay: 0–1 s after the last timestamped segment
+    double perSecondWithoutReuse = 0; // usablePorts / TCP_TIMEWAIT_LEN
+    double perSecondWithReuse = 0; // usablePorts / reuse delay
+    // The one that holds here, and the same times source addresses and destination ports.
+    double perSecond = 0;
+    double perSecondAllTuples = 0;
+    int sourceAddresses = 1;
+    int destinationPorts = 1;
+
+    bool reuseApplies() const { return reuse == Reuse::Applies; }
+    // A tuple whose every usable port holds a TIME-WAIT entry fails connect() with EADDRNOTAVAIL
+    // only when reuse does not apply; otherwise entries older than the delay are taken over.
+    bool fullMeansAddressNotAvailable() const { return !reuseApplies(); }
+
+    static constexpr int TimeWaitSeconds = 60; // TCP_TIMEWAIT_LEN, fixed when the kernel is built
+    static PortBudget compute(const PortBudgetSettings &settings, const PortBudgetTuple &tuple);
+    // The loopback test of tcp_twsk_unique(): 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104.
+    static bool isLoopback(quint8 family, const std::array<quint8, 16> &address);
+    // One tuple of a snapshot with that snapshot's sysctls. Loopback from its addresses only: a
+    // socket bound to lo with other addresses also counts for the kernel, but sock_diag rows here
+    // do not carry the binding.
+    static PortBudget forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses = 1,
+                               int destinationPorts = 1);
+    // Source addresses and destination ports seen in use towards the remote address of `tuple`
+    // among the snapshot's busiest tuples.
+    static std::pair<int, int> multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple);
+};

@@ -1,0 +1,108 @@
+#include "netnstestmain.h"
+#include "processrun.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// What the command line says besides its data: a usage error is one line and a hint, --help
+// names the positional FILE, --record shows progress only on a terminal, and Qt's own
+// diagnostics stay out of normal runs. Runs the real binary in a private namespace.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+    using Run = ProcessRun;
+
+    static Run sockscope(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        return ProcessRun::run(QStringLiteral(SOCKSCOPE_BINARY), arguments, environment);
+    }
+
+private slots:
+    void usageErrorIsOneLineAndAHint_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("top") << QStringList {"--once", "--top", "ten"} << "sockscope: --top needs a number between 0 and 65536, not \"ten\".";
+        QTest::newRow("unknown option") << QStringList {"--bogus"} << "sockscope: Unknown option 'bogus'.";
+        QTest::newRow("missing value") << QStringList {"--once", "--netns"} << "sockscope: Missing value after '--netns'.";
+        QTest::newRow("stray argument") << QStringList {"--once", "now"} << "sockscope: Unexpected argument \"now\".";
+    }
+
+    void usageErrorIsOneLineAndAHint()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, line);
+        arguments.prepend("en");
+        arguments.prepend("--lang");
+        const Run result = sockscope(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(result.err), line + QStringLiteral("\nTry 'sockscope --help'.\n"));
+    }
+
+    void helpNamesTheFile()
+    {
+        const Run result = sockscope({"--help", "--lang", "en"});
+        QCOMPARE(result.exitCode, 0);
+        const QString help = QString::fromUtf8(result.out);
+        QVERIFY2(help.contains(QLatin1String("[options] [FILE]")), qPrintable(help));
+        QVERIFY2(help.contains(QLatin1String("Arguments:\n  FILE ")), qPrintable(help));
+        QVERIFY2(help.contains(QLatin1String("--replay FILE")), qPrintable(help));
+    }
+
+    void recordShowsProgressOnlyOnATerminal()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("r.sockrec"));
+        const QStringList arguments {"--record", file, "--samples", "3", "--interval", "0.25", "--lang", "en"};
+        // Into a pipe: the summary line and nothing else.
+        const Run piped = sockscope(arguments);
+        QCOMPARE(piped.exitCode, 0);
+        QCOMPARE(piped.err.count('\n'), 1);
+        QVERIFY2(!piped.err.contains('\r') && piped.err.startsWith("sockscope: recorded 3 samples"), piped.err.constData());
+
+        // On a terminal (script(1) gives it a pty): one line rewritten in place per sample, then
+        // cleared for the summary.
+        QFile::remove(file);
+        QStringList quoted;
+        for (const QString &argument : QStringList {QStringLiteral(SOCKSCOPE_BINARY)} + arguments)
+            quoted << QLatin1Char('\'') + argument + QLatin1Char('\'');
+        const Run tty = ProcessRun::run(QStringLiteral("script"), {"-qec", quoted.join(QLatin1Char(' ')), "/dev/null"},
+                            QProcessEnvironment::systemEnvironment());
+        QCOMPARE(tty.exitCode, 0);
+        const QByteArray prefix = "\r\033[Krecording to " + file.toUtf8() + ": ";
+        QVERIFY2(tty.out.contains(QByteArray(prefix + "1 samples, 0:00:0")), tty.out.constData());
+        QVERIFY2(tty.out.contains(QByteArray(prefix + "3 samples, 0:00:0")), tty.out.constData());
+        QVERIFY2(tty.out.contains(" elapsed, ") && tty.out.contains(" KiB"), tty.out.constData());
+        QVERIFY2(tty.out.contains("\r\033[Ksockscope: recorded 3 samples"), tty.out.constData());
+        QCOMPARE(tty.out.count('\n'), 1); // progress never scrolls the terminal
+    }
+
+    void qtNoiseOnlyWhenAsked()
+    {
+        // The window (offscreen) with no XDG_RUNTIME_DIR: Qt warns about it, and about the
+        // offscreen plugin; a normal run shows neither, SOCKSCOPE_DEBUG shows them.
+        QTemporaryDir dir;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        environment.remove(QStringLiteral("SOCKSCOPE_DEBUG"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("HOME"), dir.path()); // settings in a scratch place
+        const QStringList arguments {"--screenshot", dir.filePath(QStringLiteral("w.png")), "--samples", "1", "--lang", "en"};
+        const Run quiet = sockscope(arguments, environment);
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+
+        environment.insert(QStringLiteral("SOCKSCOPE_DEBUG"), QStringLiteral("1"));
+        const Run debug = sockscope(arguments, environment);
+        QCOMPARE(debug.exitCode, 0);
+        QVERIFY2(debug.err.contains("XDG_RUNTIME_DIR"), debug.err.constData());
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestCommandLine, QCoreApplication)
+#include "tst_commandline.moc"

@@ -1,0 +1,452 @@
+#include "netnstestmain.h"
+#include "portbudget.h"
+#include "portbudgettext.h"
+#include "procnetcountersparser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTest>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <vector>
+
+// The port budget: the calculator on tables, and the kernel behaviour it encodes measured in a
+// private namespace with a 4-port ip_local_port_range (net/ipv4/inet_hashtables.c
+// __inet_hash_connect and __inet_check_established, net/ipv4/tcp_ipv4.c tcp_twsk_unique).
+class TestPortBudget : public QObject
+{
+    Q_OBJECT
+
+    static constexpr quint16 ServerPort = 8080;
+    std::vector<int> m_fds;
+    bool m_bindToLo = false; // client sockets get SO_BINDTODEVICE "lo"
+
+    static bool writeSysctl(const char *name, const QByteArray &value)
+    {
+        QFile file(QStringLiteral("/proc/sys/net/ipv4/") + QLatin1String(name));
+        return file.open(QIODevice::WriteOnly) && file.write(value + '\n') == value.size() + 1;
+    }
+
+    static qint64 timeWaitRecycled()
+    {
+        QFile file(QStringLiteral("/proc/net/netstat"));
+        TcpCounters counters;
+        QString error;
+        if (!file.open(QIODevice::ReadOnly) || !ProcNetCountersParser::parse(file.readAll(), &counters, &error))
+            return -1;
+        return counters.value(TcpCounter::TimeWaitRecycled);
+    }
+
+    static int timeWaitRows()
+    {
+        QFile file(QStringLiteral("/proc/net/tcp"));
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        int rows = 0;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            rows += fields.size() > 3 && fields[3] == "06" ? 1 : 0;
+        }
+        return rows;
+    }
+
+    static sockaddr_in address(const char *ip, quint16 port)
+    {
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        inet_pton(AF_INET, ip, &a.sin_addr);
+        return a;
+    }
+
+    int listenOn(const char *ip)
+    {
+        const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int on = 1;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        const sockaddr_in a = address(ip, ServerPort);
+        if (bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0 || listen(fd, 64) != 0) {
+            close(fd);
+            return -1;
+        }
+        m_fds.push_back(fd);
+        return fd;
+    }
+
+    // connect() from a fresh socket; returns its fd (or -errno). localPort > 0: bind() it first.
+    int connectTo(const char *ip, bool reuseAddress = false, quint16 localPort = 0) const
+    {
+        const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int on = 1;
+        if (m_bindToLo)
+            setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
+        if (reuseAddress)
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        if (localPort) {
+            const sockaddr_in local = address(ip, localPort);
+            if (bind(fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0) {
+                const int error = errno;
+                close(fd);
+                return -error;
+            }
+        }
+        const sockaddr_in a = address(ip, ServerPort);
+        if (::connect(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0) {
+            const int error = errno;
+            close(fd);
+            return -error;
+        }
+        return fd;
+    }
+
+    static quint16 localPort(int fd)
+    {
+        sockaddr_in a {};
+        socklen_t length = sizeof a;
+        getsockname(fd, reinterpret_cast<sockaddr *>(&a), &length);
+        return ntohs(a.sin_port);
+    }
+
+    // Client closes first and so holds TIME-WAIT; the server closes once it has read the FIN.
+    static bool closeClientFirst(int client, int listener)
+    {
+        pollfd ready {listener, POLLIN, 0};
+        if (poll(&ready, 1, 5000) != 1)
+            return false;
+        const int accepted = accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        if (accepted < 0)
+            return false;
+        close(client);
+        pollfd fin {accepted, POLLIN, 0};
+        char byte;
+        const bool eof = poll(&fin, 1, 5000) == 1 && read(accepted, &byte, 1) == 0;
+        close(accepted);
+        return eof;
+    }
+
+    // Fills the 4-port range with TIME-WAIT entries towards ip:8080; returns their local ports.
+    std::vector<quint16> fillRange(const char *ip, int listener, bool reuseAddress = false)
+    {
+        std::vector<quint16> ports;
+        for (int i = 0; i < 4; ++i) {
+            const int client = connectTo(ip, reuseAddress);
+            if (client < 0)
+                return {};
+            ports.push_back(localPort(client));
+            if (!closeClientFirst(client, listener))
+                return {};
+        }
+        return ports;
+    }
+
+private slots:
+    void calculator_data()
+    {
+        QTest::addColumn<int>("low");
+        QTest::addColumn<int>("high");
+        QTest::addColumn<int>("reserved");
+        QTest::addColumn<int>("reuse");
+        QTest::addColumn<int>("timestamps");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<bool>("loopback");
+        QTest::addColumn<int>("usable");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<double>("perSecond");
+
+        using R = PortBudget::Reuse;
+        QTest::newRow("default range, reuse 2, loopback, 1000 ms")
+            << 32768 << 60999 << 0 << 2 << 1 << 1000 << true << 28232 << int(R::Applies) << 28232.0;
+        QTest::newRow("default range, reuse 2, not loopback")
+            << 32768 << 60999 << 0 << 2 << 1 << 1000 << false << 28232 << int(R::NotLoopback) << 28232.0 / 60;
+        QTest::newRow("reuse 1 reaches any destination")
+            << 32768 << 60999 << 0 << 1 << 1 << 1000 << false << 28232 << int(R::Applies) << 28232.0;
+        QTest::newRow("reuse 0 on loopback") << 32768 << 60999 << 0 << 0 << 1 << 1000 << true << 28232 << int(R::Off)
+                                              << 28232.0 / 60;
+        QTest::newRow("timestamps off") << 32768 << 60999 << 0 << 1 << 0 << 1000 << true << 28232
+                                        << int(R::NoTimestamps) << 28232.0 / 60;
+        QTest::newRow("timestamps 2 count as on") << 40000 << 40003 << 0 << 2 << 2 << 100 << true << 4
+                                                  << int(R::Applies) << 40.0;
+        QTest::newRow("no tcp_tw_reuse_delay: about 1 s") << 40000 << 40003 << 0 << 2 << 1 << -1 << true << 4
+                                                          << int(R::Applies) << 4.0;
+        QTest::newRow("reserved ports leave the range") << 40000 << 40099 << 10 << 0 << 1 << 1000 << false << 90
+                                                        << int(R::Off) << 1.5;
+        QTest::newRow("unreadable reuse counts without it") << 40000 << 40059 << 0 << -1 << 1 << 1000 << true << 60
+                                                            << int(R::Unknown) << 1.0;
+    }
+
+    void calculator()
+    {
+        QFETCH(int, low);
+        QFETCH(int, high);
+        QFETCH(int, reserved);
+        QFETCH(int, reuse);
+        QFETCH(int, timestamps);
+        QFETCH(int, delayMs);
+        QFETCH(bool, loopback);
+        PortBudgetSettings settings;
+        settings.rangeValid = true;
+        settings.rangeLow = low;
+        settings.rangeHigh = high;
+        settings.reservedInRange = reserved;
+        settings.tcpTwReuse = reuse;
+        settings.tcpTimestamps = timestamps;
+        settings.reuseDelayMs = delayMs;
+        const PortBudget budget = PortBudget::compute(settings, {loopback, 3, 2});
+        QVERIFY(budget.valid);
+        QTEST(budget.usablePorts, "usable");
+        QTEST(int(budget.reuse), "reason");
+        QFETCH(double, perSecond);
+        QCOMPARE(budget.perSecond, perSecond);
+        QCOMPARE(budget.perSecondAllTuples, perSecond * 6);
+        QCOMPARE(budget.fullMeansAddressNotAvailable(), budget.reuse != PortBudget::Reuse::Applies);
+        QCOMPARE(budget.perSecondWithoutReuse, budget.usablePorts / 60.0);
+        QCOMPARE(budget.delayApproximate, delayMs < 0);
+        // Every budget says which destination it is for, in the words the issue asks for.
+        QVERIFY(PortBudgetText::summary(budget).contains(
+            QStringLiteral("towards that destination (local address, remote address, remote port)")));
+        QCOMPARE(PortBudgetText::worked(budget).size(), delayMs < 0 ? 8 : 7);
+    }
+
+    void unknownRange()
+    {
+        const PortBudget budget = PortBudget::compute(PortBudgetSettings {}, {});
+        QVERIFY(!budget.valid);
+        QCOMPARE(budget.perSecond, 0.0);
+        QVERIFY(PortBudgetText::summary(budget).contains(QStringLiteral("ip_local_port_range")));
+    }
+
+    void reservedPorts_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<int>("inRange");
+        QTest::newRow("empty") << QString() << 0;
+        QTest::newRow("one inside") << QStringLiteral("40001") << 1;
+        QTest::newRow("ranges, partly outside") << QStringLiteral("39990-40001,40003,50000-50010") << 3;
+        QTest::newRow("overlapping ranges count once") << QStringLiteral("40000-40002,40001-40003") << 4;
+        QTest::newRow("malformed") << QStringLiteral("40000-") << -1;
+        QTest::newRow("reversed") << QStringLiteral("40003-40000") << -1;
+        QTest::newRow("out of range") << QStringLiteral("70000") << -1;
+        QTest::newRow("words") << QStringLiteral("http") << -1;
+    }
+
+    void reservedPorts()
+    {
+        QFETCH(QString, list);
+        QTEST(PortBudgetSettings::reservedPortsIn(list, 40000, 40003), "inRange");
+    }
+
+    void fromReadings()
+    {
+        const auto present = [](const char *name, const char *value) {
+            return SysctlReading {QLatin1String(name), SysctlReading::State::Present, QLatin1String(value), {}};
+        };
+        std::vector<SysctlReading> readings {present("net.ipv4.ip_local_port_range", "40000 40099"),
+                                             present("net.ipv4.ip_local_reserved_ports", "40010-40019"),
+                                             present("net.ipv4.tcp_tw_reuse", "2"),
+                                             present("net.ipv4.tcp_timestamps", "1")};
+        PortBudgetSettings s = PortBudgetSettings::fromReadings(readings);
+        QVERIFY(s.rangeValid);
+        QCOMPARE(s.reservedInRange, 10);
+        QCOMPARE(s.tcpTwReuse, 2);
+        QCOMPARE(s.reuseDelayMs, -1); // absent: a kernel before 6.14
+        readings[0].value = QStringLiteral("40099 40000");
+        QVERIFY(!PortBudgetSettings::fromReadings(readings).rangeValid);
+    }
+
+    void loopbackAddresses_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << true;
+        QTest::newRow("127.255.0.9") << QStringLiteral("127.255.0.9") << true;
+        QTest::newRow("10.0.0.1") << QStringLiteral("10.0.0.1") << false;
+        QTest::newRow("::1") << QStringLiteral("::1") << true;
+        QTest::newRow("::2") << QStringLiteral("::2") << false;
+        QTest::newRow("::ffff:127.0.0.5") << QStringLiteral("::ffff:127.0.0.5") << true;
+        QTest::newRow("::ffff:10.0.0.1") << QStringLiteral("::ffff:10.0.0.1") << false;
+        QTest::newRow("fe80::1") << QStringLiteral("fe80::1") << false;
+    }
+
+    void loopbackAddresses()
+    {
+        QFETCH(QString, address);
+        std::array<quint8, 16> bytes {};
+        const int family = address.contains(QLatin1Char(':')) ? AF_INET6 : AF_INET;
+        QVERIFY(inet_pton(family, address.toLatin1().constData(), bytes.data()) == 1);
+        QTEST(PortBudget::isLoopback(quint8(family), bytes), "loopback");
+    }
+
+    // The kernel part: each test in a fresh namespace with a 4-port range.
+    void init()
+    {
+        if (!QByteArray(QTest::currentTestFunction()).startsWith("kernel"))
+            return;
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
+        // Different parity at the ends: no kernel warning, and all 4 ports are scanned.
+        QVERIFY(writeSysctl("ip_local_port_range", "40000 40003"));
+        QVERIFY(writeSysctl("tcp_timestamps", "1"));
+    }
+
+    void cleanup()
+    {
+        for (int fd : m_fds)
+            close(fd);
+        m_fds.clear();
+        m_bindToLo = false;
+    }
+
+    void kernelLoopbackReuseBudget_data()
+    {
+        QTest::addColumn<int>("reuse");
+        QTest::addColumn<bool>("reused");
+        QTest::newRow("tcp_tw_reuse=2") << 2 << true;
+        QTest::newRow("tcp_tw_reuse=1") << 1 << true;
+        QTest::newRow("tcp_tw_reuse=0") << 0 << false;
+    }
+
+    void kernelLoopbackReuseBudget()
+    {
+        QFETCH(int, reuse);
+        QFETCH(bool, reused);
+        if (!QFile::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_tw_reuse_delay")))
+            QSKIP("no tcp_tw_reuse_delay (before 6.14): the delay cannot be set, so this test cannot hold it still");
+        QVERIFY(writeSysctl("tcp_tw_reuse", QByteArray::number(reuse)));
+        // A delay far longer than the test: every entry is "younger than the delay".
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "60000"));
+        const int listener = listenOn("127.0.0.1");
+        QVERIFY(listener >= 0);
+        const std::vector<quint16> ports = fillRange("127.0.0.1", listener);
+        QCOMPARE(int(ports.size()), 4);
+        // connect() scans the low end's parity first (__inet_hash_connect): 40000 and 40002
+        // go before 40001 and 40003.
+        QCOMPARE(ports[0] % 2, 0);
+        QCOMPARE(ports[1] % 2, 0);
+        QCOMPARE(ports[2] % 2, 1);
+        QCOMPARE(ports[3] % 2, 1);
+        QTRY_COMPARE(timeWaitRows(), 4);
+
+        QCOMPARE(connectTo("127.0.0.1"), -EADDRNOTAVAIL);
+
+        // Entries now older than the delay (1 ms, compared when connect() runs).
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "1"));
+        QThread::msleep(20);
+        const qint64 recycledBefore = timeWaitRecycled();
+        const int fifth = connectTo("127.0.0.1");
+        if (!reused) {
+            QCOMPARE(fifth, -EADDRNOTAVAIL);
+            QCOMPARE(timeWaitRecycled(), recycledBefore);
+            return;
+        }
+        QVERIFY2(fifth >= 0, qPrintable(QString::fromLocal8Bit(strerror(-fifth))));
+        m_fds.push_back(fifth);
+        QCOMPARE(timeWaitRecycled(), recycledBefore + 1);
+        QVERIFY(std::find(ports.begin(), ports.end(), localPort(fifth)) != ports.end());
+        QCOMPARE(timeWaitRows(), 3);
+    }
+
+    void kernelNotLoopback_data()
+    {
+        QTest::addColumn<int>("reuse");
+        QTest::addColumn<QByteArray>("address");
+        QTest::addColumn<bool>("bindToLo");
+        QTest::addColumn<bool>("reused");
+        QTest::newRow("tcp_tw_reuse=2 skips a veth address") << 2 << QByteArray("10.9.0.1") << false << false;
+        QTest::newRow("tcp_tw_reuse=1 reaches it") << 1 << QByteArray("10.9.0.1") << false << true;
+        QTest::newRow("tcp_tw_reuse=2 skips a non-127 address on lo") << 2 << QByteArray("10.9.1.1") << false << false;
+        QTest::newRow("tcp_tw_reuse=2 takes it with SO_BINDTODEVICE lo") << 2 << QByteArray("10.9.1.1") << true << true;
+    }
+
+    void kernelNotLoopback()
+    {
+        QFETCH(int, reuse);
+        QFETCH(QByteArray, address);
+        QFETCH(bool, bindToLo);
+        QFETCH(bool, reused);
+        if (!QFile::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_tw_reuse_delay")))
+            QSKIP("no tcp_tw_reuse_delay (before 6.14)");
+        // The host's own non-127 addresses: the packets go through lo either way, but
+        // tcp_twsk_unique() looks at the entry's addresses and at a binding to lo, not at the route.
+        QString error;
+        const auto ip = [&](const QStringList &arguments) {
+            return PrivateNetworkNamespace::run(QStringList {QStringLiteral("ip")} + arguments, &error);
+        };
+        QVERIFY2(ip(QStringList {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("sv0"), QStringLiteral("type"),
+                                 QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("sv1")}),
+                 qPrintable(error));
+        QVERIFY2(ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.9.0.1/24"), QStringLiteral("dev"),
+                     QStringLiteral("sv0")}),
+                 qPrintable(error));
+        QVERIFY2(ip({QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("sv0"), QStringLiteral("up")}),
+                 qPrintable(error));
+        QVERIFY2(ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.9.1.1/32"), QStringLiteral("dev"),
+                     QStringLiteral("lo")}),
+                 qPrintable(error));
+        QVERIFY(writeSysctl("tcp_tw_reuse", QByteArray::number(reuse)));
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "60000"));
+        m_bindToLo = bindToLo;
+        const int listener = listenOn(address.constData());
+        QVERIFY(listener >= 0);
+        QCOMPARE(int(fillRange(address.constData(), listener).size()), 4);
+        QTRY_COMPARE(timeWaitRows(), 4);
+        QCOMPARE(connectTo(address.constData()), -EADDRNOTAVAIL);
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "1"));
+        QThread::msleep(20);
+        const int fifth = connectTo(address.constData());
+        if (reused) {
+            QVERIFY2(fifth >= 0, qPrintable(QString::fromLocal8Bit(strerror(-fifth))));
+            m_fds.push_back(fifth);
+        } else {
+            QCOMPARE(fifth, -EADDRNOTAVAIL);
+        }
+    }
+
+    void kernelBindConnectBypass_data()
+    {
+        QTest::addColumn<bool>("oldReuseAddress");
+        QTest::newRow("old sockets without SO_REUSEADDR") << false;
+        QTest::newRow("old sockets with SO_REUSEADDR") << true;
+    }
+
+    void kernelBindConnectBypass()
+    {
+        // tcp_tw_reuse=0: connect() with a port of its own choosing never takes over an entry,
+        // but bind(port) + connect() does (__inet_hash_connect passes no twp to
+        // __inet_check_established, and tcp_twsk_unique() then needs only a recorded timestamp)
+        // once bind() gets the port: the entries inherit SO_REUSEADDR from their sockets
+        // (tw_reuse), and bind() needs it on both sides.
+        QFETCH(bool, oldReuseAddress);
+        QVERIFY(writeSysctl("tcp_tw_reuse", "0"));
+        const int listener = listenOn("127.0.0.1");
+        QVERIFY(listener >= 0);
+        const std::vector<quint16> ports = fillRange("127.0.0.1", listener, oldReuseAddress);
+        QCOMPARE(int(ports.size()), 4);
+        QTRY_COMPARE(timeWaitRows(), 4);
+        QCOMPARE(connectTo("127.0.0.1"), -EADDRNOTAVAIL);
+        QCOMPARE(connectTo("127.0.0.1", false, ports[0]), -EADDRINUSE);
+        const qint64 recycledBefore = timeWaitRecycled();
+        const int taken = connectTo("127.0.0.1", true, ports[0]);
+        if (!oldReuseAddress) {
+            QCOMPARE(taken, -EADDRINUSE);
+            QCOMPARE(timeWaitRecycled(), recycledBefore);
+            return;
+        }
+        QVERIFY2(taken >= 0, qPrintable(QString::fromLocal8Bit(strerror(-taken))));
+        m_fds.push_back(taken);
+        QCOMPARE(localPort(taken), ports[0]);
+        QCOMPARE(timeWaitRecycled(), recycledBefore + 1);
+        QCOMPARE(timeWaitRows(), 3);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestPortBudget, QCoreApplication)
+#include "tst_portbudget.moc"
