@@ -1,5 +1,7 @@
 #include "historyring.h"
 
+#include <algorithm>
+
 HistoryRing::HistoryRing(int capacity)
     : m_samples(std::size_t(qMax(1, capacity)))
 {
@@ -41,4 +43,18 @@ int HistoryRing::firstAtOrAfter(qint64 timeMs) const
             high = mid;
     }
     return low;
+}
+
+qint64 HistoryRing::typicalIntervalMs(int end) const
+{
+    end = qMin(end, m_size);
+    const int begin = qMax(1, end - 32);
+    std::vector<qint64> steps;
+    for (int i = begin; i < end; ++i)
+        steps.push_back(at(i).timeMs - at(i - 1).timeMs);
+    if (steps.empty())
+        return 0;
+    // The median, not the mean: one pause must not make every later gap look normal.
+    std::nth_element(steps.begin(), steps.begin() + std::ptrdiff_t(steps.size() / 2), steps.end());
+    return steps[steps.size() / 2];
 }

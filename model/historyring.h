@@ -5,7 +5,7 @@
 #include <vector>
 
 // The last Capacity sample summaries, oldest first. Fixed memory: at least an hour at the
-// shortest interval (0.25 s), four hours at 1 s.
+// shortest interval (0.25 s), four hours (the longest chart window) at 1 s.
 class HistoryRing
 {
 public:
@@ -23,6 +23,9 @@ public:
     const SampleSummary &latest() const { return at(m_size - 1); }
     // Index of the first sample at or after timeMs (size() when none).
     int firstAtOrAfter(qint64 timeMs) const;
+    // The median time between the samples before index `end` (up to 32 of them), or 0 with
+    // fewer than two: what "one interval" means here, so a longer gap can be told apart.
+    qint64 typicalIntervalMs(int end) const;
 
 private:
     std::vector<SampleSummary> m_samples;

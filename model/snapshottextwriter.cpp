@@ -32,7 +32,9 @@ QString SnapshotTextWriter::formatBytes(qint64 bytes)
 QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
 {
     QString out;
-    const QString time = QDateTime::fromMSecsSinceEpoch(s.wallTimeMs).toString(Qt::ISODate);
+    // With the UTC offset ("2026-11-25T01:04:50+01:00"): a pasted report must say which time.
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(s.wallTimeMs);
+    const QString time = local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate);
     out += tr("sockscope %1 — host %2, kernel %3, network namespace %4 (%5), %6\n")
                .arg(QLatin1String(SOCKSCOPE_VERSION), QSysInfo::machineHostName(), QSysInfo::kernelVersion(),
                     s.namespaceLabel, s.namespaceId, time);

@@ -11,6 +11,7 @@ TimeWaitByPortModel::TimeWaitByPortModel(int topPorts, QObject *parent)
 void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
+    m_summary.reset();
     // Decided once, on the first snapshot that has TIME-WAIT at all; later snapshots never flip
     // the side under an operator who is reading it.
     if (!m_sideDecided && snapshot && snapshot->count(TcpState::TimeWait) > 0) {
@@ -21,6 +22,12 @@ void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
             emit sideChosen(side);
         }
     }
+    rebuild();
+}
+
+void TimeWaitByPortModel::setSummary(const SampleSummary &summary)
+{
+    m_summary = summary;
     rebuild();
 }
 
@@ -44,7 +51,20 @@ void TimeWaitByPortModel::setSide(Side side)
 void TimeWaitByPortModel::rebuild()
 {
     std::vector<PortCount> rows;
-    if (m_snapshot) {
+    if (m_summary) {
+        // A summary tracks the recently busiest ports (SampleSummarizer), largest first here.
+        const bool remote = m_side == Side::Remote;
+        const auto &ports = remote ? m_summary->remotePorts : m_summary->localPorts;
+        const int count = remote ? m_summary->remotePortCount : m_summary->localPortCount;
+        for (int i = 0; i < count; ++i) {
+            if (ports[std::size_t(i)].count > 0)
+                rows.push_back(ports[std::size_t(i)]);
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const PortCount &a, const PortCount &b) { return a.count > b.count; });
+        if (rows.size() > std::size_t(m_topPorts))
+            rows.resize(std::size_t(m_topPorts));
+        m_total = m_summary->count(TcpState::TimeWait);
+    } else if (m_snapshot) {
         const auto &all = m_side == Side::Local ? m_snapshot->timeWaitByLocalPort : m_snapshot->timeWaitByRemotePort;
         rows.assign(all.begin(), all.begin() + std::ptrdiff_t(std::min<std::size_t>(all.size(), std::size_t(m_topPorts))));
         m_total = m_snapshot->count(TcpState::TimeWait);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "samplesummary.h"
 #include "snapshot.h"
+
+#include <optional>
 
 #include <QAbstractTableModel>
 
@@ -17,6 +20,9 @@ public:
     explicit TimeWaitByPortModel(int topPorts = 10, QObject *parent = nullptr);
 
     void setSnapshot(const SnapshotPtr &snapshot);
+    // Replay: the rows from one sample's summary (its tracked ports) instead of a socket table, so
+    // the bars show the moment under the slider. A later setSnapshot() returns to tables.
+    void setSummary(const SampleSummary &summary);
     // The user's choice: from then on the side never changes on its own.
     void setSide(Side side);
     // Which side concentrates TIME-WAIT in this snapshot: the one whose busiest port holds more
@@ -42,6 +48,7 @@ private:
     void rebuild();
 
     SnapshotPtr m_snapshot;
+    std::optional<SampleSummary> m_summary;
     Side m_side = Side::Local;
     bool m_sideDecided = false; // by the user, or by the first snapshot with TIME-WAIT
     int m_topPorts;

@@ -20,7 +20,9 @@
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QLineSeries>
 #include <QProcess>
 #include <QTableView>
@@ -69,7 +71,7 @@ private slots:
         m_window->setIntervalMs(250);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->attachSampler(m_sampler.get(), QStringLiteral("test"));
+        m_window->attachSampler(m_sampler.get(), NetworkNamespace().label());
         QVERIFY(waitForMoreSamples(3));
     }
 
@@ -161,7 +163,12 @@ private slots:
         Languages::apply(QStringLiteral("zh_CN"));
         QCOMPARE(Languages::current(), QStringLiteral("zh_CN"));
         QTRY_VERIFY(m_window->windowTitle() != english);
-        QVERIFY(m_window->windowTitle().contains(QStringLiteral("套接字")));
+        // The title names what is watched, in the new language ("current" too), and so does
+        // the status bar.
+        QVERIFY2(m_window->windowTitle().contains(QStringLiteral("命名空间")), qPrintable(m_window->windowTitle()));
+        QVERIFY(!m_window->windowTitle().contains(QStringLiteral("current")));
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(QStringLiteral("current")), qPrintable(label->text()));
         QCOMPARE(m_window->statePanel()->chart()->chart()->title(), QStringLiteral("按 TCP 状态统计的套接字"));
         Languages::apply(QStringLiteral("en"));
         QTRY_COMPARE(m_window->windowTitle(), english);

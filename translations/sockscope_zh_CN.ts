@@ -433,10 +433,6 @@
         <translation>显示 %1 行，共 %2 行</translation>
     </message>
     <message>
-        <source>sockscope — TCP sockets and TIME-WAIT</source>
-        <translation>sockscope — TCP 套接字与 TIME-WAIT</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -722,20 +718,128 @@
         <translation>&lt;b&gt;此录制文件不完整：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <source>sockscope — replay of %1</source>
-        <translation>sockscope — 回放 %1</translation>
-    </message>
-    <message>
-        <source>; socket table of %1</source>
-        <translation>；%1 的套接字表</translation>
-    </message>
-    <message>
         <source>; no socket table recorded</source>
         <translation>；未录制套接字表</translation>
     </message>
     <message>
         <source>%1 (sample %2 of %3)%4</source>
         <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
+    </message>
+    <message>
+        <source>%1 — replay of %2 (%3) — sockscope</source>
+        <translation>%1 — 回放 %2（%3）— sockscope</translation>
+    </message>
+    <message>
+        <source>%1, namespace %2 — sockscope</source>
+        <translation>%1，命名空间 %2 — sockscope</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 小时</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Pause or resume sampling (when no button or text field has the focus)</source>
+        <translation>暂停或继续采样（焦点不在按钮或输入框上时）</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>Add a marker at this moment</source>
+        <translation>在此刻添加标记</translation>
+    </message>
+    <message>
+        <source>Capture a picture of the window or a chart</source>
+        <translation>截取窗口或某个图表的图片</translation>
+    </message>
+    <message>
+        <source>Full screen (for a projector)</source>
+        <translation>全屏（用于投影）</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Mouse over a chart</source>
+        <translation>鼠标悬停在图表上</translation>
+    </message>
+    <message>
+        <source>Crosshair with every series&apos; value at that time</source>
+        <translation>十字线，显示该时刻每条曲线的数值</translation>
+    </message>
+    <message>
+        <source>Wheel on a chart</source>
+        <translation>在图表上滚动滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom the time axis around the pointer</source>
+        <translation>以指针为中心缩放时间轴</translation>
+    </message>
+    <message>
+        <source>Drag on a zoomed chart</source>
+        <translation>在已缩放的图表上拖动</translation>
+    </message>
+    <message>
+        <source>Pan along the time axis</source>
+        <translation>沿时间轴平移</translation>
+    </message>
+    <message>
+        <source>Double-click on a chart</source>
+        <translation>双击图表</translation>
+    </message>
+    <message>
+        <source>Show the whole time window again</source>
+        <translation>重新显示整个时间窗口</translation>
+    </message>
+    <message>
+        <source>Right-click on a marker</source>
+        <translation>右键单击标记</translation>
+    </message>
+    <message>
+        <source>Rename or delete the marker</source>
+        <translation>重命名或删除标记</translation>
+    </message>
+    <message>
+        <source>Click on a legend entry</source>
+        <translation>单击图例项</translation>
+    </message>
+    <message>
+        <source>Hide or show that series</source>
+        <translation>隐藏或显示该曲线</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Rename marker</source>
+        <translation>重命名标记</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>; socket table from %1</source>
+        <translation>；套接字表来自 %1</translation>
+    </message>
+    <message>
+        <source>; socket table from %1, %2 s before the slider</source>
+        <translation>；套接字表来自 %1，比滑块早 %2 秒</translation>
     </message>
     <message>
         <source>Close sequence</source>
@@ -875,6 +979,18 @@
         <translation>TIME-WAIT 约 %1，全部 TCP 约 %2（估算）</translation>
     </message>
     <message>
+        <source>%1; %2 established</source>
+        <translation>%1；%2 个 ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>not known for this sample</source>
+        <translation>此样本未知</translation>
+    </message>
+    <message>
+        <source>%1 per second at this sample (TCPTimeWaitOverflow)</source>
+        <translation>此样本每秒 %1 次（TCPTimeWaitOverflow）</translation>
+    </message>
+    <message>
         <source>Worked budget…</source>
         <translation>端口预算推算…</translation>
     </message>
@@ -889,6 +1005,26 @@
     <message>
         <source>≈ %1 new/s</source>
         <translation>≈ 每秒 %1 个新连接</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>needs a socket table; none recorded</source>
+        <translation>需要套接字表；未录制</translation>
+    </message>
+    <message>
+        <source>socket table from %1</source>
+        <translation>套接字表来自 %1</translation>
+    </message>
+    <message>
+        <source>socket table from %1, %2 s before the slider</source>
+        <translation>套接字表来自 %1，比滑块早 %2 秒</translation>
+    </message>
+    <message>
+        <source>socket table from %1, %2 s after the slider</source>
+        <translation>套接字表来自 %1，比滑块晚 %2 秒</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +2933,31 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>UNKNOWN</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSeriesChart</name>
+    <message>
+        <source>no sample at this time</source>
+        <translation>该时刻无样本</translation>
+    </message>
+    <message>
+        <source>Rename marker “%1”…</source>
+        <translation>重命名标记“%1”…</translation>
+    </message>
+    <message>
+        <source>Delete marker “%1”</source>
+        <translation>删除标记“%1”</translation>
+    </message>
+    <message>
+        <source>Show the whole window</source>
+        <translation>显示整个窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation>
+            <numerusform>… 还有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>

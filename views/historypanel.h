@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <limits>
+
 class QSettings;
 
 // The stretch of history the charts show: samples [first, last) of the ring, drawn from
@@ -19,6 +21,9 @@ struct HistoryWindow
     qint64 fromMs = 0;
     qint64 toMs = 0;
     int buckets = 500; // decimation: at most two points per bucket
+    // Consecutive samples further apart than this are not joined (a pause, skipped or lost
+    // samples): the series breaks there.
+    double gapMs = std::numeric_limits<double>::infinity();
     const std::vector<RecordingMarker> *markers = nullptr; // drawn on every time chart
 
     // One series over this window, decimated for drawing: (time, value(summary)) for every
@@ -32,7 +37,7 @@ struct HistoryWindow
                 const SampleSummary &s = ring->at(i);
                 return QPointF(double(s.timeMs), double(value(s)));
             },
-            [&](int i) { return has(ring->at(i)); });
+            [&](int i) { return has(ring->at(i)); }, gapMs);
     }
     template<typename Value>
     QList<QPointF> points(Value value) const

@@ -89,6 +89,8 @@ public:
     void openRecording(const RecordingPtr &recording);
     bool isReplay() const { return bool(m_replay); }
     bool isSampling() const { return !m_sampler.isNull(); }
+    bool isPaused() const { return m_paused; }
+    OverviewPanel *overviewPanel() const { return m_overviewPanel; }
     QString noticeText() const; // the banner over the table (a failure, or an incomplete recording)
     void setReplayPosition(int index);
     static QStringList chartViewNames();
@@ -101,6 +103,7 @@ protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void createActions();
@@ -112,6 +115,14 @@ private:
     // The sample the charts end at: the newest, or the replay position.
     int viewEnd() const;
     void createDocks();
+    // The first size and dock layout, from the screen's room (docks stack as tabs when short).
+    void fitToScreen();
+    void updateTitle();
+    void showShortcuts();
+    // "current" (translated) for the window's own namespace, else what --netns named.
+    QString namespaceName() const;
+    void renameMarker(int index);
+    void removeMarker(int index);
     QDockWidget *addPanel(HistoryPanel *panel, const QString &objectName, Qt::DockWidgetArea area);
     void retranslateUi();
     void refreshCharts(HistoryPanel *only = nullptr);
@@ -153,6 +164,7 @@ private:
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_portsDock = nullptr;
     QDockWidget *m_slabDock = nullptr;
+    QDockWidget *m_ratesDock = nullptr;
     QByteArray m_defaultState;
 
     std::vector<RecordingMarker> m_markers;
@@ -181,6 +193,8 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLabel *m_intervalLabel = nullptr;
@@ -196,6 +210,7 @@ private:
     QLabel *m_slabStatus = nullptr;
     QLabel *m_rowsStatus = nullptr;
     QString m_namespaceLabel;
+    bool m_watchesOwnNamespace = true; // no --netns: the window's own namespace
     QString m_namespaceId;
     int m_rowsShown = 0;
     int m_rowsTotal = 0;

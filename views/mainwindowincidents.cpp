@@ -5,6 +5,7 @@
 
 #include "capturedialog.h"
 #include "historyexporter.h"
+#include "networknamespace.h"
 #include "overviewpanel.h"
 #include "replaybar.h"
 #include "sampler.h"
@@ -28,10 +29,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
 #include <QSysInfo>
@@ -81,6 +84,7 @@ void MainWindow::createIncidentActions()
             m_sampler->recordTableNow();
     });
     m_openRecordingAction = new QAction(this);
+    m_openRecordingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_openRecordingAction, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open recording"), QDir::homePath(),
                                                           tr("sockscope recordings (*.sockrec);;All files (*)"));
@@ -109,6 +113,7 @@ void MainWindow::createIncidentActions()
     m_incidentMenu->addAction(m_stopRecordAction);
     m_incidentMenu->addSeparator();
     m_incidentMenu->addAction(m_openRecordingAction);
+    m_fileMenu->insertAction(m_pauseAction, m_openRecordingAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_captureAction);
     m_toolBar->addAction(m_markerAction);
@@ -134,6 +139,34 @@ void MainWindow::retranslateIncidents()
         m_replayBar->retranslate();
 }
 
+QString MainWindow::namespaceName() const
+{
+    // Worded here, not by the model when the window started: a language switch retranslates it.
+    // No --netns: the window's own namespace, whatever label the caller gave.
+    return m_watchesOwnNamespace ? tr("current") : m_namespaceLabel;
+}
+
+void MainWindow::renameMarker(int index)
+{
+    if (index < 0 || index >= int(m_markers.size()))
+        return;
+    bool ok = false;
+    const QString label = QInputDialog::getText(this, tr("Rename marker"), tr("Label:"), QLineEdit::Normal,
+                                                m_markers[std::size_t(index)].label, &ok).trimmed();
+    if (!ok || label.isEmpty())
+        return;
+    m_markers[std::size_t(index)].label = label;
+    refreshCharts();
+}
+
+void MainWindow::removeMarker(int index)
+{
+    if (index < 0 || index >= int(m_markers.size()))
+        return;
+    m_markers.erase(m_markers.begin() + index);
+    refreshCharts();
+}
+
 QString MainWindow::suggestedPath(const QString &what, const QString &suffix)
 {
     // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
@@ -148,10 +181,15 @@ CaptureRenderer::Stamp MainWindow::captureStamp() const
         stamp.host = m_replay->host();
         stamp.kernel = m_replay->kernel();
         stamp.namespaceText = m_replay->namespaceLabel();
+        // A recording of the recorder's own namespace says "current" in the language it was
+        // made in: say it in the window's.
+        const QString recorded = m_replay->header.value(QLatin1String("netns")).toObject().value(QLatin1String("label")).toString();
+        if (recorded == QLatin1String("current") || recorded == NetworkNamespace::tr("current"))
+            stamp.namespaceText = tr("current") + stamp.namespaceText.mid(recorded.size());
     } else {
         stamp.host = QSysInfo::machineHostName();
         stamp.kernel = QSysInfo::kernelVersion();
-        stamp.namespaceText = (m_namespaceLabel.isEmpty() ? tr("current") : m_namespaceLabel) + QLatin1Char(' ') + m_namespaceId;
+        stamp.namespaceText = namespaceName() + QLatin1Char(' ') + m_namespaceId;
     }
     if (!m_history.isEmpty()) {
         stamp.toMs = m_history.at(viewEnd()).timeMs;
@@ -314,7 +352,6 @@ void MainWindow::openRecording(const RecordingPtr &recording)
         m_failure->setPalette(notice);
         m_failure->show();
     }
-    setWindowTitle(tr("sockscope — replay of %1").arg(QFileInfo(recording->path).fileName()));
     m_replayBar->setPosition(m_history.size() - 1);
     setReplayPosition(m_history.size() - 1);
 }
@@ -324,6 +361,10 @@ void MainWindow::setReplayPosition(int index)
     if (!m_replay || m_history.isEmpty())
         return;
     m_replayIndex = qBound(0, index, m_history.size() - 1);
+    if (m_replayBar && m_replayBar->position() != m_replayIndex) {
+        const QSignalBlocker quiet(m_replayBar); // the slider follows; it must not call back
+        m_replayBar->setPosition(m_replayIndex);
+    }
     showReplayPosition();
 }
 
@@ -344,10 +385,20 @@ void MainWindow::showReplayPosition()
             statusBar()->showMessage(error, 10000);
         }
     }
-    const QString table = m_latest ? tr("; socket table of %1").arg(QDateTime::fromMSecsSinceEpoch(m_latest->wallTimeMs).toString(QStringLiteral("HH:mm:ss")))
-                                   : tr("; no socket table recorded");
+    // What a sample's summary holds comes from the sample under the slider; the rest from the
+    // socket table recorded at or before it, which says how far from the slider it is.
+    m_portModel->setSummary(summary);
+    m_overviewPanel->showMoment(summary, m_latest);
+    const QLocale locale;
+    QString table = tr("; no socket table recorded");
+    if (m_latest) {
+        const qint64 ago = (summary.timeMs - m_latest->wallTimeMs) / 1000;
+        const QString when = QDateTime::fromMSecsSinceEpoch(m_latest->wallTimeMs).toString(QStringLiteral("HH:mm:ss"));
+        table = ago == 0 ? tr("; socket table from %1").arg(when)
+                         : tr("; socket table from %1, %2 s before the slider").arg(when, locale.toString(ago));
+    }
     m_replayBar->setTimeText(tr("%1 (sample %2 of %3)%4")
-                                 .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                                 .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
                                  .arg(m_replayIndex + 1)
                                  .arg(m_history.size())
                                  .arg(table));

@@ -7,6 +7,7 @@
 #include "portbudgettext.h"
 #include "snapshottextwriter.h"
 
+#include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -36,7 +37,8 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     for (QProgressBar *bar : {m_timeWaitFill, m_portsFill}) {
         bar->setRange(0, 1000);
         bar->setTextVisible(true);
-        bar->setMaximumHeight(14);
+        // No fixed height: a larger font must not clip the percentage.
+        bar->setMaximumHeight(fontMetrics().height() + 6);
     }
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // The fill bar and the button to the worked budget share a row.
@@ -69,7 +71,10 @@ void OverviewPanel::retranslate()
                                 "tcp_tw_reuse, worked out from this namespace's values."));
     if (m_portBudgetDialog)
         m_portBudgetDialog->retranslate();
-    showSnapshot(m_snapshot);
+    if (m_moment)
+        showMoment(*m_moment, m_snapshot);
+    else
+        showSnapshot(m_snapshot);
 }
 
 PortBudgetDialog *OverviewPanel::showPortBudget()
@@ -86,6 +91,7 @@ PortBudgetDialog *OverviewPanel::showPortBudget()
 void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
+    m_moment.reset();
     if (!snapshot)
         return;
     const Snapshot &s = *snapshot;
@@ -94,17 +100,7 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets),
                                 locale.toString(s.ipv6Sockets), locale.toString(s.count(TcpState::Established))));
 
-    const qint64 buckets = s.maxTimeWaitBuckets();
-    const quint32 timeWait = s.count(TcpState::TimeWait);
-    if (buckets > 0) {
-        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
-        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
-        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
-    } else {
-        m_timeWait->setText(locale.toString(timeWait));
-        m_timeWaitFill->setValue(0);
-        m_timeWaitFill->setFormat(QString());
-    }
+    showTimeWait(s.count(TcpState::TimeWait), s.maxTimeWaitBuckets());
 
     const SlabCacheFigure &tw4 = s.slab.cache(SlabCache::TimeWaitV4);
     const SlabCacheFigure &tw6 = s.slab.cache(SlabCache::TimeWaitV6);
@@ -167,4 +163,65 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
                                 locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
                                 s.consistent ? QString() : tr("; the table changed during the dump")));
+}
+
+void OverviewPanel::showTimeWait(quint32 timeWait, qint64 buckets)
+{
+    const QLocale locale;
+    if (buckets > 0) {
+        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
+        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
+        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
+    } else {
+        m_timeWait->setText(locale.toString(timeWait));
+        m_timeWaitFill->setValue(0);
+        m_timeWaitFill->setFormat(QString());
+    }
+}
+
+void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &table)
+{
+    showSnapshot(table); // the table's figures first; those the sample has replace them
+    m_moment = sample;
+    const QLocale locale;
+    m_sockets->setText(tr("%1; %2 established")
+                           .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established))));
+    showTimeWait(sample.count(TcpState::TimeWait), sample.maxTimeWaitBuckets);
+    qint64 allBytes = 0;
+    bool exact = true;
+    for (int i = 0; i < SlabCacheCount; ++i) {
+        if (sample.hasSlab(SlabCache(i))) {
+            allBytes += sample.slabBytes[std::size_t(i)];
+            exact = exact && sample.slabExact(SlabCache(i));
+        }
+    }
+    const qint64 twBytes = sample.slabBytes[std::size_t(SlabCache::TimeWaitV4)] + sample.slabBytes[std::size_t(SlabCache::TimeWaitV6)];
+    m_memory->setText((exact ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)") : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
+                          .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
+    if (sample.hasRate(TcpCounter::TimeWaitEntered)) {
+        m_rates->setText(tr("%1 enter TIME-WAIT, %2 connections opened, %3 accepted")
+                             .arg(locale.toString(sample.rate(TcpCounter::TimeWaitEntered), 'f', 1),
+                                  locale.toString(sample.rate(TcpCounter::ActiveOpens), 'f', 1),
+                                  locale.toString(sample.rate(TcpCounter::PassiveOpens), 'f', 1)));
+    } else {
+        m_rates->setText(tr("not known for this sample"));
+    }
+    const double overflowRate = sample.hasRate(TcpCounter::TimeWaitOverflow) ? sample.rate(TcpCounter::TimeWaitOverflow) : 0;
+    m_overflow->setText(tr("%1 per second at this sample (TCPTimeWaitOverflow)").arg(locale.toString(overflowRate, 'f', 1)));
+    QPalette overflowPalette = palette();
+    if (overflowRate > 0)
+        overflowPalette.setColor(QPalette::WindowText, ChartColors::warning());
+    m_overflow->setPalette(overflowPalette);
+    m_refresh->setText(tr("%1 ms").arg(locale.toString(double(sample.collectMs), 'f', 1)));
+    // The busiest destination needs a socket table: say which one, and how far from the slider.
+    if (!table) {
+        m_ports->setText(tr("needs a socket table; none recorded"));
+        return;
+    }
+    const qint64 ago = (sample.timeMs - table->wallTimeMs) / 1000;
+    const QString when = QDateTime::fromMSecsSinceEpoch(table->wallTimeMs).toString(QStringLiteral("HH:mm:ss t"));
+    const QString note = ago == 0 ? tr("socket table from %1").arg(when)
+        : ago > 0 ? tr("socket table from %1, %2 s before the slider").arg(when, locale.toString(ago))
+                  : tr("socket table from %1, %2 s after the slider").arg(when, locale.toString(-ago));
+    m_ports->setText(m_ports->text() + QStringLiteral(" (") + note + QLatin1Char(')'));
 }

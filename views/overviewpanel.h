@@ -2,6 +2,8 @@
 
 #include "historypanel.h"
 
+#include <optional>
+
 class PortBudgetDialog;
 class QFormLayout;
 class QLabel;
@@ -18,11 +20,16 @@ public:
     explicit OverviewPanel(QWidget *parent = nullptr);
 
     void showSnapshot(const SnapshotPtr &snapshot) override;
+    // Replay: what a sample's summary holds comes from the sample under the slider; what needs
+    // a socket table (the busiest destination) from `table`, with the table's time beside it.
+    void showMoment(const SampleSummary &sample, const SnapshotPtr &table);
     void retranslate() override;
     // The worked budget for the busiest tuples (made on first use).
     PortBudgetDialog *showPortBudget();
 
 private:
+    // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
+    void showTimeWait(quint32 timeWait, qint64 buckets);
     QFormLayout *m_form;
     QLabel *m_sockets;
     QLabel *m_timeWait;
@@ -37,4 +44,5 @@ private:
     PortBudgetDialog *m_portBudgetDialog = nullptr;
     QLabel *m_refresh;
     SnapshotPtr m_snapshot;
+    std::optional<SampleSummary> m_moment;
 };

@@ -1,6 +1,7 @@
 #include "portchartpanel.h"
 
 #include "chartcolors.h"
+#include "niceticks.h"
 #include "portbudget.h"
 #include "portbudgettext.h"
 #include "timeserieschart.h"
@@ -20,6 +21,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
@@ -51,7 +53,9 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     m_bars->setBorderColor(ChartColors::state(TcpState::TimeWait));
     m_barSeries->append(m_bars);
     m_barSeries->setLabelsVisible(true);
-    m_barSeries->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    // Outside the bar's end, in the text colour: readable on a short bar and a long one, on a
+    // light palette and a dark one (inside, a short bar leaves its label on the background).
+    m_barSeries->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(m_barSeries);
     chart->addAxis(m_portAxis, Qt::AlignLeft);
     chart->addAxis(m_countAxis, Qt::AlignBottom);
@@ -61,13 +65,9 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     // Port numbers are short: never elide them, even when bars are thin.
     m_portAxis->setTruncateLabels(false);
     m_barView->setRenderHint(QPainter::Antialiasing);
-    m_barView->setMinimumHeight(170);
+    m_barView->setMinimumHeight(100);
     m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
-    // A right-hand legend drops entries that do not fit: keep room for one per port shown, or a
-    // line would be drawn with no port to name it.
-    const QFontMetrics metrics(font());
-    const int portsShown = qMin(PortsOverTime, m_model->topPorts());
-    m_timeChart->setMinimumHeight(2 * metrics.lineSpacing() + 32 + portsShown * (metrics.lineSpacing() + 6));
+    m_timeChart->setMinimumHeight(110);
 
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_barView);
@@ -123,6 +123,7 @@ void PortChartPanel::retranslate()
     for (const QString &key : m_timeChart->seriesKeys())
         m_timeChart->setSeriesName(key, key);
     ChartColors::applyPalette(m_barView->chart(), palette());
+    m_bars->setLabelColor(palette().color(QPalette::Text));
     m_barSeries->setLabelsVisible(true);
 }
 
@@ -144,15 +145,20 @@ QChart *PortChartPanel::barChart() const
 void PortChartPanel::changeEvent(QEvent *event)
 {
     // The time chart follows the palette by itself; the bar chart is a plain QChartView.
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         ChartColors::applyPalette(m_barView->chart(), palette());
+        m_bars->setLabelColor(palette().color(QPalette::Text));
+    }
     HistoryPanel::changeEvent(event);
 }
 
 void PortChartPanel::updateBars()
 {
     // Largest on top: a horizontal bar chart draws category 0 at the bottom.
-    const int rows = m_model->rowCount();
+    // No more bars than leave room for every port's label: a category axis that runs out of room
+    // drops labels, and a bar without its port number says nothing.
+    const int room = m_barView->height() > 0 ? (m_barView->height() - 70) / (fontMetrics().height() + 4) : m_model->rowCount();
+    const int rows = qMin(m_model->rowCount(), qMax(3, room));
     QStringList categories;
     double maximum = 0;
     if (m_bars->count() > rows)
@@ -168,8 +174,12 @@ void PortChartPanel::updateBars()
             m_bars->append(value);
     }
     m_portAxis->setCategories(categories);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(qMax(maximum, 1.0))));
-    m_countAxis->setRange(0, qMax(4.0, std::ceil(maximum * 1.1 / magnitude) * magnitude));
+    // Round ticks, and room past the longest bar for its label.
+    const double step = qMax(1.0, NiceTicks::valueStep(qMax(4.0, maximum * 1.25), 4));
+    m_countAxis->setTickType(QValueAxis::TicksDynamic);
+    m_countAxis->setTickAnchor(0);
+    m_countAxis->setTickInterval(step);
+    m_countAxis->setRange(0, std::ceil(qMax(4.0, maximum * 1.25) / step) * step);
 }
 
 void PortChartPanel::showHistory(const HistoryWindow &w)
@@ -187,14 +197,17 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
     for (const QString &key : wanted) {
         const auto port = quint16(key.toUInt());
         if (!m_timeChart->hasSeries(key)) {
-            // A port keeps its colour while it stays among the busiest; a new one takes the
-            // first colour no shown port uses.
+            // Colours belong to ports, not to rows: a port keeps the colour it had whenever it was
+            // shown before, unless a port on screen has it now; a new one takes the first free one.
             QList<int> used;
             for (const QString &shown : m_timeChart->seriesKeys())
                 used << m_portColors.value(quint16(shown.toUInt()), -1);
-            int color = 0;
-            while (used.contains(color))
-                ++color;
+            int color = m_portColors.value(port, -1);
+            if (color < 0 || used.contains(color)) {
+                color = 0;
+                while (used.contains(color))
+                    ++color;
+            }
             m_portColors.insert(port, color);
             m_timeChart->addSeries(key, ChartColors::series(color));
             m_timeChart->setSeriesName(key, key);
@@ -203,6 +216,16 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
             key, w.points([&](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOnPort(remote, port)); },
                           [&](const SampleSummary &s) { return s.timeWaitOnPort(remote, port) >= 0; }));
     }
+    // The legend lists the ports by their count at the window's end, largest first.
+    std::vector<std::pair<qint64, QString>> byCount;
+    const SampleSummary *end = w.last > w.first ? &w.ring->at(w.last - 1) : nullptr;
+    for (const QString &key : std::as_const(wanted))
+        byCount.emplace_back(end ? end->timeWaitOnPort(remote, quint16(key.toUInt())) : 0, key);
+    std::stable_sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList order;
+    for (const auto &entry : byCount)
+        order << entry.second;
+    m_timeChart->setSeriesOrder(order);
     m_timeChart->rescale();
 }
 

@@ -13,7 +13,7 @@ ReplayBar::ReplayBar(QWidget *parent)
     setMovable(false);
     m_title->setTextFormat(Qt::PlainText);
     m_time->setTextFormat(Qt::PlainText); // times and notes about a file from elsewhere: never markup
-    m_slider->setMinimumWidth(400);
+    m_slider->setMinimumWidth(160);
     m_slider->setTracking(true);
     addWidget(m_title);
     addWidget(m_slider);
@@ -48,4 +48,5 @@ int ReplayBar::position() const
 void ReplayBar::setTimeText(const QString &text)
 {
     m_time->setText(QLatin1Char(' ') + text + QLatin1Char(' '));
+    m_time->setToolTip(text);
 }

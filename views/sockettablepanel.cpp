@@ -61,9 +61,12 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     const int widths[] = {105, 0, 0, 80, 75, 65, 65, 65, 80};
     for (int c = 0; c < SocketColumnCount; ++c)
         m_view->setColumnWidth(c, widths[c]);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(int(SocketColumn::Local), QHeaderView::Stretch);
-    header->setSectionResizeMode(int(SocketColumn::Remote), QHeaderView::Stretch);
+    // Addresses keep room for an IPv4 endpoint even in a narrow window (a horizontal scroll bar
+    // appears instead of squeezing them to "1…"); the last column takes what is left over.
+    const int endpoint = m_view->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 16;
+    m_view->setColumnWidth(int(SocketColumn::Local), endpoint);
+    m_view->setColumnWidth(int(SocketColumn::Remote), endpoint);
+    m_view->horizontalHeader()->setStretchLastSection(true);
 
     connect(m_model, &SocketTableModel::sortRequested, this, [this](SocketColumn column, bool descending) {
         m_query.sortColumn = column;

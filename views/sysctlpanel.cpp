@@ -67,6 +67,20 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(splitter);
 
+    // The list gets the width its columns need (name, value or pending "a → b", ≠, default)
+    // when the pane has room for that and a readable explanation beside it (issue 11, item 9).
+    const auto fitList = [this, splitter] {
+        const QHeaderView *header = m_list->horizontalHeader();
+        int needed = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 4;
+        for (int column = 0; column < header->count(); ++column)
+            needed += header->sectionSize(column) > 0 && column + 1 < header->count() ? header->sectionSize(column) : header->sectionSizeHint(column) + 80;
+        const int total = splitter->width();
+        const QList<int> sizes = splitter->sizes();
+        if (total > 0 && !sizes.isEmpty() && sizes[0] < needed && total - needed >= 360)
+            splitter->setSizes({needed, total - needed});
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitList, Qt::QueuedConnection);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, fitList, Qt::QueuedConnection);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SysctlPanel::showSelected);
     connect(m_applier, &SysctlApplier::finished, m_change, &SysctlChangeBox::showReport);
     connect(m_applier, &SysctlApplier::finished, this, &SysctlPanel::showSelected); // the explanation shows the value

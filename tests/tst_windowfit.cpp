@@ -1,0 +1,283 @@
+#include "languages.h"
+#include "mainwindow.h"
+#include "privatenetworknamespace.h"
+#include "recording.h"
+#include "samplerthread.h"
+#include "sockettablepanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTest>
+#include <QTextStream>
+
+#include <csignal>
+
+// The window on small screens, on a real X server with a real window manager (Xvfb + openbox):
+// at 1024×640 and at 1366×768 with QT_SCALE_FACTOR=1.5 it fits the screen, the status bar is on
+// screen, the table shows at least ten rows, and every dock is shown or one tab away. Offscreen
+// tests cannot see this: only a window manager places and frames the window.
+//
+// The test runs itself as a child process on that display (SOCKSCOPE_FIT_CHILD) and reads back
+// what the child measured in-process. SOCKSCOPE_FIT_HOLD_MS keeps a child's window open, for
+// screenshots (see README, "The window").
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+QJsonObject rect(const QRect &r)
+{
+    return {{"x", r.x()}, {"y", r.y()}, {"w", r.width()}, {"h", r.height()}};
+}
+
+QRect rect(const QJsonValue &v)
+{
+    const QJsonObject o = v.toObject();
+    return QRect(o["x"].toInt(), o["y"].toInt(), o["w"].toInt(), o["h"].toInt());
+}
+
+// The child: shows the window, waits for the window manager and a few samples, prints JSON.
+int runChild(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_DARK")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    Languages::apply(qEnvironmentVariable("SOCKSCOPE_FIT_LANG", QStringLiteral("en")));
+    MainWindow window(false);
+    std::unique_ptr<SamplerThread> sampler;
+    const QString replay = qEnvironmentVariable("SOCKSCOPE_FIT_REPLAY");
+    if (!replay.isEmpty()) {
+        auto recording = std::make_shared<Recording>();
+        QString error;
+        if (!recording->read(replay, &error)) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        window.openRecording(recording);
+        const int at = qEnvironmentVariableIntValue("SOCKSCOPE_FIT_REPLAY_AT");
+        if (at > 0)
+            window.setReplayPosition(at);
+    }
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window, 10000))
+        return 1;
+    if (replay.isEmpty()) {
+        sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        window.setIntervalMs(250);
+        window.attachSampler(sampler.get(), QString());
+        if (!QTest::qWaitFor([&] { return window.history().size() >= 4; }, 10000))
+            return 1;
+    }
+    // The window manager frames and places the window after it maps: let it settle.
+    QTest::qWait(800);
+
+    QJsonObject out;
+    const QScreen *screen = window.screen();
+    out["available"] = rect(screen->availableGeometry());
+    out["frame"] = rect(window.frameGeometry());
+    out["minimumHeight"] = window.minimumSizeHint().height();
+    QStatusBar *status = window.statusBar();
+    out["statusVisible"] = status->isVisible();
+    out["status"] = rect(QRect(status->mapToGlobal(QPoint(0, 0)), status->size()));
+    QTableView *table = window.tablePanel()->findChild<QTableView *>();
+    out["tableRows"] = table->viewport()->height() / qMax(1, table->verticalHeader()->defaultSectionSize());
+    QJsonArray docks;
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        // Reachable: on screen, or a tab of a group that is.
+        const bool tabbed = !window.tabifiedDockWidgets(dock).isEmpty();
+        const QRect global(dock->mapToGlobal(QPoint(0, 0)), dock->size());
+        docks.append(QJsonObject {{"name", dock->objectName()}, {"visible", dock->isVisible()}, {"tabbed", tabbed},
+                                  {"rect", rect(global)}, {"minimumHeight", dock->minimumSizeHint().height()}});
+    }
+    out["docks"] = docks;
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
+    QTextStream(stdout).flush();
+    const int hold = qEnvironmentVariableIntValue("SOCKSCOPE_FIT_HOLD_MS");
+    if (hold > 0)
+        QTest::qWait(hold);
+    return 0;
+}
+
+}
+
+class TestWindowFit : public QObject
+{
+    Q_OBJECT
+
+    QProcess m_xvfb;
+    QProcess m_wm;
+    QString m_display;
+
+    bool startDisplay(const QString &size)
+    {
+        // A display number nobody uses: no lock file and no socket.
+        // Each case takes the next number: a display just stopped may still hold its lock.
+        static int next = 150;
+        for (int n = next; n < 250; ++n) {
+            next = n + 1;
+            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n)) || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
+                continue;
+            m_display = QStringLiteral(":%1").arg(n);
+            break;
+        }
+        m_xvfb.start(QStringLiteral("Xvfb"), {m_display, QStringLiteral("-screen"), QStringLiteral("0"), size + QStringLiteral("x24"),
+                                             QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+        if (!m_xvfb.waitForStarted(5000)) {
+            qWarning() << "Xvfb" << m_display << m_xvfb.errorString();
+            return false;
+        }
+        const QString socket = QStringLiteral("/tmp/.X11-unix/X") + m_display.mid(1);
+        if (!QTest::qWaitFor([&] { return QFile::exists(socket); }, 10000)) {
+            qWarning() << "Xvfb made no socket" << socket << m_xvfb.readAllStandardError();
+            return false;
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), m_display);
+        m_wm.setProcessEnvironment(env);
+        m_wm.start(QStringLiteral("openbox"), {QStringLiteral("--sm-disable")});
+        if (!m_wm.waitForStarted(5000)) {
+            qWarning() << "openbox" << m_wm.errorString();
+            return false;
+        }
+        // openbox announces itself on the root window once it manages windows.
+        return QTest::qWaitFor([&] {
+            QProcess probe;
+            probe.setProcessEnvironment(env);
+            probe.start(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
+            probe.waitForFinished(3000);
+            return probe.readAllStandardOutput().contains("window id") || m_wm.state() == QProcess::NotRunning;
+        }, 30000);
+    }
+
+    void stopDisplay()
+    {
+        for (QProcess *p : {&m_wm, &m_xvfb}) {
+            if (p->state() != QProcess::NotRunning) {
+                p->terminate();
+                if (!p->waitForFinished(5000))
+                    p->kill();
+                p->waitForFinished(2000);
+            }
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        for (const char *tool : {"Xvfb", "openbox", "xprop"}) {
+            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+                QSKIP(qPrintable(QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
+        }
+    }
+
+    void fits_data()
+    {
+        QTest::addColumn<QString>("screen");
+        QTest::addColumn<QString>("scale");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("1024x640") << "1024x640" << "1" << "en";
+        QTest::newRow("1366x768 at 1.5") << "1366x768" << "1.5" << "en";
+        QTest::newRow("1366x768 at 1.5, Chinese") << "1366x768" << "1.5" << "zh_CN";
+    }
+
+    void fits()
+    {
+        QFETCH(QString, screen);
+        QFETCH(QString, scale);
+        QFETCH(QString, language);
+        QVERIFY2(startDisplay(screen), "Xvfb with openbox did not start");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), m_display);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("QT_SCALE_FACTOR"), scale);
+        env.insert(QStringLiteral("SOCKSCOPE_FIT_CHILD"), QStringLiteral("1"));
+        env.insert(QStringLiteral("SOCKSCOPE_FIT_LANG"), language);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        const bool finished = child.waitForFinished(60000);
+        stopDisplay();
+        QVERIFY2(finished && child.exitCode() == 0, child.readAllStandardError().constData());
+        const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
+        QJsonObject out;
+        for (const QByteArray &line : lines) {
+            if (line.startsWith('{'))
+                out = QJsonDocument::fromJson(line).object();
+        }
+        QVERIFY2(!out.isEmpty(), "the child printed no measurements");
+        const QRect available = rect(out["available"]);
+        const QRect frame = rect(out["frame"]);
+        qInfo() << "screen" << available << "window frame" << frame << "table rows" << out["tableRows"].toInt();
+        QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("window frame %1,%2 %3×%4 exceeds the screen %5×%6")
+                                                          .arg(frame.x()).arg(frame.y()).arg(frame.width()).arg(frame.height())
+                                                          .arg(available.width()).arg(available.height())));
+        QVERIFY(out["statusVisible"].toBool());
+        const QRect status = rect(out["status"]);
+        QVERIFY2(available.contains(status), "the status bar is off screen");
+        QVERIFY2(out["tableRows"].toInt() >= 10, qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
+        const QJsonArray docks = out["docks"].toArray();
+        QCOMPARE(docks.size(), 5);
+        for (const QJsonValue &value : docks) {
+            const QJsonObject dock = value.toObject();
+            const QString name = dock["name"].toString();
+            QVERIFY2(dock["visible"].toBool() || dock["tabbed"].toBool(), qPrintable(name + QStringLiteral(" is neither shown nor a tab")));
+            // A tab behind another reports itself visible, placed off screen: only a dock that is
+            // not a tab must lie on screen (a tab group's current tab is checked by the window).
+            if (dock["visible"].toBool() && !dock["tabbed"].toBool())
+                QVERIFY2(available.contains(rect(dock["rect"])), qPrintable(name + QStringLiteral(" is cut off")));
+        }
+    }
+
+    void cleanup() { stopDisplay(); }
+};
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_CHILD"))
+        return runChild(argc, argv);
+    // The child samples a namespace of its own, with nothing in it but what the test made.
+    QString netnsError;
+    if (!PrivateNetworkNamespace::enterFresh(&netnsError)) {
+        QTextStream(stderr) << "cannot create a private network namespace: " << netnsError << '\n';
+        return 1;
+    }
+    QCoreApplication app(argc, argv);
+    TestWindowFit test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_windowfit.moc"
