@@ -807,7 +807,7 @@
     </message>
     <message>
         <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range. When it is full, connect() fails with EADDRNOTAVAIL.</source>
-        <translation>连往最繁忙目的地址所占用的本地端口数，与 ip_local_port_range 大小之比。用满后，connect() 会以 EADDRNOTAVAIL 失败。</translation>
+        <translation>连往最繁忙的远端地址和端口所占用的本地端口数，与 ip_local_port_range 大小之比。用满后，connect() 会以 EADDRNOTAVAIL 失败。</translation>
     </message>
     <message>
         <source>%1 (IPv4 %2, IPv6 %3); %4 established</source>
@@ -1339,7 +1339,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>Ephemeral ports %1–%2 (%3 per destination):</source>
-        <translation>临时端口 %1–%2（每个目的地址 %3 个）：</translation>
+        <translation>临时端口 %1–%2（每个远端地址和端口 %3 个）：</translation>
     </message>
     <message>
         <source> none in use
@@ -1736,7 +1736,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>entries</source>
-        <translation>个条目</translation>
+        <translation>条目数</translation>
     </message>
     <message>
         <source>A low limit makes a client skip TIME-WAIT and reuse ports sooner, at the very risk TIME-WAIT guards against: late segments of an old connection accepted by a new one. Prefer tcp_tw_reuse=1 or connection reuse.</source>
@@ -1768,7 +1768,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>sockets</source>
-        <translation>个套接字</translation>
+        <translation>套接字数</translation>
     </message>
     <message>
         <source>Rarely matters on a client.</source>
@@ -1792,11 +1792,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>half-open connections</source>
-        <translation>个半连接</translation>
+        <translation>半连接数</translation>
     </message>
     <message>
         <source>connections</source>
-        <translation>个连接</translation>
+        <translation>连接数</translation>
     </message>
     <message>
         <source>Per network namespace. The default is 4096 since Linux 5.4 (128 before).</source>
@@ -2167,7 +2167,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>What trainees mix up</source>
-        <translation>初学者容易混淆的概念</translation>
+        <translation>学员容易混淆的概念</translation>
     </message>
     <message>
         <source>Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives each connection its own random offset, even between the same two addresses.</source>
@@ -2357,7 +2357,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>What trainees mix up</source>
-        <translation>初学者容易混淆的概念</translation>
+        <translation>学员容易混淆的概念</translation>
     </message>
     <message>
         <source>New value:</source>
