@@ -862,12 +862,20 @@
         <translation>timewait 表与 tcp_max_tw_buckets 的对比：sockstat 的 tw 与该上限一样，统计 TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计。超过上限后，正在关闭的套接字得不到条目，由 TCPTimeWaitOverflow 计数。</translation>
     </message>
     <message>
-        <source>%1 rows; timewait table %2 of tcp_max_tw_buckets %3 (sockstat tw)</source>
-        <translation>%1 行；timewait 表 %2 / tcp_max_tw_buckets %3（sockstat tw）</translation>
-    </message>
-    <message>
         <source>%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)</source>
         <translation>当前每秒 %1 次，本命名空间迄今共 %2 次（TCPTimeWaitOverflow）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (sockstat tw)</source>
+        <translation>%1 / %2（sockstat tw）</translation>
+    </message>
+    <message>
+        <source>sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the socket table&apos;s rows are TIME-WAIT.</source>
+        <translation>sockstat tw：timewait 表中有 %1 个条目，包括 TIME-WAIT 和孤儿 FIN-WAIT-2，IPv4 和 IPv6 合计；tcp_max_tw_buckets（%2）限制的正是这个数。套接字表中有 %3 行是 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT rows in the socket table</source>
+        <translation>套接字表中的 TIME-WAIT 行</translation>
     </message>
 </context>
 <context>

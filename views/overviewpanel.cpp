@@ -70,12 +70,16 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     // Like with like: the limit caps the whole timewait table, which sockstat's tw counts.
     if (buckets > 0 && s.sockstat.valid) {
         const qint64 table = s.sockstat.tcpTimeWait;
-        m_timeWait->setText(tr("%1 rows; timewait table %2 of tcp_max_tw_buckets %3 (sockstat tw)")
-                                .arg(locale.toString(timeWait), locale.toString(table), locale.toString(buckets)));
+        m_timeWait->setText(tr("%1 of %2 (sockstat tw)").arg(locale.toString(table), locale.toString(buckets)));
+        m_timeWait->setToolTip(tr("sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, "
+                                  "IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the "
+                                  "socket table's rows are TIME-WAIT.")
+                                   .arg(locale.toString(table), locale.toString(buckets), locale.toString(timeWait)));
         m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * table / buckets)));
         m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * double(table) / double(buckets), 0, 'f', 1));
     } else {
         m_timeWait->setText(locale.toString(timeWait));
+        m_timeWait->setToolTip(tr("TIME-WAIT rows in the socket table"));
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
