@@ -1,5 +1,6 @@
 #include "kerneldefaults.h"
 
+#include "loopbackinterface.h"
 #include "sysctlcatalog.h"
 
 #include <QByteArray>
@@ -10,13 +11,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,22 +36,6 @@ struct ChildOutput
     }
     void append(const char *s) { append(s, std::strlen(s)); }
 };
-
-bool bringLoopbackUp()
-{
-    const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    ifreq request {};
-    std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-    bool ok = ioctl(fd, SIOCGIFFLAGS, &request) == 0;
-    if (ok) {
-        request.ifr_flags |= IFF_UP;
-        ok = ioctl(fd, SIOCSIFFLAGS, &request) == 0;
-    }
-    close(fd);
-    return ok;
-}
 
 // TCP_TIMESTAMP reads the connection's clock plus its offset (tcp.c, do_tcp_getsockopt).
 bool connectionTimestamp(const sockaddr_in &to, quint32 *value)
@@ -93,7 +76,7 @@ const char *measureTimestampOffsets()
         return "unknown";
     const ssize_t n = read(fd, current, sizeof current - 1);
     close(fd);
-    if (n < 1 || current[0] != '1' || !bringLoopbackUp())
+    if (n < 1 || current[0] != '1' || !LoopbackInterface::bringUp())
         return "unknown";
     const int listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in address {};
