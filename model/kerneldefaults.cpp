@@ -107,8 +107,16 @@ const char *measureTimestampOffsets()
     } else if (unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0) {
         o.append("method userns\n");
     } else {
+        // strerror() is not safe here: send the number, the parent words it.
+        char number[16];
+        int value = errno, digits = 0;
+        do {
+            number[digits++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0 && digits < int(sizeof number));
         o.append("error ");
-        o.append(std::strerror(errno));
+        while (digits > 0)
+            o.append(&number[--digits], 1);
         o.append("\n");
         (void)!write(out, o.text, o.length);
         _exit(1);
@@ -220,7 +228,7 @@ KernelDefaults KernelDefaults::detect(const QStringList &names)
         if (word == "method") {
             method = rest == "netns" ? Method::NetworkNamespace : Method::UserAndNetworkNamespace;
         } else if (word == "error") {
-            error = QString::fromLocal8Bit(rest);
+            error = QString::fromLocal8Bit(std::strerror(rest.toInt()));
         } else if (word == "value") {
             const int nameEnd = rest.indexOf(' ');
             const QString name = QString::fromLatin1(rest.left(nameEnd));
