@@ -86,6 +86,8 @@ Table build()
           c(QT_TRANSLATE_NOOP("SeeItYourself", "TIME-WAIT entries taken over so far"), "nstat -az TcpExtTWRecycled")}},
         {QStringLiteral("reuseaddr"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "Listeners and the addresses they hold"), "ss -ltn")}},
+        {QStringLiteral("reuseport"),
+         {c(QT_TRANSLATE_NOOP("SeeItYourself", "With SO_REUSEPORT, one port shows several LISTEN rows, one per socket"), "ss -ltnp")}},
         {QStringLiteral("linger"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "Each such close counts as an abort and sends an RST"),
             "nstat -az TcpExtTCPAbortOnData TcpOutRsts")}},

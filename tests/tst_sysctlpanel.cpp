@@ -199,6 +199,9 @@ private slots:
         const QString explanation = panel()->findChild<QTextBrowser *>("explanation")->toPlainText();
         QVERIFY(explanation.contains(QLatin1String("Only connect() consults it")));
         QVERIFY(explanation.contains(QLatin1String("taken over 1000 ms after it entered TIME-WAIT")));
+        // The default shown is the one detected in a fresh namespace, and says so.
+        QVERIFY2(explanation.contains(QLatin1String("2 (read from a fresh network namespace")), qPrintable(explanation));
+        QVERIFY(explanation.contains(QLatin1String("0, 1, 2 (the kernel accepts the same)")));
         // The footer names what was read from this kernel, and the commands are there to copy.
         QVERIFY2(explanation.contains(QLatin1String("net.ipv4.tcp_tw_reuse_delay = 1000")), qPrintable(explanation));
         QVERIFY(explanation.contains(QLatin1String("ss -tano state time-wait")));

@@ -1193,6 +1193,10 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
         <source>The counters of this namespace</source>
         <translation>本命名空间的计数器</translation>
     </message>
+    <message>
+        <source>With SO_REUSEPORT, one port shows several LISTEN rows, one per socket</source>
+        <translation>使用 SO_REUSEPORT 时，同一端口会显示多行 LISTEN，每个套接字一行</translation>
+    </message>
 </context>
 <context>
     <name>SlabChartPanel</name>
