@@ -10,6 +10,10 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <linux/capability.h>
+#include <sched.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,6 +52,40 @@ private slots:
     {
         QString error;
         QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
+    }
+
+    // Where no namespace can be made, nothing is claimed as detected: the default is labelled
+    // documented, and the ≠ mark is not drawn. A child drops CAP_SYS_ADMIN and may create no user
+    // namespace, then asks the catalog (first use in this process: nothing cached yet).
+    void undetectableDefaultsAreLabelledDocumented()
+    {
+        const pid_t child = fork();
+        if (child == 0) {
+            if (unshare(CLONE_NEWUSER) != 0 || !writeSysctl("/proc/self/setgroups", "deny")
+                || !writeSysctl("/proc/self/uid_map", "0 0 1") || !writeSysctl("/proc/sys/user/max_user_namespaces", "0")
+                || prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN) != 0)
+                _exit(3);
+            __user_cap_header_struct header {_LINUX_CAPABILITY_VERSION_3, 0};
+            __user_cap_data_struct data[2] {};
+            if (syscall(SYS_capget, &header, data) != 0)
+                _exit(3);
+            data[0].effective &= ~(1u << CAP_SYS_ADMIN);
+            data[0].permitted &= ~(1u << CAP_SYS_ADMIN);
+            if (syscall(SYS_capset, &header, data) != 0)
+                _exit(3);
+            const SysctlEntry *reuse = SysctlCatalog::find(QStringLiteral("net.ipv4.tcp_tw_reuse"));
+            const bool documented = SysctlCatalog::defaultSource(*reuse, 0) == SysctlCatalog::DefaultSource::Documented
+                && SysctlCatalog::defaultValue(*reuse, 0) == QLatin1String("2")
+                && SysctlCatalog::defaultExplanation(*reuse, 0).contains(QLatin1String("no throwaway namespace"))
+                && !KernelDefaults::forThisKernel().ok();
+            _exit(documented ? 0 : 1);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+            QSKIP("cannot confine a child here");
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
     }
 
     // The test's own namespace is fresh and untouched: the detector must see exactly its values.
