@@ -14,6 +14,7 @@
 #include <functional>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -180,6 +181,40 @@ private slots:
         // The catalog says so: a value sockscope refuses but the kernel takes is announced.
         if (accepted)
             QVERIFY2(entry->kernelRange, qPrintable(name));
+    }
+
+    // "3 to 255 behave like 2 (no offset)": TCP_TIMESTAMP reads the connection's clock plus its
+    // offset, so without an offset two connections read the same clock (to the millisecond tick).
+    void timestampsAboveTwoAddNoOffset_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("offset");
+        QTest::newRow("1: offset") << QByteArray("1") << true;
+        QTest::newRow("2: none") << QByteArray("2") << false;
+        QTest::newRow("3: none") << QByteArray("3") << false;
+        QTest::newRow("255: none") << QByteArray("255") << false;
+    }
+
+    void timestampsAboveTwoAddNoOffset()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, offset);
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_timestamps"), value));
+        const int listener = listenerOn(7106);
+        QVERIFY(listener >= 0);
+        quint32 stamps[3] = {};
+        int fds[6];
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(connectedPair(listener, 7106, &fds[2 * i], &fds[2 * i + 1]));
+            socklen_t size = sizeof stamps[i];
+            QCOMPARE(getsockopt(fds[2 * i], IPPROTO_TCP, TCP_TIMESTAMP, &stamps[i], &size), 0);
+        }
+        // Random 32-bit offsets within a second of each other: about one chance in two million.
+        const auto near = [](quint32 a, quint32 b) { return (a > b ? a - b : b - a) < 1000; };
+        QCOMPARE(!(near(stamps[0], stamps[1]) && near(stamps[1], stamps[2])), offset);
+        for (const int fd : fds)
+            close(fd);
+        close(listener);
     }
 
     // TcpExt TW counts orphaned FIN-WAIT-2 entries whose timeout is over 4 s; TWKilled those of
