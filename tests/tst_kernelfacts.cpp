@@ -2,6 +2,7 @@
 #include "netnstestmain.h"
 #include "procfile.h"
 #include "seeityourself.h"
+#include "socketpopulation.h"
 #include "sockstatparser.h"
 #include "sysctlcatalog.h"
 #include "sysctlreader.h"
@@ -275,6 +276,57 @@ private slots:
         QCOMPARE(timewaitTable(), 1);
         close(held);
         close(listener);
+    }
+
+    // Item 1 of issue 9: the half-open queue is capped by the listener's own backlog,
+    // min(listen() backlog, somaxconn), and syncookies start past that cap whatever
+    // tcp_max_syn_backlog says; tcp_max_syn_backlog matters only with tcp_syncookies=0, where SYNs
+    // from unproven peers are dropped once the queue passes 3/4 of it (tcp_conn_request).
+    void halfOpenQueue_data()
+    {
+        QTest::addColumn<QByteArray>("syncookies");
+        QTest::addColumn<QByteArray>("maxSynBacklog");
+        QTest::addColumn<int>("backlog");
+        QTest::addColumn<int>("requests"); // request sockets kept of 20 SYNs
+        QTest::addColumn<int>("cookies");
+        // inet_csk_reqsk_queue_is_full: full once the queue holds more than the backlog.
+        QTest::newRow("cookies past a backlog of 8") << QByteArray("1") << QByteArray("2048") << 8 << 9 << 11;
+        QTest::newRow("tcp_max_syn_backlog 4 changes nothing") << QByteArray("1") << QByteArray("4") << 8 << 9 << 11;
+        QTest::newRow("no cookies: 3/4 of tcp_max_syn_backlog 8") << QByteArray("0") << QByteArray("8") << 64 << 7 << 0;
+        QTest::newRow("no cookies: the backlog first") << QByteArray("0") << QByteArray("2048") << 8 << 9 << 0;
+    }
+
+    void halfOpenQueue()
+    {
+        QFETCH(QByteArray, syncookies);
+        QFETCH(QByteArray, maxSynBacklog);
+        QFETCH(int, backlog);
+        QFETCH(int, requests);
+        QFETCH(int, cookies);
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_syncookies"), syncookies));
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_max_syn_backlog"), maxSynBacklog));
+        QString error;
+        // SYN-ACKs to 198.51.100.0/24 (TEST-NET-2) loop back and are dropped: the requests stay.
+        QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                                               QStringLiteral("198.51.100.0/24"), QStringLiteral("dev"), QStringLiteral("lo")},
+                                              &error),
+                 qPrintable(error));
+        SocketPopulation population;
+        const SocketPopulation::Endpoint server {AF_INET, "127.0.0.1", 7107};
+        QVERIFY2(population.listen(server, backlog), qPrintable(population.error()));
+        const qint64 sent = counter("SyncookiesSent");
+        QVERIFY2(population.halfOpenRequests(server, "198.51.100", 20), qPrintable(population.error()));
+        const auto halfOpen = [] {
+            int count = 0;
+            for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+                const QList<QByteArray> fields = line.simplified().split(' ');
+                count += fields.size() > 3 && fields[3] == "03" ? 1 : 0;
+            }
+            return count;
+        };
+        QVERIFY(waitFor([&] { return halfOpen() + counter("SyncookiesSent") - sent >= requests + cookies; }));
+        QCOMPARE(halfOpen(), requests);
+        QCOMPARE(counter("SyncookiesSent") - sent, cookies);
     }
 
     // "SO_REUSEADDR: the old sockets and the new one both need it."
