@@ -1612,12 +1612,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>Inode</translation>
     </message>
     <message>
-        <source>An orphaned FIN-WAIT-2 connection kept in the timewait table for tcp_fin_timeout (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it). It counts in sockstat tw and against tcp_max_tw_buckets.</source>
-        <translation>保存在 timewait 表中的孤儿 FIN-WAIT-2 连接，保留 tcp_fin_timeout 这么久（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 优先）。它计入 sockstat tw，并占用 tcp_max_tw_buckets 的名额。</translation>
-    </message>
-    <message>
         <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a retransmitted FIN, restart the timer.</source>
         <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；旧连接的某些报文段（例如重传的 FIN）会让计时器重新开始。</translation>
+    </message>
+    <message>
+        <source>An orphaned FIN-WAIT-2 connection kept in the timewait table until tcp_fin_timeout runs out (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it). It counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <translation>保存在 timewait 表中的孤儿 FIN-WAIT-2 连接，直到 tcp_fin_timeout 用完为止（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 优先）。它计入 sockstat tw，并占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
 </context>
 <context>
