@@ -18,7 +18,7 @@ std::vector<SysctlEntry> build()
 // The documented default for Linux 6.18, derived from the observed namespace's hash size where
 // the kernel derives it so (tcp_set_hashinfo: max_tw_buckets = entries / 2, max_syn_backlog =
 // max(128, entries / 128); tcp_init: tcp_max_orphans = entries / 2).
-QString documentedDefault(const SysctlEntry &entry, qint64 establishedHash)
+QString documentedRule(const SysctlEntry &entry, qint64 establishedHash)
 {
     switch (entry.defaultRule) {
     case SysctlEntry::DefaultRule::Fixed: return QLatin1String(entry.fixedDefault ? entry.fixedDefault : "");
@@ -107,11 +107,12 @@ QString SysctlCatalog::sideText(SysctlEntry::Side side)
 
 QString SysctlCatalog::defaultValue(const SysctlEntry &entry, qint64 establishedHash)
 {
-    if (!entry.editable())
-        return QString();
-    if (detectedApplies(entry, establishedHash))
-        return KernelDefaults::forThisKernel().values.value(entry.key());
-    return documentedDefault(entry, establishedHash);
+    return detectedApplies(entry, establishedHash) ? KernelDefaults::forThisKernel().values.value(entry.key()) : QString();
+}
+
+QString SysctlCatalog::documentedDefault(const SysctlEntry &entry, qint64 establishedHash)
+{
+    return entry.editable() ? documentedRule(entry, establishedHash) : QString();
 }
 
 SysctlCatalog::DefaultSource SysctlCatalog::defaultSource(const SysctlEntry &entry, qint64 establishedHash)
@@ -120,7 +121,20 @@ SysctlCatalog::DefaultSource SysctlCatalog::defaultSource(const SysctlEntry &ent
         return DefaultSource::Unknown;
     if (detectedApplies(entry, establishedHash))
         return DefaultSource::Detected;
-    return documentedDefault(entry, establishedHash).isNull() ? DefaultSource::Unknown : DefaultSource::Documented;
+    return documentedRule(entry, establishedHash).isNull() ? DefaultSource::Unknown : DefaultSource::Documented;
+}
+
+QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry)
+{
+    switch (entry.defaultRule) {
+    case SysctlEntry::DefaultRule::Fixed:
+        return entry.fixedDefault ? tr("%1, documented for Linux 6.18").arg(QLatin1String(entry.fixedDefault)) : QString();
+    case SysctlEntry::DefaultRule::HalfEstablishedHash:
+        return tr("half the TCP established-hash size, documented for Linux 6.18");
+    case SysctlEntry::DefaultRule::SynBacklogFromHash:
+        return tr("the TCP established-hash size / 128, at least 128, documented for Linux 6.18");
+    }
+    return QString();
 }
 
 QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry, qint64 establishedHash)

@@ -78,15 +78,22 @@ public:
     static QString absentShortText(const SysctlEntry *entry);
 
     // THE kernel default of `entry`, as the file would show it: the value a fresh network
-    // namespace has on this kernel when that could be detected, else the documented one (see
-    // defaultSource()); empty when neither is known. `establishedHash` is |tcp_ehash_entries| of
-    // the observed namespace (0 when unknown): the hash-derived defaults are only taken from the
-    // fresh namespace when its hash has the same size. "Reset to kernel default" uses this.
+    // namespace has on this kernel. Empty when it could not be detected (see defaultSource()):
+    // sockscope then does not claim one, and "Reset to kernel default" has nothing to put.
+    // `establishedHash` is |tcp_ehash_entries| of the observed namespace (0 when unknown): the
+    // hash-derived defaults are only taken from the fresh namespace when its hash has the same size.
     static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);
     static DefaultSource defaultSource(const SysctlEntry &entry, qint64 establishedHash);
-    // How the default was obtained, for people ("read from a fresh network namespace").
+    // sockscope's documentation for Linux 6.18 (for display, labelled as such, where defaultValue()
+    // is empty); may not match this kernel.
+    static QString documentedDefault(const SysctlEntry &entry, qint64 establishedHash);
+    // How the default was obtained, for people ("read from a fresh network namespace", or why it is
+    // only the documented one).
     static QString defaultExplanation(const SysctlEntry &entry, qint64 establishedHash);
-    // The "Valid values" row: what sockscope lets you set, and where the kernel accepts more.
+    // The documented default or its rule, labelled "documented for Linux 6.18", for a default this
+    // kernel does not show; empty when there is none.
+    static QString defaultExplanation(const SysctlEntry &entry);
+    // The "sockscope lets you set" row: sockscope's editing limits, and where the kernel accepts more.
     static QString editingRange(const SysctlEntry &entry);
     static QString documentation() { return QStringLiteral("Documentation/networking/ip-sysctl.rst"); }
 };

@@ -151,11 +151,16 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     case Default: {
         if (e.kind == SysctlEntry::Kind::Removed)
             return QString();
-        QString fallback = SysctlValue::displayText(e, defaultValue(row));
-        if (fallback.isEmpty() && SysctlCatalog::defaultSource(e, establishedHash()) != SysctlCatalog::DefaultSource::Unknown)
+        const SysctlCatalog::DefaultSource source = SysctlCatalog::defaultSource(e, establishedHash());
+        if (source == SysctlCatalog::DefaultSource::Unknown)
+            return QString();
+        const bool detected = source == SysctlCatalog::DefaultSource::Detected;
+        QString fallback = SysctlValue::displayText(
+            e, SysctlValue::fromProcText(e, detected ? defaultValue(row) : SysctlCatalog::documentedDefault(e, establishedHash())));
+        if (fallback.isEmpty())
             fallback = tr("(empty)");
         //: A default sockscope could not read from this kernel; its documentation's value
-        return defaultDetected(row) || fallback.isEmpty() ? fallback : tr("%1 (documented)").arg(fallback);
+        return detected ? fallback : tr("%1 (documented)").arg(fallback);
     }
     }
     return {};

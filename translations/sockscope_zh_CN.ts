@@ -2110,6 +2110,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Removed in Linux 4.12. sockscope reads whether this kernel still has the file (see below).</source>
         <translation>已在 Linux 4.12 中移除。sockscope 会读取当前内核是否仍有这个文件（见下方）。</translation>
     </message>
+    <message>
+        <source>%1, documented for Linux 6.18</source>
+        <translation>%1（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>half the TCP established-hash size, documented for Linux 6.18</source>
+        <translation>TCP established 哈希表大小的一半（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>the TCP established-hash size / 128, at least 128, documented for Linux 6.18</source>
+        <translation>TCP established 哈希表大小 / 128，至少 128（Linux 6.18 的文档值）</translation>
+    </message>
 </context>
 <context>
     <name>SysctlDetail</name>

@@ -154,7 +154,9 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     if (e.editable()) {
         const QString current = model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row))
                                                      : SysctlCatalog::absentText(&e);
-        QString fallback = SysctlValue::displayText(e, model.defaultValue(row));
+        const bool detected = SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected;
+        QString fallback = SysctlValue::displayText(
+            e, detected ? model.defaultValue(row) : SysctlValue::fromProcText(e, SysctlCatalog::documentedDefault(e, hash)));
         const QString how = SysctlCatalog::defaultExplanation(e, hash);
         if (!how.isEmpty())
             fallback = tr("%1 (%2)").arg(fallback.isEmpty() ? tr("(empty)") : fallback, how);
