@@ -78,7 +78,7 @@ std::vector<SysctlEntry> SysctlEntries::portsAndQueues()
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. The value 2 since Linux 3.12."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "No effect on a client."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped "
-           "with it off."),
+           "at a full half-open queue with it off."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "The kernel also accepts 3 to 255; sockscope offers 0 to 2.")},
 
         {"net.ipv4.tcp_max_syn_backlog", Kind::Integer, 1, 16777216, {}, Rule::SynBacklogFromHash, nullptr, true,

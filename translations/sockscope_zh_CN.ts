@@ -1963,10 +1963,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>SYN Flood 防护。监听套接字的半连接队列（SYN 队列）上限是它自己的 backlog，即 min(listen() backlog, somaxconn)。超过这个上限后，取值为 1 时内核用 cookie 应答 SYN，而不保留请求套接字，使合法客户端仍能连入。</translation>
     </message>
     <message>
-        <source>Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped with it off.</source>
-        <translation>保持 1。TcpExt SyncookiesSent 显示它何时在起作用；TCPReqQFullDrop 统计关闭它时被丢弃的 SYN。</translation>
-    </message>
-    <message>
         <source>The kernel also accepts 3 to 255; sockscope offers 0 to 2.</source>
         <translation>内核也接受 3 到 255；sockscope 只提供 0 到 2。</translation>
     </message>
@@ -2121,6 +2117,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>the TCP established-hash size / 128, at least 128, documented for Linux 6.18</source>
         <translation>TCP established 哈希表大小 / 128，至少 128（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped at a full half-open queue with it off.</source>
+        <translation>保持 1。TcpExt SyncookiesSent 显示它何时在起作用；TCPReqQFullDrop 统计关闭它时因半连接队列已满而丢弃的 SYN。</translation>
     </message>
 </context>
 <context>
