@@ -73,8 +73,14 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::TimeWait) {
-        return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the "
-                  "old connection's window.");
+        // The timewait table also holds orphaned FIN-WAIT-2 connections (tcp_close -> tcp_time_wait).
+        if (r.state == TcpState::FinWait2) {
+            return tr("An orphaned FIN-WAIT-2 connection kept in the timewait table until tcp_fin_timeout runs out "
+                      "(at least 3.5 × RTO; a socket's TCP_LINGER2 overrides it). It counts in sockstat tw and "
+                      "against tcp_max_tw_buckets.");
+        }
+        return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a "
+                  "retransmitted FIN, restart the timer.");
     }
     if (role != Qt::DisplayRole)
         return {};

@@ -452,12 +452,22 @@ private slots:
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
         const QString explanation = panel()->findChild<QTextBrowser *>("explanation")->toPlainText();
         QVERIFY(explanation.contains(QLatin1String("Only connect() consults it")));
-        QVERIFY(explanation.contains(QLatin1String("tcp_tw_reuse_delay old: 1000 ms here")));
-        // The test's namespace: default range (28,232 ports) and tcp_tw_reuse 2 (loopback only).
+        QVERIFY(explanation.contains(QLatin1String("taken over 1000 ms after it entered TIME-WAIT")));
+        // The default shown is the one detected in a fresh namespace, and says so.
+        QVERIFY2(explanation.contains(QLatin1String("2 (read from a fresh network namespace")), qPrintable(explanation));
+        QVERIFY(explanation.contains(QLatin1String("0, 1, 2 (the kernel accepts the same)")));
+        // The footer names what was read from this kernel, and the commands are there to copy.
+        QVERIFY2(explanation.contains(QLatin1String("net.ipv4.tcp_tw_reuse_delay = 1000")), qPrintable(explanation));
+        QVERIFY(explanation.contains(QLatin1String("ss -tano state time-wait")));
         const QString concepts = panel()->findChild<QTextBrowser *>("concepts")->toPlainText();
+        QVERIFY2(concepts.contains(QLatin1String("tcp_tw_reuse_delay = 1000 ms")), qPrintable(concepts));
+        QVERIFY(!concepts.contains(QString::fromUtf8("÷ 60"))); // no port budget that ignores tcp_tw_reuse
+        // The "who holds TIME-WAIT" mix-up prints this namespace's budget: default range (28,232
+        // ports) and tcp_tw_reuse 2 (loopback only).
         QVERIFY2(concepts.contains(QLatin1String("about 28,232 new connections per second to loopback"))
                      && concepts.contains(QLatin1String("about 471 to other addresses")),
                  qPrintable(concepts));
+        QVERIFY2(explanation.contains(QLatin1String("about 28,232 new connections per second to loopback")), qPrintable(explanation));
         auto choices = panel()->editor()->findChild<QComboBox *>();
         QCOMPARE(choices->count(), 3);
     }

@@ -62,8 +62,9 @@ void OverviewPanel::retranslate()
         if (auto label = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
             label->setText(labels[i]);
     }
-    m_timeWaitFill->setToolTip(tr("TIME-WAIT entries against tcp_max_tw_buckets. Past it, closing sockets skip "
-                                  "TIME-WAIT and TCPTimeWaitOverflow counts them."));
+    m_timeWaitFill->setToolTip(tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
+                                  "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
+                                  "closing sockets get no entry and TCPTimeWaitOverflow counts them."));
     m_portBudget->setText(tr("Worked budget…"));
     m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
                                 "tcp_tw_reuse, worked out from this namespace's values."));
@@ -96,12 +97,19 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
 
     const qint64 buckets = s.maxTimeWaitBuckets();
     const quint32 timeWait = s.count(TcpState::TimeWait);
-    if (buckets > 0) {
-        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
-        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
-        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
+    // Like with like: the limit caps the whole timewait table, which sockstat's tw counts.
+    if (buckets > 0 && s.sockstat.valid) {
+        const qint64 table = s.sockstat.tcpTimeWait;
+        m_timeWait->setText(tr("%1 of %2 (sockstat tw)").arg(locale.toString(table), locale.toString(buckets)));
+        m_timeWait->setToolTip(tr("sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, "
+                                  "IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the "
+                                  "socket table's rows are TIME-WAIT.")
+                                   .arg(locale.toString(table), locale.toString(buckets), locale.toString(timeWait)));
+        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * table / buckets)));
+        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * double(table) / double(buckets), 0, 'f', 1));
     } else {
         m_timeWait->setText(locale.toString(timeWait));
+        m_timeWait->setToolTip(tr("TIME-WAIT rows in the socket table"));
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
@@ -128,7 +136,8 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     }
 
     const double overflowRate = s.rates && s.rates->has(TcpCounter::TimeWaitOverflow) ? s.rates->rate(TcpCounter::TimeWaitOverflow) : 0;
-    m_overflow->setText(tr("%1 per second now, %2 since boot (TCPTimeWaitOverflow)")
+    // TcpExt counters belong to the network namespace: in a child namespace they start at its creation.
+    m_overflow->setText(tr("%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)")
                             .arg(locale.toString(overflowRate, 'f', 1),
                                  locale.toString(s.counters.value(TcpCounter::TimeWaitOverflow))));
     QPalette overflowPalette = palette();
