@@ -9,12 +9,14 @@ const std::vector<MixUp> &MixUpCatalog::entries()
            "Linux does not follow it. An entry can last longer than 60 s: some segments for the old connection, "
            "such as a retransmitted FIN, restart its timer.")},
         {"fin-timeout", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_fin_timeout is not the TIME-WAIT timeout"),
-         QT_TRANSLATE_NOOP("MixUpCatalog", "It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN. Such a "
-           "connection waits in the timewait table: ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts "
+         QT_TRANSLATE_NOOP("MixUpCatalog", "It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN: the value "
+           "itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the "
+           "timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts "
            "it under tw and it counts against tcp_max_tw_buckets.")},
         {"counters", QT_TRANSLATE_NOOP("MixUpCatalog", "TcpExt TW counts more than TIME-WAIT"),
-         QT_TRANSLATE_NOOP("MixUpCatalog", "TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a "
-           "timeout over 4 s. TWKilled counts only FIN-WAIT-2 entries with a timeout of 4 s or less. TWRecycled counts "
+         QT_TRANSLATE_NOOP("MixUpCatalog", "TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry "
+           "timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less "
+           "(tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts "
            "TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container "
            "they count since the namespace was created, not since boot.")},
         {"who-holds", QT_TRANSLATE_NOOP("MixUpCatalog", "The side that closes first holds TIME-WAIT"),

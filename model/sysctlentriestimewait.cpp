@@ -54,11 +54,11 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
         {"net.ipv4.tcp_fin_timeout", Kind::Integer, 1, 3600, {}, Rule::Fixed, "60", true, Side::Both,
          QT_TRANSLATE_NOOP("SysctlCatalog", "seconds"),
          QT_TRANSLATE_NOOP("SysctlCatalog", "How long an orphaned connection (closed by this host, no longer held by any process) may wait "
-           "in FIN-WAIT-2 for the peer's FIN. The kernel uses at least 3.5 × RTO, and a socket's own TCP_LINGER2 "
-           "overrides it. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. Such a "
-           "connection waits as a small entry in the timewait table (with more than 60 s, after first waiting "
-           "as a full socket): ss shows it as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and "
-           "against tcp_max_tw_buckets."),
+           "in FIN-WAIT-2 for the peer's FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives "
+           "2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses "
+           "at least 3.5 × RTO, and a socket's own TCP_LINGER2 overrides the value. It is not the TIME-WAIT "
+           "length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as "
+           "FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Lowering it (to 30, say) frees orphaned connections sooner when peers never close their side. "
            "It does not shorten TIME-WAIT."),

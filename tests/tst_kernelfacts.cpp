@@ -113,6 +113,23 @@ class TestKernelFacts : public QObject
         return waitFor([&] { return timewaitTable() == before + 1; });
     }
 
+    // The orphaned FIN-WAIT-2 row towards 127.0.0.1:port in /proc/net/tcp: its timer kind (2
+    // keepalive of a full socket, 3 a timewait entry) and time left in clock ticks; false if none.
+    static bool finWait2Timer(quint16 port, int *kind, qint64 *ticksLeft)
+    {
+        const QByteArray remote = QByteArray("0100007F:") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+        for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+            const QList<QByteArray> f = line.simplified().split(' ');
+            if (f.size() < 6 || f[2] != remote || f[3] != "05")
+                continue;
+            const QList<QByteArray> timer = f[5].split(':');
+            *kind = timer.value(0).toInt(nullptr, 16);
+            *ticksLeft = timer.value(1).toLongLong(nullptr, 16);
+            return true;
+        }
+        return false;
+    }
+
     static int listenerOn(quint16 port, bool reuseAddress = false)
     {
         const int fd = tcpSocket(reuseAddress);
@@ -249,6 +266,42 @@ private slots:
         QVERIFY(ss.waitForFinished());
         const QString out = QString::fromUtf8(ss.readAllStandardOutput());
         QVERIFY2(out.contains(QLatin1String("timer:(timewait,")), qPrintable(out));
+        close(server);
+        close(listener);
+    }
+
+    // tcp_fin_timeout above 60 s is spent twice (tcp_close / tcp_rcv_state_process arm the
+    // keepalive timer for fin_time - TCP_TIMEWAIT_LEN; tcp_keepalive_timer then calls
+    // tcp_time_wait(sk, TCP_FIN_WAIT2, fin_time - TCP_TIMEWAIT_LEN)): with 62, first about 2 s as
+    // a full socket (outside the timewait table), then about 2 s as a timewait entry, which
+    // TWKilled counts because its own timeout is at most 4 s. Not 62 s in either phase.
+    void finTimeoutAboveSixtyIsSpentTwice()
+    {
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"), "62"));
+        const int listener = listenerOn(7108);
+        QVERIFY(listener >= 0);
+        const qint64 tw = counter("TW");
+        const qint64 twKilled = counter("TWKilled");
+        const qint64 table = timewaitTable();
+        int client = -1;
+        int server = -1;
+        QVERIFY(connectedPair(listener, 7108, &client, &server));
+        close(client);
+        int kind = 0;
+        qint64 left = 0;
+        const qint64 hz = sysconf(_SC_CLK_TCK);
+        QVERIFY(waitFor([&] { return finWait2Timer(7108, &kind, &left); }));
+        QCOMPARE(kind, 2); // the full socket's keepalive timer
+        QVERIFY2(left > 0 && left <= 2 * hz, qPrintable(QString::number(left)));
+        QCOMPARE(timewaitTable(), table);
+        QVERIFY(waitFor([&] { return finWait2Timer(7108, &kind, &left) && kind == 3; }));
+        QVERIFY2(left > 0 && left <= 2 * hz, qPrintable(QString::number(left)));
+        QCOMPARE(timewaitTable(), table + 1);
+        QCOMPARE(counter("TWKilled") - twKilled, 1);
+        QCOMPARE(counter("TW") - tw, 0);
+        // And then it is gone: 2 × (62 - 60) s in all.
+        QVERIFY(waitFor([&] { return !finWait2Timer(7108, &kind, &left); }));
+        QCOMPARE(timewaitTable(), table);
         close(server);
         close(listener);
     }

@@ -115,10 +115,6 @@
         <translation>tcp_fin_timeout</translation>
     </message>
     <message>
-        <source>How long an orphaned socket waits here for the peer&apos;s FIN (default 60 s). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
-        <translation>孤儿连接在此等待对端 FIN 的时长（默认 60 秒）。只调用了 shutdown() 而没有 close() 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
-    </message>
-    <message>
         <source>its program calls close()</source>
         <translation>另一方的程序调用 close()</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>Waits until its program calls close(); unless keepalive or an error ends the connection, it can stay here indefinitely.</source>
         <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it); above 60 s, 2 × (value − 60) s, first as a full socket. It waits as a timewait-table entry (sockstat tw). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它）；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。它以 timewait 表条目的形式等待（计入 sockstat tw）。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
     </message>
 </context>
 <context>
@@ -760,16 +760,8 @@
         <translation>tcp_fin_timeout 不是 TIME-WAIT 的超时时间</translation>
     </message>
     <message>
-        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN. Such a connection waits in the timewait table: ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts it under tw and it counts against tcp_max_tw_buckets.</source>
-        <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长。这样的连接在 timewait 表中等待：ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
-    </message>
-    <message>
         <source>TcpExt TW counts more than TIME-WAIT</source>
         <translation>TcpExt TW 统计的不只是 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a timeout over 4 s. TWKilled counts only FIN-WAIT-2 entries with a timeout of 4 s or less. TWRecycled counts TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
-        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时不超过 4 秒的 FIN-WAIT-2 条目。TWRecycled 统计被 connect() 接管的 TIME-WAIT 条目。这些计数器属于网络命名空间：在容器中，它们从该命名空间创建时开始计数，而不是从开机开始。</translation>
     </message>
     <message>
         <source>The side that closes first holds TIME-WAIT</source>
@@ -834,6 +826,14 @@
     <message>
         <source>An entry is a small slab object (tw_sock_TCP in /proc/slabinfo), a few hundred bytes. What runs out first is a client&apos;s local ports towards one destination, not memory.</source>
         <translation>一个条目是一个很小的 slab 对象（/proc/slabinfo 中的 tw_sock_TCP），几百字节。先耗尽的是客户端连往同一目的端的本地端口，而不是内存。</translation>
+    </message>
+    <message>
+        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN: the value itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts it under tw and it counts against tcp_max_tw_buckets.</source>
+        <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长：取值不超过 60 秒时即等待该时长；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。作为 timewait 表中的条目时，ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
+    </message>
+    <message>
+        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
+        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的 TIME-WAIT 条目。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
     </message>
 </context>
 <context>
@@ -1917,8 +1917,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；旧连接的某些报文段（例如重传的 FIN）会让计时器重新开始。</translation>
     </message>
     <message>
-        <source>An orphaned FIN-WAIT-2 connection kept in the timewait table until tcp_fin_timeout runs out (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it). It counts in sockstat tw and against tcp_max_tw_buckets.</source>
-        <translation>保存在 timewait 表中的孤儿 FIN-WAIT-2 连接，直到 tcp_fin_timeout 用完为止（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 优先）。它计入 sockstat tw，并占用 tcp_max_tw_buckets 的名额。</translation>
+        <source>If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first part of the wait for the peer&apos;s FIN: value − 60 s as a full socket, then as long again as a timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).</source>
+        <translation>如果程序已关闭它（孤儿连接）且 tcp_fin_timeout 超过 60 秒，这是等待对端 FIN 的第一段：以完整套接字等待（取值 − 60）秒，然后再以 timewait 条目等待同样长的时间。否则就是 keepalive 计时器（SO_KEEPALIVE）。</translation>
+    </message>
+    <message>
+        <source>An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer&apos;s FIN: for tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <translation>在 timewait 表中等待对端 FIN 的孤儿 FIN-WAIT-2 连接：tcp_fin_timeout 不超过 60 秒时等待该时长（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 会覆盖它）；超过 60 秒时等待（取值 − 60）秒，此前已以完整套接字等待了同样长的时间。它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
 </context>
 <context>
@@ -2376,10 +2380,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>除非清楚原因，否则保持 1000。延迟太短时，PAWS 可能认不出上一个连接的旧重复报文段，新连接随后可能会悄无声息地接受它们。</translation>
     </message>
     <message>
-        <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. The kernel uses at least 3.5 × RTO, and a socket&apos;s own TCP_LINGER2 overrides it. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. Such a connection waits as a small entry in the timewait table (with more than 60 s, after first waiting as a full socket): ss shows it as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
-        <translation>孤儿连接（本机已关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 优先于它。它不是 TIME-WAIT 的时长：不论它是多少，TIME-WAIT 都持续 60 秒。这样的连接作为 timewait 表中的一个小条目等待（超过 60 秒时，先以完整套接字等待一段时间）：ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，并占用 tcp_max_tw_buckets 的名额。</translation>
-    </message>
-    <message>
         <source>Lowering it (to 30, say) frees orphaned connections sooner when peers never close their side. It does not shorten TIME-WAIT.</source>
         <translation>调低它（例如 30）可以在对端始终不关闭时更早释放孤儿连接。它不会缩短 TIME-WAIT。</translation>
     </message>
@@ -2466,6 +2466,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped at a full half-open queue with it off.</source>
         <translation>保持 1。TcpExt SyncookiesSent 显示它何时在起作用；TCPReqQFullDrop 统计关闭它时因半连接队列已满而丢弃的 SYN。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives 2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses at least 3.5 × RTO, and a socket&apos;s own TCP_LINGER2 overrides the value. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <translation>孤儿连接（由本机关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。取值不超过 60 秒时即等待该时长；超过 60 秒时，内核实际给出 2 ×（取值 − 60）秒：先以完整套接字等待，再以 timewait 条目等待同样长的时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 会覆盖该值。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都持续 60 秒。作为 timewait 条目时，ss 把该连接显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
 </context>
 <context>
