@@ -27,8 +27,9 @@ const std::vector<MixUp> &MixUpCatalog::entries()
         {"tw-reuse", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_reuse helps only outgoing connections, and its default is no longer 0"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback "
            "traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old "
-           "connection recorded a peer timestamp; nothing expires early. A program that bind()s an explicit port "
-           "before connect() takes over such an entry whatever the setting. A server gains nothing from it.")},
+           "connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s "
+           "the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over "
+           "whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.")},
         {"reuseaddr", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEADDR does not let two servers share a port"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server "
            "restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on "

@@ -27,9 +27,10 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
          QT_TRANSLATE_NOOP("SysctlCatalog", "Lets a new outgoing connection take over the 4-tuple (local address and port, remote address "
            "and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults "
            "it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries "
-           "are never taken over through it. Separately, a program that bind()s an explicit local port and then "
-           "connect()s takes over a matching TIME-WAIT entry whatever this setting and the delay say, provided "
-           "the entry recorded a peer timestamp."),
+           "are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a "
+           "TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever "
+           "tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() "
+           "fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. The value 2, and 2 as the default, came with kernel commit "
            "79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is "
            "not confirmed here: the default shown is this kernel's own."),

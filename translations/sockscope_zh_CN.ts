@@ -135,10 +135,6 @@
         <translation>60 秒后（若旧连接的报文段重启了计时器则更久）。</translation>
     </message>
     <message>
-        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()); TIME-WAIT comes whatever the program does. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
-        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿连接（程序已调用 close()）；无论程序怎么做，主动关闭方都会进入 TIME-WAIT。双方同时关闭时，两边都经过 CLOSING，最后都进入 TIME-WAIT。</translation>
-    </message>
-    <message>
         <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.</source>
         <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 还没到上限（tcp_rto_max_ms，默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it); above 60 s, 2 × (value − 60) s, first as a full socket. It waits as a timewait-table entry (sockstat tw). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
         <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它）；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。它以 timewait 表条目的形式等待（计入 sockstat tw）。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
+    </message>
+    <message>
+        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full tcp_max_tw_buckets skips it. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
+        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT；只有以 RST 关闭（SO_LINGER {1, 0}，或在还有未读取的接收数据时 close()）或 tcp_max_tw_buckets 已满时才会跳过。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
     </message>
 </context>
 <context>
@@ -776,10 +776,6 @@
         <translation>tcp_tw_reuse 只对主动发起的连接有用，而且默认值已不再是 0</translation>
     </message>
     <message>
-        <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that bind()s an explicit port before connect() takes over such an entry whatever the setting. A server gains nothing from it.</source>
-        <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。先 bind() 到明确端口再 connect() 的程序，不论这个设置如何都会接管这样的条目。服务器从中得不到任何好处。</translation>
-    </message>
-    <message>
         <source>SO_REUSEADDR does not let two servers share a port</source>
         <translation>SO_REUSEADDR 不能让两个服务器共用一个端口</translation>
     </message>
@@ -834,6 +830,10 @@
     <message>
         <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
         <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的 TIME-WAIT 条目。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
+    </message>
+    <message>
+        <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.</source>
+        <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目记录过对端时间戳）。服务器从中得不到任何好处。</translation>
     </message>
 </context>
 <context>
@@ -1051,10 +1051,6 @@
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <source>this kernel has no tcp_tw_reuse_delay: an entry becomes reusable 0 to 1 s after the last timestamped segment it received</source>
-        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段之后 0 到 1 秒变为可接管</translation>
-    </message>
-    <message>
         <source>tcp_tw_reuse_delay, counted from the entry&apos;s start of TIME-WAIT</source>
         <translation>tcp_tw_reuse_delay，从条目进入 TIME-WAIT 时算起</translation>
     </message>
@@ -1081,10 +1077,6 @@
     <message>
         <source>When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with EADDRNOTAVAIL.</source>
         <translation>当每个可用端口都有到该目的端的 TIME-WAIT 条目时，connect() 以 EADDRNOTAVAIL 失败。</translation>
-    </message>
-    <message>
-        <source>A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over an entry older than the delay (the entry must have recorded a timestamp from the peer, so the peer must send timestamps too).</source>
-        <translation>在这里，到该目的端的端口范围被 TIME-WAIT 占满并不会导致 EADDRNOTAVAIL：connect() 会接管存在时间超过延迟的条目（条目必须记录过对端的时间戳，所以对端也必须发送时间戳）。</translation>
     </message>
     <message>
         <source>ip_local_port_range could not be read, so no port budget can be given.</source>
@@ -1133,6 +1125,18 @@
     <message>
         <source>Towards that destination (local address, remote address, remote port), when this host closes first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).</source>
         <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）：环回地址每秒约 %1 个新连接（%2）；其他地址每秒约 %3 个（%4）。</translation>
+    </message>
+    <message>
+        <source>this kernel has no tcp_tw_reuse_delay: an entry can be taken over 0 to 1 s after the last timestamped segment it received (1 to 2 s on older kernels)</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段后 0 到 1 秒（更旧的内核为 1 到 2 秒）可被接管</translation>
+    </message>
+    <message>
+        <source>A range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL only while every entry is younger than the delay; older entries are taken over (if they recorded a peer timestamp).</source>
+        <translation>只有当所有条目都还没超过延迟时，到该目的端的端口范围被 TIME-WAIT 占满才会让 connect() 以 EADDRNOTAVAIL 失败；超过延迟的条目会被接管（前提是记录过对端时间戳）。</translation>
+    </message>
+    <message>
+        <source>(If the peer sends TCP timestamps.)</source>
+        <translation>（前提是对端发送 TCP 时间戳。）</translation>
     </message>
 </context>
 <context>
@@ -2352,10 +2356,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>同 1，但仅当旧连接的本地或远端地址是环回地址（127.0.0.0/8、::1），或它绑定在 lo 上时。容器之间经网桥或 veth 的流量不算环回。</translation>
     </message>
     <message>
-        <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that bind()s an explicit local port and then connect()s takes over a matching TIME-WAIT entry whatever this setting and the delay say, provided the entry recorded a peer timestamp.</source>
-        <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它过期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，先 bind() 到明确的本地端口再 connect() 的程序，不论这个设置和延迟如何，都会接管匹配的 TIME-WAIT 条目，前提是该条目记录过对端时间戳。</translation>
-    </message>
-    <message>
         <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel&apos;s own.</source>
         <translation>每个网络命名空间各自独立。取值 2 以及默认值 2 来自内核提交 79e9fed46038（2018 年）；在此之前取值只有 0 和 1，默认为 0。首个包含它的版本此处未能确认：这里显示的默认值是当前内核自己的。</translation>
     </message>
@@ -2470,6 +2470,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives 2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses at least 3.5 × RTO, and a socket&apos;s own TCP_LINGER2 overrides the value. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
         <translation>孤儿连接（由本机关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。取值不超过 60 秒时即等待该时长；超过 60 秒时，内核实际给出 2 ×（取值 − 60）秒：先以完整套接字等待，再以 timewait 条目等待同样长的时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 会覆盖该值。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都持续 60 秒。作为 timewait 条目时，ss 把该连接显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
+    </message>
+    <message>
+        <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE.</source>
+        <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它到期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，若程序设置 SO_REUSEADDR，bind() 到某个 TIME-WAIT 条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论 tcp_tw_reuse 和延迟如何都会接管该条目，前提是条目记录过对端时间戳（否则 connect() 以 EADDRNOTAVAIL 失败）；两边没有都设置 SO_REUSEADDR 时，bind() 以 EADDRINUSE 失败。</translation>
     </message>
 </context>
 <context>
@@ -2788,10 +2792,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>此处 tcp_tw_reuse 为 2：connect() 只接管环回流量的 TIME-WAIT 条目。</translation>
     </message>
     <message>
-        <source>This kernel has no tcp_tw_reuse_delay (it came in 6.14): the delay is fixed, about a second, counted in whole seconds.</source>
-        <translation>当前内核没有 tcp_tw_reuse_delay（它在 6.14 中加入）：延迟是固定的，约一秒，按整秒计算。</translation>
-    </message>
-    <message>
         <source>An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).</source>
         <translation>条目进入 TIME-WAIT %1 毫秒后即可被接管（tcp_tw_reuse_delay）。</translation>
     </message>
@@ -2866,6 +2866,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Sources: the Linux 6.18 sources and Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7). Run the commands on your own host to check.</source>
         <translation>资料来源：Linux 6.18 源代码和 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。可以在自己的主机上运行这些命令来核对。</translation>
+    </message>
+    <message>
+        <source>This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken over 0 to 1 s after the last timestamped segment it received (1 to 2 s on older kernels), counted in whole seconds.</source>
+        <translation>本内核没有 tcp_tw_reuse_delay（它在 6.14 中引入）：条目在收到最后一个带时间戳的报文段后 0 到 1 秒（更旧的内核为 1 到 2 秒）可被接管，按整秒计算。</translation>
     </message>
 </context>
 <context>

@@ -243,7 +243,9 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
         out.segments.push_back({QLine(line->x, lifelineTop, line->x, lifelineBottom), QColor(), false});
     y = place(QRect(margin, 0, width - 2 * margin, 0), y,
               tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
-                 "program has called close()); TIME-WAIT comes whatever the program does. If both sides close at "
+                 "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
+                 "orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full "
+                 "tcp_max_tw_buckets skips it. If both sides close at "
                  "once, both pass through CLOSING and both end in TIME-WAIT."),
               small, Qt::AlignLeft | Qt::AlignTop);
     out.height = y + margin;

@@ -56,8 +56,9 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         if (reuse == QLatin1String("2"))
             note = tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
         const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", read);
-        note += delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): the delay is fixed, "
-                                     "about a second, counted in whole seconds.")
+        note += delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
+                                     "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
+                                     "older kernels), counted in whole seconds.")
                                 : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
         if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
             note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here, so no TIME-WAIT entry can be taken over.");
