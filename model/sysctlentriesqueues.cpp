@@ -61,7 +61,8 @@ std::vector<SysctlEntry> SysctlEntries::portsAndQueues()
          QT_TRANSLATE_NOOP("SysctlCatalog", "How long an orphaned connection keeps retransmitting to a peer that stopped answering before "
            "it is killed. The number is turned into a time budget, as for tcp_retries2 (the time that many "
            "backed-off retransmissions would take), not a literal count. 0, the default, means 8 as long as the "
-           "retransmission timeout is below its maximum (TCP_RTO_MAX)."),
+           "retransmission timeout is below its maximum (tcp_rto_max_ms on kernels that have it, TCP_RTO_MAX "
+           "before; 120 s by default)."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Rarely matters on a client."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "A busy web server may lower it (2 to 4) to drop connections to vanished clients sooner."),
@@ -74,7 +75,8 @@ std::vector<SysctlEntry> SysctlEntries::portsAndQueues()
          Rule::Fixed, "1", true, Side::Server, nullptr,
          QT_TRANSLATE_NOOP("SysctlCatalog", "SYN Flood protection. A listener's half-open (SYN) queue is capped by the listener's own "
            "backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a "
-           "cookie instead of keeping a request socket, so legitimate clients still get in."),
+           "cookie instead of keeping a request socket, so legitimate clients still get in as long as the "
+           "accept queue has room (a full one drops them, counted in TcpExt ListenOverflows)."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. The value 2 since Linux 3.12."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "No effect on a client."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped "

@@ -21,7 +21,7 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
                 "compares no timestamps itself: the new connection starts its sequence numbers above the old one's "
                 "and keeps the peer's last timestamp for PAWS.")},
           {2, QT_TRANSLATE_NOOP("SysctlCatalog", "As 1, but only when the old connection's local or remote address is a loopback address "
-                "(127.0.0.0/8, ::1) or it was bound to lo. Traffic between containers over a bridge or veth is not "
+                "(127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a bridge or veth is not "
                 "loopback.")}},
          Rule::Fixed, "2", true, Side::Client, nullptr,
          QT_TRANSLATE_NOOP("SysctlCatalog", "Lets a new outgoing connection take over the 4-tuple (local address and port, remote address "
@@ -72,7 +72,7 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
          QT_TRANSLATE_NOOP("SysctlCatalog", "The most entries the namespace's timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 "
            "entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). "
            "When it is full, a closing connection gets no entry and is destroyed at once; TcpExt "
-           "TCPTimeWaitOverflow counts each such close. Each entry is a small slab object (tw_sock_TCP, "
+           "TCPTimeWaitOverflow counts each such close (and each close whose entry could not be allocated). Each entry is a small slab object (tw_sock_TCP, "
            "tw_sock_TCPv6)."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. Its default is half the size of the TCP established hash the "
            "namespace uses."),
@@ -107,10 +107,11 @@ std::vector<SysctlEntry> SysctlEntries::timeWaitGuards()
 {
     return {
         {"net.ipv4.tcp_rfc1337", Kind::Choice, 0, 1,
-         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "An RST received in TIME-WAIT ends the entry early (\"TIME-WAIT assassination\").")},
+         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "An RST with the expected sequence number ends a TIME-WAIT entry early (\"TIME-WAIT assassination\").")},
           {1, QT_TRANSLATE_NOOP("SysctlCatalog", "RSTs received in TIME-WAIT are ignored, as RFC 1337 proposes.")}},
          Rule::Fixed, "0", true, Side::Both, nullptr,
-         QT_TRANSLATE_NOOP("SysctlCatalog", "What an RST does to a TIME-WAIT entry. With 0, a stray RST can end TIME-WAIT before its 60 s "
+         QT_TRANSLATE_NOOP("SysctlCatalog", "What an RST does to a TIME-WAIT entry. With 0, an RST carrying exactly the expected sequence "
+           "number (and passing PAWS) ends TIME-WAIT before its 60 s "
            "and with it the protection against old duplicates."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "1 keeps TIME-WAIT intact; it does not make TIME-WAIT shorter or longer."),

@@ -28,6 +28,7 @@
 #include <QTest>
 
 #include <sys/socket.h>
+#include <sys/utsname.h>
 
 // The sysctl pane in the window, offscreen, changing the test namespace's own sysctls.
 class TestSysctlPanel : public QObject
@@ -459,6 +460,14 @@ private slots:
         // The footer names what was read from this kernel, and the commands are there to copy.
         QVERIFY2(explanation.contains(QLatin1String("net.ipv4.tcp_tw_reuse_delay = 1000")), qPrintable(explanation));
         QVERIFY(explanation.contains(QLatin1String("ss -tano state time-wait")));
+        // The footer says whether this kernel is of the series the facts were checked on (6.18).
+        utsname names {};
+        QCOMPARE(uname(&names), 0);
+        const QByteArray release(names.release);
+        const bool checkedSeries = release == "6.18" || release.startsWith("6.18.") || release.startsWith("6.18-");
+        QVERIFY2(explanation.contains(checkedSeries ? QLatin1String("the series this kernel (") + QLatin1String(names.release)
+                                                    : QLatin1String("not on this kernel (") + QLatin1String(names.release)),
+                 qPrintable(explanation));
         const QString concepts = panel()->findChild<QTextBrowser *>("concepts")->toPlainText();
         QVERIFY2(concepts.contains(QLatin1String("tcp_tw_reuse_delay = 1000 ms")), qPrintable(concepts));
         QVERIFY(!concepts.contains(QString::fromUtf8("÷ 60"))); // no port budget that ignores tcp_tw_reuse

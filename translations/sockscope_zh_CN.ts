@@ -135,10 +135,6 @@
         <translation>60 秒后（若旧连接的报文段重启了计时器则更久）。</translation>
     </message>
     <message>
-        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.</source>
-        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 还没到上限（tcp_rto_max_ms，默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
-    </message>
-    <message>
         <source>Waits until its program calls close(); unless keepalive or an error ends the connection, it can stay here indefinitely.</source>
         <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full tcp_max_tw_buckets skips it. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
         <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT；只有以 RST 关闭（SO_LINGER {1, 0}，或在还有未读取的接收数据时 close()）或 tcp_max_tw_buckets 已满时才会跳过。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.</source>
+        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 低于其最大值（tcp_rto_max_ms，没有它的内核上为 TCP_RTO_MAX；默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
     </message>
 </context>
 <context>
@@ -973,10 +973,6 @@
         <translation>≈ 每秒 %1 个新连接</translation>
     </message>
     <message>
-        <source>The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, closing sockets get no entry and TCPTimeWaitOverflow counts them.</source>
-        <translation>timewait 表与 tcp_max_tw_buckets 的对比：sockstat 的 tw 与该上限一样，统计 TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计。超过上限后，正在关闭的套接字得不到条目，由 TCPTimeWaitOverflow 计数。</translation>
-    </message>
-    <message>
         <source>%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)</source>
         <translation>当前每秒 %1 次，本命名空间迄今共 %2 次（TCPTimeWaitOverflow）</translation>
     </message>
@@ -991,6 +987,10 @@
     <message>
         <source>TIME-WAIT rows in the socket table</source>
         <translation>套接字表中的 TIME-WAIT 行</translation>
+    </message>
+    <message>
+        <source>The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could not be allocated).</source>
+        <translation>timewait 表与 tcp_max_tw_buckets 的对比：sockstat 的 tw 与该上限一样，统计 TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计。超过上限后，正在关闭的套接字得不到条目，由 TCPTimeWaitOverflow 计数（条目分配失败时它同样计数）。</translation>
     </message>
 </context>
 <context>
@@ -1196,20 +1196,20 @@
         <translation>TIME-WAIT 相关计数器（每秒）</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Timewait table full:&lt;/b&gt; %1 closes per second get no timewait entry because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged &quot;TCP: time wait bucket table overflow&quot;).</source>
+        <translation>&lt;b&gt;timewait 表已满：&lt;/b&gt;每秒有 %1 次关闭因为已达到 tcp_max_tw_buckets 而得不到 timewait 条目（TcpExt TCPTimeWaitOverflow；较旧的内核会记录 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+    </message>
+    <message>
         <source>TcpExt counters per second, of this network namespace:
 TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a timeout over 4 s
-TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached
+TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could not be allocated)
 TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less
 TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or after bind() to an explicit port</source>
         <translation>本网络命名空间的 TcpExt 计数器，每秒：
 TW — 放入 timewait 表的条目：TIME-WAIT，以及超时超过 4 秒的孤儿 FIN-WAIT-2
-TCPTimeWaitOverflow — 没有得到条目的关闭：已达到 tcp_max_tw_buckets
+TCPTimeWaitOverflow — 没有得到条目的关闭：已达到 tcp_max_tw_buckets（或条目分配失败）
 TWKilled — 超时不超过 4 秒的孤儿 FIN-WAIT-2 条目
 TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，或在 bind() 到明确端口之后</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Timewait table full:&lt;/b&gt; %1 closes per second get no timewait entry because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged &quot;TCP: time wait bucket table overflow&quot;).</source>
-        <translation>&lt;b&gt;timewait 表已满：&lt;/b&gt;每秒有 %1 次关闭因为已达到 tcp_max_tw_buckets 而得不到 timewait 条目（TcpExt TCPTimeWaitOverflow；较旧的内核会记录 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
     </message>
 </context>
 <context>
@@ -2172,14 +2172,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>当 TcpExt ListenOverflows 增长时，连同服务器自身的 listen() backlog 一起调高。</translation>
     </message>
     <message>
-        <source>An RST received in TIME-WAIT ends the entry early (&quot;TIME-WAIT assassination&quot;).</source>
-        <translation>在 TIME-WAIT 中收到 RST 会提前结束该条目（“TIME-WAIT 暗杀”）。</translation>
-    </message>
-    <message>
-        <source>What an RST does to a TIME-WAIT entry. With 0, a stray RST can end TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
-        <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个游离的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
-    </message>
-    <message>
         <source>1 keeps TIME-WAIT intact; it does not make TIME-WAIT shorter or longer.</source>
         <translation>取 1 可保持 TIME-WAIT 完整；它不会让 TIME-WAIT 变短或变长。</translation>
     </message>
@@ -2269,7 +2261,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>The local ports the kernel picks for connect() and for bind() to port 0. One port can serve many destinations at once, but only one connection at a time, TIME-WAIT included, per (local address, remote address, remote port), unless connect() takes the TIME-WAIT entry over. connect() prefers ports of the low end&apos;s parity and bind() the other, each falling back to the rest: a preference, not a split. The low end must not be below ip_unprivileged_port_start; the kernel logs a warning when both ends have the same parity.</source>
-        <translation>内核为 connect() 和 bind() 到端口 0 选取的本地端口。一个端口可以同时服务许多目的端，但对每个（本地地址、远端地址、远端端口）同一时刻只能有一个连接，TIME-WAIT 也算在内，除非 connect() 接管了该 TIME-WAIT 条目。connect() 优先选与下限奇偶性相同的端口，bind() 优先选另一半，各自用完后再用其余端口：这是偏好，不是划分。下限不能小于 ip_unprivileged_port_start；两端奇偶性相同时内核会记录一条警告。</translation>
+        <translation>内核为 connect() 和 bind() 到端口 0 选取的本地端口。一个端口可以同时服务许多目的端，但对每个（本地地址、远端地址、远端端口）同一时刻只能有一个连接，TIME-WAIT 也算在内，除非 connect() 接管了该 TIME-WAIT 条目。connect() 优先选与下限奇偶性相同的端口，bind() 优先选奇偶性相反的端口，各自用完后再用其余端口：这是偏好，不是划分。下限不能小于 ip_unprivileged_port_start；两端奇偶性相同时内核会记录一条警告。</translation>
     </message>
     <message>
         <source>Per network namespace. The default upper end became 60999 (from 61000) with kernel commit 07f4c90062f8; the first release with it is not confirmed here.</source>
@@ -2296,10 +2288,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>内核接受任意 int 值；sockscope 只提供 0 到 16,777,216。</translation>
     </message>
     <message>
-        <source>How long an orphaned connection keeps retransmitting to a peer that stopped answering before it is killed. The number is turned into a time budget, as for tcp_retries2 (the time that many backed-off retransmissions would take), not a literal count. 0, the default, means 8 as long as the retransmission timeout is below its maximum (TCP_RTO_MAX).</source>
-        <translation>孤儿连接在被终止之前，向不再应答的对端重传多久。这个数字会像 tcp_retries2 一样换算成时间预算（按指数退避重传这么多次所需的时间），而不是确切的次数。默认值 0 表示：只要重传超时还低于其最大值（TCP_RTO_MAX），就按 8 计算。</translation>
-    </message>
-    <message>
         <source>Off: once a listener&apos;s half-open queue is past its cap, SYNs are dropped.</source>
         <translation>关闭：监听套接字的半连接队列超过上限后，SYN 被丢弃。</translation>
     </message>
@@ -2310,10 +2298,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Always answer with syncookies (for testing).</source>
         <translation>总是用 syncookie 应答（用于测试）。</translation>
-    </message>
-    <message>
-        <source>SYN Flood protection. A listener&apos;s half-open (SYN) queue is capped by the listener&apos;s own backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in.</source>
-        <translation>SYN Flood 防护。监听套接字的半连接队列（SYN 队列）上限是它自己的 backlog，即 min(listen() backlog, somaxconn)。超过这个上限后，取值为 1 时内核用 cookie 应答 SYN，而不保留请求套接字，使合法客户端仍能连入。</translation>
     </message>
     <message>
         <source>The kernel also accepts 3 to 255; sockscope offers 0 to 2.</source>
@@ -2352,10 +2336,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>当 TIME-WAIT 条目存在的时间超过复用延迟，且旧连接记录过对端的时间戳时，主动发起的 connect() 可以接管该条目的四元组。connect() 本身不比较时间戳：新连接的序列号从旧连接之上开始，并保留对端最后的时间戳供 PAWS 使用。</translation>
     </message>
     <message>
-        <source>As 1, but only when the old connection&apos;s local or remote address is a loopback address (127.0.0.0/8, ::1) or it was bound to lo. Traffic between containers over a bridge or veth is not loopback.</source>
-        <translation>同 1，但仅当旧连接的本地或远端地址是环回地址（127.0.0.0/8、::1），或它绑定在 lo 上时。容器之间经网桥或 veth 的流量不算环回。</translation>
-    </message>
-    <message>
         <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel&apos;s own.</source>
         <translation>每个网络命名空间各自独立。取值 2 以及默认值 2 来自内核提交 79e9fed46038（2018 年）；在此之前取值只有 0 和 1，默认为 0。首个包含它的版本此处未能确认：这里显示的默认值是当前内核自己的。</translation>
     </message>
@@ -2390,10 +2370,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>The kernel also accepts 0, negative values and values above 3600; sockscope offers 1 to 3600.</source>
         <translation>内核也接受 0、负数和大于 3600 的值；sockscope 只提供 1 到 3600。</translation>
-    </message>
-    <message>
-        <source>The most entries the namespace&apos;s timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). When it is full, a closing connection gets no entry and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close. Each entry is a small slab object (tw_sock_TCP, tw_sock_TCPv6).</source>
-        <translation>本命名空间 timewait 表最多能容纳的条目数：TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计（即 /proc/net/sockstat 中的 tw，而不只是 TIME-WAIT 行）。表满时，正在关闭的连接得不到条目，会被立即销毁；TcpExt TCPTimeWaitOverflow 统计每一次这样的关闭。每个条目是一个很小的 slab 对象（tw_sock_TCP、tw_sock_TCPv6）。</translation>
     </message>
     <message>
         <source>Per network namespace. Its default is half the size of the TCP established hash the namespace uses.</source>
@@ -2474,6 +2450,30 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE.</source>
         <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它到期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，若程序设置 SO_REUSEADDR，bind() 到某个 TIME-WAIT 条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论 tcp_tw_reuse 和延迟如何都会接管该条目，前提是条目记录过对端时间戳（否则 connect() 以 EADDRNOTAVAIL 失败）；两边没有都设置 SO_REUSEADDR 时，bind() 以 EADDRINUSE 失败。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned connection keeps retransmitting to a peer that stopped answering before it is killed. The number is turned into a time budget, as for tcp_retries2 (the time that many backed-off retransmissions would take), not a literal count. 0, the default, means 8 as long as the retransmission timeout is below its maximum (tcp_rto_max_ms on kernels that have it, TCP_RTO_MAX before; 120 s by default).</source>
+        <translation>孤儿连接在被终止之前，向不再应答的对端重传多久。这个数字会像 tcp_retries2 一样换算成时间预算（按指数退避重传这么多次所需的时间），而不是确切的次数。默认值 0 表示：只要重传超时低于其最大值（有 tcp_rto_max_ms 的内核上为它，之前为 TCP_RTO_MAX；默认 120 秒），就按 8 计算。</translation>
+    </message>
+    <message>
+        <source>SYN Flood protection. A listener&apos;s half-open (SYN) queue is capped by the listener&apos;s own backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in as long as the accept queue has room (a full one drops them, counted in TcpExt ListenOverflows).</source>
+        <translation>SYN Flood 防护。监听套接字的半连接队列（SYN 队列）上限是它自己的 backlog，即 min(listen() backlog, somaxconn)。超过这个上限后，取值为 1 时内核用 cookie 应答 SYN，而不保留请求套接字；只要全连接队列还有空间，合法客户端仍能连入（全连接队列满时会被丢弃，计入 TcpExt ListenOverflows）。</translation>
+    </message>
+    <message>
+        <source>As 1, but only when the old connection&apos;s local or remote address is a loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a bridge or veth is not loopback.</source>
+        <translation>同 1，但仅当旧连接的本地或远端地址是环回地址（127.0.0.0/8、::1、::ffff:127.0.0.0/104），或它绑定在 lo 上时。容器之间经网桥或 veth 的流量不算环回。</translation>
+    </message>
+    <message>
+        <source>The most entries the namespace&apos;s timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). When it is full, a closing connection gets no entry and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (and each close whose entry could not be allocated). Each entry is a small slab object (tw_sock_TCP, tw_sock_TCPv6).</source>
+        <translation>本命名空间 timewait 表最多能容纳的条目数：TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计（即 /proc/net/sockstat 中的 tw，而不只是 TIME-WAIT 行）。表满时，正在关闭的连接得不到条目，会被立即销毁；TcpExt TCPTimeWaitOverflow 统计每一次这样的关闭（以及每一次因条目分配失败而发生的关闭）。每个条目是一个很小的 slab 对象（tw_sock_TCP、tw_sock_TCPv6）。</translation>
+    </message>
+    <message>
+        <source>An RST with the expected sequence number ends a TIME-WAIT entry early (&quot;TIME-WAIT assassination&quot;).</source>
+        <translation>序列号恰为期望值的 RST 会提前结束 TIME-WAIT 条目（“TIME-WAIT 暗杀”）。</translation>
+    </message>
+    <message>
+        <source>What an RST does to a TIME-WAIT entry. With 0, an RST carrying exactly the expected sequence number (and passing PAWS) ends TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
+        <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个序列号恰为期望值（并通过 PAWS 检查）的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
     </message>
 </context>
 <context>
@@ -2860,16 +2860,20 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <source>The other statements follow the Linux 6.18 sources and %1, checked against them and, where a kernel can show them, in private namespaces on 6.18, not on this kernel.</source>
-        <translation>其余说明依据 Linux 6.18 的源代码和 %1，已对照它们核对，并在内核能够显示的地方于 6.18 的私有命名空间中验证过，而不是在当前内核上。</translation>
-    </message>
-    <message>
         <source>Sources: the Linux 6.18 sources and Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7). Run the commands on your own host to check.</source>
         <translation>资料来源：Linux 6.18 源代码和 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。可以在自己的主机上运行这些命令来核对。</translation>
     </message>
     <message>
         <source>This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken over 0 to 1 s after the last timestamped segment it received (1 to 2 s on older kernels), counted in whole seconds.</source>
         <translation>本内核没有 tcp_tw_reuse_delay（它在 6.14 中引入）：条目在收到最后一个带时间戳的报文段后 0 到 1 秒（更旧的内核为 1 到 2 秒）可被接管，按整秒计算。</translation>
+    </message>
+    <message>
+        <source>The other statements follow the Linux %1 sources and %2, checked against them and, where a kernel can show them, in private namespaces on Linux %1, the series this kernel (%3) belongs to.</source>
+        <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过；当前内核（%3）属于这个版本系列。</translation>
+    </message>
+    <message>
+        <source>The other statements follow the Linux %1 sources and %2, checked against them and, where a kernel can show them, in private namespaces on Linux %1, not on this kernel (%3): some may not hold here.</source>
+        <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过，不一定是在当前内核（%3）上：有些说明在这里可能不成立。</translation>
     </message>
 </context>
 <context>

@@ -213,7 +213,7 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
     stateRow({true, TcpState::FinWait1, tr("tcp_orphan_retries"),
               tr("Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting "
                  "this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its "
-                 "maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.")},
+                 "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.")},
              {true, TcpState::CloseWait, {},
               tr("Waits until its program calls close(); unless keepalive or an error ends the connection, it "
                  "can stay here indefinitely.")});

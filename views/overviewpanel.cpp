@@ -64,7 +64,8 @@ void OverviewPanel::retranslate()
     }
     m_timeWaitFill->setToolTip(tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
                                   "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
-                                  "closing sockets get no entry and TCPTimeWaitOverflow counts them."));
+                                  "closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could "
+                                  "not be allocated)."));
     m_portBudget->setText(tr("Worked budget…"));
     m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
                                 "tcp_tw_reuse, worked out from this namespace's values."));

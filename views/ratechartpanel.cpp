@@ -57,7 +57,8 @@ void RateChartPanel::retranslate()
     m_chart->setToolTip(tr("TcpExt counters per second, of this network namespace:\n"
                            "TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a "
                            "timeout over 4 s\n"
-                           "TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached\n"
+                           "TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could "
+                           "not be allocated)\n"
                            "TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less\n"
                            "TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or "
                            "after bind() to an explicit port"));

@@ -199,10 +199,19 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     QString footer = tr("Read from this kernel (%1) at the last refresh: %2.").arg(QSysInfo::kernelVersion(), readout(model, read));
     if (SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected)
         footer += QLatin1Char(' ') + tr("Default %1 read from a fresh network namespace.").arg(model.defaultValue(row));
+    // The facts were checked on one kernel series; whether this kernel is of it is known only here.
+    const QString release = QSysInfo::kernelVersion();
+    const QString checkedOn = QStringLiteral("6.18");
+    const bool sameSeries = release == checkedOn || release.startsWith(checkedOn + QLatin1Char('.'))
+        || release.startsWith(checkedOn + QLatin1Char('-'));
     footer += QLatin1Char(' ')
-        + tr("The other statements follow the Linux 6.18 sources and %1, checked against them and, where a kernel "
-             "can show them, in private namespaces on 6.18, not on this kernel.")
-              .arg(SysctlCatalog::documentation());
+        + (sameSeries ? tr("The other statements follow the Linux %1 sources and %2, checked against them and, where "
+                           "a kernel can show them, in private namespaces on Linux %1, the series this kernel (%3) "
+                           "belongs to.")
+                      : tr("The other statements follow the Linux %1 sources and %2, checked against them and, where "
+                           "a kernel can show them, in private namespaces on Linux %1, not on this kernel (%3): "
+                           "some may not hold here."))
+              .arg(checkedOn, SysctlCatalog::documentation(), release);
     html += QStringLiteral("<p><small>%1</small></p>").arg(escaped(footer));
     return html;
 }
