@@ -156,6 +156,20 @@ private slots:
         QVERIFY(panel()->pending().isEmpty());
     }
 
+    // The explanation works out what this namespace's tcp_fin_timeout gives: above 60 s, twice
+    // (value - 60) s, as tst_kernelfacts measures.
+    void finTimeoutWaitWorkedOut()
+    {
+        const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
+        QVERIFY(applyFinTimeout(90));
+        QTRY_VERIFY2(explanation().contains(QLatin1String("90 s here: an orphaned FIN-WAIT-2 connection waits 60 s for the "
+                                                          "peer's FIN, 30 s as a full socket and then 30 s as a timewait entry.")),
+                     qPrintable(explanation()));
+        QVERIFY(applyFinTimeout(30));
+        QTRY_VERIFY2(explanation().contains(QLatin1String("30 s here: an orphaned FIN-WAIT-2 connection waits 30 s")),
+                     qPrintable(explanation()));
+    }
+
     void helperRoute()
     {
         // pkexec's part (authorization) played by a script; the helper is the real one.

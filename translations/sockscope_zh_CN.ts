@@ -2875,6 +2875,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>The other statements follow the Linux %1 sources and %2, checked against them and, where a kernel can show them, in private namespaces on Linux %1, not on this kernel (%3): some may not hold here.</source>
         <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过，不一定是在当前内核（%3）上：有些说明在这里可能不成立。</translation>
     </message>
+    <message>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer&apos;s FIN, %3 s as a full socket and then %3 s as a timewait entry.</source>
+        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN 共 %2 秒，先以完整套接字等待 %3 秒，再以 timewait 条目等待 %3 秒。</translation>
+    </message>
+    <message>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), all of it as a timewait entry.</source>
+        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），全部以 timewait 条目的形式等待。</translation>
+    </message>
 </context>
 <context>
     <name>SysctlItemResult</name>

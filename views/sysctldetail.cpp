@@ -66,6 +66,22 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
             note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         return note;
     }
+    // tcp_close()/tcp_keepalive_timer(): above TCP_TIMEWAIT_LEN the wait is spent twice, first on
+    // the full socket's keepalive timer, then as a timewait entry (measured in tst_kernelfacts).
+    if (name == QLatin1String("net.ipv4.tcp_fin_timeout") && model.isPresent(row)) {
+        bool ok = false;
+        const int value = model.currentValue(row).toInt(&ok);
+        if (ok && value > 60) {
+            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer's FIN, %3 s as a full "
+                      "socket and then %3 s as a timewait entry.")
+                .arg(locale.toString(value), locale.toString(2 * (value - 60)), locale.toString(value - 60));
+        }
+        if (ok && value > 0) {
+            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least "
+                      "3.5 × RTO), all of it as a timewait entry.")
+                .arg(locale.toString(value));
+        }
+    }
     if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !model.isPresent(row))
         return tr("Not on this kernel: it came in Linux 6.14.");
     if (name == QLatin1String("net.ipv4.tcp_timestamps"))
