@@ -22,8 +22,8 @@ const std::vector<MixUp> &MixUpCatalog::entries()
         {"who-holds", QT_TRANSLATE_NOOP("MixUpCatalog", "The side that closes first holds TIME-WAIT"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "A server that closes first (HTTP without keep-alive) holds the entries on its own listening "
            "port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local "
-           "ports: each keeps that port busy towards that destination (local address, remote address, remote port) "
-           "until it expires or connect() takes it over.")},
+           "ports: each keeps that port busy towards its destination until it expires or connect() takes it "
+           "over.")},
         {"tw-reuse", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_reuse helps only outgoing connections, and its default is no longer 0"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback "
            "traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old "

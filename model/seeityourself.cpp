@@ -26,7 +26,8 @@ Table build()
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "Whether this kernel has it, and its value"), "sysctl net.ipv4.tcp_tw_reuse_delay")}},
         {QStringLiteral("net.ipv4.tcp_fin_timeout"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "The setting"), "sysctl net.ipv4.tcp_fin_timeout"),
-          c(QT_TRANSLATE_NOOP("SeeItYourself", "Orphaned FIN-WAIT-2 connections, with a timewait timer"), "ss -tano state fin-wait-2"),
+          c(QT_TRANSLATE_NOOP("SeeItYourself", "Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive "
+                                                   "timer first when tcp_fin_timeout is above 60)"), "ss -tano state fin-wait-2"),
           c(QT_TRANSLATE_NOOP("SeeItYourself", "Entries put into the timewait table (TW: over 4 s, TWKilled: 4 s or less)"),
             "nstat -az TcpExtTW TcpExtTWKilled")}},
         {QStringLiteral("net.ipv4.tcp_max_tw_buckets"),
@@ -74,7 +75,8 @@ Table build()
         {QStringLiteral("timewait-length"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "Time left on each entry: never above 60 s"), TimeWaitRows)}},
         {QStringLiteral("fin-timeout"),
-         {c(QT_TRANSLATE_NOOP("SeeItYourself", "Orphaned FIN-WAIT-2 connections, with a timewait timer"), "ss -tano state fin-wait-2"),
+         {c(QT_TRANSLATE_NOOP("SeeItYourself", "Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive "
+                                                   "timer first when tcp_fin_timeout is above 60)"), "ss -tano state fin-wait-2"),
           c(QT_TRANSLATE_NOOP("SeeItYourself", "They count in tw"), Sockstat)}},
         {QStringLiteral("who-holds"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "TIME-WAIT entries by local address and port"),

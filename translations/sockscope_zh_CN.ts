@@ -139,16 +139,16 @@
         <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
     </message>
     <message>
-        <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it); above 60 s, 2 × (value − 60) s, first as a full socket. It waits as a timewait-table entry (sockstat tw). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
-        <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它）；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。它以 timewait 表条目的形式等待（计入 sockstat tw）。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
-    </message>
-    <message>
         <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full tcp_max_tw_buckets skips it. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
         <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT；只有以 RST 关闭（SO_LINGER {1, 0}，或在还有未读取的接收数据时 close()）或 tcp_max_tw_buckets 已满时才会跳过。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
     </message>
     <message>
         <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.</source>
         <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 低于其最大值（tcp_rto_max_ms，没有它的内核上为 TCP_RTO_MAX；默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above 60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它），以 timewait 表条目的形式等待（计入 sockstat tw）；超过 60 秒时为 2 ×（取值 − 60）秒，前一半以完整套接字等待。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
     </message>
 </context>
 <context>
@@ -768,10 +768,6 @@
         <translation>先关闭连接的一方持有 TIME-WAIT</translation>
     </message>
     <message>
-        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local ports: each keeps that port busy towards that destination (local address, remote address, remote port) until it expires or connect() takes it over.</source>
-        <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对那个目的端（本地地址、远端地址、远端端口）保持占用，直到条目到期或被 connect() 接管。</translation>
-    </message>
-    <message>
         <source>tcp_tw_reuse helps only outgoing connections, and its default is no longer 0</source>
         <translation>tcp_tw_reuse 只对主动发起的连接有用，而且默认值已不再是 0</translation>
     </message>
@@ -834,6 +830,10 @@
     <message>
         <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.</source>
         <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目记录过对端时间戳）。服务器从中得不到任何好处。</translation>
+    </message>
+    <message>
+        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local ports: each keeps that port busy towards its destination until it expires or connect() takes it over.</source>
+        <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
     </message>
 </context>
 <context>
@@ -1339,10 +1339,6 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
         <translation>该设置</translation>
     </message>
     <message>
-        <source>Orphaned FIN-WAIT-2 connections, with a timewait timer</source>
-        <translation>孤儿 FIN-WAIT-2 连接，带 timewait 计时器</translation>
-    </message>
-    <message>
         <source>Entries put into the timewait table (TW: over 4 s, TWKilled: 4 s or less)</source>
         <translation>放入 timewait 表的条目（TW：超过 4 秒，TWKilled：不超过 4 秒）</translation>
     </message>
@@ -1461,6 +1457,10 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
     <message>
         <source>With SO_REUSEPORT, one port shows several LISTEN rows, one per socket</source>
         <translation>使用 SO_REUSEPORT 时，同一端口会显示多行 LISTEN，每个套接字一行</translation>
+    </message>
+    <message>
+        <source>Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive timer first when tcp_fin_timeout is above 60)</source>
+        <translation>孤儿 FIN-WAIT-2 连接：timewait 计时器（tcp_fin_timeout 超过 60 时，先是 keepalive 计时器）</translation>
     </message>
 </context>
 <context>
@@ -2880,8 +2880,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN 共 %2 秒，先以完整套接字等待 %3 秒，再以 timewait 条目等待 %3 秒。</translation>
     </message>
     <message>
-        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), all of it as a timewait entry.</source>
-        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），全部以 timewait 条目的形式等待。</translation>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), as a timewait entry.</source>
+        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），以 timewait 条目的形式等待。</translation>
     </message>
 </context>
 <context>

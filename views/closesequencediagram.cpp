@@ -220,8 +220,8 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
     message(false, tr("ACK"), {});
     stateRow({true, TcpState::FinWait2, tr("tcp_fin_timeout"),
               tr("How long an orphaned socket waits here for the peer's FIN: the value up to 60 s (default 60, "
-                 "at least 3.5 × RTO, TCP_LINGER2 overrides it); above 60 s, 2 × (value − 60) s, first as a full "
-                 "socket. It waits as a timewait-table entry (sockstat tw). A socket that was only shut down, not "
+                 "at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above "
+                 "60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not "
                  "closed, is not limited by it. Not the TIME-WAIT length.")},
              {});
     message(false, tr("FIN"), tr("its program calls close()"));

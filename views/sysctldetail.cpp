@@ -78,7 +78,7 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         }
         if (ok && value > 0) {
             return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least "
-                      "3.5 × RTO), all of it as a timewait entry.")
+                      "3.5 × RTO), as a timewait entry.")
                 .arg(locale.toString(value));
         }
     }
