@@ -98,6 +98,7 @@ PortBudget PortBudget::compute(const PortBudgetSettings &settings, const PortBud
     PortBudget b;
     b.sourceAddresses = std::max(1, tuple.sourceAddresses);
     b.destinationPorts = std::max(1, tuple.destinationPorts);
+    b.loopback = tuple.loopback;
     if (!settings.rangeValid)
         return b;
     b.valid = true;

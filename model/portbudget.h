@@ -63,6 +63,7 @@ struct PortBudget
     double perSecondAllTuples = 0;
     int sourceAddresses = 1;
     int destinationPorts = 1;
+    bool loopback = false; // the tuple's peer is this host: it sends timestamps when we do
 
     bool reuseApplies() const { return reuse == Reuse::Applies; }
     // A tuple whose every usable port holds a TIME-WAIT entry fails connect() with EADDRNOTAVAIL

@@ -18,8 +18,8 @@ QString PortBudgetText::delay(const PortBudget &b)
 
 QString PortBudgetText::delayNote(const PortBudget &b)
 {
-    return b.delayApproximate ? tr("this kernel has no tcp_tw_reuse_delay: an entry becomes reusable 0 to 1 s after "
-                                   "the last timestamped segment it received")
+    return b.delayApproximate ? tr("this kernel has no tcp_tw_reuse_delay: an entry can be taken over 0 to 1 s after "
+                                   "the last timestamped segment it received (1 to 2 s on older kernels)")
                               : tr("tcp_tw_reuse_delay, counted from the entry's start of TIME-WAIT");
 }
 
@@ -43,18 +43,21 @@ QString PortBudgetText::whenFull(const PortBudget &b)
     return b.fullMeansAddressNotAvailable()
         ? tr("When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with "
              "EADDRNOTAVAIL.")
-        : tr("A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over "
-             "an entry older than the delay (the entry must have recorded a timestamp from the peer, so the "
-             "peer must send timestamps too).");
+        : tr("A range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL only while "
+             "every entry is younger than the delay; older entries are taken over (if they recorded a peer "
+             "timestamp).");
 }
 
 QString PortBudgetText::summary(const PortBudget &b)
 {
     if (!b.valid)
         return tr("ip_local_port_range could not be read, so no port budget can be given.");
-    return tr("About %1 new connections per second towards that destination (local address, remote address, "
-              "remote port) when this host closes first: %2.")
-        .arg(rate(b.perSecond), reuseReason(b));
+    // Reuse needs the entry to have recorded the peer's timestamp: towards another host that
+    // depends on the peer, which sockscope cannot see from here.
+    const QString text = tr("About %1 new connections per second towards that destination (local address, remote "
+                            "address, remote port) when this host closes first: %2.")
+                             .arg(rate(b.perSecond), reuseReason(b));
+    return b.reuseApplies() && !b.loopback ? text + QLatin1Char(' ') + tr("(If the peer sends TCP timestamps.)") : text;
 }
 
 QStringList PortBudgetText::worked(const PortBudget &b)

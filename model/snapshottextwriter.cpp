@@ -61,15 +61,20 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
     out += tr("States: %1\n").arg(states.join(QStringLiteral(", ")));
 
     const qint64 buckets = s.maxTimeWaitBuckets();
-    if (!counted(TcpState::TimeWait)) {
-        out += tr("TIME-WAIT: not counted (not in --states)\n");
-    } else if (buckets > 0) {
-        out += tr("TIME-WAIT: %1 of tcp_max_tw_buckets %2 (%3%)\n")
-                   .arg(s.count(TcpState::TimeWait))
+    // tcp_max_tw_buckets caps the whole timewait table (TIME-WAIT and orphaned FIN-WAIT-2, both
+    // families): compare it with sockstat tw, which counts exactly that, not with TIME-WAIT rows.
+    // sockstat is read whatever --states asked the dump for, so the gauge stays valid under it.
+    const QString rows = counted(TcpState::TimeWait) ? tr("%1 rows").arg(s.count(TcpState::TimeWait))
+                                                     : tr("not counted (not in --states)");
+    if (buckets > 0 && s.sockstat.valid) {
+        out += tr("TIME-WAIT: %1; timewait table (sockstat tw, TIME-WAIT and orphaned FIN-WAIT-2) %2 of "
+                  "tcp_max_tw_buckets %3 (%4%)\n")
+                   .arg(rows)
+                   .arg(s.sockstat.tcpTimeWait)
                    .arg(buckets)
-                   .arg(100.0 * s.count(TcpState::TimeWait) / double(buckets), 0, 'f', 2);
+                   .arg(100.0 * s.sockstat.tcpTimeWait / double(buckets), 0, 'f', 2);
     } else {
-        out += tr("TIME-WAIT: %1\n").arg(s.count(TcpState::TimeWait));
+        out += tr("TIME-WAIT: %1\n").arg(rows);
     }
     if (!s.timeWaitByLocalPort.empty())
         out += tr("  by local port:  %1\n").arg(portList(s.timeWaitByLocalPort, topPorts));
@@ -152,6 +157,8 @@ QString SnapshotTextWriter::format(const Snapshot &s, int topPorts)
         // The kernel's way of saying a child namespace has no hash of its own (ip-sysctl.rst).
         else if (r.name == QLatin1String("net.ipv4.tcp_ehash_entries") && value.startsWith(QLatin1Char('-')))
             shown = tr("%1 (negative: this namespace shares the host's hash table)").arg(value);
+        else if (r.name == QLatin1String("net.ipv4.tcp_tw_recycle") && r.state == SysctlReading::State::Present)
+            shown = tr("%1 (this kernel still has it; it was removed in Linux 4.12)").arg(value);
         sysctls << QStringLiteral("  %1 = %2").arg(r.name, shown);
     }
     out += tr("Sysctls:\n%1\n").arg(sysctls.join(QLatin1Char('\n')));

@@ -72,9 +72,24 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         default: return int(Qt::AlignLeft | Qt::AlignVCenter);
         }
     }
+    // tcp_close / tcp_rcv_state_process arm the keepalive timer for fin_time - TCP_TIMEWAIT_LEN
+    // when tcp_fin_timeout is above 60 s; tcp_keepalive_timer then moves the socket to the table.
+    if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::KeepAlive
+        && r.state == TcpState::FinWait2) {
+        return tr("If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first "
+                  "part of the wait for the peer's FIN: value − 60 s as a full socket, then as long again as a "
+                  "timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).");
+    }
     if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::TimeWait) {
-        return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the "
-                  "old connection's window.");
+        // The timewait table also holds orphaned FIN-WAIT-2 connections (tcp_close -> tcp_time_wait).
+        if (r.state == TcpState::FinWait2) {
+            return tr("An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer's FIN: for "
+                      "tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket's TCP_LINGER2 "
+                      "overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It "
+                      "counts in sockstat tw and against tcp_max_tw_buckets.");
+        }
+        return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a "
+                  "retransmitted FIN, restart the timer.");
     }
     if (role != Qt::DisplayRole)
         return {};

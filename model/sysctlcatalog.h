@@ -7,9 +7,10 @@
 #include <vector>
 
 // The sysctls that govern TIME-WAIT and port exhaustion: what each controls, what its values
-// mean, its default, valid range, scope, history and advice, checked against the kernel's
-// Documentation/networking/ip-sysctl.rst and the running kernel. Texts are kept as translatable
-// sources and translated when shown, so a language switch retranslates them.
+// mean, its default, the values sockscope lets you set and what the kernel accepts, scope,
+// history and advice, checked against the kernel sources of Linux 6.18 and measured in private
+// network namespaces. Texts are kept as translatable sources and translated when shown, so a
+// language switch retranslates them. Entries live in sysctlentries*.cpp, by subsystem.
 struct SysctlChoice
 {
     qint64 value;
@@ -23,19 +24,20 @@ struct SysctlEntry
         Integer,   // a number in [minimum, maximum]
         PortRange, // "low high" (ip_local_port_range)
         PortList,  // ports and ranges, comma-separated (ip_local_reserved_ports)
-        Removed,   // no longer in the kernel: explanation only
+        Removed,   // no longer in current kernels: explanation only (its file is still read)
     };
     enum class Side { Client, Server, Both };
-    // Some defaults scale with memory: the kernel derives them from its TCP established-hash size.
+    // How the documented default is derived (used only where detection is impossible): some
+    // scale with the TCP established-hash size (tcp_set_hashinfo, net/ipv4/tcp_ipv4.c).
     enum class DefaultRule { Fixed, HalfEstablishedHash, SynBacklogFromHash };
 
     const char *name;
     Kind kind;
-    qint64 minimum;
+    qint64 minimum; // sockscope's editing limits, not necessarily the kernel's (see kernelRange)
     qint64 maximum;
     std::vector<SysctlChoice> choices;
     DefaultRule defaultRule;
-    const char *fixedDefault; // the kernel's default, as the file shows it (Fixed)
+    const char *fixedDefault; // documented for Linux 6.18, as the file shows it (Fixed)
     bool perNamespace;
     Side helps;
     const char *unit; // translatable, e.g. "seconds"; null for none
@@ -43,6 +45,8 @@ struct SysctlEntry
     const char *history;
     const char *clientAdvice;
     const char *serverAdvice;
+    // What the kernel accepts beyond sockscope's limits (measured on 6.18); null when the same.
+    const char *kernelRange;
 
     QString key() const { return QLatin1String(name); }
     bool editable() const { return kind != Kind::Removed; }
@@ -55,9 +59,15 @@ class SysctlCatalog
     Q_DECLARE_TR_FUNCTIONS(SysctlCatalog)
 
 public:
+    // Where a default comes from. Detected: read from a fresh network namespace on this kernel
+    // (KernelDefaults). Documented: sockscope's documentation for Linux 6.18, because detection
+    // was impossible (global sysctl, no namespace could be made, or this namespace's own hash
+    // differs from a fresh one's); it may not match this kernel.
+    enum class DefaultSource { Detected, Documented, Unknown };
+
     static const std::vector<SysctlEntry> &entries();
     static const SysctlEntry *find(const QString &name);
-    // The names a snapshot reads (everything but removed entries).
+    // The names a snapshot reads as settings (everything but removed entries).
     static QStringList readableNames();
     // A catalog text in the current language.
     static QString text(const char *source);
@@ -66,10 +76,24 @@ public:
     // from a child namespace it is not "missing from this kernel". `entry` may be null.
     static QString absentText(const SysctlEntry *entry);
     static QString absentShortText(const SysctlEntry *entry);
-    // The default on this kernel, as the file would show it; `establishedHash` is the size of
-    // the TCP established hash (|tcp_ehash_entries|), 0 when unknown.
+
+    // THE kernel default of `entry`, as the file would show it: the value a fresh network
+    // namespace has on this kernel. Empty when it could not be detected (see defaultSource()):
+    // sockscope then does not claim one, and "Reset to kernel default" has nothing to put.
+    // `establishedHash` is |tcp_ehash_entries| of the observed namespace (0 when unknown): the
+    // hash-derived defaults are only taken from the fresh namespace when its hash has the same size.
     static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);
-    // How the default is derived, for people ("half the TCP established-hash size").
+    static DefaultSource defaultSource(const SysctlEntry &entry, qint64 establishedHash);
+    // sockscope's documentation for Linux 6.18 (for display, labelled as such, where defaultValue()
+    // is empty); may not match this kernel.
+    static QString documentedDefault(const SysctlEntry &entry, qint64 establishedHash);
+    // How the default was obtained, for people ("read from a fresh network namespace", or why it is
+    // only the documented one).
+    static QString defaultExplanation(const SysctlEntry &entry, qint64 establishedHash);
+    // The documented default or its rule, labelled "documented for Linux 6.18", for a default this
+    // kernel does not show; empty when there is none.
     static QString defaultExplanation(const SysctlEntry &entry);
+    // The "sockscope lets you set" row: sockscope's editing limits, and where the kernel accepts more.
+    static QString editingRange(const SysctlEntry &entry);
     static QString documentation() { return QStringLiteral("Documentation/networking/ip-sysctl.rst"); }
 };

@@ -88,12 +88,17 @@ QString SysctlListModel::defaultValue(int row) const
     return SysctlValue::fromProcText(entry(row), SysctlCatalog::defaultValue(entry(row), establishedHash()));
 }
 
+bool SysctlListModel::defaultDetected(int row) const
+{
+    return SysctlCatalog::defaultSource(entry(row), establishedHash()) == SysctlCatalog::DefaultSource::Detected;
+}
+
 bool SysctlListModel::differs(int row) const
 {
-    if (!isPresent(row) || !entry(row).editable())
+    // Only against a default read from this kernel: a documented one may be another version's.
+    if (!isPresent(row) || !entry(row).editable() || !defaultDetected(row))
         return false;
-    const QString fallback = defaultValue(row);
-    return !fallback.isEmpty() && currentValue(row) != fallback;
+    return currentValue(row) != defaultValue(row);
 }
 
 int SysctlListModel::rowCount(const QModelIndex &parent) const
@@ -119,9 +124,9 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     case PendingRole: return m_pending.value(e.key());
     case Qt::ToolTipRole:
         if (index.column() == Differs && differs(row))
-            return tr("Differs from the kernel default (%1).").arg(defaultValue(row));
-        if (index.column() == Default && !SysctlCatalog::defaultExplanation(e).isEmpty())
-            return SysctlCatalog::defaultExplanation(e);
+            return tr("Differs from this kernel's default (%1), read from a fresh network namespace.").arg(defaultValue(row));
+        if (index.column() == Default && !SysctlCatalog::defaultExplanation(e, establishedHash()).isEmpty())
+            return SysctlCatalog::defaultExplanation(e, establishedHash());
         return SysctlCatalog::text(e.summary);
     case Qt::DisplayRole: break;
     default: return {};
@@ -130,8 +135,8 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Name: return e.key().mid(e.key().indexOf(QLatin1Char('.')) + 1); // "ipv4.tcp_tw_reuse"
     case Value: {
-        if (e.kind == SysctlEntry::Kind::Removed)
-            return tr("removed");
+        if (e.kind == SysctlEntry::Kind::Removed) // read all the same: an old kernel still has the file
+            return isPresent(row) && reading(row) ? reading(row)->value : tr("removed");
         if (!isPresent(row)) {
             const SysctlReading *r = reading(row);
             return r && r->state == SysctlReading::State::Unreadable ? tr("unreadable")
@@ -146,8 +151,16 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     case Default: {
         if (e.kind == SysctlEntry::Kind::Removed)
             return QString();
-        const QString fallback = SysctlValue::displayText(e, defaultValue(row));
-        return fallback.isEmpty() && e.defaultRule == SysctlEntry::DefaultRule::Fixed ? tr("(empty)") : fallback;
+        const SysctlCatalog::DefaultSource source = SysctlCatalog::defaultSource(e, establishedHash());
+        if (source == SysctlCatalog::DefaultSource::Unknown)
+            return QString();
+        const bool detected = source == SysctlCatalog::DefaultSource::Detected;
+        QString fallback = SysctlValue::displayText(
+            e, SysctlValue::fromProcText(e, detected ? defaultValue(row) : SysctlCatalog::documentedDefault(e, establishedHash())));
+        if (fallback.isEmpty())
+            fallback = tr("(empty)");
+        //: A default sockscope could not read from this kernel; its documentation's value
+        return detected ? fallback : tr("%1 (documented)").arg(fallback);
     }
     }
     return {};
@@ -158,7 +171,8 @@ QVariant SysctlListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::ToolTipRole && section == Differs)
-        return tr("≠ marks a value that differs from the kernel default");
+        return tr("≠ marks a value that differs from this kernel's default, read from a fresh network namespace "
+                  "(no mark where the default could not be read)");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -29,7 +29,9 @@ public:
     // The current value in catalog form ("32768-60999"); empty when absent or unreadable.
     QString currentValue(int row) const;
     bool isPresent(int row) const;
+    // The kernel default (SysctlCatalog::defaultValue); the ≠ mark compares only with a detected one.
     QString defaultValue(int row) const;
+    bool defaultDetected(int row) const;
     // |tcp_ehash_entries| of the observed namespace, 0 when this kernel does not say.
     qint64 establishedHash() const;
     SnapshotPtr snapshot() const { return m_snapshot; }

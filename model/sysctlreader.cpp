@@ -7,8 +7,11 @@
 
 const QStringList &SysctlReader::snapshotSet()
 {
+    // tcp_tw_recycle is read too, though removed in 4.12: whether this kernel still has it is
+    // told from the file, not assumed from the version.
     static const QStringList names = SysctlCatalog::readableNames()
-        + QStringList {QStringLiteral("net.ipv4.tcp_ehash_entries"), QStringLiteral("net.ipv4.ip_unprivileged_port_start")};
+        + QStringList {QStringLiteral("net.ipv4.tcp_ehash_entries"), QStringLiteral("net.ipv4.ip_unprivileged_port_start"),
+                       QStringLiteral("net.ipv4.tcp_tw_recycle")};
     return names;
 }
 

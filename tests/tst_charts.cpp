@@ -237,7 +237,7 @@ private slots:
         window.setReplayPosition(2);
         QCOMPARE(window.portModel()->rowCount(), 1);
         QCOMPARE(window.portModel()->count(0), 300u);
-        QVERIFY2(overviewText().contains("300 of tcp_max_tw_buckets 800"), qPrintable(overviewText()));
+        QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
         window.setReplayPosition(9);
         QCOMPARE(window.portModel()->count(0), 1000u);

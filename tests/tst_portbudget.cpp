@@ -214,6 +214,9 @@ private slots:
         QVERIFY(PortBudgetText::summary(budget).contains(
             QStringLiteral("towards that destination (local address, remote address, remote port)")));
         QCOMPARE(PortBudgetText::worked(budget).size(), delayMs < 0 ? 8 : 7);
+        // Towards another host, reuse also needs the peer to send timestamps: said only there.
+        QCOMPARE(PortBudgetText::summary(budget).contains(QStringLiteral("(If the peer sends TCP timestamps.)")),
+                 budget.reuseApplies() && !loopback);
     }
 
     void unknownRange()
@@ -413,8 +416,11 @@ private slots:
     void kernelBindConnectBypass_data()
     {
         QTest::addColumn<bool>("oldReuseAddress");
-        QTest::newRow("old sockets without SO_REUSEADDR") << false;
-        QTest::newRow("old sockets with SO_REUSEADDR") << true;
+        QTest::addColumn<bool>("timestamps");
+        QTest::newRow("old sockets without SO_REUSEADDR") << false << true;
+        QTest::newRow("old sockets with SO_REUSEADDR") << true << true;
+        // The entry must have recorded a peer timestamp (tw_ts_recent_stamp), bypass or not.
+        QTest::newRow("with SO_REUSEADDR, tcp_timestamps 0") << true << false;
     }
 
     void kernelBindConnectBypass()
@@ -425,7 +431,10 @@ private slots:
         // once bind() gets the port: the entries inherit SO_REUSEADDR from their sockets
         // (tw_reuse), and bind() needs it on both sides.
         QFETCH(bool, oldReuseAddress);
+        QFETCH(bool, timestamps);
         QVERIFY(writeSysctl("tcp_tw_reuse", "0"));
+        if (!timestamps)
+            QVERIFY(writeSysctl("tcp_timestamps", "0"));
         const int listener = listenOn("127.0.0.1");
         QVERIFY(listener >= 0);
         const std::vector<quint16> ports = fillRange("127.0.0.1", listener, oldReuseAddress);
@@ -437,6 +446,11 @@ private slots:
         const int taken = connectTo("127.0.0.1", true, ports[0]);
         if (!oldReuseAddress) {
             QCOMPARE(taken, -EADDRINUSE);
+            QCOMPARE(timeWaitRecycled(), recycledBefore);
+            return;
+        }
+        if (!timestamps) {
+            QCOMPARE(taken, -EADDRNOTAVAIL);
             QCOMPARE(timeWaitRecycled(), recycledBefore);
             return;
         }

@@ -1,6 +1,8 @@
 #include "languages.h"
+#include "mixupcatalog.h"
 #include "netnstestmain.h"
 #include "procfile.h"
+#include "seeityourself.h"
 #include "sysctlcatalog.h"
 #include "sysctlreader.h"
 #include "sysctlrequest.h"
@@ -174,7 +176,8 @@ private slots:
         QCOMPARE(Languages::current(), QStringLiteral("zh_CN"));
         int texts = 0;
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            for (const char *source : {entry.summary, entry.history, entry.clientAdvice, entry.serverAdvice, entry.unit}) {
+            for (const char *source : {entry.summary, entry.history, entry.clientAdvice, entry.serverAdvice, entry.unit,
+                                       entry.kernelRange}) {
                 if (!source)
                     continue;
                 QVERIFY2(SysctlCatalog::text(source) != QLatin1String(source), source);
@@ -182,6 +185,15 @@ private slots:
             }
             for (const SysctlChoice &choice : entry.choices)
                 QVERIFY2(SysctlCatalog::text(choice.meaning) != QLatin1String(choice.meaning), choice.meaning);
+        }
+        // The mix-ups and the captions of the commands (the commands themselves are code).
+        for (const MixUp &mixUp : MixUpCatalog::entries()) {
+            QVERIFY2(MixUpCatalog::text(mixUp.title) != QLatin1String(mixUp.title), mixUp.title);
+            QVERIFY2(MixUpCatalog::text(mixUp.text) != QLatin1String(mixUp.text), mixUp.text);
+        }
+        for (const QString &key : SeeItYourself::keys()) {
+            for (const SeeItCommand &command : SeeItYourself::forKey(key))
+                QVERIFY2(SeeItYourself::caption(command) != QLatin1String(command.caption), command.caption);
         }
         Languages::apply(QStringLiteral("en"));
         QVERIFY(texts >= 4 * 14);

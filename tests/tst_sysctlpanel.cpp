@@ -28,6 +28,7 @@
 #include <QTest>
 
 #include <sys/socket.h>
+#include <sys/utsname.h>
 
 // The sysctl pane in the window, offscreen, changing the test namespace's own sysctls.
 class TestSysctlPanel : public QObject
@@ -153,6 +154,20 @@ private slots:
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QVERIFY(panel()->pending().isEmpty());
+    }
+
+    // The explanation works out what this namespace's tcp_fin_timeout gives: above 60 s, twice
+    // (value - 60) s, as tst_kernelfacts measures.
+    void finTimeoutWaitWorkedOut()
+    {
+        const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
+        QVERIFY(applyFinTimeout(90));
+        QTRY_VERIFY2(explanation().contains(QLatin1String("90 s here: an orphaned FIN-WAIT-2 connection waits 60 s for the "
+                                                          "peer's FIN, 30 s as a full socket and then 30 s as a timewait entry.")),
+                     qPrintable(explanation()));
+        QVERIFY(applyFinTimeout(30));
+        QTRY_VERIFY2(explanation().contains(QLatin1String("30 s here: an orphaned FIN-WAIT-2 connection waits 30 s")),
+                     qPrintable(explanation()));
     }
 
     void helperRoute()
@@ -461,12 +476,30 @@ private slots:
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
         const QString explanation = panel()->findChild<QTextBrowser *>("explanation")->toPlainText();
         QVERIFY(explanation.contains(QLatin1String("Only connect() consults it")));
-        QVERIFY(explanation.contains(QLatin1String("tcp_tw_reuse_delay old: 1000 ms here")));
-        // The test's namespace: default range (28,232 ports) and tcp_tw_reuse 2 (loopback only).
+        QVERIFY(explanation.contains(QLatin1String("taken over 1000 ms after it entered TIME-WAIT")));
+        // The default shown is the one detected in a fresh namespace, and says so.
+        QVERIFY2(explanation.contains(QLatin1String("2 (read from a fresh network namespace")), qPrintable(explanation));
+        QVERIFY(explanation.contains(QLatin1String("0, 1, 2 (the kernel accepts the same)")));
+        // The footer names what was read from this kernel, and the commands are there to copy.
+        QVERIFY2(explanation.contains(QLatin1String("net.ipv4.tcp_tw_reuse_delay = 1000")), qPrintable(explanation));
+        QVERIFY(explanation.contains(QLatin1String("ss -tano state time-wait")));
+        // The footer says whether this kernel is of the series the facts were checked on (6.18).
+        utsname names {};
+        QCOMPARE(uname(&names), 0);
+        const QByteArray release(names.release);
+        const bool checkedSeries = release == "6.18" || release.startsWith("6.18.") || release.startsWith("6.18-");
+        QVERIFY2(explanation.contains(checkedSeries ? QLatin1String("the series this kernel (") + QLatin1String(names.release)
+                                                    : QLatin1String("not on this kernel (") + QLatin1String(names.release)),
+                 qPrintable(explanation));
         const QString concepts = panel()->findChild<QTextBrowser *>("concepts")->toPlainText();
+        QVERIFY2(concepts.contains(QLatin1String("tcp_tw_reuse_delay = 1000 ms")), qPrintable(concepts));
+        QVERIFY(!concepts.contains(QString::fromUtf8("÷ 60"))); // no port budget that ignores tcp_tw_reuse
+        // The "who holds TIME-WAIT" mix-up prints this namespace's budget: default range (28,232
+        // ports) and tcp_tw_reuse 2 (loopback only).
         QVERIFY2(concepts.contains(QLatin1String("about 28,232 new connections per second to loopback"))
                      && concepts.contains(QLatin1String("about 471 to other addresses")),
                  qPrintable(concepts));
+        QVERIFY2(explanation.contains(QLatin1String("about 28,232 new connections per second to loopback")), qPrintable(explanation));
         auto choices = panel()->editor()->findChild<QComboBox *>();
         QCOMPARE(choices->count(), 3);
     }

@@ -115,10 +115,6 @@
         <translation>tcp_fin_timeout</translation>
     </message>
     <message>
-        <source>How long an orphaned socket waits here for the peer&apos;s FIN (default 60 s). A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
-        <translation>孤儿连接在此等待对端 FIN 的时长（默认 60 秒）。只调用了 shutdown() 而没有 close() 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
-    </message>
-    <message>
         <source>its program calls close()</source>
         <translation>另一方的程序调用 close()</translation>
     </message>
@@ -132,23 +128,27 @@
     </message>
     <message>
         <source>60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port towards that destination (local address, remote address, remote port) unless tcp_tw_reuse takes it over.</source>
-        <translation>60 秒，编译内核时固定，没有任何 sysctl 能改变它。该条目一直占用到该目的端（本地地址、远端地址、远端端口）的本地端口，除非被 tcp_tw_reuse 复用。</translation>
+        <translation>60 秒，编译内核时固定，没有任何 sysctl 能改变它。该条目一直占用到该目的端（本地地址、远端地址、远端端口）的本地端口，除非被 tcp_tw_reuse 接管。</translation>
     </message>
     <message>
         <source>60 s later (longer if a segment of the old connection restarts the timer).</source>
         <translation>60 秒后（若旧连接的报文段重启了计时器则更久）。</translation>
     </message>
     <message>
-        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()); TIME-WAIT comes whatever the program does. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
-        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿连接（程序已调用 close()）；无论程序怎么做，主动关闭方都会进入 TIME-WAIT。双方同时关闭时，两边都经过 CLOSING，最后都进入 TIME-WAIT。</translation>
-    </message>
-    <message>
-        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.</source>
-        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 还没到上限（tcp_rto_max_ms，默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
-    </message>
-    <message>
         <source>Waits until its program calls close(); unless keepalive or an error ends the connection, it can stay here indefinitely.</source>
         <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
+    </message>
+    <message>
+        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full tcp_max_tw_buckets skips it. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
+        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT；只有以 RST 关闭（SO_LINGER {1, 0}，或在还有未读取的接收数据时 close()）或 tcp_max_tw_buckets 已满时才会跳过。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.</source>
+        <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 低于其最大值（tcp_rto_max_ms，没有它的内核上为 TCP_RTO_MAX；默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above 60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它），以 timewait 表条目的形式等待（计入 sockstat tw）；超过 60 秒时为 2 ×（取值 − 60）秒，前一半以完整套接字等待。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
     </message>
 </context>
 <context>
@@ -376,6 +376,17 @@
     <message>
         <source>--replay needs a file name.</source>
         <translation>--replay 需要一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>KernelDefaults</name>
+    <message>
+        <source>the detecting process did not answer in time</source>
+        <translation>检测进程未能及时应答</translation>
+    </message>
+    <message>
+        <source>the detecting process failed</source>
+        <translation>检测进程失败</translation>
     </message>
 </context>
 <context>
@@ -847,6 +858,97 @@
     </message>
 </context>
 <context>
+    <name>MixUpCatalog</name>
+    <message>
+        <source>TIME-WAIT lasts 60 seconds on Linux</source>
+        <translation>Linux 上的 TIME-WAIT 持续 60 秒</translation>
+    </message>
+    <message>
+        <source>Its length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it, tcp_fin_timeout included. The textbook rule is 2 × MSL with an MSL of 2 minutes, which makes 4 minutes; Linux does not follow it. An entry can last longer than 60 s: some segments for the old connection, such as a retransmitted FIN, restart its timer.</source>
+        <translation>它的时长是 TCP_TIMEWAIT_LEN，在编译内核时固定为 60 秒；没有任何 sysctl 能修改它，tcp_fin_timeout 也不行。教科书上的规则是 2 × MSL，MSL 为 2 分钟，即 4 分钟；Linux 并不采用。条目可能持续超过 60 秒：旧连接的某些报文段（例如重传的 FIN）会让它的计时器重新开始。</translation>
+    </message>
+    <message>
+        <source>tcp_fin_timeout is not the TIME-WAIT timeout</source>
+        <translation>tcp_fin_timeout 不是 TIME-WAIT 的超时时间</translation>
+    </message>
+    <message>
+        <source>TcpExt TW counts more than TIME-WAIT</source>
+        <translation>TcpExt TW 统计的不只是 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>The side that closes first holds TIME-WAIT</source>
+        <translation>先关闭连接的一方持有 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse helps only outgoing connections, and its default is no longer 0</source>
+        <translation>tcp_tw_reuse 只对主动发起的连接有用，而且默认值已不再是 0</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR does not let two servers share a port</source>
+        <translation>SO_REUSEADDR 不能让两个服务器共用一个端口</translation>
+    </message>
+    <message>
+        <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: binding 127.0.0.1 and 0.0.0.0 on one port fails once either of them listens.</source>
+        <translation>它让 bind() 能占用一个旧连接仍处于 TIME-WAIT 的端口，例如服务器重启时；旧套接字和新套接字都必须设置它。它从不允许两个套接字在重叠的地址上监听：在同一端口上绑定 127.0.0.1 和 0.0.0.0，只要其中一个开始监听，另一个就会失败。</translation>
+    </message>
+    <message>
+        <source>SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things</source>
+        <translation>SO_REUSEPORT 和 IP_BIND_ADDRESS_NO_PORT 是不同的东西</translation>
+    </message>
+    <message>
+        <source>SO_REUSEPORT (Linux 3.9) lets several sockets with the same effective user bind one port, and the kernel spreads connections among them. IP_BIND_ADDRESS_NO_PORT (Linux 4.2) helps a program that bind()s a source address before connect(): the port is then chosen at connect() time, so one port can serve different destinations. It does not raise the limit towards one destination. IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket. None of them shortens TIME-WAIT.</source>
+        <translation>SO_REUSEPORT（Linux 3.9）让有效用户相同的多个套接字绑定同一个端口，由内核在它们之间分配连接。IP_BIND_ADDRESS_NO_PORT（Linux 4.2）帮助在 connect() 之前先 bind() 源地址的程序：端口推迟到 connect() 时才选择，因此一个端口可以服务不同的目的端。它不会提高连往同一个目的端的上限。IP_LOCAL_PORT_RANGE（Linux 6.3）为单个套接字缩小端口范围。它们都不会缩短 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>SO_LINGER {1, 0} is not a TIME-WAIT fix</source>
+        <translation>SO_LINGER {1, 0} 不是解决 TIME-WAIT 的办法</translation>
+    </message>
+    <message>
+        <source>With l_onoff = 1 and l_linger = 0, close() sends an RST and the connection skips TIME-WAIT, but data not yet delivered is lost and the peer gets &quot;connection reset&quot;. TIME-WAIT&apos;s protection goes with it.</source>
+        <translation>设置 l_onoff = 1、l_linger = 0 时，close() 会发送 RST，连接跳过 TIME-WAIT，但尚未送达的数据会丢失，对端会收到 &quot;connection reset&quot;。TIME-WAIT 的保护也随之消失。</translation>
+    </message>
+    <message>
+        <source>A container does not get the host&apos;s sysctls</source>
+        <translation>容器不会继承宿主机的 sysctl</translation>
+    </message>
+    <message>
+        <source>A new network namespace starts at the kernel&apos;s built-in defaults, not at the host&apos;s values: /etc/sysctl.d applies to the host&apos;s namespace only. The exception is the established-hash size: with tcp_child_ehash_entries set where the namespace is created, it gets a hash of its own, and the tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow it. Global settings such as tcp_max_orphans stay the host&apos;s.</source>
+        <translation>新的网络命名空间从内核的内置默认值开始，而不是宿主机的取值：/etc/sysctl.d 只作用于宿主机的命名空间。例外是 established 哈希表的大小：如果创建命名空间的地方设置了 tcp_child_ehash_entries，新命名空间会有自己的哈希表，tcp_max_tw_buckets 和 tcp_max_syn_backlog 的默认值随之变化。tcp_max_orphans 这类全局设置仍然是宿主机的。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_recycle is gone</source>
+        <translation>tcp_tw_recycle 已经不存在</translation>
+    </message>
+    <message>
+        <source>It was removed in Linux 4.12 after breaking clients behind NAT; advice to turn it on is out of date. Its entry in the list says whether this kernel still has the file.</source>
+        <translation>它在 Linux 4.12 中被移除，因为它让 NAT 后面的客户端连接失败；建议打开它的说法已经过时。列表中它的条目会说明当前内核是否仍有这个文件。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT costs little memory</source>
+        <translation>TIME-WAIT 占用的内存很少</translation>
+    </message>
+    <message>
+        <source>An entry is a small slab object (tw_sock_TCP in /proc/slabinfo), a few hundred bytes. What runs out first is a client&apos;s local ports towards one destination, not memory.</source>
+        <translation>一个条目是一个很小的 slab 对象（/proc/slabinfo 中的 tw_sock_TCP），几百字节。先耗尽的是客户端连往同一目的端的本地端口，而不是内存。</translation>
+    </message>
+    <message>
+        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN: the value itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts it under tw and it counts against tcp_max_tw_buckets.</source>
+        <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长：取值不超过 60 秒时即等待该时长；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。作为 timewait 表中的条目时，ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
+    </message>
+    <message>
+        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
+        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的 TIME-WAIT 条目。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
+    </message>
+    <message>
+        <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.</source>
+        <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目记录过对端时间戳）。服务器从中得不到任何好处。</translation>
+    </message>
+    <message>
+        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local ports: each keeps that port busy towards its destination until it expires or connect() takes it over.</source>
+        <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkNamespace</name>
     <message>
         <source>Empty network namespace name.</source>
@@ -919,16 +1021,8 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>TIME-WAIT entries against tcp_max_tw_buckets. Past it, closing sockets skip TIME-WAIT and TCPTimeWaitOverflow counts them.</source>
-        <translation>TIME-WAIT 条目数与 tcp_max_tw_buckets 之比。超过上限后，关闭的套接字不再进入 TIME-WAIT，由 TCPTimeWaitOverflow 计数。</translation>
-    </message>
-    <message>
         <source>%1 (IPv4 %2, IPv6 %3); %4 established</source>
         <translation>%1 个（IPv4 %2，IPv6 %3）；已建立连接 %4 个</translation>
-    </message>
-    <message>
-        <source>%1 of tcp_max_tw_buckets %2</source>
-        <translation>%1，上限 tcp_max_tw_buckets 为 %2</translation>
     </message>
     <message>
         <source>%1 enter TIME-WAIT, %2 connections opened, %3 accepted</source>
@@ -937,10 +1031,6 @@
     <message>
         <source>after the next refresh</source>
         <translation>下次刷新后显示</translation>
-    </message>
-    <message>
-        <source>%1 per second now, %2 since boot (TCPTimeWaitOverflow)</source>
-        <translation>当前每秒 %1 次，开机以来共 %2 次（TCPTimeWaitOverflow）</translation>
     </message>
     <message>
         <source>busiest: %1 → %2 uses %3 of %4</source>
@@ -1026,6 +1116,34 @@
         <source>socket table from %1, %2 s after the slider</source>
         <translation>套接字表来自 %1，比滑块晚 %2 秒</translation>
     </message>
+    <message>
+        <source>%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)</source>
+        <translation>当前每秒 %1 次，本命名空间迄今共 %2 次（TCPTimeWaitOverflow）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (sockstat tw)</source>
+        <translation>%1 / %2（sockstat tw）</translation>
+    </message>
+    <message>
+        <source>sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the socket table&apos;s rows are TIME-WAIT.</source>
+        <translation>sockstat tw：timewait 表中有 %1 个条目，包括 TIME-WAIT 和孤儿 FIN-WAIT-2，IPv4 和 IPv6 合计；tcp_max_tw_buckets（%2）限制的正是这个数。套接字表中有 %3 行是 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT rows in the socket table</source>
+        <translation>套接字表中的 TIME-WAIT 行</translation>
+    </message>
+    <message>
+        <source>The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could not be allocated).</source>
+        <translation>timewait 表与 tcp_max_tw_buckets 的对比：sockstat 的 tw 与该上限一样，统计 TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计。超过上限后，正在关闭的套接字得不到条目，由 TCPTimeWaitOverflow 计数（条目分配失败时它同样计数）。</translation>
+    </message>
+    <message>
+        <source>%1 TIME-WAIT rows; tcp_max_tw_buckets %2</source>
+        <translation>TIME-WAIT 行 %1；tcp_max_tw_buckets %2</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets caps the whole timewait table (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2), which this sample does not hold: the TIME-WAIT rows shown are a lower bound of it.</source>
+        <translation>tcp_max_tw_buckets 限制的是整个 timewait 表（sockstat tw：TIME-WAIT 加上孤儿 FIN-WAIT-2），而这个样本没有记录它：这里显示的 TIME-WAIT 行数只是它的下限。</translation>
+    </message>
 </context>
 <context>
     <name>PortBudgetDialog</name>
@@ -1039,7 +1157,7 @@
     </message>
     <message>
         <source>The (source address, destination address, destination port) tuples using the most local ports now, busiest first.</source>
-        <translation>当前占用本地端口最多的（源地址、目的地址、目的端口）元组，最繁忙的在前。</translation>
+        <translation>当前占用本地端口最多的（本地地址、远端地址、远端端口）元组，最繁忙的在前。</translation>
     </message>
     <message>
         <source>Source addresses</source>
@@ -1047,7 +1165,7 @@
     </message>
     <message>
         <source>Destination ports</source>
-        <translation>目的端口数</translation>
+        <translation>远端端口数</translation>
     </message>
     <message>
         <source>How many source addresses the client spreads its connections over; starts at the number seen in use.</source>
@@ -1055,7 +1173,7 @@
     </message>
     <message>
         <source>How many ports of that destination address the client connects to; starts at the number seen in use.</source>
-        <translation>客户端连接该目的地址的多少个端口；初始值为当前实际在用的数量。</translation>
+        <translation>客户端连接该远端地址的多少个端口；初始值为当前实际在用的数量。</translation>
     </message>
     <message>
         <source>%1 → %2 (%3 ports in use)</source>
@@ -1085,16 +1203,12 @@
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <source>this kernel has no tcp_tw_reuse_delay: an entry becomes reusable 0 to 1 s after the last timestamped segment it received</source>
-        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段之后 0 到 1 秒变为可复用</translation>
-    </message>
-    <message>
         <source>tcp_tw_reuse_delay, counted from the entry&apos;s start of TIME-WAIT</source>
         <translation>tcp_tw_reuse_delay，从条目进入 TIME-WAIT 时算起</translation>
     </message>
     <message>
         <source>tcp_tw_reuse takes over TIME-WAIT entries older than %1</source>
-        <translation>tcp_tw_reuse 会复用存在时间超过 %1 的 TIME-WAIT 条目</translation>
+        <translation>tcp_tw_reuse 会接管存在时间超过 %1 的 TIME-WAIT 条目</translation>
     </message>
     <message>
         <source>tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT</source>
@@ -1102,7 +1216,7 @@
     </message>
     <message>
         <source>tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT</source>
-        <translation>tcp_tw_reuse = 2 只对回环生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
+        <translation>tcp_tw_reuse = 2 只对环回生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
     </message>
     <message>
         <source>tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT</source>
@@ -1115,10 +1229,6 @@
     <message>
         <source>When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with EADDRNOTAVAIL.</source>
         <translation>当每个可用端口都有到该目的端的 TIME-WAIT 条目时，connect() 以 EADDRNOTAVAIL 失败。</translation>
-    </message>
-    <message>
-        <source>A range full of TIME-WAIT towards that destination is not EADDRNOTAVAIL here: connect() takes over an entry older than the delay (the entry must have recorded a timestamp from the peer, so the peer must send timestamps too).</source>
-        <translation>在这里，到该目的端的端口范围被 TIME-WAIT 占满并不会导致 EADDRNOTAVAIL：connect() 会复用存在时间超过延迟的条目（条目必须记录过对端的时间戳，所以对端也必须发送时间戳）。</translation>
     </message>
     <message>
         <source>ip_local_port_range could not be read, so no port budget can be given.</source>
@@ -1158,7 +1268,7 @@
     </message>
     <message>
         <source>Each remote address and port is a destination of its own: × %1 destination ports.</source>
-        <translation>每个远端地址和端口各算一个目的端：× %1 个目的端口。</translation>
+        <translation>每个远端地址和端口各算一个目的端：× %1 个远端端口。</translation>
     </message>
     <message>
         <source>Total: %1 × %2 × %3 ≈ %4 new connections per second.</source>
@@ -1166,7 +1276,19 @@
     </message>
     <message>
         <source>Towards that destination (local address, remote address, remote port), when this host closes first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).</source>
-        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）：回环地址每秒约 %1 个新连接（%2）；其他地址每秒约 %3 个（%4）。</translation>
+        <translation>本机先关闭时，到该目的端（本地地址、远端地址、远端端口）：环回地址每秒约 %1 个新连接（%2）；其他地址每秒约 %3 个（%4）。</translation>
+    </message>
+    <message>
+        <source>this kernel has no tcp_tw_reuse_delay: an entry can be taken over 0 to 1 s after the last timestamped segment it received (1 to 2 s on older kernels)</source>
+        <translation>本内核没有 tcp_tw_reuse_delay：条目在收到最后一个带时间戳的报文段后 0 到 1 秒（更旧的内核为 1 到 2 秒）可被接管</translation>
+    </message>
+    <message>
+        <source>A range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL only while every entry is younger than the delay; older entries are taken over (if they recorded a peer timestamp).</source>
+        <translation>只有当所有条目都还没超过延迟时，到该目的端的端口范围被 TIME-WAIT 占满才会让 connect() 以 EADDRNOTAVAIL 失败；超过延迟的条目会被接管（前提是记录过对端时间戳）。</translation>
+    </message>
+    <message>
+        <source>(If the peer sends TCP timestamps.)</source>
+        <translation>（前提是对端发送 TCP 时间戳。）</translation>
     </message>
 </context>
 <context>
@@ -1226,22 +1348,20 @@
         <translation>TIME-WAIT 相关计数器（每秒）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;TIME-WAIT table full:&lt;/b&gt; %1 closes per second get no TIME-WAIT because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as &quot;TCP: time wait bucket table overflow&quot;).</source>
-        <translation>&lt;b&gt;TIME-WAIT 表已满：&lt;/b&gt;每秒有 %1 次关闭因达到 tcp_max_tw_buckets 而没有进入 TIME-WAIT（TcpExt TCPTimeWaitOverflow，旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+        <source>&lt;b&gt;Timewait table full:&lt;/b&gt; %1 closes per second get no timewait entry because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged &quot;TCP: time wait bucket table overflow&quot;).</source>
+        <translation>&lt;b&gt;timewait 表已满：&lt;/b&gt;每秒有 %1 次关闭因为已达到 tcp_max_tw_buckets 而得不到 timewait 条目（TcpExt TCPTimeWaitOverflow；较旧的内核会记录 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
     </message>
     <message>
-        <source>TcpExt counters per second:
-TW — sockets that entered TIME-WAIT
-TCPTimeWaitOverflow — closes that got no TIME-WAIT: tcp_max_tw_buckets reached
-TWKilled — entries put in with a timeout of 4 s or less
-TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)
-Current kernels count TW and TWKilled when the entry is made; older ones counted them when it expired.</source>
-        <translation>每秒的 TcpExt 计数器：
-TW — 进入 TIME-WAIT 的套接字
-TCPTimeWaitOverflow — 因达到 tcp_max_tw_buckets 而未进入 TIME-WAIT 的关闭
-TWKilled — 超时时间不超过 4 秒的条目
-TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
-当前内核在创建条目时计入 TW 和 TWKilled；较旧的内核在条目到期时才计入。</translation>
+        <source>TcpExt counters per second, of this network namespace:
+TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a timeout over 4 s
+TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could not be allocated)
+TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less
+TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or after bind() to an explicit port</source>
+        <translation>本网络命名空间的 TcpExt 计数器，每秒：
+TW — 放入 timewait 表的条目：TIME-WAIT，以及超时超过 4 秒的孤儿 FIN-WAIT-2
+TCPTimeWaitOverflow — 没有得到条目的关闭：已达到 tcp_max_tw_buckets（或条目分配失败）
+TWKilled — 超时不超过 4 秒的孤儿 FIN-WAIT-2 条目
+TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，或在 bind() 到明确端口之后</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1474,153 @@ TWRecycled — 被 connect() 重用的 TIME-WAIT 四元组（tcp_tw_reuse）
     <message>
         <source>Move through the recording; the charts end and the table is taken at this moment.</source>
         <translation>在录制中移动；图表截止于此刻，套接字表取自此刻。</translation>
+    </message>
+</context>
+<context>
+    <name>SeeItYourself</name>
+    <message>
+        <source>The setting and its delay in this namespace</source>
+        <translation>本命名空间中的设置及其延迟</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT entries with their time left</source>
+        <translation>TIME-WAIT 条目及其剩余时间</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT entries taken over so far</source>
+        <translation>迄今被接管的 TIME-WAIT 条目</translation>
+    </message>
+    <message>
+        <source>Whether this kernel has it, and its value</source>
+        <translation>当前内核是否有它，以及它的值</translation>
+    </message>
+    <message>
+        <source>The setting</source>
+        <translation>该设置</translation>
+    </message>
+    <message>
+        <source>Entries put into the timewait table (TW: over 4 s, TWKilled: 4 s or less)</source>
+        <translation>放入 timewait 表的条目（TW：超过 4 秒，TWKilled：不超过 4 秒）</translation>
+    </message>
+    <message>
+        <source>The limit</source>
+        <translation>该上限</translation>
+    </message>
+    <message>
+        <source>What it is compared with: tw, the timewait table&apos;s entries now</source>
+        <translation>与它比较的对象：tw，即 timewait 表当前的条目数</translation>
+    </message>
+    <message>
+        <source>Closes that found the table full</source>
+        <translation>遇到表满的关闭</translation>
+    </message>
+    <message>
+        <source>Memory per entry and in all (as root)</source>
+        <translation>每个条目及总共占用的内存（需 root）</translation>
+    </message>
+    <message>
+        <source>Connections that use timestamps show &quot;ts&quot; among their options</source>
+        <translation>使用时间戳的连接在选项中显示 &quot;ts&quot;</translation>
+    </message>
+    <message>
+        <source>Segments rejected by PAWS</source>
+        <translation>被 PAWS 拒绝的报文段</translation>
+    </message>
+    <message>
+        <source>Whether this kernel still has the file</source>
+        <translation>当前内核是否仍有这个文件</translation>
+    </message>
+    <message>
+        <source>The range and the reserved ports</source>
+        <translation>端口范围和保留端口</translation>
+    </message>
+    <message>
+        <source>Connections per remote address and port, busiest first</source>
+        <translation>按远端地址和端口统计的连接数，最多的在前</translation>
+    </message>
+    <message>
+        <source>The limit (the host&apos;s namespace only)</source>
+        <translation>该上限（仅宿主机的命名空间有）</translation>
+    </message>
+    <message>
+        <source>Orphans now</source>
+        <translation>当前的孤儿套接字</translation>
+    </message>
+    <message>
+        <source>Whether the limit was hit (as root)</source>
+        <translation>是否触及过上限（需 root）</translation>
+    </message>
+    <message>
+        <source>Closing connections and their retransmission timers</source>
+        <translation>正在关闭的连接及其重传计时器</translation>
+    </message>
+    <message>
+        <source>Cookies sent, and SYNs dropped with a full half-open queue</source>
+        <translation>已发送的 cookie，以及半连接队列满时丢弃的 SYN</translation>
+    </message>
+    <message>
+        <source>It matters only with tcp_syncookies=0</source>
+        <translation>只有 tcp_syncookies=0 时它才起作用</translation>
+    </message>
+    <message>
+        <source>Half-open connections now</source>
+        <translation>当前的半连接</translation>
+    </message>
+    <message>
+        <source>Listeners: Send-Q is the backlog in force, Recv-Q the accept queue now</source>
+        <translation>监听套接字：Send-Q 是生效的 backlog，Recv-Q 是当前全连接队列的长度</translation>
+    </message>
+    <message>
+        <source>Connections a full accept queue turned away</source>
+        <translation>因全连接队列已满而被拒绝的连接</translation>
+    </message>
+    <message>
+        <source>Time left on each entry: never above 60 s</source>
+        <translation>每个条目的剩余时间：从不超过 60 秒</translation>
+    </message>
+    <message>
+        <source>They count in tw</source>
+        <translation>它们计入 tw</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT entries by local address and port</source>
+        <translation>按本地地址和端口统计的 TIME-WAIT 条目</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT entries by remote address and port</source>
+        <translation>按远端地址和端口统计的 TIME-WAIT 条目</translation>
+    </message>
+    <message>
+        <source>The setting and its delay</source>
+        <translation>该设置及其延迟</translation>
+    </message>
+    <message>
+        <source>Listeners and the addresses they hold</source>
+        <translation>监听套接字及其占用的地址</translation>
+    </message>
+    <message>
+        <source>Each such close counts as an abort and sends an RST</source>
+        <translation>每次这样的关闭都计为一次中止，并发送 RST</translation>
+    </message>
+    <message>
+        <source>A fresh namespace&apos;s values (as root)</source>
+        <translation>全新命名空间中的值（需 root）</translation>
+    </message>
+    <message>
+        <source>The hash size new namespaces get (0: share the host&apos;s)</source>
+        <translation>新命名空间得到的哈希表大小（0：共用宿主机的）</translation>
+    </message>
+    <message>
+        <source>The counters of this namespace</source>
+        <translation>本命名空间的计数器</translation>
+    </message>
+    <message>
+        <source>With SO_REUSEPORT, one port shows several LISTEN rows, one per socket</source>
+        <translation>使用 SO_REUSEPORT 时，同一端口会显示多行 LISTEN，每个套接字一行</translation>
+    </message>
+    <message>
+        <source>Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive timer first when tcp_fin_timeout is above 60)</source>
+        <translation>孤儿 FIN-WAIT-2 连接：timewait 计时器（tcp_fin_timeout 超过 60 时，先是 keepalive 计时器）</translation>
     </message>
 </context>
 <context>
@@ -1490,12 +1757,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 </translation>
     </message>
     <message>
-        <source>TIME-WAIT: %1 of tcp_max_tw_buckets %2 (%3%)
-</source>
-        <translation>TIME-WAIT：%1，上限 tcp_max_tw_buckets 为 %2（%3%）
-</translation>
-    </message>
-    <message>
         <source>TIME-WAIT: %1
 </source>
         <translation>TIME-WAIT：%1
@@ -1515,7 +1776,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>Ephemeral ports %1–%2 (%3 per destination):</source>
-        <translation>临时端口 %1–%2（每个目的地址 %3 个）：</translation>
+        <translation>临时端口 %1–%2（每个远端地址和端口 %3 个）：</translation>
     </message>
     <message>
         <source> none in use
@@ -1604,15 +1865,27 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 </translation>
     </message>
     <message>
-        <source>TIME-WAIT: not counted (not in --states)
-</source>
-        <translation>TIME-WAIT：未统计（不在 --states 中）
-</translation>
-    </message>
-    <message>
         <source>  budget: %1
 </source>
         <translation>  端口预算：%1
+</translation>
+    </message>
+    <message>
+        <source>%1 (this kernel still has it; it was removed in Linux 4.12)</source>
+        <translation>%1（当前内核仍有它；它在 Linux 4.12 中被移除）</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>not counted (not in --states)</source>
+        <translation>未统计（不在 --states 中）</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT: %1; timewait table (sockstat tw, TIME-WAIT and orphaned FIN-WAIT-2) %2 of tcp_max_tw_buckets %3 (%4%)
+</source>
+        <translation>TIME-WAIT：%1；timewait 表（sockstat tw，TIME-WAIT 与孤儿 FIN-WAIT-2）%2 / tcp_max_tw_buckets %3（%4%）
 </translation>
     </message>
 </context>
@@ -1742,10 +2015,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketTableModel</name>
     <message>
-        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); the timer restarts if a segment arrives in the old connection&apos;s window.</source>
-        <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；若旧连接窗口内又收到报文段，计时器会重新开始。</translation>
-    </message>
-    <message>
         <source>retransmit</source>
         <extracomment>Socket timer kind: retransmission (or SYN-ACK) timer</extracomment>
         <translation>重传</translation>
@@ -1810,6 +2079,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Inode</source>
         <translation>Inode</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a retransmitted FIN, restart the timer.</source>
+        <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；旧连接的某些报文段（例如重传的 FIN）会让计时器重新开始。</translation>
+    </message>
+    <message>
+        <source>If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first part of the wait for the peer&apos;s FIN: value − 60 s as a full socket, then as long again as a timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).</source>
+        <translation>如果程序已关闭它（孤儿连接）且 tcp_fin_timeout 超过 60 秒，这是等待对端 FIN 的第一段：以完整套接字等待（取值 − 60）秒，然后再以 timewait 条目等待同样长的时间。否则就是 keepalive 计时器（SO_KEEPALIVE）。</translation>
+    </message>
+    <message>
+        <source>An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer&apos;s FIN: for tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <translation>在 timewait 表中等待对端 FIN 的孤儿 FIN-WAIT-2 连接：tcp_fin_timeout 不超过 60 秒时等待该时长（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 会覆盖它）；超过 60 秒时等待（取值 − 60）秒，此前已以完整套接字等待了同样长的时间。它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
 </context>
 <context>
@@ -1886,8 +2167,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <source>tcp_max_tw_buckets (%1)</source>
-        <translation>tcp_max_tw_buckets（%1）</translation>
+        <source>tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together</source>
+        <translation>tcp_max_tw_buckets（%1）：TIME-WAIT 与孤儿 FIN-WAIT-2 合计的上限</translation>
     </message>
 </context>
 <context>
@@ -1991,48 +2272,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TCP 已建立连接哈希表大小 / 128，至少 128</translation>
     </message>
     <message>
-        <source>Never hand a TIME-WAIT 4-tuple to a new connection.</source>
-        <translation>从不把处于 TIME-WAIT 的四元组交给新连接。</translation>
-    </message>
-    <message>
-        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry older than the reuse delay, when TCP timestamps show the new connection&apos;s segments are newer.</source>
-        <translation>当 TCP 时间戳表明新连接的报文段更新时，主动发起的 connect() 可以接管存在时间超过重用延迟的 TIME-WAIT 条目的四元组。</translation>
-    </message>
-    <message>
-        <source>As 1, but only for loopback traffic (127.0.0.0/8, ::1, or sockets bound to lo).</source>
-        <translation>同 1，但只用于回环流量（127.0.0.0/8、::1，或绑定到 lo 的套接字）。</translation>
-    </message>
-    <message>
-        <source>Lets a new outgoing connection reuse the 4-tuple (local address and port, remote address and port) of a connection still in TIME-WAIT instead of waiting for the entry to expire. Only connect() consults it, when it looks for a free local port; it needs timestamps seen on the old connection. It does not make TIME-WAIT shorter.</source>
-        <translation>允许新的主动连接重用仍处于 TIME-WAIT 的连接的四元组（本地地址和端口、远端地址和端口），而不必等该条目到期。只有 connect() 在寻找空闲本地端口时才会参考它；它要求旧连接上出现过时间戳。它并不会缩短 TIME-WAIT。</translation>
-    </message>
-    <message>
-        <source>Per network namespace since Linux 4.11. The value 2 and the default of 2 came with kernel commit 79e9fed46038 (2018); before that it was 0 or 1, default 0.</source>
-        <translation>自 Linux 4.11 起每个网络命名空间各自独立。取值 2 及默认值 2 来自内核提交 79e9fed46038（2018 年）；此前只能取 0 或 1，默认 0。</translation>
-    </message>
-    <message>
-        <source>A client or proxy that opens many short connections to the same server and gets EADDRNOTAVAIL from connect(): set 1 (with tcp_timestamps on at both ends). Reusing connections (keep-alive, pooling) is better still.</source>
-        <translation>客户端或代理向同一服务器建立大量短连接、connect() 返回 EADDRNOTAVAIL 时：设为 1（两端都需开启 tcp_timestamps）。复用连接（keep-alive、连接池）更好。</translation>
-    </message>
-    <message>
-        <source>No use on a server: accepted connections never go through this check. A server already accepts a new SYN on a TIME-WAIT 4-tuple when its sequence number or timestamp is newer. Leave the default.</source>
-        <translation>对服务器无用：被动接受的连接从不经过这项检查。当新 SYN 的序列号或时间戳更新时，服务器本来就会在 TIME-WAIT 四元组上接受它。保持默认即可。</translation>
-    </message>
-    <message>
         <source>milliseconds</source>
         <translation>毫秒</translation>
-    </message>
-    <message>
-        <source>How long an entry must have been in TIME-WAIT before tcp_tw_reuse may give its 4-tuple to a new connection.</source>
-        <translation>条目必须在 TIME-WAIT 中停留多久，tcp_tw_reuse 才能把它的四元组交给新连接。</translation>
-    </message>
-    <message>
-        <source>New in Linux 6.14. Before, the delay was a fixed second compared in whole seconds, so between 0 and 1 s in practice.</source>
-        <translation>Linux 6.14 新增。此前延迟固定为 1 秒，并按整秒比较，实际为 0 到 1 秒。</translation>
-    </message>
-    <message>
-        <source>Keep 1000 unless you know the peers&apos; timestamp clock: a delay shorter than the peer&apos;s timestamp tick can make the peer&apos;s PAWS check drop the new connection&apos;s segments.</source>
-        <translation>除非了解对端的时间戳时钟，否则保持 1000：延迟若短于对端时间戳的计时粒度，对端的 PAWS 检查可能丢弃新连接的报文段。</translation>
     </message>
     <message>
         <source>No effect on a server, like tcp_tw_reuse.</source>
@@ -2043,80 +2284,16 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>秒</translation>
     </message>
     <message>
-        <source>How long an orphaned connection (closed by this host and no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says.</source>
-        <translation>孤儿连接（本机已关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都是 60 秒。</translation>
-    </message>
-    <message>
-        <source>Per network namespace. With 60 s or less, an orphaned FIN-WAIT-2 connection is moved into the TIME-WAIT table as a small entry, which is why it shows with a TIME-WAIT timer.</source>
-        <translation>每个网络命名空间各自独立。取值不超过 60 秒时，孤儿 FIN-WAIT-2 连接会以小条目的形式移入 TIME-WAIT 表，因此它显示的是 TIME-WAIT 计时器。</translation>
-    </message>
-    <message>
-        <source>Lowering it (to 30, say) frees resources sooner when peers never close their side. It does not reduce TIME-WAIT.</source>
-        <translation>调低（例如 30）可在对端一直不关闭时更早释放资源。它不会减少 TIME-WAIT。</translation>
-    </message>
-    <message>
-        <source>Same as for clients: it bounds connections whose peer vanished after this host closed. It does not reduce TIME-WAIT.</source>
-        <translation>与客户端相同：它限制本机关闭后对端消失的连接。它不会减少 TIME-WAIT。</translation>
-    </message>
-    <message>
         <source>entries</source>
-        <translation>个条目</translation>
-    </message>
-    <message>
-        <source>The most TIME-WAIT entries the namespace may hold. When it is full, a closing connection skips TIME-WAIT and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (older kernels logged &quot;TCP: time wait bucket table overflow&quot;). Each entry takes about 256 bytes of slab (tw_sock_TCP).</source>
-        <translation>命名空间最多可持有的 TIME-WAIT 条目数。满了之后，正在关闭的连接跳过 TIME-WAIT 并立即销毁；TcpExt TCPTimeWaitOverflow 对每次这样的关闭计数（旧内核会记录日志 &quot;TCP: time wait bucket table overflow&quot;）。每个条目约占 256 字节 slab（tw_sock_TCP）。</translation>
-    </message>
-    <message>
-        <source>Per network namespace since Linux 4.11.</source>
-        <translation>自 Linux 4.11 起每个网络命名空间各自独立。</translation>
+        <translation>条目数</translation>
     </message>
     <message>
         <source>A low limit makes a client skip TIME-WAIT and reuse ports sooner, at the very risk TIME-WAIT guards against: late segments of an old connection accepted by a new one. Prefer tcp_tw_reuse=1 or connection reuse.</source>
         <translation>上限过低会让客户端跳过 TIME-WAIT、更早重用端口，代价正是 TIME-WAIT 所防范的风险：旧连接的迟到报文段被新连接接受。宁可用 tcp_tw_reuse=1 或复用连接。</translation>
     </message>
     <message>
-        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap (262,144 take about 64 MiB). If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT&apos;s protection.</source>
-        <translation>先关闭连接的繁忙服务器（HTTP 短连接）可能一直处于此上限；条目很便宜（262,144 个约 64 MiB）。如果 TCPTimeWaitOverflow 持续增长且内存允许，应调高上限，而不是放弃 TIME-WAIT 的保护。</translation>
-    </message>
-    <message>
-        <source>Off: no timestamps, so no PAWS protection and no tcp_tw_reuse.</source>
-        <translation>关闭：没有时间戳，因而没有 PAWS 保护，tcp_tw_reuse 也无法生效。</translation>
-    </message>
-    <message>
-        <source>On, with a random offset per connection (RFC 7323 timestamps).</source>
-        <translation>开启，每个连接使用随机偏移（RFC 7323 时间戳）。</translation>
-    </message>
-    <message>
         <source>On, without the random offset.</source>
         <translation>开启，不使用随机偏移。</translation>
-    </message>
-    <message>
-        <source>The TCP timestamps option: better round-trip estimates and PAWS, which rejects old segments once sequence numbers wrap. tcp_tw_reuse depends on it. The kernel also accepts 3 to 255 (treated as 2); sockscope offers 0 to 2.</source>
-        <translation>TCP 时间戳选项：改进往返时间估计，并提供 PAWS，在序列号回绕后拒绝旧报文段。tcp_tw_reuse 依赖它。内核也接受 3 到 255（按 2 处理）；sockscope 只提供 0 到 2。</translation>
-    </message>
-    <message>
-        <source>Per network namespace. The value 2 since Linux 4.10, when random per-connection offsets became the default (which is what finally broke tcp_tw_recycle).</source>
-        <translation>每个网络命名空间各自独立。取值 2 始于 Linux 4.10，那时每个连接的随机偏移成为默认（正是它最终让 tcp_tw_recycle 彻底失效）。</translation>
-    </message>
-    <message>
-        <source>Keep 1: turning timestamps off disables tcp_tw_reuse.</source>
-        <translation>保持 1：关闭时间戳会让 tcp_tw_reuse 失效。</translation>
-    </message>
-    <message>
-        <source>Keep 1. Turning them off to &apos;fix&apos; NAT problems was advice for tcp_tw_recycle, which no longer exists.</source>
-        <translation>保持 1。关闭时间戳来“修复” NAT 问题是针对 tcp_tw_recycle 的建议，而它已经不存在了。</translation>
-    </message>
-    <message>
-        <source>The local ports the kernel picks for connect() and for bind() to port 0. Each (local address, remote address, remote port) can use each of them once at a time, TIME-WAIT included. The low end must not be below ip_unprivileged_port_start; the kernel prefers the two ends to differ in parity (it splits the range between connect() and bind()).</source>
-        <translation>内核为 connect() 以及 bind() 到端口 0 时选用的本地端口。每个（本地地址、远端地址、远端端口）组合同一时间只能使用其中每个端口一次，TIME-WAIT 也算在内。下限不能低于 ip_unprivileged_port_start；内核希望上下限奇偶性不同（它把范围分给 connect() 和 bind() 使用）。</translation>
-    </message>
-    <message>
-        <source>Per network namespace. The upper end is 60999 since Linux 4.2 (61000 before).</source>
-        <translation>每个网络命名空间各自独立。自 Linux 4.2 起上限为 60999（此前为 61000）。</translation>
-    </message>
-    <message>
-        <source>A client making many connections to one server can hold at most high − low + 1 of them, TIME-WAIT included. Widen the range (10000 65000, say, with the ports your services listen on listed in ip_local_reserved_ports), add source addresses, reuse connections, or use IP_BIND_ADDRESS_NO_PORT.</source>
-        <translation>向同一服务器建立大量连接的客户端，最多只能同时持有 上限 − 下限 + 1 个，TIME-WAIT 也算在内。可以扩大范围（例如 10000 65000，并把自己服务监听的端口列入 ip_local_reserved_ports）、增加源地址、复用连接，或使用 IP_BIND_ADDRESS_NO_PORT。</translation>
     </message>
     <message>
         <source>No effect on accepted connections: they use the listening port. Keep service ports outside the range or reserve them.</source>
@@ -2140,15 +2317,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>sockets</source>
-        <translation>个套接字</translation>
-    </message>
-    <message>
-        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset at once and the kernel logs &quot;too many orphaned sockets&quot;. TIME-WAIT entries are not orphans.</source>
-        <translation>主机保留的孤儿 TCP 套接字（已被应用关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被立即重置，内核记录 &quot;too many orphaned sockets&quot;。TIME-WAIT 条目不是孤儿套接字。</translation>
-    </message>
-    <message>
-        <source>Global, not per namespace: only the host&apos;s initial namespace has this file.</source>
-        <translation>全局参数，不区分命名空间：只有主机的初始命名空间有这个文件。</translation>
+        <translation>套接字数</translation>
     </message>
     <message>
         <source>Rarely matters on a client.</source>
@@ -2159,32 +2328,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>只在内存充裕且日志出现孤儿套接字警告时才调高。</translation>
     </message>
     <message>
-        <source>retransmissions</source>
-        <translation>次重传</translation>
-    </message>
-    <message>
-        <source>How many times to retransmit to a peer that stopped answering before an orphaned connection is killed. 0 means the kernel&apos;s own default of 8.</source>
-        <translation>对停止响应的对端重传多少次后终止孤儿连接。0 表示使用内核自身的默认值 8。</translation>
-    </message>
-    <message>
         <source>A busy web server may lower it (2 to 4) to drop connections to vanished clients sooner.</source>
         <translation>繁忙的 Web 服务器可以调低（2 到 4），更早丢弃与已消失客户端的连接。</translation>
-    </message>
-    <message>
-        <source>Off.</source>
-        <translation>关闭。</translation>
-    </message>
-    <message>
-        <source>Send syncookies when a listener&apos;s SYN backlog overflows.</source>
-        <translation>监听套接字的 SYN 队列溢出时发送 syncookie。</translation>
-    </message>
-    <message>
-        <source>Always send syncookies (for testing).</source>
-        <translation>总是发送 syncookie（用于测试）。</translation>
-    </message>
-    <message>
-        <source>SYN-flood protection: when the SYN backlog is full, answer a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in.</source>
-        <translation>SYN 洪泛防护：SYN 队列满时，用 cookie 回应 SYN 而不保留请求套接字，使合法客户端仍能连入。</translation>
     </message>
     <message>
         <source>Per network namespace. The value 2 since Linux 3.12.</source>
@@ -2195,32 +2340,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>对客户端无效。</translation>
     </message>
     <message>
-        <source>Keep 1. TcpExt SyncookiesSent shows when it is in use.</source>
-        <translation>保持 1。TcpExt SyncookiesSent 可以看出它何时在起作用。</translation>
-    </message>
-    <message>
         <source>half-open connections</source>
-        <translation>个半连接</translation>
-    </message>
-    <message>
-        <source>The most half-open connections (request sockets, shown as NEW-SYN-RECV) a listener keeps while waiting for the client&apos;s ACK; past it, syncookies take over or SYNs are dropped.</source>
-        <translation>监听套接字在等待客户端 ACK 期间最多保留的半连接数（请求套接字，显示为 NEW-SYN-RECV）；超过后由 syncookie 接管，或丢弃 SYN。</translation>
-    </message>
-    <message>
-        <source>Per network namespace since Linux 4.11. Its default scales with the TCP established-hash size.</source>
-        <translation>自 Linux 4.11 起每个网络命名空间各自独立。默认值随 TCP 已建立连接哈希表大小变化。</translation>
-    </message>
-    <message>
-        <source>Raise it on servers accepting many connections per second, together with net.core.somaxconn and the application&apos;s listen() backlog.</source>
-        <translation>在每秒接受大量连接的服务器上调高，同时调高 net.core.somaxconn 和应用的 listen() backlog。</translation>
+        <translation>半连接数</translation>
     </message>
     <message>
         <source>connections</source>
-        <translation>个连接</translation>
-    </message>
-    <message>
-        <source>The cap on the accept queue: the backlog a program passes to listen() is cut to this.</source>
-        <translation>accept 队列的上限：程序传给 listen() 的 backlog 会被截断到此值。</translation>
+        <translation>连接数</translation>
     </message>
     <message>
         <source>Per network namespace. The default is 4096 since Linux 5.4 (128 before).</source>
@@ -2231,28 +2356,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>当 TcpExt ListenOverflows 增长时，连同服务器自身的 listen() backlog 一起调高。</translation>
     </message>
     <message>
-        <source>An RST received in TIME-WAIT ends the entry early (&quot;TIME-WAIT assassination&quot;).</source>
-        <translation>在 TIME-WAIT 中收到 RST 会提前结束该条目（“TIME-WAIT 暗杀”）。</translation>
-    </message>
-    <message>
-        <source>RSTs in TIME-WAIT are ignored, as RFC 1337 proposes.</source>
-        <translation>按 RFC 1337 的建议，忽略 TIME-WAIT 中收到的 RST。</translation>
-    </message>
-    <message>
-        <source>What an RST does to a TIME-WAIT entry. With 0, a stray RST can end TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
-        <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个游离的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
-    </message>
-    <message>
         <source>1 keeps TIME-WAIT intact; it does not make TIME-WAIT shorter or longer.</source>
         <translation>取 1 可保持 TIME-WAIT 完整；它不会让 TIME-WAIT 变短或变长。</translation>
-    </message>
-    <message>
-        <source>Removed in Linux 4.12 (kernel commit 4396e46187ca). It cut TIME-WAIT to about 3.5 × RTO by remembering the last timestamp seen from each remote host and dropping SYNs with older ones. Behind NAT, many clients share one address with unrelated timestamp clocks, so their SYNs were dropped and connections failed at random. Once Linux 4.10 gave each connection a random timestamp offset, it broke for everyone, and it was removed.</source>
-        <translation>已在 Linux 4.12 中移除（内核提交 4396e46187ca）。它记住每个远端主机最近的时间戳，丢弃时间戳更旧的 SYN，从而把 TIME-WAIT 缩短到约 3.5 × RTO。在 NAT 之后，许多客户端共用一个地址、时间戳时钟互不相关，它们的 SYN 会被丢弃，连接随机失败。Linux 4.10 为每个连接加上随机时间戳偏移后，它对所有人都失效了，于是被移除。</translation>
-    </message>
-    <message>
-        <source>Removed in Linux 4.12. On this kernel the file does not exist; setting it fails.</source>
-        <translation>已在 Linux 4.12 中移除。本内核没有这个文件，设置会失败。</translation>
     </message>
     <message>
         <source>Gone. For port exhaustion use tcp_tw_reuse=1, a wider ip_local_port_range, or connection reuse.</source>
@@ -2277,6 +2382,282 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>not present</source>
         <translation>不存在</translation>
+    </message>
+    <message>
+        <source>not present on this kernel: removed in Linux 4.12</source>
+        <translation>当前内核中没有：已在 Linux 4.12 中移除</translation>
+    </message>
+    <message>
+        <source>read from a fresh network namespace made by sockscope on this kernel</source>
+        <translation>由 sockscope 在当前内核上新建的网络命名空间中读出</translation>
+    </message>
+    <message>
+        <source>read from a fresh network namespace made by sockscope (inside a user namespace) on this kernel</source>
+        <translation>由 sockscope 在当前内核上新建的网络命名空间（位于用户命名空间内）中读出</translation>
+    </message>
+    <message>
+        <source>a global setting: a fresh namespace does not have it</source>
+        <translation>全局设置：新建的命名空间中没有它</translation>
+    </message>
+    <message>
+        <source>no throwaway namespace could be made: %1</source>
+        <translation>无法创建临时命名空间：%1</translation>
+    </message>
+    <message>
+        <source>a fresh namespace does not have this file</source>
+        <translation>新建的命名空间中没有这个文件</translation>
+    </message>
+    <message>
+        <source>this namespace&apos;s TCP established hash differs from a fresh namespace&apos;s</source>
+        <translation>本命名空间的 TCP established 哈希表与新建命名空间的不同</translation>
+    </message>
+    <message>
+        <source>documented for Linux 6.18, not detected (%1)</source>
+        <translation>Linux 6.18 的文档值，未检测（%1）</translation>
+    </message>
+    <message>
+        <source>documented for Linux 6.18: %1; not detected (%2)</source>
+        <translation>Linux 6.18 的文档值：%1；未检测（%2）</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1 到 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>two ports, low ≤ high, low at least ip_unprivileged_port_start</source>
+        <translation>两个端口，下限 ≤ 上限，下限不小于 ip_unprivileged_port_start</translation>
+    </message>
+    <message>
+        <source>ports and ranges, e.g. 8080,9000-9010; empty for none</source>
+        <translation>端口和范围，例如 8080,9000-9010；为空表示没有</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1 (the kernel accepts the same)</source>
+        <translation>%1（内核接受的范围相同）</translation>
+    </message>
+    <message>
+        <source>The local ports the kernel picks for connect() and for bind() to port 0. One port can serve many destinations at once, but only one connection at a time, TIME-WAIT included, per (local address, remote address, remote port), unless connect() takes the TIME-WAIT entry over. connect() prefers ports of the low end&apos;s parity and bind() the other, each falling back to the rest: a preference, not a split. The low end must not be below ip_unprivileged_port_start; the kernel logs a warning when both ends have the same parity.</source>
+        <translation>内核为 connect() 和 bind() 到端口 0 选取的本地端口。一个端口可以同时服务许多目的端，但对每个（本地地址、远端地址、远端端口）同一时刻只能有一个连接，TIME-WAIT 也算在内，除非 connect() 接管了该 TIME-WAIT 条目。connect() 优先选与下限奇偶性相同的端口，bind() 优先选奇偶性相反的端口，各自用完后再用其余端口：这是偏好，不是划分。下限不能小于 ip_unprivileged_port_start；两端奇偶性相同时内核会记录一条警告。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The default upper end became 60999 (from 61000) with kernel commit 07f4c90062f8; the first release with it is not confirmed here.</source>
+        <translation>每个网络命名空间各自独立。默认上限随内核提交 07f4c90062f8 从 61000 改为 60999；首个包含它的版本此处未能确认。</translation>
+    </message>
+    <message>
+        <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 65000, say, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
+        <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 65000，并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts port 0; sockscope offers ports 1 to 65535.</source>
+        <translation>内核也接受端口 0；sockscope 只提供端口 1 到 65535。</translation>
+    </message>
+    <message>
+        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset and the kernel logs &quot;too many orphaned sockets&quot;. TIME-WAIT entries, and FIN-WAIT-2 connections moved into the timewait table, are not orphans (sockstat counts them under tw).</source>
+        <translation>主机保留的孤儿 TCP 套接字（已被应用程序关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被重置，内核记录 &quot;too many orphaned sockets&quot;。TIME-WAIT 条目以及已移入 timewait 表的 FIN-WAIT-2 连接都不是孤儿套接字（sockstat 把它们计入 tw）。</translation>
+    </message>
+    <message>
+        <source>Global, not per namespace: only the host&apos;s initial namespace has this file. Its default is set at boot from the host&apos;s TCP established-hash size; a fresh namespace cannot show it, so sockscope gives the documented rule.</source>
+        <translation>全局设置，不按命名空间区分：只有宿主机的初始命名空间有这个文件。它的默认值在开机时根据宿主机 TCP established 哈希表的大小设定；新建的命名空间无法显示它，所以 sockscope 给出文档中的规则。</translation>
+    </message>
+    <message>
+        <source>The kernel accepts any int; sockscope offers 0 to 16,777,216.</source>
+        <translation>内核接受任意 int 值；sockscope 只提供 0 到 16,777,216。</translation>
+    </message>
+    <message>
+        <source>Off: once a listener&apos;s half-open queue is past its cap, SYNs are dropped.</source>
+        <translation>关闭：监听套接字的半连接队列超过上限后，SYN 被丢弃。</translation>
+    </message>
+    <message>
+        <source>Answer with syncookies once a listener&apos;s half-open queue is past its cap.</source>
+        <translation>监听套接字的半连接队列超过上限后，用 syncookie 应答。</translation>
+    </message>
+    <message>
+        <source>Always answer with syncookies (for testing).</source>
+        <translation>总是用 syncookie 应答（用于测试）。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts 3 to 255; sockscope offers 0 to 2.</source>
+        <translation>内核也接受 3 到 255；sockscope 只提供 0 到 2。</translation>
+    </message>
+    <message>
+        <source>Matters only with tcp_syncookies=0: then SYNs from peers the kernel has no record of are dropped once a listener&apos;s half-open queue passes three quarters of this value. It is not the half-open queue&apos;s cap: that is the listener&apos;s own backlog, min(listen() backlog, somaxconn), past which syncookies take over (tcp_syncookies=1) or SYNs are dropped.</source>
+        <translation>只在 tcp_syncookies=0 时起作用：此时一旦监听套接字的半连接队列超过该值的四分之三，来自内核没有记录的对端的 SYN 就会被丢弃。它不是半连接队列的上限：那个上限是监听套接字自己的 backlog，即 min(listen() backlog, somaxconn)，超过后由 syncookie 接管（tcp_syncookies=1）或丢弃 SYN。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. Its default scales with the size of the TCP established hash the namespace uses.</source>
+        <translation>每个网络命名空间各自独立。它的默认值随该命名空间所用 TCP established 哈希表的大小而变。</translation>
+    </message>
+    <message>
+        <source>Only if you run with tcp_syncookies=0. To take bursts of connections, raise the listen() backlog and net.core.somaxconn instead.</source>
+        <translation>仅当你使用 tcp_syncookies=0 时才需要关心。要承受突发连接，应改为调大 listen() 的 backlog 和 net.core.somaxconn。</translation>
+    </message>
+    <message>
+        <source>The kernel accepts any int, 0 and negative ones too; sockscope offers 1 to 16,777,216.</source>
+        <translation>内核接受任意 int 值，包括 0 和负数；sockscope 只提供 1 到 16,777,216。</translation>
+    </message>
+    <message>
+        <source>The cap on the backlog a program passes to listen(). The resulting backlog bounds both the accept queue and the half-open (SYN) queue of that listener.</source>
+        <translation>程序传给 listen() 的 backlog 的上限。得到的 backlog 同时限制该监听套接字的全连接队列和半连接队列（SYN 队列）。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts 0; sockscope offers 1 to 2,147,483,647.</source>
+        <translation>内核也接受 0；sockscope 只提供 1 到 2,147,483,647。</translation>
+    </message>
+    <message>
+        <source>connect() never takes over a TIME-WAIT entry through this setting.</source>
+        <translation>connect() 不会通过这个设置接管任何 TIME-WAIT 条目。</translation>
+    </message>
+    <message>
+        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is older than the reuse delay, if the old connection recorded a timestamp from the peer. connect() compares no timestamps itself: the new connection starts its sequence numbers above the old one&apos;s and keeps the peer&apos;s last timestamp for PAWS.</source>
+        <translation>当 TIME-WAIT 条目存在的时间超过复用延迟，且旧连接记录过对端的时间戳时，主动发起的 connect() 可以接管该条目的四元组。connect() 本身不比较时间戳：新连接的序列号从旧连接之上开始，并保留对端最后的时间戳供 PAWS 使用。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel&apos;s own.</source>
+        <translation>每个网络命名空间各自独立。取值 2 以及默认值 2 来自内核提交 79e9fed46038（2018 年）；在此之前取值只有 0 和 1，默认为 0。首个包含它的版本此处未能确认：这里显示的默认值是当前内核自己的。</translation>
+    </message>
+    <message>
+        <source>A client or proxy that opens many short connections to one server and gets EADDRNOTAVAIL from connect(): 1 helps when tcp_timestamps is on at both ends. Reusing connections (keep-alive, pooling) helps more.</source>
+        <translation>向同一服务器建立大量短连接、connect() 返回 EADDRNOTAVAIL 的客户端或代理：两端都开启 tcp_timestamps 时，设为 1 有帮助。复用连接（keep-alive、连接池）帮助更大。</translation>
+    </message>
+    <message>
+        <source>No use on a server: accepted connections never go through this check. A server already accepts a new SYN onto a TIME-WAIT 4-tuple when its sequence number or timestamp is newer. Leave the default.</source>
+        <translation>对服务器没有用：被 accept 的连接从不经过这项检查。当新 SYN 的序列号或时间戳更新时，服务器本来就会在 TIME-WAIT 四元组上接受它。保持默认即可。</translation>
+    </message>
+    <message>
+        <source>How long an entry must have been in TIME-WAIT, in milliseconds since it entered it, before tcp_tw_reuse lets connect() take over its 4-tuple.</source>
+        <translation>条目进入 TIME-WAIT 后必须经过多少毫秒，tcp_tw_reuse 才允许 connect() 接管它的四元组。</translation>
+    </message>
+    <message>
+        <source>New in Linux 6.14. Before it, the delay was fixed and counted in whole seconds from the last timestamped segment received: 0 to 1 s in practice, 1 to 2 s on older kernels.</source>
+        <translation>Linux 6.14 新增。在此之前，延迟是固定的，从最后收到的带时间戳报文段起按整秒计算：实际为 0 到 1 秒，更旧的内核为 1 到 2 秒。</translation>
+    </message>
+    <message>
+        <source>Keep 1000 unless you know why. Too short a delay risks PAWS failing to recognise old duplicate segments of the previous connection, which the new one may then accept silently.</source>
+        <translation>除非清楚原因，否则保持 1000。延迟太短时，PAWS 可能认不出上一个连接的旧重复报文段，新连接随后可能会悄无声息地接受它们。</translation>
+    </message>
+    <message>
+        <source>Lowering it (to 30, say) frees orphaned connections sooner when peers never close their side. It does not shorten TIME-WAIT.</source>
+        <translation>调低它（例如 30）可以在对端始终不关闭时更早释放孤儿连接。它不会缩短 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Same as for clients: it bounds connections whose peer vanished after this host closed. It does not shorten TIME-WAIT.</source>
+        <translation>与客户端相同：它限制本机关闭后对端消失的连接。它不会缩短 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts 0, negative values and values above 3600; sockscope offers 1 to 3600.</source>
+        <translation>内核也接受 0、负数和大于 3600 的值；sockscope 只提供 1 到 3600。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. Its default is half the size of the TCP established hash the namespace uses.</source>
+        <translation>每个网络命名空间各自独立。它的默认值是该命名空间所用 TCP established 哈希表大小的一半。</translation>
+    </message>
+    <message>
+        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap. If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT&apos;s protection.</source>
+        <translation>先关闭连接的繁忙服务器（HTTP 短连接）可能一直顶在这个上限；条目的代价很小。如果 TCPTimeWaitOverflow 持续上升且内存允许，就调高它，而不要放弃 TIME-WAIT 的保护。</translation>
+    </message>
+    <message>
+        <source>The kernel accepts any int, negative ones too; sockscope offers 0 to 16,777,216.</source>
+        <translation>内核接受任意 int 值，包括负数；sockscope 只提供 0 到 16,777,216。</translation>
+    </message>
+    <message>
+        <source>Off: no timestamps, so no PAWS and no TIME-WAIT takeover by connect().</source>
+        <translation>关闭：没有时间戳，因此没有 PAWS，connect() 也不会接管 TIME-WAIT 条目。</translation>
+    </message>
+    <message>
+        <source>On, with a random offset added to the timestamps (how it is chosen on this kernel is measured below).</source>
+        <translation>开启，时间戳加上随机偏移（当前内核如何选择偏移，见下方的测量结果）。</translation>
+    </message>
+    <message>
+        <source>The TCP timestamps option (RFC 7323): better round-trip estimates and PAWS, which rejects old duplicate segments. connect() takes over a TIME-WAIT entry only if the old connection recorded the peer&apos;s timestamp.</source>
+        <translation>TCP 时间戳选项（RFC 7323）：更准确的往返时间估计，以及拒绝旧重复报文段的 PAWS。只有旧连接记录过对端时间戳时，connect() 才会接管 TIME-WAIT 条目。</translation>
+    </message>
+    <message>
+        <source>Per network namespace. How the random offset of 1 is chosen has changed between releases and stable updates (per connection, per address pair, per connection again), so sockscope measures what this kernel does instead of inferring it from the version.</source>
+        <translation>每个网络命名空间各自独立。取值 1 时随机偏移的选取方式在不同版本和稳定版更新之间变过（按连接、按地址对、又回到按连接），因此 sockscope 测量当前内核的实际做法，而不是根据版本号推断。</translation>
+    </message>
+    <message>
+        <source>Keep 1: with 0, tcp_tw_reuse cannot take effect.</source>
+        <translation>保持 1：设为 0 时 tcp_tw_reuse 无法生效。</translation>
+    </message>
+    <message>
+        <source>Keep 1. Turning timestamps off to &apos;fix&apos; NAT problems was advice for tcp_tw_recycle, removed in Linux 4.12.</source>
+        <translation>保持 1。关闭时间戳来“修复” NAT 问题是针对 tcp_tw_recycle 的建议，而它已在 Linux 4.12 中移除。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts 3 to 255, which behave like 2 (no offset); sockscope offers 0 to 2.</source>
+        <translation>内核也接受 3 到 255，效果与 2 相同（无偏移）；sockscope 只提供 0 到 2。</translation>
+    </message>
+    <message>
+        <source>RSTs received in TIME-WAIT are ignored, as RFC 1337 proposes.</source>
+        <translation>按 RFC 1337 的建议，忽略在 TIME-WAIT 中收到的 RST。</translation>
+    </message>
+    <message>
+        <source>The kernel also accepts 2 to 255; sockscope offers 0 and 1.</source>
+        <translation>内核也接受 2 到 255；sockscope 只提供 0 和 1。</translation>
+    </message>
+    <message>
+        <source>Removed in Linux 4.12 (kernel commit 4396e46187ca). It cut TIME-WAIT to about 3.5 × RTO and made a listener drop SYNs whose timestamp was older than the last one seen from that remote host. Behind NAT, many clients share one address with unrelated timestamp clocks, so their SYNs were dropped and connections failed at random; once timestamps got random offsets, it broke for everyone.</source>
+        <translation>已在 Linux 4.12 中移除（内核提交 4396e46187ca）。它把 TIME-WAIT 缩短到约 3.5 × RTO，并让监听套接字丢弃时间戳比该远端主机上次所见更旧的 SYN。在 NAT 后面，许多客户端共用一个地址而时间戳时钟互不相关，于是它们的 SYN 被丢弃，连接随机失败；时间戳加上随机偏移之后，它对所有人都失效了。</translation>
+    </message>
+    <message>
+        <source>Removed in Linux 4.12. sockscope reads whether this kernel still has the file (see below).</source>
+        <translation>已在 Linux 4.12 中移除。sockscope 会读取当前内核是否仍有这个文件（见下方）。</translation>
+    </message>
+    <message>
+        <source>%1, documented for Linux 6.18</source>
+        <translation>%1（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>half the TCP established-hash size, documented for Linux 6.18</source>
+        <translation>TCP established 哈希表大小的一半（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>the TCP established-hash size / 128, at least 128, documented for Linux 6.18</source>
+        <translation>TCP established 哈希表大小 / 128，至少 128（Linux 6.18 的文档值）</translation>
+    </message>
+    <message>
+        <source>Keep 1. TcpExt SyncookiesSent shows when it is in use; TCPReqQFullDrop counts SYNs dropped at a full half-open queue with it off.</source>
+        <translation>保持 1。TcpExt SyncookiesSent 显示它何时在起作用；TCPReqQFullDrop 统计关闭它时因半连接队列已满而丢弃的 SYN。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives 2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses at least 3.5 × RTO, and a socket&apos;s own TCP_LINGER2 overrides the value. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <translation>孤儿连接（由本机关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。取值不超过 60 秒时即等待该时长；超过 60 秒时，内核实际给出 2 ×（取值 − 60）秒：先以完整套接字等待，再以 timewait 条目等待同样长的时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 会覆盖该值。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都持续 60 秒。作为 timewait 条目时，ss 把该连接显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
+    </message>
+    <message>
+        <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE.</source>
+        <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它到期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，若程序设置 SO_REUSEADDR，bind() 到某个 TIME-WAIT 条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论 tcp_tw_reuse 和延迟如何都会接管该条目，前提是条目记录过对端时间戳（否则 connect() 以 EADDRNOTAVAIL 失败）；两边没有都设置 SO_REUSEADDR 时，bind() 以 EADDRINUSE 失败。</translation>
+    </message>
+    <message>
+        <source>How long an orphaned connection keeps retransmitting to a peer that stopped answering before it is killed. The number is turned into a time budget, as for tcp_retries2 (the time that many backed-off retransmissions would take), not a literal count. 0, the default, means 8 as long as the retransmission timeout is below its maximum (tcp_rto_max_ms on kernels that have it, TCP_RTO_MAX before; 120 s by default).</source>
+        <translation>孤儿连接在被终止之前，向不再应答的对端重传多久。这个数字会像 tcp_retries2 一样换算成时间预算（按指数退避重传这么多次所需的时间），而不是确切的次数。默认值 0 表示：只要重传超时低于其最大值（有 tcp_rto_max_ms 的内核上为它，之前为 TCP_RTO_MAX；默认 120 秒），就按 8 计算。</translation>
+    </message>
+    <message>
+        <source>SYN Flood protection. A listener&apos;s half-open (SYN) queue is capped by the listener&apos;s own backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in as long as the accept queue has room (a full one drops them, counted in TcpExt ListenOverflows).</source>
+        <translation>SYN Flood 防护。监听套接字的半连接队列（SYN 队列）上限是它自己的 backlog，即 min(listen() backlog, somaxconn)。超过这个上限后，取值为 1 时内核用 cookie 应答 SYN，而不保留请求套接字；只要全连接队列还有空间，合法客户端仍能连入（全连接队列满时会被丢弃，计入 TcpExt ListenOverflows）。</translation>
+    </message>
+    <message>
+        <source>As 1, but only when the old connection&apos;s local or remote address is a loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a bridge or veth is not loopback.</source>
+        <translation>同 1，但仅当旧连接的本地或远端地址是环回地址（127.0.0.0/8、::1、::ffff:127.0.0.0/104），或它绑定在 lo 上时。容器之间经网桥或 veth 的流量不算环回。</translation>
+    </message>
+    <message>
+        <source>The most entries the namespace&apos;s timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). When it is full, a closing connection gets no entry and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (and each close whose entry could not be allocated). Each entry is a small slab object (tw_sock_TCP, tw_sock_TCPv6).</source>
+        <translation>本命名空间 timewait 表最多能容纳的条目数：TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计（即 /proc/net/sockstat 中的 tw，而不只是 TIME-WAIT 行）。表满时，正在关闭的连接得不到条目，会被立即销毁；TcpExt TCPTimeWaitOverflow 统计每一次这样的关闭（以及每一次因条目分配失败而发生的关闭）。每个条目是一个很小的 slab 对象（tw_sock_TCP、tw_sock_TCPv6）。</translation>
+    </message>
+    <message>
+        <source>An RST with the expected sequence number ends a TIME-WAIT entry early (&quot;TIME-WAIT assassination&quot;).</source>
+        <translation>序列号恰为期望值的 RST 会提前结束 TIME-WAIT 条目（“TIME-WAIT 暗杀”）。</translation>
+    </message>
+    <message>
+        <source>What an RST does to a TIME-WAIT entry. With 0, an RST carrying exactly the expected sequence number (and passing PAWS) ends TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
+        <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个序列号恰为期望值（并通过 PAWS 检查）的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
     </message>
 </context>
 <context>
@@ -2507,18 +2888,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlDetail</name>
     <message>
-        <source>This kernel has no tcp_tw_reuse_delay: an entry can be reused once it is a second old, counted in whole seconds (between 0 and 1 s in practice).</source>
-        <translation>本内核没有 tcp_tw_reuse_delay：条目存在满一秒后即可重用，按整秒计算（实际为 0 到 1 秒）。</translation>
-    </message>
-    <message>
-        <source>An entry can be reused once it is tcp_tw_reuse_delay old: %1 ms here.</source>
-        <translation>条目存在时间达到 tcp_tw_reuse_delay 后即可重用：这里为 %1 毫秒。</translation>
-    </message>
-    <message>
-        <source>tcp_timestamps is 0 here, so tcp_tw_reuse cannot take effect.</source>
-        <translation>这里的 tcp_timestamps 为 0，因此 tcp_tw_reuse 无法生效。</translation>
-    </message>
-    <message>
         <source>Not on this kernel: it came in Linux 6.14.</source>
         <translation>本内核没有此参数：它在 Linux 6.14 中加入。</translation>
     </message>
@@ -2529,22 +2898,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>This namespace is not the host&apos;s, so it has no tcp_max_orphans; the host&apos;s value applies.</source>
         <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
-    </message>
-    <message>
-        <source>As expected, this kernel has no tcp_tw_recycle.</source>
-        <translation>与预期一致，本内核没有 tcp_tw_recycle。</translation>
-    </message>
-    <message>
-        <source>%1 to %2 %3</source>
-        <translation>%1 到 %2 %3</translation>
-    </message>
-    <message>
-        <source>two ports, low ≤ high, low at least ip_unprivileged_port_start</source>
-        <translation>两个端口，下限 ≤ 上限，下限不小于 ip_unprivileged_port_start</translation>
-    </message>
-    <message>
-        <source>ports and ranges, e.g. 8080,9000-9010; empty for none</source>
-        <translation>端口和范围，例如 8080,9000-9010；为空表示没有</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2561,10 +2914,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Kernel default</source>
         <translation>内核默认值</translation>
-    </message>
-    <message>
-        <source>Valid values</source>
-        <translation>有效取值</translation>
     </message>
     <message>
         <source>Scope</source>
@@ -2603,88 +2952,120 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>在本内核（%1）上：</translation>
     </message>
     <message>
-        <source>Source: the kernel&apos;s %1, checked against the running kernel.</source>
-        <translation>来源：内核的 %1，并已对照正在运行的内核核实。</translation>
-    </message>
-    <message>
-        <source>this kernel has no tcp_tw_reuse_delay: the delay is one second, counted in whole seconds</source>
-        <translation>本内核没有 tcp_tw_reuse_delay：延迟为一秒，按整秒计算</translation>
-    </message>
-    <message>
-        <source>on this kernel, tcp_tw_reuse_delay = %1 ms</source>
-        <translation>本内核上 tcp_tw_reuse_delay = %1 毫秒</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT lasts 60 seconds on Linux</source>
-        <translation>Linux 上的 TIME-WAIT 持续 60 秒</translation>
-    </message>
-    <message>
-        <source>The length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it (not tcp_fin_timeout, and it is not the textbook 2 × MSL of 2 minutes). An entry can last longer: a segment arriving within the old connection&apos;s window restarts its timer. The socket table shows each entry&apos;s time left.</source>
-        <translation>它的时长是 TCP_TIMEWAIT_LEN，在编译内核时固定为 60 秒；没有任何 sysctl 能修改它（tcp_fin_timeout 也不行，它也不是教科书上 2 × MSL 的 2 分钟）。条目可能持续更久：落在旧连接窗口内的报文段会让计时器重新开始。套接字表显示每个条目的剩余时间。</translation>
-    </message>
-    <message>
-        <source>tcp_fin_timeout is not the TIME-WAIT timeout</source>
-        <translation>tcp_fin_timeout 不是 TIME-WAIT 的超时时间</translation>
-    </message>
-    <message>
-        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN.</source>
-        <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时间。</translation>
-    </message>
-    <message>
-        <source>The side that closes first holds TIME-WAIT</source>
-        <translation>先关闭连接的一方持有 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>tcp_tw_reuse helps only outgoing connections</source>
-        <translation>tcp_tw_reuse 只对主动发起的连接有用</translation>
-    </message>
-    <message>
-        <source>Only connect() consults it, when it picks a local port. It needs TCP timestamps; its default 2 means loopback only; it lets connect() take over an entry older than the reuse delay (%1) and does not make TIME-WAIT shorter. A server gains nothing from it.</source>
-        <translation>只有 connect() 在选择本地端口时才会参考它。它需要 TCP 时间戳；默认值 2 表示只用于回环；它让 connect() 接管存在时间超过重用延迟（%1）的条目，并不会缩短 TIME-WAIT。服务器从中得不到任何好处。</translation>
-    </message>
-    <message>
-        <source>SO_REUSEADDR, SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things</source>
-        <translation>SO_REUSEADDR、SO_REUSEPORT 和 IP_BIND_ADDRESS_NO_PORT 是不同的东西</translation>
-    </message>
-    <message>
-        <source>SO_REUSEADDR lets bind() take a port whose old connections are still in TIME-WAIT (restarting a server); it fails only while a listener holds the address. SO_REUSEPORT (Linux 3.9) lets several sockets of the same user bind one port, and the kernel spreads connections among them. IP_BIND_ADDRESS_NO_PORT (Linux 4.2) lets a client bind a source address but leave the port to connect(), so one port serves several destinations: the client-side remedy for running out of ports. IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket. None of them shortens TIME-WAIT.</source>
-        <translation>SO_REUSEADDR 让 bind() 可以使用旧连接仍处于 TIME-WAIT 的端口（重启服务器时）；只有当某个监听套接字占着该地址时才会失败。SO_REUSEPORT（Linux 3.9）让同一用户的多个套接字绑定同一端口，由内核在它们之间分配连接。IP_BIND_ADDRESS_NO_PORT（Linux 4.2）让客户端只绑定源地址、把端口留给 connect() 选择，使一个端口可服务多个目的地：这是客户端解决端口耗尽的办法。IP_LOCAL_PORT_RANGE（Linux 6.3）为单个套接字缩小端口范围。它们都不会缩短 TIME-WAIT。</translation>
-    </message>
-    <message>
-        <source>tcp_tw_recycle is gone</source>
-        <translation>tcp_tw_recycle 已经不存在</translation>
-    </message>
-    <message>
-        <source>It was removed in Linux 4.12 after breaking clients behind NAT. Advice to turn it on is out of date; on a current kernel the setting does not exist.</source>
-        <translation>它破坏了 NAT 之后的客户端，已在 Linux 4.12 中移除。开启它的建议已经过时；当前内核上根本没有这个设置。</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT costs little memory</source>
-        <translation>TIME-WAIT 占用的内存很少</translation>
-    </message>
-    <message>
-        <source>An entry is a small structure of about 256 bytes (tw_sock_TCP in /proc/slabinfo): 262,144 entries take about 64 MiB. What runs out first is a client&apos;s local ports, not memory.</source>
-        <translation>每个条目是约 256 字节的小结构（/proc/slabinfo 中的 tw_sock_TCP）：262,144 个条目约占 64 MiB。先耗尽的是客户端的本地端口，而不是内存。</translation>
-    </message>
-    <message>
         <source>What trainees mix up</source>
-        <translation>初学者容易混淆的概念</translation>
+        <translation>学员容易混淆的概念</translation>
     </message>
     <message>
-        <source>Sources: the kernel&apos;s Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).</source>
-        <translation>来源：内核文档 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。</translation>
+        <source>Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives each connection its own random offset, even between the same two addresses.</source>
+        <translation>在临时命名空间中测得：tcp_timestamps=1 时，当前内核为每个连接分配各自的随机偏移，即使两个地址相同也是如此。</translation>
     </message>
     <message>
-        <source>%1 ports here: at most %1 connections at once from one local address to one remote address and port.</source>
-        <translation>这里有 %1 个端口：从一个本地地址到同一个远端地址和端口，最多同时存在 %1 个连接。</translation>
+        <source>Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives all connections between the same two addresses the same random offset.</source>
+        <translation>在临时命名空间中测得：tcp_timestamps=1 时，当前内核为相同两个地址之间的所有连接分配同一个随机偏移。</translation>
     </message>
     <message>
-        <source>(ip_local_port_range size) ÷ 60 without tcp_tw_reuse, (size) ÷ the reuse delay with it</source>
-        <translation>不复用时为（ip_local_port_range 大小）÷ 60，复用时为（大小）÷ 复用延迟</translation>
+        <source>Measured in a throwaway namespace: with tcp_timestamps=1 this kernel added no offset.</source>
+        <translation>在临时命名空间中测得：tcp_timestamps=1 时，当前内核没有加偏移。</translation>
     </message>
     <message>
-        <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral ports: each keeps that local port busy towards that destination for 60 s unless tcp_tw_reuse takes it over. %1</source>
-        <translation>先关闭的服务器（不用 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内开销小、无害。先关闭的客户端在临时端口上持有它们：每个条目让该本地端口到该目的端忙 60 秒，除非被 tcp_tw_reuse 复用。%1</translation>
+        <source>sockscope could not measure how this kernel chooses the offset.</source>
+        <translation>sockscope 无法测量当前内核如何选择偏移。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.</source>
+        <translation>此处 tcp_tw_reuse 为 2：connect() 只接管环回流量的 TIME-WAIT 条目。</translation>
+    </message>
+    <message>
+        <source>An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).</source>
+        <translation>条目进入 TIME-WAIT %1 毫秒后即可被接管（tcp_tw_reuse_delay）。</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps is 0 here, so no TIME-WAIT entry can be taken over.</source>
+        <translation>此处 tcp_timestamps 为 0，因此没有 TIME-WAIT 条目能被接管。</translation>
+    </message>
+    <message>
+        <source>The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the socket table&apos;s rows are TIME-WAIT.</source>
+        <translation>表中当前有 %1 个条目（sockstat tw：TIME-WAIT 与孤儿 FIN-WAIT-2）；套接字表中有 %2 行是 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at a time from one local address to one remote address and port.</source>
+        <translation>此处共 %1 个端口：从一个本地地址到同一远端地址和端口，同一时刻最多 %1 个连接。</translation>
+    </message>
+    <message>
+        <source>This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.</source>
+        <translation>当前内核仍有 tcp_tw_recycle（值为 %1）：它早于该设置被移除的版本。请保持为 0。</translation>
+    </message>
+    <message>
+        <source>This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.</source>
+        <translation>当前内核没有 /proc/sys/net/ipv4/tcp_tw_recycle。</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1: unreadable</source>
+        <translation>%1：无法读取</translation>
+    </message>
+    <message>
+        <source>See it yourself</source>
+        <translation>自己动手查看</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>sockscope lets you set</source>
+        <translation>sockscope 允许设置的值</translation>
+    </message>
+    <message>
+        <source>Read from this kernel (%1) at the last refresh: %2.</source>
+        <translation>上次刷新时从当前内核（%1）读取：%2。</translation>
+    </message>
+    <message>
+        <source>Default %1 read from a fresh network namespace.</source>
+        <translation>默认值 %1 读自新建的网络命名空间。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = %1, tcp_tw_reuse_delay = %2.</source>
+        <translation>tcp_tw_reuse = %1，tcp_tw_reuse_delay = %2。</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Sources: the Linux 6.18 sources and Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7). Run the commands on your own host to check.</source>
+        <translation>资料来源：Linux 6.18 源代码和 Documentation/networking/ip-sysctl.rst；tcp(7)、socket(7)、ip(7)。可以在自己的主机上运行这些命令来核对。</translation>
+    </message>
+    <message>
+        <source>This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken over 0 to 1 s after the last timestamped segment it received (1 to 2 s on older kernels), counted in whole seconds.</source>
+        <translation>本内核没有 tcp_tw_reuse_delay（它在 6.14 中引入）：条目在收到最后一个带时间戳的报文段后 0 到 1 秒（更旧的内核为 1 到 2 秒）可被接管，按整秒计算。</translation>
+    </message>
+    <message>
+        <source>The other statements follow the Linux %1 sources and %2, checked against them and, where a kernel can show them, in private namespaces on Linux %1, the series this kernel (%3) belongs to.</source>
+        <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过；当前内核（%3）属于这个版本系列。</translation>
+    </message>
+    <message>
+        <source>The other statements follow the Linux %1 sources and %2, checked against them and, where a kernel can show them, in private namespaces on Linux %1, not on this kernel (%3): some may not hold here.</source>
+        <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过，不一定是在当前内核（%3）上：有些说明在这里可能不成立。</translation>
+    </message>
+    <message>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer&apos;s FIN, %3 s as a full socket and then %3 s as a timewait entry.</source>
+        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN 共 %2 秒，先以完整套接字等待 %3 秒，再以 timewait 条目等待 %3 秒。</translation>
+    </message>
+    <message>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), as a timewait entry.</source>
+        <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），以 timewait 条目的形式等待。</translation>
     </message>
 </context>
 <context>
@@ -2729,10 +3110,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlListModel</name>
     <message>
-        <source>Differs from the kernel default (%1).</source>
-        <translation>与内核默认值（%1）不同。</translation>
-    </message>
-    <message>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
@@ -2749,10 +3126,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <source>≠ marks a value that differs from the kernel default</source>
-        <translation>≠ 表示该值与内核默认值不同</translation>
-    </message>
-    <message>
         <source>Sysctl</source>
         <translation>Sysctl</translation>
     </message>
@@ -2764,6 +3137,19 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
+    <message>
+        <source>Differs from this kernel&apos;s default (%1), read from a fresh network namespace.</source>
+        <translation>与当前内核的默认值（%1，读自新建的网络命名空间）不同。</translation>
+    </message>
+    <message>
+        <source>%1 (documented)</source>
+        <extracomment>A default sockscope could not read from this kernel; its documentation&apos;s value</extracomment>
+        <translation>%1（文档值）</translation>
+    </message>
+    <message>
+        <source>≠ marks a value that differs from this kernel&apos;s default, read from a fresh network namespace (no mark where the default could not be read)</source>
+        <translation>≠ 标出与当前内核默认值（读自新建的网络命名空间）不同的值（无法读取默认值的项不做标记）</translation>
+    </message>
 </context>
 <context>
     <name>SysctlPanel</name>
@@ -2773,7 +3159,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>What trainees mix up</source>
-        <translation>初学者容易混淆的概念</translation>
+        <translation>学员容易混淆的概念</translation>
     </message>
     <message>
         <source>Close sequence</source>

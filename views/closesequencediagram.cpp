@@ -213,14 +213,16 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
     stateRow({true, TcpState::FinWait1, tr("tcp_orphan_retries"),
               tr("Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting "
                  "this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its "
-                 "maximum (tcp_rto_max_ms, 120 s by default). Then the kernel gives the connection up.")},
+                 "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.")},
              {true, TcpState::CloseWait, {},
               tr("Waits until its program calls close(); unless keepalive or an error ends the connection, it "
                  "can stay here indefinitely.")});
     message(false, tr("ACK"), {});
     stateRow({true, TcpState::FinWait2, tr("tcp_fin_timeout"),
-              tr("How long an orphaned socket waits here for the peer's FIN (default 60 s). A socket that was "
-                 "only shut down, not closed, is not limited by it. Not the TIME-WAIT length.")},
+              tr("How long an orphaned socket waits here for the peer's FIN: the value up to 60 s (default 60, "
+                 "at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above "
+                 "60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not "
+                 "closed, is not limited by it. Not the TIME-WAIT length.")},
              {});
     message(false, tr("FIN"), tr("its program calls close()"));
     stateRow({}, {true, TcpState::LastAck, tr("tcp_orphan_retries"),
@@ -241,7 +243,9 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
         out.segments.push_back({QLine(line->x, lifelineTop, line->x, lifelineBottom), QColor(), false});
     y = place(QRect(margin, 0, width - 2 * margin, 0), y,
               tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
-                 "program has called close()); TIME-WAIT comes whatever the program does. If both sides close at "
+                 "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
+                 "orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full "
+                 "tcp_max_tw_buckets skips it. If both sides close at "
                  "once, both pass through CLOSING and both end in TIME-WAIT."),
               small, Qt::AlignLeft | Qt::AlignTop);
     out.height = y + margin;

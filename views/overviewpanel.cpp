@@ -64,8 +64,10 @@ void OverviewPanel::retranslate()
         if (auto label = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
             label->setText(labels[i]);
     }
-    m_timeWaitFill->setToolTip(tr("TIME-WAIT entries against tcp_max_tw_buckets. Past it, closing sockets skip "
-                                  "TIME-WAIT and TCPTimeWaitOverflow counts them."));
+    m_timeWaitFill->setToolTip(tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
+                                  "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
+                                  "closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could "
+                                  "not be allocated)."));
     m_portBudget->setText(tr("Worked budget…"));
     m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
                                 "tcp_tw_reuse, worked out from this namespace's values."));
@@ -100,7 +102,7 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets),
                                 locale.toString(s.ipv6Sockets), locale.toString(s.count(TcpState::Established))));
 
-    showTimeWait(s.count(TcpState::TimeWait), s.maxTimeWaitBuckets());
+    showTimeWait(s.count(TcpState::TimeWait), s.sockstat.valid ? s.sockstat.tcpTimeWait : -1, s.maxTimeWaitBuckets());
 
     const SlabCacheFigure &tw4 = s.slab.cache(SlabCache::TimeWaitV4);
     const SlabCacheFigure &tw6 = s.slab.cache(SlabCache::TimeWaitV6);
@@ -124,7 +126,8 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     }
 
     const double overflowRate = s.rates && s.rates->has(TcpCounter::TimeWaitOverflow) ? s.rates->rate(TcpCounter::TimeWaitOverflow) : 0;
-    m_overflow->setText(tr("%1 per second now, %2 since boot (TCPTimeWaitOverflow)")
+    // TcpExt counters belong to the network namespace: in a child namespace they start at its creation.
+    m_overflow->setText(tr("%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)")
                             .arg(locale.toString(overflowRate, 'f', 1),
                                  locale.toString(s.counters.value(TcpCounter::TimeWaitOverflow))));
     QPalette overflowPalette = palette();
@@ -165,15 +168,31 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                                 s.consistent ? QString() : tr("; the table changed during the dump")));
 }
 
-void OverviewPanel::showTimeWait(quint32 timeWait, qint64 buckets)
+void OverviewPanel::showTimeWait(quint32 timeWait, qint64 table, qint64 buckets)
 {
     const QLocale locale;
-    if (buckets > 0) {
-        m_timeWait->setText(tr("%1 of tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
-        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * qint64(timeWait) / buckets)));
-        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * timeWait / double(buckets), 0, 'f', 1));
+    // Like with like: tcp_max_tw_buckets caps the whole timewait table (TIME-WAIT and orphaned
+    // FIN-WAIT-2), which sockstat's tw counts; the socket table's TIME-WAIT rows are only part of it.
+    const qint64 used = table >= 0 ? table : qint64(timeWait);
+    if (buckets > 0 && table >= 0) {
+        m_timeWait->setText(tr("%1 of %2 (sockstat tw)").arg(locale.toString(table), locale.toString(buckets)));
+        m_timeWait->setToolTip(tr("sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, "
+                                  "IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the "
+                                  "socket table's rows are TIME-WAIT.")
+                                   .arg(locale.toString(table), locale.toString(buckets), locale.toString(timeWait)));
+    } else if (buckets > 0) {
+        m_timeWait->setText(tr("%1 TIME-WAIT rows; tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
+        m_timeWait->setToolTip(tr("tcp_max_tw_buckets caps the whole timewait table (sockstat tw: TIME-WAIT and "
+                                  "orphaned FIN-WAIT-2), which this sample does not hold: the TIME-WAIT rows "
+                                  "shown are a lower bound of it."));
     } else {
         m_timeWait->setText(locale.toString(timeWait));
+        m_timeWait->setToolTip(tr("TIME-WAIT rows in the socket table"));
+    }
+    if (buckets > 0) {
+        m_timeWaitFill->setValue(int(qMin<qint64>(1000, 1000 * used / buckets)));
+        m_timeWaitFill->setFormat(QStringLiteral("%1%").arg(100.0 * double(used) / double(buckets), 0, 'f', 1));
+    } else {
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
@@ -186,7 +205,7 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     const QLocale locale;
     m_sockets->setText(tr("%1; %2 established")
                            .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established))));
-    showTimeWait(sample.count(TcpState::TimeWait), sample.maxTimeWaitBuckets);
+    showTimeWait(sample.count(TcpState::TimeWait), -1, sample.maxTimeWaitBuckets); // sockstat tw is not in a summary
     qint64 allBytes = 0;
     bool exact = true;
     for (int i = 0; i < SlabCacheCount; ++i) {

@@ -29,7 +29,8 @@ public:
 
 private:
     // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
-    void showTimeWait(quint32 timeWait, qint64 buckets);
+    // table: sockstat tw, -1 when unknown (a recorded summary does not hold it).
+    void showTimeWait(quint32 timeWait, qint64 table, qint64 buckets);
     QFormLayout *m_form;
     QLabel *m_sockets;
     QLabel *m_timeWait;

@@ -54,15 +54,16 @@ void RateChartPanel::retranslate()
     m_chart->setSeriesName(QLatin1String("TCPTimeWaitOverflow"), QStringLiteral("TCPTimeWaitOverflow"));
     m_chart->setSeriesName(QLatin1String("TWKilled"), QStringLiteral("TWKilled"));
     m_chart->setSeriesName(QLatin1String("TWRecycled"), QStringLiteral("TWRecycled"));
-    m_chart->setToolTip(tr("TcpExt counters per second:\n"
-                           "TW — sockets that entered TIME-WAIT\n"
-                           "TCPTimeWaitOverflow — closes that got no TIME-WAIT: tcp_max_tw_buckets reached\n"
-                           "TWKilled — entries put in with a timeout of 4 s or less\n"
-                           "TWRecycled — TIME-WAIT 4-tuples reused by connect() (tcp_tw_reuse)\n"
-                           "Current kernels count TW and TWKilled when the entry is made; older ones counted "
-                           "them when it expired."));
-    m_alert->setText(tr("<b>TIME-WAIT table full:</b> %1 closes per second get no TIME-WAIT because "
-                        "tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow, once logged as "
+    m_chart->setToolTip(tr("TcpExt counters per second, of this network namespace:\n"
+                           "TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a "
+                           "timeout over 4 s\n"
+                           "TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could "
+                           "not be allocated)\n"
+                           "TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less\n"
+                           "TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or "
+                           "after bind() to an explicit port"));
+    m_alert->setText(tr("<b>Timewait table full:</b> %1 closes per second get no timewait entry because "
+                        "tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged "
                         "\"TCP: time wait bucket table overflow\").")
                          .arg(QLocale().toString(m_latestOverflow, 'f', 1)));
 }

@@ -1,6 +1,9 @@
 #include "sysctldetail.h"
 
+#include "kerneldefaults.h"
+#include "mixupcatalog.h"
 #include "portbudgettext.h"
+#include "seeityourself.h"
 #include "snapshottextwriter.h"
 #include "sysctllistmodel.h"
 #include "sysctlvalue.h"
@@ -15,98 +18,178 @@ QString escaped(const QString &text)
 }
 }
 
-QString SysctlDetail::valueOf(const SysctlListModel &model, const char *name)
+QString SysctlDetail::valueOf(const SysctlListModel &model, const char *name, QStringList *read)
 {
+    if (read && !read->contains(QLatin1String(name)))
+        *read << QLatin1String(name);
     const int row = model.rowOf(QLatin1String(name));
-    if (row >= 0)
+    if (row >= 0 && model.entry(row).editable())
         return model.isPresent(row) ? model.currentValue(row) : QString();
     const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(QLatin1String(name)) : nullptr;
     return r && r->state == SysctlReading::State::Present ? r->value : QString();
 }
 
-QString SysctlDetail::kernelNote(const SysctlListModel &model, int row)
+QString SysctlDetail::timestampNote()
+{
+    switch (KernelDefaults::forThisKernel().timestampOffsets) {
+    case KernelDefaults::TimestampOffsets::PerConnection:
+        return tr("Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives each connection its "
+                  "own random offset, even between the same two addresses.");
+    case KernelDefaults::TimestampOffsets::PerAddressPair:
+        return tr("Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives all connections "
+                  "between the same two addresses the same random offset.");
+    case KernelDefaults::TimestampOffsets::NoOffset:
+        return tr("Measured in a throwaway namespace: with tcp_timestamps=1 this kernel added no offset.");
+    case KernelDefaults::TimestampOffsets::Unknown: break;
+    }
+    return tr("sockscope could not measure how this kernel chooses the offset.");
+}
+
+QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringList *read)
 {
     const SysctlEntry &e = model.entry(row);
     const QString name = e.key();
     const QLocale locale;
     if (name == QLatin1String("net.ipv4.tcp_tw_reuse")) {
         QString note;
-        const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay");
-        note = delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay: an entry can be reused once it is a "
-                                    "second old, counted in whole seconds (between 0 and 1 s in practice).")
-                               : tr("An entry can be reused once it is tcp_tw_reuse_delay old: %1 ms here.").arg(delay);
-        if (valueOf(model, "net.ipv4.tcp_timestamps") == QLatin1String("0"))
-            note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here, so tcp_tw_reuse cannot take effect.");
+        const QString reuse = valueOf(model, "net.ipv4.tcp_tw_reuse", read);
+        if (reuse == QLatin1String("2"))
+            note = tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
+        const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", read);
+        note += delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
+                                     "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
+                                     "older kernels), counted in whole seconds.")
+                                : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
+        if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
+            note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here, so no TIME-WAIT entry can be taken over.");
         if (model.snapshot())
             note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         return note;
     }
+    // tcp_close()/tcp_keepalive_timer(): above TCP_TIMEWAIT_LEN the wait is spent twice, first on
+    // the full socket's keepalive timer, then as a timewait entry (measured in tst_kernelfacts).
+    if (name == QLatin1String("net.ipv4.tcp_fin_timeout") && model.isPresent(row)) {
+        bool ok = false;
+        const int value = model.currentValue(row).toInt(&ok);
+        if (ok && value > 60) {
+            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer's FIN, %3 s as a full "
+                      "socket and then %3 s as a timewait entry.")
+                .arg(locale.toString(value), locale.toString(2 * (value - 60)), locale.toString(value - 60));
+        }
+        if (ok && value > 0) {
+            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least "
+                      "3.5 × RTO), as a timewait entry.")
+                .arg(locale.toString(value));
+        }
+    }
     if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !model.isPresent(row))
         return tr("Not on this kernel: it came in Linux 6.14.");
+    if (name == QLatin1String("net.ipv4.tcp_timestamps"))
+        return timestampNote();
     if (name == QLatin1String("net.ipv4.tcp_max_tw_buckets") && model.isPresent(row)) {
         const qint64 limit = model.currentValue(row).toLongLong();
-        qint64 objectSize = 256;
-        if (model.snapshot() && model.snapshot()->slab.cache(SlabCache::TimeWaitV4).objectSize > 0)
-            objectSize = model.snapshot()->slab.cache(SlabCache::TimeWaitV4).objectSize;
-        return tr("A full table of %1 entries takes about %2 of slab here (%3 bytes per entry).")
-            .arg(locale.toString(limit), SnapshotTextWriter::formatBytes(limit * objectSize))
-            .arg(objectSize);
+        const Snapshot *s = model.snapshot().get();
+        qint64 objectSize = 0;
+        if (s && s->slab.cache(SlabCache::TimeWaitV4).objectSize > 0)
+            objectSize = s->slab.cache(SlabCache::TimeWaitV4).objectSize;
+        QString note;
+        if (objectSize > 0) {
+            note = tr("A full table of %1 entries takes about %2 of slab here (%3 bytes per entry).")
+                       .arg(locale.toString(limit), SnapshotTextWriter::formatBytes(limit * objectSize))
+                       .arg(objectSize);
+        }
+        if (s && s->sockstat.valid) {
+            note += (note.isEmpty() ? QString() : QStringLiteral(" "))
+                + tr("The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the "
+                     "socket table's rows are TIME-WAIT.")
+                      .arg(locale.toString(s->sockstat.tcpTimeWait), locale.toString(s->count(TcpState::TimeWait)));
+        }
+        return note;
     }
     if (name == QLatin1String("net.ipv4.tcp_max_orphans") && !model.isPresent(row))
         return tr("This namespace is not the host's, so it has no tcp_max_orphans; the host's value applies.");
     if (name == QLatin1String("net.ipv4.ip_local_port_range") && model.isPresent(row)) {
         const QStringList ends = model.currentValue(row).split(QLatin1Char('-'));
         const int size = ends.size() == 2 ? ends[1].toInt() - ends[0].toInt() + 1 : 0;
-        if (size > 0 && model.snapshot()) {
-            return tr("%1 ports here: at most %1 connections at once from one local address to one remote "
-                      "address and port.")
-                       .arg(locale.toString(size))
-                + QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
+        if (size > 0) {
+            QString note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote "
+                              "address and port.")
+                               .arg(locale.toString(size));
+            if (model.snapshot())
+                note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
+            return note;
         }
     }
-    if (name == QLatin1String("net.ipv4.tcp_tw_recycle"))
-        return tr("As expected, this kernel has no tcp_tw_recycle.");
+    if (name == QLatin1String("net.ipv4.tcp_tw_recycle")) {
+        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name) : nullptr;
+        if (read)
+            *read << name;
+        if (!r)
+            return QString();
+        if (r->state == SysctlReading::State::Present)
+            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.").arg(r->value);
+        if (r->state == SysctlReading::State::Absent)
+            return tr("This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.");
+    }
     return QString();
+}
+
+QString SysctlDetail::readout(const SysctlListModel &model, const QStringList &names)
+{
+    QStringList parts;
+    for (const QString &name : names) {
+        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name) : nullptr;
+        if (!r)
+            continue;
+        switch (r->state) {
+        case SysctlReading::State::Present:
+            parts << tr("%1 = %2").arg(name, r->value.isEmpty() ? tr("(empty)") : r->value);
+            break;
+        case SysctlReading::State::Absent: parts << tr("%1: no such file").arg(name); break;
+        case SysctlReading::State::Unreadable: parts << tr("%1: unreadable").arg(name); break;
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString SysctlDetail::commandsHtml(const QString &key)
+{
+    const std::vector<SeeItCommand> &commands = SeeItYourself::forKey(key);
+    if (commands.empty())
+        return QString();
+    // Captions are translated; commands are code and stay as typed. <pre> keeps them selectable
+    // and copyable as plain text.
+    QString html = QStringLiteral("<h4>%1</h4>").arg(escaped(tr("See it yourself")));
+    for (const SeeItCommand &command : commands) {
+        html += QStringLiteral("<p>%1</p><pre>%2</pre>")
+                    .arg(escaped(SeeItYourself::caption(command)), escaped(QLatin1String(command.command)));
+    }
+    return html;
 }
 
 QString SysctlDetail::html(const SysctlListModel &model, int row)
 {
     const SysctlEntry &e = model.entry(row);
+    const qint64 hash = model.establishedHash();
     QString html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(escaped(e.key()), escaped(SysctlCatalog::text(e.summary)));
+    QStringList read {e.key()};
 
     if (e.editable()) {
-        QString range;
-        switch (e.kind) {
-        case SysctlEntry::Kind::Choice: {
-            QStringList values;
-            for (const SysctlChoice &choice : e.choices)
-                values << QString::number(choice.value);
-            range = values.join(QStringLiteral(", "));
-            break;
-        }
-        case SysctlEntry::Kind::Integer:
-            range = tr("%1 to %2 %3").arg(QLocale().toString(e.minimum), QLocale().toString(e.maximum),
-                                          SysctlCatalog::text(e.unit));
-            break;
-        case SysctlEntry::Kind::PortRange:
-            range = tr("two ports, low ≤ high, low at least ip_unprivileged_port_start");
-            break;
-        case SysctlEntry::Kind::PortList: range = tr("ports and ranges, e.g. 8080,9000-9010; empty for none"); break;
-        case SysctlEntry::Kind::Removed: break;
-        }
         const QString current = model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row))
                                                      : SysctlCatalog::absentText(&e);
-        QString fallback = SysctlValue::displayText(e, model.defaultValue(row));
-        const QString rule = SysctlCatalog::defaultExplanation(e);
-        if (!rule.isEmpty())
-            fallback = fallback.isEmpty() ? rule : tr("%1 (%2)").arg(fallback, rule);
+        const bool detected = SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected;
+        QString fallback = SysctlValue::displayText(
+            e, detected ? model.defaultValue(row) : SysctlValue::fromProcText(e, SysctlCatalog::documentedDefault(e, hash)));
+        const QString how = SysctlCatalog::defaultExplanation(e, hash);
+        if (!how.isEmpty())
+            fallback = tr("%1 (%2)").arg(fallback.isEmpty() ? tr("(empty)") : fallback, how);
         html += QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
         const auto row2 = [&](const QString &label, const QString &value) {
             html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(escaped(label), escaped(value));
         };
         row2(tr("Value here"), current.isEmpty() ? tr("(empty)") : current);
-        row2(tr("Kernel default"), fallback.isEmpty() ? tr("(empty)") : fallback);
-        row2(tr("Valid values"), range);
+        row2(tr("Kernel default"), fallback.isEmpty() ? tr("unknown") : fallback);
+        row2(tr("sockscope lets you set"), SysctlCatalog::editingRange(e));
         row2(tr("Scope"), e.perNamespace ? tr("each network namespace has its own") : tr("global: the host's only"));
         row2(tr("Helps"), SysctlCatalog::sideText(e.helps));
         html += QStringLiteral("</table>");
@@ -120,64 +203,56 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(escaped(tr("History")), escaped(SysctlCatalog::text(e.history)));
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(escaped(tr("On a client")), escaped(SysctlCatalog::text(e.clientAdvice)));
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(escaped(tr("On a server")), escaped(SysctlCatalog::text(e.serverAdvice)));
-    const QString note = kernelNote(model, row);
+    const QString note = kernelNote(model, row, &read);
     if (!note.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b> %2</p>")
                     .arg(escaped(tr("On this kernel (%1):").arg(QSysInfo::kernelVersion())), escaped(note));
     }
-    html += QStringLiteral("<p><small>%1</small></p>")
-                .arg(escaped(tr("Source: the kernel's %1, checked against the running kernel.").arg(SysctlCatalog::documentation())));
+    html += commandsHtml(e.key());
+
+    // Say exactly what came from this kernel; everything else is sockscope's documentation.
+    read.removeDuplicates();
+    QString footer = tr("Read from this kernel (%1) at the last refresh: %2.").arg(QSysInfo::kernelVersion(), readout(model, read));
+    if (SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected)
+        footer += QLatin1Char(' ') + tr("Default %1 read from a fresh network namespace.").arg(model.defaultValue(row));
+    // The facts were checked on one kernel series; whether this kernel is of it is known only here.
+    const QString release = QSysInfo::kernelVersion();
+    const QString checkedOn = QStringLiteral("6.18");
+    const bool sameSeries = release == checkedOn || release.startsWith(checkedOn + QLatin1Char('.'))
+        || release.startsWith(checkedOn + QLatin1Char('-'));
+    footer += QLatin1Char(' ')
+        + (sameSeries ? tr("The other statements follow the Linux %1 sources and %2, checked against them and, where "
+                           "a kernel can show them, in private namespaces on Linux %1, the series this kernel (%3) "
+                           "belongs to.")
+                      : tr("The other statements follow the Linux %1 sources and %2, checked against them and, where "
+                           "a kernel can show them, in private namespaces on Linux %1, not on this kernel (%3): "
+                           "some may not hold here."))
+              .arg(checkedOn, SysctlCatalog::documentation(), release);
+    html += QStringLiteral("<p><small>%1</small></p>").arg(escaped(footer));
     return html;
 }
 
 QString SysctlDetail::conceptsHtml(const SysctlListModel &model)
 {
-    // The budget itself comes from PortBudget, with this namespace's tcp_tw_reuse and delay.
-    const QString portRate = model.snapshot()
-        ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls))
-        : tr("(ip_local_port_range size) ÷ 60 without tcp_tw_reuse, (size) ÷ the reuse delay with it");
-    const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay");
-    const QString delayHere = delay.isEmpty() ? tr("this kernel has no tcp_tw_reuse_delay: the delay is one second, "
-                                                   "counted in whole seconds")
-                                              : tr("on this kernel, tcp_tw_reuse_delay = %1 ms").arg(delay);
-    const QString sections[][2] = {
-        {tr("TIME-WAIT lasts 60 seconds on Linux"),
-         tr("The length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it (not "
-            "tcp_fin_timeout, and it is not the textbook 2 × MSL of 2 minutes). An entry can last longer: a segment "
-            "arriving within the old connection's window restarts its timer. The socket table shows each entry's "
-            "time left.")},
-        {tr("tcp_fin_timeout is not the TIME-WAIT timeout"),
-         tr("It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN.")},
-        {tr("The side that closes first holds TIME-WAIT"),
-         tr("A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: "
-            "cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on ephemeral "
-            "ports: each keeps that local port busy towards that destination for 60 s unless tcp_tw_reuse "
-            "takes it over. %1")
-             .arg(portRate)},
-        {tr("tcp_tw_reuse helps only outgoing connections"),
-         tr("Only connect() consults it, when it picks a local port. It needs TCP timestamps; its default 2 "
-            "means loopback only; it lets connect() take over an entry older than the reuse delay (%1) and does "
-            "not make TIME-WAIT shorter. A server gains nothing from it.")
-             .arg(delayHere)},
-        {tr("SO_REUSEADDR, SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things"),
-         tr("SO_REUSEADDR lets bind() take a port whose old connections are still in TIME-WAIT (restarting a "
-            "server); it fails only while a listener holds the address. SO_REUSEPORT (Linux 3.9) lets several "
-            "sockets of the same user bind one port, and the kernel spreads connections among them. "
-            "IP_BIND_ADDRESS_NO_PORT (Linux 4.2) lets a client bind a source address but leave the port to "
-            "connect(), so one port serves several destinations: the client-side remedy for running out of "
-            "ports. IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket. None of them shortens "
-            "TIME-WAIT.")},
-        {tr("tcp_tw_recycle is gone"),
-         tr("It was removed in Linux 4.12 after breaking clients behind NAT. Advice to turn it on is out of date; "
-            "on a current kernel the setting does not exist.")},
-        {tr("TIME-WAIT costs little memory"),
-         tr("An entry is a small structure of about 256 bytes (tw_sock_TCP in /proc/slabinfo): 262,144 entries "
-            "take about 64 MiB. What runs out first is a client's local ports, not memory.")},
-    };
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("What trainees mix up").toHtmlEscaped());
-    for (const auto &section : sections)
-        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(section[0].toHtmlEscaped(), section[1].toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3>").arg(escaped(tr("What trainees mix up")));
+    for (const MixUp &mixUp : MixUpCatalog::entries()) {
+        QString text = MixUpCatalog::text(mixUp.text);
+        // Who holds TIME-WAIT: the budget that follows, from this namespace's tcp_tw_reuse and delay.
+        if (qstrcmp(mixUp.id, "who-holds") == 0 && model.snapshot())
+            text += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
+        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(escaped(MixUpCatalog::text(mixUp.title)), escaped(text));
+        html += commandsHtml(QLatin1String(mixUp.id));
+    }
+    QStringList read;
+    const QString reuse = valueOf(model, "net.ipv4.tcp_tw_reuse", &read);
+    const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", &read);
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(escaped(tr("On this kernel (%1):").arg(QSysInfo::kernelVersion())),
+                     escaped(tr("tcp_tw_reuse = %1, tcp_tw_reuse_delay = %2.")
+                                 .arg(reuse.isEmpty() ? tr("unknown") : reuse,
+                                      delay.isEmpty() ? tr("no such file") : tr("%1 ms").arg(delay))));
     html += QStringLiteral("<p><small>%1</small></p>")
-                .arg(tr("Sources: the kernel's Documentation/networking/ip-sysctl.rst; tcp(7), socket(7), ip(7).").toHtmlEscaped());
+                .arg(escaped(tr("Sources: the Linux 6.18 sources and Documentation/networking/ip-sysctl.rst; tcp(7), "
+                                "socket(7), ip(7). Run the commands on your own host to check.")));
     return html;
 }

@@ -2,22 +2,28 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 class SysctlListModel;
 
-// The explanation of one sysctl as rich text: what it controls, its values, default, range,
-// scope, history and advice, plus what is true of it on the running kernel (read, not inferred
-// from the version number).
+// The explanation of one sysctl as rich text: what it controls, its values, default, what
+// sockscope lets you set, scope, history and advice, what is true of it on the running kernel
+// (read, not inferred from the version number), the commands that show it on any host, and a
+// footer naming exactly what was read from this kernel.
 class SysctlDetail
 {
     Q_DECLARE_TR_FUNCTIONS(SysctlDetail)
 
 public:
     static QString html(const SysctlListModel &model, int row);
-    // What trainees mix up, with this kernel's figures where they matter.
+    // What trainees mix up, each with the commands that show it.
     static QString conceptsHtml(const SysctlListModel &model);
 
 private:
-    static QString kernelNote(const SysctlListModel &model, int row);
-    static QString valueOf(const SysctlListModel &model, const char *name);
+    // `read` collects the sysctls a text was built from, for the footer.
+    static QString kernelNote(const SysctlListModel &model, int row, QStringList *read);
+    static QString timestampNote();
+    static QString valueOf(const SysctlListModel &model, const char *name, QStringList *read);
+    static QString readout(const SysctlListModel &model, const QStringList &names);
+    static QString commandsHtml(const QString &key);
 };

@@ -1,5 +1,7 @@
 #include "privatenetworknamespace.h"
 
+#include "loopbackinterface.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QStringList>
@@ -45,22 +47,10 @@ bool enterUserNamespace(QString *error)
 
 bool bringLoopbackUp(QString *error)
 {
-    const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        *error = QStringLiteral("socket: ") + errnoText();
-        return false;
-    }
-    ifreq request {};
-    std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-    bool ok = ioctl(fd, SIOCGIFFLAGS, &request) == 0;
-    if (ok) {
-        request.ifr_flags |= IFF_UP;
-        ok = ioctl(fd, SIOCSIFFLAGS, &request) == 0;
-    }
-    if (!ok)
-        *error = QStringLiteral("bringing lo up: ") + errnoText();
-    close(fd);
-    return ok;
+    if (LoopbackInterface::bringUp())
+        return true;
+    *error = QStringLiteral("bringing lo up: ") + errnoText();
+    return false;
 }
 
 }

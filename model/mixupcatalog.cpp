@@ -1,0 +1,66 @@
+#include "mixupcatalog.h"
+
+const std::vector<MixUp> &MixUpCatalog::entries()
+{
+    static const std::vector<MixUp> mixUps = {
+        {"timewait-length", QT_TRANSLATE_NOOP("MixUpCatalog", "TIME-WAIT lasts 60 seconds on Linux"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "Its length is TCP_TIMEWAIT_LEN, fixed at 60 s when the kernel is built; no sysctl changes it, "
+           "tcp_fin_timeout included. The textbook rule is 2 × MSL with an MSL of 2 minutes, which makes 4 minutes; "
+           "Linux does not follow it. An entry can last longer than 60 s: some segments for the old connection, "
+           "such as a retransmitted FIN, restart its timer.")},
+        {"fin-timeout", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_fin_timeout is not the TIME-WAIT timeout"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN: the value "
+           "itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the "
+           "timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts "
+           "it under tw and it counts against tcp_max_tw_buckets.")},
+        {"counters", QT_TRANSLATE_NOOP("MixUpCatalog", "TcpExt TW counts more than TIME-WAIT"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry "
+           "timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less "
+           "(tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts "
+           "TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container "
+           "they count since the namespace was created, not since boot.")},
+        {"who-holds", QT_TRANSLATE_NOOP("MixUpCatalog", "The side that closes first holds TIME-WAIT"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "A server that closes first (HTTP without keep-alive) holds the entries on its own listening "
+           "port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local "
+           "ports: each keeps that port busy towards its destination until it expires or connect() takes it "
+           "over.")},
+        {"tw-reuse", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_reuse helps only outgoing connections, and its default is no longer 0"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback "
+           "traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old "
+           "connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s "
+           "the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over "
+           "whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.")},
+        {"reuseaddr", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEADDR does not let two servers share a port"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server "
+           "restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on "
+           "overlapping addresses: binding 127.0.0.1 and 0.0.0.0 on one port fails once either of them listens.")},
+        {"reuseport", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEPORT (Linux 3.9) lets several sockets with the same effective user bind one port, "
+           "and the kernel spreads connections among them. IP_BIND_ADDRESS_NO_PORT (Linux 4.2) helps a program that "
+           "bind()s a source address before connect(): the port is then chosen at connect() time, so one port can "
+           "serve different destinations. It does not raise the limit towards one destination. IP_LOCAL_PORT_RANGE "
+           "(Linux 6.3) narrows the range for one socket. None of them shortens TIME-WAIT.")},
+        {"linger", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_LINGER {1, 0} is not a TIME-WAIT fix"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "With l_onoff = 1 and l_linger = 0, close() sends an RST and the connection skips TIME-WAIT, "
+           "but data not yet delivered is lost and the peer gets \"connection reset\". TIME-WAIT's protection goes "
+           "with it.")},
+        {"containers", QT_TRANSLATE_NOOP("MixUpCatalog", "A container does not get the host's sysctls"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "A new network namespace starts at the kernel's built-in defaults, not at the host's values: "
+           "/etc/sysctl.d applies to the host's namespace only. The exception is the established-hash size: with "
+           "tcp_child_ehash_entries set where the namespace is created, it gets a hash of its own, and the "
+           "tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow it. Global settings such as tcp_max_orphans "
+           "stay the host's.")},
+        {"recycle", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_recycle is gone"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "It was removed in Linux 4.12 after breaking clients behind NAT; advice to turn it on is out "
+           "of date. Its entry in the list says whether this kernel still has the file.")},
+        {"memory", QT_TRANSLATE_NOOP("MixUpCatalog", "TIME-WAIT costs little memory"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "An entry is a small slab object (tw_sock_TCP in /proc/slabinfo), a few hundred bytes. What "
+           "runs out first is a client's local ports towards one destination, not memory.")},
+    };
+    return mixUps;
+}
+
+QString MixUpCatalog::text(const char *source)
+{
+    return source ? QCoreApplication::translate("MixUpCatalog", source) : QString();
+}

@@ -1,0 +1,488 @@
+#include "mixupcatalog.h"
+#include "netnstestmain.h"
+#include "procfile.h"
+#include "seeityourself.h"
+#include "socketpopulation.h"
+#include "sockstatparser.h"
+#include "sysctlcatalog.h"
+#include "sysctlreader.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTest>
+
+#include <cerrno>
+#include <functional>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// What the catalog and the mix-ups tell trainees, against the running kernel: accepted ranges,
+// TW/TWKilled counting, what tcp_max_tw_buckets counts, the socket-option mix-ups, and that every
+// "see it yourself" command runs. Each test in a fresh network namespace of its own.
+class TestKernelFacts : public QObject
+{
+    Q_OBJECT
+
+    static bool writeSysctl(const QString &name, const QByteArray &value)
+    {
+        const QByteArray path = SysctlReader::procPath(name).toLatin1();
+        const int fd = open(path.constData(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+            return false;
+        const bool ok = write(fd, value.constData(), std::size_t(value.size())) == value.size();
+        close(fd);
+        return ok;
+    }
+
+    static qint64 counter(const char *name)
+    {
+        const QByteArray text = ProcFile::read(QStringLiteral("/proc/net/netstat")).contents;
+        const QList<QByteArray> lines = text.split('\n');
+        for (int i = 0; i + 1 < lines.size(); i += 2) {
+            const QList<QByteArray> names = lines[i].simplified().split(' ');
+            const QList<QByteArray> values = lines[i + 1].simplified().split(' ');
+            for (int k = 1; k < names.size() && k < values.size(); ++k) {
+                if (names[k] == name)
+                    return values[k].toLongLong();
+            }
+        }
+        return -1;
+    }
+
+    static qint64 timewaitTable()
+    {
+        SockstatFigures figures;
+        SockstatParser::parseSockstat(ProcFile::read(QStringLiteral("/proc/net/sockstat")).contents, &figures);
+        return figures.tcpTimeWait;
+    }
+
+    static int tcpSocket(bool reuseAddress = false)
+    {
+        const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int one = 1;
+        if (fd >= 0 && reuseAddress)
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        return fd;
+    }
+
+    static sockaddr_in address(quint32 host, quint16 port)
+    {
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(host);
+        a.sin_port = htons(port);
+        return a;
+    }
+
+    static bool bindTo(int fd, quint32 host, quint16 port)
+    {
+        const sockaddr_in a = address(host, port);
+        return bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a) == 0;
+    }
+
+    // A listener on 127.0.0.1:port and one accepted connection: *client, *server.
+    static bool connectedPair(int listener, quint16 port, int *client, int *server)
+    {
+        *client = tcpSocket();
+        const sockaddr_in a = address(INADDR_LOOPBACK, port);
+        if (::connect(*client, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0)
+            return false;
+        *server = accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        return *server >= 0;
+    }
+
+    // Waits (not a timing assertion) until the kernel has moved the closed socket where expected.
+    static bool waitFor(const std::function<bool()> &condition)
+    {
+        return QTest::qWaitFor(condition, 5000);
+    }
+
+    // The client closes and the server never does: the client's socket becomes an orphaned
+    // FIN-WAIT-2 entry in the timewait table (tcp_rcv_state_process -> tcp_time_wait).
+    static bool orphanedFinWait2(int listener, quint16 port, int *heldServer)
+    {
+        int client = -1;
+        const qint64 before = timewaitTable();
+        if (!connectedPair(listener, port, &client, heldServer))
+            return false;
+        close(client);
+        return waitFor([&] { return timewaitTable() == before + 1; });
+    }
+
+    // The orphaned FIN-WAIT-2 row towards 127.0.0.1:port in /proc/net/tcp: its timer kind (2
+    // keepalive of a full socket, 3 a timewait entry) and time left in clock ticks; false if none.
+    static bool finWait2Timer(quint16 port, int *kind, qint64 *ticksLeft)
+    {
+        const QByteArray remote = QByteArray("0100007F:") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+        for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+            const QList<QByteArray> f = line.simplified().split(' ');
+            if (f.size() < 6 || f[2] != remote || f[3] != "05")
+                continue;
+            const QList<QByteArray> timer = f[5].split(':');
+            *kind = timer.value(0).toInt(nullptr, 16);
+            *ticksLeft = timer.value(1).toLongLong(nullptr, 16);
+            return true;
+        }
+        return false;
+    }
+
+    static int listenerOn(quint16 port, bool reuseAddress = false)
+    {
+        const int fd = tcpSocket(reuseAddress);
+        if (!bindTo(fd, INADDR_LOOPBACK, port) || listen(fd, 16) != 0)
+            return -1;
+        return fd;
+    }
+
+private slots:
+    void init()
+    {
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
+    }
+
+    // Where the catalog says the kernel accepts the same as sockscope, the kernel must refuse the
+    // values just outside sockscope's limits; where it says more, the kernel must take them.
+    void kernelRangesAreAsTold()
+    {
+        int checked = 0;
+        for (const SysctlEntry &entry : SysctlCatalog::entries()) {
+            if (entry.kernelRange || (entry.kind != SysctlEntry::Kind::Integer && entry.kind != SysctlEntry::Kind::Choice)
+                || SysctlReader::read(entry.key()).state != SysctlReading::State::Present)
+                continue;
+            for (const qint64 outside : {entry.minimum - 1, entry.maximum + 1}) {
+                QVERIFY2(!writeSysctl(entry.key(), QByteArray::number(outside)),
+                         qPrintable(entry.key() + QStringLiteral(" took ") + QString::number(outside)));
+                ++checked;
+            }
+            QVERIFY(QString(SysctlCatalog::editingRange(entry)).contains(QLatin1String("the kernel accepts the same")));
+        }
+        QVERIFY(checked >= 6); // tcp_tw_reuse, tcp_tw_reuse_delay, tcp_orphan_retries
+    }
+
+    void kernelAcceptsMore_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("tcp_tw_reuse 3 rejected") << "net.ipv4.tcp_tw_reuse" << QByteArray("3") << false;
+        QTest::newRow("tcp_timestamps 3") << "net.ipv4.tcp_timestamps" << QByteArray("3") << true;
+        QTest::newRow("tcp_timestamps 255") << "net.ipv4.tcp_timestamps" << QByteArray("255") << true;
+        QTest::newRow("tcp_timestamps 256") << "net.ipv4.tcp_timestamps" << QByteArray("256") << false;
+        QTest::newRow("tcp_fin_timeout 0") << "net.ipv4.tcp_fin_timeout" << QByteArray("0") << true;
+        QTest::newRow("tcp_fin_timeout -1") << "net.ipv4.tcp_fin_timeout" << QByteArray("-1") << true;
+        QTest::newRow("tcp_fin_timeout 3601") << "net.ipv4.tcp_fin_timeout" << QByteArray("3601") << true;
+        QTest::newRow("tcp_max_tw_buckets -1") << "net.ipv4.tcp_max_tw_buckets" << QByteArray("-1") << true;
+        QTest::newRow("tcp_syncookies 3") << "net.ipv4.tcp_syncookies" << QByteArray("3") << true;
+        QTest::newRow("tcp_syncookies 256") << "net.ipv4.tcp_syncookies" << QByteArray("256") << false;
+        QTest::newRow("tcp_max_syn_backlog 0") << "net.ipv4.tcp_max_syn_backlog" << QByteArray("0") << true;
+        QTest::newRow("tcp_max_syn_backlog -1") << "net.ipv4.tcp_max_syn_backlog" << QByteArray("-1") << true;
+        QTest::newRow("somaxconn 0") << "net.core.somaxconn" << QByteArray("0") << true;
+        QTest::newRow("somaxconn -1") << "net.core.somaxconn" << QByteArray("-1") << false;
+        QTest::newRow("tcp_rfc1337 2") << "net.ipv4.tcp_rfc1337" << QByteArray("2") << true;
+        QTest::newRow("tcp_rfc1337 255") << "net.ipv4.tcp_rfc1337" << QByteArray("255") << true;
+        QTest::newRow("reserved port 0") << "net.ipv4.ip_local_reserved_ports" << QByteArray("0") << true;
+    }
+
+    void kernelAcceptsMore()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, value);
+        QFETCH(bool, accepted);
+        QCOMPARE(writeSysctl(name, value), accepted);
+        const SysctlEntry *entry = SysctlCatalog::find(name);
+        QVERIFY(entry);
+        // The catalog says so: a value sockscope refuses but the kernel takes is announced.
+        if (accepted)
+            QVERIFY2(entry->kernelRange, qPrintable(name));
+    }
+
+    // "3 to 255 behave like 2 (no offset)": TCP_TIMESTAMP reads the connection's clock plus its
+    // offset, so without an offset two connections read the same clock (to the millisecond tick).
+    void timestampsAboveTwoAddNoOffset_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("offset");
+        QTest::newRow("1: offset") << QByteArray("1") << true;
+        QTest::newRow("2: none") << QByteArray("2") << false;
+        QTest::newRow("3: none") << QByteArray("3") << false;
+        QTest::newRow("255: none") << QByteArray("255") << false;
+    }
+
+    void timestampsAboveTwoAddNoOffset()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, offset);
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_timestamps"), value));
+        const int listener = listenerOn(7106);
+        QVERIFY(listener >= 0);
+        quint32 stamps[3] = {};
+        int fds[6];
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(connectedPair(listener, 7106, &fds[2 * i], &fds[2 * i + 1]));
+            socklen_t size = sizeof stamps[i];
+            QCOMPARE(getsockopt(fds[2 * i], IPPROTO_TCP, TCP_TIMESTAMP, &stamps[i], &size), 0);
+        }
+        // Random 32-bit offsets within a second of each other: about one chance in two million.
+        const auto near = [](quint32 a, quint32 b) { return (a > b ? a - b : b - a) < 1000; };
+        QCOMPARE(!(near(stamps[0], stamps[1]) && near(stamps[1], stamps[2])), offset);
+        for (const int fd : fds)
+            close(fd);
+        close(listener);
+    }
+
+    // TcpExt TW counts orphaned FIN-WAIT-2 entries whose timeout is over 4 s; TWKilled those of
+    // 4 s or less (inet_twsk_hashdance_schedule). Both sit in sockstat's tw.
+    void finWait2Counting_data()
+    {
+        QTest::addColumn<QByteArray>("finTimeout");
+        QTest::addColumn<bool>("killed");
+        QTest::newRow("5 s: TW") << QByteArray("5") << false;
+        QTest::newRow("60 s: TW") << QByteArray("60") << false;
+        QTest::newRow("4 s: TWKilled") << QByteArray("4") << true;
+        QTest::newRow("2 s: TWKilled") << QByteArray("2") << true;
+    }
+
+    void finWait2Counting()
+    {
+        QFETCH(QByteArray, finTimeout);
+        QFETCH(bool, killed);
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"), finTimeout));
+        const int listener = listenerOn(7100);
+        QVERIFY(listener >= 0);
+        const qint64 tw = counter("TW");
+        const qint64 twKilled = counter("TWKilled");
+        int server = -1;
+        QVERIFY(orphanedFinWait2(listener, 7100, &server));
+        QCOMPARE(counter("TW") - tw, killed ? 0 : 1);
+        QCOMPARE(counter("TWKilled") - twKilled, killed ? 1 : 0);
+        // ss shows it as FIN-WAIT-2 with a timewait timer, as the timer tooltip says.
+        QProcess ss;
+        ss.start(QStringLiteral("ss"), {QStringLiteral("-tanoH"), QStringLiteral("state"), QStringLiteral("fin-wait-2")});
+        QVERIFY(ss.waitForFinished());
+        const QString out = QString::fromUtf8(ss.readAllStandardOutput());
+        QVERIFY2(out.contains(QLatin1String("timer:(timewait,")), qPrintable(out));
+        close(server);
+        close(listener);
+    }
+
+    // tcp_fin_timeout above 60 s is spent twice (tcp_close / tcp_rcv_state_process arm the
+    // keepalive timer for fin_time - TCP_TIMEWAIT_LEN; tcp_keepalive_timer then calls
+    // tcp_time_wait(sk, TCP_FIN_WAIT2, fin_time - TCP_TIMEWAIT_LEN)): with 62, first about 2 s as
+    // a full socket (outside the timewait table), then about 2 s as a timewait entry, which
+    // TWKilled counts because its own timeout is at most 4 s. Not 62 s in either phase.
+    void finTimeoutAboveSixtyIsSpentTwice()
+    {
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"), "62"));
+        const int listener = listenerOn(7108);
+        QVERIFY(listener >= 0);
+        const qint64 tw = counter("TW");
+        const qint64 twKilled = counter("TWKilled");
+        const qint64 table = timewaitTable();
+        int client = -1;
+        int server = -1;
+        QVERIFY(connectedPair(listener, 7108, &client, &server));
+        close(client);
+        int kind = 0;
+        qint64 left = 0;
+        const qint64 hz = sysconf(_SC_CLK_TCK);
+        QVERIFY(waitFor([&] { return finWait2Timer(7108, &kind, &left); }));
+        QCOMPARE(kind, 2); // the full socket's keepalive timer
+        QVERIFY2(left > 0 && left <= 2 * hz, qPrintable(QString::number(left)));
+        QCOMPARE(timewaitTable(), table);
+        QVERIFY(waitFor([&] { return finWait2Timer(7108, &kind, &left) && kind == 3; }));
+        QVERIFY2(left > 0 && left <= 2 * hz, qPrintable(QString::number(left)));
+        QCOMPARE(timewaitTable(), table + 1);
+        QCOMPARE(counter("TWKilled") - twKilled, 1);
+        QCOMPARE(counter("TW") - tw, 0);
+        // And then it is gone: 2 × (62 - 60) s in all.
+        QVERIFY(waitFor([&] { return !finWait2Timer(7108, &kind, &left); }));
+        QCOMPARE(timewaitTable(), table);
+        close(server);
+        close(listener);
+    }
+
+    // tcp_max_tw_buckets caps the whole timewait table: an orphaned FIN-WAIT-2 entry uses up a
+    // limit of 1, so the next close that wants an entry overflows.
+    void finWait2CountsAgainstTheBuckets()
+    {
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_max_tw_buckets"), "1"));
+        const int listener = listenerOn(7101);
+        QVERIFY(listener >= 0);
+        int held = -1;
+        QVERIFY(orphanedFinWait2(listener, 7101, &held));
+        QCOMPARE(timewaitTable(), 1);
+        const qint64 overflow = counter("TCPTimeWaitOverflow");
+        int client = -1, server = -1;
+        QVERIFY(connectedPair(listener, 7101, &client, &server));
+        close(server); // the server closes first and would hold TIME-WAIT
+        QVERIFY(waitFor([&] {
+            char byte;
+            return recv(client, &byte, 1, MSG_DONTWAIT) == 0;
+        }));
+        close(client);
+        QVERIFY(waitFor([&] { return counter("TCPTimeWaitOverflow") == overflow + 1; }));
+        QCOMPARE(timewaitTable(), 1);
+        close(held);
+        close(listener);
+    }
+
+    // Item 1 of issue 9: the half-open queue is capped by the listener's own backlog,
+    // min(listen() backlog, somaxconn), and syncookies start past that cap whatever
+    // tcp_max_syn_backlog says; tcp_max_syn_backlog matters only with tcp_syncookies=0, where SYNs
+    // from unproven peers are dropped once the queue passes 3/4 of it (tcp_conn_request).
+    void halfOpenQueue_data()
+    {
+        QTest::addColumn<QByteArray>("syncookies");
+        QTest::addColumn<QByteArray>("maxSynBacklog");
+        QTest::addColumn<int>("backlog");
+        QTest::addColumn<int>("requests"); // request sockets kept of 20 SYNs
+        QTest::addColumn<int>("cookies");
+        // inet_csk_reqsk_queue_is_full: full once the queue holds more than the backlog.
+        QTest::newRow("cookies past a backlog of 8") << QByteArray("1") << QByteArray("2048") << 8 << 9 << 11;
+        QTest::newRow("tcp_max_syn_backlog 4 changes nothing") << QByteArray("1") << QByteArray("4") << 8 << 9 << 11;
+        QTest::newRow("no cookies: 3/4 of tcp_max_syn_backlog 8") << QByteArray("0") << QByteArray("8") << 64 << 7 << 0;
+        QTest::newRow("no cookies: the backlog first") << QByteArray("0") << QByteArray("2048") << 8 << 9 << 0;
+    }
+
+    void halfOpenQueue()
+    {
+        QFETCH(QByteArray, syncookies);
+        QFETCH(QByteArray, maxSynBacklog);
+        QFETCH(int, backlog);
+        QFETCH(int, requests);
+        QFETCH(int, cookies);
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_syncookies"), syncookies));
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_max_syn_backlog"), maxSynBacklog));
+        QString error;
+        // SYN-ACKs to 198.51.100.0/24 (TEST-NET-2) loop back and are dropped: the requests stay.
+        QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                                               QStringLiteral("198.51.100.0/24"), QStringLiteral("dev"), QStringLiteral("lo")},
+                                              &error),
+                 qPrintable(error));
+        SocketPopulation population;
+        const SocketPopulation::Endpoint server {AF_INET, "127.0.0.1", 7107};
+        QVERIFY2(population.listen(server, backlog), qPrintable(population.error()));
+        const qint64 sent = counter("SyncookiesSent");
+        QVERIFY2(population.halfOpenRequests(server, "198.51.100", 20), qPrintable(population.error()));
+        const auto halfOpen = [] {
+            int count = 0;
+            for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+                const QList<QByteArray> fields = line.simplified().split(' ');
+                count += fields.size() > 3 && fields[3] == "03" ? 1 : 0;
+            }
+            return count;
+        };
+        QVERIFY(waitFor([&] { return halfOpen() + counter("SyncookiesSent") - sent >= requests + cookies; }));
+        QCOMPARE(halfOpen(), requests);
+        QCOMPARE(counter("SyncookiesSent") - sent, cookies);
+    }
+
+    // "SO_REUSEADDR: the old sockets and the new one both need it."
+    void reuseAddressNeedsBothSides_data()
+    {
+        QTest::addColumn<bool>("oldHadIt");
+        QTest::newRow("old listener without") << false;
+        QTest::newRow("old listener with") << true;
+    }
+
+    void reuseAddressNeedsBothSides()
+    {
+        QFETCH(bool, oldHadIt);
+        const int listener = listenerOn(7102, oldHadIt);
+        QVERIFY(listener >= 0);
+        int client = -1, server = -1;
+        QVERIFY(connectedPair(listener, 7102, &client, &server));
+        close(server);
+        QVERIFY(waitFor([&] {
+            char byte;
+            return recv(client, &byte, 1, MSG_DONTWAIT) == 0;
+        }));
+        close(client);
+        close(listener);
+        QVERIFY(waitFor([] { return timewaitTable() == 1; })); // the server's side, on port 7102
+        const int restarted = tcpSocket(true);
+        QCOMPARE(bindTo(restarted, INADDR_LOOPBACK, 7102), oldHadIt);
+        close(restarted);
+    }
+
+    // "Binding 127.0.0.1 and 0.0.0.0 on one port fails once either of them listens."
+    void loopbackAndWildcardOnOnePort()
+    {
+        const int a = tcpSocket(true);
+        const int b = tcpSocket(true);
+        QVERIFY(bindTo(a, INADDR_LOOPBACK, 7103));
+        QVERIFY(bindTo(b, INADDR_ANY, 7103)); // with SO_REUSEADDR and nobody listening: allowed
+        QCOMPARE(listen(a, 4), 0);
+        QCOMPARE(listen(b, 4), -1);
+        QCOMPARE(errno, EADDRINUSE);
+        const int c = tcpSocket(true);
+        QVERIFY(!bindTo(c, INADDR_ANY, 7103)); // and once one listens, bind() itself fails
+        QCOMPARE(errno, EADDRINUSE);
+        for (const int fd : {a, b, c})
+            close(fd);
+    }
+
+    // "SO_LINGER {1, 0}: close() sends an RST, no TIME-WAIT, the peer gets a reset."
+    void lingerZeroSkipsTimeWait()
+    {
+        const int listener = listenerOn(7104);
+        int client = -1, server = -1;
+        QVERIFY(connectedPair(listener, 7104, &client, &server));
+        const linger zero {1, 0};
+        QCOMPARE(setsockopt(client, SOL_SOCKET, SO_LINGER, &zero, sizeof zero), 0);
+        const qint64 aborts = counter("TCPAbortOnData");
+        close(client);
+        char byte;
+        pollfd p {server, POLLIN, 0};
+        QVERIFY(poll(&p, 1, 5000) == 1);
+        QCOMPARE(recv(server, &byte, 1, 0), -1);
+        QCOMPARE(errno, ECONNRESET);
+        QCOMPARE(timewaitTable(), 0);
+        QCOMPARE(counter("TCPAbortOnData"), aborts + 1); // what the "see it yourself" command shows
+        close(server);
+        close(listener);
+    }
+
+    // Every command runs on this host as shown; the two that read a file this namespace lacks
+    // fail, which is what they are there to show.
+    void seeItYourselfCommandsRun()
+    {
+        const int listener = listenerOn(7105); // something for ss to list
+        int checked = 0;
+        for (const QString &key : SeeItYourself::keys()) {
+            for (const SeeItCommand &command : SeeItYourself::forKey(key)) {
+                const QString text = QLatin1String(command.command);
+                QProcess shell;
+                shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), text});
+                QVERIFY(shell.waitForFinished(20000));
+                const QString error = QString::fromUtf8(shell.readAllStandardError());
+                const bool absentFile = text.contains(QLatin1String("tcp_tw_recycle"))
+                    || text.contains(QLatin1String("/proc/sys/net/ipv4/tcp_max_orphans"));
+                if (absentFile) {
+                    QVERIFY2(shell.exitCode() != 0, qPrintable(text));
+                    QVERIFY2(error.contains(QLatin1String("No such file")), qPrintable(text + QLatin1Char('\n') + error));
+                } else if (text.startsWith(QLatin1String("dmesg"))) {
+                    QVERIFY2(shell.exitCode() <= 1 && error.isEmpty(), qPrintable(text + QLatin1Char('\n') + error)); // grep: 1 = no line
+                } else {
+                    QVERIFY2(shell.exitCode() == 0 && error.isEmpty(), qPrintable(text + QLatin1Char('\n') + error));
+                }
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 30);
+        // Each entry and each mix-up has commands.
+        for (const SysctlEntry &entry : SysctlCatalog::entries())
+            QVERIFY2(!SeeItYourself::forKey(entry.key()).empty(), entry.name);
+        for (const MixUp &mixUp : MixUpCatalog::entries())
+            QVERIFY2(!SeeItYourself::forKey(QLatin1String(mixUp.id)).empty(), mixUp.id);
+        close(listener);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestKernelFacts, QCoreApplication)
+#include "tst_kernelfacts.moc"
