@@ -20,6 +20,7 @@
 #include <QStringList>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -68,15 +69,30 @@ QByteArray commandLine(int argc, char *argv[])
 
 int refuseUsage(const QByteArray &caller, const QString &text, const QByteArray &command)
 {
-    printError(text);
     syslog(LOG_WARNING, "uid %s: refused: %s: %s", caller.constData(), logged(text).constData(), command.constData());
+    printError(text);
     return Usage;
+}
+
+// A terminal's Ctrl-C, Ctrl-\, Ctrl-Z or hang-up reaches the helper whatever its uid (the tty
+// signals its whole foreground process group, the window's included), and a caller that closes
+// the pipe sends SIGPIPE: none may stop a request between two writes, before its undo, or before
+// its outcome is logged. Held until exit, which drops them.
+void holdSignals()
+{
+    sigset_t held;
+    sigemptyset(&held);
+    for (const int signal : {SIGINT, SIGQUIT, SIGHUP, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU})
+        sigaddset(&held, signal);
+    sigprocmask(SIG_BLOCK, &held, nullptr);
+    std::signal(SIGPIPE, SIG_IGN); // a write to a closed pipe fails instead
 }
 
 }
 
 int main(int argc, char *argv[])
 {
+    holdSignals();
     if (argc < 1 || !argv[0]) // CVE-2021-4034 began with argc == 0
         return Usage;
     bool viaPkexec = false;
@@ -149,7 +165,7 @@ int main(int argc, char *argv[])
         : report.failure == SysctlApplyReport::Failure::Persist                ? PersistFailed
                                                                                : Done;
 
-    std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
+    // Logged first: the caller's pipe, full or closed, cannot hold back the record.
     for (const SysctlItemResult &item : report.items) {
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
                "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
@@ -165,5 +181,6 @@ int main(int argc, char *argv[])
     if (report.failure == SysctlApplyReport::Failure::Persist)
         syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
                logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));
+    std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
     return exitCode;
 }
