@@ -20,6 +20,7 @@
 #include <QStringList>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -40,12 +41,21 @@ QByteArray logged(const QString &text)
     return SysctlReportCodec::logText(text.toUtf8());
 }
 
-// pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller.
-QByteArray callerUid(bool *viaPkexec)
+// pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller. `number` is the
+// uid, or -1 when PKEXEC_UID is not a plain uid.
+QByteArray callerUid(bool *viaPkexec, qint64 *number)
 {
     const char *pkexecUid = std::getenv("PKEXEC_UID");
     *viaPkexec = pkexecUid != nullptr;
-    return pkexecUid ? SysctlReportCodec::logText(pkexecUid, 20) : QByteArray::number(getuid());
+    if (!pkexecUid) {
+        *number = getuid();
+        return QByteArray::number(getuid());
+    }
+    bool ok = false;
+    const QByteArray text(pkexecUid);
+    const uint uid = text.toUInt(&ok);
+    *number = ok && text == QByteArray::number(uid) ? qint64(uid) : -1;
+    return SysctlReportCodec::logText(text, 20);
 }
 
 // The whole command line for the log, escaped and bounded.
@@ -59,19 +69,35 @@ QByteArray commandLine(int argc, char *argv[])
 
 int refuseUsage(const QByteArray &caller, const QString &text, const QByteArray &command)
 {
-    printError(text);
     syslog(LOG_WARNING, "uid %s: refused: %s: %s", caller.constData(), logged(text).constData(), command.constData());
+    printError(text);
     return Usage;
+}
+
+// A terminal's Ctrl-C, Ctrl-\, Ctrl-Z or hang-up reaches the helper whatever its uid (the tty
+// signals its whole foreground process group, the window's included), and a caller that closes
+// the pipe sends SIGPIPE: none may stop a request between two writes, before its undo, or before
+// its outcome is logged. Held until exit, which drops them.
+void holdSignals()
+{
+    sigset_t held;
+    sigemptyset(&held);
+    for (const int signal : {SIGINT, SIGQUIT, SIGHUP, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU})
+        sigaddset(&held, signal);
+    sigprocmask(SIG_BLOCK, &held, nullptr);
+    std::signal(SIGPIPE, SIG_IGN); // a write to a closed pipe fails instead
 }
 
 }
 
 int main(int argc, char *argv[])
 {
+    holdSignals();
     if (argc < 1 || !argv[0]) // CVE-2021-4034 began with argc == 0
         return Usage;
     bool viaPkexec = false;
-    const QByteArray caller = callerUid(&viaPkexec);
+    qint64 callerUidNumber = -1;
+    const QByteArray caller = callerUid(&viaPkexec, &callerUidNumber);
     const bool directRoot = !viaPkexec && getuid() == 0;
     // Tests read the log on stderr too; only a direct root run may ask (pkexec clears the
     // environment anyway).
@@ -108,12 +134,18 @@ int main(int argc, char *argv[])
         NetworkNamespace netns;
         QString error;
         // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
-        // namespace, under /proc/<caller>/): polkit authorised changing sysctls where the caller
-        // is, not entering any namespace root can open. pkexec execs the helper in its own
-        // process, so the parent is the program that ran pkexec.
-        const bool callersOwn = !viaPkexec || netnsPath.startsWith(QStringLiteral("/proc/%1/").arg(getppid()));
-        if (!callersOwn || !netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId))
-            || !netns.enterInCallingThread(&error)) {
+        // namespace, /proc/<caller>/fd/<n> or …/ns/net exactly, the entry owned by the caller's
+        // uid): polkit authorised changing sysctls where the caller is, not entering any
+        // namespace root can open. pkexec execs the helper in its own process, so the parent is
+        // the program that ran pkexec; still the parent after the open, it was alive throughout
+        // and its PID not reused.
+        const pid_t parent = getppid();
+        const bool opened = viaPkexec
+            ? callerUidNumber >= 0
+                && netns.openCallersVerified(netnsPath, NamespaceIdentity::parse(netnsId), parent, quint32(callerUidNumber))
+                && getppid() == parent
+            : netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId));
+        if (!opened || !netns.enterInCallingThread(&error)) {
             // One message whatever the cause: nothing about which files root can see.
             return refuseUsage(caller, QStringLiteral("the network namespace to change is not the one sockscope shows "
                                                       "(it may have gone); nothing was changed"), command);
@@ -133,7 +165,7 @@ int main(int argc, char *argv[])
         : report.failure == SysctlApplyReport::Failure::Persist                ? PersistFailed
                                                                                : Done;
 
-    std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
+    // Logged first: the caller's pipe, full or closed, cannot hold back the record.
     for (const SysctlItemResult &item : report.items) {
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
                "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
@@ -149,5 +181,6 @@ int main(int argc, char *argv[])
     if (report.failure == SysctlApplyReport::Failure::Persist)
         syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
                logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));
+    std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
     return exitCode;
 }

@@ -97,16 +97,15 @@ bool NamespaceIdentity::isHost(const NamespaceIdentity &identity, bool *known)
     return false;
 }
 
-int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity &expected)
+namespace {
+
+// Checks the O_PATH descriptor `pathFd` (closed here) names the network namespace `expected` and
+// returns a real descriptor on that very file, or -1.
+int reopenVerified(int pathFd, const NamespaceIdentity &expected)
 {
-    // Relative paths would resolve against pkexec's working directory, not the window's.
-    if (!expected.isValid() || !path.startsWith(QLatin1Char('/')) || path.contains(QChar(0)))
-        return -1;
-    // O_PATH opens nothing: no FIFO waits for a writer, no device driver's open() runs.
-    const int pathFd = ::open(QFile::encodeName(path).constData(), O_PATH | O_CLOEXEC);
     if (pathFd < 0)
         return -1;
-    if (!isNsfs(pathFd) || ofDescriptor(pathFd) != expected) {
+    if (!isNsfs(pathFd) || NamespaceIdentity::ofDescriptor(pathFd) != expected) {
         ::close(pathFd);
         return -1;
     }
@@ -117,11 +116,49 @@ int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity
     if (fd < 0)
         return -1;
     // NS_GET_NSTYPE (4.11) tells a network namespace from every other kind.
-    if (!isNsfs(fd) || ofDescriptor(fd) != expected || ::ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+    if (!isNsfs(fd) || NamespaceIdentity::ofDescriptor(fd) != expected || ::ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
         ::close(fd);
         return -1;
     }
     return fd;
+}
+
+}
+
+int NamespaceIdentity::openVerified(const QString &path, const NamespaceIdentity &expected)
+{
+    // Relative paths would resolve against pkexec's working directory, not the window's.
+    if (!expected.isValid() || !path.startsWith(QLatin1Char('/')) || path.contains(QChar(0)))
+        return -1;
+    // O_PATH opens nothing: no FIFO waits for a writer, no device driver's open() runs.
+    return reopenVerified(::open(QFile::encodeName(path).constData(), O_PATH | O_CLOEXEC), expected);
+}
+
+int NamespaceIdentity::openCallersVerified(const QString &path, const NamespaceIdentity &expected, qint64 caller,
+                                           quint32 callerUid)
+{
+    // Exactly these forms, nothing a prefix test would let through: /proc/<caller>/root/…,
+    // /proc/<caller>/cwd/… and /proc/<caller>/../<pid>/… all lead, as root, to any namespace.
+    static const QRegularExpression form(
+        QStringLiteral("^/proc/([1-9][0-9]{0,9})/(fd/[0-9]{1,10}|ns/net|task/[1-9][0-9]{0,9}/ns/net)$"));
+    const QRegularExpressionMatch match = form.match(path);
+    if (!expected.isValid() || !match.hasMatch() || match.captured(1).toLongLong() != caller || caller <= 1)
+        return -1;
+    // /proc/<pid> of the caller's uid: the directory stands for that process while held (a
+    // reused PID gets a new one), and a parent that went away leaves the helper to pid 1 or a
+    // subreaper, whose entry another uid owns. /proc/<pid> belongs to the process's euid.
+    const QByteArray directory = "/proc/" + QByteArray::number(caller);
+    const int dirFd = ::open(directory.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd < 0)
+        return -1;
+    struct stat status {};
+    if (::fstat(dirFd, &status) != 0 || status.st_uid != callerUid) {
+        ::close(dirFd);
+        return -1;
+    }
+    const int pathFd = ::openat(dirFd, match.captured(2).toLatin1().constData(), O_PATH | O_CLOEXEC);
+    ::close(dirFd);
+    return reopenVerified(pathFd, expected);
 }
 
 PersistTarget persistTarget(const NamespaceIdentity &observed, const NamespaceIdentity &initial)

@@ -42,6 +42,12 @@ struct NamespaceIdentity
     // (a FIFO) and never opens a device: the path is first opened O_PATH and checked. The
     // caller says only "not the namespace shown": no errno, nothing about files root may read.
     static int openVerified(const QString &path, const NamespaceIdentity &expected);
+    // The same for a request through pkexec: only what the caller (pkexec's parent, of uid
+    // `callerUid`) holds itself, named exactly /proc/<caller>/fd/<n>, /proc/<caller>/ns/net or
+    // /proc/<caller>/task/<tid>/ns/net, and only while /proc/<caller> belongs to that uid. The
+    // helper then checks its parent is still `caller` (it was alive, so the PID was not reused).
+    static int openCallersVerified(const QString &path, const NamespaceIdentity &expected, qint64 caller,
+                                   quint32 callerUid);
 };
 
 // Whether /etc/sysctl.d reaches a network namespace: systemd-sysctl applies it at boot in the

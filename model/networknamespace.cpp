@@ -72,7 +72,17 @@ bool NetworkNamespace::open(const QString &spec, QString *error)
 
 bool NetworkNamespace::openVerified(const QString &path, const NamespaceIdentity &expected)
 {
-    const int fd = NamespaceIdentity::openVerified(path, expected);
+    return adopt(NamespaceIdentity::openVerified(path, expected), expected);
+}
+
+bool NetworkNamespace::openCallersVerified(const QString &path, const NamespaceIdentity &expected, qint64 caller,
+                                           quint32 callerUid)
+{
+    return adopt(NamespaceIdentity::openCallersVerified(path, expected, caller, callerUid), expected);
+}
+
+bool NetworkNamespace::adopt(int fd, const NamespaceIdentity &expected)
+{
     if (fd < 0)
         return false;
     if (m_fd >= 0)

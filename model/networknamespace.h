@@ -26,6 +26,8 @@ public:
     // For the privileged helper: the namespace at `path` only if it is `expected` (see
     // NamespaceIdentity::openVerified); false, and no reason worth showing, otherwise.
     bool openVerified(const QString &path, const NamespaceIdentity &expected);
+    // Through pkexec: only the caller's own (NamespaceIdentity::openCallersVerified).
+    bool openCallersVerified(const QString &path, const NamespaceIdentity &expected, qint64 caller, quint32 callerUid);
 
     bool isCurrent() const { return m_fd < 0; }
     // Which namespace this is: the opened one, or the calling thread's for the current one.
@@ -43,6 +45,8 @@ public:
     static QString callingThreadNamespaceId();
 
 private:
+    bool adopt(int fd, const NamespaceIdentity &expected);
+
     int m_fd = -1;
     QString m_spec;
 };

@@ -88,7 +88,10 @@ int SysctlPersister::readExisting(const QString &path, QByteArray *text)
     if (fd < 0)
         return errno == ENOENT ? 0 : errno;
     struct stat status {};
+    // O_NOFOLLOW does not see a hard link: a second name for a root-only file (0600) would
+    // have its lines kept and republished 0644 in the new file. Ours has exactly one name.
     int error = ::fstat(fd, &status) != 0 ? errno : !S_ISREG(status.st_mode) ? EINVAL
+        : status.st_nlink != 1                                                ? EMLINK
         : status.st_size > MaximumFileBytes                                   ? EFBIG
                                                                               : 0;
     if (!error) {

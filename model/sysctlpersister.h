@@ -37,8 +37,8 @@ public:
     // otherwise false and `problem` says which line.
     static bool merge(const QByteArray &existing, const std::vector<SysctlChange> &changes, QByteArray *merged,
                       QString *problem);
-    // The current file, without following a symlink, a regular file of at most MaximumFileBytes;
-    // 0 with empty text when there is none, an errno otherwise.
+    // The current file, without following a symlink, a regular file with one name (no hard
+    // link) of at most MaximumFileBytes; 0 with empty text when there is none, an errno otherwise.
     static int readExisting(const QString &path, QByteArray *text);
 
 private:

@@ -114,6 +114,43 @@ private slots:
         QCOMPARE(NamespaceIdentity::openVerified(path, NamespaceIdentity::parse(id)), -1);
     }
 
+    void throughPkexecOnlyTheCallersOwn_data()
+    {
+        // The caller is this process (root's); each row names this thread's namespace.
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<qint64>("caller");
+        QTest::addColumn<quint32>("uid");
+        QTest::addColumn<bool>("entered");
+        const qint64 me = getpid();
+        const QString tail = QStringLiteral("task/%1/ns/net").arg(gettid());
+        const QString mine = QStringLiteral("/proc/%1/").arg(me);
+        QTest::newRow("a thread's namespace") << mine + tail << me << 0u << true;
+        QTest::newRow("another caller's entry") << mine + tail << qint64(getppid()) << 0u << false;
+        QTest::newRow("another uid's entry") << mine + tail << me << 65534u << false;
+        QTest::newRow("pid 1") << QStringLiteral("/proc/1/") + tail << qint64(1) << 0u << false;
+        QTest::newRow("through its root") << mine + QStringLiteral("root") + mine + tail << me << 0u << false;
+        QTest::newRow("dot-dot") << mine + QStringLiteral("../%1/").arg(me) + tail << me << 0u << false;
+        QTest::newRow("double slash") << mine + QLatin1Char('/') + tail << me << 0u << false;
+        QTest::newRow("trailing slash") << mine + tail + QLatin1Char('/') << me << 0u << false;
+        QTest::newRow("self") << QStringLiteral("/proc/self/") + tail << me << 0u << false;
+        QTest::newRow("leading zero") << QStringLiteral("/proc/0%1/").arg(me) + tail << me << 0u << false;
+        QTest::newRow("its mount namespace") << mine + QStringLiteral("ns/mnt") << me << 0u << false;
+    }
+
+    void throughPkexecOnlyTheCallersOwn()
+    {
+        QFETCH(QString, path);
+        QFETCH(qint64, caller);
+        QFETCH(quint32, uid);
+        QFETCH(bool, entered);
+        const int fd = NamespaceIdentity::openCallersVerified(path, NamespaceIdentity::ofCallingThread(), caller, uid);
+        QCOMPARE(fd >= 0, entered);
+        if (fd >= 0) {
+            QCOMPARE(NamespaceIdentity::ofDescriptor(fd), NamespaceIdentity::ofCallingThread());
+            ::close(fd);
+        }
+    }
+
     void aRecreatedNamespaceIsRefused()
     {
         // The same path now names another namespace (as a recycled PID or a name re-made with

@@ -33,6 +33,17 @@ class TestPolkitPkexec : public QObject
         return at < 0 || end < at ? QString() : m_output.mid(at, end - at);
     }
 
+    // (name, --netns path) for a root process's namespace at /`thread`; $$ is the caller's PID.
+    static QList<QPair<QString, QString>> foreignPaths(const QString &thread)
+    {
+        return {{QStringLiteral("not-callers"), QLatin1Char('/') + thread},
+                {QStringLiteral("through-callers-root"), QStringLiteral("/proc/$$/root/") + thread},
+                {QStringLiteral("through-callers-cwd"), QStringLiteral("/proc/$$/cwd/") + thread},
+                {QStringLiteral("dot-dot"), QStringLiteral("/proc/$$/../") + thread.mid(5)},
+                {QStringLiteral("dot-dot-below-ns"), QStringLiteral("/proc/$$/ns/../../") + thread.mid(5)},
+                {QStringLiteral("helpers-own-self"), QStringLiteral("/proc/self/ns/net")}};
+    }
+
 private slots:
     void initTestCase()
     {
@@ -80,13 +91,18 @@ private slots:
                     m_dir.filePath(QStringLiteral("actions/org.freedesktop.policykit.policy")));
 
         const NamespaceIdentity here = NamespaceIdentity::ofCallingThread();
-        // The script's shell runs pkexec, so it is the helper's parent: its namespace (this test's)
-        // is one the caller holds. /proc/1's is not, and must be refused even though authorised.
+        // The caller's shell runs pkexec, so it is the helper's parent: its namespace (this test's)
+        // is one the caller holds. The test's own thread's (a root process) is not, and must be
+        // refused even though authorised, however the path reaches it.
         const QString netns = QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(here.toString());
-        const QString foreign = QStringLiteral("--netns /proc/%1/task/%2/ns/net --netns-id %3")
-                                    .arg(getpid())
-                                    .arg(gettid())
-                                    .arg(here.toString());
+        // Ways to name this test's thread (a root process's namespace) that begin with the
+        // caller's /proc entry; each must be refused, and would write 44 if it were not.
+        const QString thread = QStringLiteral("proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
+        QString foreign;
+        for (const auto &[name, path] : foreignPaths(thread))
+            foreign += QStringLiteral("run %1 '/usr/bin/pkexec \"$HELPER\" apply --netns %2 --netns-id %3 "
+                                      "net.ipv4.tcp_fin_timeout=44'\n")
+                           .arg(name, path, here.toString());
         // Everything below happens in a mount namespace of its own: the bind mounts vanish with it.
         const QString script = QStringLiteral(R"(
 set -u
@@ -113,13 +129,19 @@ for i in $(seq 600); do
 done
 dbus-send --system --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
     string:org.freedesktop.PolicyKit1 | grep -q 'boolean true' || { echo "polkitd did not start:"; cat "$D/polkitd.log" "$D/bus.log"; }
-nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups /usr/bin/pkexec "$@" </dev/null; }
-run() { name="$1"; shift; echo "<<$name>>"; nobody "$@" 2>&1; echo "rc=$?"; echo "<<end $name>>"; }
-run apply "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41
-run persist "$HELPER" persist %1 net.ipv4.tcp_fin_timeout=42
-run old-option "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43
-run not-callers "$HELPER" apply %2 net.ipv4.tcp_fin_timeout=44
-)").arg(netns, foreign);
+# pkexec's parent, the caller, is a shell of nobody's own, as a window would be: $$ in a command
+# is its PID, and it holds descriptor 7 on its namespace.
+export HELPER
+run() {
+    echo "<<$1>>"
+    setpriv --reuid=65534 --regid=65534 --clear-groups sh -c "cd /; exec 7</proc/self/ns/net; $2; echo rc=\$?" </dev/null 2>&1
+    echo "<<end $1>>"
+}
+run apply '/usr/bin/pkexec "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41'
+run persist '/usr/bin/pkexec "$HELPER" persist %1 net.ipv4.tcp_fin_timeout=42'
+run old-option '/usr/bin/pkexec "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43'
+run by-descriptor '/usr/bin/pkexec "$HELPER" apply --netns /proc/$$/fd/7 --netns-id %3 net.ipv4.tcp_fin_timeout=41'
+%2)").arg(netns, foreign, here.toString());
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral("unshare"), {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
@@ -137,6 +159,14 @@ run not-callers "$HELPER" apply %2 net.ipv4.tcp_fin_timeout=44
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("41")); // in this test's namespace only
     }
 
+    void theCallersDescriptorIsEntered()
+    {
+        // What the window passes: /proc/<caller>/fd/<n>. Entered (the value read there is 41).
+        const QString own = result("by-descriptor");
+        QVERIFY2(own.contains(QLatin1String("rc=0")), qPrintable(m_output));
+        QVERIFY2(own.contains(QLatin1String("unchanged\tnet.ipv4.tcp_fin_timeout\t41\t41")), qPrintable(own));
+    }
+
     void persistIsRefusedByPolkit()
     {
         // 127 and "Not authorized" come from pkexec: the helper never ran (it would have said
@@ -148,10 +178,19 @@ run not-callers "$HELPER" apply %2 net.ipv4.tcp_fin_timeout=44
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("41"));
     }
 
+    void onlyANamespaceTheCallerHoldsIsEntered_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const auto &[name, path] : foreignPaths(QString()))
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
     void onlyANamespaceTheCallerHoldsIsEntered()
     {
-        // Authorised (apply), but the namespace is named through another process's /proc entry.
-        const QString other = result("not-callers");
+        // Authorised (apply), but the namespace is another process's, named directly or through
+        // the caller's own /proc entry (its root, its working directory, "..").
+        QFETCH(QString, name);
+        const QString other = result(qPrintable(name));
         QVERIFY2(other.contains(QLatin1String("rc=5")), qPrintable(m_output));
         QVERIFY2(other.contains(QLatin1String("not the one sockscope shows")), qPrintable(other));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("41"));

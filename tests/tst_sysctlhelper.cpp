@@ -303,6 +303,35 @@ private slots:
         QVERIFY2(report.describeError().contains(QLatin1String("could not be restored")), qPrintable(report.describeError()));
     }
 
+    void signalsCannotCutARequestShort_data()
+    {
+        QTest::addColumn<QString>("signal");
+        // What a terminal sends the whole foreground group (a window started from it included),
+        // whatever the helper's uid, and what a caller's closed pipe sends.
+        for (const char *name : {"SIGINT", "SIGQUIT", "SIGHUP", "SIGTERM", "SIGPIPE"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void signalsCannotCutARequestShort()
+    {
+        // The signal arrives on the first write() (strace's injection): after tcp_fin_timeout is
+        // written, before tcp_orphan_retries. Killed there, the request was half applied, with
+        // no undo, no report and no outcome in the log.
+        if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
+            QSKIP("strace is needed to send a signal at a given write");
+        QFETCH(QString, signal);
+        const Run run = helper({"apply", "net.ipv4.tcp_fin_timeout=45", "net.ipv4.tcp_orphan_retries=5"},
+                               {QStringLiteral("strace"), QStringLiteral("-qq"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                QStringLiteral("-e"), QStringLiteral("trace=write"), QStringLiteral("-e"),
+                                QStringLiteral("inject=write:signal=%1:when=1").arg(signal)});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("45"));
+        QCOMPARE(value("net.ipv4.tcp_orphan_retries"), QStringLiteral("5"));
+        const SysctlApplyReport report = SysctlReportCodec::decode(run.out.toUtf8());
+        QCOMPARE(report.items.size(), std::size_t(2));
+        QVERIFY(report.ok);
+    }
+
     void longValuesAreReadAndWrittenWhole()
     {
         // What the undo relies on. A request itself holds at most SysctlValue::MaximumListItems.

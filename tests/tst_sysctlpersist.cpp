@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <sys/stat.h>
+#include <unistd.h>
 
 // "Keep after reboot" with a 90-sockscope.conf already there: lines sockscope does not own stay
 // byte for byte, only the keys persisted change, and a file that is not what it seems (a
@@ -96,6 +97,7 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("errorNumber");
         QTest::newRow("symlink") << "symlink" << ELOOP;
+        QTest::newRow("hard link") << "hardlink" << EMLINK;
         QTest::newRow("FIFO") << "fifo" << EINVAL;
         QTest::newRow("directory") << "directory" << EINVAL;
         QTest::newRow("too large") << "large" << EFBIG;
@@ -116,6 +118,8 @@ private slots:
         targetFile.close();
         if (kind == QLatin1String("symlink")) {
             QVERIFY(QFile::link(target, path));
+        } else if (kind == QLatin1String("hardlink")) {
+            QVERIFY(::link(qPrintable(target), qPrintable(path)) == 0);
         } else if (kind == QLatin1String("fifo")) {
             QVERIFY(::mkfifo(qPrintable(path), 0600) == 0);
         } else if (kind == QLatin1String("directory")) {
