@@ -270,6 +270,24 @@ private slots:
         QTest::addColumn<int>("signalNumber");
         QTest::newRow("SIGINT") << int(SIGINT);
         QTest::newRow("SIGTERM") << int(SIGTERM);
+        // The terminal closing (an ssh session dropped): ended with its table and end mark.
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+    }
+
+    // Under nohup (SIGHUP ignored when started) a hang-up does not end the recording.
+    void keepsRecordingUnderNohup()
+    {
+        const QString file = m_dir.filePath("nohup.rec");
+        QProcess sockscope;
+        sockscope.setChildProcessModifier([] { ::signal(SIGHUP, SIG_IGN); });
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--interval", "0.25"});
+        QVERIFY(sockscope.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(file).size() > 0; }, 10000));
+        ::kill(pid_t(sockscope.processId()), SIGHUP);
+        QVERIFY(!sockscope.waitForFinished(600));
+        ::kill(pid_t(sockscope.processId()), SIGTERM);
+        QVERIFY(sockscope.waitForFinished(5000));
+        QCOMPARE(sockscope.exitCode(), 0);
     }
 
     void stopsCleanlyOnSignal()
