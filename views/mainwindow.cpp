@@ -16,6 +16,7 @@
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -416,7 +417,7 @@ void MainWindow::updateStatus()
     m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
     m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
     if (m_replay) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(QFileInfo(m_replay->path).fileName()));
+        m_refreshStatus->setText(tr("Replay of %1").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName())));
     } else if (m_paused) {
         m_refreshStatus->setText(tr("Paused"));
     } else if (m_latest) {

@@ -17,6 +17,7 @@
 #include "sysctlpanel.h"
 #include "tableexporter.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -314,7 +315,7 @@ void MainWindow::openRecording(const RecordingPtr &recording)
         m_failure->setPalette(notice);
         m_failure->show();
     }
-    setWindowTitle(tr("sockscope — replay of %1").arg(QFileInfo(recording->path).fileName()));
+    setWindowTitle(tr("sockscope — replay of %1").arg(UntrustedText::plain(QFileInfo(recording->path).fileName())));
     m_replayBar->setPosition(m_history.size() - 1);
     setReplayPosition(m_history.size() - 1);
 }
