@@ -326,6 +326,9 @@ private slots:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(!elements.contains("script"));
         QVERIFY2(description.contains("host " + shown + " · kernel 6.18"), qPrintable(description));
+        // A label typed (or pasted) in the window is kept as a reader would show it.
+        replay.addMarker(QStringLiteral("paste\x01\u202Ed"));
+        QCOMPARE(replay.markers().back().label, QString::fromUtf8("paste\uFFFD\uFFFDd"));
     }
 
     void replayCommand()
