@@ -66,9 +66,8 @@ int main(int argc, char *argv[])
         QString error;
         if (!options.parse(arguments, MainWindow::viewNames(), &error)) {
             // The one thing that is wrong, and where to read more; not the whole help.
-            QTextStream(stderr) << QStringLiteral("sockscope: ") << error << QLatin1Char('\n')
-                                << CommandLineOptions::tr("Try '%1 --help'.").arg(QStringLiteral("sockscope"))
-                                << QLatin1Char('\n');
+            Terminal::printError(error);
+            QTextStream(stderr) << CommandLineOptions::tr("Try '%1 --help'.").arg(QStringLiteral("sockscope")) << QLatin1Char('\n');
             return 2;
         }
         switch (options.mode) {

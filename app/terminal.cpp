@@ -2,6 +2,7 @@
 
 #include "commandlineoptions.h"
 #include "networknamespace.h"
+#include "untrustedtext.h"
 
 #include <QTextStream>
 
@@ -9,7 +10,9 @@ namespace Terminal {
 
 void printError(const QString &message)
 {
-    QTextStream(stderr) << QStringLiteral("sockscope: ") << message << Qt::endl;
+    // Messages quote file names and arguments, which may hold terminal escape sequences (a file
+    // from a ticket named "\e]0;…\a" retitles the terminal, "\e[2J" clears it): one plain line.
+    QTextStream(stderr) << QStringLiteral("sockscope: ") << UntrustedText::plain(message, 4096) << Qt::endl;
 }
 
 bool openNamespace(const CommandLineOptions &options, NetworkNamespace *netns)

@@ -33,10 +33,20 @@ TerminationSignals::TerminationSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // A terminal closing (an ssh session dropped) sends SIGHUP: a recording started there ends with
+    // its last table and end mark, as with Ctrl+C. Under nohup SIGHUP is ignored on purpose (the
+    // recording is to outlive the terminal): an inherited SIG_IGN is kept.
+    struct sigaction previous {};
+    if (sigaction(SIGHUP, nullptr, &previous) == 0 && previous.sa_handler != SIG_IGN) {
+        sigaction(SIGHUP, &action, nullptr);
+        m_hangUpCaught = true;
+    }
 }
 
 TerminationSignals::~TerminationSignals()
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    if (m_hangUpCaught)
+        signal(SIGHUP, SIG_DFL);
 }

@@ -4,7 +4,7 @@
 
 class QSocketNotifier;
 
-// SIGINT and SIGTERM as a Qt signal, so a headless recording stops between samples and closes
+// SIGINT, SIGTERM and SIGHUP (unless ignored, as nohup does) as a Qt signal, so a headless recording stops between samples and closes
 // its file properly. The handler only writes a byte to a socket pair (async-signal-safe); the
 // event loop does the rest.
 class TerminationSignals : public QObject
@@ -20,4 +20,5 @@ signals:
 
 private:
     QSocketNotifier *m_notifier = nullptr;
+    bool m_hangUpCaught = false;
 };

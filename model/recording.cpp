@@ -7,6 +7,7 @@
 #include "snapshotjsonreader.h"
 #include "sockettablecodec.h"
 #include "summarycodec.h"
+#include "untrustedtext.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -54,10 +55,21 @@ bool openRegularFile(const QString &path, QFile *file, QString *error)
 }
 }
 
+QString Recording::host() const
+{
+    return UntrustedText::plain(header.value(QLatin1String("host")).toString());
+}
+
+QString Recording::kernel() const
+{
+    return UntrustedText::plain(header.value(QLatin1String("kernel")).toString());
+}
+
 QString Recording::namespaceLabel() const
 {
     const QJsonObject netns = header.value(QLatin1String("netns")).toObject();
-    return netns.value(QLatin1String("label")).toString() + QLatin1Char(' ') + netns.value(QLatin1String("id")).toString();
+    return UntrustedText::plain(netns.value(QLatin1String("label")).toString()) + QLatin1Char(' ')
+        + UntrustedText::plain(netns.value(QLatin1String("id")).toString());
 }
 
 bool Recording::read(const QString &filePath, QString *error)
@@ -92,6 +104,7 @@ bool Recording::read(const QString &filePath, QString *error)
     }
     goodBytes = file.pos();
 
+    bool markersDropped = false;
     while (!file.atEnd()) {
         const qint64 frameStart = file.pos();
         const QByteArray frameHeader = file.read(RecordingFormat::FrameHeaderSize);
@@ -142,10 +155,14 @@ bool Recording::read(const QString &filePath, QString *error)
             ByteReader markerIn(payload);
             RecordingMarker marker;
             marker.timeMs = markerIn.i64();
-            marker.label = QString::fromUtf8(markerIn.bytes(markerIn.remaining()));
+            marker.label = UntrustedText::plain(QString::fromUtf8(markerIn.bytes(qMin<qsizetype>(markerIn.remaining(), 4 * UntrustedText::LabelLength))));
             ok = !markerIn.failed() && plausibleTime(marker.timeMs);
-            if (ok)
+            if (ok && markers.size() < MaximumMarkers)
                 markers.push_back(marker);
+            else if (ok && !markersDropped) {
+                warnings << tr("The recording holds more than %1 markers; only the first %1 are shown.").arg(MaximumMarkers);
+                markersDropped = true;
+            }
             break;
         }
         case RecordingFormat::End: endedCleanly = true; break;

@@ -34,6 +34,9 @@ public:
     // Reads `path`. Returns false (and why) only when it is not a sockscope recording at all; a
     // file cut short or damaged opens up to its last good frame, with `warnings` saying so.
     bool read(const QString &path, QString *error);
+    // Markers are added by hand (Ctrl+M); more than this is a crafted file, and each one is
+    // drawn on every chart at every repaint.
+    static constexpr std::size_t MaximumMarkers = 1000;
     // The socket table recorded at or before `timeMs` (the first one when none is before).
     SnapshotPtr snapshotAt(qint64 timeMs, QString *error) const;
     // The socket table recorded at or before `timeMs` (the first one before any).
@@ -49,8 +52,9 @@ public:
     bool endedCleanly = false;
     qint64 goodBytes = 0; // the file's length up to the last whole frame
 
-    QString host() const { return header.value(QLatin1String("host")).toString(); }
-    QString kernel() const { return header.value(QLatin1String("kernel")).toString(); }
+    // The header's texts as plain one-line text (UntrustedText): the file comes from elsewhere.
+    QString host() const;
+    QString kernel() const;
     QString namespaceLabel() const;
 };
 using RecordingPtr = std::shared_ptr<const Recording>;

@@ -2,6 +2,7 @@
 
 #include "recordingformat.h"
 #include "snapshot.h"
+#include "untrustedtext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -61,15 +62,18 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     const QDateTime time = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     s->wallTimeMs = time.isValid() ? time.toMSecsSinceEpoch() : -1;
     const QJsonObject netns = root.value(QLatin1String("netns")).toObject();
-    s->namespaceLabel = netns.value(QLatin1String("label")).toString();
-    s->namespaceId = netns.value(QLatin1String("id")).toString();
+    // Texts are shown as they are read: one plain line each (UntrustedText), at most a few notes.
+    s->namespaceLabel = UntrustedText::plain(netns.value(QLatin1String("label")).toString());
+    s->namespaceId = UntrustedText::plain(netns.value(QLatin1String("id")).toString());
     // A collection takes milliseconds to seconds; a day is a generous bound.
     s->collectNs = qint64(figures.real(root.value(QLatin1String("collect_ms")), 0, 86400000.0) * 1e6);
     s->dumpNs = qint64(figures.real(root.value(QLatin1String("dump_ms")), 0, 86400000.0) * 1e6);
     s->consistent = root.value(QLatin1String("consistent")).toBool(true);
     s->ipv6Available = root.value(QLatin1String("ipv6_available")).toBool(true);
-    for (const QJsonValue &warning : root.value(QLatin1String("warnings")).toArray())
-        s->warnings << warning.toString();
+    for (const QJsonValue &warning : root.value(QLatin1String("warnings")).toArray()) {
+        if (s->warnings.size() < 16)
+            s->warnings << UntrustedText::plain(warning.toString(), 4 * UntrustedText::LabelLength);
+    }
     s->stateMask = 0;
     for (const QJsonValue &state : root.value(QLatin1String("state_filter")).toArray())
         s->stateMask |= tcpStateBit(tcpStateFromName(state.toString()));
@@ -86,8 +90,8 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
 
     const QJsonObject slab = root.value(QLatin1String("slab")).toObject();
     s->slab.slabinfoReadable = slab.value(QLatin1String("slabinfo_readable")).toBool();
-    s->slab.slabinfoError = slab.value(QLatin1String("slabinfo_error")).toString();
-    s->slab.objectSizeBasis = slab.value(QLatin1String("estimate_basis")).toString();
+    s->slab.slabinfoError = UntrustedText::plain(slab.value(QLatin1String("slabinfo_error")).toString());
+    s->slab.objectSizeBasis = UntrustedText::plain(slab.value(QLatin1String("estimate_basis")).toString());
     for (const QJsonValue &value : slab.value(QLatin1String("caches")).toArray()) {
         const QJsonObject cache = value.toObject();
         for (int c = 0; c < SlabCacheCount; ++c) {
@@ -131,13 +135,13 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     for (auto it = sysctls.constBegin(); it != sysctls.constEnd(); ++it) {
         const QJsonObject entry = it.value().toObject();
         SysctlReading reading;
-        reading.name = it.key();
+        reading.name = UntrustedText::plain(it.key());
         const QString state = entry.value(QLatin1String("state")).toString();
         reading.state = state == QLatin1String("present") ? SysctlReading::State::Present
             : state == QLatin1String("absent")            ? SysctlReading::State::Absent
                                                           : SysctlReading::State::Unreadable;
-        reading.value = entry.value(QLatin1String("value")).toString();
-        reading.error = entry.value(QLatin1String("error")).toString();
+        reading.value = UntrustedText::plain(entry.value(QLatin1String("value")).toString(), UntrustedText::ValueLength);
+        reading.error = UntrustedText::plain(entry.value(QLatin1String("error")).toString());
         s->sysctls.push_back(reading);
     }
     if (!figures.ok() || s->wallTimeMs < 0 || s->wallTimeMs > RecordingFormat::MaximumTimeMs) {

@@ -176,7 +176,8 @@ bool inspect(const QByteArray &bytes, quint32 *rows)
     ByteReader in(start);
     quint32 count = 0;
     quint64 addressCount = 0;
-    if (!plausibleCounts(in, qsizetype(rawSize), &count, &addressCount))
+    if (!plausibleCounts(in, qsizetype(rawSize), &count, &addressCount)
+        || quint64(count) * RecordingFormat::MinimumCompressedRowBytes > quint64(bytes.size() - 4))
         return false;
     if (rows)
         *rows = count;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The parsers and the recording code under AddressSanitizer and UndefinedBehaviorSanitizer
 # (CMakePresets.json, preset asan-ubsan, tree build-asan/): tst_hostileinput with its fuzz pass
-# (mutated sock_diag dump, recording and /proc fixtures), tst_parsers, and the tests of
+# (mutated sock_diag dump, recording and /proc fixtures), tst_hostiletext, tst_parsers, and the tests of
 # tst_recording that need no sockscope binary. Any sanitizer report fails the run.
 # SOCKSCOPE_FUZZ_SCALE multiplies the fuzz iterations (default here 4).
 set -euo pipefail
@@ -17,6 +17,7 @@ export SOCKSCOPE_FUZZ_SCALE="${SOCKSCOPE_FUZZ_SCALE:-4}"
 
 tests=build-asan/tests
 "$tests/tst_hostileinput"
+"$tests/tst_hostiletext"
 "$tests/tst_parsers"
 # The headless-command tests run the sockscope binary, which this tree does not build.
 "$tests/tst_recording" summariesComeBackExactly socketTablesComeBack cutShortAnywhere damagedFrame \

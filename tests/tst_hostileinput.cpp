@@ -201,6 +201,13 @@ private slots:
         const quint64 overLimitBytes = 5 + quint64(overLimit) * RecordingFormat::MinimumRowBytes;
         QTest::newRow("16 Mi + 1 rows that really inflate (218 MB from ~212 KB)")
             << HostileBytes::zeroTable(overLimit, overLimitBytes, quint32(overLimitBytes)) << true;
+        // Within 16 Mi rows and 1032:1, but more rows than compressed bytes: 4 Mi zero rows from
+        // 57 KB took 440 MB once decoded (7,600 times the file).
+        const quint32 zeroRows = 4u << 20;
+        // One all-zero address, so every row is valid and the table decodes whole.
+        const quint64 zeroRowBytes = 5 + 17 + quint64(zeroRows) * RecordingFormat::MinimumRowBytes;
+        QTest::newRow("4 Mi valid rows from 57 KB")
+            << HostileBytes::zeroTable(zeroRows, zeroRowBytes, quint32(zeroRowBytes), 1) << true;
         QTest::newRow("64 Mi rows in a 5-byte table") << HostileBytes::zeroTable(64u << 20, 5, 5) << true;
         QTest::newRow("4 GiB declared, 1 KB inflated") << HostileBytes::zeroTable(0, 1024, 0xffffffff) << true;
         QTest::newRow("more than 1032:1 declared") << HostileBytes::zeroTable(0, 4096, 4096 * 1032) << true;

@@ -282,6 +282,55 @@ private slots:
         QCOMPARE(shown, 2); // host and namespace, in the status bar
     }
 
+    // Qt 6.4's QSvgGenerator writes <title> and <desc> unescaped: a recording's host became
+    // markup (a <script> that runs when the capture is opened in a browser) or, with a control
+    // character, an SVG no XML reader accepts.
+    void hostileStampInSvg_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("closing tag and script") << QStringLiteral("</desc><script>alert(1)</script>")
+                                                << QStringLiteral("</desc><script>alert(1)</script>");
+        QTest::newRow("ampersand and CDATA end") << QStringLiteral("a & b ]]> <c") << QStringLiteral("a & b ]]> <c");
+        QTest::newRow("control characters") << QStringLiteral("h\x01\x1b\x7f") << QString::fromUtf8("h\uFFFD\uFFFD\uFFFD");
+    }
+
+    void hostileStampInSvg()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, shown);
+        auto recording = std::make_shared<Recording>();
+        recording->path = m_dir.filePath("hostile.sockrec");
+        recording->header = QJsonObject {{"host", host}, {"kernel", "6.18"}};
+        SampleSummary summary;
+        summary.timeMs = 1700000000000;
+        recording->summaries = {summary};
+        MainWindow replay(false);
+        replay.resize(1000, 700);
+        replay.openRecording(recording);
+        const QString file = m_dir.filePath("hostile.svg");
+        QString error;
+        QVERIFY2(replay.capture("rates", file, 1, false, &error), qPrintable(error));
+        QFile svg(file);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        QString description;
+        QStringList elements;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement())
+                elements << xml.name().toString();
+            if (xml.isStartElement() && xml.name() == QLatin1String("desc"))
+                description = xml.readElementText();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(!elements.contains("script"));
+        QVERIFY2(description.contains("host " + shown + " · kernel 6.18"), qPrintable(description));
+        // A label typed (or pasted) in the window is kept as a reader would show it.
+        replay.addMarker(QStringLiteral("paste\x01\u202Ed"));
+        QCOMPARE(replay.markers().back().label, QString::fromUtf8("paste\uFFFD\uFFFDd"));
+    }
+
     void replayCommand()
     {
         const QString shot = m_dir.filePath("replay.png");

@@ -270,6 +270,24 @@ private slots:
         QTest::addColumn<int>("signalNumber");
         QTest::newRow("SIGINT") << int(SIGINT);
         QTest::newRow("SIGTERM") << int(SIGTERM);
+        // The terminal closing (an ssh session dropped): ended with its table and end mark.
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+    }
+
+    // Under nohup (SIGHUP ignored when started) a hang-up does not end the recording.
+    void keepsRecordingUnderNohup()
+    {
+        const QString file = m_dir.filePath("nohup.rec");
+        QProcess sockscope;
+        sockscope.setChildProcessModifier([] { ::signal(SIGHUP, SIG_IGN); });
+        sockscope.start(SOCKSCOPE_BINARY, {"--record", file, "--interval", "0.25"});
+        QVERIFY(sockscope.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(file).size() > 0; }, 10000));
+        ::kill(pid_t(sockscope.processId()), SIGHUP);
+        QVERIFY(!sockscope.waitForFinished(600));
+        ::kill(pid_t(sockscope.processId()), SIGTERM);
+        QVERIFY(sockscope.waitForFinished(5000));
+        QCOMPARE(sockscope.exitCode(), 0);
     }
 
     void stopsCleanlyOnSignal()
@@ -335,6 +353,9 @@ private slots:
         QTest::newRow("--replay ''") << QStringList {"--replay", ""} << 2 << "--replay needs a file name";
         QTest::newRow("--replay FIFO") << QStringList {"--replay", fifo} << 1 << "not a regular file";
         QTest::newRow("--replay /dev/null") << QStringList {"--replay", "/dev/null"} << 1 << "not a regular file";
+        QTest::newRow("--replay named with escapes") << QStringList {"--replay", m_dir.filePath("x\x1b]0;T\x07\x1b[2J")} << 1
+                                                     << "No such file";
+        QTest::newRow("--format with escapes") << QStringList {"--once", "--format", "\x1b[2J"} << 2 << "Unknown format";
         QTest::newRow("--replay missing") << QStringList {"--replay", m_dir.filePath("absent.rec")} << 1 << "No such file";
         // As a desktop launcher passes it (Exec=sockscope %f): reported as a file, not as a usage error.
         QTest::newRow("launcher: missing file") << QStringList {m_dir.filePath("absent.sockrec")} << 1 << "No such file";
@@ -368,6 +389,7 @@ private slots:
         QCOMPARE(sockscope.exitCode(), exitCode);
         const QString err = QString::fromUtf8(sockscope.readAllStandardError());
         QVERIFY2(err.contains(message), qPrintable(err));
+        QVERIFY2(!err.contains(QChar(0x1b)) && !err.contains(QChar(0x07)), qPrintable(err)); // no terminal escapes
         if (exitCode == 2) // one line about the argument, then the hint (not the whole help)
             QVERIFY2(err.endsWith("Try 'sockscope --help'.\n") && err.count('\n') == 2, qPrintable(err));
         else

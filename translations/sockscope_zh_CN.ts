@@ -1441,6 +1441,10 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
         <source>Cannot open %1: not a regular file.</source>
         <translation>无法打开 %1：不是普通文件。</translation>
     </message>
+    <message>
+        <source>The recording holds more than %1 markers; only the first %1 are shown.</source>
+        <translation>此录制文件中的标记超过 %1 个；只显示前 %1 个。</translation>
+    </message>
 </context>
 <context>
     <name>RecordingWriter</name>

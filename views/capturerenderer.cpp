@@ -1,5 +1,7 @@
 #include "capturerenderer.h"
 
+#include "untrustedtext.h"
+
 #include <QDateTime>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -64,15 +66,19 @@ QImage CaptureRenderer::renderImage(QWidget *widget, qreal devicePixelRatio, con
 
 bool CaptureRenderer::writeSvg(QWidget *widget, const QString &path, const QString &title, const Stamp &stamp, QString *error)
 {
-    const QString text = stamp.text();
+    // QSvgGenerator (Qt 6.4) writes the title and description between <title> and <desc> as
+    // they are, and a control character anywhere (in them or in painted text) cannot be
+    // represented in XML 1.0: a host "</desc><script>…" from a recording would become markup
+    // that runs when the picture is opened in a browser. Both are made plain and escaped here.
+    const QString text = UntrustedText::plain(stamp.text(), 4096);
     const int band = bandHeight(widget, text);
     const QSize size(widget->width(), widget->height() + band);
     QSvgGenerator svg;
     svg.setFileName(path);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(), size));
-    svg.setTitle(title);
-    svg.setDescription(text);
+    svg.setTitle(UntrustedText::plain(title).toHtmlEscaped());
+    svg.setDescription(text.toHtmlEscaped());
     QPainter painter;
     if (!painter.begin(&svg)) {
         *error = tr("Cannot write %1.").arg(path);

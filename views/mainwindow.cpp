@@ -18,6 +18,7 @@
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -240,7 +241,7 @@ void MainWindow::updateStatus()
     m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
     m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
     if (m_replay) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(QFileInfo(m_replay->path).fileName()));
+        m_refreshStatus->setText(tr("Replay of %1").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName())));
     } else if (m_paused) {
         m_refreshStatus->setText(tr("Paused"));
     } else if (m_latest) {
@@ -268,7 +269,7 @@ void MainWindow::updateTitle()
     // task bar by their beginning.
     const CaptureRenderer::Stamp where = captureStamp();
     if (m_replay)
-        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(QFileInfo(m_replay->path).fileName(), where.host, where.namespaceText));
+        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName()), where.host, where.namespaceText));
     else
         setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, namespaceName()));
 }

@@ -18,6 +18,7 @@
 #include "sysctlpanel.h"
 #include "tableexporter.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -298,9 +299,11 @@ void MainWindow::addMarker(const QString &label)
     if (m_history.isEmpty())
         return;
     const qint64 time = m_replay ? m_history.at(viewEnd()).timeMs : QDateTime::currentMSecsSinceEpoch();
-    m_markers.push_back({time, label});
+    // As a reader shows it (a pasted control character would break an SVG capture's XML).
+    const QString plain = UntrustedText::plain(label);
+    m_markers.push_back({time, plain});
     if (m_sampler)
-        m_sampler->addMarker(time, label); // kept in the recording, if one is running
+        m_sampler->addMarker(time, plain); // kept in the recording, if one is running
     refreshCharts();
 }
 

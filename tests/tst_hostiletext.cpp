@@ -1,0 +1,124 @@
+#include "bytewriter.h"
+#include "hostilebytes.h"
+#include "recording.h"
+#include "recordingformat.h"
+#include "recordingwriter.h"
+#include "samplesummary.h"
+#include "snapshotaggregator.h"
+#include "untrustedtext.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Texts and counts from a recording that reach the window (issue 10, items 10 and 11), written
+// through the real writer and read back through the real reader.
+class TestHostileText : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Snapshot m_snapshot;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_snapshot.wallTimeMs = 1700000000000;
+        m_snapshot.namespaceLabel = QStringLiteral("current");
+        SnapshotAggregator::aggregate(m_snapshot);
+    }
+
+    // Item 11: texts from a file reach the window as one plain line: no character that reorders
+    // (bidi overrides reversed the program's own sentences around them), hides, breaks the line
+    // or cannot be written into an SVG capture; at most a label's length.
+    void textFromFileIsPlain_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("unchanged");
+        QTest::newRow("bidi override") << QString::fromUtf8("evil\u202Eeludom") << false;
+        QTest::newRow("isolates and marks") << QString::fromUtf8("\u2066a\u2069\u200F\u061C\u202A") << false;
+        QTest::newRow("C0, escape, DEL") << QStringLiteral("a\x01\x1b[31m\x7f") << false;
+        QTest::newRow("C1") << QString::fromUtf8("\u0085\u009b") << false;
+        QTest::newRow("line breaks") << QString::fromUtf8("a\u2028b\u2029c\nd\re") << false;
+        QTest::newRow("tag characters") << QString::fromUcs4(U"x\U000E0041\U000E007F") << false;
+        QTest::newRow("100,000 characters") << QString(100000, QLatin1Char('A')) << false;
+        QTest::newRow("emoji with joiner") << QString::fromUtf8("deploy \U0001F468\u200D\U0001F469") << true;
+        QTest::newRow("markup stays text") << QStringLiteral("<img src=x>&amp;") << true;
+    }
+
+    void textFromFileIsPlain()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, unchanged);
+        const QString path = m_dir.filePath("text.rec");
+        RecordingWriter writer;
+        QString error;
+        QVERIFY(writer.open(path, {text, text, 1000, AllTcpStatesMask}, &error));
+        Snapshot snapshot = m_snapshot;
+        snapshot.namespaceLabel = text;
+        snapshot.warnings = QStringList {text};
+        QVERIFY(writer.writeSummary(SampleSummarizer().summarize(snapshot)));
+        QVERIFY(writer.writeSnapshot(snapshot));
+        QVERIFY(writer.writeMarker(snapshot.wallTimeMs, text));
+        QVERIFY(writer.close());
+        Recording recording;
+        QVERIFY2(recording.read(path, &error), qPrintable(error));
+        QCOMPARE(int(recording.markers.size()), 1);
+        const SnapshotPtr table = recording.loadSnapshot(0, &error);
+        QVERIFY2(table, qPrintable(error));
+        const QStringList shown {recording.namespaceLabel().section(QLatin1Char(' '), 0, 0), recording.markers[0].label,
+                                 table->namespaceLabel, table->warnings.value(0), UntrustedText::plain(text)};
+        for (const QString &line : shown) {
+            // A snapshot's notes are sentences: four labels long at most.
+            const int limit = (line == shown[3] ? 4 : 1) * UntrustedText::LabelLength + 1;
+            QVERIFY2(line.size() <= limit, qPrintable(QString::number(line.size())));
+            const auto codes = line.toUcs4();
+            for (const char32_t c : codes) {
+                const auto category = QChar::category(c);
+                const bool joiner = c == 0x200d || c == 0x200c;
+                QVERIFY2(category != QChar::Other_Control && category != QChar::Separator_Line
+                             && category != QChar::Separator_Paragraph && (category != QChar::Other_Format || joiner),
+                         qPrintable(QString::number(uint(c), 16)));
+            }
+            if (unchanged && !text.contains(QLatin1Char(' ')))
+                QCOMPARE(line, text);
+        }
+        if (unchanged)
+            QCOMPARE(recording.markers[0].label, text);
+    }
+
+    // Item 10: markers are drawn on every chart at every repaint; a file of 1 MB held 60,000
+    // of them and took seconds per repaint. The first MaximumMarkers are kept, with one warning.
+    void markerFlood()
+    {
+        const QString path = m_dir.filePath("markers.rec");
+        RecordingWriter writer;
+        QString error;
+        QVERIFY(writer.open(path, {}, &error));
+        QVERIFY(writer.close());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        bytes.chop(RecordingFormat::FrameHeaderSize + 4); // the END frame
+        for (int i = 0; i < int(Recording::MaximumMarkers) + 500; ++i) {
+            ByteWriter marker;
+            marker.i64(m_snapshot.wallTimeMs);
+            marker.bytes(QByteArray(i % 2 ? 0 : 4096, 'M'));
+            bytes += HostileBytes::frame(RecordingFormat::Marker, marker.take());
+        }
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        Recording recording;
+        QVERIFY(recording.read(path, &error));
+        QCOMPARE(recording.markers.size(), std::size_t(1000));
+        QCOMPARE(recording.warnings.filter("markers").size(), 1);
+        QVERIFY(recording.markers[0].label.size() <= UntrustedText::LabelLength + 1);
+    }
+
+};
+
+QTEST_GUILESS_MAIN(TestHostileText)
+#include "tst_hostiletext.moc"
