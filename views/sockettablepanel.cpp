@@ -286,7 +286,16 @@ void SocketTablePanel::saveSettings(QSettings &settings) const
 
 void SocketTablePanel::restoreSettings(const QSettings &settings)
 {
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("table/header")).toByteArray());
+    QHeaderView *header = m_view->horizontalHeader();
+    header->restoreState(settings.value(QStringLiteral("table/header")).toByteArray());
+    // A state saved by an older version (or in a narrow window) may squeeze the addresses to "1…":
+    // they come back at an IPv4 endpoint's width, as a fresh table starts.
+    const int endpoint = m_view->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255:65535")) + 16;
+    for (const SocketColumn column : {SocketColumn::Local, SocketColumn::Remote}) {
+        header->setSectionResizeMode(int(column), QHeaderView::Interactive);
+        if (header->sectionSize(int(column)) < endpoint / 2)
+            header->resizeSection(int(column), endpoint);
+    }
     const int column = qBound(0, settings.value(QStringLiteral("table/sortColumn"), 0).toInt(), SocketColumnCount - 1);
     const bool descending = settings.value(QStringLiteral("table/descending"), false).toBool();
     m_view->sortByColumn(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
