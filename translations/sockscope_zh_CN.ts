@@ -2452,10 +2452,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。默认上限随内核提交 07f4c90062f8 从 61000 改为 60999；首个包含它的版本此处未能确认。</translation>
     </message>
     <message>
-        <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 65000, say, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
-        <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 65000，并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
-    </message>
-    <message>
         <source>The kernel also accepts port 0; sockscope offers ports 1 to 65535.</source>
         <translation>内核也接受端口 0；sockscope 只提供端口 1 到 65535。</translation>
     </message>
@@ -2658,6 +2654,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>What an RST does to a TIME-WAIT entry. With 0, an RST carrying exactly the expected sequence number (and passing PAWS) ends TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
         <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个序列号恰为期望值（并通过 PAWS 检查）的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
+    </message>
+    <message>
+        <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 64999, say: ends of different parity, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
+        <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 64999：两端奇偶性不同；并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
     </message>
 </context>
 <context>
