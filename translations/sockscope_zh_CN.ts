@@ -1487,10 +1487,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>TIME-WAIT 条目及其剩余时间</translation>
     </message>
     <message>
-        <source>TIME-WAIT entries taken over so far</source>
-        <translation>迄今被接管的 TIME-WAIT 条目</translation>
-    </message>
-    <message>
         <source>Whether this kernel has it, and its value</source>
         <translation>当前内核是否有它，以及它的值</translation>
     </message>
@@ -1621,6 +1617,10 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive timer first when tcp_fin_timeout is above 60)</source>
         <translation>孤儿 FIN-WAIT-2 连接：timewait 计时器（tcp_fin_timeout 超过 60 时，先是 keepalive 计时器）</translation>
+    </message>
+    <message>
+        <source>Entries taken over so far: TIME-WAIT, and after bind() also orphaned FIN-WAIT-2</source>
+        <translation>迄今被接管的条目：TIME-WAIT 条目，以及 bind() 之后接管的孤儿 FIN-WAIT-2 条目</translation>
     </message>
 </context>
 <context>
