@@ -17,7 +17,8 @@ const std::vector<MixUp> &MixUpCatalog::entries()
          QT_TRANSLATE_NOOP("MixUpCatalog", "TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry "
            "timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less "
            "(tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts "
-           "TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container "
+           "entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit "
+           "port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container "
            "they count since the namespace was created, not since boot.")},
         {"who-holds", QT_TRANSLATE_NOOP("MixUpCatalog", "The side that closes first holds TIME-WAIT"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "A server that closes first (HTTP without keep-alive) holds the entries on its own listening "
@@ -44,12 +45,13 @@ const std::vector<MixUp> &MixUpCatalog::entries()
          QT_TRANSLATE_NOOP("MixUpCatalog", "With l_onoff = 1 and l_linger = 0, close() sends an RST and the connection skips TIME-WAIT, "
            "but data not yet delivered is lost and the peer gets \"connection reset\". TIME-WAIT's protection goes "
            "with it.")},
-        {"containers", QT_TRANSLATE_NOOP("MixUpCatalog", "A container does not get the host's sysctls"),
-         QT_TRANSLATE_NOOP("MixUpCatalog", "A new network namespace starts at the kernel's built-in defaults, not at the host's values: "
-           "/etc/sysctl.d applies to the host's namespace only. The exception is the established-hash size: with "
-           "tcp_child_ehash_entries set where the namespace is created, it gets a hash of its own, and the "
-           "tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow it. Global settings such as tcp_max_orphans "
-           "stay the host's.")},
+        {"containers", QT_TRANSLATE_NOOP("MixUpCatalog", "A container does not get the host's TIME-WAIT sysctls"),
+         QT_TRANSLATE_NOOP("MixUpCatalog", "A new network namespace starts the settings sockscope lists at the kernel's built-in defaults, "
+           "not at the host's values: /etc/sysctl.d applies to the host's namespace only. Not every sysctl does: "
+           "tcp_rmem, tcp_wmem and tcp_congestion_control start as copies of the host's. The tcp_max_tw_buckets "
+           "and tcp_max_syn_backlog defaults follow the established hash the namespace uses: the host's, unless "
+           "tcp_child_ehash_entries was set where the namespace was created, which gives it a hash of its own. "
+           "Global settings such as tcp_max_orphans stay the host's.")},
         {"recycle", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_recycle is gone"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "It was removed in Linux 4.12 after breaking clients behind NAT; advice to turn it on is out "
            "of date. Its entry in the list says whether this kernel still has the file.")},

@@ -91,14 +91,15 @@ std::vector<SysctlRisk> SysctlChangeRisk::risks(const QMap<QString, QString> &pe
         // inet_twsk_alloc() refuses a new entry once the table holds tcp_max_tw_buckets.
         if (buckets == 0) {
             found.push_back({SysctlRisk::Kind::NoTimeWait, TimeWaitName,
-                             tr("tcp_max_tw_buckets 0: every close skips TIME-WAIT. The socket is freed at once, "
-                                "TcpExt TCPTimeWaitOverflow rises with each close, and nothing protects a new "
+                             tr("tcp_max_tw_buckets 0: every close that would enter TIME-WAIT (or wait as an orphaned "
+                                "FIN-WAIT-2 entry) skips it. The socket is freed at once, TcpExt "
+                                "TCPTimeWaitOverflow rises with each such close, and nothing protects a new "
                                 "connection on the same ports from delayed segments of the old one.")});
         } else if (figures.timeWaitEntries >= buckets) {
             found.push_back({SysctlRisk::Kind::TimeWaitFull, TimeWaitName,
                              tr("tcp_max_tw_buckets %1 is not above the %2 entries in the timewait table now "
-                                "(sockstat tw): until the table drains below %1, every close skips TIME-WAIT and "
-                                "TcpExt TCPTimeWaitOverflow rises.")
+                                "(sockstat tw): until the table drains below %1, every close that would enter TIME-WAIT "
+                                "skips it and TcpExt TCPTimeWaitOverflow rises.")
                                  .arg(locale.toString(buckets), locale.toString(figures.timeWaitEntries))});
         }
     }
@@ -119,9 +120,11 @@ std::vector<SysctlRisk> SysctlChangeRisk::risks(const QMap<QString, QString> &pe
     if (pending.value(SynCookiesName) == QLatin1String("0")) {
         const QString synBacklog = value(SynBacklogName);
         found.push_back({SysctlRisk::Kind::SynCookiesOff, SynCookiesName,
-                         tr("tcp_syncookies 0 turns SYN cookies off: no SYN Flood protection is left beyond "
-                            "tcp_max_syn_backlog (%1). During a SYN Flood the half-open queue fills and "
-                            "genuine clients' connections are dropped.")
+                         tr("tcp_syncookies 0 turns SYN cookies off, the SYN Flood protection: once a listener's "
+                            "half-open queue is past its backlog (min(listen() backlog, somaxconn)), further SYNs "
+                            "are dropped, and SYNs from peers the kernel has no record of are dropped already "
+                            "past three quarters of tcp_max_syn_backlog (%1). During a SYN Flood genuine "
+                            "clients' connections are dropped.")
                              .arg(synBacklog.isEmpty() ? tr("unknown here") : synBacklog)});
     }
     return found;

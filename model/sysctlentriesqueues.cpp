@@ -29,7 +29,7 @@ std::vector<SysctlEntry> SysctlEntries::portsAndQueues()
            "07f4c90062f8; the first release with it is not confirmed here."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "A client making many connections to one server holds at most high − low + 1 of them at a "
            "time per source address, TIME-WAIT entries included unless they are taken over. Widen the range "
-           "(10000 65000, say, with the ports your services listen on in ip_local_reserved_ports), add source "
+           "(10000 64999, say: ends of different parity, with the ports your services listen on in ip_local_reserved_ports), add source "
            "addresses or destination ports, or reuse connections."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "No effect on accepted connections: they use the listening port. Keep service ports outside "
            "the range or reserve them."),

@@ -373,7 +373,7 @@ private slots:
         QVERIFY2(dialog->text().contains(QString::fromUtf8("net.ipv4.tcp_syncookies: 1 → 0")), qPrintable(dialog->text()));
         QVERIFY(dialog->text().contains(m_window->sysctlModel()->snapshot()->namespaceId));
         QVERIFY(dialog->text().contains("runtime only"));
-        QVERIFY(dialog->text().contains("no SYN Flood protection"));
+        QVERIFY(dialog->text().contains("turns SYN cookies off, the SYN Flood protection"));
         QVERIFY(dialog->cancelButton()->isDefault());
         QTest::mouseClick(panel()->applyButton(), Qt::LeftButton); // asked once, not twice
         QCOMPARE(box()->confirmation(), dialog);
@@ -410,7 +410,7 @@ private slots:
         panel()->editor()->findChild<QSpinBox *>()->setValue(5);
         QVERIFY2(box()->notesText().contains("the 6 entries in the timewait table now"), qPrintable(box()->notesText()));
         panel()->editor()->findChild<QSpinBox *>()->setValue(0);
-        QVERIFY2(box()->notesText().contains("every close skips TIME-WAIT"), qPrintable(box()->notesText()));
+        QVERIFY2(box()->notesText().contains("tcp_max_tw_buckets 0: every close that would enter TIME-WAIT"), qPrintable(box()->notesText()));
         QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
         QVERIFY(box()->notesText().isEmpty());
     }

@@ -908,14 +908,6 @@
         <translation>设置 l_onoff = 1、l_linger = 0 时，close() 会发送 RST，连接跳过 TIME-WAIT，但尚未送达的数据会丢失，对端会收到 &quot;connection reset&quot;。TIME-WAIT 的保护也随之消失。</translation>
     </message>
     <message>
-        <source>A container does not get the host&apos;s sysctls</source>
-        <translation>容器不会继承宿主机的 sysctl</translation>
-    </message>
-    <message>
-        <source>A new network namespace starts at the kernel&apos;s built-in defaults, not at the host&apos;s values: /etc/sysctl.d applies to the host&apos;s namespace only. The exception is the established-hash size: with tcp_child_ehash_entries set where the namespace is created, it gets a hash of its own, and the tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow it. Global settings such as tcp_max_orphans stay the host&apos;s.</source>
-        <translation>新的网络命名空间从内核的内置默认值开始，而不是宿主机的取值：/etc/sysctl.d 只作用于宿主机的命名空间。例外是 established 哈希表的大小：如果创建命名空间的地方设置了 tcp_child_ehash_entries，新命名空间会有自己的哈希表，tcp_max_tw_buckets 和 tcp_max_syn_backlog 的默认值随之变化。tcp_max_orphans 这类全局设置仍然是宿主机的。</translation>
-    </message>
-    <message>
         <source>tcp_tw_recycle is gone</source>
         <translation>tcp_tw_recycle 已经不存在</translation>
     </message>
@@ -936,16 +928,24 @@
         <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长：取值不超过 60 秒时即等待该时长；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。作为 timewait 表中的条目时，ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
-        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts TIME-WAIT entries taken over by connect(). The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
-        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的 TIME-WAIT 条目。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
-    </message>
-    <message>
         <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.</source>
         <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目记录过对端时间戳）。服务器从中得不到任何好处。</translation>
     </message>
     <message>
         <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local ports: each keeps that port busy towards its destination until it expires or connect() takes it over.</source>
         <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
+    </message>
+    <message>
+        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
+        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的条目：通过 tcp_tw_reuse 接管的 TIME-WAIT 条目，以及 bind() 到明确端口后接管的条目（此时也包括孤儿 FIN-WAIT-2 条目）。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
+    </message>
+    <message>
+        <source>A container does not get the host&apos;s TIME-WAIT sysctls</source>
+        <translation>容器不会继承宿主机的 TIME-WAIT 相关 sysctl</translation>
+    </message>
+    <message>
+        <source>A new network namespace starts the settings sockscope lists at the kernel&apos;s built-in defaults, not at the host&apos;s values: /etc/sysctl.d applies to the host&apos;s namespace only. Not every sysctl does: tcp_rmem, tcp_wmem and tcp_congestion_control start as copies of the host&apos;s. The tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow the established hash the namespace uses: the host&apos;s, unless tcp_child_ehash_entries was set where the namespace was created, which gives it a hash of its own. Global settings such as tcp_max_orphans stay the host&apos;s.</source>
+        <translation>新的网络命名空间中，sockscope 列出的这些设置从内核的内置默认值开始，而不是宿主机的取值：/etc/sysctl.d 只作用于宿主机的命名空间。并非所有 sysctl 都如此：tcp_rmem、tcp_wmem 和 tcp_congestion_control 一开始是宿主机取值的副本。tcp_max_tw_buckets 和 tcp_max_syn_backlog 的默认值随该命名空间所用的 established 哈希表而定：默认用宿主机的哈希表，除非创建命名空间的地方设置了 tcp_child_ehash_entries，这时它会有自己的哈希表。tcp_max_orphans 这类全局设置仍然是宿主机的。</translation>
     </message>
 </context>
 <context>
@@ -1356,12 +1356,12 @@
 TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a timeout over 4 s
 TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could not be allocated)
 TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less
-TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or after bind() to an explicit port</source>
+TWRecycled — entries taken over by connect(): TIME-WAIT through tcp_tw_reuse; TIME-WAIT or orphaned FIN-WAIT-2 after bind() to an explicit port</source>
         <translation>本网络命名空间的 TcpExt 计数器，每秒：
 TW — 放入 timewait 表的条目：TIME-WAIT，以及超时超过 4 秒的孤儿 FIN-WAIT-2
 TCPTimeWaitOverflow — 没有得到条目的关闭：已达到 tcp_max_tw_buckets（或条目分配失败）
 TWKilled — 超时不超过 4 秒的孤儿 FIN-WAIT-2 条目
-TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，或在 bind() 到明确端口之后</translation>
+TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-WAIT 条目；bind() 到明确端口后接管 TIME-WAIT 或孤儿 FIN-WAIT-2 条目</translation>
     </message>
 </context>
 <context>
@@ -1489,10 +1489,6 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
     <message>
         <source>TIME-WAIT entries with their time left</source>
         <translation>TIME-WAIT 条目及其剩余时间</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT entries taken over so far</source>
-        <translation>迄今被接管的 TIME-WAIT 条目</translation>
     </message>
     <message>
         <source>Whether this kernel has it, and its value</source>
@@ -1625,6 +1621,10 @@ TWRecycled — 被 connect() 接管的 TIME-WAIT 条目：通过 tcp_tw_reuse，
     <message>
         <source>Orphaned FIN-WAIT-2 connections: a timewait timer (a keepalive timer first when tcp_fin_timeout is above 60)</source>
         <translation>孤儿 FIN-WAIT-2 连接：timewait 计时器（tcp_fin_timeout 超过 60 时，先是 keepalive 计时器）</translation>
+    </message>
+    <message>
+        <source>Entries taken over so far: TIME-WAIT, and after bind() also orphaned FIN-WAIT-2</source>
+        <translation>迄今被接管的条目：TIME-WAIT 条目，以及 bind() 之后接管的孤儿 FIN-WAIT-2 条目</translation>
     </message>
 </context>
 <context>
@@ -1780,7 +1780,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>Ephemeral ports %1–%2 (%3 per destination):</source>
-        <translation>临时端口 %1–%2（每个远端地址和端口 %3 个）：</translation>
+        <translation>临时端口 %1–%2（每个目的端 %3 个）：</translation>
     </message>
     <message>
         <source> none in use
@@ -2456,10 +2456,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。默认上限随内核提交 07f4c90062f8 从 61000 改为 60999；首个包含它的版本此处未能确认。</translation>
     </message>
     <message>
-        <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 65000, say, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
-        <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 65000，并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
-    </message>
-    <message>
         <source>The kernel also accepts port 0; sockscope offers ports 1 to 65535.</source>
         <translation>内核也接受端口 0；sockscope 只提供端口 1 到 65535。</translation>
     </message>
@@ -2663,6 +2659,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>What an RST does to a TIME-WAIT entry. With 0, an RST carrying exactly the expected sequence number (and passing PAWS) ends TIME-WAIT before its 60 s and with it the protection against old duplicates.</source>
         <translation>RST 对 TIME-WAIT 条目的作用。取 0 时，一个序列号恰为期望值（并通过 PAWS 检查）的 RST 就能让 TIME-WAIT 在 60 秒前结束，对旧重复报文的保护也随之失去。</translation>
     </message>
+    <message>
+        <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 64999, say: ends of different parity, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
+        <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 64999：两端奇偶性不同；并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
+    </message>
 </context>
 <context>
     <name>SysctlChangeBox</name>
@@ -2822,20 +2822,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>保留端口覆盖了整个本地端口范围 %1–%2：connect() 没有可用端口。未显式 bind() 的出站连接会以 EADDRNOTAVAIL（“Cannot assign requested address”）失败，bind() 到端口 0 会以 EADDRINUSE 失败。</translation>
     </message>
     <message>
-        <source>tcp_max_tw_buckets 0: every close skips TIME-WAIT. The socket is freed at once, TcpExt TCPTimeWaitOverflow rises with each close, and nothing protects a new connection on the same ports from delayed segments of the old one.</source>
-        <translation>tcp_max_tw_buckets 为 0：每次关闭都跳过 TIME-WAIT。套接字立即释放，每次关闭都会使 TcpExt TCPTimeWaitOverflow 增加，使用相同端口的新连接也不再受到旧连接迟到报文的保护。</translation>
-    </message>
-    <message>
-        <source>tcp_max_tw_buckets %1 is not above the %2 entries in the timewait table now (sockstat tw): until the table drains below %1, every close skips TIME-WAIT and TcpExt TCPTimeWaitOverflow rises.</source>
-        <translation>tcp_max_tw_buckets %1 不大于 TIME-WAIT 表中当前的 %2 个条目（sockstat tw）：在表中条目降到 %1 以下之前，每次关闭都会跳过 TIME-WAIT，TcpExt TCPTimeWaitOverflow 随之增加。</translation>
-    </message>
-    <message>
         <source>somaxconn %1 is below the backlog of the largest listener here (port %2: %3). Listeners keep their backlog until they call listen() again, as on a restart; from then on their accept queue and half-open queue are capped at %1, and connections beyond it wait or are dropped (TcpExt ListenOverflows rises).</source>
         <translation>somaxconn %1 低于此处最大监听套接字的 backlog（端口 %2：%3）。监听套接字在再次调用 listen()（例如重启服务）之前保持原有 backlog；之后其全连接队列和半连接队列都被限制为 %1，超出的连接会等待或被丢弃（TcpExt ListenOverflows 增加）。</translation>
-    </message>
-    <message>
-        <source>tcp_syncookies 0 turns SYN cookies off: no SYN Flood protection is left beyond tcp_max_syn_backlog (%1). During a SYN Flood the half-open queue fills and genuine clients&apos; connections are dropped.</source>
-        <translation>tcp_syncookies 为 0 会关闭 SYN cookies：除 tcp_max_syn_backlog（%1）之外不再有任何 SYN Flood 防护。遭受 SYN Flood 时半连接队列会被占满，正常客户端的连接会被丢弃。</translation>
     </message>
     <message>
         <source>unknown here</source>
@@ -2856,6 +2844,18 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>It is kept after reboot (saved to /etc/sysctl.d).</source>
         <translation>修改会在重启后保留（保存到 /etc/sysctl.d）。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets 0: every close that would enter TIME-WAIT (or wait as an orphaned FIN-WAIT-2 entry) skips it. The socket is freed at once, TcpExt TCPTimeWaitOverflow rises with each such close, and nothing protects a new connection on the same ports from delayed segments of the old one.</source>
+        <translation>tcp_max_tw_buckets 为 0：每次本应进入 TIME-WAIT（或作为孤儿 FIN-WAIT-2 条目等待）的关闭都会跳过它。套接字立即释放，每次这样的关闭都会使 TcpExt TCPTimeWaitOverflow 增加，使用相同端口的新连接也不再受到旧连接迟到报文的保护。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets %1 is not above the %2 entries in the timewait table now (sockstat tw): until the table drains below %1, every close that would enter TIME-WAIT skips it and TcpExt TCPTimeWaitOverflow rises.</source>
+        <translation>tcp_max_tw_buckets %1 不大于 timewait 表中当前的 %2 个条目（sockstat tw）：在表中条目降到 %1 以下之前，每次本应进入 TIME-WAIT 的关闭都会跳过它，TcpExt TCPTimeWaitOverflow 随之增加。</translation>
+    </message>
+    <message>
+        <source>tcp_syncookies 0 turns SYN cookies off, the SYN Flood protection: once a listener&apos;s half-open queue is past its backlog (min(listen() backlog, somaxconn)), further SYNs are dropped, and SYNs from peers the kernel has no record of are dropped already past three quarters of tcp_max_syn_backlog (%1). During a SYN Flood genuine clients&apos; connections are dropped.</source>
+        <translation>tcp_syncookies 为 0 会关闭 SYN cookies，即 SYN Flood 防护：监听套接字的半连接队列超过其 backlog（min(listen() backlog, somaxconn)）后，新的 SYN 会被丢弃；而来自内核没有记录的对端的 SYN，在半连接队列超过 tcp_max_syn_backlog（%1）的四分之三时就已被丢弃。遭受 SYN Flood 时，正常客户端的连接会被丢弃。</translation>
     </message>
 </context>
 <context>

@@ -60,8 +60,8 @@ void RateChartPanel::retranslate()
                            "TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could "
                            "not be allocated)\n"
                            "TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less\n"
-                           "TWRecycled — TIME-WAIT entries taken over by connect(): through tcp_tw_reuse, or "
-                           "after bind() to an explicit port"));
+                           "TWRecycled — entries taken over by connect(): TIME-WAIT through tcp_tw_reuse; "
+                           "TIME-WAIT or orphaned FIN-WAIT-2 after bind() to an explicit port"));
     m_alert->setText(tr("<b>Timewait table full:</b> %1 closes per second get no timewait entry because "
                         "tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged "
                         "\"TCP: time wait bucket table overflow\").")
