@@ -158,14 +158,18 @@ private slots:
         QTest::mouseMove(chart.viewport(), QPoint(int(plot.center().x()), int(plot.bottom() - 3)));
         QTRY_VERIFY(!chart.isZoomed());
 
+        QVERIFY(chart.zoomHint().isEmpty());
         chart.zoomTime(0.5, from + 30000);
         QVERIFY(chart.isZoomed());
+        // A zoomed chart no longer follows new samples: it says so, and how to get back.
+        QVERIFY(chart.zoomHint().contains(QStringLiteral("double-click")));
         QCOMPARE(chart.viewToMs() - chart.viewFromMs(), 30000);
         QCOMPARE(chart.viewFromMs(), from + 15000);
         chart.panTime(-60000); // clamped at the window's start
         QCOMPARE(chart.viewFromMs(), from);
         QTest::mouseDClick(chart.viewport(), Qt::LeftButton, {}, plot.center().toPoint());
         QVERIFY(!chart.isZoomed());
+        QVERIFY(chart.zoomHint().isEmpty());
         QCOMPARE(chart.viewFromMs(), from);
         QCOMPARE(chart.viewToMs(), from + 60000);
     }

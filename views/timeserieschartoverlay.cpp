@@ -261,7 +261,33 @@ void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
     QChartView::drawForeground(painter, rect);
     drawValueTitle(painter);
     drawMarkers(painter);
+    drawZoomHint(painter);
     drawCrosshair(painter);
+}
+
+QString TimeSeriesChart::zoomHint() const
+{
+    return m_zoomed ? tr("Zoomed in, not following new samples: double-click for the whole window") : QString();
+}
+
+void TimeSeriesChart::drawZoomHint(QPainter *painter)
+{
+    const QString hint = zoomHint();
+    if (hint.isEmpty())
+        return;
+    const QRectF plot = chart()->plotArea();
+    const QFontMetrics metrics(font());
+    const QString text = metrics.elidedText(hint, Qt::ElideRight, int(plot.width()) - 12);
+    const QRectF box(plot.right() - metrics.horizontalAdvance(text) - 10, plot.top() + 2, metrics.horizontalAdvance(text) + 8,
+                     metrics.height() + 2);
+    QColor background = palette().color(QPalette::Base);
+    background.setAlphaF(0.85f);
+    painter->save();
+    painter->fillRect(box, background);
+    painter->setPen(palette().color(QPalette::Text));
+    painter->setFont(font());
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
 }
 
 void TimeSeriesChart::drawMarkers(QPainter *painter)
