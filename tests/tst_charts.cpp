@@ -1,3 +1,4 @@
+#include "chartcolors.h"
 #include "historypanel.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -288,6 +289,12 @@ private slots:
         QCOMPARE(colour("80"), c80);
         QCOMPARE(colour("443"), c443);
         QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({"80", "443"}));
+        // The bars beside these lines are TIME-WAIT orange: no port's line is drawn in it, or it
+        // reads as that bar's port.
+        for (const char *port : {"80", "443"})
+            QVERIFY(colour(port) != ChartColors::state(TcpState::TimeWait));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(ChartColors::series(i) != ChartColors::state(TcpState::TimeWait));
         // The legend shows them in that order.
         QStringList legend;
         for (QAbstractSeries *series : panel.timeChart()->chart()->series())
