@@ -63,6 +63,8 @@ public:
     // Shows and raises the dock holding that view (a tabbed dock may be behind another).
     void revealView(const QString &name);
     static QStringList viewNames();
+    // Help → Keyboard shortcuts: every key the window and its panels answer to.
+    QString shortcutsHtml() const;
 
     StateChartPanel *statePanel() const { return m_statePanel; }
     PortChartPanel *portPanel() const { return m_portPanel; }
