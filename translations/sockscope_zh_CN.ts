@@ -856,6 +856,14 @@
         <source>Close sequence</source>
         <translation>关闭过程</translation>
     </message>
+    <message>
+        <source>Focus the socket table&apos;s filter</source>
+        <translation>聚焦到套接字表的过滤框</translation>
+    </message>
+    <message>
+        <source>Copy the selected sockets as TSV with a header</source>
+        <translation>将选中的套接字复制为带表头的 TSV</translation>
+    </message>
 </context>
 <context>
     <name>MixUpCatalog</name>
@@ -3344,6 +3352,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>
             <numerusform>… 还有 %n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Zoomed in, not following new samples: double-click for the whole window</source>
+        <translation>已放大，不再跟随新采样：双击显示整个时间窗口</translation>
     </message>
 </context>
 <context>
