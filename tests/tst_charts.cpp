@@ -197,6 +197,17 @@ private slots:
             for (int j = i + 1; j < boxes.size(); ++j)
                 QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
         }
+        // Markers crowded at the latest moment of a short chart (one row of labels): no label
+        // box reaches past the plot's right edge, where the view cut it to a sliver.
+        chart.resize(600, 200);
+        chart.setMarkers({{from + 58000, "deploy v2"}, {from + 59000, "LB restart"}});
+        QApplication::processEvents();
+        const QRectF shortPlot = chart.chart()->plotArea();
+        const QList<QRectF> crowded = chart.markerLabelRects();
+        QCOMPARE(crowded.size(), 2);
+        for (const QRectF &box : crowded)
+            QVERIFY2(box.right() <= shortPlot.right() + 0.5, qPrintable(QStringLiteral("%1 > %2").arg(box.right()).arg(shortPlot.right())));
+        QVERIFY(!crowded[0].isEmpty()); // the first keeps its label
     }
 
     void markersRenameAndDelete()
