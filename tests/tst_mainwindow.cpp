@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
@@ -184,6 +185,21 @@ private slots:
         change->revertButton()->click();
         Languages::apply(QStringLiteral("en"));
         QTRY_COMPARE(m_window->windowTitle(), english);
+    }
+
+    void dockTabTitlesAreNotElided()
+    {
+        // Tabbed docks show whole titles (scroll arrows when they do not fit), never "Slab …".
+        QList<QTabBar *> bars;
+        for (QTabBar *bar : m_window->findChildren<QTabBar *>(Qt::FindDirectChildrenOnly)) {
+            if (bar->isVisible())
+                bars << bar;
+        }
+        QVERIFY(!bars.isEmpty()); // slab and rates share a tab bar on any screen
+        for (QTabBar *bar : std::as_const(bars)) {
+            QCOMPARE(bar->elideMode(), Qt::ElideNone);
+            QVERIFY(bar->usesScrollButtons());
+        }
     }
 
     void followsTheDesktopPalette()
