@@ -255,6 +255,9 @@ private slots:
         QCOMPARE(window.portModel()->count(0), 300u);
         QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
+        // The bars are the slider's moment, not "now".
+        const QString at2 = QDateTime::fromMSecsSinceEpoch(t0 + 2000).toString(QStringLiteral("HH:mm:ss"));
+        QCOMPARE(window.portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
         window.setReplayPosition(9);
         QCOMPARE(window.portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));

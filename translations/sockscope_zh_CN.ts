@@ -1337,6 +1337,14 @@
         <source>TIME-WAIT towards a remote port: this host closed first as a client, and each entry holds one of its local ports.</source>
         <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭，每个条目占用本机的一个本地端口。</translation>
     </message>
+    <message>
+        <source>TIME-WAIT by remote port at %1</source>
+        <translation>%1 时各远端端口的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT by local port at %1</source>
+        <translation>%1 时各本地端口的 TIME-WAIT</translation>
+    </message>
 </context>
 <context>
     <name>ProcNetCountersParser</name>
