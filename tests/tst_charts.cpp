@@ -1,3 +1,4 @@
+#include "chartcolors.h"
 #include "historypanel.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -158,14 +159,18 @@ private slots:
         QTest::mouseMove(chart.viewport(), QPoint(int(plot.center().x()), int(plot.bottom() - 3)));
         QTRY_VERIFY(!chart.isZoomed());
 
+        QVERIFY(chart.zoomHint().isEmpty());
         chart.zoomTime(0.5, from + 30000);
         QVERIFY(chart.isZoomed());
+        // A zoomed chart no longer follows new samples: it says so, and how to get back.
+        QVERIFY(chart.zoomHint().contains(QStringLiteral("double-click")));
         QCOMPARE(chart.viewToMs() - chart.viewFromMs(), 30000);
         QCOMPARE(chart.viewFromMs(), from + 15000);
         chart.panTime(-60000); // clamped at the window's start
         QCOMPARE(chart.viewFromMs(), from);
         QTest::mouseDClick(chart.viewport(), Qt::LeftButton, {}, plot.center().toPoint());
         QVERIFY(!chart.isZoomed());
+        QVERIFY(chart.zoomHint().isEmpty());
         QCOMPARE(chart.viewFromMs(), from);
         QCOMPARE(chart.viewToMs(), from + 60000);
     }
@@ -192,6 +197,17 @@ private slots:
             for (int j = i + 1; j < boxes.size(); ++j)
                 QVERIFY2(!boxes[i].intersects(boxes[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
         }
+        // Markers crowded at the latest moment of a short chart (one row of labels): no label
+        // box reaches past the plot's right edge, where the view cut it to a sliver.
+        chart.resize(600, 200);
+        chart.setMarkers({{from + 58000, "deploy v2"}, {from + 59000, "LB restart"}});
+        QApplication::processEvents();
+        const QRectF shortPlot = chart.chart()->plotArea();
+        const QList<QRectF> crowded = chart.markerLabelRects();
+        QCOMPARE(crowded.size(), 2);
+        for (const QRectF &box : crowded)
+            QVERIFY2(box.right() <= shortPlot.right() + 0.5, qPrintable(QStringLiteral("%1 > %2").arg(box.right()).arg(shortPlot.right())));
+        QVERIFY(!crowded[0].isEmpty()); // the first keeps its label
     }
 
     void markersRenameAndDelete()
@@ -239,6 +255,9 @@ private slots:
         QCOMPARE(window.portModel()->count(0), 300u);
         QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
+        // The bars are the slider's moment, not "now".
+        const QString at2 = QDateTime::fromMSecsSinceEpoch(t0 + 2000).toString(QStringLiteral("HH:mm:ss"));
+        QCOMPARE(window.portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
         window.setReplayPosition(9);
         QCOMPARE(window.portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
@@ -284,6 +303,12 @@ private slots:
         QCOMPARE(colour("80"), c80);
         QCOMPARE(colour("443"), c443);
         QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({"80", "443"}));
+        // The bars beside these lines are TIME-WAIT orange: no port's line is drawn in it, or it
+        // reads as that bar's port.
+        for (const char *port : {"80", "443"})
+            QVERIFY(colour(port) != ChartColors::state(TcpState::TimeWait));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(ChartColors::series(i) != ChartColors::state(TcpState::TimeWait));
         // The legend shows them in that order.
         QStringList legend;
         for (QAbstractSeries *series : panel.timeChart()->chart()->series())
@@ -322,6 +347,11 @@ private slots:
         }
         for (const QString &key : {QStringLiteral("Ctrl+Q"), QStringLiteral("Ctrl+O"), QStringLiteral("F11")})
             QVERIFY2(keys.contains(key), qPrintable(key));
+        // Help → Keyboard shortcuts lists every key an action answers to (Ctrl+F and Ctrl+C of
+        // the table were missing).
+        const QString page = window.shortcutsHtml();
+        for (const QString &key : std::as_const(keys))
+            QVERIFY2(page.contains(QKeySequence(key).toString(QKeySequence::NativeText)), qPrintable(key));
         QVERIFY(!keys.contains(QStringLiteral("Space")));
     }
 };

@@ -9,6 +9,9 @@
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
+#include "sysctlchangebox.h"
+#include "sysctlpanel.h"
+#include "sysctlvalueeditor.h"
 #include "timeserieschart.h"
 
 #include <QApplication>
@@ -23,8 +26,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QLineSeries>
 #include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -170,8 +176,30 @@ private slots:
         for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
             QVERIFY2(!label->text().contains(QStringLiteral("current")), qPrintable(label->text()));
         QCOMPARE(m_window->statePanel()->chart()->chart()->title(), QStringLiteral("按 TCP 状态统计的套接字"));
+        // So does the sysctl change preview ("在网络命名空间 current" was seen in a real X session).
+        SysctlChangeBox *change = m_window->sysctlPanel()->changeBox();
+        m_window->sysctlPanel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        m_window->sysctlPanel()->editor()->findChild<QSpinBox *>()->setValue(31);
+        QVERIFY2(change->previewText().contains(QStringLiteral("命名空间")), qPrintable(change->previewText()));
+        QVERIFY2(!change->previewText().contains(QStringLiteral("current")), qPrintable(change->previewText()));
+        change->revertButton()->click();
         Languages::apply(QStringLiteral("en"));
         QTRY_COMPARE(m_window->windowTitle(), english);
+    }
+
+    void dockTabTitlesAreNotElided()
+    {
+        // Tabbed docks show whole titles (scroll arrows when they do not fit), never "Slab …".
+        QList<QTabBar *> bars;
+        for (QTabBar *bar : m_window->findChildren<QTabBar *>(Qt::FindDirectChildrenOnly)) {
+            if (bar->isVisible())
+                bars << bar;
+        }
+        QVERIFY(!bars.isEmpty()); // slab and rates share a tab bar on any screen
+        for (QTabBar *bar : std::as_const(bars)) {
+            QCOMPARE(bar->elideMode(), Qt::ElideNone);
+            QVERIFY(bar->usesScrollButtons());
+        }
     }
 
     void followsTheDesktopPalette()

@@ -856,6 +856,14 @@
         <source>Close sequence</source>
         <translation>关闭过程</translation>
     </message>
+    <message>
+        <source>Focus the socket table&apos;s filter</source>
+        <translation>聚焦到套接字表的过滤框</translation>
+    </message>
+    <message>
+        <source>Copy the selected sockets as TSV with a header</source>
+        <translation>将选中的套接字复制为带表头的 TSV</translation>
+    </message>
 </context>
 <context>
     <name>MixUpCatalog</name>
@@ -1328,6 +1336,14 @@
     <message>
         <source>TIME-WAIT towards a remote port: this host closed first as a client, and each entry holds one of its local ports.</source>
         <translation>按远端端口统计的 TIME-WAIT：本机作为客户端先关闭，每个条目占用本机的一个本地端口。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT by remote port at %1</source>
+        <translation>%1 时各远端端口的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT by local port at %1</source>
+        <translation>%1 时各本地端口的 TIME-WAIT</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +3364,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>
             <numerusform>… 还有 %n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Zoomed in, not following new samples: double-click for the whole window</source>
+        <translation>已放大，不再跟随新采样：双击显示整个时间窗口</translation>
     </message>
 </context>
 <context>

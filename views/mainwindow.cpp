@@ -15,6 +15,7 @@
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
 #include "sysctlapplier.h"
+#include "sysctlchangebox.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
@@ -99,6 +100,7 @@ void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceL
     m_namespaceLabel = namespaceLabel;
     // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
     m_watchesOwnNamespace = sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
+    m_sysctlPanel->changeBox()->setWatchesOwnNamespace(m_watchesOwnNamespace);
     m_sysctlApplier->setSampler(sampler);
     connect(sampler->sampler(), &Sampler::sampled, this, [this](const SamplePtr &sample) {
         showSample(sample);

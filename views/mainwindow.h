@@ -63,6 +63,8 @@ public:
     // Shows and raises the dock holding that view (a tabbed dock may be behind another).
     void revealView(const QString &name);
     static QStringList viewNames();
+    // Help → Keyboard shortcuts: every key the window and its panels answer to.
+    QString shortcutsHtml() const;
 
     StateChartPanel *statePanel() const { return m_statePanel; }
     PortChartPanel *portPanel() const { return m_portPanel; }
@@ -103,6 +105,7 @@ protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

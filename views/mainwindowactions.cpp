@@ -167,7 +167,7 @@ void MainWindow::keyPressEvent(QKeyEvent *event)
     QMainWindow::keyPressEvent(event);
 }
 
-void MainWindow::showShortcuts()
+QString MainWindow::shortcutsHtml() const
 {
     const QList<QPair<QString, QString>> rows = {
         {tr("Space"), tr("Pause or resume sampling (when no button or text field has the focus)")},
@@ -176,6 +176,9 @@ void MainWindow::showShortcuts()
         {m_captureAction->shortcut().toString(QKeySequence::NativeText), tr("Capture a picture of the window or a chart")},
         {m_fullScreenAction->shortcut().toString(QKeySequence::NativeText), tr("Full screen (for a projector)")},
         {m_quitAction->shortcut().toString(QKeySequence::NativeText), tr("Quit")},
+        // The socket table's own keys: its filter placeholder names Ctrl+F, so the page must too.
+        {QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Focus the socket table's filter")},
+        {QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText), tr("Copy the selected sockets as TSV with a header")},
         {tr("Mouse over a chart"), tr("Crosshair with every series' value at that time")},
         {tr("Wheel on a chart"), tr("Zoom the time axis around the pointer")},
         {tr("Drag on a zoomed chart"), tr("Pan along the time axis")},
@@ -187,7 +190,12 @@ void MainWindow::showShortcuts()
     for (const auto &row : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(row.first.toHtmlEscaped(), row.second.toHtmlEscaped());
     html += QStringLiteral("</table>");
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html, QMessageBox::Close, this);
+    return html;
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), shortcutsHtml(), QMessageBox::Close, this);
     box.setTextFormat(Qt::RichText);
     box.exec();
 }

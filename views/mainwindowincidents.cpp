@@ -7,6 +7,7 @@
 #include "historyexporter.h"
 #include "networknamespace.h"
 #include "overviewpanel.h"
+#include "portchartpanel.h"
 #include "replaybar.h"
 #include "sampler.h"
 #include "samplerthread.h"
@@ -391,6 +392,7 @@ void MainWindow::showReplayPosition()
     // What a sample's summary holds comes from the sample under the slider; the rest from the
     // socket table recorded at or before it, which says how far from the slider it is.
     m_portModel->setSummary(summary);
+    m_portPanel->setMoment(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("HH:mm:ss")));
     m_overviewPanel->showMoment(summary, m_latest);
     const QLocale locale;
     QString table = tr("; no socket table recorded");

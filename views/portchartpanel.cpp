@@ -116,7 +116,11 @@ void PortChartPanel::retranslate()
                               "entry holds one of its local ports.")
                            + (m_budgetText.isEmpty() ? QString() : QLatin1Char(' ') + m_budgetText));
     const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
-    m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
+    if (m_moment.isEmpty())
+        m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port, now") : tr("TIME-WAIT by local port, now"));
+    else
+        m_barView->chart()->setTitle(remote ? tr("TIME-WAIT by remote port at %1").arg(m_moment)
+                                            : tr("TIME-WAIT by local port at %1").arg(m_moment));
     m_bars->setLabel(tr("TIME-WAIT"));
     m_timeChart->setTitle(remote ? tr("Those remote ports over time") : tr("Those ports over time"));
     m_timeChart->setValueTitle(tr("TIME-WAIT"));
@@ -125,6 +129,14 @@ void PortChartPanel::retranslate()
     ChartColors::applyPalette(m_barView->chart(), palette());
     m_bars->setLabelColor(palette().color(QPalette::Text));
     m_barSeries->setLabelsVisible(true);
+}
+
+void PortChartPanel::setMoment(const QString &time)
+{
+    if (time == m_moment)
+        return;
+    m_moment = time;
+    retranslate();
 }
 
 void PortChartPanel::showSnapshot(const SnapshotPtr &snapshot)

@@ -32,6 +32,9 @@ public:
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void saveSettings(QSettings &settings) const override;
     void restoreSettings(const QSettings &settings) override;
+    // The moment the bars show, "HH:mm:ss" in a replay (the sample under the slider); empty:
+    // live, "now".
+    void setMoment(const QString &time);
     TimeSeriesChart *timeChart() const { return m_timeChart; }
     QBarSet *bars() const { return m_bars; }
     QChart *barChart() const;
@@ -58,4 +61,5 @@ private:
     QHash<quint16, int> m_portColors;
     HistoryWindow m_lastWindow;
     QString m_budgetText;
+    QString m_moment;
 };

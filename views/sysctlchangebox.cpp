@@ -301,7 +301,7 @@ QStringList SysctlChangeBox::pairs() const
 QStringList SysctlChangeBox::changeLines() const
 {
     const SnapshotPtr snapshot = m_model->snapshot();
-    const QString label = !snapshot || snapshot->namespaceLabel.isEmpty() ? tr("current") : snapshot->namespaceLabel;
+    const QString label = m_ownNamespace || !snapshot || snapshot->namespaceLabel.isEmpty() ? tr("current") : snapshot->namespaceLabel;
     const QString where = tr("network namespace %1 (%2)").arg(label, snapshot ? snapshot->namespaceId : tr("unknown"));
     QStringList lines {m_persist->isChecked()
                            ? tr("In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):").arg(where)

@@ -77,6 +77,9 @@ public:
     void zoomTime(double factor, qint64 anchorMs);
     void panTime(qint64 deltaMs);
     void resetZoom();
+    // Shown over the plot while zoomed: a zoomed live chart stops following new samples, and
+    // without a word an operator takes that for stalled data. Empty when not zoomed.
+    QString zoomHint() const;
     // The time-axis ticks, as (ms, label); and the value step between value ticks.
     QList<QPair<qint64, QString>> timeTicks() const { return m_timeTicks; }
     double valueStep() const { return m_valueStep; }
@@ -131,6 +134,7 @@ private:
     QPointF chartPosition(const QPoint &viewPos) const;
     int markerAt(const QPoint &viewPos) const;
     void drawMarkers(QPainter *painter);
+    void drawZoomHint(QPainter *painter);
     void drawCrosshair(QPainter *painter);
 
     QCategoryAxis *m_timeAxis;

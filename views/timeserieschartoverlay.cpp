@@ -246,6 +246,12 @@ void TimeSeriesChart::layOutMarkers()
         if (row >= int(rowEnds.size()))
             rowEnds.push_back(0);
         const qreal boxLeft = qMax(left, rowEnds[std::size_t(row)]);
+        if (boxLeft + shownWidth > plot.right()) {
+            // Not even "…" fits before the plot's right edge (markers crowded at the latest
+            // moment): only the line, named by its context menu, rather than a box cut by the edge.
+            m_markerLabels.push_back({int(i), x, QRectF(x, plot.top(), 0, 0), QString()});
+            continue;
+        }
         rowEnds[std::size_t(row)] = boxLeft + shownWidth + 4;
         m_markerLabels.push_back({int(i), x, QRectF(boxLeft, 2 + row * rowHeight, shownWidth, rowHeight), shown});
     }
@@ -261,7 +267,33 @@ void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
     QChartView::drawForeground(painter, rect);
     drawValueTitle(painter);
     drawMarkers(painter);
+    drawZoomHint(painter);
     drawCrosshair(painter);
+}
+
+QString TimeSeriesChart::zoomHint() const
+{
+    return m_zoomed ? tr("Zoomed in, not following new samples: double-click for the whole window") : QString();
+}
+
+void TimeSeriesChart::drawZoomHint(QPainter *painter)
+{
+    const QString hint = zoomHint();
+    if (hint.isEmpty())
+        return;
+    const QRectF plot = chart()->plotArea();
+    const QFontMetrics metrics(font());
+    const QString text = metrics.elidedText(hint, Qt::ElideRight, int(plot.width()) - 12);
+    const QRectF box(plot.right() - metrics.horizontalAdvance(text) - 10, plot.top() + 2, metrics.horizontalAdvance(text) + 8,
+                     metrics.height() + 2);
+    QColor background = palette().color(QPalette::Base);
+    background.setAlphaF(0.85f);
+    painter->save();
+    painter->fillRect(box, background);
+    painter->setPen(palette().color(QPalette::Text));
+    painter->setFont(font());
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
 }
 
 void TimeSeriesChart::drawMarkers(QPainter *painter)
@@ -278,6 +310,8 @@ void TimeSeriesChart::drawMarkers(QPainter *painter)
             continue;
         painter->setPen(QPen(line, 1, Qt::DashLine));
         painter->drawLine(QPointF(label.x, label.box.bottom()), QPointF(label.x, plot.bottom()));
+        if (label.text.isEmpty())
+            continue;
         painter->fillRect(label.box, palette().color(QPalette::Base));
         painter->setPen(palette().color(QPalette::Text));
         painter->drawRect(label.box);
