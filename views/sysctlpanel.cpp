@@ -47,16 +47,27 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     sequence->setWidget(new CloseSequenceDiagram(sequence));
     m_tabs->addTab(sequence, QString());
 
-    // On a small screen the explanation gives way (it can fold away entirely); the Change area
-    // keeps its fixed height.
+    // The Change area keeps its fixed layout (nothing moves under the pointer as texts grow), but
+    // on a laptop screen it would leave the explanation two lines: it sits in a scroll area, and
+    // the explanation gets at least half of a short pane; the splitter gives the rest to either.
+    auto changeScroll = new QScrollArea(this);
+    changeScroll->setObjectName(QStringLiteral("changeScroll"));
+    changeScroll->setWidgetResizable(true);
+    changeScroll->setFrameShape(QFrame::NoFrame);
+    changeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    changeScroll->setWidget(m_change);
+    changeScroll->setMinimumHeight(0);
     auto right = new QSplitter(Qt::Vertical, this);
     right->setObjectName(QStringLiteral("explanationSplitter"));
     right->addWidget(m_tabs);
-    right->addWidget(m_change);
+    right->addWidget(changeScroll);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 0);
+    right->setCollapsible(0, false);
     right->setCollapsible(1, false);
     m_tabs->setMinimumHeight(0);
+    m_explanationSplitter = right;
+    connect(right, &QSplitter::splitterMoved, this, [this] { m_userSizedExplanation = true; });
 
     auto splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
@@ -86,6 +97,19 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     connect(m_applier, &SysctlApplier::finished, this, &SysctlPanel::showSelected); // the explanation shows the value
     retranslate();
     m_list->selectRow(0);
+}
+
+void SysctlPanel::resizeEvent(QResizeEvent *event)
+{
+    HistoryPanel::resizeEvent(event);
+    if (m_userSizedExplanation)
+        return;
+    const int total = m_explanationSplitter->height();
+    const int change = m_change->height() + 2;
+    // The whole Change area where it fits beside at least half the pane of explanation.
+    const int changeShare = qMin(change, qMax(total / 2, total - 8 * fontMetrics().lineSpacing()));
+    if (total > 0)
+        m_explanationSplitter->setSizes({total - changeShare, changeShare});
 }
 
 void SysctlPanel::retranslate()

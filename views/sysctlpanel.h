@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTextBrowser;
@@ -40,6 +41,9 @@ public:
     QString previewText() const;
     const QMap<QString, QString> &pending() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showSelected();
     int currentRow() const;
@@ -54,4 +58,6 @@ private:
     QString m_detailHtml;
     QString m_conceptsHtml;
     int m_detailRow = -1;
+    QSplitter *m_explanationSplitter = nullptr;
+    bool m_userSizedExplanation = false; // once the user drags the splitter, sizes are theirs
 };
