@@ -1,7 +1,6 @@
 #include "kerneldefaults.h"
 
 #include "loopbackinterface.h"
-#include "sysctlcatalog.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -254,17 +253,4 @@ KernelDefaults KernelDefaults::detect(const QStringList &names)
     }
     result.method = method;
     return result;
-}
-
-const KernelDefaults &KernelDefaults::forThisKernel()
-{
-    static const KernelDefaults detected = [] {
-        QStringList names;
-        for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            if (entry.perNamespace && entry.editable())
-                names << entry.key();
-        }
-        return detect(names);
-    }();
-    return detected;
 }

@@ -35,6 +35,4 @@ public:
 
     // Runs the detection now for `names` (dotted sysctl names); no caching.
     static KernelDefaults detect(const QStringList &names);
-    // The catalog's sysctls, detected once per process (the first call forks; later calls do not).
-    static const KernelDefaults &forThisKernel();
 };

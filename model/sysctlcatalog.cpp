@@ -34,7 +34,7 @@ QString documentedRule(const SysctlEntry &entry, qint64 establishedHash)
 // a hash of the same size (a namespace made with tcp_child_ehash_entries set has its own).
 bool detectedApplies(const SysctlEntry &entry, qint64 establishedHash)
 {
-    const KernelDefaults &detected = KernelDefaults::forThisKernel();
+    const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
     if (!entry.perNamespace || !detected.has(entry.key()))
         return false;
     return entry.defaultRule == SysctlEntry::DefaultRule::Fixed || establishedHash <= 0
@@ -107,7 +107,7 @@ QString SysctlCatalog::sideText(SysctlEntry::Side side)
 
 QString SysctlCatalog::defaultValue(const SysctlEntry &entry, qint64 establishedHash)
 {
-    return detectedApplies(entry, establishedHash) ? KernelDefaults::forThisKernel().values.value(entry.key()) : QString();
+    return detectedApplies(entry, establishedHash) ? SysctlCatalog::detectedDefaults().values.value(entry.key()) : QString();
 }
 
 QString SysctlCatalog::documentedDefault(const SysctlEntry &entry, qint64 establishedHash)
@@ -139,7 +139,7 @@ QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry)
 
 QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry, qint64 establishedHash)
 {
-    const KernelDefaults &detected = KernelDefaults::forThisKernel();
+    const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
     switch (defaultSource(entry, establishedHash)) {
     case DefaultSource::Detected:
         return detected.method == KernelDefaults::Method::NetworkNamespace
@@ -188,4 +188,17 @@ QString SysctlCatalog::editingRange(const SysctlEntry &entry)
     }
     return entry.kernelRange ? tr("%1. %2").arg(range, text(entry.kernelRange))
                              : tr("%1 (the kernel accepts the same)").arg(range);
+}
+
+const KernelDefaults &SysctlCatalog::detectedDefaults()
+{
+    static const KernelDefaults detected = [] {
+        QStringList names;
+        for (const SysctlEntry &entry : entries()) {
+            if (entry.perNamespace && entry.editable())
+                names << entry.key();
+        }
+        return KernelDefaults::detect(names);
+    }();
+    return detected;
 }

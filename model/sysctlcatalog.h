@@ -6,6 +6,8 @@
 
 #include <vector>
 
+struct KernelDefaults;
+
 // The sysctls that govern TIME-WAIT and port exhaustion: what each controls, what its values
 // mean, its default, the values sockscope lets you set and what the kernel accepts, scope,
 // history and advice, checked against the kernel sources of Linux 6.18 and measured in private
@@ -82,6 +84,9 @@ public:
     // sockscope then does not claim one, and "Reset to kernel default" has nothing to put.
     // `establishedHash` is |tcp_ehash_entries| of the observed namespace (0 when unknown): the
     // hash-derived defaults are only taken from the fresh namespace when its hash has the same size.
+    // The catalog's per-namespace sysctls as a fresh namespace of this kernel has them, detected
+    // once per process (the first call forks; later calls do not).
+    static const KernelDefaults &detectedDefaults();
     static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);
     static DefaultSource defaultSource(const SysctlEntry &entry, qint64 establishedHash);
     // sockscope's documentation for Linux 6.18 (for display, labelled as such, where defaultValue()

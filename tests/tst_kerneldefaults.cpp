@@ -78,7 +78,7 @@ private slots:
                 && SysctlCatalog::defaultValue(*reuse, 0).isEmpty() // nothing claimed: Reset has nothing to put
                 && SysctlCatalog::documentedDefault(*reuse, 0) == QLatin1String("2")
                 && SysctlCatalog::defaultExplanation(*reuse, 0).contains(QLatin1String("no throwaway namespace"))
-                && !KernelDefaults::forThisKernel().ok();
+                && !SysctlCatalog::detectedDefaults().ok();
             _exit(documented ? 0 : 1);
         }
         int status = 0;
@@ -138,7 +138,7 @@ private slots:
     // and falls back to "documented" only where a fresh namespace cannot tell.
     void catalogUsesTheDetectedDefaults()
     {
-        const KernelDefaults &detected = KernelDefaults::forThisKernel();
+        const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
         QVERIFY(detected.ok());
         const qint64 hash = hashHere();
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {

@@ -31,7 +31,7 @@ QString SysctlDetail::valueOf(const SysctlListModel &model, const char *name, QS
 
 QString SysctlDetail::timestampNote()
 {
-    switch (KernelDefaults::forThisKernel().timestampOffsets) {
+    switch (SysctlCatalog::detectedDefaults().timestampOffsets) {
     case KernelDefaults::TimestampOffsets::PerConnection:
         return tr("Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives each connection its "
                   "own random offset, even between the same two addresses.");
