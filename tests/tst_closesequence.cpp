@@ -1,4 +1,5 @@
 #include "closesequencediagram.h"
+#include "darkpalette.h"
 #include "languages.h"
 #include "portbudgetdialog.h"
 
@@ -17,17 +18,6 @@
 class TestCloseSequence : public QObject
 {
     Q_OBJECT
-
-    static QPalette darkPalette()
-    {
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-        p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
-        return p;
-    }
 
     // With SOCKSCOPE_CAPTURE_DIR set, keeps what was drawn for a person to look at.
     static void keep(QWidget &widget, const QString &name)
@@ -98,7 +88,7 @@ private slots:
 
         if (extraWidth > 0) {
             keep(diagram, QStringLiteral("closesequence-%1-light-%2").arg(layout, language));
-            diagram.setPalette(darkPalette());
+            diagram.setPalette(darkTestPalette());
             keep(diagram, QStringLiteral("closesequence-%1-dark-%2").arg(layout, language));
         }
     }
