@@ -49,23 +49,6 @@ QStringList SysctlApplier::helperCommand(const QStringList &pairs, bool persist)
     return command + pairs;
 }
 
-bool SysctlApplier::canPersistHere(QString *reason) const
-{
-    switch (persistTarget(m_namespace.identity(), NamespaceIdentity::ofHost())) {
-    case PersistTarget::HostNamespace:
-    case PersistTarget::Unverified: // nothing here can tell: the helper decides, as root
-        return true;
-    case PersistTarget::ChildNamespace:
-        *reason = tr("Settings saved to /etc/sysctl.d are applied at boot to the host's network namespace "
-                     "only, and the namespace shown is another one.");
-        return false;
-    case PersistTarget::Unknown:
-        break;
-    }
-    *reason = tr("sockscope cannot tell which network namespace it shows.");
-    return false;
-}
-
 void SysctlApplier::apply(const QStringList &pairs, bool persist)
 {
     if (m_busy)

@@ -37,10 +37,9 @@ public:
     // The command Apply will run, for the preview
     // ("/usr/bin/pkexec .../sockscope-sysctl-helper apply --netns … a=1").
     QStringList helperCommand(const QStringList &pairs, bool persist) const;
-    // Whether "Keep after reboot" can work for the namespace shown: sysctl.d is applied at boot
-    // to the host's (initial) network namespace only. When not, `reason` says why, for the
-    // disabled box. Compares namespace identities; the helper checks again as root.
-    bool canPersistHere(QString *reason) const;
+    // The namespace the helper will write (the sampler's): whether "Keep after reboot" can work
+    // there is persistTarget(observedIdentity(), NamespaceIdentity::ofHost()).
+    NamespaceIdentity observedIdentity() const { return m_namespace.identity(); }
     bool isBusy() const { return m_busy; }
 
     void apply(const QStringList &pairs, bool persist);

@@ -2221,14 +2221,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>The helper failed (exit code %1): %2</source>
         <translation>辅助程序失败（退出码 %1）：%2</translation>
     </message>
-    <message>
-        <source>Settings saved to /etc/sysctl.d are applied at boot to the host&apos;s network namespace only, and the namespace shown is another one.</source>
-        <translation>保存到 /etc/sysctl.d 的设置只在开机时应用于主机的网络命名空间，而当前显示的是另一个命名空间。</translation>
-    </message>
-    <message>
-        <source>sockscope cannot tell which network namespace it shows.</source>
-        <translation>sockscope 无法确定当前显示的是哪个网络命名空间。</translation>
-    </message>
 </context>
 <context>
     <name>SysctlApplyReport</name>
