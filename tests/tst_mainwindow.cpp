@@ -1,4 +1,5 @@
 #include "languages.h"
+#include "coremessagetext.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "portchartpanel.h"
@@ -77,7 +78,7 @@ private slots:
         m_window->setIntervalMs(250);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->attachSampler(m_sampler.get(), NetworkNamespace().label());
+        m_window->attachSampler(m_sampler.get(), CoreMessageText::namespaceLabel(NetworkNamespace().label()));
         QVERIFY(waitForMoreSamples(3));
     }
 

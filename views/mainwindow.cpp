@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "coremessagetext.h"
 
 #include "chartcolors.h"
 #include "languages.h"
@@ -172,8 +173,8 @@ void MainWindow::showSample(const SamplePtr &sample)
     showSnapshotInPanels();
     refreshCharts();
     updateStatus();
-    if (!m_latest->warnings.isEmpty())
-        statusBar()->showMessage(m_latest->warnings.join(QStringLiteral(" ")), 10000);
+    if (!m_latest->warnings.empty())
+        statusBar()->showMessage(CoreMessageText::texts(m_latest->warnings).join(QStringLiteral(" ")), 10000);
     // Paint now, so the measured time is the whole frame and not just the bookkeeping.
     repaint();
     m_refreshTimesMs.push_back(double(timer.nsecsElapsed()) / 1e6);

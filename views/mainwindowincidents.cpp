@@ -1,6 +1,7 @@
 // MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
 // history, markers on the timeline, recording samples, and replaying a recording.
 #include "mainwindow.h"
+#include "coremessagetext.h"
 #include "plainmessage.h"
 
 #include "capturedialog.h"
@@ -186,7 +187,7 @@ CaptureRenderer::Stamp MainWindow::captureStamp() const
         // A recording of the recorder's own namespace says "current" in the language it was
         // made in: say it in the window's.
         const QString recorded = m_replay->header.value(QLatin1String("netns")).toObject().value(QLatin1String("label")).toString();
-        if (recorded == QLatin1String("current") || recorded == NetworkNamespace::tr("current"))
+        if (recorded == QLatin1String("current") || recorded == CoreMessageText::namespaceLabel(std::string()))
             stamp.namespaceText = tr("current") + stamp.namespaceText.mid(recorded.size());
     } else {
         stamp.host = QSysInfo::machineHostName();
