@@ -30,13 +30,16 @@ class TestRemoteAskpass : public QObject
     QProcess m_xvfb;
     QProcess m_wm;
     QString m_display;
+    QString m_displayError;
+    bool m_displayTried = false;
 
     static QPushButton *button(AskpassDialog &dialog, QDialogButtonBox::StandardButton which)
     {
         return dialog.findChild<QDialogButtonBox *>()->button(which);
     }
 
-    bool startDisplay()
+    // Empty when Xvfb and openbox run; otherwise the step that failed.
+    QString startDisplay()
     {
         // Xvfb picks a free display number itself and prints it (-displayfd): other tests and
         // other users' X servers may hold any number we would guess.
@@ -46,18 +49,23 @@ class TestRemoteAskpass : public QObject
         if (!m_xvfb.waitForStarted(5000)
             || !QTest::qWaitFor([&] { return m_xvfb.canReadLine() || m_xvfb.state() == QProcess::NotRunning; }, 30000)
             || !m_xvfb.canReadLine())
-            return false;
+            return QStringLiteral("Xvfb gave no display: ") + QString::fromLocal8Bit(m_xvfb.readAllStandardError());
         m_display = QLatin1Char(':') + QString::fromLatin1(m_xvfb.readLine().trimmed());
         m_wm.setProcessEnvironment(displayEnvironment());
         m_wm.start(QStringLiteral("openbox"), {QStringLiteral("--sm-disable")});
         if (!m_wm.waitForStarted(5000))
-            return false;
+            return QStringLiteral("openbox did not start");
         // openbox announces itself on the root window once it manages (and focuses) windows.
-        return QTest::qWaitFor([&] {
-            const ProcessRun probe = ProcessRun::run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")},
-                                                     displayEnvironment());
-            return probe.out.contains("window id");
-        }, 30000);
+        QByteArray last;
+        if (QTest::qWaitFor([&] {
+                const ProcessRun probe = ProcessRun::run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")},
+                                                         displayEnvironment());
+                last = probe.out + probe.err;
+                return probe.out.contains("window id");
+            }, 30000))
+            return {};
+        return QStringLiteral("openbox did not take %1 (xprop: %2; openbox: %3)")
+            .arg(m_display, QString::fromLocal8Bit(last), QString::fromLocal8Bit(m_wm.readAllStandardError()));
     }
 
     QProcessEnvironment displayEnvironment() const
@@ -99,8 +107,11 @@ class TestRemoteAskpass : public QObject
         const bool answered = answerDialog(key);
         if (!answered)
             launcher.process()->kill();
-        if (!finished.wait(30000) || !answered)
-            return {};
+        if (!finished.wait(30000) || !answered) {
+            SshOutcome none;
+            none.message = QStringLiteral("no askpass window answered; ssh said: ") + QString::fromLocal8Bit(launcher.standardError());
+            return none;
+        }
         *out = launcher.process()->readAllStandardOutput();
         return finished.first().first().value<SshOutcome>();
     }
@@ -174,13 +185,17 @@ private slots:
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
                 QSKIP(qPrintable(QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
         }
-        if (m_wm.state() == QProcess::NotRunning)
-            QVERIFY2(startDisplay(), qPrintable(QStringLiteral("Xvfb with openbox did not start: ") + QString::fromLocal8Bit(m_xvfb.readAllStandardError() + m_wm.readAllStandardError())));
+        if (!m_displayTried) {
+            m_displayTried = true;
+            m_displayError = startDisplay();
+        }
+        QVERIFY2(m_displayError.isEmpty(), qPrintable(m_displayError));
         QFETCH(QString, key);
         QFETCH(bool, accepted);
         QVERIFY(m_server.setHostKeyKnown(false));
         QByteArray out;
         const SshOutcome outcome = connectWithUnknownKey(key, &out);
+        QVERIFY2(outcome.kind != SshOutcome::Kind::FailedToStart, qPrintable(outcome.message));
         if (accepted) {
             QCOMPARE(int(outcome.kind), int(SshOutcome::Kind::Finished));
             QCOMPARE(out, QByteArray("connected\n"));
