@@ -130,7 +130,8 @@ private slots:
                                                           "Are you sure you want to continue connecting (yes/no/[fingerprint])? "),
                                            QString()));
         QVERIFY(!dialog.findChild<QLineEdit *>()); // a question, not a password
-        QVERIFY(button(dialog, QDialogButtonBox::No)->property("default").toBool());
+        QVERIFY(button(dialog, QDialogButtonBox::No)->isDefault());
+        QVERIFY(!button(dialog, QDialogButtonBox::Yes)->autoDefault());
         dialog.open();
         button(dialog, QDialogButtonBox::Yes)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -142,6 +143,17 @@ private slots:
         AskpassDialog dialog(AskpassPrompt(QStringLiteral("Are you sure you want to continue connecting (yes/no)? "), QString()));
         dialog.open();
         button(dialog, QDialogButtonBox::No)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    void enterOnAHostKeyMeansNo()
+    {
+        // Even with the focus on Yes: a reflexive Enter must not trust a key.
+        AskpassDialog dialog(AskpassPrompt(QStringLiteral("Are you sure you want to continue connecting (yes/no)? "), QString()));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        button(dialog, QDialogButtonBox::Yes)->setFocus();
+        QTest::keyClick(&dialog, Qt::Key_Return);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 

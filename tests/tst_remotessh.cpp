@@ -1,5 +1,6 @@
 #include "agentbinary.h"
 #include "agentpusher.h"
+#include "remotefacts.h"
 #include "privatenetworknamespace.h"
 #include "remotehost.h"
 #include "sshcommand.h"
@@ -157,6 +158,21 @@ private slots:
         QCOMPARE(after.st_ino, before.st_ino);
         QCOMPARE(after.st_ctim.tv_nsec, before.st_ctim.tv_nsec);
         QCOMPARE(after.st_ctim.tv_sec, before.st_ctim.tv_sec);
+    }
+
+    void pushRefusedWhereTheAgentCannotRun()
+    {
+        // Another CPU (as the remote would report it): refused before a byte is sent.
+        RemoteFacts riscv;
+        QVERIFY(RemoteFacts::parse("SOCKSCOPE-NO-AGENT arch=riscv64 glibc=2.36 libmnl=yes", &riscv));
+        AgentPusher pusher;
+        QSignalSpy finished(&pusher, &AgentPusher::finished);
+        QString refusal;
+        QVERIFY(!pusher.push(m_host, m_agent, riscv, &refusal));
+        QVERIFY2(refusal.contains(QLatin1String("riscv64")), qPrintable(refusal));
+        QVERIFY(!pusher.launcher()->isRunning());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!QFileInfo::exists(cachedCopy()));
     }
 
     void corruptedCopyIsRefused()

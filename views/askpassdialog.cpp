@@ -18,14 +18,19 @@ AskpassDialog::AskpassDialog(const AskpassPrompt &prompt, QWidget *parent)
     // Selectable: the fingerprint can be copied and compared with the one the admin published.
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(text);
+    // Wide enough for a fingerprint line ("ED25519 key fingerprint is SHA256:" + 43 characters).
+    setMinimumWidth(fontMetrics().averageCharWidth() * 96);
 
     auto *buttons = new QDialogButtonBox(this);
     switch (prompt.kind()) {
     case AskpassPrompt::Kind::HostKey:
     case AskpassPrompt::Kind::Confirm:
         buttons->setStandardButtons(QDialogButtonBox::Yes | QDialogButtonBox::No);
-        // Trusting a key is the step that cannot be taken back: No is the default.
+        // Trusting a key is the step that cannot be taken back: Enter means No, wherever the
+        // focus is (a focused push button would otherwise become the default).
+        buttons->button(QDialogButtonBox::Yes)->setAutoDefault(false);
         buttons->button(QDialogButtonBox::No)->setDefault(true);
+        buttons->button(QDialogButtonBox::No)->setFocus();
         break;
     case AskpassPrompt::Kind::Notice:
         buttons->setStandardButtons(QDialogButtonBox::Ok);
