@@ -1,9 +1,9 @@
 #include "askpassdialog.h"
-#include "privatenetworknamespace.h"
 #include "processrun.h"
 #include "remotehost.h"
 #include "sshcommand.h"
 #include "sshlauncher.h"
+#include "sshtestmain.h"
 #include "sshtestserver.h"
 
 #include <QPushButton>
@@ -230,17 +230,6 @@ private slots:
     }
 };
 
-int main(int argc, char *argv[])
-{
-    QString error;
-    if (!SshTestServer::isolateFiles(&error) || !PrivateNetworkNamespace::enterFresh(&error)) {
-        QTextStream(stderr) << "cannot isolate the test: " << error << '\n';
-        return 1;
-    }
-    QApplication app(argc, argv);
-    TestRemoteAskpass test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+SOCKSCOPE_SSH_TEST_MAIN(TestRemoteAskpass, QApplication)
 
 #include "tst_remoteaskpass.moc"

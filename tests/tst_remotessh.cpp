@@ -1,10 +1,10 @@
 #include "agentbinary.h"
 #include "agentpusher.h"
 #include "remotefacts.h"
-#include "privatenetworknamespace.h"
 #include "remotehost.h"
 #include "sshcommand.h"
 #include "sshlauncher.h"
+#include "sshtestmain.h"
 #include "sshtestserver.h"
 #include "socketpopulation.h"
 
@@ -244,17 +244,6 @@ private slots:
     }
 };
 
-int main(int argc, char *argv[])
-{
-    QString error;
-    if (!SshTestServer::isolateFiles(&error) || !PrivateNetworkNamespace::enterFresh(&error)) {
-        QTextStream(stderr) << "cannot isolate the test: " << error << '\n';
-        return 1;
-    }
-    QCoreApplication app(argc, argv);
-    TestRemoteSsh test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+SOCKSCOPE_SSH_TEST_MAIN(TestRemoteSsh, QCoreApplication)
 
 #include "tst_remotessh.moc"
