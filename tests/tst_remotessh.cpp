@@ -196,6 +196,8 @@ private slots:
         launcher.start(SshCommand::runAgent(m_host, m_agent.sha256(), {QStringLiteral("--stream")}));
         QVERIFY(launcher.process()->waitForReadyRead(30000)); // the agent is running
         QCOMPARE(standinsRunning(), 1);
+        // ssh leads a session of its own: no controlling terminal it could prompt on.
+        QCOMPARE(qint64(getsid(pid_t(launcher.process()->processId()))), launcher.process()->processId());
         QSignalSpy finished(&launcher, &SshLauncher::finished);
         launcher.stop();
         QVERIFY(finished.wait(30000));

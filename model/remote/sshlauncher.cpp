@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <unistd.h>
+
 namespace {
 // ssh's own messages are a few lines; a remote that floods stderr keeps only its tail here.
 constexpr qsizetype StderrLimit = 64 * 1024;
@@ -18,6 +20,10 @@ SshLauncher::SshLauncher(QObject *parent)
     , m_stopTimer(new QTimer(this))
     , m_baseEnvironment(QProcessEnvironment::systemEnvironment())
 {
+    // A session of its own: ssh (and a ProxyCommand, or the ssh a ProxyJump starts) has no
+    // controlling terminal to open /dev/tty on, so a prompt can only ever reach the askpass
+    // dialog, and a Ctrl-C in the terminal sockscope was started from is ours to handle.
+    m_process->setChildProcessModifier([] { setsid(); });
     m_stopTimer->setSingleShot(true);
     m_stopTimer->setInterval(StopGraceMs);
     connect(m_stopTimer, &QTimer::timeout, m_process, &QProcess::terminate);
