@@ -111,6 +111,19 @@ private slots:
         QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()), nasty);
     }
 
+    void scriptsSurviveAnyLoginShell()
+    {
+        // One quoted word per script, no newline and no '!' (csh-family login shells reject or
+        // expand those inside quotes); the values follow as separate quoted words.
+        const QString sha(64, QLatin1Char('a'));
+        for (const QString &command : {RemoteScript::runAgent(sha, {"--stream"}), RemoteScript::pushAgent(sha)}) {
+            QVERIFY(!command.contains(QLatin1Char('\n')));
+            QVERIFY(!command.contains(QLatin1Char('!')));
+            QVERIFY(command.startsWith(QLatin1String("sh -c '")));
+            QVERIFY(command.contains(QLatin1String("' sockscope-remote '") + sha + QLatin1Char('\'')));
+        }
+    }
+
     void noAgentLine_data()
     {
         QTest::addColumn<QByteArray>("stderrText");

@@ -9,7 +9,8 @@
 // Their results reach us on stderr as one machine-readable line, so that stdout stays the
 // agent's byte stream from its first byte.
 namespace RemoteScript {
-// Exit codes chosen away from ssh's own 255 and from the agent's 0/1/2 (success, runtime, usage).
+// Exit codes chosen away from ssh's own 255 and from the agent's 0/1/2 (success, runtime, usage);
+// the scripts in remotescript.cpp write them literally.
 constexpr int NoAgentExit = 86;
 constexpr int AgentCorruptExit = 87;
 constexpr int PushFailedExit = 88;
