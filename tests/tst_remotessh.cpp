@@ -1,5 +1,6 @@
 #include "agentbinary.h"
 #include "agentpusher.h"
+#include "remoteagentconnection.h"
 #include "remotefacts.h"
 #include "remotehost.h"
 #include "sshcommand.h"
@@ -173,6 +174,45 @@ private slots:
         QVERIFY(!pusher.launcher()->isRunning());
         QCOMPARE(finished.count(), 0);
         QVERIFY(!QFileInfo::exists(cachedCopy()));
+    }
+
+    void connectionPushesWithConsentThenRuns()
+    {
+        // The path the window takes: no agent → (user agrees) → copy → the copy runs.
+        RemoteAgentConnection connection(m_host, m_agent, {QStringLiteral("--stream")});
+        connection.setAskpassProgram(QStringLiteral("/bin/false"));
+        QSignalSpy noAgent(&connection, &RemoteAgentConnection::noAgent);
+        QSignalSpy pushed(&connection, &RemoteAgentConnection::pushFinished);
+        QSignalSpy started(&connection, &RemoteAgentConnection::started);
+        connection.start();
+        QVERIFY(noAgent.wait(30000));
+        QCOMPARE(noAgent.first().at(1).toString(), QString()); // ours can run there
+        QCOMPARE(started.count(), 1);
+        connection.pushAgent();
+        QVERIFY(pushed.wait(30000));
+        QVERIFY2(pushed.first().first().toBool(), qPrintable(pushed.first().at(1).toString()));
+        QVERIFY(QFileInfo::exists(cachedCopy()));
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 30000);
+        QVERIFY(connection.process()->waitForReadyRead(30000));
+        QCOMPARE(connection.process()->readLine(), QByteArray("STANDIN --stream\n"));
+        QSignalSpy finished(&connection, &RemoteAgentConnection::finished);
+        connection.stop();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().value<SshOutcome>().exitCode, 0);
+    }
+
+    void connectionWithoutOurAgentSaysSo()
+    {
+        RemoteAgentConnection connection(m_host, AgentBinary(), {QStringLiteral("--stream")});
+        connection.setAskpassProgram(QStringLiteral("/bin/false"));
+        QSignalSpy noAgent(&connection, &RemoteAgentConnection::noAgent);
+        QSignalSpy pushed(&connection, &RemoteAgentConnection::pushFinished);
+        connection.start();
+        QVERIFY(noAgent.wait(30000));
+        QVERIFY(!noAgent.first().at(1).toString().isEmpty());
+        connection.pushAgent();
+        QCOMPARE(pushed.count(), 1);
+        QVERIFY(!pushed.first().first().toBool());
     }
 
     void corruptedCopyIsRefused()

@@ -30,6 +30,10 @@
         <source>%1 is built for a CPU sockscope does not know (ELF machine %2).</source>
         <translation>%1 是为 sockscope 不认识的 CPU 构建的（ELF machine %2）。</translation>
     </message>
+    <message>
+        <source>sockscope&apos;s own agent was not found.</source>
+        <translation>未找到 sockscope 自带的采集代理。</translation>
+    </message>
 </context>
 <context>
     <name>AskpassDialog</name>
