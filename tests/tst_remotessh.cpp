@@ -95,6 +95,8 @@ private slots:
     void initTestCase()
     {
         qRegisterMetaType<SshOutcome>();
+        if (!SshTestServer::unavailableReason().isEmpty())
+            QSKIP(qPrintable(SshTestServer::unavailableReason()));
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(RemoteHost::parse(QString::fromLatin1(SshTestServer::Alias), &m_host, &error), qPrintable(error));

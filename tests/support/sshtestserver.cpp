@@ -24,6 +24,8 @@ QString errnoText(const char *what)
     return QString::fromLatin1(what) + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
 }
 
+QString s_unavailable;
+
 QString passwdHome()
 {
     const passwd *entry = getpwuid(getuid());
@@ -32,8 +34,17 @@ QString passwdHome()
 
 }
 
+QString SshTestServer::unavailableReason()
+{
+    return s_unavailable;
+}
+
 bool SshTestServer::isolateFiles(QString *error)
 {
+    if (geteuid() != 0) {
+        s_unavailable = QStringLiteral("needs root: a mount namespace, sshd and nsenter");
+        return true;
+    }
     const QByteArray home = passwdHome().toLocal8Bit();
     if (home.isEmpty() || home == "/") {
         *error = QStringLiteral("no home directory in the passwd entry");

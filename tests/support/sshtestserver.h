@@ -21,8 +21,10 @@ class SshTestServer
 public:
     static constexpr const char *Alias = "sockscope-test";
 
-    // Call first thing in main(), while the process is single-threaded.
+    // Call first thing in main(), while the process is single-threaded. Not root: nothing is
+    // done and unavailableReason() says why (tests skip; sshd and the mounts need root).
     static bool isolateFiles(QString *error);
+    static QString unavailableReason();
 
     SshTestServer() = default;
     ~SshTestServer();
