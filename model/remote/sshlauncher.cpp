@@ -57,6 +57,8 @@ SshLauncher::~SshLauncher()
 
 void SshLauncher::start(const SshCommand &command)
 {
+    if (isRunning())
+        return; // one ssh at a time; stop() and wait for finished() first
     m_stderr.clear();
     m_program = command.program();
     const QString askpass = m_askpassProgram.isEmpty() ? QCoreApplication::applicationFilePath() : m_askpassProgram;

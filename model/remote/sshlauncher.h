@@ -23,7 +23,7 @@ public:
     void setAskpassProgram(const QString &program) { m_askpassProgram = program; }
     void setBaseEnvironment(const QProcessEnvironment &environment) { m_baseEnvironment = environment; }
 
-    void start(const SshCommand &command);
+    void start(const SshCommand &command); // ignored while one runs
     bool isRunning() const;
     QProcess *process() const { return m_process; }
     // Closes the agent's stdin: the agent exits on EOF, the remote side ends, ssh exits. If ssh
