@@ -271,13 +271,30 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(standinsRunning(), 0, 10000);
     }
 
-    void serverNamespaceHoldsItsOwnSockets()
+    void remoteCommandSeesTheServersSockets()
     {
-        // The population lives on the server side only: the client's namespace stays empty.
+        // A known population on the server side only; a command run over ssh counts it there
+        // (ss as the oracle), and the client's namespace has none of it.
         SocketPopulation population;
         const SocketPopulation::Endpoint v4{AF_INET, "127.0.0.1", 9000};
-        QVERIFY2(m_server.inServerNamespace([&] { return population.listen(v4) && population.establishedPairs(v4, 3); }),
-                 qPrintable(population.error()));
+        QVERIFY2(m_server.inServerNamespace([&] {
+            return population.listen(v4) && population.establishedPairs(v4, 3)
+                && population.closedConnections(v4, 5, SocketPopulation::CloseOrder::ClientFirst);
+        }), qPrintable(population.error()));
+        SshLauncher launcher;
+        launcher.setAskpassProgram(QStringLiteral("/bin/false"));
+        QSignalSpy finished(&launcher, &SshLauncher::finished);
+        launcher.start(SshCommand(m_host, QStringLiteral("ss -Htan state established; echo SPLIT; ss -Htan state time-wait")));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().value<SshOutcome>().exitCode, 0);
+        const QByteArray out = launcher.process()->readAllStandardOutput();
+        const qsizetype split = out.indexOf("SPLIT\n");
+        QVERIFY(split >= 0);
+        // 3 pairs seen from both ends; the ssh session itself arrives over the ProxyCommand's
+        // pipes, not over TCP, so it adds no socket.
+        QCOMPARE(out.left(split).count('\n'), 6);
+        QCOMPARE(out.mid(split + 6).count('\n'), 5);
+
         int probe = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in address{};
         address.sin_family = AF_INET;
