@@ -14,12 +14,17 @@ int runAskpassCommand(int argc, char *argv[])
     // Qt's platform plugin aborts without a display; ssh must see a plain failure instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        QTextStream(stderr) << "sockscope: no display to ask for the ssh prompt on\n";
+        QTextStream(stderr) << QCoreApplication::translate("AskpassCommand", "sockscope: no display to show the ssh prompt on.")
+                            << QLatin1Char('\n');
         return 1;
     }
-    QApplication app(argc, argv);
-    Languages::apply(QSettings().value(QStringLiteral("language")).toString());
     const AskpassPrompt prompt(QString::fromLocal8Bit(argv[1]), qEnvironmentVariable("SSH_ASKPASS_PROMPT"));
+    // The prompt never reaches QApplication's argv: a server's keyboard-interactive text such as
+    // "-style=…" or "-reverse" would otherwise be taken as a Qt option.
+    int qtArgc = 1;
+    Q_UNUSED(argc);
+    QApplication app(qtArgc, argv);
+    Languages::apply(QSettings().value(QStringLiteral("language")).toString());
     AskpassDialog dialog(prompt);
     if (dialog.exec() != QDialog::Accepted)
         return 1;

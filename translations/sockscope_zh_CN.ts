@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>AskpassCommand</name>
+    <message>
+        <source>sockscope: no display to show the ssh prompt on.</source>
+        <translation>sockscope：没有可显示 ssh 提示的图形界面。</translation>
+    </message>
+</context>
+<context>
     <name>AskpassDialog</name>
     <message>
         <source>sockscope — %1</source>
