@@ -118,6 +118,21 @@ private slots:
         QVERIFY(recording.errors.empty());
     }
 
+    // A window refuses a stream of a newer format with a message, rather than misreading it.
+    void newerVersionIsRefused()
+    {
+        QProcess agent;
+        startStream(agent, {"--samples", "1"});
+        QVERIFY(agent.waitForFinished(30000));
+        QByteArray bytes = agent.readAllStandardOutput();
+        QVERIFY(bytes.startsWith("SOCKSCOPE-REC\n\x01\x00"));
+        bytes[14] = 2;
+        Recording recording;
+        QString error;
+        QVERIFY(!recording.read(saved(bytes, "newer.rec"), &error));
+        QVERIFY2(error.contains("version 2 recording"), qPrintable(error));
+    }
+
     // Nothing stays running on a server when the connection drops: stdin's end is the agent's.
     void closingStdinEndsIt()
     {
