@@ -3,7 +3,6 @@
 #include "agentloop.h"
 #include "agentonce.h"
 #include "agentoptions.h"
-#include "agenttext.h"
 #include "networknamespace.h"
 
 #include <cstdio>
@@ -30,7 +29,7 @@ int main(int argc, char **argv)
     NetworkNamespace netns;
     CoreMessage error;
     if (!options.netns.empty() && (!netns.open(options.netns, &error) || !netns.enterInCallingThread(&error))) {
-        std::fprintf(stderr, "sockscope-agent: %s\n", AgentText::message(error).c_str());
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
         return 1;
     }
     const std::string label = netns.isCurrent() ? std::string("current") : netns.label();

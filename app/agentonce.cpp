@@ -1,9 +1,9 @@
 #include "agentonce.h"
 
-#include "agenttext.h"
 #include "counterrates.h"
 #include "snapshotcollector.h"
 #include "snapshotjsonwriter.h"
+#include "snapshottextreport.h"
 
 #include <chrono>
 #include <cstdio>
@@ -24,7 +24,7 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
             snapshot->rates = CounterRatesCalculator::between(*first, *snapshot);
     }
     if (!snapshot) {
-        std::fprintf(stderr, "sockscope-agent: %s\n", AgentText::message(error).c_str());
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
         return 1;
     }
     bool written = false;
@@ -32,10 +32,13 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
         SnapshotJsonWriter::Options json;
         json.topPorts = options.topPorts;
         json.includeSockets = options.includeSockets;
-        json.wording = &AgentText::message;
         written = SnapshotJsonWriter::write(*snapshot, json, JsonStreamWriter::toFile(stdout));
     } else {
-        const std::string text = AgentText::report(*snapshot, options.topPorts);
+        // The agent has no translations: the report's English patterns, messages as their codes
+        // (the JSON's too), no port budget (that text is the window's).
+        SnapshotTextLabels labels;
+        labels.program = "sockscope-agent";
+        const std::string text = SnapshotTextReport::format(*snapshot, options.topPorts, labels);
         written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
     }
     if (std::fflush(stdout) != 0 || !written) {

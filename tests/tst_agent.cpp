@@ -90,6 +90,28 @@ private slots:
         }
     }
 
+    // The text report is sockscope's, in English: the same lines of counts and ports.
+    void onceTextIsSockscopes()
+    {
+        const ProcessRun agent = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--format", "text", "--top", "3"});
+        QProcessEnvironment english = QProcessEnvironment::systemEnvironment();
+        english.insert("LANGUAGE", "en");
+        const ProcessRun window = ProcessRun::run(SOCKSCOPE_BINARY, {"--once", "--format", "text", "--top", "3", "--lang", "en"}, english);
+        QCOMPARE(agent.exitCode, 0);
+        QVERIFY(agent.out.startsWith("sockscope-agent "));
+        const auto lines = [](const QByteArray &text) {
+            QList<QByteArray> kept;
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
+                    || line.startsWith("TCP sockets: 35 "))
+                    kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
+            }
+            return kept;
+        };
+        QCOMPARE(lines(agent.out).size(), 4);
+        QCOMPARE(lines(agent.out), lines(window.out));
+    }
+
     // --stream parsed back with the window's reader: exact counts, a table, the agent's header.
     void streamReadsBack()
     {
