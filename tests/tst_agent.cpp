@@ -167,6 +167,20 @@ private slots:
         QCOMPARE(agent.exitCode(), 0);
     }
 
+    // A reader that goes away (the SSH connection broke) ends the agent too, whatever stdin does.
+    void brokenStdoutEndsIt()
+    {
+        QProcess agent, reader;
+        agent.setStandardOutputProcess(&reader);
+        reader.start("head", {"-c", "100"});
+        startStream(agent, {"--interval", "0.25"});
+        QVERIFY(reader.waitForFinished(10000));
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit); // an error return from write(), not SIGPIPE
+        QCOMPARE(agent.exitCode(), 1);
+        QVERIFY(agent.readAllStandardError().contains("recording-write-failed"));
+    }
+
     // Garbage on stdin is answered with ERROR frames, never a crash; good commands still work.
     void garbageCommandsAreAnswered()
     {
