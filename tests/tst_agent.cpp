@@ -138,6 +138,10 @@ private slots:
         QVERIFY(recording.header.value("agent").toObject().contains("version"));
         QVERIFY(recording.header.contains("slabinfo_readable"));
         QVERIFY(recording.errors.empty());
+        // The agent writes messages as codes; the window words them again in its own language.
+        const CoreMessage plain {CoreMessageCode::SlabEstimated, {"slabinfo-root-only"}};
+        QCOMPARE(CoreMessageText::text(CoreMessageText::worded(QString::fromStdString(coreMessagePlain(plain)))),
+                 CoreMessageText::text(plain));
     }
 
     // A window refuses a stream of a newer format with a message, rather than misreading it.

@@ -107,6 +107,14 @@ CoreMessage CoreMessageText::worded(const QString &text)
 {
     if (text.isEmpty())
         return CoreMessage();
+    const QStringList parts = text.split(QStringLiteral(": "));
+    const CoreMessageCode code = coreMessageCodeFromKey(parts.first().toStdString());
+    if (code != CoreMessageCode::None && code != CoreMessageCode::WordedText) {
+        CoreMessage message {code, {}};
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            message.args.push_back(parts[i].toStdString());
+        return message;
+    }
     return {CoreMessageCode::WordedText, {text.toStdString()}};
 }
 
