@@ -1,11 +1,7 @@
 #include "recording.h"
 
-#include "bytereader.h"
-#include "crc32.h"
+#include "recordingdecoder.h"
 #include "recordingformat.h"
-#include "snapshotaggregator.h"
-#include "snapshotjsonreader.h"
-#include "sockettablecodec.h"
 #include "summarycodec.h"
 #include "untrustedtext.h"
 
@@ -23,11 +19,6 @@ namespace {
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
-}
-
-bool plausibleTime(qint64 ms)
-{
-    return ms >= 0 && ms <= RecordingFormat::MaximumTimeMs;
 }
 
 // Opens `path` for reading only if it is a regular file. O_NONBLOCK first: opening a FIFO for
@@ -79,84 +70,74 @@ bool Recording::read(const QString &filePath, QString *error)
     QFile file;
     if (!openRegularFile(filePath, &file, error))
         return false;
-    const QByteArray start = file.read(RecordingFormat::MagicSize + 6);
-    ByteReader in(start);
-    if (in.bytes(RecordingFormat::MagicSize) != QByteArray(RecordingFormat::Magic, RecordingFormat::MagicSize)) {
-        *error = tr("%1 is not a sockscope recording.").arg(filePath);
-        return false;
-    }
-    const quint16 version = in.u16();
-    const quint32 headerSize = in.u32();
-    if (in.failed() || version != RecordingFormat::Version) {
-        *error = in.failed() ? tr("%1 ends inside its header.").arg(filePath)
-                             : tr("%1 is a version %2 recording; this sockscope reads version %3.")
-                                   .arg(filePath)
-                                   .arg(version)
-                                   .arg(RecordingFormat::Version);
-        return false;
-    }
-    const QByteArray headerText = headerSize <= RecordingFormat::MaximumHeader ? file.read(headerSize) : QByteArray();
-    QJsonParseError parseError;
-    header = QJsonDocument::fromJson(headerText, &parseError).object();
-    if (headerText.size() != qsizetype(headerSize) || parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1 has a damaged header.").arg(filePath);
-        return false;
-    }
-    goodBytes = file.pos();
-
+    RecordingDecoder decoder;
     bool markersDropped = false;
-    while (!file.atEnd()) {
-        const qint64 frameStart = file.pos();
-        const QByteArray frameHeader = file.read(RecordingFormat::FrameHeaderSize);
-        ByteReader fields(frameHeader);
-        const quint8 type = fields.u8();
-        const quint32 length = fields.u32();
-        const quint32 crc = fields.u32();
+    // Read in pieces: the decoder holds at most one frame (a socket table) at a time.
+    constexpr qint64 Chunk = 1024 * 1024;
+    for (;;) {
+        const RecordingDecoder::Status status = decoder.next();
+        if (status == RecordingDecoder::Status::NeedMore) {
+            const QByteArray bytes = file.read(Chunk);
+            if (bytes.isEmpty())
+                decoder.finish();
+            else
+                decoder.feed(bytes);
+            if (bytes.isEmpty() && decoder.bufferedBytes() == 0 && decoder.hasHeader())
+                break;
+            continue;
+        }
+        if (status == RecordingDecoder::Status::Header) {
+            header = decoder.header();
+            goodBytes = decoder.goodBytes();
+            continue;
+        }
         const QString lastGood = summaries.empty() ? tr("no sample") : tr("the last sample, %1,").arg(timeText(summaries.back().timeMs));
-        if (fields.failed() || length > RecordingFormat::MaximumFrame || file.size() - file.pos() < length) {
-            warnings << tr("The file is cut short at byte %1 (a frame begun but not finished); %2 and everything "
-                           "before it are shown.")
-                            .arg(frameStart)
-                            .arg(lastGood);
-            return true;
+        if (status == RecordingDecoder::Status::Failed) {
+            switch (decoder.failure()) {
+            case RecordingDecoder::Failure::NotRecording: *error = tr("%1 is not a sockscope recording.").arg(filePath); return false;
+            case RecordingDecoder::Failure::EndsInHeader: *error = tr("%1 ends inside its header.").arg(filePath); return false;
+            case RecordingDecoder::Failure::WrongVersion:
+                *error = tr("%1 is a version %2 recording; this sockscope reads version %3.")
+                             .arg(filePath)
+                             .arg(decoder.version())
+                             .arg(RecordingFormat::Version);
+                return false;
+            case RecordingDecoder::Failure::DamagedHeader: *error = tr("%1 has a damaged header.").arg(filePath); return false;
+            case RecordingDecoder::Failure::Checksum:
+                warnings << tr("The frame at byte %1 is damaged (its checksum does not match); %2 and everything "
+                               "before it are shown.")
+                                .arg(decoder.goodBytes())
+                                .arg(lastGood);
+                return true;
+            case RecordingDecoder::Failure::CutShort:
+            case RecordingDecoder::Failure::None:
+                warnings << tr("The file is cut short at byte %1 (a frame begun but not finished); %2 and everything "
+                               "before it are shown.")
+                                .arg(decoder.goodBytes())
+                                .arg(lastGood);
+                return true;
+            }
         }
-        const QByteArray payload = file.read(length);
-        if (Crc32::of(payload) != crc) {
-            warnings << tr("The frame at byte %1 is damaged (its checksum does not match); %2 and everything "
-                           "before it are shown.")
-                            .arg(frameStart)
-                            .arg(lastGood);
-            return true;
-        }
+        const RecordingDecoder::Frame &frame = decoder.frame();
         bool ok = true;
-        switch (type) {
+        switch (frame.type) {
         case RecordingFormat::Summary: {
             SampleSummary summary;
-            ok = SummaryCodec::decode(payload, &summary);
+            ok = SummaryCodec::decode(frame.payload, &summary);
             if (ok)
                 summaries.push_back(summary);
             break;
         }
         case RecordingFormat::Snapshot: {
-            ByteReader snapshotIn(payload);
-            const quint32 jsonSize = snapshotIn.u32();
-            const QByteArray json = snapshotIn.bytes(jsonSize);
-            const QDateTime when = QDateTime::fromString(QJsonDocument::fromJson(json).object().value(QLatin1String("time")).toString(),
-                                                         Qt::ISODateWithMs);
-            const qint64 time = when.isValid() ? when.toMSecsSinceEpoch() : -1;
-            // The table's declared sizes are checked now, so a table too large for its bytes
-            // (a decompression bomb) ends the recording here rather than failing when shown.
-            ok = !snapshotIn.failed() && plausibleTime(time) && SocketTableCodec::inspect(snapshotIn.bytes(snapshotIn.remaining()));
+            qint64 time = -1;
+            ok = RecordingFrames::inspectSnapshot(frame.payload, &time);
             if (ok)
-                snapshots.push_back({time, frameStart + RecordingFormat::FrameHeaderSize, length});
+                snapshots.push_back({time, frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size())});
             break;
         }
         case RecordingFormat::Marker: {
-            ByteReader markerIn(payload);
             RecordingMarker marker;
-            marker.timeMs = markerIn.i64();
-            marker.label = UntrustedText::plain(QString::fromUtf8(markerIn.bytes(qMin<qsizetype>(markerIn.remaining(), 4 * UntrustedText::LabelLength))));
-            ok = !markerIn.failed() && plausibleTime(marker.timeMs);
+            ok = RecordingFrames::decodeMarker(frame.payload, &marker);
             if (ok && markers.size() < MaximumMarkers)
                 markers.push_back(marker);
             else if (ok && !markersDropped) {
@@ -170,11 +151,11 @@ bool Recording::read(const QString &filePath, QString *error)
         }
         if (!ok) {
             warnings << tr("The frame at byte %1 cannot be decoded; %2 and everything before it are shown.")
-                            .arg(frameStart)
+                            .arg(frame.offset)
                             .arg(lastGood);
             return true;
         }
-        goodBytes = file.pos();
+        goodBytes = decoder.goodBytes();
     }
     if (!endedCleanly)
         warnings << tr("The recording was not closed normally (no end mark); it is shown up to its last sample.");
@@ -195,16 +176,9 @@ SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return nullptr;
     }
-    const QByteArray payload = file.read(frame.length);
-    ByteReader in(payload);
-    const QByteArray json = in.bytes(in.u32());
-    auto snapshot = std::make_shared<Snapshot>();
-    if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)
-        || !SocketTableCodec::decode(in.bytes(in.remaining()), &snapshot->sockets)) {
+    SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(file.read(frame.length), error);
+    if (!snapshot)
         *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
-        return nullptr;
-    }
-    SnapshotAggregator::aggregate(*snapshot);
     return snapshot;
 }
 

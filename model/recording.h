@@ -1,5 +1,6 @@
 #pragma once
 
+#include "recordingframes.h"
 #include "samplesummary.h"
 #include "snapshot.h"
 
@@ -11,11 +12,6 @@
 
 #include <vector>
 
-struct RecordingMarker
-{
-    qint64 timeMs = 0;
-    QString label;
-};
 
 // A recording as read from its file: every sample's summary and marker in memory; socket
 // tables only located (a few megabytes each once decoded) and decoded when one is shown.
