@@ -2,6 +2,7 @@
 
 #include "commandlineoptions.h"
 #include "terminal.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
 #include "recording.h"
@@ -135,7 +136,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
             QCoreApplication::quit();
         });
     }
-    window.attachSampler(&sampler, label);
+    LocalSource source(&sampler, label);
+    window.setSource(&source);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

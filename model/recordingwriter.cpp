@@ -71,20 +71,26 @@ bool RecordingWriter::writeFrame(quint8 type, const QByteArray &payload)
 {
     if (!m_file.isOpen())
         return false;
+    const QByteArray frame = frameBytes(type, payload);
+    // One write per frame and a flush: what is on disk always ends at a frame boundary or
+    // inside the last frame, which a reader then drops.
+    if (m_file.write(frame) != frame.size() || !m_file.flush()) {
+        m_error = tr("Writing %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
+        return false;
+    }
+    m_bytes += frame.size();
+    return true;
+}
+
+QByteArray RecordingWriter::frameBytes(quint8 type, const QByteArray &payload)
+{
     ByteWriter frame;
     frame.reserve(payload.size() + RecordingFormat::FrameHeaderSize);
     frame.u8(type);
     frame.u32(quint32(payload.size()));
     frame.u32(Crc32::of(payload));
     frame.bytes(payload);
-    // One write per frame and a flush: what is on disk always ends at a frame boundary or
-    // inside the last frame, which a reader then drops.
-    if (m_file.write(frame.data()) != frame.data().size() || !m_file.flush()) {
-        m_error = tr("Writing %1 failed: %2").arg(m_file.fileName(), m_file.errorString());
-        return false;
-    }
-    m_bytes += frame.data().size();
-    return true;
+    return frame.data();
 }
 
 bool RecordingWriter::writeSummary(const SampleSummary &summary)

@@ -31,6 +31,9 @@ public:
     // Writes the END frame, syncs and closes.
     bool close();
 
+    // One frame as it is written: type, length, CRC-32, payload.
+    static QByteArray frameBytes(quint8 type, const QByteArray &payload);
+
     QString path() const { return m_file.fileName(); }
     QString error() const { return m_error; }
     qint64 bytesWritten() const { return m_bytes; }

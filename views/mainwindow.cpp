@@ -1,16 +1,13 @@
 #include "mainwindow.h"
 
 #include "chartcolors.h"
+#include "connectionbanner.h"
 #include "languages.h"
-#include "namespaceidentity.h"
 #include "overviewpanel.h"
 #include "paletteicons.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
-#include "sampler.h"
-#include "samplerthread.h"
 #include "slabchartpanel.h"
-#include "snapshottextwriter.h"
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
@@ -94,71 +91,13 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel)
-{
-    m_sampler = sampler;
-    m_namespaceLabel = namespaceLabel;
-    // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
-    m_watchesOwnNamespace = sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
-    m_sysctlPanel->changeBox()->setWatchesOwnNamespace(m_watchesOwnNamespace);
-    m_sysctlApplier->setSampler(sampler);
-    connect(sampler->sampler(), &Sampler::sampled, this, [this](const SamplePtr &sample) {
-        showSample(sample);
-        // Only now may the sampler send the next one: a busy GUI makes it skip, never queue.
-        if (m_sampler)
-            m_sampler->acknowledge();
-    });
-    connect(sampler->sampler(), &Sampler::tableRebuilt, m_tablePanel, &SocketTablePanel::setRows);
-    connect(sampler->sampler(), &Sampler::failed, this, &MainWindow::showFailure);
-    connect(sampler->sampler(), &Sampler::started, this, [this](const QString &id) {
-        m_namespaceId = id;
-        updateStatus();
-    });
-    connect(sampler->sampler(), &Sampler::recordingStarted, this, [this](const QString &path) {
-        m_recordingPath = path;
-        m_recordAction->setEnabled(false);
-        m_stopRecordAction->setEnabled(true);
-        m_tableNowAction->setEnabled(true);
-        m_recordingStatus->show();
-        emit recordingChanged(true);
-    });
-    connect(sampler->sampler(), &Sampler::recordingProgress, this, [this](qint64 bytes, int samples, int tables) {
-        m_recordingStatus->setText(tr("● Recording: %1 samples, %2 tables, %3")
-                                       .arg(samples)
-                                       .arg(tables)
-                                       .arg(SnapshotTextWriter::formatBytes(bytes)));
-    });
-    const auto recordingEnded = [this] {
-        m_recordingPath.clear();
-        m_recordAction->setEnabled(true);
-        m_stopRecordAction->setEnabled(false);
-        m_tableNowAction->setEnabled(false);
-        m_recordingStatus->hide();
-        emit recordingChanged(false);
-    };
-    connect(sampler->sampler(), &Sampler::recordingStopped, this,
-            [this, recordingEnded](const QString &path, qint64 bytes, int samples, int tables) {
-                recordingEnded();
-                statusBar()->showMessage(tr("Recorded %1 samples and %2 socket tables (%3) to %4")
-                                             .arg(samples)
-                                             .arg(tables)
-                                             .arg(SnapshotTextWriter::formatBytes(bytes), path),
-                                         15000);
-            });
-    connect(sampler->sampler(), &Sampler::recordingFailed, this, [this, recordingEnded](const QString &message) {
-        recordingEnded();
-        showFailure(message);
-    });
-    sampler->setTableQuery(m_tablePanel->query());
-    sampler->setPaused(m_paused);
-    sampler->start(intervalMs());
-}
-
 void MainWindow::showSample(const SamplePtr &sample)
 {
     QElapsedTimer timer;
     timer.start();
-    m_latest = sample->snapshot;
+    // A stream's table comes at a lower rate than its samples: keep the last one until then.
+    if (sample->snapshot)
+        m_latest = sample->snapshot;
     m_history.append(sample->summary);
     m_skipped += quint64(sample->skippedBefore);
     ++m_samples;
@@ -170,9 +109,14 @@ void MainWindow::showSample(const SamplePtr &sample)
     if (sample->table)
         m_tablePanel->setRows(sample->table);
     showSnapshotInPanels();
+    if (!m_latest || m_latest->wallTimeMs != sample->summary.timeMs) {
+        // The table is older than the sample: what the sample holds comes from the sample.
+        m_portModel->setSummary(sample->summary);
+        m_overviewPanel->showMoment(sample->summary, m_latest);
+    }
     refreshCharts();
     updateStatus();
-    if (!m_latest->warnings.isEmpty())
+    if (m_latest && !m_latest->warnings.isEmpty())
         statusBar()->showMessage(m_latest->warnings.join(QStringLiteral(" ")), 10000);
     // Paint now, so the measured time is the whole frame and not just the bookkeeping.
     repaint();
@@ -201,7 +145,7 @@ void MainWindow::loadHistory(const std::vector<SampleSummary> &summaries)
 
 int MainWindow::viewEnd() const
 {
-    return m_replay ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
+    return isReplay() ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
 }
 
 void MainWindow::refreshCharts(HistoryPanel *only)
@@ -242,8 +186,8 @@ void MainWindow::updateStatus()
     const CaptureRenderer::Stamp where = captureStamp();
     m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
     m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
-    if (m_replay) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName())));
+    if (isReplay()) {
+        m_refreshStatus->setText(tr("Replay of %1").arg(m_source->label()));
     } else if (m_paused) {
         m_refreshStatus->setText(tr("Paused"));
     } else if (m_latest) {
@@ -270,10 +214,12 @@ void MainWindow::updateTitle()
     // What is watched, first: several windows (hosts, namespaces, recordings) tell apart in a
     // task bar by their beginning.
     const CaptureRenderer::Stamp where = captureStamp();
-    if (m_replay)
-        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName()), where.host, where.namespaceText));
+    if (isReplay())
+        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(m_source->label(), where.host, where.namespaceText));
+    else if (m_source && m_source->kind() == Source::Kind::RemoteHost)
+        setWindowTitle(tr("%1 (remote), namespace %2 — sockscope").arg(m_source->label(), m_source->place().namespaceName));
     else
-        setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, namespaceName()));
+        setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, m_source ? m_source->place().namespaceName : tr("current")));
 }
 
 void MainWindow::retranslateUi()
@@ -314,6 +260,8 @@ void MainWindow::retranslateUi()
         panel->retranslate();
     if (!m_failureText.isEmpty())
         showFailure(m_failureText);
+    if (m_source)
+        m_connection->showState(*m_source);
     updateStatus();
 }
 
@@ -330,6 +278,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A stream's process ends with the window (its standard input closes): nothing is left
+    // running on a remote host.
+    if (m_source)
+        m_source->stop();
     if (m_useSettings)
         saveSettings();
     event->accept();

@@ -2,9 +2,9 @@
 #include "mainwindow.h"
 
 #include "chartcolors.h"
+#include "connectionbanner.h"
 #include "languages.h"
 #include "paletteicons.h"
-#include "samplerthread.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -65,8 +65,8 @@ void MainWindow::createActions()
         m_interval->addItem(QString(), ms);
     m_interval->setCurrentIndex(2);
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_sampler)
-            m_sampler->setIntervalMs(intervalMs());
+        if (m_source)
+            m_source->setIntervalMs(intervalMs());
     });
     m_window = new QComboBox(this);
     for (const int seconds : WindowChoicesSeconds)
@@ -116,6 +116,7 @@ void MainWindow::createActions()
     failure.setColor(QPalette::WindowText, Qt::white);
     m_failure->setPalette(failure);
     m_failure->hide();
+    m_connection = new ConnectionBanner(this);
 }
 
 void MainWindow::setPaused(bool paused)
@@ -123,8 +124,8 @@ void MainWindow::setPaused(bool paused)
     m_paused = paused;
     m_pauseAction->setIcon(paused ? PaletteIcons::play(palette()) : PaletteIcons::pause(palette()));
     m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
-    if (m_sampler)
-        m_sampler->setPaused(paused);
+    if (m_source)
+        m_source->setPaused(paused);
     updateStatus();
 }
 
