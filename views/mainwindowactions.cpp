@@ -24,6 +24,7 @@ constexpr int WindowChoicesSeconds[] = {60, 300, 900, 3600, 14400};
 void MainWindow::createActions()
 {
     m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("PauseAction"));
     m_pauseAction->setCheckable(true);
     // Space is no QAction shortcut: a window-wide Space would steal it from the button, check box
     // or text field that has focus. keyPressEvent() takes the Space nobody else used.
@@ -61,6 +62,7 @@ void MainWindow::createActions()
     });
 
     m_interval = new QComboBox(this);
+    m_interval->setObjectName(QStringLiteral("IntervalChoice"));
     for (const int ms : IntervalChoicesMs)
         m_interval->addItem(QString(), ms);
     m_interval->setCurrentIndex(2);

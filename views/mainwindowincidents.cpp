@@ -66,6 +66,7 @@ void MainWindow::createIncidentActions()
             addMarker(label.trimmed());
     });
     m_recordAction = new QAction(this);
+    m_recordAction->setObjectName(QStringLiteral("RecordAction"));
     connect(m_recordAction, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
             this, tr("Record to"), suggestedPath(captureStamp().host, QStringLiteral("sockrec")),

@@ -104,6 +104,7 @@ void StreamSource::launch()
         m_process->deleteLater();
     m_decoder = RecordingDecoder();
     m_lost = false;
+    m_endSeen = false;
     m_lastError.clear();
     ++m_connections;
     m_process = m_factory();
@@ -242,7 +243,8 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         }
         break;
     }
-    default: break; // END, or a later version's frame (an agent's ERROR, say): skipped
+    case RecordingFormat::End: m_endSeen = true; break;
+    default: break; // a later version's frame (an agent's ERROR, say): skipped
     }
     if (!ok) {
         const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
@@ -298,7 +300,7 @@ void StreamSource::processEnded()
         reason = tr("%1 ended the stream").arg(m_label);
     if (!m_lastError.isEmpty())
         reason += QStringLiteral(": ") + m_lastError;
-    lose(reason, false);
+    lose(reason, m_endSeen);
 }
 
 void StreamSource::lose(const QString &reason, bool final)

@@ -102,6 +102,7 @@ private:
     bool m_stopping = false;
     bool m_gapPending = false;
     bool m_lost = false;
+    bool m_endSeen = false; // the agent closed the stream itself (an END frame): not retried
     QString m_lostReason;
     QString m_lastError; // the process's last line on standard error
 };
