@@ -377,6 +377,22 @@
         <source>--replay needs a file name.</source>
         <translation>--replay 需要一个文件名。</translation>
     </message>
+    <message>
+        <source>Watch the live stream COMMAND writes on its standard output (the recording format, as &quot;sockscope-agent --stream&quot; writes it), run by /bin/sh, e.g. &quot;ssh web1 sockscope-agent --stream&quot;; started again with a growing delay when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--stream-command opens the window on a stream; it does not go with --once, --record, --replay or --netns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--stream-command needs a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>

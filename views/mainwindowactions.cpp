@@ -1,4 +1,4 @@
-// MainWindow, part three: actions, menus, the toolbar and the keyboard.
+// MainWindow, its actions: actions, menus, the toolbar and the keyboard.
 #include "mainwindow.h"
 
 #include "chartcolors.h"
@@ -129,33 +129,6 @@ void MainWindow::setPaused(bool paused)
     if (m_source)
         m_source->setPaused(paused);
     updateStatus();
-}
-
-void MainWindow::setIntervalMs(int ms)
-{
-    int best = 0;
-    for (int i = 0; i < m_interval->count(); ++i) {
-        if (qAbs(m_interval->itemData(i).toInt() - ms) < qAbs(m_interval->itemData(best).toInt() - ms))
-            best = i;
-    }
-    m_interval->setCurrentIndex(best);
-}
-
-int MainWindow::intervalMs() const
-{
-    return m_interval->currentData().toInt();
-}
-
-void MainWindow::setWindowSeconds(int seconds)
-{
-    const int index = m_window->findData(seconds);
-    if (index >= 0)
-        m_window->setCurrentIndex(index);
-}
-
-int MainWindow::windowSeconds() const
-{
-    return m_window->currentData().toInt();
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

@@ -1,5 +1,5 @@
-// MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
-// history, markers on the timeline, recording samples, and replaying a recording.
+// MainWindow, what an incident needs: Capturing pictures, exporting the table and the
+// history, markers on the timeline, recording samples.
 #include "mainwindow.h"
 #include "plainmessage.h"
 
@@ -7,14 +7,17 @@
 #include "historyexporter.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "ratechartpanel.h"
 #include "replaybar.h"
 #include "slabchartpanel.h"
 #include "snapshottextwriter.h"
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
+#include "statechartpanel.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "tableexporter.h"
+#include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 #include "untrustedtext.h"
 
@@ -99,6 +102,11 @@ void MainWindow::createIncidentActions()
         openRecording(recording);
     });
 
+    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart()}) {
+        connect(chart, &TimeSeriesChart::markerRenameRequested, this, &MainWindow::renameMarker);
+        connect(chart, &TimeSeriesChart::markerRemoveRequested, this, &MainWindow::removeMarker);
+    }
+
     m_incidentMenu = new QMenu(this);
     menuBar()->insertMenu(m_viewMenu->menuAction(), m_incidentMenu);
     m_incidentMenu->addAction(m_captureAction);
@@ -165,26 +173,6 @@ QString MainWindow::suggestedPath(const QString &what, const QString &suffix)
     // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
     return QDir::home().filePath(QStringLiteral("sockscope-%1-%2.%3")
                                      .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
-}
-
-CaptureRenderer::Stamp MainWindow::captureStamp() const
-{
-    CaptureRenderer::Stamp stamp;
-    if (m_source) {
-        const Source::Place place = m_source->place();
-        stamp.host = place.host;
-        stamp.kernel = place.kernel;
-        stamp.namespaceText = place.namespaceText();
-    } else {
-        stamp.host = QSysInfo::machineHostName();
-        stamp.kernel = QSysInfo::kernelVersion();
-        stamp.namespaceText = tr("current");
-    }
-    if (!m_history.isEmpty()) {
-        stamp.toMs = m_history.at(viewEnd()).timeMs;
-        stamp.fromMs = qMax(stamp.toMs - qint64(windowSeconds()) * 1000, m_history.at(0).timeMs);
-    }
-    return stamp;
 }
 
 bool MainWindow::capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error)
@@ -307,7 +295,3 @@ void MainWindow::stopRecording()
         m_source->stopRecording();
 }
 
-QString MainWindow::noticeText() const
-{
-    return m_failure->isVisibleTo(this) ? m_failure->text() : QString();
-}

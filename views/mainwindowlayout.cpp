@@ -1,4 +1,4 @@
-// MainWindow, part four: the docks and their layout, on a large screen and on a small one.
+// MainWindow, its layout: the docks and their layout, on a large screen and on a small one.
 #include "mainwindow.h"
 
 #include "connectionbanner.h"
@@ -81,10 +81,6 @@ void MainWindow::createDocks()
     m_ratesDock = addPanel(m_ratePanel, QStringLiteral("RatesDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_slabDock, m_ratesDock);
     m_ratesDock->raise();
-    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart()}) {
-        connect(chart, &TimeSeriesChart::markerRenameRequested, this, &MainWindow::renameMarker);
-        connect(chart, &TimeSeriesChart::markerRemoveRequested, this, &MainWindow::removeMarker);
-    }
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] {
         if (isReplay() && !m_history.isEmpty())
             m_portModel->setSummary(m_history.at(viewEnd())); // the moment under the slider
@@ -148,11 +144,6 @@ void MainWindow::restoreSettings()
     setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
     for (HistoryPanel *panel : panelsWithSettings())
         panel->restoreSettings(settings);
-}
-
-QList<HistoryPanel *> MainWindow::chartPanels() const
-{
-    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel};
 }
 
 QList<HistoryPanel *> MainWindow::panelsWithSettings() const

@@ -1,4 +1,4 @@
-// MainWindow, part five: the source of the samples, what it lets the window do, its connection
+// MainWindow, its source: the source of the samples, what it lets the window do, its connection
 // state, and moving through what a seekable source (a recording) holds.
 #include "mainwindow.h"
 
@@ -135,20 +135,6 @@ void MainWindow::showSourceState()
         return;
     m_connection->showState(*m_source);
     updateStatus();
-}
-
-QString MainWindow::connectionText() const
-{
-    return m_connection->isVisibleTo(this) ? m_connection->text() : QString();
-}
-
-void MainWindow::showNotice(const QString &html)
-{
-    m_failure->setText(html);
-    QPalette notice = m_failure->palette();
-    notice.setColor(QPalette::Window, QColor(0xff, 0x7f, 0x0e));
-    m_failure->setPalette(notice);
-    m_failure->show();
 }
 
 void MainWindow::openRecording(const RecordingPtr &recording)
