@@ -379,19 +379,19 @@
     </message>
     <message>
         <source>Watch the live stream COMMAND writes on its standard output (the recording format, as &quot;sockscope-agent --stream&quot; writes it), run by /bin/sh, e.g. &quot;ssh web1 sockscope-agent --stream&quot;; started again with a growing delay when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>观察 COMMAND 在标准输出上写出的实时数据流（录制格式，与 &quot;sockscope-agent --stream&quot; 的输出相同），由 /bin/sh 运行，例如 &quot;ssh web1 sockscope-agent --stream&quot;；命令结束后会以逐渐增长的间隔重新启动。</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <source>--stream-command opens the window on a stream; it does not go with --once, --record, --replay or --netns.</source>
-        <translation type="unfinished"></translation>
+        <translation>--stream-command 用于在窗口中打开数据流；不能与 --once、--record、--replay 或 --netns 同时使用。</translation>
     </message>
     <message>
         <source>--stream-command needs a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>--stream-command 需要一个命令。</translation>
     </message>
 </context>
 <context>
