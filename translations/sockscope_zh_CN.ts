@@ -400,12 +400,6 @@
         <source>&lt;b&gt;Connection to %1 lost:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;与 %1 的连接已断开：&lt;/b&gt;%2</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Connection to %1 lost:&lt;/b&gt; %2 Reconnecting in %n s; the history is kept and the gap is left blank in the charts.</source>
-        <translation>
-            <numerusform>&lt;b&gt;与 %1 的连接已断开：&lt;/b&gt;%2 %n 秒后重新连接；历史数据会保留，断开期间在图表中留空。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b&gt;Reconnecting to %1…&lt;/b&gt;</source>
         <translation>&lt;b&gt;正在重新连接 %1…&lt;/b&gt;</translation>
@@ -418,13 +412,15 @@
         <source>&lt;b&gt;The stream from %1 has ended:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;来自 %1 的数据流已结束：&lt;/b&gt;%2</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Connection to %1 lost:&lt;/b&gt; %2 — reconnecting in %n s; the history is kept and the gap is left blank in the charts.</source>
+        <translation>
+            <numerusform>&lt;b&gt;与 %1 的连接已断开：&lt;/b&gt;%2 —— %n 秒后重新连接；历史数据会保留，断开期间在图表中留空。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
-    <message>
-        <source>current</source>
-        <translation>当前</translation>
-    </message>
     <message>
         <source>A replay shows a recording; it changes nothing on this machine.</source>
         <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
@@ -1184,12 +1180,12 @@
         <translation>套接字表来自 %1</translation>
     </message>
     <message>
-        <source>socket table from %1, %2 s before the slider</source>
-        <translation>套接字表来自 %1，比滑块早 %2 秒</translation>
+        <source>socket table from %1, %2 s before this sample</source>
+        <translation>套接字表来自 %1，比此样本早 %2 秒</translation>
     </message>
     <message>
-        <source>socket table from %1, %2 s after the slider</source>
-        <translation>套接字表来自 %1，比滑块晚 %2 秒</translation>
+        <source>socket table from %1, %2 s after this sample</source>
+        <translation>套接字表来自 %1，比此样本晚 %2 秒</translation>
     </message>
     <message>
         <source>%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)</source>
@@ -2233,6 +2229,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>No socket matches %1</source>
         <translation>没有套接字匹配 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
     </message>
 </context>
 <context>

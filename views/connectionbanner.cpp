@@ -49,8 +49,8 @@ void ConnectionBanner::showState(const Source &source)
         m_hide->stop();
         m_wasLost = true;
         setColour(ChartColors::warning());
-        setText(tr("<b>Connection to %1 lost:</b> %2 Reconnecting in %n s; the history is kept and the gap is left "
-                   "blank in the charts.",
+        setText(tr("<b>Connection to %1 lost:</b> %2 — reconnecting in %n s; the history is kept and the gap is "
+                   "left blank in the charts.",
                    nullptr, source.retryInSeconds())
                     .arg(who, reason));
         show();

@@ -1,6 +1,5 @@
 #include "filesource.h"
 
-#include "networknamespace.h"
 #include "untrustedtext.h"
 
 #include <QFileInfo>
@@ -25,18 +24,7 @@ QString FileSource::label() const
 
 Source::Place FileSource::place() const
 {
-    Place place;
-    place.host = m_recording->host();
-    place.kernel = m_recording->kernel();
-    const QJsonObject netns = m_recording->header.value(QLatin1String("netns")).toObject();
-    const QString recorded = netns.value(QLatin1String("label")).toString();
-    place.namespaceName = UntrustedText::plain(recorded);
-    place.namespaceId = UntrustedText::plain(netns.value(QLatin1String("id")).toString());
-    // A recording of the recorder's own namespace says "current" in the language it was made
-    // in: say it in the window's.
-    if (recorded == QLatin1String("current") || recorded == NetworkNamespace::tr("current"))
-        place.namespaceName = tr("current");
-    return place;
+    return placeFromHeader(m_recording->header);
 }
 
 QString FileSource::sysctlNote() const

@@ -5,6 +5,7 @@
 #include "samplesummary.h"
 #include "sockettablerows.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -114,6 +115,8 @@ signals:
     void recordingFailed(const QString &message);
 
 protected:
+    // What a recording's (or a stream's) header names: host, kernel, namespace, as plain text.
+    static Place placeFromHeader(const QJsonObject &header);
     void setState(State state, const QString &reason = QString(), int retryInSeconds = 0);
 
 private:

@@ -68,12 +68,9 @@ Source::Capabilities StreamSource::capabilities() const
 
 Source::Place StreamSource::place() const
 {
-    Place place;
-    place.host = m_received.header.isEmpty() ? m_label : m_received.host();
-    place.kernel = m_received.kernel();
-    const QJsonObject netns = m_received.header.value(QLatin1String("netns")).toObject();
-    place.namespaceName = UntrustedText::plain(netns.value(QLatin1String("label")).toString());
-    place.namespaceId = UntrustedText::plain(netns.value(QLatin1String("id")).toString());
+    Place place = placeFromHeader(m_received.header);
+    if (m_received.header.isEmpty())
+        place.host = m_label; // nothing received yet: what the user asked to watch
     return place;
 }
 
@@ -105,6 +102,7 @@ void StreamSource::launch()
     m_decoder = RecordingDecoder();
     m_lost = false;
     m_endSeen = false;
+    m_connectionBytes = 0;
     m_lastError.clear();
     ++m_connections;
     m_process = m_factory();
@@ -140,7 +138,9 @@ void StreamSource::readOutput()
 {
     if (!m_process || m_lost)
         return;
-    m_decoder.feed(m_process->readAllStandardOutput());
+    const QByteArray bytes = m_process->readAllStandardOutput();
+    m_connectionBytes += bytes.size();
+    m_decoder.feed(bytes);
     decode();
 }
 
@@ -161,6 +161,9 @@ void StreamSource::decode()
                 return;
             break;
         case RecordingDecoder::Status::Failed: {
+            // Nothing at all came (ssh could not connect): the process's own exit says why.
+            if (m_decoder.failure() == RecordingDecoder::Failure::NotRecording && m_connectionBytes == 0)
+                return;
             const QString why = damage(m_decoder.failure());
             if (m_decoder.failure() == RecordingDecoder::Failure::WrongVersion)
                 emit failed(why);
@@ -285,7 +288,9 @@ void StreamSource::processEnded()
         return;
     QProcess *process = m_process;
     if (!m_lost) {
-        m_decoder.feed(process->readAllStandardOutput());
+        const QByteArray bytes = process->readAllStandardOutput();
+        m_connectionBytes += bytes.size();
+        m_decoder.feed(bytes);
         m_decoder.finish();
         decode(); // a frame cut short at the end is reported here, like a truncated recording
     }

@@ -98,6 +98,7 @@ private:
     int m_backoffMs = 1000;
     int m_intervalMs = 1000;
     int m_connections = 0;
+    qint64 m_connectionBytes = 0; // received on the current connection
     bool m_paused = false;
     bool m_stopping = false;
     bool m_gapPending = false;
