@@ -296,6 +296,28 @@ private slots:
         QVERIFY(copy.loadSnapshot(copy.snapshots.size() - 1, &error));
     }
 
+    void leavesNothingRunning()
+    {
+        // A command that ignores its closed standard input and has a child of its own.
+        const QString pidFile = m_dir.filePath("child.pid");
+        {
+            StreamSource source(
+                [&] {
+                    auto process = new QProcess;
+                    process->setProgram(QStringLiteral("sh"));
+                    process->setArguments({"-c", "sleep 600 & echo $! > \"$1\"; wait", "sh", pidFile});
+                    return process;
+                },
+                "web1");
+            source.start(1000);
+            QTRY_VERIFY_WITH_TIMEOUT(QFile(pidFile).size() > 0, 10000);
+            QVERIFY(QFile::exists(QStringLiteral("/proc/%1").arg(QString::fromLatin1(contents(pidFile).trimmed()))));
+        }
+        const QString child = QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(contents(pidFile).trimmed()));
+        // Gone, or at most a zombie until its parent (now init) reaps it.
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(child) || contents(child).contains(") Z "), 10000);
+    }
+
     void windowEnablesWhatTheSourceCan()
     {
         auto recording = std::make_shared<Recording>();

@@ -10,6 +10,8 @@
 #include <QTimer>
 
 #include <cmath>
+#include <csignal>
+#include <unistd.h>
 
 namespace {
 // Standard error is the agent's (or ssh's) own wording; only its last line is shown, plain.
@@ -36,7 +38,7 @@ StreamSource::~StreamSource()
         disconnect(m_process, nullptr, this, nullptr);
         m_process->closeWriteChannel();
         if (!m_process->waitForFinished(1000))
-            m_process->kill();
+            killProcessGroup();
         m_process->waitForFinished(1000);
     }
 }
@@ -89,7 +91,7 @@ void StreamSource::stop()
     if (m_process) {
         m_process->closeWriteChannel();
         // An agent that does not end by itself (or an ssh that hangs) is ended for it.
-        QTimer::singleShot(2000, m_process, [process = m_process] { process->kill(); });
+        QTimer::singleShot(2000, this, &StreamSource::killProcessGroup);
     }
     setState(State::Ended, m_lostReason);
 }
@@ -107,6 +109,8 @@ void StreamSource::launch()
     ++m_connections;
     m_process = m_factory();
     m_process->setParent(this);
+    // Its own process group: what the command starts (ssh under a shell, say) ends with it.
+    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &StreamSource::readOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QList<QByteArray> lines = m_process->readAllStandardError().trimmed().split('\n');
@@ -126,6 +130,12 @@ void StreamSource::launch()
     send("interval " + QByteArray::number(m_intervalMs));
     if (m_paused)
         send("pause");
+}
+
+void StreamSource::killProcessGroup()
+{
+    if (m_process && m_process->processId() > 0 && m_process->state() != QProcess::NotRunning)
+        ::kill(-pid_t(m_process->processId()), SIGKILL);
 }
 
 void StreamSource::send(const QByteArray &command)
@@ -170,8 +180,7 @@ void StreamSource::decode()
             else
                 m_received.warnings << why;
             // As with a damaged recording: everything before is kept; this connection is over.
-            if (m_process)
-                m_process->kill();
+            killProcessGroup();
             lose(why, m_decoder.failure() == RecordingDecoder::Failure::WrongVersion);
             return;
         }
@@ -255,8 +264,7 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
                                 .arg(m_label)
                                 .arg(frame.offset);
         m_received.warnings << why;
-        if (m_process)
-            m_process->kill();
+        killProcessGroup();
         lose(why, false);
     }
     return ok;

@@ -15,7 +15,8 @@ class QTimer;
 // A live stream in the recording format (sockscope-agent --stream), read from a process's
 // standard output as bytes arrive: over SSH from a remote host, or from any program that writes
 // the format. Commands go to the process's standard input ("interval MS", "table", "pause",
-// "resume"); closing it ends the agent, so nothing is left running when the window goes.
+// "resume"); closing it ends the agent, so nothing is left running when the window goes (a
+// command that does not end within seconds is killed with all it started: its process group).
 //
 // Everything received is kept as history (a recording that grows), and its bytes so the session
 // can be saved as a recording. A frame cut short or damaged is handled as in a recording file
@@ -73,6 +74,8 @@ private:
     void lose(const QString &reason, bool final);
     void tick();
     void send(const QByteArray &command);
+    // The process and everything it started (its own process group).
+    void killProcessGroup();
     void keepFrame(quint8 type, const QByteArray &payload);
     QString damage(RecordingDecoder::Failure failure) const;
 
