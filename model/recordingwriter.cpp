@@ -19,23 +19,6 @@
 
 bool RecordingWriter::open(const QString &path, const Header &header, QString *error)
 {
-    // One writer serves every recording of a window: each starts its counts from zero.
-    m_bytes = 0;
-    m_snapshotBytes = 0;
-    m_samples = 0;
-    m_snapshots = 0;
-    m_error.clear();
-    m_file.setFileName(path);
-    // A FIFO or device would block the open or swallow the recording: only a regular file.
-    const QFileInfo existing(path);
-    if (existing.exists() && !existing.isFile()) {
-        *error = tr("Cannot create %1: not a regular file.").arg(path);
-        return false;
-    }
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("Cannot create %1: %2").arg(path, m_file.errorString());
-        return false;
-    }
     QJsonArray states;
     for (const TcpState state : tcpStatesInDisplayOrder()) {
         if (header.stateMask & tcpStateBit(state))
@@ -58,12 +41,34 @@ bool RecordingWriter::open(const QString &path, const Header &header, QString *e
     out.u16(RecordingFormat::Version);
     out.u32(quint32(text.size()));
     out.bytes(text);
-    if (m_file.write(out.data()) != out.data().size() || !m_file.flush()) {
+    return openWithHeader(path, out.data(), error);
+}
+
+bool RecordingWriter::openWithHeader(const QString &path, const QByteArray &header, QString *error)
+{
+    // One writer serves every recording of a window: each starts its counts from zero.
+    m_bytes = 0;
+    m_snapshotBytes = 0;
+    m_samples = 0;
+    m_snapshots = 0;
+    m_error.clear();
+    m_file.setFileName(path);
+    // A FIFO or device would block the open or swallow the recording: only a regular file.
+    const QFileInfo existing(path);
+    if (existing.exists() && !existing.isFile()) {
+        *error = tr("Cannot create %1: not a regular file.").arg(path);
+        return false;
+    }
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot create %1: %2").arg(path, m_file.errorString());
+        return false;
+    }
+    if (m_file.write(header) != header.size() || !m_file.flush()) {
         *error = tr("Cannot write %1: %2").arg(path, m_file.errorString());
         m_file.close();
         return false;
     }
-    m_bytes = out.data().size();
+    m_bytes = header.size();
     return true;
 }
 
@@ -95,8 +100,18 @@ QByteArray RecordingWriter::frameBytes(quint8 type, const QByteArray &payload)
 
 bool RecordingWriter::writeSummary(const SampleSummary &summary)
 {
-    const bool ok = writeFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
-    m_samples += ok ? 1 : 0;
+    return appendFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
+}
+
+bool RecordingWriter::appendFrame(quint8 type, const QByteArray &payload)
+{
+    const bool ok = writeFrame(type, payload);
+    if (ok && type == RecordingFormat::Summary)
+        ++m_samples;
+    if (ok && type == RecordingFormat::Snapshot) {
+        ++m_snapshots;
+        m_snapshotBytes += payload.size() + RecordingFormat::FrameHeaderSize;
+    }
     return ok;
 }
 
@@ -112,12 +127,7 @@ bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
     payload.u32(quint32(json.size()));
     payload.bytes(json);
     payload.bytes(SocketTableCodec::encode(snapshot.sockets));
-    const bool ok = writeFrame(RecordingFormat::Snapshot, payload.data());
-    if (ok) {
-        ++m_snapshots;
-        m_snapshotBytes += payload.data().size() + RecordingFormat::FrameHeaderSize;
-    }
-    return ok;
+    return appendFrame(RecordingFormat::Snapshot, payload.data());
 }
 
 bool RecordingWriter::writeMarker(qint64 timeMs, const QString &label)

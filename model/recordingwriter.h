@@ -24,15 +24,17 @@ public:
     };
 
     bool open(const QString &path, const Header &header, QString *error);
+    // Starts a recording with a header as received (a stream saved by keeping its bytes).
+    bool openWithHeader(const QString &path, const QByteArray &header, QString *error);
     bool isOpen() const { return m_file.isOpen(); }
     bool writeSummary(const SampleSummary &summary);
     bool writeSnapshot(const Snapshot &snapshot);
     bool writeMarker(qint64 timeMs, const QString &label);
+    // A frame of any type with its payload as received, counted as writeSummary and
+    // writeSnapshot count theirs.
+    bool appendFrame(quint8 type, const QByteArray &payload);
     // Writes the END frame, syncs and closes.
     bool close();
-
-    // One frame as it is written: type, length, CRC-32, payload.
-    static QByteArray frameBytes(quint8 type, const QByteArray &payload);
 
     QString path() const { return m_file.fileName(); }
     QString error() const { return m_error; }
@@ -43,6 +45,7 @@ public:
 
 private:
     bool writeFrame(quint8 type, const QByteArray &payload);
+    static QByteArray frameBytes(quint8 type, const QByteArray &payload);
 
     QFile m_file;
     QString m_error;

@@ -2262,17 +2262,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
-    <name>StreamRecorder</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Writing %1 failed: %2</source>
-        <translation>写入 %1 失败：%2</translation>
-    </message>
-</context>
-<context>
     <name>StreamSource</name>
     <message>
         <source>The sysctls of %1 cannot be changed from here.</source>

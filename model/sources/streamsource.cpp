@@ -2,7 +2,6 @@
 
 #include "bytewriter.h"
 #include "recordingformat.h"
-#include "recordingwriter.h"
 #include "summarycodec.h"
 #include "untrustedtext.h"
 
@@ -272,21 +271,18 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
 
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
 {
-    const QByteArray bytes = RecordingWriter::frameBytes(type, payload);
-    if (type == RecordingFormat::Snapshot) {
-        m_lastTable = bytes;
+    if (type == RecordingFormat::Snapshot)
+        m_lastTable = payload;
+    else
+        m_kept.emplace_back(type, payload);
+    if (!m_recorder.isOpen())
+        return;
+    if (!m_recorder.appendFrame(type, payload)) {
+        const QString error = m_recorder.error();
+        m_recorder.close();
+        emit recordingFailed(error);
     } else {
-        m_keptFrames += bytes;
-        m_keptSamples += type == RecordingFormat::Summary ? 1 : 0;
-    }
-    if (m_recorder.isOpen()) {
-        if (!m_recorder.append(type, bytes)) {
-            const QString error = m_recorder.error();
-            m_recorder.close();
-            emit recordingFailed(error);
-        } else {
-            emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.tables());
-        }
+        emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
     }
 }
 
@@ -377,14 +373,23 @@ void StreamSource::startRecording(const QString &path)
         emit recordingFailed(tr("Nothing has arrived from %1 yet to record.").arg(m_label));
         return;
     }
+    // The session so far first: its samples and markers, and the table the window shows.
     QString error;
-    if (!m_recorder.open(path, m_headerBytes, m_keptFrames + m_lastTable, m_keptSamples, m_lastTable.isEmpty() ? 0 : 1,
-                         &error)) {
+    bool ok = m_recorder.openWithHeader(path, m_headerBytes, &error);
+    for (std::size_t i = 0; ok && i < m_kept.size(); ++i)
+        ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second);
+    if (ok && !m_lastTable.isEmpty())
+        ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable);
+    if (!ok) {
+        if (m_recorder.isOpen()) {
+            error = m_recorder.error();
+            m_recorder.close();
+        }
         emit recordingFailed(error);
         return;
     }
     emit recordingStarted(path);
-    emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.tables());
+    emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
 }
 
 void StreamSource::stopRecording()
@@ -396,7 +401,7 @@ void StreamSource::stopRecording()
     if (!ok)
         emit recordingFailed(m_recorder.error());
     else
-        emit recordingStopped(path, m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.tables());
+        emit recordingStopped(path, m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
 }
 
 void StreamSource::addMarker(qint64 timeMs, const QString &label)

@@ -3,7 +3,7 @@
 #include "recording.h"
 #include "recordingdecoder.h"
 #include "source.h"
-#include "streamrecorder.h"
+#include "recordingwriter.h"
 
 #include <QPointer>
 #include <QProcess>
@@ -90,10 +90,10 @@ private:
     SnapshotPtr m_latest;
     SocketTableQuery m_query;
     QByteArray m_headerBytes;
-    QByteArray m_keptFrames; // summaries and markers, as received
-    QByteArray m_lastTable; // the latest SNAPSHOT frame, as received
-    int m_keptSamples = 0;
-    StreamRecorder m_recorder;
+    // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
+    std::vector<std::pair<quint8, QByteArray>> m_kept;
+    QByteArray m_lastTable;
+    RecordingWriter m_recorder;
     QTimer *m_retry;
     qint64 m_retryAtMs = 0;
     int m_firstBackoffMs = 1000;
