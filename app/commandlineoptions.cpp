@@ -1,6 +1,6 @@
 #include "commandlineoptions.h"
 
-#include "tcpstate.h"
+#include "tcpstatetext.h"
 
 #include <QCommandLineParser>
 

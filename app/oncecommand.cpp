@@ -1,4 +1,6 @@
 #include "oncecommand.h"
+#include "coremessagetext.h"
+#include "qtstd.h"
 
 #include "commandlineoptions.h"
 #include "terminal.h"
@@ -20,7 +22,7 @@ int runOnceCommand(const CommandLineOptions &options)
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
         return 1;
-    QString error;
+    CoreMessage error;
 
     std::shared_ptr<Snapshot> snapshot;
     // The collecting thread alone enters the namespace (its netlink socket and /proc/thread-self
@@ -30,7 +32,7 @@ int runOnceCommand(const CommandLineOptions &options)
             return;
         SnapshotCollector::Options collectorOptions;
         collectorOptions.stateMask = options.stateMask ? options.stateMask : AllTcpStatesMask;
-        collectorOptions.namespaceLabel = netns.label();
+        collectorOptions.namespaceLabel = CoreMessageText::namespaceLabel(netns.label()).toStdString();
         SnapshotCollector collector(collectorOptions);
         std::shared_ptr<Snapshot> first = collector.collect(&error);
         if (!first || !options.intervalGiven) {
@@ -45,7 +47,7 @@ int runOnceCommand(const CommandLineOptions &options)
     worker.join();
 
     if (!snapshot) {
-        Terminal::printError(error);
+        Terminal::printError(CoreMessageText::text(error));
         return 1;
     }
 
@@ -59,7 +61,8 @@ int runOnceCommand(const CommandLineOptions &options)
         SnapshotJsonWriter::Options jsonOptions;
         jsonOptions.topPorts = options.topPorts;
         jsonOptions.includeSockets = options.includeSockets;
-        written = SnapshotJsonWriter::write(*snapshot, jsonOptions, &out);
+        jsonOptions.wording = &CoreMessageText::utf8;
+        written = SnapshotJsonWriter::write(*snapshot, jsonOptions, deviceSink(&out));
     } else {
         const QByteArray text = SnapshotTextWriter::format(*snapshot, options.topPorts).toUtf8();
         written = out.write(text) == text.size();

@@ -132,7 +132,7 @@ int main(int argc, char *argv[])
         return refuseUsage(caller, QStringLiteral("--netns and --netns-id go together"), command);
     if (!netnsPath.isNull()) {
         NetworkNamespace netns;
-        QString error;
+        CoreMessage error;
         // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
         // namespace, /proc/<caller>/fd/<n> or …/ns/net exactly, the entry owned by the caller's
         // uid): polkit authorised changing sysctls where the caller is, not entering any
@@ -142,16 +142,16 @@ int main(int argc, char *argv[])
         const pid_t parent = getppid();
         const bool opened = viaPkexec
             ? callerUidNumber >= 0
-                && netns.openCallersVerified(netnsPath, NamespaceIdentity::parse(netnsId), parent, quint32(callerUidNumber))
+                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent, quint32(callerUidNumber))
                 && getppid() == parent
-            : netns.openVerified(netnsPath, NamespaceIdentity::parse(netnsId));
+            : netns.openVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()));
         if (!opened || !netns.enterInCallingThread(&error)) {
             // One message whatever the cause: nothing about which files root can see.
             return refuseUsage(caller, QStringLiteral("the network namespace to change is not the one sockscope shows "
                                                       "(it may have gone); nothing was changed"), command);
         }
     }
-    const QByteArray where = NamespaceIdentity::ofCallingThread().toString().toLatin1();
+    const QByteArray where = QByteArray::fromStdString(NamespaceIdentity::ofCallingThread().toString());
 
     SysctlTransaction::Request request;
     request.pairs = pairs;

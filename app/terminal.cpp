@@ -1,4 +1,5 @@
 #include "terminal.h"
+#include "coremessagetext.h"
 
 #include "commandlineoptions.h"
 #include "networknamespace.h"
@@ -17,10 +18,10 @@ void printError(const QString &message)
 
 bool openNamespace(const CommandLineOptions &options, NetworkNamespace *netns)
 {
-    QString error;
-    if (options.netns.isEmpty() || netns->open(options.netns, &error))
+    CoreMessage error;
+    if (options.netns.isEmpty() || netns->open(options.netns.toStdString(), &error))
         return true;
-    printError(error);
+    printError(CoreMessageText::text(error));
     return false;
 }
 

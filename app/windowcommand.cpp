@@ -1,4 +1,5 @@
 #include "windowcommand.h"
+#include "coremessagetext.h"
 
 #include "commandlineoptions.h"
 #include "terminal.h"
@@ -126,7 +127,7 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
     if (!Terminal::openNamespace(options, &netns))
         return 1;
     const bool unattended = !options.screenshotPath.isEmpty() || options.benchmark;
-    const QString label = netns.label();
+    const QString label = CoreMessageText::namespaceLabel(netns.label());
     MainWindow window(!unattended);
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));

@@ -119,7 +119,7 @@ private slots:
     {
         auto snapshot = std::make_shared<Snapshot>();
         const auto present = [](const char *name, const char *value) {
-            return SysctlReading {QLatin1String(name), SysctlReading::State::Present, QLatin1String(value), {}};
+            return SysctlReading {name, SysctlReading::State::Present, value, {}};
         };
         snapshot->sysctls = {present("net.ipv4.ip_local_port_range", "40000 40599"),
                              present("net.ipv4.ip_local_reserved_ports", ""), present("net.ipv4.tcp_tw_reuse", "2"),

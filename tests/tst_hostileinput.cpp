@@ -1,4 +1,6 @@
 #include "bytewriter.h"
+#include "coremessagetext.h"
+#include "qtstd.h"
 #include "crc32.h"
 #include "hostilebytes.h"
 #include "procnetcountersparser.h"
@@ -95,7 +97,7 @@ class TestHostileInput : public QObject
     void fixChecksums(QByteArray &bytes) const
     {
         for (const auto &[offset, length] : frames(bytes)) {
-            const quint32 crc = Crc32::of(bytes.mid(offset + RecordingFormat::FrameHeaderSize, length));
+            const quint32 crc = Crc32::of(byteView(bytes.mid(offset + RecordingFormat::FrameHeaderSize, length)));
             std::memcpy(bytes.data() + offset + 5, &crc, 4);
         }
     }
@@ -127,7 +129,7 @@ class TestHostileInput : public QObject
         buffer.open(QIODevice::WriteOnly);
         SnapshotJsonWriter::Options options;
         options.topPorts = 0;
-        SnapshotJsonWriter::write(m_snapshot, options, &buffer);
+        SnapshotJsonWriter::write(m_snapshot, options, deviceSink(&buffer));
         return json;
     }
 
@@ -136,9 +138,9 @@ class TestHostileInput : public QObject
         const QByteArray json = snapshotJson();
         ByteWriter out;
         out.u32(quint32(json.size()));
-        out.bytes(json);
-        out.bytes(table);
-        return out.take();
+        out.bytes(byteView(json));
+        out.bytes(byteView(table));
+        return QByteArray::fromStdString(out.take());
     }
 
     // Fuzz iterations: a few thousand in ctest; tests/run-sanitizers.sh sets SOCKSCOPE_FUZZ_SCALE
@@ -159,13 +161,13 @@ private slots:
         m_snapshot.sockets = fixtureSockets();
         QCOMPARE(int(m_snapshot.sockets.size()), 12);
         m_snapshot.wallTimeMs = 1700000000000;
-        m_snapshot.namespaceLabel = QStringLiteral("current");
+        m_snapshot.namespaceLabel = "current";
         SnapshotAggregator::aggregate(m_snapshot);
 
         m_recordingPath = m_dir.filePath("real.rec");
         RecordingWriter writer;
-        QString error;
-        QVERIFY2(writer.open(m_recordingPath, {}, &error), qPrintable(error));
+        CoreMessage error;
+        QVERIFY2(writer.open(m_recordingPath.toStdString(), {}, &error), qPrintable(CoreMessageText::text(error)));
         SampleSummarizer summarizer;
         for (int i = 0; i < 4; ++i) {
             m_snapshot.wallTimeMs += 1000;
@@ -173,7 +175,7 @@ private slots:
             if (i == 0 || i == 3)
                 QVERIFY(writer.writeSnapshot(m_snapshot));
             if (i == 1)
-                QVERIFY(writer.writeMarker(m_snapshot.wallTimeMs, QStringLiteral("deploy")));
+                QVERIFY(writer.writeMarker(m_snapshot.wallTimeMs, "deploy"));
         }
         QVERIFY(writer.close());
         QFile file(m_recordingPath);
@@ -185,10 +187,11 @@ private slots:
         QCOMPARE(int(frames(m_recording).size()), 4 + 2 + 1 + 1);
 
         Recording recording;
-        QVERIFY2(recording.read(m_recordingPath, &error), qPrintable(error));
+        QString readError;
+        QVERIFY2(recording.read(m_recordingPath, &readError), qPrintable(readError));
         QVERIFY(recording.warnings.isEmpty());
         QCOMPARE(int(recording.snapshots.size()), 2);
-        QVERIFY(recording.loadSnapshot(1, &error));
+        QVERIFY(recording.loadSnapshot(1, &readError));
     }
 
     // Item 10: tables that declare more than their bytes (or the limit) allow stop the file at
@@ -225,7 +228,7 @@ private slots:
         QFETCH(bool, atOpen);
         const long before = peakRssKb();
         std::vector<SocketRecord> records;
-        QVERIFY(!SocketTableCodec::decode(table, &records));
+        QVERIFY(!SocketTableCodec::decode(byteView(table), &records));
         QVERIFY(records.empty());
 
         const QString path = writeFile(QStringLiteral("bomb.rec"), withFrame(RecordingFormat::Snapshot, snapshotPayload(table)));
@@ -290,7 +293,7 @@ private slots:
         SampleSummary summary;
         QVERIFY(!SummaryCodec::decode(out.data(), &summary));
 
-        const QString path = writeFile(QStringLiteral("range.rec"), withFrame(RecordingFormat::Summary, out.data()));
+        const QString path = writeFile(QStringLiteral("range.rec"), withFrame(RecordingFormat::Summary, QByteArray::fromStdString(out.data())));
         Recording recording;
         QString error;
         QVERIFY(recording.read(path, &error));
@@ -317,7 +320,7 @@ private slots:
         ByteWriter marker;
         marker.i64(std::numeric_limits<qint64>::min());
         marker.bytes("label");
-        QTest::newRow("marker at INT64_MIN") << marker.take() << int(RecordingFormat::Marker);
+        QTest::newRow("marker at INT64_MIN") << QByteArray::fromStdString(marker.take()) << int(RecordingFormat::Marker);
         QByteArray json = snapshotJson();
         // "time": "2023-11-14T22:13:21.000Z" becomes the year 9999999, beyond what a time may be.
         const qsizetype key = json.indexOf("\"time\"");
@@ -326,9 +329,9 @@ private slots:
         json.replace(at, 4, "9999999");
         ByteWriter table;
         table.u32(quint32(json.size()));
-        table.bytes(json);
+        table.bytes(byteView(json));
         table.bytes(SocketTableCodec::encode(m_snapshot.sockets));
-        QTest::newRow("table with an unreadable time") << table.take() << int(RecordingFormat::Snapshot);
+        QTest::newRow("table with an unreadable time") << QByteArray::fromStdString(table.take()) << int(RecordingFormat::Snapshot);
     }
 
     void markerAndTableTimes()
@@ -479,17 +482,17 @@ private slots:
                     mutated.insert(at, insertions[random.bounded(int(std::size(insertions)))]);
                 }
                 SockstatFigures sockstat;
-                if (SockstatParser::parseSockstat(mutated, &sockstat) | SockstatParser::parseSockstat6(mutated, &sockstat))
+                if (SockstatParser::parseSockstat(byteView(mutated), &sockstat) | SockstatParser::parseSockstat6(byteView(mutated), &sockstat))
                     ++parsed;
                 TcpCounters counters;
-                QString error;
-                if (ProcNetCountersParser::parse(mutated, &counters, &error)) {
+                CoreMessage error;
+                if (ProcNetCountersParser::parse(byteView(mutated), &counters, &error)) {
                     ++parsed;
                     for (const qint64 value : counters.values)
                         QVERIFY(value >= -(qint64(1) << 62) && value <= (qint64(1) << 62));
                 }
                 SlabFigures slab;
-                if (SlabinfoParser::parse(mutated, 4096, &slab, &error)) {
+                if (SlabinfoParser::parse(byteView(mutated), 4096, &slab, &error)) {
                     ++parsed;
                     for (const SlabCacheFigure &f : slab.caches)
                         QVERIFY(f.bytes >= 0);
@@ -503,9 +506,9 @@ private slots:
     void writerCountsPerRecording()
     {
         RecordingWriter writer;
-        QString error;
+        CoreMessage error;
         SampleSummarizer summarizer;
-        QVERIFY(writer.open(m_dir.filePath("first.rec"), {}, &error));
+        QVERIFY(writer.open(m_dir.filePath("first.rec").toStdString(), {}, &error));
         for (int i = 0; i < 3; ++i)
             QVERIFY(writer.writeSummary(summarizer.summarize(m_snapshot)));
         QVERIFY(writer.writeSnapshot(m_snapshot));
@@ -513,7 +516,7 @@ private slots:
         QCOMPARE(writer.samples(), 3);
 
         const QString second = m_dir.filePath("second.rec");
-        QVERIFY(writer.open(second, {}, &error));
+        QVERIFY(writer.open(second.toStdString(), {}, &error));
         QCOMPARE(writer.samples(), 0);
         QCOMPARE(writer.snapshots(), 0);
         QCOMPARE(writer.snapshotBytes(), qint64(0));
@@ -540,8 +543,9 @@ private slots:
         QVERIFY(!recording.read(fifo, &error));
         QVERIFY2(error.contains("not a regular file"), qPrintable(error));
         RecordingWriter writer;
-        QVERIFY(!writer.open(fifo, {}, &error));
-        QVERIFY2(error.contains("not a regular file"), qPrintable(error));
+        CoreMessage writeError;
+        QVERIFY(!writer.open(fifo.toStdString(), {}, &writeError));
+        QVERIFY2(CoreMessageText::text(writeError).contains("not a regular file"), qPrintable(CoreMessageText::text(writeError)));
         QVERIFY(!recording.read(QStringLiteral("/dev/null"), &error));
         QVERIFY2(error.contains("not a regular file"), qPrintable(error));
     }

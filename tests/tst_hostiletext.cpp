@@ -1,4 +1,5 @@
 #include "bytewriter.h"
+#include "coremessagetext.h"
 #include "hostilebytes.h"
 #include "recording.h"
 #include "recordingformat.h"
@@ -25,7 +26,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_snapshot.wallTimeMs = 1700000000000;
-        m_snapshot.namespaceLabel = QStringLiteral("current");
+        m_snapshot.namespaceLabel = "current";
         SnapshotAggregator::aggregate(m_snapshot);
     }
 
@@ -53,14 +54,17 @@ private slots:
         QFETCH(bool, unchanged);
         const QString path = m_dir.filePath("text.rec");
         RecordingWriter writer;
-        QString error;
-        QVERIFY(writer.open(path, {text, text, 1000, AllTcpStatesMask}, &error));
+        CoreMessage writeError;
+        writer.setWording(&CoreMessageText::utf8);
+        QVERIFY(writer.open(path.toStdString(), {text.toStdString(), text.toStdString(), 1000, AllTcpStatesMask, {}},
+                            &writeError));
         Snapshot snapshot = m_snapshot;
-        snapshot.namespaceLabel = text;
-        snapshot.warnings = QStringList {text};
+        snapshot.namespaceLabel = text.toStdString();
+        snapshot.warnings = {CoreMessageText::worded(text)};
+        QString error;
         QVERIFY(writer.writeSummary(SampleSummarizer().summarize(snapshot)));
         QVERIFY(writer.writeSnapshot(snapshot));
-        QVERIFY(writer.writeMarker(snapshot.wallTimeMs, text));
+        QVERIFY(writer.writeMarker(snapshot.wallTimeMs, text.toStdString()));
         QVERIFY(writer.close());
         Recording recording;
         QVERIFY2(recording.read(path, &error), qPrintable(error));
@@ -68,7 +72,9 @@ private slots:
         const SnapshotPtr table = recording.loadSnapshot(0, &error);
         QVERIFY2(table, qPrintable(error));
         const QStringList shown {recording.namespaceLabel().section(QLatin1Char(' '), 0, 0), recording.markers[0].label,
-                                 table->namespaceLabel, table->warnings.value(0), UntrustedText::plain(text)};
+                                 QString::fromStdString(table->namespaceLabel),
+                                 table->warnings.empty() ? QString() : CoreMessageText::text(table->warnings.front()),
+                                 UntrustedText::plain(text)};
         for (const QString &line : shown) {
             // A snapshot's notes are sentences: four labels long at most.
             const int limit = (line == shown[3] ? 4 : 1) * UntrustedText::LabelLength + 1;
@@ -94,8 +100,8 @@ private slots:
     {
         const QString path = m_dir.filePath("markers.rec");
         RecordingWriter writer;
-        QString error;
-        QVERIFY(writer.open(path, {}, &error));
+        CoreMessage error;
+        QVERIFY(writer.open(path.toStdString(), {}, &error));
         QVERIFY(writer.close());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -104,15 +110,16 @@ private slots:
         for (int i = 0; i < int(Recording::MaximumMarkers) + 500; ++i) {
             ByteWriter marker;
             marker.i64(m_snapshot.wallTimeMs);
-            marker.bytes(QByteArray(i % 2 ? 0 : 4096, 'M'));
-            bytes += HostileBytes::frame(RecordingFormat::Marker, marker.take());
+            marker.bytes(std::string(i % 2 ? 0 : 4096, 'M'));
+            bytes += HostileBytes::frame(RecordingFormat::Marker, QByteArray::fromStdString(marker.take()));
         }
         file.close();
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         QCOMPARE(file.write(bytes), bytes.size());
         file.close();
         Recording recording;
-        QVERIFY(recording.read(path, &error));
+        QString readError;
+        QVERIFY(recording.read(path, &readError));
         QCOMPARE(recording.markers.size(), std::size_t(1000));
         QCOMPARE(recording.warnings.filter("markers").size(), 1);
         QVERIFY(recording.markers[0].label.size() <= UntrustedText::LabelLength + 1);

@@ -1,4 +1,5 @@
 #include "kerneldefaults.h"
+#include "coremessagetext.h"
 #include "languages.h"
 #include "netnstestmain.h"
 #include "snapshotcollector.h"
@@ -23,12 +24,12 @@ class TestKernelDefaults : public QObject
 {
     Q_OBJECT
 
-    static QStringList perNamespaceNames()
+    static std::vector<std::string> perNamespaceNames()
     {
-        QStringList names;
+        std::vector<std::string> names;
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
             if (entry.perNamespace && entry.editable())
-                names << entry.key();
+                names.emplace_back(entry.name);
         }
         return names;
     }
@@ -44,7 +45,7 @@ class TestKernelDefaults : public QObject
 
     static qint64 hashHere()
     {
-        return qAbs(SysctlReader::read(QStringLiteral("net.ipv4.tcp_ehash_entries")).value.toLongLong());
+        return qAbs(QString::fromStdString(SysctlReader::read("net.ipv4.tcp_ehash_entries").value).toLongLong());
     }
 
 private slots:
@@ -93,15 +94,15 @@ private slots:
     void detectedEqualsAFreshNamespace()
     {
         const KernelDefaults detected = KernelDefaults::detect(perNamespaceNames());
-        QVERIFY2(detected.ok(), qPrintable(detected.error));
+        QVERIFY2(detected.ok(), qPrintable(CoreMessageText::text(detected.error)));
         QCOMPARE(detected.method, geteuid() == 0 ? KernelDefaults::Method::NetworkNamespace
                                                  : KernelDefaults::Method::UserAndNetworkNamespace);
         int compared = 0;
-        for (const QString &name : perNamespaceNames()) {
+        for (const std::string &name : perNamespaceNames()) {
             const SysctlReading here = SysctlReader::read(name);
             QCOMPARE(detected.has(name), here.state == SysctlReading::State::Present);
             if (here.state == SysctlReading::State::Present) {
-                QCOMPARE(detected.values.value(name), here.value);
+                QCOMPARE(QString::fromStdString(detected.value(name)), QString::fromStdString(here.value));
                 ++compared;
             }
         }
@@ -116,8 +117,8 @@ private slots:
         QVERIFY(writeSysctl("/proc/sys/net/ipv4/tcp_fin_timeout", "33"));
         const KernelDefaults detected = KernelDefaults::detect(perNamespaceNames());
         QVERIFY(detected.ok());
-        QCOMPARE(detected.values.value(QStringLiteral("net.ipv4.tcp_tw_reuse")), QStringLiteral("2"));
-        QCOMPARE(detected.values.value(QStringLiteral("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
+        QCOMPARE(QString::fromStdString(detected.value("net.ipv4.tcp_tw_reuse")), QStringLiteral("2"));
+        QCOMPARE(QString::fromStdString(detected.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
     }
 
     // ... except the hash: tcp_child_ehash_entries gives the new namespace its own, and the two
@@ -128,8 +129,8 @@ private slots:
         const KernelDefaults detected = KernelDefaults::detect(perNamespaceNames());
         QVERIFY(detected.ok());
         QCOMPARE(detected.establishedHash, 1024);
-        QCOMPARE(detected.values.value(QStringLiteral("net.ipv4.tcp_max_tw_buckets")), QStringLiteral("512"));
-        QCOMPARE(detected.values.value(QStringLiteral("net.ipv4.tcp_max_syn_backlog")), QStringLiteral("128"));
+        QCOMPARE(QString::fromStdString(detected.value("net.ipv4.tcp_max_tw_buckets")), QStringLiteral("512"));
+        QCOMPARE(QString::fromStdString(detected.value("net.ipv4.tcp_max_syn_backlog")), QStringLiteral("128"));
         // The next test's namespace is made from this one: give it the shared hash again.
         QVERIFY(writeSysctl("/proc/sys/net/ipv4/tcp_child_ehash_entries", "0"));
     }
@@ -151,7 +152,7 @@ private slots:
                 QVERIFY(SysctlCatalog::defaultValue(entry, hash).isEmpty());
             } else {
                 QCOMPARE(source, SysctlCatalog::DefaultSource::Detected);
-                QCOMPARE(SysctlCatalog::defaultValue(entry, hash), detected.values.value(entry.key()));
+                QCOMPARE(SysctlCatalog::defaultValue(entry, hash), QString::fromStdString(detected.value(entry.name)));
             }
         }
         // A namespace with a hash of another size gets the documented rule, labelled as such.
@@ -167,9 +168,9 @@ private slots:
     {
         QVERIFY(writeSysctl("/proc/sys/net/ipv4/tcp_tw_reuse", "1"));
         SnapshotCollector collector({});
-        QString error;
+        CoreMessage error;
         const SnapshotPtr snapshot = collector.collect(&error);
-        QVERIFY2(snapshot, qPrintable(error));
+        QVERIFY2(snapshot, qPrintable(CoreMessageText::text(error)));
         SysctlListModel model;
         model.setSnapshot(snapshot);
         const auto mark = [&](const char *name) {
@@ -181,7 +182,7 @@ private slots:
         QCOMPARE(model.index(model.rowOf(QStringLiteral("net.ipv4.tcp_tw_reuse")), SysctlListModel::Default).data().toString(),
                  QStringLiteral("2"));
         // tcp_tw_recycle is read, not assumed gone.
-        QCOMPARE(snapshot->sysctl(QStringLiteral("net.ipv4.tcp_tw_recycle"))->state, SysctlReading::State::Absent);
+        QCOMPARE(snapshot->sysctl("net.ipv4.tcp_tw_recycle")->state, SysctlReading::State::Absent);
     }
 
     // What tcp_timestamps=1 does with the offset, measured: two connections between the same
@@ -207,9 +208,9 @@ private slots:
             close(fds[0]);
             if (setgid(65534) != 0 || setuid(65534) != 0)
                 _exit(3);
-            const KernelDefaults detected = KernelDefaults::detect({QStringLiteral("net.ipv4.tcp_tw_reuse")});
+            const KernelDefaults detected = KernelDefaults::detect({"net.ipv4.tcp_tw_reuse"});
             const QByteArray line = (detected.method == KernelDefaults::Method::UserAndNetworkNamespace ? "userns " : "other ")
-                + detected.values.value(QStringLiteral("net.ipv4.tcp_tw_reuse")).toLatin1();
+                + QByteArray::fromStdString(detected.value("net.ipv4.tcp_tw_reuse"));
             _exit(write(fds[1], line.constData(), std::size_t(line.size())) == line.size() ? 0 : 4);
         }
         close(fds[1]);

@@ -29,7 +29,7 @@ class TestKernelFacts : public QObject
 
     static bool writeSysctl(const QString &name, const QByteArray &value)
     {
-        const QByteArray path = SysctlReader::procPath(name).toLatin1();
+        const QByteArray path = QByteArray::fromStdString(SysctlReader::procPath(name.toStdString()));
         const int fd = open(path.constData(), O_WRONLY | O_CLOEXEC);
         if (fd < 0)
             return false;
@@ -40,7 +40,7 @@ class TestKernelFacts : public QObject
 
     static qint64 counter(const char *name)
     {
-        const QByteArray text = ProcFile::read(QStringLiteral("/proc/net/netstat")).contents;
+        const QByteArray text = QByteArray::fromStdString(ProcFile::read("/proc/net/netstat").contents);
         const QList<QByteArray> lines = text.split('\n');
         for (int i = 0; i + 1 < lines.size(); i += 2) {
             const QList<QByteArray> names = lines[i].simplified().split(' ');
@@ -56,7 +56,7 @@ class TestKernelFacts : public QObject
     static qint64 timewaitTable()
     {
         SockstatFigures figures;
-        SockstatParser::parseSockstat(ProcFile::read(QStringLiteral("/proc/net/sockstat")).contents, &figures);
+        SockstatParser::parseSockstat(ProcFile::read("/proc/net/sockstat").contents, &figures);
         return figures.tcpTimeWait;
     }
 
@@ -118,7 +118,7 @@ class TestKernelFacts : public QObject
     static bool finWait2Timer(quint16 port, int *kind, qint64 *ticksLeft)
     {
         const QByteArray remote = QByteArray("0100007F:") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-        for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+        for (const QByteArray &line : QByteArray::fromStdString(ProcFile::read("/proc/net/tcp").contents).split('\n')) {
             const QList<QByteArray> f = line.simplified().split(' ');
             if (f.size() < 6 || f[2] != remote || f[3] != "05")
                 continue;
@@ -152,7 +152,7 @@ private slots:
         int checked = 0;
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
             if (entry.kernelRange || (entry.kind != SysctlEntry::Kind::Integer && entry.kind != SysctlEntry::Kind::Choice)
-                || SysctlReader::read(entry.key()).state != SysctlReading::State::Present)
+                || SysctlReader::read(entry.name).state != SysctlReading::State::Present)
                 continue;
             for (const qint64 outside : {entry.minimum - 1, entry.maximum + 1}) {
                 QVERIFY2(!writeSysctl(entry.key(), QByteArray::number(outside)),
@@ -371,7 +371,7 @@ private slots:
         QVERIFY2(population.halfOpenRequests(server, "198.51.100", 20), qPrintable(population.error()));
         const auto halfOpen = [] {
             int count = 0;
-            for (const QByteArray &line : ProcFile::read(QStringLiteral("/proc/net/tcp")).contents.split('\n')) {
+            for (const QByteArray &line : QByteArray::fromStdString(ProcFile::read("/proc/net/tcp").contents).split('\n')) {
                 const QList<QByteArray> fields = line.simplified().split(' ');
                 count += fields.size() > 3 && fields[3] == "03" ? 1 : 0;
             }

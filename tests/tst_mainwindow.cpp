@@ -1,4 +1,5 @@
 #include "languages.h"
+#include "coremessagetext.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
@@ -79,7 +80,7 @@ private slots:
         m_window->setIntervalMs(250);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_source = std::make_unique<LocalSource>(m_sampler.get(), NetworkNamespace().label());
+        m_source = std::make_unique<LocalSource>(m_sampler.get(), CoreMessageText::namespaceLabel(NetworkNamespace().label()));
         m_window->setSource(m_source.get());
         QVERIFY(waitForMoreSamples(3));
     }

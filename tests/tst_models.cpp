@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "corewords.h"
 #include "snapshotcollector.h"
 #include "socketfilter.h"
 #include "socketpopulation.h"
@@ -26,7 +27,7 @@ class TestModels : public QObject
     {
         SnapshotCollector collector({});
         QString error;
-        return collector.collect(&error);
+        return collectWorded(collector, &error);
     }
 
 private slots:

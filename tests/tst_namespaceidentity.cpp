@@ -1,4 +1,5 @@
 #include "namespaceidentity.h"
+#include "coremessagetext.h"
 #include "netnstestmain.h"
 #include "networknamespace.h"
 #include "samplerthread.h"
@@ -25,7 +26,7 @@ class TestNamespaceIdentity : public QObject
     QTemporaryDir m_dir;
 
     static QString threadPath() { return QStringLiteral("/proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid()); }
-    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+    static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     struct Run
     {
@@ -73,10 +74,10 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, valid);
-        const NamespaceIdentity identity = NamespaceIdentity::parse(text);
+        const NamespaceIdentity identity = NamespaceIdentity::parse(text.toStdString());
         QCOMPARE(identity.isValid(), valid);
         if (valid)
-            QCOMPARE(identity.toString(), text);
+            QCOMPARE(QString::fromStdString(identity.toString()), text);
     }
 
     void onlyTheObservedNamespaceIsEntered_data()
@@ -101,7 +102,7 @@ private slots:
     {
         QFETCH(QString, path);
         QFETCH(QString, identity);
-        const QString id = identity.isEmpty() ? NamespaceIdentity::ofCallingThread().toString() : identity;
+        const QString id = identity.isEmpty() ? QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()) : identity;
         const QString before = value("net.ipv4.tcp_fin_timeout");
         const Run run = helper({"apply", "--netns", path, "--netns-id", id, "net.ipv4.tcp_fin_timeout=31"});
         QCOMPARE(run.exitCode, 5);
@@ -111,7 +112,7 @@ private slots:
             QVERIFY2(!run.out.contains(QLatin1String(leak)), qPrintable(run.out));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), before);
         // In-process, the same check.
-        QCOMPARE(NamespaceIdentity::openVerified(path, NamespaceIdentity::parse(id)), -1);
+        QCOMPARE(NamespaceIdentity::openVerified(path.toStdString(), NamespaceIdentity::parse(id.toStdString())), -1);
     }
 
     void throughPkexecOnlyTheCallersOwn_data()
@@ -143,7 +144,7 @@ private slots:
         QFETCH(qint64, caller);
         QFETCH(quint32, uid);
         QFETCH(bool, entered);
-        const int fd = NamespaceIdentity::openCallersVerified(path, NamespaceIdentity::ofCallingThread(), caller, uid);
+        const int fd = NamespaceIdentity::openCallersVerified(path.toStdString(), NamespaceIdentity::ofCallingThread(), caller, uid);
         QCOMPARE(fd >= 0, entered);
         if (fd >= 0) {
             QCOMPARE(NamespaceIdentity::ofDescriptor(fd), NamespaceIdentity::ofCallingThread());
@@ -159,11 +160,11 @@ private slots:
         QString error;
         QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
         QVERIFY(NamespaceIdentity::ofCallingThread() != seen);
-        Run run = helper({"apply", "--netns", threadPath(), "--netns-id", seen.toString(), "net.ipv4.tcp_fin_timeout=32"});
+        Run run = helper({"apply", "--netns", threadPath(), "--netns-id", QString::fromStdString(seen.toString()), "net.ipv4.tcp_fin_timeout=32"});
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
         // The right identity for what the path names now: accepted, and written there.
-        run = helper({"apply", "--netns", threadPath(), "--netns-id", NamespaceIdentity::ofCallingThread().toString(),
+        run = helper({"apply", "--netns", threadPath(), "--netns-id", QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()),
                       "net.ipv4.tcp_fin_timeout=32"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("32"));
@@ -172,7 +173,7 @@ private slots:
     void pathAndIdentityGoTogether()
     {
         QCOMPARE(helper({"apply", "--netns", threadPath(), "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
-        QCOMPARE(helper({"apply", "--netns-id", NamespaceIdentity::ofCallingThread().toString(),
+        QCOMPARE(helper({"apply", "--netns-id", QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()),
                          "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
         QVERIFY(value("net.ipv4.tcp_fin_timeout") != QLatin1String("33"));
     }
@@ -189,7 +190,7 @@ private slots:
         QCOMPARE(command.value(2), QStringLiteral("apply"));
         QCOMPARE(command.value(3), QStringLiteral("--netns"));
         QVERIFY(command.value(4).startsWith(QStringLiteral("/proc/%1/fd/").arg(getpid())));
-        QCOMPARE(command.value(6), NamespaceIdentity::ofCallingThread().toString());
+        QCOMPARE(command.value(6), QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()));
         QProcess process;
         process.start(QStringLiteral("unshare"), QStringList {QStringLiteral("-n"), QStringLiteral(SOCKSCOPE_HELPER)} + command.mid(2));
         QVERIFY(process.waitForFinished(30000));
@@ -208,8 +209,8 @@ private slots:
 
         // The test's parent (ctest, or the shell) runs in the host's namespace.
         NetworkNamespace host;
-        QString error;
-        QVERIFY2(host.open(QStringLiteral("/proc/%1/ns/net").arg(getppid()), &error), qPrintable(error));
+        CoreMessage error;
+        QVERIFY2(host.open("/proc/" + std::to_string(getppid()) + "/ns/net", &error), qPrintable(CoreMessageText::text(error)));
         SamplerThread hostSampler(std::move(host), AllTcpStatesMask);
         applier.setSampler(&hostSampler);
         QCOMPARE(persistTarget(applier.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::HostNamespace);

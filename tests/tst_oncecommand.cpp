@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "corewords.h"
 #include "processrun.h"
 #include "snapshotcollector.h"
 #include "socketpopulation.h"
@@ -88,7 +89,7 @@ private slots:
 
         SnapshotCollector collector({});
         QString error;
-        const auto snapshot = collector.collect(&error);
+        const auto snapshot = collectWorded(collector, &error);
         QVERIFY2(snapshot, qPrintable(error));
         SsOracle ss;
         QVERIFY2(ss.run(&error), qPrintable(error));

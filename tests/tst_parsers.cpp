@@ -3,6 +3,8 @@
 #include "sockdiagdatagramparser.h"
 #include "sockstatparser.h"
 #include "btfstructsizes.h"
+#include "coremessagetext.h"
+#include "qtstd.h"
 
 #include <QFile>
 #include <QTest>
@@ -45,14 +47,14 @@ private slots:
     void sockstat()
     {
         SockstatFigures figures;
-        QVERIFY(SockstatParser::parseSockstat(fixture("sockstat-busy.txt"), &figures));
+        QVERIFY(SockstatParser::parseSockstat(byteView(fixture("sockstat-busy.txt")), &figures));
         QVERIFY(figures.valid);
         QCOMPARE(figures.tcpInUse, 276);
         QCOMPARE(figures.tcpOrphans, 156);
         QCOMPARE(figures.tcpTimeWait, 262143);
         QCOMPARE(figures.tcpAllocated, 300);
         QCOMPARE(figures.tcpMemoryPages, 212);
-        QVERIFY(SockstatParser::parseSockstat6(fixture("sockstat6.txt"), &figures));
+        QVERIFY(SockstatParser::parseSockstat6(byteView(fixture("sockstat6.txt")), &figures));
         QVERIFY(figures.tcp6Valid);
         QCOMPARE(figures.tcp6InUse, 12);
     }
@@ -60,18 +62,18 @@ private slots:
     void sockstatMalformed()
     {
         SockstatFigures figures;
-        QVERIFY(!SockstatParser::parseSockstat(fixture("sockstat-malformed.txt"), &figures));
+        QVERIFY(!SockstatParser::parseSockstat(byteView(fixture("sockstat-malformed.txt")), &figures));
         QVERIFY(!figures.valid);
-        QVERIFY(!SockstatParser::parseSockstat(QByteArray(), &figures));
-        QVERIFY(!SockstatParser::parseSockstat6(fixture("sockstat.txt"), &figures));
+        QVERIFY(!SockstatParser::parseSockstat(std::string_view(), &figures));
+        QVERIFY(!SockstatParser::parseSockstat6(byteView(fixture("sockstat.txt")), &figures));
         QVERIFY(!figures.tcp6Valid);
     }
 
     void netstatWithUnknownColumns()
     {
         TcpCounters counters;
-        QString error;
-        QVERIFY2(ProcNetCountersParser::parse(fixture("netstat-extra-columns.txt"), &counters, &error), qPrintable(error));
+        CoreMessage error;
+        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("netstat-extra-columns.txt")), &counters, &error), qPrintable(CoreMessageText::text(error)));
         QCOMPARE(counters.value(TcpCounter::TimeWaitEntered), 262143);
         QCOMPARE(counters.value(TcpCounter::TimeWaitRecycled), 17);
         QCOMPARE(counters.value(TcpCounter::TimeWaitKilled), 3);
@@ -84,19 +86,19 @@ private slots:
     void netstatMismatched()
     {
         TcpCounters counters;
-        QString error;
-        QVERIFY(!ProcNetCountersParser::parse(fixture("netstat-mismatched.txt"), &counters, &error));
-        QVERIFY2(error.contains(QLatin1String("TcpExt")), qPrintable(error));
+        CoreMessage error;
+        QVERIFY(!ProcNetCountersParser::parse(byteView(fixture("netstat-mismatched.txt")), &counters, &error));
+        QVERIFY2(CoreMessageText::text(error).contains(QLatin1String("TcpExt")), qPrintable(CoreMessageText::text(error)));
 
         QVERIFY(!ProcNetCountersParser::parse("Tcp: ActiveOpens PassiveOpens\nTcp: 12 x\n", &counters, &error));
-        QVERIFY2(error.contains(QLatin1String("PassiveOpens")), qPrintable(error));
+        QVERIFY2(CoreMessageText::text(error).contains(QLatin1String("PassiveOpens")), qPrintable(CoreMessageText::text(error)));
     }
 
     void snmp()
     {
         TcpCounters counters;
-        QString error;
-        QVERIFY2(ProcNetCountersParser::parse(fixture("snmp.txt"), &counters, &error), qPrintable(error));
+        CoreMessage error;
+        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("snmp.txt")), &counters, &error), qPrintable(CoreMessageText::text(error)));
         QCOMPARE(counters.value(TcpCounter::ActiveOpens), 1200);
         QCOMPARE(counters.value(TcpCounter::PassiveOpens), 3400000);
         QCOMPARE(counters.value(TcpCounter::EstabResets), 42);
@@ -107,8 +109,8 @@ private slots:
     void slabinfo()
     {
         SlabFigures figures;
-        QString error;
-        QVERIFY2(SlabinfoParser::parse(fixture("slabinfo.txt"), 4096, &figures, &error), qPrintable(error));
+        CoreMessage error;
+        QVERIFY2(SlabinfoParser::parse(byteView(fixture("slabinfo.txt")), 4096, &figures, &error), qPrintable(CoreMessageText::text(error)));
         QVERIFY(figures.slabinfoReadable);
         const SlabCacheFigure &tw = figures.cache(SlabCache::TimeWaitV4);
         QVERIFY(tw.exact());
@@ -126,10 +128,10 @@ private slots:
     void slabinfoRowMissing()
     {
         SlabFigures figures;
-        QString error;
+        CoreMessage error;
         const QByteArray onlyTw = "slabinfo - version: 2.1\n"
                                   "tw_sock_TCP 262230 262230 256 16 1 : tunables 0 0 0 : slabdata 17482 17482 0\n";
-        QVERIFY(SlabinfoParser::parse(onlyTw, 4096, &figures, &error));
+        QVERIFY(SlabinfoParser::parse(byteView(onlyTw), 4096, &figures, &error));
         QCOMPARE(figures.cache(SlabCache::TimeWaitV4).bytes, 17482 * 4096); // the write-up's 69928K
         QCOMPARE(figures.cache(SlabCache::TcpV4).source, SlabCacheFigure::Source::None);
     }
@@ -148,8 +150,8 @@ private slots:
     {
         QFETCH(QByteArray, text);
         SlabFigures figures;
-        QString error;
-        QVERIFY(!SlabinfoParser::parse(text, 4096, &figures, &error));
+        CoreMessage error;
+        QVERIFY(!SlabinfoParser::parse(byteView(text), 4096, &figures, &error));
         QVERIFY(!error.isEmpty());
     }
 
@@ -209,7 +211,7 @@ private slots:
         std::vector<char> exact(dump.begin(), dump.end());
         QCOMPARE(parser.parse(exact.data(), exact.size(), records), SockDiagDatagramParser::Status::Failed);
         QCOMPARE(parser.errorNumber(), EPROTO);
-        QVERIFY2(parser.errorMessage().contains(QLatin1String("runcated")), qPrintable(parser.errorMessage()));
+        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("runcated")), qPrintable(CoreMessageText::text(parser.errorMessage())));
         for (const SocketRecord &r : records)
             QCOMPARE(int(r.family), family); // whatever came before the cut is intact
         if (cut < 0)
@@ -226,7 +228,7 @@ private slots:
         std::vector<SocketRecord> records;
         auto parser = SockDiagDatagramParser::forRecordedDump();
         QCOMPARE(parser.parse(buffer, sizeof(buffer), records), SockDiagDatagramParser::Status::Failed);
-        QVERIFY2(parser.errorMessage().contains(QLatin1String("16 bytes")), qPrintable(parser.errorMessage()));
+        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("16 bytes")), qPrintable(CoreMessageText::text(parser.errorMessage())));
         QVERIFY(records.empty());
     }
 
@@ -260,9 +262,9 @@ private slots:
         QCOMPARE(parser.parse(buffer, sizeof(buffer), records), SockDiagDatagramParser::Status::Failed);
         QCOMPARE(parser.errorNumber(), error);
         if (sent == -error)
-            QCOMPARE(parser.errorMessage(), QString::fromLocal8Bit(std::strerror(error)));
+            QCOMPARE(CoreMessageText::text(parser.errorMessage()), QString::fromLocal8Bit(std::strerror(error)));
         else
-            QVERIFY2(parser.errorMessage().contains(QLatin1String("Malformed")), qPrintable(parser.errorMessage()));
+            QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("Malformed")), qPrintable(CoreMessageText::text(parser.errorMessage())));
     }
 
     void dumpInterruptedFlag()
@@ -293,10 +295,10 @@ private slots:
         put16(0xeB9F); btf.append(char(1)); btf.append(char(0));
         put32(24); put32(0); put32(quint32(types.size())); put32(quint32(types.size())); put32(quint32(strings.size()));
         btf += types + strings;
-        const auto sizes = BtfStructSizes::find(btf, {"tcp_timewait_sock", "tcp_sock"});
-        QCOMPARE(sizes.value("tcp_timewait_sock"), 248);
-        QVERIFY(!sizes.contains("tcp_sock"));
-        QVERIFY(BtfStructSizes::find(btf.left(30), {"tcp_timewait_sock"}).isEmpty());
+        const auto sizes = BtfStructSizes::find(byteView(btf), {"tcp_timewait_sock", "tcp_sock"});
+        QCOMPARE(sizes.at("tcp_timewait_sock"), 248);
+        QVERIFY(!sizes.count("tcp_sock"));
+        QVERIFY(BtfStructSizes::find(byteView(btf.left(30)), {"tcp_timewait_sock"}).empty());
     }
 };
 

@@ -23,7 +23,7 @@ class TestPolkitPkexec : public QObject
     QString m_output;
     int m_exitCode = -1;
 
-    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+    static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     // The lines the script printed for one pkexec run: "NAME rc=N" and what pkexec said.
     QString result(const char *name) const
@@ -94,7 +94,7 @@ private slots:
         // The caller's shell runs pkexec, so it is the helper's parent: its namespace (this test's)
         // is one the caller holds. The test's own thread's (a root process) is not, and must be
         // refused even though authorised, however the path reaches it.
-        const QString netns = QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(here.toString());
+        const QString netns = QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(QString::fromStdString(here.toString()));
         // Ways to name this test's thread (a root process's namespace) that begin with the
         // caller's /proc entry; each must be refused, and would write 44 if it were not.
         const QString thread = QStringLiteral("proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
@@ -102,7 +102,7 @@ private slots:
         for (const auto &[name, path] : foreignPaths(thread))
             foreign += QStringLiteral("run %1 '/usr/bin/pkexec \"$HELPER\" apply --netns %2 --netns-id %3 "
                                       "net.ipv4.tcp_fin_timeout=44'\n")
-                           .arg(name, path, here.toString());
+                           .arg(name, path, QString::fromStdString(here.toString()));
         // Everything below happens in a mount namespace of its own: the bind mounts vanish with it.
         const QString script = QStringLiteral(R"(
 set -u
@@ -141,7 +141,7 @@ run apply '/usr/bin/pkexec "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41'
 run persist '/usr/bin/pkexec "$HELPER" persist %1 net.ipv4.tcp_fin_timeout=42'
 run old-option '/usr/bin/pkexec "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43'
 run by-descriptor '/usr/bin/pkexec "$HELPER" apply --netns /proc/$$/fd/7 --netns-id %3 net.ipv4.tcp_fin_timeout=41'
-%2)").arg(netns, foreign, here.toString());
+%2)").arg(netns, foreign, QString::fromStdString(here.toString()));
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(QStringLiteral("unshare"), {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,

@@ -40,8 +40,8 @@ class TestPortBudget : public QObject
     {
         QFile file(QStringLiteral("/proc/net/netstat"));
         TcpCounters counters;
-        QString error;
-        if (!file.open(QIODevice::ReadOnly) || !ProcNetCountersParser::parse(file.readAll(), &counters, &error))
+        CoreMessage error;
+        if (!file.open(QIODevice::ReadOnly) || !ProcNetCountersParser::parse(file.readAll().toStdString(), &counters, &error))
             return -1;
         return counters.value(TcpCounter::TimeWaitRecycled);
     }
@@ -250,7 +250,7 @@ private slots:
     void fromReadings()
     {
         const auto present = [](const char *name, const char *value) {
-            return SysctlReading {QLatin1String(name), SysctlReading::State::Present, QLatin1String(value), {}};
+            return SysctlReading {name, SysctlReading::State::Present, value, {}};
         };
         std::vector<SysctlReading> readings {present("net.ipv4.ip_local_port_range", "40000 40099"),
                                              present("net.ipv4.ip_local_reserved_ports", "40010-40019"),
@@ -261,7 +261,7 @@ private slots:
         QCOMPARE(s.reservedInRange, 10);
         QCOMPARE(s.tcpTwReuse, 2);
         QCOMPARE(s.reuseDelayMs, -1); // absent: a kernel before 6.14
-        readings[0].value = QStringLiteral("40099 40000");
+        readings[0].value = "40099 40000";
         QVERIFY(!PortBudgetSettings::fromReadings(readings).rangeValid);
     }
 

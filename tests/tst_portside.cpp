@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "corewords.h"
 #include "portchartpanel.h"
 #include "snapshotcollector.h"
 #include "socketpopulation.h"
@@ -26,7 +27,7 @@ class TestPortSide : public QObject
     {
         SnapshotCollector collector({});
         QString error;
-        SnapshotPtr snapshot = collector.collect(&error);
+        SnapshotPtr snapshot = collectWorded(collector, &error);
         if (!snapshot)
             qWarning() << error;
         return snapshot;

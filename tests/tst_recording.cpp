@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "qtstd.h"
 #include "recording.h"
 #include "sampler.h"
 #include "samplerthread.h"
@@ -203,18 +204,18 @@ private slots:
             for (char &c : garbage)
                 c = char(random.bounded(256));
             SampleSummary summary;
-            SummaryCodec::decode(garbage, &summary);
+            SummaryCodec::decode(byteView(garbage), &summary);
             std::vector<SocketRecord> records;
-            if (!SocketTableCodec::decode(garbage, &records))
+            if (!SocketTableCodec::decode(byteView(garbage), &records))
                 QVERIFY(records.empty());
         }
         // A valid table with its last byte changed is refused, not half-read.
-        QByteArray table = SocketTableCodec::encode(m_snapshots.front()->sockets);
+        QByteArray table = QByteArray::fromStdString(SocketTableCodec::encode(m_snapshots.front()->sockets));
         std::vector<SocketRecord> records;
-        QVERIFY(SocketTableCodec::decode(table, &records));
+        QVERIFY(SocketTableCodec::decode(byteView(table), &records));
         QCOMPARE(records.size(), m_snapshots.front()->sockets.size());
         table.chop(1);
-        QVERIFY(!SocketTableCodec::decode(table, &records));
+        QVERIFY(!SocketTableCodec::decode(byteView(table), &records));
         QVERIFY(records.empty());
     }
 

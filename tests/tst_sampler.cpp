@@ -1,4 +1,5 @@
 #include "historyring.h"
+#include "coremessagetext.h"
 #include "netnstestmain.h"
 #include "sampler.h"
 #include "samplerthread.h"
@@ -179,8 +180,9 @@ private slots:
     void badNamespaceFails()
     {
         NetworkNamespace netns;
-        QString error;
-        QVERIFY(!netns.open(QStringLiteral("/proc/self/ns/mnt"), &error)); // a namespace, but not a network one
+        CoreMessage message;
+        QVERIFY(!netns.open("/proc/self/ns/mnt", &message)); // a namespace, but not a network one
+        const QString error = CoreMessageText::text(message);
         QVERIFY2(error.contains(QLatin1String("not a network namespace")), qPrintable(error));
     }
 };

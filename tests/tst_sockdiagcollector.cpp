@@ -1,4 +1,6 @@
 #include "netnstestmain.h"
+#include "coremessagetext.h"
+#include "corewords.h"
 #include "slabestimator.h"
 #include "snapshotcollector.h"
 #include "socketpopulation.h"
@@ -79,7 +81,7 @@ private slots:
     {
         SnapshotCollector collector({});
         QString error;
-        const auto snapshot = collector.collect(&error);
+        const auto snapshot = collectWorded(collector, &error);
         QVERIFY2(snapshot, qPrintable(error));
         QVERIFY(snapshot->consistent);
         QCOMPARE(snapshot->totalSockets(), 51u);
@@ -99,7 +101,7 @@ private slots:
     {
         SnapshotCollector collector({});
         QString error;
-        const auto s = collector.collect(&error);
+        const auto s = collectWorded(collector, &error);
         QVERIFY2(s, qPrintable(error));
         // Server-first closes leave TIME-WAIT on the server's port; client-first on ephemeral ports.
         QCOMPARE(portCount(s->timeWaitByLocalPort, 7001), 7u);
@@ -132,7 +134,7 @@ private slots:
     {
         SnapshotCollector collector({});
         QString error;
-        const auto s = collector.collect(&error);
+        const auto s = collectWorded(collector, &error);
         QVERIFY2(s, qPrintable(error));
         SsOracle ss;
         QVERIFY2(ss.run(&error), qPrintable(error));
@@ -158,7 +160,7 @@ private slots:
         SockDiagCollector::Request request;
         request.stateMask = tcpStateBit(TcpState::TimeWait);
         const auto outcome = collector.dump(request, records);
-        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QVERIFY2(outcome.ok, qPrintable(CoreMessageText::text(outcome.error)));
         QCOMPARE(int(records.size()), 24);
         for (const SocketRecord &r : records)
             QCOMPARE(r.state, TcpState::TimeWait);
@@ -172,7 +174,7 @@ private slots:
         SockDiagCollector collector;
         std::vector<SocketRecord> records;
         const auto outcome = collector.dump({}, records);
-        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QVERIFY2(outcome.ok, qPrintable(CoreMessageText::text(outcome.error)));
         // The same netlink socket serves a second dump.
         std::vector<SocketRecord> again;
         QVERIFY(collector.dump({}, again).ok);
@@ -204,7 +206,7 @@ private slots:
     {
         SnapshotCollector collector({});
         QString error;
-        const auto s = collector.collect(&error);
+        const auto s = collectWorded(collector, &error);
         QVERIFY2(s, qPrintable(error));
         if (!s->slab.slabinfoReadable)
             QSKIP("/proc/slabinfo is root-only; the estimate cannot be checked against it here");
@@ -212,9 +214,9 @@ private slots:
             const SlabCacheFigure &exact = s->slab.caches[c];
             if (exact.source != SlabCacheFigure::Source::Slabinfo)
                 continue;
-            QString basis;
+            CoreMessage basis;
             QCOMPARE(SlabEstimator::objectSize(c, &basis), exact.objectSize);
-            QVERIFY(basis.contains(QLatin1String("BTF")));
+            QVERIFY(CoreMessageText::text(basis).contains(QLatin1String("BTF")));
         }
         QCOMPARE(s->slab.cache(SlabCache::TimeWaitV4).source, SlabCacheFigure::Source::Slabinfo);
         QVERIFY(s->slab.cache(SlabCache::TimeWaitV4).activeObjects >= 17); // host-wide: at least ours

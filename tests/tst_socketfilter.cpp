@@ -21,8 +21,8 @@ class TestSocketFilter : public QObject
         r.state = state;
         std::array<quint8, 16> bytes {};
         quint8 family = 0;
-        QVERIFY(InetAddress::parse(QLatin1String(local), &family, &r.localAddress));
-        QVERIFY(InetAddress::parse(QLatin1String(remote), &r.family, &bytes));
+        QVERIFY(InetAddress::parse(local, &family, &r.localAddress));
+        QVERIFY(InetAddress::parse(remote, &r.family, &bytes));
         QCOMPARE(family, r.family);
         r.remoteAddress = bytes;
         r.localPort = localPort;

@@ -22,7 +22,7 @@ class TestSysctlCatalog : public QObject
 
     static qint64 establishedHash()
     {
-        return qAbs(SysctlReader::read(QStringLiteral("net.ipv4.tcp_ehash_entries")).value.toLongLong());
+        return qAbs(QString::fromStdString(SysctlReader::read("net.ipv4.tcp_ehash_entries").value).toLongLong());
     }
 
     static bool kernelAtLeast(int major, int minor)
@@ -38,10 +38,24 @@ private slots:
         QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
     }
 
+    // The core reads its own list of sysctls into every snapshot (it has no catalog): exactly the
+    // catalog's, in its order, then the figures the defaults depend on.
+    void snapshotReadsTheCatalog()
+    {
+        QStringList expected = SysctlCatalog::readableNames();
+        expected << QStringLiteral("net.ipv4.tcp_ehash_entries") << QStringLiteral("net.ipv4.ip_unprivileged_port_start")
+                 << QStringLiteral("net.ipv4.tcp_tw_recycle");
+        expected.removeDuplicates();
+        QStringList read;
+        for (const std::string &name : SysctlReader::snapshotSet())
+            read << QString::fromStdString(name);
+        QCOMPARE(read, expected);
+    }
+
     void entriesExistOnThisKernel()
     {
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            const SysctlReading reading = SysctlReader::read(entry.key());
+            const SysctlReading reading = SysctlReader::read(entry.name);
             const QString name = entry.key();
             if (entry.kind == SysctlEntry::Kind::Removed) {
                 QCOMPARE(reading.state, SysctlReading::State::Absent);
@@ -63,11 +77,11 @@ private slots:
         QVERIFY(hash > 0); // tcp_ehash_entries exists since 6.1
         int checked = 0;
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            const SysctlReading reading = SysctlReader::read(entry.key());
+            const SysctlReading reading = SysctlReader::read(entry.name);
             if (!entry.editable() || reading.state != SysctlReading::State::Present)
                 continue;
             const QString expected = SysctlValue::fromProcText(entry, SysctlCatalog::defaultValue(entry, hash));
-            QCOMPARE(SysctlValue::fromProcText(entry, reading.value), expected);
+            QCOMPARE(SysctlValue::fromProcText(entry, QString::fromStdString(reading.value)), expected);
             ++checked;
         }
         QVERIFY(checked >= 11);
@@ -77,7 +91,7 @@ private slots:
     {
         // Every choice, and both ends of every integer range, are values this kernel accepts.
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            if (SysctlReader::read(entry.key()).state != SysctlReading::State::Present)
+            if (SysctlReader::read(entry.name).state != SysctlReading::State::Present)
                 continue;
             QStringList values;
             if (entry.kind == SysctlEntry::Kind::Choice) {

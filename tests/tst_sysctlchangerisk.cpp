@@ -1,4 +1,5 @@
 #include "namespaceidentity.h"
+#include "corewords.h"
 #include "netnstestmain.h"
 #include "snapshotcollector.h"
 #include "socketpopulation.h"
@@ -139,7 +140,7 @@ private slots:
                  qPrintable(population.error()));
         SnapshotCollector collector({});
         QString error;
-        const auto snapshot = collector.collect(&error);
+        const auto snapshot = collectWorded(collector, &error);
         QVERIFY2(snapshot, qPrintable(error));
         const SysctlRiskFigures figures = SysctlRiskFigures::fromSnapshot(*snapshot);
         QCOMPARE(figures.timeWaitEntries, 7);
@@ -156,14 +157,14 @@ private slots:
     {
         const NamespaceIdentity here = NamespaceIdentity::ofCallingThread();
         QVERIFY(here.isValid());
-        QCOMPARE(NamespaceIdentity::ofPath(QStringLiteral("/proc/self/ns/net")), here);
+        QCOMPARE(NamespaceIdentity::ofPath("/proc/self/ns/net"), here);
         // Another network namespace, held by a child process: the identities differ.
         QProcess other;
         other.start(QStringLiteral("unshare"), {QStringLiteral("-n"), QStringLiteral("sleep"), QStringLiteral("30")});
         QVERIFY(other.waitForStarted());
         const QString otherPath = QStringLiteral("/proc/%1/ns/net").arg(other.processId());
-        QVERIFY(QTest::qWaitFor([&] { return NamespaceIdentity::ofPath(otherPath) != here; }, 5000));
-        const NamespaceIdentity elsewhere = NamespaceIdentity::ofPath(otherPath);
+        QVERIFY(QTest::qWaitFor([&] { return NamespaceIdentity::ofPath(otherPath.toStdString()) != here; }, 5000));
+        const NamespaceIdentity elsewhere = NamespaceIdentity::ofPath(otherPath.toStdString());
         other.kill();
         other.waitForFinished();
         QVERIFY(elsewhere.isValid());
@@ -178,9 +179,9 @@ private slots:
         NamespaceIdentity otherDevice = here; // the same inode on another device is another file
         otherDevice.device += 1;
         QCOMPARE(persistTarget(otherDevice, here), PersistTarget::ChildNamespace);
-        QVERIFY(!NamespaceIdentity::ofPath(QStringLiteral("/nonexistent/ns/net")).isValid());
+        QVERIFY(!NamespaceIdentity::ofPath("/nonexistent/ns/net").isValid());
         // This test runs in a namespace of its own: never the initial one (PID 1's, when readable).
-        QVERIFY(persistTarget(here, NamespaceIdentity::ofPath(QStringLiteral("/proc/1/ns/net"))) != PersistTarget::HostNamespace);
+        QVERIFY(persistTarget(here, NamespaceIdentity::ofPath("/proc/1/ns/net")) != PersistTarget::HostNamespace);
     }
 };
 

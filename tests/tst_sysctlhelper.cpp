@@ -50,11 +50,11 @@ class TestSysctlHelper : public QObject
     {
         QMap<QString, QString> all;
         for (const QString &name : SysctlCatalog::readableNames())
-            all.insert(name, SysctlReader::read(name).value);
+            all.insert(name, QString::fromStdString(SysctlReader::read(name.toStdString()).value));
         return all;
     }
 
-    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+    static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
 private slots:
     void init()
@@ -414,7 +414,7 @@ private slots:
     {
         // --netns: the helper writes where the window looks, not where it was started.
         const QString path = QStringLiteral("/proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
-        const QString id = NamespaceIdentity::ofCallingThread().toString();
+        const QString id = QString::fromStdString(NamespaceIdentity::ofCallingThread().toString());
         const Run run = helper({"apply", "--netns", path, "--netns-id", id, "net.ipv4.tcp_fin_timeout=33"},
                                {QStringLiteral("unshare"), QStringLiteral("-n")});
         QCOMPARE(run.exitCode, 0);

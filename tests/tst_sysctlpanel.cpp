@@ -45,7 +45,7 @@ class TestSysctlPanel : public QObject
 
     SysctlPanel *panel() const { return m_window->sysctlPanel(); }
     SysctlApplier *applier() const { return m_window->sysctlApplier(); }
-    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+    static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     // A stand-in for pkexec: a shell script that ends with `body`.
     QString fakePkexec(const char *name, const QByteArray &body)
@@ -151,7 +151,7 @@ private slots:
         const QString preview = panel()->previewText();
         QVERIFY2(preview.contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(preview));
         QVERIFY2(preview.contains(QLatin1String("at runtime only")), qPrintable(preview));
-        QVERIFY2(preview.contains(m_window->sysctlModel()->snapshot()->namespaceId), qPrintable(preview));
+        QVERIFY2(preview.contains(QString::fromStdString(m_window->sysctlModel()->snapshot()->namespaceId)), qPrintable(preview));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("45 → 30"));
         QVERIFY(applyFinTimeout(30));
         QVERIFY2(panel()->resultText().contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(panel()->resultText()));
@@ -376,7 +376,7 @@ private slots:
         SysctlConfirmDialog *dialog = box()->confirmation();
         QVERIFY(dialog && dialog->isVisible());
         QVERIFY2(dialog->text().contains(QString::fromUtf8("net.ipv4.tcp_syncookies: 1 → 0")), qPrintable(dialog->text()));
-        QVERIFY(dialog->text().contains(m_window->sysctlModel()->snapshot()->namespaceId));
+        QVERIFY(dialog->text().contains(QString::fromStdString(m_window->sysctlModel()->snapshot()->namespaceId)));
         QVERIFY(dialog->text().contains("runtime only"));
         QVERIFY(dialog->text().contains("turns SYN cookies off, the SYN Flood protection"));
         QVERIFY(dialog->cancelButton()->isDefault());
@@ -445,7 +445,7 @@ private slots:
         QVERIFY(other.waitForStarted());
         const QString otherPath = QStringLiteral("/proc/%1/ns/net").arg(other.processId());
         const NamespaceIdentity here = NamespaceIdentity::ofCallingThread();
-        QVERIFY(QTest::qWaitFor([&] { return NamespaceIdentity::ofPath(otherPath) != here; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return NamespaceIdentity::ofPath(otherPath.toStdString()) != here; }, 5000));
         box()->setInitialNamespacePath(otherPath);
         refresh();
         QVERIFY(!panel()->persistBox()->isEnabled());

@@ -22,7 +22,7 @@ class TestSysctlPersist : public QObject
 {
     Q_OBJECT
 
-    static QString value(const char *name) { return SysctlReader::read(QLatin1String(name)).value; }
+    static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     static QByteArray readAll(const QString &path)
     {

@@ -1,4 +1,5 @@
 #include "counterrates.h"
+#include "corewords.h"
 #include "netnstestmain.h"
 #include "networknamespace.h"
 #include "snapshotcollector.h"
@@ -23,7 +24,7 @@ class TestTimeWait : public QObject
     static std::shared_ptr<Snapshot> collect(SnapshotCollector &collector)
     {
         QString error;
-        auto snapshot = collector.collect(&error);
+        auto snapshot = collectWorded(collector, &error);
         if (!snapshot)
             qWarning("collect failed: %s", qPrintable(error));
         return snapshot;
@@ -39,7 +40,7 @@ private slots:
         char hostNamespace[64] = {};
         const ssize_t length = readlink("/proc/1/ns/net", hostNamespace, sizeof(hostNamespace) - 1);
         if (length > 0)
-            QVERIFY(NetworkNamespace::callingThreadNamespaceId() != QLatin1String(hostNamespace, length));
+            QVERIFY(NetworkNamespace::callingThreadNamespaceId() != std::string(hostNamespace, std::size_t(length)));
     }
 
     void expiryCountsDown()

@@ -420,14 +420,153 @@
     </message>
 </context>
 <context>
-    <name>FileSource</name>
+    <name>CoreMessageText</name>
     <message>
-        <source>A replay shows a recording; it changes nothing on this machine.</source>
-        <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
+        <source>This kernel has no socket diagnostics (NETLINK_SOCK_DIAG): %1.</source>
+        <translation>本内核不支持套接字诊断（NETLINK_SOCK_DIAG）：%1。</translation>
     </message>
-</context>
-<context>
-    <name>KernelDefaults</name>
+    <message>
+        <source>Cannot open a sock_diag netlink socket: %1.</source>
+        <translation>无法打开 sock_diag netlink 套接字：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot bind the sock_diag netlink socket: %1.</source>
+        <translation>无法绑定 sock_diag netlink 套接字：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot send the sock_diag request: %1.</source>
+        <translation>无法发送 sock_diag 请求：%1。</translation>
+    </message>
+    <message>
+        <source>A sock_diag reply did not fit the %1-byte receive buffer.</source>
+        <translation>sock_diag 应答超出了 %1 字节的接收缓冲区。</translation>
+    </message>
+    <message>
+        <source>The kernel stopped answering the socket dump for %1 s.</source>
+        <translation>内核已有 %1 秒没有回应套接字转储。</translation>
+    </message>
+    <message>
+        <source>Reading the sock_diag reply failed: %1.</source>
+        <translation>读取 sock_diag 应答失败：%1。</translation>
+    </message>
+    <message>
+        <source>The kernel refused the %1 socket dump: %2.</source>
+        <translation>内核拒绝了 %1 套接字转储：%2。</translation>
+    </message>
+    <message>
+        <source>This kernel cannot list TCP sockets: the inet_diag/tcp_diag support is missing (try `modprobe tcp_diag`).</source>
+        <translation>本内核无法列出 TCP 套接字：缺少 inet_diag/tcp_diag 支持（可尝试 `modprobe tcp_diag`）。</translation>
+    </message>
+    <message>
+        <source>IPv6 TCP sockets cannot be listed on this kernel (IPv6 disabled or inet6 diagnostics missing); only IPv4 is shown.</source>
+        <translation>本内核无法列出 IPv6 TCP 套接字（IPv6 已禁用或缺少 inet6 诊断支持）；只显示 IPv4。</translation>
+    </message>
+    <message>
+        <source>The socket table changed during two dumps in a row (NLM_F_DUMP_INTR); counts may be off by the connections that came and went.</source>
+        <translation>连续两次转储期间套接字表都发生了变化（NLM_F_DUMP_INTR）；计数可能与期间新建和关闭的连接数有出入。</translation>
+    </message>
+    <message>
+        <source>Netlink replies were lost twice in a row (ENOBUFS); this snapshot misses some sockets.</source>
+        <translation>连续两次丢失 netlink 应答（ENOBUFS）；本快照缺少部分套接字。</translation>
+    </message>
+    <message>
+        <source>Malformed netlink error message (error %1).</source>
+        <translation>netlink 错误消息格式错误（错误码 %1）。</translation>
+    </message>
+    <message>
+        <source>The kernel sent a truncated netlink error message.</source>
+        <translation>内核发来了截断的 netlink 错误消息。</translation>
+    </message>
+    <message>
+        <source>Truncated sock_diag message: %1 bytes of payload, %2 expected.</source>
+        <translation>sock_diag 消息被截断：负载 %1 字节，应为 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Malformed attribute in a sock_diag message.</source>
+        <translation>sock_diag 消息中的属性格式错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Truncated netlink message: %n byte(s) left that do not form a whole message.</source>
+        <translation>
+            <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>/proc/net/sockstat has no readable TCP line.</source>
+        <translation>/proc/net/sockstat 中没有可读的 TCP 行。</translation>
+    </message>
+    <message>
+        <source>/proc/net/%1 is malformed: %2</source>
+        <translation>/proc/net/%1 格式错误：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 column names but %3 values.</source>
+        <translation>%1：有 %2 个列名，却有 %3 个数值。</translation>
+    </message>
+    <message>
+        <source>%1 %2: &quot;%3&quot; is not a number.</source>
+        <translation>%1 %2：“%3”不是数字。</translation>
+    </message>
+    <message>
+        <source>Unknown /proc/slabinfo format (expected version 2.x).</source>
+        <translation>/proc/slabinfo 格式未知（应为 2.x 版本）。</translation>
+    </message>
+    <message>
+        <source>Malformed /proc/slabinfo row for %1.</source>
+        <translation>/proc/slabinfo 中 %1 这一行格式错误。</translation>
+    </message>
+    <message>
+        <source>Malformed number in the /proc/slabinfo row for %1.</source>
+        <translation>/proc/slabinfo 中 %1 这一行的数字格式错误。</translation>
+    </message>
+    <message>
+        <source>/proc/slabinfo is readable by root only</source>
+        <translation>/proc/slabinfo 只有 root 可读</translation>
+    </message>
+    <message>
+        <source>cannot read /proc/slabinfo: %1</source>
+        <translation>无法读取 /proc/slabinfo：%1</translation>
+    </message>
+    <message>
+        <source>Slab memory is estimated: %1.</source>
+        <translation>Slab 内存为估算值：%1。</translation>
+    </message>
+    <message>
+        <source>socket counts of this namespace × object sizes from this kernel&apos;s BTF (struct size plus SLUB&apos;s free pointer, in 64-byte cache lines)</source>
+        <translation>本命名空间的套接字数 × 从本内核 BTF 得到的对象大小（结构体大小加上 SLUB 的空闲指针，按 64 字节缓存行对齐）</translation>
+    </message>
+    <message>
+        <source>socket counts of this namespace × typical x86-64 object sizes (this kernel exposes no BTF)</source>
+        <translation>本命名空间的套接字数 × 典型的 x86-64 对象大小（本内核未提供 BTF）</translation>
+    </message>
+    <message>
+        <source>Empty network namespace name.</source>
+        <translation>网络命名空间名称为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network namespace name.</source>
+        <translation>“%1”不是网络命名空间名称。</translation>
+    </message>
+    <message>
+        <source>Cannot open network namespace %1: %2.</source>
+        <translation>无法打开网络命名空间 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a network namespace.</source>
+        <translation>%1 不是网络命名空间。</translation>
+    </message>
+    <message>
+        <source>Not allowed to enter network namespace %1 (needs CAP_SYS_ADMIN over it).</source>
+        <translation>无权进入网络命名空间 %1（需要对其拥有 CAP_SYS_ADMIN）。</translation>
+    </message>
+    <message>
+        <source>Cannot enter network namespace %1: %2.</source>
+        <translation>无法进入网络命名空间 %1：%2。</translation>
+    </message>
     <message>
         <source>the detecting process did not answer in time</source>
         <translation>检测进程未能及时应答</translation>
@@ -435,6 +574,29 @@
     <message>
         <source>the detecting process failed</source>
         <translation>检测进程失败</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: not a regular file.</source>
+        <translation>无法创建 %1：不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>FileSource</name>
+    <message>
+        <source>A replay shows a recording; it changes nothing on this machine.</source>
+        <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
     </message>
 </context>
 <context>
@@ -1020,37 +1182,6 @@
     </message>
 </context>
 <context>
-    <name>NetworkNamespace</name>
-    <message>
-        <source>Empty network namespace name.</source>
-        <translation>网络命名空间名称为空。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a network namespace name.</source>
-        <translation>“%1”不是网络命名空间名称。</translation>
-    </message>
-    <message>
-        <source>Cannot open network namespace %1: %2.</source>
-        <translation>无法打开网络命名空间 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is not a network namespace.</source>
-        <translation>%1 不是网络命名空间。</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <source>Not allowed to enter network namespace %1 (needs CAP_SYS_ADMIN over it).</source>
-        <translation>无权进入网络命名空间 %1（需要对其拥有 CAP_SYS_ADMIN）。</translation>
-    </message>
-    <message>
-        <source>Cannot enter network namespace %1: %2.</source>
-        <translation>无法进入网络命名空间 %1：%2。</translation>
-    </message>
-</context>
-<context>
     <name>OnceCommand</name>
     <message>
         <source>Cannot write to standard output.</source>
@@ -1410,17 +1541,6 @@
     </message>
 </context>
 <context>
-    <name>ProcNetCountersParser</name>
-    <message>
-        <source>%1: %2 column names but %3 values.</source>
-        <translation>%1：有 %2 个列名，却有 %3 个数值。</translation>
-    </message>
-    <message>
-        <source>%1 %2: &quot;%3&quot; is not a number.</source>
-        <translation>%1 %2：“%3”不是数字。</translation>
-    </message>
-</context>
-<context>
     <name>RateChartPanel</name>
     <message>
         <source>TIME-WAIT counters, per second</source>
@@ -1523,25 +1643,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>The recording holds more than %1 markers; only the first %1 are shown.</source>
         <translation>此录制文件中的标记超过 %1 个；只显示前 %1 个。</translation>
-    </message>
-</context>
-<context>
-    <name>RecordingWriter</name>
-    <message>
-        <source>Cannot create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Writing %1 failed: %2</source>
-        <translation>写入 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Cannot create %1: not a regular file.</source>
-        <translation>无法创建 %1：不是普通文件。</translation>
     </message>
 </context>
 <context>
@@ -1759,63 +1860,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
-    <name>SlabEstimator</name>
-    <message>
-        <source>socket counts of this namespace × object sizes from this kernel&apos;s BTF (struct size plus SLUB&apos;s free pointer, in 64-byte cache lines)</source>
-        <translation>本命名空间的套接字数 × 从本内核 BTF 得到的对象大小（结构体大小加上 SLUB 的空闲指针，按 64 字节缓存行对齐）</translation>
-    </message>
-    <message>
-        <source>socket counts of this namespace × typical x86-64 object sizes (this kernel exposes no BTF)</source>
-        <translation>本命名空间的套接字数 × 典型的 x86-64 对象大小（本内核未提供 BTF）</translation>
-    </message>
-</context>
-<context>
-    <name>SlabinfoParser</name>
-    <message>
-        <source>Unknown /proc/slabinfo format (expected version 2.x).</source>
-        <translation>/proc/slabinfo 格式未知（应为 2.x 版本）。</translation>
-    </message>
-    <message>
-        <source>Malformed /proc/slabinfo row for %1.</source>
-        <translation>/proc/slabinfo 中 %1 这一行格式错误。</translation>
-    </message>
-    <message>
-        <source>Malformed number in the /proc/slabinfo row for %1.</source>
-        <translation>/proc/slabinfo 中 %1 这一行的数字格式错误。</translation>
-    </message>
-</context>
-<context>
-    <name>SnapshotCollector</name>
-    <message>
-        <source>Cannot read /proc/net/sockstat: %1.</source>
-        <translation>无法读取 /proc/net/sockstat：%1。</translation>
-    </message>
-    <message>
-        <source>/proc/net/sockstat has no readable TCP line.</source>
-        <translation>/proc/net/sockstat 中没有可读的 TCP 行。</translation>
-    </message>
-    <message>
-        <source>Cannot read /proc/net/%1: %2.</source>
-        <translation>无法读取 /proc/net/%1：%2。</translation>
-    </message>
-    <message>
-        <source>/proc/net/%1 is malformed: %2</source>
-        <translation>/proc/net/%1 格式错误：%2</translation>
-    </message>
-    <message>
-        <source>/proc/slabinfo is readable by root only</source>
-        <translation>/proc/slabinfo 只有 root 可读</translation>
-    </message>
-    <message>
-        <source>cannot read /proc/slabinfo: %1</source>
-        <translation>无法读取 /proc/slabinfo：%1</translation>
-    </message>
-    <message>
-        <source>Slab memory is estimated: %1.</source>
-        <translation>Slab 内存为估算值：%1。</translation>
-    </message>
-</context>
-<context>
     <name>SnapshotTextWriter</name>
     <message>
         <source>sockscope %1 — host %2, kernel %3, network namespace %4 (%5), %6
@@ -1970,82 +2014,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 </source>
         <translation>TIME-WAIT：%1；timewait 表（sockstat tw，TIME-WAIT 与孤儿 FIN-WAIT-2）%2 / tcp_max_tw_buckets %3（%4%）
 </translation>
-    </message>
-</context>
-<context>
-    <name>SockDiagCollector</name>
-    <message>
-        <source>This kernel has no socket diagnostics (NETLINK_SOCK_DIAG): %1.</source>
-        <translation>本内核不支持套接字诊断（NETLINK_SOCK_DIAG）：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot open a sock_diag netlink socket: %1.</source>
-        <translation>无法打开 sock_diag netlink 套接字：%1。</translation>
-    </message>
-    <message>
-        <source>Cannot bind the sock_diag netlink socket: %1.</source>
-        <translation>无法绑定 sock_diag netlink 套接字：%1。</translation>
-    </message>
-    <message>
-        <source>The socket table changed during two dumps in a row (NLM_F_DUMP_INTR); counts may be off by the connections that came and went.</source>
-        <translation>连续两次转储期间套接字表都发生了变化（NLM_F_DUMP_INTR）；计数可能与期间新建和关闭的连接数有出入。</translation>
-    </message>
-    <message>
-        <source>Netlink replies were lost twice in a row (ENOBUFS); this snapshot misses some sockets.</source>
-        <translation>连续两次丢失 netlink 应答（ENOBUFS）；本快照缺少部分套接字。</translation>
-    </message>
-    <message>
-        <source>This kernel cannot list TCP sockets: the inet_diag/tcp_diag support is missing (try `modprobe tcp_diag`).</source>
-        <translation>本内核无法列出 TCP 套接字：缺少 inet_diag/tcp_diag 支持（可尝试 `modprobe tcp_diag`）。</translation>
-    </message>
-    <message>
-        <source>IPv6 TCP sockets cannot be listed on this kernel (IPv6 disabled or inet6 diagnostics missing); only IPv4 is shown.</source>
-        <translation>本内核无法列出 IPv6 TCP 套接字（IPv6 已禁用或缺少 inet6 诊断支持）；只显示 IPv4。</translation>
-    </message>
-    <message>
-        <source>Cannot send the sock_diag request: %1.</source>
-        <translation>无法发送 sock_diag 请求：%1。</translation>
-    </message>
-    <message>
-        <source>A sock_diag reply did not fit the %1-byte receive buffer.</source>
-        <translation>sock_diag 应答超出了 %1 字节的接收缓冲区。</translation>
-    </message>
-    <message>
-        <source>The kernel stopped answering the socket dump for %1 s.</source>
-        <translation>内核已有 %1 秒没有回应套接字转储。</translation>
-    </message>
-    <message>
-        <source>Reading the sock_diag reply failed: %1.</source>
-        <translation>读取 sock_diag 应答失败：%1。</translation>
-    </message>
-    <message>
-        <source>The kernel refused the %1 socket dump: %2.</source>
-        <translation>内核拒绝了 %1 套接字转储：%2。</translation>
-    </message>
-</context>
-<context>
-    <name>SockDiagDatagramParser</name>
-    <message>
-        <source>The kernel sent a truncated netlink error message.</source>
-        <translation>内核发来了截断的 netlink 错误消息。</translation>
-    </message>
-    <message>
-        <source>Truncated sock_diag message: %1 bytes of payload, %2 expected.</source>
-        <translation>sock_diag 消息被截断：负载 %1 字节，应为 %2 字节。</translation>
-    </message>
-    <message>
-        <source>Malformed attribute in a sock_diag message.</source>
-        <translation>sock_diag 消息中的属性格式错误。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Truncated netlink message: %n byte(s) left that do not form a whole message.</source>
-        <translation>
-            <numerusform>netlink 消息被截断：剩余 %n 字节不足一条完整消息。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Malformed netlink error message (error %1).</source>
-        <translation>netlink 错误消息格式错误（错误码 %1）。</translation>
     </message>
 </context>
 <context>
@@ -3304,13 +3272,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>line %1 sets %2 to a value sockscope would not write (%3); correct or remove it first.</source>
         <translation>第 %1 行把 %2 设为 sockscope 不会写入的值（%3）；请先改正或删除该行。</translation>
-    </message>
-</context>
-<context>
-    <name>SysctlReader</name>
-    <message>
-        <source>&quot;%1&quot; is not a sysctl name.</source>
-        <translation>“%1”不是 sysctl 参数名。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "closesequencediagram.h"
+#include "tcpstatetext.h"
 
 #include "chartcolors.h"
 #include "tcpstate.h"

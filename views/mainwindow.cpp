@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "connectionbanner.h"
+#include "coremessagetext.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
@@ -45,8 +46,8 @@ void MainWindow::showSample(const SamplePtr &sample)
     }
     refreshCharts();
     updateStatus();
-    if (m_latest && !m_latest->warnings.isEmpty())
-        statusBar()->showMessage(m_latest->warnings.join(QStringLiteral(" ")), 10000);
+    if (m_latest && !m_latest->warnings.empty())
+        statusBar()->showMessage(CoreMessageText::texts(m_latest->warnings).join(QStringLiteral(" ")), 10000);
     // Paint now, so the measured time is the whole frame and not just the bookkeeping.
     repaint();
     m_refreshTimesMs.push_back(double(timer.nsecsElapsed()) / 1e6);

@@ -1,4 +1,5 @@
 #include "overviewpanel.h"
+#include "coremessagetext.h"
 
 #include "chartcolors.h"
 #include "inetaddress.h"
@@ -111,7 +112,7 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     for (const SlabCacheFigure &f : s.slab.caches)
         allBytes += f.bytes;
     m_memory->setToolTip(s.slab.slabinfoReadable ? tr("From /proc/slabinfo: the whole host, every namespace.")
-                                                 : tr("Estimated: %1.").arg(s.slab.objectSizeBasis));
+                                                 : tr("Estimated: %1.").arg(CoreMessageText::text(s.slab.objectSizeBasis)));
     m_memory->setText((s.slab.slabinfoReadable ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)")
                                                : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
@@ -138,8 +139,8 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     if (!s.portPressure.empty() && s.ephemeralRange.valid) {
         const PortPressure &p = s.portPressure.front();
         m_ports->setText(tr("busiest: %1 → %2 uses %3 of %4")
-                             .arg(InetAddress::toString(p.family, p.localAddress),
-                                  InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort),
+                             .arg(QString::fromStdString(InetAddress::toString(p.family, p.localAddress)),
+                                  QString::fromStdString(InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort)),
                                   locale.toString(p.inUse), locale.toString(s.ephemeralRange.size())));
         m_portsFill->setValue(int(qMin<qint64>(1000, 1000LL * p.inUse / s.ephemeralRange.size())));
         m_portsFill->setFormat(QStringLiteral("%1%").arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 1));

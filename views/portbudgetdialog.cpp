@@ -16,8 +16,8 @@ namespace {
 // A tuple's identity in the list, so the choice survives refreshes while the order changes.
 QString tupleKey(const PortPressure &p)
 {
-    return InetAddress::toString(p.family, p.localAddress) + QLatin1Char(' ')
-        + InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort);
+    return QString::fromStdString(InetAddress::toString(p.family, p.localAddress) + ' '
+                                  + InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort));
 }
 }
 
@@ -111,8 +111,8 @@ void PortBudgetDialog::fillTuples()
     const QLocale locale;
     for (const PortPressure &p : m_snapshot->portPressure) {
         m_tuples->addItem(tr("%1 → %2 (%3 ports in use)")
-                              .arg(InetAddress::toString(p.family, p.localAddress),
-                                   InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort),
+                              .arg(QString::fromStdString(InetAddress::toString(p.family, p.localAddress)),
+                                   QString::fromStdString(InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort)),
                                    locale.toString(p.inUse)),
                           tupleKey(p));
     }

@@ -1,4 +1,5 @@
 #include "slabchartpanel.h"
+#include "coremessagetext.h"
 
 #include "chartcolors.h"
 #include "timeserieschart.h"
@@ -82,9 +83,10 @@ void SlabChartPanel::showSnapshot(const SnapshotPtr &snapshot)
     if (!snapshot)
         return;
     const bool estimated = !snapshot->slab.slabinfoReadable;
-    if (estimated != m_estimated || m_reason != snapshot->slab.slabinfoError) {
+    const QString reason = CoreMessageText::text(snapshot->slab.slabinfoError);
+    if (estimated != m_estimated || m_reason != reason) {
         m_estimated = estimated;
-        m_reason = snapshot->slab.slabinfoError;
+        m_reason = reason;
         applyNames();
     }
 }

@@ -1,4 +1,5 @@
 #include "statechartpanel.h"
+#include "tcpstatetext.h"
 
 #include "chartcolors.h"
 #include "timeserieschart.h"

@@ -144,8 +144,8 @@ void SysctlChangeBox::showRow(int row)
         const SysctlEntry &entry = m_model->entry(row);
         int unprivilegedStart = 1024;
         if (m_model->snapshot()) {
-            if (const SysctlReading *r = m_model->snapshot()->sysctl(QStringLiteral("net.ipv4.ip_unprivileged_port_start")))
-                unprivilegedStart = r->value.toInt();
+            if (const SysctlReading *r = m_model->snapshot()->sysctl("net.ipv4.ip_unprivileged_port_start"))
+                unprivilegedStart = QString::fromStdString(r->value).toInt();
         }
         // Follow the kernel's value, but never overwrite what the user is typing: a pending
         // value, or one not acceptable yet (which is pending nothing).
@@ -249,7 +249,7 @@ void SysctlChangeBox::updatePersist()
     const SnapshotPtr snapshot = m_model->snapshot();
     const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
         ? PersistTarget::Unknown
-        : persistTarget(snapshot->namespaceIdentity, NamespaceIdentity::ofPath(m_initialNamespacePath));
+        : persistTarget(snapshot->namespaceIdentity, NamespaceIdentity::ofPath(m_initialNamespacePath.toStdString()));
     // A short reason beside the box, the whole of it in the tooltip.
     QString note, reason;
     switch (target) {
@@ -257,7 +257,7 @@ void SysctlChangeBox::updatePersist()
     case PersistTarget::ChildNamespace:
         note = tr("Not in a child namespace");
         reason = tr("%1 is a child network namespace: sysctl.d applies only to the host's, at boot.")
-                     .arg(snapshot->namespaceId);
+                     .arg(QString::fromStdString(snapshot->namespaceId));
         break;
     case PersistTarget::Unverified:
         note = tr("Host namespace not confirmed");
@@ -301,8 +301,11 @@ QStringList SysctlChangeBox::pairs() const
 QStringList SysctlChangeBox::changeLines() const
 {
     const SnapshotPtr snapshot = m_model->snapshot();
-    const QString label = m_ownNamespace || !snapshot || snapshot->namespaceLabel.isEmpty() ? tr("current") : snapshot->namespaceLabel;
-    const QString where = tr("network namespace %1 (%2)").arg(label, snapshot ? snapshot->namespaceId : tr("unknown"));
+    const QString label = m_ownNamespace || !snapshot || snapshot->namespaceLabel.empty()
+        ? tr("current")
+        : QString::fromStdString(snapshot->namespaceLabel);
+    const QString where
+        = tr("network namespace %1 (%2)").arg(label, snapshot ? QString::fromStdString(snapshot->namespaceId) : tr("unknown"));
     QStringList lines {m_persist->isChecked()
                            ? tr("In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):").arg(where)
                            : tr("In %1, at runtime only (gone after reboot):").arg(where)};

@@ -25,8 +25,8 @@ QString SysctlDetail::valueOf(const SysctlListModel &model, const char *name, QS
     const int row = model.rowOf(QLatin1String(name));
     if (row >= 0 && model.entry(row).editable())
         return model.isPresent(row) ? model.currentValue(row) : QString();
-    const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(QLatin1String(name)) : nullptr;
-    return r && r->state == SysctlReading::State::Present ? r->value : QString();
+    const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name) : nullptr;
+    return r && r->state == SysctlReading::State::Present ? QString::fromStdString(r->value) : QString();
 }
 
 QString SysctlDetail::timestampNote()
@@ -121,13 +121,13 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         }
     }
     if (name == QLatin1String("net.ipv4.tcp_tw_recycle")) {
-        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name) : nullptr;
+        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name.toStdString()) : nullptr;
         if (read)
             *read << name;
         if (!r)
             return QString();
         if (r->state == SysctlReading::State::Present)
-            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.").arg(r->value);
+            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.").arg(QString::fromStdString(r->value));
         if (r->state == SysctlReading::State::Absent)
             return tr("This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.");
     }
@@ -138,12 +138,12 @@ QString SysctlDetail::readout(const SysctlListModel &model, const QStringList &n
 {
     QStringList parts;
     for (const QString &name : names) {
-        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name) : nullptr;
+        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name.toStdString()) : nullptr;
         if (!r)
             continue;
         switch (r->state) {
         case SysctlReading::State::Present:
-            parts << tr("%1 = %2").arg(name, r->value.isEmpty() ? tr("(empty)") : r->value);
+            parts << tr("%1 = %2").arg(name, r->value.empty() ? tr("(empty)") : QString::fromStdString(r->value));
             break;
         case SysctlReading::State::Absent: parts << tr("%1: no such file").arg(name); break;
         case SysctlReading::State::Unreadable: parts << tr("%1: unreadable").arg(name); break;

@@ -1,6 +1,6 @@
 #include "source.h"
 
-#include "networknamespace.h"
+#include "coremessagetext.h"
 #include "untrustedtext.h"
 
 void Source::setState(State state, const QString &reason, int retryInSeconds)
@@ -25,7 +25,7 @@ Source::Place Source::placeFromHeader(const QJsonObject &header)
     place.namespaceId = UntrustedText::plain(netns.value(QLatin1String("id")).toString());
     // The recorder's (or agent's) own namespace is called "current" in the language it ran in:
     // say it in the window's.
-    if (recorded == QLatin1String("current") || recorded == NetworkNamespace::tr("current"))
+    if (recorded == QLatin1String("current") || recorded == CoreMessageText::namespaceLabel(std::string()))
         place.namespaceName = tr("current");
     return place;
 }

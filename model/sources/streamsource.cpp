@@ -1,6 +1,8 @@
 #include "streamsource.h"
 
 #include "bytewriter.h"
+#include "coremessagetext.h"
+#include "qtstd.h"
 #include "recordingformat.h"
 #include "summarycodec.h"
 #include "untrustedtext.h"
@@ -218,7 +220,7 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
     switch (frame.type) {
     case RecordingFormat::Summary: {
         auto sample = std::make_shared<Sample>();
-        ok = SummaryCodec::decode(frame.payload, &sample->summary);
+        ok = SummaryCodec::decode(byteView(frame.payload), &sample->summary);
         if (!ok)
             break;
         // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
@@ -277,8 +279,8 @@ void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
         m_kept.emplace_back(type, payload);
     if (!m_recorder.isOpen())
         return;
-    if (!m_recorder.appendFrame(type, payload)) {
-        const QString error = m_recorder.error();
+    if (!m_recorder.appendFrame(type, payload.toStdString())) {
+        const QString error = CoreMessageText::text(m_recorder.error());
         m_recorder.close();
         emit recordingFailed(error);
     } else {
@@ -374,18 +376,18 @@ void StreamSource::startRecording(const QString &path)
         return;
     }
     // The session so far first: its samples and markers, and the table the window shows.
-    QString error;
-    bool ok = m_recorder.openWithHeader(path, m_headerBytes, &error);
+    CoreMessage error;
+    bool ok = m_recorder.openWithHeader(path.toStdString(), m_headerBytes.toStdString(), &error);
     for (std::size_t i = 0; ok && i < m_kept.size(); ++i)
-        ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second);
+        ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second.toStdString());
     if (ok && !m_lastTable.isEmpty())
-        ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable);
+        ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable.toStdString());
     if (!ok) {
         if (m_recorder.isOpen()) {
             error = m_recorder.error();
             m_recorder.close();
         }
-        emit recordingFailed(error);
+        emit recordingFailed(CoreMessageText::text(error));
         return;
     }
     emit recordingStarted(path);
@@ -396,10 +398,10 @@ void StreamSource::stopRecording()
 {
     if (!m_recorder.isOpen())
         return;
-    const QString path = m_recorder.path();
+    const QString path = toQString(m_recorder.path());
     const bool ok = m_recorder.close();
     if (!ok)
-        emit recordingFailed(m_recorder.error());
+        emit recordingFailed(CoreMessageText::text(m_recorder.error()));
     else
         emit recordingStopped(path, m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
 }
@@ -408,9 +410,9 @@ void StreamSource::addMarker(qint64 timeMs, const QString &label)
 {
     ByteWriter payload;
     payload.i64(timeMs);
-    payload.bytes(label.toUtf8());
+    payload.bytes(label.toStdString());
     if (m_received.markers.size() < Recording::MaximumMarkers) {
         m_received.markers.push_back({timeMs, label});
-        keepFrame(RecordingFormat::Marker, payload.data());
+        keepFrame(RecordingFormat::Marker, toQByteArray(payload.data()));
     }
 }

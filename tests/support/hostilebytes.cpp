@@ -2,6 +2,7 @@
 
 #include "bytewriter.h"
 #include "crc32.h"
+#include "qtstd.h"
 
 #include <zlib.h>
 
@@ -15,9 +16,9 @@ QByteArray frame(quint8 type, const QByteArray &payload)
     ByteWriter out;
     out.u8(type);
     out.u32(quint32(payload.size()));
-    out.u32(Crc32::of(payload));
-    out.bytes(payload);
-    return out.take();
+    out.u32(Crc32::of(byteView(payload)));
+    out.bytes(byteView(payload));
+    return QByteArray::fromStdString(out.take());
 }
 
 QByteArray zeroTable(quint32 rows, quint64 inflated, quint32 declared, quint64 addresses)
@@ -25,7 +26,7 @@ QByteArray zeroTable(quint32 rows, quint64 inflated, quint32 declared, quint64 a
     ByteWriter headWriter;
     headWriter.u32(rows);
     headWriter.varint(addresses);
-    const QByteArray head = headWriter.take();
+    const QByteArray head = QByteArray::fromStdString(headWriter.take());
     z_stream stream {};
     deflateInit(&stream, Z_BEST_COMPRESSION);
     QByteArray out(4, '\0');

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "coremessage.h"
+#include "socketrecord.h"
+#include "tcpstate.h"
+
+#include <vector>
+
+struct mnl_socket;
+
+// Dumps TCP sockets over NETLINK_SOCK_DIAG, as `ss` does, into SocketRecords. One netlink socket
+// is opened on first use and reused across dumps; it belongs to the network namespace of the
+// thread that opened it, so create and use a collector in one thread.
+class SockDiagCollector
+{
+public:
+    struct Request
+    {
+        // Filtering happens in the kernel: sockets in other states are never sent.
+        std::uint32_t stateMask = AllTcpStatesMask;
+        bool ipv4 = true;
+        bool ipv6 = true;
+    };
+
+    struct Outcome
+    {
+        bool ok = false;
+        // false when the socket table changed under the dump twice in a row (NLM_F_DUMP_INTR) or
+        // replies were lost (ENOBUFS): counts may be off by the churn.
+        bool consistent = true;
+        bool ipv6Available = true;
+        CoreMessage error; // set when !ok
+        std::vector<CoreMessage> warnings;
+        std::uint64_t messages = 0;
+        std::uint64_t bytes = 0;
+        int retries = 0;
+    };
+
+    SockDiagCollector();
+    ~SockDiagCollector();
+    SockDiagCollector(const SockDiagCollector &) = delete;
+    SockDiagCollector &operator=(const SockDiagCollector &) = delete;
+
+    // Appends to `out`; on failure `out` holds whatever was parsed before it.
+    Outcome dump(const Request &request, std::vector<SocketRecord> &out);
+
+private:
+    enum class FamilyResult { Complete, Interrupted, LostReplies, Unsupported, Failed };
+    FamilyResult dumpFamily(std::uint8_t family, std::uint32_t stateMask, std::vector<SocketRecord> &out,
+                            Outcome &outcome);
+    bool ensureOpen(CoreMessage *error);
+    void closeSocket();
+
+    mnl_socket *m_socket = nullptr;
+    unsigned m_portId = 0;
+    unsigned m_seq = 0;
+    std::vector<char> m_buffer;
+};

@@ -1,0 +1,168 @@
+#include "jsonstreamwriter.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+constexpr int FlushThreshold = 1 << 16;
+}
+
+JsonStreamWriter::Sink JsonStreamWriter::toString(std::string *out)
+{
+    return [out](const char *data, std::size_t length) {
+        out->append(data, length);
+        return true;
+    };
+}
+
+JsonStreamWriter::Sink JsonStreamWriter::toFile(std::FILE *file)
+{
+    return [file](const char *data, std::size_t length) { return std::fwrite(data, 1, length, file) == length; };
+}
+
+JsonStreamWriter::JsonStreamWriter(Sink sink)
+    : m_sink(std::move(sink))
+{
+    m_buffer.reserve(FlushThreshold + 1024);
+}
+
+JsonStreamWriter::~JsonStreamWriter()
+{
+    flush();
+}
+
+bool JsonStreamWriter::flush()
+{
+    if (!m_buffer.empty()) {
+        if (!m_failed && !m_sink(m_buffer.data(), m_buffer.size()))
+            m_failed = true;
+        m_buffer.clear();
+    }
+    return !m_failed;
+}
+
+void JsonStreamWriter::newline()
+{
+    m_buffer += '\n';
+    m_buffer.append(m_levels.size() * 2, ' ');
+}
+
+void JsonStreamWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_levels.empty())
+        return;
+    Level &level = m_levels.back();
+    if (!level.empty)
+        m_buffer += level.compact ? ", " : ",";
+    if (!level.compact)
+        newline();
+    level.empty = false;
+    if (m_buffer.size() > FlushThreshold)
+        flush();
+}
+
+void JsonStreamWriter::open(char bracket, bool compact)
+{
+    beforeValue();
+    m_buffer += bracket;
+    // A container inside a one-line container stays on that line.
+    m_levels.push_back({compact || (!m_levels.empty() && m_levels.back().compact), true});
+}
+
+void JsonStreamWriter::close(char bracket)
+{
+    const Level level = m_levels.back();
+    m_levels.pop_back();
+    if (!level.compact && !level.empty)
+        newline();
+    m_buffer += bracket;
+    if (m_levels.empty())
+        m_buffer += '\n';
+}
+
+void JsonStreamWriter::key(const char *name)
+{
+    beforeValue();
+    m_buffer += '"';
+    m_buffer += name; // keys are our own ASCII identifiers
+    m_buffer += "\": ";
+    m_afterKey = true;
+}
+
+void JsonStreamWriter::writeString(const char *text, std::size_t length)
+{
+    m_buffer += '"';
+    for (std::size_t i = 0; i < length; ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '"': m_buffer += "\\\""; break;
+        case '\\': m_buffer += "\\\\"; break;
+        case '\n': m_buffer += "\\n"; break;
+        case '\r': m_buffer += "\\r"; break;
+        case '\t': m_buffer += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof(escaped), "\\u%04x", unsigned(static_cast<unsigned char>(c)));
+                m_buffer += escaped;
+            } else {
+                m_buffer += c;
+            }
+        }
+    }
+    m_buffer += '"';
+}
+
+void JsonStreamWriter::value(const std::string &text)
+{
+    beforeValue();
+    writeString(text.data(), text.size());
+}
+
+void JsonStreamWriter::value(const char *text)
+{
+    beforeValue();
+    writeString(text, std::strlen(text));
+}
+
+void JsonStreamWriter::value(std::int64_t number)
+{
+    beforeValue();
+    m_buffer += std::to_string(number);
+}
+
+void JsonStreamWriter::value(std::uint64_t number)
+{
+    beforeValue();
+    m_buffer += std::to_string(number);
+}
+
+void JsonStreamWriter::value(double number)
+{
+    beforeValue();
+    if (!std::isfinite(number)) {
+        m_buffer += "null"; // JSON has no NaN or infinity
+        return;
+    }
+    // %.12g in the C locale: twelve significant digits, as the schema has always written them.
+    char text[40];
+    std::snprintf(text, sizeof text, "%.12g", number);
+    m_buffer += text;
+}
+
+void JsonStreamWriter::value(bool flag)
+{
+    beforeValue();
+    m_buffer += flag ? "true" : "false";
+}
+
+void JsonStreamWriter::null()
+{
+    beforeValue();
+    m_buffer += "null";
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "kernelfigures.h"
+#include "snapshot.h"
+#include "tcpstate.h"
+
+#include <cstdint>
+#include <vector>
+
+#include <array>
+
+// What the charts need of one sample, in a fixed-size record: an hour of samples at 0.25 s is a
+// few megabytes, and a recording stores the same record for every sample.
+struct SampleSummary
+{
+    static constexpr int TrackedPorts = 16;
+
+    std::int64_t timeMs = 0; // wall clock, ms since the epoch
+    std::array<std::uint32_t, TcpStateCount> states {};
+    std::uint32_t totalSockets = 0;
+    std::int64_t maxTimeWaitBuckets = -1;
+    // TIME-WAIT counts of the ports that were among the busiest recently (by local and by remote
+    // port). A port is listed from the sample it became busy on, so its history has no holes.
+    std::array<PortCount, TrackedPorts> localPorts {};
+    std::array<PortCount, TrackedPorts> remotePorts {};
+    std::uint8_t localPortCount = 0;
+    std::uint8_t remotePortCount = 0;
+    std::array<std::int64_t, SlabCacheCount> slabBytes {};
+    std::uint8_t slabPresentMask = 0; // bit per SlabCache: a figure exists
+    std::uint8_t slabExactMask = 0; // bit per SlabCache: it came from /proc/slabinfo
+    std::array<float, TcpCounterCount> rates {}; // per second, against the previous sample
+    std::uint32_t ratesValidMask = 0; // bit per TcpCounter
+    float collectMs = 0;
+    bool consistent = true;
+    // Samples before this one were lost (a stream's connection dropped): the charts break here
+    // however short the gap. Kept in memory only; a recording shows such a gap by its times.
+    bool gapBefore = false;
+
+    std::uint32_t count(TcpState state) const { return states[static_cast<int>(state)]; }
+    bool hasRate(TcpCounter c) const { return ratesValidMask & (1u << static_cast<int>(c)); }
+    float rate(TcpCounter c) const { return rates[static_cast<int>(c)]; }
+    bool hasSlab(SlabCache c) const { return slabPresentMask & (1u << static_cast<int>(c)); }
+    bool slabExact(SlabCache c) const { return slabExactMask & (1u << static_cast<int>(c)); }
+    // TIME-WAIT count of `port` in this sample; -1 when the port was not tracked then.
+    std::int64_t timeWaitOnPort(bool remote, std::uint16_t port) const;
+};
+
+// Turns snapshots into summaries, remembering which ports have been busy so each summary carries
+// a continuous history for them. One per sampler (it keeps state between samples).
+class SampleSummarizer
+{
+public:
+    static constexpr int TopPortsWatched = 8; // newly busy ports enter the tracked set from this top
+
+    SampleSummary summarize(const Snapshot &snapshot);
+
+private:
+    struct Tracked
+    {
+        std::uint16_t port;
+        std::int64_t lastTopMs;
+    };
+    static void track(std::vector<Tracked> &tracked, const std::vector<PortCount> &counts, std::int64_t nowMs);
+    static void fill(const std::vector<Tracked> &tracked, const std::vector<PortCount> &counts,
+                     std::array<PortCount, SampleSummary::TrackedPorts> &out, std::uint8_t &outCount);
+
+    std::vector<Tracked> m_local;
+    std::vector<Tracked> m_remote;
+};

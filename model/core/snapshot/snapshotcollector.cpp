@@ -1,0 +1,138 @@
+#include "snapshotcollector.h"
+
+#include "networknamespace.h"
+#include "procfile.h"
+#include "procnetcountersparser.h"
+#include "slabestimator.h"
+#include "slabinfoparser.h"
+#include "snapshotaggregator.h"
+#include "sockstatparser.h"
+#include "sysctlreader.h"
+
+#include <chrono>
+#include <ctime>
+#include <unistd.h>
+
+namespace {
+std::int64_t monotonicNow()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+}
+
+SnapshotCollector::SnapshotCollector(Options options)
+    : m_options(std::move(options))
+{
+}
+
+std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
+{
+    const std::int64_t start = monotonicNow();
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->wallTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    snapshot->namespaceLabel = m_options.namespaceLabel;
+    snapshot->namespaceId = NetworkNamespace::callingThreadNamespaceId();
+    snapshot->namespaceIdentity = NamespaceIdentity::ofCallingThread();
+    snapshot->stateMask = m_options.stateMask;
+
+    // sockstat is cheap and tells roughly how many records to expect: reserve once instead of
+    // letting the vector double (and briefly hold 1.5× the table) during the dump.
+    readSockstat(*snapshot);
+    std::size_t expected = m_lastSocketCount;
+    if (snapshot->sockstat.valid) {
+        expected = std::max<std::size_t>(expected, std::size_t(snapshot->sockstat.tcpInUse + snapshot->sockstat.tcpTimeWait
+                                                               + snapshot->sockstat.tcp6InUse));
+    }
+    snapshot->sockets.reserve(expected + expected / 8 + 256);
+
+    const std::int64_t dumpStart = monotonicNow();
+    SockDiagCollector::Request request;
+    request.stateMask = m_options.stateMask;
+    const SockDiagCollector::Outcome outcome = m_diag.dump(request, snapshot->sockets);
+    snapshot->monotonicNs = monotonicNow();
+    snapshot->dumpNs = snapshot->monotonicNs - dumpStart;
+    if (!outcome.ok) {
+        *error = outcome.error;
+        return nullptr;
+    }
+    snapshot->consistent = outcome.consistent;
+    snapshot->ipv6Available = outcome.ipv6Available;
+    snapshot->warnings.insert(snapshot->warnings.end(), outcome.warnings.begin(), outcome.warnings.end());
+    m_lastSocketCount = snapshot->sockets.size();
+
+    readCounters(*snapshot);
+    readSysctls(*snapshot);
+    SnapshotAggregator::aggregate(*snapshot);
+    readSlab(*snapshot);
+
+    snapshot->collectNs = monotonicNow() - start;
+    return snapshot;
+}
+
+void SnapshotCollector::readSockstat(Snapshot &snapshot)
+{
+    const ProcFile sockstat = ProcFile::read(ProcFile::threadNetPath("sockstat"));
+    if (!sockstat.ok()) {
+        snapshot.warnings.push_back({CoreMessageCode::ProcUnreadable, {"/proc/net/sockstat", sockstat.error}});
+    } else if (!SockstatParser::parseSockstat(sockstat.contents, &snapshot.sockstat)) {
+        snapshot.warnings.push_back({CoreMessageCode::SockstatNoTcpLine, {}});
+    }
+    const ProcFile sockstat6 = ProcFile::read(ProcFile::threadNetPath("sockstat6"));
+    if (sockstat6.ok())
+        SockstatParser::parseSockstat6(sockstat6.contents, &snapshot.sockstat);
+    // sockstat6 is absent when IPv6 is disabled: nothing to report.
+}
+
+void SnapshotCollector::readCounters(Snapshot &snapshot)
+{
+    bool ok = true;
+    for (const char *file : {"netstat", "snmp"}) {
+        const ProcFile counters = ProcFile::read(ProcFile::threadNetPath(file));
+        CoreMessage error;
+        if (!counters.ok()) {
+            snapshot.warnings.push_back({CoreMessageCode::ProcUnreadable, {std::string("/proc/net/") + file, counters.error}});
+            ok = false;
+        } else if (!ProcNetCountersParser::parse(counters.contents, &snapshot.counters, &error, file)) {
+            snapshot.warnings.push_back(error);
+            ok = false;
+        }
+    }
+    snapshot.countersValid = ok;
+}
+
+void SnapshotCollector::readSlab(Snapshot &snapshot)
+{
+    const ProcFile slabinfo = ProcFile::read("/proc/slabinfo");
+    CoreMessage error;
+    if (slabinfo.ok()) {
+        if (!SlabinfoParser::parse(slabinfo.contents, sysconf(_SC_PAGESIZE), &snapshot.slab, &error)) {
+            snapshot.slab = SlabFigures();
+            snapshot.slab.slabinfoError = error;
+        }
+    } else {
+        snapshot.slab.slabinfoError = slabinfo.status == ProcFile::Status::PermissionDenied
+            ? CoreMessage {CoreMessageCode::SlabinfoRootOnly, {}}
+            : CoreMessage {CoreMessageCode::SlabinfoUnreadable, {slabinfo.error}};
+    }
+    SlabEstimator::estimateMissing(snapshot.slab, snapshot.stateMask, snapshot.socketsPerSlabCache);
+    if (!snapshot.slab.slabinfoReadable && !m_slabWarningGiven) {
+        // Said once per collector: the status bar shows it for good, a warning every second would drown others.
+        m_slabWarningGiven = true;
+        CoreMessage warning {CoreMessageCode::SlabEstimated, {coreMessageKey(snapshot.slab.slabinfoError.code)}};
+        warning.args.insert(warning.args.end(), snapshot.slab.slabinfoError.args.begin(),
+                            snapshot.slab.slabinfoError.args.end());
+        snapshot.warnings.push_back(std::move(warning));
+    }
+}
+
+void SnapshotCollector::readSysctls(Snapshot &snapshot)
+{
+    snapshot.sysctls.reserve(SysctlReader::snapshotSet().size());
+    for (const std::string &name : SysctlReader::snapshotSet())
+        snapshot.sysctls.push_back(SysctlReader::read(name));
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "coremessage.h"
+#include "snapshot.h"
+#include "sockdiagcollector.h"
+
+#include <string>
+
+#include <memory>
+
+// Builds Snapshots: the socket dump plus the cheap /proc and /sys figures. Lives in the
+// collecting thread (after it entered the observed namespace) and keeps its netlink socket
+// across refreshes.
+class SnapshotCollector
+{
+public:
+    struct Options
+    {
+        std::uint32_t stateMask = AllTcpStatesMask;
+        std::string namespaceLabel;
+    };
+
+    explicit SnapshotCollector(Options options);
+
+    // Returns null and the reason when the socket table cannot be read at all; anything
+    // less (slabinfo unreadable, IPv6 missing, a /proc file malformed) becomes a warning.
+    std::shared_ptr<Snapshot> collect(CoreMessage *error);
+
+    const Options &options() const { return m_options; }
+
+private:
+    void readSockstat(Snapshot &snapshot);
+    void readCounters(Snapshot &snapshot);
+    void readSlab(Snapshot &snapshot);
+    void readSysctls(Snapshot &snapshot);
+
+    Options m_options;
+    SockDiagCollector m_diag;
+    std::size_t m_lastSocketCount = 0;
+    bool m_slabWarningGiven = false;
+};

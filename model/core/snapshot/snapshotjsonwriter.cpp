@@ -1,0 +1,307 @@
+#include "snapshotjsonwriter.h"
+
+#include "inetaddress.h"
+#include "jsonstreamwriter.h"
+#include "snapshot.h"
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+namespace {
+
+void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<PortCount> &counts, int top)
+{
+    json.key(name);
+    json.beginArray();
+    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
+    for (std::size_t i = 0; i < shown; ++i) {
+        json.beginObject(true);
+        json.field("port", int(counts[i].port));
+        json.field("count", counts[i].count);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+const char *slabSourceKey(SlabCacheFigure::Source source)
+{
+    switch (source) {
+    case SlabCacheFigure::Source::Slabinfo: return "slabinfo";
+    case SlabCacheFigure::Source::Estimate: return "estimate";
+    case SlabCacheFigure::Source::None: break;
+    }
+    return "none";
+}
+
+const char *sysctlStateKey(SysctlReading::State state)
+{
+    switch (state) {
+    case SysctlReading::State::Present: return "present";
+    case SysctlReading::State::Absent: return "absent";
+    case SysctlReading::State::Unreadable: return "unreadable";
+    }
+    return "unknown";
+}
+
+
+}
+
+namespace SnapshotJsonWriter {
+
+std::string hostName()
+{
+    char name[256] = {};
+    return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
+}
+
+std::string kernelRelease()
+{
+    struct utsname name {};
+    return ::uname(&name) == 0 ? std::string(name.release) : std::string();
+}
+
+std::string isoTimeUtc(std::int64_t msSinceEpoch)
+{
+    std::int64_t seconds = msSinceEpoch / 1000;
+    std::int64_t ms = msSinceEpoch % 1000;
+    if (ms < 0) {
+        ms += 1000;
+        --seconds;
+    }
+    const std::time_t t = std::time_t(seconds);
+    struct tm utc {};
+    if (!gmtime_r(&t, &utc))
+        return std::string();
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms));
+    return text;
+}
+
+void writeSocket(JsonStreamWriter &json, const SocketRecord &r)
+{
+    json.beginObject(true);
+    json.field("family", InetAddress::familyName(r.family));
+    json.field("state", tcpStateKey(r.state));
+    json.field("local", InetAddress::toString(r.family, r.localAddress));
+    json.field("local_port", int(r.localPort));
+    json.field("remote", InetAddress::toString(r.family, r.remoteAddress));
+    json.field("remote_port", int(r.remotePort));
+    json.field("timer", socketTimerKey(r.timer));
+    json.field("expires_ms", r.expiresMs);
+    json.field("retransmits", int(r.retransmits));
+    json.field("recv_q", r.receiveQueue);
+    json.field("send_q", r.sendQueue);
+    json.field("uid", r.uid);
+    json.field("inode", r.inode);
+    json.field("cookie", r.cookie);
+    json.endObject();
+}
+
+
+bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sink)
+{
+    const auto word = [&](const CoreMessage &message) {
+        return options.wording ? options.wording(message) : coreMessagePlain(message);
+    };
+    JsonStreamWriter json(std::move(sink));
+    json.beginObject();
+    json.field("schema", "sockscope.snapshot/1");
+    json.field("sockscope_version", SOCKSCOPE_VERSION);
+    json.field("time", isoTimeUtc(s.wallTimeMs));
+    json.field("host", hostName());
+    json.field("kernel", kernelRelease());
+    json.key("netns");
+    json.beginObject(true);
+    json.field("label", s.namespaceLabel);
+    json.field("id", s.namespaceId);
+    json.endObject();
+    json.field("collect_ms", double(s.collectNs) / 1e6);
+    json.field("dump_ms", double(s.dumpNs) / 1e6);
+    // Counts from the dump are exact unless the table changed under it twice in a row.
+    json.field("consistent", s.consistent);
+    json.field("ipv6_available", s.ipv6Available);
+    json.key("warnings");
+    json.beginArray();
+    for (const CoreMessage &warning : s.warnings)
+        json.value(word(warning));
+    json.endArray();
+
+    json.key("state_filter");
+    json.beginArray(true);
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (s.stateMask & tcpStateBit(state))
+            json.value(tcpStateKey(state));
+    }
+    json.endArray();
+
+    json.key("sockets_total");
+    json.beginObject(true);
+    json.field("all", s.totalSockets());
+    json.field("ipv4", s.ipv4Sockets);
+    json.field("ipv6", s.ipv6Sockets);
+    json.endObject();
+
+    // A state outside the dump's filter (--states) was not counted: null, never a made-up 0.
+    const auto counted = [&](TcpState state) { return (s.stateMask & tcpStateBit(state)) != 0; };
+    json.key("states");
+    json.beginObject();
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (counted(state)) {
+            json.field(tcpStateKey(state), s.count(state));
+        } else {
+            json.key(tcpStateKey(state));
+            json.null();
+        }
+    }
+    json.endObject();
+
+    json.key("time_wait");
+    json.beginObject();
+    if (counted(TcpState::TimeWait)) {
+        json.field("total", s.count(TcpState::TimeWait));
+    } else {
+        json.key("total");
+        json.null();
+    }
+    json.field("max_tw_buckets", s.maxTimeWaitBuckets());
+    json.field("distinct_local_ports", std::uint64_t(s.timeWaitByLocalPort.size()));
+    json.field("distinct_remote_ports", std::uint64_t(s.timeWaitByRemotePort.size()));
+    writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts);
+    writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts);
+    json.endObject();
+
+    json.key("port_pressure");
+    json.beginObject();
+    json.key("ephemeral_range");
+    if (s.ephemeralRange.valid) {
+        json.beginArray(true);
+        json.value(int(s.ephemeralRange.low));
+        json.value(int(s.ephemeralRange.high));
+        json.endArray();
+    } else {
+        json.null();
+    }
+    json.field("range_size", s.ephemeralRange.size());
+    json.key("tuples");
+    json.beginArray();
+    const auto shownTuples = std::min<std::size_t>(s.portPressure.size(), std::size_t(std::max(options.topPorts, 0)));
+    for (std::size_t i = 0; i < shownTuples; ++i) {
+        const PortPressure &p = s.portPressure[i];
+        json.beginObject(true);
+        json.field("local_address", InetAddress::toString(p.family, p.localAddress));
+        json.field("remote_address", InetAddress::toString(p.family, p.remoteAddress));
+        json.field("remote_port", int(p.remotePort));
+        json.field("in_use", p.inUse);
+        json.field("fraction", s.ephemeralRange.size() ? double(p.inUse) / s.ephemeralRange.size() : 0.0);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+
+    json.key("sockstat");
+    json.beginObject();
+    json.field("exact", s.sockstat.valid);
+    json.field("tcp_inuse", s.sockstat.tcpInUse);
+    json.field("tcp_orphan", s.sockstat.tcpOrphans);
+    json.field("tcp_tw", s.sockstat.tcpTimeWait);
+    json.field("tcp_alloc", s.sockstat.tcpAllocated);
+    json.field("tcp_mem_pages", s.sockstat.tcpMemoryPages);
+    json.key("tcp6_inuse");
+    if (s.sockstat.tcp6Valid)
+        json.value(s.sockstat.tcp6InUse);
+    else
+        json.null();
+    json.endObject();
+
+    json.key("slab");
+    json.beginObject();
+    json.field("slabinfo_readable", s.slab.slabinfoReadable);
+    if (!s.slab.slabinfoReadable)
+        json.field("slabinfo_error", word(s.slab.slabinfoError));
+    if (!s.slab.objectSizeBasis.isEmpty())
+        json.field("estimate_basis", word(s.slab.objectSizeBasis));
+    json.key("caches");
+    json.beginArray();
+    for (int c = 0; c < SlabCacheCount; ++c) {
+        const SlabCacheFigure &f = s.slab.caches[c];
+        json.beginObject(true);
+        json.field("name", slabCacheName(static_cast<SlabCache>(c)));
+        json.field("source", slabSourceKey(f.source));
+        json.field("exact", f.exact());
+        json.field("active_objects", f.activeObjects);
+        json.field("objects", f.totalObjects);
+        json.field("object_size", f.objectSize);
+        json.field("bytes", f.bytes);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+
+    json.key("counters");
+    json.beginObject();
+    json.field("exact", s.countersValid);
+    for (const char *table : {"TcpExt", "Tcp"}) {
+        json.key(table);
+        json.beginObject();
+        for (const auto &info : tcpCounterInfo()) {
+            if (std::strcmp(info.table, table) != 0)
+                continue;
+            json.key(info.name);
+            if (s.counters.has(info.counter))
+                json.value(s.counters.value(info.counter));
+            else
+                json.null();
+        }
+        json.endObject();
+    }
+    json.endObject();
+
+    if (s.rates) {
+        json.key("rates_per_second");
+        json.beginObject();
+        json.field("interval_s", s.rates->intervalSeconds);
+        for (const auto &info : tcpCounterInfo()) {
+            if (info.gauge)
+                continue;
+            json.key((std::string(info.table) + '.' + info.name).c_str());
+            if (s.rates->has(info.counter))
+                json.value(s.rates->rate(info.counter));
+            else
+                json.null();
+        }
+        json.endObject();
+    }
+
+    json.key("sysctls");
+    json.beginObject();
+    for (const SysctlReading &reading : s.sysctls) {
+        json.key(reading.name.c_str());
+        json.beginObject(true);
+        json.field("state", sysctlStateKey(reading.state));
+        json.key("value");
+        if (reading.state == SysctlReading::State::Present)
+            json.value(reading.value);
+        else
+            json.null();
+        if (!reading.error.empty())
+            json.field("error", reading.error);
+        json.endObject();
+    }
+    json.endObject();
+
+    if (options.includeSockets) {
+        json.key("sockets");
+        json.beginArray();
+        for (const SocketRecord &record : s.sockets)
+            writeSocket(json, record);
+        json.endArray();
+    }
+    json.endObject();
+    return json.flush();
+}
+
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "coremessage.h"
+#include "jsonstreamwriter.h"
+
+#include <functional>
+#include <string>
+
+struct Snapshot;
+struct SocketRecord;
+
+// The `--format json` document (schema "sockscope.snapshot/1", documented in README.md).
+namespace SnapshotJsonWriter {
+// How a message of the core becomes the text of "warnings", "slabinfo_error" and
+// "estimate_basis": the window and CLI word it in the user's language; without one, the code
+// and its arguments (coreMessagePlain).
+using Wording = std::function<std::string(const CoreMessage &)>;
+
+struct Options
+{
+    int topPorts = 10;
+    bool includeSockets = false;
+    Wording wording;
+};
+// Returns false when the sink refused the output.
+bool write(const Snapshot &snapshot, const Options &options, JsonStreamWriter::Sink sink);
+// One socket as an object of the "sockets" array.
+void writeSocket(JsonStreamWriter &json, const SocketRecord &record);
+// The machine the program runs on, as the document names it: gethostname(), uname's release.
+std::string hostName();
+std::string kernelRelease();
+// "2026-11-25T01:04:50.123Z"
+std::string isoTimeUtc(std::int64_t msSinceEpoch);
+}

@@ -1,0 +1,230 @@
+#include "recordingwriter.h"
+
+#include "bytewriter.h"
+#include "crc32.h"
+#include "recordingformat.h"
+#include "sockettablecodec.h"
+#include "summarycodec.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+RecordingWriter::~RecordingWriter()
+{
+    if (m_fd >= 0 && m_ownsFd)
+        ::close(m_fd);
+}
+
+void RecordingWriter::reset()
+{
+    // One writer serves every recording of a window: each starts its counts from zero.
+    m_bytes = 0;
+    m_snapshotBytes = 0;
+    m_samples = 0;
+    m_snapshots = 0;
+    m_error = CoreMessage();
+    if (m_fd >= 0 && m_ownsFd)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+bool RecordingWriter::open(const std::string &path, const Header &header, CoreMessage *error)
+{
+    return openFile(path, error) && writeHeader(header, error);
+}
+
+bool RecordingWriter::openWithHeader(const std::string &path, const std::string &header, CoreMessage *error)
+{
+    return openFile(path, error) && writeHeaderBytes(header, error);
+}
+
+bool RecordingWriter::openFile(const std::string &path, CoreMessage *error)
+{
+    reset();
+    m_path = path;
+    // A FIFO or device would block the open or swallow the recording: only a regular file.
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+        *error = {CoreMessageCode::RecordingNotRegular, {path}};
+        return false;
+    }
+    m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0666);
+    if (m_fd < 0) {
+        *error = {CoreMessageCode::RecordingOpenFailed, {path, errnoText(errno)}};
+        return false;
+    }
+    m_ownsFd = true;
+    return true;
+}
+
+bool RecordingWriter::openDescriptor(int fd, const Header &header, CoreMessage *error)
+{
+    reset();
+    m_path = "-";
+    m_fd = fd;
+    m_ownsFd = false;
+    return writeHeader(header, error);
+}
+
+bool RecordingWriter::writeHeader(const Header &header, CoreMessage *error)
+{
+    std::string text;
+    {
+        JsonStreamWriter json(JsonStreamWriter::toString(&text));
+        json.beginObject(true);
+        json.field("schema", "sockscope.recording/1");
+        json.field("sockscope_version", SOCKSCOPE_VERSION);
+        json.field("host", SnapshotJsonWriter::hostName());
+        json.field("kernel", SnapshotJsonWriter::kernelRelease());
+        json.key("netns");
+        json.beginObject(true);
+        json.field("label", header.namespaceLabel);
+        json.field("id", header.namespaceId);
+        json.endObject();
+        json.field("interval_ms", header.intervalMs);
+        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        json.field("started", SnapshotJsonWriter::isoTimeUtc(now));
+        json.key("state_filter");
+        json.beginArray(true);
+        for (const TcpState state : tcpStatesInDisplayOrder()) {
+            if (header.stateMask & tcpStateBit(state))
+                json.value(tcpStateKey(state));
+        }
+        json.endArray();
+        if (header.extra)
+            header.extra(json);
+        json.endObject();
+    }
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    ByteWriter out;
+    out.bytes(std::string_view(RecordingFormat::Magic, RecordingFormat::MagicSize));
+    out.u16(RecordingFormat::Version);
+    out.u32(std::uint32_t(text.size()));
+    out.bytes(text);
+    return writeHeaderBytes(out.data(), error);
+}
+
+bool RecordingWriter::writeHeaderBytes(const std::string &bytes, CoreMessage *error)
+{
+    if (!writeAll(bytes)) {
+        *error = m_error;
+        if (m_ownsFd)
+            ::close(m_fd);
+        m_fd = -1;
+        return false;
+    }
+    m_bytes = std::int64_t(bytes.size());
+    return true;
+}
+
+bool RecordingWriter::writeAll(const std::string &bytes)
+{
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            m_error = {CoreMessageCode::RecordingWriteFailed, {m_path, errnoText(n < 0 ? errno : EIO)}};
+            return false;
+        }
+        done += std::size_t(n);
+    }
+    return true;
+}
+
+bool RecordingWriter::writeFrame(std::uint8_t type, const std::string &payload)
+{
+    if (m_fd < 0)
+        return false;
+    ByteWriter frame;
+    frame.reserve(payload.size() + RecordingFormat::FrameHeaderSize);
+    frame.u8(type);
+    frame.u32(std::uint32_t(payload.size()));
+    frame.u32(Crc32::of(payload));
+    frame.bytes(payload);
+    // One write loop per frame, nothing kept back: what is on disk (or in the pipe) always ends
+    // at a frame boundary or inside the last frame, which a reader then drops.
+    if (!writeAll(frame.data()))
+        return false;
+    m_bytes += std::int64_t(frame.data().size());
+    return true;
+}
+
+bool RecordingWriter::writeSummary(const SampleSummary &summary)
+{
+    return appendFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
+}
+
+bool RecordingWriter::appendFrame(std::uint8_t type, const std::string &payload)
+{
+    const bool ok = writeFrame(type, payload);
+    if (ok && type == RecordingFormat::Summary)
+        ++m_samples;
+    if (ok && type == RecordingFormat::Snapshot) {
+        ++m_snapshots;
+        m_snapshotBytes += std::int64_t(payload.size()) + RecordingFormat::FrameHeaderSize;
+    }
+    return ok;
+}
+
+bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
+{
+    std::string json;
+    SnapshotJsonWriter::Options options;
+    options.topPorts = 0; // derived again from the records when read
+    options.wording = m_wording;
+    SnapshotJsonWriter::write(snapshot, options, JsonStreamWriter::toString(&json));
+    ByteWriter payload;
+    payload.u32(std::uint32_t(json.size()));
+    payload.bytes(json);
+    payload.bytes(SocketTableCodec::encode(snapshot.sockets));
+    return appendFrame(RecordingFormat::Snapshot, payload.data());
+}
+
+bool RecordingWriter::writeMarker(std::int64_t timeMs, const std::string &label)
+{
+    ByteWriter payload;
+    payload.i64(timeMs);
+    payload.bytes(label);
+    return writeFrame(RecordingFormat::Marker, payload.data());
+}
+
+bool RecordingWriter::writeError(std::int64_t timeMs, const CoreMessage &message)
+{
+    ByteWriter payload;
+    payload.i64(timeMs);
+    const auto text = [&](const std::string &s) {
+        const std::size_t length = std::min<std::size_t>(s.size(), RecordingFormat::MaximumErrorText);
+        payload.varint(length);
+        payload.bytes(std::string_view(s).substr(0, length));
+    };
+    text(coreMessageKey(message.code));
+    const std::size_t count = std::min<std::size_t>(message.args.size(), RecordingFormat::MaximumErrorArguments);
+    payload.varint(count);
+    for (std::size_t i = 0; i < count; ++i)
+        text(message.args[i]);
+    return writeFrame(RecordingFormat::Error, payload.data());
+}
+
+bool RecordingWriter::close()
+{
+    if (m_fd < 0)
+        return true;
+    ByteWriter payload;
+    payload.u32(std::uint32_t(m_samples));
+    const bool ok = writeFrame(RecordingFormat::End, payload.data());
+    if (m_ownsFd) {
+        ::fsync(m_fd);
+        ::close(m_fd);
+    }
+    m_fd = -1;
+    return ok;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "socketrecord.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// A snapshot's socket records, column by column, then zlib-compressed: addresses as indices
+// into a small dictionary, rows sorted so ports change little from one to the next. 262,144
+// TIME-WAIT sockets take a few bytes each (README, "Recording file format").
+namespace SocketTableCodec {
+std::string encode(const std::vector<SocketRecord> &records);
+// False for anything that is not a whole, sane table; `records` is then left empty.
+bool decode(std::string_view bytes, std::vector<SocketRecord> *records);
+// Checks, inflating only its first 14 bytes, that its declared sizes are within what its bytes can
+// hold and RecordingFormat's limits; `rows` gets the row count. What decode() would refuse
+// for its size is refused here, so a reader can stop at that frame instead of failing later.
+bool inspect(std::string_view bytes, std::uint32_t *rows = nullptr);
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "samplesummary.h"
+
+#include <string>
+#include <string_view>
+
+// A SampleSummary as a recording's SUMMARY frame (README, "Recording file format"): varints
+// and float32, about 300 bytes a sample, each frame readable on its own.
+namespace SummaryCodec {
+std::string encode(const SampleSummary &summary);
+// False when the bytes are not a whole, sane summary.
+bool decode(std::string_view bytes, SampleSummary *summary);
+}

@@ -1,0 +1,163 @@
+#include "sockettablemodel.h"
+
+#include "inetaddress.h"
+#include "tcpstatetext.h"
+
+#include <pwd.h>
+
+SocketTableModel::SocketTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void SocketTableModel::setRows(SocketTableRowsPtr rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int SocketTableModel::rowOfCookie(quint64 cookie) const
+{
+    return m_rows ? m_rows->rowOfCookie(cookie) : -1;
+}
+
+int SocketTableModel::totalSockets() const
+{
+    return m_rows ? int(m_rows->snapshot->sockets.size()) : 0;
+}
+
+int SocketTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_rows ? 0 : int(m_rows->rows.size());
+}
+
+int SocketTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : SocketColumnCount;
+}
+
+QString SocketTableModel::userName(quint32 uid) const
+{
+    auto it = m_userNames.constFind(uid);
+    if (it != m_userNames.constEnd())
+        return it.value();
+    passwd entry {};
+    passwd *found = nullptr;
+    char buffer[1024];
+    QString name = QString::number(uid);
+    if (getpwuid_r(uid, &entry, buffer, sizeof(buffer), &found) == 0 && found)
+        name = QString::fromLocal8Bit(found->pw_name);
+    m_userNames.insert(uid, name);
+    return name;
+}
+
+QVariant SocketTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_rows)
+        return {};
+    const SocketRecord &r = m_rows->record(index.row());
+    const auto column = static_cast<SocketColumn>(index.column());
+
+    if (role == CookieRole)
+        return QVariant::fromValue(r.cookie);
+    if (role == StateRole)
+        return int(r.state);
+    if (role == Qt::TextAlignmentRole) {
+        switch (column) {
+        case SocketColumn::TimeLeft:
+        case SocketColumn::ReceiveQueue:
+        case SocketColumn::SendQueue:
+        case SocketColumn::Uid:
+        case SocketColumn::Inode: return int(Qt::AlignRight | Qt::AlignVCenter);
+        default: return int(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    }
+    // tcp_close / tcp_rcv_state_process arm the keepalive timer for fin_time - TCP_TIMEWAIT_LEN
+    // when tcp_fin_timeout is above 60 s; tcp_keepalive_timer then moves the socket to the table.
+    if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::KeepAlive
+        && r.state == TcpState::FinWait2) {
+        return tr("If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first "
+                  "part of the wait for the peer's FIN: value − 60 s as a full socket, then as long again as a "
+                  "timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).");
+    }
+    if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::TimeWait) {
+        // The timewait table also holds orphaned FIN-WAIT-2 connections (tcp_close -> tcp_time_wait).
+        if (r.state == TcpState::FinWait2) {
+            return tr("An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer's FIN: for "
+                      "tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket's TCP_LINGER2 "
+                      "overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It "
+                      "counts in sockstat tw and against tcp_max_tw_buckets.");
+        }
+        return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a "
+                  "retransmitted FIN, restart the timer.");
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+
+    switch (column) {
+    case SocketColumn::State: return tcpStateDisplayName(r.state);
+    case SocketColumn::Local: return QString::fromStdString(InetAddress::endpoint(r.family, r.localAddress, r.localPort));
+    case SocketColumn::Remote:
+        if (r.state == TcpState::Listen)
+            return QStringLiteral("*");
+        return QString::fromStdString(InetAddress::endpoint(r.family, r.remoteAddress, r.remotePort));
+    case SocketColumn::Timer:
+        switch (r.timer) {
+        case SocketTimer::None: return QString();
+        //: Socket timer kind: retransmission (or SYN-ACK) timer
+        case SocketTimer::Retransmit: return tr("retransmit");
+        case SocketTimer::KeepAlive: return tr("keepalive");
+        case SocketTimer::TimeWait: return tr("TIME-WAIT");
+        //: Socket timer kind: zero-window probe
+        case SocketTimer::ZeroWindowProbe: return tr("window probe");
+        }
+        return QString();
+    case SocketColumn::TimeLeft:
+        if (r.timer == SocketTimer::None)
+            return QString();
+        return tr("%1 s").arg(r.expiresMs / 1000.0, 0, 'f', 1);
+    case SocketColumn::ReceiveQueue: return r.receiveQueue;
+    case SocketColumn::SendQueue: return r.sendQueue;
+    case SocketColumn::Uid:
+        // The kernel reports 0 for TIME-WAIT and request sockets: they belong to nobody any more.
+        if (r.inode == 0)
+            return QString();
+        return userName(r.uid);
+    case SocketColumn::Inode: return r.inode ? QVariant(r.inode) : QVariant(QString());
+    case SocketColumn::COUNT: break;
+    }
+    return {};
+}
+
+QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == int(SocketColumn::SendQueue))
+        return tr("Bytes not yet acknowledged by the peer; for a listener, its backlog.");
+    if (role == Qt::ToolTipRole && section == int(SocketColumn::ReceiveQueue))
+        return tr("Bytes not yet read by the application; for a listener, connections waiting for accept().");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (static_cast<SocketColumn>(section)) {
+    case SocketColumn::State: return tr("State");
+    case SocketColumn::Local: return tr("Local");
+    case SocketColumn::Remote: return tr("Remote");
+    case SocketColumn::Timer: return tr("Timer");
+    case SocketColumn::TimeLeft: return tr("Time left");
+    case SocketColumn::ReceiveQueue: return tr("Recv-Q");
+    case SocketColumn::SendQueue: return tr("Send-Q");
+    case SocketColumn::Uid: return tr("User");
+    case SocketColumn::Inode: return tr("Inode");
+    case SocketColumn::COUNT: break;
+    }
+    return {};
+}
+
+void SocketTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= SocketColumnCount)
+        return;
+    emit sortRequested(static_cast<SocketColumn>(column), order == Qt::DescendingOrder);
+}

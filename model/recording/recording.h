@@ -1,0 +1,57 @@
+#pragma once
+
+#include "coremessage.h"
+#include "recordingframes.h"
+#include "samplesummary.h"
+#include "snapshot.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// A recording as read from its file: every sample's summary and marker in memory; socket
+// tables only located (a few megabytes each once decoded) and decoded when one is shown.
+class Recording
+{
+    Q_DECLARE_TR_FUNCTIONS(Recording)
+
+public:
+    struct SnapshotFrame
+    {
+        qint64 timeMs = 0;
+        qint64 offset = 0; // of the payload in the file
+        quint32 length = 0;
+    };
+
+    // Reads `path`. Returns false (and why) only when it is not a sockscope recording at all; a
+    // file cut short or damaged opens up to its last good frame, with `warnings` saying so.
+    bool read(const QString &path, QString *error);
+    // Markers are added by hand (Ctrl+M); more than this is a crafted file, and each one is
+    // drawn on every chart at every repaint.
+    static constexpr std::size_t MaximumMarkers = 1000;
+    // The socket table recorded at or before `timeMs` (the first one when none is before).
+    SnapshotPtr snapshotAt(qint64 timeMs, QString *error) const;
+    // The socket table recorded at or before `timeMs` (the first one before any).
+    std::size_t snapshotIndexAt(qint64 timeMs) const;
+    SnapshotPtr loadSnapshot(std::size_t index, QString *error) const;
+
+    QString path;
+    QJsonObject header;
+    std::vector<SampleSummary> summaries;
+    std::vector<RecordingMarker> markers;
+    std::vector<RecordingError> errors;
+    std::vector<SnapshotFrame> snapshots;
+    QStringList warnings;
+    bool endedCleanly = false;
+    qint64 goodBytes = 0; // the file's length up to the last whole frame
+
+    // The header's texts as plain one-line text (UntrustedText): the file comes from elsewhere.
+    QString host() const;
+    QString kernel() const;
+    QString namespaceLabel() const;
+};
+using RecordingPtr = std::shared_ptr<const Recording>;
