@@ -1,3 +1,4 @@
+#include "coremessagetext.h"
 #include "filesource.h"
 #include "historypanel.h"
 #include "hostilebytes.h"
@@ -5,6 +6,7 @@
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "recording.h"
+#include "recordingwriter.h"
 #include "sampler.h"
 #include "samplerthread.h"
 #include "socketpopulation.h"
@@ -101,6 +103,8 @@ class TestStreamSource : public QObject
         sampler.start(250);
         return stopped.wait(10000);
     }
+
+    static QProcess *writer_(const QString &file) { return writer(file); }
 
     static bool settled(const StreamSource &source)
     {
@@ -294,6 +298,33 @@ private slots:
         QCOMPARE(copy.markers.size(), file.markers.size());
         QVERIFY(!copy.snapshots.empty());
         QVERIFY(copy.loadSnapshot(copy.snapshots.size() - 1, &error));
+    }
+
+    void agentErrorsAreShown()
+    {
+        // An agent's ERROR frame (a collection that failed, as a code with arguments) reaches
+        // the window worded in its language, between samples that still arrive.
+        Recording file;
+        QString error;
+        QVERIFY(file.read(m_first, &error));
+        const QString path = m_dir.filePath("errors.rec");
+        RecordingWriter writer;
+        CoreMessage opened;
+        QVERIFY(writer.open(path.toStdString(), RecordingWriter::Header(), &opened));
+        const CoreMessage failure {CoreMessageCode::RecordingWriteFailed, {"/var/tmp/x", "No space left on device"}};
+        QVERIFY(writer.writeSummary(file.summaries[0]));
+        QVERIFY(writer.writeError(file.summaries[0].timeMs, failure));
+        QVERIFY(writer.writeSummary(file.summaries[1]));
+        QVERIFY(writer.close());
+        StreamSource source([&] { return writer_(path); }, "web1");
+        QSignalSpy failed(&source, &Source::failed);
+        source.start(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(source.state() == Source::State::Ended, 20000);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), CoreMessageText::text(failure));
+        QVERIFY(failed.at(0).at(0).toString().contains("No space left on device"));
+        QCOMPARE(source.received().errors.size(), std::size_t(1));
+        QCOMPARE(source.received().summaries.size(), std::size_t(2));
     }
 
     void leavesNothingRunning()

@@ -256,8 +256,19 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         }
         break;
     }
+    case RecordingFormat::Error: {
+        // The agent could not collect (a code with arguments): worded here, shown as a failure.
+        RecordingError error;
+        ok = RecordingFrames::decodeError(frame.payload, &error);
+        if (ok && m_received.errors.size() < Recording::MaximumMarkers) {
+            m_received.errors.push_back(error);
+            keepFrame(frame.type, frame.payload);
+            emit failed(CoreMessageText::text(error.message));
+        }
+        break;
+    }
     case RecordingFormat::End: m_endSeen = true; break;
-    default: break; // a later version's frame (an agent's ERROR, say): skipped
+    default: break; // a later version's frame: skipped
     }
     if (!ok) {
         const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
