@@ -1,3 +1,5 @@
+#include "askpasscommand.h"
+#include "askpassprompt.h"
 #include "commandlineoptions.h"
 #include "languages.h"
 #include "mainwindow.h"
@@ -11,6 +13,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTextStream>
 
@@ -53,6 +56,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("sockscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("sockscope"));
+    // Started by ssh for a host-key or password prompt (SshCommand sets the environment).
+    if (AskpassPrompt::isInvocation(arguments, QProcessEnvironment::systemEnvironment()))
+        return runAskpassCommand(argc, argv);
     const QString language = requestedLanguage(arguments);
 
     CommandLineOptions options;

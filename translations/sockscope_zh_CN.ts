@@ -13,6 +13,66 @@
     </message>
 </context>
 <context>
+    <name>AgentBinary</name>
+    <message>
+        <source>sockscope&apos;s own agent was not found (looked for %1).</source>
+        <translation>未找到 sockscope 自带的采集代理（查找过：%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the agent %1: %2</source>
+        <translation>无法读取采集代理 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an executable for Linux.</source>
+        <translation>%1 不是 Linux 可执行文件。</translation>
+    </message>
+    <message>
+        <source>%1 is built for a CPU sockscope does not know (ELF machine %2).</source>
+        <translation>%1 是为 sockscope 不认识的 CPU 构建的（ELF machine %2）。</translation>
+    </message>
+    <message>
+        <source>sockscope&apos;s own agent was not found.</source>
+        <translation>未找到 sockscope 自带的采集代理。</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassCommand</name>
+    <message>
+        <source>sockscope: no display to show the ssh prompt on.</source>
+        <translation>sockscope：没有可显示 ssh 提示的图形界面。</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassDialog</name>
+    <message>
+        <source>sockscope — %1</source>
+        <translation>sockscope — %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>AskpassPrompt</name>
+    <message>
+        <source>Unknown host key</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>SSH password</source>
+        <translation>SSH 密码</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Also copy the picture to the clipboard</source>
@@ -1646,6 +1706,92 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     </message>
 </context>
 <context>
+    <name>RemoteFacts</name>
+    <message>
+        <source>The remote host is a %1 machine and this sockscope&apos;s agent is built for %2: install the sockscope-agent package for %1 on the remote host.</source>
+        <translation>远程主机是 %1 架构，而本 sockscope 的采集代理是为 %2 构建的：请在远程主机上安装适用于 %1 的 sockscope-agent 软件包。</translation>
+    </message>
+    <message>
+        <source>The remote host has no GNU C library (glibc %1 or newer is needed): install the sockscope-agent package built for it.</source>
+        <translation>远程主机没有 GNU C 库（需要 glibc %1 或更新版本）：请安装为该系统构建的 sockscope-agent 软件包。</translation>
+    </message>
+    <message>
+        <source>The remote host has glibc %1, older than the %2 the agent needs: install the sockscope-agent package built for that system.</source>
+        <translation>远程主机的 glibc 为 %1，低于采集代理所需的 %2：请安装为该系统构建的 sockscope-agent 软件包。</translation>
+    </message>
+    <message>
+        <source>The remote host lacks libmnl.so.0: install it there with &apos;apt install libmnl0&apos; (or install the sockscope-agent package, which pulls it in).</source>
+        <translation>远程主机缺少 libmnl.so.0：请在该主机上执行 &apos;apt install libmnl0&apos; 安装（或安装 sockscope-agent 软件包，它会一并装上）。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHost</name>
+    <message>
+        <source>No host given.</source>
+        <translation>未指定主机。</translation>
+    </message>
+    <message>
+        <source>The host is longer than %1 characters.</source>
+        <translation>主机名超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The host contains a space or a line break.</source>
+        <translation>主机名中含有空格或换行。</translation>
+    </message>
+    <message>
+        <source>The host contains a control character.</source>
+        <translation>主机名中含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The host starts with &apos;-&apos;, which ssh would read as an option.</source>
+        <translation>主机名以 &apos;-&apos; 开头，ssh 会把它当作选项。</translation>
+    </message>
+    <message>
+        <source>The host contains more than one &apos;@&apos;.</source>
+        <translation>主机名中含有多个 &apos;@&apos;。</translation>
+    </message>
+    <message>
+        <source>The user name before &apos;@&apos; is empty.</source>
+        <translation>&apos;@&apos; 前的用户名为空。</translation>
+    </message>
+    <message>
+        <source>The user name may contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and may not start with &apos;-&apos;.</source>
+        <translation>用户名只能包含字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;，且不能以 &apos;-&apos; 开头。</translation>
+    </message>
+    <message>
+        <source>The IPv6 address has no closing &apos;]&apos;.</source>
+        <translation>IPv6 地址缺少结尾的 &apos;]&apos;。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address.</source>
+        <translation>&apos;%1&apos; 不是 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>Only &apos;:port&apos; may follow the IPv6 address.</source>
+        <translation>IPv6 地址后只能跟 &apos;:端口&apos;。</translation>
+    </message>
+    <message>
+        <source>An IPv6 address needs brackets: [address]:port.</source>
+        <translation>IPv6 地址需要加方括号：[地址]:端口。</translation>
+    </message>
+    <message>
+        <source>The host name is empty.</source>
+        <translation>主机名为空。</translation>
+    </message>
+    <message>
+        <source>The host name may contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>主机名只能包含字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <source>The port after &apos;:&apos; is empty.</source>
+        <translation>&apos;:&apos; 后的端口为空。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
         <source>Replay</source>
@@ -2204,6 +2350,41 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>current</source>
         <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>SshOutcome</name>
+    <message>
+        <source>The ssh connection was ended.</source>
+        <translation>ssh 连接已结束。</translation>
+    </message>
+    <message>
+        <source>ssh could not connect.</source>
+        <translation>ssh 无法连接。</translation>
+    </message>
+    <message>
+        <source>ssh could not connect: %1</source>
+        <translation>ssh 无法连接：%1</translation>
+    </message>
+    <message>
+        <source>sockscope-agent is not installed on the remote host.</source>
+        <translation>远程主机上未安装 sockscope-agent。</translation>
+    </message>
+    <message>
+        <source>The agent copy in ~/.cache/sockscope on the remote host does not match its checksum and was not run; it can be copied again.</source>
+        <translation>远程主机 ~/.cache/sockscope 中的采集代理副本与其校验和不符，未予运行；可以重新复制一份。</translation>
+    </message>
+    <message>
+        <source>The agent arrived damaged on the remote host (checksum mismatch) and was removed.</source>
+        <translation>采集代理传到远程主机时已损坏（校验和不符），已被删除。</translation>
+    </message>
+    <message>
+        <source>The agent could not be copied to ~/.cache/sockscope on the remote host: %1</source>
+        <translation>无法把采集代理复制到远程主机的 ~/.cache/sockscope：%1</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
     </message>
 </context>
 <context>

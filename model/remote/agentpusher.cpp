@@ -1,0 +1,34 @@
+#include "agentpusher.h"
+
+#include "remotefacts.h"
+#include "sshcommand.h"
+#include "sshlauncher.h"
+
+AgentPusher::AgentPusher(QObject *parent)
+    : QObject(parent)
+    , m_launcher(new SshLauncher(this))
+{
+    connect(m_launcher, &SshLauncher::started, this, [this] {
+        // The whole file, then EOF: the remote `cat` ends and the checksum is taken.
+        m_launcher->process()->write(m_agent.contents());
+        m_launcher->process()->closeWriteChannel();
+    });
+    connect(m_launcher, &SshLauncher::finished, this, &AgentPusher::onFinished);
+}
+
+bool AgentPusher::push(const RemoteHost &host, const AgentBinary &agent, const RemoteFacts &facts, QString *refusal)
+{
+    *refusal = facts.whyAgentCannotRun(agent.architecture());
+    if (!refusal->isEmpty())
+        return false;
+    m_agent = agent;
+    m_launcher->start(SshCommand::pushAgent(host, agent.sha256()));
+    return true;
+}
+
+void AgentPusher::onFinished(const SshOutcome &outcome)
+{
+    const bool ok = outcome.kind == SshOutcome::Kind::Finished && outcome.exitCode == 0
+        && m_launcher->standardError().contains("SOCKSCOPE-PUSHED");
+    emit finished(ok, ok ? QString() : outcome.message);
+}

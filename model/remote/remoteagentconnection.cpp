@@ -1,0 +1,78 @@
+#include "remoteagentconnection.h"
+
+#include "agentpusher.h"
+#include "sshcommand.h"
+#include "sshlauncher.h"
+
+RemoteAgentConnection::RemoteAgentConnection(const RemoteHost &host, const AgentBinary &agent,
+                                             const QStringList &agentArguments, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_agent(agent)
+    , m_agentArguments(agentArguments)
+    , m_launcher(new SshLauncher(this))
+    , m_pusher(new AgentPusher(this))
+{
+    connect(m_launcher, &SshLauncher::started, this, &RemoteAgentConnection::started);
+    connect(m_launcher, &SshLauncher::finished, this, &RemoteAgentConnection::onFinished);
+    connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
+        emit pushFinished(ok, message);
+        if (ok)
+            start();
+    });
+}
+
+void RemoteAgentConnection::setAskpassProgram(const QString &program)
+{
+    m_launcher->setAskpassProgram(program);
+    m_pusher->launcher()->setAskpassProgram(program);
+}
+
+void RemoteAgentConnection::setBaseEnvironment(const QProcessEnvironment &environment)
+{
+    m_launcher->setBaseEnvironment(environment);
+    m_pusher->launcher()->setBaseEnvironment(environment);
+}
+
+QProcess *RemoteAgentConnection::process() const
+{
+    return m_launcher->process();
+}
+
+bool RemoteAgentConnection::isRunning() const
+{
+    return m_launcher->isRunning() || m_pusher->launcher()->isRunning();
+}
+
+void RemoteAgentConnection::start()
+{
+    // Without our own agent there is no hash to look for: a name no file has.
+    const QString sha256 = m_agent.sha256().isEmpty() ? QString(64, QLatin1Char('0')) : m_agent.sha256();
+    m_launcher->start(SshCommand::runAgent(m_host, sha256, m_agentArguments));
+}
+
+void RemoteAgentConnection::pushAgent()
+{
+    QString refusal;
+    if (m_agent.path().isEmpty())
+        refusal = AgentBinary::tr("sockscope's own agent was not found.");
+    if (refusal.isEmpty() && m_pusher->push(m_host, m_agent, m_facts, &refusal))
+        return;
+    emit pushFinished(false, refusal);
+}
+
+void RemoteAgentConnection::stop()
+{
+    m_launcher->stop();
+}
+
+void RemoteAgentConnection::onFinished(const SshOutcome &outcome)
+{
+    if (outcome.kind != SshOutcome::Kind::NoAgent) {
+        emit finished(outcome);
+        return;
+    }
+    m_facts = outcome.facts;
+    emit noAgent(m_facts, m_agent.path().isEmpty() ? AgentBinary::tr("sockscope's own agent was not found.")
+                                                  : m_facts.whyAgentCannotRun(m_agent.architecture()));
+}
