@@ -3,6 +3,7 @@
 
 #include "commandlineoptions.h"
 #include "terminal.h"
+#include "terminationsignals.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
@@ -108,6 +109,10 @@ int runStream(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
+    // Ctrl+C or SIGTERM close the window properly: the stream's command is ended with it (its
+    // standard input closed, then its process group killed), never left running.
+    TerminationSignals signalsWatcher;
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
     window.setSource(&source);
     window.show();
     const int result = QApplication::exec();
