@@ -651,6 +651,18 @@
         <source>current</source>
         <translation>当前</translation>
     </message>
+    <message>
+        <source>The agent does not know the command &quot;%1&quot; (it knows interval, table-period, table, pause and resume).</source>
+        <translation>代理程序不认识命令“%1”（它只认识 interval、table-period、table、pause 和 resume）。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s command %1 needs a whole number of milliseconds from %3 to %4, not &quot;%2&quot;.</source>
+        <translation>代理程序的命令 %1 需要 %3 到 %4 之间的整数毫秒数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>A command to the agent was longer than %1 bytes; it was ignored.</source>
+        <translation>发给代理程序的一条命令超过了 %1 字节，已被忽略。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
