@@ -140,23 +140,11 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
                 *error = "--states needs a list of TCP states.";
                 return false;
             }
-            stateMask = 0;
-            std::size_t start = 0;
-            for (;;) {
-                const std::size_t comma = value.find(',', start);
-                const std::string name = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-                const TcpState state = tcpStateFromName(name);
-                if (state == TcpState::Unknown) {
-                    *error = "Unknown TCP state \"" + name + "\".";
-                    return false;
-                }
-                stateMask |= tcpStateBit(state);
-                // ss and the kernel call request sockets SYN-RECV: asking for one asks for both.
-                if (state == TcpState::SynRecv || state == TcpState::NewSynRecv)
-                    stateMask |= tcpStateBit(TcpState::SynRecv) | tcpStateBit(TcpState::NewSynRecv);
-                if (comma == std::string::npos)
-                    break;
-                start = comma + 1;
+            std::string unknown;
+            stateMask = tcpStateMaskFromList(value, &unknown);
+            if (!stateMask) {
+                *error = "Unknown TCP state \"" + unknown + "\".";
+                return false;
             }
         } else {
             *error = "Unexpected argument \"" + arg + "\".";
