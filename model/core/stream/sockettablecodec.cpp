@@ -116,21 +116,53 @@ private:
     std::uint64_t m_raw = 0;
 };
 
+// A row's place in the table's order, as integers: an address's 16 network-order bytes
+// compare as two big-endian 64-bit halves exactly as they compare byte by byte.
+struct RowKey
+{
+    std::uint64_t localHigh, localLow, remoteHigh, remoteLow;
+    std::uint32_t index;
+    std::uint16_t localPort, remotePort;
+    std::uint8_t family;
+
+    static std::uint64_t half(const std::array<std::uint8_t, 16> &bytes, int offset)
+    {
+        std::uint64_t value = 0;
+        for (int i = 0; i < 8; ++i)
+            value = value << 8 | bytes[std::size_t(offset + i)];
+        return value;
+    }
+    static RowKey of(const SocketRecord &r, std::size_t index)
+    {
+        return RowKey {half(r.localAddress, 0), half(r.localAddress, 8), half(r.remoteAddress, 0),
+                       half(r.remoteAddress, 8), std::uint32_t(index), r.localPort, r.remotePort, r.family};
+    }
+    bool operator<(const RowKey &o) const
+    {
+        return std::tie(family, localHigh, localLow, localPort, remoteHigh, remoteLow, remotePort)
+            < std::tie(o.family, o.localHigh, o.localLow, o.localPort, o.remoteHigh, o.remoteLow, o.remotePort);
+    }
+};
+
 }
 
 namespace SocketTableCodec {
 
 std::string encode(const std::vector<SocketRecord> &input)
 {
+    // Neighbouring rows share addresses and nearly share ports: that is what compresses. The
+    // order is (family, local address, local port, remote address, remote port); it is sorted
+    // on packed integer keys beside the rows, not through pointers to 100-byte records with
+    // memcmp per address: that took ~0.3 s of CPU per table at 300,000 rows (bench_agent).
+    std::vector<RowKey> keys;
+    keys.reserve(input.size());
+    for (std::size_t i = 0; i < input.size(); ++i)
+        keys.push_back(RowKey::of(input[i], i));
+    std::sort(keys.begin(), keys.end());
     std::vector<const SocketRecord *> rows;
     rows.reserve(input.size());
-    for (const SocketRecord &r : input)
-        rows.push_back(&r);
-    // Neighbouring rows share addresses and nearly share ports: that is what compresses.
-    std::sort(rows.begin(), rows.end(), [](const SocketRecord *a, const SocketRecord *b) {
-        return std::tie(a->family, a->localAddress, a->localPort, a->remoteAddress, a->remotePort)
-            < std::tie(b->family, b->localAddress, b->localPort, b->remoteAddress, b->remotePort);
-    });
+    for (const RowKey &key : keys)
+        rows.push_back(&input[key.index]);
 
     std::unordered_map<AddressKey, std::uint32_t, AddressKeyHash> dictionary;
     std::vector<AddressKey> addresses;
