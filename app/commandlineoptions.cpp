@@ -60,10 +60,16 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                         tr("seconds"));
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     tr("Open a recording in the window, with no kernel access."), tr("file"));
+    const QCommandLineOption streamCommand(
+        QStringLiteral("stream-command"),
+        tr("Watch the live stream COMMAND writes on its standard output (the recording format, as "
+           "\"sockscope-agent --stream\" writes it), run by /bin/sh, e.g. \"ssh web1 sockscope-agent --stream\"; "
+           "started again with a growing delay when it ends."),
+        tr("command"));
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
-                       record, duration, tableEvery, replay, scale});
+                       record, duration, tableEvery, replay, streamCommand, scale});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -114,6 +120,18 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             replayPath = parser.value(replay);
         if (replayPath.isEmpty()) {
             *error = tr("--replay needs a file name.");
+            return false;
+        }
+    }
+    if (parser.isSet(streamCommand)) {
+        if (mode != Mode::Window || !replayPath.isEmpty() || parser.isSet(netns)) {
+            *error = tr("--stream-command opens the window on a stream; it does not go with --once, --record, "
+                        "--replay or --netns.");
+            return false;
+        }
+        this->streamCommand = parser.value(streamCommand);
+        if (this->streamCommand.trimmed().isEmpty()) {
+            *error = tr("--stream-command needs a command.");
             return false;
         }
     }

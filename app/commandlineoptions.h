@@ -31,6 +31,7 @@ public:
     double durationSeconds = 0;
     int tableEverySeconds = 300;
     QString replayPath; // --replay: the window on a recording, no kernel access
+    QString streamCommand; // --stream-command: the window on a stream read from this shell command
     double scale = 0; // --scale for --screenshot: device pixel ratio (0: the screen's)
 
     QString helpText;

@@ -3,13 +3,16 @@
 
 #include "commandlineoptions.h"
 #include "terminal.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
 #include "recording.h"
 #include "sampler.h"
 #include "samplerthread.h"
+#include "streamsource.h"
 
 #include <QApplication>
+#include <QProcess>
 #include <QTextStream>
 #include <QTimer>
 
@@ -80,12 +83,45 @@ int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording
     return QApplication::exec();
 }
 
+// The window on a stream read from a shell command's standard output (an agent over ssh, or
+// any program writing the recording format); the command runs again when it ends.
+int runStream(const CommandLineOptions &options)
+{
+    MainWindow window(options.screenshotPath.isEmpty());
+    if (options.intervalGiven)
+        window.setIntervalMs(int(options.intervalSeconds * 1000));
+    const QString command = options.streamCommand;
+    StreamSource source(
+        [command] {
+            auto process = new QProcess;
+            process->setProgram(QStringLiteral("/bin/sh"));
+            process->setArguments({QStringLiteral("-c"), command});
+            return process;
+        },
+        command.section(QLatin1Char(' '), 0, 1));
+    int exitCode = 0;
+    if (!options.screenshotPath.isEmpty()) {
+        QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
+            if (shown < options.samples)
+                return;
+            exitCode = saveScreenshot(window, options) ? 0 : 1;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    window.setSource(&source);
+    window.show();
+    const int result = QApplication::exec();
+    return exitCode ? exitCode : result;
+}
+
 }
 
 int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Recording> &replay)
 {
     if (replay)
         return runReplay(options, replay);
+    if (!options.streamCommand.isEmpty())
+        return runStream(options);
 
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
@@ -136,7 +172,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
             QCoreApplication::quit();
         });
     }
-    window.attachSampler(&sampler, label);
+    LocalSource source(&sampler, label);
+    window.setSource(&source);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

@@ -1,4 +1,5 @@
 #include "languages.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "portchartpanel.h"
@@ -43,6 +44,7 @@ class TestIncidents : public QObject
 
     std::unique_ptr<SocketPopulation> m_population;
     std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
     QString m_recording;
@@ -73,7 +75,8 @@ private slots:
         m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
-        m_window->attachSampler(m_sampler.get(), "test");
+        m_source = std::make_unique<LocalSource>(m_sampler.get(), "test");
+        m_window->setSource(m_source.get());
         QVERIFY(moreSamples(3));
     }
 

@@ -1,5 +1,6 @@
 #include "languages.h"
 #include "coremessagetext.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "portchartpanel.h"
@@ -45,6 +46,7 @@ class TestMainWindow : public QObject
 
     std::unique_ptr<SocketPopulation> m_population;
     std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     const SocketPopulation::Endpoint m_server {AF_INET, "127.0.0.1", 7001};
 
@@ -78,7 +80,8 @@ private slots:
         m_window->setIntervalMs(250);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->attachSampler(m_sampler.get(), CoreMessageText::namespaceLabel(NetworkNamespace().label()));
+        m_source = std::make_unique<LocalSource>(m_sampler.get(), CoreMessageText::namespaceLabel(NetworkNamespace().label()));
+        m_window->setSource(m_source.get());
         QVERIFY(waitForMoreSamples(3));
     }
 

@@ -1,4 +1,5 @@
 #include "languages.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "samplerthread.h"
@@ -36,6 +37,8 @@ class TestSysctlPanel : public QObject
     Q_OBJECT
 
     std::unique_ptr<SamplerThread> m_sampler;
+
+    std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QTemporaryDir m_scripts;
@@ -102,7 +105,8 @@ private slots:
         m_window->setIntervalMs(250);
         m_window->show();
         m_window->revealView(QStringLiteral("sysctls"));
-        m_window->attachSampler(m_sampler.get(), QStringLiteral("test"));
+        m_source = std::make_unique<LocalSource>(m_sampler.get(), QStringLiteral("test"));
+        m_window->setSource(m_source.get());
         QVERIFY(QTest::qWaitFor([&] { return m_window->history().size() >= 2; }, 10000));
     }
 

@@ -1,4 +1,5 @@
 #include "languages.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "portchartpanel.h"
@@ -29,6 +30,7 @@ class TestTableActions : public QObject
 
     std::unique_ptr<SocketPopulation> m_population;
     std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     const SocketPopulation::Endpoint m_v4 {AF_INET, "127.0.0.1", 7301};
     const SocketPopulation::Endpoint m_v6 {AF_INET6, "::1", 7302};
@@ -81,7 +83,8 @@ private slots:
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->attachSampler(m_sampler.get(), QStringLiteral("test"));
+        m_source = std::make_unique<LocalSource>(m_sampler.get(), QStringLiteral("test"));
+        m_window->setSource(m_source.get());
         QTRY_COMPARE_WITH_TIMEOUT(rows(), 2 + 4 + 2 + 2, 10000);
     }
 

@@ -1,5 +1,6 @@
 #include "darkpalette.h"
 #include "languages.h"
+#include "localsource.h"
 #include "mainwindow.h"
 #include "privatenetworknamespace.h"
 #include "recording.h"
@@ -58,6 +59,7 @@ int runChild(int argc, char *argv[])
     Languages::apply(qEnvironmentVariable("SOCKSCOPE_FIT_LANG", QStringLiteral("en")));
     MainWindow window(false);
     std::unique_ptr<SamplerThread> sampler;
+    std::unique_ptr<LocalSource> source;
     const QString replay = qEnvironmentVariable("SOCKSCOPE_FIT_REPLAY");
     if (!replay.isEmpty()) {
         auto recording = std::make_shared<Recording>();
@@ -77,7 +79,8 @@ int runChild(int argc, char *argv[])
     if (replay.isEmpty()) {
         sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
         window.setIntervalMs(250);
-        window.attachSampler(sampler.get(), QString());
+        source = std::make_unique<LocalSource>(sampler.get(), QString());
+        window.setSource(source.get());
         if (!QTest::qWaitFor([&] { return window.history().size() >= 4; }, 10000))
             return 1;
     }

@@ -437,6 +437,47 @@
         <source>--replay needs a file name.</source>
         <translation>--replay 需要一个文件名。</translation>
     </message>
+    <message>
+        <source>Watch the live stream COMMAND writes on its standard output (the recording format, as &quot;sockscope-agent --stream&quot; writes it), run by /bin/sh, e.g. &quot;ssh web1 sockscope-agent --stream&quot;; started again with a growing delay when it ends.</source>
+        <translation>观察 COMMAND 在标准输出上写出的实时数据流（录制格式，与 &quot;sockscope-agent --stream&quot; 的输出相同），由 /bin/sh 运行，例如 &quot;ssh web1 sockscope-agent --stream&quot;；命令结束后会以逐渐增长的间隔重新启动。</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>--stream-command opens the window on a stream; it does not go with --once, --record, --replay or --netns.</source>
+        <translation>--stream-command 用于在窗口中打开数据流；不能与 --once、--record、--replay 或 --netns 同时使用。</translation>
+    </message>
+    <message>
+        <source>--stream-command needs a command.</source>
+        <translation>--stream-command 需要一个命令。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>&lt;b&gt;Connection to %1 lost:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;与 %1 的连接已断开：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reconnecting to %1…&lt;/b&gt;</source>
+        <translation>&lt;b&gt;正在重新连接 %1…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connected to %1 again.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已重新连接到 %1。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The stream from %1 has ended:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;来自 %1 的数据流已结束：&lt;/b&gt;%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Connection to %1 lost:&lt;/b&gt; %2 — reconnecting in %n s; the history is kept and the gap is left blank in the charts.</source>
+        <translation>
+            <numerusform>&lt;b&gt;与 %1 的连接已断开：&lt;/b&gt;%2 —— %n 秒后重新连接；历史数据会保留，断开期间在图表中留空。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CoreMessageText</name>
@@ -605,6 +646,28 @@
     <message>
         <source>Writing %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>FileSource</name>
+    <message>
+        <source>A replay shows a recording; it changes nothing on this machine.</source>
+        <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSource</name>
+    <message>
+        <source>this host</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation>命名空间 %1</translation>
     </message>
     <message>
         <source>current</source>
@@ -943,10 +1006,6 @@
         <translation>导出</translation>
     </message>
     <message>
-        <source>A replay shows a recording; it changes nothing on this machine.</source>
-        <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;This recording is incomplete:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;此录制文件不完整：&lt;/b&gt;%1</translation>
     </message>
@@ -1085,6 +1144,10 @@
     <message>
         <source>Copy the selected sockets as TSV with a header</source>
         <translation>将选中的套接字复制为带表头的 TSV</translation>
+    </message>
+    <message>
+        <source>%1 (remote), namespace %2 — sockscope</source>
+        <translation>%1（远程），命名空间 %2 — sockscope</translation>
     </message>
 </context>
 <context>
@@ -1308,12 +1371,12 @@
         <translation>套接字表来自 %1</translation>
     </message>
     <message>
-        <source>socket table from %1, %2 s before the slider</source>
-        <translation>套接字表来自 %1，比滑块早 %2 秒</translation>
+        <source>socket table from %1, %2 s before this sample</source>
+        <translation>套接字表来自 %1，比此样本早 %2 秒</translation>
     </message>
     <message>
-        <source>socket table from %1, %2 s after the slider</source>
-        <translation>套接字表来自 %1，比滑块晚 %2 秒</translation>
+        <source>socket table from %1, %2 s after this sample</source>
+        <translation>套接字表来自 %1，比此样本晚 %2 秒</translation>
     </message>
     <message>
         <source>%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)</source>
@@ -2283,6 +2346,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
+    <name>Source</name>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
     <name>SshOutcome</name>
     <message>
         <source>The ssh connection was ended.</source>
@@ -2338,6 +2408,57 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together</source>
         <translation>tcp_max_tw_buckets（%1）：TIME-WAIT 与孤儿 FIN-WAIT-2 合计的上限</translation>
+    </message>
+</context>
+<context>
+    <name>StreamSource</name>
+    <message>
+        <source>The sysctls of %1 cannot be changed from here.</source>
+        <translation>无法从这里修改 %1 的 sysctl。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 sends a version %2 stream; this sockscope reads version %3. Use the same sockscope version on both ends.</source>
+        <translation>%1 发送的是第 %2 版数据流；此 sockscope 只能读取第 %3 版。请在两端使用相同版本的 sockscope。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with a sockscope stream.</source>
+        <translation>%1 没有返回 sockscope 数据流。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with a sockscope stream: %2</source>
+        <translation>%1 没有返回 sockscope 数据流：%2</translation>
+    </message>
+    <message>
+        <source>The stream from %1 is damaged at byte %2 (a checksum does not match); everything before it is kept.</source>
+        <translation>来自 %1 的数据流在第 %2 字节处损坏（校验和不匹配）；此前的所有数据均已保留。</translation>
+    </message>
+    <message>
+        <source>The stream from %1 stopped inside a frame at byte %2; everything before it is kept.</source>
+        <translation>来自 %1 的数据流在第 %2 字节处的帧中途中断；此前的所有数据均已保留。</translation>
+    </message>
+    <message>
+        <source>The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it is kept.</source>
+        <translation>来自 %1 的数据流在第 %2 字节处有一帧无法解码；此前的所有数据均已保留。</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已丢失</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended with status %2</source>
+        <translation>与 %1 的连接已结束，退出状态 %2</translation>
+    </message>
+    <message>
+        <source>%1 ended the stream</source>
+        <translation>%1 结束了数据流</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived from %1 yet to record.</source>
+        <translation>尚未从 %1 收到任何数据，无法录制。</translation>
     </message>
 </context>
 <context>

@@ -31,13 +31,13 @@ struct HistoryWindow
     template<typename Value, typename Has>
     QList<QPointF> points(Value value, Has has) const
     {
-        return SeriesDecimator::decimate(
+        return SeriesDecimator::decimateWithBreaks(
             first, last, buckets,
             [&](int i) {
                 const SampleSummary &s = ring->at(i);
                 return QPointF(double(s.timeMs), double(value(s)));
             },
-            [&](int i) { return has(ring->at(i)); }, gapMs);
+            [&](int i) { return has(ring->at(i)); }, [&](int i) { return ring->at(i).gapBefore; }, gapMs);
     }
     template<typename Value>
     QList<QPointF> points(Value value) const

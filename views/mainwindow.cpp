@@ -1,165 +1,33 @@
+// MainWindow, presenting what the source delivers. Samples into the panels and charts,
+// the status bar, the title and the stamp of captures. The other parts build on this one; it
+// calls none of them.
 #include "mainwindow.h"
-#include "coremessagetext.h"
 
-#include "chartcolors.h"
-#include "languages.h"
-#include "namespaceidentity.h"
+#include "connectionbanner.h"
+#include "coremessagetext.h"
 #include "overviewpanel.h"
-#include "paletteicons.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
-#include "sampler.h"
-#include "samplerthread.h"
 #include "slabchartpanel.h"
-#include "snapshottextwriter.h"
-#include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
-#include "sysctlapplier.h"
-#include "sysctlchangebox.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
-#include "untrustedtext.h"
 
-#include <QAction>
-#include <QActionGroup>
-#include <QApplication>
-#include <QCloseEvent>
 #include <QComboBox>
-#include <QDateTime>
-#include <QDockWidget>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
-#include <QStyle>
 #include <QSysInfo>
-#include <QTabWidget>
-#include <QToolBar>
-#include <QVBoxLayout>
-
-MainWindow::MainWindow(bool useSettings, QWidget *parent)
-    : QMainWindow(parent)
-    , m_useSettings(useSettings)
-    , m_socketModel(new SocketTableModel(this))
-    , m_portModel(new TimeWaitByPortModel(6, this))
-    , m_sysctlModel(new SysctlListModel(this))
-    , m_sysctlApplier(new SysctlApplier(this))
-{
-    setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/sockscope.svg")));
-    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks | GroupedDragging);
-    // The right-hand column runs the full height; the states chart sits above the table only.
-    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    createActions();
-    createDocks();
-    createIncidentActions();
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_resetLayoutAction);
-    m_viewMenu->addAction(m_fullScreenAction);
-
-    m_hostStatus = new QLabel(this);
-    m_namespaceStatus = new QLabel(this);
-    m_refreshStatus = new QLabel(this);
-    m_recordingStatus = new QLabel(this);
-    statusBar()->addPermanentWidget(m_recordingStatus);
-    m_recordingStatus->hide();
-    m_slabStatus = new QLabel(this);
-    m_rowsStatus = new QLabel(this);
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
-        statusBar()->addPermanentWidget(label);
-    // Host, kernel, namespace and file names come from recordings made elsewhere: never markup.
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_recordingStatus, m_slabStatus, m_rowsStatus})
-        label->setTextFormat(Qt::PlainText);
-
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus, m_recordingStatus}) {
-        // Labels may shrink (their whole text is in the tooltip), or the status bar alone would
-        // make the window wider than a small screen.
-        label->setMinimumWidth(fontMetrics().averageCharWidth() * 6);
-    }
-
-    // Charts get room: a right-hand column of ~560 px, the states chart a third of the height;
-    // on a small screen the docks stack as tabs (fitToScreen).
-    retranslateUi(); // first: the texts set the widgets' minimum sizes, which bound the window's
-    fitToScreen();
-    m_defaultState = saveState();
-    if (m_useSettings)
-        restoreSettings();
-    updateStatus();
-}
-
-MainWindow::~MainWindow() = default;
-
-void MainWindow::attachSampler(SamplerThread *sampler, const QString &namespaceLabel)
-{
-    m_sampler = sampler;
-    m_namespaceLabel = namespaceLabel;
-    // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
-    m_watchesOwnNamespace = sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
-    m_sysctlPanel->changeBox()->setWatchesOwnNamespace(m_watchesOwnNamespace);
-    m_sysctlApplier->setSampler(sampler);
-    connect(sampler->sampler(), &Sampler::sampled, this, [this](const SamplePtr &sample) {
-        showSample(sample);
-        // Only now may the sampler send the next one: a busy GUI makes it skip, never queue.
-        if (m_sampler)
-            m_sampler->acknowledge();
-    });
-    connect(sampler->sampler(), &Sampler::tableRebuilt, m_tablePanel, &SocketTablePanel::setRows);
-    connect(sampler->sampler(), &Sampler::failed, this, &MainWindow::showFailure);
-    connect(sampler->sampler(), &Sampler::started, this, [this](const QString &id) {
-        m_namespaceId = id;
-        updateStatus();
-    });
-    connect(sampler->sampler(), &Sampler::recordingStarted, this, [this](const QString &path) {
-        m_recordingPath = path;
-        m_recordAction->setEnabled(false);
-        m_stopRecordAction->setEnabled(true);
-        m_tableNowAction->setEnabled(true);
-        m_recordingStatus->show();
-        emit recordingChanged(true);
-    });
-    connect(sampler->sampler(), &Sampler::recordingProgress, this, [this](qint64 bytes, int samples, int tables) {
-        m_recordingStatus->setText(tr("● Recording: %1 samples, %2 tables, %3")
-                                       .arg(samples)
-                                       .arg(tables)
-                                       .arg(SnapshotTextWriter::formatBytes(bytes)));
-    });
-    const auto recordingEnded = [this] {
-        m_recordingPath.clear();
-        m_recordAction->setEnabled(true);
-        m_stopRecordAction->setEnabled(false);
-        m_tableNowAction->setEnabled(false);
-        m_recordingStatus->hide();
-        emit recordingChanged(false);
-    };
-    connect(sampler->sampler(), &Sampler::recordingStopped, this,
-            [this, recordingEnded](const QString &path, qint64 bytes, int samples, int tables) {
-                recordingEnded();
-                statusBar()->showMessage(tr("Recorded %1 samples and %2 socket tables (%3) to %4")
-                                             .arg(samples)
-                                             .arg(tables)
-                                             .arg(SnapshotTextWriter::formatBytes(bytes), path),
-                                         15000);
-            });
-    connect(sampler->sampler(), &Sampler::recordingFailed, this, [this, recordingEnded](const QString &message) {
-        recordingEnded();
-        showFailure(message);
-    });
-    sampler->setTableQuery(m_tablePanel->query());
-    sampler->setPaused(m_paused);
-    sampler->start(intervalMs());
-}
 
 void MainWindow::showSample(const SamplePtr &sample)
 {
     QElapsedTimer timer;
     timer.start();
-    m_latest = sample->snapshot;
+    // A stream's table comes at a lower rate than its samples: keep the last one until then.
+    if (sample->snapshot)
+        m_latest = sample->snapshot;
     m_history.append(sample->summary);
     m_skipped += quint64(sample->skippedBefore);
     ++m_samples;
@@ -171,9 +39,14 @@ void MainWindow::showSample(const SamplePtr &sample)
     if (sample->table)
         m_tablePanel->setRows(sample->table);
     showSnapshotInPanels();
+    if (!m_latest || m_latest->wallTimeMs != sample->summary.timeMs) {
+        // The table is older than the sample: what the sample holds comes from the sample.
+        m_portModel->setSummary(sample->summary);
+        m_overviewPanel->showMoment(sample->summary, m_latest);
+    }
     refreshCharts();
     updateStatus();
-    if (!m_latest->warnings.empty())
+    if (m_latest && !m_latest->warnings.empty())
         statusBar()->showMessage(CoreMessageText::texts(m_latest->warnings).join(QStringLiteral(" ")), 10000);
     // Paint now, so the measured time is the whole frame and not just the bookkeeping.
     repaint();
@@ -202,7 +75,7 @@ void MainWindow::loadHistory(const std::vector<SampleSummary> &summaries)
 
 int MainWindow::viewEnd() const
 {
-    return m_replay ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
+    return isReplay() ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
 }
 
 void MainWindow::refreshCharts(HistoryPanel *only)
@@ -243,8 +116,8 @@ void MainWindow::updateStatus()
     const CaptureRenderer::Stamp where = captureStamp();
     m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
     m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
-    if (m_replay) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName())));
+    if (isReplay()) {
+        m_refreshStatus->setText(tr("Replay of %1").arg(m_source->label()));
     } else if (m_paused) {
         m_refreshStatus->setText(tr("Paused"));
     } else if (m_latest) {
@@ -271,67 +144,81 @@ void MainWindow::updateTitle()
     // What is watched, first: several windows (hosts, namespaces, recordings) tell apart in a
     // task bar by their beginning.
     const CaptureRenderer::Stamp where = captureStamp();
-    if (m_replay)
-        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(UntrustedText::plain(QFileInfo(m_replay->path).fileName()), where.host, where.namespaceText));
+    if (isReplay())
+        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(m_source->label(), where.host, where.namespaceText));
+    else if (m_source && m_source->kind() == Source::Kind::RemoteHost)
+        setWindowTitle(tr("%1 (remote), namespace %2 — sockscope").arg(m_source->label(), m_source->place().namespaceName));
     else
-        setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, namespaceName()));
+        setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, m_source ? m_source->place().namespaceName : tr("current")));
 }
 
-void MainWindow::retranslateUi()
+void MainWindow::setIntervalMs(int ms)
 {
-    m_fileMenu->setTitle(tr("&File"));
-    m_viewMenu->setTitle(tr("&View"));
-    //: Menu title; keep "Language" recognisable for people who cannot read the current language
-    m_languageMenu->setTitle(tr("&Language"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_pauseAction->setText(m_paused ? tr("Resume") : tr("Pause"));
-    m_pauseAction->setToolTip(tr("Pause or resume sampling (Space)"));
-    retranslateIncidents();
-    m_quitAction->setText(tr("&Quit"));
-    m_fullScreenAction->setText(tr("Full screen"));
-    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
-    m_resetLayoutAction->setText(tr("Reset layout"));
-    m_aboutAction->setText(tr("&About sockscope"));
-    m_toolBar->setWindowTitle(tr("Sampling"));
-    m_intervalLabel->setText(tr(" Refresh every "));
-    m_windowLabel->setText(tr(" Show the last "));
-    const QStringList intervals = {tr("0.25 s"), tr("0.5 s"), tr("1 s"), tr("2 s"), tr("5 s"), tr("10 s")};
-    for (int i = 0; i < intervals.size(); ++i)
-        m_interval->setItemText(i, intervals[i]);
-    const QStringList windows = {tr("1 minute"), tr("5 minutes"), tr("15 minutes"), tr("1 hour"), tr("4 hours")};
-    for (int i = 0; i < windows.size(); ++i)
-        m_window->setItemText(i, windows[i]);
-    const QString titles[] = {tr("Sockets by state"), tr("Overview"), tr("TIME-WAIT per port"), tr("Slab memory"),
-                              tr("Counter rates")};
-    for (std::size_t i = 0; i < m_docks.size(); ++i)
-        m_docks[i]->setWindowTitle(titles[i]);
-    m_centralTabs->setTabText(0, tr("Sockets"));
-    m_centralTabs->setTabText(1, tr("TIME-WAIT sysctls"));
-    for (QAction *action : m_languageGroup->actions())
-        action->setChecked(action->data().toString() == Languages::current());
-    for (HistoryPanel *panel : chartPanels())
-        panel->retranslate();
-    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel})
-        panel->retranslate();
-    if (!m_failureText.isEmpty())
-        showFailure(m_failureText);
-    updateStatus();
+    int best = 0;
+    for (int i = 0; i < m_interval->count(); ++i) {
+        if (qAbs(m_interval->itemData(i).toInt() - ms) < qAbs(m_interval->itemData(best).toInt() - ms))
+            best = i;
+    }
+    m_interval->setCurrentIndex(best);
 }
 
-void MainWindow::changeEvent(QEvent *event)
+int MainWindow::intervalMs() const
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    if (event->type() == QEvent::PaletteChange)
-        m_pauseAction->setIcon(m_paused ? PaletteIcons::play(palette()) : PaletteIcons::pause(palette()));
-    if (event->type() == QEvent::WindowStateChange)
-        m_fullScreenAction->setChecked(isFullScreen());
-    QMainWindow::changeEvent(event);
+    return m_interval->currentData().toInt();
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void MainWindow::setWindowSeconds(int seconds)
 {
-    if (m_useSettings)
-        saveSettings();
-    event->accept();
+    const int index = m_window->findData(seconds);
+    if (index >= 0)
+        m_window->setCurrentIndex(index);
+}
+
+int MainWindow::windowSeconds() const
+{
+    return m_window->currentData().toInt();
+}
+
+CaptureRenderer::Stamp MainWindow::captureStamp() const
+{
+    CaptureRenderer::Stamp stamp;
+    if (m_source) {
+        const Source::Place place = m_source->place();
+        stamp.host = place.host;
+        stamp.kernel = place.kernel;
+        stamp.namespaceText = place.namespaceText();
+    } else {
+        stamp.host = QSysInfo::machineHostName();
+        stamp.kernel = QSysInfo::kernelVersion();
+        stamp.namespaceText = tr("current");
+    }
+    if (!m_history.isEmpty()) {
+        stamp.toMs = m_history.at(viewEnd()).timeMs;
+        stamp.fromMs = qMax(stamp.toMs - qint64(windowSeconds()) * 1000, m_history.at(0).timeMs);
+    }
+    return stamp;
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_failure->isVisibleTo(this) ? m_failure->text() : QString();
+}
+
+QList<HistoryPanel *> MainWindow::chartPanels() const
+{
+    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel};
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connection->isVisibleTo(this) ? m_connection->text() : QString();
+}
+
+void MainWindow::showNotice(const QString &html)
+{
+    m_failure->setText(html);
+    QPalette notice = m_failure->palette();
+    notice.setColor(QPalette::Window, QColor(0xff, 0x7f, 0x0e));
+    m_failure->setPalette(notice);
+    m_failure->show();
 }

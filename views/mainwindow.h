@@ -4,6 +4,7 @@
 #include "historyring.h"
 #include "recording.h"
 #include "sample.h"
+#include "source.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -13,13 +14,13 @@
 class HistoryPanel;
 class OverviewPanel;
 class PortChartPanel;
+class ConnectionBanner;
 class QActionGroup;
 class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
 class RateChartPanel;
-class SamplerThread;
 class SlabChartPanel;
 class SocketTableModel;
 class SocketTablePanel;
@@ -30,8 +31,9 @@ class QTabWidget;
 class StateChartPanel;
 class TimeWaitByPortModel;
 
-// The window an operator leaves open on a busy host. Samples arrive from a SamplerThread (or,
-// for a recording, from a file) through showSample(); the window only presents them.
+// The window an operator leaves open on a busy host. Samples arrive from one Source (the local
+// kernel, a recording, a remote stream) through showSample(); the window only presents them and
+// asks the source what it can do (pause, seek, record, change sysctls).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,9 +44,11 @@ public:
     explicit MainWindow(bool useSettings = true, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Live mode: the window drives this sampler (interval, pause, table queries).
-    // The sysctl pane changes the namespace the sampler holds open (see SysctlApplier::setSampler).
-    void attachSampler(SamplerThread *sampler, const QString &namespaceLabel);
+    // What the window shows from now on (mainwindowsource.cpp). A source whose parent is the
+    // window is deleted when replaced; others belong to the caller and must outlive their use.
+    // A local source's sampler is also what the sysctl pane changes (SysctlApplier::setSampler).
+    void setSource(Source *source);
+    Source *source() const { return m_source; }
     void setIntervalMs(int intervalMs);
     int intervalMs() const;
     void setWindowSeconds(int seconds);
@@ -87,13 +91,14 @@ public:
     const std::vector<RecordingMarker> &markers() const { return m_markers; }
     void startRecording(const QString &path);
     void stopRecording();
-    // Replay: the window shows a recording, with no kernel access.
+    // Replay: the window shows a recording (a FileSource), with no kernel access.
     void openRecording(const RecordingPtr &recording);
-    bool isReplay() const { return bool(m_replay); }
-    bool isSampling() const { return !m_sampler.isNull(); }
+    bool isReplay() const { return m_source && m_source->capabilities().canSeek; }
+    bool isSampling() const { return m_source && !isReplay(); }
     bool isPaused() const { return m_paused; }
     OverviewPanel *overviewPanel() const { return m_overviewPanel; }
     QString noticeText() const; // the banner over the table (a failure, or an incomplete recording)
+    QString connectionText() const; // the banner saying a stream's connection is lost (empty when not)
     void setReplayPosition(int index);
     static QStringList chartViewNames();
 
@@ -115,6 +120,11 @@ private:
     void captureWithDialog();
     void exportWithDialog(bool history, const QString &suffix);
     void showReplayPosition();
+    // Actions, toolbar and sysctl pane enabled from what the source can do.
+    void applyCapabilities();
+    void connectSource();
+    void showNotice(const QString &html);
+    void showSourceState();
     // The sample the charts end at: the newest, or the replay position.
     int viewEnd() const;
     void createDocks();
@@ -122,8 +132,6 @@ private:
     void fitToScreen();
     void updateTitle();
     void showShortcuts();
-    // "current" (translated) for the window's own namespace, else what --netns named.
-    QString namespaceName() const;
     void renameMarker(int index);
     void removeMarker(int index);
     QDockWidget *addPanel(HistoryPanel *panel, const QString &objectName, Qt::DockWidgetArea area);
@@ -143,7 +151,7 @@ private:
     QList<HistoryPanel *> panelsWithSettings() const;
 
     bool m_useSettings;
-    QPointer<SamplerThread> m_sampler;
+    QPointer<Source> m_source;
     HistoryRing m_history;
     SnapshotPtr m_latest;
     int m_samples = 0;
@@ -171,9 +179,7 @@ private:
     QByteArray m_defaultState;
 
     std::vector<RecordingMarker> m_markers;
-    RecordingPtr m_replay;
     int m_replayIndex = 0;
-    std::size_t m_replaySnapshotIndex = std::size_t(-1);
     class ReplayBar *m_replayBar = nullptr;
     QMenu *m_incidentMenu = nullptr;
     QAction *m_captureAction = nullptr;
@@ -205,6 +211,7 @@ private:
     QLabel *m_windowLabel = nullptr;
     QComboBox *m_window = nullptr;
     QLabel *m_failure = nullptr;
+    ConnectionBanner *m_connection = nullptr;
     QString m_failureText;
 
     QLabel *m_hostStatus = nullptr;
@@ -212,9 +219,6 @@ private:
     QLabel *m_refreshStatus = nullptr;
     QLabel *m_slabStatus = nullptr;
     QLabel *m_rowsStatus = nullptr;
-    QString m_namespaceLabel;
-    bool m_watchesOwnNamespace = true; // no --netns: the window's own namespace
-    QString m_namespaceId;
     int m_rowsShown = 0;
     int m_rowsTotal = 0;
     bool m_paused = false;

@@ -1,10 +1,10 @@
-// MainWindow, part three: actions, menus, the toolbar and the keyboard.
+// MainWindow, its actions: actions, menus, the toolbar and the keyboard.
 #include "mainwindow.h"
 
 #include "chartcolors.h"
+#include "connectionbanner.h"
 #include "languages.h"
 #include "paletteicons.h"
-#include "samplerthread.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -24,6 +24,7 @@ constexpr int WindowChoicesSeconds[] = {60, 300, 900, 3600, 14400};
 void MainWindow::createActions()
 {
     m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("PauseAction"));
     m_pauseAction->setCheckable(true);
     // Space is no QAction shortcut: a window-wide Space would steal it from the button, check box
     // or text field that has focus. keyPressEvent() takes the Space nobody else used.
@@ -61,12 +62,13 @@ void MainWindow::createActions()
     });
 
     m_interval = new QComboBox(this);
+    m_interval->setObjectName(QStringLiteral("IntervalChoice"));
     for (const int ms : IntervalChoicesMs)
         m_interval->addItem(QString(), ms);
     m_interval->setCurrentIndex(2);
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_sampler)
-            m_sampler->setIntervalMs(intervalMs());
+        if (m_source)
+            m_source->setIntervalMs(intervalMs());
     });
     m_window = new QComboBox(this);
     for (const int seconds : WindowChoicesSeconds)
@@ -116,6 +118,7 @@ void MainWindow::createActions()
     failure.setColor(QPalette::WindowText, Qt::white);
     m_failure->setPalette(failure);
     m_failure->hide();
+    m_connection = new ConnectionBanner(this);
 }
 
 void MainWindow::setPaused(bool paused)
@@ -123,36 +126,9 @@ void MainWindow::setPaused(bool paused)
     m_paused = paused;
     m_pauseAction->setIcon(paused ? PaletteIcons::play(palette()) : PaletteIcons::pause(palette()));
     m_pauseAction->setText(paused ? tr("Resume") : tr("Pause"));
-    if (m_sampler)
-        m_sampler->setPaused(paused);
+    if (m_source)
+        m_source->setPaused(paused);
     updateStatus();
-}
-
-void MainWindow::setIntervalMs(int ms)
-{
-    int best = 0;
-    for (int i = 0; i < m_interval->count(); ++i) {
-        if (qAbs(m_interval->itemData(i).toInt() - ms) < qAbs(m_interval->itemData(best).toInt() - ms))
-            best = i;
-    }
-    m_interval->setCurrentIndex(best);
-}
-
-int MainWindow::intervalMs() const
-{
-    return m_interval->currentData().toInt();
-}
-
-void MainWindow::setWindowSeconds(int seconds)
-{
-    const int index = m_window->findData(seconds);
-    if (index >= 0)
-        m_window->setCurrentIndex(index);
-}
-
-int MainWindow::windowSeconds() const
-{
-    return m_window->currentData().toInt();
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

@@ -1,24 +1,23 @@
-// MainWindow, part two: what an incident needs. Capturing pictures, exporting the table and the
-// history, markers on the timeline, recording samples, and replaying a recording.
+// MainWindow, what an incident needs: Capturing pictures, exporting the table and the
+// history, markers on the timeline, recording samples.
 #include "mainwindow.h"
-#include "coremessagetext.h"
 #include "plainmessage.h"
 
 #include "capturedialog.h"
 #include "historyexporter.h"
-#include "networknamespace.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "ratechartpanel.h"
 #include "replaybar.h"
-#include "sampler.h"
-#include "samplerthread.h"
 #include "slabchartpanel.h"
 #include "snapshottextwriter.h"
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
+#include "statechartpanel.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "tableexporter.h"
+#include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 #include "untrustedtext.h"
 
@@ -70,9 +69,10 @@ void MainWindow::createIncidentActions()
             addMarker(label.trimmed());
     });
     m_recordAction = new QAction(this);
+    m_recordAction->setObjectName(QStringLiteral("RecordAction"));
     connect(m_recordAction, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
-            this, tr("Record to"), suggestedPath(QSysInfo::machineHostName(), QStringLiteral("sockrec")),
+            this, tr("Record to"), suggestedPath(captureStamp().host, QStringLiteral("sockrec")),
             tr("sockscope recordings (*.sockrec)"));
         if (!file.isEmpty())
             startRecording(file);
@@ -83,8 +83,8 @@ void MainWindow::createIncidentActions()
     m_tableNowAction = new QAction(this);
     m_tableNowAction->setEnabled(false);
     connect(m_tableNowAction, &QAction::triggered, this, [this] {
-        if (m_sampler)
-            m_sampler->recordTableNow();
+        if (m_source)
+            m_source->requestTable();
     });
     m_openRecordingAction = new QAction(this);
     m_openRecordingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
@@ -101,6 +101,11 @@ void MainWindow::createIncidentActions()
         }
         openRecording(recording);
     });
+
+    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart()}) {
+        connect(chart, &TimeSeriesChart::markerRenameRequested, this, &MainWindow::renameMarker);
+        connect(chart, &TimeSeriesChart::markerRemoveRequested, this, &MainWindow::removeMarker);
+    }
 
     m_incidentMenu = new QMenu(this);
     menuBar()->insertMenu(m_viewMenu->menuAction(), m_incidentMenu);
@@ -142,13 +147,6 @@ void MainWindow::retranslateIncidents()
         m_replayBar->retranslate();
 }
 
-QString MainWindow::namespaceName() const
-{
-    // Worded here, not by the model when the window started: a language switch retranslates it.
-    // No --netns: the window's own namespace, whatever label the caller gave.
-    return m_watchesOwnNamespace ? tr("current") : m_namespaceLabel;
-}
-
 void MainWindow::renameMarker(int index)
 {
     if (index < 0 || index >= int(m_markers.size()))
@@ -175,30 +173,6 @@ QString MainWindow::suggestedPath(const QString &what, const QString &suffix)
     // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
     return QDir::home().filePath(QStringLiteral("sockscope-%1-%2.%3")
                                      .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
-}
-
-CaptureRenderer::Stamp MainWindow::captureStamp() const
-{
-    CaptureRenderer::Stamp stamp;
-    if (m_replay) {
-        stamp.host = m_replay->host();
-        stamp.kernel = m_replay->kernel();
-        stamp.namespaceText = m_replay->namespaceLabel();
-        // A recording of the recorder's own namespace says "current" in the language it was
-        // made in: say it in the window's.
-        const QString recorded = m_replay->header.value(QLatin1String("netns")).toObject().value(QLatin1String("label")).toString();
-        if (recorded == QLatin1String("current") || recorded == CoreMessageText::namespaceLabel(std::string()))
-            stamp.namespaceText = tr("current") + stamp.namespaceText.mid(recorded.size());
-    } else {
-        stamp.host = QSysInfo::machineHostName();
-        stamp.kernel = QSysInfo::kernelVersion();
-        stamp.namespaceText = namespaceName() + QLatin1Char(' ') + m_namespaceId;
-    }
-    if (!m_history.isEmpty()) {
-        stamp.toMs = m_history.at(viewEnd()).timeMs;
-        stamp.fromMs = qMax(stamp.toMs - qint64(windowSeconds()) * 1000, m_history.at(0).timeMs);
-    }
-    return stamp;
 }
 
 bool MainWindow::capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error)
@@ -300,119 +274,24 @@ void MainWindow::addMarker(const QString &label)
 {
     if (m_history.isEmpty())
         return;
-    const qint64 time = m_replay ? m_history.at(viewEnd()).timeMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 time = isReplay() ? m_history.at(viewEnd()).timeMs : QDateTime::currentMSecsSinceEpoch();
     // As a reader shows it (a pasted control character would break an SVG capture's XML).
     const QString plain = UntrustedText::plain(label);
     m_markers.push_back({time, plain});
-    if (m_sampler)
-        m_sampler->addMarker(time, plain); // kept in the recording, if one is running
+    if (m_source)
+        m_source->addMarker(time, plain); // kept in the recording, if one is running
     refreshCharts();
 }
 
 void MainWindow::startRecording(const QString &path)
 {
-    if (!m_sampler)
-        return;
-    m_sampler->startRecording(path, 300);
+    if (m_source && m_source->capabilities().canRecord)
+        m_source->startRecording(path);
 }
 
 void MainWindow::stopRecording()
 {
-    if (m_sampler)
-        m_sampler->stopRecording();
+    if (m_source)
+        m_source->stopRecording();
 }
 
-void MainWindow::openRecording(const RecordingPtr &recording)
-{
-    if (m_sampler) {
-        // Leaving the live view: a recording in progress is closed properly, and nothing more
-        // from the sampler reaches this window.
-        m_sampler->stopRecording();
-        m_sampler->setPaused(true);
-        disconnect(m_sampler->sampler(), nullptr, this, nullptr);
-        disconnect(m_sampler->sampler(), nullptr, m_tablePanel, nullptr);
-        m_sampler = nullptr;
-    }
-    m_replay = recording;
-    m_history = HistoryRing(qMax(HistoryRing::DefaultCapacity, int(recording->summaries.size())));
-    for (const SampleSummary &summary : recording->summaries)
-        m_history.append(summary);
-    m_markers = recording->markers;
-    m_replaySnapshotIndex = std::size_t(-1);
-    m_sysctlPanel->setReadOnly(tr("A replay shows a recording; it changes nothing on this machine."));
-    for (QAction *action : {m_pauseAction, m_recordAction, m_tableNowAction, m_stopRecordAction})
-        action->setEnabled(false);
-    m_interval->setEnabled(false);
-    if (!m_replayBar) {
-        m_replayBar = new ReplayBar(this);
-        addToolBarBreak();
-        addToolBar(m_replayBar);
-        connect(m_replayBar, &ReplayBar::positionChanged, this, &MainWindow::setReplayPosition);
-    }
-    m_replayBar->setSampleCount(m_history.size());
-    if (!recording->warnings.isEmpty()) {
-        m_failure->setText(tr("<b>This recording is incomplete:</b> %1").arg(recording->warnings.join(QLatin1Char(' ')).toHtmlEscaped()));
-        QPalette notice = m_failure->palette();
-        notice.setColor(QPalette::Window, QColor(0xff, 0x7f, 0x0e));
-        m_failure->setPalette(notice);
-        m_failure->show();
-    }
-    m_replayBar->setPosition(m_history.size() - 1);
-    setReplayPosition(m_history.size() - 1);
-}
-
-void MainWindow::setReplayPosition(int index)
-{
-    if (!m_replay || m_history.isEmpty())
-        return;
-    m_replayIndex = qBound(0, index, m_history.size() - 1);
-    if (m_replayBar && m_replayBar->position() != m_replayIndex) {
-        const QSignalBlocker quiet(m_replayBar); // the slider follows; it must not call back
-        m_replayBar->setPosition(m_replayIndex);
-    }
-    showReplayPosition();
-}
-
-void MainWindow::showReplayPosition()
-{
-    const SampleSummary &summary = m_history.at(m_replayIndex);
-    // The socket table recorded at or before this moment, decoded only when it changes.
-    const std::size_t frame = m_replay->snapshotIndexAt(summary.timeMs);
-    if (!m_replay->snapshots.empty() && frame != m_replaySnapshotIndex) {
-        QString error;
-        const SnapshotPtr snapshot = m_replay->loadSnapshot(frame, &error);
-        if (snapshot) {
-            m_replaySnapshotIndex = frame;
-            m_latest = snapshot;
-            m_tablePanel->setRows(SocketTableRows::build(m_latest, m_tablePanel->query()));
-            showSnapshotInPanels();
-        } else {
-            statusBar()->showMessage(error, 10000);
-        }
-    }
-    // What a sample's summary holds comes from the sample under the slider; the rest from the
-    // socket table recorded at or before it, which says how far from the slider it is.
-    m_portModel->setSummary(summary);
-    m_portPanel->setMoment(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("HH:mm:ss")));
-    m_overviewPanel->showMoment(summary, m_latest);
-    const QLocale locale;
-    QString table = tr("; no socket table recorded");
-    if (m_latest) {
-        const qint64 ago = (summary.timeMs - m_latest->wallTimeMs) / 1000;
-        const QString when = QDateTime::fromMSecsSinceEpoch(m_latest->wallTimeMs).toString(QStringLiteral("HH:mm:ss"));
-        table = ago == 0 ? tr("; socket table from %1").arg(when)
-                         : tr("; socket table from %1, %2 s before the slider").arg(when, locale.toString(ago));
-    }
-    m_replayBar->setTimeText(tr("%1 (sample %2 of %3)%4")
-                                 .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
-                                 .arg(m_replayIndex + 1)
-                                 .arg(m_history.size())
-                                 .arg(table));
-    refreshCharts();
-    updateStatus();
-}
-
-QString MainWindow::noticeText() const
-{
-    return m_failure->isVisibleTo(this) ? m_failure->text() : QString();
-}

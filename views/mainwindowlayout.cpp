@@ -1,6 +1,7 @@
-// MainWindow, part four: the docks and their layout, on a large screen and on a small one.
+// MainWindow, its layout: the docks and their layout, on a large screen and on a small one.
 #include "mainwindow.h"
 
+#include "connectionbanner.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
@@ -52,14 +53,15 @@ void MainWindow::createDocks()
     auto central = new QWidget(this);
     auto layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_connection);
     layout->addWidget(m_failure);
     layout->addWidget(m_centralTabs, 1);
     setCentralWidget(central);
     connect(m_tablePanel, &SocketTablePanel::queryChanged, this, [this](const SocketTableQuery &query) {
-        if (m_sampler)
-            m_sampler->setTableQuery(query);
-        else if (m_replay && m_latest) // no sampler in a replay: sort the recorded table here
+        if (isReplay() && m_latest) // nothing samples in a replay: sort the recorded table here
             m_tablePanel->setRows(SocketTableRows::build(m_latest, query));
+        else if (m_source)
+            m_source->setTableQuery(query);
     });
     connect(m_tablePanel, &SocketTablePanel::rowCountsChanged, this, [this](int shown, int total) {
         m_rowsShown = shown;
@@ -79,12 +81,8 @@ void MainWindow::createDocks()
     m_ratesDock = addPanel(m_ratePanel, QStringLiteral("RatesDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_slabDock, m_ratesDock);
     m_ratesDock->raise();
-    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart()}) {
-        connect(chart, &TimeSeriesChart::markerRenameRequested, this, &MainWindow::renameMarker);
-        connect(chart, &TimeSeriesChart::markerRemoveRequested, this, &MainWindow::removeMarker);
-    }
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] {
-        if (m_replay && !m_history.isEmpty())
+        if (isReplay() && !m_history.isEmpty())
             m_portModel->setSummary(m_history.at(viewEnd())); // the moment under the slider
         else
             m_portModel->setSnapshot(m_latest);
@@ -146,11 +144,6 @@ void MainWindow::restoreSettings()
     setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
     for (HistoryPanel *panel : panelsWithSettings())
         panel->restoreSettings(settings);
-}
-
-QList<HistoryPanel *> MainWindow::chartPanels() const
-{
-    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel};
 }
 
 QList<HistoryPanel *> MainWindow::panelsWithSettings() const

@@ -233,7 +233,8 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
         overflowPalette.setColor(QPalette::WindowText, ChartColors::warning());
     m_overflow->setPalette(overflowPalette);
     m_refresh->setText(tr("%1 ms").arg(locale.toString(double(sample.collectMs), 'f', 1)));
-    // The busiest destination needs a socket table: say which one, and how far from the slider.
+    // The busiest destination needs a socket table: say which one, and how far from this sample (the
+    // one under a replay's slider, or the newest of a stream whose tables come less often).
     if (!table) {
         m_ports->setText(tr("needs a socket table; none recorded"));
         return;
@@ -241,7 +242,7 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     const qint64 ago = (sample.timeMs - table->wallTimeMs) / 1000;
     const QString when = QDateTime::fromMSecsSinceEpoch(table->wallTimeMs).toString(QStringLiteral("HH:mm:ss t"));
     const QString note = ago == 0 ? tr("socket table from %1").arg(when)
-        : ago > 0 ? tr("socket table from %1, %2 s before the slider").arg(when, locale.toString(ago))
-                  : tr("socket table from %1, %2 s after the slider").arg(when, locale.toString(-ago));
+        : ago > 0 ? tr("socket table from %1, %2 s before this sample").arg(when, locale.toString(ago))
+                  : tr("socket table from %1, %2 s after this sample").arg(when, locale.toString(-ago));
     m_ports->setText(m_ports->text() + QStringLiteral(" (") + note + QLatin1Char(')'));
 }

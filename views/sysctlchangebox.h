@@ -36,6 +36,7 @@ public:
     // The selected row (-1: none); follows the kernel's value unless the user is editing it.
     void showRow(int row);
     void setReadOnly(const QString &reason);
+    QString readOnlyReason() const { return m_readOnlyReason; }
     void retranslate();
     // The window's own namespace is named "current" in the language shown now; the snapshot's
     // label was translated once, when the sampler started.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coremessage.h"
+#include "recordingframes.h"
 #include "samplesummary.h"
 #include "snapshot.h"
 
@@ -11,20 +12,6 @@
 #include <QStringList>
 
 #include <vector>
-
-struct RecordingMarker
-{
-    qint64 timeMs = 0;
-    QString label;
-};
-
-// What a collection that failed said (an ERROR frame of an agent's stream), worded by
-// CoreMessageText when shown.
-struct RecordingError
-{
-    qint64 timeMs = 0;
-    CoreMessage message;
-};
 
 // A recording as read from its file: every sample's summary and marker in memory; socket
 // tables only located (a few megabytes each once decoded) and decoded when one is shown.

@@ -22,9 +22,11 @@ inline bool isBreak(const QPointF &p)
 // whether sample i has a value at all (a port not tracked yet, a rate not known). Two kept
 // samples further apart than gapMs (a pause, a skipped stretch, lost samples) get a break
 // between them.
-template<typename At, typename Keep>
-QList<QPointF> decimate(int first, int last, int buckets, At at, Keep keep,
-                        double gapMs = std::numeric_limits<double>::infinity())
+// As decimate(), and also a break before every sample i where breakBefore(i) (samples known to
+// be lost, however short the time between).
+template<typename At, typename Keep, typename BreakBefore>
+QList<QPointF> decimateWithBreaks(int first, int last, int buckets, At at, Keep keep, BreakBefore breakBefore,
+                                  double gapMs = std::numeric_limits<double>::infinity())
 {
     QList<QPointF> points;
     const int count = last - first;
@@ -55,7 +57,7 @@ QList<QPointF> decimate(int first, int last, int buckets, At at, Keep keep,
         if (!keep(i))
             continue;
         const QPointF p = at(i);
-        if (!std::isnan(previousX) && p.x() - previousX > gapMs) {
+        if (!std::isnan(previousX) && (p.x() - previousX > gapMs || breakBefore(i))) {
             flush();
             points.append(QPointF((previousX + p.x()) / 2, std::numeric_limits<double>::quiet_NaN()));
         }
@@ -77,6 +79,13 @@ QList<QPointF> decimate(int first, int last, int buckets, At at, Keep keep,
     }
     flush();
     return points;
+}
+
+template<typename At, typename Keep>
+QList<QPointF> decimate(int first, int last, int buckets, At at, Keep keep,
+                        double gapMs = std::numeric_limits<double>::infinity())
+{
+    return decimateWithBreaks(first, last, buckets, at, keep, [](int) { return false; }, gapMs);
 }
 
 }

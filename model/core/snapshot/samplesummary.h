@@ -32,6 +32,9 @@ struct SampleSummary
     std::uint32_t ratesValidMask = 0; // bit per TcpCounter
     float collectMs = 0;
     bool consistent = true;
+    // Samples before this one were lost (a stream's connection dropped): the charts break here
+    // however short the gap. Kept in memory only; a recording shows such a gap by its times.
+    bool gapBefore = false;
 
     std::uint32_t count(TcpState state) const { return states[static_cast<int>(state)]; }
     bool hasRate(TcpCounter c) const { return ratesValidMask & (1u << static_cast<int>(c)); }

@@ -34,6 +34,16 @@ void RecordingWriter::reset()
 
 bool RecordingWriter::open(const std::string &path, const Header &header, CoreMessage *error)
 {
+    return openFile(path, error) && writeHeader(header, error);
+}
+
+bool RecordingWriter::openWithHeader(const std::string &path, const std::string &header, CoreMessage *error)
+{
+    return openFile(path, error) && writeHeaderBytes(header, error);
+}
+
+bool RecordingWriter::openFile(const std::string &path, CoreMessage *error)
+{
     reset();
     m_path = path;
     // A FIFO or device would block the open or swallow the recording: only a regular file.
@@ -48,7 +58,7 @@ bool RecordingWriter::open(const std::string &path, const Header &header, CoreMe
         return false;
     }
     m_ownsFd = true;
-    return writeHeader(header, error);
+    return true;
 }
 
 bool RecordingWriter::openDescriptor(int fd, const Header &header, CoreMessage *error)
@@ -98,14 +108,19 @@ bool RecordingWriter::writeHeader(const Header &header, CoreMessage *error)
     out.u16(RecordingFormat::Version);
     out.u32(std::uint32_t(text.size()));
     out.bytes(text);
-    if (!writeAll(out.data())) {
+    return writeHeaderBytes(out.data(), error);
+}
+
+bool RecordingWriter::writeHeaderBytes(const std::string &bytes, CoreMessage *error)
+{
+    if (!writeAll(bytes)) {
         *error = m_error;
         if (m_ownsFd)
             ::close(m_fd);
         m_fd = -1;
         return false;
     }
-    m_bytes = std::int64_t(out.data().size());
+    m_bytes = std::int64_t(bytes.size());
     return true;
 }
 
@@ -145,8 +160,18 @@ bool RecordingWriter::writeFrame(std::uint8_t type, const std::string &payload)
 
 bool RecordingWriter::writeSummary(const SampleSummary &summary)
 {
-    const bool ok = writeFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
-    m_samples += ok ? 1 : 0;
+    return appendFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
+}
+
+bool RecordingWriter::appendFrame(std::uint8_t type, const std::string &payload)
+{
+    const bool ok = writeFrame(type, payload);
+    if (ok && type == RecordingFormat::Summary)
+        ++m_samples;
+    if (ok && type == RecordingFormat::Snapshot) {
+        ++m_snapshots;
+        m_snapshotBytes += std::int64_t(payload.size()) + RecordingFormat::FrameHeaderSize;
+    }
     return ok;
 }
 
@@ -161,12 +186,7 @@ bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
     payload.u32(std::uint32_t(json.size()));
     payload.bytes(json);
     payload.bytes(SocketTableCodec::encode(snapshot.sockets));
-    const bool ok = writeFrame(RecordingFormat::Snapshot, payload.data());
-    if (ok) {
-        ++m_snapshots;
-        m_snapshotBytes += std::int64_t(payload.data().size()) + RecordingFormat::FrameHeaderSize;
-    }
-    return ok;
+    return appendFrame(RecordingFormat::Snapshot, payload.data());
 }
 
 bool RecordingWriter::writeMarker(std::int64_t timeMs, const std::string &label)

@@ -33,6 +33,8 @@ public:
 
     // Creates (or truncates) a regular file at `path` and writes the header.
     bool open(const std::string &path, const Header &header, CoreMessage *error);
+    // Creates `path` with a header as received (a stream saved by keeping its bytes).
+    bool openWithHeader(const std::string &path, const std::string &header, CoreMessage *error);
     // Writes the header to `fd` (left open by close(): stdout, say).
     bool openDescriptor(int fd, const Header &header, CoreMessage *error);
     bool isOpen() const { return m_fd >= 0; }
@@ -43,6 +45,9 @@ public:
     bool writeSnapshot(const Snapshot &snapshot);
     bool writeMarker(std::int64_t timeMs, const std::string &label);
     bool writeError(std::int64_t timeMs, const CoreMessage &message);
+    // A frame of any type, its payload as received, counted as writeSummary and writeSnapshot
+    // count theirs.
+    bool appendFrame(std::uint8_t type, const std::string &payload);
     // Writes the END frame, syncs and closes.
     bool close();
 
@@ -54,7 +59,9 @@ public:
     std::int64_t snapshotBytes() const { return m_snapshotBytes; }
 
 private:
+    bool openFile(const std::string &path, CoreMessage *error);
     bool writeHeader(const Header &header, CoreMessage *error);
+    bool writeHeaderBytes(const std::string &bytes, CoreMessage *error);
     bool writeFrame(std::uint8_t type, const std::string &payload);
     bool writeAll(const std::string &bytes);
     void reset();

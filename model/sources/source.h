@@ -1,0 +1,126 @@
+#pragma once
+
+#include "recordingframes.h"
+#include "sample.h"
+#include "samplesummary.h"
+#include "sockettablerows.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <vector>
+
+// Where the window's samples come from: the local kernel (LocalSource), a recording file
+// (FileSource), a live stream from sockscope-agent over a pipe or SSH (StreamSource), and later
+// a training lab. The window presents one source and asks it what it can do instead of testing
+// which kind it is.
+class Source : public QObject
+{
+    Q_OBJECT
+
+public:
+    // How a sysctl change reaches the watched kernel.
+    enum class SysctlRoute {
+        None, // nothing to change (a recording)
+        Local, // here: in-process, or through the pkexec helper (SysctlApplier)
+        RemoteHelper, // on the watched host through `sudo -n sockscope-sysctl-helper`
+        ShowCommand, // not from here: the pane shows the command to run there
+    };
+    struct Capabilities
+    {
+        bool canPause = false;
+        bool canSeek = false; // a slider over samples held (the replay bar)
+        bool canRecord = false;
+        bool canChangeInterval = false;
+        bool canRequestTable = false; // "record a socket table now"
+        SysctlRoute sysctls = SysctlRoute::None;
+        bool canApplySysctls() const { return sysctls == SysctlRoute::Local || sysctls == SysctlRoute::RemoteHelper; }
+    };
+    enum class State {
+        Connecting, // started, nothing received yet
+        Live,
+        Lost, // stateReason() says why
+        Reconnecting, // retryInSeconds() until the next attempt
+        Ended, // a recording shown whole, or a stream that will not be retried
+    };
+    enum class Kind { ThisHost, Namespace, Recording, RemoteHost, Lab };
+    // What is watched, as plain one-line texts (the title, the status bar, capture stamps).
+    struct Place
+    {
+        QString host;
+        QString kernel;
+        QString namespaceName; // "current" (translated) for the watcher's own, else its label
+        QString namespaceId; // "net:[4026531840]"
+        QString namespaceText() const { return namespaceId.isEmpty() ? namespaceName : namespaceName + QLatin1Char(' ') + namespaceId; }
+    };
+
+    using QObject::QObject;
+
+    virtual Kind kind() const = 0;
+    virtual Capabilities capabilities() const = 0;
+    // Names what is watched in a few words: "this host", "namespace web", "incident.sockrec",
+    // "admin@web1".
+    virtual QString label() const = 0;
+    virtual Place place() const = 0;
+    // Why sysctls cannot be changed from here, or the command to run there (SysctlRoute
+    // None or ShowCommand); empty otherwise.
+    virtual QString sysctlNote() const { return QString(); }
+
+    State state() const { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    int retryInSeconds() const { return m_retryInSeconds; }
+
+    // Begins delivering samples (a recording: none; its history() is all there is).
+    virtual void start(int intervalMs) = 0;
+    // Ends delivery for good (a stream's process is closed; nothing is left running).
+    virtual void stop() {}
+    virtual void setIntervalMs(int intervalMs) { Q_UNUSED(intervalMs); }
+    virtual void setPaused(bool paused) { Q_UNUSED(paused); }
+    // How the table of the samples is filtered and sorted (a source without its own thread
+    // for it returns rows built here through tableReady).
+    virtual void setTableQuery(const SocketTableQuery &query) { Q_UNUSED(query); }
+    virtual void requestTable() {}
+    // The window has shown the last sample; a local sampler skips refreshes until then.
+    virtual void acknowledge() {}
+
+    virtual void startRecording(const QString &path) { Q_UNUSED(path); }
+    virtual void stopRecording() {}
+    virtual void addMarker(qint64 timeMs, const QString &label) { Q_UNUSED(timeMs); Q_UNUSED(label); }
+
+    // What the source already holds when attached (a recording's samples), oldest first.
+    virtual std::vector<SampleSummary> history() const { return {}; }
+    virtual std::vector<RecordingMarker> markers() const { return {}; }
+    // Problems with what is held (an incomplete recording), shown as a notice.
+    virtual QStringList warnings() const { return {}; }
+    // canSeek: the socket table recorded at or before timeMs, and whether it is another one than
+    // the last call returned (decoding it is costly).
+    virtual SnapshotPtr snapshotAt(qint64 timeMs, bool *changed, QString *error)
+    {
+        Q_UNUSED(timeMs);
+        *changed = false;
+        *error = QString();
+        return nullptr;
+    }
+
+signals:
+    void sampleReady(const SamplePtr &sample);
+    void tableReady(const SocketTableRowsPtr &rows);
+    void stateChanged(Source::State state);
+    void placeChanged();
+    void failed(const QString &message);
+    void recordingStarted(const QString &path);
+    void recordingProgress(qint64 bytes, int samples, int tables);
+    void recordingStopped(const QString &path, qint64 bytes, int samples, int tables);
+    void recordingFailed(const QString &message);
+
+protected:
+    // What a recording's (or a stream's) header names: host, kernel, namespace, as plain text.
+    static Place placeFromHeader(const QJsonObject &header);
+    void setState(State state, const QString &reason = QString(), int retryInSeconds = 0);
+
+private:
+    State m_state = State::Connecting;
+    QString m_stateReason;
+    int m_retryInSeconds = 0;
+};

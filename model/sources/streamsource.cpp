@@ -1,0 +1,429 @@
+#include "streamsource.h"
+
+#include "bytewriter.h"
+#include "coremessagetext.h"
+#include "qtstd.h"
+#include "recordingformat.h"
+#include "summarycodec.h"
+#include "untrustedtext.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <cmath>
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+// Standard error is the agent's (or ssh's) own wording; only its last line is shown, plain.
+constexpr int ErrorLineLimit = 300;
+}
+
+StreamSource::StreamSource(ProcessFactory factory, const QString &label, QObject *parent)
+    : Source(parent)
+    , m_factory(std::move(factory))
+    , m_label(label)
+    , m_retry(new QTimer(this))
+{
+    m_sysctlNote = tr("The sysctls of %1 cannot be changed from here.").arg(m_label);
+    m_retry->setInterval(1000);
+    connect(m_retry, &QTimer::timeout, this, &StreamSource::tick);
+}
+
+StreamSource::~StreamSource()
+{
+    m_stopping = true;
+    m_recorder.close();
+    if (m_process) {
+        // Closing standard input ends the agent; a process that ignores it is killed.
+        disconnect(m_process, nullptr, this, nullptr);
+        m_process->closeWriteChannel();
+        if (!m_process->waitForFinished(1000))
+            killProcessGroup();
+        m_process->waitForFinished(1000);
+    }
+}
+
+void StreamSource::setBackoff(int firstMs, int maximumMs)
+{
+    m_firstBackoffMs = qMax(1, firstMs);
+    m_maximumBackoffMs = qMax(m_firstBackoffMs, maximumMs);
+    m_backoffMs = m_firstBackoffMs;
+    m_retry->setInterval(qMin(1000, m_firstBackoffMs));
+}
+
+void StreamSource::setSysctlRoute(SysctlRoute route, const QString &note)
+{
+    m_sysctlRoute = route;
+    m_sysctlNote = note;
+}
+
+Source::Capabilities StreamSource::capabilities() const
+{
+    Capabilities capabilities;
+    capabilities.canPause = true;
+    capabilities.canRecord = true;
+    capabilities.canChangeInterval = true;
+    capabilities.canRequestTable = true;
+    capabilities.sysctls = m_sysctlRoute;
+    return capabilities;
+}
+
+Source::Place StreamSource::place() const
+{
+    Place place = placeFromHeader(m_received.header);
+    if (m_received.header.isEmpty())
+        place.host = m_label; // nothing received yet: what the user asked to watch
+    return place;
+}
+
+void StreamSource::start(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    m_stopping = false;
+    launch();
+}
+
+void StreamSource::stop()
+{
+    m_stopping = true;
+    m_retry->stop();
+    stopRecording();
+    if (m_process) {
+        m_process->closeWriteChannel();
+        // An agent that does not end by itself (or an ssh that hangs) is ended for it.
+        QTimer::singleShot(2000, this, &StreamSource::killProcessGroup);
+    }
+    setState(State::Ended, m_lostReason);
+}
+
+void StreamSource::launch()
+{
+    m_retry->stop();
+    if (m_process)
+        m_process->deleteLater();
+    m_decoder = RecordingDecoder();
+    m_lost = false;
+    m_endSeen = false;
+    m_connectionBytes = 0;
+    m_lastError.clear();
+    ++m_connections;
+    m_process = m_factory();
+    m_process->setParent(this);
+    // Its own process group: what the command starts (ssh under a shell, say) ends with it.
+    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &StreamSource::readOutput);
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        const QList<QByteArray> lines = m_process->readAllStandardError().trimmed().split('\n');
+        const QString last = UntrustedText::plain(QString::fromUtf8(lines.last())).left(ErrorLineLimit);
+        if (!last.isEmpty())
+            m_lastError = last;
+    });
+    connect(m_process, &QProcess::finished, this, &StreamSource::processEnded);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            lose(tr("%1 could not be started: %2").arg(m_process->program(), m_process->errorString()), false);
+    });
+    setState(State::Connecting);
+    if (m_process->state() == QProcess::NotRunning)
+        m_process->start();
+    // What the window asked for so far, in the agent's words.
+    send("interval " + QByteArray::number(m_intervalMs));
+    if (m_paused)
+        send("pause");
+}
+
+void StreamSource::killProcessGroup()
+{
+    if (m_process && m_process->processId() > 0 && m_process->state() != QProcess::NotRunning)
+        ::kill(-pid_t(m_process->processId()), SIGKILL);
+}
+
+void StreamSource::send(const QByteArray &command)
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->write(command + '\n');
+}
+
+void StreamSource::readOutput()
+{
+    if (!m_process || m_lost)
+        return;
+    const QByteArray bytes = m_process->readAllStandardOutput();
+    m_connectionBytes += bytes.size();
+    m_decoder.feed(bytes);
+    decode();
+}
+
+void StreamSource::decode()
+{
+    for (;;) {
+        switch (m_decoder.next()) {
+        case RecordingDecoder::Status::NeedMore: return;
+        case RecordingDecoder::Status::Header:
+            if (m_headerBytes.isEmpty()) {
+                m_headerBytes = m_decoder.headerBytes();
+                m_received.header = m_decoder.header();
+                emit placeChanged();
+            }
+            break;
+        case RecordingDecoder::Status::Frame:
+            if (!handleFrame(m_decoder.frame()))
+                return;
+            break;
+        case RecordingDecoder::Status::Failed: {
+            // Nothing at all came (ssh could not connect): the process's own exit says why.
+            if (m_decoder.failure() == RecordingDecoder::Failure::NotRecording && m_connectionBytes == 0)
+                return;
+            const QString why = damage(m_decoder.failure());
+            if (m_decoder.failure() == RecordingDecoder::Failure::WrongVersion)
+                emit failed(why);
+            else
+                m_received.warnings << why;
+            // As with a damaged recording: everything before is kept; this connection is over.
+            killProcessGroup();
+            lose(why, m_decoder.failure() == RecordingDecoder::Failure::WrongVersion);
+            return;
+        }
+        }
+    }
+}
+
+QString StreamSource::damage(RecordingDecoder::Failure failure) const
+{
+    const qint64 at = m_decoder.goodBytes();
+    switch (failure) {
+    case RecordingDecoder::Failure::WrongVersion:
+        return tr("%1 sends a version %2 stream; this sockscope reads version %3. Use the same sockscope version on both "
+                  "ends.")
+            .arg(m_label)
+            .arg(m_decoder.version())
+            .arg(RecordingFormat::Version);
+    case RecordingDecoder::Failure::NotRecording:
+    case RecordingDecoder::Failure::EndsInHeader:
+    case RecordingDecoder::Failure::DamagedHeader:
+        return m_lastError.isEmpty() ? tr("%1 did not answer with a sockscope stream.").arg(m_label)
+                                     : tr("%1 did not answer with a sockscope stream: %2").arg(m_label, m_lastError);
+    case RecordingDecoder::Failure::Checksum:
+        return tr("The stream from %1 is damaged at byte %2 (a checksum does not match); everything before it is kept.")
+            .arg(m_label)
+            .arg(at);
+    case RecordingDecoder::Failure::CutShort:
+    case RecordingDecoder::Failure::None: break;
+    }
+    return tr("The stream from %1 stopped inside a frame at byte %2; everything before it is kept.").arg(m_label).arg(at);
+}
+
+bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
+{
+    bool ok = true;
+    switch (frame.type) {
+    case RecordingFormat::Summary: {
+        auto sample = std::make_shared<Sample>();
+        ok = SummaryCodec::decode(byteView(frame.payload), &sample->summary);
+        if (!ok)
+            break;
+        // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
+        sample->summary.gapBefore = m_gapPending;
+        m_gapPending = false;
+        m_backoffMs = m_firstBackoffMs;
+        m_received.summaries.push_back(sample->summary);
+        sample->snapshot = m_latest;
+        keepFrame(frame.type, frame.payload);
+        setState(State::Live);
+        emit sampleReady(sample);
+        break;
+    }
+    case RecordingFormat::Snapshot: {
+        QString error;
+        // Decoded here, in the GUI thread, as a replay does when its slider reaches a table:
+        // tables come at a lower rate than samples (table-period).
+        SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(frame.payload, &error);
+        ok = bool(snapshot);
+        if (!ok)
+            break;
+        m_latest = snapshot;
+        keepFrame(frame.type, frame.payload);
+        emit tableReady(SocketTableRows::build(m_latest, m_query));
+        break;
+    }
+    case RecordingFormat::Marker: {
+        RecordingMarker marker;
+        ok = RecordingFrames::decodeMarker(frame.payload, &marker);
+        if (ok && m_received.markers.size() < Recording::MaximumMarkers) {
+            m_received.markers.push_back(marker);
+            keepFrame(frame.type, frame.payload);
+        }
+        break;
+    }
+    case RecordingFormat::Error: {
+        // The agent could not collect (a code with arguments): worded here, shown as a failure.
+        RecordingError error;
+        ok = RecordingFrames::decodeError(frame.payload, &error);
+        if (ok && m_received.errors.size() < Recording::MaximumMarkers) {
+            m_received.errors.push_back(error);
+            keepFrame(frame.type, frame.payload);
+            emit failed(CoreMessageText::text(error.message));
+        }
+        break;
+    }
+    case RecordingFormat::End: m_endSeen = true; break;
+    default: break; // a later version's frame: skipped
+    }
+    if (!ok) {
+        const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
+                               "is kept.")
+                                .arg(m_label)
+                                .arg(frame.offset);
+        m_received.warnings << why;
+        killProcessGroup();
+        lose(why, false);
+    }
+    return ok;
+}
+
+void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
+{
+    if (type == RecordingFormat::Snapshot)
+        m_lastTable = payload;
+    else
+        m_kept.emplace_back(type, payload);
+    if (!m_recorder.isOpen())
+        return;
+    if (!m_recorder.appendFrame(type, payload.toStdString())) {
+        const QString error = CoreMessageText::text(m_recorder.error());
+        m_recorder.close();
+        emit recordingFailed(error);
+    } else {
+        emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
+    }
+}
+
+void StreamSource::processEnded()
+{
+    if (!m_process)
+        return;
+    QProcess *process = m_process;
+    if (!m_lost) {
+        const QByteArray bytes = process->readAllStandardOutput();
+        m_connectionBytes += bytes.size();
+        m_decoder.feed(bytes);
+        m_decoder.finish();
+        decode(); // a frame cut short at the end is reported here, like a truncated recording
+    }
+    if (m_lost)
+        return;
+    QString reason;
+    if (process->exitStatus() == QProcess::CrashExit)
+        reason = tr("the connection to %1 was lost").arg(m_label);
+    else if (process->exitCode() != 0)
+        reason = tr("the connection to %1 ended with status %2").arg(m_label).arg(process->exitCode());
+    else
+        reason = tr("%1 ended the stream").arg(m_label);
+    if (!m_lastError.isEmpty())
+        reason += QStringLiteral(": ") + m_lastError;
+    lose(reason, m_endSeen);
+}
+
+void StreamSource::lose(const QString &reason, bool final)
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    m_lostReason = reason;
+    if (m_stopping || final) {
+        setState(State::Ended, reason);
+        return;
+    }
+    m_gapPending = true;
+    setState(State::Lost, reason);
+    m_retryAtMs = QDateTime::currentMSecsSinceEpoch() + m_backoffMs;
+    m_backoffMs = qMin(m_maximumBackoffMs, m_backoffMs * 2);
+    m_retry->start();
+    tick();
+}
+
+void StreamSource::tick()
+{
+    const qint64 left = m_retryAtMs - QDateTime::currentMSecsSinceEpoch();
+    if (left <= 0) {
+        launch();
+        return;
+    }
+    setState(State::Reconnecting, m_lostReason, int(std::ceil(double(left) / 1000.0)));
+    m_retry->setInterval(int(qMin<qint64>(left, 1000)));
+}
+
+void StreamSource::setIntervalMs(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    send("interval " + QByteArray::number(intervalMs));
+}
+
+void StreamSource::setPaused(bool paused)
+{
+    m_paused = paused;
+    send(paused ? "pause" : "resume");
+}
+
+void StreamSource::setTableQuery(const SocketTableQuery &query)
+{
+    m_query = query;
+    if (m_latest)
+        emit tableReady(SocketTableRows::build(m_latest, m_query));
+}
+
+void StreamSource::requestTable()
+{
+    send("table");
+}
+
+void StreamSource::startRecording(const QString &path)
+{
+    if (m_recorder.isOpen())
+        return;
+    if (m_headerBytes.isEmpty()) {
+        emit recordingFailed(tr("Nothing has arrived from %1 yet to record.").arg(m_label));
+        return;
+    }
+    // The session so far first: its samples and markers, and the table the window shows.
+    CoreMessage error;
+    bool ok = m_recorder.openWithHeader(path.toStdString(), m_headerBytes.toStdString(), &error);
+    for (std::size_t i = 0; ok && i < m_kept.size(); ++i)
+        ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second.toStdString());
+    if (ok && !m_lastTable.isEmpty())
+        ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable.toStdString());
+    if (!ok) {
+        if (m_recorder.isOpen()) {
+            error = m_recorder.error();
+            m_recorder.close();
+        }
+        emit recordingFailed(CoreMessageText::text(error));
+        return;
+    }
+    emit recordingStarted(path);
+    emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
+}
+
+void StreamSource::stopRecording()
+{
+    if (!m_recorder.isOpen())
+        return;
+    const QString path = toQString(m_recorder.path());
+    const bool ok = m_recorder.close();
+    if (!ok)
+        emit recordingFailed(CoreMessageText::text(m_recorder.error()));
+    else
+        emit recordingStopped(path, m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
+}
+
+void StreamSource::addMarker(qint64 timeMs, const QString &label)
+{
+    ByteWriter payload;
+    payload.i64(timeMs);
+    payload.bytes(label.toStdString());
+    if (m_received.markers.size() < Recording::MaximumMarkers) {
+        m_received.markers.push_back({timeMs, label});
+        keepFrame(RecordingFormat::Marker, toQByteArray(payload.data()));
+    }
+}

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "recording.h"
+#include "recordingdecoder.h"
+#include "source.h"
+#include "recordingwriter.h"
+
+#include <QPointer>
+#include <QProcess>
+
+#include <functional>
+
+class QTimer;
+
+// A live stream in the recording format (sockscope-agent --stream), read from a process's
+// standard output as bytes arrive: over SSH from a remote host, or from any program that writes
+// the format. Commands go to the process's standard input ("interval MS", "table", "pause",
+// "resume"); closing it ends the agent, so nothing is left running when the window goes (a
+// command that does not end within seconds is killed with all it started: its process group).
+//
+// Everything received is kept as history (a recording that grows), and its bytes so the session
+// can be saved as a recording. A frame cut short or damaged is handled as in a recording file
+// (what came before is kept); a lost process is started again through the factory after 1, 2,
+// 4 ... 30 s, and the first sample after the gap is marked SampleSummary::gapBefore.
+class StreamSource : public Source
+{
+    Q_OBJECT
+
+public:
+    // Returns a new process, configured but not started (program, arguments, environment);
+    // the source starts it, owns it and deletes it.
+    using ProcessFactory = std::function<QProcess *()>;
+
+    StreamSource(ProcessFactory factory, const QString &label, QObject *parent = nullptr);
+    ~StreamSource() override;
+
+    // The delay before the first retry, doubled after each failed one up to `maximumMs`.
+    void setBackoff(int firstMs, int maximumMs);
+    void setKind(Kind kind) { m_kind = kind; }
+    // How the watched host's sysctls can be changed (the launcher knows: a sudoers rule there).
+    void setSysctlRoute(SysctlRoute route, const QString &note);
+
+    Kind kind() const override { return m_kind; }
+    Capabilities capabilities() const override;
+    QString label() const override { return m_label; }
+    Place place() const override;
+    QString sysctlNote() const override { return m_sysctlNote; }
+
+    void start(int intervalMs) override;
+    void stop() override;
+    void setIntervalMs(int intervalMs) override;
+    void setPaused(bool paused) override;
+    void setTableQuery(const SocketTableQuery &query) override;
+    void requestTable() override;
+    void startRecording(const QString &path) override;
+    void stopRecording() override;
+    void addMarker(qint64 timeMs, const QString &label) override;
+    std::vector<SampleSummary> history() const override { return m_received.summaries; }
+    std::vector<RecordingMarker> markers() const override { return m_received.markers; }
+    QStringList warnings() const override { return m_received.warnings; }
+
+    // What has arrived so far: header, summaries, markers, warnings (frames cut or damaged).
+    const Recording &received() const { return m_received; }
+    SnapshotPtr latestSnapshot() const { return m_latest; }
+    int connections() const { return m_connections; }
+
+private:
+    void launch();
+    void readOutput();
+    void decode();
+    bool handleFrame(const RecordingDecoder::Frame &frame);
+    void processEnded();
+    // The connection is over (`reason`); retries unless `final`.
+    void lose(const QString &reason, bool final);
+    void tick();
+    void send(const QByteArray &command);
+    // The process and everything it started (its own process group).
+    void killProcessGroup();
+    void keepFrame(quint8 type, const QByteArray &payload);
+    QString damage(RecordingDecoder::Failure failure) const;
+
+    ProcessFactory m_factory;
+    QString m_label;
+    Kind m_kind = Kind::RemoteHost;
+    SysctlRoute m_sysctlRoute = SysctlRoute::ShowCommand;
+    QString m_sysctlNote;
+    QPointer<QProcess> m_process;
+    RecordingDecoder m_decoder;
+    Recording m_received;
+    SnapshotPtr m_latest;
+    SocketTableQuery m_query;
+    QByteArray m_headerBytes;
+    // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
+    std::vector<std::pair<quint8, QByteArray>> m_kept;
+    QByteArray m_lastTable;
+    RecordingWriter m_recorder;
+    QTimer *m_retry;
+    qint64 m_retryAtMs = 0;
+    int m_firstBackoffMs = 1000;
+    int m_maximumBackoffMs = 30000;
+    int m_backoffMs = 1000;
+    int m_intervalMs = 1000;
+    int m_connections = 0;
+    qint64 m_connectionBytes = 0; // received on the current connection
+    bool m_paused = false;
+    bool m_stopping = false;
+    bool m_gapPending = false;
+    bool m_lost = false;
+    bool m_endSeen = false; // the agent closed the stream itself (an END frame): not retried
+    QString m_lostReason;
+    QString m_lastError; // the process's last line on standard error
+};
