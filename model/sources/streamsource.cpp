@@ -17,6 +17,7 @@
 namespace {
 // Standard error is the agent's (or ssh's) own wording; only its last line is shown, plain.
 constexpr int ErrorLineLimit = 300;
+constexpr int StandardErrorKept = 4096;
 }
 
 StreamSource::StreamSource(ProcessFactory factory, const QString &label, QObject *parent)
@@ -107,6 +108,7 @@ void StreamSource::launch()
     m_endSeen = false;
     m_connectionBytes = 0;
     m_lastError.clear();
+    m_standardError.clear();
     ++m_connections;
     m_process = m_factory();
     m_process->setParent(this);
@@ -114,7 +116,9 @@ void StreamSource::launch()
     m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &StreamSource::readOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
-        const QList<QByteArray> lines = m_process->readAllStandardError().trimmed().split('\n');
+        const QByteArray bytes = m_process->readAllStandardError();
+        m_standardError = QByteArray(m_standardError + bytes).right(StandardErrorKept);
+        const QList<QByteArray> lines = bytes.trimmed().split('\n');
         const QString last = UntrustedText::plain(QString::fromUtf8(lines.last())).left(ErrorLineLimit);
         if (!last.isEmpty())
             m_lastError = last;
@@ -304,6 +308,7 @@ void StreamSource::processEnded()
     if (!m_process)
         return;
     QProcess *process = m_process;
+    m_standardError = QByteArray(m_standardError + process->readAllStandardError()).right(StandardErrorKept);
     if (!m_lost) {
         const QByteArray bytes = process->readAllStandardOutput();
         m_connectionBytes += bytes.size();
@@ -314,6 +319,11 @@ void StreamSource::processEnded()
     if (m_lost)
         return;
     QString reason;
+    if (m_connectionBytes == 0 && !m_stopping
+        && endedWithoutStream(process->exitStatus(), process->exitCode(), m_standardError, &reason)) {
+        lose(reason, true);
+        return;
+    }
     if (process->exitStatus() == QProcess::CrashExit)
         reason = tr("the connection to %1 was lost").arg(m_label);
     else if (process->exitCode() != 0)

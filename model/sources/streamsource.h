@@ -64,6 +64,18 @@ public:
     SnapshotPtr latestSnapshot() const { return m_latest; }
     int connections() const { return m_connections; }
 
+protected:
+    // A connection that ended before any stream byte came: a subclass that knows what the
+    // process's status and standard error (its last 4 kB) mean may take it over and return the
+    // reason to show; the source then ends instead of retrying (a subclass starts it again).
+    virtual bool endedWithoutStream(QProcess::ExitStatus status, int exitCode, const QByteArray &standardError,
+                                    QString *reason)
+    {
+        Q_UNUSED(status) Q_UNUSED(exitCode) Q_UNUSED(standardError) Q_UNUSED(reason)
+        return false;
+    }
+    int intervalMs() const { return m_intervalMs; }
+
 private:
     void launch();
     void readOutput();
@@ -109,4 +121,5 @@ private:
     bool m_endSeen = false; // the agent closed the stream itself (an END frame): not retried
     QString m_lostReason;
     QString m_lastError; // the process's last line on standard error
+    QByteArray m_standardError; // its last bytes, for endedWithoutStream()
 };
