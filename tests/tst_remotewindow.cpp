@@ -5,6 +5,8 @@
 #include "remotehost.h"
 #include "remotesource.h"
 #include "sshtestmain.h"
+#include "sysctlcatalog.h"
+#include "kerneldefaults.h"
 #include "sshtestserver.h"
 #include "socketpopulation.h"
 
@@ -162,6 +164,13 @@ private slots:
             QVERIFY2(window.windowTitle().contains(m_host.displayName()) || window.windowTitle().contains(source->place().host),
                      qPrintable(window.windowTitle()));
             QCOMPARE(agentsRunning(), 1);
+            // The sysctl pane explains with the remote kernel's defaults, from the stream's
+            // header (the agent detected them in a fresh namespace there), not this kernel's.
+            const KernelDefaults &defaults = SysctlCatalog::detectedDefaults();
+            QVERIFY(defaults.ok());
+            QCOMPARE(QString::fromStdString(defaults.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
+            QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
+            QVERIFY(source->sysctlNote().contains(QLatin1String("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")));
         }
         // The window closed ssh's stdin: the agent read EOF and ended.
         QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);

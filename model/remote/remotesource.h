@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agentbinary.h"
+#include "kerneldefaults.h"
 #include "remotefacts.h"
 #include "remotehost.h"
 #include "streamsource.h"
@@ -27,6 +28,9 @@ public:
 
     const RemoteHost &host() const { return m_host; }
     const RemoteFacts &facts() const { return m_facts; }
+    // The remote kernel's sysctl defaults as its agent detected them (the stream header's
+    // "kernel_defaults"); Method::None when the header has none or they are malformed.
+    KernelDefaults kernelDefaults() const;
     // After noAgent() with an empty refusal and the user's consent: copy, then stream again.
     void pushAgent();
 
