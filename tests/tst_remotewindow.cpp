@@ -2,6 +2,7 @@
 #include "agentconsent.h"
 #include "connectionbanner.h"
 #include "mainwindow.h"
+#include "recording.h"
 #include "remotehost.h"
 #include "remotesource.h"
 #include "sshtestmain.h"
@@ -125,6 +126,24 @@ private slots:
         QCOMPARE(byRemote.size(), 1);
         QCOMPARE(byRemote.first().toObject().value(QStringLiteral("port")).toInt(), 9000);
         QCOMPARE(byRemote.first().toObject().value(QStringLiteral("count")).toInt(), TimeWait);
+        QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
+    }
+
+    void recordKeepsTheStreamsFrames()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/remote.sockrec");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
+                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(file, &error), qPrintable(error));
+        QVERIFY(recording.warnings.isEmpty()); // whole frames only
+        QVERIFY(recording.summaries.size() >= 2);
+        verifyCounts(recording.summaries.back());
         QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
     }
 
