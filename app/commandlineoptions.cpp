@@ -177,16 +177,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     }
 
     if (parser.isSet(states)) {
-        for (const QString &name : parser.value(states).split(QLatin1Char(','))) {
-            const TcpState state = tcpStateFromName(name);
-            if (state == TcpState::Unknown) {
-                *error = tr("Unknown TCP state \"%1\".").arg(name.trimmed());
-                return false;
-            }
-            stateMask |= tcpStateBit(state);
-            // ss and the kernel call request sockets SYN-RECV: asking for one asks for both.
-            if (state == TcpState::SynRecv || state == TcpState::NewSynRecv)
-                stateMask |= tcpStateBit(TcpState::SynRecv) | tcpStateBit(TcpState::NewSynRecv);
+        std::string unknown;
+        stateMask = tcpStateMaskFromList(parser.value(states).toStdString(), &unknown);
+        if (!stateMask) {
+            *error = tr("Unknown TCP state \"%1\".").arg(QString::fromStdString(unknown).trimmed());
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@
 
 #include "commandlineoptions.h"
 #include "terminal.h"
+#include "terminationsignals.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
@@ -115,6 +116,9 @@ int runRemote(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
+    // Ctrl+C or SIGTERM close the window properly: ssh's stdin is closed and the agent ends.
+    TerminationSignals signalsWatcher;
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;

@@ -11,6 +11,7 @@ DESTDIR="$root" cmake --install "$build" >/dev/null
 fail() { echo "install-check: $*" >&2; exit 1; }
 for file in \
     bin/sockscope \
+    bin/sockscope-agent \
     libexec/sockscope/sockscope-sysctl-helper \
     share/polkit-1/actions/org.sockscope.sysctl.policy \
     share/applications/org.sockscope.sockscope.desktop \

@@ -68,14 +68,7 @@ private slots:
         // 35 sockets: LISTEN 2, ESTABLISHED 6, TIME-WAIT 27 (9 on local port 9000, 12 towards it,
         // 6 IPv6 on local port 9443).
         m_population = std::make_unique<SocketPopulation>();
-        SocketPopulation &p = *m_population;
-        const SocketPopulation::Endpoint v4 {AF_INET, "127.0.0.1", 9000};
-        const SocketPopulation::Endpoint v6 {AF_INET6, "::1", 9443};
-        QVERIFY2(p.listen(v4) && p.listen(v6), qPrintable(p.error()));
-        QVERIFY2(p.closedConnections(v4, 12, SocketPopulation::CloseOrder::ClientFirst), qPrintable(p.error()));
-        QVERIFY2(p.closedConnections(v4, 9, SocketPopulation::CloseOrder::ServerFirst), qPrintable(p.error()));
-        QVERIFY2(p.closedConnections(v6, 6, SocketPopulation::CloseOrder::ServerFirst), qPrintable(p.error()));
-        QVERIFY2(p.establishedPairs(v4, 2) && p.establishedPairs(v6, 1), qPrintable(p.error()));
+        QVERIFY2(m_population->commandLinePopulation(), qPrintable(m_population->error()));
         SsOracle ss;
         QString error;
         QTRY_VERIFY_WITH_TIMEOUT(ss.run(&error) && ss.total == 35 && ss.count("TIME-WAIT") == 27, 5000);

@@ -164,9 +164,18 @@ private slots:
         QCOMPARE(int(records.size()), 24);
         for (const SocketRecord &r : records)
             QCOMPARE(r.state, TcpState::TimeWait);
-        // One message per TIME-WAIT socket plus NLMSG_DONE for each family: the other 27 sockets
-        // never crossed into user space.
-        QCOMPARE(outcome.messages, quint64(24 + 2));
+        // One message per TIME-WAIT socket plus one NLMSG_DONE: both families come from one walk
+        // (the legacy request), and the other 27 sockets never crossed into user space.
+        QCOMPARE(outcome.messages, quint64(24 + 1));
+        // Asked for one family, the collector walks for that family alone.
+        std::vector<SocketRecord> ipv6Only;
+        request.ipv4 = false;
+        const auto perFamily = collector.dump(request, ipv6Only);
+        QVERIFY(perFamily.ok);
+        QCOMPARE(perFamily.messages, quint64(std::count_if(records.begin(), records.end(), [](const SocketRecord &r) {
+                                              return r.isIpv6();
+                                          })
+                                          + 1));
     }
 
     void recordsCarryTheKernelsFields()

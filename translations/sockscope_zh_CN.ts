@@ -659,6 +659,18 @@
         <source>current</source>
         <translation>当前</translation>
     </message>
+    <message>
+        <source>The agent does not know the command &quot;%1&quot; (it knows interval, table-period, table, pause and resume).</source>
+        <translation>代理程序不认识命令“%1”（它只认识 interval、table-period、table、pause 和 resume）。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s command %1 needs a whole number of milliseconds from %3 to %4, not &quot;%2&quot;.</source>
+        <translation>代理程序的命令 %1 需要 %3 到 %4 之间的整数毫秒数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>A command to the agent was longer than %1 bytes; it was ignored.</source>
+        <translation>发给代理程序的一条命令超过了 %1 字节，已被忽略。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -1613,6 +1625,25 @@
     </message>
 </context>
 <context>
+    <name>ProcessConnection</name>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已丢失</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended with status %2</source>
+        <translation>与 %1 的连接已结束，退出状态 %2</translation>
+    </message>
+    <message>
+        <source>%1 ended the stream</source>
+        <translation>%1 结束了数据流</translation>
+    </message>
+</context>
+<context>
     <name>RateChartPanel</name>
     <message>
         <source>TIME-WAIT counters, per second</source>
@@ -2437,6 +2468,17 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
+    <name>SshConnection</name>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已丢失</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended with status %2</source>
+        <translation>与 %1 的连接已结束，退出状态 %2</translation>
+    </message>
+</context>
+<context>
     <name>SshOutcome</name>
     <message>
         <source>The ssh connection was ended.</source>
@@ -2501,10 +2543,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>无法从这里修改 %1 的 sysctl。</translation>
     </message>
     <message>
-        <source>%1 could not be started: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
         <source>%1 sends a version %2 stream; this sockscope reads version %3. Use the same sockscope version on both ends.</source>
         <translation>%1 发送的是第 %2 版数据流；此 sockscope 只能读取第 %3 版。请在两端使用相同版本的 sockscope。</translation>
     </message>
@@ -2527,18 +2565,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it is kept.</source>
         <translation>来自 %1 的数据流在第 %2 字节处有一帧无法解码；此前的所有数据均已保留。</translation>
-    </message>
-    <message>
-        <source>the connection to %1 was lost</source>
-        <translation>与 %1 的连接已丢失</translation>
-    </message>
-    <message>
-        <source>the connection to %1 ended with status %2</source>
-        <translation>与 %1 的连接已结束，退出状态 %2</translation>
-    </message>
-    <message>
-        <source>%1 ended the stream</source>
-        <translation>%1 结束了数据流</translation>
     </message>
     <message>
         <source>Nothing has arrived from %1 yet to record.</source>

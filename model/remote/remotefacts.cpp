@@ -20,6 +20,11 @@ bool RemoteFacts::parse(const QByteArray &stderrText, RemoteFacts *facts)
     return false;
 }
 
+QString RemoteFacts::minimumGlibc()
+{
+    return QStringLiteral(SOCKSCOPE_AGENT_MINIMUM_GLIBC);
+}
+
 QString RemoteFacts::whyAgentCannotRun(const QString &agentArchitecture) const
 {
     if (m_architecture != agentArchitecture) {
@@ -27,11 +32,12 @@ QString RemoteFacts::whyAgentCannotRun(const QString &agentArchitecture) const
                   "sockscope-agent package for %1 on the remote host.")
             .arg(m_architecture, agentArchitecture);
     }
-    const QString minimum = QStringLiteral("%1.%2").arg(MinimumGlibcMajor).arg(MinimumGlibcMinor);
+    const QString minimum = minimumGlibc();
     const QStringList parts = m_glibc.split(QLatin1Char('.'));
+    const QStringList needed = minimum.split(QLatin1Char('.'));
     const bool oldEnough = parts.size() == 2
-        && (parts[0].toInt() > MinimumGlibcMajor
-            || (parts[0].toInt() == MinimumGlibcMajor && parts[1].toInt() >= MinimumGlibcMinor));
+        && (parts[0].toInt() > needed[0].toInt()
+            || (parts[0].toInt() == needed[0].toInt() && parts[1].toInt() >= needed[1].toInt()));
     if (!oldEnough) {
         return m_glibc == QLatin1String("none")
             ? tr("The remote host has no GNU C library (glibc %1 or newer is needed): install the "

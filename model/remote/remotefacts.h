@@ -11,11 +11,9 @@ class RemoteFacts
     Q_DECLARE_TR_FUNCTIONS(RemoteFacts)
 
 public:
-    // The oldest glibc the pushed agent runs on. The agent is built on Debian 12 (glibc 2.36)
-    // and may reference any symbol version up to its build system's; the lead replaces this
-    // with the measured minimum (the highest GLIBC_x.y in `objdump -T sockscope-agent`).
-    static constexpr int MinimumGlibcMajor = 2;
-    static constexpr int MinimumGlibcMinor = 36;
+    // The oldest glibc the pushed agent runs on ("2.35"): the newest GLIBC_x.y symbol version
+    // the agent needs, set once in the top-level CMakeLists.txt, where the agent_links test checks it.
+    static QString minimumGlibc();
 
     // Finds the line in `stderrText` (ssh may add its own lines around it).
     static bool parse(const QByteArray &stderrText, RemoteFacts *facts);

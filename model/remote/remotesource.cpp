@@ -1,19 +1,24 @@
 #include "remotesource.h"
 
 #include "agentpusher.h"
-#include "sshcommand.h"
+#include "sshconnection.h"
 #include "sshlauncher.h"
 #include "sshoutcome.h"
 #include "sysctlcatalog.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <algorithm>
 
 RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, QObject *parent)
-    : StreamSource([this] { return makeProcess(); }, host.displayName(), parent)
+    : RemoteSource(host, agent, new SshConnection(host, agent), parent)
+{
+}
+
+RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent)
+    : StreamSource(connection, host.displayName(), parent)
+    , m_ssh(connection)
     , m_host(host)
     , m_agent(agent)
     , m_pusher(new AgentPusher(this))
@@ -25,49 +30,54 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, QOb
                    tr("The sysctls of %1 are changed on %1 itself, as root, for example: sudo sysctl -w "
                       "net.ipv4.tcp_tw_reuse=1 (a file in /etc/sysctl.d/ keeps a value after a reboot).")
                        .arg(host.displayName()));
+    connect(m_ssh, &SshConnection::noAgent, this, &RemoteSource::onNoAgent);
     connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
         emit pushFinished(ok, message);
         if (ok)
-            start(intervalMs());
+            start(m_intervalMs);
     });
 }
 
-QProcess *RemoteSource::makeProcess() const
+void RemoteSource::setAskpassProgram(const QString &program)
 {
-    // Without our own agent there is no hash to look for: a name no file has.
-    const QString sha256 = m_agent.sha256().isEmpty() ? QString(64, QLatin1Char('0')) : m_agent.sha256();
-    const SshCommand command = SshCommand::runAgent(m_host, sha256, {QStringLiteral("--stream")});
-    auto process = new QProcess;
-    process->setProgram(command.program());
-    process->setArguments(command.arguments());
-    const QString askpass = m_askpassProgram.isEmpty() ? QCoreApplication::applicationFilePath() : m_askpassProgram;
-    process->setProcessEnvironment(command.environment(m_baseEnvironment, askpass));
-    return process;
+    m_ssh->launcher()->setAskpassProgram(program);
+    m_pusher->launcher()->setAskpassProgram(program);
 }
 
-bool RemoteSource::endedWithoutStream(QProcess::ExitStatus status, int exitCode, const QByteArray &standardError,
-                                      QString *reason)
+void RemoteSource::setBaseEnvironment(const QProcessEnvironment &environment)
 {
-    const SshOutcome outcome = SshOutcome::classify(status, exitCode, standardError);
-    if (outcome.kind != SshOutcome::Kind::NoAgent && outcome.kind != SshOutcome::Kind::AgentCorrupt)
-        return false; // ssh could not connect, the link died: retried with backoff
+    m_ssh->launcher()->setBaseEnvironment(environment);
+    m_pusher->launcher()->setBaseEnvironment(environment);
+}
+
+void RemoteSource::start(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    StreamSource::start(intervalMs);
+}
+
+void RemoteSource::setIntervalMs(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    StreamSource::setIntervalMs(intervalMs);
+}
+
+void RemoteSource::onNoAgent(const SshOutcome &outcome)
+{
     if (outcome.kind == SshOutcome::Kind::NoAgent)
         m_facts = outcome.facts;
-    *reason = outcome.message;
     QString refusal;
     if (m_agent.path().isEmpty())
         refusal = AgentBinary::tr("sockscope's own agent was not found.");
     else if (outcome.kind == SshOutcome::Kind::NoAgent)
         refusal = m_facts.whyAgentCannotRun(m_agent.architecture());
+    // First the answer (a copy may start), then no retry: trying again cannot find an agent.
     emit noAgent(m_facts, refusal);
-    return true;
+    stop();
 }
 
 void RemoteSource::pushAgent()
 {
-    m_pusher->launcher()->setAskpassProgram(m_askpassProgram.isEmpty() ? QCoreApplication::applicationFilePath()
-                                                                       : m_askpassProgram);
-    m_pusher->launcher()->setBaseEnvironment(m_baseEnvironment);
     QString refusal;
     if (m_agent.path().isEmpty())
         refusal = AgentBinary::tr("sockscope's own agent was not found.");

@@ -9,6 +9,8 @@
 #include <QProcessEnvironment>
 
 class AgentPusher;
+class SshConnection;
+struct SshOutcome;
 
 // A remote host watched like the local one: a StreamSource whose process is the system ssh
 // running `sockscope-agent --stream` there (from the remote PATH, else the checked copy in
@@ -23,8 +25,8 @@ class RemoteSource : public StreamSource
 public:
     RemoteSource(const RemoteHost &host, const AgentBinary &agent, QObject *parent = nullptr);
 
-    void setAskpassProgram(const QString &program) { m_askpassProgram = program; }
-    void setBaseEnvironment(const QProcessEnvironment &environment) { m_baseEnvironment = environment; }
+    void setAskpassProgram(const QString &program);
+    void setBaseEnvironment(const QProcessEnvironment &environment);
 
     const RemoteHost &host() const { return m_host; }
     const RemoteFacts &facts() const { return m_facts; }
@@ -34,22 +36,22 @@ public:
     // After noAgent() with an empty refusal and the user's consent: copy, then stream again.
     void pushAgent();
 
+    void start(int intervalMs) override;
+    void setIntervalMs(int intervalMs) override;
+
 signals:
     // No agent there. `refusal` empty: ours can be pushed; otherwise why not (what to install).
     void noAgent(const RemoteFacts &facts, const QString &refusal);
     void pushFinished(bool ok, const QString &message);
 
-protected:
-    bool endedWithoutStream(QProcess::ExitStatus status, int exitCode, const QByteArray &standardError,
-                            QString *reason) override;
-
 private:
-    QProcess *makeProcess() const;
+    RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent);
+    void onNoAgent(const SshOutcome &outcome);
 
+    SshConnection *m_ssh;
     RemoteHost m_host;
     AgentBinary m_agent;
     AgentPusher *m_pusher;
     RemoteFacts m_facts;
-    QString m_askpassProgram;
-    QProcessEnvironment m_baseEnvironment = QProcessEnvironment::systemEnvironment();
+    int m_intervalMs = 1000;
 };

@@ -2,6 +2,7 @@
 
 #include "bytewriter.h"
 #include "coremessagetext.h"
+#include "processconnection.h"
 #include "qtstd.h"
 #include "recordingformat.h"
 #include "summarycodec.h"
@@ -11,21 +12,21 @@
 #include <QTimer>
 
 #include <cmath>
-#include <csignal>
-#include <unistd.h>
-
-namespace {
-// Standard error is the agent's (or ssh's) own wording; only its last line is shown, plain.
-constexpr int ErrorLineLimit = 300;
-constexpr int StandardErrorKept = 4096;
-}
 
 StreamSource::StreamSource(ProcessFactory factory, const QString &label, QObject *parent)
+    : StreamSource(new ProcessConnection(std::move(factory), label), label, parent)
+{
+}
+
+StreamSource::StreamSource(StreamConnection *connection, const QString &label, QObject *parent)
     : Source(parent)
-    , m_factory(std::move(factory))
+    , m_connection(connection)
     , m_label(label)
     , m_retry(new QTimer(this))
 {
+    m_connection->setParent(this);
+    connect(m_connection, &StreamConnection::readyRead, this, &StreamSource::readOutput);
+    connect(m_connection, &StreamConnection::ended, this, &StreamSource::connectionEnded);
     m_sysctlNote = tr("The sysctls of %1 cannot be changed from here.").arg(m_label);
     m_retry->setInterval(1000);
     connect(m_retry, &QTimer::timeout, this, &StreamSource::tick);
@@ -35,14 +36,9 @@ StreamSource::~StreamSource()
 {
     m_stopping = true;
     m_recorder.close();
-    if (m_process) {
-        // Closing standard input ends the agent; a process that ignores it is killed.
-        disconnect(m_process, nullptr, this, nullptr);
-        m_process->closeWriteChannel();
-        if (!m_process->waitForFinished(1000))
-            killProcessGroup();
-        m_process->waitForFinished(1000);
-    }
+    // Closing standard input ends the agent; one that ignores it is killed.
+    disconnect(m_connection, nullptr, this, nullptr);
+    m_connection->shutDown();
 }
 
 void StreamSource::setBackoff(int firstMs, int maximumMs)
@@ -90,70 +86,36 @@ void StreamSource::stop()
     m_stopping = true;
     m_retry->stop();
     stopRecording();
-    if (m_process) {
-        m_process->closeWriteChannel();
-        // An agent that does not end by itself (or an ssh that hangs) is ended for it.
-        QTimer::singleShot(2000, this, &StreamSource::killProcessGroup);
-    }
+    m_connection->close();
     setState(State::Ended, m_lostReason);
 }
 
 void StreamSource::launch()
 {
     m_retry->stop();
-    if (m_process)
-        m_process->deleteLater();
     m_decoder = RecordingDecoder();
     m_lost = false;
     m_endSeen = false;
     m_connectionBytes = 0;
-    m_lastError.clear();
-    m_standardError.clear();
     ++m_connections;
-    m_process = m_factory();
-    m_process->setParent(this);
-    // Its own process group: what the command starts (ssh under a shell, say) ends with it.
-    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &StreamSource::readOutput);
-    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
-        const QByteArray bytes = m_process->readAllStandardError();
-        m_standardError = QByteArray(m_standardError + bytes).right(StandardErrorKept);
-        const QList<QByteArray> lines = bytes.trimmed().split('\n');
-        const QString last = UntrustedText::plain(QString::fromUtf8(lines.last())).left(ErrorLineLimit);
-        if (!last.isEmpty())
-            m_lastError = last;
-    });
-    connect(m_process, &QProcess::finished, this, &StreamSource::processEnded);
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            lose(tr("%1 could not be started: %2").arg(m_process->program(), m_process->errorString()), false);
-    });
     setState(State::Connecting);
-    if (m_process->state() == QProcess::NotRunning)
-        m_process->start();
+    m_connection->open();
     // What the window asked for so far, in the agent's words.
     send("interval " + QByteArray::number(m_intervalMs));
     if (m_paused)
         send("pause");
 }
 
-void StreamSource::killProcessGroup()
-{
-    if (m_process && m_process->processId() > 0 && m_process->state() != QProcess::NotRunning)
-        ::kill(-pid_t(m_process->processId()), SIGKILL);
-}
-
 void StreamSource::send(const QByteArray &command)
 {
-    if (m_process && m_process->state() != QProcess::NotRunning)
-        m_process->write(command + '\n');
+    m_connection->write(command);
 }
 
 void StreamSource::readOutput()
 {
-    if (!m_process || m_lost)
+    if (m_lost)
         return;
-    const QByteArray bytes = m_process->readAllStandardOutput();
+    const QByteArray bytes = m_connection->readAll();
     m_connectionBytes += bytes.size();
     m_decoder.feed(bytes);
     decode();
@@ -185,7 +147,7 @@ void StreamSource::decode()
             else
                 m_received.warnings << why;
             // As with a damaged recording: everything before is kept; this connection is over.
-            killProcessGroup();
+            m_connection->abort();
             lose(why, m_decoder.failure() == RecordingDecoder::Failure::WrongVersion);
             return;
         }
@@ -206,8 +168,9 @@ QString StreamSource::damage(RecordingDecoder::Failure failure) const
     case RecordingDecoder::Failure::NotRecording:
     case RecordingDecoder::Failure::EndsInHeader:
     case RecordingDecoder::Failure::DamagedHeader:
-        return m_lastError.isEmpty() ? tr("%1 did not answer with a sockscope stream.").arg(m_label)
-                                     : tr("%1 did not answer with a sockscope stream: %2").arg(m_label, m_lastError);
+        return m_connection->diagnostic().isEmpty()
+            ? tr("%1 did not answer with a sockscope stream.").arg(m_label)
+            : tr("%1 did not answer with a sockscope stream: %2").arg(m_label, m_connection->diagnostic());
     case RecordingDecoder::Failure::Checksum:
         return tr("The stream from %1 is damaged at byte %2 (a checksum does not match); everything before it is kept.")
             .arg(m_label)
@@ -280,7 +243,7 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
                                 .arg(m_label)
                                 .arg(frame.offset);
         m_received.warnings << why;
-        killProcessGroup();
+        m_connection->abort();
         lose(why, false);
     }
     return ok;
@@ -303,35 +266,15 @@ void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
     }
 }
 
-void StreamSource::processEnded()
+void StreamSource::connectionEnded(const QString &reason)
 {
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_standardError = QByteArray(m_standardError + process->readAllStandardError()).right(StandardErrorKept);
     if (!m_lost) {
-        const QByteArray bytes = process->readAllStandardOutput();
+        const QByteArray bytes = m_connection->readAll();
         m_connectionBytes += bytes.size();
         m_decoder.feed(bytes);
         m_decoder.finish();
         decode(); // a frame cut short at the end is reported here, like a truncated recording
     }
-    if (m_lost)
-        return;
-    QString reason;
-    if (m_connectionBytes == 0 && !m_stopping
-        && endedWithoutStream(process->exitStatus(), process->exitCode(), m_standardError, &reason)) {
-        lose(reason, true);
-        return;
-    }
-    if (process->exitStatus() == QProcess::CrashExit)
-        reason = tr("the connection to %1 was lost").arg(m_label);
-    else if (process->exitCode() != 0)
-        reason = tr("the connection to %1 ended with status %2").arg(m_label).arg(process->exitCode());
-    else
-        reason = tr("%1 ended the stream").arg(m_label);
-    if (!m_lastError.isEmpty())
-        reason += QStringLiteral(": ") + m_lastError;
     lose(reason, m_endSeen);
 }
 

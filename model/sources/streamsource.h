@@ -3,18 +3,18 @@
 #include "recording.h"
 #include "recordingdecoder.h"
 #include "source.h"
+#include "streamconnection.h"
 #include "recordingwriter.h"
 
-#include <QPointer>
 #include <QProcess>
 
 #include <functional>
 
 class QTimer;
 
-// A live stream in the recording format (sockscope-agent --stream), read from a process's
-// standard output as bytes arrive: over SSH from a remote host, or from any program that writes
-// the format. Commands go to the process's standard input ("interval MS", "table", "pause",
+// A live stream in the recording format (sockscope-agent --stream), read through a
+// StreamConnection as bytes arrive: over SSH from a remote host, or from any local program that
+// writes the format (ProcessConnection). Commands go to the process's standard input ("interval MS", "table", "pause",
 // "resume"); closing it ends the agent, so nothing is left running when the window goes (a
 // command that does not end within seconds is killed with all it started: its process group).
 //
@@ -27,10 +27,12 @@ class StreamSource : public Source
     Q_OBJECT
 
 public:
-    // Returns a new process, configured but not started (program, arguments, environment);
-    // the source starts it, owns it and deletes it.
+    // A new process per attempt, configured but not started (ProcessConnection).
     using ProcessFactory = std::function<QProcess *()>;
 
+    // Reads what `connection` delivers, opening it again after each loss; takes ownership.
+    StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
+    // The same over a local process from `factory` (a ProcessConnection).
     StreamSource(ProcessFactory factory, const QString &label, QObject *parent = nullptr);
     ~StreamSource() override;
 
@@ -64,39 +66,24 @@ public:
     SnapshotPtr latestSnapshot() const { return m_latest; }
     int connections() const { return m_connections; }
 
-protected:
-    // A connection that ended before any stream byte came: a subclass that knows what the
-    // process's status and standard error (its last 4 kB) mean may take it over and return the
-    // reason to show; the source then ends instead of retrying (a subclass starts it again).
-    virtual bool endedWithoutStream(QProcess::ExitStatus status, int exitCode, const QByteArray &standardError,
-                                    QString *reason)
-    {
-        Q_UNUSED(status) Q_UNUSED(exitCode) Q_UNUSED(standardError) Q_UNUSED(reason)
-        return false;
-    }
-    int intervalMs() const { return m_intervalMs; }
-
 private:
     void launch();
     void readOutput();
     void decode();
     bool handleFrame(const RecordingDecoder::Frame &frame);
-    void processEnded();
+    void connectionEnded(const QString &reason);
     // The connection is over (`reason`); retries unless `final`.
     void lose(const QString &reason, bool final);
     void tick();
     void send(const QByteArray &command);
-    // The process and everything it started (its own process group).
-    void killProcessGroup();
     void keepFrame(quint8 type, const QByteArray &payload);
     QString damage(RecordingDecoder::Failure failure) const;
 
-    ProcessFactory m_factory;
+    StreamConnection *m_connection;
     QString m_label;
     Kind m_kind = Kind::RemoteHost;
     SysctlRoute m_sysctlRoute = SysctlRoute::ShowCommand;
     QString m_sysctlNote;
-    QPointer<QProcess> m_process;
     RecordingDecoder m_decoder;
     Recording m_received;
     SnapshotPtr m_latest;
@@ -120,6 +107,4 @@ private:
     bool m_lost = false;
     bool m_endSeen = false; // the agent closed the stream itself (an END frame): not retried
     QString m_lostReason;
-    QString m_lastError; // the process's last line on standard error
-    QByteArray m_standardError; // its last bytes, for endedWithoutStream()
 };

@@ -80,6 +80,14 @@ QString CoreMessageText::text(const CoreMessage &m)
     case CoreMessageCode::RecordingOpenFailed: return tr("Cannot create %1: %2").arg(a(0), a(1));
     case CoreMessageCode::RecordingNotRegular: return tr("Cannot create %1: not a regular file.").arg(a(0));
     case CoreMessageCode::RecordingWriteFailed: return tr("Writing %1 failed: %2").arg(a(0), a(1));
+    case CoreMessageCode::AgentUnknownCommand:
+        return tr("The agent does not know the command \"%1\" (it knows interval, table-period, table, pause and resume).")
+            .arg(a(0));
+    case CoreMessageCode::AgentBadNumber:
+        return tr("The agent's command %1 needs a whole number of milliseconds from %3 to %4, not \"%2\".")
+            .arg(a(0), a(1), a(2), a(3));
+    case CoreMessageCode::AgentLineTooLong:
+        return tr("A command to the agent was longer than %1 bytes; it was ignored.").arg(a(0));
     case CoreMessageCode::COUNT: break;
     }
     // A code this build does not know (a newer agent's): its key and arguments, untranslated.
@@ -99,6 +107,14 @@ CoreMessage CoreMessageText::worded(const QString &text)
 {
     if (text.isEmpty())
         return CoreMessage();
+    const QStringList parts = text.split(QStringLiteral(": "));
+    const CoreMessageCode code = coreMessageCodeFromKey(parts.first().toStdString());
+    if (code != CoreMessageCode::None && code != CoreMessageCode::WordedText) {
+        CoreMessage message {code, {}};
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            message.args.push_back(parts[i].toStdString());
+        return message;
+    }
     return {CoreMessageCode::WordedText, {text.toStdString()}};
 }
 

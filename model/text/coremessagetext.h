@@ -21,7 +21,9 @@ public:
     static QStringList texts(const std::vector<CoreMessage> &messages);
     // For SnapshotJsonWriter::Options::wording and RecordingWriter::setWording.
     static std::string utf8(const CoreMessage &message);
-    // A text already worded (a recording's), carried as a message; empty text: no message.
+    // A text already worded (a recording's), carried as a message; empty text: no message. A
+    // text that is a message in its plain form ("slab-estimated: slabinfo-root-only", as the
+    // agent writes its JSON) becomes that message again, so the window words it in its language.
     static CoreMessage worded(const QString &text);
     // A network namespace as the user named it (NetworkNamespace::label()); "current" for their own.
     static QString namespaceLabel(const std::string &label);

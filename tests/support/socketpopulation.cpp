@@ -262,3 +262,12 @@ bool SocketPopulation::unansweredConnects(const Endpoint &destination, int count
     }
     return true;
 }
+
+bool SocketPopulation::commandLinePopulation()
+{
+    const Endpoint v4 {AF_INET, "127.0.0.1", 9000};
+    const Endpoint v6 {AF_INET6, "::1", 9443};
+    return listen(v4) && listen(v6) && closedConnections(v4, 12, CloseOrder::ClientFirst)
+        && closedConnections(v4, 9, CloseOrder::ServerFirst) && closedConnections(v6, 6, CloseOrder::ServerFirst)
+        && establishedPairs(v4, 2) && establishedPairs(v6, 1);
+}

@@ -48,6 +48,9 @@ constexpr std::array<const char *, static_cast<std::size_t>(CoreMessageCode::COU
     "recording-open-failed",
     "recording-not-regular",
     "recording-write-failed",
+    "agent-unknown-command",
+    "agent-bad-number",
+    "agent-line-too-long",
 };
 }
 

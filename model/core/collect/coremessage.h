@@ -56,6 +56,10 @@ enum class CoreMessageCode {
     RecordingOpenFailed,      // [path, errno text]
     RecordingNotRegular,      // [path]
     RecordingWriteFailed,     // [path, errno text]
+    // the agent's commands on stdin
+    AgentUnknownCommand,      // [the line]
+    AgentBadNumber,           // [command, text, lowest, highest]
+    AgentLineTooLong,         // [most bytes a line may have]
     COUNT
 };
 

@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 namespace {
 // The kernel fills each dump datagram up to about 32 KiB (netlink_dump caps its skb there);
@@ -70,17 +71,14 @@ SockDiagCollector::Outcome SockDiagCollector::dump(const Request &request, std::
     if (!ensureOpen(&outcome.error))
         return outcome;
 
-    const std::uint8_t families[] = {AF_INET, AF_INET6};
-    for (const std::uint8_t family : families) {
-        if ((family == AF_INET && !request.ipv4) || (family == AF_INET6 && !request.ipv6))
-            continue;
-        const std::size_t firstOfFamily = out.size();
+    // The table changed while the kernel walked it, or replies were dropped: take one fresh
+    // dump, and keep the second whatever it says.
+    const auto dumpTwice = [&](std::uint8_t family) {
+        const std::size_t first = out.size();
         FamilyResult result = dumpFamily(family, request.stateMask, out, outcome);
         if (result == FamilyResult::Interrupted || result == FamilyResult::LostReplies) {
-            // The table changed while the kernel walked it, or replies were dropped: take one
-            // fresh dump, and keep the second whatever it says.
             ++outcome.retries;
-            out.resize(firstOfFamily);
+            out.resize(first);
             result = dumpFamily(family, request.stateMask, out, outcome);
             if (result == FamilyResult::Interrupted) {
                 outcome.consistent = false;
@@ -90,6 +88,36 @@ SockDiagCollector::Outcome SockDiagCollector::dump(const Request &request, std::
                 outcome.warnings.push_back({CoreMessageCode::SockDiagRepliesLostTwice, {}});
             }
         }
+        return result;
+    };
+
+    // Every dump walks the whole established hash, whatever family it asks for (~100 ns a
+    // socket, sockets of other namespaces included): the legacy request with AF_UNSPEC walks it
+    // once for both families (inet_diag_dump_compat), where two inet_diag_req_v2 requests walk
+    // it twice. Its replies are the same inet_diag_msg, full sockets with INET_DIAG_SHUTDOWN.
+    if (request.ipv4 && request.ipv6 && !m_oneWalkRefused) {
+        const std::size_t first = out.size();
+        const FamilyResult result = dumpTwice(AF_UNSPEC);
+        if (result == FamilyResult::Failed)
+            return outcome;
+        if (result != FamilyResult::Unsupported) {
+            // One walk cannot tell an absent IPv6 from a host without IPv6 sockets: sockstat6
+            // exists exactly when this namespace has IPv6.
+            outcome.ipv6Available = ::access("/proc/thread-self/net/sockstat6", F_OK) == 0;
+            if (!outcome.ipv6Available)
+                outcome.warnings.push_back({CoreMessageCode::SockDiagNoIpv6, {}});
+            outcome.ok = true;
+            return outcome;
+        }
+        m_oneWalkRefused = true;
+        out.resize(first);
+    }
+
+    const std::uint8_t families[] = {AF_INET, AF_INET6};
+    for (const std::uint8_t family : families) {
+        if ((family == AF_INET && !request.ipv4) || (family == AF_INET6 && !request.ipv6))
+            continue;
+        const FamilyResult result = dumpTwice(family);
         if (result == FamilyResult::Failed)
             return outcome;
         if (result == FamilyResult::Unsupported) {
@@ -108,16 +136,24 @@ SockDiagCollector::Outcome SockDiagCollector::dump(const Request &request, std::
 SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t family, std::uint32_t stateMask,
                                                               std::vector<SocketRecord> &out, Outcome &outcome)
 {
-    alignas(nlmsghdr) char request[128]; // header + inet_diag_req_v2 = 72 bytes
+    alignas(nlmsghdr) char request[128]; // header + inet_diag_req_v2 = 72 bytes, + inet_diag_req = 72
     nlmsghdr *nlh = mnl_nlmsg_put_header(request);
-    nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
     nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
     nlh->nlmsg_seq = ++m_seq;
-    auto req = static_cast<inet_diag_req_v2 *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req_v2)));
-    req->sdiag_family = family;
-    req->sdiag_protocol = IPPROTO_TCP;
-    req->idiag_ext = 0; // extensions cost ~30% more kernel time; the periodic dump needs none
-    req->idiag_states = stateMask;
+    // Extensions cost ~30% more kernel time: the periodic dump asks for none.
+    if (family == AF_UNSPEC) {
+        nlh->nlmsg_type = TCPDIAG_GETSOCK; // the protocol is the request type's
+        auto req = static_cast<inet_diag_req *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req)));
+        req->idiag_ext = 0;
+        req->idiag_states = stateMask;
+    } else {
+        nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+        auto req = static_cast<inet_diag_req_v2 *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req_v2)));
+        req->sdiag_family = family;
+        req->sdiag_protocol = IPPROTO_TCP;
+        req->idiag_ext = 0;
+        req->idiag_states = stateMask;
+    }
 
     if (mnl_socket_sendto(m_socket, nlh, nlh->nlmsg_len) < 0) {
         outcome.error = {CoreMessageCode::SockDiagSendFailed, {errnoText(errno)}};
@@ -162,7 +198,7 @@ SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t famil
         if (err == EPROTO) {
             outcome.error = parser.errorMessage();
         } else {
-            outcome.error = {CoreMessageCode::SockDiagRefused, {family == AF_INET6 ? "IPv6" : "IPv4", errnoText(err)}};
+            outcome.error = {CoreMessageCode::SockDiagRefused, {family == AF_INET6 ? "IPv6" : family == AF_INET ? "IPv4" : "IPv4+IPv6", errnoText(err)}};
         }
         closeSocket();
         return FamilyResult::Failed;

@@ -46,6 +46,8 @@ public:
 
 private:
     enum class FamilyResult { Complete, Interrupted, LostReplies, Unsupported, Failed };
+    // AF_UNSPEC: both families in one walk of the kernel's tables (the legacy TCPDIAG_GETSOCK
+    // request); AF_INET or AF_INET6: one family (SOCK_DIAG_BY_FAMILY with inet_diag_req_v2).
     FamilyResult dumpFamily(std::uint8_t family, std::uint32_t stateMask, std::vector<SocketRecord> &out,
                             Outcome &outcome);
     bool ensureOpen(CoreMessage *error);
@@ -55,4 +57,5 @@ private:
     unsigned m_portId = 0;
     unsigned m_seq = 0;
     std::vector<char> m_buffer;
+    bool m_oneWalkRefused = false; // the kernel refused the legacy request once: per family from then on
 };

@@ -51,6 +51,26 @@ const char *tcpStateSsName(TcpState state)
     return index < TcpStateCount ? Names[index].ss : Names[0].ss;
 }
 
+std::uint32_t tcpStateMaskFromList(std::string_view list, std::string *unknown)
+{
+    std::uint32_t mask = 0;
+    for (;;) {
+        const std::size_t comma = list.find(',');
+        const std::string_view name = list.substr(0, comma);
+        const TcpState state = tcpStateFromName(name);
+        if (state == TcpState::Unknown) {
+            *unknown = std::string(name);
+            return 0;
+        }
+        mask |= tcpStateBit(state);
+        if (state == TcpState::SynRecv || state == TcpState::NewSynRecv)
+            mask |= tcpStateBit(TcpState::SynRecv) | tcpStateBit(TcpState::NewSynRecv);
+        if (comma == std::string_view::npos)
+            return mask;
+        list.remove_prefix(comma + 1);
+    }
+}
+
 TcpState tcpStateFromName(std::string_view name)
 {
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 // Values are the kernel's (include/net/tcp_states.h) so a record can hold what sock_diag sends.
@@ -37,6 +38,10 @@ const char *tcpStateKey(TcpState state);
 const char *tcpStateSsName(TcpState state);
 // Parses a key or an ss name, case-insensitively; Unknown when nothing matches.
 TcpState tcpStateFromName(std::string_view name);
+// The mask of a comma-separated list of names (--states). SYN-RECV and NEW-SYN-RECV go together:
+// ss and the kernel call request sockets SYN-RECV, so asking for one asks for both. 0, with the
+// name not understood in `unknown`, when one is no state.
+std::uint32_t tcpStateMaskFromList(std::string_view list, std::string *unknown);
 
 constexpr std::uint32_t tcpStateBit(TcpState state)
 {

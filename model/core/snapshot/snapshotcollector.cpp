@@ -48,6 +48,9 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
         expected = std::max<std::size_t>(expected, std::size_t(snapshot->sockstat.tcpInUse + snapshot->sockstat.tcpTimeWait
                                                                + snapshot->sockstat.tcp6InUse));
     }
+    snapshot->sockets = std::move(m_spare);
+    snapshot->sockets.clear();
+    m_spare = std::vector<SocketRecord>();
     snapshot->sockets.reserve(expected + expected / 8 + 256);
 
     const std::int64_t dumpStart = monotonicNow();
@@ -72,6 +75,11 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
 
     snapshot->collectNs = monotonicNow() - start;
     return snapshot;
+}
+
+void SnapshotCollector::recycle(std::vector<SocketRecord> &&sockets)
+{
+    m_spare = std::move(sockets);
 }
 
 void SnapshotCollector::readSockstat(Snapshot &snapshot)

@@ -27,6 +27,9 @@ public:
     std::shared_ptr<Snapshot> collect(CoreMessage *error);
 
     const Options &options() const { return m_options; }
+    // Hands back the socket table of a snapshot no longer needed: the next collect() fills it
+    // again instead of allocating a new one (the agent keeps one table's memory, not two).
+    void recycle(std::vector<SocketRecord> &&sockets);
 
 private:
     void readSockstat(Snapshot &snapshot);
@@ -37,5 +40,6 @@ private:
     Options m_options;
     SockDiagCollector m_diag;
     std::size_t m_lastSocketCount = 0;
+    std::vector<SocketRecord> m_spare;
     bool m_slabWarningGiven = false;
 };

@@ -32,6 +32,90 @@ struct AddressKeyHash
     }
 };
 
+
+// A ByteWriter whose bytes go through deflate (zlib format, level 6) as they pile up; the table
+// is the u32 size of everything written, little-endian, then the zlib stream.
+class ColumnDeflater
+{
+public:
+    ColumnDeflater()
+        : m_ok(deflateInit(&m_stream, 6) == Z_OK)
+    {
+        m_table.assign(4, '\0');
+    }
+    ~ColumnDeflater() { deflateEnd(&m_stream); }
+    ColumnDeflater(const ColumnDeflater &) = delete;
+    ColumnDeflater &operator=(const ColumnDeflater &) = delete;
+
+    bool ok() const { return m_ok; }
+    void u8(std::uint8_t value) {
+        m_chunk.u8(value);
+        drainIfFull();
+    }
+    void u32(std::uint32_t value) {
+        m_chunk.u32(value);
+        drainIfFull();
+    }
+    void varint(std::uint64_t value) {
+        m_chunk.varint(value);
+        drainIfFull();
+    }
+    void svarint(std::int64_t value) {
+        m_chunk.svarint(value);
+        drainIfFull();
+    }
+    void bytes(std::string_view data) {
+        m_chunk.bytes(data);
+        drainIfFull();
+    }
+
+    // The whole table; empty when zlib failed.
+    std::string finish()
+    {
+        drain(Z_FINISH);
+        if (!m_ok)
+            return std::string();
+        for (int i = 0; i < 4; ++i)
+            m_table[std::size_t(i)] = char(std::uint32_t(m_raw) >> (8 * i));
+        return std::move(m_table);
+    }
+
+private:
+    static constexpr std::size_t Chunk = 64 * 1024;
+
+    void drainIfFull()
+    {
+        if (m_chunk.data().size() >= Chunk)
+            drain(Z_NO_FLUSH);
+    }
+
+    void drain(int flush)
+    {
+        const std::string &in = m_chunk.data();
+        m_raw += in.size();
+        m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+        m_stream.avail_in = uInt(in.size());
+        int result = Z_OK;
+        do {
+            const std::size_t used = m_table.size();
+            m_table.resize(used + Chunk);
+            m_stream.next_out = reinterpret_cast<Bytef *>(&m_table[used]);
+            m_stream.avail_out = uInt(Chunk);
+            result = deflate(&m_stream, flush);
+            m_table.resize(used + Chunk - m_stream.avail_out);
+            if (result == Z_STREAM_ERROR)
+                m_ok = false;
+        } while (m_ok && (m_stream.avail_in > 0 || (flush == Z_FINISH && result != Z_STREAM_END)));
+        m_chunk.clear();
+    }
+
+    z_stream m_stream {};
+    bool m_ok;
+    ByteWriter m_chunk;
+    std::string m_table;
+    std::uint64_t m_raw = 0;
+};
+
 }
 
 namespace SocketTableCodec {
@@ -65,8 +149,11 @@ std::string encode(const std::vector<SocketRecord> &input)
         remoteIndex[i] = indexOf(rows[i]->family, rows[i]->remoteAddress);
     }
 
-    ByteWriter out;
-    out.reserve(rows.size() * 16 + 64);
+    // The columns go through deflate as they are written, 64 KiB at a time: the table never
+    // exists uncompressed (at 262,144 rows that would be ~5 MB beside the compressed ~1.2 MB).
+    ColumnDeflater out;
+    if (!out.ok())
+        return std::string();
     out.u32(std::uint32_t(rows.size()));
     out.varint(addresses.size());
     for (const AddressKey &address : addresses) {
@@ -105,20 +192,7 @@ std::string encode(const std::vector<SocketRecord> &input)
         out.varint(r->inode);
     for (const SocketRecord *r : rows)
         out.varint(r->cookie);
-
-    // The size little-endian, like every other integer in the file, then a zlib stream at level 6
-    // (the bytes qCompress(data, 6) gave after its own big-endian size).
-    const std::string &raw = out.data();
-    uLongf compressedSize = compressBound(uLong(raw.size()));
-    std::string table(4 + compressedSize, '\0');
-    for (int i = 0; i < 4; ++i)
-        table[std::size_t(i)] = char(std::uint32_t(raw.size()) >> (8 * i));
-    if (compress2(reinterpret_cast<Bytef *>(&table[4]), &compressedSize, reinterpret_cast<const Bytef *>(raw.data()),
-                  uLong(raw.size()), 6)
-        != Z_OK)
-        return std::string();
-    table.resize(4 + compressedSize);
-    return table;
+    return out.finish();
 }
 
 }

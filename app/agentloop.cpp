@@ -1,0 +1,185 @@
+#include "agentloop.h"
+
+#include "agentcommands.h"
+#include "agentheader.h"
+#include "counterrates.h"
+#include "recordingwriter.h"
+#include "samplesummary.h"
+#include "snapshotcollector.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <poll.h>
+#include <unistd.h>
+
+namespace {
+
+volatile std::sig_atomic_t stopSignal = 0;
+
+void onStopSignal(int signalNumber)
+{
+    stopSignal = signalNumber;
+}
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::int64_t wallMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// One sampling session: the collector, what rates need of the last sample, the writer.
+class Session
+{
+public:
+    Session(const AgentOptions &options, RecordingWriter &writer)
+        : m_options(options)
+        , m_writer(writer)
+        , m_collector(SnapshotCollector::Options {options.stateMask, std::string()})
+    {
+    }
+
+    void setLabel(const std::string &label) { m_label = label; }
+
+    // Collects and writes a summary, and the table when due; false when the output broke.
+    bool sample(std::int64_t now, bool tableWanted)
+    {
+        CoreMessage error;
+        std::shared_ptr<Snapshot> snapshot = m_collector.collect(&error);
+        if (!snapshot)
+            return m_writer.writeError(wallMs(), error); // the next tick tries again
+        snapshot->namespaceLabel = m_label;
+        if (m_previous && m_previous->namespaceId == snapshot->namespaceId)
+            snapshot->rates = CounterRatesCalculator::between(*m_previous, *snapshot);
+        if (!m_writer.writeSummary(m_summarizer.summarize(*snapshot)))
+            return false;
+        if (tableWanted || m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs) {
+            if (!m_writer.writeSnapshot(*snapshot))
+                return false;
+            m_lastTableMs = now;
+        }
+        // Rates need only the previous sample's counters: its table goes back to the collector,
+        // which fills it again next time, so the agent holds one table's memory.
+        m_collector.recycle(std::move(snapshot->sockets));
+        snapshot->sockets = std::vector<SocketRecord>();
+        m_previous = std::move(snapshot);
+        return true;
+    }
+
+    int m_tablePeriodMs = AgentOptions::DefaultTablePeriodMs;
+
+private:
+    const AgentOptions &m_options;
+    RecordingWriter &m_writer;
+    SnapshotCollector m_collector;
+    SampleSummarizer m_summarizer;
+    std::shared_ptr<const Snapshot> m_previous;
+    std::string m_label;
+    std::int64_t m_lastTableMs = -1;
+};
+
+}
+
+namespace AgentLoop {
+
+int run(const AgentOptions &options, const std::string &namespaceLabel)
+{
+    const bool stream = options.mode == AgentOptions::Mode::Stream;
+    // A broken stdout is an error return from write(), not a signal that kills the agent mid-frame.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGHUP, onStopSignal);
+
+    RecordingWriter writer;
+    CoreMessage error;
+    const RecordingWriter::Header header = AgentHeader::make(namespaceLabel, options.intervalMs, options.stateMask);
+    const bool opened = stream ? writer.openDescriptor(STDOUT_FILENO, header, &error)
+                               : writer.open(options.recordPath, header, &error);
+    if (!opened) {
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+        return 1;
+    }
+
+    Session session(options, writer);
+    session.setLabel(namespaceLabel);
+    session.m_tablePeriodMs = options.tablePeriodMs;
+    AgentCommands commands;
+    int intervalMs = options.intervalMs;
+    bool paused = false, tableWanted = false;
+    long samples = 0;
+    std::int64_t next = nowMs();
+    bool stdinOpen = stream;
+    for (;;) {
+        if (stopSignal)
+            break;
+        const std::int64_t now = nowMs();
+        if (!paused && now >= next) {
+            if (!session.sample(now, tableWanted)) {
+                std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(writer.error()).c_str());
+                return 1; // stdout broke (the connection went) or the disk is full
+            }
+            tableWanted = false;
+            ++samples;
+            if (options.samples > 0 && samples >= options.samples)
+                break;
+            // Ticks missed while busy are dropped, not made up for.
+            do
+                next += intervalMs;
+            while (next <= nowMs());
+            continue;
+        }
+        const int timeout = paused ? -1 : int(next - now);
+        pollfd in {STDIN_FILENO, POLLIN, 0};
+        const int ready = poll(&in, stdinOpen ? 1 : 0, stdinOpen || timeout >= 0 ? timeout : 1000);
+        if (ready < 0 && errno != EINTR)
+            return 1;
+        if (ready <= 0 || !(in.revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        char buffer[512];
+        const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (got <= 0)
+            break; // stdin closed: the window (or the SSH connection) went away, so do we
+        commands.feed(buffer, std::size_t(got));
+        AgentCommands::Command c;
+        while (commands.next(&c)) {
+            switch (c.kind) {
+            case AgentCommands::Command::Kind::None: break;
+            case AgentCommands::Command::Kind::Interval:
+                intervalMs = c.milliseconds;
+                next = nowMs();
+                break;
+            case AgentCommands::Command::Kind::TablePeriod: session.m_tablePeriodMs = c.milliseconds; break;
+            case AgentCommands::Command::Kind::Table:
+                tableWanted = true;
+                next = nowMs(); // the table comes with a fresh sample, now
+                break;
+            case AgentCommands::Command::Kind::Pause: paused = true; break;
+            case AgentCommands::Command::Kind::Resume:
+                paused = false;
+                next = nowMs();
+                break;
+            case AgentCommands::Command::Kind::Invalid:
+                if (!writer.writeError(wallMs(), c.error))
+                    return 1;
+                break;
+            }
+        }
+    }
+    // --record: the END frame says the recording was closed normally. A stream just stops.
+    if (!stream)
+        writer.close();
+    return 0;
+}
+
+}

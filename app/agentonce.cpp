@@ -1,0 +1,51 @@
+#include "agentonce.h"
+
+#include "counterrates.h"
+#include "snapshotcollector.h"
+#include "snapshotjsonwriter.h"
+#include "snapshottextreport.h"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace AgentOnce {
+
+int run(const AgentOptions &options, const std::string &namespaceLabel)
+{
+    SnapshotCollector collector({options.stateMask, namespaceLabel});
+    CoreMessage error;
+    std::shared_ptr<Snapshot> snapshot = collector.collect(&error);
+    if (snapshot && options.intervalGiven) {
+        const std::shared_ptr<Snapshot> first = snapshot;
+        std::this_thread::sleep_for(std::chrono::milliseconds(options.intervalMs));
+        snapshot = collector.collect(&error);
+        if (snapshot)
+            snapshot->rates = CounterRatesCalculator::between(*first, *snapshot);
+    }
+    if (!snapshot) {
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+        return 1;
+    }
+    bool written = false;
+    if (options.format == AgentOptions::Format::Json) {
+        SnapshotJsonWriter::Options json;
+        json.topPorts = options.topPorts;
+        json.includeSockets = options.includeSockets;
+        written = SnapshotJsonWriter::write(*snapshot, json, JsonStreamWriter::toFile(stdout));
+    } else {
+        // The agent has no translations: the report's English patterns, messages as their codes
+        // (the JSON's too), no port budget (that text is the window's).
+        SnapshotTextLabels labels;
+        labels.program = "sockscope-agent";
+        const std::string text = SnapshotTextReport::format(*snapshot, options.topPorts, labels);
+        written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+    }
+    if (std::fflush(stdout) != 0 || !written) {
+        std::fprintf(stderr, "sockscope-agent: writing the snapshot failed.\n");
+        return 1;
+    }
+    return 0;
+}
+
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "tcpstate.h"
+
+#include <cstdint>
+#include <string>
+
+// sockscope-agent's command line. No Qt here: the agent runs where nothing is installed.
+struct AgentOptions
+{
+    enum class Mode { Help, Version, Stream, Once, Record };
+    enum class Format { Json, Text };
+
+    static constexpr int MinimumIntervalMs = 250; // as sockscope's --interval: 0.25 to 10 s
+    static constexpr int MaximumIntervalMs = 10000;
+    // A socket table costs ~4.5 bytes a socket once compressed: at 262,144 sockets 1.2 MB, so
+    // every 10 s ~120 kB/s (about 1 Mbit/s) over SSH, and ~5 kB/s at 10,000 sockets. Summaries
+    // (~300 bytes a sample) carry the charts; the table needs to be only as fresh as a look at it.
+    static constexpr int DefaultTablePeriodMs = 10000;
+    static constexpr int MinimumTablePeriodMs = 1000;
+    static constexpr int MaximumTablePeriodMs = 3600000;
+
+    Mode mode = Mode::Help;
+    Format format = Format::Json;
+    std::string recordPath;
+    std::string netns;
+    int intervalMs = 1000;
+    bool intervalGiven = false;
+    std::uint32_t stateMask = AllTcpStatesMask;
+    int tablePeriodMs = DefaultTablePeriodMs;
+    int topPorts = 10;
+    bool includeSockets = false;
+    long samples = 0; // --stream / --record: stop after this many (0: until told)
+
+    // False with a one-line reason for a usage error (the caller exits 2).
+    bool parse(int argc, char **argv, std::string *error);
+    static const char *usage();
+};

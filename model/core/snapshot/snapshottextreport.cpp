@@ -1,0 +1,200 @@
+#include "snapshottextreport.h"
+
+#include "inetaddress.h"
+#include "snapshot.h"
+#include "snapshotjsonwriter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace {
+
+std::string fixed(double value, int decimals)
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+std::string join(const std::vector<std::string> &parts, const char *separator)
+{
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i ? separator : "") + parts[i];
+    return out;
+}
+
+std::string portList(const std::vector<PortCount> &counts, int top)
+{
+    std::vector<std::string> parts;
+    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
+    for (std::size_t i = 0; i < shown; ++i)
+        parts.push_back(std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count));
+    return join(parts, ", ");
+}
+
+std::string lower(std::string text)
+{
+    for (char &c : text)
+        c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    return text;
+}
+
+}
+
+namespace SnapshotTextReport {
+
+std::string fill(const std::string &pattern, const std::vector<std::string> &args)
+{
+    std::string out;
+    out.reserve(pattern.size() + 64);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
+            const std::size_t index = std::size_t(pattern[i + 1] - '1');
+            if (index < args.size()) {
+                out += args[index];
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string formatBytes(std::int64_t bytes)
+{
+    if (bytes < 1024 && bytes > -1024)
+        return std::to_string(bytes) + " bytes";
+    static const char *const Units[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    const std::uint64_t magnitude = bytes < 0 ? std::uint64_t(-(bytes + 1)) + 1 : std::uint64_t(bytes);
+    const int power = (63 - __builtin_clzll(magnitude)) / 10; // as Qt: the 1024-power below the value
+    return fixed(double(bytes) / double(std::uint64_t(1) << (10 * power)), 1) + ' ' + Units[power - 1];
+}
+
+std::string localIsoTime(std::int64_t msSinceEpoch)
+{
+    const std::time_t t = std::time_t(msSinceEpoch / 1000);
+    struct tm local {};
+    if (!localtime_r(&t, &local))
+        return std::string();
+    char text[64];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+    const long offset = local.tm_gmtoff;
+    if (offset == 0)
+        return std::string(text) + 'Z';
+    char zone[40];
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+', std::labs(offset) / 3600, std::labs(offset) % 3600 / 60);
+    return std::string(text) + zone;
+}
+
+std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
+{
+    const auto word = [&](const CoreMessage &m) { return l.message ? l.message(m) : coreMessagePlain(m); };
+    std::string out = fill(l.header, {SOCKSCOPE_VERSION, SnapshotJsonWriter::hostName(), SnapshotJsonWriter::kernelRelease(),
+                                      s.namespaceLabel, s.namespaceId, localIsoTime(s.wallTimeMs), l.program});
+    out += fill(l.sockets, {std::to_string(s.totalSockets()), std::to_string(s.ipv4Sockets), std::to_string(s.ipv6Sockets),
+                            fixed(double(s.dumpNs) / 1e6, 1), s.consistent ? std::string() : l.inconsistent});
+
+    // With --states the kernel dumped only those: every other state is unknown, not 0.
+    const bool filtered = (s.stateMask & AllTcpStatesMask) != AllTcpStatesMask;
+    const auto counted = [&](TcpState state) { return (s.stateMask & tcpStateBit(state)) != 0; };
+    std::vector<std::string> states, countedNames;
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (filtered && counted(state))
+            countedNames.push_back(lower(tcpStateKey(state)));
+        if (filtered ? counted(state) : (s.count(state) || state == TcpState::Established || state == TcpState::TimeWait))
+            states.push_back(std::string(tcpStateKey(state)) + ' ' + std::to_string(s.count(state)));
+    }
+    if (filtered)
+        out += fill(l.statesCounted, {join(countedNames, ", ")});
+    out += fill(l.states, {join(states, ", ")});
+
+    const std::int64_t buckets = s.maxTimeWaitBuckets();
+    // tcp_max_tw_buckets caps the whole timewait table (TIME-WAIT and orphaned FIN-WAIT-2, both
+    // families): compare it with sockstat tw, which counts exactly that, not with TIME-WAIT rows.
+    // sockstat is read whatever --states asked the dump for, so the gauge stays valid under it.
+    const std::string rows = counted(TcpState::TimeWait) ? fill(l.rows, {std::to_string(s.count(TcpState::TimeWait))})
+                                                         : l.notCounted;
+    if (buckets > 0 && s.sockstat.valid) {
+        out += fill(l.timeWaitTable, {rows, std::to_string(s.sockstat.tcpTimeWait), std::to_string(buckets),
+                                      fixed(100.0 * double(s.sockstat.tcpTimeWait) / double(buckets), 2)});
+    } else {
+        out += fill(l.timeWait, {rows});
+    }
+    if (!s.timeWaitByLocalPort.empty())
+        out += fill(l.byLocalPort, {portList(s.timeWaitByLocalPort, topPorts)});
+    if (!s.timeWaitByRemotePort.empty())
+        out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts)});
+
+    if (s.ephemeralRange.valid) {
+        out += fill(l.ephemeral, {std::to_string(s.ephemeralRange.low), std::to_string(s.ephemeralRange.high),
+                                  std::to_string(s.ephemeralRange.size())});
+        if (s.portPressure.empty()) {
+            out += l.noneInUse;
+        } else {
+            const PortPressure &p = s.portPressure.front();
+            out += fill(l.busiest, {InetAddress::toString(p.family, p.localAddress),
+                                    InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort), std::to_string(p.inUse),
+                                    fixed(100.0 * p.inUse / s.ephemeralRange.size(), 2)});
+        }
+        if (l.portBudget)
+            out += fill(l.budget, {l.portBudget(s)});
+    }
+
+    if (s.sockstat.valid) {
+        out += fill(l.sockstat, {std::to_string(s.sockstat.tcpInUse), std::to_string(s.sockstat.tcpOrphans),
+                                 std::to_string(s.sockstat.tcpTimeWait), std::to_string(s.sockstat.tcpAllocated),
+                                 std::to_string(s.sockstat.tcpMemoryPages)});
+    }
+
+    std::vector<std::string> slab;
+    for (int c = 0; c < SlabCacheCount; ++c) {
+        const SlabCacheFigure &f = s.slab.caches[c];
+        if (f.source != SlabCacheFigure::Source::None)
+            slab.push_back(fill(l.slabCache, {slabCacheName(static_cast<SlabCache>(c)), std::to_string(f.activeObjects),
+                                              formatBytes(f.bytes), f.exact() ? std::string() : l.estimate}));
+    }
+    out += fill(l.slab, {join(slab, "; ")});
+    if (!s.slab.slabinfoReadable)
+        out += fill(l.estimated, {word(s.slab.slabinfoError), word(s.slab.objectSizeBasis)});
+
+    std::vector<std::string> counters;
+    for (const auto &info : tcpCounterInfo()) {
+        if (s.counters.has(info.counter))
+            counters.push_back(std::string(info.name) + ' ' + std::to_string(s.counters.value(info.counter)));
+    }
+    out += fill(l.counters, {join(counters, ", ")});
+    if (s.rates) {
+        std::vector<std::string> rates;
+        for (const TcpCounter c : {TcpCounter::TimeWaitEntered, TcpCounter::TimeWaitOverflow, TcpCounter::TimeWaitRecycled,
+                                   TcpCounter::TimeWaitKilled, TcpCounter::ActiveOpens, TcpCounter::PassiveOpens}) {
+            if (s.rates->has(c))
+                rates.push_back(std::string(tcpCounterInfo()[static_cast<int>(c)].name) + ' ' + fixed(s.rates->rate(c), 1));
+        }
+        out += fill(l.perSecond, {fixed(s.rates->intervalSeconds, 2), join(rates, ", ")});
+    }
+
+    std::vector<std::string> sysctls;
+    for (const SysctlReading &r : s.sysctls) {
+        std::string shown = r.state == SysctlReading::State::Present ? r.value
+            : r.state == SysctlReading::State::Absent ? fill(l.absent, {l.whyAbsent ? l.whyAbsent(r) : l.absentNote})
+                                                      : fill(l.unreadable, {r.error});
+        if (r.state == SysctlReading::State::Present && r.value.empty())
+            shown = l.empty;
+        // The kernel's way of saying a child namespace has no hash of its own (ip-sysctl.rst).
+        else if (r.name == "net.ipv4.tcp_ehash_entries" && !r.value.empty() && r.value.front() == '-')
+            shown = fill(l.negativeHash, {r.value});
+        else if (r.name == "net.ipv4.tcp_tw_recycle" && r.state == SysctlReading::State::Present)
+            shown = fill(l.stillRecycle, {r.value});
+        sysctls.push_back("  " + r.name + " = " + shown);
+    }
+    out += fill(l.sysctls, {join(sysctls, "\n")});
+    for (const CoreMessage &warning : s.warnings)
+        out += fill(l.warning, {word(warning)});
+    return out;
+}
+
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "coremessage.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+struct Snapshot;
+struct SysctlReading;
+
+// The `--format text` summary, in the spirit of `ss -s`, for people at a terminal. The core
+// writes it from patterns (%1, %2, … as in the Qt layer's tr() texts): English by default (the
+// agent's), the user's language when the window's CLI fills them (SnapshotTextWriter).
+struct SnapshotTextLabels
+{
+    std::string program = "sockscope";
+    std::string header = "%7 %1 — host %2, kernel %3, network namespace %4 (%5), %6\n";
+    std::string sockets = "TCP sockets: %1 (IPv4 %2, IPv6 %3), listed in %4 ms%5\n";
+    std::string inconsistent = " — inconsistent: the table changed during the dump";
+    std::string statesCounted = "states counted: %1 (filter)\n";
+    std::string states = "States: %1\n";
+    std::string rows = "%1 rows";
+    std::string notCounted = "not counted (not in --states)";
+    std::string timeWaitTable = "TIME-WAIT: %1; timewait table (sockstat tw, TIME-WAIT and orphaned FIN-WAIT-2) %2 of "
+                                "tcp_max_tw_buckets %3 (%4%)\n";
+    std::string timeWait = "TIME-WAIT: %1\n";
+    std::string byLocalPort = "  by local port:  %1\n";
+    std::string byRemotePort = "  by remote port: %1\n";
+    std::string ephemeral = "Ephemeral ports %1–%2 (%3 per destination):";
+    std::string noneInUse = " none in use\n";
+    std::string busiest = " busiest %1 → %2 uses %3 (%4%)\n";
+    std::string budget = "  budget: %1\n";
+    std::string sockstat = "sockstat: inuse %1, orphan %2, tw %3, alloc %4, mem %5 pages\n";
+    std::string slabCache = "%1 %2 objects, %3%4";
+    std::string estimate = " (estimate)";
+    std::string slab = "Slab: %1\n";
+    std::string estimated = "  estimated (%1): %2\n";
+    std::string counters = "Counters: %1\n";
+    std::string perSecond = "Per second over %1 s: %2\n";
+    std::string absent = "(%1)";
+    std::string absentNote = "not present here";
+    std::string unreadable = "(unreadable: %1)";
+    std::string empty = "(empty)";
+    std::string negativeHash = "%1 (negative: this namespace shares the host's hash table)";
+    std::string stillRecycle = "%1 (this kernel still has it; it was removed in Linux 4.12)";
+    std::string sysctls = "Sysctls:\n%1\n";
+    std::string warning = "Warning: %1\n";
+
+    // What only the caller can say: a message in words (default: its code and arguments), a
+    // port budget line (none by default), why a sysctl is absent (default: absentNote).
+    std::function<std::string(const CoreMessage &)> message;
+    std::function<std::string(const Snapshot &)> portBudget;
+    std::function<std::string(const SysctlReading &)> whyAbsent;
+};
+
+namespace SnapshotTextReport {
+std::string format(const Snapshot &snapshot, int topPorts, const SnapshotTextLabels &labels = {});
+// "36.0 KiB", as QLocale::formattedDataSize(bytes, 1, DataSizeIecFormat) writes it in the C locale.
+std::string formatBytes(std::int64_t bytes);
+// `pattern` with %1…%9 replaced by `args`, all at once.
+std::string fill(const std::string &pattern, const std::vector<std::string> &args);
+// The local time with its UTC offset ("2026-11-25T01:04:50+01:00", "…Z" at UTC).
+std::string localIsoTime(std::int64_t msSinceEpoch);
+}

@@ -1,0 +1,242 @@
+#include "coremessagetext.h"
+#include "netnstestmain.h"
+#include "processrun.h"
+#include "recording.h"
+#include "socketpopulation.h"
+#include "ssoracle.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+
+// sockscope-agent as the window runs it over SSH: a separate process in the namespace the test
+// built, its stream read back with the window's own reader.
+class TestAgent : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SocketPopulation> m_population;
+    QTemporaryDir m_dir;
+
+    static QJsonObject onceJson(const QString &program)
+    {
+        const ProcessRun run = ProcessRun::run(program, {"--once", "--format", "json", "--top", "5"});
+        if (run.exitCode != 0)
+            qWarning("%s failed (%d): %s", qPrintable(program), run.exitCode, run.err.constData());
+        return QJsonDocument::fromJson(run.out).object();
+    }
+
+    // The agent with stdin held open: stdout collected until it exits.
+    static void startStream(QProcess &agent, const QStringList &arguments)
+    {
+        agent.setProgram(SOCKSCOPE_AGENT);
+        agent.setArguments(QStringList {"--stream"} + arguments);
+        agent.start();
+        QVERIFY(agent.waitForStarted());
+    }
+
+    QString saved(const QByteArray &bytes, const QString &name)
+    {
+        QFile file(m_dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return QString();
+        return file.fileName();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // 35 sockets: LISTEN 2, ESTABLISHED 6, TIME-WAIT 27 (9 on local port 9000, 12 towards it,
+        // 6 IPv6 on local port 9443).
+        m_population = std::make_unique<SocketPopulation>();
+        QVERIFY2(m_population->commandLinePopulation(), qPrintable(m_population->error()));
+        SsOracle ss;
+        QString error;
+        QTRY_VERIFY_WITH_TIMEOUT(ss.run(&error) && ss.total == 35 && ss.count("TIME-WAIT") == 27, 5000);
+        QVERIFY(m_dir.isValid());
+    }
+
+    // The same document as sockscope --once, exact in everything that does not change between
+    // two runs: counts by state, family and port, the schema's keys, the sysctls.
+    void onceJsonIsSockscopes()
+    {
+        QJsonObject agent = onceJson(SOCKSCOPE_AGENT);
+        QJsonObject window = onceJson(SOCKSCOPE_BINARY);
+        QCOMPARE(agent.value("schema").toString(), QStringLiteral("sockscope.snapshot/1"));
+        QCOMPARE(agent.keys(), window.keys());
+        QCOMPARE(agent.value("states").toObject().value("TIME-WAIT").toInt(), 27);
+        QCOMPARE(agent.value("states").toObject().value("ESTABLISHED").toInt(), 6);
+        QCOMPARE(agent.value("sockets_total").toObject().value("ipv6").toInt(), 9);
+        for (const char *key : {"states", "sockets_total", "time_wait", "port_pressure", "sysctls", "state_filter", "netns"}) {
+            QJsonValue a = agent.value(key), w = window.value(key);
+            if (QByteArray(key) == "netns")
+                QCOMPARE(a.toObject().value("label"), w.toObject().value("label"));
+            else
+                QVERIFY2(a == w, key);
+        }
+    }
+
+    // The text report is sockscope's, in English: the same lines of counts and ports.
+    void onceTextIsSockscopes()
+    {
+        const ProcessRun agent = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--format", "text", "--top", "3"});
+        QProcessEnvironment english = QProcessEnvironment::systemEnvironment();
+        english.insert("LANGUAGE", "en");
+        const ProcessRun window = ProcessRun::run(SOCKSCOPE_BINARY, {"--once", "--format", "text", "--top", "3", "--lang", "en"}, english);
+        QCOMPARE(agent.exitCode, 0);
+        QVERIFY(agent.out.startsWith("sockscope-agent "));
+        const auto lines = [](const QByteArray &text) {
+            QList<QByteArray> kept;
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
+                    || line.startsWith("TCP sockets: 35 "))
+                    kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
+            }
+            return kept;
+        };
+        QCOMPARE(lines(agent.out).size(), 4);
+        QCOMPARE(lines(agent.out), lines(window.out));
+    }
+
+    // --stream parsed back with the window's reader: exact counts, a table, the agent's header.
+    void streamReadsBack()
+    {
+        QProcess agent;
+        startStream(agent, {"--interval", "0.25", "--samples", "3"});
+        QVERIFY(agent.waitForFinished(30000));
+        QCOMPARE(agent.exitCode(), 0);
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(saved(agent.readAllStandardOutput(), "stream.rec"), &error), qPrintable(error));
+        QCOMPARE(int(recording.summaries.size()), 3);
+        for (const SampleSummary &s : recording.summaries) {
+            QCOMPARE(s.count(TcpState::TimeWait), 27u);
+            QCOMPARE(s.count(TcpState::Listen), 2u);
+            QCOMPARE(s.totalSockets, 35u);
+        }
+        QCOMPARE(int(recording.snapshots.size()), 1); // at the start; the next is 10 s away
+        const SnapshotPtr table = recording.loadSnapshot(0, &error);
+        QVERIFY2(table, qPrintable(error));
+        QCOMPARE(int(table->sockets.size()), 35);
+        QCOMPARE(table->count(TcpState::TimeWait), 27u);
+        const QJsonObject defaults = recording.header.value("kernel_defaults").toObject();
+        QCOMPARE(defaults.value("values").toObject().value("net.ipv4.tcp_fin_timeout").toString(), QStringLiteral("60"));
+        QVERIFY(recording.header.value("agent").toObject().contains("version"));
+        QVERIFY(recording.header.contains("slabinfo_readable"));
+        QVERIFY(recording.errors.empty());
+        // The agent writes messages as codes; the window words them again in its own language.
+        const CoreMessage plain {CoreMessageCode::SlabEstimated, {"slabinfo-root-only"}};
+        QCOMPARE(CoreMessageText::text(CoreMessageText::worded(QString::fromStdString(coreMessagePlain(plain)))),
+                 CoreMessageText::text(plain));
+    }
+
+    // A window refuses a stream of a newer format with a message, rather than misreading it.
+    void newerVersionIsRefused()
+    {
+        QProcess agent;
+        startStream(agent, {"--samples", "1"});
+        QVERIFY(agent.waitForFinished(30000));
+        QByteArray bytes = agent.readAllStandardOutput();
+        QVERIFY(bytes.startsWith("SOCKSCOPE-REC\n\x01\x00"));
+        bytes[14] = 2;
+        Recording recording;
+        QString error;
+        QVERIFY(!recording.read(saved(bytes, "newer.rec"), &error));
+        QVERIFY2(error.contains("version 2 recording"), qPrintable(error));
+    }
+
+    // Nothing stays running on a server when the connection drops: stdin's end is the agent's.
+    void closingStdinEndsIt()
+    {
+        QProcess agent;
+        startStream(agent, {"--interval", "10"});
+        QVERIFY(agent.waitForReadyRead(10000)); // the header is out: it is waiting for the next tick
+        agent.closeWriteChannel();
+        QVERIFY(agent.waitForFinished(1000));
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(agent.exitCode(), 0);
+    }
+
+    // A reader that goes away (the SSH connection broke) ends the agent too, whatever stdin does.
+    void brokenStdoutEndsIt()
+    {
+        QProcess agent, reader;
+        agent.setStandardOutputProcess(&reader);
+        reader.start("head", {"-c", "100"});
+        startStream(agent, {"--interval", "0.25"});
+        QVERIFY(reader.waitForFinished(10000));
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit); // an error return from write(), not SIGPIPE
+        QCOMPARE(agent.exitCode(), 1);
+        QVERIFY(agent.readAllStandardError().contains("recording-write-failed"));
+    }
+
+    // Garbage on stdin is answered with ERROR frames, never a crash; good commands still work.
+    void garbageCommandsAreAnswered()
+    {
+        QProcess agent;
+        startStream(agent, {"--interval", "0.25"});
+        agent.write("bogus command\n");
+        agent.write(QByteArray(5000, 'x') + '\n');
+        agent.write(QByteArray("interval 5\n\x01\xff\x00\n", 15));
+        agent.write("table\n");
+        QVERIFY(agent.waitForBytesWritten(5000));
+        QTest::qWait(700);
+        agent.closeWriteChannel();
+        QVERIFY(agent.waitForFinished(5000));
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(agent.exitCode(), 0);
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(saved(agent.readAllStandardOutput(), "garbage.rec"), &error), qPrintable(error));
+        QStringList codes;
+        for (const RecordingError &e : recording.errors)
+            codes << QString::fromLatin1(coreMessageKey(e.message.code));
+        QCOMPARE(codes, QStringList({"agent-unknown-command", "agent-line-too-long", "agent-bad-number",
+                                     "agent-unknown-command"}));
+        QVERIFY(CoreMessageText::text(recording.errors[0].message).contains("bogus command"));
+        QVERIFY(recording.snapshots.size() >= 2); // the one at the start and the one asked for
+    }
+
+    // --record writes a file the window replays.
+    void recordReplays()
+    {
+        const QString path = m_dir.filePath("agent.sockrec");
+        const ProcessRun run = ProcessRun::run(SOCKSCOPE_AGENT, {"--record", path, "--interval", "0.25", "--samples", "2"});
+        QCOMPARE(run.exitCode, 0);
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(path, &error), qPrintable(error));
+        QVERIFY(recording.endedCleanly);
+        QCOMPARE(int(recording.summaries.size()), 2);
+        QVERIFY(recording.warnings.isEmpty());
+        const QString picture = m_dir.filePath("replay.png");
+        const ProcessRun replay = ProcessRun::run(SOCKSCOPE_BINARY, {"--replay", path, "--screenshot", picture});
+        QVERIFY2(replay.exitCode == 0, replay.err.constData());
+        QVERIFY(QFile::exists(picture));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        for (const QStringList &arguments : {QStringList {}, QStringList {"--once", "--stream"}, QStringList {"--frobnicate"},
+                                             QStringList {"--stream", "--interval", "0"}, QStringList {"--once", "--states", "nope"},
+                                             QStringList {"--record"}}) {
+            const ProcessRun run = ProcessRun::run(SOCKSCOPE_AGENT, arguments);
+            QVERIFY2(run.exitCode == 2, qPrintable(arguments.join(' ')));
+            QVERIFY(run.err.startsWith("sockscope-agent: "));
+        }
+        const ProcessRun missing = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--netns", "no-such-namespace"});
+        QCOMPARE(missing.exitCode, 1);
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestAgent, QCoreApplication)
+
+#include "tst_agent.moc"
