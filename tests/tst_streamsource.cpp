@@ -300,6 +300,37 @@ private slots:
         QVERIFY(copy.loadSnapshot(copy.snapshots.size() - 1, &error));
     }
 
+    void theRealAgent()
+    {
+        // sockscope-agent --stream in this test's namespace: the window's source sees exactly the
+        // sockets the test made (12 TIME-WAIT, 3 established pairs), as the local sampler did.
+        Recording file;
+        QString error;
+        QVERIFY(file.read(m_first, &error));
+        StreamSource source(
+            [] {
+                auto process = new QProcess;
+                process->setProgram(QStringLiteral(SOCKSCOPE_AGENT));
+                process->setArguments({"--stream", "--table-period", "1"});
+                return process;
+            },
+            "agent");
+        std::vector<SampleSummary> shown;
+        connect(&source, &Source::sampleReady, this, [&](const SamplePtr &sample) { shown.push_back(sample->summary); });
+        source.start(250);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2 && source.latestSnapshot(), 20000);
+        QCOMPARE(source.state(), Source::State::Live);
+        QCOMPARE(shown.back().count(TcpState::TimeWait), 12u);
+        QCOMPARE(shown.back().count(TcpState::Established), 6u);
+        QVERIFY(shown.back().states == file.summaries.back().states);
+        QCOMPARE(source.latestSnapshot()->count(TcpState::TimeWait), 12u);
+        QCOMPARE(source.latestSnapshot()->sockets.size(), std::size_t(shown.back().totalSockets));
+        QVERIFY(source.received().warnings.isEmpty());
+        // Closing its standard input ends the agent: the stream ends, and is not retried.
+        source.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(source.connections() == 1 && source.state() == Source::State::Ended, 10000);
+    }
+
     void agentErrorsAreShown()
     {
         // An agent's ERROR frame (a collection that failed, as a code with arguments) reaches
