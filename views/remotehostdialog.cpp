@@ -19,6 +19,7 @@ RemoteHostDialog::RemoteHostDialog(QSettings *settings, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Watch remote host"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60); // the explanation readable in one glance
     auto layout = new QVBoxLayout(this);
     auto explanation = new QLabel(tr("Host to watch over ssh, as [user@]host[:port] or an alias from ~/.ssh/config. "
                                      "sockscope-agent runs there; if it is missing you are asked before this "
