@@ -147,6 +147,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
     }
 
+    void switchingToARemoteHostDropsThePreviousSamples()
+    {
+        // The recording the test before made: a source with samples and a table.
+        auto recording = std::make_shared<Recording>();
+        QString error;
+        QVERIFY2(recording->read(m_server.directory() + QStringLiteral("/remote.sockrec"), &error), qPrintable(error));
+        MainWindow window(false);
+        window.openRecording(recording);
+        QVERIFY(window.history().size() >= 2);
+        m_server.setDown(true); // nothing arrives from the host: only what was reset shows
+        window.watchRemoteHost(m_host, m_agent, false);
+        QCOMPARE(window.history().size(), 0);
+        QVERIFY(!window.latestSnapshot());
+        QVERIFY(window.markers().empty());
+    }
+
     void onceWithoutAgentSaysWhatToInstall()
     {
         QVERIFY(agentInstalled(false));

@@ -47,5 +47,8 @@ RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBin
     m_markers.clear();
     m_latest.reset();
     setSource(source);
+    // Nothing of the previous source stays on screen under the new host's name.
+    showSnapshotInPanels();
+    refreshCharts();
     return source;
 }
