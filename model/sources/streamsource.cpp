@@ -3,6 +3,7 @@
 #include "bytewriter.h"
 #include "coremessagetext.h"
 #include "processconnection.h"
+#include "recordingframes.h"
 #include "qtstd.h"
 #include "recordingformat.h"
 #include "summarycodec.h"
@@ -23,8 +24,12 @@ StreamSource::StreamSource(StreamConnection *connection, const QString &label, Q
     , m_connection(connection)
     , m_label(label)
     , m_retry(new QTimer(this))
+    , m_tables(new StreamTableDecoder(this))
 {
     m_connection->setParent(this);
+    connect(m_tables, &StreamTableDecoder::decoded, this, &StreamSource::tableDecoded);
+    connect(m_tables, &StreamTableDecoder::rebuilt, this, &StreamSource::tableRebuilt);
+    connect(m_tables, &StreamTableDecoder::failed, this, &StreamSource::tableFailed);
     connect(m_connection, &StreamConnection::readyRead, this, &StreamSource::readOutput);
     connect(m_connection, &StreamConnection::ended, this, &StreamSource::connectionEnded);
     m_sysctlNote = tr("The sysctls of %1 cannot be changed from here.").arg(m_label);
@@ -202,16 +207,14 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         break;
     }
     case RecordingFormat::Snapshot: {
-        QString error;
-        // Decoded here, in the GUI thread, as a replay does when its slider reaches a table:
-        // tables come at a lower rate than samples (table-period).
-        SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(frame.payload, &error);
-        ok = bool(snapshot);
+        // Checked here (its sizes, cheaply), decoded and sorted in StreamTableDecoder's thread.
+        qint64 timeMs = 0;
+        ok = RecordingFrames::inspectSnapshot(frame.payload, &timeMs);
         if (!ok)
             break;
-        m_latest = snapshot;
         keepFrame(frame.type, frame.payload);
-        emit tableReady(SocketTableRows::build(m_latest, m_query));
+        m_pendingTableOffsets.push_back(frame.offset);
+        m_tables->decode(frame.payload, m_query, m_queryGeneration);
         break;
     }
     case RecordingFormat::Marker: {
@@ -237,16 +240,45 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
     case RecordingFormat::End: m_endSeen = true; break;
     default: break; // a later version's frame: skipped
     }
-    if (!ok) {
-        const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
-                               "is kept.")
-                                .arg(m_label)
-                                .arg(frame.offset);
-        m_received.warnings << why;
-        m_connection->abort();
-        lose(why, false);
-    }
+    if (!ok)
+        undecodable(frame.offset);
     return ok;
+}
+
+void StreamSource::undecodable(qint64 offset)
+{
+    const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
+                           "is kept.")
+                            .arg(m_label)
+                            .arg(offset);
+    m_received.warnings << why;
+    m_connection->abort();
+    lose(why, false);
+}
+
+void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows)
+{
+    // One worker thread: results come in the order the frames did, so this is the newest table.
+    m_pendingTableOffsets.pop_front();
+    m_latest = snapshot;
+    if (queryGeneration == m_queryGeneration)
+        emit tableReady(rows);
+    else if (m_pendingTableOffsets.empty())
+        m_tables->rebuild(m_latest, m_query, m_queryGeneration); // the filter changed meanwhile
+}
+
+void StreamSource::tableRebuilt(quint64 queryGeneration, const SocketTableRowsPtr &rows)
+{
+    if (queryGeneration == m_queryGeneration)
+        emit tableReady(rows);
+}
+
+void StreamSource::tableFailed(quint64, const QString &)
+{
+    const qint64 offset = m_pendingTableOffsets.front();
+    m_pendingTableOffsets.pop_front();
+    if (!m_lost)
+        undecodable(offset);
 }
 
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
@@ -322,8 +354,10 @@ void StreamSource::setPaused(bool paused)
 void StreamSource::setTableQuery(const SocketTableQuery &query)
 {
     m_query = query;
-    if (m_latest)
-        emit tableReady(SocketTableRows::build(m_latest, m_query));
+    ++m_queryGeneration;
+    // While a table is being decoded, its result is rebuilt for this query when it comes.
+    if (m_latest && m_pendingTableOffsets.empty())
+        m_tables->rebuild(m_latest, m_query, m_queryGeneration);
 }
 
 void StreamSource::requestTable()

@@ -4,10 +4,12 @@
 #include "recordingdecoder.h"
 #include "source.h"
 #include "streamconnection.h"
+#include "streamtabledecoder.h"
 #include "recordingwriter.h"
 
 #include <QProcess>
 
+#include <deque>
 #include <functional>
 
 class QTimer;
@@ -71,6 +73,11 @@ private:
     void readOutput();
     void decode();
     bool handleFrame(const RecordingDecoder::Frame &frame);
+    // A frame that cannot be decoded ends the connection as damage does in a recording.
+    void undecodable(qint64 offset);
+    void tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows);
+    void tableRebuilt(quint64 queryGeneration, const SocketTableRowsPtr &rows);
+    void tableFailed(quint64 queryGeneration, const QString &error);
     void connectionEnded(const QString &reason);
     // The connection is over (`reason`); retries unless `final`.
     void lose(const QString &reason, bool final);
@@ -94,6 +101,9 @@ private:
     QByteArray m_lastTable;
     RecordingWriter m_recorder;
     QTimer *m_retry;
+    StreamTableDecoder *m_tables;
+    std::deque<qint64> m_pendingTableOffsets; // of the SNAPSHOT frames being decoded, oldest first
+    quint64 m_queryGeneration = 0; // bumped by each setTableQuery()
     qint64 m_retryAtMs = 0;
     int m_firstBackoffMs = 1000;
     int m_maximumBackoffMs = 30000;
