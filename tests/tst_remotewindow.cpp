@@ -45,16 +45,6 @@ private:
     static constexpr int Established = 6; // 3 pairs, both ends
     static constexpr int TimeWait = 5; // client side: remote port 9000
 
-    int agentsRunning() const
-    {
-        int count = 0;
-        for (const QString &exe : m_server.serverExecutables()) {
-            const QString name = QFileInfo(exe).fileName();
-            count += name.startsWith(QLatin1String("agent-")) || name == QLatin1String("sockscope-agent");
-        }
-        return count;
-    }
-
     bool agentInstalled(bool installed)
     {
         return m_server.setServerPath(installed ? m_installedDir + QStringLiteral(":/usr/bin:/bin")
@@ -124,7 +114,7 @@ private slots:
         QCOMPARE(byRemote.size(), 1);
         QCOMPARE(byRemote.first().toObject().value(QStringLiteral("port")).toInt(), 9000);
         QCOMPARE(byRemote.first().toObject().value(QStringLiteral("count")).toInt(), TimeWait);
-        QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void recordKeepsTheStreamsFrames()
@@ -142,7 +132,7 @@ private slots:
         QVERIFY(recording.warnings.isEmpty()); // whole frames only
         QVERIFY(recording.summaries.size() >= 2);
         verifyCounts(recording.summaries.back());
-        QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void switchingToARemoteHostDropsThePreviousSamples()
@@ -196,7 +186,7 @@ private slots:
             QCOMPARE(source->label(), m_host.displayName());
             QVERIFY2(window.windowTitle().contains(m_host.displayName()) || window.windowTitle().contains(source->place().host),
                      qPrintable(window.windowTitle()));
-            QCOMPARE(agentsRunning(), 1);
+            QCOMPARE(m_server.agentsRunning(), 1);
             // The sysctl pane explains with the remote kernel's defaults, from the stream's
             // header (the agent detected them in a fresh namespace there), not this kernel's.
             const KernelDefaults &defaults = SysctlCatalog::detectedDefaults();
@@ -206,7 +196,7 @@ private slots:
             QVERIFY(source->sysctlNote().contains(QLatin1String("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")));
         }
         // The window closed ssh's stdin: the agent read EOF and ended.
-        QTRY_COMPARE_WITH_TIMEOUT(agentsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void windowPushesWithTheRememberedConsent()
