@@ -1,5 +1,6 @@
 #include "commandlineoptions.h"
 
+#include "remotehost.h"
 #include "tcpstatetext.h"
 
 #include <QCommandLineParser>
@@ -60,16 +61,19 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                         tr("seconds"));
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     tr("Open a recording in the window, with no kernel access."), tr("file"));
-    const QCommandLineOption streamCommand(
-        QStringLiteral("stream-command"),
-        tr("Watch the live stream COMMAND writes on its standard output (the recording format, as "
-           "\"sockscope-agent --stream\" writes it), run by /bin/sh, e.g. \"ssh web1 sockscope-agent --stream\"; "
-           "started again with a growing delay when it ends."),
-        tr("command"));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        tr("Watch a remote host over the system ssh (your ~/.ssh/config applies): the window, --once, --record "
+           "or --screenshot, with sockscope-agent running there."),
+        tr("[user@]host[:port]"));
+    const QCommandLineOption pushAgent(QStringLiteral("push-agent"),
+                                       tr("With --host: when the remote host has no sockscope-agent, copy this "
+                                          "sockscope's agent to ~/.cache/sockscope there (checked by its sha256) "
+                                          "and run it."));
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
-                       record, duration, tableEvery, replay, streamCommand, scale});
+                       record, duration, tableEvery, replay, host, pushAgent, scale});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -123,17 +127,20 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
-    if (parser.isSet(streamCommand)) {
-        if (mode != Mode::Window || !replayPath.isEmpty() || parser.isSet(netns)) {
-            *error = tr("--stream-command opens the window on a stream; it does not go with --once, --record, "
-                        "--replay or --netns.");
+    if (parser.isSet(host)) {
+        if (!replayPath.isEmpty() || parser.isSet(netns) || parser.isSet(benchmark)) {
+            *error = tr("--host watches a remote host; it does not go with --replay, --netns or --benchmark.");
             return false;
         }
-        this->streamCommand = parser.value(streamCommand);
-        if (this->streamCommand.trimmed().isEmpty()) {
-            *error = tr("--stream-command needs a command.");
+        QString why;
+        if (!RemoteHost::parse(parser.value(host), &remoteHost, &why)) {
+            *error = why;
             return false;
         }
+        this->pushAgent = parser.isSet(pushAgent);
+    } else if (parser.isSet(pushAgent)) {
+        *error = tr("--push-agent goes with --host.");
+        return false;
     }
 
     const QString formatName = parser.value(format);

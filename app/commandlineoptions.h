@@ -1,5 +1,7 @@
 #pragma once
 
+#include "remotehost.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -31,7 +33,8 @@ public:
     double durationSeconds = 0;
     int tableEverySeconds = 300;
     QString replayPath; // --replay: the window on a recording, no kernel access
-    QString streamCommand; // --stream-command: the window on a stream read from this shell command
+    RemoteHost remoteHost; // --host (empty host(): this machine)
+    bool pushAgent = false; // --push-agent: copy our agent where the remote has none
     double scale = 0; // --scale for --screenshot: device pixel ratio (0: the screen's)
 
     QString helpText;

@@ -7,6 +7,7 @@
 #include "qtmessages.h"
 #include "plainmessage.h"
 #include "recordcommand.h"
+#include "remotecommand.h"
 #include "recording.h"
 #include "terminal.h"
 #include "windowcommand.h"
@@ -84,9 +85,9 @@ int main(int argc, char *argv[])
             QTextStream(stdout) << QStringLiteral("sockscope " SOCKSCOPE_VERSION "\n");
             return 0;
         case CommandLineOptions::Mode::Once:
-            return runOnceCommand(options);
+            return options.remoteHost.host().isEmpty() ? runOnceCommand(options) : runRemoteOnce(options);
         case CommandLineOptions::Mode::Record:
-            return runRecordCommand(options);
+            return options.remoteHost.host().isEmpty() ? runRecordCommand(options) : runRemoteRecord(options);
         case CommandLineOptions::Mode::Window:
             break;
         }

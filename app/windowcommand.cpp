@@ -1,4 +1,5 @@
 #include "windowcommand.h"
+#include "agentbinary.h"
 #include "coremessagetext.h"
 
 #include "commandlineoptions.h"
@@ -10,10 +11,9 @@
 #include "recording.h"
 #include "sampler.h"
 #include "samplerthread.h"
-#include "streamsource.h"
+#include "remotesource.h"
 
 #include <QApplication>
-#include <QProcess>
 #include <QTextStream>
 #include <QTimer>
 
@@ -84,22 +84,12 @@ int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording
     return QApplication::exec();
 }
 
-// The window on a stream read from a shell command's standard output (an agent over ssh, or
-// any program writing the recording format); the command runs again when it ends.
-int runStream(const CommandLineOptions &options)
+// The window on a remote host (--host): its agent's stream over ssh, reconnected when lost.
+int runRemote(const CommandLineOptions &options)
 {
     MainWindow window(options.screenshotPath.isEmpty());
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
-    const QString command = options.streamCommand;
-    StreamSource source(
-        [command] {
-            auto process = new QProcess;
-            process->setProgram(QStringLiteral("/bin/sh"));
-            process->setArguments({QStringLiteral("-c"), command});
-            return process;
-        },
-        command.section(QLatin1Char(' '), 0, 1));
     int exitCode = 0;
     if (!options.screenshotPath.isEmpty()) {
         QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
@@ -109,11 +99,26 @@ int runStream(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
-    // Ctrl+C or SIGTERM close the window properly: the stream's command is ended with it (its
-    // standard input closed, then its process group killed), never left running.
+    AgentBinary agent;
+    QString ignored; // none of our own: the remote's installed agent still works
+    AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
+    RemoteSource *source = window.watchRemoteHost(options.remoteHost, agent, options.pushAgent);
+    if (!options.screenshotPath.isEmpty()) {
+        // Unattended: what would be a dialog or a banner is the answer, on stderr.
+        QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &, const QString &refusal) {
+            if (options.pushAgent && refusal.isEmpty())
+                return;
+            Terminal::printError(refusal.isEmpty() ? CommandLineOptions::tr("%1 has no sockscope-agent; --push-agent "
+                                                                             "copies this sockscope's agent there.")
+                                                         .arg(options.remoteHost.displayName())
+                                                   : refusal);
+            exitCode = 1;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    // Ctrl+C or SIGTERM close the window properly: ssh's stdin is closed and the agent ends.
     TerminationSignals signalsWatcher;
     QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
-    window.setSource(&source);
     window.show();
     const int result = QApplication::exec();
     return exitCode ? exitCode : result;
@@ -125,8 +130,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
 {
     if (replay)
         return runReplay(options, replay);
-    if (!options.streamCommand.isEmpty())
-        return runStream(options);
+    if (!options.remoteHost.host().isEmpty())
+        return runRemote(options);
 
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))

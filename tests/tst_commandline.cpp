@@ -29,6 +29,13 @@ private slots:
         QTest::newRow("unknown option") << QStringList {"--bogus"} << "sockscope: Unknown option 'bogus'.";
         QTest::newRow("missing value") << QStringList {"--once", "--netns"} << "sockscope: Missing value after '--netns'.";
         QTest::newRow("stray argument") << QStringList {"--once", "now"} << "sockscope: Unexpected argument \"now\".";
+        // --host reaches ssh's argv (and %h in a ProxyCommand): refused before any ssh runs.
+        QTest::newRow("host as an option") << QStringList {"--host", "-oProxyCommand=x", "--once"}
+                                           << "sockscope: The host starts with '-', which ssh would read as an option.";
+        QTest::newRow("host port") << QStringList {"--host", "web1:0", "--once"} << "sockscope: The port must be a number from 1 to 65535.";
+        QTest::newRow("push without host") << QStringList {"--once", "--push-agent"} << "sockscope: --push-agent goes with --host.";
+        QTest::newRow("host with replay") << QStringList {"--host", "web1", "--replay", "x.sockrec"}
+                                          << "sockscope: --host watches a remote host; it does not go with --replay, --netns or --benchmark.";
     }
 
     void usageErrorIsOneLineAndAHint()

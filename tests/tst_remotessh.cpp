@@ -81,16 +81,6 @@ private:
         return finished.first().first().toBool();
     }
 
-    int standinsRunning() const
-    {
-        int count = 0;
-        const QStringList executables = m_server.serverExecutables();
-        for (const QString &exe : executables)
-            count += QFileInfo(exe).fileName().startsWith(QLatin1String("agent-"))
-                || QFileInfo(exe).fileName() == QLatin1String("sockscope-agent");
-        return count;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -227,7 +217,7 @@ private slots:
         const Run run = runAgent("a\n");
         QCOMPARE(int(run.outcome.kind), int(SshOutcome::Kind::AgentCorrupt));
         QCOMPARE(run.out, QByteArray()); // it never ran
-        QCOMPARE(standinsRunning(), 0);
+        QCOMPARE(m_server.agentsRunning(), 0);
     }
 
     void closingLeavesNoRemoteProcess()
@@ -237,13 +227,13 @@ private slots:
         launcher.setAskpassProgram(QStringLiteral("/bin/false"));
         launcher.start(SshCommand::runAgent(m_host, m_agent.sha256(), {QStringLiteral("--stream")}));
         QVERIFY(launcher.process()->waitForReadyRead(30000)); // the agent is running
-        QCOMPARE(standinsRunning(), 1);
+        QCOMPARE(m_server.agentsRunning(), 1);
         // ssh leads a session of its own: no controlling terminal it could prompt on.
         QCOMPARE(qint64(getsid(pid_t(launcher.process()->processId()))), launcher.process()->processId());
         QSignalSpy finished(&launcher, &SshLauncher::finished);
         launcher.stop();
         QVERIFY(finished.wait(30000));
-        QTRY_COMPARE_WITH_TIMEOUT(standinsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void serverDownThenBack()
@@ -268,7 +258,7 @@ private slots:
         QVERIFY(finished.wait(30000));
         QCOMPARE(int(finished.first().first().value<SshOutcome>().kind), int(SshOutcome::Kind::ConnectionFailed));
         // The agent saw its stdin close with the connection and is gone too.
-        QTRY_COMPARE_WITH_TIMEOUT(standinsRunning(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void remoteCommandSeesTheServersSockets()

@@ -438,20 +438,28 @@
         <translation>--replay 需要一个文件名。</translation>
     </message>
     <message>
-        <source>Watch the live stream COMMAND writes on its standard output (the recording format, as &quot;sockscope-agent --stream&quot; writes it), run by /bin/sh, e.g. &quot;ssh web1 sockscope-agent --stream&quot;; started again with a growing delay when it ends.</source>
-        <translation>观察 COMMAND 在标准输出上写出的实时数据流（录制格式，与 &quot;sockscope-agent --stream&quot; 的输出相同），由 /bin/sh 运行，例如 &quot;ssh web1 sockscope-agent --stream&quot;；命令结束后会以逐渐增长的间隔重新启动。</translation>
+        <source>Watch a remote host over the system ssh (your ~/.ssh/config applies): the window, --once, --record or --screenshot, with sockscope-agent running there.</source>
+        <translation>通过系统自带的 ssh 观察远程主机（沿用你的 ~/.ssh/config）：窗口、--once、--record 或 --screenshot，由远程主机上运行的 sockscope-agent 采集。</translation>
     </message>
     <message>
-        <source>command</source>
-        <translation>命令</translation>
+        <source>[user@]host[:port]</source>
+        <translation>[用户@]主机[:端口]</translation>
     </message>
     <message>
-        <source>--stream-command opens the window on a stream; it does not go with --once, --record, --replay or --netns.</source>
-        <translation>--stream-command 用于在窗口中打开数据流；不能与 --once、--record、--replay 或 --netns 同时使用。</translation>
+        <source>With --host: when the remote host has no sockscope-agent, copy this sockscope&apos;s agent to ~/.cache/sockscope there (checked by its sha256) and run it.</source>
+        <translation>与 --host 一起使用：远程主机上没有 sockscope-agent 时，把本 sockscope 自带的采集代理复制到那里的 ~/.cache/sockscope（按 sha256 校验）并运行。</translation>
     </message>
     <message>
-        <source>--stream-command needs a command.</source>
-        <translation>--stream-command 需要一个命令。</translation>
+        <source>--host watches a remote host; it does not go with --replay, --netns or --benchmark.</source>
+        <translation>--host 用于观察远程主机，不能与 --replay、--netns 或 --benchmark 同时使用。</translation>
+    </message>
+    <message>
+        <source>--push-agent goes with --host.</source>
+        <translation>--push-agent 需要与 --host 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 has no sockscope-agent; --push-agent copies this sockscope&apos;s agent there.</source>
+        <translation>%1 上没有 sockscope-agent；加上 --push-agent 可把本 sockscope 的采集代理复制过去。</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1169,10 @@
         <source>%1 (remote), namespace %2 — sockscope</source>
         <translation>%1（远程），命名空间 %2 — sockscope</translation>
     </message>
+    <message>
+        <source>Watch remote host…</source>
+        <translation>观察远程主机…</translation>
+    </message>
 </context>
 <context>
     <name>MixUpCatalog</name>
@@ -1737,6 +1749,56 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     </message>
 </context>
 <context>
+    <name>RemoteAgentOffer</name>
+    <message>
+        <source>%1 has no sockscope-agent, and this sockscope&apos;s agent cannot run there: %2</source>
+        <translation>%1 上没有 sockscope-agent，且本 sockscope 的采集代理无法在那里运行：%2</translation>
+    </message>
+    <message>
+        <source>Copy the agent to %1?</source>
+        <translation>把采集代理复制到 %1？</translation>
+    </message>
+    <message>
+        <source>%1 has no sockscope-agent (%2, glibc %3). sockscope can copy its own agent to ~/.cache/sockscope on %1, check it by its SHA-256 and run it there as your ssh user. Nothing else is installed, and it ends when this window stops watching.</source>
+        <translation>%1 上没有 sockscope-agent（%2，glibc %3）。sockscope 可以把自带的采集代理复制到 %1 的 ~/.cache/sockscope，按 SHA-256 校验后以你的 ssh 用户身份运行。不会安装其他任何东西；本窗口停止观察时它即退出。</translation>
+    </message>
+    <message>
+        <source>Copy and run</source>
+        <translation>复制并运行</translation>
+    </message>
+    <message>
+        <source>Do not copy</source>
+        <translation>不复制</translation>
+    </message>
+    <message>
+        <source>%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), or watch it again (File → Watch remote host…) and let sockscope copy its own agent.</source>
+        <translation>%1 上没有 sockscope-agent（%2，glibc %3）。请在那里安装 sockscope-agent 软件包（依赖 libmnl0），或重新观察它（文件 → 观察远程主机…）并允许 sockscope 复制自带的采集代理。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteCommand</name>
+    <message>
+        <source>%1 has no sockscope-agent: %2</source>
+        <translation>%1 上没有 sockscope-agent：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), or run again with --push-agent to copy this sockscope&apos;s agent to ~/.cache/sockscope on it.</source>
+        <translation>%1 上没有 sockscope-agent（%2，glibc %3）。请在那里安装 sockscope-agent 软件包（依赖 libmnl0），或加上 --push-agent 重新运行，把本 sockscope 的采集代理复制到其 ~/.cache/sockscope。</translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 MB for one report; it was not shown.</source>
+        <translation>%1 发来的单份报告超过 %2 MB，未予显示。</translation>
+    </message>
+    <message>
+        <source>sockscope-agent on %1 failed (status %2).</source>
+        <translation>%1 上的 sockscope-agent 执行失败（状态 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with a sockscope report.</source>
+        <translation>%1 返回的不是 sockscope 报告。</translation>
+    </message>
+</context>
+<context>
     <name>RemoteFacts</name>
     <message>
         <source>The remote host is a %1 machine and this sockscope&apos;s agent is built for %2: install the sockscope-agent package for %1 on the remote host.</source>
@@ -1820,6 +1882,28 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>The port must be a number from 1 to 65535.</source>
         <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHostDialog</name>
+    <message>
+        <source>Watch remote host</source>
+        <translation>观察远程主机</translation>
+    </message>
+    <message>
+        <source>Host to watch over ssh, as [user@]host[:port] or an alias from ~/.ssh/config. sockscope-agent runs there; if it is missing you are asked before this sockscope copies its own.</source>
+        <translation>要通过 ssh 观察的主机，格式为 [用户@]主机[:端口]，或 ~/.ssh/config 中的别名。采集由那里的 sockscope-agent 完成；若没有安装，复制本 sockscope 自带的采集代理前会先征求你的同意。</translation>
+    </message>
+    <message>
+        <source>user@host:port</source>
+        <translation>用户@主机:端口</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSource</name>
+    <message>
+        <source>The sysctls of %1 are changed on %1 itself, as root, for example: sudo sysctl -w net.ipv4.tcp_tw_reuse=1 (a file in /etc/sysctl.d/ keeps a value after a reboot).</source>
+        <translation>%1 的 sysctl 需在 %1 本机以 root 身份修改，例如：sudo sysctl -w net.ipv4.tcp_tw_reuse=1（写入 /etc/sysctl.d/ 下的文件可在重启后保留）。</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2465,17 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>current</source>
         <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已丢失</translation>
+    </message>
+    <message>
+        <source>the connection to %1 ended with status %2</source>
+        <translation>与 %1 的连接已结束，退出状态 %2</translation>
     </message>
 </context>
 <context>

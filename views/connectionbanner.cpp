@@ -68,6 +68,8 @@ void ConnectionBanner::showState(const Source &source)
             setText(tr("<b>Connected to %1 again.</b>").arg(who));
             show();
             m_hide->start();
+        } else if (!m_hide->isActive()) {
+            hide(); // an earlier end (no agent there, then copied) is over: the stream runs
         }
         break;
     case Source::State::Ended:

@@ -11,7 +11,10 @@
 
 #include <vector>
 
+class AgentBinary;
 class HistoryPanel;
+class RemoteHost;
+class RemoteSource;
 class OverviewPanel;
 class PortChartPanel;
 class ConnectionBanner;
@@ -48,6 +51,11 @@ public:
     // window is deleted when replaced; others belong to the caller and must outlive their use.
     // A local source's sampler is also what the sysctl pane changes (SysctlApplier::setSampler).
     void setSource(Source *source);
+    // The window on `host` over ssh (the source is the window's); `agent` is the one that may be
+    // copied there, with the user's consent unless `pushWithoutAsking` (--push-agent).
+    RemoteSource *watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking);
+    // File → Watch remote host…
+    void askRemoteHost();
     Source *source() const { return m_source; }
     void setIntervalMs(int intervalMs);
     int intervalMs() const;
@@ -191,6 +199,7 @@ private:
     QAction *m_stopRecordAction = nullptr;
     QAction *m_tableNowAction = nullptr;
     QAction *m_openRecordingAction = nullptr;
+    QAction *m_watchRemoteAction = nullptr;
     QLabel *m_recordingStatus = nullptr;
     QString m_recordingPath;
 

@@ -122,6 +122,9 @@ void MainWindow::createIncidentActions()
     m_incidentMenu->addSeparator();
     m_incidentMenu->addAction(m_openRecordingAction);
     m_fileMenu->insertAction(m_pauseAction, m_openRecordingAction);
+    m_watchRemoteAction = new QAction(this);
+    connect(m_watchRemoteAction, &QAction::triggered, this, &MainWindow::askRemoteHost);
+    m_fileMenu->insertAction(m_pauseAction, m_watchRemoteAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_captureAction);
     m_toolBar->addAction(m_markerAction);
@@ -143,6 +146,7 @@ void MainWindow::retranslateIncidents()
     m_tableNowAction->setText(tr("Record the socket table now"));
     m_stopRecordAction->setText(tr("Stop recording"));
     m_openRecordingAction->setText(tr("Open recording…"));
+    m_watchRemoteAction->setText(tr("Watch remote host…"));
     if (m_replayBar)
         m_replayBar->retranslate();
 }

@@ -11,6 +11,7 @@
 #include "snapshottextwriter.h"
 #include "sockettablepanel.h"
 #include "sysctlapplier.h"
+#include "sysctlcatalog.h"
 #include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
@@ -34,6 +35,9 @@ void MainWindow::setSource(Source *source)
             m_source->deleteLater();
     }
     m_source = source;
+    // This machine's kernel again: its own defaults (a remote host's came from its stream).
+    if (source->kind() == Source::Kind::ThisHost || source->kind() == Source::Kind::Namespace)
+        SysctlCatalog::setWatchedKernelDefaults(nullptr);
     const Source::Capabilities capabilities = source->capabilities();
     const std::vector<SampleSummary> held = source->history();
     if (capabilities.canSeek || !held.empty()) {

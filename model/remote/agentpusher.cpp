@@ -18,7 +18,8 @@ AgentPusher::AgentPusher(QObject *parent)
 
 bool AgentPusher::push(const RemoteHost &host, const AgentBinary &agent, const RemoteFacts &facts, QString *refusal)
 {
-    *refusal = facts.whyAgentCannotRun(agent.architecture());
+    *refusal = agent.path().isEmpty() ? AgentBinary::tr("sockscope's own agent was not found.")
+                                      : facts.whyAgentCannotRun(agent.architecture());
     if (!refusal->isEmpty())
         return false;
     m_agent = agent;

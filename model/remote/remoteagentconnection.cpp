@@ -53,10 +53,8 @@ void RemoteAgentConnection::start()
 
 void RemoteAgentConnection::pushAgent()
 {
-    QString refusal;
-    if (m_agent.path().isEmpty())
-        refusal = AgentBinary::tr("sockscope's own agent was not found.");
-    if (refusal.isEmpty() && m_pusher->push(m_host, m_agent, m_facts, &refusal))
+    QString refusal; // no agent of our own, or one that cannot run there
+    if (m_pusher->push(m_host, m_agent, m_facts, &refusal))
         return;
     emit pushFinished(false, refusal);
 }

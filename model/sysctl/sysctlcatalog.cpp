@@ -5,6 +5,7 @@
 #include "sysctlentries.h"
 
 #include <QLocale>
+#include <optional>
 
 namespace {
 
@@ -191,8 +192,27 @@ QString SysctlCatalog::editingRange(const SysctlEntry &entry)
                              : tr("%1 (the kernel accepts the same)").arg(range);
 }
 
+namespace {
+// Read and written on the GUI thread only (the pane and the window).
+std::optional<KernelDefaults> &watchedDefaults()
+{
+    static std::optional<KernelDefaults> watched;
+    return watched;
+}
+}
+
+void SysctlCatalog::setWatchedKernelDefaults(const KernelDefaults *defaults)
+{
+    if (defaults)
+        watchedDefaults() = *defaults;
+    else
+        watchedDefaults().reset();
+}
+
 const KernelDefaults &SysctlCatalog::detectedDefaults()
 {
+    if (watchedDefaults())
+        return *watchedDefaults();
     static const KernelDefaults detected = [] {
         std::vector<std::string> names;
         for (const SysctlEntry &entry : entries()) {

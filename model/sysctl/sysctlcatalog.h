@@ -87,6 +87,10 @@ public:
     // The catalog's per-namespace sysctls as a fresh namespace of this kernel has them, detected
     // once per process (the first call forks; later calls do not).
     static const KernelDefaults &detectedDefaults();
+    // The watched kernel is not this one (a remote host): its defaults come from its agent's
+    // stream header, or are not known (Method::None: the pane then shows the documented ones).
+    // Null: this kernel's again. The catalog keeps a copy.
+    static void setWatchedKernelDefaults(const KernelDefaults *defaults);
     static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);
     static DefaultSource defaultSource(const SysctlEntry &entry, qint64 establishedHash);
     // sockscope's documentation for Linux 6.18 (for display, labelled as such, where defaultValue()

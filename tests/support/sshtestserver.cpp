@@ -243,3 +243,13 @@ bool SshTestServer::inServerNamespace(const std::function<bool()> &work)
     close(own);
     return ok;
 }
+
+int SshTestServer::agentsRunning() const
+{
+    int count = 0;
+    for (const QString &exe : serverExecutables()) {
+        const QString name = QFileInfo(exe).fileName();
+        count += name.startsWith(QLatin1String("agent-")) || name == QLatin1String("sockscope-agent");
+    }
+    return count;
+}

@@ -46,6 +46,8 @@ public:
     bool inServerNamespace(const std::function<bool()> &work);
     // The executables (/proc/PID/exe targets) of every process now in the server's namespace.
     QStringList serverExecutables() const;
+    // How many of them are an agent: `sockscope-agent` from the PATH or a pushed `agent-<sha256>`.
+    int agentsRunning() const;
 
     QString homeDirectory() const { return m_home; } // the same tmpfs for both sides (root)
     QString directory() const { return m_dir; }

@@ -1,0 +1,117 @@
+#include "remotesource.h"
+
+#include "agentpusher.h"
+#include "sshconnection.h"
+#include "sshlauncher.h"
+#include "sshoutcome.h"
+#include "sysctlcatalog.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+
+RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, QObject *parent)
+    : RemoteSource(host, agent, new SshConnection(host, agent), parent)
+{
+}
+
+RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent)
+    : StreamSource(connection, host.displayName(), parent)
+    , m_ssh(connection)
+    , m_host(host)
+    , m_agent(agent)
+    , m_pusher(new AgentPusher(this))
+{
+    setKind(Kind::RemoteHost);
+    // Changing them from here (sudo -n and the helper there) is not built yet: the command to
+    // run on the host, which the operator can copy.
+    setSysctlRoute(SysctlRoute::ShowCommand,
+                   tr("The sysctls of %1 are changed on %1 itself, as root, for example: sudo sysctl -w "
+                      "net.ipv4.tcp_tw_reuse=1 (a file in /etc/sysctl.d/ keeps a value after a reboot).")
+                       .arg(host.displayName()));
+    connect(m_ssh, &SshConnection::noAgent, this, &RemoteSource::onNoAgent);
+    connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
+        emit pushFinished(ok, message);
+        if (ok)
+            start(m_intervalMs);
+    });
+}
+
+void RemoteSource::setAskpassProgram(const QString &program)
+{
+    m_ssh->launcher()->setAskpassProgram(program);
+    m_pusher->launcher()->setAskpassProgram(program);
+}
+
+void RemoteSource::setBaseEnvironment(const QProcessEnvironment &environment)
+{
+    m_ssh->launcher()->setBaseEnvironment(environment);
+    m_pusher->launcher()->setBaseEnvironment(environment);
+}
+
+void RemoteSource::start(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    StreamSource::start(intervalMs);
+}
+
+void RemoteSource::setIntervalMs(int intervalMs)
+{
+    m_intervalMs = intervalMs;
+    StreamSource::setIntervalMs(intervalMs);
+}
+
+void RemoteSource::onNoAgent(const SshOutcome &outcome)
+{
+    if (outcome.kind == SshOutcome::Kind::NoAgent)
+        m_facts = outcome.facts;
+    QString refusal;
+    if (m_agent.path().isEmpty())
+        refusal = AgentBinary::tr("sockscope's own agent was not found.");
+    else if (outcome.kind == SshOutcome::Kind::NoAgent)
+        refusal = m_facts.whyAgentCannotRun(m_agent.architecture());
+    // First the answer (a copy may start), then no retry: trying again cannot find an agent.
+    emit noAgent(m_facts, refusal);
+    stop();
+}
+
+void RemoteSource::pushAgent()
+{
+    QString refusal; // no agent of our own, or one that cannot run there
+    if (m_pusher->push(m_host, m_agent, m_facts, &refusal))
+        return;
+    emit pushFinished(false, refusal);
+}
+
+KernelDefaults RemoteSource::kernelDefaults() const
+{
+    KernelDefaults defaults;
+    const QJsonObject object = received().header.value(QStringLiteral("kernel_defaults")).toObject();
+    const QString method = object.value(QStringLiteral("method")).toString();
+    if (method != QLatin1String("netns") && method != QLatin1String("userns"))
+        return defaults;
+    // From the remote: only the catalog's names, only short values of digits and blanks (every
+    // per-namespace sysctl the catalog detects is numeric).
+    const QJsonObject values = object.value(QStringLiteral("values")).toObject();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const QString text = it.value().toString();
+        const bool numeric = !text.isEmpty() && text.size() <= 64
+            && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit() || c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('-'); });
+        if (SysctlCatalog::find(it.key()) && numeric)
+            defaults.values[it.key().toStdString()] = text.toStdString();
+    }
+    for (const QJsonValue &name : object.value(QStringLiteral("absent")).toArray()) {
+        if (SysctlCatalog::find(name.toString()))
+            defaults.absent.push_back(name.toString().toStdString());
+    }
+    defaults.establishedHash = qMax<qint64>(0, object.value(QStringLiteral("established_hash")).toInteger());
+    const QString offsets = object.value(QStringLiteral("timestamp_offsets")).toString();
+    defaults.timestampOffsets = offsets == QLatin1String("connection") ? KernelDefaults::TimestampOffsets::PerConnection
+        : offsets == QLatin1String("pair")                             ? KernelDefaults::TimestampOffsets::PerAddressPair
+        : offsets == QLatin1String("none")                             ? KernelDefaults::TimestampOffsets::NoOffset
+                                                                       : KernelDefaults::TimestampOffsets::Unknown;
+    defaults.method = method == QLatin1String("netns") ? KernelDefaults::Method::NetworkNamespace
+                                                       : KernelDefaults::Method::UserAndNetworkNamespace;
+    return defaults;
+}

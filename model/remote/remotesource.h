@@ -1,0 +1,57 @@
+#pragma once
+
+#include "agentbinary.h"
+#include "kerneldefaults.h"
+#include "remotefacts.h"
+#include "remotehost.h"
+#include "streamsource.h"
+
+#include <QProcessEnvironment>
+
+class AgentPusher;
+class SshConnection;
+struct SshOutcome;
+
+// A remote host watched like the local one: a StreamSource whose process is the system ssh
+// running `sockscope-agent --stream` there (from the remote PATH, else the checked copy in
+// ~/.cache/sockscope; RemoteScript::runAgent). When the server has no agent the source stops
+// retrying and says so with the facts the remote reported; after the user's consent
+// (AgentConsent, asked by the window) pushAgent() copies ours and the stream starts again.
+// Closing the window closes ssh's stdin: the agent ends at EOF and nothing stays on the server.
+class RemoteSource : public StreamSource
+{
+    Q_OBJECT
+
+public:
+    RemoteSource(const RemoteHost &host, const AgentBinary &agent, QObject *parent = nullptr);
+
+    void setAskpassProgram(const QString &program);
+    void setBaseEnvironment(const QProcessEnvironment &environment);
+
+    const RemoteHost &host() const { return m_host; }
+    const RemoteFacts &facts() const { return m_facts; }
+    // The remote kernel's sysctl defaults as its agent detected them (the stream header's
+    // "kernel_defaults"); Method::None when the header has none or they are malformed.
+    KernelDefaults kernelDefaults() const;
+    // After noAgent() with an empty refusal and the user's consent: copy, then stream again.
+    void pushAgent();
+
+    void start(int intervalMs) override;
+    void setIntervalMs(int intervalMs) override;
+
+signals:
+    // No agent there. `refusal` empty: ours can be pushed; otherwise why not (what to install).
+    void noAgent(const RemoteFacts &facts, const QString &refusal);
+    void pushFinished(bool ok, const QString &message);
+
+private:
+    RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent);
+    void onNoAgent(const SshOutcome &outcome);
+
+    SshConnection *m_ssh;
+    RemoteHost m_host;
+    AgentBinary m_agent;
+    AgentPusher *m_pusher;
+    RemoteFacts m_facts;
+    int m_intervalMs = 1000;
+};

@@ -1,0 +1,249 @@
+#include "agentbinary.h"
+#include "agentconsent.h"
+#include "connectionbanner.h"
+#include "mainwindow.h"
+#include "recording.h"
+#include "remotehost.h"
+#include "remotesource.h"
+#include "sshtestmain.h"
+#include "sysctlcatalog.h"
+#include "kerneldefaults.h"
+#include "sshtestserver.h"
+#include "socketpopulation.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <sys/socket.h>
+
+// The remote host as the user meets it — `sockscope --host … --once` and the window on a
+// RemoteSource — against a real sshd reached through ~/.ssh/config, with the real
+// sockscope-agent on the server side and a known socket population in the server's namespace
+// only (the client's namespace has none of it).
+class TestRemoteWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    SshTestServer m_server;
+    RemoteHost m_host;
+    AgentBinary m_agent;
+    QString m_installedDir;
+    QString m_cli; // sockscope with this agent next to it, where it looks for its own
+    SocketPopulation m_population;
+
+    static constexpr int Listening = 1;
+    static constexpr int Established = 6; // 3 pairs, both ends
+    static constexpr int TimeWait = 5; // client side: remote port 9000
+
+    bool agentInstalled(bool installed)
+    {
+        return m_server.setServerPath(installed ? m_installedDir + QStringLiteral(":/usr/bin:/bin")
+                                                : QStringLiteral("/usr/bin:/bin"));
+    }
+
+    QString cachedCopy() const
+    {
+        return m_server.homeDirectory() + QStringLiteral("/.cache/sockscope/agent-") + m_agent.sha256();
+    }
+
+    static void verifyCounts(const SampleSummary &summary)
+    {
+        QCOMPARE(int(summary.count(TcpState::Listen)), Listening);
+        QCOMPARE(int(summary.count(TcpState::Established)), Established);
+        QCOMPARE(int(summary.count(TcpState::TimeWait)), TimeWait);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!SshTestServer::unavailableReason().isEmpty())
+            QSKIP(qPrintable(SshTestServer::unavailableReason()));
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        QVERIFY2(RemoteHost::parse(QString::fromLatin1(SshTestServer::Alias), &m_host, &error), qPrintable(error));
+        QVERIFY2(AgentBinary::load(QStringLiteral(AGENT_PATH), &m_agent, &error), qPrintable(error));
+        m_installedDir = m_server.directory() + QStringLiteral("/installed");
+        QVERIFY(QDir().mkpath(m_installedDir));
+        QVERIFY(QFile::copy(m_agent.path(), m_installedDir + QStringLiteral("/sockscope-agent")));
+        const QString cliDir = m_server.directory() + QStringLiteral("/cli");
+        QVERIFY(QDir().mkpath(cliDir));
+        m_cli = cliDir + QStringLiteral("/sockscope");
+        QVERIFY(QFile::copy(QStringLiteral(SOCKSCOPE_BINARY), m_cli));
+        QVERIFY(QFile::copy(m_agent.path(), cliDir + QStringLiteral("/sockscope-agent")));
+        const SocketPopulation::Endpoint v4{AF_INET, "127.0.0.1", 9000};
+        QVERIFY2(m_server.inServerNamespace([&] {
+            return m_population.listen(v4) && m_population.establishedPairs(v4, 3)
+                && m_population.closedConnections(v4, TimeWait, SocketPopulation::CloseOrder::ClientFirst);
+        }), qPrintable(m_population.error()));
+    }
+
+    void init()
+    {
+        m_server.setDown(false);
+        QVERIFY(agentInstalled(true));
+        QDir(m_server.homeDirectory() + QStringLiteral("/.cache/sockscope")).removeRecursively();
+        QSettings().clear();
+    }
+
+    void onceJsonCountsTheServersPopulation()
+    {
+        QProcess cli;
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
+                   QStringLiteral("json")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject report = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(report.value(QStringLiteral("schema")).toString(), QStringLiteral("sockscope.snapshot/1"));
+        const QJsonObject states = report.value(QStringLiteral("states")).toObject();
+        QCOMPARE(states.value(QStringLiteral("LISTEN")).toInt(), Listening);
+        QCOMPARE(states.value(QStringLiteral("ESTABLISHED")).toInt(), Established);
+        QCOMPARE(states.value(QStringLiteral("TIME-WAIT")).toInt(), TimeWait);
+        const QJsonArray byRemote =
+            report.value(QStringLiteral("time_wait")).toObject().value(QStringLiteral("by_remote_port")).toArray();
+        QCOMPARE(byRemote.size(), 1);
+        QCOMPARE(byRemote.first().toObject().value(QStringLiteral("port")).toInt(), 9000);
+        QCOMPARE(byRemote.first().toObject().value(QStringLiteral("count")).toInt(), TimeWait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
+    }
+
+    void recordKeepsTheStreamsFrames()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/remote.sockrec");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
+                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(file, &error), qPrintable(error));
+        QVERIFY(recording.warnings.isEmpty()); // whole frames only
+        QVERIFY(recording.summaries.size() >= 2);
+        verifyCounts(recording.summaries.back());
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
+    }
+
+    void switchingToARemoteHostDropsThePreviousSamples()
+    {
+        // The recording the test before made: a source with samples and a table.
+        auto recording = std::make_shared<Recording>();
+        QString error;
+        QVERIFY2(recording->read(m_server.directory() + QStringLiteral("/remote.sockrec"), &error), qPrintable(error));
+        MainWindow window(false);
+        window.openRecording(recording);
+        QVERIFY(window.history().size() >= 2);
+        m_server.setDown(true); // nothing arrives from the host: only what was reset shows
+        window.watchRemoteHost(m_host, m_agent, false);
+        QCOMPARE(window.history().size(), 0);
+        QVERIFY(!window.latestSnapshot());
+        QVERIFY(window.markers().empty());
+    }
+
+    void onceWithoutAgentSaysWhatToInstall()
+    {
+        QVERIFY(agentInstalled(false));
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        QCOMPARE(cli.readAllStandardOutput(), QByteArray());
+        const QByteArray error = cli.readAllStandardError();
+        QVERIFY2(error.contains("Install the sockscope-agent package") && error.contains("--push-agent"), error.constData());
+        QVERIFY(!QFile::exists(cachedCopy()));
+        // With --push-agent the copy is made, checked and run: the same report.
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"),
+                                                     QStringLiteral("--format"), QStringLiteral("json"),
+                                                     QStringLiteral("--push-agent")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject states = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("states")).toObject();
+        QCOMPARE(states.value(QStringLiteral("TIME-WAIT")).toInt(), TimeWait);
+        QVERIFY(QFile::exists(cachedCopy()));
+    }
+
+    void windowShowsTheSameCountsAndLeavesNothingRunning()
+    {
+        {
+            MainWindow window(false);
+            window.setIntervalMs(250);
+            QSignalSpy shown(&window, &MainWindow::sampleShown);
+            RemoteSource *source = window.watchRemoteHost(m_host, m_agent, false);
+            window.show();
+            QVERIFY(shown.wait(30000));
+            verifyCounts(window.history().latest());
+            QCOMPARE(source->label(), m_host.displayName());
+            QVERIFY2(window.windowTitle().contains(m_host.displayName()) || window.windowTitle().contains(source->place().host),
+                     qPrintable(window.windowTitle()));
+            QCOMPARE(m_server.agentsRunning(), 1);
+            // The sysctl pane explains with the remote kernel's defaults, from the stream's
+            // header (the agent detected them in a fresh namespace there), not this kernel's.
+            const KernelDefaults &defaults = SysctlCatalog::detectedDefaults();
+            QVERIFY(defaults.ok());
+            QCOMPARE(QString::fromStdString(defaults.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
+            QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
+            QVERIFY(source->sysctlNote().contains(QLatin1String("sudo sysctl -w net.ipv4.tcp_tw_reuse=1")));
+        }
+        // The window closed ssh's stdin: the agent read EOF and ended.
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
+    }
+
+    void windowPushesWithTheRememberedConsent()
+    {
+        QVERIFY(agentInstalled(false));
+        {
+            QSettings settings;
+            AgentConsent::remember(settings, m_host, true);
+        }
+        MainWindow window(false);
+        window.setIntervalMs(250);
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        RemoteSource *source = window.watchRemoteHost(m_host, m_agent, false);
+        QSignalSpy noAgent(source, &RemoteSource::noAgent);
+        QSignalSpy pushed(source, &RemoteSource::pushFinished);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(noAgent.size(), 1);
+        QCOMPARE(noAgent.first().at(1).toString(), QString()); // ours runs there: no refusal
+        QCOMPARE(pushed.size(), 1);
+        QVERIFY(pushed.first().first().toBool());
+        QVERIFY(QFile::exists(cachedCopy()));
+        verifyCounts(window.history().latest());
+    }
+
+    void lostServerShowsTheBannerThenReconnectsWithAGap()
+    {
+        MainWindow window(false);
+        window.setIntervalMs(250);
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        RemoteSource *source = window.watchRemoteHost(m_host, m_agent, false);
+        source->setBackoff(200, 400);
+        window.show();
+        QVERIFY(shown.wait(30000));
+        m_server.setDown(true); // kills the connection's sshd mid-stream
+        QTRY_VERIFY_WITH_TIMEOUT(source->state() == Source::State::Lost || source->state() == Source::State::Reconnecting,
+                                 30000);
+        auto banner = window.findChild<ConnectionBanner *>();
+        QVERIFY(banner);
+        QVERIFY2(banner->isVisible() && banner->text().contains(QLatin1String("lost")), qPrintable(banner->text()));
+        const int before = window.history().size();
+        m_server.setDown(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.history().size() > before, 30000);
+        QVERIFY(window.history().at(before).gapBefore);
+        QVERIFY(source->connections() >= 2);
+        verifyCounts(window.history().latest());
+    }
+};
+
+SOCKSCOPE_SSH_TEST_MAIN(TestRemoteWindow, QApplication)
+#include "tst_remotewindow.moc"

@@ -1,0 +1,54 @@
+// MainWindow, watching a remote host: File → Watch remote host… and --host, a RemoteSource in
+// place of the current source, with the offer to copy the agent where the host has none.
+#include "mainwindow.h"
+
+#include "agentconsent.h"
+#include "remoteagentoffer.h"
+#include "remotehostdialog.h"
+#include "remotesource.h"
+#include "sysctlcatalog.h"
+
+#include <QSettings>
+
+void MainWindow::askRemoteHost()
+{
+    QSettings settings;
+    RemoteHostDialog dialog(&settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    RemoteHostDialog::remember(&settings, dialog.host());
+    // Chosen again from the menu: a "do not copy" given before is asked again.
+    if (AgentConsent::answer(settings, dialog.host()) == AgentConsent::Answer::Refused)
+        AgentConsent::forget(settings, dialog.host());
+    AgentBinary agent;
+    QString ignored; // none of our own: the remote's installed agent still works
+    AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
+    watchRemoteHost(dialog.host(), agent, false);
+}
+
+RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking)
+{
+    auto source = new RemoteSource(host, agent, this);
+    // Unattended (a screenshot, a test): no question can be asked; a refusal is shown instead.
+    auto offer = new RemoteAgentOffer(source, m_useSettings ? this : nullptr);
+    offer->setPushWithoutAsking(pushWithoutAsking);
+    connect(offer, &RemoteAgentOffer::refused, this, &MainWindow::showFailure);
+    // Until its header says otherwise, this kernel's defaults are not that host's.
+    const KernelDefaults unknown;
+    SysctlCatalog::setWatchedKernelDefaults(&unknown);
+    connect(source, &Source::placeChanged, this, [this, source] {
+        const KernelDefaults defaults = source->kernelDefaults();
+        SysctlCatalog::setWatchedKernelDefaults(&defaults);
+        if (m_latest)
+            showSnapshotInPanels();
+    });
+    // Another host's (or this one's) samples are not this host's history.
+    m_history = HistoryRing(HistoryRing::DefaultCapacity);
+    m_markers.clear();
+    m_latest.reset();
+    setSource(source);
+    // Nothing of the previous source stays on screen under the new host's name.
+    showSnapshotInPanels();
+    refreshCharts();
+    return source;
+}
