@@ -1,0 +1,134 @@
+#include "hostilebytes.h"
+#include "netnstestmain.h"
+#include "recordingdecoder.h"
+#include "recordingformat.h"
+#include "socketpopulation.h"
+#include "streamsource.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+
+// A hostile agent (the server may be compromised) floods StreamSource with valid frames: the
+// window keeps fixed memory and does not queue every table for decoding. The frames are the
+// real agent's, repeated; `cat` of a file plays the server.
+class TestHostileStream : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SocketPopulation> m_population;
+    QTemporaryDir m_dir;
+    QByteArray m_header;
+    QByteArray m_summary; // one whole SUMMARY frame
+    QByteArray m_table; // one whole SNAPSHOT frame
+
+    QString served(const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("stream-%1.rec").arg(bytes.size()));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return QString();
+        return path;
+    }
+
+    static StreamSource::ProcessFactory cat(const QString &path)
+    {
+        return [path] {
+            auto process = new QProcess;
+            process->setProgram(QStringLiteral("cat"));
+            process->setArguments({path});
+            return process;
+        };
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_population = std::make_unique<SocketPopulation>();
+        const SocketPopulation::Endpoint v4 {AF_INET, "127.0.0.1", 7002};
+        QVERIFY(m_population->listen(v4));
+        QVERIFY(m_population->closedConnections(v4, 5, SocketPopulation::CloseOrder::ServerFirst));
+        QProcess agent;
+        agent.start(SOCKSCOPE_AGENT, {"--stream", "--samples", "1"});
+        QVERIFY(agent.waitForFinished(30000));
+        RecordingDecoder decoder;
+        decoder.feed(agent.readAllStandardOutput());
+        decoder.finish();
+        for (;;) {
+            const RecordingDecoder::Status status = decoder.next();
+            if (status == RecordingDecoder::Status::Header)
+                m_header = decoder.headerBytes();
+            else if (status != RecordingDecoder::Status::Frame)
+                break;
+            else if (decoder.frame().type == RecordingFormat::Summary)
+                m_summary = HostileBytes::frame(RecordingFormat::Summary, decoder.frame().payload);
+            else if (decoder.frame().type == RecordingFormat::Snapshot)
+                m_table = HostileBytes::frame(RecordingFormat::Snapshot, decoder.frame().payload);
+        }
+        QVERIFY(!m_header.isEmpty() && !m_summary.isEmpty() && !m_table.isEmpty());
+    }
+
+    // Many more summaries than the window's history holds: only the newest MaximumKeptSamples are
+    // kept, all are delivered.
+    void summaryFloodIsBounded()
+    {
+        const int sent = int(StreamSource::MaximumKeptSamples) * 2 + 7;
+        QByteArray bytes = m_header;
+        bytes.reserve(bytes.size() + sent * m_summary.size());
+        for (int i = 0; i < sent; ++i)
+            bytes += m_summary;
+        bytes += HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0'));
+        StreamSource source(cat(served(bytes)), QStringLiteral("hostile"));
+        int delivered = 0;
+        connect(&source, &Source::sampleReady, this, [&] { ++delivered; });
+        source.start(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(source.state(), Source::State::Ended, 30000);
+        QCOMPARE(delivered, sent);
+        const std::size_t kept = source.history().size(); // trimmed an eighth at a time
+        QVERIFY(kept >= StreamSource::MaximumKeptSamples && kept <= StreamSource::MaximumKeptSamples * 9 / 8);
+        // What Record writes first is bounded the same way: the newest samples.
+        const QString path = m_dir.filePath(QStringLiteral("kept.rec"));
+        source.startRecording(path);
+        source.stopRecording();
+        RecordingDecoder written;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        written.feed(file.readAll());
+        written.finish();
+        std::size_t summaries = 0;
+        for (RecordingDecoder::Status s; (s = written.next()) == RecordingDecoder::Status::Header
+             || s == RecordingDecoder::Status::Frame;)
+            if (s == RecordingDecoder::Status::Frame && written.frame().type == RecordingFormat::Summary)
+                ++summaries;
+        QCOMPARE(summaries, kept);
+    }
+
+    // Tables arriving faster than they decode are not all queued: the newest waits, the rest are
+    // skipped, and the table shown is the last one sent.
+    void tableFloodIsCoalesced()
+    {
+        const int sent = 300;
+        QByteArray bytes = m_header + m_summary;
+        for (int i = 0; i < sent; ++i)
+            bytes += m_table;
+        bytes += m_summary;
+        bytes += HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0'));
+        StreamSource source(cat(served(bytes)), QStringLiteral("hostile"));
+        QSignalSpy tables(&source, &Source::tableReady);
+        source.start(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(source.state(), Source::State::Ended, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(source.latestSnapshot() && !tables.isEmpty(), 10000);
+        QTest::qWait(100); // the last table asked for, if still in the worker's hands
+        QVERIFY2(tables.size() < sent / 4, qPrintable(QString::number(tables.size())));
+        QCOMPARE(int(source.latestSnapshot()->sockets.size()), 6); // LISTEN 1, TIME-WAIT 5
+    }
+};
+
+SOCKSCOPE_NETNS_TEST_MAIN(TestHostileStream, QCoreApplication)
+
+#include "tst_hostilestream.moc"
