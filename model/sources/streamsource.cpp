@@ -204,6 +204,15 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         keepFrame(frame.type, frame.payload);
         trimKept();
         setState(State::Live);
+        // Kept in the history, but shown only at a rate the window can repaint.
+        // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
+        if (!sampleAllowed()) {
+            ++m_samplesSkipped;
+            break;
+        }
+        sample->skippedBefore = m_samplesSkipped;
+        sample->summary.gapBefore = sample->summary.gapBefore || m_samplesSkipped > 0;
+        m_samplesSkipped = 0;
         emit sampleReady(sample);
         break;
     }
@@ -323,6 +332,18 @@ void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
     } else {
         emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
     }
+}
+
+bool StreamSource::sampleAllowed()
+{
+    if (!m_sampleClock.isValid())
+        m_sampleClock.start();
+    const qint64 elapsedMs = m_sampleClock.restart();
+    m_sampleTokens = qMin<double>(SampleBurst, m_sampleTokens + double(elapsedMs) * MaximumSamplesPerSecond / 1000.0);
+    if (m_sampleTokens < 1.0)
+        return false;
+    m_sampleTokens -= 1.0;
+    return true;
 }
 
 void StreamSource::trimKept()

@@ -8,6 +8,7 @@
 #include "streamtabledecoder.h"
 #include "recordingwriter.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 
 #include <deque>
@@ -37,6 +38,13 @@ public:
     // holds, so a stream that never ends, or one sending thousands of frames a second, takes
     // fixed memory. The oldest go first, an eighth at a time (so up to 9/8 of this are held).
     static constexpr std::size_t MaximumKeptSamples = HistoryRing::DefaultCapacity;
+
+    // Samples delivered at most at this sustained rate (twice the agent's fastest, one per
+    // 250 ms), after a burst of at most SampleBurst (what a stalled connection delivers at once:
+    // a minute at 0.5 s). The window repaints for each sample, so a hostile agent sending
+    // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
+    static constexpr int MaximumSamplesPerSecond = 8;
+    static constexpr int SampleBurst = 120;
 
     // Reads what `connection` delivers, opening it again after each loss; takes ownership.
     StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
@@ -91,6 +99,8 @@ private:
     void send(const QByteArray &command);
     void keepFrame(quint8 type, const QByteArray &payload);
     void trimKept();
+    // Whether one more sample may be delivered now (the token bucket above).
+    bool sampleAllowed();
     // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
     void decodeTable(qint64 offset, const QByteArray &payload);
     bool decodeWaitingTable();
@@ -125,6 +135,9 @@ private:
     int m_backoffMs = 1000;
     int m_intervalMs = 1000;
     int m_connections = 0;
+    QElapsedTimer m_sampleClock; // refills m_sampleTokens
+    double m_sampleTokens = SampleBurst;
+    int m_samplesSkipped = 0; // since the last one delivered
     qint64 m_connectionBytes = 0; // received on the current connection
     bool m_paused = false;
     bool m_stopping = false;
