@@ -6,6 +6,7 @@
 #include "streamsource.h"
 
 #include <QCoreApplication>
+#include <QtEndian>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -141,6 +142,35 @@ private slots:
         QTest::qWait(100); // the last table asked for, if still in the worker's hands
         QVERIFY2(tables.size() < sent / 4, qPrintable(QString::number(tables.size())));
         QCOMPARE(int(source.latestSnapshot()->sockets.size()), 6); // LISTEN 1, TIME-WAIT 5
+    }
+
+    // A frame header declaring 200 MiB ends the connection at once: nothing of it is buffered
+    // (a file may declare up to 1 GiB; a stream is held to StreamSource::MaximumStreamFrame).
+    void hugeDeclaredFrameIsRefusedAtOnce()
+    {
+        const quint32 declared = 200u * 1024 * 1024;
+        QVERIFY(declared > StreamSource::MaximumStreamFrame);
+        RecordingDecoder decoder;
+        decoder.setMaximumFrame(StreamSource::MaximumStreamFrame);
+        QByteArray frameHeader(9, '\0');
+        frameHeader[0] = char(RecordingFormat::Snapshot);
+        qToLittleEndian<quint32>(declared, frameHeader.data() + 1);
+        decoder.feed(m_header + frameHeader);
+        QCOMPARE(decoder.next(), RecordingDecoder::Status::Header);
+        QCOMPARE(decoder.next(), RecordingDecoder::Status::Failed);
+        QCOMPARE(decoder.goodBytes(), qint64(m_header.size()));
+        // Through StreamSource, while the server keeps sending zeros (which would otherwise be
+        // read and buffered up to the declared size, then fail the checksum).
+        StreamSource source(cat(served(m_header + m_summary + frameHeader, QStringLiteral("huge.rec")), QStringLiteral("/dev/zero")),
+                            QStringLiteral("hostile"));
+        source.setBackoff(60000, 60000);
+        source.start(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!source.warnings().isEmpty(), 10000);
+        QVERIFY2(source.warnings().constFirst().contains(QStringLiteral("stopped inside a frame at byte %1")
+                                                             .arg(m_header.size() + m_summary.size())),
+                 qPrintable(source.warnings().constFirst()));
+        QCOMPARE(source.history().size(), std::size_t(1));
+        source.stop();
     }
 };
 

@@ -99,6 +99,7 @@ void StreamSource::launch()
 {
     m_retry->stop();
     m_decoder = RecordingDecoder();
+    m_decoder.setMaximumFrame(MaximumStreamFrame);
     m_lost = false;
     m_endSeen = false;
     m_connectionBytes = 0;

@@ -45,6 +45,10 @@ public:
     // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
     static constexpr int MaximumSamplesPerSecond = 8;
     static constexpr int SampleBurst = 120;
+    // The largest frame a stream may declare: the largest table the format allows (16 Mi rows)
+    // at 8 compressed bytes a row (4.5 measured). A file may declare up to 1 GiB; a server that
+    // declares that much would have the window buffer 1 GiB, and copy it, before the checksum.
+    static constexpr quint32 MaximumStreamFrame = RecordingFormat::MaximumTableRows * 8;
 
     // Reads what `connection` delivers, opening it again after each loss; takes ownership.
     StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
