@@ -8,8 +8,9 @@ namespace {
 // the check and exec only someone who can write the directory could swap the file: the copy is
 // run only from a directory that is ours (-O, which dash, bash, busybox and ksh all know) and that
 // neither group nor others may write (ls -ld's mode, drwx------ after the push's chmod 700).
-// ("d????" "-??" "-*": split so that no "??-" trigraph warning fires.) Each script is one line without '!': the remote login shell parses the quoted word first, and
-// csh-family shells refuse a newline inside quotes and expand '!' in it.
+// ("d????" "-??" "-*" is split so that no "??-" trigraph warning fires.) Each script is one
+// line without '!': the remote login shell parses the quoted word first, and csh-family shells
+// refuse a newline inside quotes and expand '!' in it.
 const char RunScript[] =
     "h=$1; shift; "
     "if command -v sockscope-agent >/dev/null 2>&1; then exec sockscope-agent \"$@\"; fi; "
