@@ -13,10 +13,13 @@ void AgentCommands::feed(const char *data, std::size_t length)
             continue;
         }
         m_pending += c;
-        if (c != '\n' && m_pending.size() > MaximumLine) {
+        // The line being read, not what is pending: one read() may bring many short commands.
+        m_lineLength = c == '\n' ? 0 : m_lineLength + 1;
+        if (m_lineLength > MaximumLine) {
             // Answered as a line of its own, then everything up to the next newline is dropped.
-            m_pending.erase(m_pending.rfind('\n') == std::string::npos ? 0 : m_pending.rfind('\n') + 1);
+            m_pending.erase(m_pending.size() - m_lineLength);
             m_pending += "\x01too-long\n";
+            m_lineLength = 0;
             m_discarding = true;
         }
     }

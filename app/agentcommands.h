@@ -30,5 +30,6 @@ private:
     static Command parse(const std::string &line);
 
     std::string m_pending; // bytes after the last newline
+    std::size_t m_lineLength = 0; // bytes of the last, unfinished line in m_pending
     bool m_discarding = false; // inside a line that grew too long
 };

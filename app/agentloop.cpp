@@ -7,6 +7,7 @@
 #include "samplesummary.h"
 #include "snapshotcollector.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -50,7 +51,8 @@ public:
     void setLabel(const std::string &label) { m_label = label; }
 
     // Collects and writes a summary, and the table when due; false when the output broke.
-    bool sample(std::int64_t now, bool tableWanted)
+    // *tableWanted is cleared once a table asked for went out.
+    bool sample(std::int64_t now, bool *tableWanted)
     {
         CoreMessage error;
         std::shared_ptr<Snapshot> snapshot = m_collector.collect(&error);
@@ -61,10 +63,11 @@ public:
             snapshot->rates = CounterRatesCalculator::between(*m_previous, *snapshot);
         if (!m_writer.writeSummary(m_summarizer.summarize(*snapshot)))
             return false;
-        if (tableWanted || m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs) {
+        if (m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs || (*tableWanted && tableAllowed(now))) {
             if (!m_writer.writeSnapshot(*snapshot))
                 return false;
             m_lastTableMs = now;
+            *tableWanted = false;
         }
         // Rates need only the previous sample's counters: its table goes back to the collector,
         // which fills it again next time, so the agent holds one table's memory.
@@ -72,6 +75,17 @@ public:
         snapshot->sockets = std::vector<SocketRecord>();
         m_previous = std::move(snapshot);
         return true;
+    }
+
+    // A table asked for comes at most once per MinimumTablePeriodMs: a reader repeating "table"
+    // must not make the agent walk and send a 262k-socket table as fast as it can.
+    bool tableAllowed(std::int64_t now) const
+    {
+        return m_lastTableMs < 0 || now - m_lastTableMs >= AgentOptions::MinimumTablePeriodMs;
+    }
+    std::int64_t nextTableAllowedMs() const
+    {
+        return m_lastTableMs < 0 ? 0 : m_lastTableMs + AgentOptions::MinimumTablePeriodMs;
     }
 
     int m_tablePeriodMs = AgentOptions::DefaultTablePeriodMs;
@@ -117,17 +131,22 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
     bool paused = false, tableWanted = false;
     long samples = 0;
     std::int64_t next = nowMs();
+    // Commands bring the next sample forward, but never closer than MinimumIntervalMs to the
+    // last one: "interval", "resume" or "table" repeated must not make the agent dump the
+    // kernel's sockets back to back.
+    std::int64_t lastSampleMs = next - AgentOptions::MinimumIntervalMs;
+    const auto soonest = [&] { return std::max(nowMs(), lastSampleMs + AgentOptions::MinimumIntervalMs); };
     bool stdinOpen = stream;
     for (;;) {
         if (stopSignal)
             break;
         const std::int64_t now = nowMs();
         if (!paused && now >= next) {
-            if (!session.sample(now, tableWanted)) {
+            lastSampleMs = now;
+            if (!session.sample(now, &tableWanted)) {
                 std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(writer.error()).c_str());
                 return 1; // stdout broke (the connection went) or the disk is full
             }
-            tableWanted = false;
             ++samples;
             if (options.samples > 0 && samples >= options.samples)
                 break;
@@ -157,17 +176,18 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
             case AgentCommands::Command::Kind::None: break;
             case AgentCommands::Command::Kind::Interval:
                 intervalMs = c.milliseconds;
-                next = nowMs();
+                next = soonest();
                 break;
             case AgentCommands::Command::Kind::TablePeriod: session.m_tablePeriodMs = c.milliseconds; break;
             case AgentCommands::Command::Kind::Table:
+                // The table comes with a fresh sample, as soon as one is allowed.
                 tableWanted = true;
-                next = nowMs(); // the table comes with a fresh sample, now
+                next = std::min(next, std::max(soonest(), session.nextTableAllowedMs()));
                 break;
             case AgentCommands::Command::Kind::Pause: paused = true; break;
             case AgentCommands::Command::Kind::Resume:
                 paused = false;
-                next = nowMs();
+                next = soonest();
                 break;
             case AgentCommands::Command::Kind::Invalid:
                 if (!writer.writeError(wallMs(), c.error))

@@ -6,6 +6,7 @@
 #include "ssoracle.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,7 +189,7 @@ private slots:
         agent.write(QByteArray("interval 5\n\x01\xff\x00\n", 15));
         agent.write("table\n");
         QVERIFY(agent.waitForBytesWritten(5000));
-        QTest::qWait(700);
+        QTest::qWait(1200); // a table asked for comes at most once a second (commandFloodIsBounded)
         agent.closeWriteChannel();
         QVERIFY(agent.waitForFinished(5000));
         QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
@@ -203,6 +204,33 @@ private slots:
                                      "agent-unknown-command"}));
         QVERIFY(CoreMessageText::text(recording.errors[0].message).contains("bogus command"));
         QVERIFY(recording.snapshots.size() >= 2); // the one at the start and the one asked for
+    }
+
+    // A reader repeating commands cannot make the agent dump the kernel back to back: samples stay
+    // at least 250 ms apart and tables 1 s, however many "table", "interval" or "resume" come. Many
+    // short commands in one read() are each obeyed, none taken for a line too long.
+    void commandFloodIsBounded()
+    {
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QProcess agent;
+        startStream(agent, {"--interval", "10"});
+        QByteArray flood;
+        for (int i = 0; i < 2000; ++i)
+            flood += "table\ninterval 250\nresume\n";
+        agent.write(flood);
+        QVERIFY(agent.waitForBytesWritten(5000));
+        QTest::qWait(300);
+        agent.closeWriteChannel();
+        QVERIFY(agent.waitForFinished(5000));
+        const qint64 ms = elapsed.elapsed();
+        QCOMPARE(agent.exitCode(), 0);
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(saved(agent.readAllStandardOutput(), "flood.rec"), &error), qPrintable(error));
+        QVERIFY(recording.errors.empty()); // 2000 times 27 bytes of good commands: no "too long"
+        QVERIFY2(qint64(recording.summaries.size()) <= 2 + ms / 250, qPrintable(QString::number(recording.summaries.size())));
+        QVERIFY2(qint64(recording.snapshots.size()) <= 2 + ms / 1000, qPrintable(QString::number(recording.snapshots.size())));
     }
 
     // --record writes a file the window replays.

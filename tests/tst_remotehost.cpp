@@ -5,6 +5,11 @@
 #include "remotescript.h"
 #include "sshcommand.h"
 
+#include "processrun.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -121,6 +126,49 @@ private slots:
             QVERIFY(!command.contains(QLatin1Char('!')));
             QVERIFY(command.startsWith(QLatin1String("sh -c '")));
             QVERIFY(command.contains(QLatin1String("' sockscope-remote '") + sha + QLatin1Char('\'')));
+        }
+    }
+
+    // The scripts as a remote login shell runs them (dash and bash), in a home of the test's own.
+    static ProcessRun runRemote(const QString &shell, const QString &home, const QString &command, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home);
+        environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin")); // no sockscope-agent there
+        process.setProcessEnvironment(environment);
+        process.start(shell, {QStringLiteral("-c"), command});
+        process.write(input);
+        process.closeWriteChannel();
+        ProcessRun run;
+        run.exitCode = process.waitForFinished(10000) ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+
+    // The pushed copy is run only from a private directory of the user's own: a cache directory
+    // that others may write (made so before the push, or after it) is tightened by the push and
+    // refused by the run, since between sha256sum's check and exec its file could be swapped.
+    void cacheDirectoryMustBePrivate()
+    {
+        const QByteArray agent = "#!/bin/sh\necho RAN \"$@\"\n";
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(agent, QCryptographicHash::Sha256).toHex());
+        for (const QString &shell : {QStringLiteral("/bin/dash"), QStringLiteral("/bin/bash")}) {
+            QTemporaryDir home;
+            const QString cache = home.filePath(QStringLiteral(".cache/sockscope"));
+            QVERIFY(QDir().mkpath(cache));
+            QVERIFY(QFile::setPermissions(cache, QFileDevice::Permissions(0x7777))); // rwxrwxrwx
+            const ProcessRun push = runRemote(shell, home.path(), RemoteScript::pushAgent(sha), agent);
+            QVERIFY2(push.exitCode == 0 && push.err.contains("SOCKSCOPE-PUSHED"), push.err.constData());
+            QCOMPARE(QFileInfo(cache).permissions() & 0x0077, QFileDevice::Permissions()); // group, others: nothing
+            const ProcessRun run = runRemote(shell, home.path(), RemoteScript::runAgent(sha, {"--stream", "it's $(id)"}));
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(run.out, QByteArray("RAN --stream it's $(id)\n"));
+            QVERIFY(QFile::setPermissions(cache, QFileDevice::Permissions(0x7707))); // others may write again
+            const ProcessRun refused = runRemote(shell, home.path(), RemoteScript::runAgent(sha, {"--stream"}));
+            QCOMPARE(refused.exitCode, RemoteScript::AgentCorruptExit);
+            QVERIFY(refused.out.isEmpty());
         }
     }
 

@@ -88,7 +88,7 @@ RecordingDecoder::Status RecordingDecoder::next()
     const quint32 crc = fields.u32();
     // A length beyond the limit is a damaged or hostile frame: never wait for (or buffer) a
     // gigabyte on the word of four bytes.
-    if (length > RecordingFormat::MaximumFrame)
+    if (length > qMin(m_maximumFrame, RecordingFormat::MaximumFrame))
         return fail(Failure::CutShort);
     if (available - RecordingFormat::FrameHeaderSize < qsizetype(length))
         return m_finished ? fail(Failure::CutShort) : Status::NeedMore;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recordingformat.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 
@@ -36,6 +38,8 @@ public:
     Status next();
     // The input has ended: what is still buffered is a frame (or header) cut short.
     void finish();
+    // A frame declaring more than this fails at once (at most RecordingFormat::MaximumFrame).
+    void setMaximumFrame(quint32 bytes) { m_maximumFrame = bytes; }
 
     bool hasHeader() const { return m_hasHeader; }
     const QJsonObject &header() const { return m_header; }
@@ -61,4 +65,5 @@ private:
     quint16 m_version = 0;
     Frame m_frame;
     Failure m_failure = Failure::None;
+    quint32 m_maximumFrame = RecordingFormat::MaximumFrame;
 };

@@ -4,15 +4,20 @@ namespace {
 
 // The cache directory is fixed to ~/.cache (not $XDG_CACHE_HOME): the README can say exactly
 // where the copy lives, and a second connection with another environment finds it again.
-// sha256sum -c runs right before exec, so a copy altered since it was pushed is never run.
-// Each script is one line without '!': the remote login shell parses the quoted word first, and
-// csh-family shells refuse a newline inside quotes and expand '!' in it.
+// sha256sum -c runs right before exec, so a copy altered since it was pushed is never run. Between
+// the check and exec only someone who can write the directory could swap the file: the copy is
+// run only from a directory that is ours (-O, which dash, bash, busybox and ksh all know) and that
+// neither group nor others may write (ls -ld's mode, drwx------ after the push's chmod 700).
+// ("d????" "-??" "-*" is split so that no "??-" trigraph warning fires.) Each script is one
+// line without '!': the remote login shell parses the quoted word first, and csh-family shells
+// refuse a newline inside quotes and expand '!' in it.
 const char RunScript[] =
     "h=$1; shift; "
     "if command -v sockscope-agent >/dev/null 2>&1; then exec sockscope-agent \"$@\"; fi; "
     "a=\"$HOME/.cache/sockscope/agent-$h\"; "
     "if [ -e \"$a\" ]; then "
-    "if printf '%s  %s\\n' \"$h\" \"$a\" | sha256sum -c --status - 2>/dev/null; then exec \"$a\" \"$@\"; fi; "
+    "case $(ls -ld \"$HOME/.cache/sockscope/\" 2>/dev/null) in d????" "-??" "-*) ;; *) a=; ;; esac; "
+    "if [ -n \"$a\" ] && [ -O \"$HOME/.cache/sockscope/\" ] && [ -O \"$a\" ] && printf '%s  %s\\n' \"$h\" \"$a\" | sha256sum -c --status - 2>/dev/null; then exec \"$a\" \"$@\"; fi; "
     "echo \"SOCKSCOPE-AGENT-CORRUPT sha256=$h\" >&2; exit 87; fi; "
     "m=no; "
     "for f in /lib/*/libmnl.so.0 /usr/lib/*/libmnl.so.0 /lib64/libmnl.so.0 /usr/lib64/libmnl.so.0 "
@@ -21,10 +26,11 @@ const char RunScript[] =
     "echo \"SOCKSCOPE-NO-AGENT arch=$(uname -m) glibc=${g:-none} libmnl=$m\" >&2; exit 86";
 
 // The temp file is removed on any failure (trap), so a half-written copy never carries the
-// final name; rename within one directory is atomic.
+// final name; rename within one directory is atomic. chmod 700 also tightens a directory that
+// existed before (mkdir -p leaves its mode), and fails on one that is not ours.
 const char PushScript[] =
     "h=$1; umask 077; d=\"$HOME/.cache/sockscope\"; "
-    "mkdir -p \"$d\" || exit 88; "
+    "mkdir -p \"$d\" && chmod 700 \"$d\" || exit 88; "
     "t=$(mktemp \"$d/.agent.XXXXXXXX\") || exit 88; "
     "trap 'rm -f \"$t\"' EXIT; "
     "cat >\"$t\" || exit 88; "

@@ -99,6 +99,7 @@ void StreamSource::launch()
 {
     m_retry->stop();
     m_decoder = RecordingDecoder();
+    m_decoder.setMaximumFrame(MaximumStreamFrame);
     m_lost = false;
     m_endSeen = false;
     m_connectionBytes = 0;
@@ -202,7 +203,17 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         m_received.summaries.push_back(sample->summary);
         sample->snapshot = m_latest;
         keepFrame(frame.type, frame.payload);
+        trimKept();
         setState(State::Live);
+        // Kept in the history, but shown only at a rate the window can repaint.
+        // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
+        if (!sampleAllowed()) {
+            ++m_samplesSkipped;
+            break;
+        }
+        sample->skippedBefore = m_samplesSkipped;
+        sample->summary.gapBefore = sample->summary.gapBefore || m_samplesSkipped > 0;
+        m_samplesSkipped = 0;
         emit sampleReady(sample);
         break;
     }
@@ -213,8 +224,7 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         if (!ok)
             break;
         keepFrame(frame.type, frame.payload);
-        m_pendingTableOffsets.push_back(frame.offset);
-        m_tables->decode(frame.payload, m_query, m_queryGeneration);
+        decodeTable(frame.offset, frame.payload);
         break;
     }
     case RecordingFormat::Marker: {
@@ -263,8 +273,32 @@ void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snap
     m_latest = snapshot;
     if (queryGeneration == m_queryGeneration)
         emit tableReady(rows);
-    else if (m_pendingTableOffsets.empty())
+    if (decodeWaitingTable())
+        return; // a newer table, decoded for the current filter
+    if (queryGeneration != m_queryGeneration)
         m_tables->rebuild(m_latest, m_query, m_queryGeneration); // the filter changed meanwhile
+}
+
+void StreamSource::decodeTable(qint64 offset, const QByteArray &payload)
+{
+    if (!m_pendingTableOffsets.empty()) {
+        m_waitingTable = {offset, payload};
+        m_tableWaiting = true;
+        return;
+    }
+    m_pendingTableOffsets.push_back(offset);
+    m_tables->decode(payload, m_query, m_queryGeneration);
+}
+
+bool StreamSource::decodeWaitingTable()
+{
+    if (!m_tableWaiting)
+        return false;
+    m_tableWaiting = false;
+    const std::pair<qint64, QByteArray> waiting = std::move(m_waitingTable);
+    m_waitingTable = {};
+    decodeTable(waiting.first, waiting.second);
+    return true;
 }
 
 void StreamSource::tableRebuilt(quint64 queryGeneration, const SocketTableRowsPtr &rows)
@@ -277,6 +311,9 @@ void StreamSource::tableFailed(quint64, const QString &)
 {
     const qint64 offset = m_pendingTableOffsets.front();
     m_pendingTableOffsets.pop_front();
+    // A table that came after a damaged one is not shown (as in a recording, nothing after damage is).
+    m_tableWaiting = false;
+    m_waitingTable = {};
     if (!m_lost)
         undecodable(offset);
 }
@@ -296,6 +333,33 @@ void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
     } else {
         emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
     }
+}
+
+bool StreamSource::sampleAllowed()
+{
+    if (!m_sampleClock.isValid())
+        m_sampleClock.start();
+    const qint64 elapsedMs = m_sampleClock.restart();
+    m_sampleTokens = qMin<double>(SampleBurst, m_sampleTokens + double(elapsedMs) * MaximumSamplesPerSecond / 1000.0);
+    if (m_sampleTokens < 1.0)
+        return false;
+    m_sampleTokens -= 1.0;
+    return true;
+}
+
+void StreamSource::trimKept()
+{
+    // Dropped an eighth at a time, so each summary is moved a constant number of times on average.
+    const std::size_t size = m_received.summaries.size();
+    if (size <= MaximumKeptSamples + MaximumKeptSamples / 8)
+        return;
+    const std::size_t drop = size - MaximumKeptSamples;
+    m_received.summaries.erase(m_received.summaries.begin(), m_received.summaries.begin() + qsizetype(drop));
+    // The frames kept for Record in the same order: the markers and errors among the dropped
+    // summaries go with them (m_received keeps its own, bounded by Recording::MaximumMarkers).
+    for (std::size_t dropped = 0; dropped < drop && !m_kept.empty(); m_kept.pop_front())
+        if (m_kept.front().first == RecordingFormat::Summary)
+            ++dropped;
 }
 
 void StreamSource::connectionEnded(const QString &reason)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "historyring.h"
 #include "recording.h"
 #include "recordingdecoder.h"
 #include "source.h"
@@ -7,6 +8,7 @@
 #include "streamtabledecoder.h"
 #include "recordingwriter.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 
 #include <deque>
@@ -20,8 +22,8 @@ class QTimer;
 // "resume"); closing it ends the agent, so nothing is left running when the window goes (a
 // command that does not end within seconds is killed with all it started: its process group).
 //
-// Everything received is kept as history (a recording that grows), and its bytes so the session
-// can be saved as a recording. A frame cut short or damaged is handled as in a recording file
+// What is received is kept as history (a recording that grows, up to MaximumKeptSamples
+// summaries), and its bytes so the session can be saved as a recording. A frame cut short or damaged is handled as in a recording file
 // (what came before is kept); a lost process is started again through the factory after 1, 2,
 // 4 ... 30 s, and the first sample after the gap is marked SampleSummary::gapBefore.
 class StreamSource : public Source
@@ -31,6 +33,22 @@ class StreamSource : public Source
 public:
     // A new process per attempt, configured but not started (ProcessConnection).
     using ProcessFactory = std::function<QProcess *()>;
+
+    // Summaries kept (history(), and what Record writes first): as many as the window's history
+    // holds, so a stream that never ends, or one sending thousands of frames a second, takes
+    // fixed memory. The oldest go first, an eighth at a time (so up to 9/8 of this are held).
+    static constexpr std::size_t MaximumKeptSamples = HistoryRing::DefaultCapacity;
+
+    // Samples delivered at most at this sustained rate (twice the agent's fastest, one per
+    // 250 ms), after a burst of at most SampleBurst (what a stalled connection delivers at once:
+    // a minute at 0.5 s). The window repaints for each sample, so a hostile agent sending
+    // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
+    static constexpr int MaximumSamplesPerSecond = 8;
+    static constexpr int SampleBurst = 120;
+    // The largest frame a stream may declare: the largest table the format allows (16 Mi rows)
+    // at 8 compressed bytes a row (4.5 measured). A file may declare up to 1 GiB; a server that
+    // declares that much would have the window buffer 1 GiB, and copy it, before the checksum.
+    static constexpr quint32 MaximumStreamFrame = RecordingFormat::MaximumTableRows * 8;
 
     // Reads what `connection` delivers, opening it again after each loss; takes ownership.
     StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
@@ -84,6 +102,12 @@ private:
     void tick();
     void send(const QByteArray &command);
     void keepFrame(quint8 type, const QByteArray &payload);
+    void trimKept();
+    // Whether one more sample may be delivered now (the token bucket above).
+    bool sampleAllowed();
+    // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
+    void decodeTable(qint64 offset, const QByteArray &payload);
+    bool decodeWaitingTable();
     QString damage(RecordingDecoder::Failure failure) const;
 
     StreamConnection *m_connection;
@@ -97,12 +121,17 @@ private:
     SocketTableQuery m_query;
     QByteArray m_headerBytes;
     // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
-    std::vector<std::pair<quint8, QByteArray>> m_kept;
+    std::deque<std::pair<quint8, QByteArray>> m_kept;
     QByteArray m_lastTable;
     RecordingWriter m_recorder;
     QTimer *m_retry;
     StreamTableDecoder *m_tables;
-    std::deque<qint64> m_pendingTableOffsets; // of the SNAPSHOT frames being decoded, oldest first
+    std::deque<qint64> m_pendingTableOffsets; // of the SNAPSHOT frame being decoded (at most one)
+    // The newest SNAPSHOT that came while one was being decoded; older ones waiting are dropped:
+    // a stream sending tables faster than they decode must not queue them all (each can inflate
+    // to a hundred times its bytes).
+    std::pair<qint64, QByteArray> m_waitingTable;
+    bool m_tableWaiting = false;
     quint64 m_queryGeneration = 0; // bumped by each setTableQuery()
     qint64 m_retryAtMs = 0;
     int m_firstBackoffMs = 1000;
@@ -110,6 +139,9 @@ private:
     int m_backoffMs = 1000;
     int m_intervalMs = 1000;
     int m_connections = 0;
+    QElapsedTimer m_sampleClock; // refills m_sampleTokens
+    double m_sampleTokens = SampleBurst;
+    int m_samplesSkipped = 0; // since the last one delivered
     qint64 m_connectionBytes = 0; // received on the current connection
     bool m_paused = false;
     bool m_stopping = false;
