@@ -16,8 +16,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QScopeGuard>
 #include <QTest>
 
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 // Changing a remote host's sysctl from the window: `ssh … sudo -n <helper> apply …` against a
@@ -142,6 +144,33 @@ private slots:
         QCOMPARE(serverFinTimeout(), QByteArray("60"));
         // Still editable: the preview is the exact command to run there.
         QVERIFY(window.sysctlPanel()->editor()->isEnabled());
+    }
+
+    void sudoRefusingChangesNothingAndShowsTheCommand()
+    {
+        // A real sudo that refuses: a sudoers without root bound over /etc/sudoers in this test's
+        // private mount namespace (SshTestServer::isolateFiles; the host's file is untouched),
+        // which the sshd sessions started from here share.
+        const QString sudoers = m_server.directory() + QStringLiteral("/sudoers");
+        QFile file(sudoers);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Defaults env_reset\n") > 0);
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::ReadGroup));
+        QCOMPARE(mount(qPrintable(sudoers), "/etc/sudoers", nullptr, MS_BIND, nullptr), 0);
+        const auto unbind = qScopeGuard([] { umount2("/etc/sudoers", MNT_DETACH); });
+        MainWindow window(false);
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        RemoteSource *source = watch(window, QStringLiteral(HELPER_PATH));
+        QVERIFY(source);
+        QVERIFY(editFinTimeout(window, 27));
+        QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
+        QTest::mouseClick(window.sysctlPanel()->applyButton(), Qt::LeftButton);
+        QVERIFY(applied.wait(30000));
+        QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
+        const QString result = window.sysctlPanel()->changeBox()->resultText();
+        QVERIFY2(result.contains(QLatin1String("did not allow the helper without a password")), qPrintable(result));
+        QVERIFY2(result.contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")), qPrintable(result));
+        QCOMPARE(serverFinTimeout(), QByteArray("60"));
     }
 
     void sudoRunsTheHelperInTheServerNamespace()

@@ -78,8 +78,11 @@ void RemoteSysctlApplier::onFinished(const SshOutcome &outcome)
         report.ok = false;
         report.error = tr("sockscope-sysctl-helper (or sudo) is not installed on %1; nothing was changed.")
                            .arg(m_host.displayName());
-    } else if (outcome.exitCode == 1 && output.isEmpty() && errors.startsWith(QLatin1String("sudo:"))) {
-        // sudo -n: a password would be needed, or no sudoers rule allows the helper.
+    } else if (outcome.exitCode == 1 && output.isEmpty()
+               && (errors.startsWith(QLatin1String("sudo:")) || errors.contains(QLatin1String("sudoers"))
+                   || errors.startsWith(QLatin1String("Sorry, user")))) {
+        // sudo -n (1.9): "sudo: a password is required", "alice is not in the sudoers file.",
+        // "Sorry, user alice is not allowed to execute …"; the helper always reports on stdout.
         refused = true;
         report.ok = false;
         report.error = tr("sudo on %1 did not allow the helper without a password; nothing was changed.")
