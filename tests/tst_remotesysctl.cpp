@@ -112,7 +112,7 @@ private slots:
     {
         RemoteSysctlApplier applier(m_host);
         QCOMPARE(applier.remoteCommand({QStringLiteral("net.ipv4.tcp_fin_timeout=27")}),
-                 QStringLiteral("sudo -n '/usr/libexec/sockscope/sockscope-sysctl-helper' apply "
+                 QStringLiteral("LC_ALL=C sudo -n '/usr/libexec/sockscope/sockscope-sysctl-helper' apply "
                                 "'net.ipv4.tcp_fin_timeout=27'"));
         QString error;
         QCOMPARE(applier.remoteCommand({QStringLiteral("kernel.core_pattern=|/x")}, &error), QString());

@@ -29,7 +29,9 @@ QString RemoteSysctlApplier::remoteCommand(const QStringList &pairs, QString *er
             *error = refusals.join(QLatin1Char(' '));
         return QString();
     }
-    QStringList words {QStringLiteral("sudo"), QStringLiteral("-n"), RemoteScript::quoted(m_helperPath),
+    // LC_ALL=C: sudo's refusals are told apart by their text, which a server locale (Debian's
+    // ssh sends LANG) would translate; the helper reports in codes either way.
+    QStringList words {QStringLiteral("LC_ALL=C"), QStringLiteral("sudo"), QStringLiteral("-n"), RemoteScript::quoted(m_helperPath),
                        QStringLiteral("apply")};
     for (const QString &argument : SysctlRequest::toArguments(changes))
         words << RemoteScript::quoted(argument);
