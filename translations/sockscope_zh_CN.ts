@@ -1902,8 +1902,39 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
 <context>
     <name>RemoteSource</name>
     <message>
-        <source>The sysctls of %1 are changed on %1 itself, as root, for example: sudo sysctl -w net.ipv4.tcp_tw_reuse=1 (a file in /etc/sysctl.d/ keeps a value after a reboot).</source>
-        <translation>%1 的 sysctl 需在 %1 本机以 root 身份修改，例如：sudo sysctl -w net.ipv4.tcp_tw_reuse=1（写入 /etc/sysctl.d/ 下的文件可在重启后保留）。</translation>
+        <source>The sysctls of %1 are changed on %1 itself, as root.</source>
+        <translation>%1 的 sysctl 需在 %1 上以 root 身份修改。</translation>
+    </message>
+    <message>
+        <source>Run this there as root:</source>
+        <translation>请在该主机上以 root 身份运行：</translation>
+    </message>
+    <message>
+        <source>Apply runs over ssh on %1: %2</source>
+        <translation>“应用”将通过 ssh 在 %1 上运行：%2</translation>
+    </message>
+    <message>
+        <source>Without a sudoers rule for the helper, run this on %1 as root:</source>
+        <translation>若没有允许该辅助程序的 sudoers 规则，请在 %1 上以 root 身份运行：</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSysctlApplier</name>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>sockscope-sysctl-helper (or sudo) is not installed on %1; nothing was changed.</source>
+        <translation>%1 上未安装 sockscope-sysctl-helper（或 sudo），未做任何修改。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 did not allow the helper without a password; nothing was changed.</source>
+        <translation>%1 上的 sudo 不允许免密码运行该辅助程序，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The helper on %1 failed (exit code %2): %3</source>
+        <translation>%1 上的辅助程序失败（退出码 %2）：%3</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3232,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Not in a replay</source>
         <translation>回放时不可用</translation>
+    </message>
+    <message>
+        <source>Not over ssh</source>
+        <translation>不支持通过 ssh</translation>
+    </message>
+    <message>
+        <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
+        <translation>要在重启后保留取值，请在远程主机本身的 /etc/sysctl.d/ 中配置。</translation>
     </message>
 </context>
 <context>

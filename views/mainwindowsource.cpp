@@ -7,6 +7,7 @@
 #include "localsource.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "remotesource.h"
 #include "replaybar.h"
 #include "snapshottextwriter.h"
 #include "sockettablepanel.h"
@@ -47,9 +48,18 @@ void MainWindow::setSource(Source *source)
         m_markers = source->markers();
     }
     // The sysctl pane changes the kernel the source watches only when the source says how.
+    m_sysctlApplier->clearRemote();
     if (auto local = qobject_cast<LocalSource *>(source); local && capabilities.sysctls == Source::SysctlRoute::Local) {
+        m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
         m_sysctlApplier->setSampler(local->samplerThread());
+    } else if (auto remote = qobject_cast<RemoteSource *>(source)) {
+        // Editable even once sudo refused: the preview then is the exact commands to run there.
+        m_sysctlApplier->setRemote([remote](const QStringList &pairs) { remote->applySysctls(pairs); },
+                                   [remote](const QStringList &pairs) { return remote->sysctlCommandLines(pairs); });
+        m_sysctlPanel->setReadOnly(QString());
+        m_sysctlPanel->changeBox()->setWatchesOwnNamespace(false);
+        connect(remote, &RemoteSource::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);
     } else {
         m_sysctlPanel->setReadOnly(source->sysctlNote());
     }

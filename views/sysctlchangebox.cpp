@@ -247,6 +247,17 @@ void SysctlChangeBox::updateNotes()
 void SysctlChangeBox::updatePersist()
 {
     const SnapshotPtr snapshot = m_model->snapshot();
+    if (m_applier->route() == SysctlApplier::Route::Remote) {
+        // The helper runs there with `apply` only: the sudoers rule is for runtime changes, and
+        // /proc/1/ns/net here says nothing about the remote host's namespaces.
+        m_persist->setChecked(false);
+        m_persist->setEnabled(false);
+        const QString note = tr("Not over ssh");
+        m_persist->setToolTip(tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/."));
+        if (note != m_persistNoteText)
+            setPersistNote(note, m_persist->toolTip());
+        return;
+    }
     const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
         ? PersistTarget::Unknown
         : persistTarget(snapshot->namespaceIdentity, NamespaceIdentity::ofPath(m_initialNamespacePath.toStdString()));
@@ -283,7 +294,7 @@ void SysctlChangeBox::updatePersist()
 void SysctlChangeBox::setReadOnly(const QString &reason)
 {
     m_readOnlyReason = reason;
-    m_editor->setEnabled(false);
+    m_editor->setEnabled(reason.isEmpty());
     m_pending.clear();
     m_model->setPending(m_pending);
     updatePersist();
@@ -314,7 +325,9 @@ QStringList SysctlChangeBox::changeLines() const
         const SysctlEntry &entry = m_model->entry(row);
         lines << QStringLiteral("  %1: %2 → %3").arg(it.key(), shown(entry, m_model->currentValue(row)), shown(entry, it.value()));
     }
-    if (m_applier->route() == SysctlApplier::Route::InProcess) {
+    if (m_applier->route() == SysctlApplier::Route::Remote) {
+        lines << m_applier->remoteLines(pairs());
+    } else if (m_applier->route() == SysctlApplier::Route::InProcess) {
         lines << tr("sockscope writes them itself (it runs as root here).");
     } else {
         QStringList command = m_applier->helperCommand(pairs(), m_persist->isChecked());

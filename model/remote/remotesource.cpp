@@ -1,6 +1,7 @@
 #include "remotesource.h"
 
 #include "agentpusher.h"
+#include "remotesysctlapplier.h"
 #include "sshconnection.h"
 #include "sshlauncher.h"
 #include "sshoutcome.h"
@@ -22,14 +23,24 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
     , m_host(host)
     , m_agent(agent)
     , m_pusher(new AgentPusher(this))
+    , m_sysctlApplier(new RemoteSysctlApplier(host, this))
 {
     setKind(Kind::RemoteHost);
-    // Changing them from here (sudo -n and the helper there) is not built yet: the command to
-    // run on the host, which the operator can copy.
-    setSysctlRoute(SysctlRoute::ShowCommand,
-                   tr("The sysctls of %1 are changed on %1 itself, as root, for example: sudo sysctl -w "
-                      "net.ipv4.tcp_tw_reuse=1 (a file in /etc/sysctl.d/ keeps a value after a reboot).")
-                       .arg(host.displayName()));
+    // Decided on first use: whether sudo -n runs the helper there is known only by trying
+    // (sudo -l itself may want a password).
+    setSysctlRoute(SysctlRoute::RemoteHelper, QString());
+    connect(m_sysctlApplier, &RemoteSysctlApplier::finished, this, [this](SysctlApplyReport report, bool refused) {
+        if (refused) {
+            setSysctlRoute(SysctlRoute::ShowCommand,
+                           tr("The sysctls of %1 are changed on %1 itself, as root.").arg(m_host.displayName()));
+            report.error += QLatin1Char(' ') + tr("Run this there as root:") + QLatin1Char('\n')
+                + RemoteSysctlApplier::manualCommands(m_lastSysctlPairs).join(QLatin1Char('\n'));
+        } else if (report.ok) {
+            setSysctlRoute(SysctlRoute::RemoteHelper, QString());
+        }
+        emit sysctlsApplied(report);
+        requestTable(); // the next table carries the values read back there
+    });
     connect(m_ssh, &SshConnection::noAgent, this, &RemoteSource::onNoAgent);
     connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
         emit pushFinished(ok, message);
@@ -38,8 +49,26 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
     });
 }
 
+void RemoteSource::applySysctls(const QStringList &pairs)
+{
+    m_lastSysctlPairs = pairs;
+    m_sysctlApplier->apply(pairs);
+}
+
+QStringList RemoteSource::sysctlCommandLines(const QStringList &pairs) const
+{
+    QStringList lines;
+    const QString command = m_sysctlApplier->remoteCommand(pairs);
+    if (capabilities().sysctls == SysctlRoute::RemoteHelper && !command.isEmpty())
+        lines << tr("Apply runs over ssh on %1: %2").arg(m_host.displayName(), command);
+    lines << tr("Without a sudoers rule for the helper, run this on %1 as root:").arg(m_host.displayName());
+    lines << RemoteSysctlApplier::manualCommands(pairs);
+    return lines;
+}
+
 void RemoteSource::setAskpassProgram(const QString &program)
 {
+    m_sysctlApplier->launcher()->setAskpassProgram(program);
     m_ssh->launcher()->setAskpassProgram(program);
     m_pusher->launcher()->setAskpassProgram(program);
 }
@@ -48,6 +77,7 @@ void RemoteSource::setBaseEnvironment(const QProcessEnvironment &environment)
 {
     m_ssh->launcher()->setBaseEnvironment(environment);
     m_pusher->launcher()->setBaseEnvironment(environment);
+    m_sysctlApplier->launcher()->setBaseEnvironment(environment);
 }
 
 void RemoteSource::start(int intervalMs)

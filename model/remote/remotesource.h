@@ -5,10 +5,12 @@
 #include "remotefacts.h"
 #include "remotehost.h"
 #include "streamsource.h"
+#include "sysctlchange.h"
 
 #include <QProcessEnvironment>
 
 class AgentPusher;
+class RemoteSysctlApplier;
 class SshConnection;
 struct SshOutcome;
 
@@ -36,6 +38,15 @@ public:
     // After noAgent() with an empty refusal and the user's consent: copy, then stream again.
     void pushAgent();
 
+    // Sysctls change over ssh through `sudo -n` and the helper there (RemoteHelper) until sudo
+    // refuses or the helper is missing; from then on ShowCommand (Apply still tries again, for
+    // a sudoers rule added meanwhile). After each try a table is requested: its sysctls are the
+    // values read back on the server.
+    RemoteSysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
+    void applySysctls(const QStringList &pairs);
+    // The preview's lines for `pairs`: what Apply runs, and what to run there by hand.
+    QStringList sysctlCommandLines(const QStringList &pairs) const;
+
     void start(int intervalMs) override;
     void setIntervalMs(int intervalMs) override;
 
@@ -43,6 +54,7 @@ signals:
     // No agent there. `refusal` empty: ours can be pushed; otherwise why not (what to install).
     void noAgent(const RemoteFacts &facts, const QString &refusal);
     void pushFinished(bool ok, const QString &message);
+    void sysctlsApplied(const SysctlApplyReport &report);
 
 private:
     RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent);
@@ -52,6 +64,8 @@ private:
     RemoteHost m_host;
     AgentBinary m_agent;
     AgentPusher *m_pusher;
+    RemoteSysctlApplier *m_sysctlApplier;
+    QStringList m_lastSysctlPairs;
     RemoteFacts m_facts;
     int m_intervalMs = 1000;
 };

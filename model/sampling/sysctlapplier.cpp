@@ -12,6 +12,7 @@
 SysctlApplier::SysctlApplier(QObject *parent)
     : QObject(parent)
     , m_route(geteuid() == 0 ? Route::InProcess : Route::Helper)
+    , m_localRoute(m_route)
     , m_namespace(NetworkNamespace().duplicate())
     , m_pkexec(defaultPkexecProgram())
     , m_helper(defaultHelperProgram())
@@ -30,6 +31,24 @@ QString SysctlApplier::defaultPkexecProgram()
 {
     // An absolute path fixed at build time: $PATH is the user's and could name anything.
     return QStringLiteral(SOCKSCOPE_PKEXEC_PATH);
+}
+
+void SysctlApplier::setRemote(std::function<void(const QStringList &)> apply,
+                              std::function<QStringList(const QStringList &)> describe)
+{
+    if (m_route != Route::Remote)
+        m_localRoute = m_route;
+    m_route = Route::Remote;
+    m_applyRemote = std::move(apply);
+    m_describeRemote = std::move(describe);
+}
+
+void SysctlApplier::clearRemote()
+{
+    if (m_route == Route::Remote)
+        m_route = m_localRoute;
+    m_applyRemote = nullptr;
+    m_describeRemote = nullptr;
 }
 
 void SysctlApplier::setSampler(SamplerThread *sampler)
@@ -54,6 +73,10 @@ void SysctlApplier::apply(const QStringList &pairs, bool persist)
     if (m_busy)
         return;
     m_busy = true;
+    if (m_route == Route::Remote) {
+        m_applyRemote(pairs);
+        return;
+    }
     if (m_route == Route::InProcess) {
         if (!m_sampler) {
             SysctlApplyReport report;

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QProcess>
 
+#include <functional>
+
 #include "samplerthread.h"
 
 // How the window changes sysctls without running as root: through sockscope-sysctl-helper
@@ -19,7 +21,7 @@ class SysctlApplier : public QObject
     Q_OBJECT
 
 public:
-    enum class Route { InProcess, Helper };
+    enum class Route { InProcess, Helper, Remote };
 
     explicit SysctlApplier(QObject *parent = nullptr);
 
@@ -29,6 +31,13 @@ public:
     void setSampler(SamplerThread *sampler);
     Route route() const { return m_route; }
     void setRoute(Route route) { m_route = route; }
+    // A remote host's way (RemoteSource::applySysctls, over ssh): apply() hands the pairs to
+    // `apply`, `describe` words the commands for the preview, and the report comes back through
+    // remoteFinished(). clearRemote() returns to the local route.
+    void setRemote(std::function<void(const QStringList &)> apply, std::function<QStringList(const QStringList &)> describe);
+    void clearRemote();
+    QStringList remoteLines(const QStringList &pairs) const { return m_describeRemote ? m_describeRemote(pairs) : QStringList(); }
+    void remoteFinished(const SysctlApplyReport &report) { finish(report); }
     // For tests only: production code never calls these, so the window runs only the pkexec
     // found at build time and the helper at the installed path the polkit policy names.
     void setPkexecProgram(const QString &program) { m_pkexec = program; }
@@ -56,6 +65,9 @@ private:
     void helperFinished(int exitCode, QProcess::ExitStatus status);
 
     Route m_route;
+    Route m_localRoute;
+    std::function<void(const QStringList &)> m_applyRemote;
+    std::function<QStringList(const QStringList &)> m_describeRemote;
     QPointer<SamplerThread> m_sampler;
     NetworkNamespace m_namespace;
     QString m_pkexec;
