@@ -135,6 +135,49 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
+    // --states reaches the agent: only TIME-WAIT is counted there, by the kernel's filter.
+    void onceStatesFiltersOnTheServer()
+    {
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
+                          QStringLiteral("json"), QStringLiteral("--states"), QStringLiteral("time-wait")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject states =
+            QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("states")).toObject();
+        QCOMPARE(states.value(QStringLiteral("TIME-WAIT")).toInt(), TimeWait);
+        QCOMPARE(states.value(QStringLiteral("ESTABLISHED")).toInt(), 0);
+        QCOMPARE(states.value(QStringLiteral("LISTEN")).toInt(), 0);
+    }
+
+    // --states and --table-every reach the agent's stream: every table frame is recorded.
+    void recordPassesStatesAndTablePeriod()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/states.sockrec");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
+                          QStringLiteral("--samples"), QStringLiteral("9"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25"), QStringLiteral("--states"), QStringLiteral("time-wait"),
+                          QStringLiteral("--table-every"), QStringLiteral("1")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(file, &error), qPrintable(error));
+        QVERIFY(recording.summaries.size() >= 9);
+        const SampleSummary &last = recording.summaries.back();
+        QCOMPARE(int(last.count(TcpState::TimeWait)), TimeWait);
+        QCOMPARE(int(last.count(TcpState::Established)), 0);
+        QCOMPARE(int(last.count(TcpState::Listen)), 0);
+        // 2 s of samples: the first table and the one a second later (the default would be 300 s).
+        QVERIFY(recording.snapshots.size() >= 2);
+        for (std::size_t i = 0; i < recording.snapshots.size(); ++i) {
+            const SnapshotPtr table = recording.loadSnapshot(i, &error);
+            QVERIFY2(table, qPrintable(error));
+            QCOMPARE(int(table->sockets.size()), TimeWait);
+        }
+    }
+
     void switchingToARemoteHostDropsThePreviousSamples()
     {
         // The recording the test before made: a source with samples and a table.
