@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -176,6 +177,29 @@ private slots:
             QVERIFY2(table, qPrintable(error));
             QCOMPARE(int(table->sockets.size()), TimeWait);
         }
+    }
+
+    // --host --screenshot: the window on the remote host's stream, saved unattended.
+    void screenshotShowsTheRemoteHost()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/remote.png");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--screenshot"), file,
+                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25"), QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--lang"),
+                          QStringLiteral("en")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QImage image(file);
+        QVERIFY(!image.isNull());
+        // The whole window, as one of its size on this (offscreen) screen, and the stamp under it.
+        MainWindow reference(false);
+        reference.show();
+        QCOMPARE(image.width(), reference.width());
+        QVERIFY(image.height() > reference.height());
+        QVERIFY2(image.text(QStringLiteral("Title")).contains(m_host.displayName()), qPrintable(image.text(QStringLiteral("Title"))));
+        QVERIFY(image.text(QStringLiteral("Description")).startsWith(QStringLiteral("sockscope ")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
     void switchingToARemoteHostDropsThePreviousSamples()
