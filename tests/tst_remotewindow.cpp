@@ -19,6 +19,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
+#include <QAbstractButton>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -285,6 +287,35 @@ private slots:
         QCOMPARE(pushed.size(), 1);
         QVERIFY(pushed.first().first().toBool());
         QVERIFY(QFile::exists(cachedCopy()));
+        verifyCounts(window.history().latest());
+    }
+
+    // The offer is open()ed, not exec()'d inside the connection's signal: this test gets control
+    // back while the box is up (exec() would hold it in a nested loop until the box closed).
+    void windowAsksBeforeCopyingWithoutBlocking()
+    {
+        QVERIFY(agentInstalled(false));
+        MainWindow window(true);
+        window.setIntervalMs(250);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        RemoteSource *source = window.watchRemoteHost(m_host, m_agent, false);
+        QSignalSpy noAgent(source, &RemoteSource::noAgent);
+        const auto question = [] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto box = qobject_cast<QMessageBox *>(widget); box && box->isVisible())
+                    return box;
+            }
+            return static_cast<QMessageBox *>(nullptr);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(question(), 60000);
+        QCOMPARE(noAgent.size(), 1);
+        QVERIFY(shown.isEmpty());
+        question()->button(QMessageBox::Yes)->click();
+        QVERIFY(shown.wait(60000));
+        QVERIFY(QFile::exists(cachedCopy()));
+        QSettings settings;
+        QCOMPARE(AgentConsent::answer(settings, m_host), AgentConsent::Answer::Allowed);
         verifyCounts(window.history().latest());
     }
 
