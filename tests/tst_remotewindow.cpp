@@ -311,6 +311,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(question(), 60000);
         QCOMPARE(noAgent.size(), 1);
         QVERIFY(shown.isEmpty());
+        // No header from the host yet: no empty namespace in the title.
+        QCOMPARE(window.windowTitle(), m_host.displayName() + QStringLiteral(" (remote) — sockscope"));
         question()->button(QMessageBox::Yes)->click();
         QVERIFY(shown.wait(60000));
         QVERIFY(QFile::exists(cachedCopy()));

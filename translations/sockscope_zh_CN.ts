@@ -1177,6 +1177,18 @@
         <source>Watch remote host…</source>
         <translation>观察远程主机…</translation>
     </message>
+    <message>
+        <source>Host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>Namespace not known yet</source>
+        <translation>命名空间（尚未获知）</translation>
+    </message>
+    <message>
+        <source>%1 (remote) — sockscope</source>
+        <translation>%1（远程）— sockscope</translation>
+    </message>
 </context>
 <context>
     <name>MixUpCatalog</name>
