@@ -237,6 +237,13 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
+    // The agent sends a table every 1 to 3600 s (--table-period): 0 ("only at the start and
+    // the end") and longer periods are local recordings' only.
+    if (!remoteHost.host().isEmpty() && mode == Mode::Record && (tableEverySeconds < 1 || tableEverySeconds > 3600)) {
+        *error = tr("With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent's table "
+                    "period), not \"%1\".").arg(parser.value(tableEvery));
+        return false;
+    }
     if (parser.isSet(scale)) {
         this->scale = parser.value(scale).toDouble(&ok);
         if (!ok || (this->scale != 1 && this->scale != 2) || !parser.isSet(screenshot)) {
@@ -257,4 +264,14 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
     }
     return true;
+}
+
+QStringList CommandLineOptions::remoteAgentOptions() const
+{
+    QStringList options;
+    if (stateMask)
+        options << QStringLiteral("--states") << QString::fromStdString(tcpStateListFromMask(stateMask));
+    if (mode == Mode::Record)
+        options << QStringLiteral("--table-period") << QString::number(tableEverySeconds);
+    return options;
 }

@@ -42,5 +42,8 @@ public:
     // Returns false and a one-line reason for bad arguments (exit code 2).
     // viewNames: what --view accepts (the window's parts).
     bool parse(const QStringList &arguments, const QStringList &viewNames, QString *error);
+    // With --host: what the remote agent is told of --states and, for --record, --table-every
+    // (its --table-period), so no option is dropped on the way there.
+    QStringList remoteAgentOptions() const;
 
 };

@@ -75,7 +75,7 @@ QStringList onceArguments(const CommandLineOptions &options)
         arguments << QStringLiteral("--sockets");
     if (options.intervalGiven)
         arguments << QStringLiteral("--interval") << QString::number(options.intervalSeconds);
-    return arguments;
+    return arguments + options.remoteAgentOptions();
 }
 
 }
@@ -142,6 +142,7 @@ int runRemoteRecord(const CommandLineOptions &options)
     TerminationSignals signalsWatcher;
     const RemoteHost &host = options.remoteHost;
     RemoteSource source(host, ourAgent());
+    source.setStreamArguments(options.remoteAgentOptions());
     int exitCode = 0;
     int samples = 0;
     bool recording = false;

@@ -102,7 +102,7 @@ int runRemote(const CommandLineOptions &options)
     AgentBinary agent;
     QString ignored; // none of our own: the remote's installed agent still works
     AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
-    RemoteSource *source = window.watchRemoteHost(options.remoteHost, agent, options.pushAgent);
+    RemoteSource *source = window.watchRemoteHost(options.remoteHost, agent, options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
         QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &, const QString &refusal) {

@@ -34,6 +34,10 @@ private slots:
                                            << "sockscope: The host starts with '-', which ssh would read as an option.";
         QTest::newRow("host port") << QStringList {"--host", "web1:0", "--once"} << "sockscope: The port must be a number from 1 to 65535.";
         QTest::newRow("push without host") << QStringList {"--once", "--push-agent"} << "sockscope: --push-agent goes with --host.";
+        // The remote agent's table period is 1 to 3600 s: refused, not silently changed.
+        QTest::newRow("host table-every 0") << QStringList {"--host", "web1", "--record", "x.sockrec", "--table-every", "0"}
+                                            << "sockscope: With --host, --table-every needs whole seconds from 1 to 3600 (the "
+                                               "remote agent's table period), not \"0\".";
         QTest::newRow("host with replay") << QStringList {"--host", "web1", "--replay", "x.sockrec"}
                                           << "sockscope: --host watches a remote host; it does not go with --replay, --netns or --benchmark.";
     }

@@ -15,9 +15,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
+#include <QAbstractButton>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -135,6 +138,72 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
+    // --states reaches the agent: only TIME-WAIT is counted there, by the kernel's filter.
+    void onceStatesFiltersOnTheServer()
+    {
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
+                          QStringLiteral("json"), QStringLiteral("--states"), QStringLiteral("time-wait")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject states =
+            QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("states")).toObject();
+        QCOMPARE(states.value(QStringLiteral("TIME-WAIT")).toInt(), TimeWait);
+        QCOMPARE(states.value(QStringLiteral("ESTABLISHED")).toInt(), 0);
+        QCOMPARE(states.value(QStringLiteral("LISTEN")).toInt(), 0);
+    }
+
+    // --states and --table-every reach the agent's stream: every table frame is recorded.
+    void recordPassesStatesAndTablePeriod()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/states.sockrec");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
+                          QStringLiteral("--samples"), QStringLiteral("9"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25"), QStringLiteral("--states"), QStringLiteral("time-wait"),
+                          QStringLiteral("--table-every"), QStringLiteral("1")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(file, &error), qPrintable(error));
+        QVERIFY(recording.summaries.size() >= 9);
+        const SampleSummary &last = recording.summaries.back();
+        QCOMPARE(int(last.count(TcpState::TimeWait)), TimeWait);
+        QCOMPARE(int(last.count(TcpState::Established)), 0);
+        QCOMPARE(int(last.count(TcpState::Listen)), 0);
+        // 2 s of samples: the first table and the one a second later (the default would be 300 s).
+        QVERIFY(recording.snapshots.size() >= 2);
+        for (std::size_t i = 0; i < recording.snapshots.size(); ++i) {
+            const SnapshotPtr table = recording.loadSnapshot(i, &error);
+            QVERIFY2(table, qPrintable(error));
+            QCOMPARE(int(table->sockets.size()), TimeWait);
+        }
+    }
+
+    // --host --screenshot: the window on the remote host's stream, saved unattended.
+    void screenshotShowsTheRemoteHost()
+    {
+        const QString file = m_server.directory() + QStringLiteral("/remote.png");
+        QProcess cli;
+        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--screenshot"), file,
+                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
+                          QStringLiteral("0.25"), QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--lang"),
+                          QStringLiteral("en")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QImage image(file);
+        QVERIFY(!image.isNull());
+        // The whole window, as one of its size on this (offscreen) screen, and the stamp under it.
+        MainWindow reference(false);
+        reference.show();
+        QCOMPARE(image.width(), reference.width());
+        QVERIFY(image.height() > reference.height());
+        QVERIFY2(image.text(QStringLiteral("Title")).contains(m_host.displayName()), qPrintable(image.text(QStringLiteral("Title"))));
+        QVERIFY(image.text(QStringLiteral("Description")).startsWith(QStringLiteral("sockscope ")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
+    }
+
     void switchingToARemoteHostDropsThePreviousSamples()
     {
         // The recording the test before made: a source with samples and a table.
@@ -218,6 +287,37 @@ private slots:
         QCOMPARE(pushed.size(), 1);
         QVERIFY(pushed.first().first().toBool());
         QVERIFY(QFile::exists(cachedCopy()));
+        verifyCounts(window.history().latest());
+    }
+
+    // The offer is open()ed, not exec()'d inside the connection's signal: this test gets control
+    // back while the box is up (exec() would hold it in a nested loop until the box closed).
+    void windowAsksBeforeCopyingWithoutBlocking()
+    {
+        QVERIFY(agentInstalled(false));
+        MainWindow window(true);
+        window.setIntervalMs(250);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        RemoteSource *source = window.watchRemoteHost(m_host, m_agent, false);
+        QSignalSpy noAgent(source, &RemoteSource::noAgent);
+        const auto question = [] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto box = qobject_cast<QMessageBox *>(widget); box && box->isVisible())
+                    return box;
+            }
+            return static_cast<QMessageBox *>(nullptr);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(question(), 60000);
+        QCOMPARE(noAgent.size(), 1);
+        QVERIFY(shown.isEmpty());
+        // No header from the host yet: no empty namespace in the title.
+        QCOMPARE(window.windowTitle(), m_host.displayName() + QStringLiteral(" (remote) — sockscope"));
+        question()->button(QMessageBox::Yes)->click();
+        QVERIFY(shown.wait(60000));
+        QVERIFY(QFile::exists(cachedCopy()));
+        QSettings settings;
+        QCOMPARE(AgentConsent::answer(settings, m_host), AgentConsent::Answer::Allowed);
         verifyCounts(window.history().latest());
     }
 

@@ -461,6 +461,10 @@
         <source>%1 has no sockscope-agent; --push-agent copies this sockscope&apos;s agent there.</source>
         <translation>%1 上没有 sockscope-agent；加上 --push-agent 可把本 sockscope 的采集代理复制过去。</translation>
     </message>
+    <message>
+        <source>With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent&apos;s table period), not &quot;%1&quot;.</source>
+        <translation>与 --host 同用时，--table-every 需要 1 到 3600 之间的整秒数（远端采集代理的套接字表周期），而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -1172,6 +1176,18 @@
     <message>
         <source>Watch remote host…</source>
         <translation>观察远程主机…</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>Namespace not known yet</source>
+        <translation>命名空间（尚未获知）</translation>
+    </message>
+    <message>
+        <source>%1 (remote) — sockscope</source>
+        <translation>%1（远程）— sockscope</translation>
     </message>
 </context>
 <context>

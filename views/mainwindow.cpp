@@ -114,8 +114,12 @@ void MainWindow::updateStatus()
 {
     const QLocale locale;
     const CaptureRenderer::Stamp where = captureStamp();
-    m_hostStatus->setText(tr("Host %1, kernel %2").arg(where.host, where.kernel));
-    m_namespaceStatus->setText(tr("Namespace %1").arg(where.namespaceText));
+    // A remote host's kernel and namespace come with its agent's header: until then, no empty
+    // "kernel" or "Namespace" for the user to puzzle over.
+    m_hostStatus->setText(where.kernel.isEmpty() ? tr("Host %1").arg(where.host)
+                                                 : tr("Host %1, kernel %2").arg(where.host, where.kernel));
+    m_namespaceStatus->setText(where.namespaceText.isEmpty() ? tr("Namespace not known yet")
+                                                             : tr("Namespace %1").arg(where.namespaceText));
     if (isReplay()) {
         m_refreshStatus->setText(tr("Replay of %1").arg(m_source->label()));
     } else if (m_paused) {
@@ -146,6 +150,8 @@ void MainWindow::updateTitle()
     const CaptureRenderer::Stamp where = captureStamp();
     if (isReplay())
         setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(m_source->label(), where.host, where.namespaceText));
+    else if (m_source && m_source->kind() == Source::Kind::RemoteHost && m_source->place().namespaceName.isEmpty())
+        setWindowTitle(tr("%1 (remote) — sockscope").arg(m_source->label()));
     else if (m_source && m_source->kind() == Source::Kind::RemoteHost)
         setWindowTitle(tr("%1 (remote), namespace %2 — sockscope").arg(m_source->label(), m_source->place().namespaceName));
     else

@@ -53,7 +53,8 @@ public:
     void setSource(Source *source);
     // The window on `host` over ssh (the source is the window's); `agent` is the one that may be
     // copied there, with the user's consent unless `pushWithoutAsking` (--push-agent).
-    RemoteSource *watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking);
+    RemoteSource *watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking,
+                                  const QStringList &agentOptions = {});
     // File → Watch remote host…
     void askRemoteHost();
     Source *source() const { return m_source; }

@@ -196,7 +196,11 @@ bool MainWindow::capture(const QString &view, const QString &path, qreal scale, 
         if (!CaptureRenderer::writeSvg(widget, path, windowTitle(), stamp, error))
             return false;
     }
-    const QImage image = CaptureRenderer::renderImage(widget, scale, stamp);
+    QImage image = CaptureRenderer::renderImage(widget, scale, stamp);
+    // The stamp as text too (PNG tEXt): which host and time a picture shows stays searchable
+    // and readable by tools after the file is renamed.
+    image.setText(QStringLiteral("Title"), windowTitle());
+    image.setText(QStringLiteral("Description"), stamp.text());
     if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) && !image.save(path, "PNG")) {
         *error = tr("Cannot write %1.").arg(path);
         return false;

@@ -26,9 +26,11 @@ void MainWindow::askRemoteHost()
     watchRemoteHost(dialog.host(), agent, false);
 }
 
-RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking)
+RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking,
+                                          const QStringList &agentOptions)
 {
     auto source = new RemoteSource(host, agent, this);
+    source->setStreamArguments(agentOptions); // --states from the command line
     // Unattended (a screenshot, a test): no question can be asked; a refusal is shown instead.
     auto offer = new RemoteAgentOffer(source, m_useSettings ? this : nullptr);
     offer->setPushWithoutAsking(pushWithoutAsking);

@@ -19,6 +19,13 @@ RemoteAgentOffer::RemoteAgentOffer(RemoteSource *source, QWidget *window)
     });
 }
 
+RemoteAgentOffer::~RemoteAgentOffer()
+{
+    // The host is no longer watched: its question goes with it.
+    if (m_question)
+        m_question->deleteLater();
+}
+
 void RemoteAgentOffer::offer(const RemoteFacts &facts, const QString &refusal)
 {
     const QString host = m_source->host().displayName();
@@ -30,24 +37,47 @@ void RemoteAgentOffer::offer(const RemoteFacts &facts, const QString &refusal)
     AgentConsent::Answer answer = m_pushWithoutAsking ? AgentConsent::Answer::Allowed
                                                       : AgentConsent::answer(settings, m_source->host());
     if (answer == AgentConsent::Answer::NotAsked && m_window) {
-        QMessageBox box(QMessageBox::Question, tr("Copy the agent to %1?").arg(host),
-                        tr("%1 has no sockscope-agent (%2, glibc %3). sockscope can copy its own agent to "
-                           "~/.cache/sockscope on %1, check it by its SHA-256 and run it there as your ssh user. "
-                           "Nothing else is installed, and it ends when this window stops watching.")
-                            .arg(host, facts.architecture(), facts.glibc()),
-                        QMessageBox::Yes | QMessageBox::No, m_window);
-        box.setTextFormat(Qt::PlainText);
-        box.button(QMessageBox::Yes)->setText(tr("Copy and run"));
-        box.button(QMessageBox::No)->setText(tr("Do not copy"));
-        const bool allowed = box.exec() == QMessageBox::Yes;
-        AgentConsent::remember(settings, m_source->host(), allowed);
-        answer = allowed ? AgentConsent::Answer::Allowed : AgentConsent::Answer::Refused;
+        if (m_question)
+            return; // already asking (the source ended again meanwhile)
+        // open(), not exec(): noAgent() is emitted from the connection's signal handler, and a
+        // nested event loop there would let more stream events re-enter it while the box is up.
+        auto box = new QMessageBox(QMessageBox::Question, tr("Copy the agent to %1?").arg(host),
+                                   tr("%1 has no sockscope-agent (%2, glibc %3). sockscope can copy its own agent to "
+                                      "~/.cache/sockscope on %1, check it by its SHA-256 and run it there as your ssh user. "
+                                      "Nothing else is installed, and it ends when this window stops watching.")
+                                       .arg(host, facts.architecture(), facts.glibc()),
+                                   QMessageBox::Yes | QMessageBox::No, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        box->button(QMessageBox::Yes)->setText(tr("Copy and run"));
+        box->button(QMessageBox::No)->setText(tr("Do not copy"));
+        connect(box, &QMessageBox::finished, this, [this, facts](int result) {
+            answered(result == QMessageBox::Yes, facts);
+        });
+        m_question = box;
+        box->open();
+        return;
     }
     if (answer == AgentConsent::Answer::Allowed) {
         m_source->pushAgent();
         return;
     }
+    refuse(facts);
+}
+
+void RemoteAgentOffer::answered(bool allowed, const RemoteFacts &facts)
+{
+    QSettings settings;
+    AgentConsent::remember(settings, m_source->host(), allowed);
+    if (allowed)
+        m_source->pushAgent();
+    else
+        refuse(facts);
+}
+
+void RemoteAgentOffer::refuse(const RemoteFacts &facts)
+{
     emit refused(tr("%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs "
                     "libmnl0), or watch it again (File → Watch remote host…) and let sockscope copy its own agent.")
-                     .arg(host, facts.architecture(), facts.glibc()));
+                     .arg(m_source->host().displayName(), facts.architecture(), facts.glibc()));
 }

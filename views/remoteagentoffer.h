@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QMessageBox;
 class QWidget;
 class RemoteFacts;
 class RemoteSource;
@@ -16,6 +17,7 @@ class RemoteAgentOffer : public QObject
 
 public:
     RemoteAgentOffer(RemoteSource *source, QWidget *window);
+    ~RemoteAgentOffer() override;
     // --push-agent on the command line: the user already said yes for this run.
     void setPushWithoutAsking(bool push) { m_pushWithoutAsking = push; }
 
@@ -25,8 +27,11 @@ signals:
 
 private:
     void offer(const RemoteFacts &facts, const QString &refusal);
+    void answered(bool allowed, const RemoteFacts &facts);
+    void refuse(const RemoteFacts &facts);
 
     RemoteSource *m_source;
     bool m_pushWithoutAsking = false;
     QPointer<QWidget> m_window;
+    QPointer<QMessageBox> m_question; // open (window-modal, not exec()'d) while the user decides
 };

@@ -80,6 +80,11 @@ void RemoteSource::setBaseEnvironment(const QProcessEnvironment &environment)
     m_sysctlApplier->launcher()->setBaseEnvironment(environment);
 }
 
+void RemoteSource::setStreamArguments(const QStringList &arguments)
+{
+    m_ssh->setStreamArguments(arguments);
+}
+
 void RemoteSource::start(int intervalMs)
 {
     m_intervalMs = intervalMs;

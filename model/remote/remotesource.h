@@ -29,6 +29,8 @@ public:
 
     void setAskpassProgram(const QString &program);
     void setBaseEnvironment(const QProcessEnvironment &environment);
+    // The agent's options after --stream (--states LIST, --table-period S); set before start().
+    void setStreamArguments(const QStringList &arguments);
 
     const RemoteHost &host() const { return m_host; }
     const RemoteFacts &facts() const { return m_facts; }

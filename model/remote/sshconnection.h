@@ -6,6 +6,7 @@
 #include "streamconnection.h"
 
 #include <QProcessEnvironment>
+#include <QStringList>
 
 class SshLauncher;
 
@@ -21,6 +22,8 @@ public:
     SshConnection(const RemoteHost &host, const AgentBinary &agent, QObject *parent = nullptr);
 
     SshLauncher *launcher() const { return m_launcher; } // for its askpass program and environment
+    // More of the agent's options after --stream (--states, --table-period), for the next open().
+    void setStreamArguments(const QStringList &arguments) { m_streamArguments = arguments; }
 
     void open() override;
     QByteArray readAll() override;
@@ -39,4 +42,5 @@ private:
     RemoteHost m_host;
     AgentBinary m_agent;
     SshLauncher *m_launcher;
+    QStringList m_streamArguments;
 };

@@ -71,6 +71,19 @@ std::uint32_t tcpStateMaskFromList(std::string_view list, std::string *unknown)
     }
 }
 
+std::string tcpStateListFromMask(std::uint32_t mask)
+{
+    std::string list;
+    for (const TcpState state : tcpStatesInDisplayOrder()) {
+        if (!(mask & tcpStateBit(state)))
+            continue;
+        if (!list.empty())
+            list += ',';
+        list += tcpStateKey(state);
+    }
+    return list;
+}
+
 TcpState tcpStateFromName(std::string_view name)
 {
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))

@@ -42,6 +42,9 @@ TcpState tcpStateFromName(std::string_view name);
 // ss and the kernel call request sockets SYN-RECV, so asking for one asks for both. 0, with the
 // name not understood in `unknown`, when one is no state.
 std::uint32_t tcpStateMaskFromList(std::string_view list, std::string *unknown);
+// The list tcpStateMaskFromList() reads back as `mask` ("ESTABLISHED,TIME-WAIT"), in display
+// order; what --states passes on to a remote agent, so the user's text never reaches a shell.
+std::string tcpStateListFromMask(std::uint32_t mask);
 
 constexpr std::uint32_t tcpStateBit(TcpState state)
 {
