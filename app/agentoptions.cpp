@@ -93,7 +93,8 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             ++modes;
         } else if (valueOf("--format", argc, argv, &i, &value, &missing)) {
             if (missing || (value != "json" && value != "text")) {
-                *error = "Unknown format \"" + value + "\": use text or json.";
+                *error = missing ? std::string("--format needs a value: text or json.")
+                                 : "Unknown format \"" + value + "\": use text or json.";
                 return false;
             }
             format = value == "json" ? Format::Json : Format::Text;

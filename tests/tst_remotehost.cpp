@@ -104,6 +104,9 @@ private slots:
         QCOMPARE(arguments.at(arguments.indexOf(QStringLiteral("-p")) + 1), QStringLiteral("2200"));
         QCOMPARE(arguments.at(arguments.indexOf(QStringLiteral("-l")) + 1), QStringLiteral("alice"));
         QVERIFY(arguments.contains(QStringLiteral("ServerAliveCountMax=3")));
+        // The user's forwards and LocalCommand are for their own sessions, not each reconnection of ours.
+        QVERIFY(arguments.contains(QStringLiteral("ClearAllForwardings=yes")));
+        QVERIFY(arguments.contains(QStringLiteral("PermitLocalCommand=no")));
     }
 
     void quotingSurvivesAShell()

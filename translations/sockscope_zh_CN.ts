@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>AgentPusher</name>
+    <message>
+        <source>sockscope is already copying its agent to %1.</source>
+        <translation>sockscope 正在向 %1 复制其采集代理。</translation>
+    </message>
+</context>
+<context>
     <name>AskpassCommand</name>
     <message>
         <source>sockscope: no display to show the ssh prompt on.</source>
@@ -1932,6 +1939,14 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>Without a sudoers rule for the helper, run this on %1 as root:</source>
         <translation>若没有允许该辅助程序的 sudoers 规则，请在 %1 上以 root 身份运行：</translation>
+    </message>
+    <message>
+        <source>sockscope copied its agent to %1, but the server still reports none; it is not copied again. Install the sockscope-agent package there.</source>
+        <translation>sockscope 已将采集代理复制到 %1，但服务器仍报告没有代理；不会再次复制。请在该服务器上安装 sockscope-agent 软件包。</translation>
+    </message>
+    <message>
+        <source>sockscope copied its agent to %1 once already; it is not copied again.</source>
+        <translation>sockscope 已向 %1 复制过一次采集代理；不会再次复制。</translation>
     </message>
 </context>
 <context>

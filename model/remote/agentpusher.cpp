@@ -22,6 +22,12 @@ bool AgentPusher::push(const RemoteHost &host, const AgentBinary &agent, const R
                                       : facts.whyAgentCannotRun(agent.architecture());
     if (!refusal->isEmpty())
         return false;
+    // One copy at a time: a second would replace m_agent while the first's command still
+    // checks the first's hash, and both would write the same cache file.
+    if (m_launcher->isRunning()) {
+        *refusal = tr("sockscope is already copying its agent to %1.").arg(host.displayName());
+        return false;
+    }
     m_agent = agent;
     m_launcher->start(SshCommand::pushAgent(host, agent.sha256()));
     return true;

@@ -43,6 +43,8 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
     });
     connect(m_ssh, &SshConnection::noAgent, this, &RemoteSource::onNoAgent);
     connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
+        if (ok)
+            ++m_pushes;
         emit pushFinished(ok, message);
         if (ok)
             start(m_intervalMs);
@@ -104,6 +106,10 @@ void RemoteSource::onNoAgent(const SshOutcome &outcome)
     QString refusal;
     if (m_agent.path().isEmpty())
         refusal = AgentBinary::tr("sockscope's own agent was not found.");
+    else if (m_pushes > 0)
+        refusal = tr("sockscope copied its agent to %1, but the server still reports none; it is not copied again. "
+                     "Install the sockscope-agent package there.")
+                      .arg(m_host.displayName());
     else if (outcome.kind == SshOutcome::Kind::NoAgent)
         refusal = m_facts.whyAgentCannotRun(m_agent.architecture());
     // First the answer (a copy may start), then no retry: trying again cannot find an agent.
@@ -114,8 +120,10 @@ void RemoteSource::onNoAgent(const SshOutcome &outcome)
 void RemoteSource::pushAgent()
 {
     QString refusal; // no agent of our own, or one that cannot run there
-    if (m_pusher->push(m_host, m_agent, m_facts, &refusal))
+    if (m_pushes == 0 && m_pusher->push(m_host, m_agent, m_facts, &refusal))
         return;
+    if (refusal.isEmpty())
+        refusal = tr("sockscope copied its agent to %1 once already; it is not copied again.").arg(m_host.displayName());
     emit pushFinished(false, refusal);
 }
 

@@ -69,5 +69,8 @@ private:
     RemoteSysctlApplier *m_sysctlApplier;
     QStringList m_lastSysctlPairs;
     RemoteFacts m_facts;
+    // Copies made for this source: a server that says "no agent" again after a copy that
+    // succeeded is not sent another one (with a remembered consent that would loop).
+    int m_pushes = 0;
     int m_intervalMs = 1000;
 };

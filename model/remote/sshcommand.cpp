@@ -30,11 +30,17 @@ QStringList SshCommand::arguments() const
 {
     // -T: no pty, so the agent's bytes pass unaltered and a closed stdin reaches it as EOF.
     // -x -a: no X11 or agent forwarding to a server we only read from, whatever the config says.
+    // ClearAllForwardings: a LocalForward/RemoteForward in the user's config is set up on every
+    // (re)connection otherwise, and with ExitOnForwardFailure a port already taken by the user's
+    // own session would fail ours (scp and sftp clear them the same way). PermitLocalCommand=no:
+    // the config's LocalCommand is for interactive logins, not for each reconnection of ours.
     // User and port as their own options (RemoteHost already refused anything ssh could read as
     // an option or a %-token), then "--": the destination and the command are never options.
     QStringList arguments{QStringLiteral("-T"), QStringLiteral("-x"), QStringLiteral("-a"),
                           QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=%1").arg(AliveInterval),
-                          QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=%1").arg(AliveCountMax)};
+                          QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=%1").arg(AliveCountMax),
+                          QStringLiteral("-o"), QStringLiteral("ClearAllForwardings=yes"),
+                          QStringLiteral("-o"), QStringLiteral("PermitLocalCommand=no")};
     if (!m_host.user().isEmpty())
         arguments << QStringLiteral("-l") << m_host.user();
     if (m_host.port() != 0)
