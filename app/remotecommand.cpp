@@ -24,14 +24,6 @@ struct RemoteCommand
     Q_DECLARE_TR_FUNCTIONS(RemoteCommand)
 };
 
-AgentBinary ourAgent()
-{
-    AgentBinary agent;
-    QString ignored; // no agent of our own: the remote's own is still used
-    AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
-    return agent;
-}
-
 // What the user reads when the remote has no agent and none is copied.
 QString whatToInstall(const RemoteHost &host, const RemoteFacts &facts, const QString &refusal)
 {
@@ -83,7 +75,7 @@ QStringList onceArguments(const CommandLineOptions &options)
 int runRemoteOnce(const CommandLineOptions &options)
 {
     const RemoteHost &host = options.remoteHost;
-    RemoteAgentConnection connection(host, ourAgent(), onceArguments(options));
+    RemoteAgentConnection connection(host, AgentBinary::ours(), onceArguments(options));
     QByteArray report;
     bool tooLong = false;
     int exitCode = 1;
@@ -141,7 +133,7 @@ int runRemoteRecord(const CommandLineOptions &options)
 {
     TerminationSignals signalsWatcher;
     const RemoteHost &host = options.remoteHost;
-    RemoteSource source(host, ourAgent());
+    RemoteSource source(host, AgentBinary::ours());
     source.setStreamArguments(options.remoteAgentOptions());
     int exitCode = 0;
     int samples = 0;

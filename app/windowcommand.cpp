@@ -99,10 +99,7 @@ int runRemote(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
-    AgentBinary agent;
-    QString ignored; // none of our own: the remote's installed agent still works
-    AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
-    RemoteSource *source = window.watchRemoteHost(options.remoteHost, agent, options.pushAgent, options.remoteAgentOptions());
+    RemoteSource *source = window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
         QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &, const QString &refusal) {

@@ -20,10 +20,7 @@ void MainWindow::askRemoteHost()
     // Chosen again from the menu: a "do not copy" given before is asked again.
     if (AgentConsent::answer(settings, dialog.host()) == AgentConsent::Answer::Refused)
         AgentConsent::forget(settings, dialog.host());
-    AgentBinary agent;
-    QString ignored; // none of our own: the remote's installed agent still works
-    AgentBinary::locate(AgentBinary::defaultCandidates(), &agent, &ignored);
-    watchRemoteHost(dialog.host(), agent, false);
+    watchRemoteHost(dialog.host(), AgentBinary::ours(), false);
 }
 
 RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBinary &agent, bool pushWithoutAsking,

@@ -44,6 +44,14 @@ bool AgentBinary::locate(const QStringList &candidates, AgentBinary *agent, QStr
     return false;
 }
 
+AgentBinary AgentBinary::ours()
+{
+    AgentBinary agent;
+    QString ignored; // an empty path says it: the refusal to copy names the missing agent
+    locate(defaultCandidates(), &agent, &ignored);
+    return agent;
+}
+
 bool AgentBinary::load(const QString &path, AgentBinary *agent, QString *error)
 {
     QFile file(path);

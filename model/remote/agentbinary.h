@@ -18,6 +18,9 @@ public:
     // The first candidate that exists and loads; false with the reason otherwise.
     static bool locate(const QStringList &candidates, AgentBinary *agent, QString *error);
     static bool load(const QString &path, AgentBinary *agent, QString *error);
+    // Ours from the default candidates, or one with an empty path when there is none: a server
+    // with an installed sockscope-agent is still watched, only nothing can be copied to one.
+    static AgentBinary ours();
 
     QString path() const { return m_path; }
     QString sha256() const { return m_sha256; } // 64 lowercase hex digits
