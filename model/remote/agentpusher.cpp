@@ -16,10 +16,15 @@ AgentPusher::AgentPusher(QObject *parent)
     connect(m_launcher, &SshLauncher::finished, this, &AgentPusher::onFinished);
 }
 
+QString AgentPusher::refusal(const AgentBinary &agent, const RemoteFacts &facts)
+{
+    return agent.path().isEmpty() ? AgentBinary::tr("sockscope's own agent was not found.")
+                                  : facts.whyAgentCannotRun(agent.architecture());
+}
+
 bool AgentPusher::push(const RemoteHost &host, const AgentBinary &agent, const RemoteFacts &facts, QString *refusal)
 {
-    *refusal = agent.path().isEmpty() ? AgentBinary::tr("sockscope's own agent was not found.")
-                                      : facts.whyAgentCannotRun(agent.architecture());
+    *refusal = AgentPusher::refusal(agent, facts);
     if (!refusal->isEmpty())
         return false;
     // One copy at a time: a second would replace m_agent while the first's command still

@@ -24,6 +24,9 @@ public:
     // Starts the copy and returns true (finished() follows), or returns false with the reason
     // the agent would not run there (architecture, glibc, libmnl) and sends nothing.
     bool push(const RemoteHost &host, const AgentBinary &agent, const RemoteFacts &facts, QString *refusal);
+    // Why `agent` cannot be copied to a host that reported `facts`: we have none, or it would not
+    // run there (architecture, glibc, libmnl). Empty when it can.
+    static QString refusal(const AgentBinary &agent, const RemoteFacts &facts);
 
 signals:
     // ok: the checked copy is in place; a new SshCommand::runAgent finds it. message: why not.

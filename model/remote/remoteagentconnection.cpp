@@ -46,9 +46,7 @@ bool RemoteAgentConnection::isRunning() const
 
 void RemoteAgentConnection::start()
 {
-    // Without our own agent there is no hash to look for: a name no file has.
-    const QString sha256 = m_agent.sha256().isEmpty() ? QString(64, QLatin1Char('0')) : m_agent.sha256();
-    m_launcher->start(SshCommand::runAgent(m_host, sha256, m_agentArguments));
+    m_launcher->start(SshCommand::runAgent(m_host, m_agent.sha256(), m_agentArguments));
 }
 
 void RemoteAgentConnection::pushAgent()
@@ -71,6 +69,5 @@ void RemoteAgentConnection::onFinished(const SshOutcome &outcome)
         return;
     }
     m_facts = outcome.facts;
-    emit noAgent(m_facts, m_agent.path().isEmpty() ? AgentBinary::tr("sockscope's own agent was not found.")
-                                                  : m_facts.whyAgentCannotRun(m_agent.architecture()));
+    emit noAgent(m_facts, AgentPusher::refusal(m_agent, m_facts));
 }

@@ -103,15 +103,13 @@ void RemoteSource::onNoAgent(const SshOutcome &outcome)
 {
     if (outcome.kind == SshOutcome::Kind::NoAgent)
         m_facts = outcome.facts;
-    QString refusal;
-    if (m_agent.path().isEmpty())
-        refusal = AgentBinary::tr("sockscope's own agent was not found.");
-    else if (m_pushes > 0)
+    QString refusal; // stays empty for a copy that failed its check: it may be copied again
+    if (m_pushes > 0) // a copy succeeded, so we have an agent and it can run there
         refusal = tr("sockscope copied its agent to %1, but the server still reports none; it is not copied again. "
                      "Install the sockscope-agent package there.")
                       .arg(m_host.displayName());
-    else if (outcome.kind == SshOutcome::Kind::NoAgent)
-        refusal = m_facts.whyAgentCannotRun(m_agent.architecture());
+    else if (m_agent.path().isEmpty() || outcome.kind == SshOutcome::Kind::NoAgent)
+        refusal = AgentPusher::refusal(m_agent, m_facts);
     // First the answer (a copy may start), then no retry: trying again cannot find an agent.
     emit noAgent(m_facts, refusal);
     stop();

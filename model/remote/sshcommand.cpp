@@ -12,7 +12,8 @@ SshCommand::SshCommand(const RemoteHost &host, const QString &remoteCommand)
 
 SshCommand SshCommand::runAgent(const RemoteHost &host, const QString &sha256, const QStringList &agentArguments)
 {
-    return SshCommand(host, RemoteScript::runAgent(sha256, agentArguments));
+    // Without an agent of our own there is no hash to look for: a name no copy has.
+    return SshCommand(host, RemoteScript::runAgent(sha256.isEmpty() ? QString(64, QLatin1Char('0')) : sha256, agentArguments));
 }
 
 SshCommand SshCommand::pushAgent(const RemoteHost &host, const QString &sha256)

@@ -21,6 +21,7 @@ public:
     static constexpr int AliveCountMax = 3;
 
     SshCommand(const RemoteHost &host, const QString &remoteCommand);
+    // `sha256` of our agent, empty when we have none (only an installed agent can then run).
     static SshCommand runAgent(const RemoteHost &host, const QString &sha256, const QStringList &agentArguments);
     static SshCommand pushAgent(const RemoteHost &host, const QString &sha256);
 

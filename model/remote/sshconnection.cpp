@@ -21,9 +21,7 @@ SshConnection::SshConnection(const RemoteHost &host, const AgentBinary &agent, Q
 
 void SshConnection::open()
 {
-    // Without our own agent there is no hash to look for: a name no file has.
-    const QString sha256 = m_agent.sha256().isEmpty() ? QString(64, QLatin1Char('0')) : m_agent.sha256();
-    m_launcher->start(SshCommand::runAgent(m_host, sha256, QStringList{QStringLiteral("--stream")} + m_streamArguments));
+    m_launcher->start(SshCommand::runAgent(m_host, m_agent.sha256(), QStringList{QStringLiteral("--stream")} + m_streamArguments));
 }
 
 QByteArray SshConnection::readAll()
