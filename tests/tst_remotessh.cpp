@@ -34,7 +34,6 @@ private:
     SshTestServer m_server;
     RemoteHost m_host;
     AgentBinary m_agent;
-    QString m_installedDir;
 
     struct Run
     {
@@ -92,21 +91,19 @@ private slots:
         QVERIFY2(RemoteHost::parse(QString::fromLatin1(SshTestServer::Alias), &m_host, &error), qPrintable(error));
         QVERIFY2(AgentBinary::load(QStringLiteral(AGENT_STANDIN), &m_agent, &error), qPrintable(error));
         // An "installed" agent: the stand-in under the agent's name in a directory of its own.
-        m_installedDir = m_server.directory() + QStringLiteral("/installed");
-        QVERIFY(QDir().mkpath(m_installedDir));
-        QVERIFY(QFile::copy(m_agent.path(), m_installedDir + QStringLiteral("/sockscope-agent")));
+        QVERIFY2(m_server.installAgent(m_agent.path()), qPrintable(m_server.error()));
     }
 
     void init()
     {
         m_server.setDown(false);
-        QVERIFY(m_server.setServerPath(QStringLiteral("/usr/bin:/bin")));
+        QVERIFY(m_server.setAgentOnPath(false));
         QDir(m_server.homeDirectory() + QStringLiteral("/.cache/sockscope")).removeRecursively();
     }
 
     void installedAgentOnPathRuns()
     {
-        QVERIFY(m_server.setServerPath(m_installedDir + QStringLiteral(":/usr/bin:/bin")));
+        QVERIFY(m_server.setAgentOnPath(true));
         const Run run = runAgent("command 1\n");
         QCOMPARE(int(run.outcome.kind), int(SshOutcome::Kind::Finished));
         QCOMPARE(run.outcome.exitCode, 0);
@@ -222,7 +219,7 @@ private slots:
 
     void closingLeavesNoRemoteProcess()
     {
-        QVERIFY(m_server.setServerPath(m_installedDir + QStringLiteral(":/usr/bin:/bin")));
+        QVERIFY(m_server.setAgentOnPath(true));
         SshLauncher launcher;
         launcher.setAskpassProgram(QStringLiteral("/bin/false"));
         launcher.start(SshCommand::runAgent(m_host, m_agent.sha256(), {QStringLiteral("--stream")}));
@@ -248,7 +245,7 @@ private slots:
 
     void killedServerEndsTheRun()
     {
-        QVERIFY(m_server.setServerPath(m_installedDir + QStringLiteral(":/usr/bin:/bin")));
+        QVERIFY(m_server.setAgentOnPath(true));
         SshLauncher launcher;
         launcher.setAskpassProgram(QStringLiteral("/bin/false"));
         QSignalSpy finished(&launcher, &SshLauncher::finished);

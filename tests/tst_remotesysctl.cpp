@@ -92,10 +92,8 @@ private slots:
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(RemoteHost::parse(QString::fromLatin1(SshTestServer::Alias), &m_host, &error), qPrintable(error));
         QVERIFY2(AgentBinary::load(QStringLiteral(AGENT_PATH), &m_agent, &error), qPrintable(error));
-        const QString installed = m_server.directory() + QStringLiteral("/installed");
-        QVERIFY(QDir().mkpath(installed));
-        QVERIFY(QFile::copy(m_agent.path(), installed + QStringLiteral("/sockscope-agent")));
-        QVERIFY(m_server.setServerPath(installed + QStringLiteral(":/usr/bin:/bin")));
+        QVERIFY2(m_server.installAgent(m_agent.path()), qPrintable(m_server.error()));
+        QVERIFY(m_server.setAgentOnPath(true));
         // Writes below go only to the server's private namespace: prove it is not the host's
         // (nor this test's client namespace).
         ino_t serverNs = 0;

@@ -40,19 +40,12 @@ private:
     SshTestServer m_server;
     RemoteHost m_host;
     AgentBinary m_agent;
-    QString m_installedDir;
     QString m_cli; // sockscope with this agent next to it, where it looks for its own
     SocketPopulation m_population;
 
     static constexpr int Listening = 1;
     static constexpr int Established = 6; // 3 pairs, both ends
     static constexpr int TimeWait = 5; // client side: remote port 9000
-
-    bool agentInstalled(bool installed)
-    {
-        return m_server.setServerPath(installed ? m_installedDir + QStringLiteral(":/usr/bin:/bin")
-                                                : QStringLiteral("/usr/bin:/bin"));
-    }
 
     QString cachedCopy() const
     {
@@ -75,9 +68,7 @@ private slots:
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(RemoteHost::parse(QString::fromLatin1(SshTestServer::Alias), &m_host, &error), qPrintable(error));
         QVERIFY2(AgentBinary::load(QStringLiteral(AGENT_PATH), &m_agent, &error), qPrintable(error));
-        m_installedDir = m_server.directory() + QStringLiteral("/installed");
-        QVERIFY(QDir().mkpath(m_installedDir));
-        QVERIFY(QFile::copy(m_agent.path(), m_installedDir + QStringLiteral("/sockscope-agent")));
+        QVERIFY2(m_server.installAgent(m_agent.path()), qPrintable(m_server.error()));
         const QString cliDir = m_server.directory() + QStringLiteral("/cli");
         QVERIFY(QDir().mkpath(cliDir));
         m_cli = cliDir + QStringLiteral("/sockscope");
@@ -93,7 +84,7 @@ private slots:
     void init()
     {
         m_server.setDown(false);
-        QVERIFY(agentInstalled(true));
+        QVERIFY(m_server.setAgentOnPath(true));
         QDir(m_server.homeDirectory() + QStringLiteral("/.cache/sockscope")).removeRecursively();
         QSettings().clear();
     }
@@ -222,7 +213,7 @@ private slots:
 
     void onceWithoutAgentSaysWhatToInstall()
     {
-        QVERIFY(agentInstalled(false));
+        QVERIFY(m_server.setAgentOnPath(false));
         QProcess cli;
         cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once")});
         QVERIFY(cli.waitForFinished(60000));
@@ -270,7 +261,7 @@ private slots:
 
     void windowPushesWithTheRememberedConsent()
     {
-        QVERIFY(agentInstalled(false));
+        QVERIFY(m_server.setAgentOnPath(false));
         {
             QSettings settings;
             AgentConsent::remember(settings, m_host, true);
@@ -294,7 +285,7 @@ private slots:
     // back while the box is up (exec() would hold it in a nested loop until the box closed).
     void windowAsksBeforeCopyingWithoutBlocking()
     {
-        QVERIFY(agentInstalled(false));
+        QVERIFY(m_server.setAgentOnPath(false));
         MainWindow window(true);
         window.setIntervalMs(250);
         window.show();

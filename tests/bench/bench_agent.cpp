@@ -486,11 +486,7 @@ int main(int argc, char *argv[])
         serverProblem = "the ssh test server did not start: " + error.toStdString();
     if (serverProblem.empty()) {
         // The server finds the agent on its PATH under its installed name, whatever --agent named.
-        const QString bin = server.directory() + QStringLiteral("/bin");
-        const QString installed = bin + QStringLiteral("/sockscope-agent");
-        if (!QDir().mkpath(bin) || !QFile::copy(QString::fromLocal8Bit(agent), installed)
-            || !QFile::setPermissions(installed, QFile::ReadOwner | QFile::ExeOwner)
-            || !server.setServerPath(bin + QStringLiteral(":/usr/bin:/bin")))
+        if (!server.installAgent(QString::fromLocal8Bit(agent)) || !server.setAgentOnPath(true))
             serverProblem = "cannot install the agent on the ssh test server";
     }
     if (!serverProblem.empty())

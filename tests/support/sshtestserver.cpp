@@ -172,6 +172,22 @@ bool SshTestServer::setServerPath(const QString &path)
     return writeSshdConfig();
 }
 
+bool SshTestServer::installAgent(const QString &agent)
+{
+    m_installedDir = m_dir + QStringLiteral("/installed");
+    const QString installed = m_installedDir + QStringLiteral("/sockscope-agent");
+    if (!QDir().mkpath(m_installedDir) || !QFile::copy(agent, installed)
+        || !QFile::setPermissions(installed, QFile::ReadOwner | QFile::ExeOwner))
+        return fail(QStringLiteral("cannot install the agent %1 on the server").arg(agent));
+    return true;
+}
+
+bool SshTestServer::setAgentOnPath(bool onPath)
+{
+    const QString system = QString::fromLatin1(SystemPath);
+    return setServerPath(onPath ? m_installedDir + QLatin1Char(':') + system : system);
+}
+
 bool SshTestServer::setHostKeyKnown(bool known)
 {
     QFile key(m_dir + QStringLiteral("/host_key.pub"));

@@ -37,6 +37,11 @@ public:
 
     // The server's PATH for the sessions that follow (sshd_config SetEnv; read per connection).
     bool setServerPath(const QString &path);
+    // Puts `agent` on the server as an installed `sockscope-agent`, in a directory of its own
+    // (executable by its owner, whatever `agent` was), for setAgentOnPath().
+    bool installAgent(const QString &agent);
+    // The server's PATH: that directory before the system's, or the system's alone (no agent).
+    bool setAgentOnPath(bool onPath);
     // Down: the ProxyCommand fails and every running sshd in the server namespace is killed.
     void setDown(bool down);
     // Whether the client trusts the server's host key (known_hosts) or has never seen it.
@@ -61,7 +66,9 @@ private:
     QString m_home;
     QString m_dir;
     QString m_netnsFile;
-    QString m_serverPath = QStringLiteral("/usr/bin:/bin");
+    static constexpr const char *SystemPath = "/usr/bin:/bin";
+    QString m_serverPath = QString::fromLatin1(SystemPath);
+    QString m_installedDir;
     unsigned long m_netnsInode = 0;
     QString m_error;
 };
