@@ -269,7 +269,7 @@ void StreamSource::undecodable(qint64 offset)
 void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows)
 {
     // One worker thread: results come in the order the frames did, so this is the newest table.
-    m_pendingTableOffsets.pop_front();
+    m_decodingTableAt.reset();
     m_latest = snapshot;
     if (queryGeneration == m_queryGeneration)
         emit tableReady(rows);
@@ -281,23 +281,21 @@ void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snap
 
 void StreamSource::decodeTable(qint64 offset, const QByteArray &payload)
 {
-    if (!m_pendingTableOffsets.empty()) {
-        m_waitingTable = {offset, payload};
-        m_tableWaiting = true;
+    if (m_decodingTableAt) {
+        m_waitingTable = TableFrame{offset, payload};
         return;
     }
-    m_pendingTableOffsets.push_back(offset);
+    m_decodingTableAt = offset;
     m_tables->decode(payload, m_query, m_queryGeneration);
 }
 
 bool StreamSource::decodeWaitingTable()
 {
-    if (!m_tableWaiting)
+    if (!m_waitingTable)
         return false;
-    m_tableWaiting = false;
-    const std::pair<qint64, QByteArray> waiting = std::move(m_waitingTable);
-    m_waitingTable = {};
-    decodeTable(waiting.first, waiting.second);
+    const TableFrame waiting = std::move(*m_waitingTable);
+    m_waitingTable.reset();
+    decodeTable(waiting.offset, waiting.payload);
     return true;
 }
 
@@ -309,11 +307,10 @@ void StreamSource::tableRebuilt(quint64 queryGeneration, const SocketTableRowsPt
 
 void StreamSource::tableFailed(quint64, const QString &)
 {
-    const qint64 offset = m_pendingTableOffsets.front();
-    m_pendingTableOffsets.pop_front();
+    const qint64 offset = *m_decodingTableAt;
+    m_decodingTableAt.reset();
     // A table that came after a damaged one is not shown (as in a recording, nothing after damage is).
-    m_tableWaiting = false;
-    m_waitingTable = {};
+    m_waitingTable.reset();
     if (!m_lost)
         undecodable(offset);
 }
@@ -420,7 +417,7 @@ void StreamSource::setTableQuery(const SocketTableQuery &query)
     m_query = query;
     ++m_queryGeneration;
     // While a table is being decoded, its result is rebuilt for this query when it comes.
-    if (m_latest && m_pendingTableOffsets.empty())
+    if (m_latest && !m_decodingTableAt)
         m_tables->rebuild(m_latest, m_query, m_queryGeneration);
 }
 

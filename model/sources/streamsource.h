@@ -13,6 +13,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 
 class QTimer;
 
@@ -126,12 +127,16 @@ private:
     RecordingWriter m_recorder;
     QTimer *m_retry;
     StreamTableDecoder *m_tables;
-    std::deque<qint64> m_pendingTableOffsets; // of the SNAPSHOT frame being decoded (at most one)
+    struct TableFrame
+    {
+        qint64 offset = 0; // in the stream, for the message if it cannot be decoded
+        QByteArray payload;
+    };
+    std::optional<qint64> m_decodingTableAt; // the SNAPSHOT frame in StreamTableDecoder's hands
     // The newest SNAPSHOT that came while one was being decoded; older ones waiting are dropped:
     // a stream sending tables faster than they decode must not queue them all (each can inflate
     // to a hundred times its bytes).
-    std::pair<qint64, QByteArray> m_waitingTable;
-    bool m_tableWaiting = false;
+    std::optional<TableFrame> m_waitingTable;
     quint64 m_queryGeneration = 0; // bumped by each setTableQuery()
     qint64 m_retryAtMs = 0;
     int m_firstBackoffMs = 1000;
