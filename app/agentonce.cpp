@@ -1,13 +1,11 @@
 #include "agentonce.h"
 
-#include "counterrates.h"
 #include "snapshotcollector.h"
 #include "snapshotjsonwriter.h"
 #include "snapshottextreport.h"
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 namespace AgentOnce {
 
@@ -15,14 +13,8 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
 {
     SnapshotCollector collector({options.stateMask, namespaceLabel});
     CoreMessage error;
-    std::shared_ptr<Snapshot> snapshot = collector.collect(&error);
-    if (snapshot && options.intervalGiven) {
-        const std::shared_ptr<Snapshot> first = snapshot;
-        std::this_thread::sleep_for(std::chrono::milliseconds(options.intervalMs));
-        snapshot = collector.collect(&error);
-        if (snapshot)
-            snapshot->rates = CounterRatesCalculator::between(*first, *snapshot);
-    }
+    const std::chrono::milliseconds interval(options.intervalGiven ? options.intervalMs : 0);
+    std::shared_ptr<Snapshot> snapshot = collector.collectWithRates(interval, &error);
     if (!snapshot) {
         std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
         return 1;

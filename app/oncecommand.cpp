@@ -4,7 +4,6 @@
 
 #include "commandlineoptions.h"
 #include "terminal.h"
-#include "counterrates.h"
 #include "networknamespace.h"
 #include "snapshotcollector.h"
 #include "snapshotjsonwriter.h"
@@ -34,15 +33,8 @@ int runOnceCommand(const CommandLineOptions &options)
         collectorOptions.stateMask = options.stateMask ? options.stateMask : AllTcpStatesMask;
         collectorOptions.namespaceLabel = CoreMessageText::namespaceLabel(netns.label()).toStdString();
         SnapshotCollector collector(collectorOptions);
-        std::shared_ptr<Snapshot> first = collector.collect(&error);
-        if (!first || !options.intervalGiven) {
-            snapshot = std::move(first);
-            return;
-        }
-        std::this_thread::sleep_for(std::chrono::duration<double>(options.intervalSeconds));
-        snapshot = collector.collect(&error);
-        if (snapshot)
-            snapshot->rates = CounterRatesCalculator::between(*first, *snapshot);
+        const std::chrono::duration<double> interval(options.intervalGiven ? options.intervalSeconds : 0.0);
+        snapshot = collector.collectWithRates(std::chrono::duration_cast<std::chrono::nanoseconds>(interval), &error);
     });
     worker.join();
 

@@ -1,5 +1,6 @@
 #include "snapshotcollector.h"
 
+#include "counterrates.h"
 #include "networknamespace.h"
 #include "procfile.h"
 #include "procnetcountersparser.h"
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -143,4 +145,16 @@ void SnapshotCollector::readSysctls(Snapshot &snapshot)
     snapshot.sysctls.reserve(SysctlReader::snapshotSet().size());
     for (const std::string &name : SysctlReader::snapshotSet())
         snapshot.sysctls.push_back(SysctlReader::read(name));
+}
+
+std::shared_ptr<Snapshot> SnapshotCollector::collectWithRates(std::chrono::nanoseconds interval, CoreMessage *error)
+{
+    std::shared_ptr<Snapshot> first = collect(error);
+    if (!first || interval.count() <= 0)
+        return first;
+    std::this_thread::sleep_for(interval);
+    std::shared_ptr<Snapshot> second = collect(error);
+    if (second)
+        second->rates = CounterRatesCalculator::between(*first, *second);
+    return second;
 }

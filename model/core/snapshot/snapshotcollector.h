@@ -4,9 +4,9 @@
 #include "snapshot.h"
 #include "sockdiagcollector.h"
 
-#include <string>
-
+#include <chrono>
 #include <memory>
+#include <string>
 
 // Builds Snapshots: the socket dump plus the cheap /proc and /sys figures. Lives in the
 // collecting thread (after it entered the observed namespace) and keeps its netlink socket
@@ -25,6 +25,9 @@ public:
     // Returns null and the reason when the socket table cannot be read at all; anything
     // less (slabinfo unreadable, IPv6 missing, a /proc file malformed) becomes a warning.
     std::shared_ptr<Snapshot> collect(CoreMessage *error);
+    // What `--once --interval` reports (sockscope's and the agent's): a snapshot `interval` after
+    // a first one, with the counter rates between them; a plain collect() when `interval` is zero.
+    std::shared_ptr<Snapshot> collectWithRates(std::chrono::nanoseconds interval, CoreMessage *error);
 
     const Options &options() const { return m_options; }
     // Hands back the socket table of a snapshot no longer needed: the next collect() fills it
