@@ -24,16 +24,6 @@ struct RemoteCommand
     Q_DECLARE_TR_FUNCTIONS(RemoteCommand)
 };
 
-// What the user reads when the remote has no agent and none is copied.
-QString whatToInstall(const RemoteHost &host, const RemoteFacts &facts, const QString &refusal)
-{
-    if (!refusal.isEmpty())
-        return RemoteCommand::tr("%1 has no sockscope-agent: %2").arg(host.displayName(), refusal);
-    return RemoteCommand::tr("%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), "
-              "or run again with --push-agent to copy this sockscope's agent to ~/.cache/sockscope on it.")
-        .arg(host.displayName(), facts.architecture(), facts.glibc());
-}
-
 // The agent's report comes from the remote: passed through only when it is what --once prints.
 bool wellFormed(const QByteArray &bytes, CommandLineOptions::Format format)
 {
@@ -72,6 +62,15 @@ QStringList onceArguments(const CommandLineOptions &options)
 
 }
 
+QString remoteAgentMissingText(const RemoteHost &host, const RemoteFacts &facts, const QString &refusal)
+{
+    if (!refusal.isEmpty())
+        return RemoteCommand::tr("%1 has no sockscope-agent: %2").arg(host.displayName(), refusal);
+    return RemoteCommand::tr("%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), "
+              "or run again with --push-agent to copy this sockscope's agent to ~/.cache/sockscope on it.")
+        .arg(host.displayName(), facts.architecture(), facts.glibc());
+}
+
 int runRemoteOnce(const CommandLineOptions &options)
 {
     const RemoteHost &host = options.remoteHost;
@@ -96,7 +95,7 @@ int runRemoteOnce(const CommandLineOptions &options)
                              connection.pushAgent();
                              return;
                          }
-                         Terminal::printError(whatToInstall(host, facts, refusal));
+                         Terminal::printError(remoteAgentMissingText(host, facts, refusal));
                          QCoreApplication::exit(1);
                      });
     QObject::connect(&connection, &RemoteAgentConnection::pushFinished, qApp, [&](bool ok, const QString &message) {
@@ -168,7 +167,7 @@ int runRemoteRecord(const CommandLineOptions &options)
             source.pushAgent();
             return;
         }
-        Terminal::printError(whatToInstall(host, facts, refusal));
+        Terminal::printError(remoteAgentMissingText(host, facts, refusal));
         finish(1);
     });
     QObject::connect(&source, &RemoteSource::pushFinished, qApp, [&](bool ok, const QString &message) {

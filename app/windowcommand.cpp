@@ -11,6 +11,7 @@
 #include "recording.h"
 #include "sampler.h"
 #include "samplerthread.h"
+#include "remotecommand.h"
 #include "remotesource.h"
 
 #include <QApplication>
@@ -102,13 +103,10 @@ int runRemote(const CommandLineOptions &options)
     RemoteSource *source = window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
-        QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &, const QString &refusal) {
+        QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &facts, const QString &refusal) {
             if (options.pushAgent && refusal.isEmpty())
                 return;
-            Terminal::printError(refusal.isEmpty() ? CommandLineOptions::tr("%1 has no sockscope-agent; --push-agent "
-                                                                             "copies this sockscope's agent there.")
-                                                         .arg(options.remoteHost.displayName())
-                                                   : refusal);
+            Terminal::printError(remoteAgentMissingText(options.remoteHost, facts, refusal));
             exitCode = 1;
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });

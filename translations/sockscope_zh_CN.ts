@@ -465,10 +465,6 @@
         <translation>--push-agent 需要与 --host 一起使用。</translation>
     </message>
     <message>
-        <source>%1 has no sockscope-agent; --push-agent copies this sockscope&apos;s agent there.</source>
-        <translation>%1 上没有 sockscope-agent；加上 --push-agent 可把本 sockscope 的采集代理复制过去。</translation>
-    </message>
-    <message>
         <source>With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent&apos;s table period), not &quot;%1&quot;.</source>
         <translation>与 --host 同用时，--table-every 需要 1 到 3600 之间的整秒数（远端采集代理的套接字表周期），而不是“%1”。</translation>
     </message>
