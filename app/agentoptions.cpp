@@ -44,7 +44,8 @@ const char *AgentOptions::usage()
 {
     return "Usage: sockscope-agent --stream | --once [--format json|text] | --record FILE\n"
            "                       [--netns NAME|PATH] [--interval SECONDS] [--states LIST]\n"
-           "                       [--table-period SECONDS] [--top N] [--sockets] [--samples N]\n"
+           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--sockets]\n"
+           "                       [--samples N]\n"
            "Collects what the Linux TCP stack does with its sockets, for sockscope on another machine.\n"
            "  --stream           the recording format on stdout: header, then a summary every interval and\n"
            "                     the socket table every --table-period; commands on stdin, one a line:\n"
@@ -55,6 +56,10 @@ const char *AgentOptions::usage()
            "  --interval SECONDS between samples, 0.25 to 10 (default 1; with --once: rates over it)\n"
            "  --states LIST      only these TCP states, filtered in the kernel (e.g. time-wait,established)\n"
            "  --table-period S   seconds between socket tables in --stream/--record (default 10)\n"
+           "  --dump-budget P    with --stream/--record: the share of one CPU that socket dumps and tables may\n"
+           "                     take, 1 to 100 % (default 5). Samples between dumps read the /proc\n"
+           "                     counters afresh and repeat the last dump's socket figures, marked with\n"
+           "                     their age; 100 dumps every sample.\n"
            "  --top N            ports and port tuples listed by --once (default 10)\n"
            "  --sockets          with --once --format json: list every socket\n"
            "  --samples N        with --stream/--record: stop after N samples\n"
@@ -64,7 +69,7 @@ const char *AgentOptions::usage()
 bool AgentOptions::parse(int argc, char **argv, std::string *error)
 {
     int modes = 0;
-    bool formatGiven = false, tableGiven = false, samplesGiven = false;
+    bool formatGiven = false, tableGiven = false, samplesGiven = false, budgetGiven = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         std::string value;
@@ -123,6 +128,14 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             }
             tablePeriodMs = int(seconds * 1000);
             tableGiven = true;
+        } else if (valueOf("--dump-budget", argc, argv, &i, &value, &missing)) {
+            long percent = 0;
+            if (missing || !wholeNumber(value, 1, 100, &percent)) {
+                *error = "--dump-budget needs a whole percentage from 1 to 100, not \"" + value + "\".";
+                return false;
+            }
+            dumpBudget = double(percent) / 100;
+            budgetGiven = true;
         } else if (valueOf("--top", argc, argv, &i, &value, &missing)) {
             long top = 0;
             if (missing || !wholeNumber(value, 0, 65536, &top)) {
@@ -164,8 +177,8 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         *error = "--sockets applies to --once --format json.";
         return false;
     }
-    if ((tableGiven || samplesGiven) && mode == Mode::Once) {
-        *error = "--table-period and --samples apply to --stream and --record.";
+    if ((tableGiven || samplesGiven || budgetGiven) && mode == Mode::Once) {
+        *error = "--table-period, --dump-budget and --samples apply to --stream and --record.";
         return false;
     }
     return true;
