@@ -118,34 +118,6 @@ private:
     std::uint64_t m_raw = 0;
 };
 
-// A row's place in the table's order, as integers: an address's 16 network-order bytes
-// compare as two big-endian 64-bit halves exactly as they compare byte by byte.
-struct RowKey
-{
-    std::uint64_t localHigh, localLow, remoteHigh, remoteLow;
-    std::uint32_t index;
-    std::uint16_t localPort, remotePort;
-    std::uint8_t family;
-
-    static std::uint64_t half(const std::array<std::uint8_t, 16> &bytes, int offset)
-    {
-        std::uint64_t value = 0;
-        for (int i = 0; i < 8; ++i)
-            value = value << 8 | bytes[std::size_t(offset + i)];
-        return value;
-    }
-    static RowKey of(const SocketRecord &r, std::size_t index)
-    {
-        return RowKey {half(r.localAddress, 0), half(r.localAddress, 8), half(r.remoteAddress, 0),
-                       half(r.remoteAddress, 8), std::uint32_t(index), r.localPort, r.remotePort, r.family};
-    }
-    bool operator<(const RowKey &o) const
-    {
-        return std::tie(family, localHigh, localLow, localPort, remoteHigh, remoteLow, remotePort)
-            < std::tie(o.family, o.localHigh, o.localLow, o.localPort, o.remoteHigh, o.remoteLow, o.remotePort);
-    }
-};
-
 // What the columns take of a record, in the table's order.
 struct PackedRow
 {
@@ -206,17 +178,12 @@ namespace SocketTableCodec {
 std::string encode(const std::vector<SocketRecord> &input)
 {
     // Neighbouring rows share addresses and nearly share ports: that is what compresses. The
-    // order is (family, local address, local port, remote address, remote port); it is sorted
-    // on packed integer keys beside the rows, not through pointers to 100-byte records with
-    // memcmp per address: that took ~0.3 s of CPU per table at 300,000 rows (bench_agent).
-    std::vector<RowKey> keys;
-    keys.reserve(input.size());
-    for (std::size_t i = 0; i < input.size(); ++i)
-        keys.push_back(RowKey::of(input[i], i));
-    std::sort(keys.begin(), keys.end());
-    // One pass in that order gathers what the columns need into compact rows: the columns below
-    // then read memory in sequence. Reading the 100-byte records through the sorted order once per
-    // column was a cache miss per field and most of a 302k-row table's encoding time (perf).
+    // order is (family, local address, local port, remote address, remote port). The records are
+    // read once, in their own order, into compact rows whose addresses are indices into a
+    // dictionary; the dictionary is then numbered in address order, so the rows sort on integers.
+    // Sorting through pointers to the records (memcmp per address) took ~0.3 s of CPU at 302k
+    // rows, reading them through the sorted order once per column was a cache miss per field,
+    // and sorting 48-byte keys beside the rows took as much memory again (bench_agent, perf).
     std::unordered_map<AddressKey, std::uint32_t, AddressKeyHash> dictionary;
     std::vector<AddressKey> addresses;
     const auto indexOf = [&](std::uint8_t family, const std::array<std::uint8_t, 16> &bytes) {
@@ -228,18 +195,16 @@ std::string encode(const std::vector<SocketRecord> &input)
         addresses.push_back(key);
         return std::uint32_t(addresses.size() - 1);
     };
-    std::vector<PackedRow> rows(keys.size());
-    const SocketRecord *previousRecord = nullptr;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const SocketRecord &r = input[keys[i].index];
+    std::vector<PackedRow> rows(input.size());
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const SocketRecord &r = input[i];
         PackedRow &row = rows[i];
-        // Sorted rows mostly repeat the row before's addresses: no hash lookup for those.
-        const bool sameFamily = previousRecord && previousRecord->family == r.family;
-        row.localIndex = sameFamily && previousRecord->localAddress == r.localAddress ? rows[i - 1].localIndex
-                                                                                       : indexOf(r.family, r.localAddress);
-        row.remoteIndex = sameFamily && previousRecord->remoteAddress == r.remoteAddress
-            ? rows[i - 1].remoteIndex
-            : indexOf(r.family, r.remoteAddress);
+        // A host's rows mostly repeat the row before's addresses: no hash lookup for those.
+        const SocketRecord *before = i > 0 && input[i - 1].family == r.family ? &input[i - 1] : nullptr;
+        row.localIndex = before && before->localAddress == r.localAddress ? rows[i - 1].localIndex
+                                                                          : indexOf(r.family, r.localAddress);
+        row.remoteIndex = before && before->remoteAddress == r.remoteAddress ? rows[i - 1].remoteIndex
+                                                                             : indexOf(r.family, r.remoteAddress);
         row.cookie = r.cookie;
         row.expiresMs = r.expiresMs;
         row.receiveQueue = r.receiveQueue;
@@ -251,8 +216,31 @@ std::string encode(const std::vector<SocketRecord> &input)
         row.state = std::uint8_t(r.state);
         row.timer = std::uint8_t(r.timer);
         row.retransmits = r.retransmits;
-        previousRecord = &r;
     }
+    dictionary.clear();
+    std::vector<std::uint32_t> byAddress(addresses.size());
+    for (std::uint32_t i = 0; i < byAddress.size(); ++i)
+        byAddress[i] = i;
+    std::sort(byAddress.begin(), byAddress.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::tie(addresses[a].family, addresses[a].bytes) < std::tie(addresses[b].family, addresses[b].bytes);
+    });
+    std::vector<std::uint32_t> renumbered(addresses.size());
+    std::vector<AddressKey> sortedAddresses(addresses.size());
+    for (std::uint32_t position = 0; position < byAddress.size(); ++position) {
+        renumbered[byAddress[position]] = position;
+        sortedAddresses[position] = addresses[byAddress[position]];
+    }
+    addresses = std::move(sortedAddresses);
+    for (PackedRow &row : rows) {
+        row.localIndex = renumbered[row.localIndex];
+        row.remoteIndex = renumbered[row.remoteIndex];
+    }
+    // A local and a remote address of one row have the same family, so the local index orders
+    // by (family, local address) and the remote index by remote address within it.
+    std::sort(rows.begin(), rows.end(), [](const PackedRow &a, const PackedRow &b) {
+        return std::tie(a.localIndex, a.localPort, a.remoteIndex, a.remotePort)
+            < std::tie(b.localIndex, b.localPort, b.remoteIndex, b.remotePort);
+    });
 
     // The columns go through deflate as they are written, 64 KiB at a time: the table never
     // exists uncompressed (at 262,144 rows that would be ~5 MB beside the compressed ~1.2 MB).
