@@ -100,8 +100,13 @@ int main(int argc, char *argv[])
                 population[6], population[1], population[10], (nowMs() - fillStart) / 1000);
 
     SnapshotCollector collector({});
-    std::vector<double> floorMs, snapshotMs, ssMs;
-    std::printf("%-6s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "ss -tan ms", "sockets");
+    // The same refresh without owners: what looking them up adds (its first round reads every
+    // process's descriptors; later rounds only what is new, as a running window does).
+    SnapshotCollector::Options withoutOwners;
+    withoutOwners.owners = false;
+    SnapshotCollector plain(withoutOwners);
+    std::vector<double> floorMs, snapshotMs, ssMs, plainMs;
+    std::printf("%-6s %12s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "no owners ms", "ss -tan ms", "sockets");
     for (int r = 0; r < rounds; ++r) {
         double start = nowMs();
         const auto counted = bare.count();
@@ -113,11 +118,16 @@ int main(int argc, char *argv[])
         if (!snapshot)
             return BenchSupport::fail(error);
 
+        start = nowMs();
+        if (!collectWorded(plain, &error))
+            return BenchSupport::fail(error);
+        plainMs.push_back(nowMs() - start);
+
         ssMs.push_back(runChild({"ss", "-tan", nullptr}).wallMs);
         long total = 0;
         for (long n : counted)
             total += n;
-        std::printf("%-6d %12.1f %12.1f %12.1f %10zu%s\n", r + 1, floorMs.back(), snapshotMs.back(), ssMs.back(),
+        std::printf("%-6d %12.1f %12.1f %12.1f %12.1f %10zu%s\n", r + 1, floorMs.back(), snapshotMs.back(), plainMs.back(), ssMs.back(),
                     snapshot->sockets.size(), long(snapshot->sockets.size()) == total ? "" : " (churn)");
     }
 
@@ -130,6 +140,13 @@ int main(int argc, char *argv[])
     std::printf("  sockscope snapshot    %8.1f ms   %.2f x floor (target <= 1.3)   %.2f x ss (target <= 0.5)\n",
                 snap, snap / floor, snap / ss);
     std::printf("  ss -tan > /dev/null   %8.1f ms\n", ss);
+    if (rounds > 1) {
+        const double steady = median(std::vector<double>(snapshotMs.begin() + 1, snapshotMs.end()));
+        const double without = median(std::vector<double>(plainMs.begin() + 1, plainMs.end()));
+        std::printf("  owners (rounds 2..%d)  %8.1f ms with, %.1f ms without: +%.1f %% (target <= 10 %%); first round "
+                    "(every process read) %.1f ms vs %.1f ms\n",
+                    rounds, steady, without, 100.0 * (steady / without - 1.0), snapshotMs.front(), plainMs.front());
+    }
     std::printf("sockscope --once --format json: %.1f ms wall, peak RSS %.1f MB (target <= 120 MB), exit %d\n",
                 once.wallMs, once.maxRssKb / 1024.0, WIFEXITED(once.status) ? WEXITSTATUS(once.status) : -1);
     std::printf("sockscope --once (text):        %.1f ms wall, peak RSS %.1f MB\n", onceText.wallMs,
