@@ -94,12 +94,6 @@ ProcessSocketMap::ProcessSocketMap(Options options)
 {
 }
 
-const ProcessSocketMap::Holder *ProcessSocketMap::holder(std::uint32_t inode) const
-{
-    const auto it = m_inodes.find(inode);
-    return it == m_inodes.end() ? nullptr : &it->second;
-}
-
 const ProcessSocketMap::Process *ProcessSocketMap::process(std::uint32_t pid) const
 {
     const auto it = m_processes.find(pid);
@@ -109,8 +103,7 @@ const ProcessSocketMap::Process *ProcessSocketMap::process(std::uint32_t pid) co
 bool ProcessSocketMap::unknownInodes(const std::vector<SocketRecord> &sockets) const
 {
     for (const SocketRecord &record : sockets) {
-        if (record.inode != 0 && m_inodes.find(record.inode) == m_inodes.end()
-            && m_unowned.find(record.inode) == m_unowned.end())
+        if (record.inode != 0 && !m_inodes.find(record.inode) && !m_unowned.find(record.inode))
             return true;
     }
     return false;
@@ -187,10 +180,9 @@ std::uint64_t ProcessSocketMap::scanProcess(std::uint32_t pid)
         if (length <= 0 || std::size_t(length) >= sizeof link || !socketInode(link, std::size_t(length), &inode))
             continue;
         holdsSockets = true;
-        Holder &holder = m_found[inode];
-        if (holder.processes == 0 || pid < holder.pid)
-            holder.pid = pid;
-        ++holder.processes;
+        const std::uint32_t *holder = m_found.find(inode);
+        if (!holder || pid < *holder)
+            m_found.set(inode, pid);
     }
     closedir(fds); // closes fdDir
     if (holdsSockets) {
@@ -219,8 +211,8 @@ void ProcessSocketMap::finishPass(const std::vector<SocketRecord> &sockets, std:
     m_scope = m_unreadable == 0 ? OwnerScope::AllProcesses : OwnerScope::OwnProcesses;
     m_unowned.clear();
     for (const SocketRecord &record : sockets) {
-        if (record.inode != 0 && m_inodes.find(record.inode) == m_inodes.end())
-            m_unowned.insert(record.inode);
+        if (record.inode != 0 && !m_inodes.find(record.inode))
+            m_unowned.set(record.inode, 1);
     }
     m_pids.clear();
     m_pids.shrink_to_fit();

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "flatidmap.h"
 #include "socketownership.h"
 #include "socketrecord.h"
 
 #include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 // Which processes hold which socket inodes, from the /proc/PID/fd links ("socket:[INODE]"), as
@@ -25,11 +25,6 @@ public:
         std::uint32_t descriptorBudget = 50000; // per update(), after the first pass (which is whole)
         std::string procRoot = "/proc";
     };
-    struct Holder
-    {
-        std::uint32_t pid = 0; // the lowest pid holding it
-        std::uint32_t processes = 0;
-    };
     struct Process
     {
         std::uint32_t uid = 0;
@@ -43,7 +38,12 @@ public:
     // Looks up what `sockets` hold that is not known yet (see above). `nowMs`: a monotonic clock.
     void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
 
-    const Holder *holder(std::uint32_t inode) const;
+    // The process holding the socket inode (the lowest pid when several share it), or 0.
+    std::uint32_t holderOf(std::uint32_t inode) const
+    {
+        const std::uint32_t *pid = m_inodes.find(inode);
+        return pid ? *pid : 0;
+    }
     const Process *process(std::uint32_t pid) const;
     OwnerScope scope() const { return m_scope; }
     std::uint32_t processesUnreadable() const { return m_unreadable; }
@@ -59,16 +59,16 @@ private:
     void finishPass(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
 
     Options m_options;
-    std::unordered_map<std::uint32_t, Holder> m_inodes;
+    FlatIdMap m_inodes; // inode -> pid
     std::unordered_map<std::uint32_t, Process> m_processes;
     // Live socket inodes the last complete pass found in no readable process (other users'
     // sockets, orphans): they alone do not start another pass.
-    std::unordered_set<std::uint32_t> m_unowned;
+    FlatIdMap m_unowned;
     // The pass in progress.
     bool m_passActive = false;
     std::vector<std::uint32_t> m_pids;
     std::size_t m_cursor = 0;
-    std::unordered_map<std::uint32_t, Holder> m_found;
+    FlatIdMap m_found;
     std::unordered_map<std::uint32_t, Process> m_foundProcesses;
     std::uint32_t m_foundUnreadable = 0;
 

@@ -2,6 +2,7 @@
 
 #include "cgroupidtable.h"
 #include "cgroupnames.h"
+#include "flatidmap.h"
 #include "processsocketmap.h"
 #include "socketownership.h"
 #include "socketrecord.h"
@@ -52,11 +53,14 @@ private:
     // Every owner seen recently, once: what the cookie memory points into.
     std::vector<SocketOwner> m_pool;
     std::unordered_map<std::string, std::uint32_t> m_poolIndex;
-    std::unordered_map<std::uint32_t, std::uint32_t> m_pidPool; // valid for one pass of m_processes
+    FlatIdMap m_pidPool; // pid -> pool index, valid for one pass of m_processes
     std::uint64_t m_pidPoolPass = ~std::uint64_t(0);
     std::unordered_map<std::uint64_t, std::uint32_t> m_cgroupPool;
     std::unordered_map<std::uint32_t, std::string> m_userNames;
     // Cookie -> pool index: the current generation and the one before it.
-    std::unordered_map<std::uint64_t, std::uint32_t> m_cookies;
-    std::unordered_map<std::uint64_t, std::uint32_t> m_olderCookies;
+    FlatIdMap m_cookies;
+    FlatIdMap m_olderCookies;
+    // One bit per hash of every remembered cookie (both generations): most TIME-WAIT entries were
+    // never seen owned, and a bit in 256 KB says so faster than a probe of the map.
+    std::vector<std::uint64_t> m_cookieBits;
 };
