@@ -1,4 +1,7 @@
 #include "netnstestmain.h"
+#include "recording.h"
+#include "recordingwriter.h"
+#include "timewaitbyprocessmodel.h"
 #include "procfile.h"
 #include "processrun.h"
 #include "snapshotcollector.h"
@@ -8,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -217,6 +221,44 @@ private slots:
         QCOMPARE(it->count, 3u);
         QCOMPARE(it->listener, 3u);
         QCOMPARE(snapshot->owners.scope, OwnerScope::AllProcesses);
+
+        // The window's by-process view says the same...
+        TimeWaitByProcessModel model;
+        model.setSnapshot(snapshot);
+        const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        int serverRow = -1;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (cell(row, TimeWaitByProcessModel::Process) == QStringLiteral("tw-server"))
+                serverRow = row;
+        }
+        QVERIFY(serverRow >= 0);
+        QCOMPARE(cell(serverRow, TimeWaitByProcessModel::Pid), QString::number(server.pid));
+        QCOMPARE(cell(serverRow, TimeWaitByProcessModel::Count), QStringLiteral("3"));
+        QCOMPARE(cell(serverRow, TimeWaitByProcessModel::How), QStringLiteral("3 via listener"));
+        QCOMPARE(model.scopeText(), QStringLiteral("Owners from all processes."));
+
+        // ...and so does a recording of it (the agent's stream): its table carries no owners, its
+        // JSON the attribution by process.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("owners.sockrec")).toStdString();
+        RecordingWriter writer;
+        CoreMessage error;
+        QVERIFY(writer.open(path, RecordingWriter::Header(), &error));
+        QVERIFY(writer.writeSnapshot(*snapshot));
+        QVERIFY(writer.close());
+        Recording recording;
+        QString readError;
+        QVERIFY2(recording.read(QString::fromStdString(path), &readError), qPrintable(readError));
+        const SnapshotPtr replayed = recording.loadSnapshot(0, &readError);
+        QVERIFY2(replayed, qPrintable(readError));
+        QCOMPARE(replayed->owners.scope, OwnerScope::AllProcesses);
+        const auto &recorded = replayed->owners.timeWaitByOwner;
+        const auto entry = std::find_if(recorded.begin(), recorded.end(), [&](const OwnerTimeWait &e) {
+            return replayed->owners.owner(e.owner)->command == "tw-server";
+        });
+        QVERIFY(entry != recorded.end());
+        QCOMPARE(replayed->owners.owner(entry->owner)->pid, std::uint32_t(server.pid));
+        QCOMPARE(entry->listener, 3u);
         server.send();
         server.reap();
     }

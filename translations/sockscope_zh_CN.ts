@@ -1192,6 +1192,10 @@
         <source>%1 (remote) — sockscope</source>
         <translation>%1（远程）— sockscope</translation>
     </message>
+    <message>
+        <source>TIME-WAIT by process</source>
+        <translation>按进程的 TIME-WAIT</translation>
+    </message>
 </context>
 <context>
     <name>MixUpCatalog</name>
@@ -3894,6 +3898,63 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>% of TIME-WAIT</source>
         <translation>占 TIME-WAIT 的 %</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWaitByProcessModel</name>
+    <message>
+        <source>Owners from all processes.</source>
+        <translation>归属取自所有进程。</translation>
+    </message>
+    <message>
+        <source>Owners from your own processes only: run as root (or the agent with sudo) to see every process.</source>
+        <translation>归属仅取自你自己的进程：以 root 运行（或用 sudo 运行代理）才能看到所有进程。</translation>
+    </message>
+    <message>
+        <source>exact: the connection was seen owned by this process before it closed; via listener: on a port this process listens on (the server closed first); likely: a guess from its live connections to the same remote address and port.</source>
+        <translation>确切：该连接关闭前曾被采样到属于此进程；经监听端口：位于此进程监听的端口上（服务端先关闭）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
+    </message>
+    <message>
+        <source>other processes</source>
+        <translation>其他进程</translation>
+    </message>
+    <message>
+        <source>not attributed</source>
+        <translation>未归属</translation>
+    </message>
+    <message>
+        <source>%1 exact</source>
+        <translation>%1 个确切</translation>
+    </message>
+    <message>
+        <source>%1 via listener</source>
+        <translation>%1 个经监听端口</translation>
+    </message>
+    <message>
+        <source>%1 likely</source>
+        <translation>%1 个可能</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <extracomment>The systemd unit or container a process belongs to</extracomment>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT</source>
+        <translation>TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <extracomment>How TIME-WAIT entries were attributed to the process</extracomment>
+        <translation>归属依据</translation>
     </message>
 </context>
 </TS>

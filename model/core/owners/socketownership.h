@@ -58,6 +58,8 @@ struct SocketOwnership
     // TIME-WAIT by owner, most first (all of them: a host has few), and the entries attributed to nobody.
     std::vector<OwnerTimeWait> timeWaitByOwner;
     std::uint32_t timeWaitUnattributed = 0;
+    // Attributed to owners not in timeWaitByOwner: a recording lists only its top owners.
+    std::uint32_t timeWaitOtherOwners = 0;
 
     const SocketOwner *owner(std::uint32_t ref) const
     {

@@ -74,7 +74,7 @@ void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
     json.key("by_process");
     json.beginArray();
     const auto shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(std::max(top, 0)));
-    std::uint64_t other = 0;
+    std::uint64_t other = o.timeWaitOtherOwners;
     for (std::size_t i = shown; i < o.timeWaitByOwner.size(); ++i)
         other += o.timeWaitByOwner[i].count;
     for (std::size_t i = 0; i < shown; ++i) {
@@ -234,7 +234,7 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts);
     writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts);
     if (s.owners.scope != OwnerScope::NotLookedUp)
-        writeOwnerCounts(json, s.owners, options.topPorts);
+        writeOwnerCounts(json, s.owners, options.topProcesses < 0 ? options.topPorts : options.topProcesses);
     json.endObject();
 
     if (s.owners.scope != OwnerScope::NotLookedUp) {

@@ -20,6 +20,7 @@ using Wording = std::function<std::string(const CoreMessage &)>;
 struct Options
 {
     int topPorts = 10;
+    int topProcesses = -1; // time_wait.by_process: -1 for as many as topPorts
     bool includeSockets = false;
     Wording wording;
 };

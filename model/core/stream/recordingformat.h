@@ -54,6 +54,9 @@ constexpr int MinimumCompressedRowBytes = 1;
 constexpr std::int64_t MaximumTimeMs = 253402300799999;
 constexpr std::int64_t MaximumFigure = std::int64_t(1) << 53;
 enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5 };
+// A SNAPSHOT frame's JSON lists at most this many owners under time_wait.by_process (with the
+// rest as by_process_other): whom the agent attributed TIME-WAIT to, which its table does not carry.
+constexpr int RecordedTopProcesses = 20;
 // An ERROR frame's limits: a message has a code and at most this many arguments of at most this many bytes.
 constexpr std::uint32_t MaximumErrorArguments = 16;
 constexpr std::uint32_t MaximumErrorText = 4096;
