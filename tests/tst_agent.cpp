@@ -127,6 +127,16 @@ private slots:
         QVERIFY2(table, qPrintable(error));
         QCOMPARE(int(table->sockets.size()), 35);
         QCOMPARE(table->count(TcpState::TimeWait), 27u);
+        // The agent attributed them; its OWNERS frame gives the window every row's owner: the
+        // listeners and live sockets are this test's.
+        QCOMPARE(table->owners.perSocket.size(), table->sockets.size());
+        for (std::size_t i = 0; i < table->sockets.size(); ++i) {
+            if (table->sockets[i].state != TcpState::Listen)
+                continue;
+            const SocketOwner *owner = table->owners.owner(table->owners.perSocket[i].owner);
+            QVERIFY(owner);
+            QCOMPARE(owner->pid, std::uint32_t(QCoreApplication::applicationPid()));
+        }
         const QJsonObject defaults = recording.header.value("kernel_defaults").toObject();
         QCOMPARE(defaults.value("values").toObject().value("net.ipv4.tcp_fin_timeout").toString(), QStringLiteral("60"));
         QVERIFY(recording.header.value("agent").toObject().contains("version"));

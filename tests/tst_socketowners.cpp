@@ -1,4 +1,6 @@
 #include "netnstestmain.h"
+#include "ownertablecodec.h"
+#include "sockettablecodec.h"
 #include "recording.h"
 #include "recordingwriter.h"
 #include "timewaitbyprocessmodel.h"
@@ -259,6 +261,28 @@ private slots:
         QVERIFY(entry != recorded.end());
         QCOMPARE(replayed->owners.owner(entry->owner)->pid, std::uint32_t(server.pid));
         QCOMPARE(entry->listener, 3u);
+        // The OWNERS frame before the table gives every row its owner again.
+        QCOMPARE(replayed->owners.perSocket.size(), replayed->sockets.size());
+        const Attributed again = timeWaitOwners(*replayed, onPort);
+        QCOMPARE(again.count, 3);
+        QVERIFY(!again.mixed);
+        QCOMPARE(int(again.evidence), int(OwnerEvidence::Listener));
+        QCOMPARE(again.pid, std::uint32_t(server.pid));
+        QCOMPARE(again.command, std::string("tw-server"));
+
+        // A damaged owner table is refused whole, never half applied.
+        std::vector<std::uint32_t> order;
+        SocketTableCodec::encode(snapshot->sockets, &order);
+        const std::string ownerBytes = OwnerTableCodec::encode(snapshot->owners, order);
+        SocketOwnership decoded;
+        QVERIFY(OwnerTableCodec::decode(ownerBytes, std::uint32_t(order.size()), &decoded));
+        QCOMPARE(decoded.perSocket.size(), order.size());
+        QVERIFY(!OwnerTableCodec::decode(ownerBytes, std::uint32_t(order.size() + 1), &decoded)); // another table's
+        for (std::size_t cut = 0; cut < ownerBytes.size(); cut += 7) {
+            SocketOwnership untouched;
+            QVERIFY(!OwnerTableCodec::decode(std::string_view(ownerBytes).substr(0, cut), std::uint32_t(order.size()), &untouched));
+            QVERIFY(untouched.owners.empty() && untouched.perSocket.empty());
+        }
         server.send();
         server.reap();
     }

@@ -1,5 +1,7 @@
 #include "recordingframes.h"
 
+#include "ownertablecodec.h"
+
 #include "bytereader.h"
 #include "qtstd.h"
 #include "recordingformat.h"
@@ -28,7 +30,7 @@ bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
     return !in.failed() && plausibleTime(*timeMs) && SocketTableCodec::inspect(in.view(in.remaining()));
 }
 
-SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version)
+SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners)
 {
     ByteReader in(byteView(payload));
     const QByteArray json = toQByteArray(in.view(in.u32()));
@@ -37,6 +39,12 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
         || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);
+    SocketOwnership rows;
+    if (!owners.isEmpty() && OwnerTableCodec::decode(byteView(owners), quint32(snapshot->sockets.size()), &rows)) {
+        const auto &sockets = snapshot->sockets;
+        rows.countTimeWait(sockets.size(), [&](std::size_t i) { return sockets[i].state == TcpState::TimeWait; });
+        snapshot->owners = std::move(rows);
+    }
     return snapshot;
 }
 

@@ -3,6 +3,7 @@
 #include "bytewriter.h"
 #include "crc32.h"
 #include "recordingformat.h"
+#include "ownertablecodec.h"
 #include "sockettablecodec.h"
 #include "summarycodec.h"
 
@@ -188,7 +189,14 @@ bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
     ByteWriter payload;
     payload.u32(std::uint32_t(json.size()));
     payload.bytes(json);
-    payload.bytes(SocketTableCodec::encode(snapshot.sockets));
+    std::vector<std::uint32_t> order;
+    payload.bytes(SocketTableCodec::encode(snapshot.sockets, &order));
+    // The rows' owners first, so a reader holds them when the table arrives.
+    if (snapshot.owners.perSocket.size() == snapshot.sockets.size() && !snapshot.sockets.empty()) {
+        const std::string owners = OwnerTableCodec::encode(snapshot.owners, order);
+        if (!owners.empty() && !appendFrame(RecordingFormat::Owners, owners))
+            return false;
+    }
     return appendFrame(RecordingFormat::Snapshot, payload.data());
 }
 
