@@ -1,8 +1,8 @@
 #include "recordingframes.h"
 
-#include "ownertablecodec.h"
 
 #include "bytereader.h"
+#include "ownertablecodec.h"
 #include "qtstd.h"
 #include "recordingformat.h"
 #include "snapshotaggregator.h"
@@ -43,6 +43,11 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     if (!owners.isEmpty() && OwnerTableCodec::decode(byteView(owners), quint32(snapshot->sockets.size()), &rows)) {
         const auto &sockets = snapshot->sockets;
         rows.countTimeWait(sockets.size(), [&](std::size_t i) { return sockets[i].state == TcpState::TimeWait; });
+        // Someone else's texts: one line of plain text each, as the JSON reader makes them.
+        for (SocketOwner &owner : rows.owners) {
+            for (std::string *text : {&owner.command, &owner.user, &owner.unit})
+                *text = UntrustedText::plain(QString::fromUtf8(text->data(), qsizetype(text->size()))).toStdString();
+        }
         snapshot->owners = std::move(rows);
     }
     return snapshot;
