@@ -1,6 +1,5 @@
 #include "recordingframes.h"
 
-
 #include "bytereader.h"
 #include "ownertablecodec.h"
 #include "qtstd.h"
