@@ -97,12 +97,12 @@ private slots:
             QList<QByteArray> kept;
             for (const QByteArray &line : text.split('\n')) {
                 if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
-                    || line.startsWith("TCP sockets: 35 "))
+                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 "))
                     kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
             }
             return kept;
         };
-        QCOMPARE(lines(agent.out).size(), 4);
+        QCOMPARE(lines(agent.out).size(), 5);
         QCOMPARE(lines(agent.out), lines(window.out));
     }
 

@@ -232,7 +232,7 @@ private slots:
         QVERIFY2(available.contains(status), "the status bar is off screen");
         QVERIFY2(out["tableRows"].toInt() >= 10, qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
         const QJsonArray docks = out["docks"].toArray();
-        QCOMPARE(docks.size(), 5);
+        QCOMPARE(docks.size(), 6); // states, overview, ports, slab, rates, TIME-WAIT by process
         for (const QJsonValue &value : docks) {
             const QJsonObject dock = value.toObject();
             const QString name = dock["name"].toString();

@@ -2350,6 +2350,30 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TIME-WAIT：%1；timewait 表（sockstat tw，TIME-WAIT 与孤儿 FIN-WAIT-2）%2 / tcp_max_tw_buckets %3（%4%）
 </translation>
     </message>
+    <message>
+        <source>  by process:     %1
+</source>
+        <translation>  按进程：%1
+</translation>
+    </message>
+    <message>
+        <source>%1[%2] ×%3</source>
+        <extracomment>TIME-WAIT by process: command[pid] ×count</extracomment>
+        <translation>%1[%2] ×%3</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <extracomment>TIME-WAIT by unit (no process known): unit ×count</extracomment>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source> (%1 exact, %2 via listener, %3 likely)</source>
+        <translation>（%1 个确切，%2 个经监听端口，%3 个可能）</translation>
+    </message>
+    <message>
+        <source>not attributed ×%1</source>
+        <translation>未归属 ×%1</translation>
+    </message>
 </context>
 <context>
     <name>SocketFilter</name>
