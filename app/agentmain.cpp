@@ -1,8 +1,10 @@
 // sockscope-agent: the collection core with nothing else, for a server that has no Qt and no
 // sockscope installed (issue 12). The window runs it over SSH and reads its stream.
+#include "agentlab.h"
 #include "agentloop.h"
 #include "agentonce.h"
 #include "agentoptions.h"
+#include "labnamespace.h"
 #include "networknamespace.h"
 
 #include <cstdio>
@@ -22,6 +24,19 @@ int main(int argc, char **argv)
     case AgentOptions::Mode::Stream:
     case AgentOptions::Mode::Once:
     case AgentOptions::Mode::Record: break;
+    }
+
+    if (options.lab) {
+        // Made while the agent is one thread (a user namespace needs that); returns in the lab.
+        CoreMessage error;
+        AgentLab lab(options.sysctlHelper);
+        if (!LabNamespace::enter(&error) || !lab.start(&error)) {
+            std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+            return 1;
+        }
+        AgentOptions stream = options;
+        stream.tablePeriodMs = AgentOptions::MinimumTablePeriodMs; // a lab's table is small: every second
+        return AgentLoop::run(stream, "lab", &lab);
     }
 
     // The agent is one thread: entering the namespace moves all of it (its netlink socket and
