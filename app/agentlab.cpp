@@ -99,6 +99,9 @@ bool AgentLab::applySysctls(const std::vector<std::string> &pairs, RecordingWrit
     // The helper checks names and values against its catalog, writes, reads back and puts
     // everything back if one fails. It runs as root of the lab's user namespace, in the lab's
     // network namespace: what it may write is this namespace's files, nothing of the host.
+    for (const std::string &pair : pairs)
+        if (pair.empty() || pair[0] == '-' || pair.find('=') == std::string::npos)
+            return writer.writeError(wallMs(), {CoreMessageCode::LabSysctlFailed, {"not NAME=VALUE: " + pair.substr(0, 64)}});
     std::vector<std::string> arguments {m_sysctlHelper, "apply"};
     arguments.insert(arguments.end(), pairs.begin(), pairs.end());
     std::string report;
