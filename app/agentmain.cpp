@@ -35,7 +35,7 @@ int main(int argc, char **argv)
             return 1;
         }
         AgentOptions stream = options;
-        stream.tablePeriodMs = AgentOptions::MinimumTablePeriodMs; // a lab's table is small: every second
+        stream.tablePeriodMs = 0; // a lab's table is small: one with every sample, for its checkpoints
         return AgentLoop::run(stream, "lab", &lab);
     }
 

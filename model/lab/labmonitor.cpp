@@ -31,7 +31,8 @@ std::vector<LabCheckpointResult> LabMonitor::evaluate() const
     const LabMoment &newest = m_moments.back();
     const LabMoment *older = nullptr;
     for (const LabMoment &moment : m_moments)
-        if (newest.snapshot->wallTimeMs - moment.snapshot->wallTimeMs >= LabCheckpoints::WindowMs)
+        // Samples come about a second apart, a few milliseconds either way.
+        if (newest.snapshot->wallTimeMs - moment.snapshot->wallTimeMs >= LabCheckpoints::WindowMs - 250)
             older = &moment;
     std::vector<LabCheckpointResult> results = LabCheckpoints::evaluate(
         m_scenario, older ? *older : m_moments.front(), newest, newest.snapshot->wallTimeMs - m_startMs);
