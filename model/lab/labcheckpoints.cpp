@@ -26,6 +26,24 @@ qint64 inState(const LabMoment &moment, TcpState state)
     return rows(moment, [state](const SocketRecord &s) { return s.state == state; });
 }
 
+// TIME-WAIT rows with port 8080 as their local port (the server's side) or remote port (the client's).
+qint64 timeWaitOnServerPort(const LabMoment &moment, bool remote)
+{
+    return rows(moment, [remote](const SocketRecord &s) {
+        return s.state == TcpState::TimeWait && (remote ? s.remotePort : s.localPort) == ServerPort;
+    });
+}
+
+// The most ephemeral ports held towards port 8080 by one (local address, remote address) pair.
+qint64 portsTowardsServer(const LabMoment &moment)
+{
+    qint64 most = 0;
+    for (const PortPressure &tuple : moment.snapshot->portPressure)
+        if (tuple.remotePort == ServerPort)
+            most = qMax<qint64>(most, tuple.inUse);
+    return most;
+}
+
 qint64 counterDelta(const LabMoment &older, const LabMoment &newest, TcpCounter counter)
 {
     return qMax<qint64>(0, newest.snapshot->counters.value(counter) - older.snapshot->counters.value(counter));
@@ -96,8 +114,7 @@ void keepAliveChange(Checks &checks)
 void serverCloses(Checks &checks)
 {
     const LabMoment &now = checks.newest;
-    const qint64 local = rows(now, [](const SocketRecord &s) { return s.state == TcpState::TimeWait && s.localPort == ServerPort; });
-    const qint64 remote = rows(now, [](const SocketRecord &s) { return s.state == TcpState::TimeWait && s.remotePort == ServerPort; });
+    const qint64 local = timeWaitOnServerPort(now, false), remote = timeWaitOnServerPort(now, true);
     checks.watch("time-wait-on-server-port", local > 0 && remote == 0,
                  Texts::tr("TIME-WAIT is on local port 8080 (%1) and none on the client side (%2 towards port 8080)")
                      .arg(number(local), number(remote)))
@@ -113,20 +130,12 @@ void serverCloses(Checks &checks)
 void clientCloses(Checks &checks)
 {
     const LabMoment &now = checks.newest;
-    const qint64 local = rows(now, [](const SocketRecord &s) { return s.state == TcpState::TimeWait && s.localPort == ServerPort; });
-    const qint64 remote = rows(now, [](const SocketRecord &s) { return s.state == TcpState::TimeWait && s.remotePort == ServerPort; });
+    const qint64 local = timeWaitOnServerPort(now, false), remote = timeWaitOnServerPort(now, true);
     checks.watch("time-wait-on-client-side", remote > 0 && local == 0,
                  Texts::tr("TIME-WAIT is on the client side, towards port 8080 (%1), and none on local port 8080 (%2)")
                      .arg(number(remote), number(local)))
         .figures = {{QStringLiteral("time_wait_remote_8080"), remote}, {QStringLiteral("time_wait_local_8080"), local}};
-    const auto inUse = [](const LabMoment &m) {
-        qint64 most = 0;
-        for (const PortPressure &tuple : m.snapshot->portPressure)
-            if (tuple.remotePort == ServerPort)
-                most = qMax<qint64>(most, tuple.inUse);
-        return most;
-    };
-    const qint64 before = inUse(checks.older), after = inUse(now);
+    const qint64 before = portsTowardsServer(checks.older), after = portsTowardsServer(now);
     checks.watch("port-pressure-climbs", after > before,
                  Texts::tr("Ephemeral ports held towards port 8080 climb: %1 → %2 of %3 in the last %4 s")
                      .arg(number(before), number(after), number(now.snapshot->ephemeralRange.size()),
@@ -139,10 +148,7 @@ void clientCloses(Checks &checks)
 void portExhaustion(Checks &checks)
 {
     const LabMoment &now = checks.newest;
-    qint64 inUse = 0;
-    for (const PortPressure &tuple : now.snapshot->portPressure)
-        if (tuple.remotePort == ServerPort)
-            inUse = qMax<qint64>(inUse, tuple.inUse);
+    const qint64 inUse = portsTowardsServer(now);
     const qint64 range = now.snapshot->ephemeralRange.size();
     checks.watch("range-full", range > 0 && inUse >= range,
                  Texts::tr("Every port of ip_local_port_range is held towards 10.77.0.1:8080: %1 of %2")

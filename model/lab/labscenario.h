@@ -22,10 +22,16 @@ public:
     QStringList sysctls; // name=value (the helper's form), set when the scenario starts
     QStringList load; // LabLoadSettings words
 
-    QString title() const;
-    QString watch() const;
-    QString change() const;
-    QString expect() const;
+    // What the trainee reads, in the current language.
+    struct Text
+    {
+        QString title;
+        QString watch; // what to watch
+        QString change; // what to change
+        QString expect; // what should happen
+    };
+    Text text() const;
+    QString title() const { return text().title; }
 
     static const std::vector<LabScenario> &all();
     static const LabScenario *find(const QString &name);
