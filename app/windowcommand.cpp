@@ -5,6 +5,7 @@
 #include "commandlineoptions.h"
 #include "terminal.h"
 #include "terminationsignals.h"
+#include "labsource.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
@@ -119,6 +120,36 @@ int runRemote(const CommandLineOptions &options)
     return exitCode ? exitCode : result;
 }
 
+// The training lab (--lab [SCENARIO]): a LabSource with the lab panel; --set applies on top of the
+// scenario's settings; --screenshot saves the window after --samples samples (of the lab's load).
+int runLab(const CommandLineOptions &options)
+{
+    MainWindow window(options.screenshotPath.isEmpty());
+    int exitCode = 0;
+    if (!options.screenshotPath.isEmpty()) {
+        QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
+            if (shown < options.samples)
+                return;
+            exitCode = saveScreenshot(window, options) ? 0 : 1;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    LabSource *source = window.openLab(options.labScenario, options.labSysctls, options.labLoad);
+    if (!options.screenshotPath.isEmpty()) {
+        QObject::connect(source, &Source::failed, &window, [&](const QString &message) {
+            Terminal::printError(message);
+            exitCode = 1;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    // Ctrl+C or SIGTERM close the window properly: the lab's agent sees its input close and ends.
+    TerminationSignals signalsWatcher;
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
+    window.show();
+    const int result = QApplication::exec();
+    return exitCode ? exitCode : result;
+}
+
 }
 
 int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Recording> &replay)
@@ -127,6 +158,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
         return runReplay(options, replay);
     if (!options.remoteHost.host().isEmpty())
         return runRemote(options);
+    if (options.lab)
+        return runLab(options);
 
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))

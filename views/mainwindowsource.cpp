@@ -57,7 +57,8 @@ void MainWindow::setSource(Source *source)
         // A remote host (editable even once sudo refused: the preview then is the exact commands
         // to run there) or the lab's agent.
         m_sysctlApplier->setRemote([source](const QStringList &pairs) { source->applySysctls(pairs); },
-                                   [source](const QStringList &pairs) { return source->sysctlCommandLines(pairs); });
+                                   [source](const QStringList &pairs) { return source->sysctlCommandLines(pairs); },
+                                   source->persistRefusal());
         m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(false);
         connect(source, &Source::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);

@@ -68,8 +68,17 @@ QString LabSource::sysctlNote() const
     return tr("Global sysctls (such as tcp_max_orphans) are the host's only: not changeable in the lab.");
 }
 
+QStringList LabSource::persistRefusal() const
+{
+    return {tr("Not in the lab"),
+            tr("The lab's sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the "
+               "host only.")};
+}
+
 void LabSource::applySysctls(const QStringList &pairs)
 {
+    if (pairs.isEmpty())
+        return;
     for (const QString &pair : pairs) {
         const QString name = pair.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
         m_sysctls.erase(std::remove_if(m_sysctls.begin(), m_sysctls.end(),

@@ -24,6 +24,7 @@ public:
     Place place() const override;
     QString sysctlNote() const override;
     bool appliesSysctls() const override { return true; }
+    QStringList persistRefusal() const override;
     void applySysctls(const QStringList &pairs) override;
     QStringList sysctlCommandLines(const QStringList &pairs) const override;
 

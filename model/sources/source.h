@@ -75,6 +75,9 @@ public:
     // lab's agent): the sysctl pane hands it the pairs ("name=value") and waits for
     // sysctlsApplied(); sysctlCommandLines() words what Apply does, for the preview.
     virtual bool appliesSysctls() const { return false; }
+    // Why "Keep after reboot" is off for such a source: a short note and a tooltip (empty: the
+    // remote host's wording).
+    virtual QStringList persistRefusal() const { return {}; }
     virtual void applySysctls(const QStringList &pairs) { Q_UNUSED(pairs); }
     virtual QStringList sysctlCommandLines(const QStringList &pairs) const
     {
