@@ -37,8 +37,20 @@ LabSource::LabSource(const QString &agentProgram, const QString &helperProgram, 
     });
 }
 
+namespace {
+QString testAgent, testHelper;
+}
+
+void LabSource::setDefaultPrograms(const QString &agent, const QString &helper)
+{
+    testAgent = agent;
+    testHelper = helper;
+}
+
 QString LabSource::defaultAgentProgram()
 {
+    if (!testAgent.isEmpty())
+        return testAgent;
     const QStringList candidates = AgentBinary::defaultCandidates();
     for (const QString &candidate : candidates)
         if (QFileInfo(candidate).isExecutable())
@@ -48,6 +60,8 @@ QString LabSource::defaultAgentProgram()
 
 QString LabSource::defaultHelperProgram()
 {
+    if (!testHelper.isEmpty())
+        return testHelper;
     // The lab runs it without any privilege of the host (root of the lab's user namespace only),
     // so the one beside this program may be used, unlike the window's pkexec route.
     const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/sockscope-sysctl-helper");

@@ -20,6 +20,8 @@ public:
 
     static QString defaultAgentProgram();
     static QString defaultHelperProgram();
+    // For tests only (a test program has no agent beside it): what the defaults are from now on.
+    static void setDefaultPrograms(const QString &agent, const QString &helper);
 
     Place place() const override;
     QString sysctlNote() const override;
