@@ -85,6 +85,8 @@ int runChild(int argc, char *argv[])
         // sysctl pane's route after SOCKSCOPE_FIT_SAMPLES samples, as a trainee would.
         LabSource::setDefaultPrograms(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
         window.openLab(lab);
+        if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_LAB_LOAD"))
+            window.labPanel()->showLoadControls();
         const int samples = qMax(4, qEnvironmentVariableIntValue("SOCKSCOPE_FIT_SAMPLES"));
         if (!QTest::qWaitFor([&] { return window.history().size() >= samples; }, 60000))
             return 1;

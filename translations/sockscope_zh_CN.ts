@@ -777,8 +777,8 @@
         <translation>其他失败/秒</translation>
     </message>
     <message>
-        <source>%d s</source>
-        <translation>%d 秒</translation>
+        <source>seconds</source>
+        <translation>秒</translation>
     </message>
 </context>
 <context>
@@ -898,10 +898,6 @@
 <context>
     <name>LabLoadControls</name>
     <message>
-        <source>Load</source>
-        <translation>负载</translation>
-    </message>
-    <message>
         <source>New connections a second</source>
         <translation>每秒新建连接</translation>
     </message>
@@ -969,6 +965,10 @@
         <source>The clients bind to 10.77.0.1 … 10.77.0.N (or 127.0.0.1 … 127.0.0.N) in turn.</source>
         <translation>客户端依次绑定 10.77.0.1 … 10.77.0.N（或 127.0.0.1 … 127.0.0.N）。</translation>
     </message>
+    <message>
+        <source>What the lab&apos;s clients and server do (changes apply at once)</source>
+        <translation>实验室中客户端和服务器的行为（修改立即生效）</translation>
+    </message>
 </context>
 <context>
     <name>LabPanel</name>
@@ -1015,6 +1015,14 @@
     <message>
         <source>Checkpoints (judged from live figures every second):</source>
         <translation>检查点（每秒根据实时数据判断）：</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
     </message>
 </context>
 <context>

@@ -46,13 +46,20 @@ LabChart::LabChart(QWidget *parent)
     m_unavailable->setPen(QPen(ChartColors::warning(), 2));
     m_otherFailures->setColor(ChartColors::series(3));
     m_rate->setLabelFormat(QStringLiteral("%d"));
+    m_time->setLabelFormat(QStringLiteral("%d"));
     m_rate->setMin(0);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(210);
-    ChartColors::applyPalette(chart, palette());
+    applyPalette();
     clear();
     retranslate();
+}
+
+void LabChart::applyPalette()
+{
+    ChartColors::applyPalette(chart(), palette());
+    chart()->legend()->setLabelColor(palette().color(QPalette::Text));
 }
 
 void LabChart::retranslate()
@@ -60,9 +67,9 @@ void LabChart::retranslate()
     m_connected->setName(tr("connections/s"));
     m_unavailable->setName(tr("EADDRNOTAVAIL/s"));
     m_otherFailures->setName(tr("other failures/s"));
-    // Short: the panel is narrow, and the series' names say "per second" already.
-    m_time->setTitleText(QString());
-    m_time->setLabelFormat(tr("%d s"));
+    // The series' names say "per second"; the time unit is the axis title, since the labels'
+    // format goes through printf (ASCII only).
+    m_time->setTitleText(tr("seconds"));
 }
 
 void LabChart::clear()
@@ -117,6 +124,6 @@ void LabChart::add(const LabFigures &figures)
 void LabChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
-        ChartColors::applyPalette(chart(), palette());
+        applyPalette();
     QChartView::changeEvent(event);
 }

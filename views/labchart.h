@@ -27,6 +27,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette();
+
     QLineSeries *m_connected;
     QLineSeries *m_unavailable;
     QLineSeries *m_otherFailures;

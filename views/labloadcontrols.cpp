@@ -68,6 +68,9 @@ QComboBox *LabLoadControls::choice(const char *key, const QStringList &values)
     box->setObjectName(QString::fromLatin1(key));
     for (const QString &value : values)
         box->addItem(QString(), value);
+    // Narrow panels (1024 px screens): the list shows the whole text when open.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(10);
     connect(box, &QComboBox::activated, this, [this, key, box] {
         emit changed({QString::fromLatin1(key) + QLatin1Char('=') + box->currentData().toString()});
     });
@@ -95,7 +98,7 @@ void LabLoadControls::showSettings(const QMap<QString, QString> &load)
 
 void LabLoadControls::retranslate()
 {
-    setTitle(tr("Load"));
+    setTitle(tr("What the lab's clients and server do (changes apply at once)"));
     const QStringList labels {tr("New connections a second"), tr("Connections at once"), tr("Closes first"),
                               QString(), tr("Request bytes"), tr("Clients connect to"), tr("Source addresses"),
                               QString(), tr("Server backlog"), tr("Accepts a second")};

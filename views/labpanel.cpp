@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -40,6 +41,7 @@ LabPanel::LabPanel(QWidget *parent)
     , m_figures(new QLabel(this))
     , m_chart(new LabChart(this))
     , m_load(new LabLoadControls(this))
+    , m_tabs(new QTabWidget(this))
 {
     auto pick = new QHBoxLayout;
     pick->addWidget(m_pickLabel);
@@ -59,25 +61,25 @@ LabPanel::LabPanel(QWidget *parent)
     m_figures->setWordWrap(true);
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    // Everything in one scrolling column: on a small screen the panel scrolls, nothing is cut.
-    auto content = new QWidget;
-    auto column = new QVBoxLayout(content);
+    // Two tabs: the scenario as the trainee follows it, and the load the trainer changes.
+    auto scenarioPage = new QWidget;
+    auto column = new QVBoxLayout(scenarioPage);
     column->setContentsMargins(4, 4, 4, 4);
     column->addLayout(pick);
     column->addWidget(m_text, 3);
     column->addWidget(m_checkpointsLabel);
     column->addWidget(m_checkpoints, 2);
-    column->addWidget(m_chart, 2);
+    column->addWidget(m_chart, 3);
     column->addWidget(m_figures);
-    column->addWidget(m_load);
-    auto scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    content->setMinimumHeight(820);
+    auto loadPage = new QScrollArea;
+    loadPage->setWidget(m_load);
+    loadPage->setWidgetResizable(true);
+    loadPage->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(scenarioPage, QString());
+    m_tabs->addTab(loadPage, QString());
     auto outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    outer->addWidget(m_tabs);
     connect(m_load, &LabLoadControls::changed, this, [this](const QStringList &words) {
         if (m_source)
             m_source->setLoad(words);
@@ -176,9 +178,16 @@ void LabPanel::retranslate()
     for (int i = 0; i < m_picker->count(); ++i)
         m_picker->setItemText(i, LabScenario::all()[std::size_t(i)].title());
     m_checkpointsLabel->setText(tr("Checkpoints (judged from live figures every second):"));
+    m_tabs->setTabText(0, tr("Scenario"));
+    m_tabs->setTabText(1, tr("Load"));
     m_load->retranslate();
     m_chart->retranslate();
     showScenario();
+}
+
+void LabPanel::showLoadControls()
+{
+    m_tabs->setCurrentIndex(1);
 }
 
 void LabPanel::changeEvent(QEvent *event)

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 class QTextBrowser;
 
 // The training lab's panel (issue 14): the scenario picker and its text (what to watch, what to
@@ -34,6 +35,8 @@ public:
     // The checkpoints' lines as shown ("✓ TIME-WAIT is on local port 8080 …").
     QStringList checkpointTexts() const;
     void retranslate();
+    // Brings the load controls' tab to the front.
+    void showLoadControls();
 
 signals:
     // The trainer picked another scenario (or Restart): a fresh lab for it.
@@ -59,4 +62,5 @@ private:
     QLabel *m_figures;
     LabChart *m_chart;
     LabLoadControls *m_load;
+    QTabWidget *m_tabs;
 };
