@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -255,6 +256,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(labProcesses().size() == 2, 5000); // the waiting parent and the lab's PID 1
         ::kill(pid_t(lab.processId()), SIGKILL);
         QVERIFY(lab.waitForFinished(5000));
+    }
+
+    // The window: --lab SCENARIO --set … --screenshot, offscreen, as the ordinary user. The
+    // picture's title (PNG text, as captures stamp it) carries the LAB mark.
+    void windowShowsTheLab()
+    {
+        const QString png = QDir::tempPath() + QStringLiteral("/tst_lab-%1.png").arg(QCoreApplication::applicationPid());
+        QFile::remove(png);
+        const QStringList command = asUser({QStringLiteral("--lab"), QStringLiteral("port-exhaustion"), QStringLiteral("--set"),
+                                            QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                            QStringLiteral("--screenshot"), png, QStringLiteral("--samples"), QStringLiteral("3")});
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const ProcessRun run = ProcessRun::run(command.first(), command.mid(1), env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY2(image.text(QStringLiteral("Title")).startsWith(QStringLiteral("LAB")), qPrintable(image.text(QStringLiteral("Title"))));
+        QFile::remove(png);
     }
 
     void usageErrors_data()

@@ -240,6 +240,8 @@ private slots:
         if (lab) {
             env.insert(QStringLiteral("SOCKSCOPE_FIT_LAB"), QStringLiteral("port-exhaustion"));
             env.insert(QStringLiteral("SOCKSCOPE_FIT_SAMPLES"), QStringLiteral("7")); // the range is full after ~2 s
+            // Then tcp_tw_reuse = 1 through the route the sysctl pane's Apply takes.
+            env.insert(QStringLiteral("SOCKSCOPE_FIT_LAB_CHANGE"), QStringLiteral("net.ipv4.tcp_tw_reuse=1"));
         }
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
@@ -266,9 +268,12 @@ private slots:
         const QJsonArray docks = out["docks"].toArray();
         QCOMPARE(docks.size(), lab ? 6 : 5);
         if (lab) {
-            // The lab panel is in front, and its first checkpoint (the range full) is ticked.
+            // The range filled (ticked), and after tcp_tw_reuse = 1 the failures stopped: the
+            // connect() failure checkpoint is off and the change's checkpoint ticked.
             const QStringList checkpoints = out["labCheckpoints"].toVariant().toStringList();
-            QVERIFY2(!checkpoints.isEmpty() && checkpoints.first().startsWith(QStringLiteral("✓")), qPrintable(checkpoints.join('\n')));
+            QVERIFY2(checkpoints.size() == 3 && checkpoints[0].startsWith(QStringLiteral("✓"))
+                         && checkpoints[1].startsWith(QStringLiteral("✗")) && checkpoints[2].startsWith(QStringLiteral("✓")),
+                     qPrintable(checkpoints.join('\n')));
         }
         for (const QJsonValue &value : docks) {
             const QJsonObject dock = value.toObject();

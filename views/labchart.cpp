@@ -50,7 +50,7 @@ LabChart::LabChart(QWidget *parent)
     m_rate->setMin(0);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(210);
+    setMinimumHeight(150);
     applyPalette();
     clear();
     retranslate();

@@ -54,10 +54,10 @@ LabPanel::LabPanel(QWidget *parent)
     connect(m_picker, &QComboBox::activated, this, [this] { emit restartRequested(m_picker->currentData().toString()); });
     connect(m_restart, &QPushButton::clicked, this, [this] { emit restartRequested(m_picker->currentData().toString()); });
     m_text->setOpenLinks(false);
-    m_text->setMinimumHeight(90);
+    m_text->setMinimumHeight(60);
     m_checkpoints->setWordWrap(true);
     m_checkpoints->setSelectionMode(QAbstractItemView::NoSelection);
-    m_checkpoints->setMinimumHeight(90);
+    m_checkpoints->setMinimumHeight(70);
     m_figures->setWordWrap(true);
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
