@@ -71,11 +71,12 @@ bool AgentLab::start(CoreMessage *error)
 {
     // Idle until told: the window (or sockscope --lab --headless) sets the scenario's load.
     m_settings.running = false;
-    return m_load.start(m_settings, error);
+    return m_load.listen(m_settings, error);
 }
 
 bool AgentLab::command(const std::string &words, RecordingWriter &writer)
 {
+    m_load.startThread(); // the stream's header is out: the agent forks no more but for the helper
     const std::vector<std::string_view> split = TextScan::words(words);
     std::vector<std::string> rest;
     for (std::size_t i = 1; i < split.size(); ++i)
@@ -118,5 +119,6 @@ bool AgentLab::applySysctls(const std::vector<std::string> &pairs, RecordingWrit
 
 bool AgentLab::afterSample(RecordingWriter &writer)
 {
+    m_load.startThread();
     return writer.appendFrame(RecordingFormat::Lab, LabFrame::encode(wallMs(), m_settings, m_load.figures()));
 }

@@ -371,7 +371,7 @@ LabLoad::~LabLoad()
     stop();
 }
 
-bool LabLoad::start(const LabLoadSettings &settings, CoreMessage *error)
+bool LabLoad::listen(const LabLoadSettings &settings, CoreMessage *error)
 {
     // Every descriptor the host allows this process (a lab holds thousands of connections).
     rlimit files {};
@@ -395,8 +395,13 @@ bool LabLoad::start(const LabLoadSettings &settings, CoreMessage *error)
     }
     m_settings = settings;
     ++m_generation;
-    m_thread = std::thread([this] { run(); });
     return true;
+}
+
+void LabLoad::startThread()
+{
+    if (!m_thread.joinable() && m_listener >= 0)
+        m_thread = std::thread([this] { run(); });
 }
 
 void LabLoad::run()

@@ -43,8 +43,11 @@ public:
     LabLoad(const LabLoad &) = delete;
     LabLoad &operator=(const LabLoad &) = delete;
 
-    // Opens the listener and starts the thread.
-    bool start(const LabLoadSettings &settings, CoreMessage *error);
+    // Opens the listener (no thread yet: the caller may still fork, e.g. to detect the kernel's
+    // defaults, which a second thread holding malloc's lock would make unsafe).
+    bool listen(const LabLoadSettings &settings, CoreMessage *error);
+    // Starts the thread that drives the load; once, later calls do nothing.
+    void startThread();
     void stop();
     void setSettings(const LabLoadSettings &settings);
     LabLoadSettings settings() const;
