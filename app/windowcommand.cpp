@@ -86,6 +86,30 @@ int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording
     return QApplication::exec();
 }
 
+// With --screenshot: the picture after --samples samples, then quit (*exitCode 1 if it failed).
+void screenshotAfterSamples(MainWindow &window, const CommandLineOptions &options, int *exitCode)
+{
+    if (options.screenshotPath.isEmpty())
+        return;
+    QObject::connect(&window, &MainWindow::sampleShown, &window, [&window, &options, exitCode](int shown) {
+        if (shown < options.samples)
+            return;
+        *exitCode = saveScreenshot(window, options) ? 0 : 1;
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    });
+}
+
+// Shows the window until it closes. Ctrl+C or SIGTERM close it properly: a stream's agent (over
+// ssh, or the lab's) sees its standard input close and ends.
+int showUntilClosed(MainWindow &window, const int &exitCode)
+{
+    TerminationSignals signalsWatcher;
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
+    window.show();
+    const int result = QApplication::exec();
+    return exitCode ? exitCode : result;
+}
+
 // The window on a remote host (--host): its agent's stream over ssh, reconnected when lost.
 int runRemote(const CommandLineOptions &options)
 {
@@ -93,14 +117,7 @@ int runRemote(const CommandLineOptions &options)
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
     int exitCode = 0;
-    if (!options.screenshotPath.isEmpty()) {
-        QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
-            if (shown < options.samples)
-                return;
-            exitCode = saveScreenshot(window, options) ? 0 : 1;
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        });
-    }
+    screenshotAfterSamples(window, options, &exitCode);
     RemoteSource *source = window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
@@ -112,12 +129,7 @@ int runRemote(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
-    // Ctrl+C or SIGTERM close the window properly: ssh's stdin is closed and the agent ends.
-    TerminationSignals signalsWatcher;
-    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
-    window.show();
-    const int result = QApplication::exec();
-    return exitCode ? exitCode : result;
+    return showUntilClosed(window, exitCode);
 }
 
 // The training lab (--lab [SCENARIO]): a LabSource with the lab panel; --set applies on top of the
@@ -126,14 +138,7 @@ int runLab(const CommandLineOptions &options)
 {
     MainWindow window(options.screenshotPath.isEmpty());
     int exitCode = 0;
-    if (!options.screenshotPath.isEmpty()) {
-        QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
-            if (shown < options.samples)
-                return;
-            exitCode = saveScreenshot(window, options) ? 0 : 1;
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        });
-    }
+    screenshotAfterSamples(window, options, &exitCode);
     LabSource *source = window.openLab(options.labScenario, options.labSysctls, options.labLoad);
     if (!options.screenshotPath.isEmpty()) {
         QObject::connect(source, &Source::failed, &window, [&](const QString &message) {
@@ -142,12 +147,7 @@ int runLab(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
-    // Ctrl+C or SIGTERM close the window properly: the lab's agent sees its input close and ends.
-    TerminationSignals signalsWatcher;
-    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
-    window.show();
-    const int result = QApplication::exec();
-    return exitCode ? exitCode : result;
+    return showUntilClosed(window, exitCode);
 }
 
 }

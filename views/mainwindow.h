@@ -141,6 +141,9 @@ private:
     // Actions, toolbar and sysctl pane enabled from what the source can do.
     void applyCapabilities();
     void connectSource();
+    // setSource() for another place to watch (a host, the lab): history, markers and the last
+    // table of the previous one are dropped.
+    void watchAnew(Source *source);
     void showNotice(const QString &html);
     void showSourceState();
     // The sample the charts end at: the newest, or the replay position.

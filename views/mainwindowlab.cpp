@@ -53,12 +53,7 @@ LabSource *MainWindow::openLab(const QString &scenarioName, const QStringList &s
     // The lab runs on this kernel: its defaults are this kernel's.
     SysctlCatalog::setWatchedKernelDefaults(nullptr);
     // A lab starts empty: nothing of what was watched before belongs to it.
-    m_history = HistoryRing(HistoryRing::DefaultCapacity);
-    m_markers.clear();
-    m_latest.reset();
-    setSource(source);
-    showSnapshotInPanels();
-    refreshCharts();
+    watchAnew(source);
     source->applySysctls(scenario->sysctls + sysctls);
     m_labPanel->attach(source, *scenario, load);
     m_labDock->show();

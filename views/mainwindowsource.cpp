@@ -81,6 +81,17 @@ void MainWindow::setSource(Source *source)
     showSourceState();
 }
 
+void MainWindow::watchAnew(Source *source)
+{
+    m_history = HistoryRing(HistoryRing::DefaultCapacity);
+    m_markers.clear();
+    m_latest.reset();
+    setSource(source);
+    // Nothing of the previous source stays on screen under the new one's name.
+    showSnapshotInPanels();
+    refreshCharts();
+}
+
 void MainWindow::connectSource()
 {
     connect(m_source, &Source::sampleReady, this, [this](const SamplePtr &sample) {
