@@ -883,6 +883,26 @@
         <source>somaxconn %1 caps the queue: the listener&apos;s limit is now %2</source>
         <translation>somaxconn %1 限制了队列：监听套接字的上限现在是 %2</translation>
     </message>
+    <message>
+        <source>With keep-alive no new TIME-WAIT (TcpExt TW stays)</source>
+        <translation>开启 keep-alive 后不再产生新的 TIME-WAIT（TcpExt TW 不再增加）</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 connect() no longer fails and TWRecycled rises</source>
+        <translation>tcp_tw_reuse = 1 时 connect() 不再失败，TWRecycled 上升</translation>
+    </message>
+    <message>
+        <source>With a large table no close skips TIME-WAIT</source>
+        <translation>表足够大时没有关闭会跳过 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>FIN-WAIT-2 stops at tcp_max_tw_buckets and TCPTimeWaitOverflow rises</source>
+        <translation>FIN-WAIT-2 停在 tcp_max_tw_buckets，TCPTimeWaitOverflow 上升</translation>
+    </message>
+    <message>
+        <source>The listener&apos;s limit becomes somaxconn</source>
+        <translation>监听套接字的上限变为 somaxconn</translation>
+    </message>
 </context>
 <context>
     <name>LabCommand</name>

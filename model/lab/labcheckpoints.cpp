@@ -83,14 +83,17 @@ struct Checks
         results.push_back(result);
         return results.back();
     }
+    // `claim`: what it will check, without figures, shown until the change has held.
     LabCheckpointResult &change(const char *id, const std::function<bool(const LabMoment &)> &settings,
-                                const QString &condition, bool held, const QString &text)
+                                const QString &condition, const QString &claim, bool held, const QString &text)
     {
         LabCheckpointResult &result = watch(id, held, text);
         result.phase = LabCheckpointResult::Phase::Change;
         result.condition = condition;
-        if (!settings(older) || !settings(newest))
+        if (!settings(older) || !settings(newest)) {
             result.state = LabCheckpointResult::State::NotApplicable;
+            result.text = claim;
+        }
         return result;
     }
 };
@@ -105,7 +108,7 @@ void keepAliveChange(Checks &checks)
 {
     const qint64 entered = counterDelta(checks.older, checks.newest, TcpCounter::TimeWaitEntered);
     checks.change("keepalive-no-new-time-wait", [](const LabMoment &m) { return loadIs(m, "keepalive", "on"); },
-                  Texts::tr("keep-alive on"), entered == 0,
+                  Texts::tr("keep-alive on"), Texts::tr("With keep-alive no new TIME-WAIT (TcpExt TW stays)"), entered == 0,
                   Texts::tr("With keep-alive no new TIME-WAIT: TcpExt TW rose by %1 in the last %2 s")
                       .arg(number(entered), seconds(checks.older, checks.newest)))
         .figures = {{QStringLiteral("tw_entered"), entered}};
@@ -164,7 +167,8 @@ void portExhaustion(Checks &checks)
                   [](const LabMoment &m) {
                       return sysctl(m, "net.ipv4.tcp_tw_reuse") == 1 && sysctl(m, "net.ipv4.tcp_timestamps") != 0;
                   },
-                  Texts::tr("tcp_tw_reuse = 1, timestamps on"), failed == 0 && recycled > 0,
+                  Texts::tr("tcp_tw_reuse = 1, timestamps on"),
+                  Texts::tr("With tcp_tw_reuse = 1 connect() no longer fails and TWRecycled rises"), failed == 0 && recycled > 0,
                   Texts::tr("With tcp_tw_reuse = 1 no connect() failed (%1) and TIME-WAIT entries were taken over "
                             "(TWRecycled +%2) in the last %3 s")
                       .arg(number(failed), number(recycled), seconds(checks.older, now)))
@@ -186,7 +190,8 @@ void tableOverflow(Checks &checks)
         .figures = {{QStringLiteral("tw_overflow"), overflow}};
     checks.change("large-table-no-overflow",
                   [](const LabMoment &m) { return m.snapshot->maxTimeWaitBuckets() >= 10000; },
-                  Texts::tr("tcp_max_tw_buckets ≥ 10,000"), overflow == 0,
+                  Texts::tr("tcp_max_tw_buckets ≥ 10,000"), Texts::tr("With a large table no close skips TIME-WAIT"),
+                  overflow == 0,
                   Texts::tr("With a large table no close skips TIME-WAIT: TCPTimeWaitOverflow +%1 in the last %2 s")
                       .arg(number(overflow), seconds(checks.older, now)))
         .figures = {{QStringLiteral("tw_overflow"), overflow}};
@@ -222,7 +227,9 @@ void finWait2(Checks &checks, qint64 elapsedMs)
     const qint64 limit = now.snapshot->maxTimeWaitBuckets();
     const qint64 overflow = counterDelta(checks.older, now, TcpCounter::TimeWaitOverflow);
     checks.change("small-table-caps-fin-wait-2", [](const LabMoment &m) { return m.snapshot->maxTimeWaitBuckets() <= 100; },
-                  Texts::tr("tcp_max_tw_buckets ≤ 100"), orphans + timeWait <= limit && overflow > 0,
+                  Texts::tr("tcp_max_tw_buckets ≤ 100"),
+                  Texts::tr("FIN-WAIT-2 stops at tcp_max_tw_buckets and TCPTimeWaitOverflow rises"),
+                  orphans + timeWait <= limit && overflow > 0,
                   Texts::tr("They count against tcp_max_tw_buckets: FIN-WAIT-2 %1 with limit %2, TCPTimeWaitOverflow +%3")
                       .arg(number(orphans), number(limit), number(overflow)))
         .figures = {{QStringLiteral("fin_wait_2"), orphans}, {QStringLiteral("max_tw_buckets"), limit}, {QStringLiteral("tw_overflow"), overflow}};
@@ -260,7 +267,8 @@ void listenQueue(Checks &checks)
                   [](const LabMoment &m) {
                       return sysctl(m, "net.core.somaxconn") < m.figures.loadValue(QStringLiteral("backlog")).toLongLong();
                   },
-                  Texts::tr("somaxconn below the backlog"), limit == somaxconn,
+                  Texts::tr("somaxconn below the backlog"), Texts::tr("The listener's limit becomes somaxconn"),
+                  limit == somaxconn,
                   Texts::tr("somaxconn %1 caps the queue: the listener's limit is now %2").arg(number(somaxconn), number(limit)))
         .figures = {{QStringLiteral("somaxconn"), somaxconn}, {QStringLiteral("send_q"), limit}};
 }
