@@ -776,10 +776,6 @@
         <source>other failures/s</source>
         <translation>其他失败/秒</translation>
     </message>
-    <message>
-        <source>seconds</source>
-        <translation>秒</translation>
-    </message>
 </context>
 <context>
     <name>LabCheckpoints</name>

@@ -46,8 +46,11 @@ LabChart::LabChart(QWidget *parent)
     m_unavailable->setPen(QPen(ChartColors::warning(), 2));
     m_otherFailures->setColor(ChartColors::series(3));
     m_rate->setLabelFormat(QStringLiteral("%d"));
-    m_time->setLabelFormat(QStringLiteral("%d"));
+    // The series' names say "per second"; the time labels carry the SI symbol "s" (their format
+    // goes through printf, ASCII only) rather than an axis title the narrow panel has no room for.
+    m_time->setLabelFormat(QStringLiteral("%d s"));
     m_rate->setMin(0);
+    m_rate->setTickCount(3); // 0, half, top: readable even where the panel leaves the chart short
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(150);
@@ -67,9 +70,7 @@ void LabChart::retranslate()
     m_connected->setName(tr("connections/s"));
     m_unavailable->setName(tr("EADDRNOTAVAIL/s"));
     m_otherFailures->setName(tr("other failures/s"));
-    // The series' names say "per second"; the time unit is the axis title, since the labels'
-    // format goes through printf (ASCII only).
-    m_time->setTitleText(tr("seconds"));
+
 }
 
 void LabChart::clear()
@@ -118,7 +119,7 @@ void LabChart::add(const LabFigures &figures)
     const double span = std::ceil(qMax(30.0, at - from) / 30.0) * 30.0;
     m_time->setRange(from, from + span);
     m_time->setTickCount(span <= 30 ? 7 : int(span / 15) + 1);
-    m_rate->setRange(0, std::ceil(top * 1.1 / 10) * 10);
+    m_rate->setRange(0, std::ceil(top * 1.1 / 20) * 20);
 }
 
 void LabChart::changeEvent(QEvent *event)

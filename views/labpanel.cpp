@@ -66,7 +66,7 @@ LabPanel::LabPanel(QWidget *parent)
     auto column = new QVBoxLayout(scenarioPage);
     column->setContentsMargins(4, 4, 4, 4);
     column->addLayout(pick);
-    column->addWidget(m_text, 3);
+    column->addWidget(m_text, 2);
     column->addWidget(m_checkpointsLabel);
     column->addWidget(m_checkpoints, 2);
     column->addWidget(m_chart, 3);
