@@ -39,6 +39,18 @@ bool wholeNumber(const std::string &text, long low, long high, long *out)
     return true;
 }
 
+// Seconds with a fraction ("0.25"), as whole milliseconds within [lowMs, highMs].
+bool millisecondsOf(const std::string &text, bool missing, int lowMs, int highMs, int *out)
+{
+    char *end = nullptr;
+    const double seconds = missing ? 0 : std::strtod(text.c_str(), &end);
+    if (missing || text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < lowMs
+        || seconds * 1000 > highMs)
+        return false;
+    *out = int(std::lround(seconds * 1000));
+    return true;
+}
+
 }
 
 const char *AgentOptions::usage()
@@ -115,14 +127,10 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             }
             netns = value;
         } else if (valueOf("--interval", argc, argv, &i, &value, &missing)) {
-            char *end = nullptr;
-            const double seconds = missing ? 0 : std::strtod(value.c_str(), &end);
-            if (missing || value.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < MinimumIntervalMs
-                || seconds * 1000 > MaximumIntervalMs) {
+            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumIntervalMs, &intervalMs)) {
                 *error = "--interval needs seconds from 0.25 to 10, not \"" + value + "\".";
                 return false;
             }
-            intervalMs = int(std::lround(seconds * 1000));
             intervalGiven = true;
         } else if (valueOf("--table-period", argc, argv, &i, &value, &missing)) {
             long seconds = 0;
@@ -142,7 +150,7 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             topGiven = true;
         } else if (valueOf("--metrics-listen", argc, argv, &i, &value, &missing)) {
             if (missing || value.empty()) {
-                *error = "--metrics-listen needs [ADDRESS:]PORT, e.g. 127.0.0.1:9101.";
+                *error = "--metrics-listen needs [ADDRESS:]PORT, e.g. 127.0.0.1:9941.";
                 return false;
             }
             if (!ListenAddress::parse(value, &metricsListen, error))
@@ -150,14 +158,11 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             mode = Mode::Metrics;
             ++modes;
         } else if (valueOf("--metrics-min-interval", argc, argv, &i, &value, &missing)) {
-            char *end = nullptr;
-            const double seconds = missing ? 0 : std::strtod(value.c_str(), &end);
-            if (missing || value.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < MinimumIntervalMs
-                || seconds * 1000 > MaximumMetricsMinimumIntervalMs) {
+            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumMetricsMinimumIntervalMs,
+                                &metricsMinimumIntervalMs)) {
                 *error = "--metrics-min-interval needs seconds from 0.25 to 60, not \"" + value + "\".";
                 return false;
             }
-            metricsMinimumIntervalMs = int(std::lround(seconds * 1000));
             metricsIntervalGiven = true;
         } else if (valueOf("--samples", argc, argv, &i, &value, &missing)) {
             if (missing || !wholeNumber(value, 1, 100000000, &samples)) {

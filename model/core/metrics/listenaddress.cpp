@@ -19,6 +19,22 @@ bool portOf(const std::string &text, std::uint16_t *port)
     return true;
 }
 
+// One family's socket address from numeric text.
+template<typename Sockaddr, typename Address>
+bool fill(int family, const std::string &host, std::uint16_t port, ListenAddress *out, sa_family_t Sockaddr::*familyField,
+          in_port_t Sockaddr::*portField, Address Sockaddr::*addressField)
+{
+    Sockaddr address {};
+    if (inet_pton(family, host.c_str(), &(address.*addressField)) != 1)
+        return false;
+    address.*familyField = sa_family_t(family);
+    address.*portField = htons(port);
+    std::memcpy(&out->address, &address, sizeof address);
+    out->length = sizeof address;
+    out->family = family;
+    return true;
+}
+
 }
 
 bool ListenAddress::parse(const std::string &text, ListenAddress *out, std::string *error)
@@ -53,25 +69,13 @@ bool ListenAddress::parse(const std::string &text, ListenAddress *out, std::stri
     ListenAddress result;
     if (host.empty())
         host = "127.0.0.1";
-    in_addr v4 {};
-    in6_addr v6 {};
-    if (text[0] != '[' && inet_pton(AF_INET, host.c_str(), &v4) == 1) {
-        sockaddr_in sin {};
-        sin.sin_family = AF_INET;
-        sin.sin_port = htons(port);
-        sin.sin_addr = v4;
-        std::memcpy(&result.address, &sin, sizeof sin);
-        result.length = sizeof sin;
-        result.family = AF_INET;
-    } else if (text[0] == '[' && inet_pton(AF_INET6, host.c_str(), &v6) == 1) {
-        sockaddr_in6 sin6 {};
-        sin6.sin6_family = AF_INET6;
-        sin6.sin6_port = htons(port);
-        sin6.sin6_addr = v6;
-        std::memcpy(&result.address, &sin6, sizeof sin6);
-        result.length = sizeof sin6;
-        result.family = AF_INET6;
-    } else {
+    const bool bracketed = text[0] == '[';
+    const int family = bracketed ? AF_INET6 : AF_INET;
+    const bool filled = bracketed ? fill<sockaddr_in6>(family, host, port, &result, &sockaddr_in6::sin6_family,
+                                                       &sockaddr_in6::sin6_port, &sockaddr_in6::sin6_addr)
+                                  : fill<sockaddr_in>(family, host, port, &result, &sockaddr_in::sin_family,
+                                                      &sockaddr_in::sin_port, &sockaddr_in::sin_addr);
+    if (!filled) {
         *error = "--metrics-listen: \"" + host + "\" is not a numeric IPv4 address or a bracketed IPv6 address.";
         return false;
     }
