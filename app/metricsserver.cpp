@@ -154,19 +154,21 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
         *uploadSize = 0;
         return queueError(connection, MHD_HTTP_BAD_REQUEST, "A request for /metrics has no body.");
     }
-    if (!request->answered && !request->suspended) {
+    // m_mutex is held from asking to suspending: the collecting thread, which delivers under it,
+    // can only resume a connection that is already suspended.
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!request->answered) {
+        if (request->suspended) // resumed without an answer (not expected): wait for it
+            return MHD_YES;
         SharedCollection::Result result = m_collection.latestOr([this, connection, request](const SharedCollection::Result &next) {
             {
-                std::lock_guard<std::mutex> lock(m_mutex);
+                std::lock_guard<std::mutex> delivered(m_mutex);
                 request->result = next;
                 request->answered = true;
             }
             MHD_resume_connection(connection);
         });
         if (!result) {
-            // Suspended before the collecting thread can resume it: the waiter needs the lock
-            // below only for the fields, and libmicrohttpd takes a resume that overtakes the
-            // suspension of the same call as "call the handler again".
             request->suspended = true;
             MHD_suspend_connection(connection);
             return MHD_YES;
@@ -174,9 +176,6 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
         request->result = std::move(result);
         request->answered = true;
     }
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (!request->answered) // resumed by libmicrohttpd before the collection came: ask again later
-        return MHD_YES;
     if (!request->result)
         return queueError(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "The exporter is shutting down.");
     const ExpositionWriter::Format format
