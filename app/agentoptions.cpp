@@ -57,7 +57,8 @@ const char *AgentOptions::usage()
 {
     return "Usage: sockscope-agent --stream | --once [--format json|text] | --record FILE\n"
            "                       [--netns NAME|PATH] [--interval SECONDS] [--states LIST]\n"
-           "                       [--table-period SECONDS] [--top N] [--sockets] [--samples N]\n"
+           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--sockets]\n"
+           "                       [--samples N]\n"
            "       sockscope-agent --metrics-listen [ADDRESS:]PORT [--metrics-min-interval SECONDS]\n"
            "                       [--netns NAME|PATH] [--states LIST] [--top N]\n"
            "Collects what the Linux TCP stack does with its sockets, for sockscope on another machine.\n"
@@ -75,6 +76,10 @@ const char *AgentOptions::usage()
            "  --interval SECONDS between samples, 0.25 to 10 (default 1; with --once: rates over it)\n"
            "  --states LIST      only these TCP states, filtered in the kernel (e.g. time-wait,established)\n"
            "  --table-period S   seconds between socket tables in --stream/--record (default 10)\n"
+           "  --dump-budget P    with --stream/--record: the share of one CPU that socket dumps and tables may\n"
+           "                     take, 1 to 100 % (default 5). Samples between dumps read the /proc\n"
+           "                     counters afresh and repeat the last dump's socket figures, marked with\n"
+           "                     their age; 100 dumps every sample.\n"
            "  --top N            ports and port tuples listed by --once (default 10) or exported\n"
            "                     one by one by --metrics-listen (default 20, at most 1000; the rest as \"other\")\n"
            "  --sockets          with --once --format json: list every socket\n"
@@ -85,7 +90,7 @@ const char *AgentOptions::usage()
 bool AgentOptions::parse(int argc, char **argv, std::string *error)
 {
     int modes = 0;
-    bool formatGiven = false, tableGiven = false, samplesGiven = false, metricsIntervalGiven = false;
+    bool formatGiven = false, tableGiven = false, samplesGiven = false, budgetGiven = false, metricsIntervalGiven = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         std::string value;
@@ -140,6 +145,14 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             }
             tablePeriodMs = int(seconds * 1000);
             tableGiven = true;
+        } else if (valueOf("--dump-budget", argc, argv, &i, &value, &missing)) {
+            long percent = 0;
+            if (missing || !wholeNumber(value, 1, 100, &percent)) {
+                *error = "--dump-budget needs a whole percentage from 1 to 100, not \"" + value + "\".";
+                return false;
+            }
+            dumpBudget = double(percent) / 100;
+            budgetGiven = true;
         } else if (valueOf("--top", argc, argv, &i, &value, &missing)) {
             long top = 0;
             if (missing || !wholeNumber(value, 0, 65536, &top)) {
@@ -200,8 +213,9 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         return false;
     }
     if (mode == Mode::Metrics) {
-        if (tableGiven || samplesGiven || intervalGiven) {
-            *error = "--interval, --table-period and --samples do not apply to --metrics-listen (see --metrics-min-interval).";
+        if (tableGiven || samplesGiven || budgetGiven || intervalGiven) {
+            *error = "--interval, --table-period, --dump-budget and --samples do not apply to --metrics-listen (see "
+                     "--metrics-min-interval).";
             return false;
         }
         if (topGiven && topPorts > MetricsOptions::MaximumTopPorts) {
@@ -214,8 +228,8 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         *error = "--metrics-min-interval applies to --metrics-listen.";
         return false;
     }
-    if ((tableGiven || samplesGiven) && mode == Mode::Once) {
-        *error = "--table-period and --samples apply to --stream and --record.";
+    if ((tableGiven || samplesGiven || budgetGiven) && mode == Mode::Once) {
+        *error = "--table-period, --dump-budget and --samples apply to --stream and --record.";
         return false;
     }
     return true;

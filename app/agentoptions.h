@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dumppacer.h"
 #include "listenaddress.h"
 #include "tcpstate.h"
 
@@ -14,8 +15,8 @@ struct AgentOptions
 
     static constexpr int MinimumIntervalMs = 250; // as sockscope's --interval: 0.25 to 10 s
     static constexpr int MaximumIntervalMs = 10000;
-    // A socket table costs ~4.5 bytes a socket once compressed: at 262,144 sockets 1.2 MB, so
-    // every 10 s ~120 kB/s (about 1 Mbit/s) over SSH, and ~5 kB/s at 10,000 sockets. Summaries
+    // A socket table costs ~3.7 bytes a socket once compressed: at 262,144 sockets ~1 MB, so
+    // every 10 s ~100 kB/s (under 1 Mbit/s) over SSH, and ~4 kB/s at 10,000 sockets. Summaries
     // (~300 bytes a sample) carry the charts; the table needs to be only as fresh as a look at it.
     static constexpr int DefaultTablePeriodMs = 10000;
     static constexpr int MinimumTablePeriodMs = 1000;
@@ -32,6 +33,7 @@ struct AgentOptions
     bool intervalGiven = false;
     std::uint32_t stateMask = AllTcpStatesMask;
     int tablePeriodMs = DefaultTablePeriodMs;
+    double dumpBudget = DumpPacer::DefaultBudget; // share of one CPU for socket dumps and tables
     int topPorts = 10; // --once; --metrics-listen exports MetricsOptions::DefaultTopPorts unless told
     bool topGiven = false;
     ListenAddress metricsListen;
