@@ -3,6 +3,7 @@
 #include "agentcommands.h"
 #include "agentheader.h"
 #include "counterrates.h"
+#include "dumppacer.h"
 #include "recordingwriter.h"
 #include "samplesummary.h"
 #include "snapshotcollector.h"
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <memory>
 #include <poll.h>
@@ -31,20 +33,30 @@ std::int64_t nowMs()
         .count();
 }
 
+// The agent's CPU, user + system: the kernel's dump work runs in our recvmsg, so it counts.
+double cpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 std::int64_t wallMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
-// One sampling session: the collector, what rates need of the last sample, the writer.
+// One sampling session: the collector, what rates need of the last sample, the writer, and the
+// pacer that decides which samples dump the sockets (the others repeat the last dump's figures,
+// with their age, and read the cheap /proc figures afresh).
 class Session
 {
 public:
     Session(const AgentOptions &options, RecordingWriter &writer)
-        : m_options(options)
-        , m_writer(writer)
+        : m_writer(writer)
         , m_collector(SnapshotCollector::Options {options.stateMask, std::string()})
+        , m_pacer(options.dumpBudget)
     {
     }
 
@@ -54,26 +66,40 @@ public:
     // *tableWanted is cleared once a table asked for went out.
     bool sample(std::int64_t now, bool *tableWanted)
     {
-        CoreMessage error;
-        std::shared_ptr<Snapshot> snapshot = m_collector.collect(&error);
-        if (!snapshot)
-            return m_writer.writeError(wallMs(), error); // the next tick tries again
+        const double cpuStart = cpuMs();
+        const bool dump = !m_lastDump || m_pacer.dumpDue(now);
+        std::shared_ptr<Snapshot> snapshot;
+        if (dump) {
+            CoreMessage error;
+            snapshot = m_collector.collect(&error);
+            if (!snapshot) {
+                m_pacer.spend(now, cpuMs() - cpuStart);
+                return m_writer.writeError(wallMs(), error); // a later tick tries again
+            }
+        } else {
+            snapshot = m_collector.refresh(*m_lastDump);
+        }
         snapshot->namespaceLabel = m_label;
         if (m_previous && m_previous->namespaceId == snapshot->namespaceId)
             snapshot->rates = CounterRatesCalculator::between(*m_previous, *snapshot);
         if (!m_writer.writeSummary(m_summarizer.summarize(*snapshot)))
             return false;
-        if (m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs || (*tableWanted && tableAllowed(now))) {
+        // A table is the rows of a dump: one due (or asked for) goes out with the next dump.
+        if (dump && (m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs || (*tableWanted && tableAllowed(now)))) {
             if (!m_writer.writeSnapshot(*snapshot))
                 return false;
             m_lastTableMs = now;
             *tableWanted = false;
         }
-        // Rates need only the previous sample's counters: its table goes back to the collector,
-        // which fills it again next time, so the agent holds one table's memory.
-        m_collector.recycle(std::move(snapshot->sockets));
-        snapshot->sockets = std::vector<SocketRecord>();
-        m_previous = std::move(snapshot);
+        m_previous = snapshot;
+        if (dump) {
+            m_pacer.spend(now, cpuMs() - cpuStart);
+            // Later samples need only the dump's aggregates: its table goes back to the
+            // collector, which fills it again next time, so the agent holds one table's memory.
+            m_collector.recycle(std::move(snapshot->sockets));
+            snapshot->sockets = std::vector<SocketRecord>();
+            m_lastDump = std::move(snapshot);
+        }
         return true;
     }
 
@@ -91,11 +117,12 @@ public:
     int m_tablePeriodMs = AgentOptions::DefaultTablePeriodMs;
 
 private:
-    const AgentOptions &m_options;
     RecordingWriter &m_writer;
     SnapshotCollector m_collector;
+    DumpPacer m_pacer;
     SampleSummarizer m_summarizer;
     std::shared_ptr<const Snapshot> m_previous;
+    std::shared_ptr<const Snapshot> m_lastDump; // its aggregates; its rows went back to the collector
     std::string m_label;
     std::int64_t m_lastTableMs = -1;
 };

@@ -2,8 +2,10 @@
 // sockscope installed (issue 12). The window runs it over SSH and reads its stream.
 #include "agentlab.h"
 #include "agentloop.h"
+#include "agentmetrics.h"
 #include "agentonce.h"
 #include "agentoptions.h"
+#include "dumppacer.h"
 #include "labnamespace.h"
 #include "networknamespace.h"
 
@@ -23,7 +25,8 @@ int main(int argc, char **argv)
     case AgentOptions::Mode::Version: std::puts("sockscope-agent " SOCKSCOPE_VERSION); return 0;
     case AgentOptions::Mode::Stream:
     case AgentOptions::Mode::Once:
-    case AgentOptions::Mode::Record: break;
+    case AgentOptions::Mode::Record:
+    case AgentOptions::Mode::Metrics: break;
     }
 
     if (options.lab) {
@@ -35,11 +38,13 @@ int main(int argc, char **argv)
             return 1;
         }
         AgentOptions stream = options;
-        stream.tablePeriodMs = 0; // a lab's table is small: one with every sample, for its checkpoints
+        // A lab's sockets are few: a dump and its table with every sample, for its checkpoints.
+        stream.tablePeriodMs = 0;
+        stream.dumpBudget = DumpPacer::MaximumBudget;
         return AgentLoop::run(stream, "lab", &lab);
     }
 
-    // The agent is one thread: entering the namespace moves all of it (its netlink socket and
+    // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink socket and
     // /proc/thread-self views follow), as the window's collecting thread does.
     NetworkNamespace netns;
     CoreMessage error;
@@ -48,5 +53,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const std::string label = netns.isCurrent() ? std::string("current") : netns.label();
+    if (options.mode == AgentOptions::Mode::Metrics)
+        return AgentMetrics::run(options, label);
     return options.mode == AgentOptions::Mode::Once ? AgentOnce::run(options, label) : AgentLoop::run(options, label);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dumppacer.h"
+#include "listenaddress.h"
 #include "tcpstate.h"
 
 #include <cstdint>
@@ -8,17 +10,20 @@
 // sockscope-agent's command line. No Qt here: the agent runs where nothing is installed.
 struct AgentOptions
 {
-    enum class Mode { Help, Version, Stream, Once, Record };
+    enum class Mode { Help, Version, Stream, Once, Record, Metrics };
     enum class Format { Json, Text };
 
     static constexpr int MinimumIntervalMs = 250; // as sockscope's --interval: 0.25 to 10 s
     static constexpr int MaximumIntervalMs = 10000;
-    // A socket table costs ~4.5 bytes a socket once compressed: at 262,144 sockets 1.2 MB, so
-    // every 10 s ~120 kB/s (about 1 Mbit/s) over SSH, and ~5 kB/s at 10,000 sockets. Summaries
+    // A socket table costs ~3.7 bytes a socket once compressed: at 262,144 sockets ~1 MB, so
+    // every 10 s ~100 kB/s (under 1 Mbit/s) over SSH, and ~4 kB/s at 10,000 sockets. Summaries
     // (~300 bytes a sample) carry the charts; the table needs to be only as fresh as a look at it.
     static constexpr int DefaultTablePeriodMs = 10000;
     static constexpr int MinimumTablePeriodMs = 1000;
     static constexpr int MaximumTablePeriodMs = 3600000;
+    // --metrics-listen: a collection is served to every scrape for this long after it started.
+    static constexpr int DefaultMetricsMinimumIntervalMs = 1000;
+    static constexpr int MaximumMetricsMinimumIntervalMs = 60000;
 
     Mode mode = Mode::Help;
     Format format = Format::Json;
@@ -28,7 +33,11 @@ struct AgentOptions
     bool intervalGiven = false;
     std::uint32_t stateMask = AllTcpStatesMask;
     int tablePeriodMs = DefaultTablePeriodMs;
-    int topPorts = 10;
+    double dumpBudget = DumpPacer::DefaultBudget; // share of one CPU for socket dumps and tables
+    int topPorts = 10; // --once; --metrics-listen exports MetricsOptions::DefaultTopPorts unless told
+    bool topGiven = false;
+    ListenAddress metricsListen;
+    int metricsMinimumIntervalMs = DefaultMetricsMinimumIntervalMs;
     bool includeSockets = false;
     long samples = 0; // --stream / --record: stop after this many (0: until told)
     // --lab (with --stream): make a training lab (user, network and PID namespaces) and stream it,

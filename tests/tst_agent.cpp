@@ -145,12 +145,12 @@ private slots:
         startStream(agent, {"--samples", "1"});
         QVERIFY(agent.waitForFinished(30000));
         QByteArray bytes = agent.readAllStandardOutput();
-        QVERIFY(bytes.startsWith("SOCKSCOPE-REC\n\x01\x00"));
-        bytes[14] = 2;
+        QVERIFY(bytes.startsWith(QByteArray("SOCKSCOPE-REC\n\x02\x00", 16)));
+        bytes[14] = 3;
         Recording recording;
         QString error;
         QVERIFY(!recording.read(saved(bytes, "newer.rec"), &error));
-        QVERIFY2(error.contains("version 2 recording"), qPrintable(error));
+        QVERIFY2(error.contains("version 3 recording"), qPrintable(error));
     }
 
     // Nothing stays running on a server when the connection drops: stdin's end is the agent's.

@@ -256,7 +256,7 @@ private slots:
     void refusesANewerVersion()
     {
         QByteArray bytes("SOCKSCOPE-REC\n");
-        bytes += QByteArray("\x02\x00\x02\x00\x00\x00{}", 8);
+        bytes += QByteArray("\x03\x00\x02\x00\x00\x00{}", 8);
         const QString newer = write(QStringLiteral("newer.rec"), bytes);
         StreamSource source([&] { return writer(newer); }, "web1");
         source.setBackoff(50, 100);
@@ -265,7 +265,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(source.state() == Source::State::Ended, 20000);
         QCOMPARE(failed.size(), 1);
         const QString message = failed.at(0).at(0).toString();
-        QVERIFY2(message.contains("web1 sends a version 2 stream; this sockscope reads version 1"), qPrintable(message));
+        QVERIFY2(message.contains("web1 sends a version 3 stream; this sockscope reads versions 1 to 2"), qPrintable(message));
         QCOMPARE(source.connections(), 1); // a newer agent is not retried
     }
 

@@ -1950,6 +1950,18 @@
         <source>tcp_max_tw_buckets caps the whole timewait table (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2), which this sample does not hold: the TIME-WAIT rows shown are a lower bound of it.</source>
         <translation>tcp_max_tw_buckets 限制的是整个 timewait 表（sockstat tw：TIME-WAIT 加上孤儿 FIN-WAIT-2），而这个样本没有记录它：这里显示的 TIME-WAIT 行数只是它的下限。</translation>
     </message>
+    <message>
+        <source>%1 (counted %2 s ago)</source>
+        <translation>%1（%2 秒前统计）</translation>
+    </message>
+    <message>
+        <source>%1 ms: counters only; sockets counted %2 s ago</source>
+        <translation>%1 毫秒：仅读取计数器；套接字为 %2 秒前统计</translation>
+    </message>
+    <message>
+        <source>Dumping every socket costs CPU in proportion to their number, so the agent spaces its dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by default). In between, the counters, slab and sysctls are read afresh every sample and the state and port figures repeat the last dump&apos;s.</source>
+        <translation>逐个转储所有套接字的 CPU 开销与套接字数量成正比，因此代理会拉开两次转储的间隔，使其不超出 CPU 预算（sockscope-agent --dump-budget，默认为一个 CPU 的 5 %）。在两次转储之间，每次采样都会重新读取计数器、slab 和 sysctl，而状态和端口数字沿用上一次转储的结果。</translation>
+    </message>
 </context>
 <context>
     <name>PortBudgetDialog</name>
@@ -2212,10 +2224,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>%1 在文件头内就结束了。</translation>
     </message>
     <message>
-        <source>%1 is a version %2 recording; this sockscope reads version %3.</source>
-        <translation>%1 是第 %2 版的录制文件；本 sockscope 读取第 %3 版。</translation>
-    </message>
-    <message>
         <source>%1 has a damaged header.</source>
         <translation>%1 的文件头已损坏。</translation>
     </message>
@@ -2266,6 +2274,10 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>The recording holds more than %1 markers; only the first %1 are shown.</source>
         <translation>此录制文件中的标记超过 %1 个；只显示前 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 is a version %2 recording; this sockscope reads versions %3 to %4.</source>
+        <translation>%1 是第 %2 版的录制文件；此 sockscope 可读取第 %3 至 %4 版。</translation>
     </message>
 </context>
 <context>
@@ -3102,10 +3114,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>无法从这里修改 %1 的 sysctl。</translation>
     </message>
     <message>
-        <source>%1 sends a version %2 stream; this sockscope reads version %3. Use the same sockscope version on both ends.</source>
-        <translation>%1 发送的是第 %2 版数据流；此 sockscope 只能读取第 %3 版。请在两端使用相同版本的 sockscope。</translation>
-    </message>
-    <message>
         <source>%1 did not answer with a sockscope stream.</source>
         <translation>%1 没有返回 sockscope 数据流。</translation>
     </message>
@@ -3128,6 +3136,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Nothing has arrived from %1 yet to record.</source>
         <translation>尚未从 %1 收到任何数据，无法录制。</translation>
+    </message>
+    <message>
+        <source>%1 sends a version %2 stream; this sockscope reads versions %3 to %4. Use the same sockscope version on both ends.</source>
+        <translation>%1 发送的是第 %2 版的数据流；此 sockscope 可读取第 %3 至 %4 版。请在两端使用相同版本的 sockscope。</translation>
     </message>
 </context>
 <context>

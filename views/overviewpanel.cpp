@@ -204,8 +204,11 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     showSnapshot(table); // the table's figures first; those the sample has replace them
     m_moment = sample;
     const QLocale locale;
-    m_sockets->setText(tr("%1; %2 established")
-                           .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established))));
+    const QString sockets = tr("%1; %2 established")
+                                .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established)));
+    // Between two dumps of a large table the agent repeats the last dump's socket figures: say how old.
+    const QString age = locale.toString(double(sample.socketAgeMs) / 1000, 'f', 1);
+    m_sockets->setText(sample.socketAgeMs == 0 ? sockets : tr("%1 (counted %2 s ago)").arg(sockets, age));
     showTimeWait(sample.count(TcpState::TimeWait), -1, sample.maxTimeWaitBuckets); // sockstat tw is not in a summary
     qint64 allBytes = 0;
     bool exact = true;
@@ -233,6 +236,14 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
         overflowPalette.setColor(QPalette::WindowText, ChartColors::warning());
     m_overflow->setPalette(overflowPalette);
     m_refresh->setText(tr("%1 ms").arg(locale.toString(double(sample.collectMs), 'f', 1)));
+    m_refresh->setToolTip(QString());
+    if (sample.socketAgeMs > 0) {
+        m_refresh->setText(tr("%1 ms: counters only; sockets counted %2 s ago").arg(locale.toString(double(sample.collectMs), 'f', 1), age));
+        m_refresh->setToolTip(tr("Dumping every socket costs CPU in proportion to their number, so the agent spaces its "
+                                 "dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by "
+                                 "default). In between, the counters, slab and sysctls are read afresh every sample and "
+                                 "the state and port figures repeat the last dump's."));
+    }
     // The busiest destination needs a socket table: say which one, and how far from this sample (the
     // one under a replay's slider, or the newest of a stream whose tables come less often).
     if (!table) {

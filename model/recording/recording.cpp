@@ -90,6 +90,7 @@ bool Recording::read(const QString &filePath, QString *error)
         }
         if (status == RecordingDecoder::Status::Header) {
             header = decoder.header();
+            formatVersion = decoder.version();
             goodBytes = decoder.goodBytes();
             continue;
         }
@@ -99,9 +100,10 @@ bool Recording::read(const QString &filePath, QString *error)
             case RecordingDecoder::Failure::NotRecording: *error = tr("%1 is not a sockscope recording.").arg(filePath); return false;
             case RecordingDecoder::Failure::EndsInHeader: *error = tr("%1 ends inside its header.").arg(filePath); return false;
             case RecordingDecoder::Failure::WrongVersion:
-                *error = tr("%1 is a version %2 recording; this sockscope reads version %3.")
+                *error = tr("%1 is a version %2 recording; this sockscope reads versions %3 to %4.")
                              .arg(filePath)
                              .arg(decoder.version())
+                             .arg(RecordingFormat::OldestReadableVersion)
                              .arg(RecordingFormat::Version);
                 return false;
             case RecordingDecoder::Failure::DamagedHeader: *error = tr("%1 has a damaged header.").arg(filePath); return false;
@@ -125,7 +127,7 @@ bool Recording::read(const QString &filePath, QString *error)
         switch (frame.type) {
         case RecordingFormat::Summary: {
             SampleSummary summary;
-            ok = SummaryCodec::decode(byteView(frame.payload), &summary);
+            ok = SummaryCodec::decode(byteView(frame.payload), &summary, decoder.version());
             if (ok)
                 summaries.push_back(summary);
             break;
@@ -185,7 +187,7 @@ SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return nullptr;
     }
-    SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(file.read(frame.length), error);
+    SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(file.read(frame.length), error, formatVersion);
     if (!snapshot)
         *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
     return snapshot;

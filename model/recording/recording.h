@@ -41,6 +41,7 @@ public:
 
     QString path;
     QJsonObject header;
+    quint16 formatVersion = 0; // RecordingFormat::OldestReadableVersion to ::Version
     std::vector<SampleSummary> summaries;
     std::vector<RecordingMarker> markers;
     std::vector<RecordingError> errors;

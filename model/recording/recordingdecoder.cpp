@@ -52,7 +52,7 @@ RecordingDecoder::Status RecordingDecoder::readHeader()
     in.view(RecordingFormat::MagicSize);
     m_version = in.u16();
     const quint32 headerSize = in.u32();
-    if (m_version != RecordingFormat::Version)
+    if (m_version < RecordingFormat::OldestReadableVersion || m_version > RecordingFormat::Version)
         return fail(Failure::WrongVersion);
     if (headerSize > RecordingFormat::MaximumHeader)
         return fail(Failure::DamagedHeader);

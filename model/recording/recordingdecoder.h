@@ -22,7 +22,7 @@ public:
         None,
         NotRecording, // the bytes do not start with the magic
         EndsInHeader, // the input ended before the version and header size
-        WrongVersion, // version() is not RecordingFormat::Version
+        WrongVersion, // version() is not one RecordingFormat says it reads
         DamagedHeader, // header too large, cut short or not JSON
         CutShort, // a frame begun but not finished (or declaring more than MaximumFrame)
         Checksum, // a frame whose CRC-32 does not match its payload

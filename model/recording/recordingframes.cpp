@@ -28,13 +28,13 @@ bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
     return !in.failed() && plausibleTime(*timeMs) && SocketTableCodec::inspect(in.view(in.remaining()));
 }
 
-SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error)
+SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version)
 {
     ByteReader in(byteView(payload));
     const QByteArray json = toQByteArray(in.view(in.u32()));
     auto snapshot = std::make_shared<Snapshot>();
     if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)
-        || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets))
+        || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);
     return snapshot;

@@ -27,7 +27,8 @@ namespace RecordingFrames {
 // bytes, a decompression bomb, is refused here rather than when it is shown).
 bool inspectSnapshot(const QByteArray &payload, qint64 *timeMs);
 // The whole snapshot (header JSON, socket table, aggregates); null when damaged.
-SnapshotPtr decodeSnapshot(const QByteArray &payload, QString *error);
+// `version`: the recording format the frame came in.
+SnapshotPtr decodeSnapshot(const QByteArray &payload, QString *error, quint16 version);
 // A MARKER frame; its label made plain one-line text (it comes from elsewhere).
 bool decodeMarker(const QByteArray &payload, RecordingMarker *marker);
 // An ERROR frame: time, then the code's key and its arguments as length-prefixed UTF-8 strings.

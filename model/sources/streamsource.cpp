@@ -166,10 +166,11 @@ QString StreamSource::damage(RecordingDecoder::Failure failure) const
     const qint64 at = m_decoder.goodBytes();
     switch (failure) {
     case RecordingDecoder::Failure::WrongVersion:
-        return tr("%1 sends a version %2 stream; this sockscope reads version %3. Use the same sockscope version on both "
-                  "ends.")
+        return tr("%1 sends a version %2 stream; this sockscope reads versions %3 to %4. Use the same sockscope version on "
+                  "both ends.")
             .arg(m_label)
             .arg(m_decoder.version())
+            .arg(RecordingFormat::OldestReadableVersion)
             .arg(RecordingFormat::Version);
     case RecordingDecoder::Failure::NotRecording:
     case RecordingDecoder::Failure::EndsInHeader:
@@ -193,7 +194,7 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
     switch (frame.type) {
     case RecordingFormat::Summary: {
         auto sample = std::make_shared<Sample>();
-        ok = SummaryCodec::decode(byteView(frame.payload), &sample->summary);
+        ok = SummaryCodec::decode(byteView(frame.payload), &sample->summary, m_decoder.version());
         if (!ok)
             break;
         // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
@@ -289,7 +290,7 @@ void StreamSource::decodeTable(qint64 offset, const QByteArray &payload)
         return;
     }
     m_decodingTableAt = offset;
-    m_tables->decode(payload, m_query, m_queryGeneration);
+    m_tables->decode(payload, m_decoder.version(), m_query, m_queryGeneration);
 }
 
 bool StreamSource::decodeWaitingTable()

@@ -84,5 +84,6 @@ SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot)
     }
     summary.collectMs = float(double(snapshot.collectNs) / 1e6);
     summary.consistent = snapshot.consistent;
+    summary.socketAgeMs = std::uint32_t(std::clamp<std::int64_t>(snapshot.socketAgeMs(), 0, SampleSummary::MaximumSocketAgeMs));
     return summary;
 }

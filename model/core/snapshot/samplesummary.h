@@ -32,6 +32,11 @@ struct SampleSummary
     std::uint32_t ratesValidMask = 0; // bit per TcpCounter
     float collectMs = 0;
     bool consistent = true;
+    // How old the socket-derived figures (states, ports, total) are: 0 when this sample dumped
+    // the sockets, else the time since the dump it repeats (the agent spaces dumps by their CPU
+    // cost; the /proc counters, slab and sysctls are always read afresh).
+    std::uint32_t socketAgeMs = 0;
+    static constexpr std::uint32_t MaximumSocketAgeMs = 86400000;
     // Samples before this one were lost (a stream's connection dropped): the charts break here
     // however short the gap. Kept in memory only; a recording shows such a gap by its times.
     bool gapBefore = false;

@@ -49,6 +49,10 @@ struct PortRange
 struct Snapshot
 {
     std::int64_t wallTimeMs = 0; // ms since the epoch, UTC
+    // When the socket-derived figures (sockets, state counts, ports, pressure) were dumped: equal
+    // to wallTimeMs, or earlier when this sample reused the last dump's (DumpPacer) and read only
+    // the cheap /proc figures afresh.
+    std::int64_t socketsWallTimeMs = 0;
     std::int64_t monotonicNs = 0; // CLOCK_MONOTONIC, for rates
     std::int64_t collectNs = 0; // the whole refresh
     std::int64_t dumpNs = 0; // the netlink dump alone
@@ -84,6 +88,7 @@ struct Snapshot
 
     std::uint32_t count(TcpState state) const { return stateCounts[static_cast<int>(state)]; }
     std::uint32_t totalSockets() const { return ipv4Sockets + ipv6Sockets; }
+    std::int64_t socketAgeMs() const { return wallTimeMs - socketsWallTimeMs; }
     const SysctlReading *sysctl(const std::string &name) const;
     // tcp_max_tw_buckets as a number, or -1 when unknown.
     std::int64_t maxTimeWaitBuckets() const;

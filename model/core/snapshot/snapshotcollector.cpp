@@ -30,17 +30,24 @@ SnapshotCollector::SnapshotCollector(Options options)
 {
 }
 
-std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
+std::shared_ptr<Snapshot> SnapshotCollector::begin()
 {
-    const std::int64_t start = monotonicNow();
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->wallTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
+    snapshot->socketsWallTimeMs = snapshot->wallTimeMs;
     snapshot->namespaceLabel = m_options.namespaceLabel;
     snapshot->namespaceId = NetworkNamespace::callingThreadNamespaceId();
     snapshot->namespaceIdentity = NamespaceIdentity::ofCallingThread();
     snapshot->stateMask = m_options.stateMask;
+    return snapshot;
+}
+
+std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
+{
+    const std::int64_t start = monotonicNow();
+    std::shared_ptr<Snapshot> snapshot = begin();
 
     // sockstat is cheap and tells roughly how many records to expect: reserve once instead of
     // letting the vector double (and briefly hold 1.5× the table) during the dump.
@@ -75,6 +82,31 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     SnapshotAggregator::aggregate(*snapshot);
     readSlab(*snapshot);
 
+    snapshot->collectNs = monotonicNow() - start;
+    return snapshot;
+}
+
+std::shared_ptr<Snapshot> SnapshotCollector::refresh(const Snapshot &lastDump)
+{
+    const std::int64_t start = monotonicNow();
+    std::shared_ptr<Snapshot> snapshot = begin();
+    snapshot->socketsWallTimeMs = lastDump.socketsWallTimeMs;
+    snapshot->consistent = lastDump.consistent;
+    snapshot->ipv6Available = lastDump.ipv6Available;
+    snapshot->stateCounts = lastDump.stateCounts;
+    snapshot->ipv4Sockets = lastDump.ipv4Sockets;
+    snapshot->ipv6Sockets = lastDump.ipv6Sockets;
+    snapshot->timeWaitByLocalPort = lastDump.timeWaitByLocalPort;
+    snapshot->timeWaitByRemotePort = lastDump.timeWaitByRemotePort;
+    snapshot->portPressure = lastDump.portPressure;
+    snapshot->socketsPerSlabCache = lastDump.socketsPerSlabCache;
+    readSockstat(*snapshot);
+    snapshot->monotonicNs = monotonicNow();
+    readCounters(*snapshot);
+    readSysctls(*snapshot);
+    // The range is read afresh: pressure is judged against the range in force now.
+    snapshot->ephemeralRange = PortRange::fromSysctl(snapshot->sysctl("net.ipv4.ip_local_port_range"));
+    readSlab(*snapshot);
     snapshot->collectNs = monotonicNow() - start;
     return snapshot;
 }

@@ -29,12 +29,18 @@ public:
     // a first one, with the counter rates between them; a plain collect() when `interval` is zero.
     std::shared_ptr<Snapshot> collectWithRates(std::chrono::nanoseconds interval, CoreMessage *error);
 
+    // A sample between dumps: the cheap figures (sockstat, counters, sysctls, slab) read now, the
+    // socket-derived ones taken from `lastDump` (its table is not copied: `sockets` stays empty).
+    // The slab estimate, where slabinfo is unreadable, multiplies the last dump's counts.
+    std::shared_ptr<Snapshot> refresh(const Snapshot &lastDump);
+
     const Options &options() const { return m_options; }
     // Hands back the socket table of a snapshot no longer needed: the next collect() fills it
     // again instead of allocating a new one (the agent keeps one table's memory, not two).
     void recycle(std::vector<SocketRecord> &&sockets);
 
 private:
+    std::shared_ptr<Snapshot> begin();
     void readSockstat(Snapshot &snapshot);
     void readCounters(Snapshot &snapshot);
     void readSlab(Snapshot &snapshot);

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-// The recording file (README, "Recording file format"), version 1, little-endian:
+// The recording file (README, "Recording file format"), version 2, little-endian:
 //
 //   "SOCKSCOPE-REC\n"  u16 version  u32 n  n bytes of UTF-8 JSON header
 //   frames: u8 type  u32 length  u32 CRC-32 (zlib) of the payload  payload
@@ -22,7 +22,11 @@
 namespace RecordingFormat {
 constexpr char Magic[] = "SOCKSCOPE-REC\n";
 constexpr int MagicSize = sizeof(Magic) - 1;
-constexpr std::uint16_t Version = 1;
+constexpr std::uint16_t Version = 2;
+// Version 2: SUMMARY ends with the age of its socket figures (samples between dumps reuse the
+// last dump's), and a table stores cookies as ranks into their sorted list. Version 1 files
+// are still read.
+constexpr std::uint16_t OldestReadableVersion = 1;
 constexpr int FrameHeaderSize = 9; // u8 type, u32 length, u32 CRC-32
 constexpr std::uint32_t MaximumHeader = 1024 * 1024;
 constexpr std::uint32_t MaximumFrame = 1024u * 1024 * 1024;
@@ -33,13 +37,18 @@ constexpr std::uint32_t MaximumFrame = 1024u * 1024 * 1024;
 // inflated size must fit both 16 Mi rows and what its compressed bytes can expand to (zlib's
 // deflate cannot exceed 1032:1, zlib technical details, "Maximum compression factor").
 constexpr std::uint32_t MaximumTableRows = 16u * 1024 * 1024;
-constexpr int MinimumRowBytes = 13; // state, timer, retransmits, two indices, two ports, six varints: 1 byte each
-constexpr int MaximumRowBytes = 88; // the same at their widest (54), plus two 17-byte addresses
+// state, timer, retransmits, two indices, two ports, five varints: 1 byte each (a version 1
+// cookie took one more; a version 2 table of one distinct cookie stores no rank)
+constexpr int MinimumRowBytes = 12;
+// the same at their widest (44), a cookie's list entry (10) and rank (3), two 17-byte addresses
+constexpr int MaximumRowBytes = 91;
+// ...and the bytes of a table that belong to no row: version 2's count of distinct cookies.
+constexpr int MaximumTableTrailer = 10;
 constexpr std::uint64_t MaximumInflation = 1032;
 // ...and a row takes at least one byte of the compressed table: 1032:1 alone let a table of
 // 16 Mi all-zero rows come from 216 KB and take 1.5 GB as rows (72 bytes each), 7,000 times the
-// file. Real tables take more than 4 bytes a row (a cookie and a timer per socket differ from
-// row to row: 4.5 bytes measured for 21,021 rows, mostly TIME-WAIT to one destination), so a
+// file. Real tables take more than 3 bytes a row (a cookie and a timer per socket differ from
+// row to row: ~3.7 bytes measured for 302,148 rows, mostly TIME-WAIT, bench_agent), so a
 // table shown takes at most about 100 times its file's bytes.
 constexpr int MinimumCompressedRowBytes = 1;
 // Times are milliseconds since the epoch between 1970 and 9999 (what QDateTime can show); a

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "recordingformat.h"
 #include "socketrecord.h"
 
 #include <string>
@@ -11,8 +12,10 @@
 // TIME-WAIT sockets take a few bytes each (README, "Recording file format").
 namespace SocketTableCodec {
 std::string encode(const std::vector<SocketRecord> &records);
-// False for anything that is not a whole, sane table; `records` is then left empty.
-bool decode(std::string_view bytes, std::vector<SocketRecord> *records);
+// False for anything that is not a whole, sane table; `records` is then left empty. `version`:
+// the recording format the table came in (version 1 stored cookies as plain varints).
+bool decode(std::string_view bytes, std::vector<SocketRecord> *records,
+            std::uint16_t version = RecordingFormat::Version);
 // Checks, inflating only its first 14 bytes, that its declared sizes are within what its bytes can
 // hold and RecordingFormat's limits; `rows` gets the row count. What decode() would refuse
 // for its size is refused here, so a reader can stop at that frame instead of failing later.

@@ -77,10 +77,11 @@ std::string encode(const SampleSummary &s)
     }
     out.f32(s.collectMs);
     out.u8(s.consistent ? 1 : 0);
+    out.varint(s.socketAgeMs);
     return out.take();
 }
 
-bool decode(std::string_view bytes, SampleSummary *summary)
+bool decode(std::string_view bytes, SampleSummary *summary, std::uint16_t version)
 {
     ByteReader in(bytes);
     SampleSummary s;
@@ -133,6 +134,13 @@ bool decode(std::string_view bytes, SampleSummary *summary)
     if (!plausible(s.collectMs, 0, 86400000.0f))
         return false;
     s.consistent = in.u8() != 0;
+    if (version >= 2) {
+        // A dump is reused for seconds, not days (DumpPacer spaces them by their cost).
+        const std::uint64_t age = in.varint();
+        if (age > SampleSummary::MaximumSocketAgeMs)
+            return false;
+        s.socketAgeMs = std::uint32_t(age);
+    }
     if (in.failed() || !in.atEnd())
         return false;
     *summary = s;

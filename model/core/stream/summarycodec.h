@@ -1,5 +1,6 @@
 #pragma once
 
+#include "recordingformat.h"
 #include "samplesummary.h"
 
 #include <string>
@@ -9,6 +10,6 @@
 // and float32, about 300 bytes a sample, each frame readable on its own.
 namespace SummaryCodec {
 std::string encode(const SampleSummary &summary);
-// False when the bytes are not a whole, sane summary.
-bool decode(std::string_view bytes, SampleSummary *summary);
+// False when the bytes are not a whole, sane summary of the given format version.
+bool decode(std::string_view bytes, SampleSummary *summary, std::uint16_t version = RecordingFormat::Version);
 }
