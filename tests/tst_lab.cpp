@@ -240,7 +240,10 @@ private slots:
         const LabRun somaxconn = runLab(QStringLiteral("listen-queue"), {QStringLiteral("net.core.somaxconn=4")}, 5);
         QCOMPARE(somaxconn.exitCode, 0);
         QCOMPARE(somaxconn.state(QStringLiteral("somaxconn-caps")), QStringLiteral("held"));
-        QCOMPARE(somaxconn.figure(QStringLiteral("accept-queue-full"), QStringLiteral("recv_q")), 5);
+        // Full is "more than the limit": one more, or two when two handshakes complete at once.
+        QCOMPARE(somaxconn.figure(QStringLiteral("accept-queue-full"), QStringLiteral("send_q")), 4);
+        QVERIFY(somaxconn.figure(QStringLiteral("accept-queue-full"), QStringLiteral("recv_q")) > 4);
+        QVERIFY(somaxconn.figure(QStringLiteral("accept-queue-full"), QStringLiteral("recv_q")) <= 6);
     }
 
     // Killed without a chance to clean up: the lab's PID 1 sees its input close and ends, and

@@ -856,10 +856,6 @@
         <translation>它们占用 tcp_max_tw_buckets 的名额：FIN-WAIT-2 %1 个，上限 %2，TCPTimeWaitOverflow +%3</translation>
     </message>
     <message>
-        <source>The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, one more than its limit %2</source>
-        <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，比上限 %2 多一个</translation>
-    </message>
-    <message>
         <source>Its limit is min(backlog %1, somaxconn %2) = %3</source>
         <translation>其上限为 min(backlog %1, somaxconn %2) = %3</translation>
     </message>
@@ -898,6 +894,10 @@
     <message>
         <source>The listener&apos;s limit becomes somaxconn</source>
         <translation>监听套接字的上限变为 somaxconn</translation>
+    </message>
+    <message>
+        <source>The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, more than its limit %2</source>
+        <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，超过其上限 %2</translation>
     </message>
 </context>
 <context>
@@ -1136,8 +1136,8 @@
         <translation>把 net.core.somaxconn 设为 4（低于 backlog 16）。</translation>
     </message>
     <message>
-        <source>The queue holds one more than its limit min(backlog, somaxconn). While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab&apos;s server calls listen() again and the limit becomes 4.</source>
-        <translation>队列能容纳比上限 min(backlog, somaxconn) 多一个的连接。队列满时，新的 SYN 会被丢弃（ListenOverflows 和 ListenDrops 上升），即使 tcp_syncookies = 1 也是如此：cookie 只替代半连接队列。客户端停在 SYN-SENT 并重试。somaxconn = 4 之后，实验室的服务器再次调用 listen()，上限变为 4。</translation>
+        <source>The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab&apos;s server calls listen() again and the limit becomes 4.</source>
+        <translation>队列会超过其上限 min(backlog, somaxconn)：内核在队列中的连接多于上限时才认为它已满。队列满时，新的 SYN 会被丢弃（ListenOverflows 和 ListenDrops 上升），即使 tcp_syncookies = 1 也是如此：cookie 只替代半连接队列。客户端停在 SYN-SENT 并重试。somaxconn = 4 之后，实验室的服务器再次调用 listen()，上限变为 4。</translation>
     </message>
 </context>
 <context>

@@ -246,7 +246,7 @@ void listenQueue(Checks &checks)
         }
     }
     checks.watch("accept-queue-full", limit >= 0 && queued > limit,
-                 Texts::tr("The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, one more "
+                 Texts::tr("The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, more "
                            "than its limit %2")
                      .arg(number(queued), number(limit)))
         .figures = {{QStringLiteral("recv_q"), queued}, {QStringLiteral("send_q"), limit}};

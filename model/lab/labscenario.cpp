@@ -97,7 +97,8 @@ LabScenario::Text LabScenario::text() const
                 tr("The server accepts only 2 connections a second with a backlog of 16, while clients try 50 a "
                   "second. Watch the listener in the socket table: Recv-Q is the accept queue, Send-Q its limit."),
                 tr("Set net.core.somaxconn to 4 (below the backlog of 16)."),
-                tr("The queue holds one more than its limit min(backlog, somaxconn). While it is full, new SYNs are "
+                tr("The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. "
+                   "While it is full, new SYNs are "
                   "dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace "
                   "the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab's server calls "
                   "listen() again and the limit becomes 4.")};
