@@ -1,9 +1,12 @@
 // sockscope-agent: the collection core with nothing else, for a server that has no Qt and no
 // sockscope installed (issue 12). The window runs it over SSH and reads its stream.
+#include "agentlab.h"
 #include "agentloop.h"
 #include "agentmetrics.h"
 #include "agentonce.h"
 #include "agentoptions.h"
+#include "dumppacer.h"
+#include "labnamespace.h"
 #include "networknamespace.h"
 
 #include <cstdio>
@@ -24,6 +27,21 @@ int main(int argc, char **argv)
     case AgentOptions::Mode::Once:
     case AgentOptions::Mode::Record:
     case AgentOptions::Mode::Metrics: break;
+    }
+
+    if (options.lab) {
+        // Made while the agent is one thread (a user namespace needs that); returns in the lab.
+        CoreMessage error;
+        AgentLab lab(options.sysctlHelper);
+        if (!LabNamespace::enter(&error) || !lab.start(&error)) {
+            std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+            return 1;
+        }
+        AgentOptions stream = options;
+        // A lab's sockets are few: a dump and its table with every sample, for its checkpoints.
+        stream.tablePeriodMs = 0;
+        stream.dumpBudget = DumpPacer::MaximumBudget;
+        return AgentLoop::run(stream, "lab", &lab);
     }
 
     // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink socket and

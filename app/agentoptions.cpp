@@ -84,6 +84,9 @@ const char *AgentOptions::usage()
            "                     one by one by --metrics-listen (default 20, at most 1000; the rest as \"other\")\n"
            "  --sockets          with --once --format json: list every socket\n"
            "  --samples N        with --stream/--record: stop after N samples\n"
+           "  --lab              with --stream: a training lab in namespaces of its own (user, network, PID),\n"
+           "                     with load on port 8080; more commands: lab load KEY=VALUE..., lab sysctl NAME=VALUE...\n"
+           "  --sysctl-helper P  with --lab: the sockscope-sysctl-helper that lab sysctl runs inside the lab\n"
            "  --version, --help\n";
 }
 
@@ -107,6 +110,14 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         } else if (arg == "--once") {
             mode = Mode::Once;
             ++modes;
+        } else if (arg == "--lab") {
+            lab = true;
+        } else if (valueOf("--sysctl-helper", argc, argv, &i, &value, &missing)) {
+            if (missing || value.empty() || value[0] != '/') {
+                *error = "--sysctl-helper needs an absolute path.";
+                return false;
+            }
+            sysctlHelper = value;
         } else if (arg == "--sockets") {
             includeSockets = true;
         } else if (valueOf("--record", argc, argv, &i, &value, &missing)) {
@@ -210,6 +221,10 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
     }
     if (includeSockets && (mode != Mode::Once || format != Format::Json)) {
         *error = "--sockets applies to --once --format json.";
+        return false;
+    }
+    if ((lab && (mode != Mode::Stream || !netns.empty())) || (!sysctlHelper.empty() && !lab)) {
+        *error = "--lab goes with --stream (not --netns), and --sysctl-helper with --lab.";
         return false;
     }
     if (mode == Mode::Metrics) {

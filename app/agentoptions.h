@@ -40,6 +40,10 @@ struct AgentOptions
     int metricsMinimumIntervalMs = DefaultMetricsMinimumIntervalMs;
     bool includeSockets = false;
     long samples = 0; // --stream / --record: stop after this many (0: until told)
+    // --lab (with --stream): make a training lab (user, network and PID namespaces) and stream it,
+    // with its load generator running; --sysctl-helper is what "lab sysctl" runs inside it.
+    bool lab = false;
+    std::string sysctlHelper;
 
     // False with a one-line reason for a usage error (the caller exits 2).
     bool parse(int argc, char **argv, std::string *error);
