@@ -67,6 +67,11 @@ AgentCommands::Command AgentCommands::parse(const std::string &line)
         return number(Command::Kind::Interval, AgentOptions::MinimumIntervalMs, AgentOptions::MaximumIntervalMs);
     if (words[0] == "table-period")
         return number(Command::Kind::TablePeriod, AgentOptions::MinimumTablePeriodMs, AgentOptions::MaximumTablePeriodMs);
+    if (words[0] == "lab" && words.size() > 1) {
+        command.kind = Command::Kind::Lab;
+        command.words = line.substr(line.find("lab") + 3);
+        return command;
+    }
     if (words.size() == 1 && words[0] == "table")
         command.kind = Command::Kind::Table;
     else if (words.size() == 1 && words[0] == "pause")

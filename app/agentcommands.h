@@ -6,7 +6,7 @@
 #include <string>
 
 // The stream's commands on stdin, one a line: "interval MS", "table-period MS", "table",
-// "pause", "resume". Bytes come in as they arrive; a line longer than MaximumLine is dropped
+// "pause", "resume", and the lab's "lab ..." (AgentLab). Bytes come in as they arrive; a line longer than MaximumLine is dropped
 // whole (answered once), never kept growing.
 class AgentCommands
 {
@@ -15,9 +15,10 @@ public:
 
     struct Command
     {
-        enum class Kind { None, Interval, TablePeriod, Table, Pause, Resume, Invalid };
+        enum class Kind { None, Interval, TablePeriod, Table, Pause, Resume, Lab, Invalid };
         Kind kind = Kind::None;
         int milliseconds = 0;
+        std::string words; // Lab: the line after "lab " (sockscope-agent --lab reads it)
         CoreMessage error; // Invalid: what to answer
     };
 

@@ -132,7 +132,7 @@ private:
 
 namespace AgentLoop {
 
-int run(const AgentOptions &options, const std::string &namespaceLabel)
+int run(const AgentOptions &options, const std::string &namespaceLabel, Extension *extension)
 {
     const bool stream = options.mode == AgentOptions::Mode::Stream;
     // A broken stdout is an error return from write(), not a signal that kills the agent mid-frame.
@@ -175,6 +175,8 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
                 std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(writer.error()).c_str());
                 return 1; // stdout broke (the connection went) or the disk is full
             }
+            if (extension && !extension->afterSample(writer))
+                return 1;
             ++samples;
             if (options.samples > 0 && samples >= options.samples)
                 break;
@@ -217,6 +219,14 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
                 paused = false;
                 next = soonest();
                 break;
+            case AgentCommands::Command::Kind::Lab:
+                if (extension) {
+                    if (!extension->command(c.words, writer))
+                        return 1;
+                    break;
+                }
+                c.error = {CoreMessageCode::AgentUnknownCommand, {"lab"}};
+                [[fallthrough]];
             case AgentCommands::Command::Kind::Invalid:
                 if (!writer.writeError(wallMs(), c.error))
                     return 1;

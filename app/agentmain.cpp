@@ -1,8 +1,12 @@
 // sockscope-agent: the collection core with nothing else, for a server that has no Qt and no
 // sockscope installed (issue 12). The window runs it over SSH and reads its stream.
+#include "agentlab.h"
 #include "agentloop.h"
+#include "agentmetrics.h"
 #include "agentonce.h"
 #include "agentoptions.h"
+#include "dumppacer.h"
+#include "labnamespace.h"
 #include "networknamespace.h"
 
 #include <cstdio>
@@ -21,10 +25,26 @@ int main(int argc, char **argv)
     case AgentOptions::Mode::Version: std::puts("sockscope-agent " SOCKSCOPE_VERSION); return 0;
     case AgentOptions::Mode::Stream:
     case AgentOptions::Mode::Once:
-    case AgentOptions::Mode::Record: break;
+    case AgentOptions::Mode::Record:
+    case AgentOptions::Mode::Metrics: break;
     }
 
-    // The agent is one thread: entering the namespace moves all of it (its netlink socket and
+    if (options.lab) {
+        // Made while the agent is one thread (a user namespace needs that); returns in the lab.
+        CoreMessage error;
+        AgentLab lab(options.sysctlHelper);
+        if (!LabNamespace::enter(&error) || !lab.start(&error)) {
+            std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+            return 1;
+        }
+        AgentOptions stream = options;
+        // A lab's sockets are few: a dump and its table with every sample, for its checkpoints.
+        stream.tablePeriodMs = 0;
+        stream.dumpBudget = DumpPacer::MaximumBudget;
+        return AgentLoop::run(stream, "lab", &lab);
+    }
+
+    // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink socket and
     // /proc/thread-self views follow), as the window's collecting thread does.
     NetworkNamespace netns;
     CoreMessage error;
@@ -33,5 +53,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const std::string label = netns.isCurrent() ? std::string("current") : netns.label();
+    if (options.mode == AgentOptions::Mode::Metrics)
+        return AgentMetrics::run(options, label);
     return options.mode == AgentOptions::Mode::Once ? AgentOnce::run(options, label) : AgentLoop::run(options, label);
 }

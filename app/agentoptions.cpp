@@ -1,5 +1,6 @@
 #include "agentoptions.h"
 
+#include "metricsrenderer.h"
 #include "textscan.h"
 
 #include <cmath>
@@ -38,6 +39,18 @@ bool wholeNumber(const std::string &text, long low, long high, long *out)
     return true;
 }
 
+// Seconds with a fraction ("0.25"), as whole milliseconds within [lowMs, highMs].
+bool millisecondsOf(const std::string &text, bool missing, int lowMs, int highMs, int *out)
+{
+    char *end = nullptr;
+    const double seconds = missing ? 0 : std::strtod(text.c_str(), &end);
+    if (missing || text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < lowMs
+        || seconds * 1000 > highMs)
+        return false;
+    *out = int(std::lround(seconds * 1000));
+    return true;
+}
+
 }
 
 const char *AgentOptions::usage()
@@ -46,12 +59,19 @@ const char *AgentOptions::usage()
            "                       [--netns NAME|PATH] [--interval SECONDS] [--states LIST]\n"
            "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--sockets]\n"
            "                       [--samples N]\n"
+           "       sockscope-agent --metrics-listen [ADDRESS:]PORT [--metrics-min-interval SECONDS]\n"
+           "                       [--netns NAME|PATH] [--states LIST] [--top N]\n"
            "Collects what the Linux TCP stack does with its sockets, for sockscope on another machine.\n"
            "  --stream           the recording format on stdout: header, then a summary every interval and\n"
            "                     the socket table every --table-period; commands on stdin, one a line:\n"
            "                     interval MS, table-period MS, table, pause, resume. Ends when stdin closes.\n"
            "  --once             one snapshot as sockscope --once prints it (--format json or text)\n"
            "  --record FILE      the same frames as --stream into FILE, until SIGINT/SIGTERM or --samples\n"
+           "  --metrics-listen [ADDRESS:]PORT\n"
+           "                     a Prometheus exporter: GET /metrics on ADDRESS (default 127.0.0.1; numeric,\n"
+           "                     IPv6 in brackets; 0.0.0.0 or [::] for every address), until SIGINT/SIGTERM\n"
+           "  --metrics-min-interval SECONDS\n"
+           "                     scrapes within this long of a collection share it, 0.25 to 60 (default 1)\n"
            "  --netns NAME|PATH  observe another network namespace (/var/run/netns/NAME or a path)\n"
            "  --interval SECONDS between samples, 0.25 to 10 (default 1; with --once: rates over it)\n"
            "  --states LIST      only these TCP states, filtered in the kernel (e.g. time-wait,established)\n"
@@ -60,16 +80,20 @@ const char *AgentOptions::usage()
            "                     take, 1 to 100 % (default 5). Samples between dumps read the /proc\n"
            "                     counters afresh and repeat the last dump's socket figures, marked with\n"
            "                     their age; 100 dumps every sample.\n"
-           "  --top N            ports and port tuples listed by --once (default 10)\n"
+           "  --top N            ports and port tuples listed by --once (default 10) or exported\n"
+           "                     one by one by --metrics-listen (default 20, at most 1000; the rest as \"other\")\n"
            "  --sockets          with --once --format json: list every socket\n"
            "  --samples N        with --stream/--record: stop after N samples\n"
+           "  --lab              with --stream: a training lab in namespaces of its own (user, network, PID),\n"
+           "                     with load on port 8080; more commands: lab load KEY=VALUE..., lab sysctl NAME=VALUE...\n"
+           "  --sysctl-helper P  with --lab: the sockscope-sysctl-helper that lab sysctl runs inside the lab\n"
            "  --version, --help\n";
 }
 
 bool AgentOptions::parse(int argc, char **argv, std::string *error)
 {
     int modes = 0;
-    bool formatGiven = false, tableGiven = false, samplesGiven = false, budgetGiven = false;
+    bool formatGiven = false, tableGiven = false, samplesGiven = false, budgetGiven = false, metricsIntervalGiven = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         std::string value;
@@ -86,6 +110,14 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         } else if (arg == "--once") {
             mode = Mode::Once;
             ++modes;
+        } else if (arg == "--lab") {
+            lab = true;
+        } else if (valueOf("--sysctl-helper", argc, argv, &i, &value, &missing)) {
+            if (missing || value.empty() || value[0] != '/') {
+                *error = "--sysctl-helper needs an absolute path.";
+                return false;
+            }
+            sysctlHelper = value;
         } else if (arg == "--sockets") {
             includeSockets = true;
         } else if (valueOf("--record", argc, argv, &i, &value, &missing)) {
@@ -111,14 +143,10 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             }
             netns = value;
         } else if (valueOf("--interval", argc, argv, &i, &value, &missing)) {
-            char *end = nullptr;
-            const double seconds = missing ? 0 : std::strtod(value.c_str(), &end);
-            if (missing || value.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < MinimumIntervalMs
-                || seconds * 1000 > MaximumIntervalMs) {
+            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumIntervalMs, &intervalMs)) {
                 *error = "--interval needs seconds from 0.25 to 10, not \"" + value + "\".";
                 return false;
             }
-            intervalMs = int(std::lround(seconds * 1000));
             intervalGiven = true;
         } else if (valueOf("--table-period", argc, argv, &i, &value, &missing)) {
             long seconds = 0;
@@ -143,6 +171,23 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
                 return false;
             }
             topPorts = int(top);
+            topGiven = true;
+        } else if (valueOf("--metrics-listen", argc, argv, &i, &value, &missing)) {
+            if (missing || value.empty()) {
+                *error = "--metrics-listen needs [ADDRESS:]PORT, e.g. 127.0.0.1:9941.";
+                return false;
+            }
+            if (!ListenAddress::parse(value, &metricsListen, error))
+                return false;
+            mode = Mode::Metrics;
+            ++modes;
+        } else if (valueOf("--metrics-min-interval", argc, argv, &i, &value, &missing)) {
+            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumMetricsMinimumIntervalMs,
+                                &metricsMinimumIntervalMs)) {
+                *error = "--metrics-min-interval needs seconds from 0.25 to 60, not \"" + value + "\".";
+                return false;
+            }
+            metricsIntervalGiven = true;
         } else if (valueOf("--samples", argc, argv, &i, &value, &missing)) {
             if (missing || !wholeNumber(value, 1, 100000000, &samples)) {
                 *error = "--samples needs a whole number from 1 to 100000000, not \"" + value + "\".";
@@ -166,7 +211,8 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
         }
     }
     if (modes != 1) {
-        *error = modes == 0 ? "Say what to do: --stream, --once or --record FILE." : "--stream, --once and --record go alone.";
+        *error = modes == 0 ? "Say what to do: --stream, --once, --record FILE or --metrics-listen [ADDRESS:]PORT."
+                            : "--stream, --once, --record and --metrics-listen go alone.";
         return false;
     }
     if (formatGiven && mode != Mode::Once) {
@@ -175,6 +221,26 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
     }
     if (includeSockets && (mode != Mode::Once || format != Format::Json)) {
         *error = "--sockets applies to --once --format json.";
+        return false;
+    }
+    if ((lab && (mode != Mode::Stream || !netns.empty())) || (!sysctlHelper.empty() && !lab)) {
+        *error = "--lab goes with --stream (not --netns), and --sysctl-helper with --lab.";
+        return false;
+    }
+    if (mode == Mode::Metrics) {
+        if (tableGiven || samplesGiven || budgetGiven || intervalGiven) {
+            *error = "--interval, --table-period, --dump-budget and --samples do not apply to --metrics-listen (see "
+                     "--metrics-min-interval).";
+            return false;
+        }
+        if (topGiven && topPorts > MetricsOptions::MaximumTopPorts) {
+            *error = "--top with --metrics-listen takes 0 to 1000 (each port is a series), not " + std::to_string(topPorts) + ".";
+            return false;
+        }
+        if (!topGiven)
+            topPorts = MetricsOptions::DefaultTopPorts;
+    } else if (metricsIntervalGiven) {
+        *error = "--metrics-min-interval applies to --metrics-listen.";
         return false;
     }
     if ((tableGiven || samplesGiven || budgetGiven) && mode == Mode::Once) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dumppacer.h"
+#include "listenaddress.h"
 #include "tcpstate.h"
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 // sockscope-agent's command line. No Qt here: the agent runs where nothing is installed.
 struct AgentOptions
 {
-    enum class Mode { Help, Version, Stream, Once, Record };
+    enum class Mode { Help, Version, Stream, Once, Record, Metrics };
     enum class Format { Json, Text };
 
     static constexpr int MinimumIntervalMs = 250; // as sockscope's --interval: 0.25 to 10 s
@@ -20,6 +21,9 @@ struct AgentOptions
     static constexpr int DefaultTablePeriodMs = 10000;
     static constexpr int MinimumTablePeriodMs = 1000;
     static constexpr int MaximumTablePeriodMs = 3600000;
+    // --metrics-listen: a collection is served to every scrape for this long after it started.
+    static constexpr int DefaultMetricsMinimumIntervalMs = 1000;
+    static constexpr int MaximumMetricsMinimumIntervalMs = 60000;
 
     Mode mode = Mode::Help;
     Format format = Format::Json;
@@ -30,9 +34,16 @@ struct AgentOptions
     std::uint32_t stateMask = AllTcpStatesMask;
     int tablePeriodMs = DefaultTablePeriodMs;
     double dumpBudget = DumpPacer::DefaultBudget; // share of one CPU for socket dumps and tables
-    int topPorts = 10;
+    int topPorts = 10; // --once; --metrics-listen exports MetricsOptions::DefaultTopPorts unless told
+    bool topGiven = false;
+    ListenAddress metricsListen;
+    int metricsMinimumIntervalMs = DefaultMetricsMinimumIntervalMs;
     bool includeSockets = false;
     long samples = 0; // --stream / --record: stop after this many (0: until told)
+    // --lab (with --stream): make a training lab (user, network and PID namespaces) and stream it,
+    // with its load generator running; --sysctl-helper is what "lab sysctl" runs inside it.
+    bool lab = false;
+    std::string sysctlHelper;
 
     // False with a one-line reason for a usage error (the caller exits 2).
     bool parse(int argc, char **argv, std::string *error);

@@ -72,8 +72,19 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                           "and run it."));
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
+    const QCommandLineOption lab(QStringLiteral("lab"),
+                                 tr("Open the training lab: network namespaces of its own, run as you, with load you "
+                                    "control. Give a scenario as the argument (%1).")
+                                     .arg(QStringLiteral("server-closes, client-closes, port-exhaustion, table-overflow, fin-wait-2, listen-queue")));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      tr("With --lab SCENARIO: run it for --duration seconds without a window and print "
+                                         "its checkpoints as JSON (exit 0 when all held)."));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 tr("With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, "
+                                    "closer=client, keepalive=on ...) when the scenario starts; may be repeated."),
+                                 tr("name=value"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
-                       record, duration, tableEvery, replay, host, pushAgent, scale});
+                       record, duration, tableEvery, replay, host, pushAgent, scale, lab, headless, set});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -87,11 +98,14 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     // One file, as a desktop file manager passes it, is a recording to replay; one that cannot
     // be read is then reported as such (with a dialog when launched from a desktop).
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
+    if (parser.isSet(QStringLiteral("lab"))) {
+        labScenario = positional.value(0); // checked in parseLab
+    } else if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
         && !parser.isSet(QStringLiteral("record"))) {
         replayPath = positional.first();
-    } else if (!positional.isEmpty()) {
-        *error = tr("Unexpected argument \"%1\".").arg(positional.first());
+    }
+    if (positional.size() > 1 || (!positional.isEmpty() && replayPath.isEmpty() && labScenario.isEmpty())) {
+        *error = tr("Unexpected argument \"%1\".").arg(labScenario.isEmpty() ? positional.first() : positional.last());
         return false;
     }
     if (parser.isSet(helpOption)) {
@@ -102,6 +116,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         mode = Mode::Version;
         return true;
     }
+    if (parser.isSet(lab) || parser.isSet(headless) || parser.isSet(set))
+        return parseLab(parser, error);
     mode = parser.isSet(once) ? Mode::Once : Mode::Window;
     if (parser.isSet(record)) {
         if (mode == Mode::Once || parser.isSet(replay)) {

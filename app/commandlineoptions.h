@@ -2,6 +2,7 @@
 
 #include "remotehost.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -12,7 +13,7 @@ struct CommandLineOptions
     Q_DECLARE_TR_FUNCTIONS(CommandLineOptions)
 
 public:
-    enum class Mode { Window, Once, Record, Help, Version };
+    enum class Mode { Window, Once, Record, Help, Version, LabHeadless };
     enum class Format { Text, Json };
 
     Mode mode = Mode::Window;
@@ -36,6 +37,11 @@ public:
     RemoteHost remoteHost; // --host (empty host(): this machine)
     bool pushAgent = false; // --push-agent: copy our agent where the remote has none
     double scale = 0; // --scale for --screenshot: device pixel ratio (0: the screen's)
+    // --lab [SCENARIO]: the training lab, in the window or with --headless (commandlinelab.cpp).
+    bool lab = false;
+    QString labScenario; // empty: the window lets the trainer pick one
+    QStringList labSysctls; // --set NAME=VALUE for a sysctl, in the helper's form
+    QStringList labLoad; // --set KEY=VALUE for the load (rate=30, closer=client ...)
 
     QString helpText;
 
@@ -45,5 +51,9 @@ public:
     // With --host: what the remote agent is told of --states and, for --record, --table-every
     // (its --table-period), so no option is dropped on the way there.
     QStringList remoteAgentOptions() const;
+
+private:
+    // --lab and what goes with it, once the parser has read the arguments.
+    bool parseLab(const QCommandLineParser &parser, QString *error);
 
 };

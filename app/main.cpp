@@ -1,6 +1,7 @@
 #include "askpasscommand.h"
 #include "askpassprompt.h"
 #include "commandlineoptions.h"
+#include "labcommand.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "oncecommand.h"
@@ -88,6 +89,8 @@ int main(int argc, char *argv[])
             return options.remoteHost.host().isEmpty() ? runOnceCommand(options) : runRemoteOnce(options);
         case CommandLineOptions::Mode::Record:
             return options.remoteHost.host().isEmpty() ? runRecordCommand(options) : runRemoteRecord(options);
+        case CommandLineOptions::Mode::LabHeadless:
+            return runLabHeadless(options);
         case CommandLineOptions::Mode::Window:
             break;
         }

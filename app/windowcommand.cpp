@@ -5,6 +5,7 @@
 #include "commandlineoptions.h"
 #include "terminal.h"
 #include "terminationsignals.h"
+#include "labsource.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "networknamespace.h"
@@ -85,6 +86,30 @@ int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording
     return QApplication::exec();
 }
 
+// With --screenshot: the picture after --samples samples, then quit (*exitCode 1 if it failed).
+void screenshotAfterSamples(MainWindow &window, const CommandLineOptions &options, int *exitCode)
+{
+    if (options.screenshotPath.isEmpty())
+        return;
+    QObject::connect(&window, &MainWindow::sampleShown, &window, [&window, &options, exitCode](int shown) {
+        if (shown < options.samples)
+            return;
+        *exitCode = saveScreenshot(window, options) ? 0 : 1;
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    });
+}
+
+// Shows the window until it closes. Ctrl+C or SIGTERM close it properly: a stream's agent (over
+// ssh, or the lab's) sees its standard input close and ends.
+int showUntilClosed(MainWindow &window, const int &exitCode)
+{
+    TerminationSignals signalsWatcher;
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
+    window.show();
+    const int result = QApplication::exec();
+    return exitCode ? exitCode : result;
+}
+
 // The window on a remote host (--host): its agent's stream over ssh, reconnected when lost.
 int runRemote(const CommandLineOptions &options)
 {
@@ -92,14 +117,7 @@ int runRemote(const CommandLineOptions &options)
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
     int exitCode = 0;
-    if (!options.screenshotPath.isEmpty()) {
-        QObject::connect(&window, &MainWindow::sampleShown, &window, [&](int shown) {
-            if (shown < options.samples)
-                return;
-            exitCode = saveScreenshot(window, options) ? 0 : 1;
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        });
-    }
+    screenshotAfterSamples(window, options, &exitCode);
     RemoteSource *source = window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
@@ -111,12 +129,25 @@ int runRemote(const CommandLineOptions &options)
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
     }
-    // Ctrl+C or SIGTERM close the window properly: ssh's stdin is closed and the agent ends.
-    TerminationSignals signalsWatcher;
-    QObject::connect(&signalsWatcher, &TerminationSignals::received, &window, &QWidget::close);
-    window.show();
-    const int result = QApplication::exec();
-    return exitCode ? exitCode : result;
+    return showUntilClosed(window, exitCode);
+}
+
+// The training lab (--lab [SCENARIO]): a LabSource with the lab panel; --set applies on top of the
+// scenario's settings; --screenshot saves the window after --samples samples (of the lab's load).
+int runLab(const CommandLineOptions &options)
+{
+    MainWindow window(options.screenshotPath.isEmpty());
+    int exitCode = 0;
+    screenshotAfterSamples(window, options, &exitCode);
+    LabSource *source = window.openLab(options.labScenario, options.labSysctls, options.labLoad);
+    if (!options.screenshotPath.isEmpty()) {
+        QObject::connect(source, &Source::failed, &window, [&](const QString &message) {
+            Terminal::printError(message);
+            exitCode = 1;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+    }
+    return showUntilClosed(window, exitCode);
 }
 
 }
@@ -127,6 +158,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
         return runReplay(options, replay);
     if (!options.remoteHost.host().isEmpty())
         return runRemote(options);
+    if (options.lab)
+        return runLab(options);
 
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))

@@ -21,7 +21,10 @@ for file in \
     share/sockscope/translations/sockscope_zh_CN.qm \
     share/man/man1/sockscope.1 \
     share/bash-completion/completions/sockscope \
-    share/zsh/vendor-completions/_sockscope; do
+    share/zsh/vendor-completions/_sockscope \
+    lib/systemd/system/sockscope-agent.service \
+    share/sockscope/grafana/sockscope-dashboard.json \
+    share/sockscope/prometheus/sockscope-alerts.yml; do
     [ -e "$root$prefix/$file" ] || fail "missing $prefix/$file"
 done
 [ -x "$root$prefix/bin/sockscope" ] || fail "sockscope is not executable"

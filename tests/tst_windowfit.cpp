@@ -1,4 +1,6 @@
 #include "darkpalette.h"
+#include "labpanel.h"
+#include "labsource.h"
 #include "languages.h"
 #include "localsource.h"
 #include "mainwindow.h"
@@ -6,6 +8,7 @@
 #include "recording.h"
 #include "samplerthread.h"
 #include "sockettablepanel.h"
+#include "sysctlapplier.h"
 
 #include <QApplication>
 #include <QDir>
@@ -76,7 +79,24 @@ int runChild(int argc, char *argv[])
     window.show();
     if (!QTest::qWaitForWindowExposed(&window, 10000))
         return 1;
-    if (replay.isEmpty()) {
+    const QString lab = qEnvironmentVariable("SOCKSCOPE_FIT_LAB");
+    if (!lab.isEmpty()) {
+        // The training lab: SOCKSCOPE_FIT_LAB_CHANGE (pairs split by ';') is applied through the
+        // sysctl pane's route after SOCKSCOPE_FIT_SAMPLES samples, as a trainee would.
+        LabSource::setDefaultPrograms(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
+        window.openLab(lab);
+        if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_LAB_LOAD"))
+            window.labPanel()->showLoadControls();
+        const int samples = qMax(4, qEnvironmentVariableIntValue("SOCKSCOPE_FIT_SAMPLES"));
+        if (!QTest::qWaitFor([&] { return window.history().size() >= samples; }, 60000))
+            return 1;
+        const QString change = qEnvironmentVariable("SOCKSCOPE_FIT_LAB_CHANGE");
+        if (!change.isEmpty()) {
+            window.sysctlApplier()->apply(change.split(QLatin1Char(';')), false);
+            if (!QTest::qWaitFor([&] { return window.history().size() >= 2 * samples; }, 60000))
+                return 1;
+        }
+    } else if (replay.isEmpty()) {
         sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
         window.setIntervalMs(250);
         source = std::make_unique<LocalSource>(sampler.get(), QString());
@@ -106,6 +126,12 @@ int runChild(int argc, char *argv[])
                                   {"rect", rect(global)}, {"minimumHeight", dock->minimumSizeHint().height()}});
     }
     out["docks"] = docks;
+    if (!lab.isEmpty())
+        out["labCheckpoints"] = QJsonArray::fromStringList(window.labPanel()->checkpointTexts());
+    // The whole screen, frame and all, as the window manager shows it (README pictures).
+    const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
+    if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
+        return 1;
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
     QTextStream(stdout).flush();
     const int hold = qEnvironmentVariableIntValue("SOCKSCOPE_FIT_HOLD_MS");
@@ -194,6 +220,7 @@ private slots:
         QTest::newRow("1024x640") << "1024x640" << "1" << "en";
         QTest::newRow("1366x768 at 1.5") << "1366x768" << "1.5" << "en";
         QTest::newRow("1366x768 at 1.5, Chinese") << "1366x768" << "1.5" << "zh_CN";
+        QTest::newRow("the lab at 1024x640") << "1024x640" << "1" << "en";
     }
 
     void fits()
@@ -209,6 +236,13 @@ private slots:
         env.insert(QStringLiteral("QT_SCALE_FACTOR"), scale);
         env.insert(QStringLiteral("SOCKSCOPE_FIT_CHILD"), QStringLiteral("1"));
         env.insert(QStringLiteral("SOCKSCOPE_FIT_LANG"), language);
+        const bool lab = QByteArray(QTest::currentDataTag()).contains("lab");
+        if (lab) {
+            env.insert(QStringLiteral("SOCKSCOPE_FIT_LAB"), QStringLiteral("port-exhaustion"));
+            env.insert(QStringLiteral("SOCKSCOPE_FIT_SAMPLES"), QStringLiteral("7")); // the range is full after ~2 s
+            // Then tcp_tw_reuse = 1 through the route the sysctl pane's Apply takes.
+            env.insert(QStringLiteral("SOCKSCOPE_FIT_LAB_CHANGE"), QStringLiteral("net.ipv4.tcp_tw_reuse=1"));
+        }
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
         const bool finished = child.waitForFinished(60000);
@@ -232,7 +266,16 @@ private slots:
         QVERIFY2(available.contains(status), "the status bar is off screen");
         QVERIFY2(out["tableRows"].toInt() >= 10, qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
         const QJsonArray docks = out["docks"].toArray();
-        QCOMPARE(docks.size(), 6); // states, overview, ports, slab, rates, TIME-WAIT by process
+        // states, overview, ports, slab, rates, TIME-WAIT by process (and the lab's)
+        QCOMPARE(docks.size(), lab ? 7 : 6);
+        if (lab) {
+            // The range filled (ticked), and after tcp_tw_reuse = 1 the failures stopped: the
+            // connect() failure checkpoint is off and the change's checkpoint ticked.
+            const QStringList checkpoints = out["labCheckpoints"].toVariant().toStringList();
+            QVERIFY2(checkpoints.size() == 3 && checkpoints[0].startsWith(QStringLiteral("✓"))
+                         && checkpoints[1].startsWith(QStringLiteral("✗")) && checkpoints[2].startsWith(QStringLiteral("✓")),
+                     qPrintable(checkpoints.join('\n')));
+        }
         for (const QJsonValue &value : docks) {
             const QJsonObject dock = value.toObject();
             const QString name = dock["name"].toString();

@@ -468,6 +468,70 @@
         <source>With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent&apos;s table period), not &quot;%1&quot;.</source>
         <translation>与 --host 同用时，--table-every 需要 1 到 3600 之间的整秒数（远端采集代理的套接字表周期），而不是“%1”。</translation>
     </message>
+    <message>
+        <source>--headless and --set go with --lab.</source>
+        <translation>--headless 和 --set 需与 --lab 一起使用。</translation>
+    </message>
+    <message>
+        <source>--lab does not go with --%1.</source>
+        <translation>--lab 不能与 --%1 一起使用。</translation>
+    </message>
+    <message>
+        <source>Unknown lab scenario &quot;%1&quot;: use one of %2.</source>
+        <translation>未知的实验场景“%1”：请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>--set needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation>--set 需要 NAME=VALUE 形式，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--set %1: not a load setting the lab knows (rate, concurrency, closer, keepalive, request, target, sources, bind-no-port, backlog, accept) or a value out of its range.</source>
+        <translation>--set %1：不是实验室认识的负载设置（rate、concurrency、closer、keepalive、request、target、sources、bind-no-port、backlog、accept），或取值超出范围。</translation>
+    </message>
+    <message>
+        <source>--set %1: %2 is the host&apos;s only; it cannot be changed in the lab.</source>
+        <translation>--set %1：%2 仅属于主机，不能在实验室中修改。</translation>
+    </message>
+    <message>
+        <source>--set %1: %2 is not a sysctl sockscope knows.</source>
+        <translation>--set %1：%2 不是 sockscope 认识的 sysctl。</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1：%2</translation>
+    </message>
+    <message>
+        <source>--lab --headless needs a scenario: %1.</source>
+        <translation>--lab --headless 需要指定场景：%1。</translation>
+    </message>
+    <message>
+        <source>--lab --headless needs --duration from 1 to 3600 seconds.</source>
+        <translation>--lab --headless 需要 1 到 3600 秒的 --duration。</translation>
+    </message>
+    <message>
+        <source>With --lab, --duration and --record go with --headless.</source>
+        <translation>与 --lab 一起使用时，--duration 和 --record 需配合 --headless。</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a file name ending in .png, and a window (not --headless).</source>
+        <translation>--screenshot 需要以 .png 结尾的文件名，并且需要窗口（不能与 --headless 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Open the training lab: network namespaces of its own, run as you, with load you control. Give a scenario as the argument (%1).</source>
+        <translation>打开培训实验室：拥有自己的网络命名空间，以你的身份运行，负载由你控制。可用参数指定场景（%1）。</translation>
+    </message>
+    <message>
+        <source>With --lab SCENARIO: run it for --duration seconds without a window and print its checkpoints as JSON (exit 0 when all held).</source>
+        <translation>与 --lab SCENARIO 一起使用：不打开窗口运行该场景 --duration 秒，并以 JSON 输出其检查点（全部成立时退出码为 0）。</translation>
+    </message>
+    <message>
+        <source>With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, closer=client, keepalive=on ...) when the scenario starts; may be repeated.</source>
+        <translation>与 --lab 一起使用：在场景开始时设置实验室的 sysctl（net.ipv4.tcp_tw_reuse=1）或负载设置（rate=30、closer=client、keepalive=on ……）；可重复使用。</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>名称=值</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -678,12 +742,433 @@
         <source>A command to the agent was longer than %1 bytes; it was ignored.</source>
         <translation>发给代理程序的一条命令超过了 %1 字节，已被忽略。</translation>
     </message>
+    <message>
+        <source>The training lab could not make its namespaces (%1: %2). It needs unprivileged user namespaces (user.max_user_namespaces above 0).</source>
+        <translation>培训实验室无法创建它的命名空间（%1：%2）。它需要非特权用户命名空间（user.max_user_namespaces 大于 0）。</translation>
+    </message>
+    <message>
+        <source>The lab does not know the load setting &quot;%1&quot;.</source>
+        <translation>实验室不认识负载设置“%1”。</translation>
+    </message>
+    <message>
+        <source>The lab could not change its sysctls: %1</source>
+        <translation>实验室无法修改它的 sysctl：%1</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
     <message>
         <source>A replay shows a recording; it changes nothing on this machine.</source>
         <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
+    </message>
+</context>
+<context>
+    <name>LabChart</name>
+    <message>
+        <source>connections/s</source>
+        <translation>连接数/秒</translation>
+    </message>
+    <message>
+        <source>EADDRNOTAVAIL/s</source>
+        <translation>EADDRNOTAVAIL/秒</translation>
+    </message>
+    <message>
+        <source>other failures/s</source>
+        <translation>其他失败/秒</translation>
+    </message>
+</context>
+<context>
+    <name>LabCheckpoints</name>
+    <message>
+        <source>keep-alive on</source>
+        <translation>开启 keep-alive</translation>
+    </message>
+    <message>
+        <source>With keep-alive no new TIME-WAIT: TcpExt TW rose by %1 in the last %2 s</source>
+        <translation>开启 keep-alive 后不再产生新的 TIME-WAIT：最近 %2 秒内 TcpExt TW 增加了 %1</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT is on local port 8080 (%1) and none on the client side (%2 towards port 8080)</source>
+        <translation>TIME-WAIT 在本地端口 8080 上（%1 个），客户端一侧没有（指向端口 8080 的 %2 个）</translation>
+    </message>
+    <message>
+        <source>New TIME-WAIT entries keep coming: TcpExt TW rose by %1 in the last %2 s</source>
+        <translation>新的 TIME-WAIT 条目不断出现：最近 %2 秒内 TcpExt TW 增加了 %1</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT is on the client side, towards port 8080 (%1), and none on local port 8080 (%2)</source>
+        <translation>TIME-WAIT 在客户端一侧，指向端口 8080（%1 个），本地端口 8080 上没有（%2 个）</translation>
+    </message>
+    <message>
+        <source>Ephemeral ports held towards port 8080 climb: %1 → %2 of %3 in the last %4 s</source>
+        <translation>指向端口 8080 占用的临时端口在增加：最近 %4 秒内从 %1 增至 %2（共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Every port of ip_local_port_range is held towards 10.77.0.1:8080: %1 of %2</source>
+        <translation>ip_local_port_range 的每个端口都被指向 10.77.0.1:8080 的连接占用：%1 / %2</translation>
+    </message>
+    <message>
+        <source>connect() fails with EADDRNOTAVAIL: %1 times in the last %2 s</source>
+        <translation>connect() 因 EADDRNOTAVAIL 失败：最近 %2 秒内 %1 次</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 1, timestamps on</source>
+        <translation>tcp_tw_reuse = 1，时间戳开启</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 no connect() failed (%1) and TIME-WAIT entries were taken over (TWRecycled +%2) in the last %3 s</source>
+        <translation>tcp_tw_reuse = 1 时，最近 %3 秒内没有 connect() 失败（%1 次），TIME-WAIT 条目被接管（TWRecycled +%2）</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT stays at tcp_max_tw_buckets: sockstat tw %1, limit %2</source>
+        <translation>TIME-WAIT 停在 tcp_max_tw_buckets：sockstat tw %1，上限 %2</translation>
+    </message>
+    <message>
+        <source>TCPTimeWaitOverflow rose by %1 in the last %2 s: closes that skipped TIME-WAIT</source>
+        <translation>最近 %2 秒内 TCPTimeWaitOverflow 增加了 %1：这些关闭跳过了 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets ≥ 10,000</source>
+        <translation>tcp_max_tw_buckets ≥ 10,000</translation>
+    </message>
+    <message>
+        <source>With a large table no close skips TIME-WAIT: TCPTimeWaitOverflow +%1 in the last %2 s</source>
+        <translation>表足够大时没有关闭会跳过 TIME-WAIT：最近 %2 秒内 TCPTimeWaitOverflow +%1</translation>
+    </message>
+    <message>
+        <source>Orphaned FIN-WAIT-2 on the client side: %1; the server, which never closes, holds %2 in CLOSE-WAIT</source>
+        <translation>客户端一侧的孤儿 FIN-WAIT-2：%1 个；从不关闭的服务器有 %2 个处于 CLOSE-WAIT</translation>
+    </message>
+    <message>
+        <source>They sit in the TIME-WAIT table: sockstat tw %1 = TIME-WAIT %2 + FIN-WAIT-2 %3</source>
+        <translation>它们位于 timewait 表中：sockstat tw %1 = TIME-WAIT %2 + FIN-WAIT-2 %3</translation>
+    </message>
+    <message>
+        <source>They go after tcp_fin_timeout (%1 s): FIN-WAIT-2 levels off at about %2 a second × %1 s (now %3, at most %4)</source>
+        <translation>它们在 tcp_fin_timeout（%1 秒）后消失：FIN-WAIT-2 稳定在约每秒 %2 个 × %1 秒（当前 %3，至多 %4）</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets ≤ 100</source>
+        <translation>tcp_max_tw_buckets ≤ 100</translation>
+    </message>
+    <message>
+        <source>They count against tcp_max_tw_buckets: FIN-WAIT-2 %1 with limit %2, TCPTimeWaitOverflow +%3</source>
+        <translation>它们占用 tcp_max_tw_buckets 的名额：FIN-WAIT-2 %1 个，上限 %2，TCPTimeWaitOverflow +%3</translation>
+    </message>
+    <message>
+        <source>Its limit is min(backlog %1, somaxconn %2) = %3</source>
+        <translation>其上限为 min(backlog %1, somaxconn %2) = %3</translation>
+    </message>
+    <message>
+        <source>Connections the queue had no room for are dropped: ListenOverflows +%1 in the last %2 s</source>
+        <translation>队列容纳不下的连接被丢弃：最近 %2 秒内 ListenOverflows +%1</translation>
+    </message>
+    <message>
+        <source>Clients wait in SYN-SENT and retry: %1</source>
+        <translation>客户端停在 SYN-SENT 并重试：%1 个</translation>
+    </message>
+    <message>
+        <source>somaxconn below the backlog</source>
+        <translation>somaxconn 低于 backlog</translation>
+    </message>
+    <message>
+        <source>somaxconn %1 caps the queue: the listener&apos;s limit is now %2</source>
+        <translation>somaxconn %1 限制了队列：监听套接字的上限现在是 %2</translation>
+    </message>
+    <message>
+        <source>With keep-alive no new TIME-WAIT (TcpExt TW stays)</source>
+        <translation>开启 keep-alive 后不再产生新的 TIME-WAIT（TcpExt TW 不再增加）</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 connect() no longer fails and TWRecycled rises</source>
+        <translation>tcp_tw_reuse = 1 时 connect() 不再失败，TWRecycled 上升</translation>
+    </message>
+    <message>
+        <source>With a large table no close skips TIME-WAIT</source>
+        <translation>表足够大时没有关闭会跳过 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>FIN-WAIT-2 stops at tcp_max_tw_buckets and TCPTimeWaitOverflow rises</source>
+        <translation>FIN-WAIT-2 停在 tcp_max_tw_buckets，TCPTimeWaitOverflow 上升</translation>
+    </message>
+    <message>
+        <source>The listener&apos;s limit becomes somaxconn</source>
+        <translation>监听套接字的上限变为 somaxconn</translation>
+    </message>
+    <message>
+        <source>The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, more than its limit %2</source>
+        <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，超过其上限 %2</translation>
+    </message>
+</context>
+<context>
+    <name>LabCommand</name>
+    <message>
+        <source>The training lab ended: %1</source>
+        <translation>培训实验室已结束：%1</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s sysctls could not be set: %1</source>
+        <translation>无法设置实验室的 sysctl：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabLoadControls</name>
+    <message>
+        <source>New connections a second</source>
+        <translation>每秒新建连接</translation>
+    </message>
+    <message>
+        <source>Connections at once</source>
+        <translation>同时连接数</translation>
+    </message>
+    <message>
+        <source>Closes first</source>
+        <translation>先关闭的一方</translation>
+    </message>
+    <message>
+        <source>Request bytes</source>
+        <translation>请求字节数</translation>
+    </message>
+    <message>
+        <source>Clients connect to</source>
+        <translation>客户端连接到</translation>
+    </message>
+    <message>
+        <source>Source addresses</source>
+        <translation>源地址数</translation>
+    </message>
+    <message>
+        <source>Server backlog</source>
+        <translation>服务器 backlog</translation>
+    </message>
+    <message>
+        <source>Accepts a second</source>
+        <translation>每秒 accept 次数</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>the client; the server never closes</source>
+        <translation>客户端；服务器从不关闭</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (loopback)</source>
+        <translation>127.0.0.1（环回）</translation>
+    </message>
+    <message>
+        <source>10.77.0.1 (the lab&apos;s own, not loopback)</source>
+        <translation>10.77.0.1（实验室自己的地址，不是环回）</translation>
+    </message>
+    <message>
+        <source>Keep-alive (a pool of connections)</source>
+        <translation>Keep-alive（连接池）</translation>
+    </message>
+    <message>
+        <source>IP_BIND_ADDRESS_NO_PORT</source>
+        <translation>IP_BIND_ADDRESS_NO_PORT</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>The clients bind to 10.77.0.1 … 10.77.0.N (or 127.0.0.1 … 127.0.0.N) in turn.</source>
+        <translation>客户端依次绑定 10.77.0.1 … 10.77.0.N（或 127.0.0.1 … 127.0.0.N）。</translation>
+    </message>
+    <message>
+        <source>What the lab&apos;s clients and server do (changes apply at once)</source>
+        <translation>实验室中客户端和服务器的行为（修改立即生效）</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanel</name>
+    <message>
+        <source>connect(): %1 tried, %2 connected, %3 failed with EADDRNOTAVAIL, %4 other failures; server: %5 accepted</source>
+        <translation>connect()：尝试 %1 次，连接成功 %2 次，因 EADDRNOTAVAIL 失败 %3 次，其他失败 %4 次；服务器：accept %5 次</translation>
+    </message>
+    <message>
+        <source>… waiting for the lab&apos;s first figures</source>
+        <translation>……正在等待实验室的第一批数据</translation>
+    </message>
+    <message>
+        <source>After the change (%1): </source>
+        <translation>修改之后（%1）：</translation>
+    </message>
+    <message>
+        <source>%1 (measuring…)</source>
+        <translation>%1（测量中…）</translation>
+    </message>
+    <message>
+        <source>Watch:</source>
+        <translation>观察：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>修改：</translation>
+    </message>
+    <message>
+        <source>What should happen:</source>
+        <translation>应当发生的：</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>A fresh lab for this scenario: new namespaces, its own sysctls, no sockets.</source>
+        <translation>为此场景新建实验室：新的命名空间、它自己的 sysctl、没有任何套接字。</translation>
+    </message>
+    <message>
+        <source>Checkpoints (judged from live figures every second):</source>
+        <translation>检查点（每秒根据实时数据判断）：</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+</context>
+<context>
+    <name>LabScenario</name>
+    <message>
+        <source>1. The server closes first</source>
+        <translation>1. 服务器先关闭</translation>
+    </message>
+    <message>
+        <source>Clients on 127.0.0.1 send 50 requests a second to a server on port 8080 that closes each connection after its answer. Watch TIME-WAIT per port (by local port) and the socket table: the entries sit on the server&apos;s port 8080, one per closed connection, for 60 s.</source>
+        <translation>127.0.0.1 上的客户端每秒向端口 8080 上的服务器发送 50 个请求，服务器在应答后关闭每个连接。观察按端口的 TIME-WAIT（按本地端口）和套接字表：条目位于服务器的端口 8080 上，每关闭一个连接一条，保留 60 秒。</translation>
+    </message>
+    <message>
+        <source>Turn keep-alive on in the load controls.</source>
+        <translation>在负载控制中开启 keep-alive。</translation>
+    </message>
+    <message>
+        <source>The pooled connections carry the requests: no new TIME-WAIT entries are made (TcpExt TW stays), and those there expire after 60 s.</source>
+        <translation>请求改由连接池中的连接承载：不再产生新的 TIME-WAIT 条目（TcpExt TW 不再增加），已有的在 60 秒后过期。</translation>
+    </message>
+    <message>
+        <source>2. The client closes first</source>
+        <translation>2. 客户端先关闭</translation>
+    </message>
+    <message>
+        <source>The same traffic, but each client closes first once it has its answer. Watch TIME-WAIT by remote port: the entries are now on the client side, towards port 8080, each holding an ephemeral port; the port pressure of 127.0.0.1 → 127.0.0.1:8080 climbs in the overview.</source>
+        <translation>同样的流量，但每个客户端收到应答后先关闭。观察按远端端口的 TIME-WAIT：条目现在位于客户端一侧，指向端口 8080，每条占用一个临时端口；概览中 127.0.0.1 → 127.0.0.1:8080 的端口压力在上升。</translation>
+    </message>
+    <message>
+        <source>Turn keep-alive on, or let the server close first.</source>
+        <translation>开启 keep-alive，或让服务器先关闭。</translation>
+    </message>
+    <message>
+        <source>With keep-alive no new TIME-WAIT appears; with the server closing first the new entries move to local port 8080 and the client&apos;s ephemeral ports are free again at once.</source>
+        <translation>开启 keep-alive 后不再出现新的 TIME-WAIT；改为服务器先关闭后，新条目移到本地端口 8080，客户端的临时端口立即重新可用。</translation>
+    </message>
+    <message>
+        <source>3. Port exhaustion</source>
+        <translation>3. 端口耗尽</translation>
+    </message>
+    <message>
+        <source>ip_local_port_range is cut to 64 ports (40000–40063) and clients connect 30 times a second to 10.77.0.1:8080, an address of the lab&apos;s own that is not a loopback address, closing first. Watch the lab&apos;s chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails with EADDRNOTAVAIL.</source>
+        <translation>ip_local_port_range 缩小到 64 个端口（40000–40063），客户端每秒 30 次连接 10.77.0.1:8080（实验室自己的地址，不是环回地址），并由客户端先关闭。观察实验室的图表：大约两秒后每个端口都被一个 TIME-WAIT 条目占用，connect() 因 EADDRNOTAVAIL 失败。</translation>
+    </message>
+    <message>
+        <source>Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0. Or give the clients more source addresses, or target 127.0.0.1 instead.</source>
+        <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后把 tcp_timestamps 设为 0。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. Reuse needs timestamps: with tcp_timestamps = 0 the failures come back. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
+        <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。复用需要时间戳：tcp_timestamps = 0 时失败会再次出现。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
+    </message>
+    <message>
+        <source>4. The TIME-WAIT table overflows</source>
+        <translation>4. TIME-WAIT 表溢出</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets is set to 64 and a server closing first makes 100 TIME-WAIT entries a second. Watch TIME-WAIT stop at 64 and the counter rates: TCPTimeWaitOverflow rises, one for each close that got no TIME-WAIT entry.</source>
+        <translation>tcp_max_tw_buckets 设为 64，先关闭的服务器每秒产生 100 个 TIME-WAIT 条目。观察 TIME-WAIT 停在 64，以及计数器速率：TCPTimeWaitOverflow 上升，每次没有得到 TIME-WAIT 条目的关闭计一次。</translation>
+    </message>
+    <message>
+        <source>Raise tcp_max_tw_buckets to 100000.</source>
+        <translation>把 tcp_max_tw_buckets 提高到 100000。</translation>
+    </message>
+    <message>
+        <source>TCPTimeWaitOverflow stops rising and TIME-WAIT grows again, up to 100 a second × 60 s.</source>
+        <translation>TCPTimeWaitOverflow 停止上升，TIME-WAIT 重新增长，最多到每秒 100 个 × 60 秒。</translation>
+    </message>
+    <message>
+        <source>5. Orphaned FIN-WAIT-2</source>
+        <translation>5. 孤儿 FIN-WAIT-2</translation>
+    </message>
+    <message>
+        <source>Clients close after their answer, but the server never closes its side. Each client socket is orphaned in FIN-WAIT-2 (the server&apos;s side stays in CLOSE-WAIT). tcp_fin_timeout is set to 3 s here: watch FIN-WAIT-2 level off at about 20 a second × 3 s.</source>
+        <translation>客户端收到应答后关闭，但服务器从不关闭自己一侧。每个客户端套接字都成为 FIN-WAIT-2 中的孤儿（服务器一侧停在 CLOSE-WAIT）。这里 tcp_fin_timeout 设为 3 秒：观察 FIN-WAIT-2 稳定在约每秒 20 个 × 3 秒。</translation>
+    </message>
+    <message>
+        <source>Set tcp_fin_timeout back to 60, or lower tcp_max_tw_buckets to 20.</source>
+        <translation>把 tcp_fin_timeout 改回 60，或把 tcp_max_tw_buckets 降到 20。</translation>
+    </message>
+    <message>
+        <source>Orphaned FIN-WAIT-2 entries live in the TIME-WAIT table: sockstat tw counts them with TIME-WAIT, and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them when they go. At 60 s they pile up to about 1,200; with tcp_max_tw_buckets at 20 they stop at 20 and TCPTimeWaitOverflow rises.</source>
+        <translation>孤儿 FIN-WAIT-2 条目位于 timewait 表中：sockstat tw 把它们与 TIME-WAIT 一起计数；tcp_fin_timeout 不超过 4 秒时，它们消失时计入 TcpExt TWKilled。设为 60 秒时它们会累积到约 1,200 个；tcp_max_tw_buckets 为 20 时停在 20，并且 TCPTimeWaitOverflow 上升。</translation>
+    </message>
+    <message>
+        <source>6. The listener&apos;s queues</source>
+        <translation>6. 监听套接字的队列</translation>
+    </message>
+    <message>
+        <source>The server accepts only 2 connections a second with a backlog of 16, while clients try 50 a second. Watch the listener in the socket table: Recv-Q is the accept queue, Send-Q its limit.</source>
+        <translation>服务器每秒只 accept 2 个连接，backlog 为 16，而客户端每秒尝试 50 次。观察套接字表中的监听套接字：Recv-Q 是全连接队列，Send-Q 是它的上限。</translation>
+    </message>
+    <message>
+        <source>Set net.core.somaxconn to 4 (below the backlog of 16).</source>
+        <translation>把 net.core.somaxconn 设为 4（低于 backlog 16）。</translation>
+    </message>
+    <message>
+        <source>The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab&apos;s server calls listen() again and the limit becomes 4.</source>
+        <translation>队列会超过其上限 min(backlog, somaxconn)：内核在队列中的连接多于上限时才认为它已满。队列满时，新的 SYN 会被丢弃（ListenOverflows 和 ListenDrops 上升），即使 tcp_syncookies = 1 也是如此：cookie 只替代半连接队列。客户端停在 SYN-SENT 并重试。somaxconn = 4 之后，实验室的服务器再次调用 listen()，上限变为 4。</translation>
+    </message>
+</context>
+<context>
+    <name>LabSource</name>
+    <message>
+        <source>the training lab</source>
+        <translation>培训实验室</translation>
+    </message>
+    <message>
+        <source>LAB · %1</source>
+        <translation>实验室 LAB · %1</translation>
+    </message>
+    <message>
+        <source>training lab</source>
+        <translation>培训实验室</translation>
+    </message>
+    <message>
+        <source>Global sysctls (such as tcp_max_orphans) are the host&apos;s only: not changeable in the lab.</source>
+        <translation>全局 sysctl（例如 tcp_max_orphans）仅属于主机：不能在实验室中修改。</translation>
+    </message>
+    <message>
+        <source>Not in the lab</source>
+        <translation>实验室中不可用</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the host only.</source>
+        <translation>实验室的 sysctl 属于它自己的网络命名空间，随实验室一同结束；/etc/sysctl.d 只作用于主机。</translation>
+    </message>
+    <message>
+        <source>Apply writes them in the lab&apos;s own network namespace, as root of the lab&apos;s user namespace (no password, nothing of the host changes): %1 apply %2</source>
+        <translation>“应用”会以实验室用户命名空间中的 root 身份，把它们写入实验室自己的网络命名空间（无需密码，主机的任何设置都不会改变）：%1 apply %2</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1680,22 @@
     <message>
         <source>TIME-WAIT by process</source>
         <translation>按进程的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open training lab…</source>
+        <translation>打开培训实验室…</translation>
+    </message>
+    <message>
+        <source>A lab of its own, run as you: make TIME-WAIT happen, change its sysctls, watch the effect. Nothing of this host changes.</source>
+        <translation>一个独立的实验室，以你的身份运行：制造 TIME-WAIT，修改它的 sysctl，观察效果。本机的任何设置都不会改变。</translation>
+    </message>
+    <message>
+        <source>LAB — training lab</source>
+        <translation>LAB — 培训实验室</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@
 
 class AgentBinary;
 class HistoryPanel;
+class LabPanel;
+class LabSource;
 class RemoteHost;
 class RemoteSource;
 class OverviewPanel;
@@ -58,6 +60,11 @@ public:
                                   const QStringList &agentOptions = {});
     // File → Watch remote host…
     void askRemoteHost();
+    // Lab → Open training lab… and --lab (mainwindowlab.cpp): a fresh lab running `scenario`
+    // (the first one when empty), with these sysctls and load settings on top of its own. The
+    // source is the window's; the lab panel shows beside the charts.
+    LabSource *openLab(const QString &scenario, const QStringList &sysctls = {}, const QStringList &load = {});
+    LabPanel *labPanel() const { return m_labPanel; }
     Source *source() const { return m_source; }
     void setIntervalMs(int intervalMs);
     int intervalMs() const;
@@ -128,12 +135,17 @@ private:
     void createActions();
     void createIncidentActions();
     void retranslateIncidents();
+    void createLabMenu();
+    void retranslateLab();
     void captureWithDialog();
     void exportWithDialog(bool history, const QString &suffix);
     void showReplayPosition();
     // Actions, toolbar and sysctl pane enabled from what the source can do.
     void applyCapabilities();
     void connectSource();
+    // setSource() for another place to watch (a host, the lab): history, markers and the last
+    // table of the previous one are dropped.
+    void watchAnew(Source *source);
     void showNotice(const QString &html);
     void showSourceState();
     // The sample the charts end at: the newest, or the replay position.
@@ -205,6 +217,10 @@ private:
     QAction *m_tableNowAction = nullptr;
     QAction *m_openRecordingAction = nullptr;
     QAction *m_watchRemoteAction = nullptr;
+    QMenu *m_labMenu = nullptr;
+    QAction *m_openLabAction = nullptr;
+    QDockWidget *m_labDock = nullptr;
+    LabPanel *m_labPanel = nullptr;
     QLabel *m_recordingStatus = nullptr;
     QString m_recordingPath;
 

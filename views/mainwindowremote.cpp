@@ -42,12 +42,6 @@ RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBin
             showSnapshotInPanels();
     });
     // Another host's (or this one's) samples are not this host's history.
-    m_history = HistoryRing(HistoryRing::DefaultCapacity);
-    m_markers.clear();
-    m_latest.reset();
-    setSource(source);
-    // Nothing of the previous source stays on screen under the new host's name.
-    showSnapshotInPanels();
-    refreshCharts();
+    watchAnew(source);
     return source;
 }

@@ -60,6 +60,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     createActions();
     createDocks();
     createIncidentActions();
+    createLabMenu();
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayoutAction);
     m_viewMenu->addAction(m_fullScreenAction);
@@ -106,6 +107,7 @@ void MainWindow::retranslateUi()
     m_pauseAction->setText(m_paused ? tr("Resume") : tr("Pause"));
     m_pauseAction->setToolTip(tr("Pause or resume sampling (Space)"));
     retranslateIncidents();
+    retranslateLab();
     m_quitAction->setText(tr("&Quit"));
     m_fullScreenAction->setText(tr("Full screen"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));

@@ -53,13 +53,15 @@ void MainWindow::setSource(Source *source)
         m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
         m_sysctlApplier->setSampler(local->samplerThread());
-    } else if (auto remote = qobject_cast<RemoteSource *>(source)) {
-        // Editable even once sudo refused: the preview then is the exact commands to run there.
-        m_sysctlApplier->setRemote([remote](const QStringList &pairs) { remote->applySysctls(pairs); },
-                                   [remote](const QStringList &pairs) { return remote->sysctlCommandLines(pairs); });
+    } else if (source->appliesSysctls()) {
+        // A remote host (editable even once sudo refused: the preview then is the exact commands
+        // to run there) or the lab's agent.
+        m_sysctlApplier->setRemote([source](const QStringList &pairs) { source->applySysctls(pairs); },
+                                   [source](const QStringList &pairs) { return source->sysctlCommandLines(pairs); },
+                                   source->persistRefusal());
         m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(false);
-        connect(remote, &RemoteSource::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);
+        connect(source, &Source::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);
     } else {
         m_sysctlPanel->setReadOnly(source->sysctlNote());
     }
@@ -77,6 +79,17 @@ void MainWindow::setSource(Source *source)
     }
     source->start(intervalMs());
     showSourceState();
+}
+
+void MainWindow::watchAnew(Source *source)
+{
+    m_history = HistoryRing(HistoryRing::DefaultCapacity);
+    m_markers.clear();
+    m_latest.reset();
+    setSource(source);
+    // Nothing of the previous source stays on screen under the new one's name.
+    showSnapshotInPanels();
+    refreshCharts();
 }
 
 void MainWindow::connectSource()

@@ -252,8 +252,12 @@ void SysctlChangeBox::updatePersist()
         // /proc/1/ns/net here says nothing about the remote host's namespaces.
         m_persist->setChecked(false);
         m_persist->setEnabled(false);
-        const QString note = tr("Not over ssh");
-        m_persist->setToolTip(tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/."));
+        // The source says why when it is not a remote host (the lab: its values end with it).
+        const QStringList refusal = m_applier->remotePersistRefusal();
+        const QString note = refusal.size() == 2 ? refusal[0] : tr("Not over ssh");
+        m_persist->setToolTip(refusal.size() == 2
+                                  ? refusal[1]
+                                  : tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/."));
         if (note != m_persistNoteText)
             setPersistNote(note, m_persist->toolTip());
         return;

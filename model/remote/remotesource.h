@@ -45,9 +45,10 @@ public:
     // a sudoers rule added meanwhile). After each try a table is requested: its sysctls are the
     // values read back on the server.
     RemoteSysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
-    void applySysctls(const QStringList &pairs);
+    bool appliesSysctls() const override { return true; }
+    void applySysctls(const QStringList &pairs) override;
     // The preview's lines for `pairs`: what Apply runs, and what to run there by hand.
-    QStringList sysctlCommandLines(const QStringList &pairs) const;
+    QStringList sysctlCommandLines(const QStringList &pairs) const override;
 
     void start(int intervalMs) override;
     void setIntervalMs(int intervalMs) override;
@@ -56,7 +57,6 @@ signals:
     // No agent there. `refusal` empty: ours can be pushed; otherwise why not (what to install).
     void noAgent(const RemoteFacts &facts, const QString &refusal);
     void pushFinished(bool ok, const QString &message);
-    void sysctlsApplied(const SysctlApplyReport &report);
 
 private:
     RemoteSource(const RemoteHost &host, const AgentBinary &agent, SshConnection *connection, QObject *parent);

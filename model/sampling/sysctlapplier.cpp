@@ -34,8 +34,9 @@ QString SysctlApplier::defaultPkexecProgram()
 }
 
 void SysctlApplier::setRemote(std::function<void(const QStringList &)> apply,
-                              std::function<QStringList(const QStringList &)> describe)
+                              std::function<QStringList(const QStringList &)> describe, const QStringList &persistRefusal)
 {
+    m_persistRefusal = persistRefusal;
     if (m_route != Route::Remote)
         m_localRoute = m_route;
     m_route = Route::Remote;

@@ -34,7 +34,11 @@ public:
     // A remote host's way (RemoteSource::applySysctls, over ssh): apply() hands the pairs to
     // `apply`, `describe` words the commands for the preview, and the report comes back through
     // remoteFinished(). clearRemote() returns to the local route.
-    void setRemote(std::function<void(const QStringList &)> apply, std::function<QStringList(const QStringList &)> describe);
+    // `persistRefusal`: the short note and the tooltip saying why "Keep after reboot" is off
+    // (empty: the remote host's).
+    void setRemote(std::function<void(const QStringList &)> apply, std::function<QStringList(const QStringList &)> describe,
+                   const QStringList &persistRefusal = {});
+    QStringList remotePersistRefusal() const { return m_persistRefusal; }
     void clearRemote();
     QStringList remoteLines(const QStringList &pairs) const { return m_describeRemote ? m_describeRemote(pairs) : QStringList(); }
     void remoteFinished(const SysctlApplyReport &report) { finish(report); }
@@ -68,6 +72,7 @@ private:
     Route m_localRoute;
     std::function<void(const QStringList &)> m_applyRemote;
     std::function<QStringList(const QStringList &)> m_describeRemote;
+    QStringList m_persistRefusal;
     QPointer<SamplerThread> m_sampler;
     NetworkNamespace m_namespace;
     QString m_pkexec;

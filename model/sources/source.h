@@ -4,6 +4,7 @@
 #include "sample.h"
 #include "samplesummary.h"
 #include "sockettablerows.h"
+#include "sysctlchange.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,6 +27,7 @@ public:
         Local, // here: in-process, or through the pkexec helper (SysctlApplier)
         RemoteHelper, // on the watched host through `sudo -n sockscope-sysctl-helper`
         ShowCommand, // not from here: the pane shows the command to run there
+        Lab, // by the training lab's agent in the lab's own namespace: no root, nothing of the host
     };
     struct Capabilities
     {
@@ -35,7 +37,10 @@ public:
         bool canChangeInterval = false;
         bool canRequestTable = false; // "record a socket table now"
         SysctlRoute sysctls = SysctlRoute::None;
-        bool canApplySysctls() const { return sysctls == SysctlRoute::Local || sysctls == SysctlRoute::RemoteHelper; }
+        bool canApplySysctls() const
+        {
+            return sysctls == SysctlRoute::Local || sysctls == SysctlRoute::RemoteHelper || sysctls == SysctlRoute::Lab;
+        }
     };
     enum class State {
         Connecting, // started, nothing received yet
@@ -66,6 +71,19 @@ public:
     // Why sysctls cannot be changed from here, or the command to run there (SysctlRoute
     // None or ShowCommand); empty otherwise.
     virtual QString sysctlNote() const { return QString(); }
+    // A source that changes the watched kernel's sysctls itself (a remote host over ssh, the
+    // lab's agent): the sysctl pane hands it the pairs ("name=value") and waits for
+    // sysctlsApplied(); sysctlCommandLines() words what Apply does, for the preview.
+    virtual bool appliesSysctls() const { return false; }
+    // Why "Keep after reboot" is off for such a source: a short note and a tooltip (empty: the
+    // remote host's wording).
+    virtual QStringList persistRefusal() const { return {}; }
+    virtual void applySysctls(const QStringList &pairs) { Q_UNUSED(pairs); }
+    virtual QStringList sysctlCommandLines(const QStringList &pairs) const
+    {
+        Q_UNUSED(pairs);
+        return {};
+    }
 
     State state() const { return m_state; }
     QString stateReason() const { return m_stateReason; }
@@ -113,6 +131,7 @@ signals:
     void recordingProgress(qint64 bytes, int samples, int tables);
     void recordingStopped(const QString &path, qint64 bytes, int samples, int tables);
     void recordingFailed(const QString &message);
+    void sysctlsApplied(const SysctlApplyReport &report);
 
 protected:
     // What a recording's (or a stream's) header names: host, kernel, namespace, as plain text.

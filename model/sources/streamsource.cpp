@@ -255,7 +255,10 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         break;
     }
     case RecordingFormat::End: m_endSeen = true; break;
-    default: break; // a later version's frame: skipped
+    default: // a later version's frame: skipped, unless a subclass reads it
+        if (otherFrame(frame.type, frame.payload))
+            keepFrame(frame.type, frame.payload);
+        break;
     }
     if (!ok)
         undecodable(frame.offset);

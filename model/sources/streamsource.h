@@ -87,6 +87,17 @@ public:
     SnapshotPtr latestSnapshot() const { return m_latest; }
     int connections() const { return m_connections; }
 
+protected:
+    // A frame type this class does not read (the lab's LAB frames): true keeps it with the
+    // session (Record writes it). Older frame types' readers skip it.
+    virtual bool otherFrame(quint8 type, const QByteArray &payload)
+    {
+        Q_UNUSED(type);
+        Q_UNUSED(payload);
+        return false;
+    }
+    void send(const QByteArray &command);
+
 private:
     void launch();
     void readOutput();
@@ -101,7 +112,6 @@ private:
     // The connection is over (`reason`); retries unless `final`.
     void lose(const QString &reason, bool final);
     void tick();
-    void send(const QByteArray &command);
     void keepFrame(quint8 type, const QByteArray &payload);
     void trimKept();
     // Whether one more sample may be delivered now (the token bucket above).

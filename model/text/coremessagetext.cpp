@@ -88,6 +88,12 @@ QString CoreMessageText::text(const CoreMessage &m)
             .arg(a(0), a(1), a(2), a(3));
     case CoreMessageCode::AgentLineTooLong:
         return tr("A command to the agent was longer than %1 bytes; it was ignored.").arg(a(0));
+    case CoreMessageCode::LabNamespaceFailed:
+        return tr("The training lab could not make its namespaces (%1: %2). It needs unprivileged user namespaces "
+                  "(user.max_user_namespaces above 0).")
+            .arg(a(0), a(1));
+    case CoreMessageCode::LabBadSetting: return tr("The lab does not know the load setting \"%1\".").arg(a(0));
+    case CoreMessageCode::LabSysctlFailed: return tr("The lab could not change its sysctls: %1").arg(a(0));
     case CoreMessageCode::COUNT: break;
     }
     // A code this build does not know (a newer agent's): its key and arguments, untranslated.

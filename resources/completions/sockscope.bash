@@ -61,7 +61,11 @@ _sockscope()
             _sockscope_files sockrec
             return
             ;;
-        --top | --interval | --samples | --duration | --table-every)
+        --top | --interval | --samples | --duration | --table-every | --set)
+            return
+            ;;
+        --lab)
+            COMPREPLY=($(compgen -W 'server-closes client-closes port-exhaustion table-overflow fin-wait-2 listen-queue' -- "$cur"))
             return
             ;;
     esac
@@ -69,7 +73,7 @@ _sockscope()
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '--help --help-all --version --once --format --top --sockets --netns
             --states --interval --lang --screenshot --view --samples --benchmark --record --duration
-            --table-every --replay --scale' -- "$cur"))
+            --table-every --replay --scale --lab --headless --set' -- "$cur"))
         return
     fi
     # The positional FILE: a recording to replay.

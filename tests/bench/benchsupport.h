@@ -4,8 +4,11 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <vector>
 
 // What every benchmark here does first: read "--name value" options and move into a namespace
 // of its own (the population it builds must not touch the host).
@@ -33,6 +36,21 @@ inline bool enterPrivateNamespace()
         return true;
     std::fprintf(stderr, "bench: %s\n", qPrintable(error));
     return false;
+}
+
+inline double monotonicMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+inline double medianOf(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 
 inline int fail(const QString &error)

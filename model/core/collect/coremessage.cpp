@@ -51,6 +51,9 @@ constexpr std::array<const char *, static_cast<std::size_t>(CoreMessageCode::COU
     "agent-unknown-command",
     "agent-bad-number",
     "agent-line-too-long",
+    "lab-namespace-failed",
+    "lab-bad-setting",
+    "lab-sysctl-failed",
 };
 }
 

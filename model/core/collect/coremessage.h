@@ -60,6 +60,10 @@ enum class CoreMessageCode {
     AgentUnknownCommand,      // [the line]
     AgentBadNumber,           // [command, text, lowest, highest]
     AgentLineTooLong,         // [most bytes a line may have]
+    // the training lab (sockscope-agent --lab)
+    LabNamespaceFailed,       // [what was being done, errno text]
+    LabBadSetting,            // [the word]
+    LabSysctlFailed,          // [what went wrong]
     COUNT
 };
 

@@ -1,0 +1,224 @@
+#include "metricsserver.h"
+
+#include "contentnegotiation.h"
+#include "coremessage.h"
+#include "expositionwriter.h"
+
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace {
+
+constexpr const char *LandingPage =
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>sockscope-agent</title></head>\n"
+    "<body><h1>sockscope-agent</h1>\n<p>TCP sockets, TIME-WAIT per port, ephemeral-port pressure and "
+    "tw_sock_TCP slab memory for Prometheus: <a href=\"/metrics\">/metrics</a>.</p></body></html>\n";
+
+// What one request needs between libmicrohttpd's calls of the access handler.
+struct Request
+{
+    bool openMetrics = false;
+    bool suspended = false;
+    bool answered = false; // the collecting thread delivered (result may be null: shutting down)
+    SharedCollection::Result result;
+};
+
+MHD_Result queueText(MHD_Connection *connection, unsigned status, const std::string &body, const char *contentType,
+                     const char *allow = nullptr)
+{
+    MHD_Response *response
+        = MHD_create_response_from_buffer(body.size(), const_cast<char *>(body.data()), MHD_RESPMEM_MUST_COPY);
+    if (!response)
+        return MHD_NO;
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, contentType);
+    if (allow)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, allow);
+    const MHD_Result queued = MHD_queue_response(connection, status, response);
+    MHD_destroy_response(response);
+    return queued;
+}
+
+MHD_Result queueError(MHD_Connection *connection, unsigned status, const char *text, const char *allow = nullptr)
+{
+    return queueText(connection, status, std::string(text) + '\n', "text/plain; charset=utf-8", allow);
+}
+
+MHD_Result onRequest(void *server, MHD_Connection *connection, const char *url, const char *method, const char *,
+                     const char *, std::size_t *uploadSize, void **request)
+{
+    return MHD_Result(static_cast<MetricsServer *>(server)->answer(connection, url, method, uploadSize, request));
+}
+
+void onCompleted(void *server, MHD_Connection *connection, void **request, MHD_RequestTerminationCode)
+{
+    static_cast<MetricsServer *>(server)->requestDone(connection, request);
+}
+
+void onConnection(void *server, MHD_Connection *connection, void **, MHD_ConnectionNotificationCode code)
+{
+    static_cast<MetricsServer *>(server)->connectionEvent(connection, code == MHD_CONNECTION_NOTIFY_STARTED);
+}
+
+}
+
+MetricsServer::MetricsServer(SharedCollection &collection)
+    : m_collection(collection)
+{
+}
+
+MetricsServer::~MetricsServer()
+{
+    stop();
+}
+
+bool MetricsServer::start(const ListenAddress &address, std::string *error)
+{
+    // The listening socket is ours, so a bind failure is told with its errno and the address.
+    m_listenFd = ::socket(address.family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    const int on = 1;
+    if (m_listenFd < 0 || ::setsockopt(m_listenFd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0
+        || (address.family == AF_INET6 && ::setsockopt(m_listenFd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on) != 0)
+        || ::bind(m_listenFd, reinterpret_cast<const sockaddr *>(&address.address), address.length) != 0
+        || ::listen(m_listenFd, SOMAXCONN) != 0) {
+        *error = "cannot listen on " + address.toString() + ": " + errnoText(errno);
+        if (m_listenFd >= 0)
+            ::close(m_listenFd);
+        m_listenFd = -1;
+        return false;
+    }
+    const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME
+        | (address.family == AF_INET6 ? MHD_USE_IPv6 : 0);
+    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, this,
+                                MHD_OPTION_LISTEN_SOCKET, m_listenFd,
+                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory,
+                                MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
+                                MHD_OPTION_CONNECTION_TIMEOUT, IdleSeconds,
+                                MHD_OPTION_STRICT_FOR_CLIENT, 1,
+                                MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this,
+                                MHD_OPTION_NOTIFY_CONNECTION, &onConnection, this,
+                                MHD_OPTION_END);
+    if (!m_daemon) {
+        *error = "cannot start the HTTP server on " + address.toString() + ".";
+        ::close(m_listenFd);
+        m_listenFd = -1;
+        return false;
+    }
+    m_watchdog = std::thread([this] { watchdog(); });
+    return true;
+}
+
+void MetricsServer::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_watchdog.joinable())
+        m_watchdog.join();
+    if (m_daemon) {
+        MHD_stop_daemon(m_daemon);
+        m_daemon = nullptr;
+    }
+    if (m_listenFd >= 0) {
+        ::close(m_listenFd); // MHD_OPTION_LISTEN_SOCKET: the daemon leaves it to us
+        m_listenFd = -1;
+    }
+}
+
+int MetricsServer::answer(MHD_Connection *connection, const char *url, const char *method, std::size_t *uploadSize,
+                          void **context)
+{
+    auto *request = static_cast<Request *>(*context);
+    if (!request) {
+        // The first call: the request line and headers are in.
+        const bool get = std::strcmp(method, MHD_HTTP_METHOD_GET) == 0;
+        if (!get && std::strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
+            return queueError(connection, MHD_HTTP_METHOD_NOT_ALLOWED, "Only GET and HEAD are served.", "GET, HEAD");
+        if (std::strcmp(url, "/") == 0)
+            return queueText(connection, MHD_HTTP_OK, LandingPage, "text/html; charset=utf-8");
+        if (std::strcmp(url, "/metrics") != 0)
+            return queueError(connection, MHD_HTTP_NOT_FOUND, "Not found: the metrics are at /metrics.");
+        request = new Request;
+        const char *accept = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+        request->openMetrics = accept && ContentNegotiation::prefersOpenMetrics(accept);
+        *context = request;
+        return MHD_YES;
+    }
+    if (*uploadSize != 0) {
+        *uploadSize = 0;
+        return queueError(connection, MHD_HTTP_BAD_REQUEST, "A request for /metrics has no body.");
+    }
+    // m_mutex is held from asking to suspending: the collecting thread, which delivers under it,
+    // can only resume a connection that is already suspended.
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!request->answered) {
+        if (request->suspended) // resumed without an answer (not expected): wait for it
+            return MHD_YES;
+        SharedCollection::Result result = m_collection.latestOr([this, connection, request](const SharedCollection::Result &next) {
+            {
+                std::lock_guard<std::mutex> delivered(m_mutex);
+                request->result = next;
+                request->answered = true;
+            }
+            MHD_resume_connection(connection);
+        });
+        if (!result) {
+            request->suspended = true;
+            MHD_suspend_connection(connection);
+            return MHD_YES;
+        }
+        request->result = std::move(result);
+        request->answered = true;
+    }
+    if (!request->result)
+        return queueError(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "The exporter is shutting down.");
+    const ExpositionWriter::Format format
+        = request->openMetrics ? ExpositionWriter::Format::OpenMetrics : ExpositionWriter::Format::Prometheus;
+    return queueText(connection, MHD_HTTP_OK, request->openMetrics ? request->result->openMetrics : request->result->text,
+                     ExpositionWriter::contentType(format));
+}
+
+void MetricsServer::requestDone(MHD_Connection *connection, void **context)
+{
+    delete static_cast<Request *>(*context);
+    *context = nullptr;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto found = m_deadlines.find(connection);
+    if (found != m_deadlines.end())
+        found->second = std::chrono::steady_clock::now() + RequestLimit;
+}
+
+void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (opened)
+        m_deadlines[connection] = std::chrono::steady_clock::now() + RequestLimit;
+    else
+        m_deadlines.erase(connection); // before libmicrohttpd closes its descriptor
+}
+
+void MetricsServer::watchdog()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!m_stopping) {
+        m_wake.wait_for(lock, std::chrono::milliseconds(500));
+        const auto now = std::chrono::steady_clock::now();
+        for (auto &[connection, deadline] : m_deadlines) {
+            if (now < deadline)
+                continue;
+            // shutdown(), not close(): libmicrohttpd sees the end and closes the connection
+            // itself. The descriptor is still its own: it is removed from this list (under this
+            // lock) before it is closed.
+            const MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+            if (info)
+                ::shutdown(info->connect_fd, SHUT_RDWR);
+            deadline = now + RequestLimit;
+        }
+    }
+}

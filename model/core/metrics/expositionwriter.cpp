@@ -1,0 +1,102 @@
+#include "expositionwriter.h"
+
+#include <cmath>
+#include <cstdio>
+
+ExpositionWriter::ExpositionWriter(Format format)
+    : m_format(format)
+{
+    m_out.reserve(16384);
+}
+
+const char *ExpositionWriter::contentType(Format format)
+{
+    return format == Format::OpenMetrics ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+                                         : "text/plain; version=0.0.4; charset=utf-8";
+}
+
+void ExpositionWriter::escapeInto(std::string_view text, bool quotes)
+{
+    for (const char c : text) {
+        if (c == '\\')
+            m_out += "\\\\";
+        else if (c == '\n')
+            m_out += "\\n";
+        else if (c == '"' && quotes)
+            m_out += "\\\"";
+        else
+            m_out += c;
+    }
+}
+
+void ExpositionWriter::family(std::string_view name, Type type, std::string_view help)
+{
+    const bool openMetrics = m_format == Format::OpenMetrics;
+    m_sampleName.assign(name);
+    if (type == Type::Counter)
+        m_sampleName += "_total";
+    else if (type == Type::Info)
+        m_sampleName += "_info";
+    // The text format names the samples' metric in HELP and TYPE; OpenMetrics names the family.
+    const std::string_view described = openMetrics ? name : std::string_view(m_sampleName);
+    m_out += "# HELP ";
+    m_out += described;
+    m_out += ' ';
+    escapeInto(help, openMetrics);
+    m_out += "\n# TYPE ";
+    m_out += described;
+    m_out += type == Type::Counter ? " counter\n" : type == Type::Info && openMetrics ? " info\n" : " gauge\n";
+}
+
+void ExpositionWriter::sampleStart(std::initializer_list<Label> labels)
+{
+    ++m_samples;
+    m_out += m_sampleName;
+    if (labels.size() == 0) {
+        m_out += ' ';
+        return;
+    }
+    m_out += '{';
+    bool first = true;
+    for (const Label &label : labels) {
+        if (!first)
+            m_out += ',';
+        first = false;
+        m_out += label.name;
+        m_out += "=\"";
+        escapeInto(label.value, true);
+        m_out += '"';
+    }
+    m_out += "} ";
+}
+
+void ExpositionWriter::sample(std::initializer_list<Label> labels, std::int64_t value)
+{
+    sampleStart(labels);
+    m_out += std::to_string(value);
+    m_out += '\n';
+}
+
+void ExpositionWriter::sample(std::initializer_list<Label> labels, double value)
+{
+    sampleStart(labels);
+    if (std::isnan(value)) {
+        m_out += "NaN\n";
+        return;
+    }
+    if (std::isinf(value)) {
+        m_out += value > 0 ? "+Inf\n" : "-Inf\n";
+        return;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.9g", value);
+    m_out += text;
+    m_out += '\n';
+}
+
+std::string ExpositionWriter::finish()
+{
+    if (m_format == Format::OpenMetrics)
+        m_out += "# EOF\n";
+    return std::move(m_out);
+}

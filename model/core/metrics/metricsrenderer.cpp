@@ -1,0 +1,235 @@
+#include "metricsrenderer.h"
+
+#include "inetaddress.h"
+#include "snapshot.h"
+#include "textscan.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace {
+
+using Type = ExpositionWriter::Type;
+
+void writeSelf(ExpositionWriter &out, const CollectionStats &stats)
+{
+    out.family("sockscope_build", Type::Info, "The sockscope-agent serving these metrics.");
+    out.sample({{"version", SOCKSCOPE_VERSION}}, std::int64_t(1));
+    out.family("sockscope_collections", Type::Counter,
+               "Collections (kernel socket walks plus /proc reads) made; scrapes within the minimum interval share one.");
+    out.sample(std::int64_t(stats.collections));
+    out.family("sockscope_collection_errors", Type::Counter, "Collections that failed (the socket table could not be read).");
+    out.sample(std::int64_t(stats.errors));
+    out.family("sockscope_collection_success", Type::Gauge, "1 when the collection served here succeeded, 0 when it failed.");
+    out.sample(std::int64_t(stats.lastSucceeded ? 1 : 0));
+    out.family("sockscope_collection_duration_seconds", Type::Gauge, "Time the collection served here took, in seconds.");
+    out.sample({}, stats.lastDurationSeconds);
+    out.family("sockscope_collection_timestamp_seconds", Type::Gauge,
+               "When the collection served here was made, in seconds since the Unix epoch.");
+    out.sample({}, stats.lastWallSeconds);
+}
+
+// Top `top` ports one by one, the rest summed into port="other": the series add up to the
+// TIME-WAIT count exactly, whatever the number of distinct ports.
+void writePorts(ExpositionWriter &out, const std::vector<PortCount> &counts, int top)
+{
+    const std::size_t shown = std::min<std::size_t>(counts.size(), std::size_t(top));
+    std::uint64_t other = 0;
+    for (std::size_t i = shown; i < counts.size(); ++i)
+        other += counts[i].count;
+    for (std::size_t i = 0; i < shown; ++i)
+        out.sample({{"port", std::to_string(counts[i].port)}}, std::int64_t(counts[i].count));
+    out.sample({{"port", "other"}}, std::int64_t(other));
+}
+
+void writeSockets(ExpositionWriter &out, const Snapshot &s)
+{
+    // Per family and state in one pass over the table (the aggregator counts states over both).
+    std::array<std::array<std::uint32_t, TcpStateCount>, 2> counts {};
+    for (const SocketRecord &record : s.sockets)
+        ++counts[record.family == AF_INET6 ? 1 : 0][static_cast<int>(record.state)];
+    out.family("sockscope_sockets", Type::Gauge,
+               "TCP sockets by state and address family (NEW-SYN-RECV: request sockets of half-open connections).");
+    for (int family = 0; family < 2; ++family) {
+        if (family == 1 && !s.ipv6Available)
+            continue;
+        for (const TcpState state : tcpStatesInDisplayOrder()) {
+            if (!(s.stateMask & tcpStateBit(state)))
+                continue; // not dumped (--states): no series rather than a made-up 0
+            out.sample({{"family", family ? "ipv6" : "ipv4"}, {"state", tcpStateKey(state)}},
+                       std::int64_t(counts[family][static_cast<int>(state)]));
+        }
+    }
+}
+
+void writeTimeWait(ExpositionWriter &out, const Snapshot &s, int top)
+{
+    if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)))
+        return;
+    out.family("sockscope_timewait_local_port_sockets", Type::Gauge,
+               "TIME-WAIT sockets by local port: the busiest ports, then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
+    writePorts(out, s.timeWaitByLocalPort, top);
+    out.family("sockscope_timewait_remote_port_sockets", Type::Gauge,
+               "TIME-WAIT sockets by remote port: the busiest ports, then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
+    writePorts(out, s.timeWaitByRemotePort, top);
+    out.family("sockscope_timewait_local_ports", Type::Gauge, "Distinct local ports holding TIME-WAIT sockets.");
+    out.sample(std::int64_t(s.timeWaitByLocalPort.size()));
+    out.family("sockscope_timewait_remote_ports", Type::Gauge, "Distinct remote ports holding TIME-WAIT sockets.");
+    out.sample(std::int64_t(s.timeWaitByRemotePort.size()));
+}
+
+void writeTable(ExpositionWriter &out, const Snapshot &s)
+{
+    if (s.sockstat.valid) {
+        out.family("sockscope_timewait_table_entries", Type::Gauge,
+                   "Entries in the TIME_WAIT table (/proc/net/sockstat tw; includes orphaned FIN-WAIT-2 sockets kept there).");
+        out.sample(s.sockstat.tcpTimeWait);
+    }
+    const std::int64_t buckets = s.maxTimeWaitBuckets();
+    if (buckets >= 0) {
+        out.family("sockscope_timewait_table_max_entries", Type::Gauge,
+                   "net.ipv4.tcp_max_tw_buckets: the TIME_WAIT table's size; a close beyond it gets no TIME-WAIT (TCPTimeWaitOverflow).");
+        out.sample(buckets);
+    }
+}
+
+void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
+{
+    if (!s.ephemeralRange.valid)
+        return;
+    out.family("sockscope_ephemeral_port_range_size", Type::Gauge,
+               "Ports in net.ipv4.ip_local_port_range: how many connections one (local address, remote address, remote port) tuple can have.");
+    out.sample(std::int64_t(s.ephemeralRange.size()));
+    out.family("sockscope_ephemeral_ports_busiest_tuple", Type::Gauge,
+               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuple.");
+    out.sample(std::int64_t(s.portPressure.empty() ? 0 : s.portPressure.front().inUse));
+    out.family("sockscope_ephemeral_ports_in_use", Type::Gauge,
+               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples; connect() fails with EADDRNOTAVAIL when one reaches the range size.");
+    const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
+    for (std::size_t i = 0; i < shown; ++i) {
+        const PortPressure &p = s.portPressure[i];
+        out.sample({{"family", InetAddress::familyName(p.family)},
+                    {"local_address", InetAddress::toString(p.family, p.localAddress)},
+                    {"remote_address", InetAddress::toString(p.family, p.remoteAddress)},
+                    {"remote_port", std::to_string(p.remotePort)}},
+                   std::int64_t(p.inUse));
+    }
+}
+
+void writeSlab(ExpositionWriter &out, const Snapshot &s)
+{
+    out.family("sockscope_slabinfo_readable", Type::Gauge,
+               "1 when /proc/slabinfo was readable (root only): slab figures are exact; 0: estimates from this namespace's sockets.");
+    out.sample(std::int64_t(s.slab.slabinfoReadable ? 1 : 0));
+    const auto each = [&](const char *name, const char *help, std::int64_t SlabCacheFigure::*field) {
+        out.family(name, Type::Gauge, help);
+        for (int c = 0; c < SlabCacheCount; ++c) {
+            const SlabCacheFigure &figure = s.slab.caches[c];
+            if (figure.source == SlabCacheFigure::Source::None)
+                continue;
+            out.sample({{"cache", slabCacheName(static_cast<SlabCache>(c))}, {"exact", figure.exact() ? "true" : "false"}},
+                       figure.*field);
+        }
+    };
+    each("sockscope_slab_bytes",
+         "Memory of the slab caches holding TCP sockets, in bytes (exact=\"true\": /proc/slabinfo, host-wide; \"false\": this namespace's sockets times the object size).",
+         &SlabCacheFigure::bytes);
+    each("sockscope_slab_objects", "Objects in use in the slab caches holding TCP sockets.", &SlabCacheFigure::activeObjects);
+}
+
+// The kernel's column names in Prometheus's snake_case: "TCPTimeWaitOverflow" -> "tcp_time_wait_overflow",
+// "TWKilled" -> "tw_killed", "InErrs" -> "in_errs". HELP keeps the name as /proc spells it.
+std::string snakeCase(const char *name)
+{
+    std::string out;
+    const std::size_t length = std::strlen(name);
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    for (std::size_t i = 0; i < length; ++i) {
+        const char c = name[i];
+        if (upper(c) && i > 0
+            && (!upper(name[i - 1]) || (i + 1 < length && !upper(name[i + 1]) && name[i + 1] != '\0')))
+            out += '_';
+        out += upper(c) ? char(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+std::string lowerCase(std::string text)
+{
+    for (char &c : text)
+        c = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    return text; // "TcpExt" -> "tcpext", as node_exporter's netstat collector names the table
+}
+
+void writeCounters(ExpositionWriter &out, const Snapshot &s)
+{
+    for (const TcpCounterInfo &info : tcpCounterInfo()) {
+        if (!s.counters.has(info.counter))
+            continue;
+        const std::string name = "sockscope_netstat_" + lowerCase(info.table) + '_' + snakeCase(info.name);
+        const std::string help = std::string(info.table) + ' ' + info.name + " from /proc/net/"
+            + (std::strcmp(info.table, "Tcp") == 0 ? "snmp" : "netstat") + " (this network namespace).";
+        out.family(name, info.gauge ? Type::Gauge : Type::Counter, help);
+        out.sample(s.counters.value(info.counter));
+    }
+}
+
+void writeSockstat(ExpositionWriter &out, const Snapshot &s)
+{
+    if (!s.sockstat.valid)
+        return;
+    out.family("sockscope_sockstat_tcp_orphans", Type::Gauge, "Orphaned TCP sockets (/proc/net/sockstat orphan).");
+    out.sample(s.sockstat.tcpOrphans);
+    out.family("sockscope_sockstat_tcp_memory_bytes", Type::Gauge,
+               "Memory of TCP socket buffers, host-wide, in bytes (/proc/net/sockstat mem, in pages, times the page size).");
+    out.sample(s.sockstat.tcpMemoryPages * std::int64_t(sysconf(_SC_PAGESIZE)));
+}
+
+// The TIME-WAIT sysctls, each one gauge named after it: single numbers only (the port range is
+// sockscope_ephemeral_port_range_size; the reserved ports list has no number).
+void writeSysctls(ExpositionWriter &out, const Snapshot &s)
+{
+    for (const SysctlReading &reading : s.sysctls) {
+        std::int64_t value = 0;
+        if (reading.state != SysctlReading::State::Present || !TextScan::toInt64(reading.value, &value))
+            continue;
+        std::string name = "sockscope_sysctl_" + reading.name;
+        std::replace(name.begin(), name.end(), '.', '_');
+        out.family(name, Type::Gauge, reading.name + " as read in this network namespace.");
+        out.sample(value);
+    }
+}
+
+}
+
+namespace MetricsRenderer {
+
+std::string render(const Snapshot *snapshot, const CollectionStats &stats, const MetricsOptions &options,
+                   ExpositionWriter::Format format)
+{
+    ExpositionWriter out(format);
+    writeSelf(out, stats);
+    if (snapshot) {
+        const Snapshot &s = *snapshot;
+        out.family("sockscope_collection_dump_duration_seconds", Type::Gauge,
+                   "Time the kernel's socket dump (sock_diag) took in the collection served here, in seconds.");
+        out.sample({}, stats.lastDumpSeconds);
+        out.family("sockscope_collection_consistent", Type::Gauge,
+                   "0 when the socket table changed under the dump twice in a row (counts may be off by the churn).");
+        out.sample(std::int64_t(s.consistent ? 1 : 0));
+        writeSockets(out, s);
+        writeTimeWait(out, s, options.topPorts);
+        writeTable(out, s);
+        writePressure(out, s, options.topPorts);
+        writeSlab(out, s);
+        writeCounters(out, s);
+        writeSockstat(out, s);
+        writeSysctls(out, s);
+    }
+    return out.finish();
+}
+
+}

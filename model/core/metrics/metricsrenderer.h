@@ -1,0 +1,38 @@
+#pragma once
+
+#include "coremessage.h"
+#include "expositionwriter.h"
+
+#include <cstdint>
+#include <string>
+
+struct Snapshot;
+
+// The exporter's own figures, which every scrape shows whatever became of the last collection.
+struct CollectionStats
+{
+    std::uint64_t collections = 0; // kernel walks attempted since the start
+    std::uint64_t errors = 0;      // of which failed
+    bool lastSucceeded = false;
+    double lastDurationSeconds = 0;
+    double lastDumpSeconds = 0;
+    double lastWallSeconds = 0; // when the last collection was made (Unix time)
+};
+
+struct MetricsOptions
+{
+    static constexpr int DefaultTopPorts = 20;
+    static constexpr int MaximumTopPorts = 1000;
+    // Local and remote TIME-WAIT ports and port tuples exported one by one; the other ports go into
+    // one series port="other", so the series count stays bounded and a sum stays exact.
+    int topPorts = DefaultTopPorts;
+};
+
+// What the exporter serves: every figure of a Snapshot that a dashboard or an alert uses, under
+// one "sockscope_" namespace in base units (seconds, bytes), counters as "_total". The metric
+// list is in README.md ("The exporter").
+namespace MetricsRenderer {
+// `snapshot` is null when the collection failed: then only the exporter's own figures.
+std::string render(const Snapshot *snapshot, const CollectionStats &stats, const MetricsOptions &options,
+                   ExpositionWriter::Format format);
+}
