@@ -98,6 +98,7 @@ public:
             // collector, which fills it again next time, so the agent holds one table's memory.
             m_collector.recycle(std::move(snapshot->sockets));
             snapshot->sockets = std::vector<SocketRecord>();
+            snapshot->owners.perSocket = std::vector<OwnerRef>();
             m_lastDump = std::move(snapshot);
         }
         return true;

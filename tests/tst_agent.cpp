@@ -97,12 +97,12 @@ private slots:
             QList<QByteArray> kept;
             for (const QByteArray &line : text.split('\n')) {
                 if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
-                    || line.startsWith("TCP sockets: 35 "))
+                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 "))
                     kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
             }
             return kept;
         };
-        QCOMPARE(lines(agent.out).size(), 4);
+        QCOMPARE(lines(agent.out).size(), 5);
         QCOMPARE(lines(agent.out), lines(window.out));
     }
 
@@ -127,6 +127,16 @@ private slots:
         QVERIFY2(table, qPrintable(error));
         QCOMPARE(int(table->sockets.size()), 35);
         QCOMPARE(table->count(TcpState::TimeWait), 27u);
+        // The agent attributed them; its OWNERS frame gives the window every row's owner: the
+        // listeners and live sockets are this test's.
+        QCOMPARE(table->owners.perSocket.size(), table->sockets.size());
+        for (std::size_t i = 0; i < table->sockets.size(); ++i) {
+            if (table->sockets[i].state != TcpState::Listen)
+                continue;
+            const SocketOwner *owner = table->owners.owner(table->owners.perSocket[i].owner);
+            QVERIFY(owner);
+            QCOMPARE(owner->pid, std::uint32_t(QCoreApplication::applicationPid()));
+        }
         const QJsonObject defaults = recording.header.value("kernel_defaults").toObject();
         QCOMPARE(defaults.value("values").toObject().value("net.ipv4.tcp_fin_timeout").toString(), QStringLiteral("60"));
         QVERIFY(recording.header.value("agent").toObject().contains("version"));

@@ -3,6 +3,7 @@
 #include "qtstd.h"
 #include "crc32.h"
 #include "hostilebytes.h"
+#include "ownertablecodec.h"
 #include "procnetcountersparser.h"
 #include "recording.h"
 #include "recordingformat.h"
@@ -400,6 +401,44 @@ private slots:
         }
     }
 
+    // An OWNERS frame from someone else: refused whole, or every reference within its dictionary.
+    void fuzzOwnerTable()
+    {
+        SocketOwnership ownership;
+        ownership.scope = OwnerScope::OwnProcesses;
+        ownership.owners = {{100, 0, "nginx", "root", "nginx.service"}, {0, 0, "", "", "docker:3f2a1b9c0d4e"}};
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t i = 0; i < 1000; ++i) {
+            ownership.perSocket.push_back(i % 3 ? OwnerRef {1 + i % 2, i % 2 ? OwnerEvidence::Listener : OwnerEvidence::Cgroup}
+                                                : OwnerRef());
+            order.push_back(999 - i);
+        }
+        const std::string encoded = OwnerTableCodec::encode(ownership, order);
+        SocketOwnership decoded;
+        QVERIFY(OwnerTableCodec::decode(encoded, 1000, &decoded));
+        QCOMPARE(decoded.perSocket[0].owner, ownership.perSocket[999].owner);
+        QRandomGenerator random(20261203);
+        int refused = 0;
+        for (int i = 0, n = rounds(2000); i < n; ++i) {
+            QByteArray mutated(encoded.data(), qsizetype(encoded.size()));
+            for (int m = 0, k = int(random.bounded(1, 4)); m < k; ++m)
+                HostileBytes::mutate(mutated, random);
+            const std::string exact(mutated.constData(), std::size_t(mutated.size()));
+            SocketOwnership out;
+            if (!OwnerTableCodec::decode(exact, 1000, &out)) {
+                ++refused;
+                QVERIFY(out.perSocket.empty() && out.owners.empty());
+                continue;
+            }
+            QCOMPARE(out.perSocket.size(), std::size_t(1000));
+            for (const OwnerRef &ref : out.perSocket)
+                QVERIFY(ref.owner <= out.owners.size());
+            for (const SocketOwner &owner : out.owners)
+                QVERIFY(owner.command.size() <= OwnerTableCodec::MaximumText && owner.unit.size() <= OwnerTableCodec::MaximumText);
+        }
+        QVERIFY(refused > 100);
+    }
+
     void fuzzNetlinkDump()
     {
         const QByteArray dump = fixture(QStringLiteral("sockdiag-dump.bin"));
@@ -413,9 +452,16 @@ private slots:
             std::vector<char> exact(mutated.begin(), mutated.end());
             std::vector<SocketRecord> records;
             auto parser = SockDiagDatagramParser::forRecordedDump();
+            // Every other round reads the attributes of every full socket (the cgroup id), as a
+            // collector looking up owners does.
+            CgroupIdTable cgroups;
+            if (i % 2)
+                parser.setCgroupTable(&cgroups);
             const auto status = parser.parse(exact.data(), exact.size(), records);
             // Each record takes a whole message: header and inet_diag_msg.
             QVERIFY(records.size() <= exact.size() / (NLMSG_HDRLEN + 72));
+            for (const SocketRecord &record : records)
+                QVERIFY(record.cgroupSlot <= cgroups.ids.size());
             if (status == SockDiagDatagramParser::Status::Failed)
                 QVERIFY(parser.errorNumber() != 0 && !parser.errorMessage().isEmpty());
             done += status == SockDiagDatagramParser::Status::Done;

@@ -141,7 +141,7 @@ private slots:
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
         const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 2);
-        QCOMPARE(lines[0], QStringLiteral("State\tLocal\tRemote\tTimer\tTime left\tRecv-Q\tSend-Q\tUser\tInode"));
+        QCOMPARE(lines[0], QStringLiteral("State\tLocal\tRemote\tTimer\tTime left\tRecv-Q\tSend-Q\tUser\tInode\tProcess\tPID\tUnit\tOwner found"));
         for (const int i : {1, 2}) {
             const QStringList cells = lines[i].split(QLatin1Char('\t'));
             QCOMPARE(cells.size(), SocketColumnCount);

@@ -1678,6 +1678,10 @@
         <translation>%1（远程）— sockscope</translation>
     </message>
     <message>
+        <source>TIME-WAIT by process</source>
+        <translation>按进程的 TIME-WAIT</translation>
+    </message>
+    <message>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -2847,6 +2851,30 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TIME-WAIT：%1；timewait 表（sockstat tw，TIME-WAIT 与孤儿 FIN-WAIT-2）%2 / tcp_max_tw_buckets %3（%4%）
 </translation>
     </message>
+    <message>
+        <source>  by process:     %1
+</source>
+        <translation>  按进程：%1
+</translation>
+    </message>
+    <message>
+        <source>%1[%2] ×%3</source>
+        <extracomment>TIME-WAIT by process: command[pid] ×count</extracomment>
+        <translation>%1[%2] ×%3</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <extracomment>TIME-WAIT by unit (no process known): unit ×count</extracomment>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source> (%1 exact, %2 via listener, %3 likely)</source>
+        <translation>（%1 个确切，%2 个经监听端口，%3 个可能）</translation>
+    </message>
+    <message>
+        <source>not attributed ×%1</source>
+        <translation>未归属 ×%1</translation>
+    </message>
 </context>
 <context>
     <name>SocketFilter</name>
@@ -2871,12 +2899,16 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>“%1”不是端口号（0 到 65535）</translation>
     </message>
     <message>
-        <source>unknown filter &apos;%1:&apos;; use state:, port:, sport:, dport:, addr:, src: or dst:</source>
-        <translation>未知过滤条件“%1:”；请使用 state:、port:、sport:、dport:、addr:、src: 或 dst:</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; mixes kinds: a list holds only states, only ports or only addresses</source>
         <translation>“%1”混用了不同类型：一个列表只能全是状态、全是端口或全是地址</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a process id</source>
+        <translation>“%1”不是进程号</translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1:&apos;; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:</source>
+        <translation>未知过滤条件“%1:”；请使用 state:、port:、sport:、dport:、addr:、src:、dst:、proc:、pid: 或 unit:</translation>
     </message>
     <message>
         <source>Words are combined with AND; a comma list, or several words of one kind, with OR; ! negates:
@@ -2884,6 +2916,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
   80, port:80,443 — local or remote port; sport:80 local, dport:443 remote
   10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote
   ipv4, ipv6 — address family
+  proc:nginx, pid:1234, unit:nginx.service — the owning process or unit (for TIME-WAIT: whom it is attributed to)
   !estab, !state:listen, !sport:22 — everything but these
   10.0.0 — text in the local or remote address</source>
         <translation>各词之间为“与”；逗号列表或同类的多个词之间为“或”；! 表示取反：
@@ -2891,6 +2924,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
   80、port:80,443 — 本地端口或远端端口；sport:80 本地端口，dport:443 远端端口
   10.0.0.0/8、[fd00::]/8、10.0.0.1 — 本地或远端地址；src: 本地，dst: 远端
   ipv4、ipv6 — 地址族
+  proc:nginx、pid:1234、unit:nginx.service — 所属进程或单元（TIME-WAIT 为其归属的进程）
   !estab、!state:listen、!sport:22 — 排除这些
   10.0.0 — 本地或远端地址中包含的文本</translation>
     </message>
@@ -2974,6 +3008,64 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer&apos;s FIN: for tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It counts in sockstat tw and against tcp_max_tw_buckets.</source>
         <translation>在 timewait 表中等待对端 FIN 的孤儿 FIN-WAIT-2 连接：tcp_fin_timeout 不超过 60 秒时等待该时长（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 会覆盖它）；超过 60 秒时等待（取值 − 60）秒，此前已以完整套接字等待了同样长的时间。它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
+    </message>
+    <message>
+        <source>cgroup only</source>
+        <extracomment>How a socket&apos;s owner was found: only the socket&apos;s cgroup (no process)</extracomment>
+        <translation>仅 cgroup</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <extracomment>How a TIME-WAIT entry&apos;s owner was found: the same socket was seen owned earlier</extracomment>
+        <translation>确切</translation>
+    </message>
+    <message>
+        <source>via listener</source>
+        <extracomment>How a TIME-WAIT entry&apos;s owner was found: the process listening on its local port</extracomment>
+        <translation>经监听端口</translation>
+    </message>
+    <message>
+        <source>likely (guess)</source>
+        <extracomment>How a TIME-WAIT entry&apos;s owner was found: a guess</extracomment>
+        <translation>可能（推测）</translation>
+    </message>
+    <message>
+        <source>The socket is in this process&apos;s file descriptors (/proc/PID/fd).</source>
+        <translation>该套接字在此进程的文件描述符中（/proc/PID/fd）。</translation>
+    </message>
+    <message>
+        <source>No readable process holds it (another user&apos;s process, when not run as root): the unit comes from the socket&apos;s own cgroup.</source>
+        <translation>没有可读取的进程持有它（非 root 运行时，可能属于其他用户的进程）：单元取自套接字自身的 cgroup。</translation>
+    </message>
+    <message>
+        <source>This TIME-WAIT entry has the cookie of a socket this process was seen holding in an earlier sample: it closed the connection first.</source>
+        <translation>此 TIME-WAIT 条目的 cookie 与此进程在之前采样中持有的套接字相同：是它先关闭了连接。</translation>
+    </message>
+    <message>
+        <source>This TIME-WAIT entry is on a local port this process listens on: the server closed the connection first.</source>
+        <translation>此 TIME-WAIT 条目位于此进程监听的本地端口上：服务端先关闭了连接。</translation>
+    </message>
+    <message>
+        <source>A guess: this process is the only one holding live connections to the same remote address and port. The connection itself was never seen.</source>
+        <translation>推测：只有此进程持有到相同远端地址和端口的活动连接。该连接本身从未被采样到。</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <extracomment>The systemd unit or container a socket belongs to</extracomment>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Owner found</source>
+        <extracomment>How the owner of a socket or TIME-WAIT entry was found (exact, via listener, likely)</extracomment>
+        <translation>归属依据</translation>
     </message>
 </context>
 <context>
@@ -4331,6 +4423,63 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>% of TIME-WAIT</source>
         <translation>占 TIME-WAIT 的 %</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWaitByProcessModel</name>
+    <message>
+        <source>Owners from all processes.</source>
+        <translation>归属取自所有进程。</translation>
+    </message>
+    <message>
+        <source>Owners from your own processes only: run as root (or the agent with sudo) to see every process.</source>
+        <translation>归属仅取自你自己的进程：以 root 运行（或用 sudo 运行代理）才能看到所有进程。</translation>
+    </message>
+    <message>
+        <source>exact: the connection was seen owned by this process before it closed; via listener: on a port this process listens on (the server closed first); likely: a guess from its live connections to the same remote address and port.</source>
+        <translation>确切：该连接关闭前曾被采样到属于此进程；经监听端口：位于此进程监听的端口上（服务端先关闭）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
+    </message>
+    <message>
+        <source>other processes</source>
+        <translation>其他进程</translation>
+    </message>
+    <message>
+        <source>not attributed</source>
+        <translation>未归属</translation>
+    </message>
+    <message>
+        <source>%1 exact</source>
+        <translation>%1 个确切</translation>
+    </message>
+    <message>
+        <source>%1 via listener</source>
+        <translation>%1 个经监听端口</translation>
+    </message>
+    <message>
+        <source>%1 likely</source>
+        <translation>%1 个可能</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <extracomment>The systemd unit or container a process belongs to</extracomment>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT</source>
+        <translation>TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <extracomment>How TIME-WAIT entries were attributed to the process</extracomment>
+        <translation>归属依据</translation>
     </message>
 </context>
 </TS>

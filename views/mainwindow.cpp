@@ -7,6 +7,7 @@
 #include "coremessagetext.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "processtimewaitpanel.h"
 #include "ratechartpanel.h"
 #include "slabchartpanel.h"
 #include "sockettablepanel.h"
@@ -58,6 +59,7 @@ void MainWindow::showSnapshotInPanels()
 {
     m_portModel->setSnapshot(m_latest);
     m_portPanel->showSnapshot(m_latest);
+    m_processPanel->showSnapshot(m_latest);
     m_overviewPanel->showSnapshot(m_latest);
     m_slabPanel->showSnapshot(m_latest);
     m_sysctlModel->setSnapshot(m_latest);

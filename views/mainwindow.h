@@ -25,6 +25,7 @@ class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class ProcessTimeWaitPanel;
 class RateChartPanel;
 class SlabChartPanel;
 class SocketTableModel;
@@ -90,6 +91,7 @@ public:
     PortChartPanel *portPanel() const { return m_portPanel; }
     SlabChartPanel *slabPanel() const { return m_slabPanel; }
     RateChartPanel *ratePanel() const { return m_ratePanel; }
+    ProcessTimeWaitPanel *processPanel() const { return m_processPanel; }
     SocketTablePanel *tablePanel() const { return m_tablePanel; }
     SocketTableModel *socketModel() const { return m_socketModel; }
     SysctlPanel *sysctlPanel() const { return m_sysctlPanel; }
@@ -186,6 +188,7 @@ private:
     PortChartPanel *m_portPanel = nullptr;
     SlabChartPanel *m_slabPanel = nullptr;
     RateChartPanel *m_ratePanel = nullptr;
+    ProcessTimeWaitPanel *m_processPanel = nullptr;
     SocketTablePanel *m_tablePanel = nullptr;
     SysctlListModel *m_sysctlModel;
     SysctlApplier *m_sysctlApplier;
@@ -197,6 +200,7 @@ private:
     QDockWidget *m_portsDock = nullptr;
     QDockWidget *m_slabDock = nullptr;
     QDockWidget *m_ratesDock = nullptr;
+    QDockWidget *m_processDock = nullptr;
     QByteArray m_defaultState;
 
     std::vector<RecordingMarker> m_markers;

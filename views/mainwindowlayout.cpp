@@ -4,6 +4,7 @@
 #include "connectionbanner.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "processtimewaitpanel.h"
 #include "ratechartpanel.h"
 #include "slabchartpanel.h"
 #include "sockettablepanel.h"
@@ -12,6 +13,7 @@
 #include "samplerthread.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
+#include "timewaitbyprocessmodel.h"
 #include "languages.h"
 
 #include <QDockWidget>
@@ -81,6 +83,11 @@ void MainWindow::createDocks()
     m_ratesDock = addPanel(m_ratePanel, QStringLiteral("RatesDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_slabDock, m_ratesDock);
     m_ratesDock->raise();
+    // Beside TIME-WAIT by port: whom those entries are attributed to.
+    m_processPanel = new ProcessTimeWaitPanel(new TimeWaitByProcessModel(10, this), this);
+    m_processDock = addPanel(m_processPanel, QStringLiteral("ProcessesDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_portsDock, m_processDock);
+    m_portsDock->raise();
     connect(m_portPanel, &PortChartPanel::sideChanged, this, [this] {
         if (isReplay() && !m_history.isEmpty())
             m_portModel->setSummary(m_history.at(viewEnd())); // the moment under the slider
@@ -162,7 +169,7 @@ QStringList MainWindow::viewNames()
 {
     return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
             QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls"),
-            QStringLiteral("close-sequence")};
+            QStringLiteral("close-sequence"), QStringLiteral("processes")};
 }
 
 QWidget *MainWindow::viewByName(const QString &name) const
@@ -170,7 +177,7 @@ QWidget *MainWindow::viewByName(const QString &name) const
     // In the order of viewNames().
     QWidget *const views[] = {const_cast<MainWindow *>(this), m_overviewPanel, m_statePanel, m_portPanel,
                               m_slabPanel, m_ratePanel, m_tablePanel, m_sysctlPanel,
-                              m_sysctlPanel->findChild<QWidget *>(QStringLiteral("closeSequenceDiagram"))};
+                              m_sysctlPanel->findChild<QWidget *>(QStringLiteral("closeSequenceDiagram")), m_processPanel};
     const qsizetype index = viewNames().indexOf(name);
     return index >= 0 ? views[index] : nullptr;
 }
@@ -213,6 +220,7 @@ void MainWindow::fitToScreen()
         tabifyDockWidget(m_overviewDock, m_portsDock);
         tabifyDockWidget(m_overviewDock, m_slabDock);
         tabifyDockWidget(m_overviewDock, m_ratesDock);
+        tabifyDockWidget(m_overviewDock, m_processDock);
     }
     if (size.height() < 600) {
         // Very short (1366×768 at 150 %): the states chart joins that stack, so the table keeps

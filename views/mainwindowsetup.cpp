@@ -9,6 +9,7 @@
 #include "overviewpanel.h"
 #include "paletteicons.h"
 #include "portchartpanel.h"
+#include "processtimewaitpanel.h"
 #include "ratechartpanel.h"
 #include "slabchartpanel.h"
 #include "sockettablemodel.h"
@@ -21,6 +22,7 @@
 #include "timewaitbyportmodel.h"
 #include "untrustedtext.h"
 
+#include <iterator>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -121,8 +123,8 @@ void MainWindow::retranslateUi()
     for (int i = 0; i < windows.size(); ++i)
         m_window->setItemText(i, windows[i]);
     const QString titles[] = {tr("Sockets by state"), tr("Overview"), tr("TIME-WAIT per port"), tr("Slab memory"),
-                              tr("Counter rates")};
-    for (std::size_t i = 0; i < m_docks.size(); ++i)
+                              tr("Counter rates"), tr("TIME-WAIT by process")};
+    for (std::size_t i = 0; i < m_docks.size() && i < std::size(titles); ++i)
         m_docks[i]->setWindowTitle(titles[i]);
     m_centralTabs->setTabText(0, tr("Sockets"));
     m_centralTabs->setTabText(1, tr("TIME-WAIT sysctls"));
@@ -130,7 +132,7 @@ void MainWindow::retranslateUi()
         action->setChecked(action->data().toString() == Languages::current());
     for (HistoryPanel *panel : chartPanels())
         panel->retranslate();
-    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel})
+    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel, m_processPanel})
         panel->retranslate();
     if (!m_failureText.isEmpty())
         showFailure(m_failureText);

@@ -58,7 +58,8 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     // Addresses share what the fixed columns leave; widths are set, never measured from contents
     // (measuring would read rows the view does not show).
-    const int widths[] = {105, 0, 0, 80, 75, 65, 65, 65, 80};
+    const int widths[] = {105, 0, 0, 80, 75, 65, 65, 65, 80, 110, 60, 120, 100};
+    static_assert(sizeof widths / sizeof widths[0] == SocketColumnCount, "a width for every column");
     for (int c = 0; c < SocketColumnCount; ++c)
         m_view->setColumnWidth(c, widths[c]);
     // Addresses keep room for an IPv4 endpoint even in a narrow window (a horizontal scroll bar

@@ -69,7 +69,8 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         case SocketColumn::ReceiveQueue:
         case SocketColumn::SendQueue:
         case SocketColumn::Uid:
-        case SocketColumn::Inode: return int(Qt::AlignRight | Qt::AlignVCenter);
+        case SocketColumn::Inode:
+        case SocketColumn::Pid: return int(Qt::AlignRight | Qt::AlignVCenter);
         default: return int(Qt::AlignLeft | Qt::AlignVCenter);
         }
     }
@@ -92,9 +93,12 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a "
                   "retransmitted FIN, restart the timer.");
     }
+    if (role == Qt::ToolTipRole && column == SocketColumn::Attribution)
+        return attributionToolTip(m_rows->ownerRef(index.row()).evidence);
     if (role != Qt::DisplayRole)
         return {};
 
+    const SocketOwner *owner = m_rows->owner(index.row());
     switch (column) {
     case SocketColumn::State: return tcpStateDisplayName(r.state);
     case SocketColumn::Local: return QString::fromStdString(InetAddress::endpoint(r.family, r.localAddress, r.localPort));
@@ -121,13 +125,56 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case SocketColumn::SendQueue: return r.sendQueue;
     case SocketColumn::Uid:
         // The kernel reports 0 for TIME-WAIT and request sockets: they belong to nobody any more.
+        // An attributed TIME-WAIT entry shows its owner's user.
         if (r.inode == 0)
-            return QString();
+            return owner && owner->pid ? QString::fromStdString(owner->user) : QString();
         return userName(r.uid);
     case SocketColumn::Inode: return r.inode ? QVariant(r.inode) : QVariant(QString());
+    case SocketColumn::Process: return owner && owner->pid ? QString::fromStdString(owner->command) : QString();
+    case SocketColumn::Pid: return owner && owner->pid ? QVariant(owner->pid) : QVariant(QString());
+    case SocketColumn::Unit: return owner ? QString::fromStdString(owner->unit) : QString();
+    case SocketColumn::Attribution: return attributionText(m_rows->ownerRef(index.row()).evidence);
     case SocketColumn::COUNT: break;
     }
     return {};
+}
+
+QString SocketTableModel::attributionText(OwnerEvidence evidence)
+{
+    switch (evidence) {
+    //: How a socket's owner was found: only the socket's cgroup (no process)
+    case OwnerEvidence::Cgroup: return tr("cgroup only");
+    //: How a TIME-WAIT entry's owner was found: the same socket was seen owned earlier
+    case OwnerEvidence::Exact: return tr("exact");
+    //: How a TIME-WAIT entry's owner was found: the process listening on its local port
+    case OwnerEvidence::Listener: return tr("via listener");
+    //: How a TIME-WAIT entry's owner was found: a guess
+    case OwnerEvidence::Likely: return tr("likely (guess)");
+    case OwnerEvidence::Descriptor:
+    case OwnerEvidence::None: break;
+    }
+    return QString();
+}
+
+QString SocketTableModel::attributionToolTip(OwnerEvidence evidence)
+{
+    switch (evidence) {
+    case OwnerEvidence::Descriptor: return tr("The socket is in this process's file descriptors (/proc/PID/fd).");
+    case OwnerEvidence::Cgroup:
+        return tr("No readable process holds it (another user's process, when not run as root): the unit comes "
+                  "from the socket's own cgroup.");
+    case OwnerEvidence::Exact:
+        return tr("This TIME-WAIT entry has the cookie of a socket this process was seen holding in an earlier "
+                  "sample: it closed the connection first.");
+    case OwnerEvidence::Listener:
+        return tr("This TIME-WAIT entry is on a local port this process listens on: the server closed the "
+                  "connection first.");
+    case OwnerEvidence::Likely:
+        return tr("A guess: this process is the only one holding live connections to the same remote address and "
+                  "port. The connection itself was never seen.");
+    case OwnerEvidence::None: break;
+    }
+    return QString();
 }
 
 QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -150,6 +197,12 @@ QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, 
     case SocketColumn::SendQueue: return tr("Send-Q");
     case SocketColumn::Uid: return tr("User");
     case SocketColumn::Inode: return tr("Inode");
+    case SocketColumn::Process: return tr("Process");
+    case SocketColumn::Pid: return tr("PID");
+    //: The systemd unit or container a socket belongs to
+    case SocketColumn::Unit: return tr("Unit");
+    //: How the owner of a socket or TIME-WAIT entry was found (exact, via listener, likely)
+    case SocketColumn::Attribution: return tr("Owner found");
     case SocketColumn::COUNT: break;
     }
     return {};

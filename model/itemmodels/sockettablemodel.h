@@ -27,6 +27,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // "exact", "via listener", "likely (guess)", "cgroup only"; empty for a descriptor or nothing.
+    static QString attributionText(OwnerEvidence evidence);
+    static QString attributionToolTip(OwnerEvidence evidence);
     // Sorting is asked of the sampler, which answers with new rows.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 

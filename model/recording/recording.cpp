@@ -73,6 +73,7 @@ bool Recording::read(const QString &filePath, QString *error)
     if (!openRegularFile(filePath, &file, error))
         return false;
     RecordingDecoder decoder;
+    std::pair<qint64, quint32> owners {0, 0}; // the last OWNERS frame, for the SNAPSHOT after it
     bool markersDropped = false;
     // Read in pieces: the decoder holds at most one frame (a socket table) at a time.
     constexpr qint64 Chunk = 1024 * 1024;
@@ -136,9 +137,15 @@ bool Recording::read(const QString &filePath, QString *error)
             qint64 time = -1;
             ok = RecordingFrames::inspectSnapshot(frame.payload, &time);
             if (ok)
-                snapshots.push_back({time, frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size())});
+                snapshots.push_back({time, frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size()),
+                                     owners.first, owners.second});
+            owners = {};
             break;
         }
+        case RecordingFormat::Owners:
+            // Checked when its table is loaded; a damaged one only loses the per-row owners.
+            owners = {frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size())};
+            break;
         case RecordingFormat::Marker: {
             RecordingMarker marker;
             ok = RecordingFrames::decodeMarker(frame.payload, &marker);
@@ -187,7 +194,11 @@ SnapshotPtr Recording::loadSnapshot(std::size_t index, QString *error) const
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return nullptr;
     }
-    SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(file.read(frame.length), error, formatVersion);
+    const QByteArray table = file.read(frame.length);
+    QByteArray owners;
+    if (frame.ownersLength > 0 && file.seek(frame.ownersOffset))
+        owners = file.read(frame.ownersLength);
+    SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(table, error, formatVersion, owners);
     if (!snapshot)
         *error = tr("The socket table at %1 is damaged.").arg(timeText(frame.timeMs));
     return snapshot;

@@ -25,6 +25,9 @@ public:
         qint64 timeMs = 0;
         qint64 offset = 0; // of the payload in the file
         quint32 length = 0;
+        // The OWNERS frame just before it (its rows' owners), when there was one.
+        qint64 ownersOffset = 0;
+        quint32 ownersLength = 0;
     };
 
     // Reads `path`. Returns false (and why) only when it is not a sockscope recording at all; a

@@ -1,6 +1,7 @@
 #include "recordingframes.h"
 
 #include "bytereader.h"
+#include "ownertablecodec.h"
 #include "qtstd.h"
 #include "recordingformat.h"
 #include "snapshotaggregator.h"
@@ -28,7 +29,7 @@ bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
     return !in.failed() && plausibleTime(*timeMs) && SocketTableCodec::inspect(in.view(in.remaining()));
 }
 
-SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version)
+SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners)
 {
     ByteReader in(byteView(payload));
     const QByteArray json = toQByteArray(in.view(in.u32()));
@@ -37,6 +38,17 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
         || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);
+    SocketOwnership rows;
+    if (!owners.isEmpty() && OwnerTableCodec::decode(byteView(owners), quint32(snapshot->sockets.size()), &rows)) {
+        const auto &sockets = snapshot->sockets;
+        rows.countTimeWait(sockets.size(), [&](std::size_t i) { return sockets[i].state == TcpState::TimeWait; });
+        // Someone else's texts: one line of plain text each, as the JSON reader makes them.
+        for (SocketOwner &owner : rows.owners) {
+            for (std::string *text : {&owner.command, &owner.user, &owner.unit})
+                *text = UntrustedText::plain(QString::fromUtf8(text->data(), qsizetype(text->size()))).toStdString();
+        }
+        snapshot->owners = std::move(rows);
+    }
     return snapshot;
 }
 

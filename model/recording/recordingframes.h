@@ -28,7 +28,9 @@ namespace RecordingFrames {
 bool inspectSnapshot(const QByteArray &payload, qint64 *timeMs);
 // The whole snapshot (header JSON, socket table, aggregates); null when damaged.
 // `version`: the recording format the frame came in.
-SnapshotPtr decodeSnapshot(const QByteArray &payload, QString *error, quint16 version);
+// `owners`: the OWNERS frame that came just before it, if any (per-row owners; a damaged one is
+// ignored, the JSON's attribution by process stays).
+SnapshotPtr decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners = {});
 // A MARKER frame; its label made plain one-line text (it comes from elsewhere).
 bool decodeMarker(const QByteArray &payload, RecordingMarker *marker);
 // An ERROR frame: time, then the code's key and its arguments as length-prefixed UTF-8 strings.

@@ -44,6 +44,46 @@ private:
     bool m_ok = true;
 };
 
+// time_wait.by_process and owners.scope: whom a recording's (or an agent's) collector attributed
+// TIME-WAIT to. Texts as plain text, at most RecordedTopProcesses owners.
+void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
+{
+    const QJsonObject owners = root.value(QLatin1String("owners")).toObject();
+    const QString scope = owners.value(QLatin1String("scope")).toString();
+    s->owners.scope = scope == QLatin1String("all-processes") ? OwnerScope::AllProcesses
+        : scope == QLatin1String("own-processes")             ? OwnerScope::OwnProcesses
+                                                              : OwnerScope::NotLookedUp;
+    if (s->owners.scope == OwnerScope::NotLookedUp)
+        return;
+    s->owners.processesUnreadable = quint32(qBound<qint64>(0, figures.integer(owners.value(QLatin1String("processes_unreadable"))), 0xffffffff));
+    const QJsonObject timeWait = root.value(QLatin1String("time_wait")).toObject();
+    const auto count = [&](const QJsonObject &o, const char *key) {
+        return quint32(qBound<qint64>(0, figures.integer(o.value(QLatin1String(key))), 0xffffffff));
+    };
+    const auto text = [](const QJsonValue &value) { return UntrustedText::plain(value.toString()).toStdString(); };
+    for (const QJsonValue &value : timeWait.value(QLatin1String("by_process")).toArray()) {
+        if (s->owners.owners.size() >= std::size_t(RecordingFormat::RecordedTopProcesses))
+            break;
+        const QJsonObject entry = value.toObject();
+        SocketOwner owner;
+        owner.pid = quint32(qBound<qint64>(0, figures.integer(entry.value(QLatin1String("pid"))), 0xffffffff));
+        owner.command = text(entry.value(QLatin1String("command")));
+        owner.user = text(entry.value(QLatin1String("user")));
+        owner.unit = text(entry.value(QLatin1String("unit")));
+        s->owners.owners.push_back(std::move(owner));
+        OwnerTimeWait counts;
+        counts.owner = quint32(s->owners.owners.size());
+        counts.count = count(entry, "count");
+        counts.exact = count(entry, "exact");
+        counts.listener = count(entry, "listener");
+        counts.likely = count(entry, "likely");
+        s->owners.timeWaitByOwner.push_back(counts);
+    }
+    s->owners.timeWaitUnattributed = count(timeWait, "unattributed");
+    s->owners.timeWaitOtherOwners = count(timeWait, "by_process_other");
+    s->owners.sortTimeWait();
+}
+
 }
 
 namespace SnapshotJsonReader {
@@ -133,6 +173,8 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         }
         s->rates = r;
     }
+
+    readOwners(root, s, figures);
 
     const QJsonObject sysctls = root.value(QLatin1String("sysctls")).toObject();
     for (auto it = sysctls.constBegin(); it != sysctls.constEnd(); ++it) {

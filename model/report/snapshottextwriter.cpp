@@ -36,6 +36,13 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.timeWait = s(tr("TIME-WAIT: %1\n"));
     l.byLocalPort = s(tr("  by local port:  %1\n"));
     l.byRemotePort = s(tr("  by remote port: %1\n"));
+    l.byProcess = s(tr("  by process:     %1\n"));
+    //: TIME-WAIT by process: command[pid] ×count
+    l.processCount = s(tr("%1[%2] ×%3"));
+    //: TIME-WAIT by unit (no process known): unit ×count
+    l.unitCount = s(tr("%1 ×%2"));
+    l.evidenceCounts = s(tr(" (%1 exact, %2 via listener, %3 likely)"));
+    l.unattributed = s(tr("not attributed ×%1"));
     l.ephemeral = s(tr("Ephemeral ports %1–%2 (%3 per destination):"));
     l.noneInUse = s(tr(" none in use\n"));
     l.busiest = s(tr(" busiest %1 → %2 uses %3 (%4%)\n"));

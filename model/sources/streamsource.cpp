@@ -225,9 +225,15 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         if (!ok)
             break;
         keepFrame(frame.type, frame.payload);
-        decodeTable(frame.offset, frame.payload);
+        decodeTable(frame.offset, frame.payload, m_pendingOwners);
+        m_pendingOwners.clear();
         break;
     }
+    case RecordingFormat::Owners:
+        // Its table comes next; checked when that is decoded.
+        m_pendingOwners = frame.payload;
+        keepFrame(frame.type, frame.payload);
+        break;
     case RecordingFormat::Marker: {
         RecordingMarker marker;
         ok = RecordingFrames::decodeMarker(frame.payload, &marker);
@@ -283,14 +289,14 @@ void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snap
         m_tables->rebuild(m_latest, m_query, m_queryGeneration); // the filter changed meanwhile
 }
 
-void StreamSource::decodeTable(qint64 offset, const QByteArray &payload)
+void StreamSource::decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners)
 {
     if (m_decodingTableAt) {
-        m_waitingTable = TableFrame{offset, payload};
+        m_waitingTable = TableFrame{offset, payload, owners};
         return;
     }
     m_decodingTableAt = offset;
-    m_tables->decode(payload, m_decoder.version(), m_query, m_queryGeneration);
+    m_tables->decode(payload, owners, m_decoder.version(), m_query, m_queryGeneration);
 }
 
 bool StreamSource::decodeWaitingTable()
@@ -299,7 +305,7 @@ bool StreamSource::decodeWaitingTable()
         return false;
     const TableFrame waiting = std::move(*m_waitingTable);
     m_waitingTable.reset();
-    decodeTable(waiting.offset, waiting.payload);
+    decodeTable(waiting.offset, waiting.payload, waiting.owners);
     return true;
 }
 
@@ -321,10 +327,12 @@ void StreamSource::tableFailed(quint64, const QString &)
 
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
 {
-    if (type == RecordingFormat::Snapshot)
+    if (type == RecordingFormat::Snapshot) {
         m_lastTable = payload;
-    else
+        m_lastOwners = m_pendingOwners;
+    } else if (type != RecordingFormat::Owners) { // an OWNERS frame is kept with its table (m_lastOwners)
         m_kept.emplace_back(type, payload);
+    }
     if (!m_recorder.isOpen())
         return;
     if (!m_recorder.appendFrame(type, payload.toStdString())) {
@@ -443,6 +451,8 @@ void StreamSource::startRecording(const QString &path)
     bool ok = m_recorder.openWithHeader(path.toStdString(), m_headerBytes.toStdString(), &error);
     for (std::size_t i = 0; ok && i < m_kept.size(); ++i)
         ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second.toStdString());
+    if (ok && !m_lastTable.isEmpty() && !m_lastOwners.isEmpty())
+        ok = m_recorder.appendFrame(RecordingFormat::Owners, m_lastOwners.toStdString());
     if (ok && !m_lastTable.isEmpty())
         ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable.toStdString());
     if (!ok) {

@@ -117,7 +117,7 @@ private:
     // Whether one more sample may be delivered now (the token bucket above).
     bool sampleAllowed();
     // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
-    void decodeTable(qint64 offset, const QByteArray &payload);
+    void decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners);
     bool decodeWaitingTable();
     QString damage(RecordingDecoder::Failure failure) const;
 
@@ -134,6 +134,8 @@ private:
     // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
     std::deque<std::pair<quint8, QByteArray>> m_kept;
     QByteArray m_lastTable;
+    QByteArray m_lastOwners; // the OWNERS frame of m_lastTable, if it had one
+    QByteArray m_pendingOwners; // an OWNERS frame waiting for its SNAPSHOT
     RecordingWriter m_recorder;
     QTimer *m_retry;
     StreamTableDecoder *m_tables;
@@ -141,6 +143,7 @@ private:
     {
         qint64 offset = 0; // in the stream, for the message if it cannot be decoded
         QByteArray payload;
+        QByteArray owners; // the OWNERS frame before it, if any
     };
     std::optional<qint64> m_decodingTableAt; // the SNAPSHOT frame in StreamTableDecoder's hands
     // The newest SNAPSHOT that came while one was being decoded; older ones waiting are dropped:

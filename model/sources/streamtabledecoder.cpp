@@ -18,16 +18,16 @@ StreamTableDecoder::~StreamTableDecoder()
     m_thread.wait();
 }
 
-void StreamTableDecoder::decode(const QByteArray &payload, quint16 formatVersion, const SocketTableQuery &query,
-                                quint64 ticket)
+void StreamTableDecoder::decode(const QByteArray &payload, const QByteArray &owners, quint16 formatVersion,
+                                const SocketTableQuery &query, quint64 ticket)
 {
     // The lambdas run in the worker's thread; `this` outlives them (the destructor waits), and a
     // result posted while `this` is being destroyed is dropped with its event.
     QMetaObject::invokeMethod(
         m_worker,
-        [this, payload, formatVersion, query, ticket] {
+        [this, payload, owners, formatVersion, query, ticket] {
             QString error;
-            SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(payload, &error, formatVersion);
+            SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(payload, &error, formatVersion, owners);
             if (!snapshot) {
                 QMetaObject::invokeMethod(this, [this, ticket, error] { emit failed(ticket, error); }, Qt::QueuedConnection);
                 return;

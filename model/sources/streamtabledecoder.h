@@ -24,7 +24,9 @@ public:
 
     // A SNAPSHOT frame's payload (already checked by RecordingFrames::inspectSnapshot); `ticket`
     // comes back with the result so the owner can drop results it no longer wants.
-    void decode(const QByteArray &payload, quint16 formatVersion, const SocketTableQuery &query, quint64 ticket);
+    // `owners`: the OWNERS frame that came before it (may be empty).
+    void decode(const QByteArray &payload, const QByteArray &owners, quint16 formatVersion, const SocketTableQuery &query,
+                quint64 ticket);
     // The rows of an already decoded snapshot, for a new filter or sort order.
     void rebuild(const SnapshotPtr &snapshot, const SocketTableQuery &query, quint64 ticket);
 

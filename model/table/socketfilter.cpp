@@ -1,5 +1,6 @@
 #include "socketfilter.h"
 
+#include "socketownership.h"
 #include "socketrecord.h"
 #include "tcpstatetext.h"
 
@@ -151,8 +152,23 @@ bool SocketFilter::parseWord(const QString &typed, QString *error)
         clause.text = value.toLower().toLatin1();
     } else if (key == QLatin1String("addr")) {
         ok = addPrefixes(Kind::Address);
+    } else if (key == QLatin1String("proc") || key == QLatin1String("unit")) {
+        clause.kind = key == QLatin1String("proc") ? Kind::Process : Kind::Unit;
+        for (const QString &item : items)
+            clause.names.push_back(item.toStdString());
+    } else if (key == QLatin1String("pid")) {
+        clause.kind = Kind::Pid;
+        for (const QString &item : items) {
+            bool isNumber = false;
+            const uint pid = item.toUInt(&isNumber);
+            if (!isNumber || pid == 0 || item.startsWith(QLatin1Char('+'))) {
+                *error = tr("'%1' is not a process id").arg(item);
+                return false;
+            }
+            clause.pids.push_back(pid);
+        }
     } else if (!key.isEmpty()) {
-        *error = tr("unknown filter '%1:'; use state:, port:, sport:, dport:, addr:, src: or dst:").arg(key);
+        *error = tr("unknown filter '%1:'; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:").arg(key);
         return false;
     } else if (all([](const QString &item) { quint16 port; return parsePort(item, &port); })) {
         ok = addPorts(Kind::Port);
@@ -191,6 +207,8 @@ void SocketFilter::addClause(Clause clause)
             existing.stateMask |= clause.stateMask;
             existing.ports.insert(existing.ports.end(), clause.ports.begin(), clause.ports.end());
             existing.prefixes.insert(existing.prefixes.end(), clause.prefixes.begin(), clause.prefixes.end());
+            existing.pids.insert(existing.pids.end(), clause.pids.begin(), clause.pids.end());
+            existing.names.insert(existing.names.end(), clause.names.begin(), clause.names.end());
             if (existing.family != clause.family)
                 existing.family = -1; // ipv4 ipv6: either
             existing.word += QLatin1Char(' ') + clause.word;
@@ -200,8 +218,12 @@ void SocketFilter::addClause(Clause clause)
     m_clauses.push_back(std::move(clause));
 }
 
-bool SocketFilter::clauseMatches(const Clause &c, const SocketRecord &r) const
+bool SocketFilter::clauseMatches(const Clause &c, const SocketRecord &r, const SocketOwner *owner) const
 {
+    // "unit:nginx" is nginx.service (or nginx.scope) too.
+    const auto unitMatches = [](const std::string &unit, const std::string &name) {
+        return unit == name || (unit.size() > name.size() && unit.compare(0, name.size(), name) == 0 && unit[name.size()] == '.');
+    };
     const auto anyPrefix = [&](const std::array<quint8, 16> &address) {
         return std::any_of(c.prefixes.begin(), c.prefixes.end(),
                            [&](const AddressPrefix &p) { return p.matches(r.family, address); });
@@ -215,6 +237,12 @@ bool SocketFilter::clauseMatches(const Clause &c, const SocketRecord &r) const
     case Kind::LocalAddress: return anyPrefix(r.localAddress);
     case Kind::RemoteAddress: return anyPrefix(r.remoteAddress);
     case Kind::Family: return c.family < 0 || r.family == c.family;
+    case Kind::Process:
+        return owner && owner->pid && std::find(c.names.begin(), c.names.end(), owner->command) != c.names.end();
+    case Kind::Pid: return owner && owner->pid && std::find(c.pids.begin(), c.pids.end(), owner->pid) != c.pids.end();
+    case Kind::Unit:
+        return owner && !owner->unit.empty()
+            && std::any_of(c.names.begin(), c.names.end(), [&](const std::string &n) { return unitMatches(owner->unit, n); });
     case Kind::Text: {
         char text[2 * INET6_ADDRSTRLEN + 32];
         endpointsText(r, text, sizeof(text));
@@ -224,23 +252,27 @@ bool SocketFilter::clauseMatches(const Clause &c, const SocketRecord &r) const
     return false;
 }
 
-bool SocketFilter::matches(const SocketRecord &r) const
+bool SocketFilter::matches(const SocketRecord &r, const SocketOwner *owner) const
 {
     if (m_invalid)
         return false;
     for (const Clause &clause : m_clauses) {
-        if (clauseMatches(clause, r) == clause.negated)
+        if (clauseMatches(clause, r, owner) == clause.negated)
             return false;
     }
     return true;
 }
 
-QStringList SocketFilter::wordsMatchingNothing(const std::vector<SocketRecord> &sockets) const
+QStringList SocketFilter::wordsMatchingNothing(const std::vector<SocketRecord> &sockets,
+                                               const SocketOwnership *ownership) const
 {
     QStringList words;
     for (const Clause &clause : m_clauses) {
-        const bool some = std::any_of(sockets.begin(), sockets.end(),
-                                      [&](const SocketRecord &r) { return clauseMatches(clause, r) != clause.negated; });
+        bool some = false;
+        for (std::size_t i = 0; i < sockets.size() && !some; ++i) {
+            const OwnerRef *ref = ownership ? ownership->of(i) : nullptr;
+            some = clauseMatches(clause, sockets[i], ref ? ownership->owner(ref->owner) : nullptr) != clause.negated;
+        }
         if (!some)
             words << clause.word;
     }
@@ -254,6 +286,7 @@ QString SocketFilter::syntaxHelp()
               "  80, port:80,443 — local or remote port; sport:80 local, dport:443 remote\n"
               "  10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote\n"
               "  ipv4, ipv6 — address family\n"
+              "  proc:nginx, pid:1234, unit:nginx.service — the owning process or unit (for TIME-WAIT: whom it is attributed to)\n"
               "  !estab, !state:listen, !sport:22 — everything but these\n"
               "  10.0.0 — text in the local or remote address");
 }

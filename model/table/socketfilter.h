@@ -9,6 +9,8 @@
 
 #include <vector>
 
+struct SocketOwner;
+struct SocketOwnership;
 struct SocketRecord;
 
 // The socket table's filter box. Words are combined with AND; a comma list inside a word, and
@@ -19,6 +21,8 @@ struct SocketRecord;
 //   10.0.0.0/8 | [fd00::]/8 | addr:10.0.0.1 local or remote address or prefix
 //   src:10.0.0.0/8 / dst:[::1]              local / remote address or prefix
 //   ipv4 | ipv6                             address family
+//   proc:nginx | pid:1234 | unit:nginx.service   the owner (or TIME-WAIT attribution): command,
+//                                           process id, systemd unit or container ("unit:nginx" too)
 //   !estab | !state:listen | !sport:22      none of these
 //   anything else                           text contained in "local:port remote:port"
 class SocketFilter
@@ -31,15 +35,17 @@ public:
     bool parse(const QString &text, QString *error);
     bool isEmpty() const { return m_clauses.empty() && !m_invalid; }
     bool isValid() const { return !m_invalid; }
-    bool matches(const SocketRecord &record) const;
+    // `owner`: the socket's owner or attributed owner, null when none is known.
+    bool matches(const SocketRecord &record, const SocketOwner *owner = nullptr) const;
     // The words (as typed) that no socket of `sockets` satisfies on its own: why a filter shows
     // nothing. Empty when each word matches something (then only their combination is empty).
-    QStringList wordsMatchingNothing(const std::vector<SocketRecord> &sockets) const;
+    QStringList wordsMatchingNothing(const std::vector<SocketRecord> &sockets,
+                                     const SocketOwnership *ownership = nullptr) const;
 
     static QString syntaxHelp();
 
 private:
-    enum class Kind { State, Port, LocalPort, RemotePort, Address, LocalAddress, RemoteAddress, Family, Text };
+    enum class Kind { State, Port, LocalPort, RemotePort, Address, LocalAddress, RemoteAddress, Family, Text, Process, Pid, Unit };
     struct Clause
     {
         Kind kind = Kind::Text;
@@ -48,12 +54,14 @@ private:
         int family = 0;
         std::vector<quint16> ports;
         std::vector<AddressPrefix> prefixes;
+        std::vector<quint32> pids;
+        std::vector<std::string> names; // commands or units
         QByteArray text;
         QString word; // as typed, for messages
     };
 
     bool parseWord(const QString &word, QString *error);
-    bool clauseMatches(const Clause &clause, const SocketRecord &record) const;
+    bool clauseMatches(const Clause &clause, const SocketRecord &record, const SocketOwner *owner) const;
     void addClause(Clause clause);
 
     std::vector<Clause> m_clauses;

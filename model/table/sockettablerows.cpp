@@ -28,13 +28,18 @@ std::shared_ptr<const SocketTableRows> SocketTableRows::build(const SnapshotPtr 
     std::vector<quint32> &rows = result->rows;
     rows.reserve(sockets.size());
     const bool filtered = !query.filter.isEmpty();
+    const SocketOwnership &owners = snapshot->owners;
+    const auto ownerOf = [&](quint32 i) {
+        const OwnerRef *ref = owners.of(i);
+        return ref ? owners.owner(ref->owner) : nullptr;
+    };
     for (quint32 i = 0; i < sockets.size(); ++i) {
-        if (!filtered || query.filter.matches(sockets[i]))
+        if (!filtered || query.filter.matches(sockets[i], ownerOf(i)))
             rows.push_back(i);
     }
 
     if (rows.empty() && filtered && query.filter.isValid())
-        result->wordsMatchingNothing = query.filter.wordsMatchingNothing(sockets);
+        result->wordsMatchingNothing = query.filter.wordsMatchingNothing(sockets, &owners);
 
     const auto sortBy = [&](auto key) {
         const auto less = [&](quint32 a, quint32 b) {
@@ -58,6 +63,30 @@ std::shared_ptr<const SocketTableRows> SocketTableRows::build(const SnapshotPtr 
     case SocketColumn::SendQueue: sortBy([](const SocketRecord &r) { return r.sendQueue; }); break;
     case SocketColumn::Uid: sortBy([](const SocketRecord &r) { return r.uid; }); break;
     case SocketColumn::Inode: sortBy([](const SocketRecord &r) { return r.inode; }); break;
+    case SocketColumn::Process:
+    case SocketColumn::Pid:
+    case SocketColumn::Unit:
+    case SocketColumn::Attribution: {
+        // Sockets without an owner last, whichever the direction.
+        const auto ownerKey = [&](quint32 i) {
+            const SocketOwner *o = ownerOf(i);
+            const OwnerRef *ref = owners.of(i);
+            const int evidence = ref ? int(ref->evidence) : 0;
+            switch (query.sortColumn) {
+            case SocketColumn::Process: return std::make_tuple(o ? o->command : std::string(), o ? o->pid : 0u, evidence);
+            case SocketColumn::Pid: return std::make_tuple(std::string(), o ? o->pid : 0u, evidence);
+            case SocketColumn::Unit: return std::make_tuple(o ? o->unit : std::string(), o ? o->pid : 0u, evidence);
+            default: return std::make_tuple(std::string(), 0u, evidence);
+            }
+        };
+        std::stable_sort(rows.begin(), rows.end(), [&](quint32 a, quint32 b) {
+            const bool hasA = ownerOf(a) != nullptr, hasB = ownerOf(b) != nullptr;
+            if (hasA != hasB)
+                return hasA;
+            return query.descending ? ownerKey(b) < ownerKey(a) : ownerKey(a) < ownerKey(b);
+        });
+        break;
+    }
     case SocketColumn::COUNT: break;
     }
     result->cookies.reserve(rows.size());

@@ -9,7 +9,8 @@
 #include <vector>
 
 // The socket table's columns, in display order.
-enum class SocketColumn { State, Local, Remote, Timer, TimeLeft, ReceiveQueue, SendQueue, Uid, Inode, COUNT };
+// Owner columns come last, so saved column widths and sort keys keep their meaning.
+enum class SocketColumn { State, Local, Remote, Timer, TimeLeft, ReceiveQueue, SendQueue, Uid, Inode, Process, Pid, Unit, Attribution, COUNT };
 constexpr int SocketColumnCount = static_cast<int>(SocketColumn::COUNT);
 
 struct SocketTableQuery
@@ -38,6 +39,13 @@ struct SocketTableRows
     int rowOfCookie(quint64 cookie) const;
 
     const SocketRecord &record(int row) const { return snapshot->sockets[rows[std::size_t(row)]]; }
+    // The row's owner reference (none when owners were not looked up).
+    OwnerRef ownerRef(int row) const
+    {
+        const OwnerRef *ref = snapshot->owners.of(rows[std::size_t(row)]);
+        return ref ? *ref : OwnerRef();
+    }
+    const SocketOwner *owner(int row) const { return snapshot->owners.owner(ownerRef(row).owner); }
 
     static std::shared_ptr<const SocketTableRows> build(const SnapshotPtr &snapshot, const SocketTableQuery &query);
 };

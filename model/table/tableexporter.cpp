@@ -56,7 +56,7 @@ bool writeJson(const SocketTableRows &rows, QIODevice *device)
     json.key("sockets");
     json.beginArray();
     for (int i = 0; i < int(rows.rows.size()); ++i)
-        SnapshotJsonWriter::writeSocket(json, rows.record(i));
+        SnapshotJsonWriter::writeSocket(json, rows.record(i), &rows.snapshot->owners, rows.rows[std::size_t(i)]);
     json.endArray();
     json.endObject();
     return json.flush();

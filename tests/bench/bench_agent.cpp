@@ -446,6 +446,9 @@ int runBench(int argc, char *argv[], SshTestServer *server, int clientNs, const 
                 "", "<= 4");
     std::printf("   (%ld tables, %ld rows, %.0f bytes each on average)\n", run.tables, run.tableRows,
                 double(run.tableBytes) / double(run.tables));
+    // Frames beside summaries and tables: the OWNERS frame before each table (and any ERROR).
+    std::printf("   (OWNERS and other frames: %.3f B/socket per table, %ld bytes in all)\n",
+                double(run.otherBytes) / double(std::max(run.tableRows, 1L)), run.otherBytes);
     std::printf("   (codec only, last table: %.2f B/socket; with cookies blanked %.2f, expiry blanked %.2f, inode "
                 "blanked %.2f)\n",
                 asIs, noCookie, noExpiry, noInode);

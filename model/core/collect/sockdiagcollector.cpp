@@ -75,11 +75,11 @@ SockDiagCollector::Outcome SockDiagCollector::dump(const Request &request, std::
     // dump, and keep the second whatever it says.
     const auto dumpTwice = [&](std::uint8_t family) {
         const std::size_t first = out.size();
-        FamilyResult result = dumpFamily(family, request.stateMask, out, outcome);
+        FamilyResult result = dumpFamily(family, request, out, outcome);
         if (result == FamilyResult::Interrupted || result == FamilyResult::LostReplies) {
             ++outcome.retries;
             out.resize(first);
-            result = dumpFamily(family, request.stateMask, out, outcome);
+            result = dumpFamily(family, request, out, outcome);
             if (result == FamilyResult::Interrupted) {
                 outcome.consistent = false;
                 outcome.warnings.push_back({CoreMessageCode::SockDiagInterruptedTwice, {}});
@@ -133,7 +133,7 @@ SockDiagCollector::Outcome SockDiagCollector::dump(const Request &request, std::
     return outcome;
 }
 
-SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t family, std::uint32_t stateMask,
+SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t family, const Request &wanted,
                                                               std::vector<SocketRecord> &out, Outcome &outcome)
 {
     alignas(nlmsghdr) char request[128]; // header + inet_diag_req_v2 = 72 bytes, + inet_diag_req = 72
@@ -145,14 +145,14 @@ SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t famil
         nlh->nlmsg_type = TCPDIAG_GETSOCK; // the protocol is the request type's
         auto req = static_cast<inet_diag_req *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req)));
         req->idiag_ext = 0;
-        req->idiag_states = stateMask;
+        req->idiag_states = wanted.stateMask;
     } else {
         nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
         auto req = static_cast<inet_diag_req_v2 *>(mnl_nlmsg_put_extra_header(nlh, sizeof(inet_diag_req_v2)));
         req->sdiag_family = family;
         req->sdiag_protocol = IPPROTO_TCP;
         req->idiag_ext = 0;
-        req->idiag_states = stateMask;
+        req->idiag_states = wanted.stateMask;
     }
 
     if (mnl_socket_sendto(m_socket, nlh, nlh->nlmsg_len) < 0) {
@@ -162,6 +162,7 @@ SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t famil
     }
 
     SockDiagDatagramParser parser(nlh->nlmsg_seq, m_portId);
+    parser.setCgroupTable(wanted.cgroups);
     bool lostReplies = false;
     for (;;) {
         const ssize_t received = mnl_socket_recvfrom(m_socket, m_buffer.data(), m_buffer.size());

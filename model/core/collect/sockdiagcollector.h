@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cgroupidtable.h"
 #include "coremessage.h"
 #include "socketrecord.h"
 #include "tcpstate.h"
@@ -20,6 +21,8 @@ public:
         std::uint32_t stateMask = AllTcpStatesMask;
         bool ipv4 = true;
         bool ipv6 = true;
+        // Where to put the full sockets' cgroup ids (SocketRecord::cgroupSlot); none when null.
+        CgroupIdTable *cgroups = nullptr;
     };
 
     struct Outcome
@@ -48,7 +51,7 @@ private:
     enum class FamilyResult { Complete, Interrupted, LostReplies, Unsupported, Failed };
     // AF_UNSPEC: both families in one walk of the kernel's tables (the legacy TCPDIAG_GETSOCK
     // request); AF_INET or AF_INET6: one family (SOCK_DIAG_BY_FAMILY with inet_diag_req_v2).
-    FamilyResult dumpFamily(std::uint8_t family, std::uint32_t stateMask, std::vector<SocketRecord> &out,
+    FamilyResult dumpFamily(std::uint8_t family, const Request &wanted, std::vector<SocketRecord> &out,
                             Outcome &outcome);
     bool ensureOpen(CoreMessage *error);
     void closeSocket();

@@ -27,6 +27,34 @@ int findShutdownAttribute(const nlattr *attr, void *data)
     return MNL_CB_OK;
 }
 
+struct FullSocketAttributes
+{
+    bool shutdown = false;
+    bool hasCgroup = false;
+    std::uint64_t cgroup = 0;
+};
+
+// INET_DIAG_SHUTDOWN and INET_DIAG_CGROUP_ID, both put by inet_diag_msg_attrs_fill() for every
+// full socket without being asked (the cgroup id under CONFIG_SOCK_CGROUP_DATA, since 5.9).
+int findFullSocketAttributes(const nlattr *attr, void *data)
+{
+    if (mnl_attr_type_valid(attr, INET_DIAG_MAX) < 0)
+        return MNL_CB_OK;
+    auto *found = static_cast<FullSocketAttributes *>(data);
+    if (mnl_attr_get_type(attr) == INET_DIAG_SHUTDOWN) {
+        if (mnl_attr_validate(attr, MNL_TYPE_U8) < 0)
+            return MNL_CB_ERROR;
+        found->shutdown = true;
+    }
+    if (mnl_attr_get_type(attr) == INET_DIAG_CGROUP_ID) {
+        if (mnl_attr_validate(attr, MNL_TYPE_U64) < 0)
+            return MNL_CB_ERROR;
+        found->hasCgroup = true;
+        found->cgroup = mnl_attr_get_u64(attr);
+    }
+    return MNL_CB_OK;
+}
+
 // Where the message after the one at `offset` starts: its length rounded up to 4 bytes, in
 // size_t so nothing wraps, and never past the end of the datagram.
 std::size_t nextMessage(const unsigned char *bytes, std::size_t offset, std::size_t length)
@@ -154,7 +182,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
         copyAddress(msg->idiag_family, msg->id.idiag_src, record.localAddress);
         copyAddress(msg->idiag_family, msg->id.idiag_dst, record.remoteAddress);
 
-        if (record.state == TcpState::SynRecv) {
+        if (record.state == TcpState::SynRecv && !m_cgroups) {
             bool fullSocket = false;
             if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findShutdownAttribute, &fullSocket) < 0) {
                 out.pop_back();
@@ -162,6 +190,17 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
             }
             if (!fullSocket)
                 record.state = TcpState::NewSynRecv;
+        } else if (m_cgroups && record.state != TcpState::TimeWait) {
+            // TIME-WAIT entries carry no attributes (inet_twsk_diag_fill): nothing to walk.
+            FullSocketAttributes found;
+            if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findFullSocketAttributes, &found) < 0) {
+                out.pop_back();
+                return fail(EPROTO, {CoreMessageCode::SockDiagMalformedAttribute, {}});
+            }
+            if (record.state == TcpState::SynRecv && !found.shutdown)
+                record.state = TcpState::NewSynRecv;
+            if (found.hasCgroup)
+                record.cgroupSlot = m_cgroups->slotOf(found.cgroup);
         }
     }
 

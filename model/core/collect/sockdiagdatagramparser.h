@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cgroupidtable.h"
 #include "coremessage.h"
 #include "socketrecord.h"
 
@@ -24,6 +25,9 @@ public:
     static SockDiagDatagramParser forRecordedDump();
 
     Status parse(const void *data, std::size_t length, std::vector<SocketRecord> &out);
+    // Reads each full socket's INET_DIAG_CGROUP_ID (the kernel sends it unasked since 5.9) into
+    // `table` and the record's cgroupSlot. Without a table the attribute is not looked for.
+    void setCgroupTable(CgroupIdTable *table) { m_cgroups = table; }
 
     // errno from NLMSG_ERROR or from the NLMSG_DONE payload; EPROTO for malformed input.
     int errorNumber() const { return m_errorNumber; }
@@ -40,6 +44,7 @@ private:
     unsigned m_seq;
     unsigned m_portId;
     bool m_anySender = false;
+    CgroupIdTable *m_cgroups = nullptr;
     int m_errorNumber = 0;
     CoreMessage m_errorMessage;
     bool m_interrupted = false;

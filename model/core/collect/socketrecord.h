@@ -31,6 +31,9 @@ struct SocketRecord
     std::uint32_t sendQueue = 0;
     std::uint32_t uid = 0;
     std::uint32_t inode = 0; // 0 for TIME_WAIT and request sockets: they have no file
+    // The socket's cgroup as index + 1 into its dump's CgroupIdTable (0: none, or not asked for).
+    // Full sockets only; kept in what was padding, and not stored in recordings.
+    std::uint32_t cgroupSlot = 0;
     std::uint64_t cookie = 0; // the kernel's socket cookie: identifies a socket across snapshots
     std::array<std::uint8_t, 16> localAddress {}; // network byte order; IPv4 uses the first 4 bytes
     std::array<std::uint8_t, 16> remoteAddress {};

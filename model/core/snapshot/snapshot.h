@@ -2,6 +2,7 @@
 
 #include "kernelfigures.h"
 #include "namespaceidentity.h"
+#include "socketownership.h"
 #include "socketrecord.h"
 #include "tcpstate.h"
 
@@ -76,6 +77,9 @@ struct Snapshot
     // Sockets of this namespace by the slab cache that holds them (TIME_WAIT entries, request
     // sockets, full sockets; per family): what a slab estimate multiplies.
     std::array<std::uint32_t, SlabCacheCount> socketsPerSlabCache {};
+    // Who owns the sockets and whom their TIME-WAIT is attributed to (perSocket parallel to
+    // `sockets`); scope NotLookedUp when not asked for.
+    SocketOwnership owners;
 
     SockstatFigures sockstat;
     bool countersValid = false;

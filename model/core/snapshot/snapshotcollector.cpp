@@ -65,6 +65,8 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     const std::int64_t dumpStart = monotonicNow();
     SockDiagCollector::Request request;
     request.stateMask = m_options.stateMask;
+    m_cgroups.clear();
+    request.cgroups = m_options.owners ? &m_cgroups : nullptr;
     const SockDiagCollector::Outcome outcome = m_diag.dump(request, snapshot->sockets);
     snapshot->monotonicNs = monotonicNow();
     snapshot->dumpNs = snapshot->monotonicNs - dumpStart;
@@ -80,6 +82,8 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     readCounters(*snapshot);
     readSysctls(*snapshot);
     SnapshotAggregator::aggregate(*snapshot);
+    if (m_options.owners)
+        snapshot->owners = m_owners.attribute(snapshot->sockets, m_cgroups, snapshot->monotonicNs / 1000000);
     readSlab(*snapshot);
 
     snapshot->collectNs = monotonicNow() - start;
@@ -100,6 +104,11 @@ std::shared_ptr<Snapshot> SnapshotCollector::refresh(const Snapshot &lastDump)
     snapshot->timeWaitByRemotePort = lastDump.timeWaitByRemotePort;
     snapshot->portPressure = lastDump.portPressure;
     snapshot->socketsPerSlabCache = lastDump.socketsPerSlabCache;
+    snapshot->owners.scope = lastDump.owners.scope;
+    snapshot->owners.processesUnreadable = lastDump.owners.processesUnreadable;
+    snapshot->owners.owners = lastDump.owners.owners;
+    snapshot->owners.timeWaitByOwner = lastDump.owners.timeWaitByOwner;
+    snapshot->owners.timeWaitUnattributed = lastDump.owners.timeWaitUnattributed;
     readSockstat(*snapshot);
     snapshot->monotonicNs = monotonicNow();
     readCounters(*snapshot);

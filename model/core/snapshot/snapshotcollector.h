@@ -2,6 +2,7 @@
 
 #include "coremessage.h"
 #include "snapshot.h"
+#include "socketownertracker.h"
 #include "sockdiagcollector.h"
 
 #include <chrono>
@@ -18,6 +19,8 @@ public:
     {
         std::uint32_t stateMask = AllTcpStatesMask;
         std::string namespaceLabel;
+        // Look up the sockets' owners and attribute TIME-WAIT (SocketOwnerTracker).
+        bool owners = true;
     };
 
     explicit SnapshotCollector(Options options);
@@ -48,6 +51,8 @@ private:
 
     Options m_options;
     SockDiagCollector m_diag;
+    CgroupIdTable m_cgroups;
+    SocketOwnerTracker m_owners;
     std::size_t m_lastSocketCount = 0;
     std::vector<SocketRecord> m_spare;
     bool m_slabWarningGiven = false;

@@ -47,6 +47,54 @@ const char *sysctlStateKey(SysctlReading::State state)
 }
 
 
+// pid and user are null for an owner known only by its cgroup.
+void writeOwner(JsonStreamWriter &json, const SocketOwner &owner)
+{
+    json.key("pid");
+    if (owner.pid)
+        json.value(owner.pid);
+    else
+        json.null();
+    json.key("command");
+    if (owner.pid)
+        json.value(owner.command);
+    else
+        json.null();
+    json.key("user");
+    if (owner.pid)
+        json.value(owner.user);
+    else
+        json.null();
+    json.field("unit", owner.unit);
+}
+
+// TIME-WAIT by owner: the top N, and what the rest add up to.
+void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
+{
+    json.key("by_process");
+    json.beginArray();
+    const auto shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(std::max(top, 0)));
+    std::uint64_t other = o.timeWaitOtherOwners;
+    for (std::size_t i = shown; i < o.timeWaitByOwner.size(); ++i)
+        other += o.timeWaitByOwner[i].count;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const OwnerTimeWait &entry = o.timeWaitByOwner[i];
+        const SocketOwner *owner = o.owner(entry.owner);
+        if (!owner)
+            continue;
+        json.beginObject(true);
+        writeOwner(json, *owner);
+        json.field("count", entry.count);
+        json.field("exact", entry.exact);
+        json.field("listener", entry.listener);
+        json.field("likely", entry.likely);
+        json.endObject();
+    }
+    json.endArray();
+    json.field("by_process_other", other);
+    json.field("unattributed", o.timeWaitUnattributed);
+}
+
 }
 
 namespace SnapshotJsonWriter {
@@ -81,7 +129,7 @@ std::string isoTimeUtc(std::int64_t msSinceEpoch)
     return text;
 }
 
-void writeSocket(JsonStreamWriter &json, const SocketRecord &r)
+void writeSocket(JsonStreamWriter &json, const SocketRecord &r, const SocketOwnership *ownership, std::size_t index)
 {
     json.beginObject(true);
     json.field("family", InetAddress::familyName(r.family));
@@ -98,6 +146,19 @@ void writeSocket(JsonStreamWriter &json, const SocketRecord &r)
     json.field("uid", r.uid);
     json.field("inode", r.inode);
     json.field("cookie", r.cookie);
+    if (ownership && ownership->scope != OwnerScope::NotLookedUp) {
+        const OwnerRef *ref = ownership->of(index);
+        const SocketOwner *owner = ref ? ownership->owner(ref->owner) : nullptr;
+        json.key("owner");
+        if (owner) {
+            json.beginObject(true);
+            writeOwner(json, *owner);
+            json.field("evidence", ownerEvidenceKey(ref->evidence));
+            json.endObject();
+        } else {
+            json.null();
+        }
+    }
     json.endObject();
 }
 
@@ -172,7 +233,17 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     json.field("distinct_remote_ports", std::uint64_t(s.timeWaitByRemotePort.size()));
     writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts);
     writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts);
+    if (s.owners.scope != OwnerScope::NotLookedUp)
+        writeOwnerCounts(json, s.owners, options.topProcesses < 0 ? options.topPorts : options.topProcesses);
     json.endObject();
+
+    if (s.owners.scope != OwnerScope::NotLookedUp) {
+        json.key("owners");
+        json.beginObject();
+        json.field("scope", ownerScopeKey(s.owners.scope));
+        json.field("processes_unreadable", s.owners.processesUnreadable);
+        json.endObject();
+    }
 
     json.key("port_pressure");
     json.beginObject();
@@ -296,8 +367,8 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     if (options.includeSockets) {
         json.key("sockets");
         json.beginArray();
-        for (const SocketRecord &record : s.sockets)
-            writeSocket(json, record);
+        for (std::size_t i = 0; i < s.sockets.size(); ++i)
+            writeSocket(json, s.sockets[i], &s.owners, i);
         json.endArray();
     }
     json.endObject();

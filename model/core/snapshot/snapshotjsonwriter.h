@@ -7,6 +7,7 @@
 #include <string>
 
 struct Snapshot;
+struct SocketOwnership;
 struct SocketRecord;
 
 // The `--format json` document (schema "sockscope.snapshot/1", documented in README.md).
@@ -19,13 +20,16 @@ using Wording = std::function<std::string(const CoreMessage &)>;
 struct Options
 {
     int topPorts = 10;
+    int topProcesses = -1; // time_wait.by_process: -1 for as many as topPorts
     bool includeSockets = false;
     Wording wording;
 };
 // Returns false when the sink refused the output.
 bool write(const Snapshot &snapshot, const Options &options, JsonStreamWriter::Sink sink);
 // One socket as an object of the "sockets" array.
-void writeSocket(JsonStreamWriter &json, const SocketRecord &record);
+// `ownership` (may be null) and `index`: whose socket it is ("owner": null or an object).
+void writeSocket(JsonStreamWriter &json, const SocketRecord &record, const SocketOwnership *ownership = nullptr,
+                 std::size_t index = 0);
 // The machine the program runs on, as the document names it: gethostname(), uname's release.
 std::string hostName();
 std::string kernelRelease();

@@ -128,6 +128,23 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
         out += fill(l.byLocalPort, {portList(s.timeWaitByLocalPort, topPorts)});
     if (!s.timeWaitByRemotePort.empty())
         out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts)});
+    if (!s.owners.timeWaitByOwner.empty() || s.owners.timeWaitUnattributed > 0) {
+        std::vector<std::string> parts;
+        const auto shown = std::min<std::size_t>(s.owners.timeWaitByOwner.size(), std::size_t(std::max(topPorts, 0)));
+        for (std::size_t i = 0; i < shown; ++i) {
+            const OwnerTimeWait &entry = s.owners.timeWaitByOwner[i];
+            const SocketOwner *owner = s.owners.owner(entry.owner);
+            if (!owner)
+                continue;
+            parts.push_back((owner->pid ? fill(l.processCount, {owner->command, std::to_string(owner->pid), std::to_string(entry.count)})
+                                        : fill(l.unitCount, {owner->unit, std::to_string(entry.count)}))
+                            + fill(l.evidenceCounts, {std::to_string(entry.exact), std::to_string(entry.listener),
+                                                      std::to_string(entry.likely)}));
+        }
+        if (s.owners.timeWaitUnattributed > 0)
+            parts.push_back(fill(l.unattributed, {std::to_string(s.owners.timeWaitUnattributed)}));
+        out += fill(l.byProcess, {join(parts, ", ")});
+    }
 
     if (s.ephemeralRange.valid) {
         out += fill(l.ephemeral, {std::to_string(s.ephemeralRange.low), std::to_string(s.ephemeralRange.high),

@@ -28,6 +28,12 @@ struct SnapshotTextLabels
     std::string timeWait = "TIME-WAIT: %1\n";
     std::string byLocalPort = "  by local port:  %1\n";
     std::string byRemotePort = "  by remote port: %1\n";
+    // Whom TIME-WAIT is attributed to (README, "Owners"): command, pid, count; and how.
+    std::string byProcess = "  by process:     %1\n";
+    std::string processCount = "%1[%2] ×%3";
+    std::string unitCount = "%1 ×%2";
+    std::string evidenceCounts = " (%1 exact, %2 via listener, %3 likely)";
+    std::string unattributed = "not attributed ×%1";
     std::string ephemeral = "Ephemeral ports %1–%2 (%3 per destination):";
     std::string noneInUse = " none in use\n";
     std::string busiest = " busiest %1 → %2 uses %3 (%4%)\n";

@@ -16,6 +16,8 @@
 //                 collection that failed said (the agent's stream); older readers skip it.
 //     6 LAB       UTF-8 JSON: the training lab's load figures and settings (LabFrame, model/core/lab);
 //                 older readers skip it.
+//     7 OWNERS    OwnerTableCodec: the owners of the rows of the SNAPSHOT frame that follows it
+//                 (same row count, the table's row order); older readers skip it.
 //
 // Frames are whole or absent: a reader stops at the first one cut short or damaged and keeps
 // everything before it. Unknown frame types are skipped, so later versions can add some.
@@ -55,7 +57,10 @@ constexpr int MinimumCompressedRowBytes = 1;
 // sample's figures fit 2^53, so sums and differences of them can never overflow a std::int64_t.
 constexpr std::int64_t MaximumTimeMs = 253402300799999;
 constexpr std::int64_t MaximumFigure = std::int64_t(1) << 53;
-enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5, Lab = 6 };
+enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5, Lab = 6, Owners = 7 };
+// A SNAPSHOT frame's JSON lists at most this many owners under time_wait.by_process (with the
+// rest as by_process_other): whom the agent attributed TIME-WAIT to, which its table does not carry.
+constexpr int RecordedTopProcesses = 20;
 // An ERROR frame's limits: a message has a code and at most this many arguments of at most this many bytes.
 constexpr std::uint32_t MaximumErrorArguments = 16;
 constexpr std::uint32_t MaximumErrorText = 4096;

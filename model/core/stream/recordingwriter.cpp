@@ -3,6 +3,7 @@
 #include "bytewriter.h"
 #include "crc32.h"
 #include "recordingformat.h"
+#include "ownertablecodec.h"
 #include "sockettablecodec.h"
 #include "summarycodec.h"
 
@@ -180,12 +181,22 @@ bool RecordingWriter::writeSnapshot(const Snapshot &snapshot)
     std::string json;
     SnapshotJsonWriter::Options options;
     options.topPorts = 0; // derived again from the records when read
+    // ...but not whom TIME-WAIT is attributed to: the table carries no owners (older readers
+    // skip the key). A bounded top, as the by-process view shows it.
+    options.topProcesses = RecordingFormat::RecordedTopProcesses;
     options.wording = m_wording;
     SnapshotJsonWriter::write(snapshot, options, JsonStreamWriter::toString(&json));
     ByteWriter payload;
     payload.u32(std::uint32_t(json.size()));
     payload.bytes(json);
-    payload.bytes(SocketTableCodec::encode(snapshot.sockets));
+    std::vector<std::uint32_t> order;
+    payload.bytes(SocketTableCodec::encode(snapshot.sockets, &order));
+    // The rows' owners first, so a reader holds them when the table arrives.
+    if (snapshot.owners.perSocket.size() == snapshot.sockets.size() && !snapshot.sockets.empty()) {
+        const std::string owners = OwnerTableCodec::encode(snapshot.owners, order);
+        if (!owners.empty() && !appendFrame(RecordingFormat::Owners, owners))
+            return false;
+    }
     return appendFrame(RecordingFormat::Snapshot, payload.data());
 }
 

@@ -123,6 +123,7 @@ struct PackedRow
 {
     std::uint64_t cookie;
     std::uint32_t localIndex, remoteIndex, expiresMs, receiveQueue, sendQueue, uid, inode;
+    std::uint32_t record; // its index in the input (in the struct's padding)
     std::uint16_t localPort, remotePort;
     std::uint8_t state, timer, retransmits;
 };
@@ -175,7 +176,7 @@ void writeCookies(ColumnDeflater &out, const std::vector<PackedRow> &rows)
 
 namespace SocketTableCodec {
 
-std::string encode(const std::vector<SocketRecord> &input)
+std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint32_t> *order)
 {
     // Neighbouring rows share addresses and nearly share ports: that is what compresses. The
     // order is (family, local address, local port, remote address, remote port). The records are
@@ -206,6 +207,7 @@ std::string encode(const std::vector<SocketRecord> &input)
         row.remoteIndex = before && before->remoteAddress == r.remoteAddress ? rows[i - 1].remoteIndex
                                                                              : indexOf(r.family, r.remoteAddress);
         row.cookie = r.cookie;
+        row.record = std::uint32_t(i);
         row.expiresMs = r.expiresMs;
         row.receiveQueue = r.receiveQueue;
         row.sendQueue = r.sendQueue;
@@ -241,6 +243,12 @@ std::string encode(const std::vector<SocketRecord> &input)
         return std::tie(a.localIndex, a.localPort, a.remoteIndex, a.remotePort)
             < std::tie(b.localIndex, b.localPort, b.remoteIndex, b.remotePort);
     });
+
+    if (order) {
+        order->resize(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            (*order)[i] = rows[i].record;
+    }
 
     // The columns go through deflate as they are written, 64 KiB at a time: the table never
     // exists uncompressed (at 262,144 rows that would be ~5 MB beside the compressed ~1.2 MB).

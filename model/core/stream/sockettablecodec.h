@@ -11,7 +11,8 @@
 // into a small dictionary, rows sorted so ports change little from one to the next. 262,144
 // TIME-WAIT sockets take a few bytes each (README, "Recording file format").
 namespace SocketTableCodec {
-std::string encode(const std::vector<SocketRecord> &records);
+// `order`, when given, gets the index into `records` of each row as written (the table's order).
+std::string encode(const std::vector<SocketRecord> &records, std::vector<std::uint32_t> *order = nullptr);
 // False for anything that is not a whole, sane table; `records` is then left empty. `version`:
 // the recording format the table came in (version 1 stored cookies as plain varints).
 bool decode(std::string_view bytes, std::vector<SocketRecord> *records,

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "flatidmap.h"
+#include "socketownership.h"
+#include "socketrecord.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// Which processes hold which socket inodes, from the /proc/PID/fd links ("socket:[INODE]"), as
+// `ss -p` finds them — but kept from one sample to the next: a pass over the processes runs
+// only when the dump shows socket inodes it does not know (new connections), at most once per
+// `rescanMs`, and reads at most `descriptorBudget` links per sample (a pass over a host with
+// 40,000 descriptors then spreads over a few samples instead of doubling one refresh). As root
+// every process is read; otherwise the user's own (others' fd directories refuse with EACCES),
+// and scope() says which.
+class ProcessSocketMap
+{
+public:
+    struct Options
+    {
+        std::int64_t rescanMs = 5000;
+        std::uint32_t descriptorBudget = 50000; // per update(), after the first pass (which is whole)
+        std::string procRoot = "/proc";
+    };
+    struct Process
+    {
+        std::uint32_t uid = 0;
+        std::string command;
+        std::string cgroup; // the cgroup v2 path ("/system.slice/nginx.service"), empty when unknown
+    };
+
+    ProcessSocketMap();
+    explicit ProcessSocketMap(Options options);
+
+    // Looks up what `sockets` hold that is not known yet (see above). `nowMs`: a monotonic clock.
+    void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
+
+    // The process holding the socket inode (the lowest pid when several share it), or 0.
+    std::uint32_t holderOf(std::uint32_t inode) const
+    {
+        const std::uint32_t *pid = m_inodes.find(inode);
+        return pid ? *pid : 0;
+    }
+    const Process *process(std::uint32_t pid) const;
+    OwnerScope scope() const { return m_scope; }
+    std::uint32_t processesUnreadable() const { return m_unreadable; }
+    // Passes completed so far (for tests and the benchmark).
+    std::uint64_t passes() const { return m_passes; }
+
+private:
+    bool unknownInodes(const std::vector<SocketRecord> &sockets) const;
+    void startPass();
+    // Reads processes of the pass in progress until `budget` links are read; true when the pass is complete.
+    bool continuePass(std::uint64_t budget);
+    std::uint64_t scanProcess(std::uint32_t pid);
+    void finishPass(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
+
+    Options m_options;
+    FlatIdMap m_inodes; // inode -> pid
+    std::unordered_map<std::uint32_t, Process> m_processes;
+    // Live socket inodes the last complete pass found in no readable process (other users'
+    // sockets, orphans): they alone do not start another pass.
+    FlatIdMap m_unowned;
+    // The pass in progress.
+    bool m_passActive = false;
+    std::vector<std::uint32_t> m_pids;
+    std::size_t m_cursor = 0;
+    FlatIdMap m_found;
+    std::unordered_map<std::uint32_t, Process> m_foundProcesses;
+    std::uint32_t m_foundUnreadable = 0;
+
+    std::int64_t m_lastPassMs = 0;
+    std::uint64_t m_passes = 0;
+    OwnerScope m_scope = OwnerScope::NotLookedUp;
+    std::uint32_t m_unreadable = 0;
+};

@@ -1,0 +1,39 @@
+#include "socketownership.h"
+
+#include <algorithm>
+
+const char *ownerEvidenceKey(OwnerEvidence evidence)
+{
+    switch (evidence) {
+    case OwnerEvidence::Descriptor: return "fd";
+    case OwnerEvidence::Cgroup: return "cgroup";
+    case OwnerEvidence::Exact: return "exact";
+    case OwnerEvidence::Listener: return "listener";
+    case OwnerEvidence::Likely: return "likely";
+    case OwnerEvidence::None: break;
+    }
+    return "none";
+}
+
+const char *ownerScopeKey(OwnerScope scope)
+{
+    switch (scope) {
+    case OwnerScope::AllProcesses: return "all-processes";
+    case OwnerScope::OwnProcesses: return "own-processes";
+    case OwnerScope::NotLookedUp: break;
+    }
+    return "off";
+}
+
+void SocketOwnership::sortTimeWait()
+{
+    std::sort(timeWaitByOwner.begin(), timeWaitByOwner.end(), [this](const OwnerTimeWait &a, const OwnerTimeWait &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        const SocketOwner *x = owner(a.owner);
+        const SocketOwner *y = owner(b.owner);
+        if (x && y && x->pid != y->pid)
+            return x->pid < y->pid;
+        return a.owner < b.owner;
+    });
+}

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// Who a socket belongs to: a process (pid, command, user) and the systemd unit or container of
+// its cgroup. Plain data, shared by the collector, the JSON writer, the table codec and the views.
+struct SocketOwner
+{
+    // 0: no process known, only the socket's cgroup (`unit`). When processes share a socket
+    // (fork shares descriptors), the lowest pid.
+    std::uint32_t pid = 0;
+    std::uint32_t uid = 0;
+    std::string command; // /proc/PID/comm
+    std::string user; // the uid's name, or the number when it has none
+    std::string unit; // "nginx.service", "docker:3f2a1b…", a cgroup path, or empty
+};
+
+// How an owner was found. For a live socket: its descriptor in the process (Descriptor) or only
+// the socket's cgroup (Cgroup). For a TIME-WAIT entry, which has no descriptor and no owner in
+// the kernel: Exact (the same socket, by its cookie, was owned in an earlier sample), Listener
+// (its local port is listened on by one process: the server closed first), Likely (one process
+// holds live connections to the same remote address and port: a guess, said as one).
+enum class OwnerEvidence : std::uint8_t { None = 0, Descriptor = 1, Cgroup = 2, Exact = 3, Listener = 4, Likely = 5 };
+constexpr int OwnerEvidenceCount = 6;
+const char *ownerEvidenceKey(OwnerEvidence evidence); // "fd", "cgroup", "exact", "listener", "likely", "none"
+
+// Which processes the descriptors were read of: all (root, or the agent through sudo), only the
+// user's own (others' /proc/PID/fd refuse with EACCES), or none (owners not looked up).
+enum class OwnerScope : std::uint8_t { NotLookedUp = 0, AllProcesses = 1, OwnProcesses = 2 };
+const char *ownerScopeKey(OwnerScope scope); // "off", "all-processes", "own-processes"
+
+struct OwnerRef
+{
+    std::uint32_t owner = 0; // index + 1 into SocketOwnership::owners; 0: none
+    OwnerEvidence evidence = OwnerEvidence::None;
+};
+
+// TIME-WAIT entries attributed to one owner, by how.
+struct OwnerTimeWait
+{
+    std::uint32_t owner = 0; // index + 1 into SocketOwnership::owners
+    std::uint32_t count = 0;
+    std::uint32_t exact = 0;
+    std::uint32_t listener = 0;
+    std::uint32_t likely = 0;
+};
+
+// The owners of one snapshot's sockets. `perSocket` runs parallel to Snapshot::sockets (empty
+// when owners were not looked up, or for a table from a reader that had none).
+struct SocketOwnership
+{
+    OwnerScope scope = OwnerScope::NotLookedUp;
+    std::uint32_t processesUnreadable = 0; // processes whose descriptors could not be read
+    std::vector<SocketOwner> owners;
+    std::vector<OwnerRef> perSocket;
+    // TIME-WAIT by owner, most first (all of them: a host has few), and the entries attributed to nobody.
+    std::vector<OwnerTimeWait> timeWaitByOwner;
+    std::uint32_t timeWaitUnattributed = 0;
+    // Attributed to owners not in timeWaitByOwner: a recording lists only its top owners.
+    std::uint32_t timeWaitOtherOwners = 0;
+
+    const SocketOwner *owner(std::uint32_t ref) const
+    {
+        return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr;
+    }
+    const OwnerRef *of(std::size_t socketIndex) const
+    {
+        return socketIndex < perSocket.size() ? &perSocket[socketIndex] : nullptr;
+    }
+    // Sets timeWaitByOwner and timeWaitUnattributed from perSocket (`isTimeWait`: per socket).
+    template<typename IsTimeWait>
+    void countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait);
+    void sortTimeWait();
+};
+
+template<typename IsTimeWait>
+void SocketOwnership::countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait)
+{
+    std::vector<OwnerTimeWait> byOwner(owners.size());
+    timeWaitUnattributed = 0;
+    for (std::size_t i = 0; i < socketCount; ++i) {
+        if (!isTimeWait(i))
+            continue;
+        const OwnerRef ref = i < perSocket.size() ? perSocket[i] : OwnerRef();
+        if (ref.owner == 0 || ref.owner > owners.size()) {
+            ++timeWaitUnattributed;
+            continue;
+        }
+        OwnerTimeWait &entry = byOwner[ref.owner - 1];
+        entry.owner = ref.owner;
+        ++entry.count;
+        if (ref.evidence == OwnerEvidence::Exact)
+            ++entry.exact;
+        else if (ref.evidence == OwnerEvidence::Listener)
+            ++entry.listener;
+        else if (ref.evidence == OwnerEvidence::Likely)
+            ++entry.likely;
+    }
+    timeWaitByOwner.clear();
+    for (const OwnerTimeWait &entry : byOwner) {
+        if (entry.count > 0)
+            timeWaitByOwner.push_back(entry);
+    }
+    sortTimeWait();
+}

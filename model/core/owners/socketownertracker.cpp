@@ -1,0 +1,285 @@
+#include "socketownertracker.h"
+
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace {
+
+constexpr std::uint32_t Ambiguous = 0xffffffffu;
+constexpr int CookieBitsLog2 = 21;
+
+std::size_t cookieBit(std::uint64_t cookie)
+{
+    return std::size_t((cookie * 0xD6E8FEB86659FD93ull) >> (64 - CookieBitsLog2));
+}
+constexpr std::size_t MaximumPool = 65536;
+
+// (family, remote address, remote port): where a client's connections go.
+struct Endpoint
+{
+    std::array<std::uint8_t, 16> address;
+    std::uint16_t port;
+    std::uint8_t family;
+    bool operator==(const Endpoint &other) const
+    {
+        return port == other.port && family == other.family && address == other.address;
+    }
+};
+
+struct EndpointHash
+{
+    std::size_t operator()(const Endpoint &key) const
+    {
+        std::uint64_t words[2];
+        std::memcpy(words, key.address.data(), 16);
+        std::uint64_t h = (std::uint64_t(key.port) << 8) | key.family;
+        for (const std::uint64_t word : words)
+            h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        return std::size_t(h ^ (h >> 29));
+    }
+};
+
+void merge(std::uint32_t &slot, std::uint32_t owner)
+{
+    if (slot == 0)
+        slot = owner;
+    else if (slot != owner)
+        slot = Ambiguous;
+}
+
+bool live(const SocketRecord &record)
+{
+    return record.state != TcpState::TimeWait && record.state != TcpState::NewSynRecv && record.inode != 0;
+}
+
+}
+
+SocketOwnerTracker::SocketOwnerTracker()
+    : SocketOwnerTracker(Options())
+{
+}
+
+SocketOwnerTracker::SocketOwnerTracker(Options options)
+    : m_options(std::move(options))
+    , m_processes(m_options.processes)
+{
+}
+
+std::string SocketOwnerTracker::userName(std::uint32_t uid)
+{
+    const auto it = m_userNames.find(uid);
+    if (it != m_userNames.end())
+        return it->second;
+    std::string name = std::to_string(uid);
+    passwd entry {};
+    passwd *result = nullptr;
+    char buffer[4096];
+    if (getpwuid_r(uid, &entry, buffer, sizeof buffer, &result) == 0 && result && result->pw_name)
+        name = result->pw_name;
+    if (m_userNames.size() < 4096)
+        m_userNames.emplace(uid, name);
+    return name;
+}
+
+std::uint32_t SocketOwnerTracker::poolIndex(SocketOwner owner)
+{
+    std::string key = std::to_string(owner.pid) + '\0' + owner.command + '\0' + std::to_string(owner.uid) + '\0' + owner.unit;
+    const auto it = m_poolIndex.find(key);
+    if (it != m_poolIndex.end())
+        return it->second;
+    m_pool.push_back(std::move(owner));
+    m_poolIndex.emplace(std::move(key), std::uint32_t(m_pool.size() - 1));
+    return std::uint32_t(m_pool.size() - 1);
+}
+
+std::uint32_t SocketOwnerTracker::poolIndexOfProcess(std::uint32_t pid)
+{
+    if (const std::uint32_t *known = m_pidPool.find(pid))
+        return *known;
+    SocketOwner owner;
+    owner.pid = pid;
+    if (const ProcessSocketMap::Process *process = m_processes.process(pid)) {
+        owner.uid = process->uid;
+        owner.command = process->command;
+        owner.unit = CgroupNames::unitOf(process->cgroup);
+    }
+    owner.user = userName(owner.uid);
+    const std::uint32_t index = poolIndex(std::move(owner));
+    m_pidPool.set(pid, index);
+    return index;
+}
+
+std::uint32_t SocketOwnerTracker::poolIndexOfCgroup(std::uint64_t cgroupId, std::int64_t nowMs)
+{
+    const auto it = m_cgroupPool.find(cgroupId);
+    if (it != m_cgroupPool.end())
+        return it->second;
+    const std::string path = m_cgroupNames.pathOf(cgroupId, nowMs);
+    SocketOwner owner;
+    owner.unit = CgroupNames::unitOf(path);
+    if (owner.unit.empty())
+        return Ambiguous; // not known (yet), or the root cgroup: no owner rather than a raw number
+    const std::uint32_t index = poolIndex(std::move(owner));
+    m_cgroupPool.emplace(cgroupId, index);
+    return index;
+}
+
+void SocketOwnerTracker::remember(std::uint64_t cookie, std::uint32_t poolIndex)
+{
+    if (cookie == 0)
+        return;
+    if (m_cookies.size() >= m_options.rememberedCookies && !m_cookies.find(cookie))
+        rotate();
+    m_cookies.set(cookie, poolIndex);
+    if (m_cookieBits.empty())
+        m_cookieBits.assign(std::size_t(1) << (CookieBitsLog2 - 6), 0);
+    const std::size_t bit = cookieBit(cookie);
+    m_cookieBits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+}
+
+const std::uint32_t *SocketOwnerTracker::remembered(std::uint64_t cookie) const
+{
+    const std::size_t bit = cookieBit(cookie);
+    if (m_cookieBits.empty() || !(m_cookieBits[bit >> 6] & (std::uint64_t(1) << (bit & 63))))
+        return nullptr;
+    if (const std::uint32_t *pool = m_cookies.find(cookie))
+        return pool;
+    return m_olderCookies.find(cookie);
+}
+
+void SocketOwnerTracker::rotate()
+{
+    m_olderCookies.clear();
+    m_olderCookies.swap(m_cookies);
+    // The bits of the generation just dropped go; the older one's stay.
+    std::fill(m_cookieBits.begin(), m_cookieBits.end(), 0);
+    m_olderCookies.forEach([this](std::uint64_t cookie, std::uint32_t) {
+        const std::size_t bit = cookieBit(cookie);
+        m_cookieBits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+    });
+}
+
+SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups,
+                                              std::int64_t nowMs)
+{
+    SocketOwnership ownership;
+    m_processes.update(sockets, nowMs);
+    ownership.scope = m_processes.scope();
+    ownership.processesUnreadable = m_processes.processesUnreadable();
+    if (m_pidPoolPass != m_processes.passes()) {
+        m_pidPool.clear(); // the pass may have seen processes change their command or cgroup
+        m_pidPoolPass = m_processes.passes();
+    }
+    if (m_pool.size() > MaximumPool) {
+        // Forget everything but what is live now: the cookie memory points into the pool.
+        m_pool.clear();
+        m_poolIndex.clear();
+        m_pidPool.clear();
+        m_cgroupPool.clear();
+        m_cookies.clear();
+        m_olderCookies.clear();
+        m_cookieBits.clear();
+    }
+
+    // Pool index -> this snapshot's owner reference (index + 1), filled as owners are used.
+    std::vector<std::uint32_t> refOfPool(m_pool.size(), 0);
+    const auto refOf = [&](std::uint32_t poolIndex) {
+        if (poolIndex >= refOfPool.size())
+            refOfPool.resize(m_pool.size(), 0);
+        std::uint32_t &ref = refOfPool[poolIndex];
+        if (ref == 0) {
+            ownership.owners.push_back(m_pool[poolIndex]);
+            ref = std::uint32_t(ownership.owners.size());
+        }
+        return ref;
+    };
+
+    // Two passes over the records (each reads every 72-byte record: at 302k that is what costs),
+    // the rest over the live ones only.
+    ownership.perSocket.assign(sockets.size(), OwnerRef());
+    std::vector<std::uint32_t> liveIndices, livePools;
+    std::vector<std::uint32_t> listenerOwner(65536, 0);
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        const SocketRecord &record = sockets[i];
+        if (!live(record))
+            continue;
+        std::uint32_t pool = Ambiguous;
+        OwnerEvidence evidence = OwnerEvidence::None;
+        if (const std::uint32_t pid = m_processes.holderOf(record.inode)) {
+            pool = poolIndexOfProcess(pid);
+            evidence = OwnerEvidence::Descriptor;
+        } else if (record.cgroupSlot != 0) {
+            pool = poolIndexOfCgroup(cgroups.idOf(record.cgroupSlot), nowMs);
+            evidence = OwnerEvidence::Cgroup;
+        }
+        if (pool != Ambiguous)
+            ownership.perSocket[i] = {refOf(pool), evidence};
+        liveIndices.push_back(std::uint32_t(i));
+        livePools.push_back(pool);
+        // A listener nobody is known to own makes its port ambiguous: it may be the real server.
+        if (record.state == TcpState::Listen)
+            merge(listenerOwner[record.localPort], pool == Ambiguous ? Ambiguous : ownership.perSocket[i].owner);
+    }
+
+    // Who connects where, from ports nobody listens on (outgoing connections).
+    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> clients;
+    for (const std::uint32_t i : liveIndices) {
+        const SocketRecord &record = sockets[i];
+        if (record.state == TcpState::Listen || listenerOwner[record.localPort] != 0)
+            continue;
+        const std::uint32_t ref = ownership.perSocket[i].owner;
+        merge(clients[Endpoint {record.remoteAddress, record.remotePort, record.family}], ref == 0 ? Ambiguous : ref);
+    }
+
+    const bool memory = !m_cookies.empty() || !m_olderCookies.empty();
+    std::vector<OwnerTimeWait> byOwner;
+    const auto count = [&](const OwnerRef &ref) {
+        if (byOwner.size() < ref.owner)
+            byOwner.resize(ownership.owners.size());
+        OwnerTimeWait &entry = byOwner[ref.owner - 1];
+        entry.owner = ref.owner;
+        ++entry.count;
+        entry.exact += ref.evidence == OwnerEvidence::Exact;
+        entry.listener += ref.evidence == OwnerEvidence::Listener;
+        entry.likely += ref.evidence == OwnerEvidence::Likely;
+    };
+    for (std::size_t i = 0; i < sockets.size(); ++i) {
+        const SocketRecord &record = sockets[i];
+        if (record.state != TcpState::TimeWait)
+            continue;
+        OwnerRef &ref = ownership.perSocket[i];
+        const std::uint32_t *pool = memory ? remembered(record.cookie) : nullptr;
+        const std::uint32_t listener = listenerOwner[record.localPort];
+        if (pool) {
+            ref = {refOf(*pool), OwnerEvidence::Exact};
+        } else if (listener != 0) {
+            // A server port with an unknown or second listener: no guess.
+            if (listener != Ambiguous)
+                ref = {listener, OwnerEvidence::Listener};
+        } else if (!clients.empty()) {
+            const auto it = clients.find(Endpoint {record.remoteAddress, record.remotePort, record.family});
+            if (it != clients.end() && it->second != Ambiguous)
+                ref = {it->second, OwnerEvidence::Likely};
+        }
+        if (ref.owner)
+            count(ref);
+        else
+            ++ownership.timeWaitUnattributed;
+    }
+    for (const OwnerTimeWait &entry : byOwner) {
+        if (entry.count > 0)
+            ownership.timeWaitByOwner.push_back(entry);
+    }
+    ownership.sortTimeWait();
+
+    for (std::size_t k = 0; k < liveIndices.size(); ++k) {
+        if (livePools[k] != Ambiguous)
+            remember(sockets[liveIndices[k]].cookie, livePools[k]);
+    }
+    return ownership;
+}

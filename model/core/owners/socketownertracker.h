@@ -1,0 +1,66 @@
+#pragma once
+
+#include "cgroupidtable.h"
+#include "cgroupnames.h"
+#include "flatidmap.h"
+#include "processsocketmap.h"
+#include "socketownership.h"
+#include "socketrecord.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// Finds the owners of one dump's sockets and attributes its TIME-WAIT entries, keeping what it
+// learnt for the next dump: the process map (ProcessSocketMap), cgroup names, and a bounded
+// memory of which process owned which socket cookie (the kernel keeps a socket's cookie when it
+// becomes a TIME-WAIT entry). Rules, in this order, for a TIME-WAIT entry (README, "Owners"):
+//   exact     its cookie was owned by a process in an earlier dump (or this one);
+//   listener  its local port is listened on, and every listener on that port has the same owner;
+//   likely    exactly one owner holds live connections (from ports nobody listens on) to its
+//             remote address and port;
+//   none      otherwise. Never a guess where two owners would fit.
+class SocketOwnerTracker
+{
+public:
+    struct Options
+    {
+        ProcessSocketMap::Options processes;
+        std::size_t rememberedCookies = 262144; // per generation; two generations are kept
+    };
+
+    SocketOwnerTracker();
+    explicit SocketOwnerTracker(Options options);
+
+    // `cgroups`: the table the dump's cgroupSlots index. `nowMs`: a monotonic clock.
+    SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups, std::int64_t nowMs);
+
+    const ProcessSocketMap &processes() const { return m_processes; }
+
+private:
+    std::uint32_t poolIndexOfProcess(std::uint32_t pid);
+    std::uint32_t poolIndexOfCgroup(std::uint64_t cgroupId, std::int64_t nowMs);
+    std::uint32_t poolIndex(SocketOwner owner);
+    std::string userName(std::uint32_t uid);
+    void remember(std::uint64_t cookie, std::uint32_t poolIndex);
+    const std::uint32_t *remembered(std::uint64_t cookie) const;
+    void rotate();
+
+    Options m_options;
+    ProcessSocketMap m_processes;
+    CgroupNames m_cgroupNames;
+    // Every owner seen recently, once: what the cookie memory points into.
+    std::vector<SocketOwner> m_pool;
+    std::unordered_map<std::string, std::uint32_t> m_poolIndex;
+    FlatIdMap m_pidPool; // pid -> pool index, valid for one pass of m_processes
+    std::uint64_t m_pidPoolPass = ~std::uint64_t(0);
+    std::unordered_map<std::uint64_t, std::uint32_t> m_cgroupPool;
+    std::unordered_map<std::uint32_t, std::string> m_userNames;
+    // Cookie -> pool index: the current generation and the one before it.
+    FlatIdMap m_cookies;
+    FlatIdMap m_olderCookies;
+    // One bit per hash of every remembered cookie (both generations): most TIME-WAIT entries were
+    // never seen owned, and a bit in 256 KB says so faster than a probe of the map.
+    std::vector<std::uint64_t> m_cookieBits;
+};

@@ -1,0 +1,120 @@
+#include "timewaitbyprocessmodel.h"
+
+#include <QStringList>
+
+TimeWaitByProcessModel::TimeWaitByProcessModel(int topOwners, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_topOwners(topOwners)
+{
+}
+
+void TimeWaitByProcessModel::setSnapshot(const SnapshotPtr &snapshot)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_scope = snapshot ? snapshot->owners.scope : OwnerScope::NotLookedUp;
+    if (snapshot) {
+        const SocketOwnership &o = snapshot->owners;
+        std::uint32_t others = o.timeWaitOtherOwners;
+        for (std::size_t i = 0; i < o.timeWaitByOwner.size(); ++i) {
+            const OwnerTimeWait &entry = o.timeWaitByOwner[i];
+            const SocketOwner *owner = o.owner(entry.owner);
+            if (int(i) >= m_topOwners || !owner) {
+                others += entry.count;
+                continue;
+            }
+            m_rows.push_back({Row::Kind::Owner, *owner, entry});
+        }
+        if (others > 0) {
+            Row row;
+            row.kind = Row::Kind::Others;
+            row.counts.count = others;
+            m_rows.push_back(row);
+        }
+        if (o.timeWaitUnattributed > 0) {
+            Row row;
+            row.kind = Row::Kind::Unattributed;
+            row.counts.count = o.timeWaitUnattributed;
+            m_rows.push_back(row);
+        }
+    }
+    endResetModel();
+}
+
+QString TimeWaitByProcessModel::scopeText() const
+{
+    switch (m_scope) {
+    case OwnerScope::AllProcesses: return tr("Owners from all processes.");
+    case OwnerScope::OwnProcesses:
+        return tr("Owners from your own processes only: run as root (or the agent with sudo) to see every process.");
+    case OwnerScope::NotLookedUp: break;
+    }
+    return QString();
+}
+
+int TimeWaitByProcessModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TimeWaitByProcessModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : COLUMN_COUNT;
+}
+
+QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return int((index.column() == Pid || index.column() == Count ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == How && row.kind == Row::Kind::Owner)
+        return tr("exact: the connection was seen owned by this process before it closed; via listener: on a port "
+                  "this process listens on (the server closed first); likely: a guess from its live connections "
+                  "to the same remote address and port.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Process:
+        if (row.kind == Row::Kind::Others)
+            return tr("other processes");
+        if (row.kind == Row::Kind::Unattributed)
+            return tr("not attributed");
+        return QString::fromStdString(row.owner.pid ? row.owner.command : row.owner.unit);
+    case Pid: return row.kind == Row::Kind::Owner && row.owner.pid ? QVariant(row.owner.pid) : QVariant(QString());
+    case Unit: return QString::fromStdString(row.owner.unit);
+    case Count: return row.counts.count;
+    case How: {
+        if (row.kind != Row::Kind::Owner)
+            return QString();
+        QStringList parts;
+        if (row.counts.exact)
+            parts << tr("%1 exact").arg(row.counts.exact);
+        if (row.counts.listener)
+            parts << tr("%1 via listener").arg(row.counts.listener);
+        if (row.counts.likely)
+            parts << tr("%1 likely").arg(row.counts.likely);
+        return parts.join(QStringLiteral(", "));
+    }
+    default: break;
+    }
+    return {};
+}
+
+QVariant TimeWaitByProcessModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Process: return tr("Process");
+    case Pid: return tr("PID");
+    //: The systemd unit or container a process belongs to
+    case Unit: return tr("Unit");
+    case Count: return tr("TIME-WAIT");
+    //: How TIME-WAIT entries were attributed to the process
+    case How: return tr("Found");
+    default: break;
+    }
+    return {};
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+// Whom a snapshot's TIME-WAIT entries are attributed to (SocketOwnership::timeWaitByOwner): the
+// top owners, then a row for the other owners and one for the entries attributed to nobody.
+// Each row says how many of its entries were found exactly, via the listener, or guessed.
+class TimeWaitByProcessModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Process, Pid, Unit, Count, How, COLUMN_COUNT };
+
+    explicit TimeWaitByProcessModel(int topOwners = 10, QObject *parent = nullptr);
+
+    void setSnapshot(const SnapshotPtr &snapshot);
+    // "all processes" / "only your own processes" / empty when owners were not looked up.
+    QString scopeText() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        enum class Kind { Owner, Others, Unattributed } kind = Kind::Owner;
+        SocketOwner owner;
+        OwnerTimeWait counts;
+    };
+
+    int m_topOwners;
+    OwnerScope m_scope = OwnerScope::NotLookedUp;
+    std::vector<Row> m_rows;
+};
