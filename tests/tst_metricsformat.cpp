@@ -41,6 +41,20 @@ private slots:
         }
     }
 
+    // A process's name is whatever bytes its owner chose: label values that are not UTF-8 would make
+    // Prometheus refuse the whole scrape, so each bad byte becomes U+FFFD and good UTF-8 stays.
+    void labelValuesAreAlwaysUtf8()
+    {
+        ExpositionWriter out(ExpositionWriter::Format::Prometheus);
+        out.family("x_sockets", ExpositionWriter::Type::Gauge, "Sockets.");
+        out.sample({{"command", std::string("a\xff\xc0\x80" "b\xed\xa0\x80" "c\xe2\x82")}}, std::int64_t(1));
+        out.sample({{"command", "nginx-工作"}}, std::int64_t(2));
+        const std::string body = out.finish();
+        const std::string r = "\xEF\xBF\xBD";
+        QVERIFY(body.find("x_sockets{command=\"a" + r + r + r + "b" + r + r + r + "c" + r + r + "\"} 1\n") != std::string::npos);
+        QVERIFY(body.find("x_sockets{command=\"nginx-工作\"} 2\n") != std::string::npos);
+    }
+
     void negotiation()
     {
         QVERIFY(ContentNegotiation::prefersOpenMetrics(

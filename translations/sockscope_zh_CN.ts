@@ -896,8 +896,8 @@
         <translation>监听套接字的上限变为 somaxconn</translation>
     </message>
     <message>
-        <source>The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, more than its limit %2</source>
-        <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，超过其上限 %2</translation>
+        <source>The accept queue has filled: the listener on 8080 holds %1 connections not yet accepted against its limit of %2 (the kernel queues one more before it drops)</source>
+        <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，其上限为 %2（内核在开始丢弃前还会再排入一个）</translation>
     </message>
 </context>
 <context>

@@ -245,9 +245,11 @@ void listenQueue(Checks &checks)
             limit = s.sendQueue; // sk_max_ack_backlog
         }
     }
-    checks.watch("accept-queue-full", limit >= 0 && queued > limit,
-                 Texts::tr("The accept queue is full: the listener on 8080 holds %1 connections not yet accepted, more "
-                           "than its limit %2")
+    // sk_acceptq_is_full() is ack_backlog > max_ack_backlog: at the limit one more handshake is still
+    // queued (two when they complete at once), so a sample may find it at the limit or just above.
+    checks.watch("accept-queue-full", limit >= 0 && queued >= limit,
+                 Texts::tr("The accept queue has filled: the listener on 8080 holds %1 connections not yet accepted "
+                           "against its limit of %2 (the kernel queues one more before it drops)")
                      .arg(number(queued), number(limit)))
         .figures = {{QStringLiteral("recv_q"), queued}, {QStringLiteral("send_q"), limit}};
     const qint64 backlog = now.figures.loadValue(QStringLiteral("backlog")).toLongLong();

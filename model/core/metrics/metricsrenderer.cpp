@@ -203,6 +203,42 @@ void writeSysctls(ExpositionWriter &out, const Snapshot &s)
     }
 }
 
+// TIME-WAIT by the process (or unit) it is attributed to, with how (issue 15): the top `top`
+// owners one series per evidence, then the rest and the unattributed, so the series sum to the
+// TIME-WAIT count. No pid label: it changes at every restart, and a series per pid would grow
+// Prometheus's series without bound on a host that restarts its workers.
+void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
+{
+    const SocketOwnership &o = s.owners;
+    if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)) || o.scope == OwnerScope::NotLookedUp)
+        return;
+    out.family("sockscope_timewait_process_sockets", Type::Gauge,
+               "TIME-WAIT sockets by the process they are attributed to (evidence: exact = the same socket was seen "
+               "owned, listener = its local port is that process's listener, likely = a guess from its live "
+               "connections); command=\"other\" for the rest, evidence=\"none\" for the unattributed.");
+    const std::size_t shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(top));
+    std::uint64_t other = o.timeWaitOtherOwners;
+    for (std::size_t i = shown; i < o.timeWaitByOwner.size(); ++i)
+        other += o.timeWaitByOwner[i].count;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const OwnerTimeWait &entry = o.timeWaitByOwner[i];
+        const SocketOwner *owner = o.owner(entry.owner);
+        const std::string command = owner ? owner->command : std::string();
+        const std::string unit = owner ? owner->unit : std::string();
+        const std::pair<const char *, std::uint32_t> byEvidence[] = {
+            {"exact", entry.exact}, {"listener", entry.listener}, {"likely", entry.likely}};
+        for (const auto &[evidence, count] : byEvidence) {
+            if (count > 0)
+                out.sample({{"command", command}, {"unit", unit}, {"evidence", evidence}}, std::int64_t(count));
+        }
+    }
+    out.sample({{"command", "other"}, {"unit", ""}, {"evidence", "any"}}, std::int64_t(other));
+    out.sample({{"command", ""}, {"unit", ""}, {"evidence", "none"}}, std::int64_t(o.timeWaitUnattributed));
+    out.family("sockscope_owners_all_processes", Type::Gauge,
+               "1 when the owners were looked up in every process's descriptors, 0 when only in the agent user's own.");
+    out.sample(std::int64_t(o.scope == OwnerScope::AllProcesses ? 1 : 0));
+}
+
 }
 
 namespace MetricsRenderer {
@@ -222,6 +258,7 @@ std::string render(const Snapshot *snapshot, const CollectionStats &stats, const
         out.sample(std::int64_t(s.consistent ? 1 : 0));
         writeSockets(out, s);
         writeTimeWait(out, s, options.topPorts);
+        writeTimeWaitByProcess(out, s, options.topPorts);
         writeTable(out, s);
         writePressure(out, s, options.topPorts);
         writeSlab(out, s);
