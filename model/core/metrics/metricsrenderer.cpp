@@ -217,9 +217,7 @@ void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
                "owned, listener = its local port is that process's listener, likely = a guess from its live "
                "connections); command=\"other\" for the rest, evidence=\"none\" for the unattributed.");
     const std::size_t shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(top));
-    std::uint64_t other = o.timeWaitOtherOwners;
-    for (std::size_t i = shown; i < o.timeWaitByOwner.size(); ++i)
-        other += o.timeWaitByOwner[i].count;
+    const std::uint64_t other = o.timeWaitBeyond(shown);
     for (std::size_t i = 0; i < shown; ++i) {
         const OwnerTimeWait &entry = o.timeWaitByOwner[i];
         const SocketOwner *owner = o.owner(entry.owner);

@@ -61,6 +61,16 @@ struct SocketOwnership
     // Attributed to owners not in timeWaitByOwner: a recording lists only its top owners.
     std::uint32_t timeWaitOtherOwners = 0;
 
+    // TIME-WAIT attributed to owners past the first `shown` of timeWaitByOwner (and to those a
+    // recording left out): what a top N lists as "other".
+    std::uint64_t timeWaitBeyond(std::size_t shown) const
+    {
+        std::uint64_t other = timeWaitOtherOwners;
+        for (std::size_t i = shown; i < timeWaitByOwner.size(); ++i)
+            other += timeWaitByOwner[i].count;
+        return other;
+    }
+
     const SocketOwner *owner(std::uint32_t ref) const
     {
         return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr;

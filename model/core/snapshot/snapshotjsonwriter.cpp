@@ -74,9 +74,7 @@ void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
     json.key("by_process");
     json.beginArray();
     const auto shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(std::max(top, 0)));
-    std::uint64_t other = o.timeWaitOtherOwners;
-    for (std::size_t i = shown; i < o.timeWaitByOwner.size(); ++i)
-        other += o.timeWaitByOwner[i].count;
+    const std::uint64_t other = o.timeWaitBeyond(shown);
     for (std::size_t i = 0; i < shown; ++i) {
         const OwnerTimeWait &entry = o.timeWaitByOwner[i];
         const SocketOwner *owner = o.owner(entry.owner);
