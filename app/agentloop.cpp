@@ -82,7 +82,8 @@ public:
         snapshot->namespaceLabel = m_label;
         if (m_previous && m_previous->namespaceId == snapshot->namespaceId)
             snapshot->rates = CounterRatesCalculator::between(*m_previous, *snapshot);
-        if (!m_writer.writeSummary(m_summarizer.summarize(*snapshot)))
+        const SampleSummary summary = m_summarizer.summarize(*snapshot, &m_ownerLabels);
+        if (!m_writer.writeSummary(summary, m_ownerLabels))
             return false;
         // A table is the rows of a dump: one due (or asked for) goes out with the next dump.
         if (dump && (m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs || (*tableWanted && tableAllowed(now)))) {
@@ -122,6 +123,7 @@ private:
     SnapshotCollector m_collector;
     DumpPacer m_pacer;
     SampleSummarizer m_summarizer;
+    OwnerLabels m_ownerLabels; // the names of the last summary's owners
     std::shared_ptr<const Snapshot> m_previous;
     std::shared_ptr<const Snapshot> m_lastDump; // its aggregates; its rows went back to the collector
     std::string m_label;

@@ -5,12 +5,14 @@
 #include "niceticks.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "processtimewaitpanel.h"
 #include "recording.h"
 #include "seriesdecimator.h"
 #include "snapshottextwriter.h"
 #include "statechartpanel.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
+#include "timewaitbyprocessmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -314,6 +316,69 @@ private slots:
         for (QAbstractSeries *series : panel.timeChart()->chart()->series())
             legend << series->name();
         QCOMPARE(legend.mid(0, 2), QStringList({"80", "443"}));
+    }
+
+    // TIME-WAIT by process over time: a line per tracked owner, named from the ring's labels as
+    // plain text (a process may call itself "<b>…"; Qt Charts lays legends out as HTML), most
+    // first, a dashed line for the unattributed, and a note when the source sent no owners.
+    void processLinesAreNamedAsPlainText()
+    {
+        TimeWaitByProcessModel model;
+        ProcessTimeWaitPanel panel(&model);
+        panel.resize(500, 600);
+        panel.show();
+        HistoryRing ring;
+        const qint64 t0 = 1'700'000'000'000;
+        const OwnerLabel nginx {"nginx", "nginx.service"};
+        const OwnerLabel evil {"<b>x</b>", "evil.service"};
+        const auto show = [&] {
+            HistoryWindow w;
+            w.ring = &ring;
+            w.first = 0;
+            w.last = ring.size();
+            w.fromMs = t0;
+            w.toMs = ring.latest().timeMs;
+            panel.showHistory(w);
+        };
+        // A source without owners: no lines, and a note that says why.
+        ring.append(sample(t0, 0, 0));
+        ring.append(sample(t0 + 1000, 0, 0));
+        show();
+        QVERIFY(panel.timeChart()->seriesKeys().isEmpty());
+        QLabel *note = nullptr;
+        for (QLabel *label : panel.findChildren<QLabel *>())
+            if (label->isVisibleTo(&panel) && label->text().startsWith(QStringLiteral("No owners")))
+                note = label;
+        QVERIFY(note);
+
+        for (int i = 0; i < 3; ++i) {
+            SampleSummary s = sample(t0 + 2000 + i * 1000, 0, 0);
+            s.ownersKnown = true;
+            s.owners[0] = {nginx.key(), std::uint32_t(10 + i)};
+            s.owners[1] = {evil.key(), std::uint32_t(20 - 5 * i)};
+            s.ownerCount = 2;
+            s.timeWaitUnattributed = i == 2 ? 4 : 0;
+            ring.append(s, {nginx, evil});
+        }
+        show();
+        QVERIFY(!note->isVisibleTo(&panel));
+        const QString nginxKey = ProcessTimeWaitPanel::seriesKey(nginx.key());
+        const QString evilKey = ProcessTimeWaitPanel::seriesKey(evil.key());
+        // At the end nginx has 12, "<b>x</b>" 10: nginx first, then the unattributed.
+        QCOMPARE(panel.timeChart()->seriesKeys(), QStringList({nginxKey, evilKey, ProcessTimeWaitPanel::unattributedKey()}));
+        QCOMPARE(panel.timeChart()->seriesName(nginxKey), QStringLiteral("nginx · nginx.service"));
+        QCOMPARE(panel.timeChart()->seriesName(evilKey), QStringLiteral("<b>x</b> · evil.service"));
+        QCOMPARE(panel.timeChart()->series(evilKey)->name(), QStringLiteral("&lt;b&gt;x&lt;/b&gt; · evil.service"));
+        QCOMPARE(panel.timeChart()->seriesName(ProcessTimeWaitPanel::unattributedKey()), QStringLiteral("not attributed"));
+        QCOMPARE(panel.timeChart()->series(ProcessTimeWaitPanel::unattributedKey())->pen().style(), Qt::DashLine);
+        const QStringList values = panel.timeChart()->valuesAt(t0 + 4000);
+        QVERIFY2(values.contains(QStringLiteral("<b>x</b> · evil.service: 10")), qPrintable(values.join('|')));
+        QVERIFY2(values.contains(QStringLiteral("nginx · nginx.service: 12")), qPrintable(values.join('|')));
+        // Where owners were not known the line has no point (not a zero).
+        qsizetype drawn = 0;
+        for (const QList<QPointF> &segment : panel.timeChart()->segments(nginxKey))
+            drawn += segment.size();
+        QCOMPARE(drawn, qsizetype(3));
     }
 
     void textOutputTimesCarryTheirZone()

@@ -150,7 +150,9 @@ private slots:
     {
         QCOMPARE(hostSysctls(), m_hostSysctls);
         QCOMPARE(hostLabSockets(), m_hostSockets);
-        QTRY_VERIFY_WITH_TIMEOUT(labProcesses().isEmpty(), 3000);
+        // Gone at once on an idle machine; 8.7 s was seen with other tests running beside (the
+        // kernel tears down a lab of thousands of sockets as it kills its processes).
+        QTRY_VERIFY_WITH_TIMEOUT(labProcesses().isEmpty(), 20000);
     }
 
     void scenarioHolds_data()

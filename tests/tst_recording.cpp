@@ -1,6 +1,7 @@
 #include "netnstestmain.h"
 #include "qtstd.h"
 #include "recording.h"
+#include "sameowners.h"
 #include "sampler.h"
 #include "samplerthread.h"
 #include "socketpopulation.h"
@@ -44,7 +45,7 @@ class TestRecording : public QObject
                           [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
             && a.slabBytes == b.slabBytes && a.slabPresentMask == b.slabPresentMask && a.slabExactMask == b.slabExactMask
             && a.rates == b.rates && a.ratesValidMask == b.ratesValidMask && a.collectMs == b.collectMs
-            && a.consistent == b.consistent && a.socketAgeMs == b.socketAgeMs;
+            && a.consistent == b.consistent && a.socketAgeMs == b.socketAgeMs && sameOwners(a, b);
     }
 
     static std::vector<std::tuple<quint8, TcpState, quint16, quint16, quint64>> keys(const std::vector<SocketRecord> &records)

@@ -1,4 +1,5 @@
 #include "netnstestmain.h"
+#include "ownedsockets.h"
 #include "ownertablecodec.h"
 #include "sockettablecodec.h"
 #include "recording.h"
@@ -29,113 +30,6 @@
 #include <thread>
 
 namespace {
-
-// A process of its own (its own pid and command name) that runs `body` and exits. It talks to
-// the test over two pipes, one byte at a time, so every step is in a known order.
-struct Child
-{
-    pid_t pid = -1;
-    int in = -1; // the child's answers
-    int out = -1; // the test's commands
-    void send() const { const char c = 'x'; QCOMPARE(::write(out, &c, 1), ssize_t(1)); }
-    bool receive() const
-    {
-        char c = 0;
-        return ::read(in, &c, 1) == 1;
-    }
-    void reap()
-    {
-        if (pid > 0)
-            ::waitpid(pid, nullptr, 0);
-        ::close(in);
-        ::close(out);
-        pid = -1;
-    }
-};
-
-Child spawn(const char *name, const std::function<void(int commands, int answers)> &body)
-{
-    int toChild[2], fromChild[2];
-    if (::pipe(toChild) != 0 || ::pipe(fromChild) != 0)
-        return Child();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::prctl(PR_SET_NAME, name);
-        ::close(toChild[1]);
-        ::close(fromChild[0]);
-        body(toChild[0], fromChild[1]);
-        ::_exit(0);
-    }
-    ::close(toChild[0]);
-    ::close(fromChild[1]);
-    return Child {pid, fromChild[0], toChild[1]};
-}
-
-void say(int fd)
-{
-    const char c = 'x';
-    (void)!::write(fd, &c, 1);
-}
-
-void hear(int fd)
-{
-    char c;
-    (void)!::read(fd, &c, 1);
-}
-
-sockaddr_in loopback(quint16 port)
-{
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return address;
-}
-
-int listenOn(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    const int one = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    const sockaddr_in address = loopback(port);
-    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 || ::listen(fd, 64) != 0)
-        return -1;
-    return fd;
-}
-
-int connectTo(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    const sockaddr_in address = loopback(port);
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
-        return -1;
-    return fd;
-}
-
-// Reads until the peer's FIN (its close) arrives.
-void waitForEof(int fd)
-{
-    char buffer[64];
-    while (::read(fd, buffer, sizeof buffer) > 0) {
-    }
-}
-
-// TIME-WAIT entries of this namespace matching `which`, once the kernel shows `count` of them.
-bool waitForTimeWait(int count, const std::function<bool(const SocketRecord &)> &which)
-{
-    SockDiagCollector diag;
-    for (int attempt = 0; attempt < 200; ++attempt) {
-        std::vector<SocketRecord> records;
-        diag.dump({}, records);
-        const auto n = std::count_if(records.begin(), records.end(), [&](const SocketRecord &r) {
-            return r.state == TcpState::TimeWait && which(r);
-        });
-        if (n == count)
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
-}
 
 struct Attributed
 {

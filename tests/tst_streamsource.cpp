@@ -7,6 +7,7 @@
 #include "netnstestmain.h"
 #include "recording.h"
 #include "recordingwriter.h"
+#include "sameowners.h"
 #include "sampler.h"
 #include "samplerthread.h"
 #include "socketpopulation.h"
@@ -43,7 +44,8 @@ class TestStreamSource : public QObject
     static bool sameSummary(const SampleSummary &a, const SampleSummary &b)
     {
         return a.timeMs == b.timeMs && a.states == b.states && a.totalSockets == b.totalSockets
-            && a.localPortCount == b.localPortCount && a.slabBytes == b.slabBytes && a.rates == b.rates;
+            && a.localPortCount == b.localPortCount && a.slabBytes == b.slabBytes && a.rates == b.rates
+            && sameOwners(a, b);
     }
 
     static std::vector<std::tuple<TcpState, quint16, quint16, quint64>> keys(const std::vector<SocketRecord> &records)
@@ -296,6 +298,10 @@ private slots:
         for (std::size_t i = 0; i < copy.summaries.size(); ++i)
             QVERIFY(sameSummary(copy.summaries[i], file.summaries[i]));
         QCOMPARE(copy.markers.size(), file.markers.size());
+        // The SUMMARY OWNERS frames were kept with their summaries: the same owners, named.
+        QVERIFY(file.summaries.back().ownersKnown);
+        QVERIFY(file.ownerLabels.size() > 0);
+        QCOMPARE(copy.ownerLabels.size(), file.ownerLabels.size());
         QVERIFY(!copy.snapshots.empty());
         QVERIFY(copy.loadSnapshot(copy.snapshots.size() - 1, &error));
     }
@@ -316,9 +322,23 @@ private slots:
             },
             "agent");
         std::vector<SampleSummary> shown;
-        connect(&source, &Source::sampleReady, this, [&](const SamplePtr &sample) { shown.push_back(sample->summary); });
+        OwnerLabels lastLabels;
+        connect(&source, &Source::sampleReady, this, [&](const SamplePtr &sample) {
+            shown.push_back(sample->summary);
+            lastLabels = sample->ownerLabels;
+        });
         source.start(250);
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2 && source.latestSnapshot(), 20000);
+        // The 12 TIME-WAIT sit on a port this test process listens on: attributed to it over time,
+        // by its name.
+        QFile comm(QStringLiteral("/proc/self/comm"));
+        QVERIFY(comm.open(QIODevice::ReadOnly));
+        const std::string self = comm.readAll().trimmed().toStdString();
+        QVERIFY(shown.back().ownersKnown);
+        QCOMPARE(int(shown.back().ownerCount), 1);
+        QCOMPARE(lastLabels.size(), std::size_t(1));
+        QCOMPARE(lastLabels[0].command, self);
+        QCOMPARE(shown.back().timeWaitOfOwner(lastLabels[0].key()), std::int64_t(12));
         QCOMPARE(source.state(), Source::State::Live);
         QCOMPARE(shown.back().count(TcpState::TimeWait), 12u);
         QCOMPARE(shown.back().count(TcpState::Established), 6u);

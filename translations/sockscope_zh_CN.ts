@@ -2180,6 +2180,33 @@
     </message>
 </context>
 <context>
+    <name>ProcessTimeWaitPanel</name>
+    <message>
+        <source>not attributed</source>
+        <translation>未归属</translation>
+    </message>
+    <message>
+        <source>unnamed owner</source>
+        <translation>未具名的属主</translation>
+    </message>
+    <message>
+        <source>No owners over this time: this recording or stream comes from a sockscope that did not send them.</source>
+        <translation>这段时间没有属主数据：这份录制或数据流来自不发送属主的 sockscope 版本。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT by process over time</source>
+        <translation>各进程的 TIME-WAIT 随时间变化</translation>
+    </message>
+    <message>
+        <source>One line per command and unit: a service&apos;s workers and its restarts are one line.</source>
+        <translation>每个命令与单元一条线：同一服务的各个工作进程及其重启都算作一条线。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT</source>
+        <translation>TIME-WAIT</translation>
+    </message>
+</context>
+<context>
     <name>RateChartPanel</name>
     <message>
         <source>TIME-WAIT counters, per second</source>

@@ -60,3 +60,13 @@ void applyPalette(QChart *chart, const QPalette &palette)
 }
 
 }
+
+int ChartColors::seriesIndex(int previous, const QList<int> &used)
+{
+    if (previous >= 0 && !used.contains(previous))
+        return previous;
+    int index = 0;
+    while (used.contains(index))
+        ++index;
+    return index;
+}

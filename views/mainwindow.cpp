@@ -29,7 +29,7 @@ void MainWindow::showSample(const SamplePtr &sample)
     // A stream's table comes at a lower rate than its samples: keep the last one until then.
     if (sample->snapshot)
         m_latest = sample->snapshot;
-    m_history.append(sample->summary);
+    m_history.append(sample->summary, sample->ownerLabels);
     m_skipped += quint64(sample->skippedBefore);
     ++m_samples;
     if (!m_failureText.isEmpty()) {
@@ -214,7 +214,7 @@ QString MainWindow::noticeText() const
 
 QList<HistoryPanel *> MainWindow::chartPanels() const
 {
-    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel};
+    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel, m_processPanel};
 }
 
 QString MainWindow::connectionText() const

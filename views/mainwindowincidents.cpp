@@ -7,6 +7,7 @@
 #include "historyexporter.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
+#include "processtimewaitpanel.h"
 #include "ratechartpanel.h"
 #include "replaybar.h"
 #include "slabchartpanel.h"
@@ -102,7 +103,8 @@ void MainWindow::createIncidentActions()
         openRecording(recording);
     });
 
-    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart()}) {
+    for (TimeSeriesChart *chart : {m_statePanel->chart(), m_portPanel->timeChart(), m_slabPanel->chart(), m_ratePanel->chart(),
+                                   m_processPanel->timeChart()}) {
         connect(chart, &TimeSeriesChart::markerRenameRequested, this, &MainWindow::renameMarker);
         connect(chart, &TimeSeriesChart::markerRemoveRequested, this, &MainWindow::removeMarker);
     }

@@ -132,7 +132,7 @@ void MainWindow::retranslateUi()
         action->setChecked(action->data().toString() == Languages::current());
     for (HistoryPanel *panel : chartPanels())
         panel->retranslate();
-    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel, m_processPanel})
+    for (HistoryPanel *panel : std::initializer_list<HistoryPanel *> {m_overviewPanel, m_tablePanel, m_sysctlPanel})
         panel->retranslate();
     if (!m_failureText.isEmpty())
         showFailure(m_failureText);

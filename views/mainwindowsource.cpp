@@ -45,6 +45,7 @@ void MainWindow::setSource(Source *source)
         m_history = HistoryRing(qMax(HistoryRing::DefaultCapacity, int(held.size())));
         for (const SampleSummary &summary : held)
             m_history.append(summary);
+        m_history.addOwnerLabels(source->ownerLabels());
         m_markers = source->markers();
     }
     // The sysctl pane changes the kernel the source watches only when the source says how.

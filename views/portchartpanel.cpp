@@ -214,12 +214,7 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
             QList<int> used;
             for (const QString &shown : m_timeChart->seriesKeys())
                 used << m_portColors.value(quint16(shown.toUInt()), -1);
-            int color = m_portColors.value(port, -1);
-            if (color < 0 || used.contains(color)) {
-                color = 0;
-                while (used.contains(color))
-                    ++color;
-            }
+            const int color = ChartColors::seriesIndex(m_portColors.value(port, -1), used);
             m_portColors.insert(port, color);
             m_timeChart->addSeries(key, ChartColors::series(color));
             m_timeChart->setSeriesName(key, key);

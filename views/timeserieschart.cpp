@@ -201,6 +201,7 @@ void TimeSeriesChart::removeSeries(const QString &key)
         return;
     m_order.removeAll(key);
     m_maxima.remove(key);
+    m_names.remove(key);
     m_hidden.remove(key);
     m_inactive.remove(key);
     const QList<QLineSeries *> earlier = m_earlier.take(key);
@@ -220,8 +221,10 @@ QList<QLineSeries *> TimeSeriesChart::pieces(const QString &key) const
 
 void TimeSeriesChart::setSeriesName(const QString &key, const QString &name)
 {
+    // Qt Charts lays legend labels out as HTML: a process named "<b>x" would be drawn bold.
+    m_names.insert(key, name);
     for (QLineSeries *series : pieces(key))
-        series->setName(name);
+        series->setName(name.toHtmlEscaped());
 }
 
 void TimeSeriesChart::setSeriesPen(const QString &key, const QColor &color, Qt::PenStyle style, qreal width)

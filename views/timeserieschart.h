@@ -33,7 +33,9 @@ public:
     void removeSeries(const QString &key);
     bool hasSeries(const QString &key) const { return m_series.contains(key); }
     QStringList seriesKeys() const { return m_order; }
+    // `name` is plain text, shown as it is.
     void setSeriesName(const QString &key, const QString &name);
+    QString seriesName(const QString &key) const { return m_names.value(key); }
     void setSeriesPen(const QString &key, const QColor &color, Qt::PenStyle style, qreal width);
     // Points in time order; a point with a NaN y is a break (SeriesDecimator::isBreak): the line
     // stops there and starts again at the next point.
@@ -140,6 +142,7 @@ private:
     QCategoryAxis *m_timeAxis;
     QAbstractAxis *m_valueAxis = nullptr;
     QHash<QString, QLineSeries *> m_series;
+    QHash<QString, QString> m_names; // as given, plain text (the series hold them escaped)
     QHash<QString, QList<QLineSeries *>> m_earlier; // older stretches of a series, legend-less
     QStringList m_order;
     QHash<QString, double> m_maxima;

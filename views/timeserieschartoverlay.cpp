@@ -70,7 +70,7 @@ QStringList TimeSeriesChart::valuesAt(qint64 timeMs) const
             const qsizetype i = nearestIndex(points, double(timeMs));
             if (i < 0)
                 continue;
-            rows.push_back({points[i].y(), QStringLiteral("%1: %2").arg(piece->name(), locale.toString(points[i].y(), 'f', decimals))});
+            rows.push_back({points[i].y(), QStringLiteral("%1: %2").arg(m_names.value(key), locale.toString(points[i].y(), 'f', decimals))});
             break;
         }
     }

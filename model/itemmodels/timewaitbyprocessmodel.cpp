@@ -1,5 +1,7 @@
 #include "timewaitbyprocessmodel.h"
 
+#include "untrustedtext.h"
+
 #include <QStringList>
 
 TimeWaitByProcessModel::TimeWaitByProcessModel(int topOwners, QObject *parent)
@@ -39,6 +41,15 @@ void TimeWaitByProcessModel::setSnapshot(const SnapshotPtr &snapshot)
         }
     }
     endResetModel();
+}
+
+QString TimeWaitByProcessModel::ownerName(const OwnerLabel &label)
+{
+    const QString command = UntrustedText::plain(QString::fromStdString(label.command));
+    const QString unit = UntrustedText::plain(QString::fromStdString(label.unit));
+    if (command.isEmpty() || unit.isEmpty())
+        return command.isEmpty() ? unit : command;
+    return command + QStringLiteral(" · ") + unit;
 }
 
 QString TimeWaitByProcessModel::scopeText() const
@@ -81,9 +92,9 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
             return tr("other processes");
         if (row.kind == Row::Kind::Unattributed)
             return tr("not attributed");
-        return QString::fromStdString(row.owner.pid ? row.owner.command : row.owner.unit);
+        return UntrustedText::plain(QString::fromStdString(row.owner.pid ? row.owner.command : row.owner.unit));
     case Pid: return row.kind == Row::Kind::Owner && row.owner.pid ? QVariant(row.owner.pid) : QVariant(QString());
-    case Unit: return QString::fromStdString(row.owner.unit);
+    case Unit: return UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Count: return row.counts.count;
     case How: {
         if (row.kind != Row::Kind::Owner)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ownerlabel.h"
 #include "snapshot.h"
 
 #include <QAbstractTableModel>
@@ -21,6 +22,9 @@ public:
     void setSnapshot(const SnapshotPtr &snapshot);
     // "all processes" / "only your own processes" / empty when owners were not looked up.
     QString scopeText() const;
+    // "nginx · nginx.service", "nginx", "nginx.service": one line of plain text (a name from a
+    // recording or a remote host may hold anything); empty when the label holds neither.
+    static QString ownerName(const OwnerLabel &label);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

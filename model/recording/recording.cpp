@@ -3,7 +3,7 @@
 #include "qtstd.h"
 #include "recordingdecoder.h"
 #include "recordingformat.h"
-#include "summarycodec.h"
+#include "summaryframereader.h"
 #include "untrustedtext.h"
 
 #include <QDateTime>
@@ -74,6 +74,8 @@ bool Recording::read(const QString &filePath, QString *error)
         return false;
     RecordingDecoder decoder;
     std::pair<qint64, quint32> owners {0, 0}; // the last OWNERS frame, for the SNAPSHOT after it
+    SummaryFrameReader summaryReader;
+    OwnerLabels labels;
     bool markersDropped = false;
     // Read in pieces: the decoder holds at most one frame (a socket table) at a time.
     constexpr qint64 Chunk = 1024 * 1024;
@@ -128,11 +130,14 @@ bool Recording::read(const QString &filePath, QString *error)
         switch (frame.type) {
         case RecordingFormat::Summary: {
             SampleSummary summary;
-            ok = SummaryCodec::decode(byteView(frame.payload), &summary, decoder.version());
-            if (ok)
+            ok = summaryReader.summaryFrame(byteView(frame.payload), decoder.version(), &summary, &labels);
+            if (ok) {
                 summaries.push_back(summary);
+                ownerLabels.add(summary, labels);
+            }
             break;
         }
+        case RecordingFormat::SummaryOwners: summaryReader.ownersFrame(byteView(frame.payload)); break;
         case RecordingFormat::Snapshot: {
             qint64 time = -1;
             ok = RecordingFrames::inspectSnapshot(frame.payload, &time);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coremessage.h"
+#include "ownerlabelbook.h"
 #include "recordingframes.h"
 #include "samplesummary.h"
 #include "snapshot.h"
@@ -46,6 +47,7 @@ public:
     QJsonObject header;
     quint16 formatVersion = 0; // RecordingFormat::OldestReadableVersion to ::Version
     std::vector<SampleSummary> summaries;
+    OwnerLabelBook ownerLabels; // the names behind the summaries' owner keys
     std::vector<RecordingMarker> markers;
     std::vector<RecordingError> errors;
     std::vector<SnapshotFrame> snapshots;

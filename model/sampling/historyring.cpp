@@ -7,8 +7,9 @@ HistoryRing::HistoryRing(int capacity)
 {
 }
 
-void HistoryRing::append(const SampleSummary &summary)
+void HistoryRing::append(const SampleSummary &summary, const OwnerLabels &labels)
 {
+    m_ownerLabels.add(summary, labels);
     const int capacity = this->capacity();
     if (m_size < capacity) {
         m_samples[std::size_t((m_start + m_size) % capacity)] = summary;
@@ -23,6 +24,7 @@ void HistoryRing::clear()
 {
     m_start = 0;
     m_size = 0;
+    m_ownerLabels.clear();
 }
 
 const SampleSummary &HistoryRing::at(int i) const

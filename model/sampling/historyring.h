@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ownerlabelbook.h"
 #include "samplesummary.h"
 
 #include <QtGlobal>
@@ -15,7 +16,11 @@ public:
 
     explicit HistoryRing(int capacity = DefaultCapacity);
 
-    void append(const SampleSummary &summary);
+    // `labels`: the names of summary.owners, kept in ownerLabels().
+    void append(const SampleSummary &summary, const OwnerLabels &labels = {});
+    // Names of owners that summaries appended apart refer to (a recording's).
+    void addOwnerLabels(const OwnerLabelBook &labels) { m_ownerLabels.add(labels); }
+    const OwnerLabelBook &ownerLabels() const { return m_ownerLabels; }
     void clear();
     int size() const { return m_size; }
     int capacity() const { return int(m_samples.size()); }
@@ -33,4 +38,5 @@ private:
     std::vector<SampleSummary> m_samples;
     int m_start = 0;
     int m_size = 0;
+    OwnerLabelBook m_ownerLabels;
 };

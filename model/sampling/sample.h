@@ -13,6 +13,7 @@ struct Sample
 {
     SnapshotPtr snapshot;
     SampleSummary summary;
+    OwnerLabels ownerLabels; // the names of summary.owners
     SocketTableRowsPtr table; // the snapshot filtered and sorted as the table currently asks
     int skippedBefore = 0; // refreshes skipped since the previous sample (slow kernel or busy GUI)
 };

@@ -132,7 +132,7 @@ void Sampler::tick()
 
     auto sample = std::make_shared<Sample>();
     sample->snapshot = m_latest;
-    sample->summary = m_summarizer.summarize(*m_latest);
+    sample->summary = m_summarizer.summarize(*m_latest, &sample->ownerLabels);
     if (m_buildsTable)
         sample->table = SocketTableRows::build(m_latest, m_query);
     sample->skippedBefore = m_skippedSinceSample;
@@ -200,7 +200,7 @@ void Sampler::record(const Sample &sample)
 {
     if (!m_recording.isOpen())
         return;
-    bool ok = m_recording.writeSummary(sample.summary);
+    bool ok = m_recording.writeSummary(sample.summary, sample.ownerLabels);
     const qint64 now = sample.snapshot->wallTimeMs;
     const bool tableDue = m_tableEverySeconds > 0 && now - m_lastTableMs >= qint64(m_tableEverySeconds) * 1000;
     if (ok && (m_tableRequested || tableDue)) {

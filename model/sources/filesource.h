@@ -22,6 +22,7 @@ public:
 
     void start(int intervalMs) override;
     std::vector<SampleSummary> history() const override { return m_recording->summaries; }
+    OwnerLabelBook ownerLabels() const override { return m_recording->ownerLabels; }
     std::vector<RecordingMarker> markers() const override { return m_recording->markers; }
     QStringList warnings() const override { return m_recording->warnings; }
     SnapshotPtr snapshotAt(qint64 timeMs, bool *changed, QString *error) override;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ownerlabelbook.h"
 #include "recordingframes.h"
 #include "sample.h"
 #include "samplesummary.h"
@@ -108,6 +109,8 @@ public:
 
     // What the source already holds when attached (a recording's samples), oldest first.
     virtual std::vector<SampleSummary> history() const { return {}; }
+    // The names of the owners those summaries track (SampleSummary::owners).
+    virtual OwnerLabelBook ownerLabels() const { return {}; }
     virtual std::vector<RecordingMarker> markers() const { return {}; }
     // Problems with what is held (an incomplete recording), shown as a notice.
     virtual QStringList warnings() const { return {}; }

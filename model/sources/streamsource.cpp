@@ -6,7 +6,7 @@
 #include "recordingframes.h"
 #include "qtstd.h"
 #include "recordingformat.h"
-#include "summarycodec.h"
+#include "summaryframereader.h"
 #include "untrustedtext.h"
 
 #include <QDateTime>
@@ -194,9 +194,11 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
     switch (frame.type) {
     case RecordingFormat::Summary: {
         auto sample = std::make_shared<Sample>();
-        ok = SummaryCodec::decode(byteView(frame.payload), &sample->summary, m_decoder.version());
+        ok = m_summaryReader.summaryFrame(byteView(frame.payload), m_decoder.version(), &sample->summary,
+                                          &sample->ownerLabels);
         if (!ok)
             break;
+        m_received.ownerLabels.add(sample->summary, sample->ownerLabels);
         // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
         sample->summary.gapBefore = m_gapPending;
         m_gapPending = false;
@@ -229,6 +231,11 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         m_pendingOwners.clear();
         break;
     }
+    case RecordingFormat::SummaryOwners:
+        // For the SUMMARY that comes next.
+        m_summaryReader.ownersFrame(byteView(frame.payload));
+        keepFrame(frame.type, frame.payload);
+        break;
     case RecordingFormat::Owners:
         // Its table comes next; checked when that is decoded.
         m_pendingOwners = frame.payload;

@@ -6,6 +6,7 @@
 #include "source.h"
 #include "streamconnection.h"
 #include "streamtabledecoder.h"
+#include "summaryframereader.h"
 #include "recordingwriter.h"
 
 #include <QElapsedTimer>
@@ -79,6 +80,7 @@ public:
     void stopRecording() override;
     void addMarker(qint64 timeMs, const QString &label) override;
     std::vector<SampleSummary> history() const override { return m_received.summaries; }
+    OwnerLabelBook ownerLabels() const override { return m_received.ownerLabels; }
     std::vector<RecordingMarker> markers() const override { return m_received.markers; }
     QStringList warnings() const override { return m_received.warnings; }
 
@@ -136,6 +138,7 @@ private:
     QByteArray m_lastTable;
     QByteArray m_lastOwners; // the OWNERS frame of m_lastTable, if it had one
     QByteArray m_pendingOwners; // an OWNERS frame waiting for its SNAPSHOT
+    SummaryFrameReader m_summaryReader;
     RecordingWriter m_recorder;
     QTimer *m_retry;
     StreamTableDecoder *m_tables;

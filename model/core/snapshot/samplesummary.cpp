@@ -1,6 +1,7 @@
 #include "samplesummary.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 std::int64_t SampleSummary::timeWaitOnPort(bool remote, std::uint16_t port) const
 {
@@ -13,23 +14,45 @@ std::int64_t SampleSummary::timeWaitOnPort(bool remote, std::uint16_t port) cons
     return -1;
 }
 
+std::int64_t SampleSummary::timeWaitOfOwner(std::uint64_t key) const
+{
+    for (int i = 0; i < ownerCount; ++i) {
+        if (owners[i].key == key)
+            return owners[i].count;
+    }
+    return -1;
+}
+
+namespace {
+
+// Marks the entry `matches` finds as in the top at `nowMs`, or adds `made` when there is none,
+// making room by forgetting the entry out of the top the longest: a port or owner is charted
+// from the sample it became busy on, so its history has no holes.
+template<typename Tracked, typename Matches>
+void markInTop(std::vector<Tracked> &tracked, std::size_t capacity, std::int64_t nowMs, Matches matches, Tracked made)
+{
+    auto it = std::find_if(tracked.begin(), tracked.end(), matches);
+    if (it != tracked.end()) {
+        it->lastTopMs = nowMs;
+        return;
+    }
+    if (tracked.size() == capacity) {
+        auto oldest = std::min_element(tracked.begin(), tracked.end(),
+                                       [](const Tracked &a, const Tracked &b) { return a.lastTopMs < b.lastTopMs; });
+        tracked.erase(oldest);
+    }
+    tracked.push_back(std::move(made));
+}
+
+}
+
 void SampleSummarizer::track(std::vector<Tracked> &tracked, const std::vector<PortCount> &counts, std::int64_t nowMs)
 {
     const std::size_t top = std::min<std::size_t>(counts.size(), TopPortsWatched);
     for (std::size_t i = 0; i < top; ++i) {
         const std::uint16_t port = counts[i].port;
-        auto it = std::find_if(tracked.begin(), tracked.end(), [port](const Tracked &t) { return t.port == port; });
-        if (it != tracked.end()) {
-            it->lastTopMs = nowMs;
-            continue;
-        }
-        if (int(tracked.size()) == SampleSummary::TrackedPorts) {
-            // Make room by forgetting the port that has been out of the top the longest.
-            auto oldest = std::min_element(tracked.begin(), tracked.end(),
-                                           [](const Tracked &a, const Tracked &b) { return a.lastTopMs < b.lastTopMs; });
-            tracked.erase(oldest);
-        }
-        tracked.push_back({port, nowMs});
+        markInTop(tracked, SampleSummary::TrackedPorts, nowMs, [port](const Tracked &t) { return t.port == port; },
+                  Tracked {port, nowMs});
     }
 }
 
@@ -54,7 +77,60 @@ void SampleSummarizer::fill(const std::vector<Tracked> &tracked, const std::vect
     }
 }
 
-SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot)
+void SampleSummarizer::trackOwners(const Snapshot &snapshot, SampleSummary &summary, OwnerLabels *labels)
+{
+    const SocketOwnership &o = snapshot.owners;
+    summary.ownersKnown = o.scope != OwnerScope::NotLookedUp;
+    summary.timeWaitUnattributed = o.timeWaitUnattributed;
+    if (labels)
+        labels->clear();
+    if (!summary.ownersKnown)
+        return;
+    // Owners merged by label (a service's workers are one), most TIME-WAIT first.
+    struct Merged
+    {
+        std::uint64_t key;
+        std::uint32_t count;
+        const SocketOwner *owner;
+    };
+    // A busy host can have thousands of short-lived clients guessed as owners: no quadratic loops.
+    std::vector<Merged> merged;
+    std::unordered_map<std::uint64_t, std::size_t> index;
+    for (const OwnerTimeWait &entry : o.timeWaitByOwner) {
+        const SocketOwner *owner = o.owner(entry.owner);
+        if (!owner)
+            continue;
+        const std::uint64_t key = OwnerLabel::of(*owner).key();
+        const auto [it, added] = index.emplace(key, merged.size());
+        if (added)
+            merged.push_back({key, entry.count, owner});
+        else
+            merged[it->second].count += entry.count;
+    }
+    // The top few, most first (`index` keeps pointing into `merged`, which is not reordered).
+    std::vector<const Merged *> byCount;
+    for (const Merged &m : merged)
+        byCount.push_back(&m);
+    const std::size_t top = std::min<std::size_t>(byCount.size(), TopOwnersWatched);
+    std::partial_sort(byCount.begin(), byCount.begin() + std::ptrdiff_t(top), byCount.end(),
+                      [](const Merged *a, const Merged *b) { return a->count > b->count || (a->count == b->count && a->key < b->key); });
+    const std::int64_t now = snapshot.wallTimeMs;
+    for (std::size_t i = 0; i < top; ++i) {
+        const Merged &candidate = *byCount[i];
+        markInTop(m_owners, SampleSummary::TrackedOwners, now,
+                  [&](const TrackedOwner &t) { return t.key == candidate.key; },
+                  TrackedOwner {OwnerLabel::of(*candidate.owner), candidate.key, now});
+    }
+    summary.ownerCount = 0;
+    for (const TrackedOwner &t : m_owners) {
+        const auto it = index.find(t.key);
+        summary.owners[summary.ownerCount++] = {t.key, it != index.end() ? merged[it->second].count : 0};
+        if (labels)
+            labels->push_back(t.label);
+    }
+}
+
+SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot, OwnerLabels *labels)
 {
     SampleSummary summary;
     summary.timeMs = snapshot.wallTimeMs;
@@ -85,5 +161,6 @@ SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot)
     summary.collectMs = float(double(snapshot.collectNs) / 1e6);
     summary.consistent = snapshot.consistent;
     summary.socketAgeMs = std::uint32_t(std::clamp<std::int64_t>(snapshot.socketAgeMs(), 0, SampleSummary::MaximumSocketAgeMs));
+    trackOwners(snapshot, summary, labels);
     return summary;
 }

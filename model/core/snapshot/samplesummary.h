@@ -1,19 +1,27 @@
 #pragma once
 
 #include "kernelfigures.h"
+#include "ownerlabel.h"
 #include "snapshot.h"
 #include "tcpstate.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
-
-#include <array>
 
 // What the charts need of one sample, in a fixed-size record: an hour of samples at 0.25 s is a
 // few megabytes, and a recording stores the same record for every sample.
 struct SampleSummary
 {
     static constexpr int TrackedPorts = 16;
+    static constexpr int TrackedOwners = 8;
+
+    // TIME-WAIT attributed to one owner (OwnerLabel: a command and its unit, pids merged).
+    struct OwnerCount
+    {
+        std::uint64_t key = 0; // OwnerLabel::key()
+        std::uint32_t count = 0;
+    };
 
     std::int64_t timeMs = 0; // wall clock, ms since the epoch
     std::array<std::uint32_t, TcpStateCount> states {};
@@ -40,6 +48,14 @@ struct SampleSummary
     // Samples before this one were lost (a stream's connection dropped): the charts break here
     // however short the gap. Kept in memory only; a recording shows such a gap by its times.
     bool gapBefore = false;
+    // TIME-WAIT by owner, for the owners that were among the top recently (as for ports: an owner
+    // is listed from the sample it entered the top on, so its history has no holes). Their names
+    // travel beside the summary (OwnerLabels; a recording's SUMMARY OWNERS frame): a summary
+    // stays a fixed-size record. Not known (ownersKnown false) when owners were not looked up.
+    std::array<OwnerCount, TrackedOwners> owners {};
+    std::uint8_t ownerCount = 0;
+    bool ownersKnown = false;
+    std::uint32_t timeWaitUnattributed = 0;
 
     std::uint32_t count(TcpState state) const { return states[static_cast<int>(state)]; }
     bool hasRate(TcpCounter c) const { return ratesValidMask & (1u << static_cast<int>(c)); }
@@ -48,7 +64,12 @@ struct SampleSummary
     bool slabExact(SlabCache c) const { return slabExactMask & (1u << static_cast<int>(c)); }
     // TIME-WAIT count of `port` in this sample; -1 when the port was not tracked then.
     std::int64_t timeWaitOnPort(bool remote, std::uint16_t port) const;
+    // TIME-WAIT attributed to the owner of `key` in this sample; -1 when it was not tracked then.
+    std::int64_t timeWaitOfOwner(std::uint64_t key) const;
 };
+
+// The names of a summary's tracked owners, index for index with SampleSummary::owners.
+using OwnerLabels = std::vector<OwnerLabel>;
 
 // Turns snapshots into summaries, remembering which ports have been busy so each summary carries
 // a continuous history for them. One per sampler (it keeps state between samples).
@@ -56,8 +77,10 @@ class SampleSummarizer
 {
 public:
     static constexpr int TopPortsWatched = 8; // newly busy ports enter the tracked set from this top
+    static constexpr int TopOwnersWatched = 5; // newly busy owners enter the tracked set from this top
 
-    SampleSummary summarize(const Snapshot &snapshot);
+    // `labels`, when given, receives the names of the summary's tracked owners.
+    SampleSummary summarize(const Snapshot &snapshot, OwnerLabels *labels = nullptr);
 
 private:
     struct Tracked
@@ -69,6 +92,15 @@ private:
     static void fill(const std::vector<Tracked> &tracked, const std::vector<PortCount> &counts,
                      std::array<PortCount, SampleSummary::TrackedPorts> &out, std::uint8_t &outCount);
 
+    struct TrackedOwner
+    {
+        OwnerLabel label;
+        std::uint64_t key;
+        std::int64_t lastTopMs;
+    };
+    void trackOwners(const Snapshot &snapshot, SampleSummary &summary, OwnerLabels *labels);
+
     std::vector<Tracked> m_local;
     std::vector<Tracked> m_remote;
+    std::vector<TrackedOwner> m_owners;
 };

@@ -74,12 +74,14 @@ void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
     json.key("by_process");
     json.beginArray();
     const auto shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(std::max(top, 0)));
-    const std::uint64_t other = o.timeWaitBeyond(shown);
+    std::uint64_t other = o.timeWaitBeyond(shown);
     for (std::size_t i = 0; i < shown; ++i) {
         const OwnerTimeWait &entry = o.timeWaitByOwner[i];
         const SocketOwner *owner = o.owner(entry.owner);
-        if (!owner)
+        if (!owner) { // a recording's entry naming no owner: counted with the others, as the window does
+            other += entry.count;
             continue;
+        }
         json.beginObject(true);
         writeOwner(json, *owner);
         json.field("count", entry.count);

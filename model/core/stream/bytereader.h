@@ -31,6 +31,17 @@ public:
     // The same without a copy, valid while the data is.
     std::string_view view(std::ptrdiff_t count);
 
+    // What ByteWriter::text wrote; false (and failed()) past the end or for more than `maximum` bytes.
+    bool text(std::string *out, std::size_t maximum)
+    {
+        const std::uint64_t length = varint();
+        if (m_failed || length > maximum) {
+            m_failed = true;
+            return false;
+        }
+        *out = bytes(std::ptrdiff_t(length));
+        return !m_failed;
+    }
     bool failed() const { return m_failed; }
     bool atEnd() const { return m_position >= std::ptrdiff_t(m_data.size()); }
     std::ptrdiff_t position() const { return m_position; }

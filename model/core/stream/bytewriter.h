@@ -18,6 +18,13 @@ public:
     // ZigZag: small negative numbers stay small.
     void svarint(std::int64_t value) { varint((std::uint64_t(value) << 1) ^ std::uint64_t(value >> 63)); }
     void bytes(std::string_view data) { m_bytes.append(data); }
+    // A varint length and the bytes, at most `maximum` of them (a longer text is cut).
+    void text(std::string_view data, std::size_t maximum)
+    {
+        data = data.substr(0, maximum);
+        varint(data.size());
+        bytes(data);
+    }
     void reserve(std::size_t size) { m_bytes.reserve(size); }
     void clear() { m_bytes.clear(); }
 

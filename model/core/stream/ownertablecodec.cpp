@@ -11,18 +11,12 @@ namespace {
 
 void writeText(ByteWriter &out, const std::string &text)
 {
-    const std::size_t length = std::min<std::size_t>(text.size(), OwnerTableCodec::MaximumText);
-    out.varint(length);
-    out.bytes(std::string_view(text).substr(0, length));
+    out.text(text, OwnerTableCodec::MaximumText);
 }
 
 bool readText(ByteReader &in, std::string *text)
 {
-    const std::uint64_t length = in.varint();
-    if (in.failed() || length > OwnerTableCodec::MaximumText)
-        return false;
-    *text = in.bytes(std::ptrdiff_t(length));
-    return !in.failed();
+    return in.text(text, OwnerTableCodec::MaximumText);
 }
 
 // Per owner at most: pid and uid varints (5 each) and three texts (2 + 256 each).

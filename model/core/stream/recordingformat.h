@@ -18,6 +18,9 @@
 //                 older readers skip it.
 //     7 OWNERS    OwnerTableCodec: the owners of the rows of the SNAPSHOT frame that follows it
 //                 (same row count, the table's row order); older readers skip it.
+//     8 SUMMARY OWNERS  SummaryOwnersCodec: TIME-WAIT by owner (command and unit) for the SUMMARY
+//                 frame that follows it, names included; only when owners were looked up. Older
+//                 readers skip it.
 //
 // Frames are whole or absent: a reader stops at the first one cut short or damaged and keeps
 // everything before it. Unknown frame types are skipped, so later versions can add some.
@@ -57,7 +60,7 @@ constexpr int MinimumCompressedRowBytes = 1;
 // sample's figures fit 2^53, so sums and differences of them can never overflow a std::int64_t.
 constexpr std::int64_t MaximumTimeMs = 253402300799999;
 constexpr std::int64_t MaximumFigure = std::int64_t(1) << 53;
-enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5, Lab = 6, Owners = 7 };
+enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5, Lab = 6, Owners = 7, SummaryOwners = 8 };
 // A SNAPSHOT frame's JSON lists at most this many owners under time_wait.by_process (with the
 // rest as by_process_other): whom the agent attributed TIME-WAIT to, which its table does not carry.
 constexpr int RecordedTopProcesses = 20;

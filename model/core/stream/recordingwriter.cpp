@@ -6,6 +6,7 @@
 #include "ownertablecodec.h"
 #include "sockettablecodec.h"
 #include "summarycodec.h"
+#include "summaryownerscodec.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -159,8 +160,10 @@ bool RecordingWriter::writeFrame(std::uint8_t type, const std::string &payload)
     return true;
 }
 
-bool RecordingWriter::writeSummary(const SampleSummary &summary)
+bool RecordingWriter::writeSummary(const SampleSummary &summary, const OwnerLabels &labels)
 {
+    if (summary.ownersKnown && !appendFrame(RecordingFormat::SummaryOwners, SummaryOwnersCodec::encode(summary, labels)))
+        return false;
     return appendFrame(RecordingFormat::Summary, SummaryCodec::encode(summary));
 }
 

@@ -41,7 +41,9 @@ public:
     // How tables' JSON words warnings and slab notes (default: codes and arguments).
     void setWording(SnapshotJsonWriter::Wording wording) { m_wording = std::move(wording); }
 
-    bool writeSummary(const SampleSummary &summary);
+    // With its owners' names (`labels`, SampleSummarizer's), a SUMMARY OWNERS frame goes first
+    // when the summary's owners are known.
+    bool writeSummary(const SampleSummary &summary, const OwnerLabels &labels = {});
     bool writeSnapshot(const Snapshot &snapshot);
     bool writeMarker(std::int64_t timeMs, const std::string &label);
     bool writeError(std::int64_t timeMs, const CoreMessage &message);

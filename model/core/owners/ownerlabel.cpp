@@ -1,0 +1,32 @@
+#include "ownerlabel.h"
+
+#include "socketownership.h"
+
+namespace {
+
+constexpr std::uint64_t FnvOffset = 14695981039346656037ull;
+constexpr std::uint64_t FnvPrime = 1099511628211ull;
+
+std::uint64_t hashBytes(std::uint64_t hash, const std::string &bytes)
+{
+    for (const unsigned char c : bytes) {
+        hash ^= c;
+        hash *= FnvPrime;
+    }
+    return hash;
+}
+
+}
+
+OwnerLabel OwnerLabel::of(const SocketOwner &owner)
+{
+    return {owner.command, owner.unit};
+}
+
+std::uint64_t OwnerLabel::key() const
+{
+    // The command's length goes in first, so ("ab", "c") and ("a", "bc") differ.
+    std::uint64_t hash = hashBytes(FnvOffset, std::to_string(command.size()));
+    hash = hashBytes(hash ^ 0xff, command);
+    return hashBytes(hash ^ 0xfe, unit);
+}

@@ -1,0 +1,29 @@
+#include "summaryframereader.h"
+
+#include "summarycodec.h"
+#include "summaryownerscodec.h"
+
+void SummaryFrameReader::ownersFrame(std::string_view payload)
+{
+    m_owners = SampleSummary();
+    m_labels.clear();
+    m_pending = SummaryOwnersCodec::decode(payload, &m_owners, &m_labels);
+}
+
+bool SummaryFrameReader::summaryFrame(std::string_view payload, std::uint16_t version, SampleSummary *summary,
+                                      OwnerLabels *labels)
+{
+    const bool pending = m_pending;
+    m_pending = false;
+    labels->clear();
+    if (!SummaryCodec::decode(payload, summary, version))
+        return false;
+    if (pending) {
+        summary->owners = m_owners.owners;
+        summary->ownerCount = m_owners.ownerCount;
+        summary->ownersKnown = true;
+        summary->timeWaitUnattributed = m_owners.timeWaitUnattributed;
+        labels->swap(m_labels);
+    }
+    return true;
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "socketrecord.h"
+
+#include <QtGlobal>
+
+#include <functional>
+#include <netinet/in.h>
+#include <sys/types.h>
+
+// Real processes holding real sockets, for tests of who owns them (tst_socketowners,
+// tst_ownershistory). Each child has its own pid and command name and talks to the test over two
+// pipes, one byte at a time, so every step is in a known order.
+struct Child
+{
+    pid_t pid = -1;
+    int in = -1; // the child's answers
+    int out = -1; // the test's commands
+    void send() const;
+    bool receive() const;
+    void reap();
+};
+
+// A child named `name` (its comm) that runs `body` and exits.
+Child spawn(const char *name, const std::function<void(int commands, int answers)> &body);
+void say(int fd);
+void hear(int fd);
+sockaddr_in loopback(quint16 port);
+int listenOn(quint16 port); // -1 on failure
+int connectTo(quint16 port); // -1 on failure
+// Reads until the peer's FIN (its close) arrives.
+void waitForEof(int fd);
+// TIME-WAIT entries of this namespace matching `which`, once the kernel shows `count` of them.
+bool waitForTimeWait(int count, const std::function<bool(const SocketRecord &)> &which);
