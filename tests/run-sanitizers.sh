@@ -22,4 +22,5 @@ tests=build-asan/tests
 # The headless-command tests run the sockscope binary, which this tree does not build.
 "$tests/tst_recording" summariesComeBackExactly socketTablesComeBack cutShortAnywhere damagedFrame \
     decodersRefuseGarbage
+"$tests/tst_ownershistory" ownersFrameRefusesCraftedBytes recordingsCarryOwnersOverTime trackedOwnersKeepTheirHistory
 echo "run-sanitizers: no sanitizer report"

@@ -104,6 +104,13 @@ int runChild(int argc, char *argv[])
         if (!QTest::qWaitFor([&] { return window.history().size() >= 4; }, 10000))
             return 1;
     }
+    // A dock brought to the front of its tab group, for a picture of it (SOCKSCOPE_FIT_RAISE).
+    const QString raise = qEnvironmentVariable("SOCKSCOPE_FIT_RAISE");
+    if (!raise.isEmpty()) {
+        if (auto dock = window.findChild<QDockWidget *>(raise))
+            dock->raise();
+        QTest::qWait(qMax(0, qEnvironmentVariableIntValue("SOCKSCOPE_FIT_RAISE_MS")));
+    }
     // The window manager frames and places the window after it maps: let it settle.
     QTest::qWait(800);
 

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,7 +35,10 @@ ProcessTimeWaitPanel::ProcessTimeWaitPanel(TimeWaitByProcessModel *model, QWidge
     // A dozen rows at most: numbers and their (translated) headers are measured, never cut.
     m_view->horizontalHeader()->setSectionResizeMode(TimeWaitByProcessModel::Pid, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TimeWaitByProcessModel::Count, QHeaderView::ResizeToContents);
-    m_view->setMinimumHeight(80);
+    // Room for the header and three rows (an owner or two, "other", "not attributed") and a
+    // scroll bar, whatever the dock's height: below that the table says nothing.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() + 3 * m_view->verticalHeader()->defaultSectionSize()
+                             + m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth());
     m_scope->setWordWrap(true);
     m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
     m_timeChart->setMinimumHeight(110);
@@ -55,6 +59,11 @@ ProcessTimeWaitPanel::ProcessTimeWaitPanel(TimeWaitByProcessModel *model, QWidge
     splitter->addWidget(top);
     splitter->addWidget(bottom);
     splitter->setChildrenCollapsible(false);
+    // A host has a few owners of TIME-WAIT: most of the height goes to the chart, so it keeps
+    // its legend (TimeSeriesChart drops it below 190 px).
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(splitter, 1);

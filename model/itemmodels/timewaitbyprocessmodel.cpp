@@ -81,9 +81,11 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole)
         return int((index.column() == Pid || index.column() == Count ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == How && row.kind == Row::Kind::Owner)
-        return tr("exact: the connection was seen owned by this process before it closed; via listener: on a port "
-                  "this process listens on (the server closed first); likely: a guess from its live connections "
-                  "to the same remote address and port.");
+        // The cell first: a narrow column elides it.
+        return QString(data(index, Qt::DisplayRole).toString() + QStringLiteral("\n\n")
+                       + tr("exact: the connection was seen owned by this process before it closed; via listener: on a "
+                            "port this process listens on (the server closed first); likely: a guess from its live "
+                            "connections to the same remote address and port."));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
