@@ -15,6 +15,7 @@
 #include "timewaitbyprocessmodel.h"
 
 #include <QAction>
+#include <QBarCategoryAxis>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
@@ -379,6 +380,46 @@ private slots:
         for (const QList<QPointF> &segment : panel.timeChart()->segments(nginxKey))
             drawn += segment.size();
         QCOMPARE(drawn, qsizetype(3));
+    }
+
+    // Who is behind the TIME-WAIT on a port: beside the port on the bars (escaped: Qt Charts
+    // lays axis labels out as HTML) and in full in the tooltip.
+    void portBarsNameTheirOwners()
+    {
+        auto snapshot = std::make_shared<Snapshot>();
+        snapshot->timeWaitByLocalPort = {{80, 604}, {8080, 5}};
+        snapshot->stateCounts[std::size_t(TcpState::TimeWait)] = 609;
+        SocketOwnership &o = snapshot->owners;
+        o.scope = OwnerScope::AllProcesses;
+        o.owners = {SocketOwner {812, 33, "nginx", "www-data", "nginx.service"}, SocketOwner {9, 0, "<i>evil</i>", "root", ""}};
+        PortOwners web;
+        web.port = 80;
+        web.owners = {OwnerTimeWait {1, 600, 4, 596, 0}};
+        web.unattributed = 4;
+        PortOwners alt;
+        alt.port = 8080;
+        alt.owners = {OwnerTimeWait {2, 3, 0, 3, 0}, OwnerTimeWait {1, 2, 0, 2, 0}};
+        o.localPortOwners = {web, alt};
+        TimeWaitByPortModel model;
+        PortChartPanel panel(&model);
+        panel.resize(500, 500);
+        panel.show();
+        model.setSnapshot(snapshot);
+        QCOMPARE(model.ownerShort(0), QStringLiteral("nginx"));
+        QCOMPARE(model.ownerShort(1), QStringLiteral("<i>evil</i>, …"));
+        QCOMPARE(model.ownersText(0), QStringLiteral("nginx (pid 812, nginx.service): 600 (4 exact, 596 via listener)\n"
+                                                     "not attributed: 4"));
+        QCOMPARE(model.data(model.index(0, TimeWaitByPortModel::Port), Qt::ToolTipRole).toString(), model.ownersText(0));
+        auto axis = qobject_cast<QBarCategoryAxis *>(panel.barChart()->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        // Largest on top: category 0 is the bottom bar.
+        QCOMPARE(axis->categories(), QStringList({"8080 · &lt;i&gt;evil&lt;/i&gt;, …", "80 · nginx"}));
+        // Without owners (not looked up): the port alone.
+        auto plain = std::make_shared<Snapshot>(*snapshot);
+        plain->owners = SocketOwnership();
+        model.setSnapshot(plain);
+        QCOMPARE(axis->categories(), QStringList({"8080", "80"}));
+        QVERIFY(model.ownersText(0).isEmpty());
     }
 
     void textOutputTimesCarryTheirZone()

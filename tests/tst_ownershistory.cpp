@@ -9,6 +9,9 @@
 #include "summaryownerscodec.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +19,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 
@@ -118,6 +122,33 @@ private slots:
         QCOMPARE(summary.timeWaitOfOwner(apiLabel->key()), std::int64_t(2));
         QCOMPARE(summary.timeWaitUnattributed, 0u);
         QCOMPARE(summary.owners[0].key, web->key()); // the busier first
+
+        // Who is behind the TIME-WAIT on each port: the process listening there.
+        for (const auto &[port, child, count] : {std::tuple {quint16(7201), &webA, 3u}, std::tuple {quint16(7203), &webB, 2u},
+                                                 std::tuple {quint16(7202), &api, 2u}}) {
+            const PortOwners *owners = snapshot->owners.ofPort(false, port);
+            QVERIFY(owners);
+            QCOMPARE(owners->owners.size(), std::size_t(1));
+            QCOMPARE(owners->owners[0].count, count);
+            QCOMPARE(owners->owners[0].listener, count);
+            QCOMPARE(snapshot->owners.owner(owners->owners[0].owner)->pid, std::uint32_t(child->pid));
+            QCOMPARE(owners->unattributed + owners->otherOwners, 0u);
+        }
+        QVERIFY(!snapshot->owners.ofPort(true, 7201)); // no TIME-WAIT towards 7201: the clients closed second
+        // ...and the same in `--once`, as JSON and as text.
+        const ProcessRun once = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--top", "3"});
+        QCOMPARE(once.exitCode, 0);
+        const QJsonArray byLocal = QJsonDocument::fromJson(once.out).object()["time_wait"].toObject()["by_local_port"].toArray();
+        QCOMPARE(byLocal.size(), 3);
+        QCOMPARE(byLocal[0].toObject()["port"].toInt(), 7201);
+        const QJsonArray portOwners = byLocal[0].toObject()["owners"].toArray();
+        QCOMPARE(portOwners.size(), 1);
+        QCOMPARE(portOwners[0].toObject()["command"].toString(), QStringLiteral("tw-web"));
+        QCOMPARE(portOwners[0].toObject()["pid"].toInt(), int(webA.pid));
+        QCOMPARE(portOwners[0].toObject()["listener"].toInt(), 3);
+        QCOMPARE(byLocal[0].toObject()["unattributed"].toInt(), 0);
+        const ProcessRun text = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--format", "text", "--top", "3"});
+        QVERIFY2(text.out.contains("by local port:  7201 ×3 (tw-web), "), text.out.constData());
 
         // The agent's recording: every summary has them, and the file names them.
         QTemporaryDir dir;

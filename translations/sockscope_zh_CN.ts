@@ -2159,6 +2159,10 @@
         <source>TIME-WAIT by local port at %1</source>
         <translation>%1 时各本地端口的 TIME-WAIT</translation>
     </message>
+    <message>
+        <source>Port %1</source>
+        <translation>端口 %1</translation>
+    </message>
 </context>
 <context>
     <name>ProcessConnection</name>
@@ -4450,6 +4454,38 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>% of TIME-WAIT</source>
         <translation>占 TIME-WAIT 的 %</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2, %3)</source>
+        <translation>%1（pid %2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 exact</source>
+        <translation>%1 个确切</translation>
+    </message>
+    <message>
+        <source>%1 via listener</source>
+        <translation>%1 个经监听端口</translation>
+    </message>
+    <message>
+        <source>%1 likely</source>
+        <translation>%1 个可能</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>other processes: %1</source>
+        <translation>其他进程：%1</translation>
+    </message>
+    <message>
+        <source>not attributed: %1</source>
+        <translation>未归属：%1</translation>
     </message>
 </context>
 <context>

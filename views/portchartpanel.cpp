@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QButtonGroup>
 #include <QChartView>
+#include <QCursor>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -18,6 +19,7 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -77,6 +79,15 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 
+    // Hovering a bar names everyone behind that port's TIME-WAIT and how each was found.
+    connect(m_barSeries, &QHorizontalBarSeries::hovered, this, [this](bool inside, int index) {
+        const int row = m_bars->count() - 1 - index; // category 0 is drawn at the bottom
+        const QString text = inside && row >= 0 && row < m_model->rowCount() ? m_model->ownersText(row) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(QCursor::pos(), tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text, m_barView);
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PortChartPanel::updateBars);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PortChartPanel::updateBars);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PortChartPanel::updateBars);
@@ -177,7 +188,13 @@ void PortChartPanel::updateBars()
         m_bars->remove(rows, m_bars->count() - rows);
     for (int i = 0; i < rows; ++i) {
         const int row = rows - 1 - i;
-        categories << QString::number(m_model->port(row));
+        // "80 · nginx": the port, and who is behind its TIME-WAIT when the table says (escaped:
+        // Qt Charts lays axis labels out as HTML; cut short, so the bars keep their room).
+        QString owner = m_model->ownerShort(row);
+        if (owner.size() > MaximumOwnerLabel)
+            owner = owner.left(MaximumOwnerLabel - 1) + QChar(0x2026);
+        categories << (owner.isEmpty() ? QString::number(m_model->port(row))
+                                       : QStringLiteral("%1 · %2").arg(m_model->port(row)).arg(owner.toHtmlEscaped()));
         const double value = m_model->count(row);
         maximum = qMax(maximum, value);
         if (i < m_bars->count())

@@ -23,6 +23,8 @@ class PortChartPanel : public HistoryPanel
 
 public:
     static constexpr int PortsOverTime = 8;
+    // Characters of an owner's name beside its port on the bars (a command has at most 15).
+    static constexpr int MaximumOwnerLabel = 16;
 
     PortChartPanel(TimeWaitByPortModel *model, QWidget *parent = nullptr);
 

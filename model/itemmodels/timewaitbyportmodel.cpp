@@ -1,5 +1,10 @@
 #include "timewaitbyportmodel.h"
 
+#include "untrustedtext.h"
+
+#include <QLocale>
+#include <QStringList>
+
 #include <algorithm>
 
 TimeWaitByPortModel::TimeWaitByPortModel(int topPorts, QObject *parent)
@@ -90,6 +95,58 @@ void TimeWaitByPortModel::rebuild()
         emit dataChanged(index(0, 0), index(common - 1, COLUMN_COUNT - 1));
 }
 
+const PortOwners *TimeWaitByPortModel::portOwners(int row) const
+{
+    if (!m_snapshot || row < 0 || row >= int(m_rows.size()))
+        return nullptr;
+    return m_snapshot->owners.ofPort(m_side == Side::Remote, m_rows[std::size_t(row)].port);
+}
+
+QString TimeWaitByPortModel::ownerShort(int row) const
+{
+    const PortOwners *owners = portOwners(row);
+    const SocketOwner *first = owners && !owners->owners.empty() ? m_snapshot->owners.owner(owners->owners[0].owner) : nullptr;
+    if (!first)
+        return QString();
+    QString name = UntrustedText::plain(QString::fromStdString(first->pid ? first->command : first->unit));
+    if (owners->owners.size() > 1 || owners->otherOwners > 0)
+        name += QStringLiteral(", …");
+    return name;
+}
+
+QString TimeWaitByPortModel::ownersText(int row) const
+{
+    const PortOwners *owners = portOwners(row);
+    if (!owners)
+        return QString();
+    const QLocale locale;
+    QStringList lines;
+    for (const OwnerTimeWait &entry : owners->owners) {
+        const SocketOwner *owner = m_snapshot->owners.owner(entry.owner);
+        if (!owner)
+            continue;
+        const QString unit = UntrustedText::plain(QString::fromStdString(owner->unit));
+        const QString who = owner->pid ? (unit.isEmpty() ? tr("%1 (pid %2)") : tr("%1 (pid %2, %3)"))
+                                             .arg(UntrustedText::plain(QString::fromStdString(owner->command)))
+                                             .arg(owner->pid)
+                                             .arg(unit)
+                                       : unit;
+        QStringList how;
+        if (entry.exact)
+            how << tr("%1 exact").arg(locale.toString(entry.exact));
+        if (entry.listener)
+            how << tr("%1 via listener").arg(locale.toString(entry.listener));
+        if (entry.likely)
+            how << tr("%1 likely").arg(locale.toString(entry.likely));
+        lines << tr("%1: %2 (%3)").arg(who, locale.toString(entry.count), how.join(QStringLiteral(", ")));
+    }
+    if (owners->otherOwners > 0)
+        lines << tr("other processes: %1").arg(locale.toString(owners->otherOwners));
+    if (owners->unattributed > 0)
+        lines << tr("not attributed: %1").arg(locale.toString(owners->unattributed));
+    return lines.join(QLatin1Char('\n'));
+}
+
 int TimeWaitByPortModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -107,6 +164,10 @@ QVariant TimeWaitByPortModel::data(const QModelIndex &index, int role) const
     const PortCount &row = m_rows[std::size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Port) {
+        const QString owners = ownersText(index.row());
+        return owners.isEmpty() ? QVariant() : QVariant(owners);
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {

@@ -2,6 +2,7 @@
 
 #include "bytereader.h"
 #include "ownertablecodec.h"
+#include "portownerscounter.h"
 #include "qtstd.h"
 #include "recordingformat.h"
 #include "snapshotaggregator.h"
@@ -48,6 +49,7 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
                 *text = UntrustedText::plain(QString::fromUtf8(text->data(), qsizetype(text->size()))).toStdString();
         }
         snapshot->owners = std::move(rows);
+        PortOwnersCounter::count(*snapshot);
     }
     return snapshot;
 }

@@ -47,6 +47,17 @@ struct OwnerTimeWait
     std::uint32_t likely = 0;
 };
 
+// Whom the TIME-WAIT on one port is attributed to: "who is behind the TIME-WAIT on port 80".
+struct PortOwners
+{
+    static constexpr std::size_t OwnersListed = 3;
+
+    std::uint16_t port = 0;
+    std::vector<OwnerTimeWait> owners; // at most OwnersListed, most first
+    std::uint32_t otherOwners = 0; // entries attributed to owners beyond those
+    std::uint32_t unattributed = 0;
+};
+
 // The owners of one snapshot's sockets. `perSocket` runs parallel to Snapshot::sockets (empty
 // when owners were not looked up, or for a table from a reader that had none).
 struct SocketOwnership
@@ -60,6 +71,10 @@ struct SocketOwnership
     std::uint32_t timeWaitUnattributed = 0;
     // Attributed to owners not in timeWaitByOwner: a recording lists only its top owners.
     std::uint32_t timeWaitOtherOwners = 0;
+    // The owners of the TIME-WAIT on the busiest ports (PortOwnersCounter), in the order of
+    // Snapshot::timeWaitByLocalPort and ::timeWaitByRemotePort.
+    std::vector<PortOwners> localPortOwners;
+    std::vector<PortOwners> remotePortOwners;
 
     // TIME-WAIT attributed to owners past the first `shown` of timeWaitByOwner (and to those a
     // recording left out): what a top N lists as "other".
@@ -74,6 +89,15 @@ struct SocketOwnership
     const SocketOwner *owner(std::uint32_t ref) const
     {
         return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr;
+    }
+    // The owners of `port`'s TIME-WAIT when it is among the busiest ports; null otherwise.
+    const PortOwners *ofPort(bool remote, std::uint16_t port) const
+    {
+        for (const PortOwners &p : remote ? remotePortOwners : localPortOwners) {
+            if (p.port == port)
+                return &p;
+        }
+        return nullptr;
     }
     const OwnerRef *of(std::size_t socketIndex) const
     {

@@ -2,6 +2,7 @@
 
 #include "counterrates.h"
 #include "networknamespace.h"
+#include "portownerscounter.h"
 #include "procfile.h"
 #include "procnetcountersparser.h"
 #include "slabestimator.h"
@@ -82,8 +83,10 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     readCounters(*snapshot);
     readSysctls(*snapshot);
     SnapshotAggregator::aggregate(*snapshot);
-    if (m_options.owners)
+    if (m_options.owners) {
         snapshot->owners = m_owners.attribute(snapshot->sockets, m_cgroups, snapshot->monotonicNs / 1000000);
+        PortOwnersCounter::count(*snapshot);
+    }
     readSlab(*snapshot);
 
     snapshot->collectNs = monotonicNow() - start;
@@ -109,6 +112,8 @@ std::shared_ptr<Snapshot> SnapshotCollector::refresh(const Snapshot &lastDump)
     snapshot->owners.owners = lastDump.owners.owners;
     snapshot->owners.timeWaitByOwner = lastDump.owners.timeWaitByOwner;
     snapshot->owners.timeWaitUnattributed = lastDump.owners.timeWaitUnattributed;
+    snapshot->owners.localPortOwners = lastDump.owners.localPortOwners;
+    snapshot->owners.remotePortOwners = lastDump.owners.remotePortOwners;
     readSockstat(*snapshot);
     snapshot->monotonicNs = monotonicNow();
     readCounters(*snapshot);

@@ -12,20 +12,6 @@
 
 namespace {
 
-void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<PortCount> &counts, int top)
-{
-    json.key(name);
-    json.beginArray();
-    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
-    for (std::size_t i = 0; i < shown; ++i) {
-        json.beginObject(true);
-        json.field("port", int(counts[i].port));
-        json.field("count", counts[i].count);
-        json.endObject();
-    }
-    json.endArray();
-}
-
 const char *slabSourceKey(SlabCacheFigure::Source source)
 {
     switch (source) {
@@ -68,6 +54,49 @@ void writeOwner(JsonStreamWriter &json, const SocketOwner &owner)
     json.field("unit", owner.unit);
 }
 
+// One owner's TIME-WAIT entries and how they were attributed.
+void writeOwnerTimeWait(JsonStreamWriter &json, const SocketOwner &owner, const OwnerTimeWait &entry)
+{
+    json.beginObject(true);
+    writeOwner(json, owner);
+    json.field("count", entry.count);
+    json.field("exact", entry.exact);
+    json.field("listener", entry.listener);
+    json.field("likely", entry.likely);
+    json.endObject();
+}
+
+// The busiest ports, each with whom its TIME-WAIT is attributed to when owners were looked up
+// and the port is among those counted (PortOwnersCounter).
+void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<PortCount> &counts, int top,
+                     const SocketOwnership &ownership, bool remote)
+{
+    json.key(name);
+    json.beginArray();
+    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
+    for (std::size_t i = 0; i < shown; ++i) {
+        json.beginObject(true);
+        json.field("port", int(counts[i].port));
+        json.field("count", counts[i].count);
+        if (const PortOwners *owners = ownership.ofPort(remote, counts[i].port)) {
+            json.key("owners");
+            json.beginArray();
+            std::uint64_t other = owners->otherOwners;
+            for (const OwnerTimeWait &entry : owners->owners) {
+                if (const SocketOwner *owner = ownership.owner(entry.owner))
+                    writeOwnerTimeWait(json, *owner, entry);
+                else
+                    other += entry.count;
+            }
+            json.endArray();
+            json.field("owners_other", other);
+            json.field("unattributed", owners->unattributed);
+        }
+        json.endObject();
+    }
+    json.endArray();
+}
+
 // TIME-WAIT by owner: the top N, and what the rest add up to.
 void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
 {
@@ -82,13 +111,7 @@ void writeOwnerCounts(JsonStreamWriter &json, const SocketOwnership &o, int top)
             other += entry.count;
             continue;
         }
-        json.beginObject(true);
-        writeOwner(json, *owner);
-        json.field("count", entry.count);
-        json.field("exact", entry.exact);
-        json.field("listener", entry.listener);
-        json.field("likely", entry.likely);
-        json.endObject();
+        writeOwnerTimeWait(json, *owner, entry);
     }
     json.endArray();
     json.field("by_process_other", other);
@@ -231,8 +254,8 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     json.field("max_tw_buckets", s.maxTimeWaitBuckets());
     json.field("distinct_local_ports", std::uint64_t(s.timeWaitByLocalPort.size()));
     json.field("distinct_remote_ports", std::uint64_t(s.timeWaitByRemotePort.size()));
-    writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts);
-    writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts);
+    writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts, s.owners, false);
+    writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts, s.owners, true);
     if (s.owners.scope != OwnerScope::NotLookedUp)
         writeOwnerCounts(json, s.owners, options.topProcesses < 0 ? options.topPorts : options.topProcesses);
     json.endObject();

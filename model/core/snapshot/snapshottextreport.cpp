@@ -25,12 +25,24 @@ std::string join(const std::vector<std::string> &parts, const char *separator)
     return out;
 }
 
-std::string portList(const std::vector<PortCount> &counts, int top)
+// "80 ×604 (nginx)": a port, its TIME-WAIT and, when attributed, its busiest owner (", …" when
+// others share the port: the JSON lists them).
+std::string portList(const std::vector<PortCount> &counts, int top, const SocketOwnership &ownership, bool remote)
 {
     std::vector<std::string> parts;
     const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
-    for (std::size_t i = 0; i < shown; ++i)
-        parts.push_back(std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count));
+    for (std::size_t i = 0; i < shown; ++i) {
+        std::string part = std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count);
+        const PortOwners *owners = ownership.ofPort(remote, counts[i].port);
+        const SocketOwner *first = owners && !owners->owners.empty() ? ownership.owner(owners->owners[0].owner) : nullptr;
+        if (first) {
+            part += " (" + (first->pid ? first->command : first->unit);
+            if (owners->owners.size() > 1 || owners->otherOwners > 0)
+                part += ", …";
+            part += ")";
+        }
+        parts.push_back(part);
+    }
     return join(parts, ", ");
 }
 
@@ -125,9 +137,9 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
         out += fill(l.timeWait, {rows});
     }
     if (!s.timeWaitByLocalPort.empty())
-        out += fill(l.byLocalPort, {portList(s.timeWaitByLocalPort, topPorts)});
+        out += fill(l.byLocalPort, {portList(s.timeWaitByLocalPort, topPorts, s.owners, false)});
     if (!s.timeWaitByRemotePort.empty())
-        out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts)});
+        out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts, s.owners, true)});
     if (!s.owners.timeWaitByOwner.empty() || s.owners.timeWaitUnattributed > 0) {
         std::vector<std::string> parts;
         const auto shown = std::min<std::size_t>(s.owners.timeWaitByOwner.size(), std::size_t(std::max(topPorts, 0)));
