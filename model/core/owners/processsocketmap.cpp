@@ -111,9 +111,15 @@ bool ProcessSocketMap::unknownInodes(const std::vector<SocketRecord> &sockets) c
 
 void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs)
 {
+    const bool due = m_passes > 0 && !m_passActive && nowMs - m_lastPassMs >= m_options.rescanMs;
+    update(sockets, nowMs, due && unknownInodes(sockets));
+}
+
+void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen)
+{
     const bool first = m_passes == 0;
     if (!m_passActive) {
-        if (!first && (nowMs - m_lastPassMs < m_options.rescanMs || !unknownInodes(sockets)))
+        if (!first && (nowMs - m_lastPassMs < m_options.rescanMs || !unknownSeen))
             return;
         startPass();
     }

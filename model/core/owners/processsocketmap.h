@@ -36,7 +36,13 @@ public:
     explicit ProcessSocketMap(Options options);
 
     // Looks up what `sockets` hold that is not known yet (see above). `nowMs`: a monotonic clock.
+    // `unknownSeen`: whether the caller already knows that some live socket inode is neither
+    // held by a known process nor known unowned (SocketOwnerTracker finds out while attributing);
+    // without it, a pass over the records finds out.
     void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
+    void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen);
+    // The last complete pass found this live socket inode in no readable process.
+    bool knownUnowned(std::uint32_t inode) const { return m_unowned.find(inode) != nullptr; }
 
     // The process holding the socket inode (the lowest pid when several share it), or 0.
     std::uint32_t holderOf(std::uint32_t inode) const

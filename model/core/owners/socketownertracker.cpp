@@ -52,10 +52,6 @@ void merge(std::uint32_t &slot, std::uint32_t owner)
         slot = Ambiguous;
 }
 
-bool live(const SocketRecord &record)
-{
-    return record.state != TcpState::TimeWait && record.state != TcpState::NewSynRecv && record.inode != 0;
-}
 
 }
 
@@ -165,10 +161,16 @@ void SocketOwnerTracker::rotate()
 }
 
 SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups,
-                                              std::int64_t nowMs)
+                                              std::int64_t nowMs, PortOwnersTally *ports)
+{
+    return attribute(sockets, SocketPartition::of(sockets), cgroups, nowMs, ports);
+}
+
+SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                              const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {
     SocketOwnership ownership;
-    m_processes.update(sockets, nowMs);
+    m_processes.update(sockets, nowMs, m_unknownInodes);
     ownership.scope = m_processes.scope();
     ownership.processesUnreadable = m_processes.processesUnreadable();
     if (m_pidPoolPass != m_processes.passes()) {
@@ -199,36 +201,48 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         return ref;
     };
 
-    // Two passes over the records (each reads every 72-byte record: at 302k that is what costs),
-    // the rest over the live ones only.
+    // The live sockets only (the partition was made in the aggregator's pass over the records).
     ownership.perSocket.assign(sockets.size(), OwnerRef());
-    std::vector<std::uint32_t> liveIndices, livePools;
+    std::vector<std::uint32_t> livePools;
+    livePools.reserve(partition.live.size());
     std::vector<std::uint32_t> listenerOwner(65536, 0);
-    for (std::size_t i = 0; i < sockets.size(); ++i) {
+    std::uint32_t lastPid = 0, lastPool = Ambiguous;
+    bool unknownInodes = false;
+    for (const std::uint32_t i : partition.live) {
         const SocketRecord &record = sockets[i];
-        if (!live(record))
-            continue;
         std::uint32_t pool = Ambiguous;
         OwnerEvidence evidence = OwnerEvidence::None;
         if (const std::uint32_t pid = m_processes.holderOf(record.inode)) {
-            pool = poolIndexOfProcess(pid);
+            // Runs of one process's sockets are common (a server's connections): one lookup for them.
+            if (pid != lastPid) {
+                lastPid = pid;
+                lastPool = poolIndexOfProcess(pid);
+            }
+            pool = lastPool;
             evidence = OwnerEvidence::Descriptor;
-        } else if (record.cgroupSlot != 0) {
-            pool = poolIndexOfCgroup(cgroups.idOf(record.cgroupSlot), nowMs);
-            evidence = OwnerEvidence::Cgroup;
+        } else {
+            // New since the last pass over /proc, unless that pass found it in no process.
+            unknownInodes = unknownInodes || !m_processes.knownUnowned(record.inode);
+            if (record.cgroupSlot != 0) {
+                pool = poolIndexOfCgroup(cgroups.idOf(record.cgroupSlot), nowMs);
+                evidence = OwnerEvidence::Cgroup;
+            }
         }
         if (pool != Ambiguous)
             ownership.perSocket[i] = {refOf(pool), evidence};
-        liveIndices.push_back(std::uint32_t(i));
         livePools.push_back(pool);
         // A listener nobody is known to own makes its port ambiguous: it may be the real server.
         if (record.state == TcpState::Listen)
             merge(listenerOwner[record.localPort], pool == Ambiguous ? Ambiguous : ownership.perSocket[i].owner);
     }
+    // The next update() starts a pass over /proc on this (after its rescan interval) instead of
+    // reading every record again to find out.
+    m_unknownInodes = unknownInodes;
 
     // Who connects where, from ports nobody listens on (outgoing connections).
     std::unordered_map<Endpoint, std::uint32_t, EndpointHash> clients;
-    for (const std::uint32_t i : liveIndices) {
+    clients.reserve(partition.live.size());
+    for (const std::uint32_t i : partition.live) {
         const SocketRecord &record = sockets[i];
         if (record.state == TcpState::Listen || listenerOwner[record.localPort] != 0)
             continue;
@@ -248,13 +262,10 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         entry.listener += ref.evidence == OwnerEvidence::Listener;
         entry.likely += ref.evidence == OwnerEvidence::Likely;
     };
-    for (std::size_t i = 0; i < sockets.size(); ++i) {
-        const SocketRecord &record = sockets[i];
-        if (record.state != TcpState::TimeWait)
-            continue;
-        OwnerRef &ref = ownership.perSocket[i];
-        const std::uint32_t *pool = memory ? remembered(record.cookie) : nullptr;
-        const std::uint32_t listener = listenerOwner[record.localPort];
+    for (const SocketPartition::TimeWait &entry : partition.timeWait) {
+        OwnerRef &ref = ownership.perSocket[entry.index];
+        const std::uint32_t *pool = memory ? remembered(entry.cookie) : nullptr;
+        const std::uint32_t listener = listenerOwner[entry.localPort];
         if (pool) {
             ref = {refOf(*pool), OwnerEvidence::Exact};
         } else if (listener != 0) {
@@ -262,6 +273,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             if (listener != Ambiguous)
                 ref = {listener, OwnerEvidence::Listener};
         } else if (!clients.empty()) {
+            const SocketRecord &record = sockets[entry.index];
             const auto it = clients.find(Endpoint {record.remoteAddress, record.remotePort, record.family});
             if (it != clients.end() && it->second != Ambiguous)
                 ref = {it->second, OwnerEvidence::Likely};
@@ -270,16 +282,20 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             count(ref);
         else
             ++ownership.timeWaitUnattributed;
+        if (ports)
+            ports->add(entry.localPort, entry.remotePort, ref);
     }
+    if (ports)
+        ports->finish(ownership);
     for (const OwnerTimeWait &entry : byOwner) {
         if (entry.count > 0)
             ownership.timeWaitByOwner.push_back(entry);
     }
     ownership.sortTimeWait();
 
-    for (std::size_t k = 0; k < liveIndices.size(); ++k) {
+    for (std::size_t k = 0; k < partition.live.size(); ++k) {
         if (livePools[k] != Ambiguous)
-            remember(sockets[liveIndices[k]].cookie, livePools[k]);
+            remember(sockets[partition.live[k]].cookie, livePools[k]);
     }
     return ownership;
 }

@@ -3,8 +3,10 @@
 #include "cgroupidtable.h"
 #include "cgroupnames.h"
 #include "flatidmap.h"
+#include "portownerstally.h"
 #include "processsocketmap.h"
 #include "socketownership.h"
+#include "socketpartition.h"
 #include "socketrecord.h"
 
 #include <cstdint>
@@ -34,7 +36,12 @@ public:
     explicit SocketOwnerTracker(Options options);
 
     // `cgroups`: the table the dump's cgroupSlots index. `nowMs`: a monotonic clock.
-    SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups, std::int64_t nowMs);
+    // `ports`, when given, counts the owners of the busiest ports' TIME-WAIT in the same pass.
+    SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups, std::int64_t nowMs,
+                              PortOwnersTally *ports = nullptr);
+    // The same with the sockets already partitioned (SocketPartition, made in the aggregator's pass).
+    SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                              const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports = nullptr);
 
     const ProcessSocketMap &processes() const { return m_processes; }
 
@@ -63,4 +70,6 @@ private:
     // One bit per hash of every remembered cookie (both generations): most TIME-WAIT entries were
     // never seen owned, and a bit in 256 KB says so faster than a probe of the map.
     std::vector<std::uint64_t> m_cookieBits;
+    // The last attribution met a live socket inode no pass over /proc has seen.
+    bool m_unknownInodes = true;
 };

@@ -1,6 +1,7 @@
 #include "snapshotaggregator.h"
 
 #include "snapshot.h"
+#include "socketpartition.h"
 
 #include <sys/socket.h>
 
@@ -56,7 +57,7 @@ std::vector<PortCount> sortedNonZero(const std::vector<std::uint32_t> &perPort)
 
 namespace SnapshotAggregator {
 
-void aggregate(Snapshot &snapshot)
+void aggregate(Snapshot &snapshot, SocketPartition *partition)
 {
     snapshot.stateCounts.fill(0);
     snapshot.socketsPerSlabCache.fill(0);
@@ -68,7 +69,14 @@ void aggregate(Snapshot &snapshot)
     snapshot.ephemeralRange = PortRange::fromSysctl(snapshot.sysctl("net.ipv4.ip_local_port_range"));
     const PortRange range = snapshot.ephemeralRange;
 
-    for (const SocketRecord &record : snapshot.sockets) {
+    if (partition) {
+        partition->clear();
+        partition->timeWait.reserve(snapshot.sockets.size());
+    }
+    for (std::size_t i = 0; i < snapshot.sockets.size(); ++i) {
+        const SocketRecord &record = snapshot.sockets[i];
+        if (partition)
+            partition->add(record, std::uint32_t(i));
         ++snapshot.stateCounts[static_cast<int>(record.state)];
         const bool v6 = record.family == AF_INET6;
         if (v6)

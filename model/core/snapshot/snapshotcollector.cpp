@@ -82,10 +82,10 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
 
     readCounters(*snapshot);
     readSysctls(*snapshot);
-    SnapshotAggregator::aggregate(*snapshot);
+    SnapshotAggregator::aggregate(*snapshot, m_options.owners ? &m_partition : nullptr);
     if (m_options.owners) {
-        snapshot->owners = m_owners.attribute(snapshot->sockets, m_cgroups, snapshot->monotonicNs / 1000000);
-        PortOwnersCounter::count(*snapshot);
+        PortOwnersTally ports = PortOwnersCounter::tallyFor(*snapshot);
+        snapshot->owners = m_owners.attribute(snapshot->sockets, m_partition, m_cgroups, snapshot->monotonicNs / 1000000, &ports);
     }
     readSlab(*snapshot);
 

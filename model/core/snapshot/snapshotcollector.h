@@ -53,6 +53,7 @@ private:
     SockDiagCollector m_diag;
     CgroupIdTable m_cgroups;
     SocketOwnerTracker m_owners;
+    SocketPartition m_partition; // kept: its buffers are reused dump after dump
     std::size_t m_lastSocketCount = 0;
     std::vector<SocketRecord> m_spare;
     bool m_slabWarningGiven = false;
