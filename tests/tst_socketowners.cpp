@@ -201,6 +201,23 @@ private slots:
         SnapshotCollector collector({});
         const auto before = collect(collector);
         QVERIFY(before);
+        // A second look with no pass over /proc in between: the owners come from the cookie
+        // memory now (SocketOwnerTracker's shortcut) and must be the same.
+        const auto again = collect(collector);
+        QVERIFY(again);
+        const auto fromClient = [](const SocketRecord &r) { return r.remotePort == Port && r.state == TcpState::Established; };
+        for (const auto &snapshot : {before, again}) {
+            int held = 0;
+            for (std::size_t i = 0; i < snapshot->sockets.size(); ++i) {
+                if (!fromClient(snapshot->sockets[i]))
+                    continue;
+                const OwnerRef *ref = snapshot->owners.of(i);
+                QVERIFY(ref && ref->evidence == OwnerEvidence::Descriptor);
+                QCOMPARE(snapshot->owners.owner(ref->owner)->command, std::string("tw-client"));
+                ++held;
+            }
+            QCOMPARE(held, 2);
+        }
 
         client.send();
         QVERIFY(client.receive());

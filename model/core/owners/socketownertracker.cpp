@@ -18,6 +18,9 @@ std::size_t cookieBit(std::uint64_t cookie)
     return std::size_t((cookie * 0xD6E8FEB86659FD93ull) >> (64 - CookieBitsLog2));
 }
 constexpr std::size_t MaximumPool = 65536;
+// Set in a remembered cookie's value when the pool came from the socket's descriptor (not only
+// from its cgroup): such a live socket, met again before the next pass over /proc, has that owner.
+constexpr std::uint32_t HeldBit = 0x80000000u;
 
 // (family, remote address, remote port): where a client's connections go.
 struct Endpoint
@@ -125,27 +128,28 @@ std::uint32_t SocketOwnerTracker::poolIndexOfCgroup(std::uint64_t cgroupId, std:
     return index;
 }
 
-void SocketOwnerTracker::remember(std::uint64_t cookie, std::uint32_t poolIndex)
+void SocketOwnerTracker::remember(std::uint64_t cookie, std::uint32_t poolIndex, bool held)
 {
     if (cookie == 0)
         return;
     if (m_cookies.size() >= m_options.rememberedCookies && !m_cookies.find(cookie))
         rotate();
-    m_cookies.set(cookie, poolIndex);
+    m_cookies.set(cookie, poolIndex | (held ? HeldBit : 0));
     if (m_cookieBits.empty())
         m_cookieBits.assign(std::size_t(1) << (CookieBitsLog2 - 6), 0);
     const std::size_t bit = cookieBit(cookie);
     m_cookieBits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
 }
 
-const std::uint32_t *SocketOwnerTracker::remembered(std::uint64_t cookie) const
+std::uint32_t SocketOwnerTracker::remembered(std::uint64_t cookie) const
 {
     const std::size_t bit = cookieBit(cookie);
     if (m_cookieBits.empty() || !(m_cookieBits[bit >> 6] & (std::uint64_t(1) << (bit & 63))))
-        return nullptr;
-    if (const std::uint32_t *pool = m_cookies.find(cookie))
-        return pool;
-    return m_olderCookies.find(cookie);
+        return Ambiguous;
+    const std::uint32_t *pool = m_cookies.find(cookie);
+    if (!pool)
+        pool = m_olderCookies.find(cookie);
+    return pool ? *pool & ~HeldBit : Ambiguous;
 }
 
 void SocketOwnerTracker::rotate()
@@ -202,9 +206,16 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     };
 
     // The live sockets only (the partition was made in the aggregator's pass over the records).
+    // A socket held by a process in the last attribution, with no pass over /proc since, is held
+    // by it still (the inode map changes only with a pass): its remembered cookie gives its owner
+    // in one probe, where the inode map, the pid's owner and remembering it again took three.
     ownership.perSocket.assign(sockets.size(), OwnerRef());
+    const bool sameProcesses = m_processes.passes() == m_attributedPass;
+    m_attributedPass = m_processes.passes();
     std::vector<std::uint32_t> livePools;
     livePools.reserve(partition.live.size());
+    std::vector<bool> liveNew; // to be remembered: not found held in the last attribution
+    liveNew.reserve(partition.live.size());
     std::vector<std::uint32_t> listenerOwner(65536, 0);
     std::uint32_t lastPid = 0, lastPool = Ambiguous;
     bool unknownInodes = false;
@@ -212,7 +223,12 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         const SocketRecord &record = sockets[i];
         std::uint32_t pool = Ambiguous;
         OwnerEvidence evidence = OwnerEvidence::None;
-        if (const std::uint32_t pid = m_processes.holderOf(record.inode)) {
+        const std::uint32_t *held = sameProcesses ? m_cookies.find(record.cookie) : nullptr;
+        liveNew.push_back(!(held && (*held & HeldBit)));
+        if (!liveNew.back()) {
+            pool = *held & ~HeldBit;
+            evidence = OwnerEvidence::Descriptor;
+        } else if (const std::uint32_t pid = m_processes.holderOf(record.inode)) {
             // Runs of one process's sockets are common (a server's connections): one lookup for them.
             if (pid != lastPid) {
                 lastPid = pid;
@@ -264,10 +280,10 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     };
     for (const SocketPartition::TimeWait &entry : partition.timeWait) {
         OwnerRef &ref = ownership.perSocket[entry.index];
-        const std::uint32_t *pool = memory ? remembered(entry.cookie) : nullptr;
+        const std::uint32_t pool = memory ? remembered(entry.cookie) : Ambiguous;
         const std::uint32_t listener = listenerOwner[entry.localPort];
-        if (pool) {
-            ref = {refOf(*pool), OwnerEvidence::Exact};
+        if (pool != Ambiguous) {
+            ref = {refOf(pool), OwnerEvidence::Exact};
         } else if (listener != 0) {
             // A server port with an unknown or second listener: no guess.
             if (listener != Ambiguous)
@@ -294,8 +310,10 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     ownership.sortTimeWait();
 
     for (std::size_t k = 0; k < partition.live.size(); ++k) {
-        if (livePools[k] != Ambiguous)
-            remember(sockets[partition.live[k]].cookie, livePools[k]);
+        if (livePools[k] != Ambiguous && liveNew[k]) {
+            const std::uint32_t i = partition.live[k];
+            remember(sockets[i].cookie, livePools[k], ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);
+        }
     }
     return ownership;
 }

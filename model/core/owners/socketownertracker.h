@@ -50,8 +50,9 @@ private:
     std::uint32_t poolIndexOfCgroup(std::uint64_t cgroupId, std::int64_t nowMs);
     std::uint32_t poolIndex(SocketOwner owner);
     std::string userName(std::uint32_t uid);
-    void remember(std::uint64_t cookie, std::uint32_t poolIndex);
-    const std::uint32_t *remembered(std::uint64_t cookie) const;
+    void remember(std::uint64_t cookie, std::uint32_t poolIndex, bool held);
+    // The pool index remembered for `cookie`, or Ambiguous (~0) when none.
+    std::uint32_t remembered(std::uint64_t cookie) const;
     void rotate();
 
     Options m_options;
@@ -72,4 +73,6 @@ private:
     std::vector<std::uint64_t> m_cookieBits;
     // The last attribution met a live socket inode no pass over /proc has seen.
     bool m_unknownInodes = true;
+    // ProcessSocketMap::passes() at the last attribution.
+    std::uint64_t m_attributedPass = ~std::uint64_t(0);
 };
