@@ -4464,18 +4464,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1（pid %2，%3）</translation>
     </message>
     <message>
-        <source>%1 exact</source>
-        <translation>%1 个确切</translation>
-    </message>
-    <message>
-        <source>%1 via listener</source>
-        <translation>%1 个经监听端口</translation>
-    </message>
-    <message>
-        <source>%1 likely</source>
-        <translation>%1 个可能</translation>
-    </message>
-    <message>
         <source>%1: %2 (%3)</source>
         <translation>%1：%2（%3）</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "timewaitbyportmodel.h"
 
+#include "timewaitbyprocessmodel.h"
 #include "untrustedtext.h"
 
 #include <QLocale>
@@ -104,14 +105,10 @@ const PortOwners *TimeWaitByPortModel::portOwners(int row) const
 
 QString TimeWaitByPortModel::ownerShort(int row) const
 {
-    const PortOwners *owners = portOwners(row);
-    const SocketOwner *first = owners && !owners->owners.empty() ? m_snapshot->owners.owner(owners->owners[0].owner) : nullptr;
-    if (!first)
+    if (!m_snapshot || row < 0 || row >= int(m_rows.size()))
         return QString();
-    QString name = UntrustedText::plain(QString::fromStdString(first->pid ? first->command : first->unit));
-    if (owners->owners.size() > 1 || owners->otherOwners > 0)
-        name += QStringLiteral(", …");
-    return name;
+    return UntrustedText::plain(
+        QString::fromStdString(m_snapshot->owners.busiestOwnerOfPort(m_side == Side::Remote, m_rows[std::size_t(row)].port)));
 }
 
 QString TimeWaitByPortModel::ownersText(int row) const
@@ -131,14 +128,7 @@ QString TimeWaitByPortModel::ownersText(int row) const
                                              .arg(owner->pid)
                                              .arg(unit)
                                        : unit;
-        QStringList how;
-        if (entry.exact)
-            how << tr("%1 exact").arg(locale.toString(entry.exact));
-        if (entry.listener)
-            how << tr("%1 via listener").arg(locale.toString(entry.listener));
-        if (entry.likely)
-            how << tr("%1 likely").arg(locale.toString(entry.likely));
-        lines << tr("%1: %2 (%3)").arg(who, locale.toString(entry.count), how.join(QStringLiteral(", ")));
+        lines << tr("%1: %2 (%3)").arg(who, locale.toString(entry.count), TimeWaitByProcessModel::howFound(entry, locale));
     }
     if (owners->otherOwners > 0)
         lines << tr("other processes: %1").arg(locale.toString(owners->otherOwners));

@@ -2,6 +2,7 @@
 
 #include "untrustedtext.h"
 
+#include <QLocale>
 #include <QStringList>
 
 TimeWaitByProcessModel::TimeWaitByProcessModel(int topOwners, QObject *parent)
@@ -52,6 +53,18 @@ QString TimeWaitByProcessModel::ownerName(const OwnerLabel &label)
     return command + QStringLiteral(" · ") + unit;
 }
 
+QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLocale &locale)
+{
+    QStringList parts;
+    if (counts.exact)
+        parts << tr("%1 exact").arg(locale.toString(counts.exact));
+    if (counts.listener)
+        parts << tr("%1 via listener").arg(locale.toString(counts.listener));
+    if (counts.likely)
+        parts << tr("%1 likely").arg(locale.toString(counts.likely));
+    return parts.join(QStringLiteral(", "));
+}
+
 QString TimeWaitByProcessModel::scopeText() const
 {
     switch (m_scope) {
@@ -94,22 +107,12 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
             return tr("other processes");
         if (row.kind == Row::Kind::Unattributed)
             return tr("not attributed");
-        return UntrustedText::plain(QString::fromStdString(row.owner.pid ? row.owner.command : row.owner.unit));
+        return UntrustedText::plain(QString::fromStdString(row.owner.name()));
     case Pid: return row.kind == Row::Kind::Owner && row.owner.pid ? QVariant(row.owner.pid) : QVariant(QString());
     case Unit: return UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Count: return row.counts.count;
-    case How: {
-        if (row.kind != Row::Kind::Owner)
-            return QString();
-        QStringList parts;
-        if (row.counts.exact)
-            parts << tr("%1 exact").arg(row.counts.exact);
-        if (row.counts.listener)
-            parts << tr("%1 via listener").arg(row.counts.listener);
-        if (row.counts.likely)
-            parts << tr("%1 likely").arg(row.counts.likely);
-        return parts.join(QStringLiteral(", "));
-    }
+    // The C locale writes numbers without group separators, as the Count column shows them.
+    case How: return row.kind == Row::Kind::Owner ? howFound(row.counts, QLocale::c()) : QString();
     default: break;
     }
     return {};

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 
+class QLocale;
+
 #include <vector>
 
 // Whom a snapshot's TIME-WAIT entries are attributed to (SocketOwnership::timeWaitByOwner): the
@@ -25,6 +27,9 @@ public:
     // "nginx · nginx.service", "nginx", "nginx.service": one line of plain text (a name from a
     // recording or a remote host may hold anything); empty when the label holds neither.
     static QString ownerName(const OwnerLabel &label);
+    // "4 exact, 596 via listener": how an owner's TIME-WAIT entries were attributed, numbers in
+    // `locale`'s way.
+    static QString howFound(const OwnerTimeWait &counts, const QLocale &locale);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

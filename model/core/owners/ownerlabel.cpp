@@ -23,7 +23,7 @@ OwnerLabel OwnerLabel::of(const SocketOwner &owner)
     return {owner.command, owner.unit};
 }
 
-std::uint64_t OwnerLabel::key() const
+std::uint64_t OwnerLabel::keyOf(const std::string &command, const std::string &unit)
 {
     // The command's length goes in first, so ("ab", "c") and ("a", "bc") differ.
     std::uint64_t hash = hashBytes(FnvOffset, std::to_string(command.size()));

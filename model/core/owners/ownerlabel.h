@@ -15,6 +15,8 @@ struct OwnerLabel
 
     static OwnerLabel of(const SocketOwner &owner);
     // A 64-bit FNV-1a hash of command and unit: what a summary stores instead of the names.
-    std::uint64_t key() const;
+    std::uint64_t key() const { return keyOf(command, unit); }
+    // The same without making a label (once per owner per sample in the summarizer).
+    static std::uint64_t keyOf(const std::string &command, const std::string &unit);
     bool operator==(const OwnerLabel &other) const { return command == other.command && unit == other.unit; }
 };

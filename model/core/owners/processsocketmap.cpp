@@ -100,21 +100,6 @@ const ProcessSocketMap::Process *ProcessSocketMap::process(std::uint32_t pid) co
     return it == m_processes.end() ? nullptr : &it->second;
 }
 
-bool ProcessSocketMap::unknownInodes(const std::vector<SocketRecord> &sockets) const
-{
-    for (const SocketRecord &record : sockets) {
-        if (record.inode != 0 && !m_inodes.find(record.inode) && !m_unowned.find(record.inode))
-            return true;
-    }
-    return false;
-}
-
-void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs)
-{
-    const bool due = m_passes > 0 && !m_passActive && nowMs - m_lastPassMs >= m_options.rescanMs;
-    update(sockets, nowMs, due && unknownInodes(sockets));
-}
-
 void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen)
 {
     const bool first = m_passes == 0;

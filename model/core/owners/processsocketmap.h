@@ -36,10 +36,8 @@ public:
     explicit ProcessSocketMap(Options options);
 
     // Looks up what `sockets` hold that is not known yet (see above). `nowMs`: a monotonic clock.
-    // `unknownSeen`: whether the caller already knows that some live socket inode is neither
-    // held by a known process nor known unowned (SocketOwnerTracker finds out while attributing);
-    // without it, a pass over the records finds out.
-    void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
+    // `unknownSeen`: some live socket inode is neither held by a known process nor known unowned
+    // (SocketOwnerTracker finds out while attributing, so no pass over the records is needed here).
     void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen);
     // The last complete pass found this live socket inode in no readable process.
     bool knownUnowned(std::uint32_t inode) const { return m_unowned.find(inode) != nullptr; }
@@ -57,7 +55,6 @@ public:
     std::uint64_t passes() const { return m_passes; }
 
 private:
-    bool unknownInodes(const std::vector<SocketRecord> &sockets) const;
     void startPass();
     // Reads processes of the pass in progress until `budget` links are read; true when the pass is complete.
     bool continuePass(std::uint64_t budget);

@@ -37,3 +37,12 @@ void SocketOwnership::sortTimeWait()
         return a.owner < b.owner;
     });
 }
+
+std::string SocketOwnership::busiestOwnerOfPort(bool remote, std::uint16_t port) const
+{
+    const PortOwners *shares = ofPort(remote, port);
+    const SocketOwner *first = shares && !shares->owners.empty() ? owner(shares->owners[0].owner) : nullptr;
+    if (!first)
+        return std::string();
+    return first->name() + (shares->owners.size() > 1 || shares->otherOwners > 0 ? ", …" : "");
+}

@@ -15,6 +15,9 @@ struct SocketOwner
     std::string command; // /proc/PID/comm
     std::string user; // the uid's name, or the number when it has none
     std::string unit; // "nginx.service", "docker:3f2a1b…", a cgroup path, or empty
+
+    // What names the owner in a word: its command, or its unit when no process is known.
+    const std::string &name() const { return pid ? command : unit; }
 };
 
 // How an owner was found. For a live socket: its descriptor in the process (Descriptor) or only
@@ -90,6 +93,9 @@ struct SocketOwnership
     {
         return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr;
     }
+    // The name of the busiest owner of `port`'s TIME-WAIT, with ", …" when others share the
+    // port ("nginx, …"); empty when the port is not among the busiest or nobody is attributed.
+    std::string busiestOwnerOfPort(bool remote, std::uint16_t port) const;
     // The owners of `port`'s TIME-WAIT when it is among the busiest ports; null otherwise.
     const PortOwners *ofPort(bool remote, std::uint16_t port) const
     {

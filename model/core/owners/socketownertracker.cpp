@@ -164,12 +164,6 @@ void SocketOwnerTracker::rotate()
     });
 }
 
-SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups,
-                                              std::int64_t nowMs, PortOwnersTally *ports)
-{
-    return attribute(sockets, SocketPartition::of(sockets), cgroups, nowMs, ports);
-}
-
 SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {

@@ -36,10 +36,8 @@ public:
     explicit SocketOwnerTracker(Options options);
 
     // `cgroups`: the table the dump's cgroupSlots index. `nowMs`: a monotonic clock.
-    // `ports`, when given, counts the owners of the busiest ports' TIME-WAIT in the same pass.
-    SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const CgroupIdTable &cgroups, std::int64_t nowMs,
-                              PortOwnersTally *ports = nullptr);
-    // The same with the sockets already partitioned (SocketPartition, made in the aggregator's pass).
+    // `partition`: the sockets split as SnapshotAggregator's pass found them. `ports`, when given,
+    // counts the owners of the busiest ports' TIME-WAIT in the same pass.
     SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports = nullptr);
 

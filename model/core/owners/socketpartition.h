@@ -41,11 +41,4 @@ struct SocketPartition
         else if (isLive(record))
             live.push_back(index);
     }
-    static SocketPartition of(const std::vector<SocketRecord> &sockets)
-    {
-        SocketPartition partition;
-        for (std::size_t i = 0; i < sockets.size(); ++i)
-            partition.add(sockets[i], std::uint32_t(i));
-        return partition;
-    }
 };

@@ -100,7 +100,7 @@ void SampleSummarizer::trackOwners(const Snapshot &snapshot, SampleSummary &summ
         const SocketOwner *owner = o.owner(entry.owner);
         if (!owner)
             continue;
-        const std::uint64_t key = OwnerLabel::of(*owner).key();
+        const std::uint64_t key = OwnerLabel::keyOf(owner->command, owner->unit);
         const auto [it, added] = index.emplace(key, merged.size());
         if (added)
             merged.push_back({key, entry.count, owner});

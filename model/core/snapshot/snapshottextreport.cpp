@@ -33,14 +33,9 @@ std::string portList(const std::vector<PortCount> &counts, int top, const Socket
     const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
     for (std::size_t i = 0; i < shown; ++i) {
         std::string part = std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count);
-        const PortOwners *owners = ownership.ofPort(remote, counts[i].port);
-        const SocketOwner *first = owners && !owners->owners.empty() ? ownership.owner(owners->owners[0].owner) : nullptr;
-        if (first) {
-            part += " (" + (first->pid ? first->command : first->unit);
-            if (owners->owners.size() > 1 || owners->otherOwners > 0)
-                part += ", …";
-            part += ")";
-        }
+        const std::string owner = ownership.busiestOwnerOfPort(remote, counts[i].port);
+        if (!owner.empty())
+            part += " (" + owner + ")";
         parts.push_back(part);
     }
     return join(parts, ", ");
