@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -207,7 +208,8 @@ private slots:
         QFETCH(double, perSecond);
         QCOMPARE(budget.perSecond, perSecond);
         QCOMPARE(budget.perSecondAllTuples, perSecond * 6);
-        QCOMPARE(budget.fullMeansAddressNotAvailable(), budget.reuse != PortBudget::Reuse::Applies);
+        QCOMPARE(budget.fullMeansAddressNotAvailable(),
+                 budget.reuse != PortBudget::Reuse::Applies && budget.reuse != PortBudget::Reuse::NoTimestamps);
         QCOMPARE(budget.perSecondWithoutReuse, budget.usablePorts / 60.0);
         QCOMPARE(budget.delayApproximate, delayMs < 0);
         // Every budget says which destination it is for, in the words the issue asks for.
@@ -411,6 +413,70 @@ private slots:
         } else {
             QCOMPARE(fifth, -EADDRNOTAVAIL);
         }
+    }
+
+    // tcp_timestamps = 0 stops new connections from recording the peer's timestamp, but
+    // tcp_twsk_unique() hands the taken-over entry's record (tw_ts_recent_stamp) to the new
+    // connection and tcp_time_wait() puts it into that connection's entry: switched off under
+    // load, reuse goes on, without timestamps; off from the start, nothing is taken over.
+    void kernelTimestampsOff_data()
+    {
+        QTest::addColumn<bool>("switchedUnderLoad");
+        QTest::newRow("switched to 0 after the entries were made") << true;
+        QTest::newRow("0 from the start") << false;
+    }
+
+    void kernelTimestampsOff()
+    {
+        QFETCH(bool, switchedUnderLoad);
+        if (!QFile::exists(QStringLiteral("/proc/sys/net/ipv4/tcp_tw_reuse_delay")))
+            QSKIP("no tcp_tw_reuse_delay (before 6.14)");
+        QVERIFY(writeSysctl("tcp_tw_reuse", "1"));
+        QVERIFY(writeSysctl("tcp_tw_reuse_delay", "1"));
+        if (!switchedUnderLoad)
+            QVERIFY(writeSysctl("tcp_timestamps", "0"));
+        const int listener = listenOn("127.0.0.1");
+        QVERIFY(listener >= 0);
+        const std::vector<quint16> ports = fillRange("127.0.0.1", listener);
+        QCOMPARE(int(ports.size()), 4);
+        QTRY_COMPARE(timeWaitRows(), 4);
+        QVERIFY(writeSysctl("tcp_timestamps", "0"));
+        const qint64 recycledBefore = timeWaitRecycled();
+        // Two rounds over the whole range: the second takes over entries made by connections
+        // that never carried a timestamp.
+        for (int round = 0; round < 2; ++round) {
+            QThread::msleep(20); // every entry older than the 1 ms delay
+            for (int i = 0; i < 4; ++i) {
+                const int client = connectTo("127.0.0.1");
+                if (!switchedUnderLoad) {
+                    QCOMPARE(client, -EADDRNOTAVAIL);
+                    QCOMPARE(timeWaitRecycled(), recycledBefore);
+                    return;
+                }
+                QVERIFY2(client >= 0, qPrintable(QStringLiteral("round %1, connection %2: %3")
+                                                     .arg(round).arg(i).arg(QString::fromLocal8Bit(strerror(-client)))));
+                tcp_info info {};
+                socklen_t length = sizeof info;
+                QCOMPARE(getsockopt(client, IPPROTO_TCP, TCP_INFO, &info, &length), 0);
+                QCOMPARE(info.tcpi_options & TCPI_OPT_TIMESTAMPS, 0);
+                QVERIFY(std::find(ports.begin(), ports.end(), localPort(client)) != ports.end());
+                QVERIFY(closeClientFirst(client, listener));
+            }
+            QTRY_COMPARE(timeWaitRows(), 4);
+        }
+        QCOMPARE(timeWaitRecycled(), recycledBefore + 8);
+        // So the budget cannot promise EADDRNOTAVAIL with tcp_timestamps = 0, and says both cases.
+        PortBudgetSettings settings;
+        settings.rangeValid = true;
+        settings.rangeLow = 40000;
+        settings.rangeHigh = 40003;
+        settings.tcpTwReuse = 1;
+        settings.tcpTimestamps = 0;
+        settings.reuseDelayMs = 1;
+        const PortBudget budget = PortBudget::compute(settings, {true, 1, 1});
+        QCOMPARE(int(budget.reuse), int(PortBudget::Reuse::NoTimestamps));
+        QVERIFY(!budget.fullMeansAddressNotAvailable());
+        QVERIFY(PortBudgetText::whenFull(budget).contains(QLatin1String("inherits the entry's record")));
     }
 
     void kernelBindConnectBypass_data()

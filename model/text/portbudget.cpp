@@ -106,8 +106,10 @@ PortBudget PortBudget::compute(const PortBudgetSettings &settings, const PortBud
     b.usablePorts = std::max(0, b.rangeSize - settings.reservedInRange);
 
     // tcp_twsk_unique(): reuse needs a recorded peer timestamp (tw_ts_recent_stamp), so
-    // timestamps on both ends; value 2 only when an address is loopback or the socket is bound
-    // to lo. Checked in that order so the reason shown is the first one that blocks.
+    // timestamps on both ends, or a record inherited by taking over an entry that had one (so
+    // NoTimestamps is the steady state after a switch to 0, not a certainty right after it);
+    // value 2 only when an address is loopback or the socket is bound to lo. Checked in that
+    // order so the reason shown is the first one that blocks.
     if (settings.tcpTwReuse < 0 || settings.tcpTimestamps < 0)
         b.reuse = Reuse::Unknown;
     else if (settings.tcpTwReuse == 0)

@@ -46,7 +46,8 @@ struct PortBudget
         Applies, // tcp_tw_reuse takes over entries older than the delay
         Off, // tcp_tw_reuse = 0
         NotLoopback, // tcp_tw_reuse = 2 and the tuple is not loopback
-        NoTimestamps, // tcp_timestamps = 0: entries record no peer timestamp
+        NoTimestamps, // tcp_timestamps = 0: new entries record no peer timestamp; one taken over
+                      // hands on the record it had, so reuse under way before the switch goes on
         Unknown, // a sysctl could not be read
     };
 
@@ -67,8 +68,10 @@ struct PortBudget
 
     bool reuseApplies() const { return reuse == Reuse::Applies; }
     // A tuple whose every usable port holds a TIME-WAIT entry fails connect() with EADDRNOTAVAIL
-    // only when reuse does not apply; otherwise entries older than the delay are taken over.
-    bool fullMeansAddressNotAvailable() const { return !reuseApplies(); }
+    // for certain only when reuse does not apply; where it applies, entries older than the delay
+    // are taken over. With tcp_timestamps = 0 it depends on the past, which sockscope cannot see:
+    // entries that still carry a peer-timestamp record from before the switch are taken over.
+    bool fullMeansAddressNotAvailable() const { return !reuseApplies() && reuse != Reuse::NoTimestamps; }
 
     static constexpr int TimeWaitSeconds = 60; // TCP_TIMEWAIT_LEN, fixed when the kernel is built
     static PortBudget compute(const PortBudgetSettings &settings, const PortBudgetTuple &tuple);

@@ -32,7 +32,8 @@ QString PortBudgetText::reuseReason(const PortBudget &b)
     case PortBudget::Reuse::NotLoopback:
         return tr("tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT");
     case PortBudget::Reuse::NoTimestamps:
-        return tr("tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT");
+        return tr("tcp_timestamps = 0: once the entries still carrying a peer-timestamp record from before have "
+                  "expired, tcp_tw_reuse cannot act and each port waits out the 60 s of TIME-WAIT");
     case PortBudget::Reuse::Unknown: break;
     }
     return tr("tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port");
@@ -40,6 +41,14 @@ QString PortBudgetText::reuseReason(const PortBudget &b)
 
 QString PortBudgetText::whenFull(const PortBudget &b)
 {
+    // tcp_twsk_unique() hands the entry's tw_ts_recent_stamp to the connection that takes it
+    // over, and tcp_time_wait() puts it into that connection's own entry: set to 0 under load,
+    // reuse goes on, port by port, until an entry expires unused.
+    if (b.reuse == PortBudget::Reuse::NoTimestamps)
+        return tr("With tcp_timestamps 0 from the start, a range full of TIME-WAIT towards that destination fails "
+                  "connect() with EADDRNOTAVAIL. Switched to 0 under load, it may not yet: a connection that takes "
+                  "over an entry inherits the entry's record of the peer's timestamp and hands it on, so reuse "
+                  "goes on, without PAWS, until an entry expires unused.");
     return b.fullMeansAddressNotAvailable()
         ? tr("When every usable port holds a TIME-WAIT entry towards that destination, connect() fails with "
              "EADDRNOTAVAIL.")
