@@ -131,6 +131,16 @@ private slots:
         QCOMPARE(s.at("sockscope_ephemeral_ports_busiest_tuple"), 14.0);
         QCOMPARE(HttpScrape::sum(s, "sockscope_ephemeral_ports_in_use", "remote_port=\"9000\""), 14.0);
         QVERIFY(s.at("sockscope_ephemeral_port_range_size") > 0);
+        // The limit is the range less its reserved ports, and a full range fails connect() for
+        // good only where tcp_tw_reuse does not apply (tcp_twsk_unique).
+        const auto help = [&](const char *family) {
+            const std::string line = std::string("# HELP ") + family + ' ';
+            const std::size_t at = reply.body.find(line);
+            return at == std::string::npos ? std::string() : reply.body.substr(at, reply.body.find('\n', at) - at);
+        };
+        QVERIFY(help("sockscope_ephemeral_port_range_size").find("outside net.ipv4.ip_local_reserved_ports") != std::string::npos);
+        QVERIFY(help("sockscope_ephemeral_ports_in_use").find("only while every entry is younger than tcp_tw_reuse_delay")
+                != std::string::npos);
         QCOMPARE(HttpScrape::count(s, "sockscope_slab_bytes") > 0, true);
         QVERIFY(s.count("sockscope_netstat_tcpext_tcp_time_wait_overflow_total"));
         QVERIFY(s.count("sockscope_sysctl_net_ipv4_tcp_max_tw_buckets"));

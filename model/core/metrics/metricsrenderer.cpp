@@ -101,13 +101,13 @@ void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
     if (!s.ephemeralRange.valid)
         return;
     out.family("sockscope_ephemeral_port_range_size", Type::Gauge,
-               "Ports in net.ipv4.ip_local_port_range: how many connections one (local address, remote address, remote port) tuple can have.");
+               "Ports in net.ipv4.ip_local_port_range. One (local address, remote address, remote port) tuple can have as many connections as the range has ports outside net.ipv4.ip_local_reserved_ports.");
     out.sample(std::int64_t(s.ephemeralRange.size()));
     out.family("sockscope_ephemeral_ports_busiest_tuple", Type::Gauge,
                "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuple.");
     out.sample(std::int64_t(s.portPressure.empty() ? 0 : s.portPressure.front().inUse));
     out.family("sockscope_ephemeral_ports_in_use", Type::Gauge,
-               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples; connect() fails with EADDRNOTAVAIL when one reaches the range size.");
+               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with the default 2, any tuple with 1); then it fails only while every entry is younger than tcp_tw_reuse_delay.");
     const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
     for (std::size_t i = 0; i < shown; ++i) {
         const PortPressure &p = s.portPressure[i];
