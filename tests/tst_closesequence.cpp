@@ -82,6 +82,11 @@ private slots:
             QVERIFY2(shown.contains(QLatin1String(state)), state);
         for (const char *name : {"tcp_orphan_retries", "tcp_fin_timeout", "TCP_TIMEWAIT_LEN"})
             QVERIFY2(shown.contains(QLatin1String(name)), name);
+        // The note names every way the closing side ends without TIME-WAIT: a reset, the peer's
+        // missing FIN, an orphan given up, a full table.
+        const QString all = shown.join(QLatin1Char(' '));
+        for (const char *name : {"SO_LINGER", "RST", "TCP_LINGER2", "tcp_max_orphans", "tcp_max_tw_buckets"})
+            QVERIFY2(all.contains(QLatin1String(name)), name);
         // The words are the language's own, not the English source.
         const bool english = shown.contains(QStringLiteral("The other side (passive close)"));
         QCOMPARE(english, language == QLatin1String("en"));

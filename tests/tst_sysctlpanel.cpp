@@ -61,6 +61,13 @@ class TestSysctlPanel : public QObject
 
     SysctlChangeBox *box() const { return panel()->changeBox(); }
 
+    // Writes this namespace's net.ipv4.<name> directly, as a change made outside sockscope.
+    static bool writeIpv4(const char *name, const QByteArray &value)
+    {
+        QFile file(QStringLiteral("/proc/sys/net/ipv4/") + QLatin1String(name));
+        return file.open(QIODevice::WriteOnly) && file.write(value + '\n') == value.size() + 1;
+    }
+
     // Pending is exactly what the editor shows, or nothing (and then Apply is off).
     void checkPendingIsShown(const char *name, const QString &shown, const char *step)
     {
@@ -507,6 +514,46 @@ private slots:
         QVERIFY2(explanation.contains(QLatin1String("about 28,232 new connections per second to loopback")), qPrintable(explanation));
         auto choices = panel()->editor()->findChild<QComboBox *>();
         QCOMPARE(choices->count(), 3);
+    }
+
+    // connect() skips ip_local_reserved_ports, so they lower the per-tuple limit the pane states.
+    void portRangeLessReservedPorts()
+    {
+        const auto reserve = [](const QByteArray &ports) { return writeIpv4("ip_local_reserved_ports", ports); };
+        QVERIFY(reserve("40000-40009"));
+        const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
+        const QString expected = QStringLiteral("28,232 ports here, 10 of them reserved (ip_local_reserved_ports): at most "
+                                                "28,222 connections at a time");
+        const bool shown = QTest::qWaitFor([&] {
+            refresh();
+            panel()->selectSysctl(QStringLiteral("net.ipv4.ip_local_port_range"));
+            return explanation().contains(expected);
+        }, 10000);
+        QVERIFY(reserve(""));
+        QVERIFY2(shown, qPrintable(explanation()));
+        QTRY_VERIFY_WITH_TIMEOUT((refresh(), explanation().contains(QLatin1String(
+                                                  "28,232 ports here: at most 28,232 connections at a time"))),
+                                 10000);
+    }
+
+    // With tcp_timestamps 0 the pane does not promise that nothing is taken over: a connection
+    // that takes over an entry inherits its peer-timestamp record (tcp_twsk_unique).
+    void timestampsOffIsNoPromise()
+    {
+        const auto timestamps = [](const QByteArray &value) { return writeIpv4("tcp_timestamps", value); };
+        QVERIFY(timestamps("0"));
+        const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
+        const bool shown = QTest::qWaitFor([&] {
+            refresh();
+            panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
+            return explanation().contains(QLatin1String("tcp_timestamps is 0 here"));
+        }, 10000);
+        QVERIFY(timestamps("1"));
+        QVERIFY2(shown, qPrintable(explanation()));
+        QVERIFY2(explanation().contains(QLatin1String("A connection that takes over an entry inherits the entry's record and "
+                                                      "hands it on")),
+                 qPrintable(explanation()));
+        QVERIFY(!explanation().contains(QLatin1String("no TIME-WAIT entry can be taken over")));
     }
 
     void readersKeepTheirPlace()

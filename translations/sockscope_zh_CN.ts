@@ -206,16 +206,16 @@
         <translation>等待本方程序调用 close()；除非 keepalive 或出错结束连接，否则可以一直停在这个状态。</translation>
     </message>
     <message>
-        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full tcp_max_tw_buckets skips it. If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
-        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT；只有以 RST 关闭（SO_LINGER {1, 0}，或在还有未读取的接收数据时 close()）或 tcp_max_tw_buckets 已满时才会跳过。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
-    </message>
-    <message>
         <source>Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.</source>
         <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 低于其最大值（tcp_rto_max_ms，没有它的内核上为 TCP_RTO_MAX；默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
     </message>
     <message>
         <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above 60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
         <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它），以 timewait 表条目的形式等待（计入 sockstat tw）；超过 60 秒时为 2 ×（取值 − 60）秒，前一半以完整套接字等待。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
+    </message>
+    <message>
+        <source>Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the program has called close()). TIME-WAIT follows on the side that closes first whether or not it is orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the timewait table is full (tcp_max_tw_buckets). If both sides close at once, both pass through CLOSING and both end in TIME-WAIT.</source>
+        <translation>时间自上而下。tcp_orphan_retries 和 tcp_fin_timeout 只作用于孤儿套接字（程序已调用 close()）。无论是否成为孤儿，先关闭的一方都会进入 TIME-WAIT，除非：连接被重置（SO_LINGER {1, 0}、close() 时还有未读取的接收数据、close() 之后又收到数据或 RST）；对端始终不发送它的 FIN（tcp_fin_timeout）；孤儿连接被放弃（tcp_orphan_retries、tcp_max_orphans、TCP_LINGER2 小于 0）；或 timewait 表已满（tcp_max_tw_buckets）。如果双方同时关闭，双方都会经过 CLOSING，并都进入 TIME-WAIT。</translation>
     </message>
 </context>
 <context>
@@ -1729,10 +1729,6 @@
         <translation>SO_REUSEADDR 不能让两个服务器共用一个端口</translation>
     </message>
     <message>
-        <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: binding 127.0.0.1 and 0.0.0.0 on one port fails once either of them listens.</source>
-        <translation>它让 bind() 能占用一个旧连接仍处于 TIME-WAIT 的端口，例如服务器重启时；旧套接字和新套接字都必须设置它。它从不允许两个套接字在重叠的地址上监听：在同一端口上绑定 127.0.0.1 和 0.0.0.0，只要其中一个开始监听，另一个就会失败。</translation>
-    </message>
-    <message>
         <source>SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things</source>
         <translation>SO_REUSEPORT 和 IP_BIND_ADDRESS_NO_PORT 是不同的东西</translation>
     </message>
@@ -1769,10 +1765,6 @@
         <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长：取值不超过 60 秒时即等待该时长；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。作为 timewait 表中的条目时，ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
-        <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.</source>
-        <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果旧连接记录过对端时间戳，connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目记录过对端时间戳）。服务器从中得不到任何好处。</translation>
-    </message>
-    <message>
         <source>A server that closes first (HTTP without keep-alive) holds the entries on its own listening port: cheap and harmless up to tcp_max_tw_buckets. A client that closes first holds them on its local ports: each keeps that port busy towards its destination until it expires or connect() takes it over.</source>
         <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
     </message>
@@ -1787,6 +1779,14 @@
     <message>
         <source>A new network namespace starts the settings sockscope lists at the kernel&apos;s built-in defaults, not at the host&apos;s values: /etc/sysctl.d applies to the host&apos;s namespace only. Not every sysctl does: tcp_rmem, tcp_wmem and tcp_congestion_control start as copies of the host&apos;s. The tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow the established hash the namespace uses: the host&apos;s, unless tcp_child_ehash_entries was set where the namespace was created, which gives it a hash of its own. Global settings such as tcp_max_orphans stay the host&apos;s.</source>
         <translation>新的网络命名空间中，sockscope 列出的这些设置从内核的内置默认值开始，而不是宿主机的取值：/etc/sysctl.d 只作用于宿主机的命名空间。并非所有 sysctl 都如此：tcp_rmem、tcp_wmem 和 tcp_congestion_control 一开始是宿主机取值的副本。tcp_max_tw_buckets 和 tcp_max_syn_backlog 的默认值随该命名空间所用的 established 哈希表而定：默认用宿主机的哈希表，除非创建命名空间的地方设置了 tcp_child_ehash_entries，这时它会有自己的哈希表。tcp_max_orphans 这类全局设置仍然是宿主机的。</translation>
+    </message>
+    <message>
+        <source>Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the entry holds a record of a peer timestamp (received by the old connection, or inherited when it took over an earlier entry); nothing expires early. A program that sets SO_REUSEADDR, bind()s the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever the setting and the delay say (if it holds such a record). A server gains nothing from it.</source>
+        <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果条目带有对端时间戳的记录（由旧连接收到，或旧连接在接管更早的条目时继承而来），connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目带有这样的记录）。服务器从中得不到任何好处。</translation>
+    </message>
+    <message>
+        <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: with it, 127.0.0.1 and 0.0.0.0 can both be bound to one port, but both cannot listen: once one listens, the other&apos;s bind() or listen() fails.</source>
+        <translation>它让 bind() 能占用一个旧连接仍处于 TIME-WAIT 的端口，例如服务器重启时；旧套接字和新套接字都必须设置它。它从不允许两个套接字在重叠的地址上监听：设置它之后，127.0.0.1 和 0.0.0.0 可以都绑定到同一端口，但不能都监听：只要其中一个开始监听，另一个的 bind() 或 listen() 就会失败。</translation>
     </message>
 </context>
 <context>
@@ -1843,10 +1843,6 @@
         <translation>下次刷新后显示</translation>
     </message>
     <message>
-        <source>busiest: %1 → %2 uses %3 of %4</source>
-        <translation>最繁忙：%1 → %2 占用 %3 个，共 %4 个</translation>
-    </message>
-    <message>
         <source>none in use (range %1–%2)</source>
         <translation>未占用（范围 %1–%2）</translation>
     </message>
@@ -1897,10 +1893,6 @@
     <message>
         <source>New connections per second towards the busiest tuples, with and without tcp_tw_reuse, worked out from this namespace&apos;s values.</source>
         <translation>按本命名空间的实际取值，推算到最繁忙几个目的端每秒可建立的新连接数（启用和不启用 tcp_tw_reuse 两种情况）。</translation>
-    </message>
-    <message>
-        <source>Local ports in use towards the busiest destination, against the size of ip_local_port_range.</source>
-        <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 的大小相比。</translation>
     </message>
     <message>
         <source>≈ %1 new/s</source>
@@ -1965,6 +1957,14 @@
     <message>
         <source>Dumping every socket costs CPU in proportion to their number, so the agent spaces its dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by default). In between, the counters, slab and sysctls are read afresh every sample and the state and port figures repeat the last dump&apos;s.</source>
         <translation>逐个转储所有套接字的 CPU 开销与套接字数量成正比，因此代理会拉开两次转储的间隔，使其不超出 CPU 预算（sockscope-agent --dump-budget，默认为一个 CPU 的 5 %）。在两次转储之间，每次采样都会重新读取计数器、slab 和 sysctl，而状态和端口数字沿用上一次转储的结果。</translation>
+    </message>
+    <message>
+        <source>busiest: %1 → %2 uses %3 of %4 usable ports</source>
+        <translation>最繁忙：%1 → %2 占用 %3 个，共 %4 个可用端口</translation>
+    </message>
+    <message>
+        <source>Local ports in use towards the busiest destination, against the ports of ip_local_port_range outside ip_local_reserved_ports.</source>
+        <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 中不属于 ip_local_reserved_ports 的端口数相比。</translation>
     </message>
 </context>
 <context>
@@ -2041,10 +2041,6 @@
         <translation>tcp_tw_reuse = 2 只对环回生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
     </message>
     <message>
-        <source>tcp_timestamps = 0, so tcp_tw_reuse cannot act: each port waits out the 60 s of TIME-WAIT</source>
-        <translation>tcp_timestamps = 0，tcp_tw_reuse 无法生效：每个端口都要等完 60 秒的 TIME-WAIT</translation>
-    </message>
-    <message>
         <source>tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port</source>
         <translation>无法读取 tcp_tw_reuse 或 tcp_timestamps：按不复用计算，每个端口 60 秒</translation>
     </message>
@@ -2111,6 +2107,14 @@
     <message>
         <source>(If the peer sends TCP timestamps.)</source>
         <translation>（前提是对端发送 TCP 时间戳。）</translation>
+    </message>
+    <message>
+        <source>With tcp_timestamps 0 from the start, a range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL. Switched to 0 under load, it may not yet: a connection that takes over an entry inherits the entry&apos;s record of the peer&apos;s timestamp and hands it on, so reuse goes on, without PAWS, until an entry expires unused.</source>
+        <translation>如果 tcp_timestamps 从一开始就是 0，到该目的端的端口范围被 TIME-WAIT 占满时，connect() 以 EADDRNOTAVAIL 失败。如果是在有负载时改为 0，则未必会立即失败：接管条目的连接会继承该条目中对端时间戳的记录并继续传下去，所以复用会在没有 PAWS 的情况下继续，直到某个条目在未被接管的情况下过期。</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps = 0: once the entries still carrying a peer-timestamp record from before have expired, tcp_tw_reuse cannot act and each port waits out the 60 s of TIME-WAIT</source>
+        <translation>tcp_timestamps = 0：一旦此前仍带有对端时间戳记录的条目都已过期，tcp_tw_reuse 便无法生效，每个端口都要等完 60 秒的 TIME-WAIT</translation>
     </message>
 </context>
 <context>
@@ -2646,10 +2650,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>监听套接字及其占用的地址</translation>
     </message>
     <message>
-        <source>Each such close counts as an abort and sends an RST</source>
-        <translation>每次这样的关闭都计为一次中止，并发送 RST</translation>
-    </message>
-    <message>
         <source>A fresh namespace&apos;s values (as root)</source>
         <translation>全新命名空间中的值（需 root）</translation>
     </message>
@@ -2672,6 +2672,10 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>Entries taken over so far: TIME-WAIT, and after bind() also orphaned FIN-WAIT-2</source>
         <translation>迄今被接管的条目：TIME-WAIT 条目，以及 bind() 之后接管的孤儿 FIN-WAIT-2 条目</translation>
+    </message>
+    <message>
+        <source>Each such close sends an RST (TcpOutRsts) and counts as an abort: TCPAbortOnData when nothing received was left unread, TCPAbortOnClose when unread data was thrown away</source>
+        <translation>每次这样的关闭都会发送 RST（TcpOutRsts）并计为一次中止：没有遗留未读取的接收数据时计入 TCPAbortOnData，丢弃了未读取的数据时计入 TCPAbortOnClose</translation>
     </message>
 </context>
 <context>
@@ -3598,10 +3602,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>connect() 不会通过这个设置接管任何 TIME-WAIT 条目。</translation>
     </message>
     <message>
-        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is older than the reuse delay, if the old connection recorded a timestamp from the peer. connect() compares no timestamps itself: the new connection starts its sequence numbers above the old one&apos;s and keeps the peer&apos;s last timestamp for PAWS.</source>
-        <translation>当 TIME-WAIT 条目存在的时间超过复用延迟，且旧连接记录过对端的时间戳时，主动发起的 connect() 可以接管该条目的四元组。connect() 本身不比较时间戳：新连接的序列号从旧连接之上开始，并保留对端最后的时间戳供 PAWS 使用。</translation>
-    </message>
-    <message>
         <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel&apos;s own.</source>
         <translation>每个网络命名空间各自独立。取值 2 以及默认值 2 来自内核提交 79e9fed46038（2018 年）；在此之前取值只有 0 和 1，默认为 0。首个包含它的版本此处未能确认：这里显示的默认值是当前内核自己的。</translation>
     </message>
@@ -3650,24 +3650,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>内核接受任意 int 值，包括负数；sockscope 只提供 0 到 16,777,216。</translation>
     </message>
     <message>
-        <source>Off: no timestamps, so no PAWS and no TIME-WAIT takeover by connect().</source>
-        <translation>关闭：没有时间戳，因此没有 PAWS，connect() 也不会接管 TIME-WAIT 条目。</translation>
-    </message>
-    <message>
         <source>On, with a random offset added to the timestamps (how it is chosen on this kernel is measured below).</source>
         <translation>开启，时间戳加上随机偏移（当前内核如何选择偏移，见下方的测量结果）。</translation>
     </message>
     <message>
-        <source>The TCP timestamps option (RFC 7323): better round-trip estimates and PAWS, which rejects old duplicate segments. connect() takes over a TIME-WAIT entry only if the old connection recorded the peer&apos;s timestamp.</source>
-        <translation>TCP 时间戳选项（RFC 7323）：更准确的往返时间估计，以及拒绝旧重复报文段的 PAWS。只有旧连接记录过对端时间戳时，connect() 才会接管 TIME-WAIT 条目。</translation>
-    </message>
-    <message>
         <source>Per network namespace. How the random offset of 1 is chosen has changed between releases and stable updates (per connection, per address pair, per connection again), so sockscope measures what this kernel does instead of inferring it from the version.</source>
         <translation>每个网络命名空间各自独立。取值 1 时随机偏移的选取方式在不同版本和稳定版更新之间变过（按连接、按地址对、又回到按连接），因此 sockscope 测量当前内核的实际做法，而不是根据版本号推断。</translation>
-    </message>
-    <message>
-        <source>Keep 1: with 0, tcp_tw_reuse cannot take effect.</source>
-        <translation>保持 1：设为 0 时 tcp_tw_reuse 无法生效。</translation>
     </message>
     <message>
         <source>Keep 1. Turning timestamps off to &apos;fix&apos; NAT problems was advice for tcp_tw_recycle, removed in Linux 4.12.</source>
@@ -3714,10 +3702,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>孤儿连接（由本机关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。取值不超过 60 秒时即等待该时长；超过 60 秒时，内核实际给出 2 ×（取值 − 60）秒：先以完整套接字等待，再以 timewait 条目等待同样长的时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 会覆盖该值。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都持续 60 秒。作为 timewait 条目时，ss 把该连接显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
-        <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE.</source>
-        <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它到期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，若程序设置 SO_REUSEADDR，bind() 到某个 TIME-WAIT 条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论 tcp_tw_reuse 和延迟如何都会接管该条目，前提是条目记录过对端时间戳（否则 connect() 以 EADDRNOTAVAIL 失败）；两边没有都设置 SO_REUSEADDR 时，bind() 以 EADDRINUSE 失败。</translation>
-    </message>
-    <message>
         <source>How long an orphaned connection keeps retransmitting to a peer that stopped answering before it is killed. The number is turned into a time budget, as for tcp_retries2 (the time that many backed-off retransmissions would take), not a literal count. 0, the default, means 8 as long as the retransmission timeout is below its maximum (tcp_rto_max_ms on kernels that have it, TCP_RTO_MAX before; 120 s by default).</source>
         <translation>孤儿连接在被终止之前，向不再应答的对端重传多久。这个数字会像 tcp_retries2 一样换算成时间预算（按指数退避重传这么多次所需的时间），而不是确切的次数。默认值 0 表示：只要重传超时低于其最大值（有 tcp_rto_max_ms 的内核上为它，之前为 TCP_RTO_MAX；默认 120 秒），就按 8 计算。</translation>
     </message>
@@ -3744,6 +3728,26 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>A client making many connections to one server holds at most high − low + 1 of them at a time per source address, TIME-WAIT entries included unless they are taken over. Widen the range (10000 64999, say: ends of different parity, with the ports your services listen on in ip_local_reserved_ports), add source addresses or destination ports, or reuse connections.</source>
         <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 64999：两端奇偶性不同；并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
+    </message>
+    <message>
+        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is older than the reuse delay, if the entry holds a record of a peer timestamp: received by the old connection, or inherited by it when it took over an earlier entry. connect() compares no timestamps itself: the new connection starts its sequence numbers above the old one&apos;s and keeps the peer&apos;s last timestamp for PAWS.</source>
+        <translation>当 TIME-WAIT 条目存在的时间超过复用延迟，且条目带有对端时间戳的记录（由旧连接收到，或旧连接在接管更早的条目时继承而来）时，主动发起的 connect() 可以接管该条目的四元组。connect() 本身不比较时间戳：新连接的序列号从旧连接之上开始，并保留对端最后的时间戳供 PAWS 使用。</translation>
+    </message>
+    <message>
+        <source>Lets a new outgoing connection take over the 4-tuple (local address and port, remote address and port) of an entry still in TIME-WAIT instead of waiting for it to expire. Only connect() consults it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever tcp_tw_reuse and the delay say, provided the entry holds a record of a peer timestamp (otherwise connect() fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE.</source>
+        <translation>让新的主动连接接管仍处于 TIME-WAIT 的条目的四元组（本地地址和端口、远端地址和端口），而不必等它到期。只有 connect() 在选择本地端口时才会查看它。它不会缩短 TIME-WAIT，孤儿 FIN-WAIT-2 条目也永远不会通过它被接管。另外，若程序设置 SO_REUSEADDR，bind() 到某个 TIME-WAIT 条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论 tcp_tw_reuse 和延迟如何都会接管该条目，前提是条目带有对端时间戳的记录（否则 connect() 以 EADDRNOTAVAIL 失败）；两边没有都设置 SO_REUSEADDR 时，bind() 以 EADDRINUSE 失败。</translation>
+    </message>
+    <message>
+        <source>The TCP timestamps option (RFC 7323): better round-trip estimates and PAWS, which rejects old duplicate segments. connect() takes over a TIME-WAIT entry only if the entry holds a record of a peer timestamp: the old connection received one, or inherited the record when it took over an earlier entry. With 0 from the start, no entry gets one.</source>
+        <translation>TCP 时间戳选项（RFC 7323）：更准确的往返时间估计，以及拒绝旧重复报文段的 PAWS。只有条目带有对端时间戳的记录时，connect() 才会接管该 TIME-WAIT 条目：旧连接收到过对端时间戳，或在接管更早的条目时继承了该记录。如果从一开始就是 0，任何条目都不会有这样的记录。</translation>
+    </message>
+    <message>
+        <source>Off: connections neither send timestamps nor record the peer&apos;s, so no PAWS, and connect() never takes over an entry without a record of the peer&apos;s timestamp. A connection that takes over an entry inherits its record and hands it on to its own entry, though: after a switch to 0, a client that keeps reusing ports goes on doing so, without PAWS, until the entries expire unused.</source>
+        <translation>关闭：连接既不发送时间戳，也不记录对端的时间戳，因此没有 PAWS；connect() 也从不接管没有对端时间戳记录的条目。不过，接管条目的连接会继承该条目的记录，并把它传给自己的条目：改为 0 之后，持续复用端口的客户端会在没有 PAWS 的情况下继续复用，直到这些条目在未被接管的情况下过期。</translation>
+    </message>
+    <message>
+        <source>Keep 1: with 0 from the start, tcp_tw_reuse cannot take effect; switched to 0 under load, it goes on taking over entries, without PAWS, until the entries expire unused.</source>
+        <translation>保持 1：从一开始就设为 0 时 tcp_tw_reuse 无法生效；在有负载时改为 0，它会在没有 PAWS 的情况下继续接管条目，直到这些条目在未被接管的情况下过期。</translation>
     </message>
 </context>
 <context>
@@ -4074,16 +4078,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>条目进入 TIME-WAIT %1 毫秒后即可被接管（tcp_tw_reuse_delay）。</translation>
     </message>
     <message>
-        <source>tcp_timestamps is 0 here, so no TIME-WAIT entry can be taken over.</source>
-        <translation>此处 tcp_timestamps 为 0，因此没有 TIME-WAIT 条目能被接管。</translation>
-    </message>
-    <message>
         <source>The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the socket table&apos;s rows are TIME-WAIT.</source>
         <translation>表中当前有 %1 个条目（sockstat tw：TIME-WAIT 与孤儿 FIN-WAIT-2）；套接字表中有 %2 行是 TIME-WAIT。</translation>
-    </message>
-    <message>
-        <source>%1 ports here: at most %1 connections at a time from one local address to one remote address and port.</source>
-        <translation>此处共 %1 个端口：从一个本地地址到同一远端地址和端口，同一时刻最多 %1 个连接。</translation>
     </message>
     <message>
         <source>This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.</source>
@@ -4160,6 +4156,22 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), as a timewait entry.</source>
         <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），以 timewait 条目的形式等待。</translation>
+    </message>
+    <message>
+        <source>%1 ports here, %2 of them reserved (ip_local_reserved_ports): at most %3 connections at a time from one local address to one remote address and port.</source>
+        <translation>此处共 %1 个端口，其中 %2 个被保留（ip_local_reserved_ports）：从一个本地地址到同一远端地址和端口，同一时刻最多 %3 个连接。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at a time from one local address to one remote address and port, less the ip_local_reserved_ports inside the range.</source>
+        <translation>此处共 %1 个端口：从一个本地地址到同一远端地址和端口，同一时刻最多 %1 个连接，再减去范围内的 ip_local_reserved_ports。</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry without one is never taken over. A connection that takes over an entry inherits the entry&apos;s record and hands it on, though, so reuse under way before the switch goes on, without PAWS, until the entries expire unused.</source>
+        <translation>此处 tcp_timestamps 为 0：新连接不记录对端时间戳，没有这种记录的条目永远不会被接管。不过，接管条目的连接会继承该条目的记录并继续传下去，所以切换前已在进行的复用会在没有 PAWS 的情况下继续，直到这些条目在未被接管的情况下过期。</translation>
+    </message>
+    <message>
+        <source>%1 ports here: at most %1 connections at a time from one local address to one remote address and port.</source>
+        <translation>此处共 %1 个端口：从一个本地地址到同一远端地址和端口，同一时刻最多 %1 个连接。</translation>
     </message>
 </context>
 <context>

@@ -245,8 +245,10 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
     y = place(QRect(margin, 0, width - 2 * margin, 0), y,
               tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
                  "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
-                 "orphaned; only an RST close (SO_LINGER {1, 0}, or close() with unread received data) or a full "
-                 "tcp_max_tw_buckets skips it. If both sides close at "
+                 "orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), "
+                 "data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the "
+                 "orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the "
+                 "timewait table is full (tcp_max_tw_buckets). If both sides close at "
                  "once, both pass through CLOSING and both end in TIME-WAIT."),
               small, Qt::AlignLeft | Qt::AlignTop);
     out.height = y + margin;

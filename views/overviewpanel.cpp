@@ -138,19 +138,22 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
 
     if (!s.portPressure.empty() && s.ephemeralRange.valid) {
         const PortPressure &p = s.portPressure.front();
-        m_ports->setText(tr("busiest: %1 → %2 uses %3 of %4")
+        const PortBudget budget = PortBudget::forTuple(s, p);
+        // The limit is the range less its reserved ports (connect() skips them); the budget has
+        // counted them when the sysctls were read, else the range is all that is known.
+        const qint64 usable = budget.valid ? budget.usablePorts : s.ephemeralRange.size();
+        m_ports->setText(tr("busiest: %1 → %2 uses %3 of %4 usable ports")
                              .arg(QString::fromStdString(InetAddress::toString(p.family, p.localAddress)),
                                   QString::fromStdString(InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort)),
-                                  locale.toString(p.inUse), locale.toString(s.ephemeralRange.size())));
-        m_portsFill->setValue(int(qMin<qint64>(1000, 1000LL * p.inUse / s.ephemeralRange.size())));
-        m_portsFill->setFormat(QStringLiteral("%1%").arg(100.0 * p.inUse / s.ephemeralRange.size(), 0, 'f', 1));
-        const PortBudget budget = PortBudget::forTuple(s, p);
+                                  locale.toString(p.inUse), locale.toString(usable)));
+        m_portsFill->setValue(usable > 0 ? int(qMin<qint64>(1000, 1000LL * p.inUse / usable)) : 1000);
+        m_portsFill->setFormat(QStringLiteral("%1%").arg(usable > 0 ? 100.0 * p.inUse / usable : 100.0, 0, 'f', 1));
         m_portRate->setText(tr("≈ %1 new/s").arg(PortBudgetText::rate(budget.perSecond)));
         const QString why = PortBudgetText::summary(budget) + QLatin1Char(' ') + PortBudgetText::whenFull(budget);
         m_ports->setToolTip(why);
         m_portRate->setToolTip(why);
-        m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the size of "
-                                   "ip_local_port_range.") + QLatin1Char(' ') + why);
+        m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the ports of "
+                                   "ip_local_port_range outside ip_local_reserved_ports.") + QLatin1Char(' ') + why);
     } else {
         m_ports->setText(s.ephemeralRange.valid ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
                                                 : tr("ip_local_port_range unreadable"));

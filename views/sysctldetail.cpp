@@ -61,7 +61,11 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
                                      "older kernels), counted in whole seconds.")
                                 : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
         if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
-            note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here, so no TIME-WAIT entry can be taken over.");
+            note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry "
+                                             "without one is never taken over. A connection that takes over an "
+                                             "entry inherits the entry's record and hands it on, though, so reuse "
+                                             "under way before the switch goes on, without PAWS, until the entries "
+                                             "expire unused.");
         if (model.snapshot())
             note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         return note;
@@ -112,11 +116,29 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         const QStringList ends = model.currentValue(row).split(QLatin1Char('-'));
         const int size = ends.size() == 2 ? ends[1].toInt() - ends[0].toInt() + 1 : 0;
         if (size > 0) {
-            QString note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote "
-                              "address and port.")
-                               .arg(locale.toString(size));
+            // connect() skips the reserved ports (inet_is_local_reserved_port), so they lower the
+            // limit; the port budget has already counted them.
+            const PortBudgetSettings settings =
+                model.snapshot() ? PortBudgetSettings::fromReadings(model.snapshot()->sysctls) : PortBudgetSettings {};
+            const PortBudget budget = PortBudget::compute(settings, {});
+            const bool known = budget.valid && budget.rangeSize == size;
+            QString note;
+            if (known && budget.usablePorts < size) {
+                note = tr("%1 ports here, %2 of them reserved (ip_local_reserved_ports): at most %3 connections at a "
+                          "time from one local address to one remote address and port.")
+                           .arg(locale.toString(size), locale.toString(size - budget.usablePorts),
+                                locale.toString(budget.usablePorts));
+            } else if (known) {
+                note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote "
+                          "address and port.")
+                           .arg(locale.toString(size));
+            } else {
+                note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote address "
+                          "and port, less the ip_local_reserved_ports inside the range.")
+                           .arg(locale.toString(size));
+            }
             if (model.snapshot())
-                note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
+                note += QLatin1Char(' ') + PortBudgetText::forNamespace(settings);
             return note;
         }
     }

@@ -17,7 +17,8 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
         {"net.ipv4.tcp_tw_reuse", Kind::Choice, 0, 2,
          {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "connect() never takes over a TIME-WAIT entry through this setting.")},
           {1, QT_TRANSLATE_NOOP("SysctlCatalog", "An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is "
-                "older than the reuse delay, if the old connection recorded a timestamp from the peer. connect() "
+                "older than the reuse delay, if the entry holds a record of a peer timestamp: received by the old "
+                "connection, or inherited by it when it took over an earlier entry. connect() "
                 "compares no timestamps itself: the new connection starts its sequence numbers above the old one's "
                 "and keeps the peer's last timestamp for PAWS.")},
           {2, QT_TRANSLATE_NOOP("SysctlCatalog", "As 1, but only when the old connection's local or remote address is a loopback address "
@@ -29,7 +30,7 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
            "it, when it picks a local port. It does not make TIME-WAIT shorter, and orphaned FIN-WAIT-2 entries "
            "are never taken over through it. Separately, a program that sets SO_REUSEADDR, bind()s the port of a "
            "TIME-WAIT entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over whatever "
-           "tcp_tw_reuse and the delay say, provided the entry recorded a peer timestamp (otherwise connect() "
+           "tcp_tw_reuse and the delay say, provided the entry holds a record of a peer timestamp (otherwise connect() "
            "fails with EADDRNOTAVAIL); without SO_REUSEADDR on both, bind() fails with EADDRINUSE."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. The value 2, and 2 as the default, came with kernel commit "
            "79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is "
@@ -85,18 +86,23 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
          QT_TRANSLATE_NOOP("SysctlCatalog", "The kernel accepts any int, negative ones too; sockscope offers 0 to 16,777,216.")},
 
         {"net.ipv4.tcp_timestamps", Kind::Choice, 0, 2,
-         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "Off: no timestamps, so no PAWS and no TIME-WAIT takeover by connect().")},
+         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "Off: connections neither send timestamps nor record the peer's, so no PAWS, and connect() never "
+                "takes over an entry without a record of the peer's timestamp. A connection that takes over an "
+                "entry inherits its record and hands it on to its own entry, though: after a switch to 0, a client "
+                "that keeps reusing ports goes on doing so, without PAWS, until the entries expire unused.")},
           {1, QT_TRANSLATE_NOOP("SysctlCatalog", "On, with a random offset added to the timestamps (how it is chosen on this kernel is "
                 "measured below).")},
           {2, QT_TRANSLATE_NOOP("SysctlCatalog", "On, without the random offset.")}},
          Rule::Fixed, "1", true, Side::Both, nullptr,
          QT_TRANSLATE_NOOP("SysctlCatalog", "The TCP timestamps option (RFC 7323): better round-trip estimates and PAWS, which rejects old "
-           "duplicate segments. connect() takes over a TIME-WAIT entry only if the old connection recorded the "
-           "peer's timestamp."),
+           "duplicate segments. connect() takes over a TIME-WAIT entry only if the entry holds a record of a peer "
+           "timestamp: the old connection received one, or inherited the record when it took over an earlier "
+           "entry. With 0 from the start, no entry gets one."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Per network namespace. How the random offset of 1 is chosen has changed between releases "
            "and stable updates (per connection, per address pair, per connection again), so sockscope measures "
            "what this kernel does instead of inferring it from the version."),
-         QT_TRANSLATE_NOOP("SysctlCatalog", "Keep 1: with 0, tcp_tw_reuse cannot take effect."),
+         QT_TRANSLATE_NOOP("SysctlCatalog", "Keep 1: with 0 from the start, tcp_tw_reuse cannot take effect; switched to 0 under load, it goes "
+           "on taking over entries, without PAWS, until the entries expire unused."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "Keep 1. Turning timestamps off to 'fix' NAT problems was advice for tcp_tw_recycle, removed "
            "in Linux 4.12."),
          QT_TRANSLATE_NOOP("SysctlCatalog", "The kernel also accepts 3 to 255, which behave like 2 (no offset); sockscope offers 0 to 2.")},

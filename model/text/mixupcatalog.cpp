@@ -27,14 +27,16 @@ const std::vector<MixUp> &MixUpCatalog::entries()
            "over.")},
         {"tw-reuse", QT_TRANSLATE_NOOP("MixUpCatalog", "tcp_tw_reuse helps only outgoing connections, and its default is no longer 0"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "Only connect() consults it, when it picks a local port. Since 2018 the default is 2: loopback "
-           "traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the old "
-           "connection recorded a peer timestamp; nothing expires early. A program that sets SO_REUSEADDR, bind()s "
+           "traffic only. Where it applies, connect() may take over an entry older than the reuse delay if the entry "
+           "holds a record of a peer timestamp (received by the old connection, or inherited when it took over an "
+           "earlier entry); nothing expires early. A program that sets SO_REUSEADDR, bind()s "
            "the port of an entry whose socket also had SO_REUSEADDR, then connect()s, takes the entry over "
-           "whatever the setting and the delay say (if it recorded a peer timestamp). A server gains nothing from it.")},
+           "whatever the setting and the delay say (if it holds such a record). A server gains nothing from it.")},
         {"reuseaddr", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEADDR does not let two servers share a port"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server "
            "restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on "
-           "overlapping addresses: binding 127.0.0.1 and 0.0.0.0 on one port fails once either of them listens.")},
+           "overlapping addresses: with it, 127.0.0.1 and 0.0.0.0 can both be bound to one port, but both cannot "
+           "listen: once one listens, the other's bind() or listen() fails.")},
         {"reuseport", QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEPORT and IP_BIND_ADDRESS_NO_PORT are different things"),
          QT_TRANSLATE_NOOP("MixUpCatalog", "SO_REUSEPORT (Linux 3.9) lets several sockets with the same effective user bind one port, "
            "and the kernel spreads connections among them. IP_BIND_ADDRESS_NO_PORT (Linux 4.2) helps a program that "
