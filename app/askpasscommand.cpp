@@ -8,9 +8,13 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <sys/prctl.h>
 
 int runAskpassCommand(int argc, char *argv[])
 {
+    // The secret passes through this process's memory: no core dump may keep it, and no other
+    // process of the user's may read it through ptrace or /proc/PID/mem (non-dumpable).
+    prctl(PR_SET_DUMPABLE, 0);
     // Qt's platform plugin aborts without a display; ssh must see a plain failure instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

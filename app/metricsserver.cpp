@@ -97,6 +97,7 @@ bool MetricsServer::start(const ListenAddress &address, std::string *error)
                                 MHD_OPTION_LISTEN_SOCKET, m_listenFd,
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory,
                                 MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
+                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, ConnectionsPerAddress,
                                 MHD_OPTION_CONNECTION_TIMEOUT, IdleSeconds,
                                 MHD_OPTION_STRICT_FOR_CLIENT, 1,
                                 MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this,
@@ -140,6 +141,12 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
         const bool get = std::strcmp(method, MHD_HTTP_METHOD_GET) == 0;
         if (!get && std::strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
             return queueError(connection, MHD_HTTP_METHOD_NOT_ALLOWED, "Only GET and HEAD are served.", "GET, HEAD");
+        // A body is refused before it is read: answered 400, then the connection closes (the
+        // unread body cannot be told from a next request).
+        const char *length = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if ((length && std::strcmp(length, "0") != 0)
+            || MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+            return queueError(connection, MHD_HTTP_BAD_REQUEST, "A request to sockscope-agent has no body.");
         if (std::strcmp(url, "/") == 0)
             return queueText(connection, MHD_HTTP_OK, LandingPage, "text/html; charset=utf-8");
         if (std::strcmp(url, "/metrics") != 0)

@@ -24,6 +24,9 @@ public:
     // Request line and headers beyond this get 431/414 (libmicrohttpd's per-connection pool).
     static constexpr std::size_t ConnectionMemory = 32 * 1024;
     static constexpr unsigned ConnectionLimit = 256;
+    // One address may hold no more: clients that connect and stall leave the other slots to the
+    // other addresses (Prometheus scrapes over one or two connections).
+    static constexpr unsigned ConnectionsPerAddress = 16;
     // A connection idle this long is closed (libmicrohttpd's timeout counts from the last byte).
     static constexpr unsigned IdleSeconds = 5;
     // A request not answered this long after its connection opened or the previous answer is cut,

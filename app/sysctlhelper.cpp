@@ -9,7 +9,9 @@
 // holds open) and --netns-id its nsfs device and inode as the window saw them; the helper enters it
 // only if they match. Only catalog names and in-range values are accepted; if any word is bad
 // nothing is written. Each item is read back and reported on stdout in SysctlReportCodec's lines
-// (codes, which the window words in the user's language). Exit: 0 done, 2 refused, 3 the kernel
+// (codes, which the window words in the user's language). Through sudo (the remote route, whose
+// sudoers rule README.md gives) the caller is SUDO_UID and only "apply name=value ..." is
+// accepted. Exit: 0 done, 2 refused, 3 the kernel
 // refused (all put back), 4 persisting failed (all put back), 5 bad usage or namespace.
 #include "networknamespace.h"
 #include "sysctlpersister.h"
@@ -41,21 +43,43 @@ QByteArray logged(const QString &text)
     return SysctlReportCodec::logText(text.toUtf8());
 }
 
-// pkexec sets PKEXEC_UID to the caller; a direct run by root is its own caller. `number` is the
-// uid, or -1 when PKEXEC_UID is not a plain uid.
-QByteArray callerUid(bool *viaPkexec, qint64 *number)
+// Who asked, and through what. pkexec puts the caller's uid in PKEXEC_UID, sudo in SUDO_UID; either
+// means something only when the helper really runs as root (real and effective uid 0): a user who
+// sets one in their own environment runs an unprivileged helper, whose caller is its real uid.
+struct Caller
 {
-    const char *pkexecUid = std::getenv("PKEXEC_UID");
-    *viaPkexec = pkexecUid != nullptr;
-    if (!pkexecUid) {
-        *number = getuid();
-        return QByteArray::number(getuid());
-    }
+    enum class Route { Direct, Pkexec, Sudo, Ambiguous };
+    Route route = Route::Direct;
+    qint64 uid = -1; // -1: the variable is not a plain uid
+    QByteArray logged; // for the log: the uid, or the variable's text escaped and bounded
+};
+
+// A uid as pkexec and sudo write it: decimal digits, no sign, no leading zero, below (uid_t)-1.
+qint64 plainUid(const QByteArray &text)
+{
     bool ok = false;
-    const QByteArray text(pkexecUid);
-    const uint uid = text.toUInt(&ok);
-    *number = ok && text == QByteArray::number(uid) ? qint64(uid) : -1;
-    return SysctlReportCodec::logText(text, 20);
+    const qulonglong uid = text.toULongLong(&ok);
+    return ok && text == QByteArray::number(uid) && uid < 0xffffffffULL ? qint64(uid) : -1;
+}
+
+Caller whoAsked()
+{
+    Caller caller;
+    const char *pkexecUid = std::getenv("PKEXEC_UID");
+    const char *sudoUid = std::getenv("SUDO_UID");
+    const bool root = getuid() == 0 && geteuid() == 0;
+    if (!root || (!pkexecUid && !sudoUid)) {
+        caller.uid = getuid();
+        caller.logged = QByteArray::number(caller.uid);
+        return caller;
+    }
+    // pkexec keeps neither variable from its caller's environment and sudo sets SUDO_UID itself;
+    // both at once means one came from a caller's environment (sudo -E, a sudoers env_keep).
+    caller.route = pkexecUid && sudoUid ? Caller::Route::Ambiguous : pkexecUid ? Caller::Route::Pkexec : Caller::Route::Sudo;
+    const QByteArray text(pkexecUid ? pkexecUid : sudoUid);
+    caller.uid = caller.route == Caller::Route::Ambiguous ? -1 : plainUid(text);
+    caller.logged = caller.route == Caller::Route::Ambiguous ? QByteArray("unknown") : SysctlReportCodec::logText(text, 20);
+    return caller;
 }
 
 // The whole command line for the log, escaped and bounded.
@@ -95,15 +119,21 @@ int main(int argc, char *argv[])
     holdSignals();
     if (argc < 1 || !argv[0]) // CVE-2021-4034 began with argc == 0
         return Usage;
-    bool viaPkexec = false;
-    qint64 callerUidNumber = -1;
-    const QByteArray caller = callerUid(&viaPkexec, &callerUidNumber);
-    const bool directRoot = !viaPkexec && getuid() == 0;
-    // Tests read the log on stderr too; only a direct root run may ask (pkexec clears the
-    // environment anyway).
+    const Caller asked = whoAsked();
+    const QByteArray &caller = asked.logged;
+    const bool viaPkexec = asked.route == Caller::Route::Pkexec;
+    const bool viaSudo = asked.route == Caller::Route::Sudo;
+    const bool directRoot = asked.route == Caller::Route::Direct && getuid() == 0;
+    // Tests read the log on stderr too; only a direct root run may ask (pkexec and sudo clear
+    // the environment anyway).
     const bool logToStderr = directRoot && std::getenv("SOCKSCOPE_HELPER_LOG_STDERR");
     openlog("sockscope-sysctl-helper", LOG_PID | (logToStderr ? LOG_PERROR : 0), LOG_AUTHPRIV);
     const QByteArray command = commandLine(argc, argv);
+    if (asked.route == Caller::Route::Ambiguous)
+        return refuseUsage(caller, QStringLiteral("PKEXEC_UID and SUDO_UID are both set: run through pkexec or sudo, not both"),
+                           command);
+    if (viaSudo && asked.uid < 0)
+        return refuseUsage(caller, QStringLiteral("SUDO_UID is not a user id"), command);
 
     const QByteArray operation = argc > 1 ? QByteArray(argv[1]) : QByteArray();
     if (operation != "apply" && operation != "persist")
@@ -114,9 +144,15 @@ int main(int argc, char *argv[])
     QString netnsPath, netnsId;
     for (int i = 2; i < argc; ++i) {
         const QByteArray argument(argv[i]);
+#ifdef SOCKSCOPE_HELPER_TEST_BUILD
+        // Only in sockscope-sysctl-helper-testbuild (tests/CMakeLists.txt), run by root directly:
+        // the installed helper writes /etc/sysctl.d and nowhere else, whoever asks.
         if (argument == "--persist-dir" && i + 1 < argc && directRoot) {
-            persistDirectory = QString::fromLocal8Bit(argv[++i]); // tests, run by root directly
-        } else if (argument == "--netns" && i + 1 < argc && netnsPath.isNull()) {
+            persistDirectory = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+#endif
+        if (argument == "--netns" && i + 1 < argc && netnsPath.isNull()) {
             netnsPath = QString::fromLocal8Bit(argv[++i]);
         } else if (argument == "--netns-id" && i + 1 < argc && netnsId.isNull()) {
             netnsId = QString::fromLocal8Bit(argv[++i]);
@@ -128,6 +164,16 @@ int main(int argc, char *argv[])
         }
     }
 
+    // sudo cannot say which of its rules matched, and a rule's "*" matches any words: the remote
+    // route sends "apply name=value ..." only, so that is all a sudo run may do. It changes the
+    // namespace sudo started it in; persisting, and entering another namespace, are for root
+    // itself or the pkexec route (whose policy authorises each action, and whose caller-held
+    // check needs the caller as the helper's parent, which under sudo is sudo).
+    if (viaSudo && operation == "persist")
+        return refuseUsage(caller, QStringLiteral("\"persist\" is not accepted through sudo; run it as root without "
+                                                  "SUDO_UID, or through pkexec"), command);
+    if (viaSudo && !(netnsPath.isNull() && netnsId.isNull()))
+        return refuseUsage(caller, QStringLiteral("--netns is not accepted through sudo"), command);
     if (netnsPath.isNull() != netnsId.isNull())
         return refuseUsage(caller, QStringLiteral("--netns and --netns-id go together"), command);
     if (!netnsPath.isNull()) {
@@ -141,8 +187,8 @@ int main(int argc, char *argv[])
         // and its PID not reused.
         const pid_t parent = getppid();
         const bool opened = viaPkexec
-            ? callerUidNumber >= 0
-                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent, quint32(callerUidNumber))
+            ? asked.uid >= 0
+                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent, quint32(asked.uid))
                 && getppid() == parent
             : netns.openVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()));
         if (!opened || !netns.enterInCallingThread(&error)) {

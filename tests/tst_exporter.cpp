@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,7 @@ class TestExporter : public QObject
     Q_OBJECT
 
     static constexpr quint16 AgentPort = 9941;
+    static constexpr unsigned ConnectionsPerAddress = 16; // the agent's MetricsServer::ConnectionsPerAddress
     static constexpr quint16 TopOnePort = 9942;
     static constexpr quint16 PrometheusPort = 9090;
 
@@ -90,6 +92,24 @@ class TestExporter : public QObject
             names.insert(key.substr(0, key.find('{')));
         }
         return names;
+    }
+
+    // A connection to the agent from `source` (host order; any of 127.0.0.0/8 is this host's).
+    static int connectFrom(quint32 source)
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(source);
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return -1;
+        address.sin_port = htons(AgentPort);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+            ::close(fd);
+            return -1;
+        }
+        return fd;
     }
 
 private slots:
@@ -314,15 +334,12 @@ private slots:
     // the request limit; and none of them delays a scrape made meanwhile.
     void hostileRequestsDoNotDelayScrapes()
     {
-        // Twenty slow-loris connections, each sending a header line every 0.5 s and never ending.
+        // Sixteen slow-loris connections (as many as one address may hold), from 127.0.0.2 while
+        // the scrapes come from 127.0.0.1, each sending a header line every 0.5 s and never ending.
         std::vector<int> slow;
-        for (int i = 0; i < 20; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-            sockaddr_in address {};
-            address.sin_family = AF_INET;
-            address.sin_port = htons(AgentPort);
-            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            QVERIFY(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        for (unsigned i = 0; i < ConnectionsPerAddress; ++i) {
+            const int fd = connectFrom(INADDR_LOOPBACK + 1);
+            QVERIFY(fd >= 0);
             const char start[] = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
             QVERIFY(::send(fd, start, sizeof start - 1, MSG_NOSIGNAL) > 0);
             slow.push_back(fd);
@@ -373,7 +390,7 @@ private slots:
             ++scrapes;
             QTest::qWait(500);
         }
-        qInfo("%d scrapes beside 20 slow-loris connections, slowest %.1f ms", scrapes, slowest);
+        qInfo("%d scrapes beside %d slow-loris connections, slowest %.1f ms", scrapes, int(slow.size()), slowest);
         QVERIFY(slowest < 2000);
 
         // However the bytes trickle, a request is cut 10 s after its connection opened.
@@ -393,6 +410,41 @@ private slots:
             HttpScrape::closeWithoutTimeWait(fd);
         QCOMPARE(closed, int(slow.size()));
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics").status, 200);
+    }
+
+    void oneAddressCannotTakeEveryConnection()
+    {
+        // As many idle connections from 127.0.0.2 as it may hold, then one more: that one is
+        // closed by the agent at once, the others stay, and 127.0.0.1 is still served.
+        std::vector<int> idle;
+        const auto closeAll = qScopeGuard([&] {
+            for (int fd : idle)
+                HttpScrape::closeWithoutTimeWait(fd);
+        });
+        for (unsigned i = 0; i < ConnectionsPerAddress + 1; ++i) {
+            idle.push_back(connectFrom(INADDR_LOOPBACK + 1));
+            QVERIFY(idle.back() >= 0);
+        }
+        pollfd extra {idle.back(), POLLIN, 0};
+        QCOMPARE(::poll(&extra, 1, 3000), 1); // not the idle timeout (5 s): closed on accept
+        char byte;
+        QVERIFY(::recv(idle.back(), &byte, 1, MSG_DONTWAIT) <= 0);
+        for (std::size_t i = 0; i + 1 < idle.size(); ++i) {
+            pollfd held {idle[i], POLLIN, 0};
+            QCOMPARE(::poll(&held, 1, 0), 0); // still open, nothing sent
+        }
+        const HttpScrape::Reply reply = HttpScrape::get(AgentPort, "/metrics", {}, 3000);
+        QCOMPARE(reply.status, 200);
+    }
+
+    void aBodyIsAnswered400()
+    {
+        for (const char *request : {"GET /metrics HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello",
+                                    "GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"}) {
+            const HttpScrape::Reply reply = HttpScrape::raw(AgentPort, request, 3000);
+            QVERIFY2(reply.status == 400, request);
+            QVERIFY(reply.body.find("has no body") != std::string::npos);
+        }
     }
 
     // 10,000 distinct local ports in TIME-WAIT (client-side closes, one ephemeral port each): the

@@ -19,6 +19,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QSettings>
+#include <QScopeGuard>
+#include <QFileInfo>
+#include <QDir>
+#include <QComboBox>
 #include <QStandardPaths>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -242,6 +246,42 @@ private slots:
         QVERIFY(restored.statePanel()->chart()->isSeriesHidden(QStringLiteral("LISTEN")));
         QSettings().clear();
         QStandardPaths::setTestModeEnabled(false);
+    }
+
+    void craftedSettingsAreClamped_data()
+    {
+        // The settings file is the user's own, but any text: each value lands on an offered choice.
+        QTest::addColumn<QByteArray>("interval");
+        QTest::addColumn<bool>("shortest");
+        QTest::newRow("int minimum") << QByteArray("-2147483648") << true;
+        QTest::newRow("negative") << QByteArray("-1") << true;
+        QTest::newRow("int maximum") << QByteArray("2147483647") << false;
+        QTest::newRow("beyond int") << QByteArray("99999999999999999999") << true; // not an int: 0
+        QTest::newRow("garbage") << QByteArray("\"x\"") << true;
+    }
+
+    void craftedSettingsAreClamped()
+    {
+        QFETCH(QByteArray, interval);
+        QFETCH(bool, shortest);
+        QStandardPaths::setTestModeEnabled(true);
+        const auto restore = qScopeGuard([] {
+            QSettings().clear();
+            QStandardPaths::setTestModeEnabled(false);
+        });
+        QSettings().clear();
+        const QString path = QSettings().fileName();
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[sampling]\nintervalMs=" + interval + "\n[charts]\nwindowSeconds=-2147483648\n"
+                   "[table]\nsortColumn=2147483647\n");
+        file.close();
+        MainWindow window(true);
+        const auto *choice = window.findChild<QComboBox *>(QStringLiteral("IntervalChoice"));
+        QVERIFY(choice);
+        QCOMPARE(window.intervalMs(), choice->itemData(shortest ? 0 : choice->count() - 1).toInt());
+        QCOMPARE(window.windowSeconds(), 300); // unchanged: not a choice
     }
 
     void screenshotCommand()

@@ -1,6 +1,7 @@
 #include "netnstestmain.h"
 #include "qtstd.h"
 #include "recording.h"
+#include "recordingwriter.h"
 #include "sameowners.h"
 #include "sampler.h"
 #include "samplerthread.h"
@@ -19,9 +20,12 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <set>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 // Record -> replay through the real sampler and files, and what a damaged file does.
 class TestRecording : public QObject
@@ -461,6 +465,87 @@ private slots:
             QVERIFY2(err.endsWith("Try 'sockscope --help'.\n") && err.count('\n') == 2, qPrintable(err));
         else
             QCOMPARE(err.count('\n'), 1); // one clear line
+    }
+
+    void recordingsAreOnlyTheRecordersToRead()
+    {
+        // A recording names every socket's owner: 0600 whatever the umask, and an existing file
+        // loses what others could read.
+        const mode_t umaskBefore = ::umask(022);
+        const auto restoreUmask = qScopeGuard([umaskBefore] { ::umask(umaskBefore); });
+        const QString fresh = m_dir.filePath("private.rec");
+        const QString existing = m_dir.filePath("was-public.rec");
+        QFile old(existing);
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write(QByteArray(100000, 'x')) == 100000);
+        old.close();
+        QVERIFY(QFile::setPermissions(existing, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        for (const QString &path : {fresh, existing}) {
+            RecordingWriter writer;
+            CoreMessage error;
+            QVERIFY(writer.open(path.toStdString(), RecordingWriter::Header(), &error));
+            struct stat status {};
+            QCOMPARE(::stat(QFile::encodeName(path).constData(), &status), 0);
+            QCOMPARE(status.st_mode & 07777, mode_t(0600));
+            QVERIFY(status.st_size < 100000); // truncated: the header alone
+        }
+    }
+
+    void recordingRefusesWhatIsNotItsOwnRegularFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char *kind : {"symlink", "dangling symlink", "hard link", "FIFO with a reader", "FIFO", "socket"})
+            QTest::newRow(kind) << kind;
+    }
+
+    void recordingRefusesWhatIsNotItsOwnRegularFile()
+    {
+        // Planted at the target by someone who may write the directory: nothing is followed,
+        // nothing blocks, nothing else is written.
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString target = dir.filePath("target.rec");
+        const QString victim = dir.filePath("victim");
+        QFile file(victim);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("keep") == 4);
+        file.close();
+        const QByteArray path = QFile::encodeName(target);
+        int reader = -1;
+        int listener = -1;
+        const auto closeAll = qScopeGuard([&] {
+            if (reader >= 0)
+                ::close(reader);
+            if (listener >= 0)
+                ::close(listener);
+        });
+        if (kind == "symlink")
+            QVERIFY(QFile::link(victim, target));
+        else if (kind == "dangling symlink")
+            QVERIFY(QFile::link(dir.filePath("absent"), target));
+        else if (kind == "hard link")
+            QCOMPARE(::link(QFile::encodeName(victim).constData(), path.constData()), 0);
+        else if (kind.startsWith("FIFO"))
+            QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+        if (kind == "FIFO with a reader")
+            QVERIFY((reader = ::open(path.constData(), O_RDONLY | O_NONBLOCK)) >= 0);
+        if (kind == "socket") {
+            listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+            sockaddr_un address {};
+            address.sun_family = AF_UNIX;
+            QVERIFY(std::size_t(path.size()) < sizeof address.sun_path);
+            std::memcpy(address.sun_path, path.constData(), std::size_t(path.size()));
+            QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        }
+        RecordingWriter writer;
+        CoreMessage error;
+        QVERIFY(!writer.open(path.toStdString(), RecordingWriter::Header(), &error));
+        QCOMPARE(int(error.code), int(CoreMessageCode::RecordingNotRegular));
+        QVERIFY(!QFileInfo::exists(dir.filePath("absent")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("keep"));
+        if (reader >= 0) {
+            char byte = 0;
+            QCOMPARE(::read(reader, &byte, 1), ssize_t(0)); // nothing was written into the FIFO
+        }
     }
 
     void durationBeyondTimerRange()

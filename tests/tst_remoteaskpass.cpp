@@ -10,12 +10,15 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <sys/stat.h>
 
 Q_DECLARE_METATYPE(SshOutcome)
 
@@ -209,6 +212,36 @@ private slots:
         QCOMPARE(run.exitCode, 1); // ssh sees a failed prompt, nothing waits on a terminal
         QCOMPARE(run.out, QByteArray());
         QVERIFY(run.err.contains("no display to show the ssh prompt"));
+    }
+
+    void theSecretsProcessIsNotDumpable()
+    {
+        // The askpass process holds the secret: no core file may keep it, and no other process
+        // of the same user may read its memory. The kernel shows a non-dumpable process's /proc
+        // files as root's (task_dump_owner; not the /proc/PID directory itself), so run it as
+        // nobody and watch the owner of /proc/PID/environ turn 0.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SOCKSCOPE_ASKPASS"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("HOME"), QStringLiteral("/nonexistent"));
+        QProcess askpass;
+        askpass.setProcessEnvironment(environment);
+        askpass.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                                  QStringLiteral("--clear-groups"), QStringLiteral(SOCKSCOPE_BINARY),
+                                                  QStringLiteral("Password: ")});
+        QVERIFY(askpass.waitForStarted());
+        const QByteArray entry = "/proc/" + QByteArray::number(askpass.processId());
+        const auto owner = [&] {
+            struct stat status {};
+            return ::stat(QByteArray(entry + "/environ").constData(), &status) == 0 ? qint64(status.st_uid) : -1;
+        };
+        // First its own (nobody's, once setpriv has run), then root's, while the prompt waits.
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(QString::fromLatin1(entry + "/exe")).symLinkTarget()
+                                          == QFileInfo(QStringLiteral(SOCKSCOPE_BINARY)).canonicalFilePath(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return owner() == 0; }, 10000));
+        QCOMPARE(askpass.state(), QProcess::Running);
+        askpass.kill();
+        askpass.waitForFinished();
     }
 
     void unknownHostKeyAskedInSockscope_data()

@@ -217,6 +217,35 @@ private slots:
         QCOMPARE(m_server.agentsRunning(), 0);
     }
 
+    void whatRunsIsWhatWasHashed()
+    {
+        // Between the hash and exec, the copy's name is given to another file (as someone who
+        // may rename in $HOME or ~/.cache could): a sha256sum on the server's PATH hashes, then
+        // swaps. What runs is still the copy that was hashed, and the other file never runs.
+        QVERIFY(push());
+        const QString swapper = m_server.directory() + QStringLiteral("/swapping-bin");
+        const QString other = m_server.directory() + QStringLiteral("/other-agent");
+        const QString marker = m_server.directory() + QStringLiteral("/other-ran");
+        QVERIFY(QDir().mkpath(swapper));
+        QFile otherFile(other);
+        QVERIFY(otherFile.open(QIODevice::WriteOnly));
+        otherFile.write("#!/bin/sh\necho OTHER; touch '" + QFile::encodeName(marker) + "'\n");
+        otherFile.close();
+        QVERIFY(QFile::setPermissions(other, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QFile sha(swapper + QStringLiteral("/sha256sum"));
+        QVERIFY(sha.open(QIODevice::WriteOnly));
+        sha.write("#!/bin/sh\n/usr/bin/sha256sum \"$@\"; r=$?\nmv -f '" + QFile::encodeName(other) + "' '"
+                  + QFile::encodeName(cachedCopy()) + "'\nexit $r\n");
+        sha.close();
+        QVERIFY(QFile::setPermissions(sha.fileName(), QFile::ReadOwner | QFile::ExeOwner));
+        QVERIFY(m_server.setServerPath(swapper + QStringLiteral(":/usr/bin:/bin")));
+        const Run run = runAgent("a\n");
+        QVERIFY(m_server.setAgentOnPath(false));
+        QVERIFY(!QFileInfo::exists(other)); // the swap happened
+        QCOMPARE(run.out, QByteArray("STANDIN --stream\na\n"));
+        QVERIFY(!QFileInfo::exists(marker));
+    }
+
     void closingLeavesNoRemoteProcess()
     {
         QVERIFY(m_server.setAgentOnPath(true));

@@ -31,12 +31,14 @@ class TestSysctlHelper : public QObject
         QString out;
     };
 
+    // The test build (it takes --persist-dir) unless `program` says otherwise.
     static Run helper(const QStringList &arguments, const QStringList &prefix = {},
-                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                      const QString &program = QStringLiteral(SOCKSCOPE_HELPER_TESTBUILD))
     {
         QProcess process;
         process.setProcessEnvironment(environment);
-        const QStringList argv = prefix + QStringList {QStringLiteral(SOCKSCOPE_HELPER)} + arguments;
+        const QStringList argv = prefix + QStringList {program} + arguments;
         process.start(argv.first(), argv.mid(1));
         Run run;
         if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit)
@@ -193,6 +195,71 @@ private slots:
         const SysctlApplyReport report = SysctlReportCodec::decode(run.out.toUtf8());
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QLatin1String("unknown or misplaced option --persist")), qPrintable(run.out));
+    }
+
+    void theInstalledHelperHasNoPersistDir()
+    {
+        // Root itself, directly: the option is not compiled into the helper that is installed.
+        QTemporaryDir dir;
+        const Run run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1"}, {},
+                               QProcessEnvironment::systemEnvironment(), QStringLiteral(SOCKSCOPE_HELPER));
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains(QLatin1String("unknown or misplaced option --persist-dir")), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QVERIFY(QDir(dir.path()).isEmpty());
+        QFile binary(QStringLiteral(SOCKSCOPE_HELPER));
+        QVERIFY(binary.open(QIODevice::ReadOnly));
+        QVERIFY(!binary.readAll().contains("--persist-dir"));
+    }
+
+    void sudoRunsOnlyApplyWhereItStands_data()
+    {
+        // SUDO_UID as sudo sets it, and root's real uid: what a sudo run looks like to the helper
+        // (tst_sudohelper runs the real sudo). Exit 5 and nothing changed for each.
+        QTest::addColumn<QString>("sudoUid");
+        QTest::addColumn<QString>("pkexecUid");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("why");
+        const QString here = QStringLiteral("/proc/%1/ns/net").arg(getpid());
+        const QString id = QString::fromStdString(NamespaceIdentity::ofCallingThread().toString());
+        QTest::newRow("persist") << "1000" << QString() << QStringList {"persist", "net.ipv4.tcp_tw_reuse=1"}
+                                 << "\"persist\" is not accepted through sudo";
+        QTest::newRow("netns") << "1000" << QString() << QStringList {"apply", "--netns", here, "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
+                               << "--netns is not accepted through sudo";
+        QTest::newRow("netns-id only") << "1000" << QString() << QStringList {"apply", "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
+                                       << "--netns is not accepted through sudo";
+        for (const char *bad : {"", "01000", "+1000", "-1", "1000 ", "4294967295", "99999999999999999999", "１０００"})
+            QTest::newRow(qPrintable(QStringLiteral("SUDO_UID=%1").arg(QString::fromUtf8(bad))))
+                << QString::fromUtf8(bad) << QString() << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
+                << "SUDO_UID is not a user id";
+        QTest::newRow("both") << "1000" << "1000" << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
+                              << "PKEXEC_UID and SUDO_UID are both set";
+    }
+
+    void sudoRunsOnlyApplyWhereItStands()
+    {
+        QFETCH(QString, sudoUid);
+        QFETCH(QString, pkexecUid);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, why);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SUDO_UID"), sudoUid);
+        if (!pkexecUid.isNull())
+            environment.insert(QStringLiteral("PKEXEC_UID"), pkexecUid);
+        const Run run = helper(arguments, {}, environment, QStringLiteral(SOCKSCOPE_HELPER));
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.out.contains(why), qPrintable(run.out));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QVERIFY(!QFile::exists(QStringLiteral("/etc/sysctl.d/90-sockscope.conf")));
+    }
+
+    void sudoApplies()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SUDO_UID"), QStringLiteral("1000"));
+        const Run run = helper({"apply", "net.ipv4.tcp_tw_reuse=1"}, {}, environment, QStringLiteral(SOCKSCOPE_HELPER));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("1"));
     }
 
     void operationWordIsMandatory_data()

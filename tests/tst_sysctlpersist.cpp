@@ -34,7 +34,7 @@ class TestSysctlPersist : public QObject
     static int persist(const QString &dir, const QStringList &pairs, QString *out)
     {
         QProcess process;
-        process.start(QStringLiteral(SOCKSCOPE_HELPER),
+        process.start(QStringLiteral(SOCKSCOPE_HELPER_TESTBUILD),
                       QStringList {QStringLiteral("persist"), QStringLiteral("--persist-dir"), dir} + pairs);
         if (!process.waitForFinished(30000)) {
             process.kill();

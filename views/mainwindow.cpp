@@ -162,9 +162,11 @@ void MainWindow::updateTitle()
 
 void MainWindow::setIntervalMs(int ms)
 {
+    // The nearest offered interval; in 64 bits, as `ms` may come from a settings file (any int).
+    const auto distance = [&](int i) { return qAbs(qint64(m_interval->itemData(i).toInt()) - qint64(ms)); };
     int best = 0;
     for (int i = 0; i < m_interval->count(); ++i) {
-        if (qAbs(m_interval->itemData(i).toInt() - ms) < qAbs(m_interval->itemData(best).toInt() - ms))
+        if (distance(i) < distance(best))
             best = i;
     }
     m_interval->setCurrentIndex(best);

@@ -4,20 +4,23 @@ namespace {
 
 // The cache directory is fixed to ~/.cache (not $XDG_CACHE_HOME): the README can say exactly
 // where the copy lives, and a second connection with another environment finds it again.
-// sha256sum -c runs right before exec, so a copy altered since it was pushed is never run. Between
-// the check and exec only someone who can write the directory could swap the file: the copy is
-// run only from a directory that is ours (-O, which dash, bash, busybox and ksh all know) and that
-// neither group nor others may write (ls -ld's mode, drwx------ after the push's chmod 700).
-// ("d????" "-??" "-*" is split so that no "??-" trigraph warning fires.) Each script is one
-// line without '!': the remote login shell parses the quoted word first, and csh-family shells
-// refuse a newline inside quotes and expand '!' in it.
+// The copy is opened once, on descriptor 3, and everything after is about that open file, never
+// the path again: its owner (-O) and mode (ls -lL: neither group nor others may write it, so no
+// one else can change it after the check), its sha256, and what exec runs (/proc/self/fd/3, the
+// inode hashed). Whoever can rename in $HOME or ~/.cache between the check and exec swaps only
+// a name. ("-????" "-??" "-*" is split so that no "??-" trigraph warning fires.) -O, test and
+// exec are the shell's own, so /proc/self there is the shell. Each script is one line without
+// '!': the remote login shell parses the quoted word first, and csh-family shells refuse a
+// newline inside quotes and expand '!' in it.
 const char RunScript[] =
     "h=$1; shift; "
     "if command -v sockscope-agent >/dev/null 2>&1; then exec sockscope-agent \"$@\"; fi; "
     "a=\"$HOME/.cache/sockscope/agent-$h\"; "
     "if [ -e \"$a\" ]; then "
-    "case $(ls -ld \"$HOME/.cache/sockscope/\" 2>/dev/null) in d????" "-??" "-*) ;; *) a=; ;; esac; "
-    "if [ -n \"$a\" ] && [ -O \"$HOME/.cache/sockscope/\" ] && [ -O \"$a\" ] && printf '%s  %s\\n' \"$h\" \"$a\" | sha256sum -c --status - 2>/dev/null; then exec \"$a\" \"$@\"; fi; "
+    "f=/proc/self/fd/3; "
+    "if [ -f \"$a\" ] && [ -r \"$a\" ] && exec 3<\"$a\"; then "
+    "case $(ls -lL $f 2>/dev/null) in -????" "-??" "-*) ;; *) a=; ;; esac; "
+    "if [ -n \"$a\" ] && [ -O $f ] && printf '%s  %s\\n' \"$h\" $f | sha256sum -c --status - 2>/dev/null; then exec $f \"$@\"; fi; fi; "
     "echo \"SOCKSCOPE-AGENT-CORRUPT sha256=$h\" >&2; exit 87; fi; "
     "m=no; "
     "for f in /lib/*/libmnl.so.0 /usr/lib/*/libmnl.so.0 /lib64/libmnl.so.0 /usr/lib64/libmnl.so.0 "

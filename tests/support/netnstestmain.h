@@ -5,6 +5,8 @@
 #include <QTest>
 #include <QTextStream>
 
+#include <cstdlib>
+
 namespace NetnsTestMain {
 inline bool nothingToPrepare(QString *)
 {
@@ -19,6 +21,10 @@ inline bool nothingToPrepare(QString *)
 #define SOCKSCOPE_ISOLATED_TEST_MAIN(Prepare, TestObject, ApplicationType)                            \
     int main(int argc, char *argv[])                                                                  \
     {                                                                                                 \
+        /* Under `sudo ctest` the test is root itself: the helper it runs must not take sudo's        \
+           caller for its own (it would refuse --netns and persist). */                               \
+        unsetenv("SUDO_UID");                                                                         \
+        unsetenv("PKEXEC_UID");                                                                       \
         QString netnsError;                                                                           \
         if (!Prepare(&netnsError) || !PrivateNetworkNamespace::enterFresh(&netnsError)) {             \
             QTextStream(stderr) << "cannot create a private network namespace: " << netnsError << '\n'; \

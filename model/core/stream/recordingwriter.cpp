@@ -48,15 +48,34 @@ bool RecordingWriter::openFile(const std::string &path, CoreMessage *error)
 {
     reset();
     m_path = path;
-    // A FIFO or device would block the open or swallow the recording: only a regular file.
-    struct stat existing {};
-    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    // Only the caller may read it: a recording made by root carries every socket's owner (pid,
+    // command, user, unit), which ss -p would not show an unprivileged reader. Whatever is at the
+    // path is judged by what was opened, not by an earlier stat(): O_NOFOLLOW refuses a symlink
+    // (ELOOP), O_NONBLOCK keeps a FIFO from blocking the open (ENXIO without a reader, or opened
+    // and refused below), and O_TRUNC waits until the file is known to be a regular one.
+    m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0600);
+    if (m_fd < 0 && (errno == ELOOP || errno == ENXIO)) {
         *error = {CoreMessageCode::RecordingNotRegular, {path}};
         return false;
     }
-    m_fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0666);
     if (m_fd < 0) {
         *error = {CoreMessageCode::RecordingOpenFailed, {path, errnoText(errno)}};
+        return false;
+    }
+    struct stat opened {};
+    // A second hard link would give the recording a name where others may read it.
+    const bool regular = ::fstat(m_fd, &opened) == 0 && S_ISREG(opened.st_mode) && opened.st_nlink <= 1;
+    const int flags = regular ? ::fcntl(m_fd, F_GETFL) : -1;
+    // An existing file keeps its owner but loses every permission for others.
+    if (!regular || flags < 0 || ::fcntl(m_fd, F_SETFL, flags & ~O_NONBLOCK) != 0
+        || ((opened.st_mode & 077) && ::fchmod(m_fd, opened.st_mode & 0700) != 0) || ::ftruncate(m_fd, 0) != 0) {
+        const int cause = errno;
+        ::close(m_fd);
+        m_fd = -1;
+        if (regular)
+            *error = {CoreMessageCode::RecordingOpenFailed, {path, errnoText(cause)}};
+        else
+            *error = {CoreMessageCode::RecordingNotRegular, {path}};
         return false;
     }
     m_ownsFd = true;
