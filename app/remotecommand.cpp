@@ -6,6 +6,7 @@
 #include "remotesource.h"
 #include "terminal.h"
 #include "terminationsignals.h"
+#include "untrustedtext.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -107,6 +108,9 @@ int runRemoteOnce(const CommandLineOptions &options)
     QObject::connect(&connection, &RemoteAgentConnection::finished, qApp, [&](const SshOutcome &outcome) {
         if (QProcess *process = connection.process())
             report += process->readAllStandardOutput();
+        // An older agent wrote a process's name as it found it: bytes that are not UTF-8 become
+        // U+FFFD here, so its report is still shown (and parses).
+        report = UntrustedText::wellFormedUtf8(report);
         if (tooLong) {
             Terminal::printError(RemoteCommand::tr("%1 sent more than %2 MB for one report; it was not shown.")
                                      .arg(host.displayName())

@@ -13,6 +13,7 @@
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -409,7 +410,8 @@ private slots:
         QCOMPARE(model.ownerShort(1), QStringLiteral("<i>evil</i>, …"));
         QCOMPARE(model.ownersText(0), QStringLiteral("nginx (pid 812, nginx.service): 600 (4 exact, 596 via listener)\n"
                                                      "not attributed: 4"));
-        QCOMPARE(model.data(model.index(0, TimeWaitByPortModel::Port), Qt::ToolTipRole).toString(), model.ownersText(0));
+        QCOMPARE(model.data(model.index(0, TimeWaitByPortModel::Port), Qt::ToolTipRole).toString(),
+                 UntrustedText::toolTip(model.ownersText(0)));
         auto axis = qobject_cast<QBarCategoryAxis *>(panel.barChart()->axes(Qt::Vertical).value(0));
         QVERIFY(axis);
         // Largest on top: category 0 is the bottom bar.

@@ -23,29 +23,6 @@
 
 namespace {
 
-// A server process named `name` that accepts `connections` on `port` and closes each first,
-// then holds its listener until told: its TIME-WAIT sits on `port`.
-Child closingServer(const char *name, quint16 port, int connections)
-{
-    return spawn(name, [port, connections](int commands, int answers) {
-        const int listener = listenOn(port);
-        say(answers);
-        for (int i = 0; i < connections; ++i)
-            ::close(::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC));
-        hear(commands);
-    });
-}
-
-void connectAndWaitForClose(quint16 port, int connections)
-{
-    for (int i = 0; i < connections; ++i) {
-        const int fd = connectTo(port);
-        QVERIFY(fd >= 0);
-        waitForEof(fd);
-        ::close(fd);
-    }
-}
-
 // A snapshot whose TIME-WAIT is attributed as `counts` says: (command, unit, pid, count).
 struct Owned
 {

@@ -120,6 +120,41 @@ private slots:
                  QStringList {QStringLiteral("sudo sysctl -w 'net.ipv4.ip_local_port_range=32768 60999'")});
     }
 
+    // Issue 21, L6: what the server writes on stderr (and stdout) reaches the pane as its last
+    // few lines of plain text, whatever it is.
+    void serverErrorTextIsShownPlain()
+    {
+        const QString helper = m_server.directory() + QStringLiteral("/noisy-helper");
+        QFile script(helper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "printf 'error\\t\\033]2;PWNED\\007\\342\\200\\256stdout\\n'\n"
+                     "i=1; while [ $i -le 20 ]; do echo \"noise $i\" >&2; i=$((i + 1)); done\n"
+                     "printf '\\033[2J\\342\\200\\256reversed\\n' >&2\n"
+                     "exit 3\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        RemoteSysctlApplier applier(m_host);
+        applier.setHelperPath(helper);
+        QString error;
+        bool done = false;
+        connect(&applier, &RemoteSysctlApplier::finished, this, [&](const SysctlApplyReport &report, bool) {
+            error = report.error;
+            done = true;
+        });
+        applier.apply({QStringLiteral("net.ipv4.tcp_fin_timeout=27")});
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+        QVERIFY2(error.contains(QLatin1String("failed (exit code 3)")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("noise 19\nnoise 20\n")), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("noise 18")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("PWNED")) && error.contains(QLatin1String("reversed")), qPrintable(error));
+        for (const QChar c : error) {
+            QVERIFY2(c == QLatin1Char('\n') || (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format),
+                     qPrintable(QString::number(c.unicode(), 16)));
+        }
+        QCOMPARE(serverFinTimeout(), QByteArray("60"));
+    }
+
     void helperAbsentChangesNothingAndShowsTheCommand()
     {
         MainWindow window(false);

@@ -15,6 +15,7 @@
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -139,7 +140,7 @@ void MainWindow::updateStatus()
     }
     m_rowsStatus->setText(tr("Rows %1 of %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
     for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus}) {
-        label->setToolTip(label->text());
+        label->setToolTip(UntrustedText::toolTip(label->text())); // a host or namespace name from elsewhere
         label->setMinimumWidth(qMin(label->sizeHint().width(), fontMetrics().averageCharWidth() * 12));
     }
     updateTitle();

@@ -6,6 +6,7 @@
 #include "portbudgettext.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
+#include "untrustedtext.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -86,7 +87,8 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(QCursor::pos(), tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text, m_barView);
+            QToolTip::showText(QCursor::pos(), UntrustedText::toolTip(tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text),
+                               m_barView);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PortChartPanel::updateBars);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PortChartPanel::updateBars);

@@ -1,5 +1,7 @@
 #include "replaybar.h"
 
+#include "untrustedtext.h"
+
 #include <QLabel>
 #include <QSlider>
 
@@ -48,5 +50,5 @@ int ReplayBar::position() const
 void ReplayBar::setTimeText(const QString &text)
 {
     m_time->setText(QLatin1Char(' ') + text + QLatin1Char(' '));
-    m_time->setToolTip(text);
+    m_time->setToolTip(UntrustedText::toolTip(text));
 }

@@ -3,6 +3,7 @@
 #include "chartcolors.h"
 #include "sockettablemodel.h"
 #include "socketrowtext.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +34,7 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
 {
     m_filter->setClearButtonEnabled(true);
     auto top = new QHBoxLayout;
+    m_counts->setTextFormat(Qt::PlainText); // it quotes the filter's words
     // A long reason must not squeeze the filter box: the label gets what is left (and the full
     // text in its tooltip).
     m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -187,8 +189,10 @@ void SocketTablePanel::showFilterProblem(bool problem)
 void SocketTablePanel::retranslate()
 {
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F): time-wait  !estab  sport:443  10.0.0.0/8  ipv6 …"));
-    m_filter->setToolTip(m_filterError.isEmpty() ? SocketFilter::syntaxHelp()
-                                                 : m_filterError + QStringLiteral("\n\n") + SocketFilter::syntaxHelp());
+    // The error quotes the filter, which a settings file may hold: plain text.
+    m_filter->setToolTip(m_filterError.isEmpty()
+                             ? SocketFilter::syntaxHelp()
+                             : UntrustedText::toolTip(m_filterError + QStringLiteral("\n\n") + SocketFilter::syntaxHelp()));
     m_findAction->setText(tr("Find in the socket table"));
     m_copyAction->setText(tr("Copy rows"));
     updateCounts();
@@ -273,7 +277,7 @@ void SocketTablePanel::updateCounts()
     }
     showFilterProblem(!why.isEmpty());
     m_counts->setText(why.isEmpty() ? tr("%1 of %2 sockets").arg(locale.toString(shown), locale.toString(total)) : why);
-    m_counts->setToolTip(why);
+    m_counts->setToolTip(UntrustedText::toolTip(why));
     emit rowCountsChanged(shown, total);
 }
 

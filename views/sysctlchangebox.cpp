@@ -6,6 +6,7 @@
 #include "sysctllistmodel.h"
 #include "sysctlvalue.h"
 #include "sysctlvalueeditor.h"
+#include "untrustedtext.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -126,15 +127,16 @@ void SysctlChangeBox::retranslate()
 bool SysctlChangeBox::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_persistNote && event->type() == QEvent::Resize)
-        setPersistNote(m_persistNoteText, m_persistNote->toolTip());
+        setPersistNote(m_persistNoteText, m_persistNoteReason);
     return QGroupBox::eventFilter(watched, event);
 }
 
 void SysctlChangeBox::setPersistNote(const QString &text, const QString &reason)
 {
     m_persistNoteText = text;
+    m_persistNoteReason = reason;
     m_persistNote->setText(m_persistNote->fontMetrics().elidedText(text, Qt::ElideRight, m_persistNote->width()));
-    m_persistNote->setToolTip(reason);
+    m_persistNote->setToolTip(UntrustedText::toolTip(reason));
 }
 
 void SysctlChangeBox::showRow(int row)
@@ -186,7 +188,7 @@ void SysctlChangeBox::updateReset()
     m_reset->setEnabled(false);
     m_defaultUnknown = false;
     if (m_row < 0 || !m_editor->isEditing() || !m_readOnlyReason.isEmpty()) {
-        m_reset->setToolTip(QString());
+        setResetToolTip(QString());
         return;
     }
     const SysctlEntry &entry = m_model->entry(m_row);
@@ -196,19 +198,26 @@ void SysctlChangeBox::updateReset()
     if (fallback.isEmpty() && entry.kind != SysctlEntry::Kind::PortList) {
         const QString rule = SysctlCatalog::defaultExplanation(entry);
         m_defaultUnknown = true;
-        m_reset->setToolTip(rule.isEmpty() ? tr("The kernel default is not known here.")
-                                           : tr("The kernel default is not known here: it is %1, which this kernel "
-                                                "does not show.")
-                                                 .arg(rule));
+        setResetToolTip(rule.isEmpty() ? tr("The kernel default is not known here.")
+                                       : tr("The kernel default is not known here: it is %1, which this kernel "
+                                            "does not show.")
+                                             .arg(rule));
         return;
     }
     QString canonical, error;
     if (m_editor->editedValue(&canonical, &error) && canonical == fallback) {
-        m_reset->setToolTip(tr("Already the kernel default, %1.").arg(shown(entry, fallback)));
+        setResetToolTip(tr("Already the kernel default, %1.").arg(shown(entry, fallback)));
         return;
     }
     m_reset->setEnabled(true);
-    m_reset->setToolTip(tr("Put the kernel default, %1, in the editor; Apply writes it.").arg(shown(entry, fallback)));
+    setResetToolTip(tr("Put the kernel default, %1, in the editor; Apply writes it.").arg(shown(entry, fallback)));
+}
+
+// The default is the server's word on a remote host: shown as plain text, kept plain for the notes.
+void SysctlChangeBox::setResetToolTip(const QString &text)
+{
+    m_resetToolTip = text;
+    m_reset->setToolTip(UntrustedText::toolTip(text));
 }
 
 void SysctlChangeBox::resetToDefault()
@@ -236,7 +245,7 @@ void SysctlChangeBox::updateNotes()
                           .arg(warning, risk.name.toHtmlEscaped(), risk.text.toHtmlEscaped());
     }
     if (paragraphs.isEmpty() && m_defaultUnknown) // the reason Reset is off, in view
-        paragraphs << QStringLiteral("<p>%1</p>").arg(m_reset->toolTip().toHtmlEscaped());
+        paragraphs << QStringLiteral("<p>%1</p>").arg(m_resetToolTip.toHtmlEscaped());
     const QString html = paragraphs.join(QString());
     if (html != m_notesHtml) { // refreshes come every second: keep the reader's place
         m_notesHtml = html;
@@ -255,11 +264,12 @@ void SysctlChangeBox::updatePersist()
         // The source says why when it is not a remote host (the lab: its values end with it).
         const QStringList refusal = m_applier->remotePersistRefusal();
         const QString note = refusal.size() == 2 ? refusal[0] : tr("Not over ssh");
-        m_persist->setToolTip(refusal.size() == 2
-                                  ? refusal[1]
-                                  : tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/."));
+        const QString why = refusal.size() == 2
+            ? refusal[1]
+            : tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.");
+        m_persist->setToolTip(UntrustedText::toolTip(why));
         if (note != m_persistNoteText)
-            setPersistNote(note, m_persist->toolTip());
+            setPersistNote(note, why);
         return;
     }
     const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
@@ -290,7 +300,7 @@ void SysctlChangeBox::updatePersist()
     m_persist->setEnabled(allowed);
     const QString about = tr("Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the "
                              "host's namespace.");
-    m_persist->setToolTip(reason.isEmpty() ? about : about + QLatin1Char('\n') + reason);
+    m_persist->setToolTip(UntrustedText::toolTip(reason.isEmpty() ? about : about + QLatin1Char('\n') + reason));
     if (note != m_persistNoteText)
         setPersistNote(note, reason);
 }

@@ -79,6 +79,7 @@ private:
     SysctlRiskFigures figures() const;
     QStringList pairs() const;
     void setPersistNote(const QString &text, const QString &reason);
+    void setResetToolTip(const QString &text);
 
     SysctlListModel *m_model;
     SysctlApplier *m_applier;
@@ -96,6 +97,8 @@ private:
     QString m_editorError; // why the shown value cannot be applied; empty when it can
     QString m_readOnlyReason;
     QString m_persistNoteText;
+    QString m_persistNoteReason; // its tooltip, as plain text
+    QString m_resetToolTip; // as plain text
     QString m_notesHtml;
     QString m_resultText; // what the last Apply did, until the next edit
     QString m_initialNamespacePath = QStringLiteral("/proc/1/ns/net");

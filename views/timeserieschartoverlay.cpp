@@ -1,6 +1,7 @@
 // TimeSeriesChart, part two: what is drawn over the plot and what the mouse does there. The
 // crosshair with every series' value, zoom and pan of the time axis, and the markers' labels.
 #include "timeserieschart.h"
+#include "untrustedtext.h"
 
 #include <QContextMenuEvent>
 #include <QDateTime>
@@ -120,7 +121,7 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
         hideCrosshair();
     const int marker = markerAt(event->position().toPoint());
     if (marker >= 0)
-        QToolTip::showText(event->globalPosition().toPoint(), m_markers[std::size_t(marker)].label, this);
+        QToolTip::showText(event->globalPosition().toPoint(), UntrustedText::toolTip(m_markers[std::size_t(marker)].label), this);
     QChartView::mouseMoveEvent(event);
 }
 

@@ -2,6 +2,7 @@
 
 #include "inetaddress.h"
 #include "tcpstatetext.h"
+#include "untrustedtext.h"
 
 #include <pwd.h>
 
@@ -127,12 +128,13 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         // The kernel reports 0 for TIME-WAIT and request sockets: they belong to nobody any more.
         // An attributed TIME-WAIT entry shows its owner's user.
         if (r.inode == 0)
-            return owner && owner->pid ? QString::fromStdString(owner->user) : QString();
+            return owner && owner->pid ? UntrustedText::plain(QString::fromStdString(owner->user)) : QString();
         return userName(r.uid);
     case SocketColumn::Inode: return r.inode ? QVariant(r.inode) : QVariant(QString());
-    case SocketColumn::Process: return owner && owner->pid ? QString::fromStdString(owner->command) : QString();
+    // Names a process or a cgroup chose (from /proc, a recording, a server): no bidi or control characters.
+    case SocketColumn::Process: return owner && owner->pid ? UntrustedText::plain(QString::fromStdString(owner->command)) : QString();
     case SocketColumn::Pid: return owner && owner->pid ? QVariant(owner->pid) : QVariant(QString());
-    case SocketColumn::Unit: return owner ? QString::fromStdString(owner->unit) : QString();
+    case SocketColumn::Unit: return owner ? UntrustedText::plain(QString::fromStdString(owner->unit)) : QString();
     case SocketColumn::Attribution: return attributionText(m_rows->ownerRef(index.row()).evidence);
     case SocketColumn::COUNT: break;
     }

@@ -1,6 +1,7 @@
 #include "sysctllistmodel.h"
 
 #include "sysctlvalue.h"
+#include "untrustedtext.h"
 
 SysctlListModel::SysctlListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -124,7 +125,8 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     case PendingRole: return m_pending.value(e.key());
     case Qt::ToolTipRole:
         if (index.column() == Differs && differs(row))
-            return tr("Differs from this kernel's default (%1), read from a fresh network namespace.").arg(defaultValue(row));
+            return UntrustedText::toolTip( // the default comes from the agent's header on a remote host
+                tr("Differs from this kernel's default (%1), read from a fresh network namespace.").arg(defaultValue(row)));
         if (index.column() == Default && !SysctlCatalog::defaultExplanation(e, establishedHash()).isEmpty())
             return SysctlCatalog::defaultExplanation(e, establishedHash());
         return SysctlCatalog::text(e.summary);

@@ -156,7 +156,7 @@ QVariant TimeWaitByPortModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Port) {
         const QString owners = ownersText(index.row());
-        return owners.isEmpty() ? QVariant() : QVariant(owners);
+        return owners.isEmpty() ? QVariant() : QVariant(UntrustedText::toolTip(owners));
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};

@@ -1,5 +1,7 @@
 #include "labfigures.h"
 
+#include "untrustedtext.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -31,7 +33,7 @@ bool LabFigures::parse(const QByteArray &payload, LabFigures *figures)
     if (payload.size() > MaximumPayload)
         return false;
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(payload, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(payload), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return false;
     const QJsonObject root = document.object();

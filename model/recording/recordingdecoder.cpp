@@ -4,6 +4,7 @@
 #include "crc32.h"
 #include "qtstd.h"
 #include "recordingformat.h"
+#include "untrustedtext.h"
 
 #include <QJsonDocument>
 
@@ -59,7 +60,8 @@ RecordingDecoder::Status RecordingDecoder::readHeader()
     if (available < Fixed + qsizetype(headerSize))
         return m_finished ? fail(Failure::DamagedHeader) : Status::NeedMore;
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(m_buffer.mid(m_position + Fixed, headerSize), &parseError);
+    const QByteArray json = UntrustedText::wellFormedUtf8(m_buffer.mid(m_position + Fixed, headerSize));
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return fail(Failure::DamagedHeader);
     m_header = document.object();

@@ -24,8 +24,8 @@ bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
     ByteReader in(byteView(payload));
     const quint32 jsonSize = in.u32();
     const QByteArray json = toQByteArray(in.view(jsonSize));
-    const QDateTime when = QDateTime::fromString(QJsonDocument::fromJson(json).object().value(QLatin1String("time")).toString(),
-                                                 Qt::ISODateWithMs);
+    const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json)).object();
+    const QDateTime when = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     *timeMs = when.isValid() ? when.toMSecsSinceEpoch() : -1;
     return !in.failed() && plausibleTime(*timeMs) && SocketTableCodec::inspect(in.view(in.remaining()));
 }

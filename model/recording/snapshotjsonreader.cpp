@@ -91,7 +91,7 @@ namespace SnapshotJsonReader {
 bool read(const QByteArray &json, Snapshot *s, QString *error)
 {
     QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(json, &parseError).object();
+    const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json), &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
         *error = parseError.errorString();
         return false;

@@ -68,7 +68,8 @@ void RemoteSysctlApplier::onFinished(const SshOutcome &outcome)
     m_busy = false;
     QProcess *process = m_launcher->process();
     const QByteArray output = process ? process->readAllStandardOutput() : QByteArray();
-    const QString errors = QString::fromLocal8Bit(m_launcher->standardError()).trimmed();
+    const QByteArray stderrText = m_launcher->standardError();
+    const QString errors = QString::fromLocal8Bit(stderrText).trimmed(); // read, never shown as it is
     SysctlApplyReport report = SysctlReportCodec::decode(output);
     bool refused = false;
     if (outcome.kind != SshOutcome::Kind::Finished) {
@@ -94,7 +95,7 @@ void RemoteSysctlApplier::onFinished(const SshOutcome &outcome)
         report.error = tr("The helper on %1 failed (exit code %2): %3")
                            .arg(m_host.displayName())
                            .arg(outcome.exitCode)
-                           .arg(report.error + errors);
+                           .arg(report.error + SshOutcome::lastLines(stderrText));
     } else {
         report.ok = outcome.exitCode == 0;
     }

@@ -5,11 +5,9 @@
 
 #include <QList>
 
-namespace {
-
 // ssh's stderr (and whatever a remote's login scripts print there) is text from elsewhere: the
 // last few non-empty lines, each made plain.
-QString lastLines(const QByteArray &stderrText)
+QString SshOutcome::lastLines(const QByteArray &stderrText)
 {
     QStringList lines;
     const QList<QByteArray> all = stderrText.split('\n');
@@ -19,8 +17,6 @@ QString lastLines(const QByteArray &stderrText)
             lines.prepend(UntrustedText::plain(QString::fromUtf8(line)));
     }
     return lines.join(QLatin1Char('\n'));
-}
-
 }
 
 SshOutcome SshOutcome::classify(QProcess::ExitStatus status, int exitCode, const QByteArray &stderrText)

@@ -30,4 +30,6 @@ public:
 
     static SshOutcome classify(QProcess::ExitStatus status, int exitCode, const QByteArray &stderrText);
     static SshOutcome failedToStart(const QString &program, const QString &reason);
+    // What a user may be shown of a remote's stderr: its last three non-empty lines, each plain text.
+    static QString lastLines(const QByteArray &stderrText);
 };

@@ -1,5 +1,7 @@
 #include "sysctlreportcodec.h"
 
+#include "untrustedtext.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -104,7 +106,11 @@ SysctlApplyReport decode(const QByteArray &text)
     SysctlApplyReport report;
     const QList<QByteArray> lines = text.split('\n');
     for (const QByteArray &line : lines) {
-        const QStringList fields = QString::fromUtf8(line).split(QLatin1Char('\t'));
+        // The report may come from a remote host's helper (or whatever answers in its place): every
+        // field is shown, so each is one plain line (a value can be a long port list).
+        QStringList fields = QString::fromUtf8(line).split(QLatin1Char('\t'));
+        for (QString &field : fields)
+            field = UntrustedText::plain(field, UntrustedText::ValueLength);
         const QString kind = fields.value(0);
         if (kind == QLatin1String("error")) {
             report.error += fields.value(1) + QLatin1Char(' ');

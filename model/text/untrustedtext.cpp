@@ -1,5 +1,7 @@
 #include "untrustedtext.h"
 
+#include "utf8text.h"
+
 namespace UntrustedText {
 
 QString plain(const QString &text, int maximumLength)
@@ -38,6 +40,25 @@ QString plain(const QString &text, int maximumLength)
     if (cut)
         out += QChar(0x2026);
     return out;
+}
+
+QString toolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return text; // an empty tooltip hides the tooltip
+    // white-space:pre keeps the lines as a plain tooltip lays them out (no wrapping, spaces kept).
+    QString escaped = text.toHtmlEscaped();
+    escaped.replace(QLatin1Char('\n'), QLatin1String("<br>"));
+    return QLatin1String("<qt><p style=\"white-space:pre\">") + escaped + QLatin1String("</p></qt>");
+}
+
+QByteArray wellFormedUtf8(const QByteArray &bytes)
+{
+    const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+    if (Utf8Text::isWellFormed(view))
+        return bytes;
+    const std::string repaired = Utf8Text::repaired(view);
+    return QByteArray(repaired.data(), qsizetype(repaired.size()));
 }
 
 }

@@ -15,4 +15,15 @@ constexpr int ValueLength = 65536; // a sysctl value (a long ip_local_reserved_p
 // `text` with every control, format (bidi) and line/paragraph separator character and every
 // unpaired surrogate replaced by U+FFFD, cut to `maximumLength` characters (with "…").
 QString plain(const QString &text, int maximumLength = LabelLength);
+
+// `text` for a tooltip, a status tip or a "What's this": Qt takes those as rich text whenever
+// Qt::mightBeRichText() guesses so, and rich text loads what an <img src=…> names on the GUI
+// thread (/dev/zero, a FIFO). This is `text` as escaped rich text: shown as it reads, newlines kept.
+QString toolTip(const QString &text);
+
+// `bytes` with every byte that starts no well-formed UTF-8 sequence replaced by U+FFFD (bytes
+// that are already well-formed come back as they are). Recordings and streams written before
+// the writers repaired names carry a process's raw name, and QJsonDocument::fromJson refuses a
+// whole document for one such byte: every reader of JSON from a file or a peer passes it here first.
+QByteArray wellFormedUtf8(const QByteArray &bytes);
 }

@@ -116,3 +116,24 @@ bool waitForTimeWait(int count, const std::function<bool(const SocketRecord &)> 
     }
     return false;
 }
+
+Child closingServer(const char *name, quint16 port, int connections)
+{
+    return spawn(name, [port, connections](int commands, int answers) {
+        const int listener = listenOn(port);
+        say(answers);
+        for (int i = 0; i < connections; ++i)
+            ::close(::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC));
+        hear(commands);
+    });
+}
+
+void connectAndWaitForClose(quint16 port, int connections)
+{
+    for (int i = 0; i < connections; ++i) {
+        const int fd = connectTo(port);
+        QVERIFY(fd >= 0);
+        waitForEof(fd);
+        ::close(fd);
+    }
+}

@@ -30,5 +30,10 @@ int listenOn(quint16 port); // -1 on failure
 int connectTo(quint16 port); // -1 on failure
 // Reads until the peer's FIN (its close) arrives.
 void waitForEof(int fd);
+// A server process named `name` that accepts `connections` on `port` and closes each first,
+// then holds its listener until told: its TIME-WAIT sits on `port`, attributed to it.
+Child closingServer(const char *name, quint16 port, int connections);
+// Makes `connections` to `port`, each waiting for the server's close.
+void connectAndWaitForClose(quint16 port, int connections);
 // TIME-WAIT entries of this namespace matching `which`, once the kernel shows `count` of them.
 bool waitForTimeWait(int count, const std::function<bool(const SocketRecord &)> &which);

@@ -1,5 +1,7 @@
 #include "expositionwriter.h"
 
+#include "utf8text.h"
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -16,58 +18,21 @@ const char *ExpositionWriter::contentType(Format format)
                                          : "text/plain; version=0.0.4; charset=utf-8";
 }
 
-namespace {
-
-// Bytes of the well-formed UTF-8 sequence at `text[i]`, or 0 (Unicode 15, table 3-7).
-std::size_t utf8Sequence(std::string_view text, std::size_t i)
-{
-    const auto at = [&](std::size_t k) { return k < text.size() ? std::uint8_t(text[k]) : std::uint8_t(0); };
-    const std::uint8_t b0 = at(i);
-    if (b0 < 0x80)
-        return 1;
-    const auto cont = [](std::uint8_t b) { return b >= 0x80 && b <= 0xBF; };
-    if (b0 >= 0xC2 && b0 <= 0xDF)
-        return cont(at(i + 1)) ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        const std::uint8_t low = b0 == 0xE0 ? 0xA0 : 0x80, high = b0 == 0xED ? 0x9F : 0xBF;
-        return at(i + 1) >= low && at(i + 1) <= high && cont(at(i + 2)) ? 3 : 0;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        const std::uint8_t low = b0 == 0xF0 ? 0x90 : 0x80, high = b0 == 0xF4 ? 0x8F : 0xBF;
-        return at(i + 1) >= low && at(i + 1) <= high && cont(at(i + 2)) && cont(at(i + 3)) ? 4 : 0;
-    }
-    return 0;
-}
-
-}
-
 // Label values come from the host (a process's comm, a unit name): any local user can name a
 // process with bytes that are not UTF-8, and Prometheus refuses the whole scrape for one such
 // label. Each byte that does not start a well-formed sequence becomes U+FFFD.
 void ExpositionWriter::escapeInto(std::string_view text, bool quotes)
 {
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = utf8Sequence(text, i);
-        if (length == 0) {
-            m_out += "\xEF\xBF\xBD";
-            ++i;
-            continue;
-        }
-        if (length > 1) {
-            m_out.append(text.substr(i, length));
-            i += length;
-            continue;
-        }
-        const char c = text[i++];
+    Utf8Text::appendRepaired(m_out, text, [quotes](std::string &out, char c) {
         if (c == '\\')
-            m_out += "\\\\";
+            out += "\\\\";
         else if (c == '\n')
-            m_out += "\\n";
+            out += "\\n";
         else if (c == '"' && quotes)
-            m_out += "\\\"";
+            out += "\\\"";
         else
-            m_out += c;
-    }
+            out += c;
+    });
 }
 
 void ExpositionWriter::family(std::string_view name, Type type, std::string_view help)

@@ -1,5 +1,7 @@
 #include "jsonstreamwriter.h"
 
+#include "utf8text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -94,27 +96,29 @@ void JsonStreamWriter::key(const char *name)
     m_afterKey = true;
 }
 
+// Strings carry names from the host (a process's comm, a cgroup directory) that anyone may have
+// made of bytes that are not UTF-8; one such byte makes the whole document unreadable to a strict
+// parser (QJsonDocument, Python's json). Each byte that starts no well-formed sequence becomes U+FFFD.
 void JsonStreamWriter::writeString(const char *text, std::size_t length)
 {
     m_buffer += '"';
-    for (std::size_t i = 0; i < length; ++i) {
-        const char c = text[i];
+    Utf8Text::appendRepaired(m_buffer, std::string_view(text, length), [](std::string &out, char c) {
         switch (c) {
-        case '"': m_buffer += "\\\""; break;
-        case '\\': m_buffer += "\\\\"; break;
-        case '\n': m_buffer += "\\n"; break;
-        case '\r': m_buffer += "\\r"; break;
-        case '\t': m_buffer += "\\t"; break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char escaped[8];
                 std::snprintf(escaped, sizeof(escaped), "\\u%04x", unsigned(static_cast<unsigned char>(c)));
-                m_buffer += escaped;
+                out += escaped;
             } else {
-                m_buffer += c;
+                out += c;
             }
         }
-    }
+    });
     m_buffer += '"';
 }
 

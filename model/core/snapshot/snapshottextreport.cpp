@@ -3,6 +3,7 @@
 #include "inetaddress.h"
 #include "snapshot.h"
 #include "snapshotjsonwriter.h"
+#include "utf8text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -35,7 +36,7 @@ std::string portList(const std::vector<PortCount> &counts, int top, const Socket
         std::string part = std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count);
         const std::string owner = ownership.busiestOwnerOfPort(remote, counts[i].port);
         if (!owner.empty())
-            part += " (" + owner + ")";
+            part += " (" + Utf8Text::plain(owner) + ")";
         parts.push_back(part);
     }
     return join(parts, ", ");
@@ -100,8 +101,11 @@ std::string localIsoTime(std::int64_t msSinceEpoch)
 std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
 {
     const auto word = [&](const CoreMessage &m) { return l.message ? l.message(m) : coreMessagePlain(m); };
-    std::string out = fill(l.header, {SOCKSCOPE_VERSION, SnapshotJsonWriter::hostName(), SnapshotJsonWriter::kernelRelease(),
-                                      s.namespaceLabel, s.namespaceId, localIsoTime(s.wallTimeMs), l.program});
+    // Names are someone else's bytes (a process's comm, a cgroup directory, a recording's or a
+    // server's header) printed on a terminal, often root's: never an escape sequence or ill-formed UTF-8.
+    std::string out = fill(l.header, {SOCKSCOPE_VERSION, Utf8Text::plain(SnapshotJsonWriter::hostName()),
+                                      Utf8Text::plain(SnapshotJsonWriter::kernelRelease()), Utf8Text::plain(s.namespaceLabel),
+                                      Utf8Text::plain(s.namespaceId), localIsoTime(s.wallTimeMs), l.program});
     out += fill(l.sockets, {std::to_string(s.totalSockets()), std::to_string(s.ipv4Sockets), std::to_string(s.ipv6Sockets),
                             fixed(double(s.dumpNs) / 1e6, 1), s.consistent ? std::string() : l.inconsistent});
 
@@ -143,8 +147,9 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
             const SocketOwner *owner = s.owners.owner(entry.owner);
             if (!owner)
                 continue;
-            parts.push_back((owner->pid ? fill(l.processCount, {owner->command, std::to_string(owner->pid), std::to_string(entry.count)})
-                                        : fill(l.unitCount, {owner->unit, std::to_string(entry.count)}))
+            parts.push_back((owner->pid ? fill(l.processCount, {Utf8Text::plain(owner->command), std::to_string(owner->pid),
+                                                                std::to_string(entry.count)})
+                                        : fill(l.unitCount, {Utf8Text::plain(owner->unit), std::to_string(entry.count)}))
                             + fill(l.evidenceCounts, {std::to_string(entry.exact), std::to_string(entry.listener),
                                                       std::to_string(entry.likely)}));
         }
@@ -203,21 +208,22 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
 
     std::vector<std::string> sysctls;
     for (const SysctlReading &r : s.sysctls) {
-        std::string shown = r.state == SysctlReading::State::Present ? r.value
+        const std::string value = Utf8Text::plain(r.value);
+        std::string shown = r.state == SysctlReading::State::Present ? value
             : r.state == SysctlReading::State::Absent ? fill(l.absent, {l.whyAbsent ? l.whyAbsent(r) : l.absentNote})
-                                                      : fill(l.unreadable, {r.error});
+                                                      : fill(l.unreadable, {Utf8Text::plain(r.error)});
         if (r.state == SysctlReading::State::Present && r.value.empty())
             shown = l.empty;
         // The kernel's way of saying a child namespace has no hash of its own (ip-sysctl.rst).
         else if (r.name == "net.ipv4.tcp_ehash_entries" && !r.value.empty() && r.value.front() == '-')
-            shown = fill(l.negativeHash, {r.value});
+            shown = fill(l.negativeHash, {value});
         else if (r.name == "net.ipv4.tcp_tw_recycle" && r.state == SysctlReading::State::Present)
-            shown = fill(l.stillRecycle, {r.value});
-        sysctls.push_back("  " + r.name + " = " + shown);
+            shown = fill(l.stillRecycle, {value});
+        sysctls.push_back("  " + Utf8Text::plain(r.name) + " = " + shown);
     }
     out += fill(l.sysctls, {join(sysctls, "\n")});
     for (const CoreMessage &warning : s.warnings)
-        out += fill(l.warning, {word(warning)});
+        out += fill(l.warning, {Utf8Text::plain(word(warning))});
     return out;
 }
 
