@@ -21,6 +21,7 @@ public:
         ConnectionFailed, // ssh could not connect or authenticate, or the link died
         FailedToStart, // no ssh program
         Crashed, // ssh killed by a signal (also: stopped by us)
+        TooMuchOutput, // killed by us: the remote command wrote more than SshLauncher's output limit
     };
 
     Kind kind = Kind::FailedToStart;
@@ -30,4 +31,5 @@ public:
 
     static SshOutcome classify(QProcess::ExitStatus status, int exitCode, const QByteArray &stderrText);
     static SshOutcome failedToStart(const QString &program, const QString &reason);
+    static SshOutcome tooMuchOutput(qint64 limitBytes);
 };
