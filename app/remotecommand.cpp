@@ -17,8 +17,13 @@
 
 namespace {
 
-// A --once report of every socket at 262,144 sockets is tens of MB; more than this is not one.
-constexpr qint64 MaximumOnceBytes = qint64(512) << 20;
+// A --once report is held whole and checked with QJsonDocument, which takes up to 9 times its
+// bytes, so what a server may send is held close to what a report takes: 6.4 KB measured at the
+// default --top 10 (a few MB for the most --top allows, 65,536 entries a list), and ~360 bytes a
+// socket with --sockets (1.8 MB for 5,001 sockets: ~94 MB at the 262,144 TIME-WAIT a large host
+// holds at most).
+constexpr qint64 MaximumOnceBytes = qint64(64) << 20;
+constexpr qint64 MaximumOnceSocketsBytes = qint64(128) << 20;
 
 struct RemoteCommand
 {
@@ -77,6 +82,7 @@ int runRemoteOnce(const CommandLineOptions &options)
     const RemoteHost &host = options.remoteHost;
     RemoteAgentConnection connection(host, AgentBinary::ours(), onceArguments(options));
     QByteArray report;
+    const qint64 maximumBytes = options.includeSockets ? MaximumOnceSocketsBytes : MaximumOnceBytes;
     bool tooLong = false;
     int exitCode = 1;
     QObject::connect(&connection, &RemoteAgentConnection::started, qApp, [&] {
@@ -84,7 +90,7 @@ int runRemoteOnce(const CommandLineOptions &options)
         process->closeWriteChannel(); // --once reads no commands
         QObject::connect(process, &QProcess::readyReadStandardOutput, qApp, [&, process] {
             report += process->readAllStandardOutput();
-            if (report.size() > MaximumOnceBytes && !tooLong) {
+            if (report.size() > maximumBytes && !tooLong) {
                 tooLong = true;
                 process->kill();
             }
@@ -114,7 +120,7 @@ int runRemoteOnce(const CommandLineOptions &options)
         if (tooLong) {
             Terminal::printError(RemoteCommand::tr("%1 sent more than %2 MB for one report; it was not shown.")
                                      .arg(host.displayName())
-                                     .arg(MaximumOnceBytes >> 20));
+                                     .arg(maximumBytes >> 20));
         } else if (outcome.kind != SshOutcome::Kind::Finished || outcome.exitCode != 0) {
             Terminal::printError(outcome.message.isEmpty()
                                      ? RemoteCommand::tr("sockscope-agent on %1 failed (status %2).").arg(host.displayName()).arg(outcome.exitCode)

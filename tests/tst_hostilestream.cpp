@@ -2,6 +2,7 @@
 #include "netnstestmain.h"
 #include "recordingdecoder.h"
 #include "recordingformat.h"
+#include "recordingframes.h"
 #include "socketpopulation.h"
 #include "streamsource.h"
 
@@ -14,7 +15,29 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 #include <sys/socket.h>
+
+namespace {
+// A subclass that keeps frames of a type it reads (as the lab keeps its LAB frames).
+class KeepingSource : public StreamSource
+{
+public:
+    using StreamSource::StreamSource;
+    static constexpr quint8 KeptType = 99;
+
+protected:
+    bool otherFrame(quint8 type, const QByteArray &) override { return type == KeptType; }
+};
+
+QByteArray littleEndian32(quint32 value)
+{
+    QByteArray bytes(4, '\0');
+    qToLittleEndian<quint32>(value, bytes.data());
+    return bytes;
+}
+}
 
 // A hostile agent (the server may be compromised) floods StreamSource with valid frames: the
 // window keeps fixed memory and does not queue every table for decoding. The frames are the
@@ -36,6 +59,58 @@ class TestHostileStream : public QObject
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
             return QString();
         return path;
+    }
+
+    // What Record writes of what `source` keeps: frames by type, and their payloads' bytes.
+    struct Kept
+    {
+        std::map<quint8, int> frames;
+        qint64 bytes = 0;
+    };
+    Kept recorded(StreamSource &source, const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        source.startRecording(path);
+        source.stopRecording();
+        Kept kept;
+        RecordingDecoder written;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return kept;
+        written.feed(file.readAll());
+        written.finish();
+        for (RecordingDecoder::Status s; (s = written.next()) == RecordingDecoder::Status::Header
+             || s == RecordingDecoder::Status::Frame;) {
+            if (s == RecordingDecoder::Status::Frame) {
+                ++kept.frames[written.frame().type];
+                kept.bytes += written.frame().payload.size();
+            }
+        }
+        return kept;
+    }
+
+    // The real agent's SNAPSHOT frame with its JSON grown by a "pad" member of `padBytes` and its
+    // table replaced by `table` (when given): what a compromised server could send.
+    QByteArray snapshotPayload(qsizetype padBytes, const QByteArray &table = QByteArray()) const
+    {
+        const QByteArray payload = m_table.mid(RecordingFormat::FrameHeaderSize);
+        const quint32 jsonSize = qFromLittleEndian<quint32>(payload.constData());
+        QByteArray json = payload.mid(4, jsonSize);
+        if (padBytes > 0)
+            json = "{\"pad\":\"" + QByteArray(padBytes, 'x') + "\"," + json.mid(1);
+        return littleEndian32(quint32(json.size())) + json + (table.isEmpty() ? payload.mid(4 + jsonSize) : table);
+    }
+
+    // The source's end after a stream whose table is refused: why, and that no table was decoded.
+    static QString refusal(StreamSource &source)
+    {
+        source.setBackoff(60000, 60000);
+        source.start(1000);
+        if (!QTest::qWaitFor([&] { return !source.warnings().isEmpty(); }, 20000))
+            return QString();
+        QTest::qWait(200); // a table wrongly handed to the decoder would be back by now
+        source.stop();
+        return source.latestSnapshot() ? QStringLiteral("decoded") : source.warnings().constFirst();
     }
 
     // A server that sends `first` at once, then after a pause `then`.
@@ -108,20 +183,83 @@ private slots:
         const std::size_t kept = source.history().size(); // trimmed an eighth at a time
         QVERIFY(kept >= StreamSource::MaximumKeptSamples && kept <= StreamSource::MaximumKeptSamples * 9 / 8);
         // What Record writes first is bounded the same way: the newest samples.
-        const QString path = m_dir.filePath(QStringLiteral("kept.rec"));
-        source.startRecording(path);
-        source.stopRecording();
-        RecordingDecoder written;
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        written.feed(file.readAll());
-        written.finish();
-        std::size_t summaries = 0;
-        for (RecordingDecoder::Status s; (s = written.next()) == RecordingDecoder::Status::Header
-             || s == RecordingDecoder::Status::Frame;)
-            if (s == RecordingDecoder::Status::Frame && written.frame().type == RecordingFormat::Summary)
-                ++summaries;
-        QCOMPARE(summaries, kept);
+        QCOMPARE(std::size_t(recorded(source, QStringLiteral("kept.rec")).frames[RecordingFormat::Summary]), kept);
+    }
+
+    // SUMMARY OWNERS frames of 1 MiB that cannot be decoded, and never a SUMMARY (the review's
+    // "sowflood"): none is kept, so memory does not grow with them; a SUMMARY after them comes
+    // without owners, and only a SUMMARY OWNERS that decodes is kept with the SUMMARY after it.
+    void summaryOwnersFloodIsNotKept()
+    {
+        const QByteArray garbage = HostileBytes::frame(RecordingFormat::SummaryOwners, QByteArray(1 << 20, '\xff'));
+        QByteArray bytes = m_header;
+        for (int i = 0; i < 40; ++i)
+            bytes += garbage;
+        bytes += m_summary + garbage;
+        bytes += HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0'));
+        StreamSource source(cat(served(bytes, QStringLiteral("owners.rec"))), QStringLiteral("hostile"));
+        source.start(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(source.state(), Source::State::Ended, 30000);
+        QVERIFY(source.warnings().isEmpty());
+        QCOMPARE(source.history().size(), std::size_t(1));
+        QVERIFY2(source.keptBytes() < 4096, qPrintable(QString::number(source.keptBytes())));
+        Kept kept = recorded(source, QStringLiteral("owners-kept.rec"));
+        QCOMPARE(kept.frames[RecordingFormat::Summary], 1);
+        QCOMPARE(kept.frames.count(RecordingFormat::SummaryOwners), std::size_t(0));
+        QVERIFY2(kept.bytes < 65536, qPrintable(QString::number(kept.bytes)));
+    }
+
+    // Frames a source keeps (as the lab keeps LAB frames), 1 MiB each and more of them than
+    // StreamSource::MaximumKeptBytes: the oldest go, with the summaries among them.
+    void keptFramesAreBoundedInBytes()
+    {
+        QByteArray bytes = m_header + m_summary;
+        const int sent = int(StreamSource::MaximumKeptBytes >> 20) + 8;
+        for (int i = 0; i < sent; ++i)
+            bytes += HostileBytes::frame(KeepingSource::KeptType, QByteArray(1 << 20, char(i)));
+        bytes += m_summary + HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0'));
+        KeepingSource source(cat(served(bytes, QStringLiteral("other.rec"))), QStringLiteral("hostile"));
+        source.start(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(source.state(), Source::State::Ended, 30000);
+        QVERIFY2(source.keptBytes() <= StreamSource::MaximumKeptBytes, qPrintable(QString::number(source.keptBytes())));
+        Kept kept = recorded(source, QStringLiteral("other-kept.rec"));
+        QVERIFY2(kept.bytes <= StreamSource::MaximumKeptBytes, qPrintable(QString::number(kept.bytes)));
+        QVERIFY(kept.frames[KeepingSource::KeptType] < sent);
+        // The newest are kept, the history goes with what was dropped: the last summary only.
+        QCOMPARE(kept.frames[RecordingFormat::Summary], 1);
+        QCOMPARE(source.history().size(), std::size_t(1));
+    }
+
+    // A table whose JSON takes 2 MiB (real ones take ~4 KB) is refused before it is parsed,
+    // with its size said; and a recording's frame with 120 MiB of JSON is refused the same way.
+    void bigSnapshotJsonIsRefusedUnread()
+    {
+        const QByteArray big = snapshotPayload(2 << 20);
+        const QByteArray bytes = m_header + m_summary + HostileBytes::frame(RecordingFormat::Snapshot, big) + m_summary;
+        StreamSource source(cat(served(bytes, QStringLiteral("bigjson.rec"))), QStringLiteral("hostile"));
+        const QString why = refusal(source);
+        QVERIFY2(why.contains(QStringLiteral("at byte %1 whose description takes %2 KiB")
+                                  .arg(m_header.size() + m_summary.size())
+                                  .arg(qFromLittleEndian<quint32>(big.constData()) / 1024)),
+                 qPrintable(why));
+        qint64 timeMs = 0;
+        QVERIFY(RecordingFrames::inspectSnapshot(snapshotPayload(0), &timeMs));
+        QVERIFY(!RecordingFrames::inspectSnapshot(snapshotPayload(120 << 20), &timeMs));
+    }
+
+    // A table of more rows than a stream may send is refused before it is inflated.
+    void tableOverStreamRowsIsRefused()
+    {
+        const quint32 rows = StreamSource::MaximumStreamTableRows + 1;
+        // Rows of zeros, with at least one compressed byte a row (what the table check asks).
+        QByteArray table = HostileBytes::zeroTable(rows, quint64(rows) * RecordingFormat::MinimumRowBytes + 16,
+                                                   rows * RecordingFormat::MinimumRowBytes + 16);
+        table += QByteArray(qsizetype(rows), 'x');
+        const QByteArray bytes = m_header + m_summary + HostileBytes::frame(RecordingFormat::Snapshot, snapshotPayload(0, table));
+        StreamSource source(cat(served(bytes, QStringLiteral("rows.rec"))), QStringLiteral("hostile"));
+        const QString why = refusal(source);
+        QVERIFY2(why.contains(QStringLiteral("of %1 rows (at most %2").arg(rows).arg(StreamSource::MaximumStreamTableRows)),
+                 qPrintable(why));
     }
 
     // Tables arriving faster than they decode are not all queued: the newest waits, the rest are

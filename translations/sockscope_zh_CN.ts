@@ -3210,6 +3210,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Cannot run %1: %2</source>
         <translation>无法运行 %1：%2</translation>
     </message>
+    <message>
+        <source>The remote host sent more than %1 KiB where a short answer was expected; the connection was ended.</source>
+        <translation>远程主机发送了超过 %1 KiB 的数据，而此处只应有简短的回答；连接已结束。</translation>
+    </message>
 </context>
 <context>
     <name>StateChartPanel</name>
@@ -3267,6 +3271,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>%1 sends a version %2 stream; this sockscope reads versions %3 to %4. Use the same sockscope version on both ends.</source>
         <translation>%1 发送的是第 %2 版的数据流；此 sockscope 可读取第 %3 至 %4 版。请在两端使用相同版本的 sockscope。</translation>
+    </message>
+    <message>
+        <source>The stream from %1 holds a socket table at byte %2 whose description takes %3 KiB (a real one takes a few KiB; at most %4 KiB are read); it was refused unread and everything before it is kept.</source>
+        <translation>来自 %1 的数据流在第 %2 字节处有一个套接字表，其描述占 %3 KiB（真实的只占几 KiB；最多读取 %4 KiB）；它未经读取即被拒绝，此前的所有内容均已保留。</translation>
+    </message>
+    <message>
+        <source>The stream from %1 holds a socket table at byte %2 of %3 rows (at most %4 are read from a stream); it was refused unread and everything before it is kept.</source>
+        <translation>来自 %1 的数据流在第 %2 字节处有一个 %3 行的套接字表（数据流中最多读取 %4 行）；它未经读取即被拒绝，此前的所有内容均已保留。</translation>
     </message>
 </context>
 <context>

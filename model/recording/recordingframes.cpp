@@ -19,15 +19,27 @@ bool RecordingFrames::plausibleTime(qint64 ms)
     return ms >= 0 && ms <= RecordingFormat::MaximumTimeMs;
 }
 
+bool RecordingFrames::snapshotSizes(const QByteArray &payload, SnapshotSizes *sizes)
+{
+    ByteReader in(byteView(payload));
+    sizes->jsonBytes = in.u32();
+    in.view(sizes->jsonBytes);
+    return !in.failed() && SocketTableCodec::inspect(in.view(in.remaining()), &sizes->rows);
+}
+
 bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
 {
+    *timeMs = -1;
+    SnapshotSizes sizes;
+    if (!snapshotSizes(payload, &sizes) || sizes.jsonBytes > MaximumSnapshotJson)
+        return false;
     ByteReader in(byteView(payload));
     const quint32 jsonSize = in.u32();
     const QByteArray json = toQByteArray(in.view(jsonSize));
     const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json)).object();
     const QDateTime when = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     *timeMs = when.isValid() ? when.toMSecsSinceEpoch() : -1;
-    return !in.failed() && plausibleTime(*timeMs) && SocketTableCodec::inspect(in.view(in.remaining()));
+    return !in.failed() && plausibleTime(*timeMs);
 }
 
 SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners)
@@ -35,7 +47,10 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     ByteReader in(byteView(payload));
     const QByteArray json = toQByteArray(in.view(in.u32()));
     auto snapshot = std::make_shared<Snapshot>();
-    if (in.failed() || !SnapshotJsonReader::read(json, snapshot.get(), error)
+    // A stream checks only the sizes before handing the frame here (snapshotSizes()): the JSON
+    // is parsed, and its time checked, in the thread that decodes.
+    if (in.failed() || json.size() > qsizetype(MaximumSnapshotJson) || !SnapshotJsonReader::read(json, snapshot.get(), error)
+        || !plausibleTime(snapshot->wallTimeMs)
         || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);

@@ -4,10 +4,17 @@
 #include "sshcommand.h"
 #include "sshlauncher.h"
 
+namespace {
+// The push script answers on standard error only (SOCKSCOPE-PUSHED); a server that writes to
+// standard output instead (endlessly, say) is cut off rather than buffered.
+constexpr qint64 OutputLimit = 64 * 1024;
+}
+
 AgentPusher::AgentPusher(QObject *parent)
     : QObject(parent)
     , m_launcher(new SshLauncher(this))
 {
+    m_launcher->setOutputLimit(OutputLimit);
     connect(m_launcher, &SshLauncher::started, this, [this] {
         // The whole file, then EOF: the remote `cat` ends and the checksum is taken.
         m_launcher->process()->write(m_agent.contents());

@@ -6,12 +6,21 @@
 #include "sshoutcome.h"
 #include "sysctlreportcodec.h"
 #include "sysctlrequest.h"
+#include "sysctlwriter.h"
+
+namespace {
+// The helper's report, read once ssh ends: a line per sysctl, short but for a list-valued one
+// (ip_local_reserved_ports) whose before and after take at most SysctlWriter::MaximumValueBytes
+// each; past this a server is sending something else, and is cut off rather than buffered.
+constexpr qint64 ReportLimit = 2 * qint64(SysctlWriter::MaximumValueBytes) + 64 * 1024;
+}
 
 RemoteSysctlApplier::RemoteSysctlApplier(const RemoteHost &host, QObject *parent)
     : QObject(parent)
     , m_host(host)
     , m_launcher(new SshLauncher(this))
 {
+    m_launcher->setOutputLimit(ReportLimit);
     connect(m_launcher, &SshLauncher::finished, this, &RemoteSysctlApplier::onFinished);
     // The helper reads nothing: its stdin ends at once, so nothing can wait on it.
     connect(m_launcher, &SshLauncher::started, this, [this] { m_launcher->process()->closeWriteChannel(); });

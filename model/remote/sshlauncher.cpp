@@ -29,10 +29,14 @@ SshLauncher::SshLauncher(QObject *parent)
     connect(m_stopTimer, &QTimer::timeout, m_process, &QProcess::terminate);
     connect(m_process, &QProcess::started, this, &SshLauncher::started);
     connect(m_process, &QProcess::readyReadStandardError, this, &SshLauncher::collectStandardError);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &SshLauncher::checkOutputLimit);
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         m_stopTimer->stop();
         collectStandardError();
-        emit finished(SshOutcome::classify(status, exitCode, m_stderr));
+        if (m_outputOverflow)
+            m_process->readAllStandardOutput(); // what came before the kill: nobody reads it
+        emit finished(m_outputOverflow ? SshOutcome::tooMuchOutput(m_outputLimit)
+                                       : SshOutcome::classify(status, exitCode, m_stderr));
     });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
@@ -60,6 +64,7 @@ void SshLauncher::start(const SshCommand &command)
     if (isRunning())
         return; // one ssh at a time; stop() and wait for finished() first
     m_stderr.clear();
+    m_outputOverflow = false;
     m_program = command.program();
     const QString askpass = m_askpassProgram.isEmpty() ? QCoreApplication::applicationFilePath() : m_askpassProgram;
     m_process->setProcessEnvironment(command.environment(m_baseEnvironment, askpass));
@@ -77,6 +82,16 @@ void SshLauncher::stop()
         return;
     m_process->closeWriteChannel();
     m_stopTimer->start();
+}
+
+void SshLauncher::checkOutputLimit()
+{
+    // QProcess takes at most what the pipe holds (64 KiB) per notification, so what waits stays
+    // within the limit and one pipe's worth. The read channel is standard output (never changed).
+    if (m_outputLimit <= 0 || m_outputOverflow || m_process->bytesAvailable() <= m_outputLimit)
+        return;
+    m_outputOverflow = true;
+    m_process->kill();
 }
 
 void SshLauncher::collectStandardError()

@@ -30,6 +30,11 @@ public:
     // is still there after a grace period (a hung link), it is terminated.
     void stop();
     QByteArray standardError() const { return m_stderr; }
+    // For a command whose standard output is read only once it ends (a push, a sysctl report):
+    // past `bytes` waiting to be read, ssh is killed and finished() says the server sent too much
+    // (SshOutcome::Kind::TooMuchOutput), so a server answering with endless output cannot make
+    // us buffer it. 0 (the default): no limit, for a reader that reads as bytes arrive.
+    void setOutputLimit(qint64 bytes) { m_outputLimit = bytes; }
 
 signals:
     void started();
@@ -37,11 +42,14 @@ signals:
 
 private:
     void collectStandardError();
+    void checkOutputLimit();
 
     QProcess *m_process;
     QTimer *m_stopTimer;
     QString m_askpassProgram;
     QProcessEnvironment m_baseEnvironment;
     QByteArray m_stderr;
+    qint64 m_outputLimit = 0;
+    bool m_outputOverflow = false; // this run was ended for sending more than m_outputLimit
     QString m_program;
 };

@@ -49,6 +49,16 @@ SshOutcome SshOutcome::classify(QProcess::ExitStatus status, int exitCode, const
     return outcome;
 }
 
+SshOutcome SshOutcome::tooMuchOutput(qint64 limitBytes)
+{
+    SshOutcome outcome;
+    outcome.kind = Kind::TooMuchOutput;
+    outcome.message = tr("The remote host sent more than %1 KiB where a short answer was expected; the connection "
+                         "was ended.")
+                          .arg(limitBytes / 1024);
+    return outcome;
+}
+
 SshOutcome SshOutcome::failedToStart(const QString &program, const QString &reason)
 {
     SshOutcome outcome;

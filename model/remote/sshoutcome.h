@@ -21,6 +21,7 @@ public:
         ConnectionFailed, // ssh could not connect or authenticate, or the link died
         FailedToStart, // no ssh program
         Crashed, // ssh killed by a signal (also: stopped by us)
+        TooMuchOutput, // killed by us: the remote command wrote more than SshLauncher's output limit
     };
 
     Kind kind = Kind::FailedToStart;
@@ -32,4 +33,5 @@ public:
     static SshOutcome failedToStart(const QString &program, const QString &reason);
     // What a user may be shown of a remote's stderr: its last three non-empty lines, each plain text.
     static QString lastLines(const QByteArray &stderrText);
+    static SshOutcome tooMuchOutput(qint64 limitBytes);
 };

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <utility>
 
 StreamSource::StreamSource(ProcessFactory factory, const QString &label, QObject *parent)
     : StreamSource(new ProcessConnection(std::move(factory), label), label, parent)
@@ -100,6 +101,9 @@ void StreamSource::launch()
     m_retry->stop();
     m_decoder = RecordingDecoder();
     m_decoder.setMaximumFrame(MaximumStreamFrame);
+    // Owners sent for a summary the lost connection never delivered belong to no summary here.
+    m_summaryReader = SummaryFrameReader();
+    m_pendingSummaryOwners.clear();
     m_lost = false;
     m_endSeen = false;
     m_connectionBytes = 0;
@@ -151,7 +155,7 @@ void StreamSource::decode()
             if (m_decoder.failure() == RecordingDecoder::Failure::WrongVersion)
                 emit failed(why);
             else
-                m_received.warnings << why;
+                warn(why);
             // As with a damaged recording: everything before is kept; this connection is over.
             m_connection->abort();
             lose(why, m_decoder.failure() == RecordingDecoder::Failure::WrongVersion);
@@ -205,8 +209,9 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         m_backoffMs = m_firstBackoffMs;
         m_received.summaries.push_back(sample->summary);
         sample->snapshot = m_latest;
+        if (!m_pendingSummaryOwners.isEmpty())
+            keepFrame(RecordingFormat::SummaryOwners, std::exchange(m_pendingSummaryOwners, QByteArray()));
         keepFrame(frame.type, frame.payload);
-        trimKept();
         setState(State::Live);
         // Kept in the history, but shown only at a rate the window can repaint.
         // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
@@ -221,20 +226,25 @@ bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
         break;
     }
     case RecordingFormat::Snapshot: {
-        // Checked here (its sizes, cheaply), decoded and sorted in StreamTableDecoder's thread.
-        qint64 timeMs = 0;
-        ok = RecordingFrames::inspectSnapshot(frame.payload, &timeMs);
+        // Checked here (its sizes, cheaply: nothing of it is parsed or inflated on this thread),
+        // parsed, decoded and sorted in StreamTableDecoder's thread.
+        RecordingFrames::SnapshotSizes sizes;
+        ok = RecordingFrames::snapshotSizes(frame.payload, &sizes);
         if (!ok)
             break;
+        if (sizes.jsonBytes > RecordingFrames::MaximumSnapshotJson || sizes.rows > MaximumStreamTableRows) {
+            refuseTable(frame.offset, sizes);
+            return false;
+        }
         keepFrame(frame.type, frame.payload);
         decodeTable(frame.offset, frame.payload, m_pendingOwners);
         m_pendingOwners.clear();
         break;
     }
     case RecordingFormat::SummaryOwners:
-        // For the SUMMARY that comes next.
-        m_summaryReader.ownersFrame(byteView(frame.payload));
-        keepFrame(frame.type, frame.payload);
+        // For the SUMMARY that comes next (one that cannot be decoded only loses that sample's
+        // owners); a second one before it replaces the first.
+        m_pendingSummaryOwners = m_summaryReader.ownersFrame(byteView(frame.payload)) ? frame.payload : QByteArray();
         break;
     case RecordingFormat::Owners:
         // Its table comes next; checked when that is decoded.
@@ -278,9 +288,36 @@ void StreamSource::undecodable(qint64 offset)
                            "is kept.")
                             .arg(m_label)
                             .arg(offset);
-    m_received.warnings << why;
+    warn(why);
     m_connection->abort();
     lose(why, false);
+}
+
+void StreamSource::refuseTable(qint64 offset, const RecordingFrames::SnapshotSizes &sizes)
+{
+    const QString why = sizes.jsonBytes > RecordingFrames::MaximumSnapshotJson
+        ? tr("The stream from %1 holds a socket table at byte %2 whose description takes %3 KiB (a real one takes a "
+             "few KiB; at most %4 KiB are read); it was refused unread and everything before it is kept.")
+              .arg(m_label)
+              .arg(offset)
+              .arg(sizes.jsonBytes / 1024)
+              .arg(RecordingFrames::MaximumSnapshotJson / 1024)
+        : tr("The stream from %1 holds a socket table at byte %2 of %3 rows (at most %4 are read from a stream); it "
+             "was refused unread and everything before it is kept.")
+              .arg(m_label)
+              .arg(offset)
+              .arg(sizes.rows)
+              .arg(MaximumStreamTableRows);
+    warn(why);
+    m_connection->abort();
+    lose(why, false);
+}
+
+void StreamSource::warn(const QString &warning)
+{
+    m_received.warnings << warning;
+    if (m_received.warnings.size() > MaximumWarnings)
+        m_received.warnings.remove(0, m_received.warnings.size() - MaximumWarnings);
 }
 
 void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows)
@@ -332,6 +369,13 @@ void StreamSource::tableFailed(quint64, const QString &)
         undecodable(offset);
 }
 
+qint64 StreamSource::keptCost(const QByteArray &payload)
+{
+    // With the deque's entry and the array's own header and allocation: a flood of empty frames
+    // costs memory too.
+    return payload.size() + KeptFrameOverhead;
+}
+
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
 {
     if (type == RecordingFormat::Snapshot) {
@@ -339,6 +383,8 @@ void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
         m_lastOwners = m_pendingOwners;
     } else if (type != RecordingFormat::Owners) { // an OWNERS frame is kept with its table (m_lastOwners)
         m_kept.emplace_back(type, payload);
+        m_keptBytes += keptCost(payload);
+        trimKept();
     }
     if (!m_recorder.isOpen())
         return;
@@ -365,17 +411,22 @@ bool StreamSource::sampleAllowed()
 
 void StreamSource::trimKept()
 {
-    // Dropped an eighth at a time, so each summary is moved a constant number of times on average.
+    // Dropped an eighth at a time, so each frame is moved a constant number of times on average.
     const std::size_t size = m_received.summaries.size();
-    if (size <= MaximumKeptSamples + MaximumKeptSamples / 8)
-        return;
-    const std::size_t drop = size - MaximumKeptSamples;
-    m_received.summaries.erase(m_received.summaries.begin(), m_received.summaries.begin() + qsizetype(drop));
-    // The frames kept for Record in the same order: the markers and errors among the dropped
-    // summaries go with them (m_received keeps its own, bounded by Recording::MaximumMarkers).
-    for (std::size_t dropped = 0; dropped < drop && !m_kept.empty(); m_kept.pop_front())
+    const std::size_t dropSummaries = size > MaximumKeptSamples + MaximumKeptSamples / 8 ? size - MaximumKeptSamples : 0;
+    const qint64 keepBytes = m_keptBytes > MaximumKeptBytes ? MaximumKeptBytes - MaximumKeptBytes / 8 : m_keptBytes;
+    // The frames kept for Record in the order they came: the markers and errors among the
+    // dropped summaries go with them (m_received keeps its own, bounded by Recording::MaximumMarkers).
+    std::size_t dropped = 0;
+    while (!m_kept.empty() && (dropped < dropSummaries || m_keptBytes > keepBytes)) {
         if (m_kept.front().first == RecordingFormat::Summary)
             ++dropped;
+        m_keptBytes -= keptCost(m_kept.front().second);
+        m_kept.pop_front();
+    }
+    // Every summary of the history has its frame among the kept ones: the same ones go.
+    m_received.summaries.erase(m_received.summaries.begin(),
+                               m_received.summaries.begin() + qsizetype(qMin(dropped, m_received.summaries.size())));
 }
 
 void StreamSource::connectionEnded(const QString &reason)

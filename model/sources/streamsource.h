@@ -3,6 +3,7 @@
 #include "historyring.h"
 #include "recording.h"
 #include "recordingdecoder.h"
+#include "recordingframes.h"
 #include "source.h"
 #include "streamconnection.h"
 #include "streamtabledecoder.h"
@@ -47,10 +48,29 @@ public:
     // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
     static constexpr int MaximumSamplesPerSecond = 8;
     static constexpr int SampleBurst = 120;
-    // The largest frame a stream may declare: the largest table the format allows (16 Mi rows)
-    // at 8 compressed bytes a row (4.5 measured). A file may declare up to 1 GiB; a server that
-    // declares that much would have the window buffer 1 GiB, and copy it, before the checksum.
-    static constexpr quint32 MaximumStreamFrame = RecordingFormat::MaximumTableRows * 8;
+    // The most rows a streamed socket table may hold (a file may hold 16 Mi): a host with 4 Mi TCP
+    // sockets gives the kernel gigabytes for them (each takes a few KB of slab) and is 16 times
+    // the 262,144 TIME-WAIT a large host keeps at most (tcp_max_tw_buckets is half the
+    // established hash's buckets). Each row costs the window ~100 bytes once decoded (a 16 Mi-row
+    // table took 1.65 GB), so a table refused here is refused before it is inflated.
+    static constexpr quint32 MaximumStreamTableRows = 4u * 1024 * 1024;
+    // The largest frame a stream may declare: the largest table above at 8 compressed bytes a row
+    // (4.5 measured), with the most snapshot JSON read (RecordingFrames::MaximumSnapshotJson). A
+    // file may declare up to 1 GiB; a server that declares that much would have the window buffer
+    // it, and copy it, before the checksum.
+    static constexpr quint32 MaximumStreamFrame = MaximumStreamTableRows * 8 + RecordingFrames::MaximumSnapshotJson;
+    // The frames kept for Record (summaries with their owners, markers, errors, a subclass's
+    // frames) take at most this many bytes, whatever frames a server sends: the oldest go first.
+    // A real sample's frames take ~300 bytes here (SUMMARY 81-158 bytes and SUMMARY OWNERS 10-11
+    // bytes measured, a lab's LAB frame a few hundred, KeptFrameOverhead each), so the 16,200
+    // samples kept at most take ~5 MB: only frames no agent sends (the largest SUMMARY OWNERS
+    // that decodes is ~4.2 KB) cut the kept history shorter than MaximumKeptSamples.
+    static constexpr qint64 MaximumKeptBytes = qint64(32) << 20;
+    // Reasons a connection was lost, kept to be shown: a server dropping the link every 30 s
+    // adds one each time, so only the newest are kept.
+    static constexpr int MaximumWarnings = 64;
+    // What one kept frame costs beyond its payload (deque entry, QByteArray header, malloc).
+    static constexpr qint64 KeptFrameOverhead = 64;
 
     // Reads what `connection` delivers, opening it again after each loss; takes ownership.
     StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
@@ -88,6 +108,8 @@ public:
     const Recording &received() const { return m_received; }
     SnapshotPtr latestSnapshot() const { return m_latest; }
     int connections() const { return m_connections; }
+    // What the frames kept for Record take now (at most MaximumKeptBytes).
+    qint64 keptBytes() const { return m_keptBytes; }
 
 protected:
     // A frame type this class does not read (the lab's LAB frames): true keeps it with the
@@ -107,6 +129,8 @@ private:
     bool handleFrame(const RecordingDecoder::Frame &frame);
     // A frame that cannot be decoded ends the connection as damage does in a recording.
     void undecodable(qint64 offset);
+    // The same for a table larger than a stream may send (sizes.jsonBytes or sizes.rows).
+    void refuseTable(qint64 offset, const RecordingFrames::SnapshotSizes &sizes);
     void tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows);
     void tableRebuilt(quint64 queryGeneration, const SocketTableRowsPtr &rows);
     void tableFailed(quint64 queryGeneration, const QString &error);
@@ -115,7 +139,11 @@ private:
     void lose(const QString &reason, bool final);
     void tick();
     void keepFrame(quint8 type, const QByteArray &payload);
+    static qint64 keptCost(const QByteArray &payload);
+    // Drops the oldest kept frames (and their summaries from the history) past
+    // MaximumKeptSamples summaries or MaximumKeptBytes bytes.
     void trimKept();
+    void warn(const QString &warning);
     // Whether one more sample may be delivered now (the token bucket above).
     bool sampleAllowed();
     // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
@@ -135,6 +163,10 @@ private:
     QByteArray m_headerBytes;
     // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
     std::deque<std::pair<quint8, QByteArray>> m_kept;
+    qint64 m_keptBytes = 0; // of m_kept, with each entry's own cost (keptCost())
+    // The SUMMARY OWNERS frame waiting for its SUMMARY (the agent writes them together): kept,
+    // and recorded, only with it, and only one; dropped when it cannot be decoded.
+    QByteArray m_pendingSummaryOwners;
     QByteArray m_lastTable;
     QByteArray m_lastOwners; // the OWNERS frame of m_lastTable, if it had one
     QByteArray m_pendingOwners; // an OWNERS frame waiting for its SNAPSHOT

@@ -3,11 +3,12 @@
 #include "summarycodec.h"
 #include "summaryownerscodec.h"
 
-void SummaryFrameReader::ownersFrame(std::string_view payload)
+bool SummaryFrameReader::ownersFrame(std::string_view payload)
 {
     m_owners = SampleSummary();
     m_labels.clear();
     m_pending = SummaryOwnersCodec::decode(payload, &m_owners, &m_labels);
+    return m_pending;
 }
 
 bool SummaryFrameReader::summaryFrame(std::string_view payload, std::uint16_t version, SampleSummary *summary,

@@ -11,8 +11,9 @@ class SummaryFrameReader
 {
 public:
     // A SUMMARY OWNERS frame: held for the SUMMARY after it. One that cannot be decoded only
-    // loses that sample's owners (the summary itself is whole in its own frame).
-    void ownersFrame(std::string_view payload);
+    // loses that sample's owners (the summary itself is whole in its own frame). True when it
+    // could be decoded.
+    bool ownersFrame(std::string_view payload);
     // A SUMMARY frame of format `version`, with the owners held for it (`labels`: their names,
     // empty when none came). False when the summary cannot be decoded.
     bool summaryFrame(std::string_view payload, std::uint16_t version, SampleSummary *summary, OwnerLabels *labels);
