@@ -48,7 +48,7 @@ enum class TcpCounter {
     RetransSegs,
     InErrs,
     OutRsts,
-    // PAWS rejects (tcp_paws_discard) by where they happened; on 6.x a reject in TIME-WAIT counts in
+    // PAWS rejects by where they happened; on newer kernels (6.18 here) a reject in TIME-WAIT counts in
     // PAWSTimewait (tcp_timewait_state_process: LINUX_MIB_PAWS_TW_REJECTED), not in PAWSEstab.
     // Newer kernels only: appended, so that recordings with the counters before stay readable.
     PawsTimewait,
