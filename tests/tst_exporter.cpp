@@ -163,6 +163,13 @@ private slots:
                 != std::string::npos);
         QCOMPARE(HttpScrape::count(s, "sockscope_slab_bytes") > 0, true);
         QVERIFY(s.count("sockscope_netstat_tcpext_tcp_time_wait_overflow_total"));
+        // PAWS rejects in TIME-WAIT have their own counter on this kernel (LINUX_MIB_PAWS_TW_REJECTED).
+        QFile netstat(QStringLiteral("/proc/net/netstat"));
+        QVERIFY(netstat.open(QIODevice::ReadOnly));
+        QCOMPARE(s.count("sockscope_netstat_tcpext_paws_timewait_total"), netstat.readAll().contains(" PAWSTimewait ") ? std::size_t(1) : std::size_t(0));
+        // sockstat's orphan count is the host's, whatever namespace reads it (tcp_orphan_count_sum).
+        QVERIFY2(reply.body.find("# HELP sockscope_sockstat_tcp_orphans Orphaned TCP sockets, host-wide") != std::string::npos,
+                 reply.body.c_str());
         QVERIFY(s.count("sockscope_sysctl_net_ipv4_tcp_max_tw_buckets"));
         // TIME-WAIT by process (issue 15): the 15 server-side entries sit on ports this test process
         // listens on (the server closed first); the series, with "other" and the unattributed, sum

@@ -126,6 +126,18 @@ class TestKernelFacts : public QObject
         return false;
     }
 
+    // TIME-WAIT rows (state 06) on local port `port` of 127.0.0.1 in /proc/net/tcp.
+    static int timeWaitRowsOnLocalPort(quint16 port)
+    {
+        const QByteArray local = QByteArray("0100007F:") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+        int rows = 0;
+        for (const QByteArray &line : QByteArray::fromStdString(ProcFile::read("/proc/net/tcp").contents).split('\n')) {
+            const QList<QByteArray> f = line.simplified().split(' ');
+            rows += f.size() > 3 && f[1] == local && f[3] == "06" ? 1 : 0;
+        }
+        return rows;
+    }
+
     static int listenerOn(quint16 port, bool reuseAddress = false)
     {
         const int fd = tcpSocket(reuseAddress);
@@ -263,6 +275,44 @@ private slots:
         const QString out = QString::fromUtf8(ss.readAllStandardOutput());
         QVERIFY2(out.contains(QLatin1String("timer:(timewait,")), qPrintable(out));
         close(server);
+        close(listener);
+    }
+
+    // A server that closes first goes through an orphaned FIN-WAIT-2 entry, which the client's FIN
+    // turns into a 60 s TIME-WAIT (inet_twsk_reschedule, rearm: not counted again): TW and TWKilled
+    // count the entry once, as it is made (__inet_twsk_schedule), by its first timeout. With
+    // tcp_fin_timeout 3 the server's TIME-WAIT is all in TWKilled; neither is "entered TIME-WAIT".
+    void serverTimeWaitCountedByFirstTimeout_data()
+    {
+        QTest::addColumn<QByteArray>("finTimeout");
+        QTest::addColumn<bool>("killed");
+        QTest::newRow("60 s: TW") << QByteArray("60") << false;
+        QTest::newRow("3 s: TWKilled") << QByteArray("3") << true;
+    }
+
+    void serverTimeWaitCountedByFirstTimeout()
+    {
+        QFETCH(QByteArray, finTimeout);
+        QFETCH(bool, killed);
+        constexpr int Connections = 10;
+        QVERIFY(writeSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"), finTimeout));
+        const int listener = listenerOn(7110);
+        QVERIFY(listener >= 0);
+        const qint64 tw = counter("TW");
+        const qint64 twKilled = counter("TWKilled");
+        const qint64 table = timewaitTable();
+        int clients[Connections];
+        for (int &client : clients) {
+            int server = -1;
+            QVERIFY(connectedPair(listener, 7110, &client, &server));
+            close(server); // the server closes first: FIN-WAIT-2 once the client has ACKed
+        }
+        QVERIFY(waitFor([&] { return timewaitTable() == table + Connections; }));
+        for (const int client : clients)
+            close(client); // the client's FIN: the entries become TIME-WAIT
+        QVERIFY(waitFor([&] { return timeWaitRowsOnLocalPort(7110) == Connections; }));
+        QCOMPARE(counter("TW") - tw, killed ? 0 : Connections);
+        QCOMPARE(counter("TWKilled") - twKilled, killed ? Connections : 0);
         close(listener);
     }
 

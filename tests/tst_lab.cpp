@@ -2,8 +2,11 @@
 // ordinary user (the test drops to uid 65534 when run as root), real sockets in the lab's own
 // namespaces. Every scenario's checkpoints hold with its settings, the documented counter-moves
 // flip them, the host's sysctls and sockets are untouched, and no lab process outlives the lab.
+#include "labmonitor.h"
+#include "labsource.h"
 #include "processrun.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -124,6 +127,75 @@ LabRun runLab(const QString &scenario, const QStringList &sets, int seconds = 6)
     return result;
 }
 
+// A lab driven step by step as the window drives it: the same LabSource and LabMonitor, sysctls
+// and load changed while it runs. (The agent runs as the test's user; the lab is its own user,
+// network and PID namespaces either way.)
+class SteppedLab
+{
+public:
+    explicit SteppedLab(const LabScenario &scenario)
+        : m_scenario(scenario)
+        , m_source(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER))
+    {
+        QObject::connect(&m_source, &Source::sampleReady, &m_source, [this](const SamplePtr &sample) {
+            if (m_started)
+                m_monitor.add(sample->snapshot, m_source.figures());
+        });
+        QObject::connect(&m_source, &Source::sysctlsApplied, &m_source, [this](const SysctlApplyReport &report) {
+            ++m_applied;
+            m_appliedOk = report.ok;
+        });
+    }
+    ~SteppedLab() { m_source.stop(); }
+
+    // The scenario's sysctls, then its load: what the window does when a scenario starts.
+    bool start()
+    {
+        m_source.start(1000);
+        if (!setSysctls(m_scenario.sysctls))
+            return false;
+        m_started = true;
+        m_monitor.start(m_scenario.id, QDateTime::currentMSecsSinceEpoch());
+        m_source.setLoad(m_scenario.load + QStringList {QStringLiteral("running=on")});
+        return true;
+    }
+    bool setSysctls(const QStringList &pairs)
+    {
+        const int before = m_applied;
+        m_source.applySysctls(pairs);
+        return QTest::qWaitFor([&] { return m_applied > before; }, 20000) && m_appliedOk;
+    }
+    void setLoad(const QStringList &words) { m_source.setLoad(words); }
+
+    LabCheckpointResult checkpoint(const QString &id) const
+    {
+        for (const LabCheckpointResult &result : m_monitor.evaluate())
+            if (result.id == id)
+                return result;
+        return {};
+    }
+    // Waits until checkpoint `id` is in `state` (the event loop runs meanwhile).
+    bool waitFor(const QString &id, LabCheckpointResult::State state, int timeoutMs)
+    {
+        return QTest::qWaitFor([&] { return checkpoint(id).state == state; }, timeoutMs);
+    }
+    const LabMoment *newest() const { return m_monitor.newest(); }
+
+private:
+    const LabScenario &m_scenario;
+    LabSource m_source;
+    LabMonitor m_monitor;
+    bool m_started = false;
+    int m_applied = 0;
+    bool m_appliedOk = false;
+};
+
+QString describe(const LabCheckpointResult &result)
+{
+    return result.id + QStringLiteral(": ") + result.text + QLatin1Char(' ')
+        + QString::fromUtf8(QJsonDocument(result.figures).toJson(QJsonDocument::Compact));
+}
+
 }
 
 class TestLab : public QObject
@@ -199,14 +271,62 @@ private slots:
         QCOMPARE(reuse.state(QStringLiteral("reuse-ends-failures")), QStringLiteral("held"));
         QVERIFY(reuse.figure(QStringLiteral("reuse-ends-failures"), QStringLiteral("tw_recycled")) > 0);
 
+        // A lab (re)started with tcp_timestamps = 0: no entry ever records a timestamp.
         const LabRun noTimestamps = runLab(QStringLiteral("port-exhaustion"),
                                            {QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("net.ipv4.tcp_timestamps=0")});
         QCOMPARE(noTimestamps.exitCode, 0);
         QVERIFY(noTimestamps.figure(QStringLiteral("connect-fails"), QStringLiteral("eaddrnotavail")) > 0);
+        QCOMPARE(noTimestamps.state(QStringLiteral("failures-return-after-expiry")), QStringLiteral("held"));
+        QCOMPARE(noTimestamps.figure(QStringLiteral("failures-return-after-expiry"), QStringLiteral("tw_recycled")), 0);
+        QCOMPARE(noTimestamps.state(QStringLiteral("reuse-goes-on-without-timestamps")), QStringLiteral("not-applicable"));
 
         const LabRun loopback = runLab(QStringLiteral("port-exhaustion"), {QStringLiteral("target=loopback")});
         QCOMPARE(loopback.exitCode, 1);
         QCOMPARE(loopback.figure(QStringLiteral("connect-fails"), QStringLiteral("eaddrnotavail_total")), 0);
+    }
+
+    // Scenario 3 in the order its text gives: tcp_tw_reuse = 1, then tcp_timestamps = 0 while the
+    // load runs (reuse goes on: the connections that take over entries inherit the peer-timestamp
+    // record, tcp_twsk_unique, and hand it to their own entries, tcp_time_wait), then the load
+    // paused past TIME-WAIT's 60 s and run again (the records are gone: the failures are back).
+    // About 90 s, most of it the pause.
+    void portExhaustionStepByStep()
+    {
+        using State = LabCheckpointResult::State;
+        SteppedLab lab(*LabScenario::find(QStringLiteral("port-exhaustion")));
+        QVERIFY(lab.start());
+        QVERIFY2(lab.waitFor(QStringLiteral("connect-fails"), State::Held, 15000),
+                 qPrintable(describe(lab.checkpoint(QStringLiteral("connect-fails")))));
+
+        QVERIFY(lab.setSysctls({QStringLiteral("net.ipv4.tcp_tw_reuse=1")}));
+        QVERIFY2(lab.waitFor(QStringLiteral("reuse-ends-failures"), State::Held, 15000),
+                 qPrintable(describe(lab.checkpoint(QStringLiteral("reuse-ends-failures")))));
+        QCOMPARE(lab.checkpoint(QStringLiteral("reuse-goes-on-without-timestamps")).state, State::NotApplicable);
+
+        QVERIFY(lab.setSysctls({QStringLiteral("net.ipv4.tcp_timestamps=0")}));
+        QVERIFY2(lab.waitFor(QStringLiteral("reuse-goes-on-without-timestamps"), State::Held, 15000),
+                 qPrintable(describe(lab.checkpoint(QStringLiteral("reuse-goes-on-without-timestamps")))));
+        QCOMPARE(lab.checkpoint(QStringLiteral("reuse-ends-failures")).state, State::NotApplicable);
+        QCOMPARE(lab.checkpoint(QStringLiteral("failures-return-after-expiry")).state, State::NotApplicable);
+        // And it goes on: every port is reused long before its entry could expire.
+        QTest::qWait(8000);
+        const LabCheckpointResult goesOn = lab.checkpoint(QStringLiteral("reuse-goes-on-without-timestamps"));
+        QVERIFY2(goesOn.held(), qPrintable(describe(goesOn)));
+        QCOMPARE(goesOn.figures.value(QStringLiteral("eaddrnotavail")).toInteger(), 0);
+        QCOMPARE(goesOn.figures.value(QStringLiteral("connected_with_timestamps")).toInteger(), 0);
+        QVERIFY(goesOn.figures.value(QStringLiteral("connected")).toInteger() > 30);
+        QVERIFY(goesOn.figures.value(QStringLiteral("tw_recycled")).toInteger() > 30);
+
+        // The pause: once the last entry towards the server has expired no record is left.
+        lab.setLoad({QStringLiteral("running=off")});
+        QVERIFY(QTest::qWaitFor([&] { return lab.newest() && lab.newest()->timestampRecordsGone; }, 75000));
+        lab.setLoad({QStringLiteral("running=on")});
+        QVERIFY2(lab.waitFor(QStringLiteral("failures-return-after-expiry"), State::Held, 15000),
+                 qPrintable(describe(lab.checkpoint(QStringLiteral("failures-return-after-expiry")))));
+        const LabCheckpointResult back = lab.checkpoint(QStringLiteral("failures-return-after-expiry"));
+        QVERIFY(back.figures.value(QStringLiteral("eaddrnotavail")).toInteger() > 0);
+        QCOMPARE(back.figures.value(QStringLiteral("tw_recycled")).toInteger(), 0);
+        QCOMPARE(lab.checkpoint(QStringLiteral("reuse-goes-on-without-timestamps")).state, State::NotApplicable);
     }
 
     // Scenario 4: overflow with the scenario's 64 buckets, none with a large table.

@@ -80,7 +80,15 @@ private slots:
         QCOMPARE(counters.value(TcpCounter::TimeWaitOverflow), 98765);
         QCOMPARE(counters.value(TcpCounter::ListenOverflows), 5);
         QVERIFY(counters.has(TcpCounter::PawsActive));
+        QVERIFY(counters.has(TcpCounter::PawsTimewait));
+        QVERIFY(counters.has(TcpCounter::PawsOldAck));
         QVERIFY(!counters.has(TcpCounter::ActiveOpens)); // that one lives in /proc/net/snmp
+        // An older kernel without PAWSTimewait and PAWSOldAck: absent, not 0.
+        TcpCounters older;
+        QVERIFY(ProcNetCountersParser::parse("TcpExt: TW PAWSEstab\nTcpExt: 5 1\n", &older, &error));
+        QVERIFY(older.has(TcpCounter::PawsEstab));
+        QVERIFY(!older.has(TcpCounter::PawsTimewait));
+        QVERIFY(!older.has(TcpCounter::PawsOldAck));
     }
 
     void netstatMismatched()

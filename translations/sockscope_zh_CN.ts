@@ -784,16 +784,8 @@
         <translation>开启 keep-alive</translation>
     </message>
     <message>
-        <source>With keep-alive no new TIME-WAIT: TcpExt TW rose by %1 in the last %2 s</source>
-        <translation>开启 keep-alive 后不再产生新的 TIME-WAIT：最近 %2 秒内 TcpExt TW 增加了 %1</translation>
-    </message>
-    <message>
         <source>TIME-WAIT is on local port 8080 (%1) and none on the client side (%2 towards port 8080)</source>
         <translation>TIME-WAIT 在本地端口 8080 上（%1 个），客户端一侧没有（指向端口 8080 的 %2 个）</translation>
-    </message>
-    <message>
-        <source>New TIME-WAIT entries keep coming: TcpExt TW rose by %1 in the last %2 s</source>
-        <translation>新的 TIME-WAIT 条目不断出现：最近 %2 秒内 TcpExt TW 增加了 %1</translation>
     </message>
     <message>
         <source>TIME-WAIT is on the client side, towards port 8080 (%1), and none on local port 8080 (%2)</source>
@@ -876,10 +868,6 @@
         <translation>somaxconn %1 限制了队列：监听套接字的上限现在是 %2</translation>
     </message>
     <message>
-        <source>With keep-alive no new TIME-WAIT (TcpExt TW stays)</source>
-        <translation>开启 keep-alive 后不再产生新的 TIME-WAIT（TcpExt TW 不再增加）</translation>
-    </message>
-    <message>
         <source>With tcp_tw_reuse = 1 connect() no longer fails and TWRecycled rises</source>
         <translation>tcp_tw_reuse = 1 时 connect() 不再失败，TWRecycled 上升</translation>
     </message>
@@ -898,6 +886,42 @@
     <message>
         <source>The accept queue has filled: the listener on 8080 holds %1 connections not yet accepted against its limit of %2 (the kernel queues one more before it drops)</source>
         <translation>全连接队列已满：8080 上的监听套接字持有 %1 个尚未 accept 的连接，其上限为 %2（内核在开始丢弃前还会再排入一个）</translation>
+    </message>
+    <message>
+        <source>With keep-alive no new timewait entries are made (TcpExt TW + TWKilled stay)</source>
+        <translation>开启 keep-alive 后不再产生新的 timewait 条目（TcpExt TW + TWKilled 不再增加）</translation>
+    </message>
+    <message>
+        <source>With keep-alive no new timewait entries: TcpExt TW + TWKilled rose by %1 in the last %2 s</source>
+        <translation>开启 keep-alive 后不再产生新的 timewait 条目：最近 %2 秒内 TcpExt TW + TWKilled 增加了 %1</translation>
+    </message>
+    <message>
+        <source>New timewait entries keep being made: TcpExt TW + TWKilled rose by %1 in the last %2 s</source>
+        <translation>不断产生新的 timewait 条目：最近 %2 秒内 TcpExt TW + TWKilled 增加了 %1</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 1, then tcp_timestamps = 0 with the load running</source>
+        <translation>tcp_tw_reuse = 1，然后在负载运行时设 tcp_timestamps = 0</translation>
+    </message>
+    <message>
+        <source>Reuse goes on without timestamps: no connect() fails, TWRecycled rises, new connections carry no timestamps</source>
+        <translation>没有时间戳复用仍在继续：connect() 不失败，TWRecycled 上升，新连接不带时间戳</translation>
+    </message>
+    <message>
+        <source>Reuse goes on without timestamps: no connect() failed (%1), TWRecycled +%2, %3 of %4 new connections carried timestamps in the last %5 s</source>
+        <translation>没有时间戳复用仍在继续：最近 %5 秒内没有 connect() 失败（%1 次），TWRecycled +%2，%4 个新连接中有 %3 个带时间戳</translation>
+    </message>
+    <message>
+        <source>tcp_timestamps = 0 since the lab started, or since its TIME-WAIT entries expired</source>
+        <translation>自实验室启动起，或自其 TIME-WAIT 条目过期起，tcp_timestamps = 0</translation>
+    </message>
+    <message>
+        <source>Once no entry carries a timestamp record, connect() fails again and TWRecycled stays</source>
+        <translation>一旦没有条目带有时间戳记录，connect() 就再次失败，TWRecycled 不再增加</translation>
+    </message>
+    <message>
+        <source>No entry carries a timestamp record: connect() failed with EADDRNOTAVAIL %1 times and TWRecycled rose by %2 in the last %3 s</source>
+        <translation>没有条目带有时间戳记录：最近 %3 秒内 connect() 以 EADDRNOTAVAIL 失败 %1 次，TWRecycled 增加了 %2</translation>
     </message>
 </context>
 <context>
@@ -1056,10 +1080,6 @@
         <translation>在负载控制中开启 keep-alive。</translation>
     </message>
     <message>
-        <source>The pooled connections carry the requests: no new TIME-WAIT entries are made (TcpExt TW stays), and those there expire after 60 s.</source>
-        <translation>请求改由连接池中的连接承载：不再产生新的 TIME-WAIT 条目（TcpExt TW 不再增加），已有的在 60 秒后过期。</translation>
-    </message>
-    <message>
         <source>2. The client closes first</source>
         <translation>2. 客户端先关闭</translation>
     </message>
@@ -1082,14 +1102,6 @@
     <message>
         <source>ip_local_port_range is cut to 64 ports (40000–40063) and clients connect 30 times a second to 10.77.0.1:8080, an address of the lab&apos;s own that is not a loopback address, closing first. Watch the lab&apos;s chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails with EADDRNOTAVAIL.</source>
         <translation>ip_local_port_range 缩小到 64 个端口（40000–40063），客户端每秒 30 次连接 10.77.0.1:8080（实验室自己的地址，不是环回地址），并由客户端先关闭。观察实验室的图表：大约两秒后每个端口都被一个 TIME-WAIT 条目占用，connect() 因 EADDRNOTAVAIL 失败。</translation>
-    </message>
-    <message>
-        <source>Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0. Or give the clients more source addresses, or target 127.0.0.1 instead.</source>
-        <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后把 tcp_timestamps 设为 0。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
-    </message>
-    <message>
-        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. Reuse needs timestamps: with tcp_timestamps = 0 the failures come back. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
-        <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。复用需要时间戳：tcp_timestamps = 0 时失败会再次出现。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
     </message>
     <message>
         <source>4. The TIME-WAIT table overflows</source>
@@ -1120,10 +1132,6 @@
         <translation>把 tcp_fin_timeout 改回 60，或把 tcp_max_tw_buckets 降到 20。</translation>
     </message>
     <message>
-        <source>Orphaned FIN-WAIT-2 entries live in the TIME-WAIT table: sockstat tw counts them with TIME-WAIT, and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them when they go. At 60 s they pile up to about 1,200; with tcp_max_tw_buckets at 20 they stop at 20 and TCPTimeWaitOverflow rises.</source>
-        <translation>孤儿 FIN-WAIT-2 条目位于 timewait 表中：sockstat tw 把它们与 TIME-WAIT 一起计数；tcp_fin_timeout 不超过 4 秒时，它们消失时计入 TcpExt TWKilled。设为 60 秒时它们会累积到约 1,200 个；tcp_max_tw_buckets 为 20 时停在 20，并且 TCPTimeWaitOverflow 上升。</translation>
-    </message>
-    <message>
         <source>6. The listener&apos;s queues</source>
         <translation>6. 监听套接字的队列</translation>
     </message>
@@ -1138,6 +1146,22 @@
     <message>
         <source>The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab&apos;s server calls listen() again and the limit becomes 4.</source>
         <translation>队列会超过其上限 min(backlog, somaxconn)：内核在队列中的连接多于上限时才认为它已满。队列满时，新的 SYN 会被丢弃（ListenOverflows 和 ListenDrops 上升），即使 tcp_syncookies = 1 也是如此：cookie 只替代半连接队列。客户端停在 SYN-SENT 并重试。somaxconn = 4 之后，实验室的服务器再次调用 listen()，上限变为 4。</translation>
+    </message>
+    <message>
+        <source>The pooled connections carry the requests: no new timewait entries are made (TcpExt TW and TWKilled stay), and those there expire after 60 s.</source>
+        <translation>请求改由连接池中的连接承载：不再产生新的 timewait 条目（TcpExt TW 和 TWKilled 不再增加），已有的在 60 秒后过期。</translation>
+    </message>
+    <message>
+        <source>Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0 while the load runs. Then pause the load for more than 60 s (or restart the lab) and run it again. Or give the clients more source addresses, or target 127.0.0.1 instead.</source>
+        <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后在负载运行时把 tcp_timestamps 设为 0。再把负载暂停 60 秒以上（或重启实验室），然后重新运行。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only an entry that recorded the peer&apos;s timestamp, and the new connection inherits that record and hands it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have expired unused (a pause of more than 60 s, or a lab restarted with tcp_timestamps = 0) do the failures come back and TWRecycled stays. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
+        <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。connect() 只接管记录了对端时间戳的条目，新连接会继承这条记录，并把它交给自己的条目。所以设 tcp_timestamps = 0 之后复用仍在继续：没有失败，TWRecycled 仍在上升，而新连接不带时间戳（因此也没有 PAWS）。只有当这些条目未被使用而过期之后（暂停 60 秒以上，或以 tcp_timestamps = 0 重启实验室），失败才会再次出现，TWRecycled 不再增加。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Orphaned FIN-WAIT-2 entries live in the TIME-WAIT table: sockstat tw counts them with TIME-WAIT, and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them as they enter the table. At 60 s they pile up to about 1,200; with tcp_max_tw_buckets at 20 they stop at 20 and TCPTimeWaitOverflow rises.</source>
+        <translation>孤儿 FIN-WAIT-2 条目位于 timewait 表中：sockstat tw 把它们与 TIME-WAIT 一起计数；tcp_fin_timeout 不超过 4 秒时，它们进入该表时即计入 TcpExt TWKilled。设为 60 秒时它们会累积到约 1,200 个；tcp_max_tw_buckets 为 20 时停在 20，并且 TCPTimeWaitOverflow 上升。</translation>
     </message>
 </context>
 <context>
@@ -1769,10 +1793,6 @@
         <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
     </message>
     <message>
-        <source>TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less (tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
-        <translation>TW 统计放入 timewait 表的条目：TIME-WAIT，以及条目超时超过 4 秒的孤儿 FIN-WAIT-2。TWKilled 只统计超时为 4 秒或更短的 FIN-WAIT-2 条目（tcp_fin_timeout 不超过 4 秒，或为 61 到 64 秒）。TWRecycled 统计被 connect() 接管的条目：通过 tcp_tw_reuse 接管的 TIME-WAIT 条目，以及 bind() 到明确端口后接管的条目（此时也包括孤儿 FIN-WAIT-2 条目）。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
-    </message>
-    <message>
         <source>A container does not get the host&apos;s TIME-WAIT sysctls</source>
         <translation>容器不会继承宿主机的 TIME-WAIT 相关 sysctl</translation>
     </message>
@@ -1787,6 +1807,10 @@
     <message>
         <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: with it, 127.0.0.1 and 0.0.0.0 can both be bound to one port, but both cannot listen: once one listens, the other&apos;s bind() or listen() fails.</source>
         <translation>它让 bind() 能占用一个旧连接仍处于 TIME-WAIT 的端口，例如服务器重启时；旧套接字和新套接字都必须设置它。它从不允许两个套接字在重叠的地址上监听：设置它之后，127.0.0.1 和 0.0.0.0 可以都绑定到同一端口，但不能都监听：只要其中一个开始监听，另一个的 bind() 或 listen() 就会失败。</translation>
+    </message>
+    <message>
+        <source>TW and TWKilled count entries of the timewait table once, as they are made, by their first timeout: TW when it is over 4 s, TWKilled when it is 4 s or less. An orphaned FIN-WAIT-2 entry that then gets the peer&apos;s FIN becomes a 60 s TIME-WAIT and is not counted again. A server that closes first usually goes through such a FIN-WAIT-2 entry, so with tcp_fin_timeout of 4 s or less (or 61 to 64 s) its TIME-WAIT lands in TWKilled, and with the default 60 s TW also counts FIN-WAIT-2 entries that never become TIME-WAIT. Neither counter is &quot;entered TIME-WAIT&quot;. TWRecycled counts entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
+        <translation>TW 和 TWKilled 在 timewait 表的条目创建时按其第一次超时各计一次：超过 4 秒计入 TW，4 秒或更短计入 TWKilled。孤儿 FIN-WAIT-2 条目随后收到对端的 FIN 时，会变成 60 秒的 TIME-WAIT，但不会再被计数。先关闭的服务器通常会经过这样的 FIN-WAIT-2 条目，所以当 tcp_fin_timeout 不超过 4 秒（或为 61 到 64 秒）时，它的 TIME-WAIT 计入 TWKilled；而在默认的 60 秒下，TW 也统计那些从未变成 TIME-WAIT 的 FIN-WAIT-2 条目。两个计数器都不是“进入 TIME-WAIT”的数量。TWRecycled 统计被 connect() 接管的条目：通过 tcp_tw_reuse 接管的 TIME-WAIT 条目，以及 bind() 到明确端口后接管的条目（此时也包括孤儿 FIN-WAIT-2 条目）。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
     </message>
 </context>
 <context>
@@ -1833,10 +1857,6 @@
     <message>
         <source>%1 (IPv4 %2, IPv6 %3); %4 established</source>
         <translation>%1 个（IPv4 %2，IPv6 %3）；已建立连接 %4 个</translation>
-    </message>
-    <message>
-        <source>%1 enter TIME-WAIT, %2 connections opened, %3 accepted</source>
-        <translation>进入 TIME-WAIT %1 个，主动建立连接 %2 个，被动接受 %3 个</translation>
     </message>
     <message>
         <source>after the next refresh</source>
@@ -1965,6 +1985,10 @@
     <message>
         <source>Local ports in use towards the busiest destination, against the ports of ip_local_port_range outside ip_local_reserved_ports.</source>
         <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 中不属于 ip_local_reserved_ports 的端口数相比。</translation>
+    </message>
+    <message>
+        <source>%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted</source>
+        <translation>产生 timewait 条目 %1 个（TcpExt TW），主动建立连接 %2 个，被动接受 %3 个</translation>
     </message>
 </context>
 <context>
@@ -2226,14 +2250,14 @@
     </message>
     <message>
         <source>TcpExt counters per second, of this network namespace:
-TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a timeout over 4 s
+TW — timewait-table entries made with a first timeout over 4 s (TIME-WAIT, or an orphaned FIN-WAIT-2 that may become TIME-WAIT later, not counted again)
 TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could not be allocated)
-TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less
+TWKilled — timewait-table entries made with a first timeout of 4 s or less: orphaned FIN-WAIT-2 (tcp_fin_timeout ≤ 4 s or 61–64 s), which may become TIME-WAIT later
 TWRecycled — entries taken over by connect(): TIME-WAIT through tcp_tw_reuse; TIME-WAIT or orphaned FIN-WAIT-2 after bind() to an explicit port</source>
         <translation>本网络命名空间的 TcpExt 计数器，每秒：
-TW — 放入 timewait 表的条目：TIME-WAIT，以及超时超过 4 秒的孤儿 FIN-WAIT-2
+TW — 创建时第一次超时超过 4 秒的 timewait 表条目（TIME-WAIT，或之后可能变成 TIME-WAIT 的孤儿 FIN-WAIT-2，变成时不再计数）
 TCPTimeWaitOverflow — 没有得到条目的关闭：已达到 tcp_max_tw_buckets（或条目分配失败）
-TWKilled — 超时不超过 4 秒的孤儿 FIN-WAIT-2 条目
+TWKilled — 创建时第一次超时不超过 4 秒的 timewait 表条目：孤儿 FIN-WAIT-2（tcp_fin_timeout ≤ 4 秒或 61–64 秒），之后可能变成 TIME-WAIT
 TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-WAIT 条目；bind() 到明确端口后接管 TIME-WAIT 或孤儿 FIN-WAIT-2 条目</translation>
     </message>
 </context>
@@ -2789,12 +2813,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 </translation>
     </message>
     <message>
-        <source>sockstat: inuse %1, orphan %2, tw %3, alloc %4, mem %5 pages
-</source>
-        <translation>sockstat：inuse %1，orphan %2，tw %3，alloc %4，mem %5 页
-</translation>
-    </message>
-    <message>
         <source>%1 %2 objects, %3%4</source>
         <translation>%1 %2 个对象，%3%4</translation>
     </message>
@@ -2909,6 +2927,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>not attributed ×%1</source>
         <translation>未归属 ×%1</translation>
+    </message>
+    <message>
+        <source>sockstat: this namespace inuse %1, tw %3; host-wide orphan %2, alloc %4, mem %5 pages
+</source>
+        <translation>sockstat：本命名空间 inuse %1，tw %3；整台主机 orphan %2，alloc %4，mem %5 页
+</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
 
     if (s.rates && s.rates->has(TcpCounter::TimeWaitEntered)) {
-        m_rates->setText(tr("%1 enter TIME-WAIT, %2 connections opened, %3 accepted")
+        m_rates->setText(tr("%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted")
                              .arg(locale.toString(s.rates->rate(TcpCounter::TimeWaitEntered), 'f', 1),
                                   locale.toString(s.rates->rate(TcpCounter::ActiveOpens), 'f', 1),
                                   locale.toString(s.rates->rate(TcpCounter::PassiveOpens), 'f', 1)));
@@ -225,7 +225,7 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     m_memory->setText((exact ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)") : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
     if (sample.hasRate(TcpCounter::TimeWaitEntered)) {
-        m_rates->setText(tr("%1 enter TIME-WAIT, %2 connections opened, %3 accepted")
+        m_rates->setText(tr("%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted")
                              .arg(locale.toString(sample.rate(TcpCounter::TimeWaitEntered), 'f', 1),
                                   locale.toString(sample.rate(TcpCounter::ActiveOpens), 'f', 1),
                                   locale.toString(sample.rate(TcpCounter::PassiveOpens), 'f', 1)));

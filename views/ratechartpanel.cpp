@@ -55,11 +55,12 @@ void RateChartPanel::retranslate()
     m_chart->setSeriesName(QLatin1String("TWKilled"), QStringLiteral("TWKilled"));
     m_chart->setSeriesName(QLatin1String("TWRecycled"), QStringLiteral("TWRecycled"));
     m_chart->setToolTip(tr("TcpExt counters per second, of this network namespace:\n"
-                           "TW — entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 with a "
-                           "timeout over 4 s\n"
+                           "TW — timewait-table entries made with a first timeout over 4 s (TIME-WAIT, or an orphaned "
+                           "FIN-WAIT-2 that may become TIME-WAIT later, not counted again)\n"
                            "TCPTimeWaitOverflow — closes that got no entry: tcp_max_tw_buckets reached (or an entry could "
                            "not be allocated)\n"
-                           "TWKilled — orphaned FIN-WAIT-2 entries with a timeout of 4 s or less\n"
+                           "TWKilled — timewait-table entries made with a first timeout of 4 s or less: orphaned "
+                           "FIN-WAIT-2 (tcp_fin_timeout ≤ 4 s or 61–64 s), which may become TIME-WAIT later\n"
                            "TWRecycled — entries taken over by connect(): TIME-WAIT through tcp_tw_reuse; "
                            "TIME-WAIT or orphaned FIN-WAIT-2 after bind() to an explicit port"));
     m_alert->setText(tr("<b>Timewait table full:</b> %1 closes per second get no timewait entry because "

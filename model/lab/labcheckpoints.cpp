@@ -103,15 +103,24 @@ bool loadIs(const LabMoment &moment, const char *key, const char *value)
     return moment.figures.loadValue(QString::fromLatin1(key)) == QLatin1String(value);
 }
 
-// No new TIME-WAIT over the window: what keep-alive (connection pooling) does.
+// Timewait-table entries made over the window. TW and TWKilled count an entry once, as it is made
+// (__inet_twsk_schedule), by its first timeout (TWKilled: 4 s or less); a server's TIME-WAIT
+// usually starts as an orphaned FIN-WAIT-2 entry, so either counter may hold it.
+qint64 entriesMade(const LabMoment &older, const LabMoment &newest)
+{
+    return counterDelta(older, newest, TcpCounter::TimeWaitEntered) + counterDelta(older, newest, TcpCounter::TimeWaitKilled);
+}
+
+// No new timewait entries over the window: what keep-alive (connection pooling) does.
 void keepAliveChange(Checks &checks)
 {
-    const qint64 entered = counterDelta(checks.older, checks.newest, TcpCounter::TimeWaitEntered);
+    const qint64 made = entriesMade(checks.older, checks.newest);
     checks.change("keepalive-no-new-time-wait", [](const LabMoment &m) { return loadIs(m, "keepalive", "on"); },
-                  Texts::tr("keep-alive on"), Texts::tr("With keep-alive no new TIME-WAIT (TcpExt TW stays)"), entered == 0,
-                  Texts::tr("With keep-alive no new TIME-WAIT: TcpExt TW rose by %1 in the last %2 s")
-                      .arg(number(entered), seconds(checks.older, checks.newest)))
-        .figures = {{QStringLiteral("tw_entered"), entered}};
+                  Texts::tr("keep-alive on"), Texts::tr("With keep-alive no new timewait entries are made (TcpExt TW + TWKilled stay)"),
+                  made == 0,
+                  Texts::tr("With keep-alive no new timewait entries: TcpExt TW + TWKilled rose by %1 in the last %2 s")
+                      .arg(number(made), seconds(checks.older, checks.newest)))
+        .figures = {{QStringLiteral("tw_entries_made"), made}};
 }
 
 void serverCloses(Checks &checks)
@@ -122,11 +131,11 @@ void serverCloses(Checks &checks)
                  Texts::tr("TIME-WAIT is on local port 8080 (%1) and none on the client side (%2 towards port 8080)")
                      .arg(number(local), number(remote)))
         .figures = {{QStringLiteral("time_wait_local_8080"), local}, {QStringLiteral("time_wait_remote_8080"), remote}};
-    const qint64 entered = counterDelta(checks.older, now, TcpCounter::TimeWaitEntered);
-    checks.watch("new-time-wait", entered > 0,
-                 Texts::tr("New TIME-WAIT entries keep coming: TcpExt TW rose by %1 in the last %2 s")
-                     .arg(number(entered), seconds(checks.older, now)))
-        .figures = {{QStringLiteral("tw_entered"), entered}};
+    const qint64 made = entriesMade(checks.older, now);
+    checks.watch("new-time-wait", made > 0,
+                 Texts::tr("New timewait entries keep being made: TcpExt TW + TWKilled rose by %1 in the last %2 s")
+                     .arg(number(made), seconds(checks.older, now)))
+        .figures = {{QStringLiteral("tw_entries_made"), made}};
     keepAliveChange(checks);
 }
 
@@ -165,12 +174,44 @@ void portExhaustion(Checks &checks)
     const qint64 recycled = counterDelta(checks.older, now, TcpCounter::TimeWaitRecycled);
     checks.change("reuse-ends-failures",
                   [](const LabMoment &m) {
-                      return sysctl(m, "net.ipv4.tcp_tw_reuse") == 1 && sysctl(m, "net.ipv4.tcp_timestamps") != 0;
+                      return loadIs(m, "running", "on") && sysctl(m, "net.ipv4.tcp_tw_reuse") == 1
+                          && sysctl(m, "net.ipv4.tcp_timestamps") != 0;
                   },
                   Texts::tr("tcp_tw_reuse = 1, timestamps on"),
                   Texts::tr("With tcp_tw_reuse = 1 connect() no longer fails and TWRecycled rises"), failed == 0 && recycled > 0,
                   Texts::tr("With tcp_tw_reuse = 1 no connect() failed (%1) and TIME-WAIT entries were taken over "
                             "(TWRecycled +%2) in the last %3 s")
+                      .arg(number(failed), number(recycled), seconds(checks.older, now)))
+        .figures = {{QStringLiteral("eaddrnotavail"), failed}, {QStringLiteral("tw_recycled"), recycled}};
+    // tcp_timestamps = 0 on a running lab: tcp_twsk_unique() lets connect() take over an entry that
+    // recorded the peer's timestamp and copies that record into the new connection; tcp_time_wait()
+    // hands it to the connection's own entry. So reuse goes on, without timestamps and without
+    // PAWS, for as long as every port is reused before its entry expires.
+    const qint64 connected = qMax<qint64>(0, now.figures.connected - checks.older.figures.connected);
+    const qint64 stamped = qMax<qint64>(0, now.figures.connectedWithTimestamps - checks.older.figures.connectedWithTimestamps);
+    checks.change("reuse-goes-on-without-timestamps",
+                  [](const LabMoment &m) {
+                      return loadIs(m, "running", "on") && sysctl(m, "net.ipv4.tcp_tw_reuse") == 1
+                          && sysctl(m, "net.ipv4.tcp_timestamps") == 0 && !m.timestampRecordsGone;
+                  },
+                  Texts::tr("tcp_tw_reuse = 1, then tcp_timestamps = 0 with the load running"),
+                  Texts::tr("Reuse goes on without timestamps: no connect() fails, TWRecycled rises, new connections "
+                            "carry no timestamps"),
+                  failed == 0 && recycled > 0 && connected > 0 && stamped == 0,
+                  Texts::tr("Reuse goes on without timestamps: no connect() failed (%1), TWRecycled +%2, %3 of %4 new "
+                            "connections carried timestamps in the last %5 s")
+                      .arg(number(failed), number(recycled), number(stamped), number(connected), seconds(checks.older, now)))
+        .figures = {{QStringLiteral("eaddrnotavail"), failed}, {QStringLiteral("tw_recycled"), recycled},
+                    {QStringLiteral("connected"), connected}, {QStringLiteral("connected_with_timestamps"), stamped}};
+    checks.change("failures-return-after-expiry",
+                  [](const LabMoment &m) {
+                      return loadIs(m, "running", "on") && sysctl(m, "net.ipv4.tcp_tw_reuse") == 1 && m.timestampRecordsGone;
+                  },
+                  Texts::tr("tcp_timestamps = 0 since the lab started, or since its TIME-WAIT entries expired"),
+                  Texts::tr("Once no entry carries a timestamp record, connect() fails again and TWRecycled stays"),
+                  failed > 0 && recycled == 0,
+                  Texts::tr("No entry carries a timestamp record: connect() failed with EADDRNOTAVAIL %1 times and "
+                            "TWRecycled rose by %2 in the last %3 s")
                       .arg(number(failed), number(recycled), seconds(checks.older, now)))
         .figures = {{QStringLiteral("eaddrnotavail"), failed}, {QStringLiteral("tw_recycled"), recycled}};
 }
@@ -275,6 +316,18 @@ void listenQueue(Checks &checks)
         .figures = {{QStringLiteral("somaxconn"), somaxconn}, {QStringLiteral("send_q"), limit}};
 }
 
+}
+
+bool LabCheckpoints::timestampRecordsGone(const LabMoment *previous, const LabMoment &moment)
+{
+    if (sysctl(moment, "net.ipv4.tcp_timestamps", 1) != 0)
+        return false;
+    // Off from the lab's first moment: the lab's sysctls are set before its load starts.
+    if (!previous || previous->timestampRecordsGone)
+        return true;
+    // No client socket towards the server left (the load paused past TIME-WAIT's 60 s): the
+    // records that passed from connection to connection are gone with the entries.
+    return rows(moment, [](const SocketRecord &s) { return s.remotePort == ServerPort; }) == 0;
 }
 
 std::vector<LabCheckpointResult> LabCheckpoints::evaluate(LabScenario::Id scenario, const LabMoment &older,

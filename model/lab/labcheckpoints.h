@@ -16,6 +16,11 @@ struct LabMoment
 {
     SnapshotPtr snapshot;
     LabFigures figures;
+    // tcp_timestamps is 0, and has been since the lab started or since a moment when the lab had
+    // no client socket towards port 8080 left: no TIME-WAIT entry can still carry a peer-timestamp
+    // record (tw_ts_recent_stamp) to hand on to the connection that takes it over. Set by
+    // LabMonitor from the moment before (LabCheckpoints::timestampRecordsGone).
+    bool timestampRecordsGone = false;
     bool isValid() const { return snapshot != nullptr; }
 };
 
@@ -44,4 +49,6 @@ namespace LabCheckpoints {
 constexpr qint64 WindowMs = 3000;
 std::vector<LabCheckpointResult> evaluate(LabScenario::Id scenario, const LabMoment &older, const LabMoment &newest,
                                           qint64 elapsedMs);
+// LabMoment::timestampRecordsGone for `moment`, given the lab's moment before it (null: its first).
+bool timestampRecordsGone(const LabMoment *previous, const LabMoment &moment);
 }

@@ -46,6 +46,7 @@ bool LabFigures::parse(const QByteArray &payload, LabFigures *figures)
     const auto number = [&f](const char *name) { return qMax<qint64>(0, f.value(QLatin1String(name)).toInteger()); };
     out.attempts = number("attempts");
     out.connected = number("connected");
+    out.connectedWithTimestamps = number("connected_with_timestamps");
     out.completed = number("completed");
     out.accepted = number("accepted");
     out.timeouts = number("timeouts");

@@ -14,6 +14,7 @@ struct LabFigures
     QMap<QString, QString> load; // "rate" -> "20", "closer" -> "client" ...
     qint64 attempts = 0;
     qint64 connected = 0;
+    qint64 connectedWithTimestamps = 0; // of `connected`, those that agreed on TCP timestamps
     qint64 completed = 0;
     qint64 accepted = 0;
     qint64 timeouts = 0;

@@ -19,7 +19,9 @@ void LabMonitor::add(const SnapshotPtr &snapshot, const LabFigures &figures)
     // Tables from before the scenario started (a lab started for another one) do not count.
     if (snapshot->wallTimeMs < m_startMs)
         return;
-    m_moments.push_back({snapshot, figures});
+    LabMoment moment {snapshot, figures};
+    moment.timestampRecordsGone = LabCheckpoints::timestampRecordsGone(m_moments.empty() ? nullptr : &m_moments.back(), moment);
+    m_moments.push_back(moment);
     while (m_moments.size() > MaximumMoments)
         m_moments.pop_front();
 }

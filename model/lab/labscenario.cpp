@@ -52,7 +52,7 @@ LabScenario::Text LabScenario::text() const
                   "after its answer. Watch TIME-WAIT per port (by local port) and the socket table: the entries sit on "
                   "the server's port 8080, one per closed connection, for 60 s."),
                 tr("Turn keep-alive on in the load controls."),
-                tr("The pooled connections carry the requests: no new TIME-WAIT entries are made (TcpExt TW stays), "
+                tr("The pooled connections carry the requests: no new timewait entries are made (TcpExt TW and TWKilled stay), "
                   "and those there expire after 60 s.")};
     case Id::ClientCloses:
         return {tr("2. The client closes first"),
@@ -68,12 +68,17 @@ LabScenario::Text LabScenario::text() const
                   "10.77.0.1:8080, an address of the lab's own that is not a loopback address, closing first. Watch "
                   "the lab's chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails "
                   "with EADDRNOTAVAIL."),
-                tr("Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0. Or give the clients more "
+                tr("Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0 while the load runs. Then "
+                  "pause the load for more than 60 s (or restart the lab) and run it again. Or give the clients more "
                   "source addresses, or target 127.0.0.1 instead."),
                 tr("With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay "
                   "(TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is "
-                  "why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. Reuse needs timestamps: "
-                  "with tcp_timestamps = 0 the failures come back. Each extra source address brings another 64 ports "
+                  "why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only "
+                  "an entry that recorded the peer's timestamp, and the new connection inherits that record and hands "
+                  "it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still "
+                  "rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have "
+                  "expired unused (a pause of more than 60 s, or a lab restarted with tcp_timestamps = 0) do the "
+                  "failures come back and TWRecycled stays. Each extra source address brings another 64 ports "
                   "(two addresses: the failures start after about four seconds instead of two); "
                   "IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.")};
     case Id::TableOverflow:
@@ -90,7 +95,7 @@ LabScenario::Text LabScenario::text() const
                   "watch FIN-WAIT-2 level off at about 20 a second × 3 s."),
                 tr("Set tcp_fin_timeout back to 60, or lower tcp_max_tw_buckets to 20."),
                 tr("Orphaned FIN-WAIT-2 entries live in the TIME-WAIT table: sockstat tw counts them with TIME-WAIT, "
-                  "and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them when they go. At 60 s they pile "
+                  "and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them as they enter the table. At 60 s they pile "
                   "up to about 1,200; with tcp_max_tw_buckets at 20 they stop at 20 and TCPTimeWaitOverflow rises.")};
     case Id::ListenQueue:
         return {tr("6. The listener's queues"),

@@ -47,7 +47,7 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.noneInUse = s(tr(" none in use\n"));
     l.busiest = s(tr(" busiest %1 → %2 uses %3 (%4%)\n"));
     l.budget = s(tr("  budget: %1\n"));
-    l.sockstat = s(tr("sockstat: inuse %1, orphan %2, tw %3, alloc %4, mem %5 pages\n"));
+    l.sockstat = s(tr("sockstat: this namespace inuse %1, tw %3; host-wide orphan %2, alloc %4, mem %5 pages\n"));
     l.slabCache = s(tr("%1 %2 objects, %3%4"));
     l.estimate = s(tr(" (estimate)"));
     l.slab = s(tr("Slab: %1\n"));

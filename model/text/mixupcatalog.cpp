@@ -14,9 +14,12 @@ const std::vector<MixUp> &MixUpCatalog::entries()
            "timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts "
            "it under tw and it counts against tcp_max_tw_buckets.")},
         {"counters", QT_TRANSLATE_NOOP("MixUpCatalog", "TcpExt TW counts more than TIME-WAIT"),
-         QT_TRANSLATE_NOOP("MixUpCatalog", "TW counts entries put into the timewait table: TIME-WAIT, and orphaned FIN-WAIT-2 whose entry "
-           "timeout is over 4 s. TWKilled counts only FIN-WAIT-2 entries whose timeout is 4 s or less "
-           "(tcp_fin_timeout of 4 s or less, or 61 to 64 s). TWRecycled counts "
+         QT_TRANSLATE_NOOP("MixUpCatalog", "TW and TWKilled count entries of the timewait table once, as they are made, by their first "
+           "timeout: TW when it is over 4 s, TWKilled when it is 4 s or less. An orphaned FIN-WAIT-2 entry that "
+           "then gets the peer's FIN becomes a 60 s TIME-WAIT and is not counted again. A server that closes first "
+           "usually goes through such a FIN-WAIT-2 entry, so with tcp_fin_timeout of 4 s or less (or 61 to 64 s) "
+           "its TIME-WAIT lands in TWKilled, and with the default 60 s TW also counts FIN-WAIT-2 entries that never "
+           "become TIME-WAIT. Neither counter is \"entered TIME-WAIT\". TWRecycled counts "
            "entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit "
            "port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container "
            "they count since the namespace was created, not since boot.")},

@@ -38,7 +38,7 @@ Table build()
         {QStringLiteral("net.ipv4.tcp_timestamps"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "The setting"), "sysctl net.ipv4.tcp_timestamps"),
           c(QT_TRANSLATE_NOOP("SeeItYourself", "Connections that use timestamps show \"ts\" among their options"), "ss -tnio"),
-          c(QT_TRANSLATE_NOOP("SeeItYourself", "Segments rejected by PAWS"), "nstat -az TcpExtPAWSEstab TcpExtPAWSActive")}},
+          c(QT_TRANSLATE_NOOP("SeeItYourself", "Segments rejected by PAWS"), "nstat -az TcpExtPAWSEstab TcpExtPAWSActive TcpExtPAWSTimewait TcpExtPAWSOldAck")}},
         {QStringLiteral("net.ipv4.tcp_rfc1337"),
          {c(QT_TRANSLATE_NOOP("SeeItYourself", "The setting"), "sysctl net.ipv4.tcp_rfc1337")}},
         {QStringLiteral("net.ipv4.tcp_tw_recycle"),

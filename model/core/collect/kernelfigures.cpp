@@ -22,6 +22,8 @@ const std::array<TcpCounterInfo, TcpCounterCount> &tcpCounterInfo()
         {TcpCounter::RetransSegs, "Tcp", "RetransSegs", false},
         {TcpCounter::InErrs, "Tcp", "InErrs", false},
         {TcpCounter::OutRsts, "Tcp", "OutRsts", false},
+        {TcpCounter::PawsTimewait, "TcpExt", "PAWSTimewait", false, true},
+        {TcpCounter::PawsOldAck, "TcpExt", "PAWSOldAck", false, true},
     }};
     return info;
 }

@@ -48,6 +48,11 @@ enum class TcpCounter {
     RetransSegs,
     InErrs,
     OutRsts,
+    // PAWS rejects by where they happened; on newer kernels (6.18 here) a reject in TIME-WAIT counts in
+    // PAWSTimewait (tcp_timewait_state_process: LINUX_MIB_PAWS_TW_REJECTED), not in PAWSEstab.
+    // Newer kernels only: appended, so that recordings with the counters before stay readable.
+    PawsTimewait,
+    PawsOldAck,
     COUNT
 };
 constexpr int TcpCounterCount = static_cast<int>(TcpCounter::COUNT);
@@ -58,6 +63,8 @@ struct TcpCounterInfo
     const char *table; // "TcpExt" or "Tcp"
     const char *name;  // column name in the /proc file
     bool gauge;
+    // A column only newer kernels have: left out of the JSON document where this kernel lacks it.
+    bool newerKernelsOnly = false;
 };
 const std::array<TcpCounterInfo, TcpCounterCount> &tcpCounterInfo();
 

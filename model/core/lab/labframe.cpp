@@ -51,6 +51,7 @@ std::string encodeFrame(std::int64_t timeMs, const LabLoadSettings &settings, co
     json.beginObject(true);
     json.field("attempts", figures.attempts);
     json.field("connected", figures.connected);
+    json.field("connected_with_timestamps", figures.connectedWithTimestamps);
     json.field("completed", figures.completed);
     json.field("accepted", figures.accepted);
     json.field("timeouts", figures.timeouts);

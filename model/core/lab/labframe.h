@@ -9,7 +9,7 @@
 // JSON object after each sample, with what the load generator did since the lab started and
 // its settings now, and, after a "lab sysctl" command, the sysctl helper's report as it wrote it.
 //   {"time_ms": N, "load": {"rate": 20, ... as LabLoadSettings::words()},
-//    "figures": {"attempts": N, "connected": N, ...},
+//    "figures": {"attempts": N, "connected": N, "connected_with_timestamps": N, ...},
 //    "connect_errors": {"EADDRNOTAVAIL": N, ...}, "bind_errors": {...},
 //    "sysctl_report": "..." (only after a change), "sysctl_status": N}
 namespace LabFrame {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -274,6 +275,10 @@ private:
                 return;
             }
             ++m_figures.connected;
+            tcp_info info {};
+            socklen_t infoLength = sizeof info;
+            if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &infoLength) == 0 && (info.tcpi_options & TCPI_OPT_TIMESTAMPS))
+                ++m_figures.connectedWithTimestamps;
             connection.phase = Connection::Phase::Sending;
         }
         if (connection.phase == Connection::Phase::Sending) {

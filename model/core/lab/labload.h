@@ -22,6 +22,9 @@ public:
     {
         std::int64_t attempts = 0; // connect() calls
         std::int64_t connected = 0;
+        // Of those, how many agreed on TCP timestamps (TCP_INFO's TCPI_OPT_TIMESTAMPS): with
+        // tcp_timestamps = 0 none do, while tcp_tw_reuse may still take over entries (lab scenario 3).
+        std::int64_t connectedWithTimestamps = 0;
         std::int64_t completed = 0; // answers read by a client
         std::int64_t accepted = 0;
         std::int64_t timeouts = 0; // client connections given up after TimeoutMs

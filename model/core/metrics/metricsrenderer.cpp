@@ -181,7 +181,7 @@ void writeSockstat(ExpositionWriter &out, const Snapshot &s)
 {
     if (!s.sockstat.valid)
         return;
-    out.family("sockscope_sockstat_tcp_orphans", Type::Gauge, "Orphaned TCP sockets (/proc/net/sockstat orphan).");
+    out.family("sockscope_sockstat_tcp_orphans", Type::Gauge, "Orphaned TCP sockets, host-wide: every network namespace (/proc/net/sockstat orphan, tcp_orphan_count_sum()).");
     out.sample(s.sockstat.tcpOrphans);
     out.family("sockscope_sockstat_tcp_memory_bytes", Type::Gauge,
                "Memory of TCP socket buffers, host-wide, in bytes (/proc/net/sockstat mem, in pages, times the page size).");

@@ -342,7 +342,7 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.key(table);
         json.beginObject();
         for (const auto &info : tcpCounterInfo()) {
-            if (std::strcmp(info.table, table) != 0)
+            if (std::strcmp(info.table, table) != 0 || (info.newerKernelsOnly && !s.counters.has(info.counter)))
                 continue;
             json.key(info.name);
             if (s.counters.has(info.counter))
@@ -359,7 +359,7 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.beginObject();
         json.field("interval_s", s.rates->intervalSeconds);
         for (const auto &info : tcpCounterInfo()) {
-            if (info.gauge)
+            if (info.gauge || (info.newerKernelsOnly && !s.counters.has(info.counter)))
                 continue;
             json.key((std::string(info.table) + '.' + info.name).c_str());
             if (s.rates->has(info.counter))

@@ -38,7 +38,7 @@ struct SnapshotTextLabels
     std::string noneInUse = " none in use\n";
     std::string busiest = " busiest %1 → %2 uses %3 (%4%)\n";
     std::string budget = "  budget: %1\n";
-    std::string sockstat = "sockstat: inuse %1, orphan %2, tw %3, alloc %4, mem %5 pages\n";
+    std::string sockstat = "sockstat: this namespace inuse %1, tw %3; host-wide orphan %2, alloc %4, mem %5 pages\n";
     std::string slabCache = "%1 %2 objects, %3%4";
     std::string estimate = " (estimate)";
     std::string slab = "Slab: %1\n";

@@ -116,10 +116,13 @@ bool decode(std::string_view bytes, SampleSummary *summary, std::uint16_t versio
             return false;
         s.slabBytes[c] = std::int64_t(slabBytes);
     }
-    if (in.u8() != TcpCounterCount)
+    // Counters are only ever appended (PAWSTimewait and PAWSOldAck came after the first 19): a file
+    // from a sockscope that knew fewer is read with the others absent.
+    const int storedCounters = in.u8();
+    if (storedCounters > TcpCounterCount)
         return false;
     s.ratesValidMask = in.u32();
-    if (TcpCounterCount < 32 && s.ratesValidMask >> TcpCounterCount)
+    if (storedCounters < 32 && s.ratesValidMask >> storedCounters)
         return false;
     constexpr float MaximumRate = float(RecordingFormat::MaximumFigure);
     for (int c = 0; c < TcpCounterCount; ++c) {
