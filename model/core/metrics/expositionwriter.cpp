@@ -41,6 +41,18 @@ std::size_t utf8Sequence(std::string_view text, std::size_t i)
 
 }
 
+std::string ExpositionWriter::validUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8Sequence(text, i);
+        out.append(length == 0 ? std::string_view("\xEF\xBF\xBD") : text.substr(i, length));
+        i += length == 0 ? 1 : length;
+    }
+    return out;
+}
+
 // Label values come from the host (a process's comm, a unit name): any local user can name a
 // process with bytes that are not UTF-8, and Prometheus refuses the whole scrape for one such
 // label. Each byte that does not start a well-formed sequence becomes U+FFFD.
