@@ -125,7 +125,7 @@ bool decode(std::string_view bytes, std::uint32_t rows, SocketOwnership *out)
     const bool withProcesses = !in.atEnd();
     for (SocketOwner &owner : result.owners) {
         const std::uint64_t processes = withProcesses ? in.varint() : owner.pid != 0;
-        if (processes > 0xffffffffu || (owner.pid != 0 && processes != 1))
+        if (processes > 0xffffffffu)
             return false;
         owner.processes = std::uint32_t(processes);
     }
