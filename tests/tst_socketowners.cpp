@@ -19,6 +19,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -36,6 +37,7 @@ struct Attributed
     int count = 0;
     OwnerEvidence evidence = OwnerEvidence::None;
     std::uint32_t pid = 0;
+    std::uint32_t processes = 0;
     std::string command;
     bool mixed = false; // not all the same
 };
@@ -55,6 +57,7 @@ Attributed timeWaitOwners(const Snapshot &snapshot, const std::function<bool(con
             result.mixed = true;
         result.evidence = evidence;
         result.pid = pid;
+        result.processes = owner ? owner->processes : 0;
         result.command = owner ? owner->command : std::string();
         ++result.count;
     }
@@ -106,12 +109,14 @@ private slots:
         QCOMPARE(owners.count, 3);
         QVERIFY(!owners.mixed);
         QCOMPARE(int(owners.evidence), int(OwnerEvidence::Listener));
-        QCOMPARE(owners.pid, std::uint32_t(server.pid));
+        // The holders of the listener, one process here; no pid: which process closed is not known.
+        QCOMPARE(owners.pid, 0u);
+        QCOMPARE(owners.processes, 1u);
         QCOMPARE(owners.command, std::string("tw-server"));
         // ...and the aggregate says the same.
         const auto &byOwner = snapshot->owners.timeWaitByOwner;
         const auto it = std::find_if(byOwner.begin(), byOwner.end(), [&](const OwnerTimeWait &e) {
-            return snapshot->owners.owner(e.owner)->pid == std::uint32_t(server.pid);
+            return snapshot->owners.owner(e.owner)->command == "tw-server";
         });
         QVERIFY(it != byOwner.end());
         QCOMPARE(it->count, 3u);
@@ -128,7 +133,7 @@ private slots:
                 serverRow = row;
         }
         QVERIFY(serverRow >= 0);
-        QCOMPARE(cell(serverRow, TimeWaitByProcessModel::Pid), QString::number(server.pid));
+        QCOMPARE(cell(serverRow, TimeWaitByProcessModel::Pid), QString());
         QCOMPARE(cell(serverRow, TimeWaitByProcessModel::Count), QStringLiteral("3"));
         QCOMPARE(cell(serverRow, TimeWaitByProcessModel::How), QStringLiteral("3 via listener"));
         QCOMPARE(model.scopeText(), QStringLiteral("Owners from all processes."));
@@ -153,7 +158,8 @@ private slots:
             return replayed->owners.owner(e.owner)->command == "tw-server";
         });
         QVERIFY(entry != recorded.end());
-        QCOMPARE(replayed->owners.owner(entry->owner)->pid, std::uint32_t(server.pid));
+        QCOMPARE(replayed->owners.owner(entry->owner)->pid, 0u);
+        QCOMPARE(replayed->owners.owner(entry->owner)->processes, 1u);
         QCOMPARE(entry->listener, 3u);
         // The OWNERS frame before the table gives every row its owner again.
         QCOMPARE(replayed->owners.perSocket.size(), replayed->sockets.size());
@@ -161,7 +167,8 @@ private slots:
         QCOMPARE(again.count, 3);
         QVERIFY(!again.mixed);
         QCOMPARE(int(again.evidence), int(OwnerEvidence::Listener));
-        QCOMPARE(again.pid, std::uint32_t(server.pid));
+        QCOMPARE(again.pid, 0u);
+        QCOMPARE(again.processes, 1u);
         QCOMPARE(again.command, std::string("tw-server"));
 
         // A damaged owner table is refused whole, never half applied.
@@ -179,6 +186,89 @@ private slots:
         }
         server.send();
         server.reap();
+    }
+
+    // Socket activation in miniature (issue 22): a parent ("tw-activator", as systemd for a socket
+    // unit) makes the listener and keeps it; its child ("tw-service") inherits it, accepts and
+    // closes first. Nobody saw the connections live, so they are attributed via the listener:
+    // to the two processes holding it, never to the parent's pid as the one that closed them.
+    void listenerHeldByTwoProcessesNamesBoth()
+    {
+        constexpr quint16 Port = 7107;
+        constexpr int Connections = 5;
+        Child activator = spawn("tw-activator", [](int commands, int answers) {
+            const int listener = listenOn(Port);
+            const pid_t service = ::fork();
+            if (service == 0) {
+                ::prctl(PR_SET_NAME, "tw-service");
+                for (int i = 0; i < Connections; ++i)
+                    ::close(::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC)); // the service closes first
+                for (;;)
+                    ::pause(); // serving on, the listener held
+            }
+            say(answers);
+            hear(commands);
+            ::kill(service, SIGKILL);
+            ::waitpid(service, nullptr, 0);
+        });
+        QVERIFY(activator.receive());
+        for (int i = 0; i < Connections; ++i) {
+            const int client = connectTo(Port);
+            QVERIFY(client >= 0);
+            waitForEof(client);
+            ::close(client);
+        }
+        const auto onPort = [](const SocketRecord &r) { return r.localPort == Port; };
+        QVERIFY(waitForTimeWait(Connections, onPort));
+
+        SnapshotCollector collector({});
+        const auto snapshot = collect(collector);
+        QVERIFY(snapshot);
+        const Attributed owners = timeWaitOwners(*snapshot, onPort);
+        QCOMPARE(owners.count, Connections);
+        QVERIFY(!owners.mixed);
+        QCOMPARE(int(owners.evidence), int(OwnerEvidence::Listener));
+        QCOMPARE(owners.pid, 0u); // not the activator's: it never served
+        QCOMPARE(owners.processes, 2u);
+        QCOMPARE(owners.command, std::string("tw-activator, tw-service"));
+
+        TimeWaitByProcessModel model;
+        model.setSnapshot(snapshot);
+        const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            if (cell(r, TimeWaitByProcessModel::Process) == QStringLiteral("tw-activator, tw-service ×2 processes"))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(row, TimeWaitByProcessModel::Pid), QString());
+        QCOMPARE(cell(row, TimeWaitByProcessModel::How), QStringLiteral("5 via listener"));
+        const QString how = model.index(row, TimeWaitByProcessModel::How).data(Qt::ToolTipRole).toString();
+        QVERIFY2(how.contains(QStringLiteral("may be another")), qPrintable(how));
+
+        // --once says the same, in JSON and in text.
+        const ProcessRun json = ProcessRun::run(QStringLiteral(SOCKSCOPE_AGENT), {"--once", "--format", "json"});
+        QCOMPARE(json.exitCode, 0);
+        QJsonObject entry;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(json.out).object().value("time_wait").toObject().value("by_process").toArray()) {
+            if (value.toObject().value("command").toString() == QStringLiteral("tw-activator, tw-service"))
+                entry = value.toObject();
+        }
+        QVERIFY2(!entry.isEmpty(), json.out.constData());
+        QVERIFY(entry.value("pid").isNull());
+        QCOMPARE(entry.value("processes").toInt(), 2);
+        QCOMPARE(entry.value("listener").toInt(), Connections);
+        QCOMPARE(entry.value("exact").toInt(), 0);
+        const ProcessRun text = ProcessRun::run(QStringLiteral(SOCKSCOPE_AGENT), {"--once", "--format", "text"});
+        QCOMPARE(text.exitCode, 0);
+        const QString report = QString::fromUtf8(text.out);
+        QVERIFY2(report.contains(QStringLiteral("tw-activator, tw-service (2 processes holding the listener) ×5")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("not necessarily the one that served and closed")), qPrintable(report));
+        QVERIFY2(!report.contains(QStringLiteral("tw-activator[")), qPrintable(report));
+        activator.send();
+        activator.reap();
     }
 
     // A client seen holding its connections, which then closes first and exits: its TIME-WAIT

@@ -2921,10 +2921,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 ×%2</translation>
     </message>
     <message>
-        <source> (%1 exact, %2 via listener, %3 likely)</source>
-        <translation>（%1 个确切，%2 个经监听端口，%3 个可能）</translation>
-    </message>
-    <message>
         <source>not attributed ×%1</source>
         <translation>未归属 ×%1</translation>
     </message>
@@ -2932,6 +2928,26 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>sockstat: this namespace inuse %1, tw %3; host-wide orphan %2, alloc %4, mem %5 pages
 </source>
         <translation>sockstat：本命名空间 inuse %1，tw %3；整台主机 orphan %2，alloc %4，mem %5 页
+</translation>
+    </message>
+    <message>
+        <source>%1 (the process holding the listener) ×%2</source>
+        <extracomment>TIME-WAIT attributed via a listener held by one process: command(s) ×count (no pid: which process closed is not known)</extracomment>
+        <translation>%1（持有监听套接字的进程）×%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 processes holding the listener) ×%3</source>
+        <extracomment>TIME-WAIT attributed via a listener held by several processes: command(s), number of processes, ×count</extracomment>
+        <translation>%1（持有监听套接字的 %2 个进程）×%3</translation>
+    </message>
+    <message>
+        <source> (%1 exact, %2 via listener, %3 likely, %4 by cgroup)</source>
+        <translation>（%1 个确切，%2 个经监听端口，%3 个可能，%4 个按 cgroup）</translation>
+    </message>
+    <message>
+        <source>                  via listener: to the processes holding the port&apos;s listening socket, not necessarily the one that served and closed the connection
+</source>
+        <translation>                  经监听端口：归属于持有该端口监听套接字的进程，不一定是处理并关闭该连接的那个进程
 </translation>
     </message>
 </context>
@@ -3093,16 +3109,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>该套接字在此进程的文件描述符中（/proc/PID/fd）。</translation>
     </message>
     <message>
-        <source>No readable process holds it (another user&apos;s process, when not run as root): the unit comes from the socket&apos;s own cgroup.</source>
-        <translation>没有可读取的进程持有它（非 root 运行时，可能属于其他用户的进程）：单元取自套接字自身的 cgroup。</translation>
-    </message>
-    <message>
         <source>This TIME-WAIT entry has the cookie of a socket this process was seen holding in an earlier sample: it closed the connection first.</source>
         <translation>此 TIME-WAIT 条目的 cookie 与此进程在之前采样中持有的套接字相同：是它先关闭了连接。</translation>
-    </message>
-    <message>
-        <source>This TIME-WAIT entry is on a local port this process listens on: the server closed the connection first.</source>
-        <translation>此 TIME-WAIT 条目位于此进程监听的本地端口上：服务端先关闭了连接。</translation>
     </message>
     <message>
         <source>A guess: this process is the only one holding live connections to the same remote address and port. The connection itself was never seen.</source>
@@ -3125,6 +3133,14 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Owner found</source>
         <extracomment>How the owner of a socket or TIME-WAIT entry was found (exact, via listener, likely)</extracomment>
         <translation>归属依据</translation>
+    </message>
+    <message>
+        <source>No readable process was seen holding the socket (another user&apos;s process, when not run as root): the unit comes from the socket&apos;s own cgroup, that of the process that created it. An accepted connection carries the cgroup of the process that created the listening socket (systemd&apos;s init.scope for a socket-activated service), so it does not say who held it.</source>
+        <translation>未采样到可读取的进程持有该套接字（非 root 运行时，可能属于其他用户的进程）：单元取自套接字自身的 cgroup，即创建它的进程的 cgroup。accept 得到的连接带有创建监听套接字的进程的 cgroup（按套接字激活的服务为 systemd 的 init.scope），因此它不能说明是谁持有该连接。</translation>
+    </message>
+    <message>
+        <source>This TIME-WAIT entry is on a local port whose listening socket these processes hold: the server side closed first, but the process that served and closed the connection may be another of them or one not holding the listener (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named.</source>
+        <translation>此 TIME-WAIT 条目位于这些进程持有其监听套接字的本地端口上：服务端先关闭了连接，但处理并关闭该连接的进程可能是其中另一个，也可能是不持有监听套接字的进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID。</translation>
     </message>
 </context>
 <context>
@@ -4523,6 +4539,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>not attributed: %1</source>
         <translation>未归属：%1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>TimeWaitByProcessModel</name>
@@ -4533,10 +4553,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Owners from your own processes only: run as root (or the agent with sudo) to see every process.</source>
         <translation>归属仅取自你自己的进程：以 root 运行（或用 sudo 运行代理）才能看到所有进程。</translation>
-    </message>
-    <message>
-        <source>exact: the connection was seen owned by this process before it closed; via listener: on a port this process listens on (the server closed first); likely: a guess from its live connections to the same remote address and port.</source>
-        <translation>确切：该连接关闭前曾被采样到属于此进程；经监听端口：位于此进程监听的端口上（服务端先关闭）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
     </message>
     <message>
         <source>other processes</source>
@@ -4579,6 +4595,20 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Found</source>
         <extracomment>How TIME-WAIT entries were attributed to the process</extracomment>
         <translation>归属依据</translation>
+    </message>
+    <message>
+        <source>%1 ×%2 processes</source>
+        <extracomment>The processes holding one listening socket: command(s) ×number of processes (always 2 or more)</extracomment>
+        <translation>%1 ×%2 个进程</translation>
+    </message>
+    <message>
+        <source>%1 by cgroup</source>
+        <extracomment>TIME-WAIT entries whose socket was seen earlier, known only by its cgroup</extracomment>
+        <translation>%1 个按 cgroup</translation>
+    </message>
+    <message>
+        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
+        <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "inetaddress.h"
 #include "tcpstatetext.h"
 #include "untrustedtext.h"
+#include "timewaitbyprocessmodel.h"
 
 #include <pwd.h>
 
@@ -128,11 +129,11 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         // The kernel reports 0 for TIME-WAIT and request sockets: they belong to nobody any more.
         // An attributed TIME-WAIT entry shows its owner's user.
         if (r.inode == 0)
-            return owner && owner->pid ? UntrustedText::plain(QString::fromStdString(owner->user)) : QString();
+            return owner && owner->hasProcess() ? UntrustedText::plain(QString::fromStdString(owner->user)) : QString();
         return userName(r.uid);
     case SocketColumn::Inode: return r.inode ? QVariant(r.inode) : QVariant(QString());
     // Names a process or a cgroup chose (from /proc, a recording, a server): no bidi or control characters.
-    case SocketColumn::Process: return owner && owner->pid ? UntrustedText::plain(QString::fromStdString(owner->command)) : QString();
+    case SocketColumn::Process: return owner ? TimeWaitByProcessModel::processText(*owner) : QString();
     case SocketColumn::Pid: return owner && owner->pid ? QVariant(owner->pid) : QVariant(QString());
     case SocketColumn::Unit: return owner ? UntrustedText::plain(QString::fromStdString(owner->unit)) : QString();
     case SocketColumn::Attribution: return attributionText(m_rows->ownerRef(index.row()).evidence);
@@ -163,14 +164,18 @@ QString SocketTableModel::attributionToolTip(OwnerEvidence evidence)
     switch (evidence) {
     case OwnerEvidence::Descriptor: return tr("The socket is in this process's file descriptors (/proc/PID/fd).");
     case OwnerEvidence::Cgroup:
-        return tr("No readable process holds it (another user's process, when not run as root): the unit comes "
-                  "from the socket's own cgroup.");
+        return tr("No readable process was seen holding the socket (another user's process, when not run as root): "
+                  "the unit comes from the socket's own cgroup, that of the process that created it. An accepted "
+                  "connection carries the cgroup of the process that created the listening socket (systemd's "
+                  "init.scope for a socket-activated service), so it does not say who held it.");
     case OwnerEvidence::Exact:
         return tr("This TIME-WAIT entry has the cookie of a socket this process was seen holding in an earlier "
                   "sample: it closed the connection first.");
     case OwnerEvidence::Listener:
-        return tr("This TIME-WAIT entry is on a local port this process listens on: the server closed the "
-                  "connection first.");
+        return tr("This TIME-WAIT entry is on a local port whose listening socket these processes hold: the server "
+                  "side closed first, but the process that served and closed the connection may be another of "
+                  "them or one not holding the listener (systemd holds a socket-activated service's listener, the "
+                  "master of a pre-fork server its workers'), so no PID is named.");
     case OwnerEvidence::Likely:
         return tr("A guess: this process is the only one holding live connections to the same remote address and "
                   "port. The connection itself was never seen.");

@@ -123,11 +123,15 @@ QString TimeWaitByPortModel::ownersText(int row) const
         if (!owner)
             continue;
         const QString unit = UntrustedText::plain(QString::fromStdString(owner->unit));
-        const QString who = owner->pid ? (unit.isEmpty() ? tr("%1 (pid %2)") : tr("%1 (pid %2, %3)"))
-                                             .arg(UntrustedText::plain(QString::fromStdString(owner->command)))
-                                             .arg(owner->pid)
-                                             .arg(unit)
-                                       : unit;
+        QString who = unit;
+        if (owner->pid)
+            who = (unit.isEmpty() ? tr("%1 (pid %2)") : tr("%1 (pid %2, %3)"))
+                      .arg(UntrustedText::plain(QString::fromStdString(owner->command)))
+                      .arg(owner->pid)
+                      .arg(unit);
+        else if (owner->hasProcess()) // the holders of the port's listener
+            who = unit.isEmpty() ? TimeWaitByProcessModel::processText(*owner)
+                                 : tr("%1 (%2)").arg(TimeWaitByProcessModel::processText(*owner), unit);
         lines << tr("%1: %2 (%3)").arg(who, locale.toString(entry.count), TimeWaitByProcessModel::howFound(entry, locale));
     }
     if (owners->otherOwners > 0)

@@ -53,6 +53,17 @@ QString TimeWaitByProcessModel::ownerName(const OwnerLabel &label)
     return command + QStringLiteral(" · ") + unit;
 }
 
+QString TimeWaitByProcessModel::processText(const SocketOwner &owner)
+{
+    if (!owner.hasProcess())
+        return QString();
+    const QString command = UntrustedText::plain(QString::fromStdString(owner.command));
+    if (owner.pid || owner.processes < 2)
+        return command;
+    //: The processes holding one listening socket: command(s) ×number of processes (always 2 or more)
+    return tr("%1 ×%2 processes").arg(command).arg(owner.processes);
+}
+
 QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLocale &locale)
 {
     QStringList parts;
@@ -62,6 +73,9 @@ QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLoc
         parts << tr("%1 via listener").arg(locale.toString(counts.listener));
     if (counts.likely)
         parts << tr("%1 likely").arg(locale.toString(counts.likely));
+    if (counts.cgroup)
+        //: TIME-WAIT entries whose socket was seen earlier, known only by its cgroup
+        parts << tr("%1 by cgroup").arg(locale.toString(counts.cgroup));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -96,9 +110,12 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == How && row.kind == Row::Kind::Owner)
         // The cell first: a narrow column elides it.
         return QString(data(index, Qt::DisplayRole).toString() + QStringLiteral("\n\n")
-                       + tr("exact: the connection was seen owned by this process before it closed; via listener: on a "
-                            "port this process listens on (the server closed first); likely: a guess from its live "
-                            "connections to the same remote address and port."));
+                       + tr("exact: the connection was seen held by this process before it closed; via listener: on a "
+                            "port whose listening socket these processes hold — the one that served and closed the "
+                            "connection may be another (systemd holds a socket-activated service's listener, the master "
+                            "of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, "
+                            "but only its cgroup (that of the process that created the listening socket, for an accepted "
+                            "connection); likely: a guess from its live connections to the same remote address and port."));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -107,7 +124,7 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
             return tr("other processes");
         if (row.kind == Row::Kind::Unattributed)
             return tr("not attributed");
-        return UntrustedText::plain(QString::fromStdString(row.owner.name()));
+        return row.owner.hasProcess() ? processText(row.owner) : UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Pid: return row.kind == Row::Kind::Owner && row.owner.pid ? QVariant(row.owner.pid) : QVariant(QString());
     case Unit: return UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Count: return row.counts.count;

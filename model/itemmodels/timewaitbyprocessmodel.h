@@ -27,6 +27,10 @@ public:
     // "nginx · nginx.service", "nginx", "nginx.service": one line of plain text (a name from a
     // recording or a remote host may hold anything); empty when the label holds neither.
     static QString ownerName(const OwnerLabel &label);
+    // The process an owner names, as one line of plain text: its command; "nginx ×5 processes"
+    // for the holders of a listener shared by several (no pid: which one closed is not known);
+    // empty for an owner known only by its unit.
+    static QString processText(const SocketOwner &owner);
     // "4 exact, 596 via listener": how an owner's TIME-WAIT entries were attributed, numbers in
     // `locale`'s way.
     static QString howFound(const OwnerTimeWait &counts, const QLocale &locale);

@@ -70,6 +70,9 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
         owner.command = text(entry.value(QLatin1String("command")));
         owner.user = text(entry.value(QLatin1String("user")));
         owner.unit = text(entry.value(QLatin1String("unit")));
+        // Absent before 0.3: an owner with a pid was one process.
+        const QJsonValue processes = entry.value(QLatin1String("processes"));
+        owner.processes = processes.isUndefined() ? quint32(owner.pid != 0) : count(entry, "processes");
         s->owners.owners.push_back(std::move(owner));
         OwnerTimeWait counts;
         counts.owner = quint32(s->owners.owners.size());
@@ -77,6 +80,7 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
         counts.exact = count(entry, "exact");
         counts.listener = count(entry, "listener");
         counts.likely = count(entry, "likely");
+        counts.cgroup = count(entry, "cgroup");
         s->owners.timeWaitByOwner.push_back(counts);
     }
     s->owners.timeWaitUnattributed = count(timeWait, "unattributed");

@@ -41,7 +41,13 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.processCount = s(tr("%1[%2] ×%3"));
     //: TIME-WAIT by unit (no process known): unit ×count
     l.unitCount = s(tr("%1 ×%2"));
-    l.evidenceCounts = s(tr(" (%1 exact, %2 via listener, %3 likely)"));
+    //: TIME-WAIT attributed via a listener held by one process: command(s) ×count (no pid: which process closed is not known)
+    l.listenerHolder = s(tr("%1 (the process holding the listener) ×%2"));
+    //: TIME-WAIT attributed via a listener held by several processes: command(s), number of processes, ×count
+    l.listenerHolders = s(tr("%1 (%2 processes holding the listener) ×%3"));
+    l.evidenceCounts = s(tr(" (%1 exact, %2 via listener, %3 likely, %4 by cgroup)"));
+    l.listenerNote = s(tr("                  via listener: to the processes holding the port's listening socket, "
+                          "not necessarily the one that served and closed the connection\n"));
     l.unattributed = s(tr("not attributed ×%1"));
     l.ephemeral = s(tr("Ephemeral ports %1–%2 (%3 per destination):"));
     l.noneInUse = s(tr(" none in use\n"));

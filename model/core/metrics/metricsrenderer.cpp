@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 namespace {
 
@@ -203,35 +204,67 @@ void writeSysctls(ExpositionWriter &out, const Snapshot &s)
     }
 }
 
-// TIME-WAIT by the process (or unit) it is attributed to, with how (issue 15): the top `top`
-// owners one series per evidence, then the rest and the unattributed, so the series sum to the
-// TIME-WAIT count. No pid label: it changes at every restart, and a series per pid would grow
+// TIME-WAIT by the process (or unit) it is attributed to, with how (issue 15): owners merged by
+// command and unit (OwnerLabel, as the window's chart), so a service's workers and the holders of
+// its listener are one series per evidence and never two series with the same labels; the top
+// `top` of them, then the rest and the unattributed in metrics of their own, so no process
+// name can pass for them (a process may call itself "other"). The three sum to the TIME-WAIT
+// count. No pid label: it changes at every restart, and a series per pid would grow
 // Prometheus's series without bound on a host that restarts its workers.
 void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
 {
     const SocketOwnership &o = s.owners;
     if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)) || o.scope == OwnerScope::NotLookedUp)
         return;
-    out.family("sockscope_timewait_process_sockets", Type::Gauge,
-               "TIME-WAIT sockets by the process they are attributed to (evidence: exact = the same socket was seen "
-               "owned, listener = its local port is that process's listener, likely = a guess from its live "
-               "connections); command=\"other\" for the rest, evidence=\"none\" for the unattributed.");
-    const std::size_t shown = std::min<std::size_t>(o.timeWaitByOwner.size(), std::size_t(top));
-    const std::uint64_t other = o.timeWaitBeyond(shown);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const OwnerTimeWait &entry = o.timeWaitByOwner[i];
+    // Keyed by the label values as written (names that differ only in bytes that are not UTF-8 are one).
+    struct Merged
+    {
+        std::string command;
+        std::string unit;
+        OwnerTimeWait counts;
+    };
+    std::vector<Merged> merged;
+    std::map<std::pair<std::string, std::string>, std::size_t> byLabel;
+    std::uint64_t other = o.timeWaitOtherOwners;
+    for (const OwnerTimeWait &entry : o.timeWaitByOwner) {
         const SocketOwner *owner = o.owner(entry.owner);
-        const std::string command = owner ? owner->command : std::string();
-        const std::string unit = owner ? owner->unit : std::string();
+        if (!owner) {
+            other += entry.count;
+            continue;
+        }
+        auto label = std::make_pair(ExpositionWriter::validUtf8(owner->command), ExpositionWriter::validUtf8(owner->unit));
+        const auto [it, added] = byLabel.emplace(label, merged.size());
+        if (added)
+            merged.push_back({std::move(label.first), std::move(label.second), OwnerTimeWait()});
+        merged[it->second].counts.add(entry);
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const Merged &a, const Merged &b) { return a.counts.count > b.counts.count; });
+    const std::size_t shown = std::min<std::size_t>(merged.size(), std::size_t(std::max(top, 0)));
+    for (std::size_t i = shown; i < merged.size(); ++i)
+        other += merged[i].counts.count;
+
+    out.family("sockscope_timewait_process_sockets", Type::Gauge,
+               "TIME-WAIT sockets by the command and unit they are attributed to, processes with the same ones summed "
+               "(evidence: exact = the same socket was seen held by such a process; listener = its local port's "
+               "listening socket is held by such processes, which of them closed not known; cgroup = the same socket "
+               "was seen, known only by its cgroup; likely = a guess from live connections). With "
+               "sockscope_timewait_other_processes_sockets and sockscope_timewait_unattributed_sockets they sum to "
+               "the TIME-WAIT count.");
+    for (std::size_t i = 0; i < shown; ++i) {
+        const OwnerTimeWait &counts = merged[i].counts;
         const std::pair<const char *, std::uint32_t> byEvidence[] = {
-            {"exact", entry.exact}, {"listener", entry.listener}, {"likely", entry.likely}};
+            {"exact", counts.exact}, {"listener", counts.listener}, {"cgroup", counts.cgroup}, {"likely", counts.likely}};
         for (const auto &[evidence, count] : byEvidence) {
             if (count > 0)
-                out.sample({{"command", command}, {"unit", unit}, {"evidence", evidence}}, std::int64_t(count));
+                out.sample({{"command", merged[i].command}, {"unit", merged[i].unit}, {"evidence", evidence}},
+                           std::int64_t(count));
         }
     }
-    out.sample({{"command", "other"}, {"unit", ""}, {"evidence", "any"}}, std::int64_t(other));
-    out.sample({{"command", ""}, {"unit", ""}, {"evidence", "none"}}, std::int64_t(o.timeWaitUnattributed));
+    out.family("sockscope_timewait_other_processes_sockets", Type::Gauge,
+               "TIME-WAIT sockets attributed to commands and units beyond the top N of sockscope_timewait_process_sockets.");
+    out.sample(std::int64_t(other));
+    out.family("sockscope_timewait_unattributed_sockets", Type::Gauge, "TIME-WAIT sockets attributed to no process or unit.");
+    out.sample(std::int64_t(o.timeWaitUnattributed));
     out.family("sockscope_owners_all_processes", Type::Gauge,
                "1 when the owners were looked up in every process's descriptors, 0 when only in the agent user's own.");
     out.sample(std::int64_t(o.scope == OwnerScope::AllProcesses ? 1 : 0));

@@ -40,10 +40,7 @@ void PortOwnersTally::Port::add(const OwnerRef &ref)
         byOwner.resize(std::max<std::size_t>(std::size_t(ref.owner) + 1, 2 * byOwner.size()));
     OwnerTimeWait &entry = byOwner[ref.owner];
     entry.owner = ref.owner;
-    ++entry.count;
-    entry.exact += ref.evidence == OwnerEvidence::Exact;
-    entry.listener += ref.evidence == OwnerEvidence::Listener;
-    entry.likely += ref.evidence == OwnerEvidence::Likely;
+    entry.add(ref.evidence);
 }
 
 std::vector<PortOwners> PortOwnersTally::finish(std::vector<Port> &ports)

@@ -100,6 +100,21 @@ const ProcessSocketMap::Process *ProcessSocketMap::process(std::uint32_t pid) co
     return it == m_processes.end() ? nullptr : &it->second;
 }
 
+std::vector<std::uint32_t> ProcessSocketMap::holdersOf(std::uint32_t inode) const
+{
+    std::vector<std::uint32_t> pids;
+    const std::uint32_t *lowest = m_inodes.find(inode);
+    if (!lowest)
+        return pids;
+    pids.push_back(*lowest & ~SharedBit);
+    if (!(*lowest & SharedBit))
+        return pids;
+    auto it = std::lower_bound(m_sharers.begin(), m_sharers.end(), std::make_pair(inode, std::uint32_t(0)));
+    for (; it != m_sharers.end() && it->first == inode; ++it)
+        pids.push_back(it->second);
+    return pids;
+}
+
 void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen)
 {
     const bool first = m_passes == 0;
@@ -118,6 +133,7 @@ void ProcessSocketMap::startPass()
     m_pids.clear();
     m_cursor = 0;
     m_found.clear();
+    m_foundSharers.clear();
     m_foundProcesses.clear();
     m_foundUnreadable = 0;
     DIR *proc = opendir(m_options.procRoot.c_str());
@@ -171,9 +187,16 @@ std::uint64_t ProcessSocketMap::scanProcess(std::uint32_t pid)
         if (length <= 0 || std::size_t(length) >= sizeof link || !socketInode(link, std::size_t(length), &inode))
             continue;
         holdsSockets = true;
+        // Processes are read in pid order: the first holder found is the lowest; the others are
+        // listed beside it (a process holding the inode twice, through dup(), is listed once).
         const std::uint32_t *holder = m_found.find(inode);
-        if (!holder || pid < *holder)
+        if (!holder) {
             m_found.set(inode, pid);
+        } else if ((*holder & ~SharedBit) != pid
+                   && (m_foundSharers.empty() || m_foundSharers.back() != std::make_pair(inode, pid))) {
+            m_found.set(inode, *holder | SharedBit);
+            m_foundSharers.emplace_back(inode, pid);
+        }
     }
     closedir(fds); // closes fdDir
     if (holdsSockets) {
@@ -195,6 +218,10 @@ void ProcessSocketMap::finishPass(const std::vector<SocketRecord> &sockets, std:
     m_passActive = false;
     m_inodes.swap(m_found);
     m_processes.swap(m_foundProcesses);
+    std::sort(m_foundSharers.begin(), m_foundSharers.end());
+    m_foundSharers.erase(std::unique(m_foundSharers.begin(), m_foundSharers.end()), m_foundSharers.end());
+    m_sharers.swap(m_foundSharers);
+    m_foundSharers.clear();
     m_found.clear();
     m_foundProcesses.clear();
     m_unreadable = m_foundUnreadable;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 // Which processes hold which socket inodes, from the /proc/PID/fd links ("socket:[INODE]"), as
@@ -46,8 +47,11 @@ public:
     std::uint32_t holderOf(std::uint32_t inode) const
     {
         const std::uint32_t *pid = m_inodes.find(inode);
-        return pid ? *pid : 0;
+        return pid ? *pid & ~SharedBit : 0;
     }
+    // Every process holding the socket inode, lowest pid first (empty when none is known): the
+    // master and workers of a pre-fork server, systemd and the service of a socket unit.
+    std::vector<std::uint32_t> holdersOf(std::uint32_t inode) const;
     const Process *process(std::uint32_t pid) const;
     OwnerScope scope() const { return m_scope; }
     std::uint32_t processesUnreadable() const { return m_unreadable; }
@@ -55,6 +59,9 @@ public:
     std::uint64_t passes() const { return m_passes; }
 
 private:
+    // Set in m_inodes' value when more processes than that pid hold the inode (m_sharers lists them).
+    static constexpr std::uint32_t SharedBit = 0x80000000u;
+
     void startPass();
     // Reads processes of the pass in progress until `budget` links are read; true when the pass is complete.
     bool continuePass(std::uint64_t budget);
@@ -62,7 +69,10 @@ private:
     void finishPass(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
 
     Options m_options;
-    FlatIdMap m_inodes; // inode -> pid
+    FlatIdMap m_inodes; // inode -> lowest pid (| SharedBit)
+    // (inode, pid) of every holder of a shared inode but the lowest, sorted: few (listeners,
+    // descriptors inherited across fork), so a sorted list rather than a map of lists.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_sharers;
     std::unordered_map<std::uint32_t, Process> m_processes;
     // Live socket inodes the last complete pass found in no readable process (other users'
     // sockets, orphans): they alone do not start another pass.
@@ -72,6 +82,7 @@ private:
     std::vector<std::uint32_t> m_pids;
     std::size_t m_cursor = 0;
     FlatIdMap m_found;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_foundSharers;
     std::unordered_map<std::uint32_t, Process> m_foundProcesses;
     std::uint32_t m_foundUnreadable = 0;
 

@@ -8,23 +8,38 @@
 // its cgroup. Plain data, shared by the collector, the JSON writer, the table codec and the views.
 struct SocketOwner
 {
-    // 0: no process known, only the socket's cgroup (`unit`). When processes share a socket
-    // (fork shares descriptors), the lowest pid.
+    // One process (pid set, `processes` 1): the process holding the socket; when processes share
+    // a live socket (fork shares descriptors), the lowest pid.
+    // The holders of a listening socket (pid 0, `processes` >= 1): what a TIME-WAIT entry "via
+    // listener" is attributed to. Which of them served and closed the connection is not known
+    // (systemd keeps a socket-activated service's listener, a pre-fork server's master never
+    // serves), so no pid is named: the command, user and unit they share, or each distinct one,
+    // in pid order, joined by ", " (HolderList).
+    // Only a cgroup (pid 0, `processes` 0, command empty): no process known, only the unit.
     std::uint32_t pid = 0;
     std::uint32_t uid = 0;
     std::string command; // /proc/PID/comm
     std::string user; // the uid's name, or the number when it has none
     std::string unit; // "nginx.service", "docker:3f2a1b…", a cgroup path, or empty
+    std::uint32_t processes = 0; // how many processes the owner stands for (see above)
 
     // What names the owner in a word: its command, or its unit when no process is known.
-    const std::string &name() const { return pid ? command : unit; }
+    const std::string &name() const { return command.empty() ? unit : command; }
+    // The holders of a listener, not one process.
+    bool isListenerHolders() const { return pid == 0 && processes > 0; }
+    // Some process is known (command and user are its, or its holders').
+    bool hasProcess() const { return pid != 0 || processes > 0; }
 };
 
 // How an owner was found. For a live socket: its descriptor in the process (Descriptor) or only
 // the socket's cgroup (Cgroup). For a TIME-WAIT entry, which has no descriptor and no owner in
-// the kernel: Exact (the same socket, by its cookie, was owned in an earlier sample), Listener
-// (its local port is listened on by one process: the server closed first), Likely (one process
-// holds live connections to the same remote address and port: a guess, said as one).
+// the kernel: Exact (the same socket, by its cookie, was held by this process in an earlier
+// sample), Cgroup (the same socket was seen earlier, but known only by its cgroup: an accepted
+// socket carries the cgroup of the process that created the listener, sk_clone_lock() ->
+// cgroup_sk_clone(), so it names a unit, never who held it), Listener (its local port is
+// listened on, and every listener there has the same holders: the owner is those holders, not
+// the one that closed), Likely (one process holds live connections to the same remote address
+// and port: a guess, said as one).
 enum class OwnerEvidence : std::uint8_t { None = 0, Descriptor = 1, Cgroup = 2, Exact = 3, Listener = 4, Likely = 5 };
 constexpr int OwnerEvidenceCount = 6;
 const char *ownerEvidenceKey(OwnerEvidence evidence); // "fd", "cgroup", "exact", "listener", "likely", "none"
@@ -48,6 +63,24 @@ struct OwnerTimeWait
     std::uint32_t exact = 0;
     std::uint32_t listener = 0;
     std::uint32_t likely = 0;
+    std::uint32_t cgroup = 0; // the socket was seen, known only by its cgroup
+
+    void add(OwnerEvidence evidence)
+    {
+        ++count;
+        exact += evidence == OwnerEvidence::Exact;
+        listener += evidence == OwnerEvidence::Listener;
+        likely += evidence == OwnerEvidence::Likely;
+        cgroup += evidence == OwnerEvidence::Cgroup;
+    }
+    void add(const OwnerTimeWait &other)
+    {
+        count += other.count;
+        exact += other.exact;
+        listener += other.listener;
+        likely += other.likely;
+        cgroup += other.cgroup;
+    }
 };
 
 // Whom the TIME-WAIT on one port is attributed to: "who is behind the TIME-WAIT on port 80".
@@ -130,13 +163,7 @@ void SocketOwnership::countTimeWait(std::size_t socketCount, IsTimeWait isTimeWa
         }
         OwnerTimeWait &entry = byOwner[ref.owner - 1];
         entry.owner = ref.owner;
-        ++entry.count;
-        if (ref.evidence == OwnerEvidence::Exact)
-            ++entry.exact;
-        else if (ref.evidence == OwnerEvidence::Listener)
-            ++entry.listener;
-        else if (ref.evidence == OwnerEvidence::Likely)
-            ++entry.likely;
+        entry.add(ref.evidence);
     }
     timeWaitByOwner.clear();
     for (const OwnerTimeWait &entry : byOwner) {

@@ -47,6 +47,29 @@ struct EndpointHash
     }
 };
 
+// The distinct values of `values` (empty ones left out) in their order, joined by ", ": the
+// command, user or unit that the holders of a listener share, or each of theirs. At most three
+// are named, then "…", so a listener shared by processes of many names stays one short text.
+std::string joinDistinct(const std::vector<std::string> &values)
+{
+    constexpr std::size_t Named = 3;
+    std::vector<const std::string *> distinct;
+    bool more = false;
+    for (const std::string &value : values) {
+        if (value.empty() || std::any_of(distinct.begin(), distinct.end(), [&](const std::string *d) { return *d == value; }))
+            continue;
+        if (distinct.size() == Named) {
+            more = true;
+            break;
+        }
+        distinct.push_back(&value);
+    }
+    std::string joined;
+    for (const std::string *value : distinct)
+        joined += (joined.empty() ? "" : ", ") + *value;
+    return more ? joined + ", …" : joined;
+}
+
 void merge(std::uint32_t &slot, std::uint32_t owner)
 {
     if (slot == 0)
@@ -85,9 +108,10 @@ std::string SocketOwnerTracker::userName(std::uint32_t uid)
     return name;
 }
 
-std::uint32_t SocketOwnerTracker::poolIndex(SocketOwner owner)
+std::uint32_t SocketOwnerTracker::poolIndex(SocketOwner owner, std::uint32_t identity)
 {
-    std::string key = std::to_string(owner.pid) + '\0' + owner.command + '\0' + std::to_string(owner.uid) + '\0' + owner.unit;
+    std::string key = std::to_string(owner.pid) + '\0' + owner.command + '\0' + std::to_string(owner.uid) + '\0' + owner.unit
+        + '\0' + owner.user + '\0' + std::to_string(owner.processes) + '\0' + std::to_string(identity);
     const auto it = m_poolIndex.find(key);
     if (it != m_poolIndex.end())
         return it->second;
@@ -102,6 +126,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfProcess(std::uint32_t pid)
         return *known;
     SocketOwner owner;
     owner.pid = pid;
+    owner.processes = 1;
     if (const ProcessSocketMap::Process *process = m_processes.process(pid)) {
         owner.uid = process->uid;
         owner.command = process->command;
@@ -110,6 +135,34 @@ std::uint32_t SocketOwnerTracker::poolIndexOfProcess(std::uint32_t pid)
     owner.user = userName(owner.uid);
     const std::uint32_t index = poolIndex(std::move(owner));
     m_pidPool.set(pid, index);
+    return index;
+}
+
+std::uint32_t SocketOwnerTracker::poolIndexOfHolders(std::uint32_t inode)
+{
+    if (const std::uint32_t *known = m_holdersPool.find(inode))
+        return *known;
+    const std::vector<std::uint32_t> pids = m_processes.holdersOf(inode);
+    if (pids.empty())
+        return Ambiguous;
+    std::vector<std::string> commands, users, units;
+    SocketOwner owner;
+    owner.processes = std::uint32_t(pids.size());
+    for (const std::uint32_t pid : pids) {
+        const ProcessSocketMap::Process *process = m_processes.process(pid);
+        if (!process)
+            continue;
+        if (commands.empty())
+            owner.uid = process->uid;
+        commands.push_back(process->command);
+        users.push_back(userName(process->uid));
+        units.push_back(CgroupNames::unitOf(process->cgroup));
+    }
+    owner.command = joinDistinct(commands);
+    owner.user = joinDistinct(users);
+    owner.unit = joinDistinct(units);
+    const std::uint32_t index = poolIndex(std::move(owner), pids.front());
+    m_holdersPool.set(inode, index);
     return index;
 }
 
@@ -149,7 +202,7 @@ std::uint32_t SocketOwnerTracker::remembered(std::uint64_t cookie) const
     const std::uint32_t *pool = m_cookies.find(cookie);
     if (!pool)
         pool = m_olderCookies.find(cookie);
-    return pool ? *pool & ~HeldBit : Ambiguous;
+    return pool ? *pool : Ambiguous;
 }
 
 void SocketOwnerTracker::rotate()
@@ -173,6 +226,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     ownership.processesUnreadable = m_processes.processesUnreadable();
     if (m_pidPoolPass != m_processes.passes()) {
         m_pidPool.clear(); // the pass may have seen processes change their command or cgroup
+        m_holdersPool.clear();
         m_pidPoolPass = m_processes.passes();
     }
     if (m_pool.size() > MaximumPool) {
@@ -180,6 +234,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         m_pool.clear();
         m_poolIndex.clear();
         m_pidPool.clear();
+        m_holdersPool.clear();
         m_cgroupPool.clear();
         m_cookies.clear();
         m_olderCookies.clear();
@@ -210,6 +265,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     livePools.reserve(partition.live.size());
     std::vector<bool> liveNew; // to be remembered: not found held in the last attribution
     liveNew.reserve(partition.live.size());
+    // Per local port: the pool index + 1 of its listeners' holders, Ambiguous when they differ.
     std::vector<std::uint32_t> listenerOwner(65536, 0);
     std::uint32_t lastPid = 0, lastPool = Ambiguous;
     bool unknownInodes = false;
@@ -242,8 +298,11 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             ownership.perSocket[i] = {refOf(pool), evidence};
         livePools.push_back(pool);
         // A listener nobody is known to own makes its port ambiguous: it may be the real server.
-        if (record.state == TcpState::Listen)
-            merge(listenerOwner[record.localPort], pool == Ambiguous ? Ambiguous : ownership.perSocket[i].owner);
+        // One held by processes is owned by all of them together; one known only by its cgroup, by the unit.
+        if (record.state == TcpState::Listen) {
+            const std::uint32_t holders = evidence == OwnerEvidence::Descriptor ? poolIndexOfHolders(record.inode) : pool;
+            merge(listenerOwner[record.localPort], holders == Ambiguous ? Ambiguous : holders + 1);
+        }
     }
     // The next update() starts a pass over /proc on this (after its rescan interval) instead of
     // reading every record again to find out.
@@ -267,21 +326,21 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             byOwner.resize(ownership.owners.size());
         OwnerTimeWait &entry = byOwner[ref.owner - 1];
         entry.owner = ref.owner;
-        ++entry.count;
-        entry.exact += ref.evidence == OwnerEvidence::Exact;
-        entry.listener += ref.evidence == OwnerEvidence::Listener;
-        entry.likely += ref.evidence == OwnerEvidence::Likely;
+        entry.add(ref.evidence);
     };
     for (const SocketPartition::TimeWait &entry : partition.timeWait) {
         OwnerRef &ref = ownership.perSocket[entry.index];
         const std::uint32_t pool = memory ? remembered(entry.cookie) : Ambiguous;
         const std::uint32_t listener = listenerOwner[entry.localPort];
-        if (pool != Ambiguous) {
-            ref = {refOf(pool), OwnerEvidence::Exact};
+        if (pool != Ambiguous && (pool & HeldBit)) {
+            ref = {refOf(pool & ~HeldBit), OwnerEvidence::Exact};
+        } else if (listener != 0 && listener != Ambiguous) {
+            ref = {refOf(listener - 1), OwnerEvidence::Listener};
+        } else if (pool != Ambiguous) {
+            // Seen, but only its cgroup known: a unit, weaker than a process that held it.
+            ref = {refOf(pool), OwnerEvidence::Cgroup};
         } else if (listener != 0) {
             // A server port with an unknown or second listener: no guess.
-            if (listener != Ambiguous)
-                ref = {listener, OwnerEvidence::Listener};
         } else if (!clients.empty()) {
             const SocketRecord &record = sockets[entry.index];
             const auto it = clients.find(Endpoint {record.remoteAddress, record.remotePort, record.family});

@@ -18,8 +18,12 @@
 // learnt for the next dump: the process map (ProcessSocketMap), cgroup names, and a bounded
 // memory of which process owned which socket cookie (the kernel keeps a socket's cookie when it
 // becomes a TIME-WAIT entry). Rules, in this order, for a TIME-WAIT entry (README, "Owners"):
-//   exact     its cookie was owned by a process in an earlier dump (or this one);
-//   listener  its local port is listened on, and every listener on that port has the same owner;
+//   exact     its cookie was held by a process in an earlier dump (or this one);
+//   listener  its local port is listened on, and every listener on that port has the same
+//             holders: the owner is those processes together (SocketOwner::processes), never
+//             one pid, for which of them closed is not known;
+//   cgroup    its cookie was seen earlier on a socket no readable process held: the socket's
+//             cgroup names a unit (for an accepted socket, the listener creator's);
 //   likely    exactly one owner holds live connections (from ports nobody listens on) to its
 //             remote address and port;
 //   none      otherwise. Never a guess where two owners would fit.
@@ -46,10 +50,15 @@ public:
 private:
     std::uint32_t poolIndexOfProcess(std::uint32_t pid);
     std::uint32_t poolIndexOfCgroup(std::uint64_t cgroupId, std::int64_t nowMs);
-    std::uint32_t poolIndex(SocketOwner owner);
+    // The holders of a listening socket's inode as one owner (SocketOwner::processes); Ambiguous
+    // (~0) when no process is known to hold it.
+    std::uint32_t poolIndexOfHolders(std::uint32_t inode);
+    // `identity` tells apart owners described alike (two listeners, each held by its own process).
+    std::uint32_t poolIndex(SocketOwner owner, std::uint32_t identity = 0);
     std::string userName(std::uint32_t uid);
     void remember(std::uint64_t cookie, std::uint32_t poolIndex, bool held);
-    // The pool index remembered for `cookie`, or Ambiguous (~0) when none.
+    // The pool index remembered for `cookie`, with HeldBit when a process held it (not only its
+    // cgroup was known), or Ambiguous (~0) when none.
     std::uint32_t remembered(std::uint64_t cookie) const;
     void rotate();
 
@@ -60,6 +69,7 @@ private:
     std::vector<SocketOwner> m_pool;
     std::unordered_map<std::string, std::uint32_t> m_poolIndex;
     FlatIdMap m_pidPool; // pid -> pool index, valid for one pass of m_processes
+    FlatIdMap m_holdersPool; // listener inode -> pool index of its holders, likewise
     std::uint64_t m_pidPoolPass = ~std::uint64_t(0);
     std::unordered_map<std::uint64_t, std::uint32_t> m_cgroupPool;
     std::unordered_map<std::uint32_t, std::string> m_userNames;

@@ -33,7 +33,9 @@ const char *sysctlStateKey(SysctlReading::State state)
 }
 
 
-// pid and user are null for an owner known only by its cgroup.
+// pid is null unless one process is meant (the holders of a listener are `processes` of them,
+// which of them closed a connection not known); command and user are null for an owner known
+// only by its cgroup.
 void writeOwner(JsonStreamWriter &json, const SocketOwner &owner)
 {
     json.key("pid");
@@ -42,16 +44,17 @@ void writeOwner(JsonStreamWriter &json, const SocketOwner &owner)
     else
         json.null();
     json.key("command");
-    if (owner.pid)
+    if (owner.hasProcess())
         json.value(owner.command);
     else
         json.null();
     json.key("user");
-    if (owner.pid)
+    if (owner.hasProcess())
         json.value(owner.user);
     else
         json.null();
     json.field("unit", owner.unit);
+    json.field("processes", owner.processes);
 }
 
 // One owner's TIME-WAIT entries and how they were attributed.
@@ -63,6 +66,7 @@ void writeOwnerTimeWait(JsonStreamWriter &json, const SocketOwner &owner, const 
     json.field("exact", entry.exact);
     json.field("listener", entry.listener);
     json.field("likely", entry.likely);
+    json.field("cgroup", entry.cgroup);
     json.endObject();
 }
 

@@ -141,21 +141,32 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
         out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts, s.owners, true)});
     if (!s.owners.timeWaitByOwner.empty() || s.owners.timeWaitUnattributed > 0) {
         std::vector<std::string> parts;
+        bool viaListener = false;
         const auto shown = std::min<std::size_t>(s.owners.timeWaitByOwner.size(), std::size_t(std::max(topPorts, 0)));
         for (std::size_t i = 0; i < shown; ++i) {
             const OwnerTimeWait &entry = s.owners.timeWaitByOwner[i];
             const SocketOwner *owner = s.owners.owner(entry.owner);
             if (!owner)
                 continue;
-            parts.push_back((owner->pid ? fill(l.processCount, {Utf8Text::plain(owner->command), std::to_string(owner->pid),
-                                                                std::to_string(entry.count)})
-                                        : fill(l.unitCount, {Utf8Text::plain(owner->unit), std::to_string(entry.count)}))
-                            + fill(l.evidenceCounts, {std::to_string(entry.exact), std::to_string(entry.listener),
-                                                      std::to_string(entry.likely)}));
+            const std::string count = std::to_string(entry.count);
+            std::string who;
+            if (owner->pid)
+                who = fill(l.processCount, {Utf8Text::plain(owner->command), std::to_string(owner->pid), count});
+            else if (owner->processes == 1)
+                who = fill(l.listenerHolder, {Utf8Text::plain(owner->command), count});
+            else if (owner->processes > 1)
+                who = fill(l.listenerHolders, {Utf8Text::plain(owner->command), std::to_string(owner->processes), count});
+            else
+                who = fill(l.unitCount, {Utf8Text::plain(owner->unit), count});
+            parts.push_back(who + fill(l.evidenceCounts, {std::to_string(entry.exact), std::to_string(entry.listener),
+                                                          std::to_string(entry.likely), std::to_string(entry.cgroup)}));
+            viaListener = viaListener || entry.listener > 0;
         }
         if (s.owners.timeWaitUnattributed > 0)
             parts.push_back(fill(l.unattributed, {std::to_string(s.owners.timeWaitUnattributed)}));
         out += fill(l.byProcess, {join(parts, ", ")});
+        if (viaListener)
+            out += l.listenerNote;
     }
 
     if (s.ephemeralRange.valid) {

@@ -32,7 +32,13 @@ struct SnapshotTextLabels
     std::string byProcess = "  by process:     %1\n";
     std::string processCount = "%1[%2] ×%3";
     std::string unitCount = "%1 ×%2";
-    std::string evidenceCounts = " (%1 exact, %2 via listener, %3 likely)";
+    // The holders of a listener (SocketOwner::processes): command(s), then the count of entries.
+    std::string listenerHolder = "%1 (the process holding the listener) ×%2";
+    std::string listenerHolders = "%1 (%2 processes holding the listener) ×%3";
+    std::string evidenceCounts = " (%1 exact, %2 via listener, %3 likely, %4 by cgroup)";
+    // Once, after the line, when some entries were attributed via a listener.
+    std::string listenerNote = "                  via listener: to the processes holding the port's listening socket, "
+                               "not necessarily the one that served and closed the connection\n";
     std::string unattributed = "not attributed ×%1";
     std::string ephemeral = "Ephemeral ports %1–%2 (%3 per destination):";
     std::string noneInUse = " none in use\n";

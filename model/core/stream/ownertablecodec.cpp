@@ -19,8 +19,8 @@ bool readText(ByteReader &in, std::string *text)
     return in.text(text, OwnerTableCodec::MaximumText);
 }
 
-// Per owner at most: pid and uid varints (5 each) and three texts (2 + 256 each).
-constexpr std::uint64_t MaximumOwnerBytes = 10 + 3 * (2 + OwnerTableCodec::MaximumText);
+// Per owner at most: pid, uid and processes varints (5 each) and three texts (2 + 256 each).
+constexpr std::uint64_t MaximumOwnerBytes = 15 + 3 * (2 + OwnerTableCodec::MaximumText);
 
 }
 
@@ -51,6 +51,8 @@ std::string encode(const SocketOwnership &ownership, const std::vector<std::uint
         raw.varint(refOf(index).owner);
     for (const std::uint32_t index : order)
         raw.u8(std::uint8_t(refOf(index).evidence));
+    for (std::size_t i = 0; i < owners; ++i)
+        raw.varint(ownership.owners[i].processes);
 
     const std::string &bytes = raw.data();
     uLongf compressedSize = compressBound(uLong(bytes.size()));
@@ -118,6 +120,14 @@ bool decode(std::string_view bytes, std::uint32_t rows, SocketOwnership *out)
         if (evidence >= OwnerEvidenceCount || (evidence == 0) != (ref.owner == 0))
             return false;
         ref.evidence = OwnerEvidence(evidence);
+    }
+    // Tables written before the processes were recorded end here: an owner with a pid is one process.
+    const bool withProcesses = !in.atEnd();
+    for (SocketOwner &owner : result.owners) {
+        const std::uint64_t processes = withProcesses ? in.varint() : owner.pid != 0;
+        if (processes > 0xffffffffu)
+            return false;
+        owner.processes = std::uint32_t(processes);
     }
     if (in.failed() || !in.atEnd())
         return false;
