@@ -150,9 +150,10 @@ private slots:
         return run;
     }
 
-    // The pushed copy is run only from a private directory of the user's own: a cache directory
-    // that others may write (made so before the push, or after it) is tightened by the push and
-    // refused by the run, since between sha256sum's check and exec its file could be swapped.
+    // The push makes the cache directory private (it may have been made open before). The run
+    // trusts no name: it opens the copy once and checks, hashes and executes that open file, so a
+    // directory others may write again afterwards lets them swap only a name, which then fails
+    // the hash (tst_remotessh swaps the file between the hash and exec).
     void cacheDirectoryMustBePrivate()
     {
         const QByteArray agent = "#!/bin/sh\necho RAN \"$@\"\n";
@@ -169,9 +170,30 @@ private slots:
             QCOMPARE(run.exitCode, 0);
             QCOMPARE(run.out, QByteArray("RAN --stream it's $(id)\n"));
             QVERIFY(QFile::setPermissions(cache, QFileDevice::Permissions(0x7707))); // others may write again
+            const ProcessRun stillOurs = runRemote(shell, home.path(), RemoteScript::runAgent(sha, {"--stream"}));
+            QCOMPARE(stillOurs.exitCode, 0);
+            QCOMPARE(stillOurs.out, QByteArray("RAN --stream\n"));
+            // What another user could put there under the name: not the hashed copy, never run.
+            const QString copy = cache + QStringLiteral("/agent-") + sha;
+            QVERIFY(QFile::remove(copy));
+            QFile swapped(copy);
+            QVERIFY(swapped.open(QIODevice::WriteOnly));
+            swapped.write("#!/bin/sh\necho SWAPPED\n");
+            swapped.close();
+            QVERIFY(swapped.setPermissions(QFileDevice::Permissions(0x7700)));
             const ProcessRun refused = runRemote(shell, home.path(), RemoteScript::runAgent(sha, {"--stream"}));
             QCOMPARE(refused.exitCode, RemoteScript::AgentCorruptExit);
             QVERIFY(refused.out.isEmpty());
+            // A copy others may write is refused even with the right bytes: it could change after the hash.
+            QVERIFY(QFile::remove(copy));
+            QFile writable(copy);
+            QVERIFY(writable.open(QIODevice::WriteOnly));
+            writable.write(agent);
+            writable.close();
+            QVERIFY(writable.setPermissions(QFileDevice::Permissions(0x7707)));
+            const ProcessRun openCopy = runRemote(shell, home.path(), RemoteScript::runAgent(sha, {"--stream"}));
+            QCOMPARE(openCopy.exitCode, RemoteScript::AgentCorruptExit);
+            QVERIFY(openCopy.out.isEmpty());
         }
     }
 

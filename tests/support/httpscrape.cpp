@@ -40,7 +40,7 @@ void closeWithoutTimeWait(int fd)
     ::close(fd);
 }
 
-Reply raw(std::uint16_t port, const std::string &request, int timeoutMs)
+Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::uint32_t sourceAddress)
 {
     Reply reply;
     const auto start = std::chrono::steady_clock::now();
@@ -52,6 +52,14 @@ Reply raw(std::uint16_t port, const std::string &request, int timeoutMs)
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sockaddr_in source {};
+    source.sin_family = AF_INET;
+    source.sin_addr.s_addr = htonl(sourceAddress);
+    if (fd >= 0 && sourceAddress != INADDR_ANY && ::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source) != 0) {
+        reply.error = std::string("bind: ") + std::strerror(errno);
+        ::close(fd);
+        return reply;
+    }
     if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
         reply.error = std::string("connect: ") + std::strerror(errno);
         if (fd >= 0)
@@ -110,10 +118,11 @@ Reply raw(std::uint16_t port, const std::string &request, int timeoutMs)
     return reply;
 }
 
-Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders, int timeoutMs)
+Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders, int timeoutMs,
+          std::uint32_t sourceAddress)
 {
     return raw(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extraHeaders + "\r\n",
-               timeoutMs);
+               timeoutMs, sourceAddress);
 }
 
 std::map<std::string, double> samples(const std::string &body)

@@ -23,10 +23,11 @@ struct Reply
 void closeWithoutTimeWait(int fd);
 
 // Sends `request` as it is (for malformed ones); waits at most `timeoutMs` for the whole answer.
-Reply raw(std::uint16_t port, const std::string &request, int timeoutMs = 15000);
+// From `sourceAddress` (host order; a loopback address such as 127.0.0.2) when it is not 0.
+Reply raw(std::uint16_t port, const std::string &request, int timeoutMs = 15000, std::uint32_t sourceAddress = 0);
 // GET `path` with "Connection: close" and `extraHeaders` (each ending in \r\n).
 Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders = std::string(),
-          int timeoutMs = 15000);
+          int timeoutMs = 15000, std::uint32_t sourceAddress = 0);
 
 // The samples of a text-format body: "name{labels}" exactly as written -> value.
 std::map<std::string, double> samples(const std::string &body);

@@ -151,7 +151,7 @@ SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot, OwnerLabels 
             summary.slabExactMask |= std::uint8_t(1u << c);
     }
     if (snapshot.rates) {
-        for (int c = 0; c < TcpCounterCount; ++c) {
+        for (int c = 0; c < SampleSummary::RecordedCounters; ++c) {
             if (!snapshot.rates->valid[c])
                 continue;
             summary.rates[c] = float(snapshot.rates->perSecond[c]);

@@ -36,8 +36,12 @@ struct SampleSummary
     std::array<std::int64_t, SlabCacheCount> slabBytes {};
     std::uint8_t slabPresentMask = 0; // bit per SlabCache: a figure exists
     std::uint8_t slabExactMask = 0; // bit per SlabCache: it came from /proc/slabinfo
+    // The counters a summary carries: those 0.2 knew, as its SUMMARY frame must hold exactly
+    // them (a 0.2 reader refuses any other count). Counters appended since (PAWSTimewait,
+    // PAWSOldAck) are in --once and the exporter, from the snapshot.
+    static constexpr int RecordedCounters = static_cast<int>(TcpCounter::PawsTimewait);
     std::array<float, TcpCounterCount> rates {}; // per second, against the previous sample
-    std::uint32_t ratesValidMask = 0; // bit per TcpCounter
+    std::uint32_t ratesValidMask = 0; // bit per TcpCounter, below RecordedCounters
     float collectMs = 0;
     bool consistent = true;
     // How old the socket-derived figures (states, ports, total) are: 0 when this sample dumped

@@ -69,10 +69,8 @@ std::string encode(const SampleSummary &s)
         if (s.slabPresentMask & (1u << c))
             out.varint(std::uint64_t(std::max<std::int64_t>(0, s.slabBytes[c])));
     }
-    // A 0.2 reader refuses a SUMMARY whose counter count is not its 19, so a summary carries the
-    // counters 0.2 knew; those appended since (PAWSTimewait, PAWSOldAck) are in --once, the exporter
-    // and the live window, not in recordings and streams.
-    constexpr int RecordedCounters = static_cast<int>(TcpCounter::PawsTimewait);
+    // A 0.2 reader refuses a SUMMARY whose counter count is not its 19 (SampleSummary::RecordedCounters).
+    constexpr int RecordedCounters = SampleSummary::RecordedCounters;
     static_assert(RecordedCounters == 19, "the counters of 0.2's SUMMARY frame");
     out.u8(RecordedCounters);
     out.u32(s.ratesValidMask & ((1u << RecordedCounters) - 1));
