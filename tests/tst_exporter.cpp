@@ -162,6 +162,10 @@ private slots:
         QVERIFY(help("sockscope_ephemeral_port_range_size").find("outside net.ipv4.ip_local_reserved_ports") != std::string::npos);
         QVERIFY(help("sockscope_ephemeral_ports_in_use").find("only while every entry is younger than tcp_tw_reuse_delay")
                 != std::string::npos);
+        // Reuse also needs a peer-timestamp record in the entry (tw_ts_recent_stamp != 0): without
+        // timestamps a full range fails however old the entries are.
+        QVERIFY(help("sockscope_ephemeral_ports_in_use").find("and the entries hold a record of the peer's timestamp")
+                != std::string::npos);
         QCOMPARE(HttpScrape::count(s, "sockscope_slab_bytes") > 0, true);
         QVERIFY(s.count("sockscope_netstat_tcpext_tcp_time_wait_overflow_total"));
         // PAWS rejects in TIME-WAIT have their own counter on this kernel (LINUX_MIB_PAWS_TW_REJECTED).

@@ -108,7 +108,7 @@ void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
                "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuple.");
     out.sample(std::int64_t(s.portPressure.empty() ? 0 : s.portPressure.front().inUse));
     out.family("sockscope_ephemeral_ports_in_use", Type::Gauge,
-               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with the default 2, any tuple with 1); then it fails only while every entry is younger than tcp_tw_reuse_delay.");
+               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with 2, any tuple with 1) and the entries hold a record of the peer's timestamp (timestamps on both ends, or inherited by a takeover); then it fails only while every entry is younger than tcp_tw_reuse_delay.");
     const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
     for (std::size_t i = 0; i < shown; ++i) {
         const PortPressure &p = s.portPressure[i];
