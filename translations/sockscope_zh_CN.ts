@@ -1152,16 +1152,16 @@
         <translation>请求改由连接池中的连接承载：不再产生新的 timewait 条目（TcpExt TW 和 TWKilled 不再增加），已有的在 60 秒后过期。</translation>
     </message>
     <message>
-        <source>Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0 while the load runs. Then pause the load for more than 60 s (or restart the lab) and run it again. Or give the clients more source addresses, or target 127.0.0.1 instead.</source>
-        <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后在负载运行时把 tcp_timestamps 设为 0。再把负载暂停 60 秒以上（或重启实验室），然后重新运行。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
-    </message>
-    <message>
-        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only an entry that recorded the peer&apos;s timestamp, and the new connection inherits that record and hands it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have expired unused (a pause of more than 60 s, or a lab restarted with tcp_timestamps = 0) do the failures come back and TWRecycled stays. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
-        <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。connect() 只接管记录了对端时间戳的条目，新连接会继承这条记录，并把它交给自己的条目。所以设 tcp_timestamps = 0 之后复用仍在继续：没有失败，TWRecycled 仍在上升，而新连接不带时间戳（因此也没有 PAWS）。只有当这些条目未被使用而过期之后（暂停 60 秒以上，或以 tcp_timestamps = 0 重启实验室），失败才会再次出现，TWRecycled 不再增加。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
-    </message>
-    <message>
         <source>Orphaned FIN-WAIT-2 entries live in the TIME-WAIT table: sockstat tw counts them with TIME-WAIT, and with tcp_fin_timeout of 4 s or less TcpExt TWKilled counts them as they enter the table. At 60 s they pile up to about 1,200; with tcp_max_tw_buckets at 20 they stop at 20 and TCPTimeWaitOverflow rises.</source>
         <translation>孤儿 FIN-WAIT-2 条目位于 timewait 表中：sockstat tw 把它们与 TIME-WAIT 一起计数；tcp_fin_timeout 不超过 4 秒时，它们进入该表时即计入 TcpExt TWKilled。设为 60 秒时它们会累积到约 1,200 个；tcp_max_tw_buckets 为 20 时停在 20，并且 TCPTimeWaitOverflow 上升。</translation>
+    </message>
+    <message>
+        <source>Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0 while the load runs. Then pause the load for about 65 s and run it again (or start the lab with sockscope --lab port-exhaustion --set net.ipv4.tcp_tw_reuse=1 --set net.ipv4.tcp_timestamps=0). Or give the clients more source addresses, or target 127.0.0.1 instead.</source>
+        <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后在负载运行时把 tcp_timestamps 设为 0。再把负载暂停约 65 秒，然后重新运行（或用 sockscope --lab port-exhaustion --set net.ipv4.tcp_tw_reuse=1 --set net.ipv4.tcp_timestamps=0 启动实验室）。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only an entry that recorded the peer&apos;s timestamp, and the new connection inherits that record and hands it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have expired unused (a pause of about 65 s, or a lab started with tcp_timestamps = 0) do the failures come back and TWRecycled stays. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
+        <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。connect() 只接管记录了对端时间戳的条目，新连接会继承这条记录，并把它交给自己的条目。所以设 tcp_timestamps = 0 之后复用仍在继续：没有失败，TWRecycled 仍在上升，而新连接不带时间戳（因此也没有 PAWS）。只有当这些条目未被使用而过期之后（暂停约 65 秒，或在以 tcp_timestamps = 0 启动的实验室中），失败才会再次出现，TWRecycled 不再增加。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
     </message>
 </context>
 <context>

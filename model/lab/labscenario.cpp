@@ -69,15 +69,16 @@ LabScenario::Text LabScenario::text() const
                   "the lab's chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails "
                   "with EADDRNOTAVAIL."),
                 tr("Set tcp_tw_reuse to 1 in the sysctl pane. Then set tcp_timestamps to 0 while the load runs. Then "
-                  "pause the load for more than 60 s (or restart the lab) and run it again. Or give the clients more "
-                  "source addresses, or target 127.0.0.1 instead."),
+                  "pause the load for about 65 s and run it again (or start the lab with sockscope --lab "
+                  "port-exhaustion --set net.ipv4.tcp_tw_reuse=1 --set net.ipv4.tcp_timestamps=0). Or give the "
+                  "clients more source addresses, or target 127.0.0.1 instead."),
                 tr("With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay "
                   "(TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is "
                   "why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only "
                   "an entry that recorded the peer's timestamp, and the new connection inherits that record and hands "
                   "it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still "
                   "rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have "
-                  "expired unused (a pause of more than 60 s, or a lab restarted with tcp_timestamps = 0) do the "
+                  "expired unused (a pause of about 65 s, or a lab started with tcp_timestamps = 0) do the "
                   "failures come back and TWRecycled stays. Each extra source address brings another 64 ports "
                   "(two addresses: the failures start after about four seconds instead of two); "
                   "IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.")};
