@@ -243,6 +243,15 @@ private slots:
             s.localPortCount = 1;
             s.rates[static_cast<int>(TcpCounter::TimeWaitOverflow)] = i >= 8 ? 900 : 0;
             s.ratesValidMask = 1u << static_cast<int>(TcpCounter::TimeWaitOverflow);
+            // Entries made are TW + TWKilled; the last samples know TW alone.
+            for (TcpCounter c : {TcpCounter::TimeWaitEntered, TcpCounter::ActiveOpens, TcpCounter::PassiveOpens})
+                s.ratesValidMask |= 1u << static_cast<int>(c);
+            if (i < 5)
+                s.ratesValidMask |= 1u << static_cast<int>(TcpCounter::TimeWaitKilled);
+            s.rates[static_cast<int>(TcpCounter::TimeWaitEntered)] = 40;
+            s.rates[static_cast<int>(TcpCounter::TimeWaitKilled)] = 12;
+            s.rates[static_cast<int>(TcpCounter::ActiveOpens)] = 30;
+            s.rates[static_cast<int>(TcpCounter::PassiveOpens)] = 22;
             recording->summaries.push_back(s);
         }
         MainWindow window(false);
@@ -259,6 +268,8 @@ private slots:
         QCOMPARE(window.portModel()->count(0), 300u);
         QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
+        QVERIFY2(overviewText().contains("52.0 timewait entries made (TW + TWKilled), 30.0 connections opened, 22.0 accepted"),
+                 qPrintable(overviewText()));
         // The bars are the slider's moment, not "now".
         const QString at2 = QDateTime::fromMSecsSinceEpoch(t0 + 2000).toString(QStringLiteral("HH:mm:ss"));
         QCOMPARE(window.portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
@@ -266,6 +277,7 @@ private slots:
         QCOMPARE(window.portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
         QVERIFY(overviewText().contains("needs a socket table; none recorded"));
+        QVERIFY2(overviewText().contains("at least 40.0 timewait entries made (TW; TWKilled not known)"), qPrintable(overviewText()));
         QVERIFY(window.windowTitle().contains("overflow.sockrec"));
     }
 

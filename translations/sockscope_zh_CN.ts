@@ -1987,8 +1987,16 @@
         <translation>到最繁忙目的端已占用的本地端口数，与 ip_local_port_range 中不属于 ip_local_reserved_ports 的端口数相比。</translation>
     </message>
     <message>
-        <source>%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted</source>
-        <translation>产生 timewait 条目 %1 个（TcpExt TW），主动建立连接 %2 个，被动接受 %3 个</translation>
+        <source>%1 timewait entries made (TW + TWKilled), %2 connections opened, %3 accepted</source>
+        <translation>产生 timewait 条目 %1 个（TW + TWKilled），主动建立连接 %2 个，被动接受 %3 个</translation>
+    </message>
+    <message>
+        <source>at least %1 timewait entries made (TW; TWKilled not known), %2 connections opened, %3 accepted</source>
+        <translation>产生 timewait 条目至少 %1 个（TW；TWKilled 未知），主动建立连接 %2 个，被动接受 %3 个</translation>
+    </message>
+    <message>
+        <source>at least %1 timewait entries made (TWKilled; TW not known), %2 connections opened, %3 accepted</source>
+        <translation>产生 timewait 条目至少 %1 个（TWKilled；TW 未知），主动建立连接 %2 个，被动接受 %3 个</translation>
     </message>
 </context>
 <context>

@@ -117,11 +117,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                                                : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
 
-    if (s.rates && s.rates->has(TcpCounter::TimeWaitEntered)) {
-        m_rates->setText(tr("%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted")
-                             .arg(locale.toString(s.rates->rate(TcpCounter::TimeWaitEntered), 'f', 1),
-                                  locale.toString(s.rates->rate(TcpCounter::ActiveOpens), 'f', 1),
-                                  locale.toString(s.rates->rate(TcpCounter::PassiveOpens), 'f', 1)));
+    if (s.rates && (s.rates->has(TcpCounter::TimeWaitEntered) || s.rates->has(TcpCounter::TimeWaitKilled))) {
+        const auto rate = [&](TcpCounter c) { return s.rates->has(c) ? std::optional<double>(s.rates->rate(c)) : std::nullopt; };
+        m_rates->setText(ratesText(rate(TcpCounter::TimeWaitEntered), rate(TcpCounter::TimeWaitKilled),
+                                   s.rates->rate(TcpCounter::ActiveOpens), s.rates->rate(TcpCounter::PassiveOpens)));
     } else {
         m_rates->setText(tr("after the next refresh"));
     }
@@ -170,6 +169,20 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
                                 locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
                                 s.consistent ? QString() : tr("; the table changed during the dump")));
+}
+
+QString OverviewPanel::ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened, double accepted)
+{
+    const QLocale locale;
+    const auto number = [&](double rate) { return locale.toString(rate, 'f', 1); };
+    if (timeWait && timeWaitKilled)
+        return tr("%1 timewait entries made (TW + TWKilled), %2 connections opened, %3 accepted")
+            .arg(number(*timeWait + *timeWaitKilled), number(opened), number(accepted));
+    if (timeWait)
+        return tr("at least %1 timewait entries made (TW; TWKilled not known), %2 connections opened, %3 accepted")
+            .arg(number(*timeWait), number(opened), number(accepted));
+    return tr("at least %1 timewait entries made (TWKilled; TW not known), %2 connections opened, %3 accepted")
+        .arg(number(timeWaitKilled.value_or(0)), number(opened), number(accepted));
 }
 
 void OverviewPanel::showTimeWait(quint32 timeWait, qint64 table, qint64 buckets)
@@ -224,11 +237,10 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     const qint64 twBytes = sample.slabBytes[std::size_t(SlabCache::TimeWaitV4)] + sample.slabBytes[std::size_t(SlabCache::TimeWaitV6)];
     m_memory->setText((exact ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)") : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
-    if (sample.hasRate(TcpCounter::TimeWaitEntered)) {
-        m_rates->setText(tr("%1 timewait entries made (TcpExt TW), %2 connections opened, %3 accepted")
-                             .arg(locale.toString(sample.rate(TcpCounter::TimeWaitEntered), 'f', 1),
-                                  locale.toString(sample.rate(TcpCounter::ActiveOpens), 'f', 1),
-                                  locale.toString(sample.rate(TcpCounter::PassiveOpens), 'f', 1)));
+    if (sample.hasRate(TcpCounter::TimeWaitEntered) || sample.hasRate(TcpCounter::TimeWaitKilled)) {
+        const auto rate = [&](TcpCounter c) { return sample.hasRate(c) ? std::optional<double>(sample.rate(c)) : std::nullopt; };
+        m_rates->setText(ratesText(rate(TcpCounter::TimeWaitEntered), rate(TcpCounter::TimeWaitKilled),
+                                   sample.rate(TcpCounter::ActiveOpens), sample.rate(TcpCounter::PassiveOpens)));
     } else {
         m_rates->setText(tr("not known for this sample"));
     }
