@@ -59,6 +59,25 @@ void onCompleted(void *server, MHD_Connection *connection, void **request, MHD_R
     static_cast<MetricsServer *>(server)->requestDone(connection, request);
 }
 
+MHD_Result onAccept(void *server, const sockaddr *address, socklen_t length)
+{
+    return static_cast<MetricsServer *>(server)->admits(address, length) ? MHD_YES : MHD_NO;
+}
+
+// The address's bytes, the key of the per-address count; empty for a family not served.
+std::string addressKey(const sockaddr *address, socklen_t length)
+{
+    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in)) {
+        const auto *in = reinterpret_cast<const sockaddr_in *>(address);
+        return std::string(reinterpret_cast<const char *>(&in->sin_addr), sizeof in->sin_addr);
+    }
+    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(address);
+        return std::string(reinterpret_cast<const char *>(&in6->sin6_addr), sizeof in6->sin6_addr);
+    }
+    return {};
+}
+
 void onConnection(void *server, MHD_Connection *connection, void **, MHD_ConnectionNotificationCode code)
 {
     static_cast<MetricsServer *>(server)->connectionEvent(connection, code == MHD_CONNECTION_NOTIFY_STARTED);
@@ -93,12 +112,14 @@ bool MetricsServer::start(const ListenAddress &address, std::string *error)
     }
     const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME
         | (address.family == AF_INET6 ? MHD_USE_IPv6 : 0);
-    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, this,
+    // The per-address limit is ours (admits()), not MHD_OPTION_PER_IP_CONNECTION_LIMIT, which
+    // would count loopback too. The daemon's timeout is the short one for a request head still
+    // coming; answer() lengthens it once the head is in.
+    m_daemon = MHD_start_daemon(flags, 0, &onAccept, this, &onRequest, this,
                                 MHD_OPTION_LISTEN_SOCKET, m_listenFd,
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory,
                                 MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
-                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, ConnectionsPerAddress,
-                                MHD_OPTION_CONNECTION_TIMEOUT, IdleSeconds,
+                                MHD_OPTION_CONNECTION_TIMEOUT, HeadSeconds,
                                 MHD_OPTION_STRICT_FOR_CLIENT, 1,
                                 MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this,
                                 MHD_OPTION_NOTIFY_CONNECTION, &onConnection, this,
@@ -137,7 +158,9 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
 {
     auto *request = static_cast<Request *>(*context);
     if (!request) {
-        // The first call: the request line and headers are in.
+        // The first call: the request line and headers are in, so the connection has the idle
+        // timeout from here on.
+        MHD_set_connection_option(connection, MHD_CONNECTION_OPTION_TIMEOUT, IdleSeconds);
         const bool get = std::strcmp(method, MHD_HTTP_METHOD_GET) == 0;
         if (!get && std::strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
             return queueError(connection, MHD_HTTP_METHOD_NOT_ALLOWED, "Only GET and HEAD are served.", "GET, HEAD");
@@ -204,10 +227,50 @@ void MetricsServer::requestDone(MHD_Connection *connection, void **context)
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (opened)
+    if (opened) {
         m_deadlines[connection] = std::chrono::steady_clock::now() + RequestLimit;
-    else
-        m_deadlines.erase(connection); // before libmicrohttpd closes its descriptor
+        const MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        // The length is the family's: libmicrohttpd keeps the address accept() gave.
+        const socklen_t length = info && info->client_addr && info->client_addr->sa_family == AF_INET6
+            ? socklen_t(sizeof(sockaddr_in6))
+            : socklen_t(sizeof(sockaddr_in));
+        if (info && info->client_addr && !isLoopback(info->client_addr, length)) {
+            const std::string key = addressKey(info->client_addr, length);
+            ++m_connectionsFrom[key];
+            m_countedAddress[connection] = key;
+        }
+        return;
+    }
+    m_deadlines.erase(connection); // before libmicrohttpd closes its descriptor
+    const auto counted = m_countedAddress.find(connection);
+    if (counted == m_countedAddress.end())
+        return;
+    const auto count = m_connectionsFrom.find(counted->second);
+    if (count != m_connectionsFrom.end() && --count->second == 0)
+        m_connectionsFrom.erase(count);
+    m_countedAddress.erase(counted);
+}
+
+bool MetricsServer::admits(const sockaddr *address, unsigned length)
+{
+    if (isLoopback(address, length))
+        return true;
+    // The daemon accepts and starts connections on its one thread, so the count cannot move
+    // between this check and the STARTED notice that adds to it.
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto count = m_connectionsFrom.find(addressKey(address, length));
+    return count == m_connectionsFrom.end() || count->second < ConnectionsPerAddress;
+}
+
+bool MetricsServer::isLoopback(const sockaddr *address, unsigned length)
+{
+    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in))
+        return (ntohl(reinterpret_cast<const sockaddr_in *>(address)->sin_addr.s_addr) >> 24) == 127;
+    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(&in6) || (IN6_IS_ADDR_V4MAPPED(&in6) && in6.s6_addr[12] == 127);
+    }
+    return false;
 }
 
 void MetricsServer::watchdog()

@@ -34,6 +34,7 @@
 #include <QXmlStreamReader>
 
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include <cstring>
 
@@ -138,13 +139,26 @@ private slots:
         QVERIFY(!m_window->capture("table", m_dir.filePath("table.svg"), 1, false, &error)); // SVG is for charts
     }
 
+    static int modeOf(const QString &path)
+    {
+        struct stat status {};
+        return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? int(status.st_mode & 07777) : -1;
+    }
+
     void exportsParseBack()
     {
         m_window->tablePanel()->filterEdit()->setText("time-wait");
         QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 12, 5000);
         QString error;
         const QString csv = m_dir.filePath("sockets.csv");
+        // An earlier export readable by all: replaced by one only its owner reads (the table names
+        // every socket's owner).
+        QFile earlier(csv);
+        QVERIFY(earlier.open(QIODevice::WriteOnly) && earlier.write("old\n") == 4);
+        earlier.close();
+        QCOMPARE(::chmod(QFile::encodeName(csv).constData(), 0644), 0);
         QVERIFY2(m_window->exportSockets(csv, &error), qPrintable(error));
+        QCOMPARE(modeOf(csv), 0600);
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
@@ -159,6 +173,7 @@ private slots:
 
         const QString json = m_dir.filePath("sockets.json");
         QVERIFY(m_window->exportSockets(json, &error));
+        QCOMPARE(modeOf(json), 0600);
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(jsonFile.readAll()).object();

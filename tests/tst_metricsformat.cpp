@@ -55,6 +55,23 @@ private slots:
         QVERIFY(body.find("x_sockets{command=\"nginx-工作\"} 2\n") != std::string::npos);
     }
 
+    // The exposition format has no \\u escape: a terminal control (ESC, BEL, DEL, C1) or a bidi
+    // control in a label value becomes U+FFFD, so a scrape shown in a terminal is inert text.
+    void labelValuesHaveNoControls()
+    {
+        for (const auto format : {ExpositionWriter::Format::Prometheus, ExpositionWriter::Format::OpenMetrics}) {
+            ExpositionWriter out(format);
+            out.family("x_sockets", ExpositionWriter::Type::Gauge, "Sockets.");
+            out.sample({{"command", std::string("\x1b]2;PWNED\x07\x1b[2J\x7f\xc2\x9b" "a\xe2\x80\xae" "b\xe2\x81\xa6\tc\n")}},
+                       std::int64_t(1));
+            const std::string body = out.finish();
+            const std::string r = "\xEF\xBF\xBD";
+            QVERIFY2(body.find("x_sockets{command=\"" + r + "]2;PWNED" + r + r + "[2J" + r + r + "a" + r + "b" + r + r + "c\\n\"} 1")
+                         != std::string::npos,
+                     body.c_str());
+        }
+    }
+
     void negotiation()
     {
         QVERIFY(ContentNegotiation::prefersOpenMetrics(

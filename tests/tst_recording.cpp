@@ -548,6 +548,31 @@ private slots:
         }
     }
 
+    void recordingRefusesAFileOfAnotherUser()
+    {
+        // Pre-created and held open by another user in a directory they may write: kept as it
+        // is, the file would stay theirs and they would read the recording through their
+        // descriptor. It is refused and left untouched.
+        QTemporaryDir dir;
+        const QString target = dir.filePath("planted.rec");
+        QFile planted(target);
+        QVERIFY(planted.open(QIODevice::WriteOnly) && planted.write("theirs") == 6);
+        planted.close();
+        const QByteArray path = QFile::encodeName(target);
+        QCOMPARE(::chown(path.constData(), 65534, 65534), 0);
+        QCOMPARE(::chmod(path.constData(), 0666), 0);
+        RecordingWriter writer;
+        CoreMessage error;
+        QVERIFY(!writer.open(path.toStdString(), RecordingWriter::Header(), &error));
+        QCOMPARE(int(error.code), int(CoreMessageCode::RecordingNotOwned));
+        struct stat after {};
+        QCOMPARE(::stat(path.constData(), &after), 0);
+        QCOMPARE(after.st_uid, uid_t(65534));
+        QCOMPARE(after.st_mode & 07777, mode_t(0666));
+        QVERIFY(planted.open(QIODevice::ReadOnly));
+        QCOMPARE(planted.readAll(), QByteArray("theirs"));
+    }
+
     void durationBeyondTimerRange()
     {
         // 3,000,000 s is more milliseconds than a QTimer's int holds: still no warning, and

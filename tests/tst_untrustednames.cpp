@@ -87,6 +87,19 @@ class TestUntrustedNames : public QObject
 {
     Q_OBJECT
 
+    // {"name": bytes} as the core's JSON writer writes it.
+    static QByteArray jsonWithName(const QByteArray &bytes)
+    {
+        std::string out;
+        {
+            JsonStreamWriter json(JsonStreamWriter::toString(&out));
+            json.beginObject(true);
+            json.field("name", bytes.toStdString());
+            json.endObject();
+        }
+        return QByteArray::fromStdString(out);
+    }
+
 private slots:
     void jsonStringsAreWellFormed_data()
     {
@@ -115,19 +128,41 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, parsed);
-        std::string out;
-        {
-            JsonStreamWriter json(JsonStreamWriter::toString(&out));
-            json.beginObject(true);
-            json.field("name", bytes.toStdString());
-            json.endObject();
-        }
-        const QByteArray written = QByteArray::fromStdString(out);
+        const QByteArray written = jsonWithName(bytes);
         QVERIFY2(wellFormed(written), written.toHex(' ').constData());
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(written, &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
         QCOMPARE(root.value("name").toString(), parsed);
+    }
+
+    // Valid JSON may carry C1 controls, bidi controls and line separators raw, and a terminal that
+    // shows the output acts on them (U+009B is CSI): the writer writes them as \u escapes.
+    void jsonEscapesInvisibleControls_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QByteArray>("escaped");
+        QTest::newRow("DEL") << QByteArray("a\x7f") << QByteArray("a\\u007f");
+        QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b" "2Jb") << QByteArray("a\\u009b2Jb");
+        QTest::newRow("C1 first and last") << QByteArray("\xc2\x80\xc2\x9f") << QByteArray("\\u0080\\u009f");
+        QTest::newRow("LRM RLM") << QByteArray("\xe2\x80\x8e\xe2\x80\x8f") << QByteArray("\\u200e\\u200f");
+        QTest::newRow("LRE..RLO") << QByteArray("\xe2\x80\xaa\xe2\x80\xae") << QByteArray("\\u202a\\u202e");
+        QTest::newRow("LRI..PDI") << QByteArray("\xe2\x81\xa6\xe2\x81\xa9") << QByteArray("\\u2066\\u2069");
+        QTest::newRow("line and paragraph separators") << QByteArray("x\xe2\x80\xa8y\xe2\x80\xa9")
+                                                       << QByteArray("x\\u2028y\\u2029");
+        QTest::newRow("neighbours stay") << QByteArray("\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf")
+                                         << QByteArray("\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf");
+    }
+
+    void jsonEscapesInvisibleControls()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QByteArray, escaped);
+        const QByteArray written = jsonWithName(bytes);
+        const QByteArray quoted = "\"" + escaped + "\"";
+        QVERIFY2(written.contains(quoted), written.constData());
+        const QJsonObject root = QJsonDocument::fromJson(written).object();
+        QCOMPARE(root.value("name").toString(), QString::fromUtf8(bytes));
     }
 
     void terminalTextIsInert_data()

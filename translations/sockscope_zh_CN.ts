@@ -754,6 +754,10 @@
         <source>The lab could not change its sysctls: %1</source>
         <translation>实验室无法修改它的 sysctl：%1</translation>
     </message>
+    <message>
+        <source>Cannot create %1: the file belongs to another user, who could read the recording.</source>
+        <translation>无法创建 %1：该文件属于另一个用户，该用户可能读取录制内容。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>

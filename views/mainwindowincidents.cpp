@@ -236,7 +236,9 @@ bool MainWindow::exportSockets(const QString &path, QString *error)
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Only the owner may read it, whatever a file it replaces allowed: the table names every
+    // socket's owner (pid, command, user, unit), which ss -p would not show an unprivileged reader.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }

@@ -79,6 +79,8 @@ QString CoreMessageText::text(const CoreMessage &m)
     case CoreMessageCode::DefaultsFailed: return tr("the detecting process failed");
     case CoreMessageCode::RecordingOpenFailed: return tr("Cannot create %1: %2").arg(a(0), a(1));
     case CoreMessageCode::RecordingNotRegular: return tr("Cannot create %1: not a regular file.").arg(a(0));
+    case CoreMessageCode::RecordingNotOwned:
+        return tr("Cannot create %1: the file belongs to another user, who could read the recording.").arg(a(0));
     case CoreMessageCode::RecordingWriteFailed: return tr("Writing %1 failed: %2").arg(a(0), a(1));
     case CoreMessageCode::AgentUnknownCommand:
         return tr("The agent does not know the command \"%1\" (it knows interval, table-period, table, pause and resume).")

@@ -47,6 +47,7 @@ constexpr std::array<const char *, static_cast<std::size_t>(CoreMessageCode::COU
     "defaults-failed",
     "recording-open-failed",
     "recording-not-regular",
+    "recording-not-owned",
     "recording-write-failed",
     "agent-unknown-command",
     "agent-bad-number",

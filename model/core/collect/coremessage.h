@@ -55,6 +55,7 @@ enum class CoreMessageCode {
     // recording / stream
     RecordingOpenFailed,      // [path, errno text]
     RecordingNotRegular,      // [path]
+    RecordingNotOwned,        // [path]
     RecordingWriteFailed,     // [path, errno text]
     // the agent's commands on stdin
     AgentUnknownCommand,      // [the line]

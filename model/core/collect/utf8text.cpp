@@ -43,11 +43,11 @@ std::string repaired(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
-    appendRepaired(out, text, [](std::string &o, char c) { o += c; });
+    appendRepaired(
+        out, text, [](std::string &o, char c) { o += c; },
+        [](std::string &o, char32_t, std::string_view sequence) { o.append(sequence); });
     return out;
 }
-
-namespace {
 
 char32_t codePoint(std::string_view sequence)
 {
@@ -60,15 +60,10 @@ char32_t codePoint(std::string_view sequence)
     }
 }
 
-// What a terminal acts on or a reader cannot see: controls move the cursor or start escape
-// sequences (ESC, and the C1 CSI/OSC a terminal may take in their UTF-8 form), bidi controls
-// reorder the line around them, separators break it.
-bool inert(char32_t c)
+bool isInert(char32_t c)
 {
     return !(c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
              || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029);
-}
-
 }
 
 std::string plain(std::string_view text)
@@ -89,7 +84,7 @@ std::string plain(std::string_view text)
         const char32_t c = codePoint(sequence);
         if (c == '\\') {
             out += "\\\\";
-        } else if (inert(c)) {
+        } else if (isInert(c)) {
             out.append(sequence);
         } else {
             std::snprintf(escaped, sizeof escaped, c < 0x80 ? "\\x%02x" : "\\u%04x", unsigned(c));

@@ -102,7 +102,14 @@ void JsonStreamWriter::key(const char *name)
 void JsonStreamWriter::writeString(const char *text, std::size_t length)
 {
     m_buffer += '"';
-    Utf8Text::appendRepaired(m_buffer, std::string_view(text, length), [](std::string &out, char c) {
+    // Controls, DEL, C1, bidi controls and line separators as \u escapes: valid JSON may carry them
+    // raw, but a terminal showing the output would act on them (U+009B is CSI).
+    const auto escape = [](std::string &out, char32_t c, std::string_view = {}) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof(escaped), "\\u%04x", unsigned(c));
+        out += escaped;
+    };
+    Utf8Text::appendRepaired(m_buffer, std::string_view(text, length), [&escape](std::string &out, char c) {
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -110,15 +117,12 @@ void JsonStreamWriter::writeString(const char *text, std::size_t length)
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof(escaped), "\\u%04x", unsigned(static_cast<unsigned char>(c)));
-                out += escaped;
-            } else {
+            if (Utf8Text::isInert(char32_t(static_cast<unsigned char>(c))))
                 out += c;
-            }
+            else
+                escape(out, char32_t(static_cast<unsigned char>(c)));
         }
-    });
+    }, escape);
     m_buffer += '"';
 }
 

@@ -65,8 +65,16 @@ bool RecordingWriter::openFile(const std::string &path, CoreMessage *error)
     struct stat opened {};
     // A second hard link would give the recording a name where others may read it.
     const bool regular = ::fstat(m_fd, &opened) == 0 && S_ISREG(opened.st_mode) && opened.st_nlink <= 1;
+    // A file someone else created stays theirs whatever its mode becomes, and a descriptor they
+    // opened before would read the recording: refused, left as it is.
+    if (regular && opened.st_uid != ::geteuid()) {
+        ::close(m_fd);
+        m_fd = -1;
+        *error = {CoreMessageCode::RecordingNotOwned, {path}};
+        return false;
+    }
     const int flags = regular ? ::fcntl(m_fd, F_GETFL) : -1;
-    // An existing file keeps its owner but loses every permission for others.
+    // An existing file of ours loses every permission for others.
     if (!regular || flags < 0 || ::fcntl(m_fd, F_SETFL, flags & ~O_NONBLOCK) != 0
         || ((opened.st_mode & 077) && ::fchmod(m_fd, opened.st_mode & 0700) != 0) || ::ftruncate(m_fd, 0) != 0) {
         const int cause = errno;
