@@ -78,7 +78,7 @@ LabScenario::Text LabScenario::text() const
                   "an entry that recorded the peer's timestamp, and the new connection inherits that record and hands "
                   "it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still "
                   "rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have "
-                  "expired unused (a pause of about 65 s, or a lab started with tcp_timestamps = 0) do the "
+                  "expired unused (a pause of about 65 s, or a lab started with tcp_tw_reuse = 1 and tcp_timestamps = 0) do the "
                   "failures come back and TWRecycled stays. Each extra source address brings another 64 ports "
                   "(two addresses: the failures start after about four seconds instead of two); "
                   "IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.")};
