@@ -95,47 +95,6 @@ class TestExporter : public QObject
         return names;
     }
 
-    // A connection from `source` to `destination`:`port` (host order; any of 127.0.0.0/8 is this host's).
-    static int connectFrom(quint32 source, quint32 destination = INADDR_LOOPBACK, quint16 port = AgentPort)
-    {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(source);
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-            return -1;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(destination);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(fd);
-            return -1;
-        }
-        return fd;
-    }
-
-    // The status of GET /metrics from `source` to `destination`:`port`; 0 when there is no answer
-    // within 3 s.
-    static int scrapeStatusFrom(quint32 source, quint32 destination, quint16 port)
-    {
-        const int fd = connectFrom(source, destination, port);
-        if (fd < 0)
-            return 0;
-        const auto closeIt = qScopeGuard([fd] { HttpScrape::closeWithoutTimeWait(fd); });
-        const char request[] = "GET /metrics HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
-        if (::send(fd, request, sizeof request - 1, MSG_NOSIGNAL) != qint64(sizeof request - 1))
-            return 0;
-        std::string head;
-        char buffer[256];
-        pollfd in {fd, POLLIN, 0};
-        while (head.size() < 12 && ::poll(&in, 1, 3000) == 1) {
-            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
-            if (got <= 0)
-                break;
-            head.append(buffer, std::size_t(got));
-        }
-        return head.rfind("HTTP/1.1 ", 0) == 0 && head.size() >= 12 ? std::stoi(head.substr(9, 3)) : 0;
-    }
-
     // Whether a connection is still open with nothing received (poll says nothing to read).
     static bool openAndQuiet(int fd)
     {
@@ -382,7 +341,7 @@ private slots:
         // the scrapes come from 127.0.0.1, each sending a header line every 0.5 s and never ending.
         std::vector<int> slow;
         for (unsigned i = 0; i < ConnectionsPerAddress; ++i) {
-            const int fd = connectFrom(INADDR_LOOPBACK + 1);
+            const int fd = HttpScrape::connectFrom(INADDR_LOOPBACK + 1, INADDR_LOOPBACK, AgentPort);
             QVERIFY(fd >= 0);
             const char start[] = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n";
             QVERIFY(::send(fd, start, sizeof start - 1, MSG_NOSIGNAL) > 0);
@@ -488,7 +447,7 @@ private slots:
                 HttpScrape::closeWithoutTimeWait(fd);
         });
         for (unsigned i = 0; i < ConnectionsPerAddress + 1; ++i) {
-            idle.push_back(connectFrom(Client, Server, AllAddressesPort));
+            idle.push_back(HttpScrape::connectFrom(Client, Server, AllAddressesPort));
             QVERIFY(idle.back() >= 0);
         }
         pollfd extra {idle.back(), POLLIN, 0};
@@ -497,7 +456,7 @@ private slots:
         QVERIFY(::recv(idle.back(), &byte, 1, MSG_DONTWAIT) <= 0);
         for (std::size_t i = 0; i + 1 < idle.size(); ++i)
             QVERIFY(openAndQuiet(idle[i]));
-        QCOMPARE(scrapeStatusFrom(Server, Server, AllAddressesPort), 200);
+        QCOMPARE(HttpScrape::get(AllAddressesPort, "/metrics", {}, 3000, Server, Server).status, 200);
     }
 
     // Every local user, and a Prometheus on this host, connect from 127.0.0.1: a per-address limit
@@ -511,14 +470,14 @@ private slots:
         });
         for (const quint32 source : {quint32(INADDR_LOOPBACK), quint32(INADDR_LOOPBACK + 1)}) {
             for (unsigned i = 0; i < ConnectionsPerAddress + 4; ++i) {
-                idle.push_back(connectFrom(source));
+                idle.push_back(HttpScrape::connectFrom(source, INADDR_LOOPBACK, AgentPort));
                 QVERIFY(idle.back() >= 0);
             }
         }
         QTest::qWait(300); // a connection refused on accept would be closed by now
         for (int fd : idle)
             QVERIFY(openAndQuiet(fd));
-        QCOMPARE(scrapeStatusFrom(INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort), 200);
+        QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000, INADDR_LOOPBACK).status, 200);
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000).status, 200);
     }
 

@@ -40,30 +40,38 @@ void closeWithoutTimeWait(int fd)
     ::close(fd);
 }
 
-Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::uint32_t sourceAddress)
+int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(source);
+    if (source != INADDR_ANY && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(destination);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::uint32_t sourceAddress,
+          std::uint32_t destinationAddress)
 {
     Reply reply;
     const auto start = std::chrono::steady_clock::now();
     const auto elapsedMs = [&] {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     };
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    sockaddr_in source {};
-    source.sin_family = AF_INET;
-    source.sin_addr.s_addr = htonl(sourceAddress);
-    if (fd >= 0 && sourceAddress != INADDR_ANY && ::bind(fd, reinterpret_cast<sockaddr *>(&source), sizeof source) != 0) {
-        reply.error = std::string("bind: ") + std::strerror(errno);
-        ::close(fd);
-        return reply;
-    }
-    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    const int fd = connectFrom(sourceAddress, destinationAddress, port);
+    if (fd < 0) {
         reply.error = std::string("connect: ") + std::strerror(errno);
-        if (fd >= 0)
-            ::close(fd);
         return reply;
     }
     std::size_t sent = 0;
@@ -119,10 +127,10 @@ Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::ui
 }
 
 Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders, int timeoutMs,
-          std::uint32_t sourceAddress)
+          std::uint32_t sourceAddress, std::uint32_t destinationAddress)
 {
     return raw(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extraHeaders + "\r\n",
-               timeoutMs, sourceAddress);
+               timeoutMs, sourceAddress, destinationAddress);
 }
 
 std::map<std::string, double> samples(const std::string &body)

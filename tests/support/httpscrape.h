@@ -22,12 +22,19 @@ struct Reply
 // so a scrape leaves no TIME-WAIT on either side to change the counts a test asserts.
 void closeWithoutTimeWait(int fd);
 
+// A TCP connection from `source` (0: any) to `destination`:`port`, addresses in host order (any of
+// 127.0.0.0/8 is this host's); -1 when it cannot be made.
+int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t port);
+
+constexpr std::uint32_t Loopback = 0x7f000001; // 127.0.0.1, host order
+
 // Sends `request` as it is (for malformed ones); waits at most `timeoutMs` for the whole answer.
-// From `sourceAddress` (host order; a loopback address such as 127.0.0.2) when it is not 0.
-Reply raw(std::uint16_t port, const std::string &request, int timeoutMs = 15000, std::uint32_t sourceAddress = 0);
+// From `sourceAddress` (a loopback address such as 127.0.0.2) when it is not 0, to `destinationAddress`.
+Reply raw(std::uint16_t port, const std::string &request, int timeoutMs = 15000, std::uint32_t sourceAddress = 0,
+          std::uint32_t destinationAddress = Loopback);
 // GET `path` with "Connection: close" and `extraHeaders` (each ending in \r\n).
 Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders = std::string(),
-          int timeoutMs = 15000, std::uint32_t sourceAddress = 0);
+          int timeoutMs = 15000, std::uint32_t sourceAddress = 0, std::uint32_t destinationAddress = Loopback);
 
 // The samples of a text-format body: "name{labels}" exactly as written -> value.
 std::map<std::string, double> samples(const std::string &body);

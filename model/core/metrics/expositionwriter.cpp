@@ -18,11 +18,6 @@ const char *ExpositionWriter::contentType(Format format)
                                          : "text/plain; version=0.0.4; charset=utf-8";
 }
 
-std::string ExpositionWriter::validUtf8(std::string_view text)
-{
-    return Utf8Text::repaired(text);
-}
-
 // Label values come from the host (a process's comm, a unit name): any local user can name a
 // process with bytes that are not UTF-8, and Prometheus refuses the whole scrape for one such
 // label. Each byte that does not start a well-formed sequence becomes U+FFFD.

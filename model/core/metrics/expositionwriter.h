@@ -36,10 +36,6 @@ public:
 
     std::size_t samples() const { return m_samples; }
     static const char *contentType(Format format);
-    // `text` as a label value shows it, before escaping: each byte that does not start a
-    // well-formed UTF-8 sequence becomes U+FFFD. Two names that differ only there are one label.
-    static std::string validUtf8(std::string_view text);
-
 private:
     void sampleStart(std::initializer_list<Label> labels);
     void escapeInto(std::string_view text, bool quotes);

@@ -3,6 +3,7 @@
 #include "inetaddress.h"
 #include "snapshot.h"
 #include "textscan.h"
+#include "utf8text.h"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -232,7 +233,7 @@ void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
             other += entry.count;
             continue;
         }
-        auto label = std::make_pair(ExpositionWriter::validUtf8(owner->command), ExpositionWriter::validUtf8(owner->unit));
+        auto label = std::make_pair(Utf8Text::repaired(owner->command), Utf8Text::repaired(owner->unit));
         const auto [it, added] = byLabel.emplace(label, merged.size());
         if (added)
             merged.push_back({std::move(label.first), std::move(label.second), OwnerTimeWait()});
