@@ -59,21 +59,20 @@ void onCompleted(void *server, MHD_Connection *connection, void **request, MHD_R
     static_cast<MetricsServer *>(server)->requestDone(connection, request);
 }
 
-MHD_Result onAccept(void *server, const sockaddr *address, socklen_t length)
-{
-    return static_cast<MetricsServer *>(server)->admits(address, length) ? MHD_YES : MHD_NO;
-}
-
-// The address's bytes, the key of the per-address count; empty for a family not served.
+// The key a remote client is counted under: its IPv4 address, or its IPv6 /64 (the smallest
+// prefix a host is given: counting single IPv6 addresses would give one host 2^64 allowances);
+// empty for a family not served.
 std::string addressKey(const sockaddr *address, socklen_t length)
 {
     if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in)) {
         const auto *in = reinterpret_cast<const sockaddr_in *>(address);
-        return std::string(reinterpret_cast<const char *>(&in->sin_addr), sizeof in->sin_addr);
+        return "4" + std::string(reinterpret_cast<const char *>(&in->sin_addr), sizeof in->sin_addr);
     }
     if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
-        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(address);
-        return std::string(reinterpret_cast<const char *>(&in6->sin6_addr), sizeof in6->sin6_addr);
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(&in6))
+            return "4" + std::string(reinterpret_cast<const char *>(in6.s6_addr + 12), 4);
+        return "6" + std::string(reinterpret_cast<const char *>(in6.s6_addr), 8);
     }
     return {};
 }
@@ -112,10 +111,12 @@ bool MetricsServer::start(const ListenAddress &address, std::string *error)
     }
     const unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME
         | (address.family == AF_INET6 ? MHD_USE_IPv6 : 0);
-    // The per-address limit is ours (admits()), not MHD_OPTION_PER_IP_CONNECTION_LIMIT, which
-    // would count loopback too. The daemon's timeout is the short one for a request head still
+    // The per-client limit is ours (connectionEvent()), not MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+    // which would count every local user as one; it is applied when a connection starts, not in an
+    // accept policy, which is not told the local address that finding a local client's socket
+    // needs. The daemon's timeout is the short one for a request head still
     // coming; answer() lengthens it once the head is in.
-    m_daemon = MHD_start_daemon(flags, 0, &onAccept, this, &onRequest, this,
+    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, this,
                                 MHD_OPTION_LISTEN_SOCKET, m_listenFd,
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory,
                                 MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
@@ -175,6 +176,13 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
         if (std::strcmp(url, "/metrics") != 0)
             return queueError(connection, MHD_HTTP_NOT_FOUND, "Not found: the metrics are at /metrics.");
         request = new Request;
+        {
+            // The head is in: the request has its time to be answered.
+            std::lock_guard<std::mutex> lock(m_mutex);
+            const auto found = m_deadlines.find(connection);
+            if (found != m_deadlines.end())
+                found->second = std::chrono::steady_clock::now() + RequestLimit;
+        }
         const char *accept = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
         request->openMetrics = accept && ContentNegotiation::prefersOpenMetrics(accept);
         *context = request;
@@ -226,51 +234,43 @@ void MetricsServer::requestDone(MHD_Connection *connection, void **context)
 
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
     if (opened) {
-        m_deadlines[connection] = std::chrono::steady_clock::now() + RequestLimit;
-        const MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        const MHD_ConnectionInfo *fdInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (!fdInfo || !peerInfo || !peerInfo->client_addr)
+            return;
+        const int fd = fdInfo->connect_fd;
         // The length is the family's: libmicrohttpd keeps the address accept() gave.
-        const socklen_t length = info && info->client_addr && info->client_addr->sa_family == AF_INET6
-            ? socklen_t(sizeof(sockaddr_in6))
-            : socklen_t(sizeof(sockaddr_in));
-        if (info && info->client_addr && !isLoopback(info->client_addr, length)) {
-            const std::string key = addressKey(info->client_addr, length);
-            ++m_connectionsFrom[key];
-            m_countedAddress[connection] = key;
+        const sockaddr *peer = peerInfo->client_addr;
+        const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
+        std::string key = addressKey(peer, length);
+        sockaddr_storage local {};
+        socklen_t localLength = sizeof local;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0) {
+            if (const auto uid = m_peers.localPeerUid(peer, reinterpret_cast<const sockaddr *>(&local)))
+                key = "u" + std::to_string(*uid);
         }
+        std::lock_guard<std::mutex> lock(m_mutex);
+        unsigned &count = m_connectionsFrom[key];
+        if (count >= ConnectionsPerClient) {
+            // Over its share: closed before it is read (libmicrohttpd sees the end and closes it).
+            ::shutdown(fd, SHUT_RDWR);
+            return;
+        }
+        ++count;
+        m_countedClient[connection] = key;
+        m_deadlines[connection] = std::chrono::steady_clock::now() + HeadLimit;
         return;
     }
+    std::lock_guard<std::mutex> lock(m_mutex);
     m_deadlines.erase(connection); // before libmicrohttpd closes its descriptor
-    const auto counted = m_countedAddress.find(connection);
-    if (counted == m_countedAddress.end())
+    const auto counted = m_countedClient.find(connection);
+    if (counted == m_countedClient.end())
         return;
     const auto count = m_connectionsFrom.find(counted->second);
     if (count != m_connectionsFrom.end() && --count->second == 0)
         m_connectionsFrom.erase(count);
-    m_countedAddress.erase(counted);
-}
-
-bool MetricsServer::admits(const sockaddr *address, unsigned length)
-{
-    if (isLoopback(address, length))
-        return true;
-    // The daemon accepts and starts connections on its one thread, so the count cannot move
-    // between this check and the STARTED notice that adds to it.
-    std::lock_guard<std::mutex> lock(m_mutex);
-    const auto count = m_connectionsFrom.find(addressKey(address, length));
-    return count == m_connectionsFrom.end() || count->second < ConnectionsPerAddress;
-}
-
-bool MetricsServer::isLoopback(const sockaddr *address, unsigned length)
-{
-    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in))
-        return (ntohl(reinterpret_cast<const sockaddr_in *>(address)->sin_addr.s_addr) >> 24) == 127;
-    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
-        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
-        return IN6_IS_ADDR_LOOPBACK(&in6) || (IN6_IS_ADDR_V4MAPPED(&in6) && in6.s6_addr[12] == 127);
-    }
-    return false;
+    m_countedClient.erase(counted);
 }
 
 void MetricsServer::watchdog()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "listenaddress.h"
+#include "peersocketlookup.h"
 #include "sharedcollection.h"
 
 #include <atomic>
@@ -25,19 +26,22 @@ public:
     // Request line and headers beyond this get 431/414 (libmicrohttpd's per-connection pool).
     static constexpr std::size_t ConnectionMemory = 32 * 1024;
     static constexpr unsigned ConnectionLimit = 256;
-    // One remote address may hold no more: clients that connect and stall leave the other slots to
-    // the other addresses (Prometheus scrapes over one or two connections). Not applied to loopback
-    // (127/8, ::1, ::ffff:127/104): every local user and a local Prometheus share those addresses,
-    // so a limit there would let any local user lock the others out; the total limit and the
-    // timeouts bound them.
-    static constexpr unsigned ConnectionsPerAddress = 16;
-    // A connection that has not sent a complete request head this long after its last byte is
-    // closed; once a request is in, the idle timeout is IdleSeconds (libmicrohttpd's timeouts
-    // count from the last byte).
+    // One client may hold no more, so that clients that connect and stall leave the other slots to
+    // the others (Prometheus scrapes over one or two connections). A client is a user when its
+    // socket is on this host (found by its 4-tuple: every local user shares 127.0.0.1 and the
+    // host's own addresses, so counting those per address would let one user lock the others
+    // out), else its address, or its /64 for IPv6 (a host may hold a whole /64 and claim any address
+    // in it, so its neighbours on a shared /64 share its allowance too).
+    static constexpr unsigned ConnectionsPerClient = 16;
+    // A connection silent this long before its request head is complete is closed; once the head
+    // is in, the idle timeout is IdleSeconds (libmicrohttpd's timeouts count from the last byte).
     static constexpr unsigned HeadSeconds = 2;
     static constexpr unsigned IdleSeconds = 5;
-    // A request not answered this long after its connection opened or the previous answer is cut,
-    // however slowly its bytes trickle in (the idle timeout alone would let a slow-loris stay).
+    // The whole head must be in this long after the connection opened, however slowly its bytes
+    // trickle in (the idle timeout alone would let a slow-loris hold its slot); Prometheus sends
+    // its head at once.
+    static constexpr std::chrono::seconds HeadLimit {3};
+    // A request not answered this long after its head came in or the previous answer went is cut.
     static constexpr std::chrono::seconds RequestLimit {10};
 
     explicit MetricsServer(SharedCollection &collection);
@@ -53,11 +57,6 @@ public:
     int answer(MHD_Connection *connection, const char *url, const char *method, std::size_t *uploadSize, void **request);
     void requestDone(MHD_Connection *connection, void **request);
     void connectionEvent(MHD_Connection *connection, bool opened);
-    // The accept policy: false when the address already holds ConnectionsPerAddress connections.
-    bool admits(const sockaddr *address, unsigned length);
-
-    // 127.0.0.0/8, ::1 and ::ffff:127.0.0.0/104.
-    static bool isLoopback(const sockaddr *address, unsigned length);
 
 private:
     void watchdog();
@@ -71,9 +70,10 @@ private:
     std::condition_variable m_wake;
     std::map<MHD_Connection *, std::chrono::steady_clock::time_point> m_deadlines;
     bool m_stopping = false;
-    // Live connections per remote address (its raw bytes), loopback not counted, and the address
-    // each counted connection was counted under.
+    // Live connections per client (clientKey()), and the client each connection is counted under.
     std::map<std::string, unsigned> m_connectionsFrom;
-    std::map<MHD_Connection *, std::string> m_countedAddress;
+    std::map<MHD_Connection *, std::string> m_countedClient;
+    // Used on libmicrohttpd's one thread only (connectionEvent).
+    PeerSocketLookup m_peers;
     std::thread m_watchdog;
 };

@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <thread>
+
+#include <sys/fsuid.h>
 #include <vector>
 
 // sockscope-agent --metrics-listen at the design case: 262,144 TIME-WAIT (the bench's population,
@@ -74,10 +76,14 @@ private slots:
             std::vector<std::thread> scrapers;
             QElapsedTimer elapsed;
             elapsed.start();
-            // From four loopback addresses: the exporter takes at most 16 connections from one.
+            // As four users: the exporter takes at most 16 connections from one local user. A
+            // socket's owner is its creating thread's fsuid, which setfsuid() sets per thread.
             for (std::size_t i = 0; i < replies.size(); ++i) {
-                const std::uint32_t source = 0x7f000002u + std::uint32_t(i % 4); // 127.0.0.2 .. 127.0.0.5
-                scrapers.emplace_back([&reply = replies[i], source] { reply = HttpScrape::get(AgentPort, "/metrics", {}, 20000, source); });
+                const unsigned uid = 65534u - unsigned(i % 4);
+                scrapers.emplace_back([&reply = replies[i], uid] {
+                    ::setfsuid(uid);
+                    reply = HttpScrape::get(AgentPort, "/metrics", {}, 20000);
+                });
             }
             for (std::thread &scraper : scrapers)
                 scraper.join();

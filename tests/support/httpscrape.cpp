@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/fsuid.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -40,25 +41,63 @@ void closeWithoutTimeWait(int fd)
     ::close(fd);
 }
 
-int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+namespace {
+
+// Binds to `source` when it is set, connects to `destination`; closes `fd` and gives -1 on failure.
+int bindAndConnect(int fd, const sockaddr *source, const sockaddr *destination, socklen_t length)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(source);
-    if (source != INADDR_ANY && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(destination);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    if ((source && ::bind(fd, source, length) != 0) || ::connect(fd, destination, length) != 0) {
         ::close(fd);
         return -1;
     }
     return fd;
+}
+
+int connectFromSocket(int fd, std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+{
+    sockaddr_in from {};
+    from.sin_family = AF_INET;
+    from.sin_addr.s_addr = htonl(source);
+    sockaddr_in to {};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(destination);
+    return bindAndConnect(fd, source != INADDR_ANY ? reinterpret_cast<sockaddr *>(&from) : nullptr,
+                          reinterpret_cast<sockaddr *>(&to), sizeof to);
+}
+
+}
+
+int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+{
+    return connectFromSocket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), source, destination, port);
+}
+
+int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+{
+    // setfsuid() is per thread (glibc does not pass it to the other threads), and a socket's
+    // owner is the fsuid of the thread that created it (sock_alloc).
+    const unsigned previous = unsigned(::setfsuid(uid));
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ::setfsuid(previous);
+    return connectFromSocket(fd, source, destination, port);
+}
+
+int connectFrom6(const std::string &source, const std::string &destination, std::uint16_t port)
+{
+    sockaddr_in6 from {};
+    from.sin6_family = AF_INET6;
+    sockaddr_in6 to {};
+    to.sin6_family = AF_INET6;
+    to.sin6_port = htons(port);
+    if ((!source.empty() && ::inet_pton(AF_INET6, source.c_str(), &from.sin6_addr) != 1)
+        || ::inet_pton(AF_INET6, destination.c_str(), &to.sin6_addr) != 1)
+        return -1;
+    return bindAndConnect(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0),
+                          source.empty() ? nullptr : reinterpret_cast<sockaddr *>(&from), reinterpret_cast<sockaddr *>(&to),
+                          sizeof to);
 }
 
 Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::uint32_t sourceAddress,
