@@ -90,7 +90,7 @@ SamplingSession::Result SamplingSession::sample(std::int64_t nowMs, Sample *out,
         ok = writeTable(nowMs, *snapshot);
     m_previous = snapshot;
     if (dump) {
-        m_pacer.spend(nowMs, threadCpuMs() - cpuStart);
+        m_pacer.spend(nowMs, threadCpuMs() - cpuStart + m_collector.lastWalkCpuMs());
         m_lastDump = snapshot;
         m_lastDumpWritten = tabled;
     }
