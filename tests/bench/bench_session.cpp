@@ -35,26 +35,6 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-// utime + stime of the process and its threads (/proc/PID/stat fields 14 and 15).
-double processCpuMs(pid_t pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string stat = text.str();
-    const std::size_t close = stat.rfind(')');
-    if (close == std::string::npos)
-        return 0;
-    std::istringstream fields(stat.substr(close + 2));
-    std::string field;
-    double ticks = 0;
-    for (int i = 3; fields >> field; ++i) {
-        if (i == 14 || i == 15)
-            ticks += std::strtod(field.c_str(), nullptr);
-    }
-    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
-}
-
 pid_t spawn(const std::vector<const char *> &argv, bool offscreen)
 {
     const pid_t pid = fork();
@@ -88,13 +68,13 @@ std::vector<double> cpuPerSecond(const std::vector<std::vector<const char *>> &a
     sleep(unsigned(warmUp));
     std::vector<double> cpu0;
     for (const pid_t pid : pids)
-        cpu0.push_back(processCpuMs(pid));
+        cpu0.push_back(BenchSupport::processCpuMs(pid));
     const double wall0 = BenchSupport::monotonicMs();
     sleep(unsigned(seconds));
     const double wall = (BenchSupport::monotonicMs() - wall0) / 1000;
     std::vector<double> perSecond;
     for (std::size_t i = 0; i < pids.size(); ++i)
-        perSecond.push_back((processCpuMs(pids[i]) - cpu0[i]) / wall);
+        perSecond.push_back((BenchSupport::processCpuMs(pids[i]) - cpu0[i]) / wall);
     for (const pid_t pid : pids) {
         kill(pid, SIGTERM);
         int status = 0;
