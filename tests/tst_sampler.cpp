@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <sys/socket.h>
+#include <ctime>
 
 // The sampler on its worker thread, against a namespace holding a known population.
 class TestSampler : public QObject
@@ -130,7 +131,7 @@ private slots:
     {
         SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
         // Every refresh takes 700 ms against a 250 ms interval.
-        sampler.setAfterCollectHook([] { QThread::msleep(700); });
+        sampler.setAfterCollectHook([](bool) { QThread::msleep(700); });
         QSignalSpy spy(&sampler, &SamplingWorker::sampled);
         QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
         QElapsedTimer clock;
@@ -159,6 +160,62 @@ private slots:
         sampler.acknowledge();
         QTRY_VERIFY_WITH_TIMEOUT(spy.size() == 2, 2000);
         QVERIFY(takeSample(spy, 1)->skippedBefore >= 4);
+    }
+
+    // The window paces its dumps as the agent does: between dumps a sample carries no dump and
+    // its summary says how old the socket figures are (the window shows "counted N s ago"), and
+    // Apply makes the next sample dump at once, whatever the budget says.
+    void dumpBudgetPacesTheWindow()
+    {
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        sampler.setDumpBudget(0.05);
+        // Each dump costs 150 ms of CPU here, as one of ~300k sockets does: at 5 %, one in 3 s.
+        sampler.setAfterCollectHook([](bool dumped) {
+            timespec ts {};
+            const auto cpuMs = [&] {
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+                return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+            };
+            for (const double start = cpuMs(); dumped && cpuMs() - start < 150;) {
+            }
+        });
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
+        sampler.start(250);
+        QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 5, 5000);
+        QVERIFY(takeSample(spy, 0)->snapshot && takeSample(spy, 0)->table);
+        QCOMPARE(takeSample(spy, 0)->summary.socketAgeMs, 0u);
+        std::uint32_t lastAge = 0;
+        for (int i = 1; i < 5; ++i) {
+            const SamplePtr sample = takeSample(spy, i);
+            QVERIFY2(!sample->snapshot && !sample->table, qPrintable(QString::number(i)));
+            QVERIFY2(sample->summary.socketAgeMs > lastAge, qPrintable(QString::number(sample->summary.socketAgeMs)));
+            lastAge = sample->summary.socketAgeMs;
+            QCOMPARE(sample->summary.count(TcpState::TimeWait), 13u); // the last dump's
+        }
+
+        QSignalSpy applied(&sampler, &SamplingWorker::sysctlsApplied);
+        const int before = spy.size();
+        QElapsedTimer clock;
+        clock.start();
+        SysctlTransaction::Request request;
+        request.pairs = QStringList {QStringLiteral("net.ipv4.tcp_fin_timeout=37")};
+        sampler.applySysctls(request);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.size() == 1, 2000);
+        QVERIFY(applied.at(0).at(0).value<SysctlApplyReport>().ok);
+        const auto dumpedAfterApply = [&] {
+            for (int i = before; i < spy.size(); ++i) {
+                const SamplePtr sample = takeSample(spy, i);
+                const SysctlReading *reading = sample->snapshot ? sample->snapshot->sysctl("net.ipv4.tcp_fin_timeout") : nullptr;
+                if (reading && reading->value == "37")
+                    return sample->summary.socketAgeMs == 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(dumpedAfterApply(), 1500);
+        // Long before the budget would have allowed the next dump (3 s after the first).
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+        sampler.setPaused(true);
     }
 
     void pauseStopsSampling()

@@ -55,7 +55,7 @@ public:
 
     double dumpBudget = DumpPacer::DefaultBudget;
     bool buildsTable = true;
-    std::function<void()> afterCollect;
+    std::function<void(bool dumped)> afterCollect;
 
 private:
     void tick();
@@ -186,8 +186,12 @@ void SamplingEngine::tick()
     SamplingSession::Sample result;
     CoreMessage error;
     const SamplingSession::Result outcome = m_session->sample(nowMs, &result, &error);
-    if (afterCollect)
-        afterCollect();
+    if (afterCollect) {
+        const double hookStart = threadCpuMs();
+        afterCollect(result.dumped);
+        if (result.dumped)
+            m_session->spend(nowMs, threadCpuMs() - hookStart);
+    }
     if (outcome == SamplingSession::Result::CollectFailed) {
         emit m_owner->failed(CoreMessageText::text(error));
         scheduleNext(monotonicNs());
@@ -325,7 +329,7 @@ void SamplingWorker::setBuildsTable(bool builds)
     post([builds](SamplingEngine *e) { e->buildsTable = builds; });
 }
 
-void SamplingWorker::setAfterCollectHook(std::function<void()> hook)
+void SamplingWorker::setAfterCollectHook(std::function<void(bool dumped)> hook)
 {
     post([hook = std::move(hook)](SamplingEngine *e) { e->afterCollect = hook; });
 }

@@ -36,10 +36,11 @@ public:
     // Before start(): the share of one CPU socket dumps may use (DumpPacer); whether samples
     // carry the dump and its table sorted for display (a headless recording has no table to
     // show: sorting 300k rows each dump would be wasted); for tests, a hook run after each
-    // collection in the worker thread (to make a refresh slow).
+    // collection in the worker thread, told whether it dumped (to make a refresh slow, or a
+    // dump costly: its CPU after a dump is paid from the budget, as sorting the table is).
     void setDumpBudget(double budget);
     void setBuildsTable(bool builds);
-    void setAfterCollectHook(std::function<void()> hook);
+    void setAfterCollectHook(std::function<void(bool dumped)> hook);
 
     void start(int intervalMs);
     void setIntervalMs(int intervalMs);
