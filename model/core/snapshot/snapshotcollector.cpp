@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -76,11 +77,15 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     std::thread walker;
     m_walkCpuNs = 0;
     if (m_options.owners && m_owners.walkDue(start / 1000000)) {
-        walker = std::thread([this, start] {
-            const std::int64_t cpuStart = threadCpuNow();
-            m_owners.walkAhead(start / 1000000);
-            m_walkCpuNs = threadCpuNow() - cpuStart;
-        });
+        try {
+            walker = std::thread([this, start] {
+                const std::int64_t cpuStart = threadCpuNow();
+                m_owners.walkAhead(start / 1000000);
+                m_walkCpuNs = threadCpuNow() - cpuStart;
+            });
+        } catch (const std::system_error &) {
+            // No thread to be had (RLIMIT_NPROC, say): the attribution walks after the dump, as before.
+        }
     }
     const std::int64_t dumpStart = monotonicNow();
     SockDiagCollector::Request request;
