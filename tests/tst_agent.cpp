@@ -2,6 +2,7 @@
 #include "netnstestmain.h"
 #include "processrun.h"
 #include "recording.h"
+#include "sameowners.h"
 #include "socketpopulation.h"
 #include "ssoracle.h"
 
@@ -16,6 +17,10 @@
 #include <QTest>
 
 #include <sys/socket.h>
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 // sockscope-agent as the window runs it over SSH: a separate process in the namespace the test
 // built, its stream read back with the window's own reader.
@@ -241,6 +246,64 @@ private slots:
         QVERIFY(recording.errors.empty()); // 2000 times 27 bytes of good commands: no "too long"
         QVERIFY2(qint64(recording.summaries.size()) <= 2 + ms / 250, qPrintable(QString::number(recording.summaries.size())));
         QVERIFY2(qint64(recording.snapshots.size()) <= 2 + ms / 1000, qPrintable(QString::number(recording.snapshots.size())));
+    }
+
+    // One sampling session: `sockscope --record`, `sockscope-agent --record` and the agent's
+    // stream sample the same population alike, so their frames decode to the same summaries and
+    // tables, times (the sockets' age among them) and the host-wide slab figures aside. A recording ends with the last dump's
+    // table, whoever wrote it; a stream just stops.
+    void recordersWriteAlike()
+    {
+        const QString ours = m_dir.filePath("sockscope-alike.rec"), theirs = m_dir.filePath("agent-alike.rec");
+        const ProcessRun window = ProcessRun::run(SOCKSCOPE_BINARY, {"--record", ours, "--interval", "0.25", "--samples", "3"});
+        QVERIFY2(window.exitCode == 0, window.err.constData());
+        const ProcessRun agent = ProcessRun::run(SOCKSCOPE_AGENT, {"--record", theirs, "--interval", "0.25", "--samples", "3"});
+        QVERIFY2(agent.exitCode == 0, agent.err.constData());
+        QProcess streaming;
+        startStream(streaming, {"--interval", "0.25", "--samples", "3"});
+        QVERIFY(streaming.waitForFinished(30000));
+        QCOMPARE(streaming.exitCode(), 0);
+
+        Recording recordings[3];
+        const QString paths[3] = {ours, theirs, saved(streaming.readAllStandardOutput(), "stream-alike.rec")};
+        QString error;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(recordings[i].read(paths[i], &error), qPrintable(error));
+            // A stream has no END frame: only a recording's reads back without a warning.
+            QVERIFY2(i == 2 || recordings[i].warnings.isEmpty(), qPrintable(recordings[i].warnings.join('\n')));
+            QCOMPARE(int(recordings[i].summaries.size()), 3);
+        }
+        QVERIFY(recordings[0].endedCleanly && recordings[1].endedCleanly);
+        QCOMPARE(int(recordings[0].snapshots.size()), 2); // the first dump's and the last's
+        QCOMPARE(int(recordings[1].snapshots.size()), 2);
+        QCOMPARE(int(recordings[2].snapshots.size()), 1);
+        const auto sameSocketFigures = [](const SampleSummary &a, const SampleSummary &b) {
+            return a.states == b.states && a.totalSockets == b.totalSockets && a.maxTimeWaitBuckets == b.maxTimeWaitBuckets
+                && a.localPortCount == b.localPortCount && a.remotePortCount == b.remotePortCount
+                && std::equal(a.localPorts.begin(), a.localPorts.begin() + a.localPortCount, b.localPorts.begin(),
+                              [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+                && std::equal(a.remotePorts.begin(), a.remotePorts.begin() + a.remotePortCount, b.remotePorts.begin(),
+                              [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+                && a.ratesValidMask == b.ratesValidMask && a.consistent == b.consistent && sameOwners(a, b);
+        };
+        for (int i = 1; i < 3; ++i) {
+            for (int k = 0; k < 3; ++k)
+                QVERIFY2(sameSocketFigures(recordings[0].summaries[k], recordings[i].summaries[k]),
+                         qPrintable(QStringLiteral("recording %1, summary %2").arg(i).arg(k)));
+        }
+        QCOMPARE(recordings[0].summaries[2].count(TcpState::TimeWait), 27u);
+        const auto rows = [&](int recording, int table) {
+            QString failure;
+            const SnapshotPtr snapshot = recordings[recording].loadSnapshot(std::size_t(table), &failure);
+            std::vector<std::tuple<quint8, TcpState, quint16, quint16, quint64, quint32>> out;
+            for (const SocketRecord &r : snapshot ? snapshot->sockets : std::vector<SocketRecord>())
+                out.emplace_back(r.family, r.state, r.localPort, r.remotePort, r.cookie, r.inode);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        QCOMPARE(rows(0, 0).size(), std::size_t(35));
+        QVERIFY(rows(0, 0) == rows(1, 0) && rows(0, 0) == rows(2, 0));
+        QVERIFY(rows(0, 1) == rows(1, 1) && rows(0, 1) == rows(0, 0));
     }
 
     // --record writes a file the window replays.

@@ -2,7 +2,7 @@
 #include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 #include "sysctlapplier.h"
 #include "sysctlchangebox.h"
@@ -36,7 +36,7 @@ class TestSysctlPanel : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_sampler;
 
     std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
@@ -108,7 +108,7 @@ private slots:
         // Watches the sysctl list through every refresh, edit, apply and language switch below.
         m_tester = std::make_unique<QAbstractItemModelTester>(m_window->sysctlModel(),
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
         m_window->revealView(QStringLiteral("sysctls"));

@@ -532,6 +532,22 @@
         <source>name=value</source>
         <translation>名称=值</translation>
     </message>
+    <message>
+        <source>The share of one CPU, in percent (1 to 100, default 5), that dumping the sockets may use: between dumps, refreshes read the counters afresh and show the last dump&apos;s sockets with their age.</source>
+        <translation>转储套接字可使用的单个 CPU 份额，以百分比计（1 到 100，默认 5）：两次转储之间，刷新会重新读取计数器，并显示上次转储的套接字及其时长。</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>--dump-budget applies to the window and --record.</source>
+        <translation>--dump-budget 仅适用于窗口和 --record。</translation>
+    </message>
+    <message>
+        <source>--dump-budget needs a whole percentage from 1 to 100, not &quot;%1&quot;.</source>
+        <translation>--dump-budget 需要 1 到 100 之间的整数百分比，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>

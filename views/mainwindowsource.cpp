@@ -53,7 +53,7 @@ void MainWindow::setSource(Source *source)
     if (auto local = qobject_cast<LocalSource *>(source); local && capabilities.sysctls == Source::SysctlRoute::Local) {
         m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
-        m_sysctlApplier->setSampler(local->samplerThread());
+        m_sysctlApplier->setSampler(local->samplingWorker());
     } else if (source->appliesSysctls()) {
         // A remote host (editable even once sudo refused: the preview then is the exact commands
         // to run there) or the lab's agent.
