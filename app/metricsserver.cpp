@@ -232,33 +232,58 @@ void MetricsServer::requestDone(MHD_Connection *connection, void **context)
         found->second = std::chrono::steady_clock::now() + RequestLimit;
 }
 
+MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd)
+{
+    const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!peerInfo || !peerInfo->client_addr)
+        return {"?", false};
+    // The length is the family's: libmicrohttpd keeps the address accept() gave.
+    const sockaddr *peer = peerInfo->client_addr;
+    const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
+    sockaddr_storage local {};
+    socklen_t localLength = sizeof local;
+    const PeerSocketLookup::Peer found = ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0
+        ? m_peers.find(peer, reinterpret_cast<const sockaddr *>(&local))
+        : PeerSocketLookup::Peer {};
+    switch (found.kind) {
+    case PeerSocketLookup::Peer::Kind::Owned: {
+        const bool trusted = found.uid == 0 || found.uid == ::geteuid();
+        m_subordinateIds.refresh();
+        const std::string &owner = m_subordinateIds.ownerOf(found.uid);
+        return {owner.empty() ? "u" + std::to_string(found.uid) : "s" + owner, trusted};
+    }
+    case PeerSocketLookup::Peer::Kind::Orphaned:
+        return {"local", false};
+    case PeerSocketLookup::Peer::Kind::Elsewhere:
+        break;
+    }
+    if (isLoopback(peer, length))
+        return {"local", false};
+    return {addressKey(peer, length), false};
+}
+
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
 {
     if (opened) {
         const MHD_ConnectionInfo *fdInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-        const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!fdInfo || !peerInfo || !peerInfo->client_addr)
+        if (!fdInfo)
             return;
         const int fd = fdInfo->connect_fd;
-        // The length is the family's: libmicrohttpd keeps the address accept() gave.
-        const sockaddr *peer = peerInfo->client_addr;
-        const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
-        std::string key = addressKey(peer, length);
-        sockaddr_storage local {};
-        socklen_t localLength = sizeof local;
-        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0) {
-            if (const auto uid = m_peers.localPeerUid(peer, reinterpret_cast<const sockaddr *>(&local)))
-                key = "u" + std::to_string(*uid);
-        }
+        const Client client = clientOf(connection, fd);
         std::lock_guard<std::mutex> lock(m_mutex);
-        unsigned &count = m_connectionsFrom[key];
-        if (count >= ConnectionsPerClient) {
+        unsigned &count = m_connectionsFrom[client.key];
+        if (count >= ConnectionsPerClient
+            || (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)) {
+            if (count == 0)
+                m_connectionsFrom.erase(client.key);
             // Over its share: closed before it is read (libmicrohttpd sees the end and closes it).
             ::shutdown(fd, SHUT_RDWR);
             return;
         }
         ++count;
-        m_countedClient[connection] = key;
+        if (!client.trusted)
+            ++m_untrustedConnections;
+        m_countedClient[connection] = client;
         m_deadlines[connection] = std::chrono::steady_clock::now() + HeadLimit;
         return;
     }
@@ -267,10 +292,24 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
     const auto counted = m_countedClient.find(connection);
     if (counted == m_countedClient.end())
         return;
-    const auto count = m_connectionsFrom.find(counted->second);
+    const auto count = m_connectionsFrom.find(counted->second.key);
     if (count != m_connectionsFrom.end() && --count->second == 0)
         m_connectionsFrom.erase(count);
+    if (!counted->second.trusted)
+        --m_untrustedConnections;
     m_countedClient.erase(counted);
+}
+
+// 127.0.0.0/8, ::1 and ::ffff:127.0.0.0/104.
+bool MetricsServer::isLoopback(const sockaddr *address, unsigned length)
+{
+    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in))
+        return (ntohl(reinterpret_cast<const sockaddr_in *>(address)->sin_addr.s_addr) >> 24) == 127;
+    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(&in6) || (IN6_IS_ADDR_V4MAPPED(&in6) && in6.s6_addr[12] == 127);
+    }
+    return false;
 }
 
 void MetricsServer::watchdog()

@@ -100,6 +100,14 @@ class TestExporter : public QObject
     }
 
     // Whether a connection is still open with nothing received (poll says nothing to read).
+    // Closed by the agent when it started, before the head timeout (2 s) could have closed it.
+    static bool closedAtOnce(int fd)
+    {
+        pollfd closed {fd, POLLIN, 0};
+        char byte;
+        return ::poll(&closed, 1, 1500) == 1 && ::recv(fd, &byte, 1, MSG_DONTWAIT) <= 0;
+    }
+
     static bool openAndQuiet(int fd)
     {
         pollfd held {fd, POLLIN, 0};
@@ -479,10 +487,7 @@ private slots:
             }
             idle.push_back(peer.inside(connectExtra));
             QVERIFY(idle.back() >= 0);
-            pollfd extra {idle.back(), POLLIN, 0};
-            QCOMPARE(::poll(&extra, 1, 1500), 1);
-            char byte;
-            QVERIFY(::recv(idle.back(), &byte, 1, MSG_DONTWAIT) <= 0);
+            QVERIFY(closedAtOnce(idle.back()));
             for (std::size_t i = first; i + 1 < idle.size(); ++i)
                 QVERIFY(openAndQuiet(idle[i]));
         };
@@ -529,12 +534,15 @@ private slots:
         const int extra = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 2, INADDR_LOOPBACK, AgentPort);
         QVERIFY(extra >= 0);
         idle.push_back(extra);
-        pollfd closed {extra, POLLIN, 0};
-        QCOMPARE(::poll(&closed, 1, 1500), 1); // not the head timeout (2 s): closed when it started
-        char byte;
-        QVERIFY(::recv(extra, &byte, 1, MSG_DONTWAIT) <= 0);
+        QVERIFY(closedAtOnce(extra));
         for (std::size_t i = 0; i + 1 < idle.size(); ++i)
             QVERIFY(openAndQuiet(idle[i]));
+        // Sockets bound to lo (SO_BINDTODEVICE, open to any user) from other loopback addresses
+        // are still nobody's: the first is closed at once.
+        const int bound = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 3, INADDR_LOOPBACK, AgentPort, "lo");
+        QVERIFY(bound >= 0);
+        idle.push_back(bound);
+        QVERIFY(closedAtOnce(bound));
         // Another user, and root, from the same addresses: served.
         const int otherUser = HttpScrape::connectFromAs(Nobody - 1, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
         QVERIFY(otherUser >= 0);
@@ -542,6 +550,74 @@ private slots:
         QVERIFY(openAndQuiet(otherUser));
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000, INADDR_LOOPBACK).status, 200);
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000, INADDR_LOOPBACK + 1).status, 200);
+    }
+
+    // However many users hold connections, root (and the agent's own user) keep the last 16 of
+    // the 256 slots: 15 users with 16 connections each take 240, the next user's first is closed,
+    // and root is served.
+    void rootKeepsItsShare()
+    {
+        std::vector<int> idle;
+        const auto closeAll = qScopeGuard([&] {
+            for (int fd : idle)
+                HttpScrape::closeWithoutTimeWait(fd);
+        });
+        for (unsigned user = 0; user < 15; ++user) {
+            for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+                idle.push_back(HttpScrape::connectFromAs(60000 + user, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
+                QVERIFY(idle.back() >= 0);
+            }
+        }
+        const int next = HttpScrape::connectFromAs(60015, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
+        QVERIFY(next >= 0);
+        idle.push_back(next);
+        QVERIFY(closedAtOnce(next));
+        QVERIFY(openAndQuiet(idle.front()));
+        QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000).status, 200);
+    }
+
+    // A user with a subordinate uid range (/etc/subuid) owns its 65,536 uids: sockets made from a
+    // user namespace under any of them count as that user. The agent runs in a private mount
+    // namespace that sees a copy of /etc whose subuid gives nobody 200000-265535.
+    void subordinateUidsCountAsTheirUser()
+    {
+        QTemporaryDir etc;
+        QVERIFY(etc.isValid());
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::run({"cp", "-a", "/etc/.", etc.path()}, &error), qPrintable(error));
+        QFile subuid(etc.filePath(QStringLiteral("subuid")));
+        QVERIFY(subuid.open(QIODevice::WriteOnly | QIODevice::Truncate) && subuid.write("nobody:200000:65536\n") > 0);
+        subuid.close();
+        constexpr quint16 Port = 9945;
+        QProcess agent;
+        agent.setProgram(QStringLiteral("unshare"));
+        agent.setArguments({"-m", "--propagation", "private", "sh", "-c",
+                            "mount --bind \"$1\" /etc && exec \"$2\" --metrics-listen 127.0.0.1:" + QString::number(Port),
+                            "sh", etc.path(), SOCKSCOPE_AGENT});
+        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.start();
+        QVERIFY(agent.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(HttpScrape::get(Port, "/", {}, 1000).status, 200, 10000);
+        const auto stop = qScopeGuard([&] { stopAgent(agent); });
+
+        std::vector<int> idle;
+        const auto closeAll = qScopeGuard([&] {
+            for (int fd : idle)
+                HttpScrape::closeWithoutTimeWait(fd);
+        });
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(200001 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, Port));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int seventeenth = HttpScrape::connectFromAs(265535, INADDR_LOOPBACK, INADDR_LOOPBACK, Port);
+        QVERIFY(seventeenth >= 0);
+        idle.push_back(seventeenth);
+        QVERIFY(closedAtOnce(seventeenth));
+        // A uid outside the range is its own user.
+        const int outside = HttpScrape::connectFromAs(265536, INADDR_LOOPBACK, INADDR_LOOPBACK, Port);
+        QVERIFY(outside >= 0);
+        idle.push_back(outside);
+        QVERIFY(openAndQuiet(outside));
     }
 
     void aBodyIsAnswered400()
