@@ -1,6 +1,7 @@
 #include "hostilebytes.h"
 #include "netnstestmain.h"
 #include "framedecoder.h"
+#include "qtstd.h"
 #include "recordingformat.h"
 #include "recordingframes.h"
 #include "socketpopulation.h"
@@ -247,8 +248,8 @@ private slots:
                                   .arg(qFromLittleEndian<quint32>(big.constData()) / 1024)),
                  qPrintable(why));
         qint64 timeMs = 0;
-        QVERIFY(RecordingFrames::inspectSnapshot(snapshotPayload(0), &timeMs));
-        QVERIFY(!RecordingFrames::inspectSnapshot(snapshotPayload(120 << 20), &timeMs));
+        QVERIFY(RecordingFrames::inspectSnapshot(byteView(snapshotPayload(0)), &timeMs));
+        QVERIFY(!RecordingFrames::inspectSnapshot(byteView(snapshotPayload(120 << 20)), &timeMs));
     }
 
     // A table of more rows than a stream may send is refused before it is inflated.

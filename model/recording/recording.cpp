@@ -93,7 +93,7 @@ public:
     bool table(const TableFrame &table) override
     {
         qint64 time = -1;
-        if (!RecordingFrames::inspectSnapshot(QByteArray::fromStdString(table.frame.payload), &time))
+        if (!RecordingFrames::inspectSnapshot(table.frame.payload, &time))
             return false;
         const bool owned = !table.owners.empty();
         m_recording.snapshots.push_back({time, table.frame.offset + RecordingFormat::FrameHeaderSize,

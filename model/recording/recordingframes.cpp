@@ -14,10 +14,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
+bool RecordingFrames::inspectSnapshot(std::string_view payload, qint64 *timeMs)
 {
     *timeMs = -1;
-    ByteReader in(byteView(payload));
+    ByteReader in(payload);
     const quint32 jsonSize = in.u32();
     if (jsonSize > RecordingFormat::MaximumSnapshotJson)
         return false; // never parsed, whoever asks

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string_view>
+
 struct RecordingMarker
 {
     qint64 timeMs = 0;
@@ -27,7 +29,7 @@ struct RecordingError
 namespace RecordingFrames {
 // A SNAPSHOT frame's time, parsed from its JSON (FrameReader has checked its sizes; JSON over
 // RecordingFormat::MaximumSnapshotJson is refused unparsed here too).
-bool inspectSnapshot(const QByteArray &payload, qint64 *timeMs);
+bool inspectSnapshot(std::string_view payload, qint64 *timeMs);
 // The whole snapshot (header JSON, socket table, aggregates); null when damaged.
 // `version`: the recording format the frame came in.
 // `owners`: the OWNERS frame that came just before it, if any (per-row owners; a damaged one is
