@@ -55,6 +55,9 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     return snapshot;
 }
 
+// The reader keeps as many bytes of a label as the characters shown can take.
+static_assert(FrameReader::MaximumLabelBytes == 4 * UntrustedText::LabelLength);
+
 namespace {
 QString plainText(std::string_view bytes)
 {
