@@ -80,6 +80,18 @@ private slots:
         QCOMPARE(agent.value("states").toObject().value("TIME-WAIT").toInt(), 27);
         QCOMPARE(agent.value("states").toObject().value("ESTABLISHED").toInt(), 6);
         QCOMPARE(agent.value("sockets_total").toObject().value("ipv6").toInt(), 9);
+        // Each busiest tuple carries its port budget (compared with the window's below): the
+        // loopback tuple towards :9000 in a fresh namespace, tcp_tw_reuse 2, 1000 ms delay.
+        const QJsonObject busiest = agent.value("port_pressure").toObject().value("tuples").toArray().at(0).toObject();
+        QCOMPARE(busiest.value("remote_port").toInt(), 9000);
+        const QJsonObject budget = busiest.value("budget").toObject();
+        QCOMPARE(budget.value("reuse").toString(), QStringLiteral("applies"));
+        QCOMPARE(budget.value("usable_ports").toInt(), 28232);
+        QCOMPARE(budget.value("reuse_delay_seconds").toDouble(), 1.0);
+        QCOMPARE(budget.value("reuse_delay_approximate").toBool(), false);
+        QCOMPARE(budget.value("per_second_with_reuse").toDouble(), 28232.0);
+        QCOMPARE(budget.value("per_second").toDouble(), 28232.0);
+        QVERIFY(qFuzzyCompare(budget.value("per_second_without_reuse").toDouble(), 28232.0 / 60));
         for (const char *key : {"states", "sockets_total", "time_wait", "port_pressure", "sysctls", "state_filter", "netns"}) {
             QJsonValue a = agent.value(key), w = window.value(key);
             if (QByteArray(key) == "netns")
@@ -101,14 +113,21 @@ private slots:
         const auto lines = [](const QByteArray &text) {
             QList<QByteArray> kept;
             for (const QByteArray &line : text.split('\n')) {
+                // The budget line too: one calculation and one wording in the core (PortBudgetWords).
                 if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
-                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 "))
+                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 ") || line.startsWith("  budget: "))
                     kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
             }
             return kept;
         };
-        QCOMPARE(lines(agent.out).size(), 5);
+        QCOMPARE(lines(agent.out).size(), 6);
         QCOMPARE(lines(agent.out), lines(window.out));
+        // The busiest tuple is loopback (127.0.0.1 → 127.0.0.1:9000) in a fresh namespace:
+        // tcp_tw_reuse 2 applies, 28,232 ports over tcp_tw_reuse_delay's 1 s.
+        QVERIFY2(agent.out.contains("  budget: About 28,232 new connections per second towards that destination (local "
+                                    "address, remote address, remote port) when this host closes first: tcp_tw_reuse "
+                                    "takes over TIME-WAIT entries older than 1 s.\n"),
+                 agent.out.constData());
     }
 
     // --stream parsed back with the window's reader: exact counts, a table, the agent's header.

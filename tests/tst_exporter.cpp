@@ -167,6 +167,16 @@ private slots:
         // timestamps a full range fails however old the entries are.
         QVERIFY(help("sockscope_ephemeral_ports_in_use").find("and the entries hold a record of the peer's timestamp")
                 != std::string::npos);
+        // The busiest tuples' port budget, the window's calculation (PortBudget): in this fresh
+        // namespace 28,232 usable ports, tcp_tw_reuse 2 and a loopback tuple, so reuse applies with
+        // tcp_tw_reuse_delay's 1000 ms; without it each port waits 60 s.
+        const std::string tuple = "family=\"ipv4\",local_address=\"127.0.0.1\",remote_address=\"127.0.0.1\",remote_port=\"9000\"";
+        QCOMPARE(s.at("sockscope_port_budget_connections_per_second{" + tuple + ",reuse=\"with\"}"), 28232.0);
+        QCOMPARE(s.at("sockscope_port_budget_connections_per_second{" + tuple + ",reuse=\"without\"}"), 470.533333);
+        QCOMPARE(s.at("sockscope_port_budget_reuse_applies{" + tuple + "}"), 1.0);
+        // One series per tuple and reuse: as many tuples as sockscope_ephemeral_ports_in_use has.
+        QCOMPARE(HttpScrape::count(s, "sockscope_port_budget_connections_per_second"),
+                 2 * HttpScrape::count(s, "sockscope_ephemeral_ports_in_use"));
         QCOMPARE(HttpScrape::count(s, "sockscope_slab_bytes") > 0, true);
         QVERIFY(s.count("sockscope_netstat_tcpext_tcp_time_wait_overflow_total"));
         // PAWS rejects in TIME-WAIT have their own counter on this kernel (LINUX_MIB_PAWS_TW_REJECTED).

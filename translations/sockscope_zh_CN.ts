@@ -3985,6 +3985,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
         <translation>要在重启后保留取值，请在远程主机本身的 /etc/sysctl.d/ 中配置。</translation>
     </message>
+    <message>
+        <source>Host namespace not checked yet</source>
+        <translation>尚未核实是否为主机命名空间</translation>
+    </message>
 </context>
 <context>
     <name>SysctlChangeRisk</name>

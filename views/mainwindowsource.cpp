@@ -12,7 +12,6 @@
 #include "snapshottextwriter.h"
 #include "sockettablepanel.h"
 #include "sysctlapplier.h"
-#include "sysctlcatalog.h"
 #include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
@@ -36,9 +35,8 @@ void MainWindow::setSource(Source *source)
             m_source->deleteLater();
     }
     m_source = source;
-    // This machine's kernel again: its own defaults (a remote host's came from its stream).
-    if (source->kind() == Source::Kind::ThisHost || source->kind() == Source::Kind::Namespace)
-        SysctlCatalog::setWatchedKernelDefaults(nullptr);
+    // The watched kernel's facts come from the source (this machine's are gathered in a worker).
+    m_sysctlPanel->setKernelFacts(source->kernelFacts());
     const Source::Capabilities capabilities = source->capabilities();
     const std::vector<SampleSummary> held = source->history();
     if (capabilities.canSeek || !held.empty()) {
@@ -104,6 +102,11 @@ void MainWindow::connectSource()
     connect(m_source, &Source::tableReady, m_tablePanel, &SocketTablePanel::setRows);
     connect(m_source, &Source::failed, this, &MainWindow::showFailure);
     connect(m_source, &Source::placeChanged, this, &MainWindow::updateStatus);
+    connect(m_source, &Source::kernelFactsChanged, this, [this] {
+        m_sysctlPanel->setKernelFacts(m_source->kernelFacts());
+        if (m_latest)
+            showSnapshotInPanels();
+    });
     connect(m_source, &Source::stateChanged, this, &MainWindow::showSourceState);
     connect(m_source, &Source::recordingStarted, this, [this](const QString &path) {
         m_recordingPath = path;

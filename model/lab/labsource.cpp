@@ -25,6 +25,7 @@ LabSource::LabSource(const QString &agentProgram, const QString &helperProgram, 
 {
     setKind(Kind::Lab);
     setSysctlRoute(SysctlRoute::Lab, QString());
+    useThisKernelsFacts(); // the lab runs on this kernel
     // A lab that ended is started again empty: it gets its load and sysctls back.
     connect(this, &Source::stateChanged, this, [this](State state) {
         if (state != State::Connecting)

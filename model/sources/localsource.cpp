@@ -32,6 +32,7 @@ LocalSource::~LocalSource() = default;
 
 void LocalSource::connectSampler()
 {
+    useThisKernelsFacts(); // detected in a worker thread: it forks
     // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
     m_watchesOwnNamespace = m_sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
     SamplingWorker *sampler = m_sampler;
