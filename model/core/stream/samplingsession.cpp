@@ -42,7 +42,7 @@ bool SamplingSession::tableDue(std::int64_t nowMs) const
         return false;
     if (m_lastTableMs < 0)
         return true;
-    if (m_options.tablePeriodMs >= 0 && nowMs - m_lastTableMs >= m_options.tablePeriodMs)
+    if (m_options.tablePeriodMs >= 0 && nowMs - m_lastTableMs + TableSlackMs >= m_options.tablePeriodMs)
         return true;
     return m_tableWanted && nowMs >= nextTableAllowedMs();
 }

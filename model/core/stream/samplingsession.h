@@ -24,6 +24,9 @@ public:
     // A reader repeating "table" must not make a session walk and encode a 262k-socket table
     // as fast as it can: a table asked for comes at most this often.
     static constexpr std::int64_t MinimumTablePeriodMs = 1000;
+    // Samples come on a clock whose ticks wander by a few ms: one a little early for its table
+    // (a table every 1 s, samples every 1 s) still takes it rather than leaving it to the next.
+    static constexpr std::int64_t TableSlackMs = 50;
 
     struct Options
     {
