@@ -4,11 +4,13 @@
 #include "coremessage.h"
 #include "expositionwriter.h"
 
+#include <ifaddrs.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -59,22 +61,31 @@ void onCompleted(void *server, MHD_Connection *connection, void **request, MHD_R
     static_cast<MetricsServer *>(server)->requestDone(connection, request);
 }
 
-// The key a remote client is counted under: its IPv4 address, or its IPv6 /64 (the smallest
-// prefix a host is given: counting single IPv6 addresses would give one host 2^64 allowances);
-// empty for a family not served.
-std::string addressKey(const sockaddr *address, socklen_t length)
+// An address's bytes (IPv4 for an IPv4-mapped IPv6 address), with its family's mark.
+std::string addressBytes(const sockaddr *address)
 {
-    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in)) {
+    if (address->sa_family == AF_INET) {
         const auto *in = reinterpret_cast<const sockaddr_in *>(address);
         return "4" + std::string(reinterpret_cast<const char *>(&in->sin_addr), sizeof in->sin_addr);
     }
-    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+    if (address->sa_family == AF_INET6) {
         const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
         if (IN6_IS_ADDR_V4MAPPED(&in6))
             return "4" + std::string(reinterpret_cast<const char *>(in6.s6_addr + 12), 4);
-        return "6" + std::string(reinterpret_cast<const char *>(in6.s6_addr), 8);
+        return "6" + std::string(reinterpret_cast<const char *>(in6.s6_addr), 16);
     }
     return {};
+}
+
+// The key a remote client is counted under: its IPv4 address, or its IPv6 /64 (the smallest
+// prefix a host is given: counting single IPv6 addresses would give one host 2^64 allowances);
+// empty for a family not served.
+std::string addressKey(const sockaddr *address)
+{
+    std::string bytes = addressBytes(address);
+    if (bytes.size() == 1 + 16)
+        bytes.resize(1 + 8); // an IPv6 address's /64
+    return bytes;
 }
 
 void onConnection(void *server, MHD_Connection *connection, void **, MHD_ConnectionNotificationCode code)
@@ -250,16 +261,39 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
         const bool trusted = found.uid == 0 || found.uid == ::geteuid();
         m_subordinateIds.refresh();
         const std::string &owner = m_subordinateIds.ownerOf(found.uid);
-        return {owner.empty() ? "u" + std::to_string(found.uid) : "s" + owner, trusted};
+        if (!owner.empty())
+            return {"s" + owner, trusted};
+        if (found.uid > 0xffff && !trusted)
+            return {"b" + std::to_string(found.uid >> 16), false};
+        return {"u" + std::to_string(found.uid), trusted};
     }
     case PeerSocketLookup::Peer::Kind::Orphaned:
         return {"local", false};
     case PeerSocketLookup::Peer::Kind::Elsewhere:
         break;
     }
-    if (isLoopback(peer, length))
+    if (isLoopback(peer, length) || isOwnAddress(peer))
         return {"local", false};
-    return {addressKey(peer, length), false};
+    return {addressKey(peer), false};
+}
+
+bool MetricsServer::isOwnAddress(const sockaddr *address)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (m_ownAddresses.empty() || now - m_ownAddressesRead >= std::chrono::seconds(1)) {
+        m_ownAddressesRead = now;
+        m_ownAddresses.clear();
+        ifaddrs *list = nullptr;
+        if (::getifaddrs(&list) == 0) {
+            for (const ifaddrs *entry = list; entry; entry = entry->ifa_next) {
+                if (entry->ifa_addr && (entry->ifa_addr->sa_family == AF_INET || entry->ifa_addr->sa_family == AF_INET6))
+                    m_ownAddresses.push_back(addressBytes(entry->ifa_addr));
+            }
+            ::freeifaddrs(list);
+        }
+    }
+    const std::string bytes = addressBytes(address);
+    return std::find(m_ownAddresses.begin(), m_ownAddresses.end(), bytes) != m_ownAddresses.end();
 }
 
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)

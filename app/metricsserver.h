@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 struct MHD_Connection;
 struct sockaddr;
@@ -36,7 +37,9 @@ public:
     // A local client whose socket cannot be told (closed already, or bound where the lookup does
     // not reach) counts with every other such client, never as its loopback address: any user
     // has all of 127.0.0.0/8. A uid in a user's subordinate range (/etc/subuid) counts as that
-    // user. Whatever identities clients have, root and the agent's own user keep the last
+    // user, and any other uid above 65,535 counts with its block of 65,536 (a user namespace's
+    // range, whoever gave it: systemd-nsresourced or a directory service do not use
+    // /etc/subuid). Whatever identities clients have, root and the agent's own user keep the last
     // ReservedForTrusted slots, so a local Prometheus running as either is always served.
     static constexpr unsigned ConnectionsPerClient = 16;
     static constexpr unsigned ReservedForTrusted = 16;
@@ -85,6 +88,9 @@ private:
         bool trusted = false;
     };
     Client clientOf(MHD_Connection *connection, int fd);
+    // Whether `address` is one of this namespace's own (a client on this host whose socket the
+    // lookup did not find: bound to a device other than lo); the list is read at most once a second.
+    bool isOwnAddress(const sockaddr *address);
 
     // Live connections per client key, the client each connection is counted under, and how many
     // are held by clients that are not trusted.
@@ -94,5 +100,7 @@ private:
     // Used on libmicrohttpd's one thread only (connectionEvent).
     PeerSocketLookup m_peers;
     SubordinateIds m_subordinateIds;
+    std::vector<std::string> m_ownAddresses; // addressBytes() of each
+    std::chrono::steady_clock::time_point m_ownAddressesRead;
     std::thread m_watchdog;
 };

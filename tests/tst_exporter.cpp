@@ -457,7 +457,7 @@ private slots:
         // clients are still served on both.
         PeerNetworkNamespace peer;
         QString error;
-        QVERIFY2(peer.create(QStringLiteral("ex0"), {"10.88.0.1/24", "fd88::1/64"}, QStringLiteral("ex1"),
+        QVERIFY2(peer.create(QStringLiteral("ex0"), {"10.88.0.1/24", "10.88.0.4/24", "fd88::1/64"}, QStringLiteral("ex1"),
                              {"10.88.0.2/24", "10.88.0.3/24", "fd88::2/64", "fd88::3/64"}, &error),
                  qPrintable(error));
         const auto removeLink = qScopeGuard([&] { PrivateNetworkNamespace::run({"ip", "link", "del", "ex0"}, &error); });
@@ -515,6 +515,17 @@ private slots:
         idle.push_back(other);
         QVERIFY(openAndQuiet(other));
         QCOMPARE(HttpScrape::get(AllIpv4Port, "/metrics", {}, 3000, Server, Server).status, 200);
+        // A local user's sockets bound to ex0 (any user may bind to a device) from this host's own
+        // addresses to its own address: the lookup does not find them, and they count as one
+        // local client whatever address they come from, not as a client per address.
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(Nobody, Server, Server, AllIpv4Port, "ex0"));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int otherOwnAddress = HttpScrape::connectFromAs(Nobody, Server + 3, Server, AllIpv4Port, "ex0");
+        QVERIFY(otherOwnAddress >= 0);
+        idle.push_back(otherOwnAddress);
+        QVERIFY(closedAtOnce(otherOwnAddress));
         const int local6 = HttpScrape::connectFrom6("fd88::1", "fd88::1", AllIpv6Port);
         QVERIFY(local6 >= 0);
         idle.push_back(local6);
@@ -553,6 +564,16 @@ private slots:
         QVERIFY(bound >= 0);
         idle.push_back(bound);
         QVERIFY(closedAtOnce(bound));
+        // Uids above 65,535 count by their block of 65,536 (a user namespace's range, wherever
+        // it came from): 16 from 300000-300015, then 300016 is closed.
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(300000 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int sameBlock = HttpScrape::connectFromAs(300016, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
+        QVERIFY(sameBlock >= 0);
+        idle.push_back(sameBlock);
+        QVERIFY(closedAtOnce(sameBlock));
         // Another user, and root, from the same addresses: served.
         const int otherUser = HttpScrape::connectFromAs(Nobody - 1, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
         QVERIFY(otherUser >= 0);
