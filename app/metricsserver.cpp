@@ -4,13 +4,11 @@
 #include "coremessage.h"
 #include "expositionwriter.h"
 
-#include <ifaddrs.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -86,6 +84,14 @@ std::string addressKey(const sockaddr *address)
     if (bytes.size() == 1 + 16)
         bytes.resize(1 + 8); // an IPv6 address's /64
     return bytes;
+}
+
+// The key of a remote client's network: its IPv4 /24 or its IPv6 /48.
+std::string networkKey(const sockaddr *address)
+{
+    std::string bytes = addressBytes(address);
+    bytes.resize(bytes.size() == 1 + 16 ? 1 + 6 : 1 + 3);
+    return "n" + bytes;
 }
 
 void onConnection(void *server, MHD_Connection *connection, void **, MHD_ConnectionNotificationCode code)
@@ -247,7 +253,7 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
 {
     const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!peerInfo || !peerInfo->client_addr)
-        return {"?", false};
+        return {"?", {}, false};
     // The length is the family's: libmicrohttpd keeps the address accept() gave.
     const sockaddr *peer = peerInfo->client_addr;
     const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
@@ -262,38 +268,34 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
         m_subordinateIds.refresh();
         const std::string &owner = m_subordinateIds.ownerOf(found.uid);
         if (!owner.empty())
-            return {"s" + owner, trusted};
+            return {"s" + owner, {}, trusted};
         if (found.uid > 0xffff && !trusted)
-            return {"b" + std::to_string(found.uid >> 16), false};
-        return {"u" + std::to_string(found.uid), trusted};
+            return {"b" + std::to_string(found.uid >> 16), {}, false};
+        return {"u" + std::to_string(found.uid), {}, trusted};
     }
     case PeerSocketLookup::Peer::Kind::Orphaned:
-        return {"local", false};
+    case PeerSocketLookup::Peer::Kind::ThisHost:
+        return {"local", {}, false};
     case PeerSocketLookup::Peer::Kind::Elsewhere:
         break;
     }
-    if (isLoopback(peer, length) || isOwnAddress(peer))
-        return {"local", false};
-    return {addressKey(peer), false};
+    if (isLoopback(peer, length)) // a lookup that failed: never counted as its own 127.x address
+        return {"local", {}, false};
+    return {addressKey(peer), networkKey(peer), false};
 }
 
-bool MetricsServer::isOwnAddress(const sockaddr *address)
+bool MetricsServer::admits(const Client &client) const
 {
-    const auto now = std::chrono::steady_clock::now();
-    if (m_ownAddresses.empty() || now - m_ownAddressesRead >= std::chrono::seconds(1)) {
-        m_ownAddressesRead = now;
-        m_ownAddresses.clear();
-        ifaddrs *list = nullptr;
-        if (::getifaddrs(&list) == 0) {
-            for (const ifaddrs *entry = list; entry; entry = entry->ifa_next) {
-                if (entry->ifa_addr && (entry->ifa_addr->sa_family == AF_INET || entry->ifa_addr->sa_family == AF_INET6))
-                    m_ownAddresses.push_back(addressBytes(entry->ifa_addr));
-            }
-            ::freeifaddrs(list);
-        }
-    }
-    const std::string bytes = addressBytes(address);
-    return std::find(m_ownAddresses.begin(), m_ownAddresses.end(), bytes) != m_ownAddresses.end();
+    const auto holds = [this](const std::string &key) {
+        const auto found = m_connectionsFrom.find(key);
+        return found == m_connectionsFrom.end() ? 0u : found->second;
+    };
+    if (holds(client.key) >= ConnectionsPerClient)
+        return false;
+    if (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)
+        return false;
+    return client.network.empty()
+        || (m_remoteConnections < RemoteConnections && holds(client.network) < ConnectionsPerRemoteNetwork);
 }
 
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
@@ -305,16 +307,16 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
         const int fd = fdInfo->connect_fd;
         const Client client = clientOf(connection, fd);
         std::lock_guard<std::mutex> lock(m_mutex);
-        unsigned &count = m_connectionsFrom[client.key];
-        if (count >= ConnectionsPerClient
-            || (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)) {
-            if (count == 0)
-                m_connectionsFrom.erase(client.key);
+        if (!admits(client)) {
             // Over its share: closed before it is read (libmicrohttpd sees the end and closes it).
             ::shutdown(fd, SHUT_RDWR);
             return;
         }
-        ++count;
+        ++m_connectionsFrom[client.key];
+        if (!client.network.empty()) {
+            ++m_connectionsFrom[client.network];
+            ++m_remoteConnections;
+        }
         if (!client.trusted)
             ++m_untrustedConnections;
         m_countedClient[connection] = client;
@@ -326,9 +328,16 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
     const auto counted = m_countedClient.find(connection);
     if (counted == m_countedClient.end())
         return;
-    const auto count = m_connectionsFrom.find(counted->second.key);
-    if (count != m_connectionsFrom.end() && --count->second == 0)
-        m_connectionsFrom.erase(count);
+    const auto release = [this](const std::string &key) {
+        const auto count = m_connectionsFrom.find(key);
+        if (count != m_connectionsFrom.end() && --count->second == 0)
+            m_connectionsFrom.erase(count);
+    };
+    release(counted->second.key);
+    if (!counted->second.network.empty()) {
+        release(counted->second.network);
+        --m_remoteConnections;
+    }
     if (!counted->second.trusted)
         --m_untrustedConnections;
     m_countedClient.erase(counted);

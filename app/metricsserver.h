@@ -12,7 +12,6 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <vector>
 
 struct MHD_Connection;
 struct sockaddr;
@@ -43,6 +42,11 @@ public:
     // ReservedForTrusted slots, so a local Prometheus running as either is always served.
     static constexpr unsigned ConnectionsPerClient = 16;
     static constexpr unsigned ReservedForTrusted = 16;
+    // Remote clients together hold at most RemoteConnections, so that a remote host with many
+    // addresses or /64s cannot keep the scrapers on this host out, and those of one network (an
+    // IPv4 /24, an IPv6 /48: what one site is routed) at most ConnectionsPerRemoteNetwork.
+    static constexpr unsigned RemoteConnections = 128;
+    static constexpr unsigned ConnectionsPerRemoteNetwork = 32;
     // A connection silent this long before its request head is complete is closed; once the head
     // is in, the idle timeout is IdleSeconds (libmicrohttpd's timeouts count from the last byte).
     static constexpr unsigned HeadSeconds = 2;
@@ -81,26 +85,25 @@ private:
     std::condition_variable m_wake;
     std::map<MHD_Connection *, std::chrono::steady_clock::time_point> m_deadlines;
     bool m_stopping = false;
-    // The key a client is counted under, and whether it is root or the agent's own user.
+    // The key a client is counted under, the key of its network when it is remote, and whether
+    // it is root or the agent's own user.
     struct Client
     {
         std::string key;
+        std::string network; // empty for a client on this host
         bool trusted = false;
     };
     Client clientOf(MHD_Connection *connection, int fd);
-    // Whether `address` is one of this namespace's own (a client on this host whose socket the
-    // lookup did not find: bound to a device other than lo); the list is read at most once a second.
-    bool isOwnAddress(const sockaddr *address);
+    bool admits(const Client &client) const; // under m_mutex
 
-    // Live connections per client key, the client each connection is counted under, and how many
-    // are held by clients that are not trusted.
+    // Live connections per client key and per remote network key, the client each connection is
+    // counted under, and how many are held by clients that are not trusted, and by remote ones.
     std::map<std::string, unsigned> m_connectionsFrom;
     std::map<MHD_Connection *, Client> m_countedClient;
     unsigned m_untrustedConnections = 0;
+    unsigned m_remoteConnections = 0;
     // Used on libmicrohttpd's one thread only (connectionEvent).
     PeerSocketLookup m_peers;
     SubordinateIds m_subordinateIds;
-    std::vector<std::string> m_ownAddresses; // addressBytes() of each
-    std::chrono::steady_clock::time_point m_ownAddressesRead;
     std::thread m_watchdog;
 };

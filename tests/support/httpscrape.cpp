@@ -89,7 +89,9 @@ int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination,
     return connectFromSocket(fd, source, destination, port);
 }
 
-int connectFrom6(const std::string &source, const std::string &destination, std::uint16_t port)
+namespace {
+
+int connectFrom6Socket(int fd, const std::string &source, const std::string &destination, std::uint16_t port)
 {
     sockaddr_in6 from {};
     from.sin6_family = AF_INET6;
@@ -97,11 +99,36 @@ int connectFrom6(const std::string &source, const std::string &destination, std:
     to.sin6_family = AF_INET6;
     to.sin6_port = htons(port);
     if ((!source.empty() && ::inet_pton(AF_INET6, source.c_str(), &from.sin6_addr) != 1)
-        || ::inet_pton(AF_INET6, destination.c_str(), &to.sin6_addr) != 1)
+        || ::inet_pton(AF_INET6, destination.c_str(), &to.sin6_addr) != 1) {
+        if (fd >= 0)
+            ::close(fd);
         return -1;
-    return bindAndConnect(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0),
-                          source.empty() ? nullptr : reinterpret_cast<sockaddr *>(&from), reinterpret_cast<sockaddr *>(&to),
-                          sizeof to);
+    }
+    return bindAndConnect(fd, source.empty() ? nullptr : reinterpret_cast<sockaddr *>(&from),
+                          reinterpret_cast<sockaddr *>(&to), sizeof to);
+}
+
+}
+
+int connectFrom6(const std::string &source, const std::string &destination, std::uint16_t port)
+{
+    return connectFrom6Socket(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0), source, destination, port);
+}
+
+int connectFrom6As(unsigned uid, const std::string &source, const std::string &destination, std::uint16_t port,
+                   const char *device)
+{
+    const unsigned previous = unsigned(::setfsuid(uid));
+    const int fd = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ::setfsuid(previous);
+    const int on = 1;
+    if (fd >= 0
+        && (::setsockopt(fd, IPPROTO_IPV6, IPV6_FREEBIND, &on, sizeof on) != 0
+            || ::setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, device, socklen_t(std::strlen(device))) != 0)) {
+        ::close(fd);
+        return -1;
+    }
+    return connectFrom6Socket(fd, source, destination, port);
 }
 
 Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::uint32_t sourceAddress,

@@ -31,6 +31,9 @@ int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination,
                   const char *device = nullptr);
 // Over IPv6, addresses as text ("fd88::2"; an empty source: any).
 int connectFrom6(const std::string &source, const std::string &destination, std::uint16_t port);
+// The same from a socket owned by `uid`, bound to `device` and allowed any source (IPV6_FREEBIND).
+int connectFrom6As(unsigned uid, const std::string &source, const std::string &destination, std::uint16_t port,
+                   const char *device);
 
 constexpr std::uint32_t Loopback = 0x7f000001; // 127.0.0.1, host order
 

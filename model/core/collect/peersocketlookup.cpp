@@ -2,6 +2,7 @@
 
 #include <libmnl/libmnl.h>
 #include <linux/inet_diag.h>
+#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -23,6 +24,69 @@ PeerSocketLookup::~PeerSocketLookup()
 {
     if (m_socket)
         mnl_socket_close(m_socket);
+    if (m_routes)
+        mnl_socket_close(m_routes);
+}
+
+bool PeerSocketLookup::deliveredHere(const sockaddr *address)
+{
+    if (!m_routes) {
+        m_routes = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
+        if (!m_routes || mnl_socket_bind(m_routes, 0, MNL_SOCKET_AUTOPID) < 0) {
+            if (m_routes)
+                mnl_socket_close(m_routes);
+            m_routes = nullptr;
+            return false;
+        }
+        timeval timeout {0, ReceiveTimeoutMs * 1000};
+        setsockopt(mnl_socket_get_fd(m_routes), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    }
+    std::uint8_t family = AF_INET;
+    const void *bytes = nullptr;
+    std::size_t length = 4;
+    if (address->sa_family == AF_INET) {
+        bytes = &reinterpret_cast<const sockaddr_in *>(address)->sin_addr;
+    } else {
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(&in6)) {
+            bytes = in6.s6_addr + 12;
+        } else {
+            family = AF_INET6;
+            bytes = in6.s6_addr;
+            length = 16;
+        }
+    }
+    alignas(nlmsghdr) char request[MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(rtmsg)) + MNL_ATTR_HDRLEN + 16];
+    nlmsghdr *nlh = mnl_nlmsg_put_header(request);
+    nlh->nlmsg_type = RTM_GETROUTE;
+    nlh->nlmsg_flags = NLM_F_REQUEST;
+    nlh->nlmsg_seq = ++m_seq;
+    auto *route = static_cast<rtmsg *>(mnl_nlmsg_put_extra_header(nlh, sizeof(rtmsg)));
+    route->rtm_family = family;
+    route->rtm_dst_len = std::uint8_t(length * 8);
+    mnl_attr_put(nlh, RTA_DST, length, bytes);
+    if (mnl_socket_sendto(m_routes, nlh, nlh->nlmsg_len) < 0)
+        return false;
+    const unsigned portId = mnl_socket_get_portid(m_routes);
+    alignas(nlmsghdr) char answer[8192];
+    for (;;) {
+        const ssize_t received = mnl_socket_recvfrom(m_routes, answer, sizeof answer);
+        if (received < 0) {
+            mnl_socket_close(m_routes); // a late answer would be read as the next one's
+            m_routes = nullptr;
+            return false;
+        }
+        const nlmsghdr *reply = reinterpret_cast<const nlmsghdr *>(answer);
+        int left = int(received);
+        for (; mnl_nlmsg_ok(reply, left); reply = mnl_nlmsg_next(reply, &left)) {
+            if (reply->nlmsg_seq != nlh->nlmsg_seq || reply->nlmsg_pid != portId)
+                continue;
+            if (reply->nlmsg_type != RTM_NEWROUTE || mnl_nlmsg_get_payload_len(reply) < sizeof(rtmsg))
+                return false; // no route: an error answer
+            const auto *found = static_cast<const rtmsg *>(mnl_nlmsg_get_payload(reply));
+            return found->rtm_type == RTN_LOCAL || found->rtm_type == RTN_ANYCAST;
+        }
+    }
 }
 
 bool PeerSocketLookup::ensureOpen()
@@ -136,5 +200,7 @@ PeerSocketLookup::Peer PeerSocketLookup::find(const sockaddr *peer, const sockad
         found.uid = uid;
         return found;
     }
+    if (deliveredHere(peer))
+        found.kind = Peer::Kind::ThisHost;
     return found;
 }

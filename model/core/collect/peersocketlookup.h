@@ -10,7 +10,8 @@ struct sockaddr;
 // `ss -tne src ADDR:PORT dst ADDR:PORT` does, answered from the kernel's established hash. The
 // exporter counts local clients per user with it, since every local user shares 127.0.0.1 and
 // the host's own addresses. The netlink socket belongs to the namespace of the thread that
-// created the lookup.
+// created the lookup. A socket bound to a device or to an address it does not hold (FREEBIND)
+// may be missed; the route to the peer's address then still tells a client on this host.
 class PeerSocketLookup
 {
 public:
@@ -20,6 +21,8 @@ public:
             Elsewhere, // no socket of this namespace has the 4-tuple (or the lookup failed)
             Owned,     // a socket of this namespace, created by `uid`
             Orphaned,  // a socket of this namespace its process has closed: its uid says nothing
+            ThisHost,  // no socket found, but the address is delivered here (local or anycast): a
+                       // client on this host bound where the lookup cannot see (a device, FREEBIND)
         };
         Kind kind = Kind::Elsewhere;
         std::uint32_t uid = 0;
@@ -36,11 +39,15 @@ public:
 
 private:
     bool ensureOpen();
+    // Whether the kernel delivers packets for `address` to this namespace: the route to it is of
+    // type local or anycast (what `ip route get ADDRESS` shows first), whatever lists addresses.
+    bool deliveredHere(const sockaddr *address);
     // One exact lookup with the interface `device` (0: any unbound socket). Found: *inode and *uid.
     bool lookUp(const sockaddr *peer, const sockaddr *local, std::uint32_t device, std::uint32_t *inode,
                 std::uint32_t *uid);
 
     mnl_socket *m_socket = nullptr;
+    mnl_socket *m_routes = nullptr; // NETLINK_ROUTE, for deliveredHere()
     unsigned m_portId = 0;
     unsigned m_seq = 0;
 };
