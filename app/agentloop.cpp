@@ -2,11 +2,8 @@
 
 #include "agentcommands.h"
 #include "agentheader.h"
-#include "counterrates.h"
-#include "dumppacer.h"
 #include "recordingwriter.h"
-#include "samplesummary.h"
-#include "snapshotcollector.h"
+#include "samplingsession.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -33,102 +30,11 @@ std::int64_t nowMs()
         .count();
 }
 
-// The agent's CPU, user + system: the kernel's dump work runs in our recvmsg, so it counts.
-double cpuMs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
 std::int64_t wallMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
-
-// One sampling session: the collector, what rates need of the last sample, the writer, and the
-// pacer that decides which samples dump the sockets (the others repeat the last dump's figures,
-// with their age, and read the cheap /proc figures afresh).
-class Session
-{
-public:
-    Session(const AgentOptions &options, RecordingWriter &writer)
-        : m_writer(writer)
-        , m_collector(SnapshotCollector::Options {options.stateMask, std::string()})
-        , m_pacer(options.dumpBudget)
-    {
-    }
-
-    void setLabel(const std::string &label) { m_label = label; }
-
-    // Collects and writes a summary, and the table when due; false when the output broke.
-    // *tableWanted is cleared once a table asked for went out.
-    bool sample(std::int64_t now, bool *tableWanted)
-    {
-        const double cpuStart = cpuMs();
-        const bool dump = !m_lastDump || m_pacer.dumpDue(now);
-        std::shared_ptr<Snapshot> snapshot;
-        if (dump) {
-            CoreMessage error;
-            snapshot = m_collector.collect(&error);
-            if (!snapshot) {
-                m_pacer.spend(now, cpuMs() - cpuStart);
-                return m_writer.writeError(wallMs(), error); // a later tick tries again
-            }
-        } else {
-            snapshot = m_collector.refresh(*m_lastDump);
-        }
-        snapshot->namespaceLabel = m_label;
-        if (m_previous && m_previous->namespaceId == snapshot->namespaceId)
-            snapshot->rates = CounterRatesCalculator::between(*m_previous, *snapshot);
-        const SampleSummary summary = m_summarizer.summarize(*snapshot, &m_ownerLabels);
-        if (!m_writer.writeSummary(summary, m_ownerLabels))
-            return false;
-        // A table is the rows of a dump: one due (or asked for) goes out with the next dump.
-        if (dump && (m_lastTableMs < 0 || now - m_lastTableMs >= m_tablePeriodMs || (*tableWanted && tableAllowed(now)))) {
-            if (!m_writer.writeSnapshot(*snapshot))
-                return false;
-            m_lastTableMs = now;
-            *tableWanted = false;
-        }
-        m_previous = snapshot;
-        if (dump) {
-            m_pacer.spend(now, cpuMs() - cpuStart);
-            // Later samples need only the dump's aggregates: its table goes back to the
-            // collector, which fills it again next time, so the agent holds one table's memory.
-            m_collector.recycle(std::move(snapshot->sockets));
-            snapshot->sockets = std::vector<SocketRecord>();
-            snapshot->owners.perSocket = std::vector<OwnerRef>();
-            m_lastDump = std::move(snapshot);
-        }
-        return true;
-    }
-
-    // A table asked for comes at most once per MinimumTablePeriodMs: a reader repeating "table"
-    // must not make the agent walk and send a 262k-socket table as fast as it can.
-    bool tableAllowed(std::int64_t now) const
-    {
-        return m_lastTableMs < 0 || now - m_lastTableMs >= AgentOptions::MinimumTablePeriodMs;
-    }
-    std::int64_t nextTableAllowedMs() const
-    {
-        return m_lastTableMs < 0 ? 0 : m_lastTableMs + AgentOptions::MinimumTablePeriodMs;
-    }
-
-    int m_tablePeriodMs = AgentOptions::DefaultTablePeriodMs;
-
-private:
-    RecordingWriter &m_writer;
-    SnapshotCollector m_collector;
-    DumpPacer m_pacer;
-    SampleSummarizer m_summarizer;
-    OwnerLabels m_ownerLabels; // the names of the last summary's owners
-    std::shared_ptr<const Snapshot> m_previous;
-    std::shared_ptr<const Snapshot> m_lastDump; // its aggregates; its rows went back to the collector
-    std::string m_label;
-    std::int64_t m_lastTableMs = -1;
-};
 
 }
 
@@ -153,12 +59,11 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
         return 1;
     }
 
-    Session session(options, writer);
-    session.setLabel(namespaceLabel);
-    session.m_tablePeriodMs = options.tablePeriodMs;
+    SamplingSession session({options.stateMask, namespaceLabel, options.dumpBudget, options.tablePeriodMs});
+    session.setWriter(&writer);
     AgentCommands commands;
     int intervalMs = options.intervalMs;
-    bool paused = false, tableWanted = false;
+    bool paused = false;
     long samples = 0;
     std::int64_t next = nowMs();
     // Commands bring the next sample forward, but never closer than MinimumIntervalMs to the
@@ -173,7 +78,12 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
         const std::int64_t now = nowMs();
         if (!paused && now >= next) {
             lastSampleMs = now;
-            if (!session.sample(now, &tableWanted)) {
+            SamplingSession::Sample sample;
+            CoreMessage failure;
+            const SamplingSession::Result result = session.sample(now, &sample, &failure);
+            // A dump that failed is said in the stream; a later tick tries again.
+            if (result == SamplingSession::Result::OutputFailed
+                || (result == SamplingSession::Result::CollectFailed && !writer.writeError(wallMs(), failure))) {
                 std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(writer.error()).c_str());
                 return 1; // stdout broke (the connection went) or the disk is full
             }
@@ -210,10 +120,10 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
                 intervalMs = c.milliseconds;
                 next = soonest();
                 break;
-            case AgentCommands::Command::Kind::TablePeriod: session.m_tablePeriodMs = c.milliseconds; break;
+            case AgentCommands::Command::Kind::TablePeriod: session.setTablePeriodMs(c.milliseconds); break;
             case AgentCommands::Command::Kind::Table:
                 // The table comes with a fresh sample, as soon as one is allowed.
-                tableWanted = true;
+                session.requestTable();
                 next = std::min(next, std::max(soonest(), session.nextTableAllowedMs()));
                 break;
             case AgentCommands::Command::Kind::Pause: paused = true; break;
@@ -225,6 +135,8 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
                 if (extension) {
                     if (!extension->command(c.words, writer))
                         return 1;
+                    // A lab step changes what the sockets do: the next sample shows it.
+                    session.requestDump();
                     break;
                 }
                 c.error = {CoreMessageCode::AgentUnknownCommand, {"lab"}};
@@ -237,8 +149,10 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
         }
     }
     // --record: the END frame says the recording was closed normally. A stream just stops.
-    if (!stream)
-        writer.close();
+    if (!stream && (!session.writeLastTable() || !writer.close())) {
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(writer.error()).c_str());
+        return 1;
+    }
     return 0;
 }
 

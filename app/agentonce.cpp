@@ -26,8 +26,8 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
         json.includeSockets = options.includeSockets;
         written = SnapshotJsonWriter::write(*snapshot, json, JsonStreamWriter::toFile(stdout));
     } else {
-        // The agent has no translations: the report's English patterns, messages as their codes
-        // (the JSON's too), no port budget (that text is the window's).
+        // The agent has no translations: the report's English patterns (the port budget line
+        // included, worded as the window's), messages as their codes (the JSON's too).
         SnapshotTextLabels labels;
         labels.program = "sockscope-agent";
         const std::string text = SnapshotTextReport::format(*snapshot, options.topPorts, labels);

@@ -59,6 +59,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                         tr("With --record: also record the whole socket table every this many seconds "
                                            "(default 300; 0: only at the start and the end)."),
                                         tr("seconds"));
+    const QCommandLineOption dumpBudget(QStringLiteral("dump-budget"),
+                                        tr("The share of one CPU, in percent (1 to 100, default 5), that dumping the "
+                                           "sockets may use: between dumps, refreshes read the counters afresh and show "
+                                           "the last dump's sockets with their age."),
+                                        tr("percent"));
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     tr("Open a recording in the window, with no kernel access."), tr("file"));
     const QCommandLineOption host(
@@ -84,7 +89,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                     "closer=client, keepalive=on ...) when the scenario starts; may be repeated."),
                                  tr("name=value"));
     parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
-                       record, duration, tableEvery, replay, host, pushAgent, scale, lab, headless, set});
+                       record, duration, tableEvery, dumpBudget, replay, host, pushAgent, scale, lab, headless, set});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -253,6 +258,16 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
+    if (parser.isSet(dumpBudget)) {
+        const int percent = parser.value(dumpBudget).toInt(&ok);
+        if (!ok || percent < 1 || percent > 100 || mode == Mode::Once) {
+            *error = mode == Mode::Once ? tr("--dump-budget applies to the window and --record.")
+                                        : tr("--dump-budget needs a whole percentage from 1 to 100, not \"%1\".").arg(parser.value(dumpBudget));
+            return false;
+        }
+        this->dumpBudget = percent / 100.0;
+        dumpBudgetGiven = true;
+    }
     // The agent sends a table every 1 to 3600 s (--table-period): 0 ("only at the start and
     // the end") and longer periods are local recordings' only.
     if (!remoteHost.host().isEmpty() && mode == Mode::Record && (tableEverySeconds < 1 || tableEverySeconds > 3600)) {
@@ -289,5 +304,7 @@ QStringList CommandLineOptions::remoteAgentOptions() const
         options << QStringLiteral("--states") << QString::fromStdString(tcpStateListFromMask(stateMask));
     if (mode == Mode::Record)
         options << QStringLiteral("--table-period") << QString::number(tableEverySeconds);
+    if (dumpBudgetGiven)
+        options << QStringLiteral("--dump-budget") << QString::number(qRound(dumpBudget * 100));
     return options;
 }

@@ -33,6 +33,9 @@ public:
     QString recordPath; // --record: headless recording
     double durationSeconds = 0;
     int tableEverySeconds = 300;
+    // --dump-budget: the share of one CPU socket dumps may use (DumpPacer), as the agent's option.
+    double dumpBudget = 0.05;
+    bool dumpBudgetGiven = false;
     QString replayPath; // --replay: the window on a recording, no kernel access
     RemoteHost remoteHost; // --host (empty host(): this machine)
     bool pushAgent = false; // --push-agent: copy our agent where the remote has none

@@ -4,11 +4,13 @@
 #include "coremessage.h"
 #include "expositionwriter.h"
 
+#include <ifaddrs.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -59,22 +61,31 @@ void onCompleted(void *server, MHD_Connection *connection, void **request, MHD_R
     static_cast<MetricsServer *>(server)->requestDone(connection, request);
 }
 
-// The key a remote client is counted under: its IPv4 address, or its IPv6 /64 (the smallest
-// prefix a host is given: counting single IPv6 addresses would give one host 2^64 allowances);
-// empty for a family not served.
-std::string addressKey(const sockaddr *address, socklen_t length)
+// An address's bytes (IPv4 for an IPv4-mapped IPv6 address), with its family's mark.
+std::string addressBytes(const sockaddr *address)
 {
-    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in)) {
+    if (address->sa_family == AF_INET) {
         const auto *in = reinterpret_cast<const sockaddr_in *>(address);
         return "4" + std::string(reinterpret_cast<const char *>(&in->sin_addr), sizeof in->sin_addr);
     }
-    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+    if (address->sa_family == AF_INET6) {
         const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
         if (IN6_IS_ADDR_V4MAPPED(&in6))
             return "4" + std::string(reinterpret_cast<const char *>(in6.s6_addr + 12), 4);
-        return "6" + std::string(reinterpret_cast<const char *>(in6.s6_addr), 8);
+        return "6" + std::string(reinterpret_cast<const char *>(in6.s6_addr), 16);
     }
     return {};
+}
+
+// The key a remote client is counted under: its IPv4 address, or its IPv6 /64 (the smallest
+// prefix a host is given: counting single IPv6 addresses would give one host 2^64 allowances);
+// empty for a family not served.
+std::string addressKey(const sockaddr *address)
+{
+    std::string bytes = addressBytes(address);
+    if (bytes.size() == 1 + 16)
+        bytes.resize(1 + 8); // an IPv6 address's /64
+    return bytes;
 }
 
 void onConnection(void *server, MHD_Connection *connection, void **, MHD_ConnectionNotificationCode code)
@@ -232,33 +243,81 @@ void MetricsServer::requestDone(MHD_Connection *connection, void **context)
         found->second = std::chrono::steady_clock::now() + RequestLimit;
 }
 
+MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd)
+{
+    const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!peerInfo || !peerInfo->client_addr)
+        return {"?", false};
+    // The length is the family's: libmicrohttpd keeps the address accept() gave.
+    const sockaddr *peer = peerInfo->client_addr;
+    const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
+    sockaddr_storage local {};
+    socklen_t localLength = sizeof local;
+    const PeerSocketLookup::Peer found = ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0
+        ? m_peers.find(peer, reinterpret_cast<const sockaddr *>(&local))
+        : PeerSocketLookup::Peer {};
+    switch (found.kind) {
+    case PeerSocketLookup::Peer::Kind::Owned: {
+        const bool trusted = found.uid == 0 || found.uid == ::geteuid();
+        m_subordinateIds.refresh();
+        const std::string &owner = m_subordinateIds.ownerOf(found.uid);
+        if (!owner.empty())
+            return {"s" + owner, trusted};
+        if (found.uid > 0xffff && !trusted)
+            return {"b" + std::to_string(found.uid >> 16), false};
+        return {"u" + std::to_string(found.uid), trusted};
+    }
+    case PeerSocketLookup::Peer::Kind::Orphaned:
+        return {"local", false};
+    case PeerSocketLookup::Peer::Kind::Elsewhere:
+        break;
+    }
+    if (isLoopback(peer, length) || isOwnAddress(peer))
+        return {"local", false};
+    return {addressKey(peer), false};
+}
+
+bool MetricsServer::isOwnAddress(const sockaddr *address)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (m_ownAddresses.empty() || now - m_ownAddressesRead >= std::chrono::seconds(1)) {
+        m_ownAddressesRead = now;
+        m_ownAddresses.clear();
+        ifaddrs *list = nullptr;
+        if (::getifaddrs(&list) == 0) {
+            for (const ifaddrs *entry = list; entry; entry = entry->ifa_next) {
+                if (entry->ifa_addr && (entry->ifa_addr->sa_family == AF_INET || entry->ifa_addr->sa_family == AF_INET6))
+                    m_ownAddresses.push_back(addressBytes(entry->ifa_addr));
+            }
+            ::freeifaddrs(list);
+        }
+    }
+    const std::string bytes = addressBytes(address);
+    return std::find(m_ownAddresses.begin(), m_ownAddresses.end(), bytes) != m_ownAddresses.end();
+}
+
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
 {
     if (opened) {
         const MHD_ConnectionInfo *fdInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-        const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!fdInfo || !peerInfo || !peerInfo->client_addr)
+        if (!fdInfo)
             return;
         const int fd = fdInfo->connect_fd;
-        // The length is the family's: libmicrohttpd keeps the address accept() gave.
-        const sockaddr *peer = peerInfo->client_addr;
-        const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
-        std::string key = addressKey(peer, length);
-        sockaddr_storage local {};
-        socklen_t localLength = sizeof local;
-        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0) {
-            if (const auto uid = m_peers.localPeerUid(peer, reinterpret_cast<const sockaddr *>(&local)))
-                key = "u" + std::to_string(*uid);
-        }
+        const Client client = clientOf(connection, fd);
         std::lock_guard<std::mutex> lock(m_mutex);
-        unsigned &count = m_connectionsFrom[key];
-        if (count >= ConnectionsPerClient) {
+        unsigned &count = m_connectionsFrom[client.key];
+        if (count >= ConnectionsPerClient
+            || (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)) {
+            if (count == 0)
+                m_connectionsFrom.erase(client.key);
             // Over its share: closed before it is read (libmicrohttpd sees the end and closes it).
             ::shutdown(fd, SHUT_RDWR);
             return;
         }
         ++count;
-        m_countedClient[connection] = key;
+        if (!client.trusted)
+            ++m_untrustedConnections;
+        m_countedClient[connection] = client;
         m_deadlines[connection] = std::chrono::steady_clock::now() + HeadLimit;
         return;
     }
@@ -267,10 +326,24 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
     const auto counted = m_countedClient.find(connection);
     if (counted == m_countedClient.end())
         return;
-    const auto count = m_connectionsFrom.find(counted->second);
+    const auto count = m_connectionsFrom.find(counted->second.key);
     if (count != m_connectionsFrom.end() && --count->second == 0)
         m_connectionsFrom.erase(count);
+    if (!counted->second.trusted)
+        --m_untrustedConnections;
     m_countedClient.erase(counted);
+}
+
+// 127.0.0.0/8, ::1 and ::ffff:127.0.0.0/104.
+bool MetricsServer::isLoopback(const sockaddr *address, unsigned length)
+{
+    if (address->sa_family == AF_INET && length >= sizeof(sockaddr_in))
+        return (ntohl(reinterpret_cast<const sockaddr_in *>(address)->sin_addr.s_addr) >> 24) == 127;
+    if (address->sa_family == AF_INET6 && length >= sizeof(sockaddr_in6)) {
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(&in6) || (IN6_IS_ADDR_V4MAPPED(&in6) && in6.s6_addr[12] == 127);
+    }
+    return false;
 }
 
 void MetricsServer::watchdog()

@@ -3,6 +3,7 @@
 #include "listenaddress.h"
 #include "peersocketlookup.h"
 #include "sharedcollection.h"
+#include "subordinateids.h"
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 struct MHD_Connection;
 struct sockaddr;
@@ -32,7 +34,15 @@ public:
     // host's own addresses, so counting those per address would let one user lock the others
     // out), else its address, or its /64 for IPv6 (a host may hold a whole /64 and claim any address
     // in it, so its neighbours on a shared /64 share its allowance too).
+    // A local client whose socket cannot be told (closed already, or bound where the lookup does
+    // not reach) counts with every other such client, never as its loopback address: any user
+    // has all of 127.0.0.0/8. A uid in a user's subordinate range (/etc/subuid) counts as that
+    // user, and any other uid above 65,535 counts with its block of 65,536 (a user namespace's
+    // range, whoever gave it: systemd-nsresourced or a directory service do not use
+    // /etc/subuid). Whatever identities clients have, root and the agent's own user keep the last
+    // ReservedForTrusted slots, so a local Prometheus running as either is always served.
     static constexpr unsigned ConnectionsPerClient = 16;
+    static constexpr unsigned ReservedForTrusted = 16;
     // A connection silent this long before its request head is complete is closed; once the head
     // is in, the idle timeout is IdleSeconds (libmicrohttpd's timeouts count from the last byte).
     static constexpr unsigned HeadSeconds = 2;
@@ -60,6 +70,7 @@ public:
 
 private:
     void watchdog();
+    static bool isLoopback(const sockaddr *address, unsigned length);
 
     SharedCollection &m_collection;
     MHD_Daemon *m_daemon = nullptr;
@@ -70,10 +81,26 @@ private:
     std::condition_variable m_wake;
     std::map<MHD_Connection *, std::chrono::steady_clock::time_point> m_deadlines;
     bool m_stopping = false;
-    // Live connections per client (clientKey()), and the client each connection is counted under.
+    // The key a client is counted under, and whether it is root or the agent's own user.
+    struct Client
+    {
+        std::string key;
+        bool trusted = false;
+    };
+    Client clientOf(MHD_Connection *connection, int fd);
+    // Whether `address` is one of this namespace's own (a client on this host whose socket the
+    // lookup did not find: bound to a device other than lo); the list is read at most once a second.
+    bool isOwnAddress(const sockaddr *address);
+
+    // Live connections per client key, the client each connection is counted under, and how many
+    // are held by clients that are not trusted.
     std::map<std::string, unsigned> m_connectionsFrom;
-    std::map<MHD_Connection *, std::string> m_countedClient;
+    std::map<MHD_Connection *, Client> m_countedClient;
+    unsigned m_untrustedConnections = 0;
     // Used on libmicrohttpd's one thread only (connectionEvent).
     PeerSocketLookup m_peers;
+    SubordinateIds m_subordinateIds;
+    std::vector<std::string> m_ownAddresses; // addressBytes() of each
+    std::chrono::steady_clock::time_point m_ownAddressesRead;
     std::thread m_watchdog;
 };

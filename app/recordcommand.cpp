@@ -3,8 +3,7 @@
 #include "commandlineoptions.h"
 #include "terminal.h"
 #include "networknamespace.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "snapshottextwriter.h"
 #include "terminationsignals.h"
 
@@ -25,8 +24,9 @@ int runRecordCommand(const CommandLineOptions &options)
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
         return 1;
-    SamplerThread sampler(std::move(netns), options.stateMask ? options.stateMask : AllTcpStatesMask);
-    sampler.sampler()->setBuildsTable(false); // no window: nothing to sort the table for
+    SamplingWorker sampler(std::move(netns), options.stateMask ? options.stateMask : AllTcpStatesMask);
+    sampler.setBuildsTable(false); // no window: nothing to sort the table for
+    sampler.setDumpBudget(options.dumpBudget);
     int exitCode = 0;
     int samples = 0;
     bool stopping = false;
@@ -36,7 +36,7 @@ int runRecordCommand(const CommandLineOptions &options)
     bool progressShown = false;
     QElapsedTimer elapsed;
     elapsed.start();
-    QObject::connect(sampler.sampler(), &Sampler::recordingProgress, qApp, [&](qint64 bytes, int recordedSamples, int) {
+    QObject::connect(&sampler, &SamplingWorker::recordingProgress, qApp, [&](qint64 bytes, int recordedSamples, int) {
         if (!showProgress)
             return;
         const qint64 seconds = elapsed.elapsed() / 1000;
@@ -64,34 +64,34 @@ int runRecordCommand(const CommandLineOptions &options)
         stopping = true;
         sampler.setPaused(true);
         // Before the file is open (a signal during startup, or a sampler that failed) nothing
-        // would answer: quit now; SamplerThread's destructor still closes a file opened meanwhile.
+        // would answer: quit now; SamplingWorker's destructor still closes a file opened meanwhile.
         if (!recording) {
             QCoreApplication::exit(exitCode);
             return;
         }
         sampler.stopRecording(); // answered by recordingStopped, which quits
     };
-    QObject::connect(sampler.sampler(), &Sampler::recordingStarted, qApp, [&] { recording = true; });
+    QObject::connect(&sampler, &SamplingWorker::recordingStarted, qApp, [&] { recording = true; });
 
-    QObject::connect(sampler.sampler(), &Sampler::sampled, qApp, [&](const SamplePtr &) {
+    QObject::connect(&sampler, &SamplingWorker::sampled, qApp, [&](const SamplePtr &) {
         sampler.acknowledge();
         if (options.samplesGiven && ++samples >= options.samples)
             stop();
     });
-    QObject::connect(sampler.sampler(), &Sampler::failed, qApp, [&](const QString &message) {
+    QObject::connect(&sampler, &SamplingWorker::failed, qApp, [&](const QString &message) {
         endProgressLine();
         Terminal::printError(message);
         exitCode = 1;
         stop();
     });
-    QObject::connect(sampler.sampler(), &Sampler::recordingFailed, qApp, [&](const QString &message) {
+    QObject::connect(&sampler, &SamplingWorker::recordingFailed, qApp, [&](const QString &message) {
         endProgressLine();
         Terminal::printError(message);
         exitCode = 1;
         stopping = true;
         QCoreApplication::exit(1);
     });
-    QObject::connect(sampler.sampler(), &Sampler::recordingStopped, qApp,
+    QObject::connect(&sampler, &SamplingWorker::recordingStopped, qApp,
                      [&](const QString &path, qint64 bytes, int recordedSamples, int tables) {
                          endProgressLine();
                          Terminal::printError(QCoreApplication::translate("RecordCommand", "recorded %1 samples and %2 socket tables (%3) to %4")

@@ -10,8 +10,7 @@
 #include "mainwindow.h"
 #include "networknamespace.h"
 #include "recording.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "remotecommand.h"
 #include "remotesource.h"
 
@@ -169,7 +168,8 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
     MainWindow window(!unattended);
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
-    SamplerThread sampler(std::move(netns), options.stateMask ? options.stateMask : AllTcpStatesMask);
+    SamplingWorker sampler(std::move(netns), options.stateMask ? options.stateMask : AllTcpStatesMask);
+    sampler.setDumpBudget(options.dumpBudget);
 
     int exitCode = 0;
     if (options.benchmark) {
@@ -204,7 +204,7 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
                 exitCode = 1;
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
-        QObject::connect(sampler.sampler(), &Sampler::failed, &window, [&](const QString &message) {
+        QObject::connect(&sampler, &SamplingWorker::failed, &window, [&](const QString &message) {
             Terminal::printError(message);
             exitCode = 1;
             QCoreApplication::quit();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The parsers and the recording code under AddressSanitizer and UndefinedBehaviorSanitizer
 # (CMakePresets.json, preset asan-ubsan, tree build-asan/): tst_hostileinput with its fuzz pass
-# (mutated sock_diag dump, recording and /proc fixtures), tst_hostiletext, tst_parsers, and the tests of
-# tst_recording that need no sockscope binary. Any sanitizer report fails the run.
+# (mutated sock_diag dump, recording and /proc fixtures), tst_framefixtures (the one frame reader:
+# crafted recordings through replay, the stream and the lab, and its own fuzz pass, whole and in
+# pieces), tst_hostiletext, tst_parsers, and the tests of tst_recording that need no sockscope
+# binary. Any sanitizer report fails the run.
 # SOCKSCOPE_FUZZ_SCALE multiplies the fuzz iterations (default here 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ export SOCKSCOPE_FUZZ_SCALE="${SOCKSCOPE_FUZZ_SCALE:-4}"
 
 tests=build-asan/tests
 "$tests/tst_hostileinput"
+"$tests/tst_framefixtures"
 "$tests/tst_hostiletext"
 "$tests/tst_parsers"
 # The headless-command tests run the sockscope binary, which this tree does not build.

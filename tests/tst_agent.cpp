@@ -2,6 +2,7 @@
 #include "netnstestmain.h"
 #include "processrun.h"
 #include "recording.h"
+#include "sameowners.h"
 #include "socketpopulation.h"
 #include "ssoracle.h"
 
@@ -16,6 +17,10 @@
 #include <QTest>
 
 #include <sys/socket.h>
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 // sockscope-agent as the window runs it over SSH: a separate process in the namespace the test
 // built, its stream read back with the window's own reader.
@@ -75,6 +80,18 @@ private slots:
         QCOMPARE(agent.value("states").toObject().value("TIME-WAIT").toInt(), 27);
         QCOMPARE(agent.value("states").toObject().value("ESTABLISHED").toInt(), 6);
         QCOMPARE(agent.value("sockets_total").toObject().value("ipv6").toInt(), 9);
+        // Each busiest tuple carries its port budget (compared with the window's below): the
+        // loopback tuple towards :9000 in a fresh namespace, tcp_tw_reuse 2, 1000 ms delay.
+        const QJsonObject busiest = agent.value("port_pressure").toObject().value("tuples").toArray().at(0).toObject();
+        QCOMPARE(busiest.value("remote_port").toInt(), 9000);
+        const QJsonObject budget = busiest.value("budget").toObject();
+        QCOMPARE(budget.value("reuse").toString(), QStringLiteral("applies"));
+        QCOMPARE(budget.value("usable_ports").toInt(), 28232);
+        QCOMPARE(budget.value("reuse_delay_seconds").toDouble(), 1.0);
+        QCOMPARE(budget.value("reuse_delay_approximate").toBool(), false);
+        QCOMPARE(budget.value("per_second_with_reuse").toDouble(), 28232.0);
+        QCOMPARE(budget.value("per_second").toDouble(), 28232.0);
+        QVERIFY(qFuzzyCompare(budget.value("per_second_without_reuse").toDouble(), 28232.0 / 60));
         for (const char *key : {"states", "sockets_total", "time_wait", "port_pressure", "sysctls", "state_filter", "netns"}) {
             QJsonValue a = agent.value(key), w = window.value(key);
             if (QByteArray(key) == "netns")
@@ -96,14 +113,21 @@ private slots:
         const auto lines = [](const QByteArray &text) {
             QList<QByteArray> kept;
             for (const QByteArray &line : text.split('\n')) {
+                // The budget line too: one calculation and one wording in the core (PortBudgetWords).
                 if (line.startsWith("States:") || line.startsWith("  by local port:") || line.startsWith("  by remote port:")
-                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 "))
+                    || line.startsWith("  by process:") || line.startsWith("TCP sockets: 35 ") || line.startsWith("  budget: "))
                     kept << line.left(line.indexOf(", listed") < 0 ? line.size() : line.indexOf(", listed"));
             }
             return kept;
         };
-        QCOMPARE(lines(agent.out).size(), 5);
+        QCOMPARE(lines(agent.out).size(), 6);
         QCOMPARE(lines(agent.out), lines(window.out));
+        // The busiest tuple is loopback (127.0.0.1 → 127.0.0.1:9000) in a fresh namespace:
+        // tcp_tw_reuse 2 applies, 28,232 ports over tcp_tw_reuse_delay's 1 s.
+        QVERIFY2(agent.out.contains("  budget: About 28,232 new connections per second towards that destination (local "
+                                    "address, remote address, remote port) when this host closes first: tcp_tw_reuse "
+                                    "takes over TIME-WAIT entries older than 1 s.\n"),
+                 agent.out.constData());
     }
 
     // --stream parsed back with the window's reader: exact counts, a table, the agent's header.
@@ -241,6 +265,64 @@ private slots:
         QVERIFY(recording.errors.empty()); // 2000 times 27 bytes of good commands: no "too long"
         QVERIFY2(qint64(recording.summaries.size()) <= 2 + ms / 250, qPrintable(QString::number(recording.summaries.size())));
         QVERIFY2(qint64(recording.snapshots.size()) <= 2 + ms / 1000, qPrintable(QString::number(recording.snapshots.size())));
+    }
+
+    // One sampling session: `sockscope --record`, `sockscope-agent --record` and the agent's
+    // stream sample the same population alike, so their frames decode to the same summaries and
+    // tables, times (the sockets' age among them) and the host-wide slab figures aside. A recording ends with the last dump's
+    // table, whoever wrote it; a stream just stops.
+    void recordersWriteAlike()
+    {
+        const QString ours = m_dir.filePath("sockscope-alike.rec"), theirs = m_dir.filePath("agent-alike.rec");
+        const ProcessRun window = ProcessRun::run(SOCKSCOPE_BINARY, {"--record", ours, "--interval", "0.25", "--samples", "3"});
+        QVERIFY2(window.exitCode == 0, window.err.constData());
+        const ProcessRun agent = ProcessRun::run(SOCKSCOPE_AGENT, {"--record", theirs, "--interval", "0.25", "--samples", "3"});
+        QVERIFY2(agent.exitCode == 0, agent.err.constData());
+        QProcess streaming;
+        startStream(streaming, {"--interval", "0.25", "--samples", "3"});
+        QVERIFY(streaming.waitForFinished(30000));
+        QCOMPARE(streaming.exitCode(), 0);
+
+        Recording recordings[3];
+        const QString paths[3] = {ours, theirs, saved(streaming.readAllStandardOutput(), "stream-alike.rec")};
+        QString error;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(recordings[i].read(paths[i], &error), qPrintable(error));
+            // A stream has no END frame: only a recording's reads back without a warning.
+            QVERIFY2(i == 2 || recordings[i].warnings.isEmpty(), qPrintable(recordings[i].warnings.join('\n')));
+            QCOMPARE(int(recordings[i].summaries.size()), 3);
+        }
+        QVERIFY(recordings[0].endedCleanly && recordings[1].endedCleanly);
+        QCOMPARE(int(recordings[0].snapshots.size()), 2); // the first dump's and the last's
+        QCOMPARE(int(recordings[1].snapshots.size()), 2);
+        QCOMPARE(int(recordings[2].snapshots.size()), 1);
+        const auto sameSocketFigures = [](const SampleSummary &a, const SampleSummary &b) {
+            return a.states == b.states && a.totalSockets == b.totalSockets && a.maxTimeWaitBuckets == b.maxTimeWaitBuckets
+                && a.localPortCount == b.localPortCount && a.remotePortCount == b.remotePortCount
+                && std::equal(a.localPorts.begin(), a.localPorts.begin() + a.localPortCount, b.localPorts.begin(),
+                              [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+                && std::equal(a.remotePorts.begin(), a.remotePorts.begin() + a.remotePortCount, b.remotePorts.begin(),
+                              [](const PortCount &x, const PortCount &y) { return x.port == y.port && x.count == y.count; })
+                && a.ratesValidMask == b.ratesValidMask && a.consistent == b.consistent && sameOwners(a, b);
+        };
+        for (int i = 1; i < 3; ++i) {
+            for (int k = 0; k < 3; ++k)
+                QVERIFY2(sameSocketFigures(recordings[0].summaries[k], recordings[i].summaries[k]),
+                         qPrintable(QStringLiteral("recording %1, summary %2").arg(i).arg(k)));
+        }
+        QCOMPARE(recordings[0].summaries[2].count(TcpState::TimeWait), 27u);
+        const auto rows = [&](int recording, int table) {
+            QString failure;
+            const SnapshotPtr snapshot = recordings[recording].loadSnapshot(std::size_t(table), &failure);
+            std::vector<std::tuple<quint8, TcpState, quint16, quint16, quint64, quint32>> out;
+            for (const SocketRecord &r : snapshot ? snapshot->sockets : std::vector<SocketRecord>())
+                out.emplace_back(r.family, r.state, r.localPort, r.remotePort, r.cookie, r.inode);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        QCOMPARE(rows(0, 0).size(), std::size_t(35));
+        QVERIFY(rows(0, 0) == rows(1, 0) && rows(0, 0) == rows(2, 0));
+        QVERIFY(rows(0, 1) == rows(1, 1) && rows(0, 1) == rows(0, 0));
     }
 
     // --record writes a file the window replays.

@@ -38,6 +38,11 @@ private slots:
         QTest::newRow("host table-every 0") << QStringList {"--host", "web1", "--record", "x.sockrec", "--table-every", "0"}
                                             << "sockscope: With --host, --table-every needs whole seconds from 1 to 3600 (the "
                                                "remote agent's table period), not \"0\".";
+        // The agent's --dump-budget, for the window and --record; --once always dumps.
+        QTest::newRow("dump budget 0") << QStringList {"--dump-budget", "0"}
+                                       << "sockscope: --dump-budget needs a whole percentage from 1 to 100, not \"0\".";
+        QTest::newRow("dump budget with once") << QStringList {"--once", "--dump-budget", "5"}
+                                               << "sockscope: --dump-budget applies to the window and --record.";
         QTest::newRow("host with replay") << QStringList {"--host", "web1", "--replay", "x.sockrec"}
                                           << "sockscope: --host watches a remote host; it does not go with --replay, --netns or --benchmark.";
     }

@@ -100,6 +100,14 @@ class TestExporter : public QObject
     }
 
     // Whether a connection is still open with nothing received (poll says nothing to read).
+    // Closed by the agent when it started, before the head timeout (2 s) could have closed it.
+    static bool closedAtOnce(int fd)
+    {
+        pollfd closed {fd, POLLIN, 0};
+        char byte;
+        return ::poll(&closed, 1, 1500) == 1 && ::recv(fd, &byte, 1, MSG_DONTWAIT) <= 0;
+    }
+
     static bool openAndQuiet(int fd)
     {
         pollfd held {fd, POLLIN, 0};
@@ -159,6 +167,16 @@ private slots:
         // timestamps a full range fails however old the entries are.
         QVERIFY(help("sockscope_ephemeral_ports_in_use").find("and the entries hold a record of the peer's timestamp")
                 != std::string::npos);
+        // The busiest tuples' port budget, the window's calculation (PortBudget): in this fresh
+        // namespace 28,232 usable ports, tcp_tw_reuse 2 and a loopback tuple, so reuse applies with
+        // tcp_tw_reuse_delay's 1000 ms; without it each port waits 60 s.
+        const std::string tuple = "family=\"ipv4\",local_address=\"127.0.0.1\",remote_address=\"127.0.0.1\",remote_port=\"9000\"";
+        QCOMPARE(s.at("sockscope_port_budget_connections_per_second{" + tuple + ",reuse=\"with\"}"), 28232.0);
+        QCOMPARE(s.at("sockscope_port_budget_connections_per_second{" + tuple + ",reuse=\"without\"}"), 470.533333);
+        QCOMPARE(s.at("sockscope_port_budget_reuse_applies{" + tuple + "}"), 1.0);
+        // One series per tuple and reuse: as many tuples as sockscope_ephemeral_ports_in_use has.
+        QCOMPARE(HttpScrape::count(s, "sockscope_port_budget_connections_per_second"),
+                 2 * HttpScrape::count(s, "sockscope_ephemeral_ports_in_use"));
         QCOMPARE(HttpScrape::count(s, "sockscope_slab_bytes") > 0, true);
         QVERIFY(s.count("sockscope_netstat_tcpext_tcp_time_wait_overflow_total"));
         // PAWS rejects in TIME-WAIT have their own counter on this kernel (LINUX_MIB_PAWS_TW_REJECTED).
@@ -439,7 +457,7 @@ private slots:
         // clients are still served on both.
         PeerNetworkNamespace peer;
         QString error;
-        QVERIFY2(peer.create(QStringLiteral("ex0"), {"10.88.0.1/24", "fd88::1/64"}, QStringLiteral("ex1"),
+        QVERIFY2(peer.create(QStringLiteral("ex0"), {"10.88.0.1/24", "10.88.0.4/24", "fd88::1/64"}, QStringLiteral("ex1"),
                              {"10.88.0.2/24", "10.88.0.3/24", "fd88::2/64", "fd88::3/64"}, &error),
                  qPrintable(error));
         const auto removeLink = qScopeGuard([&] { PrivateNetworkNamespace::run({"ip", "link", "del", "ex0"}, &error); });
@@ -479,10 +497,7 @@ private slots:
             }
             idle.push_back(peer.inside(connectExtra));
             QVERIFY(idle.back() >= 0);
-            pollfd extra {idle.back(), POLLIN, 0};
-            QCOMPARE(::poll(&extra, 1, 1500), 1);
-            char byte;
-            QVERIFY(::recv(idle.back(), &byte, 1, MSG_DONTWAIT) <= 0);
+            QVERIFY(closedAtOnce(idle.back()));
             for (std::size_t i = first; i + 1 < idle.size(); ++i)
                 QVERIFY(openAndQuiet(idle[i]));
         };
@@ -500,6 +515,17 @@ private slots:
         idle.push_back(other);
         QVERIFY(openAndQuiet(other));
         QCOMPARE(HttpScrape::get(AllIpv4Port, "/metrics", {}, 3000, Server, Server).status, 200);
+        // A local user's sockets bound to ex0 (any user may bind to a device) from this host's own
+        // addresses to its own address: the lookup does not find them, and they count as one
+        // local client whatever address they come from, not as a client per address.
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(Nobody, Server, Server, AllIpv4Port, "ex0"));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int otherOwnAddress = HttpScrape::connectFromAs(Nobody, Server + 3, Server, AllIpv4Port, "ex0");
+        QVERIFY(otherOwnAddress >= 0);
+        idle.push_back(otherOwnAddress);
+        QVERIFY(closedAtOnce(otherOwnAddress));
         const int local6 = HttpScrape::connectFrom6("fd88::1", "fd88::1", AllIpv6Port);
         QVERIFY(local6 >= 0);
         idle.push_back(local6);
@@ -529,12 +555,25 @@ private slots:
         const int extra = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 2, INADDR_LOOPBACK, AgentPort);
         QVERIFY(extra >= 0);
         idle.push_back(extra);
-        pollfd closed {extra, POLLIN, 0};
-        QCOMPARE(::poll(&closed, 1, 1500), 1); // not the head timeout (2 s): closed when it started
-        char byte;
-        QVERIFY(::recv(extra, &byte, 1, MSG_DONTWAIT) <= 0);
+        QVERIFY(closedAtOnce(extra));
         for (std::size_t i = 0; i + 1 < idle.size(); ++i)
             QVERIFY(openAndQuiet(idle[i]));
+        // Sockets bound to lo (SO_BINDTODEVICE, open to any user) from other loopback addresses
+        // are still nobody's: the first is closed at once.
+        const int bound = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 3, INADDR_LOOPBACK, AgentPort, "lo");
+        QVERIFY(bound >= 0);
+        idle.push_back(bound);
+        QVERIFY(closedAtOnce(bound));
+        // Uids above 65,535 count by their block of 65,536 (a user namespace's range, wherever
+        // it came from): 16 from 300000-300015, then 300016 is closed.
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(300000 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int sameBlock = HttpScrape::connectFromAs(300016, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
+        QVERIFY(sameBlock >= 0);
+        idle.push_back(sameBlock);
+        QVERIFY(closedAtOnce(sameBlock));
         // Another user, and root, from the same addresses: served.
         const int otherUser = HttpScrape::connectFromAs(Nobody - 1, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
         QVERIFY(otherUser >= 0);
@@ -542,6 +581,74 @@ private slots:
         QVERIFY(openAndQuiet(otherUser));
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000, INADDR_LOOPBACK).status, 200);
         QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000, INADDR_LOOPBACK + 1).status, 200);
+    }
+
+    // However many users hold connections, root (and the agent's own user) keep the last 16 of
+    // the 256 slots: 15 users with 16 connections each take 240, the next user's first is closed,
+    // and root is served.
+    void rootKeepsItsShare()
+    {
+        std::vector<int> idle;
+        const auto closeAll = qScopeGuard([&] {
+            for (int fd : idle)
+                HttpScrape::closeWithoutTimeWait(fd);
+        });
+        for (unsigned user = 0; user < 15; ++user) {
+            for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+                idle.push_back(HttpScrape::connectFromAs(60000 + user, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
+                QVERIFY(idle.back() >= 0);
+            }
+        }
+        const int next = HttpScrape::connectFromAs(60015, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
+        QVERIFY(next >= 0);
+        idle.push_back(next);
+        QVERIFY(closedAtOnce(next));
+        QVERIFY(openAndQuiet(idle.front()));
+        QCOMPARE(HttpScrape::get(AgentPort, "/metrics", {}, 3000).status, 200);
+    }
+
+    // A user with a subordinate uid range (/etc/subuid) owns its 65,536 uids: sockets made from a
+    // user namespace under any of them count as that user. The agent runs in a private mount
+    // namespace that sees a copy of /etc whose subuid gives nobody 200000-265535.
+    void subordinateUidsCountAsTheirUser()
+    {
+        QTemporaryDir etc;
+        QVERIFY(etc.isValid());
+        QString error;
+        QVERIFY2(PrivateNetworkNamespace::run({"cp", "-a", "/etc/.", etc.path()}, &error), qPrintable(error));
+        QFile subuid(etc.filePath(QStringLiteral("subuid")));
+        QVERIFY(subuid.open(QIODevice::WriteOnly | QIODevice::Truncate) && subuid.write("nobody:200000:65536\n") > 0);
+        subuid.close();
+        constexpr quint16 Port = 9945;
+        QProcess agent;
+        agent.setProgram(QStringLiteral("unshare"));
+        agent.setArguments({"-m", "--propagation", "private", "sh", "-c",
+                            "mount --bind \"$1\" /etc && exec \"$2\" --metrics-listen 127.0.0.1:" + QString::number(Port),
+                            "sh", etc.path(), SOCKSCOPE_AGENT});
+        agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        agent.start();
+        QVERIFY(agent.waitForStarted());
+        QTRY_COMPARE_WITH_TIMEOUT(HttpScrape::get(Port, "/", {}, 1000).status, 200, 10000);
+        const auto stop = qScopeGuard([&] { stopAgent(agent); });
+
+        std::vector<int> idle;
+        const auto closeAll = qScopeGuard([&] {
+            for (int fd : idle)
+                HttpScrape::closeWithoutTimeWait(fd);
+        });
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(200001 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, Port));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int seventeenth = HttpScrape::connectFromAs(265535, INADDR_LOOPBACK, INADDR_LOOPBACK, Port);
+        QVERIFY(seventeenth >= 0);
+        idle.push_back(seventeenth);
+        QVERIFY(closedAtOnce(seventeenth));
+        // A uid outside the range is its own user.
+        const int outside = HttpScrape::connectFromAs(265536, INADDR_LOOPBACK, INADDR_LOOPBACK, Port);
+        QVERIFY(outside >= 0);
+        idle.push_back(outside);
+        QVERIFY(openAndQuiet(outside));
     }
 
     void aBodyIsAnswered400()

@@ -1,6 +1,7 @@
 #include "hostilebytes.h"
 #include "netnstestmain.h"
-#include "recordingdecoder.h"
+#include "framedecoder.h"
+#include "qtstd.h"
 #include "recordingformat.h"
 #include "recordingframes.h"
 #include "socketpopulation.h"
@@ -28,7 +29,11 @@ public:
     static constexpr quint8 KeptType = 99;
 
 protected:
-    bool otherFrame(quint8 type, const QByteArray &) override { return type == KeptType; }
+    void other(const FrameDecoder::Frame &frame) override
+    {
+        if (frame.type == KeptType)
+            keepFrame(frame.type, QByteArray::fromStdString(frame.payload));
+    }
 };
 
 QByteArray littleEndian32(quint32 value)
@@ -73,15 +78,15 @@ class TestHostileStream : public QObject
         source.startRecording(path);
         source.stopRecording();
         Kept kept;
-        RecordingDecoder written;
+        FrameDecoder written;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return kept;
-        written.feed(file.readAll());
+        written.feed(file.readAll().toStdString());
         written.finish();
-        for (RecordingDecoder::Status s; (s = written.next()) == RecordingDecoder::Status::Header
-             || s == RecordingDecoder::Status::Frame;) {
-            if (s == RecordingDecoder::Status::Frame) {
+        for (FrameDecoder::Status s; (s = written.next()) == FrameDecoder::Status::Header
+             || s == FrameDecoder::Status::Frame;) {
+            if (s == FrameDecoder::Status::Frame) {
                 ++kept.frames[written.frame().type];
                 kept.bytes += written.frame().payload.size();
             }
@@ -134,19 +139,19 @@ private slots:
         QProcess agent;
         agent.start(SOCKSCOPE_AGENT, {"--stream", "--samples", "1"});
         QVERIFY(agent.waitForFinished(30000));
-        RecordingDecoder decoder;
-        decoder.feed(agent.readAllStandardOutput());
+        FrameDecoder decoder;
+        decoder.feed(agent.readAllStandardOutput().toStdString());
         decoder.finish();
         for (;;) {
-            const RecordingDecoder::Status status = decoder.next();
-            if (status == RecordingDecoder::Status::Header)
-                m_header = decoder.headerBytes();
-            else if (status != RecordingDecoder::Status::Frame)
+            const FrameDecoder::Status status = decoder.next();
+            if (status == FrameDecoder::Status::Header)
+                m_header = QByteArray::fromStdString(decoder.headerBytes());
+            else if (status != FrameDecoder::Status::Frame)
                 break;
             else if (decoder.frame().type == RecordingFormat::Summary)
-                m_summary = HostileBytes::frame(RecordingFormat::Summary, decoder.frame().payload);
+                m_summary = HostileBytes::frame(RecordingFormat::Summary, QByteArray::fromStdString(decoder.frame().payload));
             else if (decoder.frame().type == RecordingFormat::Snapshot)
-                m_table = HostileBytes::frame(RecordingFormat::Snapshot, decoder.frame().payload);
+                m_table = HostileBytes::frame(RecordingFormat::Snapshot, QByteArray::fromStdString(decoder.frame().payload));
         }
         QVERIFY(!m_header.isEmpty() && !m_summary.isEmpty() && !m_table.isEmpty());
     }
@@ -238,13 +243,13 @@ private slots:
         const QByteArray bytes = m_header + m_summary + HostileBytes::frame(RecordingFormat::Snapshot, big) + m_summary;
         StreamSource source(cat(served(bytes, QStringLiteral("bigjson.rec"))), QStringLiteral("hostile"));
         const QString why = refusal(source);
-        QVERIFY2(why.contains(QStringLiteral("at byte %1 whose description takes %2 KiB")
+        QVERIFY2(why.contains(QStringLiteral("at byte %1 has a description of %2 KiB")
                                   .arg(m_header.size() + m_summary.size())
                                   .arg(qFromLittleEndian<quint32>(big.constData()) / 1024)),
                  qPrintable(why));
         qint64 timeMs = 0;
-        QVERIFY(RecordingFrames::inspectSnapshot(snapshotPayload(0), &timeMs));
-        QVERIFY(!RecordingFrames::inspectSnapshot(snapshotPayload(120 << 20), &timeMs));
+        QVERIFY(RecordingFrames::inspectSnapshot(byteView(snapshotPayload(0)), &timeMs));
+        QVERIFY(!RecordingFrames::inspectSnapshot(byteView(snapshotPayload(120 << 20)), &timeMs));
     }
 
     // A table of more rows than a stream may send is refused before it is inflated.
@@ -258,7 +263,7 @@ private slots:
         const QByteArray bytes = m_header + m_summary + HostileBytes::frame(RecordingFormat::Snapshot, snapshotPayload(0, table));
         StreamSource source(cat(served(bytes, QStringLiteral("rows.rec"))), QStringLiteral("hostile"));
         const QString why = refusal(source);
-        QVERIFY2(why.contains(QStringLiteral("of %1 rows (at most %2").arg(rows).arg(StreamSource::MaximumStreamTableRows)),
+        QVERIFY2(why.contains(QStringLiteral("holds %1 rows (at most %2 are read)").arg(rows).arg(StreamSource::MaximumStreamTableRows)),
                  qPrintable(why));
     }
 
@@ -288,14 +293,15 @@ private slots:
     {
         const quint32 declared = 200u * 1024 * 1024;
         QVERIFY(declared > StreamSource::MaximumStreamFrame);
-        RecordingDecoder decoder;
+        FrameDecoder decoder;
         decoder.setMaximumFrame(StreamSource::MaximumStreamFrame);
         QByteArray frameHeader(9, '\0');
         frameHeader[0] = char(RecordingFormat::Snapshot);
         qToLittleEndian<quint32>(declared, frameHeader.data() + 1);
-        decoder.feed(m_header + frameHeader);
-        QCOMPARE(decoder.next(), RecordingDecoder::Status::Header);
-        QCOMPARE(decoder.next(), RecordingDecoder::Status::Failed);
+        decoder.feed(QByteArray(m_header + frameHeader).toStdString());
+        QCOMPARE(decoder.next(), FrameDecoder::Status::Header);
+        QCOMPARE(decoder.next(), FrameDecoder::Status::Failed);
+        QCOMPARE(decoder.failure(), FrameDecoder::Failure::TooLarge);
         QCOMPARE(decoder.goodBytes(), qint64(m_header.size()));
         // Through StreamSource, while the server keeps sending zeros (which would otherwise be
         // read and buffered up to the declared size, then fail the checksum).
@@ -304,8 +310,11 @@ private slots:
         source.setBackoff(60000, 60000);
         source.start(1000);
         QTRY_VERIFY_WITH_TIMEOUT(!source.warnings().isEmpty(), 10000);
-        QVERIFY2(source.warnings().constFirst().contains(QStringLiteral("stopped inside a frame at byte %1")
-                                                             .arg(m_header.size() + m_summary.size())),
+        // Said as what it is (it used to read "stopped inside a frame"): a frame declaring too much.
+        QVERIFY2(source.warnings().constFirst().contains(QStringLiteral("The frame at byte %1 declares %2 bytes (at most %3 are read)")
+                                                             .arg(m_header.size() + m_summary.size())
+                                                             .arg(declared)
+                                                             .arg(StreamSource::MaximumStreamFrame)),
                  qPrintable(source.warnings().constFirst()));
         QCOMPARE(source.history().size(), std::size_t(1));
         source.stop();

@@ -4,8 +4,7 @@
 #include "netnstestmain.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "slabchartpanel.h"
 #include "socketpopulation.h"
 #include "sockettablemodel.h"
@@ -44,7 +43,7 @@ class TestIncidents : public QObject
     Q_OBJECT
 
     std::unique_ptr<SocketPopulation> m_population;
-    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_sampler;
     std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
@@ -73,7 +72,7 @@ private slots:
         QVERIFY(m_population->establishedPairs(server, 2));
         Languages::apply("en");
         m_window = std::make_unique<MainWindow>(false);
-        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
         m_source = std::make_unique<LocalSource>(m_sampler.get(), "test");

@@ -1,4 +1,5 @@
 #include "kerneldefaults.h"
+#include "kernelfacts.h"
 #include "coremessagetext.h"
 #include "languages.h"
 #include "netnstestmain.h"
@@ -48,6 +49,11 @@ class TestKernelDefaults : public QObject
         return qAbs(QString::fromStdString(SysctlReader::read("net.ipv4.tcp_ehash_entries").value).toLongLong());
     }
 
+    static QString differsMark(const SysctlListModel &model, const char *name)
+    {
+        return model.index(model.rowOf(QLatin1String(name)), SysctlListModel::Differs).data().toString();
+    }
+
 private slots:
     void init()
     {
@@ -75,11 +81,12 @@ private slots:
             if (syscall(SYS_capset, &header, data) != 0)
                 _exit(3);
             const SysctlEntry *reuse = SysctlCatalog::find(QStringLiteral("net.ipv4.tcp_tw_reuse"));
-            const bool documented = SysctlCatalog::defaultSource(*reuse, 0) == SysctlCatalog::DefaultSource::Documented
-                && SysctlCatalog::defaultValue(*reuse, 0).isEmpty() // nothing claimed: Reset has nothing to put
+            const KernelDefaults detected = KernelDefaults::detect(SysctlCatalog::detectedNames());
+            const bool documented = SysctlCatalog::defaultSource(*reuse, detected, 0) == SysctlCatalog::DefaultSource::Documented
+                && SysctlCatalog::defaultValue(*reuse, detected, 0).isEmpty() // nothing claimed: Reset has nothing to put
                 && SysctlCatalog::documentedDefault(*reuse, 0) == QLatin1String("2")
-                && SysctlCatalog::defaultExplanation(*reuse, 0).contains(QLatin1String("no throwaway namespace"))
-                && !SysctlCatalog::detectedDefaults().ok();
+                && SysctlCatalog::defaultExplanation(*reuse, detected, 0).contains(QLatin1String("no throwaway namespace"))
+                && !detected.ok();
             _exit(documented ? 0 : 1);
         }
         int status = 0;
@@ -135,35 +142,35 @@ private slots:
         QVERIFY(writeSysctl("/proc/sys/net/ipv4/tcp_child_ehash_entries", "0"));
     }
 
-    // The catalog's single accessor answers with the detected values, says where they came from,
+    // The catalog answers with the detected values, says where they came from,
     // and falls back to "documented" only where a fresh namespace cannot tell.
     void catalogUsesTheDetectedDefaults()
     {
-        const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
+        const KernelDefaults detected = KernelDefaults::detect(SysctlCatalog::detectedNames());
         QVERIFY(detected.ok());
         const qint64 hash = hashHere();
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            const auto source = SysctlCatalog::defaultSource(entry, hash);
+            const auto source = SysctlCatalog::defaultSource(entry, detected, hash);
             if (!entry.editable()) {
                 QCOMPARE(source, SysctlCatalog::DefaultSource::Unknown);
             } else if (!entry.perNamespace) {
                 QCOMPARE(source, SysctlCatalog::DefaultSource::Documented); // tcp_max_orphans
-                QVERIFY(SysctlCatalog::defaultExplanation(entry, hash).contains(QLatin1String("global")));
-                QVERIFY(SysctlCatalog::defaultValue(entry, hash).isEmpty());
+                QVERIFY(SysctlCatalog::defaultExplanation(entry, detected, hash).contains(QLatin1String("global")));
+                QVERIFY(SysctlCatalog::defaultValue(entry, detected, hash).isEmpty());
             } else {
                 QCOMPARE(source, SysctlCatalog::DefaultSource::Detected);
-                QCOMPARE(SysctlCatalog::defaultValue(entry, hash), QString::fromStdString(detected.value(entry.name)));
+                QCOMPARE(SysctlCatalog::defaultValue(entry, detected, hash), QString::fromStdString(detected.value(entry.name)));
             }
         }
         // A namespace with a hash of another size gets the documented rule, labelled as such.
         const SysctlEntry *buckets = SysctlCatalog::find(QStringLiteral("net.ipv4.tcp_max_tw_buckets"));
-        QCOMPARE(SysctlCatalog::defaultSource(*buckets, 1024), SysctlCatalog::DefaultSource::Documented);
-        QCOMPARE(SysctlCatalog::defaultValue(*buckets, 1024), QString());
+        QCOMPARE(SysctlCatalog::defaultSource(*buckets, detected, 1024), SysctlCatalog::DefaultSource::Documented);
+        QCOMPARE(SysctlCatalog::defaultValue(*buckets, detected, 1024), QString());
         QCOMPARE(SysctlCatalog::documentedDefault(*buckets, 1024), QStringLiteral("512"));
-        QVERIFY(SysctlCatalog::defaultExplanation(*buckets, 1024).contains(QLatin1String("documented")));
+        QVERIFY(SysctlCatalog::defaultExplanation(*buckets, detected, 1024).contains(QLatin1String("documented")));
     }
 
-    // The ≠ mark compares with the detected default, and only with it.
+    // The ≠ mark compares with the detected default (delivered to the model), and only with it.
     void differsMarkUsesTheDetectedDefault()
     {
         QVERIFY(writeSysctl("/proc/sys/net/ipv4/tcp_tw_reuse", "1"));
@@ -173,9 +180,9 @@ private slots:
         QVERIFY2(snapshot, qPrintable(CoreMessageText::text(error)));
         SysctlListModel model;
         model.setSnapshot(snapshot);
-        const auto mark = [&](const char *name) {
-            return model.index(model.rowOf(QLatin1String(name)), SysctlListModel::Differs).data().toString();
-        };
+        QCOMPARE(differsMark(model, "net.ipv4.tcp_tw_reuse"), QString()); // no facts delivered: nothing claimed
+        model.setKernelFacts(KernelFacts::ofThisKernel(SysctlCatalog::detectedNames()));
+        const auto mark = [&](const char *name) { return differsMark(model, name); };
         QCOMPARE(mark("net.ipv4.tcp_tw_reuse"), QStringLiteral("≠"));
         QCOMPARE(mark("net.ipv4.tcp_fin_timeout"), QString());
         QCOMPARE(mark("net.ipv4.tcp_max_tw_buckets"), QString());
@@ -229,9 +236,10 @@ private slots:
     void explanationIsTranslated()
     {
         const SysctlEntry *reuse = SysctlCatalog::find(QStringLiteral("net.ipv4.tcp_tw_reuse"));
-        const QString english = SysctlCatalog::defaultExplanation(*reuse, hashHere());
+        const KernelDefaults detected = KernelDefaults::detect(SysctlCatalog::detectedNames());
+        const QString english = SysctlCatalog::defaultExplanation(*reuse, detected, hashHere());
         Languages::apply(QStringLiteral("zh_CN"));
-        const QString chinese = SysctlCatalog::defaultExplanation(*reuse, hashHere());
+        const QString chinese = SysctlCatalog::defaultExplanation(*reuse, detected, hashHere());
         Languages::apply(QStringLiteral("en"));
         QVERIFY(!english.isEmpty());
         QVERIFY(chinese != english);

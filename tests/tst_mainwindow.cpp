@@ -5,7 +5,7 @@
 #include "netnstestmain.h"
 #include "portchartpanel.h"
 #include "ratechartpanel.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "slabchartpanel.h"
 #include "socketpopulation.h"
 #include "sockettablemodel.h"
@@ -49,7 +49,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<SocketPopulation> m_population;
-    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_sampler;
     std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     const SocketPopulation::Endpoint m_server {AF_INET, "127.0.0.1", 7001};
@@ -80,7 +80,7 @@ private slots:
 
         Languages::apply(QStringLiteral("en"));
         m_window = std::make_unique<MainWindow>(false);
-        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

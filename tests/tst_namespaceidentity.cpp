@@ -2,7 +2,7 @@
 #include "coremessagetext.h"
 #include "netnstestmain.h"
 #include "networknamespace.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "sysctlapplier.h"
 #include "sysctlreader.h"
 #include "tcpstate.h"
@@ -182,7 +182,7 @@ private slots:
     {
         // The applier holds the sampler's namespace open and names it by descriptor: the helper,
         // started from another namespace, writes into the sampled one.
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
         SysctlApplier applier;
         applier.setSampler(&sampler);
         const QStringList command = applier.helperCommand({QStringLiteral("net.ipv4.tcp_fin_timeout=34")}, false);
@@ -203,7 +203,7 @@ private slots:
     {
         // sysctl.d applies at boot to the initial namespace only. This test runs in a child one.
         SysctlApplier applier;
-        SamplerThread child(NetworkNamespace(), AllTcpStatesMask);
+        SamplingWorker child(NetworkNamespace(), AllTcpStatesMask);
         applier.setSampler(&child);
         QCOMPARE(persistTarget(applier.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::ChildNamespace);
 
@@ -211,7 +211,7 @@ private slots:
         NetworkNamespace host;
         CoreMessage error;
         QVERIFY2(host.open("/proc/" + std::to_string(getppid()) + "/ns/net", &error), qPrintable(CoreMessageText::text(error)));
-        SamplerThread hostSampler(std::move(host), AllTcpStatesMask);
+        SamplingWorker hostSampler(std::move(host), AllTcpStatesMask);
         applier.setSampler(&hostSampler);
         QCOMPARE(persistTarget(applier.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::HostNamespace);
         // This kernel numbers the initial namespace with the fixed inode (6.18 and later).

@@ -1,10 +1,12 @@
 #include "netnstestmain.h"
 #include "portbudget.h"
 #include "portbudgettext.h"
+#include "portbudgetwords.h"
 #include "procnetcountersparser.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QTest>
 #include <QThread>
 
@@ -219,6 +221,37 @@ private slots:
         // Towards another host, reuse also needs the peer to send timestamps: said only there.
         QCOMPARE(PortBudgetText::summary(budget).contains(QStringLiteral("(If the peer sends TCP timestamps.)")),
                  budget.reuseApplies() && !loopback);
+        // The agent's English (the core's patterns) is the window's English, word for word.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString window = PortBudgetText::summary(budget);
+        const QString namespaceWide = PortBudgetText::forNamespace(settings);
+        QLocale::setDefault(before);
+        QCOMPARE(QString::fromStdString(PortBudgetWords::summary(budget)), window);
+        QCOMPARE(QString::fromStdString(PortBudgetWords::forNamespace(settings)), namespaceWide);
+    }
+
+    void englishNumbers_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("decimals");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("small") << 470.53 << 0 << "471";
+        QTest::newRow("thousands") << 28232.0 << 0 << "28,232";
+        QTest::newRow("millions") << 2823200.0 << 0 << "2,823,200";
+        QTest::newRow("one decimal") << 4.66 << 1 << "4.7";
+        QTest::newRow("zero") << 0.0 << 1 << "0.0";
+    }
+
+    // The agent's numbers as QLocale("en_US") writes them in the window.
+    void englishNumbers()
+    {
+        QFETCH(double, value);
+        QFETCH(int, decimals);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(PortBudgetWords::englishNumber(value, decimals)), text);
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QCOMPARE(decimals ? english.toString(value, 'f', decimals) : english.toString(qRound64(value)), text);
     }
 
     void unknownRange()
@@ -246,7 +279,7 @@ private slots:
     void reservedPorts()
     {
         QFETCH(QString, list);
-        QTEST(PortBudgetSettings::reservedPortsIn(list, 40000, 40003), "inRange");
+        QTEST(PortBudgetSettings::reservedPortsIn(list.toStdString(), 40000, 40003), "inRange");
     }
 
     void fromReadings()

@@ -3,8 +3,7 @@
 #include "recording.h"
 #include "recordingwriter.h"
 #include "sameowners.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 #include "sockettablecodec.h"
 #include "summarycodec.h"
@@ -74,9 +73,9 @@ private slots:
 
         // Record through the real sampler: 6 samples, a table every second, a marker.
         m_file = m_dir.filePath("capture.rec");
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &sample) {
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy stopped(&sampler, &SamplingWorker::recordingStopped);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&](const SamplePtr &sample) {
             m_recorded.push_back(sample->summary);
             m_snapshots.push_back(sample->snapshot);
             if (m_recorded.size() == 3)
@@ -293,10 +292,10 @@ private slots:
     {
         // Issue 10, item 15: the window records through one sampler; its second recording must
         // not report (or write in its END frame) the first one's samples.
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy progress(sampler.sampler(), &Sampler::recordingProgress);
-        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &) { sampler.acknowledge(); });
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy progress(&sampler, &SamplingWorker::recordingProgress);
+        QSignalSpy stopped(&sampler, &SamplingWorker::recordingStopped);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&](const SamplePtr &) { sampler.acknowledge(); });
         sampler.startRecording(m_dir.filePath("first-of-two.rec"), 0);
         sampler.start(250);
         QVERIFY(QTest::qWaitFor([&] { return progress.size() >= 3; }, 10000));

@@ -7,6 +7,7 @@
 #include "remotesource.h"
 #include "sshtestmain.h"
 #include "sysctlcatalog.h"
+#include "sysctllistmodel.h"
 #include "kerneldefaults.h"
 #include "sshtestserver.h"
 #include "socketpopulation.h"
@@ -249,8 +250,8 @@ private slots:
             QCOMPARE(m_server.agentsRunning(), 1);
             // The sysctl pane explains with the remote kernel's defaults, from the stream's
             // header (the agent detected them in a fresh namespace there), not this kernel's.
-            const KernelDefaults &defaults = SysctlCatalog::detectedDefaults();
-            QVERIFY(defaults.ok());
+            QTRY_VERIFY(window.sysctlModel()->kernelFacts().defaults.ok());
+            const KernelDefaults &defaults = window.sysctlModel()->kernelFacts().defaults;
             QCOMPARE(QString::fromStdString(defaults.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
             // Tried on first Apply (tst_remotesysctl): sudo -n and the helper there.
             QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));

@@ -1,8 +1,7 @@
 #include "historyring.h"
 #include "coremessagetext.h"
 #include "netnstestmain.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 
 #include <QCoreApplication>
@@ -12,6 +11,7 @@
 #include <QThread>
 
 #include <sys/socket.h>
+#include <ctime>
 
 // The sampler on its worker thread, against a namespace holding a known population.
 class TestSampler : public QObject
@@ -73,9 +73,9 @@ private slots:
 
     void samplesCarrySummaryAndTable()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&] { sampler.acknowledge(); });
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
         sampler.start(250);
         QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 3, 5000);
         const SamplePtr first = takeSample(spy, 0);
@@ -93,22 +93,23 @@ private slots:
 
     void headlessSamplesCarryNoTable()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        sampler.sampler()->setBuildsTable(false);
-        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        sampler.setBuildsTable(false);
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
         sampler.start(250);
         QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 1, 5000);
         const SamplePtr sample = takeSample(spy, 0);
         QVERIFY(!sample->table);
+        // Nor the dump: its rows go back to the session's collector, as the agent's do.
+        QVERIFY(!sample->snapshot);
         QCOMPARE(sample->summary.count(TcpState::TimeWait), 13u); // everything else is there
-        QCOMPARE(sample->snapshot->sockets.size(), std::size_t(1 + 13 + 6));
     }
 
     void tableQueryIsAnsweredOnTheWorker()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy samples(sampler.sampler(), &Sampler::sampled);
-        QSignalSpy tables(sampler.sampler(), &Sampler::tableRebuilt);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy samples(&sampler, &SamplingWorker::sampled);
+        QSignalSpy tables(&sampler, &SamplingWorker::tableRebuilt);
         sampler.start(1000);
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 1, 5000);
         SocketTableQuery query;
@@ -128,11 +129,11 @@ private slots:
 
     void slowRefreshesAreSkipped()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
         // Every refresh takes 700 ms against a 250 ms interval.
-        sampler.sampler()->setAfterCollectHook([] { QThread::msleep(700); });
-        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&] { sampler.acknowledge(); });
+        sampler.setAfterCollectHook([](bool) { QThread::msleep(700); });
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
         QElapsedTimer clock;
         clock.start();
         sampler.start(250);
@@ -148,8 +149,8 @@ private slots:
 
     void busyGuiIsSkippedNotQueued()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
         sampler.start(250);
         QTRY_VERIFY_WITH_TIMEOUT(spy.size() == 1, 5000);
         // The GUI does not acknowledge: for 1.5 s nothing more may arrive.
@@ -161,11 +162,67 @@ private slots:
         QVERIFY(takeSample(spy, 1)->skippedBefore >= 4);
     }
 
+    // The window paces its dumps as the agent does: between dumps a sample carries no dump and
+    // its summary says how old the socket figures are (the window shows "counted N s ago"), and
+    // Apply makes the next sample dump at once, whatever the budget says.
+    void dumpBudgetPacesTheWindow()
+    {
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        sampler.setDumpBudget(0.05);
+        // Each dump costs 150 ms of CPU here, as one of ~300k sockets does: at 5 %, one in 3 s.
+        sampler.setAfterCollectHook([](bool dumped) {
+            timespec ts {};
+            const auto cpuMs = [&] {
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+                return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+            };
+            for (const double start = cpuMs(); dumped && cpuMs() - start < 150;) {
+            }
+        });
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
+        sampler.start(250);
+        QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 5, 5000);
+        QVERIFY(takeSample(spy, 0)->snapshot && takeSample(spy, 0)->table);
+        QCOMPARE(takeSample(spy, 0)->summary.socketAgeMs, 0u);
+        std::uint32_t lastAge = 0;
+        for (int i = 1; i < 5; ++i) {
+            const SamplePtr sample = takeSample(spy, i);
+            QVERIFY2(!sample->snapshot && !sample->table, qPrintable(QString::number(i)));
+            QVERIFY2(sample->summary.socketAgeMs > lastAge, qPrintable(QString::number(sample->summary.socketAgeMs)));
+            lastAge = sample->summary.socketAgeMs;
+            QCOMPARE(sample->summary.count(TcpState::TimeWait), 13u); // the last dump's
+        }
+
+        QSignalSpy applied(&sampler, &SamplingWorker::sysctlsApplied);
+        const int before = spy.size();
+        QElapsedTimer clock;
+        clock.start();
+        SysctlTransaction::Request request;
+        request.pairs = QStringList {QStringLiteral("net.ipv4.tcp_fin_timeout=37")};
+        sampler.applySysctls(request);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.size() == 1, 2000);
+        QVERIFY(applied.at(0).at(0).value<SysctlApplyReport>().ok);
+        const auto dumpedAfterApply = [&] {
+            for (int i = before; i < spy.size(); ++i) {
+                const SamplePtr sample = takeSample(spy, i);
+                const SysctlReading *reading = sample->snapshot ? sample->snapshot->sysctl("net.ipv4.tcp_fin_timeout") : nullptr;
+                if (reading && reading->value == "37")
+                    return sample->summary.socketAgeMs == 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(dumpedAfterApply(), 1500);
+        // Long before the budget would have allowed the next dump (3 s after the first).
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+        sampler.setPaused(true);
+    }
+
     void pauseStopsSampling()
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy spy(sampler.sampler(), &Sampler::sampled);
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&] { sampler.acknowledge(); });
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy spy(&sampler, &SamplingWorker::sampled);
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&] { sampler.acknowledge(); });
         sampler.start(250);
         QTRY_VERIFY_WITH_TIMEOUT(spy.size() >= 1, 5000);
         sampler.setPaused(true);

@@ -8,8 +8,7 @@
 #include "recording.h"
 #include "recordingwriter.h"
 #include "sameowners.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 #include "streamsource.h"
 #include "sysctlchangebox.h"
@@ -89,10 +88,10 @@ class TestStreamSource : public QObject
     // Records `samples` samples of this namespace through the real sampler, a table each second.
     static bool record(const QString &path, int samples)
     {
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
-        QSignalSpy stopped(sampler.sampler(), &Sampler::recordingStopped);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        QSignalSpy stopped(&sampler, &SamplingWorker::recordingStopped);
         int seen = 0;
-        QObject::connect(sampler.sampler(), &Sampler::sampled, &sampler, [&](const SamplePtr &sample) {
+        QObject::connect(&sampler, &SamplingWorker::sampled, &sampler, [&](const SamplePtr &sample) {
             if (++seen == 2)
                 sampler.addMarker(sample->summary.timeMs, QString::fromUtf8("deploy — 发布"));
             if (seen == samples) {
@@ -405,7 +404,7 @@ private slots:
         auto recording = std::make_shared<Recording>();
         QString error;
         QVERIFY(recording->read(m_first, &error));
-        SamplerThread sampler(NetworkNamespace(), AllTcpStatesMask);
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
         LocalSource local(&sampler, "test");
         FileSource replay(recording);
         StreamSource stream([this] { return writer(m_first); }, "web1");

@@ -3,6 +3,7 @@
 #include "netnstestmain.h"
 #include "procfile.h"
 #include "seeityourself.h"
+#include "kerneldefaults.h"
 #include "sysctlcatalog.h"
 #include "sysctlreader.h"
 #include "sysctlrequest.h"
@@ -76,11 +77,12 @@ private slots:
         const qint64 hash = establishedHash();
         QVERIFY(hash > 0); // tcp_ehash_entries exists since 6.1
         int checked = 0;
+        const KernelDefaults detected = KernelDefaults::detect(SysctlCatalog::detectedNames());
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
             const SysctlReading reading = SysctlReader::read(entry.name);
             if (!entry.editable() || reading.state != SysctlReading::State::Present)
                 continue;
-            const QString expected = SysctlValue::fromProcText(entry, SysctlCatalog::defaultValue(entry, hash));
+            const QString expected = SysctlValue::fromProcText(entry, SysctlCatalog::defaultValue(entry, detected, hash));
             QCOMPARE(SysctlValue::fromProcText(entry, QString::fromStdString(reading.value)), expected);
             ++checked;
         }

@@ -1,8 +1,9 @@
+#include "kerneldefaults.h"
 #include "languages.h"
 #include "localsource.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 #include "sysctlapplier.h"
 #include "sysctlchangebox.h"
@@ -22,6 +23,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -29,6 +31,7 @@
 #include <QTest>
 
 #include <sys/socket.h>
+#include <thread>
 #include <sys/utsname.h>
 
 // The sysctl pane in the window, offscreen, changing the test namespace's own sysctls.
@@ -36,7 +39,7 @@ class TestSysctlPanel : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_sampler;
 
     std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
@@ -79,6 +82,13 @@ class TestSysctlPanel : public QObject
     }
 
     void refresh() { panel()->showSnapshot(m_window->sysctlModel()->snapshot()); }
+    // Where the source's facts say PID 1's namespace is (tests point it at another namespace).
+    void pointHostNamespaceAt(const QString &path)
+    {
+        KernelFacts facts = m_window->sysctlModel()->kernelFacts();
+        facts.host = HostNamespaceEvidence::gather(path.toStdString());
+        panel()->setKernelFacts(facts);
+    }
 
     QString modelValue(const char *name) const
     {
@@ -108,13 +118,16 @@ private slots:
         // Watches the sysctl list through every refresh, edit, apply and language switch below.
         m_tester = std::make_unique<QAbstractItemModelTester>(m_window->sysctlModel(),
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
         m_window->revealView(QStringLiteral("sysctls"));
         m_source = std::make_unique<LocalSource>(m_sampler.get(), QStringLiteral("test"));
         m_window->setSource(m_source.get());
         QVERIFY(QTest::qWaitFor([&] { return m_window->history().size() >= 2; }, 10000));
+        // The source delivers this kernel's facts once its worker has detected them.
+        QVERIFY(QTest::qWaitFor([&] { return m_window->sysctlModel()->kernelFacts().defaults.ok(); }, 10000));
+        QVERIFY(m_window->sysctlModel()->kernelFacts().host.gathered);
     }
 
     // A failed step must not leave values pending for the next test to apply.
@@ -453,19 +466,19 @@ private slots:
         const QString otherPath = QStringLiteral("/proc/%1/ns/net").arg(other.processId());
         const NamespaceIdentity here = NamespaceIdentity::ofCallingThread();
         QVERIFY(QTest::qWaitFor([&] { return NamespaceIdentity::ofPath(otherPath.toStdString()) != here; }, 5000));
-        box()->setInitialNamespacePath(otherPath);
+        pointHostNamespaceAt(otherPath);
         refresh();
         QVERIFY(!panel()->persistBox()->isEnabled());
         QVERIFY2(box()->persistNote().contains("child namespace"), qPrintable(box()->persistNote()));
         QVERIFY(panel()->persistBox()->toolTip().contains("child network namespace"));
         // The same namespace as "PID 1": allowed.
-        box()->setInitialNamespacePath("/proc/self/ns/net");
+        pointHostNamespaceAt("/proc/self/ns/net");
         refresh();
         QVERIFY(panel()->persistBox()->isEnabled());
         QVERIFY(box()->persistNote().isEmpty());
         // Not readable: the kernel's fixed initial-namespace inode (6.18+) still tells that this
         // test's namespace is a child; where nothing tells, allowed, saying it was not confirmed.
-        box()->setInitialNamespacePath("/nonexistent/ns/net");
+        pointHostNamespaceAt("/nonexistent/ns/net");
         refresh();
         bool known = false;
         NamespaceIdentity::isHost(here, &known);
@@ -479,7 +492,7 @@ private slots:
         }
         other.kill();
         other.waitForFinished();
-        box()->setInitialNamespacePath("/proc/1/ns/net");
+        pointHostNamespaceAt("/proc/1/ns/net");
         refresh();
     }
 
@@ -582,6 +595,28 @@ private slots:
         Languages::apply(QStringLiteral("en"));
         QTRY_COMPARE(panel()->applyButton()->text(), QStringLiteral("Apply"));
     }
+
+    // Detecting the kernel's defaults forks a child that unshares a network namespace: never on
+    // the GUI thread, however much of the pane is shown. Every cell and tooltip of the list, every
+    // sysctl's explanation, and another source on this kernel (its facts come from the worker's
+    // one detection, kept for the process).
+    void guiThreadNeverDetects()
+    {
+        SysctlListModel *model = m_window->sysctlModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(SysctlListModel::DiffersRole)})
+                    model->index(row, column).data(role);
+            }
+            panel()->selectSysctl(model->entry(row).key());
+        }
+        LocalSource another(m_sampler.get(), QStringLiteral("again"));
+        QSignalSpy delivered(&another, &Source::kernelFactsChanged);
+        QVERIFY(delivered.wait(10000));
+        QVERIFY(another.kernelFacts().defaults.ok());
+        QCOMPARE(KernelDefaults::detectionsOnThread(std::this_thread::get_id()), 0);
+    }
+
 };
 
 SOCKSCOPE_NETNS_TEST_MAIN(TestSysctlPanel, QApplication)

@@ -3,7 +3,7 @@
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "portchartpanel.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "socketpopulation.h"
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
@@ -29,7 +29,7 @@ class TestTableActions : public QObject
     Q_OBJECT
 
     std::unique_ptr<SocketPopulation> m_population;
-    std::unique_ptr<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_sampler;
     std::unique_ptr<LocalSource> m_source;
     std::unique_ptr<MainWindow> m_window;
     const SocketPopulation::Endpoint m_v4 {AF_INET, "127.0.0.1", 7301};
@@ -78,7 +78,7 @@ private slots:
 
         Languages::apply(QStringLiteral("en"));
         m_window = std::make_unique<MainWindow>(false);
-        m_sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
         m_window->show();
         m_window->activateWindow();

@@ -241,11 +241,12 @@ private slots:
             QVERIFY2(text.out.contains("(\\x1b]2;PWNED\\x07\\x1b[2J)"), text.out.constData());
         }
 
-        // A recording with a table at every sample: every frame reads back.
+        // A recording with a table at every sample (every sample dumps, a table every second):
+        // every frame reads back.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("names.sockrec"));
-        const ProcessRun record = ProcessRun::run(SOCKSCOPE_BINARY, {"--record", path, "--samples", "3", "--interval", "0.5",
-                                                                     "--table-every", "1"});
+        const ProcessRun record = ProcessRun::run(SOCKSCOPE_BINARY, {"--record", path, "--samples", "3", "--interval", "1",
+                                                                     "--table-every", "1", "--dump-budget", "100"});
         QVERIFY2(record.exitCode == 0, record.err.constData());
         const auto readWhole = [&repaired](const QString &file) {
             Recording recording;

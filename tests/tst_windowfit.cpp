@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "privatenetworknamespace.h"
 #include "recording.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "sockettablepanel.h"
 #include "sysctlapplier.h"
 
@@ -61,7 +61,7 @@ int runChild(int argc, char *argv[])
     }
     Languages::apply(qEnvironmentVariable("SOCKSCOPE_FIT_LANG", QStringLiteral("en")));
     MainWindow window(false);
-    std::unique_ptr<SamplerThread> sampler;
+    std::unique_ptr<SamplingWorker> sampler;
     std::unique_ptr<LocalSource> source;
     const QString replay = qEnvironmentVariable("SOCKSCOPE_FIT_REPLAY");
     if (!replay.isEmpty()) {
@@ -97,7 +97,7 @@ int runChild(int argc, char *argv[])
                 return 1;
         }
     } else if (replay.isEmpty()) {
-        sampler = std::make_unique<SamplerThread>(NetworkNamespace(), AllTcpStatesMask);
+        sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         window.setIntervalMs(250);
         source = std::make_unique<LocalSource>(sampler.get(), QString());
         window.setSource(source.get());

@@ -532,6 +532,22 @@
         <source>name=value</source>
         <translation>名称=值</translation>
     </message>
+    <message>
+        <source>The share of one CPU, in percent (1 to 100, default 5), that dumping the sockets may use: between dumps, refreshes read the counters afresh and show the last dump&apos;s sockets with their age.</source>
+        <translation>转储套接字可使用的单个 CPU 份额，以百分比计（1 到 100，默认 5）：两次转储之间，刷新会重新读取计数器，并显示上次转储的套接字及其时长。</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>--dump-budget applies to the window and --record.</source>
+        <translation>--dump-budget 仅适用于窗口和 --record。</translation>
+    </message>
+    <message>
+        <source>--dump-budget needs a whole percentage from 1 to 100, not &quot;%1&quot;.</source>
+        <translation>--dump-budget 需要 1 到 100 之间的整数百分比，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -757,6 +773,35 @@
     <message>
         <source>Cannot create %1: the file belongs to another user, who could read the recording.</source>
         <translation>无法创建 %1：该文件属于另一个用户，该用户可能读取录制内容。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 is cut short (begun but not finished).</source>
+        <translation>第 %1 字节处的帧被截断（已开始但未写完）。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 declares %2 bytes (at most %3 are read).</source>
+        <translation>第 %1 字节处的帧声明了 %2 字节（最多读取 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 is damaged (its checksum does not match).</source>
+        <translation>第 %1 字节处的帧已损坏（校验和不符）。</translation>
+    </message>
+    <message>
+        <source>The frame at byte %1 cannot be decoded.</source>
+        <translation>第 %1 字节处的帧无法解码。</translation>
+    </message>
+    <message>
+        <source>The socket table at byte %1 has a description of %2 KiB (a real one takes a few KiB; at most %3 KiB are read); it was refused unread.</source>
+        <extracomment>A socket table&apos;s description is its JSON: totals, busiest ports and owners, kernel facts.</extracomment>
+        <translation>第 %1 字节处的套接字表的描述占 %2 KiB（真实的只占几 KiB；最多读取 %3 KiB）；它未经读取即被拒绝。</translation>
+    </message>
+    <message>
+        <source>The socket table at byte %1 holds %2 rows (at most %3 are read); it was refused unread.</source>
+        <translation>第 %1 字节处的套接字表有 %2 行（最多读取 %3 行）；它未经读取即被拒绝。</translation>
+    </message>
+    <message>
+        <source>There are more than %1 markers; only the first %1 are shown.</source>
+        <translation>标记超过 %1 个；只显示前 %1 个。</translation>
     </message>
 </context>
 <context>
@@ -2303,26 +2348,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>%1 的文件头已损坏。</translation>
     </message>
     <message>
-        <source>no sample</source>
-        <translation>没有采样</translation>
-    </message>
-    <message>
-        <source>the last sample, %1,</source>
-        <translation>最后一次采样（%1）</translation>
-    </message>
-    <message>
-        <source>The file is cut short at byte %1 (a frame begun but not finished); %2 and everything before it are shown.</source>
-        <translation>文件在第 %1 字节处被截断（一帧已开始但未写完）；显示%2及之前的全部内容。</translation>
-    </message>
-    <message>
-        <source>The frame at byte %1 is damaged (its checksum does not match); %2 and everything before it are shown.</source>
-        <translation>第 %1 字节处的帧已损坏（校验和不符）；显示%2及之前的全部内容。</translation>
-    </message>
-    <message>
-        <source>The frame at byte %1 cannot be decoded; %2 and everything before it are shown.</source>
-        <translation>第 %1 字节处的帧无法解码；显示%2及之前的全部内容。</translation>
-    </message>
-    <message>
         <source>The recording was not closed normally (no end mark); it is shown up to its last sample.</source>
         <translation>录制没有正常结束（没有结束标记）；显示到最后一次采样为止。</translation>
     </message>
@@ -2347,12 +2372,16 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>无法打开 %1：不是普通文件。</translation>
     </message>
     <message>
-        <source>The recording holds more than %1 markers; only the first %1 are shown.</source>
-        <translation>此录制文件中的标记超过 %1 个；只显示前 %1 个。</translation>
-    </message>
-    <message>
         <source>%1 is a version %2 recording; this sockscope reads versions %3 to %4.</source>
         <translation>%1 是第 %2 版的录制文件；此 sockscope 可读取第 %3 至 %4 版。</translation>
+    </message>
+    <message>
+        <source>%1 Nothing before it holds a sample.</source>
+        <translation>%1 在它之前没有任何采样。</translation>
+    </message>
+    <message>
+        <source>%1 Everything before it is shown, up to the sample of %2.</source>
+        <translation>%1 显示它之前的全部内容，直到 %2 的采样。</translation>
     </message>
 </context>
 <context>
@@ -3305,18 +3334,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 没有返回 sockscope 数据流：%2</translation>
     </message>
     <message>
-        <source>The stream from %1 is damaged at byte %2 (a checksum does not match); everything before it is kept.</source>
-        <translation>来自 %1 的数据流在第 %2 字节处损坏（校验和不匹配）；此前的所有数据均已保留。</translation>
-    </message>
-    <message>
-        <source>The stream from %1 stopped inside a frame at byte %2; everything before it is kept.</source>
-        <translation>来自 %1 的数据流在第 %2 字节处的帧中途中断；此前的所有数据均已保留。</translation>
-    </message>
-    <message>
-        <source>The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it is kept.</source>
-        <translation>来自 %1 的数据流在第 %2 字节处有一帧无法解码；此前的所有数据均已保留。</translation>
-    </message>
-    <message>
         <source>Nothing has arrived from %1 yet to record.</source>
         <translation>尚未从 %1 收到任何数据，无法录制。</translation>
     </message>
@@ -3325,12 +3342,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 发送的是第 %2 版的数据流；此 sockscope 可读取第 %3 至 %4 版。请在两端使用相同版本的 sockscope。</translation>
     </message>
     <message>
-        <source>The stream from %1 holds a socket table at byte %2 whose description takes %3 KiB (a real one takes a few KiB; at most %4 KiB are read); it was refused unread and everything before it is kept.</source>
-        <translation>来自 %1 的数据流在第 %2 字节处有一个套接字表，其描述占 %3 KiB（真实的只占几 KiB；最多读取 %4 KiB）；它未经读取即被拒绝，此前的所有内容均已保留。</translation>
-    </message>
-    <message>
-        <source>The stream from %1 holds a socket table at byte %2 of %3 rows (at most %4 are read from a stream); it was refused unread and everything before it is kept.</source>
-        <translation>来自 %1 的数据流在第 %2 字节处有一个 %3 行的套接字表（数据流中最多读取 %4 行）；它未经读取即被拒绝，此前的所有内容均已保留。</translation>
+        <source>The stream from %1: %2 Everything before it is kept.</source>
+        <translation>来自 %1 的数据流：%2 此前的所有数据均已保留。</translation>
     </message>
 </context>
 <context>
@@ -3971,6 +3984,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
         <translation>要在重启后保留取值，请在远程主机本身的 /etc/sysctl.d/ 中配置。</translation>
+    </message>
+    <message>
+        <source>Host namespace not checked yet</source>
+        <translation>尚未核实是否为主机命名空间</translation>
     </message>
 </context>
 <context>

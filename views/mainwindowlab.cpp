@@ -5,7 +5,6 @@
 
 #include "labpanel.h"
 #include "labsource.h"
-#include "sysctlcatalog.h"
 
 #include <QDockWidget>
 #include <QMenuBar>
@@ -50,8 +49,6 @@ LabSource *MainWindow::openLab(const QString &scenarioName, const QStringList &s
         retranslateLab();
     }
     auto source = new LabSource(this);
-    // The lab runs on this kernel: its defaults are this kernel's.
-    SysctlCatalog::setWatchedKernelDefaults(nullptr);
     // A lab starts empty: nothing of what was watched before belongs to it.
     watchAnew(source);
     source->applySysctls(scenario->sysctls + sysctls);

@@ -10,7 +10,7 @@
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
 #include "sysctlpanel.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"

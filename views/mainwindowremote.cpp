@@ -6,7 +6,6 @@
 #include "remoteagentoffer.h"
 #include "remotehostdialog.h"
 #include "remotesource.h"
-#include "sysctlcatalog.h"
 
 #include <QSettings>
 
@@ -32,15 +31,6 @@ RemoteSource *MainWindow::watchRemoteHost(const RemoteHost &host, const AgentBin
     auto offer = new RemoteAgentOffer(source, m_useSettings ? this : nullptr);
     offer->setPushWithoutAsking(pushWithoutAsking);
     connect(offer, &RemoteAgentOffer::refused, this, &MainWindow::showFailure);
-    // Until its header says otherwise, this kernel's defaults are not that host's.
-    const KernelDefaults unknown;
-    SysctlCatalog::setWatchedKernelDefaults(&unknown);
-    connect(source, &Source::placeChanged, this, [this, source] {
-        const KernelDefaults defaults = source->kernelDefaults();
-        SysctlCatalog::setWatchedKernelDefaults(&defaults);
-        if (m_latest)
-            showSnapshotInPanels();
-    });
     // Another host's (or this one's) samples are not this host's history.
     watchAnew(source);
     return source;

@@ -12,7 +12,6 @@
 #include "snapshottextwriter.h"
 #include "sockettablepanel.h"
 #include "sysctlapplier.h"
-#include "sysctlcatalog.h"
 #include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
@@ -36,9 +35,8 @@ void MainWindow::setSource(Source *source)
             m_source->deleteLater();
     }
     m_source = source;
-    // This machine's kernel again: its own defaults (a remote host's came from its stream).
-    if (source->kind() == Source::Kind::ThisHost || source->kind() == Source::Kind::Namespace)
-        SysctlCatalog::setWatchedKernelDefaults(nullptr);
+    // The watched kernel's facts come from the source (this machine's are gathered in a worker).
+    m_sysctlPanel->setKernelFacts(source->kernelFacts());
     const Source::Capabilities capabilities = source->capabilities();
     const std::vector<SampleSummary> held = source->history();
     if (capabilities.canSeek || !held.empty()) {
@@ -53,7 +51,7 @@ void MainWindow::setSource(Source *source)
     if (auto local = qobject_cast<LocalSource *>(source); local && capabilities.sysctls == Source::SysctlRoute::Local) {
         m_sysctlPanel->setReadOnly(QString());
         m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
-        m_sysctlApplier->setSampler(local->samplerThread());
+        m_sysctlApplier->setSampler(local->samplingWorker());
     } else if (source->appliesSysctls()) {
         // A remote host (editable even once sudo refused: the preview then is the exact commands
         // to run there) or the lab's agent.
@@ -104,6 +102,11 @@ void MainWindow::connectSource()
     connect(m_source, &Source::tableReady, m_tablePanel, &SocketTablePanel::setRows);
     connect(m_source, &Source::failed, this, &MainWindow::showFailure);
     connect(m_source, &Source::placeChanged, this, &MainWindow::updateStatus);
+    connect(m_source, &Source::kernelFactsChanged, this, [this] {
+        m_sysctlPanel->setKernelFacts(m_source->kernelFacts());
+        if (m_latest)
+            showSnapshotInPanels();
+    });
     connect(m_source, &Source::stateChanged, this, &MainWindow::showSourceState);
     connect(m_source, &Source::recordingStarted, this, [this](const QString &path) {
         m_recordingPath = path;

@@ -272,9 +272,11 @@ void SysctlChangeBox::updatePersist()
             setPersistNote(note, why);
         return;
     }
+    // The source's facts tell the host's namespace (gathered off this thread: it stats /proc).
+    const KernelFacts &facts = m_model->kernelFacts();
     const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
         ? PersistTarget::Unknown
-        : persistTarget(snapshot->namespaceIdentity, NamespaceIdentity::ofPath(m_initialNamespacePath.toStdString()));
+        : facts.persistTarget(snapshot->namespaceIdentity);
     // A short reason beside the box, the whole of it in the tooltip.
     QString note, reason;
     switch (target) {
@@ -287,10 +289,12 @@ void SysctlChangeBox::updatePersist()
     case PersistTarget::Unverified:
         note = tr("Host namespace not confirmed");
         reason = tr("Cannot confirm this is the host's namespace (%1 is not readable); sysctl.d applies only there.")
-                     .arg(m_initialNamespacePath);
+                     .arg(QString::fromStdString(facts.host.initialPath));
         break;
     case PersistTarget::Unknown:
-        note = m_readOnlyReason.isEmpty() ? tr("No namespace observed yet") : tr("Not in a replay");
+        note = !m_readOnlyReason.isEmpty() ? tr("Not in a replay")
+            : snapshot                     ? tr("Host namespace not checked yet")
+                                           : tr("No namespace observed yet");
         reason = note + QLatin1Char('.');
         break;
     }

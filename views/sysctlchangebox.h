@@ -41,8 +41,6 @@ public:
     // The window's own namespace is named "current" in the language shown now; the snapshot's
     // label was translated once, when the sampler started.
     void setWatchesOwnNamespace(bool own) { m_ownNamespace = own; }
-    // Where /proc/1/ns/net lives; tests point it at another namespace.
-    void setInitialNamespacePath(const QString &path) { m_initialNamespacePath = path; }
 
     SysctlValueEditor *editor() const { return m_editor; }
     QPushButton *applyButton() const { return m_apply; }
@@ -101,7 +99,6 @@ private:
     QString m_resetToolTip; // as plain text
     QString m_notesHtml;
     QString m_resultText; // what the last Apply did, until the next edit
-    QString m_initialNamespacePath = QStringLiteral("/proc/1/ns/net");
     int m_row = -1;
     bool m_ownNamespace = false;
     bool m_defaultUnknown = false; // Reset is off because the default cannot be told here

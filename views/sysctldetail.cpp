@@ -29,9 +29,9 @@ QString SysctlDetail::valueOf(const SysctlListModel &model, const char *name, QS
     return r && r->state == SysctlReading::State::Present ? QString::fromStdString(r->value) : QString();
 }
 
-QString SysctlDetail::timestampNote()
+QString SysctlDetail::timestampNote(const KernelDefaults &defaults)
 {
-    switch (SysctlCatalog::detectedDefaults().timestampOffsets) {
+    switch (defaults.timestampOffsets) {
     case KernelDefaults::TimestampOffsets::PerConnection:
         return tr("Measured in a throwaway namespace: with tcp_timestamps=1 this kernel gives each connection its "
                   "own random offset, even between the same two addresses.");
@@ -89,7 +89,7 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
     if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !model.isPresent(row))
         return tr("Not on this kernel: it came in Linux 6.14.");
     if (name == QLatin1String("net.ipv4.tcp_timestamps"))
-        return timestampNote();
+        return timestampNote(model.kernelFacts().defaults);
     if (name == QLatin1String("net.ipv4.tcp_max_tw_buckets") && model.isPresent(row)) {
         const qint64 limit = model.currentValue(row).toLongLong();
         const Snapshot *s = model.snapshot().get();
@@ -199,10 +199,10 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     if (e.editable()) {
         const QString current = model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row))
                                                      : SysctlCatalog::absentText(&e);
-        const bool detected = SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected;
+        const bool detected = SysctlCatalog::defaultSource(e, model.kernelFacts().defaults, hash) == SysctlCatalog::DefaultSource::Detected;
         QString fallback = SysctlValue::displayText(
             e, detected ? model.defaultValue(row) : SysctlValue::fromProcText(e, SysctlCatalog::documentedDefault(e, hash)));
-        const QString how = SysctlCatalog::defaultExplanation(e, hash);
+        const QString how = SysctlCatalog::defaultExplanation(e, model.kernelFacts().defaults, hash);
         if (!how.isEmpty())
             fallback = tr("%1 (%2)").arg(fallback.isEmpty() ? tr("(empty)") : fallback, how);
         html += QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
@@ -235,7 +235,7 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     // Say exactly what came from this kernel; everything else is sockscope's documentation.
     read.removeDuplicates();
     QString footer = tr("Read from this kernel (%1) at the last refresh: %2.").arg(QSysInfo::kernelVersion(), readout(model, read));
-    if (SysctlCatalog::defaultSource(e, hash) == SysctlCatalog::DefaultSource::Detected)
+    if (SysctlCatalog::defaultSource(e, model.kernelFacts().defaults, hash) == SysctlCatalog::DefaultSource::Detected)
         footer += QLatin1Char(' ') + tr("Default %1 read from a fresh network namespace.").arg(model.defaultValue(row));
     // The facts were checked on one kernel series; whether this kernel is of it is known only here.
     const QString release = QSysInfo::kernelVersion();

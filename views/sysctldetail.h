@@ -5,6 +5,7 @@
 #include <QStringList>
 
 class SysctlListModel;
+struct KernelDefaults;
 
 // The explanation of one sysctl as rich text: what it controls, its values, default, what
 // sockscope lets you set, scope, history and advice, what is true of it on the running kernel
@@ -22,7 +23,7 @@ public:
 private:
     // `read` collects the sysctls a text was built from, for the footer.
     static QString kernelNote(const SysctlListModel &model, int row, QStringList *read);
-    static QString timestampNote();
+    static QString timestampNote(const KernelDefaults &defaults);
     static QString valueOf(const SysctlListModel &model, const char *name, QStringList *read);
     static QString readout(const SysctlListModel &model, const QStringList &names);
     static QString commandsHtml(const QString &key);

@@ -173,6 +173,12 @@ void SysctlPanel::showSelected()
     m_change->showRow(row);
 }
 
+void SysctlPanel::setKernelFacts(const KernelFacts &facts)
+{
+    m_model->setKernelFacts(facts);
+    showSelected();
+}
+
 void SysctlPanel::setReadOnly(const QString &reason)
 {
     m_change->setReadOnly(reason);

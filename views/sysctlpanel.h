@@ -14,6 +14,7 @@ class SysctlApplier;
 class SysctlChangeBox;
 class SysctlListModel;
 class SysctlValueEditor;
+struct KernelFacts;
 
 // The TIME-WAIT sysctls for training and tuning: a list with values, defaults and a mark where
 // they differ; the explanation of the selected one for this kernel; and the Change area
@@ -31,6 +32,9 @@ public:
     void selectSysctl(const QString &name);
     // The close-sequence diagram, brought to the front (for captures and links).
     QWidget *showCloseSequence();
+    // The watched kernel's facts (its defaults, what tells the host's namespace), as the source
+    // delivers them: the pane never asks the kernel itself.
+    void setKernelFacts(const KernelFacts &facts);
     // A replay: explanations and recorded values only; nothing can be applied.
     void setReadOnly(const QString &reason);
     SysctlChangeBox *changeBox() const { return m_change; }

@@ -15,6 +15,12 @@ void SysctlListModel::setSnapshot(const SnapshotPtr &snapshot)
     emit dataChanged(index(0, 0), index(rowCount() - 1, COLUMN_COUNT - 1));
 }
 
+void SysctlListModel::setKernelFacts(const KernelFacts &facts)
+{
+    m_facts = facts;
+    emit dataChanged(index(0, 0), index(rowCount() - 1, COLUMN_COUNT - 1));
+}
+
 void SysctlListModel::setReadBack(const QString &name, const QString &value)
 {
     const int row = rowOf(name);
@@ -86,12 +92,12 @@ qint64 SysctlListModel::establishedHash() const
 
 QString SysctlListModel::defaultValue(int row) const
 {
-    return SysctlValue::fromProcText(entry(row), SysctlCatalog::defaultValue(entry(row), establishedHash()));
+    return SysctlValue::fromProcText(entry(row), SysctlCatalog::defaultValue(entry(row), m_facts.defaults, establishedHash()));
 }
 
 bool SysctlListModel::defaultDetected(int row) const
 {
-    return SysctlCatalog::defaultSource(entry(row), establishedHash()) == SysctlCatalog::DefaultSource::Detected;
+    return SysctlCatalog::defaultSource(entry(row), m_facts.defaults, establishedHash()) == SysctlCatalog::DefaultSource::Detected;
 }
 
 bool SysctlListModel::differs(int row) const
@@ -127,8 +133,8 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Differs && differs(row))
             return UntrustedText::toolTip( // the default comes from the agent's header on a remote host
                 tr("Differs from this kernel's default (%1), read from a fresh network namespace.").arg(defaultValue(row)));
-        if (index.column() == Default && !SysctlCatalog::defaultExplanation(e, establishedHash()).isEmpty())
-            return SysctlCatalog::defaultExplanation(e, establishedHash());
+        if (index.column() == Default && !SysctlCatalog::defaultExplanation(e, m_facts.defaults, establishedHash()).isEmpty())
+            return SysctlCatalog::defaultExplanation(e, m_facts.defaults, establishedHash());
         return SysctlCatalog::text(e.summary);
     case Qt::DisplayRole: break;
     default: return {};
@@ -153,7 +159,7 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
     case Default: {
         if (e.kind == SysctlEntry::Kind::Removed)
             return QString();
-        const SysctlCatalog::DefaultSource source = SysctlCatalog::defaultSource(e, establishedHash());
+        const SysctlCatalog::DefaultSource source = SysctlCatalog::defaultSource(e, m_facts.defaults, establishedHash());
         if (source == SysctlCatalog::DefaultSource::Unknown)
             return QString();
         const bool detected = source == SysctlCatalog::DefaultSource::Detected;

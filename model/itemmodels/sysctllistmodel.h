@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kernelfacts.h"
 #include "snapshot.h"
 #include "sysctlcatalog.h"
 
@@ -20,6 +21,10 @@ public:
     explicit SysctlListModel(QObject *parent = nullptr);
 
     void setSnapshot(const SnapshotPtr &snapshot);
+    // The watched kernel's facts, as its source delivers them: the model itself never asks the
+    // kernel (detection forks; this runs on the GUI thread).
+    void setKernelFacts(const KernelFacts &facts);
+    const KernelFacts &kernelFacts() const { return m_facts; }
     // Values just read back after a write, shown until the next snapshot confirms them.
     void setReadBack(const QString &name, const QString &value);
     void setPending(const QMap<QString, QString> &pending);
@@ -29,7 +34,8 @@ public:
     // The current value in catalog form ("32768-60999"); empty when absent or unreadable.
     QString currentValue(int row) const;
     bool isPresent(int row) const;
-    // The kernel default (SysctlCatalog::defaultValue); the ≠ mark compares only with a detected one.
+    // The kernel default (SysctlCatalog::defaultValue with the facts' defaults); the ≠ mark
+    // compares only with a detected one.
     QString defaultValue(int row) const;
     bool defaultDetected(int row) const;
     // |tcp_ehash_entries| of the observed namespace, 0 when this kernel does not say.
@@ -49,6 +55,7 @@ private:
     const SysctlReading *reading(int row) const;
 
     SnapshotPtr m_snapshot;
+    KernelFacts m_facts;
     QMap<QString, QString> m_readBack;
     QMap<QString, QString> m_pending;
 };

@@ -1,7 +1,6 @@
 #include "labsource.h"
 
 #include "agentbinary.h"
-#include "recordingformat.h"
 #include "sysctlreportcodec.h"
 
 #include <QFileInfo>
@@ -26,6 +25,7 @@ LabSource::LabSource(const QString &agentProgram, const QString &helperProgram, 
 {
     setKind(Kind::Lab);
     setSysctlRoute(SysctlRoute::Lab, QString());
+    useThisKernelsFacts(); // the lab runs on this kernel
     // A lab that ended is started again empty: it gets its load and sysctls back.
     connect(this, &Source::stateChanged, this, [this](State state) {
         if (state != State::Connecting)
@@ -121,18 +121,17 @@ void LabSource::setLoad(const QStringList &words)
     send("lab load " + words.join(QLatin1Char(' ')).toUtf8());
 }
 
-bool LabSource::otherFrame(quint8 type, const QByteArray &payload)
+void LabSource::lab(const FrameDecoder::Frame &frame)
 {
-    if (type != RecordingFormat::Lab)
-        return false;
+    const QByteArray payload = QByteArray::fromStdString(frame.payload);
     LabFigures figures;
     if (!LabFigures::parse(payload, &figures))
-        return false;
+        return; // not kept; only its figures are lost
+    keepFrame(frame.type, payload);
     m_figures = figures;
     if (figures.hasSysctlReport) {
         emit sysctlsApplied(SysctlReportCodec::decode(figures.sysctlReport));
         requestTable(); // the next table carries the values read back in the lab
     }
     emit figuresReady(m_figures);
-    return true;
 }

@@ -38,7 +38,8 @@ signals:
     void figuresReady(const LabFigures &figures);
 
 protected:
-    bool otherFrame(quint8 type, const QByteArray &payload) override;
+    // The lab's side of the one reader: its LAB frames (the load generator's figures).
+    void lab(const FrameDecoder::Frame &frame) override;
 
 private:
     QString m_helper;

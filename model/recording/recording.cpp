@@ -1,9 +1,10 @@
 #include "recording.h"
 
 #include "qtstd.h"
-#include "recordingdecoder.h"
+#include "coremessagetext.h"
+#include "framereader.h"
+#include "recordingframes.h"
 #include "recordingformat.h"
-#include "summaryframereader.h"
 #include "untrustedtext.h"
 
 #include <QDateTime>
@@ -65,6 +66,79 @@ QString Recording::namespaceLabel() const
         + UntrustedText::plain(netns.value(QLatin1String("id")).toString());
 }
 
+namespace {
+// File replay's side of the one reader: everything whole is kept; damage ends the reading with
+// a warning (what came before is shown), or, in the header, refuses the file.
+class RecordingFileVisitor : public FrameVisitor
+{
+public:
+    RecordingFileVisitor(Recording &recording, QString *error)
+        : m_recording(recording)
+        , m_error(error)
+    {
+    }
+    bool refused() const { return m_refused; }
+
+    void header(const FrameDecoder &decoder) override
+    {
+        m_recording.header = QJsonDocument::fromJson(QByteArray::fromStdString(decoder.headerJson())).object();
+        m_recording.formatVersion = decoder.version();
+    }
+    void summary(const SampleSummary &summary, const OwnerLabels &labels, const FrameDecoder::Frame &,
+                 const std::string *) override
+    {
+        m_recording.summaries.push_back(summary);
+        m_recording.ownerLabels.add(summary, labels);
+    }
+    bool table(const TableFrame &table) override
+    {
+        qint64 time = -1;
+        if (!RecordingFrames::inspectSnapshot(table.frame.payload, &time))
+            return false;
+        const bool owned = !table.owners.empty();
+        m_recording.snapshots.push_back({time, table.frame.offset + RecordingFormat::FrameHeaderSize,
+                                         quint32(table.frame.payload.size()),
+                                         owned ? table.ownersOffset + RecordingFormat::FrameHeaderSize : 0,
+                                         quint32(table.owners.size())});
+        return true;
+    }
+    void marker(const MarkerFrame &marker) override { m_recording.markers.push_back(RecordingFrames::marker(marker)); }
+    void error(const ErrorFrame &error) override { m_recording.errors.push_back(RecordingFrames::error(error)); }
+    void end() override { m_recording.endedCleanly = true; }
+    void notice(const CoreMessage &message) override { m_recording.warnings << CoreMessageText::text(message); }
+    void damage(const FrameDamage &damage) override
+    {
+        const QString &path = m_recording.path;
+        m_refused = true;
+        switch (damage.failure) {
+        case FrameDecoder::Failure::NotRecording: *m_error = Recording::tr("%1 is not a sockscope recording.").arg(path); return;
+        case FrameDecoder::Failure::EndsInHeader: *m_error = Recording::tr("%1 ends inside its header.").arg(path); return;
+        case FrameDecoder::Failure::WrongVersion:
+            *m_error = Recording::tr("%1 is a version %2 recording; this sockscope reads versions %3 to %4.")
+                           .arg(path)
+                           .arg(damage.version)
+                           .arg(RecordingFormat::OldestReadableVersion)
+                           .arg(RecordingFormat::Version);
+            return;
+        case FrameDecoder::Failure::DamagedHeader: *m_error = Recording::tr("%1 has a damaged header.").arg(path); return;
+        default: break;
+        }
+        m_refused = false;
+        const QString what = CoreMessageText::text(damage.message);
+        const auto &summaries = m_recording.summaries;
+        m_recording.warnings << (summaries.empty()
+                                     ? Recording::tr("%1 Nothing before it holds a sample.").arg(what)
+                                     : Recording::tr("%1 Everything before it is shown, up to the sample of %2.")
+                                           .arg(what, timeText(summaries.back().timeMs)));
+    }
+
+private:
+    Recording &m_recording;
+    QString *m_error;
+    bool m_refused = false;
+};
+}
+
 bool Recording::read(const QString &filePath, QString *error)
 {
     *this = Recording();
@@ -72,115 +146,24 @@ bool Recording::read(const QString &filePath, QString *error)
     QFile file;
     if (!openRegularFile(filePath, &file, error))
         return false;
-    RecordingDecoder decoder;
-    std::pair<qint64, quint32> owners {0, 0}; // the last OWNERS frame, for the SNAPSHOT after it
-    SummaryFrameReader summaryReader;
-    OwnerLabels labels;
-    bool markersDropped = false;
-    // Read in pieces: the decoder holds at most one frame (a socket table) at a time.
+    FrameReader reader(FrameLimits::file());
+    RecordingFileVisitor visitor(*this, error);
+    // Read in pieces: the reader holds at most one frame (a socket table) at a time.
     constexpr qint64 Chunk = 1024 * 1024;
-    for (;;) {
-        const RecordingDecoder::Status status = decoder.next();
-        if (status == RecordingDecoder::Status::NeedMore) {
-            const QByteArray bytes = file.read(Chunk);
-            if (bytes.isEmpty())
-                decoder.finish();
-            else
-                decoder.feed(bytes);
-            if (bytes.isEmpty() && decoder.bufferedBytes() == 0 && decoder.hasHeader())
-                break;
-            continue;
-        }
-        if (status == RecordingDecoder::Status::Header) {
-            header = decoder.header();
-            formatVersion = decoder.version();
-            goodBytes = decoder.goodBytes();
-            continue;
-        }
-        const QString lastGood = summaries.empty() ? tr("no sample") : tr("the last sample, %1,").arg(timeText(summaries.back().timeMs));
-        if (status == RecordingDecoder::Status::Failed) {
-            switch (decoder.failure()) {
-            case RecordingDecoder::Failure::NotRecording: *error = tr("%1 is not a sockscope recording.").arg(filePath); return false;
-            case RecordingDecoder::Failure::EndsInHeader: *error = tr("%1 ends inside its header.").arg(filePath); return false;
-            case RecordingDecoder::Failure::WrongVersion:
-                *error = tr("%1 is a version %2 recording; this sockscope reads versions %3 to %4.")
-                             .arg(filePath)
-                             .arg(decoder.version())
-                             .arg(RecordingFormat::OldestReadableVersion)
-                             .arg(RecordingFormat::Version);
-                return false;
-            case RecordingDecoder::Failure::DamagedHeader: *error = tr("%1 has a damaged header.").arg(filePath); return false;
-            case RecordingDecoder::Failure::Checksum:
-                warnings << tr("The frame at byte %1 is damaged (its checksum does not match); %2 and everything "
-                               "before it are shown.")
-                                .arg(decoder.goodBytes())
-                                .arg(lastGood);
-                return true;
-            case RecordingDecoder::Failure::CutShort:
-            case RecordingDecoder::Failure::None:
-                warnings << tr("The file is cut short at byte %1 (a frame begun but not finished); %2 and everything "
-                               "before it are shown.")
-                                .arg(decoder.goodBytes())
-                                .arg(lastGood);
-                return true;
-            }
-        }
-        const RecordingDecoder::Frame &frame = decoder.frame();
-        bool ok = true;
-        switch (frame.type) {
-        case RecordingFormat::Summary: {
-            SampleSummary summary;
-            ok = summaryReader.summaryFrame(byteView(frame.payload), decoder.version(), &summary, &labels);
-            if (ok) {
-                summaries.push_back(summary);
-                ownerLabels.add(summary, labels);
-            }
-            break;
-        }
-        case RecordingFormat::SummaryOwners: summaryReader.ownersFrame(byteView(frame.payload)); break;
-        case RecordingFormat::Snapshot: {
-            qint64 time = -1;
-            ok = RecordingFrames::inspectSnapshot(frame.payload, &time);
-            if (ok)
-                snapshots.push_back({time, frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size()),
-                                     owners.first, owners.second});
-            owners = {};
-            break;
-        }
-        case RecordingFormat::Owners:
-            // Checked when its table is loaded; a damaged one only loses the per-row owners.
-            owners = {frame.offset + RecordingFormat::FrameHeaderSize, quint32(frame.payload.size())};
-            break;
-        case RecordingFormat::Marker: {
-            RecordingMarker marker;
-            ok = RecordingFrames::decodeMarker(frame.payload, &marker);
-            if (ok && markers.size() < MaximumMarkers)
-                markers.push_back(marker);
-            else if (ok && !markersDropped) {
-                warnings << tr("The recording holds more than %1 markers; only the first %1 are shown.").arg(MaximumMarkers);
-                markersDropped = true;
-            }
-            break;
-        }
-        case RecordingFormat::End: endedCleanly = true; break;
-        case RecordingFormat::Error: {
-            RecordingError recorded;
-            ok = RecordingFrames::decodeError(frame.payload, &recorded);
-            if (ok && errors.size() < MaximumMarkers)
-                errors.push_back(recorded);
-            break;
-        }
-        default: break; // a later version's frame: skip it
-        }
-        if (!ok) {
-            warnings << tr("The frame at byte %1 cannot be decoded; %2 and everything before it are shown.")
-                            .arg(frame.offset)
-                            .arg(lastGood);
-            return true;
-        }
-        goodBytes = decoder.goodBytes();
+    bool more = true;
+    while (more && reader.read(visitor)) {
+        const QByteArray bytes = file.read(Chunk);
+        more = !bytes.isEmpty();
+        if (more)
+            reader.feed(byteView(bytes));
+        else
+            reader.finish();
     }
-    if (!endedCleanly)
+    reader.read(visitor); // what finish() made of the rest: a frame cut short, or nothing at all
+    goodBytes = reader.goodBytes();
+    if (visitor.refused())
+        return false;
+    if (!reader.stopped() && !endedCleanly)
         warnings << tr("The recording was not closed normally (no end mark); it is shown up to its last sample.");
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coremessage.h"
+#include "framereader.h"
 #include "ownerlabelbook.h"
 #include "recordingframes.h"
 #include "samplesummary.h"
@@ -34,9 +35,8 @@ public:
     // Reads `path`. Returns false (and why) only when it is not a sockscope recording at all; a
     // file cut short or damaged opens up to its last good frame, with `warnings` saying so.
     bool read(const QString &path, QString *error);
-    // Markers are added by hand (Ctrl+M); more than this is a crafted file, and each one is
-    // drawn on every chart at every repaint.
-    static constexpr std::size_t MaximumMarkers = 1000;
+    // Markers kept (FrameReader's limit, which says why).
+    static constexpr std::size_t MaximumMarkers = FrameReader::MaximumMarkers;
     // The socket table recorded at or before `timeMs` (the first one when none is before).
     SnapshotPtr snapshotAt(qint64 timeMs, QString *error) const;
     // The socket table recorded at or before `timeMs` (the first one before any).

@@ -14,32 +14,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-bool RecordingFrames::plausibleTime(qint64 ms)
-{
-    return ms >= 0 && ms <= RecordingFormat::MaximumTimeMs;
-}
-
-bool RecordingFrames::snapshotSizes(const QByteArray &payload, SnapshotSizes *sizes)
-{
-    ByteReader in(byteView(payload));
-    sizes->jsonBytes = in.u32();
-    in.view(sizes->jsonBytes);
-    return !in.failed() && SocketTableCodec::inspect(in.view(in.remaining()), &sizes->rows);
-}
-
-bool RecordingFrames::inspectSnapshot(const QByteArray &payload, qint64 *timeMs)
+bool RecordingFrames::inspectSnapshot(std::string_view payload, qint64 *timeMs)
 {
     *timeMs = -1;
-    SnapshotSizes sizes;
-    if (!snapshotSizes(payload, &sizes) || sizes.jsonBytes > MaximumSnapshotJson)
-        return false;
-    ByteReader in(byteView(payload));
+    ByteReader in(payload);
     const quint32 jsonSize = in.u32();
+    if (jsonSize > RecordingFormat::MaximumSnapshotJson)
+        return false; // never parsed, whoever asks
     const QByteArray json = toQByteArray(in.view(jsonSize));
     const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json)).object();
     const QDateTime when = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     *timeMs = when.isValid() ? when.toMSecsSinceEpoch() : -1;
-    return !in.failed() && plausibleTime(*timeMs);
+    return !in.failed() && FrameReader::plausibleTime(*timeMs);
 }
 
 SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners)
@@ -47,10 +33,10 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     ByteReader in(byteView(payload));
     const QByteArray json = toQByteArray(in.view(in.u32()));
     auto snapshot = std::make_shared<Snapshot>();
-    // A stream checks only the sizes before handing the frame here (snapshotSizes()): the JSON
+    // A stream checks only the sizes before handing the frame here (FrameReader): the JSON
     // is parsed, and its time checked, in the thread that decodes.
-    if (in.failed() || json.size() > qsizetype(MaximumSnapshotJson) || !SnapshotJsonReader::read(json, snapshot.get(), error)
-        || !plausibleTime(snapshot->wallTimeMs)
+    if (in.failed() || json.size() > qsizetype(RecordingFormat::MaximumSnapshotJson) || !SnapshotJsonReader::read(json, snapshot.get(), error)
+        || !FrameReader::plausibleTime(snapshot->wallTimeMs)
         || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);
@@ -69,43 +55,25 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     return snapshot;
 }
 
-bool RecordingFrames::decodeMarker(const QByteArray &payload, RecordingMarker *marker)
+// The reader keeps as many bytes of a label as the characters shown can take.
+static_assert(FrameReader::MaximumLabelBytes == 4 * UntrustedText::LabelLength);
+
+namespace {
+QString plainText(std::string_view bytes)
 {
-    ByteReader in(byteView(payload));
-    marker->timeMs = in.i64();
-    const std::string_view label = in.view(qMin<qsizetype>(in.remaining(), 4 * UntrustedText::LabelLength));
-    marker->label = UntrustedText::plain(QString::fromUtf8(label.data(), qsizetype(label.size())));
-    return !in.failed() && plausibleTime(marker->timeMs);
+    return UntrustedText::plain(QString::fromUtf8(bytes.data(), qsizetype(bytes.size())), 4 * UntrustedText::LabelLength);
+}
 }
 
-bool RecordingFrames::decodeError(const QByteArray &payload, RecordingError *out)
+RecordingMarker RecordingFrames::marker(const MarkerFrame &frame)
 {
-    ByteReader in(byteView(payload));
-    out->timeMs = in.i64();
-    const auto text = [&in](std::string *s) {
-        const std::uint64_t length = in.varint();
-        if (in.failed() || length > RecordingFormat::MaximumErrorText)
-            return false;
-        const QString plain = UntrustedText::plain(QString::fromUtf8(toQByteArray(in.view(std::ptrdiff_t(length)))),
-                                                   4 * UntrustedText::LabelLength);
-        *s = plain.toStdString();
-        return !in.failed();
-    };
-    std::string key;
-    if (!text(&key))
-        return false;
-    out->message.code = coreMessageCodeFromKey(key);
-    const std::uint64_t count = in.varint();
-    if (in.failed() || count > RecordingFormat::MaximumErrorArguments)
-        return false;
-    for (std::uint64_t i = 0; i < count; ++i) {
-        std::string arg;
-        if (!text(&arg))
-            return false;
-        out->message.args.push_back(arg);
-    }
-    // A code this reader does not know (a newer agent's) keeps its key as the first argument.
-    if (out->message.code == CoreMessageCode::None)
-        out->message = {CoreMessageCode::WordedText, {key}};
-    return in.atEnd() && plausibleTime(out->timeMs);
+    return {frame.timeMs, UntrustedText::plain(QString::fromUtf8(frame.label.data(), qsizetype(frame.label.size())))};
+}
+
+RecordingError RecordingFrames::error(const ErrorFrame &frame)
+{
+    RecordingError out {frame.timeMs, frame.message};
+    for (std::string &arg : out.message.args)
+        arg = plainText(arg).toStdString();
+    return out;
 }

@@ -41,6 +41,12 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
         emit sysctlsApplied(report);
         requestTable(); // the next table carries the values read back there
     });
+    // That host's defaults come in its agent's header; nothing here tells its host namespace.
+    connect(this, &Source::placeChanged, this, [this] {
+        KernelFacts facts;
+        facts.defaults = kernelDefaults();
+        setKernelFacts(facts);
+    });
     connect(m_ssh, &SshConnection::noAgent, this, &RemoteSource::onNoAgent);
     connect(m_pusher, &AgentPusher::finished, this, [this](bool ok, const QString &message) {
         if (ok)

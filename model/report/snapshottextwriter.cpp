@@ -68,11 +68,7 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.sysctls = s(tr("Sysctls:\n%1\n"));
     l.warning = s(tr("Warning: %1\n"));
     l.message = &CoreMessageText::utf8;
-    l.portBudget = [](const Snapshot &snapshot) {
-        return s(snapshot.portPressure.empty()
-                     ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(snapshot.sysctls))
-                     : PortBudgetText::summary(PortBudget::forTuple(snapshot, snapshot.portPressure.front())));
-    };
+    l.budgetPhrases = PortBudgetText::phrases();
     l.whyAbsent = [](const SysctlReading &reading) {
         return s(SysctlCatalog::absentText(SysctlCatalog::find(QString::fromStdString(reading.name))));
     };

@@ -1,7 +1,6 @@
 #include "sysctlapplier.h"
 
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "sysctlreportcodec.h"
 
 #include <QCoreApplication>
@@ -52,7 +51,7 @@ void SysctlApplier::clearRemote()
     m_describeRemote = nullptr;
 }
 
-void SysctlApplier::setSampler(SamplerThread *sampler)
+void SysctlApplier::setSampler(SamplingWorker *sampler)
 {
     m_sampler = sampler;
     m_namespace = sampler ? sampler->observedNamespace().duplicate() : NetworkNamespace().duplicate();
@@ -85,7 +84,7 @@ void SysctlApplier::apply(const QStringList &pairs, bool persist)
             finish(report);
             return;
         }
-        connect(m_sampler->sampler(), &Sampler::sysctlsApplied, this, &SysctlApplier::finish,
+        connect(m_sampler, &SamplingWorker::sysctlsApplied, this, &SysctlApplier::finish,
                 Qt::SingleShotConnection);
         SysctlTransaction::Request request;
         request.pairs = pairs;
@@ -148,5 +147,10 @@ void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
 void SysctlApplier::finish(const SysctlApplyReport &report)
 {
     m_busy = false;
+    // The helper changed the sampled namespace: the next sample dumps the sockets now, whatever
+    // the dump budget, so what the change does is seen at once (the in-process route's worker
+    // does so itself).
+    if (m_route == Route::Helper && m_sampler)
+        m_sampler->requestDump();
     emit finished(report);
 }

@@ -10,7 +10,7 @@
 
 #include <functional>
 
-#include "samplerthread.h"
+#include "samplingworker.h"
 
 // How the window changes sysctls without running as root: through sockscope-sysctl-helper
 // started by pkexec (one authorization prompt for all pending changes), or, when sockscope
@@ -28,7 +28,7 @@ public:
     // Also the namespace to change: the sampler's, held open here. The helper is told
     // /proc/<this pid>/fd/<descriptor> and the identity (nsfs device:inode) seen here, and enters
     // it only if they match: no name or PID is resolved again as root.
-    void setSampler(SamplerThread *sampler);
+    void setSampler(SamplingWorker *sampler);
     Route route() const { return m_route; }
     void setRoute(Route route) { m_route = route; }
     // A remote host's way (RemoteSource::applySysctls, over ssh): apply() hands the pairs to
@@ -73,7 +73,7 @@ private:
     std::function<void(const QStringList &)> m_applyRemote;
     std::function<QStringList(const QStringList &)> m_describeRemote;
     QStringList m_persistRefusal;
-    QPointer<SamplerThread> m_sampler;
+    QPointer<SamplingWorker> m_sampler;
     NetworkNamespace m_namespace;
     QString m_pkexec;
     QString m_helper;

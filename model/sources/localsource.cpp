@@ -2,8 +2,7 @@
 
 #include "namespaceidentity.h"
 #include "networknamespace.h"
-#include "sampler.h"
-#include "samplerthread.h"
+#include "samplingworker.h"
 
 #include <QSysInfo>
 
@@ -14,14 +13,14 @@ constexpr int RecordTableEverySeconds = 300;
 
 LocalSource::LocalSource(NetworkNamespace netns, quint32 stateMask, const QString &namespaceLabel, QObject *parent)
     : Source(parent)
-    , m_owned(std::make_unique<SamplerThread>(std::move(netns), stateMask))
+    , m_owned(std::make_unique<SamplingWorker>(std::move(netns), stateMask))
     , m_sampler(m_owned.get())
     , m_namespaceLabel(namespaceLabel)
 {
     connectSampler();
 }
 
-LocalSource::LocalSource(SamplerThread *sampler, const QString &namespaceLabel, QObject *parent)
+LocalSource::LocalSource(SamplingWorker *sampler, const QString &namespaceLabel, QObject *parent)
     : Source(parent)
     , m_sampler(sampler)
     , m_namespaceLabel(namespaceLabel)
@@ -33,23 +32,24 @@ LocalSource::~LocalSource() = default;
 
 void LocalSource::connectSampler()
 {
+    useThisKernelsFacts(); // detected in a worker thread: it forks
     // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
     m_watchesOwnNamespace = m_sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
-    Sampler *sampler = m_sampler->sampler();
-    connect(sampler, &Sampler::sampled, this, [this](const SamplePtr &sample) {
+    SamplingWorker *sampler = m_sampler;
+    connect(sampler, &SamplingWorker::sampled, this, [this](const SamplePtr &sample) {
         setState(State::Live);
         emit sampleReady(sample);
     });
-    connect(sampler, &Sampler::tableRebuilt, this, &Source::tableReady);
-    connect(sampler, &Sampler::failed, this, &Source::failed);
-    connect(sampler, &Sampler::started, this, [this](const QString &id) {
+    connect(sampler, &SamplingWorker::tableRebuilt, this, &Source::tableReady);
+    connect(sampler, &SamplingWorker::failed, this, &Source::failed);
+    connect(sampler, &SamplingWorker::started, this, [this](const QString &id) {
         m_namespaceId = id;
         emit placeChanged();
     });
-    connect(sampler, &Sampler::recordingStarted, this, &Source::recordingStarted);
-    connect(sampler, &Sampler::recordingProgress, this, &Source::recordingProgress);
-    connect(sampler, &Sampler::recordingStopped, this, &Source::recordingStopped);
-    connect(sampler, &Sampler::recordingFailed, this, &Source::recordingFailed);
+    connect(sampler, &SamplingWorker::recordingStarted, this, &Source::recordingStarted);
+    connect(sampler, &SamplingWorker::recordingProgress, this, &Source::recordingProgress);
+    connect(sampler, &SamplingWorker::recordingStopped, this, &Source::recordingStopped);
+    connect(sampler, &SamplingWorker::recordingFailed, this, &Source::recordingFailed);
 }
 
 Source::Capabilities LocalSource::capabilities() const
@@ -92,7 +92,7 @@ void LocalSource::stop()
     // Leaving this source: a recording in progress is closed properly, and nothing more comes.
     m_sampler->stopRecording();
     m_sampler->setPaused(true);
-    disconnect(m_sampler->sampler(), nullptr, this, nullptr);
+    disconnect(m_sampler, nullptr, this, nullptr);
     setState(State::Ended);
 }
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "samplerthread.h"
+#include "samplingworker.h"
 #include "source.h"
 
 #include <QPointer>
 
 #include <memory>
 
-// The local kernel: samples from a SamplerThread (sock_diag and /proc read in its worker
+// The local kernel: samples from a SamplingWorker (sock_diag and /proc read in its worker
 // thread), in the window's own network namespace or one named with --netns.
 class LocalSource : public Source
 {
@@ -17,11 +17,11 @@ public:
     // Samples `netns` with a sampler of its own.
     LocalSource(NetworkNamespace netns, quint32 stateMask, const QString &namespaceLabel, QObject *parent = nullptr);
     // Drives a sampler owned elsewhere (it must outlive this source).
-    LocalSource(SamplerThread *sampler, const QString &namespaceLabel, QObject *parent = nullptr);
+    LocalSource(SamplingWorker *sampler, const QString &namespaceLabel, QObject *parent = nullptr);
     ~LocalSource() override;
 
     // The sampler, held open in the observed namespace: what SysctlApplier changes through.
-    SamplerThread *samplerThread() const { return m_sampler; }
+    SamplingWorker *samplingWorker() const { return m_sampler; }
     bool watchesOwnNamespace() const { return m_watchesOwnNamespace; }
 
     Kind kind() const override { return m_watchesOwnNamespace ? Kind::ThisHost : Kind::Namespace; }
@@ -43,8 +43,8 @@ public:
 private:
     void connectSampler();
 
-    std::unique_ptr<SamplerThread> m_owned;
-    QPointer<SamplerThread> m_sampler;
+    std::unique_ptr<SamplingWorker> m_owned;
+    QPointer<SamplingWorker> m_sampler;
     QString m_namespaceLabel;
     QString m_namespaceId;
     bool m_watchesOwnNamespace = true;

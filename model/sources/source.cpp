@@ -1,6 +1,7 @@
 #include "source.h"
 
 #include "coremessagetext.h"
+#include "thiskernelfacts.h"
 #include "untrustedtext.h"
 
 void Source::setState(State state, const QString &reason, int retryInSeconds)
@@ -11,6 +12,17 @@ void Source::setState(State state, const QString &reason, int retryInSeconds)
     m_stateReason = reason;
     m_retryInSeconds = retryInSeconds;
     emit stateChanged(state);
+}
+
+void Source::setKernelFacts(const KernelFacts &facts)
+{
+    m_kernelFacts = facts;
+    emit kernelFactsChanged();
+}
+
+void Source::useThisKernelsFacts()
+{
+    ThisKernelFacts::request(this, [this](const KernelFacts &facts) { setKernelFacts(facts); });
 }
 
 Source::Place Source::placeFromHeader(const QJsonObject &header)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kernelfacts.h"
 #include "ownerlabelbook.h"
 #include "recordingframes.h"
 #include "sample.h"
@@ -86,6 +87,11 @@ public:
         return {};
     }
 
+    // What the sysctl pane says about the watched kernel (defaults, the host's namespace): the
+    // source delivers it (kernelFactsChanged), so the pane never asks the kernel itself. Nothing
+    // known (a recording, a remote host before its header) leaves the documented defaults.
+    const KernelFacts &kernelFacts() const { return m_kernelFacts; }
+
     State state() const { return m_state; }
     QString stateReason() const { return m_stateReason; }
     int retryInSeconds() const { return m_retryInSeconds; }
@@ -135,13 +141,19 @@ signals:
     void recordingStopped(const QString &path, qint64 bytes, int samples, int tables);
     void recordingFailed(const QString &message);
     void sysctlsApplied(const SysctlApplyReport &report);
+    void kernelFactsChanged();
 
 protected:
     // What a recording's (or a stream's) header names: host, kernel, namespace, as plain text.
     static Place placeFromHeader(const QJsonObject &header);
     void setState(State state, const QString &reason = QString(), int retryInSeconds = 0);
+    void setKernelFacts(const KernelFacts &facts);
+    // A source watching this machine's kernel: its facts are gathered off the GUI thread
+    // (ThisKernelFacts) and arrive through kernelFactsChanged.
+    void useThisKernelsFacts();
 
 private:
+    KernelFacts m_kernelFacts;
     State m_state = State::Connecting;
     QString m_stateReason;
     int m_retryInSeconds = 0;

@@ -6,10 +6,10 @@
 #include "recordingframes.h"
 #include "qtstd.h"
 #include "recordingformat.h"
-#include "summaryframereader.h"
 #include "untrustedtext.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <cmath>
@@ -99,11 +99,9 @@ void StreamSource::stop()
 void StreamSource::launch()
 {
     m_retry->stop();
-    m_decoder = RecordingDecoder();
-    m_decoder.setMaximumFrame(MaximumStreamFrame);
-    // Owners sent for a summary the lost connection never delivered belong to no summary here.
-    m_summaryReader = SummaryFrameReader();
-    m_pendingSummaryOwners.clear();
+    // A new reader per connection: owners sent for a summary the lost connection never
+    // delivered belong to no summary here.
+    m_reader = FrameReader(FrameLimits::stream());
     m_lost = false;
     m_endSeen = false;
     m_connectionBytes = 0;
@@ -127,190 +125,137 @@ void StreamSource::readOutput()
         return;
     const QByteArray bytes = m_connection->readAll();
     m_connectionBytes += bytes.size();
-    m_decoder.feed(bytes);
+    m_reader.feed(byteView(bytes));
     decode();
 }
 
 void StreamSource::decode()
 {
-    for (;;) {
-        switch (m_decoder.next()) {
-        case RecordingDecoder::Status::NeedMore: return;
-        case RecordingDecoder::Status::Header:
-            if (m_headerBytes.isEmpty()) {
-                m_headerBytes = m_decoder.headerBytes();
-                m_received.header = m_decoder.header();
-                emit placeChanged();
-            }
-            break;
-        case RecordingDecoder::Status::Frame:
-            if (!handleFrame(m_decoder.frame()))
-                return;
-            break;
-        case RecordingDecoder::Status::Failed: {
-            // Nothing at all came (ssh could not connect): the process's own exit says why.
-            if (m_decoder.failure() == RecordingDecoder::Failure::NotRecording && m_connectionBytes == 0)
-                return;
-            const QString why = damage(m_decoder.failure());
-            if (m_decoder.failure() == RecordingDecoder::Failure::WrongVersion)
-                emit failed(why);
-            else
-                warn(why);
-            // As with a damaged recording: everything before is kept; this connection is over.
-            m_connection->abort();
-            lose(why, m_decoder.failure() == RecordingDecoder::Failure::WrongVersion);
-            return;
-        }
-        }
-    }
+    m_reader.read(*this);
 }
 
-QString StreamSource::damage(RecordingDecoder::Failure failure) const
+void StreamSource::header(const FrameDecoder &decoder)
 {
-    const qint64 at = m_decoder.goodBytes();
-    switch (failure) {
-    case RecordingDecoder::Failure::WrongVersion:
+    if (!m_headerBytes.isEmpty())
+        return;
+    m_headerBytes = QByteArray::fromStdString(decoder.headerBytes());
+    m_received.header = QJsonDocument::fromJson(QByteArray::fromStdString(decoder.headerJson())).object();
+    emit placeChanged();
+}
+
+void StreamSource::damage(const FrameDamage &damage)
+{
+    // Nothing at all came (ssh could not connect): the process's own exit says why.
+    if (damage.failure == FrameDecoder::Failure::NotRecording && m_connectionBytes == 0)
+        return;
+    const bool wrongVersion = damage.failure == FrameDecoder::Failure::WrongVersion;
+    const QString why = damageText(damage);
+    if (wrongVersion)
+        emit failed(why);
+    else
+        warn(why);
+    // As with a damaged recording: everything before is kept; this connection is over.
+    m_connection->abort();
+    lose(why, wrongVersion);
+}
+
+QString StreamSource::damageText(const FrameDamage &damage) const
+{
+    switch (damage.failure) {
+    case FrameDecoder::Failure::WrongVersion:
         return tr("%1 sends a version %2 stream; this sockscope reads versions %3 to %4. Use the same sockscope version on "
                   "both ends.")
             .arg(m_label)
-            .arg(m_decoder.version())
+            .arg(damage.version)
             .arg(RecordingFormat::OldestReadableVersion)
             .arg(RecordingFormat::Version);
-    case RecordingDecoder::Failure::NotRecording:
-    case RecordingDecoder::Failure::EndsInHeader:
-    case RecordingDecoder::Failure::DamagedHeader:
+    case FrameDecoder::Failure::NotRecording:
+    case FrameDecoder::Failure::EndsInHeader:
+    case FrameDecoder::Failure::DamagedHeader:
         return m_connection->diagnostic().isEmpty()
             ? tr("%1 did not answer with a sockscope stream.").arg(m_label)
             : tr("%1 did not answer with a sockscope stream: %2").arg(m_label, m_connection->diagnostic());
-    case RecordingDecoder::Failure::Checksum:
-        return tr("The stream from %1 is damaged at byte %2 (a checksum does not match); everything before it is kept.")
-            .arg(m_label)
-            .arg(at);
-    case RecordingDecoder::Failure::CutShort:
-    case RecordingDecoder::Failure::None: break;
+    default: break;
     }
-    return tr("The stream from %1 stopped inside a frame at byte %2; everything before it is kept.").arg(m_label).arg(at);
+    return tr("The stream from %1: %2 Everything before it is kept.").arg(m_label, CoreMessageText::text(damage.message));
 }
 
-bool StreamSource::handleFrame(const RecordingDecoder::Frame &frame)
+void StreamSource::summary(const SampleSummary &summary, const OwnerLabels &labels, const FrameDecoder::Frame &frame,
+                           const std::string *ownersPayload)
 {
-    bool ok = true;
-    switch (frame.type) {
-    case RecordingFormat::Summary: {
-        auto sample = std::make_shared<Sample>();
-        ok = m_summaryReader.summaryFrame(byteView(frame.payload), m_decoder.version(), &sample->summary,
-                                          &sample->ownerLabels);
-        if (!ok)
-            break;
-        m_received.ownerLabels.add(sample->summary, sample->ownerLabels);
-        // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
-        sample->summary.gapBefore = m_gapPending;
-        m_gapPending = false;
-        m_backoffMs = m_firstBackoffMs;
-        m_received.summaries.push_back(sample->summary);
-        sample->snapshot = m_latest;
-        if (!m_pendingSummaryOwners.isEmpty())
-            keepFrame(RecordingFormat::SummaryOwners, std::exchange(m_pendingSummaryOwners, QByteArray()));
-        keepFrame(frame.type, frame.payload);
-        setState(State::Live);
-        // Kept in the history, but shown only at a rate the window can repaint.
-        // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
-        if (!sampleAllowed()) {
-            ++m_samplesSkipped;
-            break;
-        }
-        sample->skippedBefore = m_samplesSkipped;
-        sample->summary.gapBefore = sample->summary.gapBefore || m_samplesSkipped > 0;
-        m_samplesSkipped = 0;
-        emit sampleReady(sample);
-        break;
+    auto sample = std::make_shared<Sample>();
+    sample->summary = summary;
+    sample->ownerLabels = labels;
+    m_received.ownerLabels.add(sample->summary, sample->ownerLabels);
+    // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
+    sample->summary.gapBefore = m_gapPending;
+    m_gapPending = false;
+    m_backoffMs = m_firstBackoffMs;
+    m_received.summaries.push_back(sample->summary);
+    sample->snapshot = m_latest;
+    // Its SUMMARY OWNERS frame is kept, and recorded, only with it.
+    if (ownersPayload)
+        keepFrame(RecordingFormat::SummaryOwners, QByteArray::fromStdString(*ownersPayload));
+    keepFrame(frame.type, QByteArray::fromStdString(frame.payload));
+    setState(State::Live);
+    // Kept in the history, but shown only at a rate the window can repaint.
+    // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
+    if (!sampleAllowed()) {
+        ++m_samplesSkipped;
+        return;
     }
-    case RecordingFormat::Snapshot: {
-        // Checked here (its sizes, cheaply: nothing of it is parsed or inflated on this thread),
-        // parsed, decoded and sorted in StreamTableDecoder's thread.
-        RecordingFrames::SnapshotSizes sizes;
-        ok = RecordingFrames::snapshotSizes(frame.payload, &sizes);
-        if (!ok)
-            break;
-        if (sizes.jsonBytes > RecordingFrames::MaximumSnapshotJson || sizes.rows > MaximumStreamTableRows) {
-            refuseTable(frame.offset, sizes);
-            return false;
-        }
-        keepFrame(frame.type, frame.payload);
-        decodeTable(frame.offset, frame.payload, m_pendingOwners);
-        m_pendingOwners.clear();
-        break;
-    }
-    case RecordingFormat::SummaryOwners:
-        // For the SUMMARY that comes next (one that cannot be decoded only loses that sample's
-        // owners); a second one before it replaces the first.
-        m_pendingSummaryOwners = m_summaryReader.ownersFrame(byteView(frame.payload)) ? frame.payload : QByteArray();
-        break;
-    case RecordingFormat::Owners:
-        // Its table comes next; checked when that is decoded.
-        m_pendingOwners = frame.payload;
-        keepFrame(frame.type, frame.payload);
-        break;
-    case RecordingFormat::Marker: {
-        RecordingMarker marker;
-        ok = RecordingFrames::decodeMarker(frame.payload, &marker);
-        if (ok && m_received.markers.size() < Recording::MaximumMarkers) {
-            m_received.markers.push_back(marker);
-            keepFrame(frame.type, frame.payload);
-        }
-        break;
-    }
-    case RecordingFormat::Error: {
-        // The agent could not collect (a code with arguments): worded here, shown as a failure.
-        RecordingError error;
-        ok = RecordingFrames::decodeError(frame.payload, &error);
-        if (ok && m_received.errors.size() < Recording::MaximumMarkers) {
-            m_received.errors.push_back(error);
-            keepFrame(frame.type, frame.payload);
-            emit failed(CoreMessageText::text(error.message));
-        }
-        break;
-    }
-    case RecordingFormat::End: m_endSeen = true; break;
-    default: // a later version's frame: skipped, unless a subclass reads it
-        if (otherFrame(frame.type, frame.payload))
-            keepFrame(frame.type, frame.payload);
-        break;
-    }
-    if (!ok)
-        undecodable(frame.offset);
-    return ok;
+    sample->skippedBefore = m_samplesSkipped;
+    sample->summary.gapBefore = sample->summary.gapBefore || m_samplesSkipped > 0;
+    m_samplesSkipped = 0;
+    emit sampleReady(sample);
 }
 
-void StreamSource::undecodable(qint64 offset)
+bool StreamSource::table(const TableFrame &table)
 {
-    const QString why = tr("The stream from %1 holds a frame at byte %2 that cannot be decoded; everything before it "
-                           "is kept.")
-                            .arg(m_label)
-                            .arg(offset);
-    warn(why);
-    m_connection->abort();
-    lose(why, false);
+    // Its sizes are checked (nothing of it parsed or inflated on this thread); it is parsed,
+    // decoded and sorted in StreamTableDecoder's thread.
+    const QByteArray payload = QByteArray::fromStdString(table.frame.payload);
+    const QByteArray owners = QByteArray::fromStdString(table.owners);
+    m_lastOwners = owners;
+    keepFrame(table.frame.type, payload);
+    decodeTable(table.frame.offset, payload, owners);
+    return true;
 }
 
-void StreamSource::refuseTable(qint64 offset, const RecordingFrames::SnapshotSizes &sizes)
+void StreamSource::owners(const FrameDecoder::Frame &frame)
 {
-    const QString why = sizes.jsonBytes > RecordingFrames::MaximumSnapshotJson
-        ? tr("The stream from %1 holds a socket table at byte %2 whose description takes %3 KiB (a real one takes a "
-             "few KiB; at most %4 KiB are read); it was refused unread and everything before it is kept.")
-              .arg(m_label)
-              .arg(offset)
-              .arg(sizes.jsonBytes / 1024)
-              .arg(RecordingFrames::MaximumSnapshotJson / 1024)
-        : tr("The stream from %1 holds a socket table at byte %2 of %3 rows (at most %4 are read from a stream); it "
-             "was refused unread and everything before it is kept.")
-              .arg(m_label)
-              .arg(offset)
-              .arg(sizes.rows)
-              .arg(MaximumStreamTableRows);
-    warn(why);
-    m_connection->abort();
-    lose(why, false);
+    // Kept with its table (m_lastOwners); recorded as it comes.
+    keepFrame(frame.type, QByteArray::fromStdString(frame.payload));
+}
+
+void StreamSource::marker(const MarkerFrame &marker)
+{
+    // Across reconnections too, with the ones added here.
+    if (m_received.markers.size() >= Recording::MaximumMarkers)
+        return;
+    m_received.markers.push_back(RecordingFrames::marker(marker));
+    keepFrame(marker.frame.type, QByteArray::fromStdString(marker.frame.payload));
+}
+
+void StreamSource::error(const ErrorFrame &frame)
+{
+    // The agent could not collect (a code with arguments): worded here, shown as a failure.
+    if (m_received.errors.size() >= FrameReader::MaximumErrors)
+        return;
+    const RecordingError error = RecordingFrames::error(frame);
+    m_received.errors.push_back(error);
+    keepFrame(frame.frame.type, QByteArray::fromStdString(frame.frame.payload));
+    emit failed(CoreMessageText::text(error.message));
+}
+
+void StreamSource::end()
+{
+    m_endSeen = true;
+}
+
+void StreamSource::notice(const CoreMessage &message)
+{
+    warn(CoreMessageText::text(message));
 }
 
 void StreamSource::warn(const QString &warning)
@@ -336,18 +281,18 @@ void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snap
 void StreamSource::decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners)
 {
     if (m_decodingTableAt) {
-        m_waitingTable = TableFrame{offset, payload, owners};
+        m_waitingTable = WaitingTable{offset, payload, owners};
         return;
     }
     m_decodingTableAt = offset;
-    m_tables->decode(payload, owners, m_decoder.version(), m_query, m_queryGeneration);
+    m_tables->decode(payload, owners, m_reader.version(), m_query, m_queryGeneration);
 }
 
 bool StreamSource::decodeWaitingTable()
 {
     if (!m_waitingTable)
         return false;
-    const TableFrame waiting = std::move(*m_waitingTable);
+    const WaitingTable waiting = std::move(*m_waitingTable);
     m_waitingTable.reset();
     decodeTable(waiting.offset, waiting.payload, waiting.owners);
     return true;
@@ -366,7 +311,7 @@ void StreamSource::tableFailed(quint64, const QString &)
     // A table that came after a damaged one is not shown (as in a recording, nothing after damage is).
     m_waitingTable.reset();
     if (!m_lost)
-        undecodable(offset);
+        damage(FrameReader::undecodable(offset));
 }
 
 qint64 StreamSource::keptCost(const QByteArray &payload)
@@ -379,8 +324,7 @@ qint64 StreamSource::keptCost(const QByteArray &payload)
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
 {
     if (type == RecordingFormat::Snapshot) {
-        m_lastTable = payload;
-        m_lastOwners = m_pendingOwners;
+        m_lastTable = payload; // with its owners, m_lastOwners
     } else if (type != RecordingFormat::Owners) { // an OWNERS frame is kept with its table (m_lastOwners)
         m_kept.emplace_back(type, payload);
         m_keptBytes += keptCost(payload);
@@ -434,8 +378,8 @@ void StreamSource::connectionEnded(const QString &reason)
     if (!m_lost) {
         const QByteArray bytes = m_connection->readAll();
         m_connectionBytes += bytes.size();
-        m_decoder.feed(bytes);
-        m_decoder.finish();
+        m_reader.feed(byteView(bytes));
+        m_reader.finish();
         decode(); // a frame cut short at the end is reported here, like a truncated recording
     }
     lose(reason, m_endSeen);

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "framereader.h"
 #include "historyring.h"
 #include "recording.h"
-#include "recordingdecoder.h"
 #include "recordingframes.h"
 #include "source.h"
 #include "streamconnection.h"
 #include "streamtabledecoder.h"
-#include "summaryframereader.h"
 #include "recordingwriter.h"
 
 #include <QElapsedTimer>
@@ -29,7 +28,7 @@ class QTimer;
 // summaries), and its bytes so the session can be saved as a recording. A frame cut short or damaged is handled as in a recording file
 // (what came before is kept); a lost process is started again through the factory after 1, 2,
 // 4 ... 30 s, and the first sample after the gap is marked SampleSummary::gapBefore.
-class StreamSource : public Source
+class StreamSource : public Source, protected FrameVisitor
 {
     Q_OBJECT
 
@@ -48,17 +47,10 @@ public:
     // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
     static constexpr int MaximumSamplesPerSecond = 8;
     static constexpr int SampleBurst = 120;
-    // The most rows a streamed socket table may hold (a file may hold 16 Mi): a host with 4 Mi TCP
-    // sockets gives the kernel gigabytes for them (each takes a few KB of slab) and is 16 times
-    // the 262,144 TIME-WAIT a large host keeps at most (tcp_max_tw_buckets is half the
-    // established hash's buckets). Each row costs the window ~100 bytes once decoded (a 16 Mi-row
-    // table took 1.65 GB), so a table refused here is refused before it is inflated.
-    static constexpr quint32 MaximumStreamTableRows = 4u * 1024 * 1024;
-    // The largest frame a stream may declare: the largest table above at 8 compressed bytes a row
-    // (4.5 measured), with the most snapshot JSON read (RecordingFrames::MaximumSnapshotJson). A
-    // file may declare up to 1 GiB; a server that declares that much would have the window buffer
-    // it, and copy it, before the checksum.
-    static constexpr quint32 MaximumStreamFrame = MaximumStreamTableRows * 8 + RecordingFrames::MaximumSnapshotJson;
+    // What a stream may declare (a file may hold 16 Mi rows and 1 GiB frames): FrameLimits::stream(),
+    // which says why.
+    static constexpr quint32 MaximumStreamTableRows = FrameLimits::StreamTableRows;
+    static constexpr quint32 MaximumStreamFrame = FrameLimits::StreamFrame;
     // The frames kept for Record (summaries with their owners, markers, errors, a subclass's
     // frames) take at most this many bytes, whatever frames a server sends: the oldest go first.
     // A real sample's frames take ~300 bytes here (SUMMARY 81-158 bytes and SUMMARY OWNERS 10-11
@@ -112,25 +104,28 @@ public:
     qint64 keptBytes() const { return m_keptBytes; }
 
 protected:
-    // A frame type this class does not read (the lab's LAB frames): true keeps it with the
-    // session (Record writes it). Older frame types' readers skip it.
-    virtual bool otherFrame(quint8 type, const QByteArray &payload)
-    {
-        Q_UNUSED(type);
-        Q_UNUSED(payload);
-        return false;
-    }
+    // The stream's side of the one reader (FrameReader). A subclass that reads LAB frames or a
+    // later version's frames overrides lab() or other(), and keeps them with keepFrame().
+    void header(const FrameDecoder &decoder) override;
+    void summary(const SampleSummary &summary, const OwnerLabels &labels, const FrameDecoder::Frame &frame,
+                 const std::string *ownersPayload) override;
+    bool table(const TableFrame &table) override;
+    void owners(const FrameDecoder::Frame &frame) override;
+    void marker(const MarkerFrame &marker) override;
+    void error(const ErrorFrame &error) override;
+    void end() override;
+    void notice(const CoreMessage &message) override;
+    // Damage ends the connection as it ends the reading of a recording (what came before is kept).
+    void damage(const FrameDamage &damage) override;
+
     void send(const QByteArray &command);
+    // Keeps a frame with the session (Record writes it).
+    void keepFrame(quint8 type, const QByteArray &payload);
 
 private:
     void launch();
     void readOutput();
     void decode();
-    bool handleFrame(const RecordingDecoder::Frame &frame);
-    // A frame that cannot be decoded ends the connection as damage does in a recording.
-    void undecodable(qint64 offset);
-    // The same for a table larger than a stream may send (sizes.jsonBytes or sizes.rows).
-    void refuseTable(qint64 offset, const RecordingFrames::SnapshotSizes &sizes);
     void tableDecoded(quint64 queryGeneration, const SnapshotPtr &snapshot, const SocketTableRowsPtr &rows);
     void tableRebuilt(quint64 queryGeneration, const SocketTableRowsPtr &rows);
     void tableFailed(quint64 queryGeneration, const QString &error);
@@ -138,7 +133,6 @@ private:
     // The connection is over (`reason`); retries unless `final`.
     void lose(const QString &reason, bool final);
     void tick();
-    void keepFrame(quint8 type, const QByteArray &payload);
     static qint64 keptCost(const QByteArray &payload);
     // Drops the oldest kept frames (and their summaries from the history) past
     // MaximumKeptSamples summaries or MaximumKeptBytes bytes.
@@ -149,14 +143,14 @@ private:
     // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
     void decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners);
     bool decodeWaitingTable();
-    QString damage(RecordingDecoder::Failure failure) const;
+    QString damageText(const FrameDamage &damage) const;
 
     StreamConnection *m_connection;
     QString m_label;
     Kind m_kind = Kind::RemoteHost;
     SysctlRoute m_sysctlRoute = SysctlRoute::ShowCommand;
     QString m_sysctlNote;
-    RecordingDecoder m_decoder;
+    FrameReader m_reader {FrameLimits::stream()};
     Recording m_received;
     SnapshotPtr m_latest;
     SocketTableQuery m_query;
@@ -164,17 +158,12 @@ private:
     // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
     std::deque<std::pair<quint8, QByteArray>> m_kept;
     qint64 m_keptBytes = 0; // of m_kept, with each entry's own cost (keptCost())
-    // The SUMMARY OWNERS frame waiting for its SUMMARY (the agent writes them together): kept,
-    // and recorded, only with it, and only one; dropped when it cannot be decoded.
-    QByteArray m_pendingSummaryOwners;
     QByteArray m_lastTable;
     QByteArray m_lastOwners; // the OWNERS frame of m_lastTable, if it had one
-    QByteArray m_pendingOwners; // an OWNERS frame waiting for its SNAPSHOT
-    SummaryFrameReader m_summaryReader;
     RecordingWriter m_recorder;
     QTimer *m_retry;
     StreamTableDecoder *m_tables;
-    struct TableFrame
+    struct WaitingTable
     {
         qint64 offset = 0; // in the stream, for the message if it cannot be decoded
         QByteArray payload;
@@ -184,7 +173,7 @@ private:
     // The newest SNAPSHOT that came while one was being decoded; older ones waiting are dropped:
     // a stream sending tables faster than they decode must not queue them all (each can inflate
     // to a hundred times its bytes).
-    std::optional<TableFrame> m_waitingTable;
+    std::optional<WaitingTable> m_waitingTable;
     quint64 m_queryGeneration = 0; // bumped by each setTableQuery()
     qint64 m_retryAtMs = 0;
     int m_firstBackoffMs = 1000;

@@ -22,7 +22,7 @@ public:
     // Waits for the job in hand (at most one table's decoding), so no result outlives us.
     ~StreamTableDecoder() override;
 
-    // A SNAPSHOT frame's payload (already checked by RecordingFrames::inspectSnapshot); `ticket`
+    // A SNAPSHOT frame's payload (its sizes already checked by FrameReader); `ticket`
     // comes back with the result so the owner can drop results it no longer wants.
     // `owners`: the OWNERS frame that came before it (may be empty).
     void decode(const QByteArray &payload, const QByteArray &owners, quint16 formatVersion, const SocketTableQuery &query,

@@ -5,7 +5,6 @@
 #include "sysctlentries.h"
 
 #include <QLocale>
-#include <optional>
 
 namespace {
 
@@ -34,9 +33,8 @@ QString documentedRule(const SysctlEntry &entry, qint64 establishedHash)
 
 // A hash-derived default seen in a fresh namespace holds for the observed one only when both use
 // a hash of the same size (a namespace made with tcp_child_ehash_entries set has its own).
-bool detectedApplies(const SysctlEntry &entry, qint64 establishedHash)
+bool detectedApplies(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash)
 {
-    const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
     if (!entry.perNamespace || !detected.has(entry.name))
         return false;
     return entry.defaultRule == SysctlEntry::DefaultRule::Fixed || establishedHash <= 0
@@ -107,9 +105,9 @@ QString SysctlCatalog::sideText(SysctlEntry::Side side)
     return QString();
 }
 
-QString SysctlCatalog::defaultValue(const SysctlEntry &entry, qint64 establishedHash)
+QString SysctlCatalog::defaultValue(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash)
 {
-    return detectedApplies(entry, establishedHash) ? QString::fromStdString(SysctlCatalog::detectedDefaults().value(entry.name)) : QString();
+    return detectedApplies(entry, detected, establishedHash) ? QString::fromStdString(detected.value(entry.name)) : QString();
 }
 
 QString SysctlCatalog::documentedDefault(const SysctlEntry &entry, qint64 establishedHash)
@@ -117,11 +115,12 @@ QString SysctlCatalog::documentedDefault(const SysctlEntry &entry, qint64 establ
     return entry.editable() ? documentedRule(entry, establishedHash) : QString();
 }
 
-SysctlCatalog::DefaultSource SysctlCatalog::defaultSource(const SysctlEntry &entry, qint64 establishedHash)
+SysctlCatalog::DefaultSource SysctlCatalog::defaultSource(const SysctlEntry &entry, const KernelDefaults &detected,
+                                                          qint64 establishedHash)
 {
     if (!entry.editable())
         return DefaultSource::Unknown;
-    if (detectedApplies(entry, establishedHash))
+    if (detectedApplies(entry, detected, establishedHash))
         return DefaultSource::Detected;
     return documentedRule(entry, establishedHash).isNull() ? DefaultSource::Unknown : DefaultSource::Documented;
 }
@@ -139,10 +138,9 @@ QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry)
     return QString();
 }
 
-QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry, qint64 establishedHash)
+QString SysctlCatalog::defaultExplanation(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash)
 {
-    const KernelDefaults &detected = SysctlCatalog::detectedDefaults();
-    switch (defaultSource(entry, establishedHash)) {
+    switch (defaultSource(entry, detected, establishedHash)) {
     case DefaultSource::Detected:
         return detected.method == KernelDefaults::Method::NetworkNamespace
             ? tr("read from a fresh network namespace made by sockscope on this kernel")
@@ -192,34 +190,12 @@ QString SysctlCatalog::editingRange(const SysctlEntry &entry)
                              : tr("%1 (the kernel accepts the same)").arg(range);
 }
 
-namespace {
-// Read and written on the GUI thread only (the pane and the window).
-std::optional<KernelDefaults> &watchedDefaults()
+std::vector<std::string> SysctlCatalog::detectedNames()
 {
-    static std::optional<KernelDefaults> watched;
-    return watched;
-}
-}
-
-void SysctlCatalog::setWatchedKernelDefaults(const KernelDefaults *defaults)
-{
-    if (defaults)
-        watchedDefaults() = *defaults;
-    else
-        watchedDefaults().reset();
-}
-
-const KernelDefaults &SysctlCatalog::detectedDefaults()
-{
-    if (watchedDefaults())
-        return *watchedDefaults();
-    static const KernelDefaults detected = [] {
-        std::vector<std::string> names;
-        for (const SysctlEntry &entry : entries()) {
-            if (entry.perNamespace && entry.editable())
-                names.emplace_back(entry.name);
-        }
-        return KernelDefaults::detect(names);
-    }();
-    return detected;
+    std::vector<std::string> names;
+    for (const SysctlEntry &entry : entries()) {
+        if (entry.perNamespace && entry.editable())
+            names.emplace_back(entry.name);
+    }
+    return names;
 }

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
 #include <vector>
 
 struct KernelDefaults;
@@ -80,25 +81,21 @@ public:
     static QString absentShortText(const SysctlEntry *entry);
 
     // THE kernel default of `entry`, as the file would show it: the value a fresh network
-    // namespace has on this kernel. Empty when it could not be detected (see defaultSource()):
-    // sockscope then does not claim one, and "Reset to kernel default" has nothing to put.
+    // namespace has on the watched kernel (`detected`, delivered by the source with its kernel
+    // facts). Empty when it could not be detected (see defaultSource()): sockscope then does not
+    // claim one, and "Reset to kernel default" has nothing to put.
     // `establishedHash` is |tcp_ehash_entries| of the observed namespace (0 when unknown): the
     // hash-derived defaults are only taken from the fresh namespace when its hash has the same size.
-    // The catalog's per-namespace sysctls as a fresh namespace of this kernel has them, detected
-    // once per process (the first call forks; later calls do not).
-    static const KernelDefaults &detectedDefaults();
-    // The watched kernel is not this one (a remote host): its defaults come from its agent's
-    // stream header, or are not known (Method::None: the pane then shows the documented ones).
-    // Null: this kernel's again. The catalog keeps a copy.
-    static void setWatchedKernelDefaults(const KernelDefaults *defaults);
-    static QString defaultValue(const SysctlEntry &entry, qint64 establishedHash);
-    static DefaultSource defaultSource(const SysctlEntry &entry, qint64 establishedHash);
+    static QString defaultValue(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash);
+    static DefaultSource defaultSource(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash);
+    // The catalog's per-namespace sysctls: what a source detects in a fresh namespace.
+    static std::vector<std::string> detectedNames();
     // sockscope's documentation for Linux 6.18 (for display, labelled as such, where defaultValue()
     // is empty); may not match this kernel.
     static QString documentedDefault(const SysctlEntry &entry, qint64 establishedHash);
     // How the default was obtained, for people ("read from a fresh network namespace", or why it is
     // only the documented one).
-    static QString defaultExplanation(const SysctlEntry &entry, qint64 establishedHash);
+    static QString defaultExplanation(const SysctlEntry &entry, const KernelDefaults &detected, qint64 establishedHash);
     // The documented default or its rule, labelled "documented for Linux 6.18", for a default this
     // kernel does not show; empty when there is none.
     static QString defaultExplanation(const SysctlEntry &entry);

@@ -96,6 +96,22 @@ QString CoreMessageText::text(const CoreMessage &m)
             .arg(a(0), a(1));
     case CoreMessageCode::LabBadSetting: return tr("The lab does not know the load setting \"%1\".").arg(a(0));
     case CoreMessageCode::LabSysctlFailed: return tr("The lab could not change its sysctls: %1").arg(a(0));
+    case CoreMessageCode::FrameCutShort: return tr("The frame at byte %1 is cut short (begun but not finished).").arg(a(0));
+    case CoreMessageCode::FrameTooLarge:
+        return tr("The frame at byte %1 declares %2 bytes (at most %3 are read).").arg(a(0), a(1), a(2));
+    case CoreMessageCode::FrameChecksum:
+        return tr("The frame at byte %1 is damaged (its checksum does not match).").arg(a(0));
+    case CoreMessageCode::FrameUndecodable: return tr("The frame at byte %1 cannot be decoded.").arg(a(0));
+    case CoreMessageCode::TableDescriptionTooLarge:
+        //: A socket table's description is its JSON: totals, busiest ports and owners, kernel facts.
+        return tr("The socket table at byte %1 has a description of %2 KiB (a real one takes a few KiB; at most %3 KiB "
+                  "are read); it was refused unread.")
+            .arg(a(0), a(1), a(2));
+    case CoreMessageCode::TableTooManyRows:
+        return tr("The socket table at byte %1 holds %2 rows (at most %3 are read); it was refused unread.")
+            .arg(a(0), a(1), a(2));
+    case CoreMessageCode::MarkersDropped:
+        return tr("There are more than %1 markers; only the first %1 are shown.").arg(a(0));
     case CoreMessageCode::COUNT: break;
     }
     // A code this build does not know (a newer agent's): its key and arguments, untranslated.

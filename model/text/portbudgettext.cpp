@@ -2,18 +2,52 @@
 
 #include <QLocale>
 
+namespace {
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+std::string s(const QString &text)
+{
+    return text.toStdString();
+}
+}
+
+PortBudgetPhrases PortBudgetText::phrases()
+{
+    PortBudgetPhrases p;
+    p.noRange = s(tr("ip_local_port_range could not be read, so no port budget can be given."));
+    p.summary = s(tr("About %1 new connections per second towards that destination (local address, remote "
+                     "address, remote port) when this host closes first: %2."));
+    p.ifPeerTimestamps = s(tr("(If the peer sends TCP timestamps.)"));
+    p.loopbackAndOther = s(tr("Towards that destination (local address, remote address, remote port), when this host "
+                              "closes first: about %1 new connections per second to loopback (%2); about %3 to other "
+                              "addresses (%4)."));
+    p.reuseApplies = s(tr("tcp_tw_reuse takes over TIME-WAIT entries older than %1"));
+    p.reuseOff = s(tr("tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT"));
+    p.reuseNotLoopback = s(tr("tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT"));
+    p.reuseNoTimestamps = s(tr("tcp_timestamps = 0: once the entries still carrying a peer-timestamp record from "
+                               "before have expired, tcp_tw_reuse cannot act and each port waits out the 60 s of "
+                               "TIME-WAIT"));
+    p.reuseUnknown = s(tr("tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port"));
+    p.delayAbout = s(tr("about 1 s"));
+    p.delaySeconds = s(tr("%1 s"));
+    p.delayMilliseconds = s(tr("%1 ms"));
+    p.number = [](double value, int decimals) {
+        const QLocale locale;
+        return s(decimals ? locale.toString(value, 'f', decimals) : locale.toString(qRound64(value)));
+    };
+    return p;
+}
+
 QString PortBudgetText::rate(double perSecond)
 {
-    const QLocale locale;
-    return perSecond < 10 ? locale.toString(perSecond, 'f', 1) : locale.toString(qRound64(perSecond));
+    return q(PortBudgetWords::rate(perSecond, phrases()));
 }
 
 QString PortBudgetText::delay(const PortBudget &b)
 {
-    if (b.delayApproximate)
-        return tr("about 1 s");
-    const qint64 ms = qRound64(b.reuseDelaySeconds * 1000);
-    return ms % 1000 == 0 ? tr("%1 s").arg(QLocale().toString(ms / 1000)) : tr("%1 ms").arg(QLocale().toString(ms));
+    return q(PortBudgetWords::delay(b, phrases()));
 }
 
 QString PortBudgetText::delayNote(const PortBudget &b)
@@ -25,18 +59,7 @@ QString PortBudgetText::delayNote(const PortBudget &b)
 
 QString PortBudgetText::reuseReason(const PortBudget &b)
 {
-    switch (b.reuse) {
-    case PortBudget::Reuse::Applies:
-        return tr("tcp_tw_reuse takes over TIME-WAIT entries older than %1").arg(delay(b));
-    case PortBudget::Reuse::Off: return tr("tcp_tw_reuse = 0: each port waits out the 60 s of TIME-WAIT");
-    case PortBudget::Reuse::NotLoopback:
-        return tr("tcp_tw_reuse = 2 covers loopback only: each port waits out the 60 s of TIME-WAIT");
-    case PortBudget::Reuse::NoTimestamps:
-        return tr("tcp_timestamps = 0: once the entries still carrying a peer-timestamp record from before have "
-                  "expired, tcp_tw_reuse cannot act and each port waits out the 60 s of TIME-WAIT");
-    case PortBudget::Reuse::Unknown: break;
-    }
-    return tr("tcp_tw_reuse or tcp_timestamps unreadable: counted without reuse, 60 s per port");
+    return q(PortBudgetWords::reuseReason(b, phrases()));
 }
 
 QString PortBudgetText::whenFull(const PortBudget &b)
@@ -59,14 +82,7 @@ QString PortBudgetText::whenFull(const PortBudget &b)
 
 QString PortBudgetText::summary(const PortBudget &b)
 {
-    if (!b.valid)
-        return tr("ip_local_port_range could not be read, so no port budget can be given.");
-    // Reuse needs the entry to have recorded the peer's timestamp: towards another host that
-    // depends on the peer, which sockscope cannot see from here.
-    const QString text = tr("About %1 new connections per second towards that destination (local address, remote "
-                            "address, remote port) when this host closes first: %2.")
-                             .arg(rate(b.perSecond), reuseReason(b));
-    return b.reuseApplies() && !b.loopback ? text + QLatin1Char(' ') + tr("(If the peer sends TCP timestamps.)") : text;
+    return q(PortBudgetWords::summary(b, phrases()));
 }
 
 QStringList PortBudgetText::worked(const PortBudget &b)
@@ -104,13 +120,5 @@ QStringList PortBudgetText::worked(const PortBudget &b)
 
 QString PortBudgetText::forNamespace(const PortBudgetSettings &settings)
 {
-    const PortBudget loopback = PortBudget::compute(settings, {true, 1, 1});
-    const PortBudget other = PortBudget::compute(settings, {false, 1, 1});
-    if (!loopback.valid)
-        return summary(loopback);
-    if (loopback.reuse == other.reuse)
-        return summary(other);
-    return tr("Towards that destination (local address, remote address, remote port), when this host closes "
-              "first: about %1 new connections per second to loopback (%2); about %3 to other addresses (%4).")
-        .arg(rate(loopback.perSecond), reuseReason(loopback), rate(other.perSecond), reuseReason(other));
+    return q(PortBudgetWords::forNamespace(settings, phrases()));
 }

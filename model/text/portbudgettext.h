@@ -1,18 +1,22 @@
 #pragma once
 
 #include "portbudget.h"
+#include "portbudgetwords.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
-// The words for a PortBudget, shared by the window, its tooltips, the sysctl explanations and
-// `--once` text, so every place states the same budget for the same tuple.
+// The words for a PortBudget in the user's language, shared by the window, its tooltips, the
+// sysctl explanations and `--once` text. The clauses are chosen in the core (PortBudgetWords),
+// so every place, the agent's English reports included, states the same budget for the same tuple.
 class PortBudgetText
 {
     Q_DECLARE_TR_FUNCTIONS(PortBudgetText)
 
 public:
+    // The core's patterns, translated, with numbers as the current QLocale writes them.
+    static PortBudgetPhrases phrases();
     // "about 470 new connections per second towards that destination (local address, remote
     // address, remote port): …why"
     static QString summary(const PortBudget &budget);

@@ -74,20 +74,6 @@ double schedstatMs(pid_t pid)
     return std::strtod(readText("/proc/" + std::to_string(pid) + "/schedstat").c_str(), nullptr) / 1e6;
 }
 
-// utime + stime from /proc/PID/stat (all threads, clock ticks), as a cross-check.
-double statCpuMs(pid_t pid)
-{
-    const std::string stat = readText("/proc/" + std::to_string(pid) + "/stat");
-    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
-    std::string field;
-    double ticks = 0;
-    for (int i = 3; fields >> field; ++i) {
-        if (i == 14 || i == 15)
-            ticks += std::strtod(field.c_str(), nullptr);
-    }
-    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
-}
-
 long statusKb(pid_t pid, const char *key)
 {
     std::istringstream status(readText("/proc/" + std::to_string(pid) + "/status"));
@@ -195,7 +181,7 @@ AgentRun runAgent(const char *agent, int samples, int tablePeriodS, BareDump *ba
                 if (frame.type == RecordingFormat::Snapshot) {
                     started = true;
                     cpu0 = lastSummaryCpu = schedstatMs(pid);
-                    stat0 = statCpuMs(pid);
+                    stat0 = BenchSupport::processCpuMs(pid);
                     wall0 = nowMs();
                 }
                 continue;
@@ -224,7 +210,7 @@ AgentRun runAgent(const char *agent, int samples, int tablePeriodS, BareDump *ba
                 run.tableRows += rows;
                 if (run.summaries >= samples) {
                     run.cpuMs = schedstatMs(pid) - cpu0;
-                    run.statCpu = statCpuMs(pid) - stat0;
+                    run.statCpu = BenchSupport::processCpuMs(pid) - stat0;
                     run.wallMs = nowMs() - wall0;
                     run.hwmKb = statusKb(pid, "VmHWM:");
                     run.rssKb = statusKb(pid, "VmRSS:");
@@ -305,9 +291,9 @@ WindowRun runWindow(SshTestServer *server, int clientNs, int warmUp, int seconds
         return run;
     }
     sleep(unsigned(warmUp));
-    const double cpu0 = statCpuMs(pid), wall0 = nowMs();
+    const double cpu0 = BenchSupport::processCpuMs(pid), wall0 = nowMs();
     sleep(unsigned(seconds));
-    run.cpuMsPerSecond = (statCpuMs(pid) - cpu0) / ((nowMs() - wall0) / 1000);
+    run.cpuMsPerSecond = (BenchSupport::processCpuMs(pid) - cpu0) / ((nowMs() - wall0) / 1000);
     run.hwmKb = statusKb(pid, "VmHWM:");
     run.agents = server->agentsRunning();
     int status = 0;

@@ -75,13 +75,17 @@ int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t p
     return connectFromSocket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), source, destination, port);
 }
 
-int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination, std::uint16_t port)
+int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination, std::uint16_t port, const char *device)
 {
     // setfsuid() is per thread (glibc does not pass it to the other threads), and a socket's
     // owner is the fsuid of the thread that created it (sock_alloc).
     const unsigned previous = unsigned(::setfsuid(uid));
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     ::setfsuid(previous);
+    if (fd >= 0 && device && ::setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, device, socklen_t(std::strlen(device))) != 0) {
+        ::close(fd);
+        return -1;
+    }
     return connectFromSocket(fd, source, destination, port);
 }
 

@@ -25,8 +25,10 @@ void closeWithoutTimeWait(int fd);
 // A TCP connection from `source` (0: any) to `destination`:`port`, addresses in host order (any of
 // 127.0.0.0/8 is this host's); -1 when it cannot be made.
 int connectFrom(std::uint32_t source, std::uint32_t destination, std::uint16_t port);
-// The same from a socket owned by `uid` (as sock_diag, `ss -e` and the exporter see its owner).
-int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination, std::uint16_t port);
+// The same from a socket owned by `uid` (as sock_diag, `ss -e` and the exporter see its owner),
+// bound to `device` (SO_BINDTODEVICE) when one is given.
+int connectFromAs(unsigned uid, std::uint32_t source, std::uint32_t destination, std::uint16_t port,
+                  const char *device = nullptr);
 // Over IPv6, addresses as text ("fd88::2"; an empty source: any).
 int connectFrom6(const std::string &source, const std::string &destination, std::uint16_t port);
 

@@ -55,6 +55,13 @@ constexpr std::array<const char *, static_cast<std::size_t>(CoreMessageCode::COU
     "lab-namespace-failed",
     "lab-bad-setting",
     "lab-sysctl-failed",
+    "frame-cut-short",
+    "frame-too-large",
+    "frame-checksum",
+    "frame-undecodable",
+    "table-description-too-large",
+    "table-too-many-rows",
+    "markers-dropped",
 };
 }
 

@@ -65,6 +65,14 @@ enum class CoreMessageCode {
     LabNamespaceFailed,       // [what was being done, errno text]
     LabBadSetting,            // [the word]
     LabSysctlFailed,          // [what went wrong]
+    // a recording's or a stream's frames (FrameReader): every reader words damage the same way
+    FrameCutShort,            // [byte]
+    FrameTooLarge,            // [byte, bytes declared, most bytes read]
+    FrameChecksum,            // [byte]
+    FrameUndecodable,         // [byte]
+    TableDescriptionTooLarge, // [byte, KiB, most KiB read]
+    TableTooManyRows,         // [byte, rows, most rows read]
+    MarkersDropped,           // [most markers read]
     COUNT
 };
 

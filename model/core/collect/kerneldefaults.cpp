@@ -5,6 +5,8 @@
 #include "textscan.h"
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -193,8 +195,24 @@ std::string KernelDefaults::value(const std::string &name) const
     return found == values.end() ? std::string() : found->second;
 }
 
+namespace {
+std::mutex detectionsLock;
+std::map<std::thread::id, int> detectionsByThread;
+}
+
+int KernelDefaults::detectionsOnThread(std::thread::id id)
+{
+    const std::lock_guard<std::mutex> lock(detectionsLock);
+    const auto found = detectionsByThread.find(id);
+    return found == detectionsByThread.end() ? 0 : found->second;
+}
+
 KernelDefaults KernelDefaults::detect(const std::vector<std::string> &names)
 {
+    {
+        const std::lock_guard<std::mutex> lock(detectionsLock);
+        ++detectionsByThread[std::this_thread::get_id()];
+    }
     KernelDefaults result;
     std::vector<std::string> latin = names, paths;
     latin.push_back("net.ipv4.tcp_ehash_entries");

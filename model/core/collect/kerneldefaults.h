@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 // The running kernel's own defaults, detected rather than inferred from its version: a forked
@@ -34,6 +35,10 @@ struct KernelDefaults
     // The detected text of `name`; empty when it was not detected.
     std::string value(const std::string &name) const;
 
-    // Runs the detection now for `names` (dotted sysctl names); no caching.
+    // Runs the detection now for `names` (dotted sysctl names); no caching. It forks, and the
+    // child unshares: never on a thread that draws (the window's sources run it in a worker).
     static KernelDefaults detect(const std::vector<std::string> &names);
+    // How many detections (forks) the thread `id` has run in this process: the window's tests
+    // check its GUI thread runs none.
+    static int detectionsOnThread(std::thread::id id);
 };

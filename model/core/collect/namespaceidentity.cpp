@@ -98,18 +98,62 @@ NamespaceIdentity NamespaceIdentity::ofHost()
 
 bool NamespaceIdentity::isHost(const NamespaceIdentity &identity, bool *known)
 {
+    return HostNamespaceEvidence::gather().isHost(identity, known);
+}
+
+HostNamespaceEvidence HostNamespaceEvidence::gatherWith(const NamespaceIdentity &initial)
+{
+    HostNamespaceEvidence e;
+    e.gathered = true;
+    e.initial = initial;
+    e.pid1 = NamespaceIdentity::ofHost();
+    e.gatheringThread = NamespaceIdentity::ofCallingThread();
+    e.numbersInitialFixed = e.gatheringThread.inode == NamespaceIdentity::InitialNetworkInode || kernelNumbersInitialNetwork();
+    e.hostSysctlsVisible = ::access("/proc/sys/net/ipv4/tcp_max_orphans", F_OK) == 0;
+    return e;
+}
+
+HostNamespaceEvidence HostNamespaceEvidence::gather(const std::string &initialPath)
+{
+    HostNamespaceEvidence e = gatherWith(NamespaceIdentity::ofPath(initialPath));
+    e.initialPath = initialPath;
+    return e;
+}
+
+bool HostNamespaceEvidence::isHost(const NamespaceIdentity &identity, bool *known) const
+{
     *known = true;
     // pid 1's link needs ptrace access to pid 1: denied to users, and to root inside a container
     // whose pid 1 belongs to an outer user namespace.
-    if (const NamespaceIdentity pid1 = ofHost(); pid1.isValid())
+    if (pid1.isValid())
         return identity == pid1;
-    if (identity.inode == InitialNetworkInode)
+    if (identity.inode == NamespaceIdentity::InitialNetworkInode)
         return true;
     // Not the fixed inode: not the host's, if this kernel numbers it fixed — seen here when this
     // thread is in it, or known from the release (net_ns_net_init sets it since 6.18). Before
     // that, nothing unprivileged tells the host's namespace apart.
-    *known = ofCallingThread().inode == InitialNetworkInode || kernelNumbersInitialNetwork();
+    *known = numbersInitialFixed;
     return false;
+}
+
+PersistTarget HostNamespaceEvidence::persistTarget(const NamespaceIdentity &observed) const
+{
+    if (!gathered || !observed.isValid())
+        return PersistTarget::Unknown;
+    if (initial.isValid())
+        return observed == initial ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
+    bool known = false;
+    bool host = isHost(observed, &known);
+    if (!known && hostSysctlsVisible) {
+        // tcp_max_orphans is registered for the initial namespace only (sysctl_ipv4_init), and
+        // /proc/sys/net shows the calling thread's: that thread is in the host's, so the namespace
+        // observed is the host's exactly when it is that one.
+        host = observed == gatheringThread;
+        known = true;
+    }
+    if (!known)
+        return PersistTarget::Unverified;
+    return host ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
 }
 
 namespace {
@@ -206,20 +250,5 @@ int NamespaceIdentity::openCallersVerified(const std::string &path, const Namesp
 
 PersistTarget persistTarget(const NamespaceIdentity &observed, const NamespaceIdentity &initial)
 {
-    if (!observed.isValid())
-        return PersistTarget::Unknown;
-    if (initial.isValid())
-        return observed == initial ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
-    bool known = false;
-    bool host = NamespaceIdentity::isHost(observed, &known);
-    if (!known && ::access("/proc/sys/net/ipv4/tcp_max_orphans", F_OK) == 0) {
-        // tcp_max_orphans is registered for the initial namespace only (sysctl_ipv4_init), and
-        // /proc/sys/net shows the calling thread's: this thread is in the host's, so the namespace
-        // observed is the host's exactly when it is this one.
-        host = observed == NamespaceIdentity::ofCallingThread();
-        known = true;
-    }
-    if (!known)
-        return PersistTarget::Unverified;
-    return host ? PersistTarget::HostNamespace : PersistTarget::ChildNamespace;
+    return HostNamespaceEvidence::gatherWith(initial).persistTarget(observed);
 }

@@ -60,6 +60,26 @@ enum class PersistTarget {
     Unknown,        // the observed namespace itself is not known (nothing observed yet)
 };
 
+// What tells the host's namespace apart, gathered once (stat and access calls, in a worker: the
+// window's sources deliver it with their kernel facts) and then applied to any namespace
+// observed without touching the kernel again.
+struct HostNamespaceEvidence
+{
+    bool gathered = false; // false: nothing known here (a remote host, a recording)
+    std::string initialPath = "/proc/1/ns/net";
+    NamespaceIdentity initial; // of initialPath, where it could be read
+    NamespaceIdentity pid1; // /proc/1/ns/net
+    NamespaceIdentity gatheringThread; // the namespace of the thread that gathered it
+    bool numbersInitialFixed = false; // the gathering thread sits in the fixed inode, or the release numbers it so
+    bool hostSysctlsVisible = false; // /proc/sys/net/ipv4/tcp_max_orphans exists for the gathering thread
+
+    // `initialPath` is where PID 1's namespace is looked for (tests point it elsewhere).
+    static HostNamespaceEvidence gather(const std::string &initialPath = "/proc/1/ns/net");
+    static HostNamespaceEvidence gatherWith(const NamespaceIdentity &initial);
+    bool isHost(const NamespaceIdentity &identity, bool *known) const;
+    PersistTarget persistTarget(const NamespaceIdentity &observed) const;
+};
+
 // `initial` is PID 1's namespace where the caller could read it; when it could not, the kernel's
 // fixed inode for the initial namespace decides where it can (NamespaceIdentity::isHost).
 PersistTarget persistTarget(const NamespaceIdentity &observed, const NamespaceIdentity &initial);

@@ -1,6 +1,7 @@
 #include "metricsrenderer.h"
 
 #include "inetaddress.h"
+#include "portbudget.h"
 #include "snapshot.h"
 #include "textscan.h"
 #include "utf8text.h"
@@ -98,6 +99,22 @@ void writeTable(ExpositionWriter &out, const Snapshot &s)
     }
 }
 
+// The label values of one (local address, remote address, remote port) tuple.
+struct TupleLabels
+{
+    explicit TupleLabels(const PortPressure &p)
+        : family(InetAddress::familyName(p.family))
+        , localAddress(InetAddress::toString(p.family, p.localAddress))
+        , remoteAddress(InetAddress::toString(p.family, p.remoteAddress))
+        , remotePort(std::to_string(p.remotePort))
+    {
+    }
+    const char *family;
+    std::string localAddress;
+    std::string remoteAddress;
+    std::string remotePort;
+};
+
 void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
 {
     if (!s.ephemeralRange.valid)
@@ -112,12 +129,42 @@ void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
                "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with 2, any tuple with 1) and the entries hold a record of the peer's timestamp (timestamps on both ends, or inherited by a takeover); then it fails only while every entry is younger than tcp_tw_reuse_delay.");
     const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
     for (std::size_t i = 0; i < shown; ++i) {
-        const PortPressure &p = s.portPressure[i];
-        out.sample({{"family", InetAddress::familyName(p.family)},
-                    {"local_address", InetAddress::toString(p.family, p.localAddress)},
-                    {"remote_address", InetAddress::toString(p.family, p.remoteAddress)},
-                    {"remote_port", std::to_string(p.remotePort)}},
-                   std::int64_t(p.inUse));
+        const TupleLabels t(s.portPressure[i]);
+        out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
+                    {"remote_port", t.remotePort}},
+                   std::int64_t(s.portPressure[i].inUse));
+    }
+}
+
+// The busiest tuples' port budget (PortBudget, the window's and --once's calculation): the same
+// tuples and labels as sockscope_ephemeral_ports_in_use, so one divides the other.
+void writeBudget(ExpositionWriter &out, const Snapshot &s, int top)
+{
+    const PortBudgetSettings settings = PortBudgetSettings::fromReadings(s.sysctls);
+    if (!settings.rangeValid)
+        return;
+    const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
+    std::vector<PortBudget> budgets;
+    for (std::size_t i = 0; i < shown; ++i)
+        budgets.push_back(PortBudget::forTuple(s, s.portPressure[i]));
+    out.family("sockscope_port_budget_connections_per_second", Type::Gauge,
+               "New connections per second one (local address, remote address, remote port) tuple can open when this host closes first: the ports of net.ipv4.ip_local_port_range outside net.ipv4.ip_local_reserved_ports over the 60 s of TIME-WAIT (reuse=\"without\"), or over the tcp_tw_reuse delay (reuse=\"with\": net.ipv4.tcp_tw_reuse_delay, about 1 s where the kernel has none). The busiest tuples, as sockscope_ephemeral_ports_in_use.");
+    for (std::size_t i = 0; i < shown; ++i) {
+        const TupleLabels t(s.portPressure[i]);
+        for (const bool with : {false, true})
+            out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
+                        {"remote_port", t.remotePort}, {"reuse", with ? "with" : "without"}},
+                       with ? budgets[i].perSecondWithReuse : budgets[i].perSecondWithoutReuse);
+    }
+    out.family("sockscope_port_budget_reuse_applies", Type::Gauge,
+               "1 when tcp_tw_reuse takes over this tuple's TIME-WAIT entries (net.ipv4.tcp_tw_reuse 1, or 2 towards loopback, and net.ipv4.tcp_timestamps on), so reuse=\"with\" of sockscope_port_budget_connections_per_second holds; 0 when it does not (with tcp_timestamps 0, entries still carrying a peer-timestamp record from before are taken over until they expire). No series while a sysctl is unreadable.");
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (budgets[i].reuse == PortBudget::Reuse::Unknown)
+            continue;
+        const TupleLabels t(s.portPressure[i]);
+        out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
+                    {"remote_port", t.remotePort}},
+                   std::int64_t(budgets[i].reuseApplies() ? 1 : 0));
     }
 }
 
@@ -293,6 +340,7 @@ std::string render(const Snapshot *snapshot, const CollectionStats &stats, const
         writeTimeWaitByProcess(out, s, options.topPorts);
         writeTable(out, s);
         writePressure(out, s, options.topPorts);
+        writeBudget(out, s, options.topPorts);
         writeSlab(out, s);
         writeCounters(out, s);
         writeSockstat(out, s);

@@ -117,14 +117,31 @@ std::vector<std::uint32_t> ProcessSocketMap::holdersOf(std::uint32_t inode) cons
 
 void ProcessSocketMap::update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen)
 {
+    walk(nowMs, unknownSeen);
+    finish(sockets, nowMs);
+}
+
+bool ProcessSocketMap::walkDue(std::int64_t nowMs, bool unknownSeen) const
+{
+    return m_passActive || m_passes == 0 || (nowMs - m_lastPassMs >= m_options.rescanMs && unknownSeen);
+}
+
+void ProcessSocketMap::walk(std::int64_t nowMs, bool unknownSeen)
+{
+    if (m_walkComplete || !walkDue(nowMs, unknownSeen))
+        return;
     const bool first = m_passes == 0;
-    if (!m_passActive) {
-        if (!first && (nowMs - m_lastPassMs < m_options.rescanMs || !unknownSeen))
-            return;
+    if (!m_passActive)
         startPass();
-    }
-    if (continuePass(first ? ~std::uint64_t(0) : m_options.descriptorBudget))
-        finishPass(sockets, nowMs);
+    m_walkComplete = continuePass(first ? ~std::uint64_t(0) : m_options.descriptorBudget);
+}
+
+void ProcessSocketMap::finish(const std::vector<SocketRecord> &sockets, std::int64_t nowMs)
+{
+    if (!m_walkComplete)
+        return;
+    m_walkComplete = false;
+    finishPass(sockets, nowMs);
 }
 
 void ProcessSocketMap::startPass()

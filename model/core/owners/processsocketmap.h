@@ -40,6 +40,13 @@ public:
     // `unknownSeen`: some live socket inode is neither held by a known process nor known unowned
     // (SocketOwnerTracker finds out while attributing, so no pass over the records is needed here).
     void update(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, bool unknownSeen);
+    // update() in two halves, so the walk over /proc can run on another thread while the socket
+    // dump runs (it needs nothing of the dump): walk() reads the descriptors a pass is due to
+    // read; finish() ends a pass the walk completed (it judges the dump's unowned inodes).
+    // Neither may run while the other does.
+    bool walkDue(std::int64_t nowMs, bool unknownSeen) const;
+    void walk(std::int64_t nowMs, bool unknownSeen);
+    void finish(const std::vector<SocketRecord> &sockets, std::int64_t nowMs);
     // The last complete pass found this live socket inode in no readable process.
     bool knownUnowned(std::uint32_t inode) const { return m_unowned.find(inode) != nullptr; }
 
@@ -79,6 +86,7 @@ private:
     FlatIdMap m_unowned;
     // The pass in progress.
     bool m_passActive = false;
+    bool m_walkComplete = false; // walk() read the last process of the pass
     std::vector<std::uint32_t> m_pids;
     std::size_t m_cursor = 0;
     FlatIdMap m_found;

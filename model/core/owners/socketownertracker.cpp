@@ -221,7 +221,10 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
                                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {
     SocketOwnership ownership;
-    m_processes.update(sockets, nowMs, m_unknownInodes);
+    if (!m_walkedAhead)
+        m_processes.walk(nowMs, m_unknownInodes);
+    m_walkedAhead = false;
+    m_processes.finish(sockets, nowMs);
     ownership.scope = m_processes.scope();
     ownership.processesUnreadable = m_processes.processesUnreadable();
     if (m_pidPoolPass != m_processes.passes()) {

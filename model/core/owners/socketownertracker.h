@@ -45,6 +45,15 @@ public:
     SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports = nullptr);
 
+    // The walk over /proc that the next attribute() needs, if any (ProcessSocketMap::walk), done
+    // ahead: on another thread while the dump runs. attribute() does it itself otherwise.
+    bool walkDue(std::int64_t nowMs) const { return m_processes.walkDue(nowMs, m_unknownInodes); }
+    void walkAhead(std::int64_t nowMs)
+    {
+        m_processes.walk(nowMs, m_unknownInodes);
+        m_walkedAhead = true;
+    }
+
     const ProcessSocketMap &processes() const { return m_processes; }
 
 private:
@@ -81,6 +90,7 @@ private:
     std::vector<std::uint64_t> m_cookieBits;
     // The last attribution met a live socket inode no pass over /proc has seen.
     bool m_unknownInodes = true;
+    bool m_walkedAhead = false; // walkAhead() did this attribution's share of the walk
     // ProcessSocketMap::passes() at the last attribution.
     std::uint64_t m_attributedPass = ~std::uint64_t(0);
 };

@@ -38,6 +38,9 @@ public:
     std::shared_ptr<Snapshot> refresh(const Snapshot &lastDump);
 
     const Options &options() const { return m_options; }
+    // The CPU the last collect() spent on another thread (the owners' walk beside the dump):
+    // what a budget counting the collecting thread's CPU must add.
+    double lastWalkCpuMs() const { return double(m_walkCpuNs) / 1e6; }
     // Hands back the socket table of a snapshot no longer needed: the next collect() fills it
     // again instead of allocating a new one (the agent keeps one table's memory, not two).
     void recycle(std::vector<SocketRecord> &&sockets);
@@ -57,4 +60,5 @@ private:
     std::size_t m_lastSocketCount = 0;
     std::vector<SocketRecord> m_spare;
     bool m_slabWarningGiven = false;
+    std::int64_t m_walkCpuNs = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "inetaddress.h"
 #include "jsonstreamwriter.h"
+#include "portbudget.h"
 #include "snapshot.h"
 
 #include <algorithm>
@@ -295,6 +296,22 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.field("remote_port", int(p.remotePort));
         json.field("in_use", p.inUse);
         json.field("fraction", s.ephemeralRange.size() ? double(p.inUse) / s.ephemeralRange.size() : 0.0);
+        // The connections a second this tuple sustains when this host closes first (PortBudget).
+        const PortBudget budget = PortBudget::forTuple(s, p);
+        json.key("budget");
+        if (budget.valid) {
+            json.beginObject(true);
+            json.field("usable_ports", budget.usablePorts);
+            json.field("reuse", PortBudget::reuseKey(budget.reuse));
+            json.field("reuse_delay_seconds", budget.reuseDelaySeconds);
+            json.field("reuse_delay_approximate", budget.delayApproximate);
+            json.field("per_second_without_reuse", budget.perSecondWithoutReuse);
+            json.field("per_second_with_reuse", budget.perSecondWithReuse);
+            json.field("per_second", budget.perSecond);
+            json.endObject();
+        } else {
+            json.null();
+        }
         json.endObject();
     }
     json.endArray();

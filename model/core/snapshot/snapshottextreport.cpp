@@ -180,8 +180,7 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
                                     InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort), std::to_string(p.inUse),
                                     fixed(100.0 * p.inUse / s.ephemeralRange.size(), 2)});
         }
-        if (l.portBudget)
-            out += fill(l.budget, {l.portBudget(s)});
+        out += fill(l.budget, {PortBudgetWords::forSnapshot(s, l.budgetPhrases)});
     }
 
     if (s.sockstat.valid) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coremessage.h"
+#include "portbudgetwords.h"
 
 #include <cstdint>
 #include <functional>
@@ -44,6 +45,7 @@ struct SnapshotTextLabels
     std::string noneInUse = " none in use\n";
     std::string busiest = " busiest %1 → %2 uses %3 (%4%)\n";
     std::string budget = "  budget: %1\n";
+    PortBudgetPhrases budgetPhrases;
     std::string sockstat = "sockstat: this namespace inuse %1, tw %3; host-wide orphan %2, alloc %4, mem %5 pages\n";
     std::string slabCache = "%1 %2 objects, %3%4";
     std::string estimate = " (estimate)";
@@ -60,10 +62,9 @@ struct SnapshotTextLabels
     std::string sysctls = "Sysctls:\n%1\n";
     std::string warning = "Warning: %1\n";
 
-    // What only the caller can say: a message in words (default: its code and arguments), a
-    // port budget line (none by default), why a sysctl is absent (default: absentNote).
+    // What only the caller can say: a message in words (default: its code and arguments), why a
+    // sysctl is absent (default: absentNote).
     std::function<std::string(const CoreMessage &)> message;
-    std::function<std::string(const Snapshot &)> portBudget;
     std::function<std::string(const SysctlReading &)> whyAbsent;
 };
 

@@ -395,12 +395,12 @@ bool inspect(std::string_view bytes, std::uint32_t *rows)
     ByteReader in(start);
     std::uint32_t count = 0;
     std::uint64_t addressCount = 0;
-    if (!plausibleCounts(in, std::ptrdiff_t(rawSize), &count, &addressCount)
-        || std::uint64_t(count) * RecordingFormat::MinimumCompressedRowBytes > std::uint64_t(bytes.size() - 4))
-        return false;
-    if (rows)
+    const bool plausible = plausibleCounts(in, std::ptrdiff_t(rawSize), &count, &addressCount)
+        && std::uint64_t(count) * RecordingFormat::MinimumCompressedRowBytes <= std::uint64_t(bytes.size() - 4);
+    // The count even when refused: a reader says how many rows a table declared.
+    if (rows && !in.failed())
         *rows = count;
-    return true;
+    return plausible;
 }
 
 bool decode(std::string_view bytes, std::vector<SocketRecord> *records, std::uint16_t version)

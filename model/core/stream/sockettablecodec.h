@@ -18,7 +18,7 @@ std::string encode(const std::vector<SocketRecord> &records, std::vector<std::ui
 bool decode(std::string_view bytes, std::vector<SocketRecord> *records,
             std::uint16_t version = RecordingFormat::Version);
 // Checks, inflating only its first 14 bytes, that its declared sizes are within what its bytes can
-// hold and RecordingFormat's limits; `rows` gets the row count. What decode() would refuse
+// hold and RecordingFormat's limits; `rows` gets the row count (also when refused, once it could be read). What decode() would refuse
 // for its size is refused here, so a reader can stop at that frame instead of failing later.
 bool inspect(std::string_view bytes, std::uint32_t *rows = nullptr);
 }

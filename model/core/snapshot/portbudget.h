@@ -2,9 +2,9 @@
 
 #include "kernelfigures.h"
 
-#include <QtGlobal>
-
 #include <array>
+#include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -26,7 +26,7 @@ struct PortBudgetSettings
     // or malformed stays unknown rather than guessed.
     static PortBudgetSettings fromReadings(const std::vector<SysctlReading> &readings);
     // Ports of ip_local_reserved_ports ("8080,9000-9010") inside [low, high]; -1 when malformed.
-    static int reservedPortsIn(const QString &list, int low, int high);
+    static int reservedPortsIn(const std::string &list, int low, int high);
 };
 
 // One destination as connect() sees it: the tuple (local address, remote address, remote port)
@@ -76,7 +76,7 @@ struct PortBudget
     static constexpr int TimeWaitSeconds = 60; // TCP_TIMEWAIT_LEN, fixed when the kernel is built
     static PortBudget compute(const PortBudgetSettings &settings, const PortBudgetTuple &tuple);
     // The loopback test of tcp_twsk_unique(): 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104.
-    static bool isLoopback(quint8 family, const std::array<quint8, 16> &address);
+    static bool isLoopback(std::uint8_t family, const std::array<std::uint8_t, 16> &address);
     // One tuple of a snapshot with that snapshot's sysctls. Loopback from its addresses only: a
     // socket bound to lo with other addresses also counts for the kernel, but sock_diag rows here
     // do not carry the binding.
@@ -85,4 +85,7 @@ struct PortBudget
     // Source addresses and destination ports seen in use towards the remote address of `tuple`
     // among the snapshot's busiest tuples.
     static std::pair<int, int> multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple);
+    // Stable names for JSON and metrics ("applies", "off", "not-loopback", "no-timestamps",
+    // "unknown"); never translated.
+    static const char *reuseKey(Reuse reuse);
 };

@@ -1,12 +1,12 @@
 #include "portbudget.h"
 
 #include "snapshot.h"
-
-#include <QStringList>
+#include "textscan.h"
 
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <climits>
 #include <set>
 
 namespace {
@@ -24,34 +24,58 @@ int number(const SysctlReading *reading, int fallback)
 {
     if (!reading || reading->state != SysctlReading::State::Present)
         return fallback;
-    bool ok = false;
-    const int value = QString::fromStdString(reading->value).toInt(&ok);
-    return ok && value >= 0 ? value : fallback;
+    std::int64_t value = 0;
+    if (!TextScan::toInt64(TextScan::simplified(reading->value), &value) || value < 0 || value > INT32_MAX)
+        return fallback;
+    return int(value);
 }
 
-}
-
-int PortBudgetSettings::reservedPortsIn(const QString &list, int low, int high)
+// A port of ip_local_port_range or ip_local_reserved_ports: -1 unless a whole number 0-65535.
+int port(std::string_view text)
 {
-    const QString text = list.simplified().remove(QLatin1Char(' '));
-    if (text.isEmpty())
+    std::int64_t value = 0;
+    return TextScan::toInt64(text, &value) && value >= 0 && value <= 65535 ? int(value) : -1;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == separator) {
+            parts.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+}
+
+int PortBudgetSettings::reservedPortsIn(const std::string &list, int low, int high)
+{
+    std::string text;
+    for (const char c : list) {
+        if (c != ' ' && c != '\t' && c != '\n')
+            text += c;
+    }
+    if (text.empty())
         return 0;
     std::vector<bool> reserved(65536, false);
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        const QStringList ends = part.split(QLatin1Char('-'));
-        bool okLow = false, okHigh = false;
-        const int first = ends.value(0).toInt(&okLow);
-        const int last = ends.size() == 2 ? ends[1].toInt(&okHigh) : first;
-        if (ends.size() == 2 ? !(okLow && okHigh) : (!okLow || ends.size() != 1))
+    for (const std::string_view part : split(text, ',')) {
+        const std::vector<std::string_view> ends = split(part, '-');
+        if (ends.size() > 2)
             return -1;
-        if (first < 0 || last > 65535 || first > last)
+        const int first = port(ends[0]);
+        const int last = ends.size() == 2 ? port(ends[1]) : first;
+        if (first < 0 || last < 0 || first > last)
             return -1;
-        for (int port = first; port <= last; ++port)
-            reserved[std::size_t(port)] = true;
+        for (int p = first; p <= last; ++p)
+            reserved[std::size_t(p)] = true;
     }
     int count = 0;
-    for (int port = std::max(low, 0); port <= std::min(high, 65535); ++port)
-        count += reserved[std::size_t(port)] ? 1 : 0;
+    for (int p = std::max(low, 0); p <= std::min(high, 65535); ++p)
+        count += reserved[std::size_t(p)] ? 1 : 0;
     return count;
 }
 
@@ -60,11 +84,10 @@ PortBudgetSettings PortBudgetSettings::fromReadings(const std::vector<SysctlRead
     PortBudgetSettings s;
     if (const SysctlReading *range = find(readings, "net.ipv4.ip_local_port_range");
         range && range->state == SysctlReading::State::Present) {
-        const QStringList ends = QString::fromStdString(range->value).simplified().split(QLatin1Char(' '));
-        bool okLow = false, okHigh = false;
-        const int low = ends.value(0).toInt(&okLow);
-        const int high = ends.value(1).toInt(&okHigh);
-        if (ends.size() == 2 && okLow && okHigh && low >= 1 && low <= high && high <= 65535) {
+        const std::vector<std::string_view> ends = TextScan::words(range->value);
+        const int low = ends.size() == 2 ? port(ends[0]) : -1;
+        const int high = ends.size() == 2 ? port(ends[1]) : -1;
+        if (low >= 1 && low <= high) {
             s.rangeValid = true;
             s.rangeLow = low;
             s.rangeHigh = high;
@@ -72,24 +95,24 @@ PortBudgetSettings PortBudgetSettings::fromReadings(const std::vector<SysctlRead
     }
     if (const SysctlReading *reserved = find(readings, "net.ipv4.ip_local_reserved_ports");
         s.rangeValid && reserved && reserved->state == SysctlReading::State::Present)
-        s.reservedInRange = std::max(0, reservedPortsIn(QString::fromStdString(reserved->value), s.rangeLow, s.rangeHigh));
+        s.reservedInRange = std::max(0, reservedPortsIn(reserved->value, s.rangeLow, s.rangeHigh));
     s.tcpTwReuse = number(find(readings, "net.ipv4.tcp_tw_reuse"), -1);
     s.tcpTimestamps = number(find(readings, "net.ipv4.tcp_timestamps"), -1);
     s.reuseDelayMs = number(find(readings, "net.ipv4.tcp_tw_reuse_delay"), -1);
     return s;
 }
 
-bool PortBudget::isLoopback(quint8 family, const std::array<quint8, 16> &a)
+bool PortBudget::isLoopback(std::uint8_t family, const std::array<std::uint8_t, 16> &a)
 {
     if (family == AF_INET)
         return a[0] == 127;
     if (family != AF_INET6)
         return false;
     // ::1
-    if (std::all_of(a.begin(), a.begin() + 15, [](quint8 b) { return b == 0; }) && a[15] == 1)
+    if (std::all_of(a.begin(), a.begin() + 15, [](std::uint8_t b) { return b == 0; }) && a[15] == 1)
         return true;
     // ::ffff:127.0.0.0/104 (ipv6_addr_v4mapped_loopback)
-    return std::all_of(a.begin(), a.begin() + 10, [](quint8 b) { return b == 0; }) && a[10] == 0xff
+    return std::all_of(a.begin(), a.begin() + 10, [](std::uint8_t b) { return b == 0; }) && a[10] == 0xff
         && a[11] == 0xff && a[12] == 127;
 }
 
@@ -145,8 +168,8 @@ PortBudget PortBudget::forTuple(const Snapshot &snapshot, const PortPressure &tu
 
 std::pair<int, int> PortBudget::multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple)
 {
-    std::set<std::array<quint8, 16>> sources;
-    std::set<quint16> ports;
+    std::set<std::array<std::uint8_t, 16>> sources;
+    std::set<std::uint16_t> ports;
     for (const PortPressure &p : snapshot.portPressure) {
         if (p.family != tuple.family || p.remoteAddress != tuple.remoteAddress)
             continue;
@@ -154,4 +177,16 @@ std::pair<int, int> PortBudget::multipliersSeen(const Snapshot &snapshot, const 
         ports.insert(p.remotePort);
     }
     return {std::max<int>(1, int(sources.size())), std::max<int>(1, int(ports.size()))};
+}
+
+const char *PortBudget::reuseKey(Reuse reuse)
+{
+    switch (reuse) {
+    case Reuse::Applies: return "applies";
+    case Reuse::Off: return "off";
+    case Reuse::NotLoopback: return "not-loopback";
+    case Reuse::NoTimestamps: return "no-timestamps";
+    case Reuse::Unknown: break;
+    }
+    return "unknown";
 }
