@@ -78,7 +78,6 @@ void LabChart::clear()
     for (QLineSeries *series : {m_connected, m_unavailable, m_otherFailures})
         series->clear();
     m_hasLast = false;
-    m_connects = m_addressFailures = 0;
     m_time->setRange(0, 30);
     m_time->setTickCount(7);
     m_rate->setRange(0, 10);
@@ -102,10 +101,8 @@ void LabChart::add(const LabFigures &figures)
     const qint64 unavailable = figures.connectErrors.value(Unavailable) - m_last.connectErrors.value(Unavailable);
     const qint64 others = (figures.failures() - figures.connectErrors.value(Unavailable))
         - (m_last.failures() - m_last.connectErrors.value(Unavailable));
-    m_connects = double(qMax<qint64>(0, figures.connected - m_last.connected)) / seconds;
-    m_addressFailures = double(qMax<qint64>(0, unavailable)) / seconds;
-    m_connected->append(at, m_connects);
-    m_unavailable->append(at, m_addressFailures);
+    m_connected->append(at, double(qMax<qint64>(0, figures.connected - m_last.connected)) / seconds);
+    m_unavailable->append(at, double(qMax<qint64>(0, unavailable)) / seconds);
     m_otherFailures->append(at, double(qMax<qint64>(0, others)) / seconds);
     m_last = figures;
     const double from = qMax(0.0, at - KeptSeconds);

@@ -19,9 +19,6 @@ public:
     void add(const LabFigures &figures);
     void clear();
     void retranslate();
-    // The newest rates shown (per second), for tests and the panel's line of figures.
-    double connectsPerSecond() const { return m_connects; }
-    double addressFailuresPerSecond() const { return m_addressFailures; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +34,4 @@ private:
     LabFigures m_last;
     bool m_hasLast = false;
     qint64 m_firstMs = 0;
-    double m_connects = 0;
-    double m_addressFailures = 0;
 };

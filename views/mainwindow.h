@@ -91,7 +91,6 @@ public:
     PortChartPanel *portPanel() const { return m_portPanel; }
     SlabChartPanel *slabPanel() const { return m_slabPanel; }
     RateChartPanel *ratePanel() const { return m_ratePanel; }
-    ProcessTimeWaitPanel *processPanel() const { return m_processPanel; }
     SocketTablePanel *tablePanel() const { return m_tablePanel; }
     SocketTableModel *socketModel() const { return m_socketModel; }
     SysctlPanel *sysctlPanel() const { return m_sysctlPanel; }

@@ -21,7 +21,6 @@ public:
     void showHistory(const HistoryWindow &window) override;
     void retranslate() override;
     TimeSeriesChart *chart() const { return m_chart; }
-    bool showsEstimates() const { return m_estimated; }
 
 private:
     void applyNames();

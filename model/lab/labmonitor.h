@@ -14,9 +14,7 @@ public:
     void add(const SnapshotPtr &snapshot, const LabFigures &figures);
     // Every checkpoint of the scenario; Waiting while the window is not yet covered.
     std::vector<LabCheckpointResult> evaluate() const;
-    bool hasMoments() const { return !m_moments.empty(); }
     const LabMoment *newest() const { return m_moments.empty() ? nullptr : &m_moments.back(); }
-    LabScenario::Id scenario() const { return m_scenario; }
 
 private:
     LabScenario::Id m_scenario = LabScenario::Id::ServerCloses;

@@ -7,7 +7,8 @@
 
 // What trainees mix up about TIME-WAIT, and the popular write-up's errors corrected, each
 // checked against the Linux 6.18 sources and, where a kernel can show it, measured in a private
-// namespace (tests/tst_mixups.cpp). Texts are translatable sources, translated when shown.
+// namespace (tests/tst_kernelfacts.cpp, which also runs each one's "see it yourself" commands).
+// Texts are translatable sources, translated when shown.
 struct MixUp
 {
     const char *id; // also the key of its "see it yourself" commands

@@ -5,11 +5,9 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
-#include <QStringList>
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 // The boundary between the Qt layer and the core (std::string in UTF-8, byte buffers in
 // std::string): one place for the conversions, so they read the same everywhere.
@@ -21,15 +19,6 @@ inline QString toQString(const std::string &text)
 inline std::string toStdString(const QString &text)
 {
     return text.toStdString();
-}
-
-inline QStringList toQStringList(const std::vector<std::string> &texts)
-{
-    QStringList list;
-    list.reserve(qsizetype(texts.size()));
-    for (const std::string &text : texts)
-        list << QString::fromStdString(text);
-    return list;
 }
 
 // A byte buffer viewed without a copy (valid while `bytes` is).

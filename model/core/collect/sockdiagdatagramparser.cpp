@@ -118,10 +118,8 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
         const auto nlh = reinterpret_cast<const nlmsghdr *>(bytes + offset);
         if (nlh->nlmsg_len < sizeof(nlmsghdr) || nlh->nlmsg_len > remaining)
             break;
-        if (!m_anySender && (!mnl_nlmsg_seq_ok(nlh, m_seq) || !mnl_nlmsg_portid_ok(nlh, m_portId))) {
-            ++m_skipped;
+        if (!m_anySender && (!mnl_nlmsg_seq_ok(nlh, m_seq) || !mnl_nlmsg_portid_ok(nlh, m_portId)))
             continue;
-        }
         ++m_messages;
         if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
             m_interrupted = true;
@@ -151,7 +149,6 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
         case TCPDIAG_GETSOCK: // the reply to the legacy request one walk of both families uses
             break;
         default:
-            ++m_skipped;
             continue;
         }
 
@@ -160,10 +157,8 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
                                  {std::to_string(mnl_nlmsg_get_payload_len(nlh)), std::to_string(sizeof(inet_diag_msg))}});
         }
         const auto msg = static_cast<const inet_diag_msg *>(mnl_nlmsg_get_payload(nlh));
-        if (msg->idiag_family != AF_INET && msg->idiag_family != AF_INET6) {
-            ++m_skipped;
+        if (msg->idiag_family != AF_INET && msg->idiag_family != AF_INET6)
             continue;
-        }
 
         SocketRecord &record = out.emplace_back();
         record.family = msg->idiag_family;

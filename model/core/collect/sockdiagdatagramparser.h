@@ -35,7 +35,6 @@ public:
     // The kernel flagged a message with NLM_F_DUMP_INTR: the table changed during the dump.
     bool interrupted() const { return m_interrupted; }
     std::uint64_t messageCount() const { return m_messages; }
-    std::uint64_t skippedMessageCount() const { return m_skipped; }
 
 private:
     Status fail(int errorNumber, CoreMessage message);
@@ -49,5 +48,4 @@ private:
     CoreMessage m_errorMessage;
     bool m_interrupted = false;
     std::uint64_t m_messages = 0;
-    std::uint64_t m_skipped = 0;
 };
