@@ -12,7 +12,9 @@
 #include "sysctlreader.h"
 
 #include <chrono>
+#include <cstdint>
 #include <ctime>
+#include <sys/mman.h>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -30,6 +32,24 @@ std::int64_t threadCpuNow()
     timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// A fresh table of a quarter of a million records is ~20 MB that the parser would otherwise fault
+// in 4 KiB at a time, one page fault every 56 records (a third of --once's CPU in a VM, where a
+// fault is dearest). Huge pages where the system gives them on request (transparent_hugepage
+// "madvise", Debian's default) and one MADV_POPULATE_WRITE (Linux 5.14+) fault it in one call;
+// on older kernels, or if refused, the pages still fault in as before.
+void prefault(void *data, std::size_t bytes)
+{
+    const auto pageSize = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const std::uintptr_t begin = (std::uintptr_t(data) + pageSize - 1) & ~(pageSize - 1);
+    const std::uintptr_t end = (std::uintptr_t(data) + bytes) & ~(pageSize - 1);
+    if (end <= begin || end - begin < (std::uintptr_t(1) << 20))
+        return;
+    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
+#endif
 }
 
 }
@@ -69,7 +89,10 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     snapshot->sockets = std::move(m_spare);
     snapshot->sockets.clear();
     m_spare = std::vector<SocketRecord>();
+    const std::size_t capacity = snapshot->sockets.capacity();
     snapshot->sockets.reserve(expected + expected / 8 + 256);
+    if (snapshot->sockets.capacity() != capacity)
+        prefault(snapshot->sockets.data(), snapshot->sockets.capacity() * sizeof(SocketRecord));
 
     // The owners' walk over /proc/PID/fd needs nothing of the dump: it runs beside it, on a
     // thread of its own, so it adds to neither --once's wall time nor a refresh's (the dump
