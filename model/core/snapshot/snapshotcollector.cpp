@@ -1,6 +1,7 @@
 #include "snapshotcollector.h"
 
 #include "counterrates.h"
+#include "largetable.h"
 #include "networknamespace.h"
 #include "portownerscounter.h"
 #include "procfile.h"
@@ -12,9 +13,7 @@
 #include "sysctlreader.h"
 
 #include <chrono>
-#include <cstdint>
 #include <ctime>
-#include <sys/mman.h>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -32,25 +31,6 @@ std::int64_t threadCpuNow()
     timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// A fresh table of a quarter of a million records is ~20 MB that the parser would otherwise fault
-// in 4 KiB at a time, one page fault every 56 records. In a VM a fault is dear: touching 22 MB
-// took 78 ms on 4 KiB pages and 7 ms on huge pages (Linux 6.18 guest). So: huge pages where the
-// system gives them on request (transparent_hugepage "madvise", Debian's default), and one
-// MADV_POPULATE_WRITE (Linux 5.14+) to fault the table in one call. On older kernels, or if
-// refused, the pages fault in as before.
-void prefault(void *data, std::size_t bytes)
-{
-    const auto pageSize = std::uintptr_t(sysconf(_SC_PAGESIZE));
-    const std::uintptr_t begin = (std::uintptr_t(data) + pageSize - 1) & ~(pageSize - 1);
-    const std::uintptr_t end = (std::uintptr_t(data) + bytes) & ~(pageSize - 1);
-    if (end <= begin || end - begin < (std::uintptr_t(1) << 20))
-        return;
-    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#ifdef MADV_POPULATE_WRITE
-    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
-#endif
 }
 
 }
@@ -111,7 +91,7 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     }
     // Faulted in once the walk has started, so that the two overlap.
     if (snapshot->sockets.capacity() != capacity)
-        prefault(snapshot->sockets.data(), snapshot->sockets.capacity() * sizeof(SocketRecord));
+        LargeTable::prefault(snapshot->sockets.data(), snapshot->sockets.capacity() * sizeof(SocketRecord));
     const std::int64_t dumpStart = monotonicNow();
     SockDiagCollector::Request request;
     request.stateMask = m_options.stateMask;
