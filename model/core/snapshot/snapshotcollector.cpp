@@ -33,6 +33,17 @@ std::int64_t threadCpuNow()
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+// Joins the owners' walk however collect() leaves: a joinable std::thread destroyed would end the process.
+struct WalkerJoin
+{
+    std::thread &walker;
+    ~WalkerJoin()
+    {
+        if (walker.joinable())
+            walker.join();
+    }
+};
+
 }
 
 SnapshotCollector::SnapshotCollector(Options options)
@@ -97,11 +108,11 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     request.stateMask = m_options.stateMask;
     m_cgroups.clear();
     request.cgroups = m_options.owners ? &m_cgroups : nullptr;
+    // Joined on every way out, an exception included.
+    const WalkerJoin walkerJoin {walker};
     const SockDiagCollector::Outcome outcome = m_diag.dump(request, snapshot->sockets);
     snapshot->monotonicNs = monotonicNow();
     snapshot->dumpNs = snapshot->monotonicNs - dumpStart;
-    if (walker.joinable())
-        walker.join();
     if (!outcome.ok) {
         *error = outcome.error;
         return nullptr;
@@ -111,14 +122,18 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     snapshot->warnings.insert(snapshot->warnings.end(), outcome.warnings.begin(), outcome.warnings.end());
     m_lastSocketCount = snapshot->sockets.size();
 
+    // What needs the dump but not the walk is done while the walk, the longer of the two at
+    // 18,000 descriptors, still runs.
     readCounters(*snapshot);
     readSysctls(*snapshot);
     SnapshotAggregator::aggregate(*snapshot, m_options.owners ? &m_partition : nullptr);
+    readSlab(*snapshot);
     if (m_options.owners) {
         PortOwnersTally ports = PortOwnersCounter::tallyFor(*snapshot);
+        if (walker.joinable())
+            walker.join();
         snapshot->owners = m_owners.attribute(snapshot->sockets, m_partition, m_cgroups, snapshot->monotonicNs / 1000000, &ports);
     }
-    readSlab(*snapshot);
 
     snapshot->collectNs = monotonicNow() - start;
     return snapshot;
