@@ -7,6 +7,9 @@
 //   2. the window offscreen at a 1 s refresh: its process CPU per second against a bare dump;
 //   3. `sockscope --record` against `sockscope-agent --record`, each process's CPU per second.
 // TIME-WAIT lasts 60 s: the runs are short and follow the fill at once.
+// --once-only measures part 1 alone; --before PATH adds an earlier sockscope's --once, measured
+// interleaved with the others so both sides of a change see the same load. --profile COMMAND runs
+// a shell command inside the namespace once the population is built (perf, strace), then exits.
 #include "baredump.h"
 #include "benchsupport.h"
 #include "loadgenerator.h"
@@ -92,6 +95,11 @@ int main(int argc, char *argv[])
     const int seconds = BenchSupport::intOption(argc, argv, "--seconds", 12);
     const QByteArray sockscope = BenchSupport::option(argc, argv, "--sockscope", SOCKSCOPE_BINARY);
     const QByteArray agent = BenchSupport::option(argc, argv, "--agent", AGENT_BINARY);
+    const QByteArray before = BenchSupport::option(argc, argv, "--before", nullptr);
+    const QByteArray profile = BenchSupport::option(argc, argv, "--profile", nullptr);
+    bool onceOnly = false;
+    for (int i = 1; i < argc; ++i)
+        onceOnly = onceOnly || std::strcmp(argv[i], "--once-only") == 0;
     if (!BenchSupport::enterPrivateNamespace())
         return 1;
     QTemporaryDir dir;
@@ -112,11 +120,16 @@ int main(int argc, char *argv[])
     std::printf("population: %ld TIME-WAIT, %ld ESTABLISHED (filled in %.1f s; TIME-WAIT lasts 60 s)\n", states[6], states[1],
                 (BenchSupport::monotonicMs() - fillStart) / 1000);
     std::fflush(stdout);
+    if (!profile.isEmpty())
+        return std::system(profile.constData()) == 0 ? 0 : 1;
 
     // 1: one-shot wall times, interleaved.
-    std::vector<double> once, ss;
+    std::vector<double> once, ss, agentOnce, beforeOnce;
     for (int r = 0; r < 5; ++r) {
         once.push_back(wallOf({sockscope.constData(), "--once", "--format", "json", nullptr}));
+        agentOnce.push_back(wallOf({agent.constData(), "--once", "--format", "json", nullptr}));
+        if (!before.isEmpty())
+            beforeOnce.push_back(wallOf({before.constData(), "--once", "--format", "json", nullptr}));
         ss.push_back(wallOf({"ss", "-tanp", nullptr}));
         const double wall = BenchSupport::monotonicMs();
         bare.count();
@@ -138,14 +151,18 @@ int main(int argc, char *argv[])
     std::printf("--once (exit %d, %.1f ms through sh): collect %.1f ms, of which the dump %.1f ms\n", status, shellWall,
                 figure("collect_ms"), figure("dump_ms"));
     std::fflush(stdout);
-    // 2: the window, local, at 1 s.
-    const double window = cpuPerSecond({{sockscope.constData(), "--interval", "1", nullptr}}, true, 3, seconds).front();
-    // 3: the two recorders side by side (the same population, the same seconds).
-    const std::string ours = dir.filePath(QStringLiteral("sockscope.rec")).toStdString();
-    const std::string theirs = dir.filePath(QStringLiteral("agent.rec")).toStdString();
-    const std::vector<double> recorders = cpuPerSecond({{sockscope.constData(), "--record", ours.c_str(), "--interval", "1", nullptr},
-                                                        {agent.constData(), "--record", theirs.c_str(), "--interval", "1", nullptr}},
-                                                       false, 2, seconds);
+    double window = 0;
+    std::vector<double> recorders {0, 1};
+    if (!onceOnly) {
+        // 2: the window, local, at 1 s.
+        window = cpuPerSecond({{sockscope.constData(), "--interval", "1", nullptr}}, true, 3, seconds).front();
+        // 3: the two recorders side by side (the same population, the same seconds).
+        const std::string ours = dir.filePath(QStringLiteral("sockscope.rec")).toStdString();
+        const std::string theirs = dir.filePath(QStringLiteral("agent.rec")).toStdString();
+        recorders = cpuPerSecond({{sockscope.constData(), "--record", ours.c_str(), "--interval", "1", nullptr},
+                                  {agent.constData(), "--record", theirs.c_str(), "--interval", "1", nullptr}},
+                                 false, 2, seconds);
+    }
     const std::array<long, 16> after = bare.count();
 
     const double floorCpu = BenchSupport::medianOf(bareCpu), floorWall = BenchSupport::medianOf(bareWall);
@@ -157,6 +174,15 @@ int main(int argc, char *argv[])
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "sockscope --once --format json, wall (median of 5) / bare dump", onceWall,
                 onceWall / floorWall, "<= 1.1");
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "  the same / ss -tanp (median of 5)", ssWall, onceWall / ssWall, "<= 0.3");
+    std::printf("%-62s %7.1f ms %8.2f\n", "  sockscope-agent --once --format json, wall / bare dump", BenchSupport::medianOf(agentOnce),
+                BenchSupport::medianOf(agentOnce) / floorWall);
+    if (!before.isEmpty()) {
+        const double beforeWall = BenchSupport::medianOf(beforeOnce);
+        std::printf("%-62s %7.1f ms %8.2f %8s\n", "  --before's --once, wall / bare dump", beforeWall, beforeWall / floorWall, "");
+        std::printf("%-62s %7.1f ms %8.2f %8s\n", "  --before's --once / ss -tanp", beforeWall, beforeWall / ssWall, "");
+    }
+    if (onceOnly)
+        return 0;
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "window at 1 s, process CPU per second / bare dump CPU", window,
                 window / floorCpu, "<= 0.6");
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "sockscope-agent --record, CPU per second / bare dump CPU", recorders[1],

@@ -1,5 +1,6 @@
 #include "socketownertracker.h"
 
+#include "largetable.h"
 #include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -261,6 +262,8 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     // A socket held by a process in the last attribution, with no pass over /proc since, is held
     // by it still (the inode map changes only with a pass): its remembered cookie gives its owner
     // in one probe, where the inode map, the pid's owner and remembering it again took three.
+    ownership.perSocket.reserve(sockets.size());
+    LargeTable::prefault(ownership.perSocket.data(), ownership.perSocket.capacity() * sizeof(OwnerRef));
     ownership.perSocket.assign(sockets.size(), OwnerRef());
     const bool sameProcesses = m_processes.passes() == m_attributedPass;
     m_attributedPass = m_processes.passes();

@@ -1,5 +1,6 @@
 #include "snapshotaggregator.h"
 
+#include "largetable.h"
 #include "snapshot.h"
 #include "socketpartition.h"
 
@@ -71,7 +72,10 @@ void aggregate(Snapshot &snapshot, SocketPartition *partition)
 
     if (partition) {
         partition->clear();
+        const std::size_t capacity = partition->timeWait.capacity();
         partition->timeWait.reserve(snapshot.sockets.size());
+        if (partition->timeWait.capacity() != capacity)
+            LargeTable::prefault(partition->timeWait.data(), partition->timeWait.capacity() * sizeof(SocketPartition::TimeWait));
     }
     for (std::size_t i = 0; i < snapshot.sockets.size(); ++i) {
         const SocketRecord &record = snapshot.sockets[i];

@@ -1,6 +1,7 @@
 #include "snapshotcollector.h"
 
 #include "counterrates.h"
+#include "largetable.h"
 #include "networknamespace.h"
 #include "portownerscounter.h"
 #include "procfile.h"
@@ -31,6 +32,17 @@ std::int64_t threadCpuNow()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
+
+// Joins the owners' walk however collect() leaves: a joinable std::thread destroyed would end the process.
+struct WalkerJoin
+{
+    std::thread &walker;
+    ~WalkerJoin()
+    {
+        if (walker.joinable())
+            walker.join();
+    }
+};
 
 }
 
@@ -69,6 +81,7 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     snapshot->sockets = std::move(m_spare);
     snapshot->sockets.clear();
     m_spare = std::vector<SocketRecord>();
+    const std::size_t capacity = snapshot->sockets.capacity();
     snapshot->sockets.reserve(expected + expected / 8 + 256);
 
     // The owners' walk over /proc/PID/fd needs nothing of the dump: it runs beside it, on a
@@ -87,16 +100,19 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
             // No thread to be had (RLIMIT_NPROC, say): the attribution walks after the dump, as before.
         }
     }
+    // Faulted in once the walk has started, so that the two overlap.
+    if (snapshot->sockets.capacity() != capacity)
+        LargeTable::prefault(snapshot->sockets.data(), snapshot->sockets.capacity() * sizeof(SocketRecord));
     const std::int64_t dumpStart = monotonicNow();
     SockDiagCollector::Request request;
     request.stateMask = m_options.stateMask;
     m_cgroups.clear();
     request.cgroups = m_options.owners ? &m_cgroups : nullptr;
+    // Joined on every way out, an exception included.
+    const WalkerJoin walkerJoin {walker};
     const SockDiagCollector::Outcome outcome = m_diag.dump(request, snapshot->sockets);
     snapshot->monotonicNs = monotonicNow();
     snapshot->dumpNs = snapshot->monotonicNs - dumpStart;
-    if (walker.joinable())
-        walker.join();
     if (!outcome.ok) {
         *error = outcome.error;
         return nullptr;
@@ -106,14 +122,18 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     snapshot->warnings.insert(snapshot->warnings.end(), outcome.warnings.begin(), outcome.warnings.end());
     m_lastSocketCount = snapshot->sockets.size();
 
+    // What needs the dump but not the walk is done while the walk, the longer of the two at
+    // 18,000 descriptors, still runs.
     readCounters(*snapshot);
     readSysctls(*snapshot);
     SnapshotAggregator::aggregate(*snapshot, m_options.owners ? &m_partition : nullptr);
+    readSlab(*snapshot);
     if (m_options.owners) {
         PortOwnersTally ports = PortOwnersCounter::tallyFor(*snapshot);
+        if (walker.joinable())
+            walker.join();
         snapshot->owners = m_owners.attribute(snapshot->sockets, m_partition, m_cgroups, snapshot->monotonicNs / 1000000, &ports);
     }
-    readSlab(*snapshot);
 
     snapshot->collectNs = monotonicNow() - start;
     return snapshot;
