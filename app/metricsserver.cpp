@@ -81,16 +81,25 @@ std::string addressBytes(const sockaddr *address)
 std::string addressKey(const sockaddr *address)
 {
     std::string bytes = addressBytes(address);
-    if (bytes.size() == 1 + 16)
+    if (bytes.size() == 1 + 16) {
         bytes.resize(1 + 8); // an IPv6 address's /64
+        // fe80::/64 is every link's: a link-local client is its link's (the interface index).
+        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(address);
+        if (IN6_IS_ADDR_LINKLOCAL(&in6->sin6_addr))
+            bytes += "%" + std::to_string(in6->sin6_scope_id);
+    }
     return bytes;
 }
 
-// The key of a remote client's network: its IPv4 /24 or its IPv6 /48.
+// The key of a remote client's network: its IPv4 /24, its IPv6 /48, or its link for a link-local one.
 std::string networkKey(const sockaddr *address)
 {
     std::string bytes = addressBytes(address);
+    const bool linkLocal = bytes.size() == 1 + 16
+        && IN6_IS_ADDR_LINKLOCAL(&reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr);
     bytes.resize(bytes.size() == 1 + 16 ? 1 + 6 : 1 + 3);
+    if (linkLocal)
+        bytes += "%" + std::to_string(reinterpret_cast<const sockaddr_in6 *>(address)->sin6_scope_id);
     return "n" + bytes;
 }
 
@@ -253,7 +262,7 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
 {
     const MHD_ConnectionInfo *peerInfo = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!peerInfo || !peerInfo->client_addr)
-        return {"?", {}, false};
+        return {"?", {}, false, false};
     // The length is the family's: libmicrohttpd keeps the address accept() gave.
     const sockaddr *peer = peerInfo->client_addr;
     const socklen_t length = peer->sa_family == AF_INET6 ? socklen_t(sizeof(sockaddr_in6)) : socklen_t(sizeof(sockaddr_in));
@@ -268,20 +277,20 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
         m_subordinateIds.refresh();
         const std::string &owner = m_subordinateIds.ownerOf(found.uid);
         if (!owner.empty())
-            return {"s" + owner, {}, trusted};
+            return {"s" + owner, {}, false, trusted};
         if (found.uid > 0xffff && !trusted)
-            return {"b" + std::to_string(found.uid >> 16), {}, false};
-        return {"u" + std::to_string(found.uid), {}, trusted};
+            return {"b" + std::to_string(found.uid >> 16), "high uids", false, false};
+        return {"u" + std::to_string(found.uid), {}, false, trusted};
     }
     case PeerSocketLookup::Peer::Kind::Orphaned:
     case PeerSocketLookup::Peer::Kind::ThisHost:
-        return {"local", {}, false};
+        return {"local", {}, false, false};
     case PeerSocketLookup::Peer::Kind::Elsewhere:
         break;
     }
     if (isLoopback(peer, length)) // a lookup that failed: never counted as its own 127.x address
-        return {"local", {}, false};
-    return {addressKey(peer), networkKey(peer), false};
+        return {"local", {}, false, false};
+    return {addressKey(peer), networkKey(peer), true, false};
 }
 
 bool MetricsServer::admits(const Client &client) const
@@ -294,8 +303,10 @@ bool MetricsServer::admits(const Client &client) const
         return false;
     if (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)
         return false;
-    return client.network.empty()
-        || (m_remoteConnections < RemoteConnections && holds(client.network) < ConnectionsPerRemoteNetwork);
+    if (!client.group.empty()
+        && holds(client.group) >= (client.remote ? ConnectionsPerRemoteNetwork : ConnectionsOfHighUids))
+        return false;
+    return !client.remote || m_remoteConnections < RemoteConnections;
 }
 
 void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
@@ -313,10 +324,10 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
             return;
         }
         ++m_connectionsFrom[client.key];
-        if (!client.network.empty()) {
-            ++m_connectionsFrom[client.network];
+        if (!client.group.empty())
+            ++m_connectionsFrom[client.group];
+        if (client.remote)
             ++m_remoteConnections;
-        }
         if (!client.trusted)
             ++m_untrustedConnections;
         m_countedClient[connection] = client;
@@ -334,10 +345,10 @@ void MetricsServer::connectionEvent(MHD_Connection *connection, bool opened)
             m_connectionsFrom.erase(count);
     };
     release(counted->second.key);
-    if (!counted->second.network.empty()) {
-        release(counted->second.network);
+    if (!counted->second.group.empty())
+        release(counted->second.group);
+    if (counted->second.remote)
         --m_remoteConnections;
-    }
     if (!counted->second.trusted)
         --m_untrustedConnections;
     m_countedClient.erase(counted);

@@ -38,7 +38,9 @@ public:
     // has all of 127.0.0.0/8. A uid in a user's subordinate range (/etc/subuid) counts as that
     // user, and any other uid above 65,535 counts with its block of 65,536 (a user namespace's
     // range, whoever gave it: systemd-nsresourced or a directory service do not use
-    // /etc/subuid). Whatever identities clients have, root and the agent's own user keep the last
+    // /etc/subuid), and all such blocks together hold at most ConnectionsOfHighUids (one user may
+    // get up to 256 ranges from systemd-nsresourced). Whatever identities clients have, root and
+    // the agent's own user keep the last
     // ReservedForTrusted slots, so a local Prometheus running as either is always served.
     static constexpr unsigned ConnectionsPerClient = 16;
     static constexpr unsigned ReservedForTrusted = 16;
@@ -47,6 +49,7 @@ public:
     // IPv4 /24, an IPv6 /48: what one site is routed) at most ConnectionsPerRemoteNetwork.
     static constexpr unsigned RemoteConnections = 128;
     static constexpr unsigned ConnectionsPerRemoteNetwork = 32;
+    static constexpr unsigned ConnectionsOfHighUids = 32;
     // A connection silent this long before its request head is complete is closed; once the head
     // is in, the idle timeout is IdleSeconds (libmicrohttpd's timeouts count from the last byte).
     static constexpr unsigned HeadSeconds = 2;
@@ -85,12 +88,14 @@ private:
     std::condition_variable m_wake;
     std::map<MHD_Connection *, std::chrono::steady_clock::time_point> m_deadlines;
     bool m_stopping = false;
-    // The key a client is counted under, the key of its network when it is remote, and whether
-    // it is root or the agent's own user.
+    // The key a client is counted under, the key of the group it shares a cap with (its network
+    // when it is remote, every uid above 65,535), whether it is remote and whether it is root or
+    // the agent's own user.
     struct Client
     {
         std::string key;
-        std::string network; // empty for a client on this host
+        std::string group;
+        bool remote = false;
         bool trusted = false;
     };
     Client clientOf(MHD_Connection *connection, int fd);

@@ -589,6 +589,16 @@ private slots:
         QVERIFY(sameBlock >= 0);
         idle.push_back(sameBlock);
         QVERIFY(closedAtOnce(sameBlock));
+        // All such blocks together hold 32 (systemd-nsresourced gives one user up to 256 ranges):
+        // 16 more from another block, then a third block's first is closed.
+        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+            idle.push_back(HttpScrape::connectFromAs(400000 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
+            QVERIFY(idle.back() >= 0);
+        }
+        const int thirdBlock = HttpScrape::connectFromAs(500000, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
+        QVERIFY(thirdBlock >= 0);
+        idle.push_back(thirdBlock);
+        QVERIFY(closedAtOnce(thirdBlock));
         // Another user, and root, from the same addresses: served.
         const int otherUser = HttpScrape::connectFromAs(Nobody - 1, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
         QVERIFY(otherUser >= 0);
