@@ -563,42 +563,36 @@ private slots:
             for (int fd : idle)
                 HttpScrape::closeWithoutTimeWait(fd);
         });
-        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
-            idle.push_back(HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + (i % 2), INADDR_LOOPBACK, AgentPort));
+        // `made(i)` for i < 16 stays open, `refused()` is closed at once.
+        const auto sixteenThenRefused = [&](const std::function<int(unsigned)> &made, const std::function<int()> &refused) {
+            const std::size_t first = idle.size();
+            for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
+                idle.push_back(made(i));
+                QVERIFY(idle.back() >= 0);
+            }
+            idle.push_back(refused());
             QVERIFY(idle.back() >= 0);
-        }
-        const int extra = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 2, INADDR_LOOPBACK, AgentPort);
-        QVERIFY(extra >= 0);
-        idle.push_back(extra);
-        QVERIFY(closedAtOnce(extra));
-        for (std::size_t i = 0; i + 1 < idle.size(); ++i)
-            QVERIFY(openAndQuiet(idle[i]));
-        // Sockets bound to lo (SO_BINDTODEVICE, open to any user) from other loopback addresses
-        // are still nobody's: the first is closed at once.
-        const int bound = HttpScrape::connectFromAs(Nobody, INADDR_LOOPBACK + 3, INADDR_LOOPBACK, AgentPort, "lo");
-        QVERIFY(bound >= 0);
-        idle.push_back(bound);
-        QVERIFY(closedAtOnce(bound));
+            QVERIFY(closedAtOnce(idle.back()));
+            for (std::size_t i = first; i + 1 < idle.size(); ++i)
+                QVERIFY(openAndQuiet(idle[i]));
+        };
+        const auto as = [](unsigned uid, quint32 source, const char *device = nullptr) {
+            return HttpScrape::connectFromAs(uid, source, INADDR_LOOPBACK, AgentPort, device);
+        };
+        // 16 from nobody over two loopback addresses; a third address, bound to lo
+        // (SO_BINDTODEVICE, open to any user), is still nobody's.
+        sixteenThenRefused([&](unsigned i) { return as(Nobody, INADDR_LOOPBACK + (i % 2)); },
+                           [&] { return as(Nobody, INADDR_LOOPBACK + 3, "lo"); });
         // Uids above 65,535 count by their block of 65,536 (a user namespace's range, wherever
-        // it came from): 16 from 300000-300015, then 300016 is closed.
-        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
-            idle.push_back(HttpScrape::connectFromAs(300000 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
-            QVERIFY(idle.back() >= 0);
-        }
-        const int sameBlock = HttpScrape::connectFromAs(300016, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
-        QVERIFY(sameBlock >= 0);
-        idle.push_back(sameBlock);
-        QVERIFY(closedAtOnce(sameBlock));
-        // All such blocks together hold 32 (systemd-nsresourced gives one user up to 256 ranges):
-        // 16 more from another block, then a third block's first is closed.
-        for (unsigned i = 0; i < ConnectionsPerClient; ++i) {
-            idle.push_back(HttpScrape::connectFromAs(400000 + i, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort));
-            QVERIFY(idle.back() >= 0);
-        }
-        const int thirdBlock = HttpScrape::connectFromAs(500000, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
-        QVERIFY(thirdBlock >= 0);
-        idle.push_back(thirdBlock);
-        QVERIFY(closedAtOnce(thirdBlock));
+        // it came from): 16 from 300000-300015, then 300016 is closed. All such blocks together
+        // hold 32 (systemd-nsresourced gives one user up to 256 ranges): 16 from another block,
+        // then a third block's first is closed.
+        sixteenThenRefused([&](unsigned i) { return as(300000 + i, INADDR_LOOPBACK); },
+                           [&] { return as(300016, INADDR_LOOPBACK); });
+        sixteenThenRefused([&](unsigned i) { return as(400000 + i, INADDR_LOOPBACK); },
+                           [&] { return as(500000, INADDR_LOOPBACK); });
+        if (QTest::currentTestFailed())
+            return;
         // Another user, and root, from the same addresses: served.
         const int otherUser = HttpScrape::connectFromAs(Nobody - 1, INADDR_LOOPBACK, INADDR_LOOPBACK, AgentPort);
         QVERIFY(otherUser >= 0);
