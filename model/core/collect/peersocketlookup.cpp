@@ -16,6 +16,53 @@ constexpr int ReceiveTimeoutMs = 200;
 constexpr std::uint8_t TcpListen = 10; // TCP_LISTEN in include/net/tcp_states.h
 constexpr std::uint32_t LoopbackDevice = 1; // LOOPBACK_IFINDEX: lo is 1 in every namespace
 
+// A netlink socket on `bus` whose receive gives up after ReceiveTimeoutMs: an exact lookup is
+// answered at once, and a lost answer must not stall the caller's thread. Null when it cannot open.
+mnl_socket *openBus(int bus)
+{
+    mnl_socket *socket = mnl_socket_open2(bus, SOCK_CLOEXEC);
+    if (socket && mnl_socket_bind(socket, 0, MNL_SOCKET_AUTOPID) < 0) {
+        mnl_socket_close(socket);
+        socket = nullptr;
+    }
+    if (socket) {
+        timeval timeout {0, ReceiveTimeoutMs * 1000};
+        setsockopt(mnl_socket_get_fd(socket), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    }
+    return socket;
+}
+
+// Sends `request` on *socket (opened on `bus` if it is not) and gives the payload of its answer
+// when that is of `type` and at least `size` bytes; null for an error answer (no such socket, no
+// route) or a failure. `answer` holds what the payload points into.
+const void *ask(mnl_socket **socket, int bus, nlmsghdr *request, std::uint16_t type, std::size_t size,
+                char (&answer)[8192])
+{
+    if (!*socket && !(*socket = openBus(bus)))
+        return nullptr;
+    if (mnl_socket_sendto(*socket, request, request->nlmsg_len) < 0)
+        return nullptr;
+    const unsigned portId = mnl_socket_get_portid(*socket);
+    for (;;) {
+        const ssize_t received = mnl_socket_recvfrom(*socket, answer, sizeof answer);
+        if (received < 0) {
+            // A late answer to this request would be read as the next one's: start afresh.
+            mnl_socket_close(*socket);
+            *socket = nullptr;
+            return nullptr;
+        }
+        const nlmsghdr *reply = reinterpret_cast<const nlmsghdr *>(answer);
+        int left = int(received);
+        for (; mnl_nlmsg_ok(reply, left); reply = mnl_nlmsg_next(reply, &left)) {
+            if (reply->nlmsg_seq != request->nlmsg_seq || reply->nlmsg_pid != portId)
+                continue; // an answer to an earlier request that timed out
+            if (reply->nlmsg_type != type || mnl_nlmsg_get_payload_len(reply) < size)
+                return nullptr; // NLMSG_ERROR
+            return mnl_nlmsg_get_payload(reply);
+        }
+    }
+}
+
 }
 
 PeerSocketLookup::PeerSocketLookup() = default;
@@ -30,17 +77,6 @@ PeerSocketLookup::~PeerSocketLookup()
 
 bool PeerSocketLookup::deliveredHere(const sockaddr *address)
 {
-    if (!m_routes) {
-        m_routes = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
-        if (!m_routes || mnl_socket_bind(m_routes, 0, MNL_SOCKET_AUTOPID) < 0) {
-            if (m_routes)
-                mnl_socket_close(m_routes);
-            m_routes = nullptr;
-            return false;
-        }
-        timeval timeout {0, ReceiveTimeoutMs * 1000};
-        setsockopt(mnl_socket_get_fd(m_routes), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    }
     std::uint8_t family = AF_INET;
     const void *bytes = nullptr;
     std::size_t length = 4;
@@ -65,55 +101,14 @@ bool PeerSocketLookup::deliveredHere(const sockaddr *address)
     route->rtm_family = family;
     route->rtm_dst_len = std::uint8_t(length * 8);
     mnl_attr_put(nlh, RTA_DST, length, bytes);
-    if (mnl_socket_sendto(m_routes, nlh, nlh->nlmsg_len) < 0)
-        return false;
-    const unsigned portId = mnl_socket_get_portid(m_routes);
     alignas(nlmsghdr) char answer[8192];
-    for (;;) {
-        const ssize_t received = mnl_socket_recvfrom(m_routes, answer, sizeof answer);
-        if (received < 0) {
-            mnl_socket_close(m_routes); // a late answer would be read as the next one's
-            m_routes = nullptr;
-            return false;
-        }
-        const nlmsghdr *reply = reinterpret_cast<const nlmsghdr *>(answer);
-        int left = int(received);
-        for (; mnl_nlmsg_ok(reply, left); reply = mnl_nlmsg_next(reply, &left)) {
-            if (reply->nlmsg_seq != nlh->nlmsg_seq || reply->nlmsg_pid != portId)
-                continue;
-            if (reply->nlmsg_type != RTM_NEWROUTE || mnl_nlmsg_get_payload_len(reply) < sizeof(rtmsg))
-                return false; // no route: an error answer
-            const auto *found = static_cast<const rtmsg *>(mnl_nlmsg_get_payload(reply));
-            return found->rtm_type == RTN_LOCAL || found->rtm_type == RTN_ANYCAST;
-        }
-    }
-}
-
-bool PeerSocketLookup::ensureOpen()
-{
-    if (m_socket)
-        return true;
-    m_socket = mnl_socket_open2(NETLINK_SOCK_DIAG, SOCK_CLOEXEC);
-    if (!m_socket)
-        return false;
-    if (mnl_socket_bind(m_socket, 0, MNL_SOCKET_AUTOPID) < 0) {
-        mnl_socket_close(m_socket);
-        m_socket = nullptr;
-        return false;
-    }
-    // An exact lookup is answered at once; a lost answer must not stall the caller's thread.
-    timeval timeout {0, ReceiveTimeoutMs * 1000};
-    setsockopt(mnl_socket_get_fd(m_socket), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    m_portId = mnl_socket_get_portid(m_socket);
-    return true;
+    const auto *found = static_cast<const rtmsg *>(ask(&m_routes, NETLINK_ROUTE, nlh, RTM_NEWROUTE, sizeof(rtmsg), answer));
+    return found && (found->rtm_type == RTN_LOCAL || found->rtm_type == RTN_ANYCAST);
 }
 
 bool PeerSocketLookup::lookUp(const sockaddr *peer, const sockaddr *local, std::uint32_t device, std::uint32_t *inode,
                               std::uint32_t *uid)
 {
-    if (!ensureOpen())
-        return false;
-
     alignas(nlmsghdr) char request[MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(inet_diag_req_v2))];
     nlmsghdr *nlh = mnl_nlmsg_put_header(request);
     nlh->nlmsg_type = SOCK_DIAG_BY_FAMILY;
@@ -144,38 +139,19 @@ bool PeerSocketLookup::lookUp(const sockaddr *peer, const sockaddr *local, std::
     req->id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
     req->id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
 
-    if (mnl_socket_sendto(m_socket, nlh, nlh->nlmsg_len) < 0)
-        return false;
     alignas(nlmsghdr) char answer[8192]; // one inet_diag_msg, or an error with the request
-    for (;;) {
-        const ssize_t received = mnl_socket_recvfrom(m_socket, answer, sizeof answer);
-        if (received < 0) {
-            // A late answer to this request would be read as the next one's: start afresh.
-            mnl_socket_close(m_socket);
-            m_socket = nullptr;
-            return false;
-        }
-        const nlmsghdr *reply = reinterpret_cast<const nlmsghdr *>(answer);
-        int left = int(received);
-        for (; mnl_nlmsg_ok(reply, left); reply = mnl_nlmsg_next(reply, &left)) {
-            if (reply->nlmsg_seq != nlh->nlmsg_seq || reply->nlmsg_pid != m_portId)
-                continue; // an answer to an earlier request that timed out
-            if (reply->nlmsg_type != SOCK_DIAG_BY_FAMILY
-                || mnl_nlmsg_get_payload_len(reply) < sizeof(inet_diag_msg))
-                return false; // NLMSG_ERROR: ENOENT when no socket has the 4-tuple
-            const auto *message = static_cast<const inet_diag_msg *>(mnl_nlmsg_get_payload(reply));
-            // The lookup falls back to a listener on the address and port; that is not the
-            // client, and the 4-tuple must be the one asked for.
-            if (message->idiag_state == TcpListen || message->id.idiag_sport != req->id.idiag_sport
-                || message->id.idiag_dport != req->id.idiag_dport
-                || std::memcmp(message->id.idiag_src, req->id.idiag_src, sizeof req->id.idiag_src) != 0
-                || std::memcmp(message->id.idiag_dst, req->id.idiag_dst, sizeof req->id.idiag_dst) != 0)
-                return false;
-            *inode = message->idiag_inode;
-            *uid = message->idiag_uid;
-            return true;
-        }
-    }
+    const auto *message = static_cast<const inet_diag_msg *>(
+        ask(&m_socket, NETLINK_SOCK_DIAG, nlh, SOCK_DIAG_BY_FAMILY, sizeof(inet_diag_msg), answer));
+    // No message: ENOENT when no socket has the 4-tuple. The lookup falls back to a listener on
+    // the address and port; that is not the client, and the 4-tuple must be the one asked for.
+    if (!message || message->idiag_state == TcpListen || message->id.idiag_sport != req->id.idiag_sport
+        || message->id.idiag_dport != req->id.idiag_dport
+        || std::memcmp(message->id.idiag_src, req->id.idiag_src, sizeof req->id.idiag_src) != 0
+        || std::memcmp(message->id.idiag_dst, req->id.idiag_dst, sizeof req->id.idiag_dst) != 0)
+        return false;
+    *inode = message->idiag_inode;
+    *uid = message->idiag_uid;
+    return true;
 }
 
 PeerSocketLookup::Peer PeerSocketLookup::find(const sockaddr *peer, const sockaddr *local)

@@ -38,7 +38,6 @@ public:
     Peer find(const sockaddr *peer, const sockaddr *local);
 
 private:
-    bool ensureOpen();
     // Whether the kernel delivers packets for `address` to this namespace: the route to it is of
     // type local or anycast (what `ip route get ADDRESS` shows first), whatever lists addresses.
     bool deliveredHere(const sockaddr *address);
@@ -46,8 +45,7 @@ private:
     bool lookUp(const sockaddr *peer, const sockaddr *local, std::uint32_t device, std::uint32_t *inode,
                 std::uint32_t *uid);
 
-    mnl_socket *m_socket = nullptr;
+    mnl_socket *m_socket = nullptr; // NETLINK_SOCK_DIAG, for lookUp()
     mnl_socket *m_routes = nullptr; // NETLINK_ROUTE, for deliveredHere()
-    unsigned m_portId = 0;
     unsigned m_seq = 0;
 };
