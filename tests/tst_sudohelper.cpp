@@ -42,9 +42,9 @@ bool privateMounts(QString *error)
 }
 
 // The installed helper run by a real `sudo -n` for an unprivileged user (nobody) whose sudoers
-// rule names the helper with no arguments (the rule the README gave before): the helper itself
+// rule names the helper with no arguments (the rule the documentation gave before): the helper itself
 // must take the caller from SUDO_UID, log that uid, apply where sudo started it, and refuse
-// persisting, --persist-dir and --netns. The README's rule (`… apply *`) is checked on a copy.
+// persisting, --persist-dir and --netns. The documented rule (docs/privileged-helper.md, `… apply *`) is checked on a copy.
 // syslog goes to a /dev/log socket of the test's own, in a private /dev.
 class TestSudoHelper : public QObject
 {
@@ -52,7 +52,7 @@ class TestSudoHelper : public QObject
 
     QTemporaryDir m_dir;
     int m_log = -1;
-    QString m_readmeHelper;
+    QString m_documentedHelper;
 
     struct Run
     {
@@ -153,22 +153,22 @@ private slots:
         QString error;
         QVERIFY2(privateDev(&error), qPrintable(error));
 
-        // The README's rule, for nobody, on a copy of the helper (sudo matches the path).
-        QFile readme(QStringLiteral(SOURCE_DIR "/README.md"));
-        QVERIFY(readme.open(QIODevice::ReadOnly));
+        // The documented rule, for nobody, on a copy of the helper (sudo matches the path).
+        QFile page(QStringLiteral(SOURCE_DIR "/docs/privileged-helper.md"));
+        QVERIFY(page.open(QIODevice::ReadOnly));
         const QRegularExpression ruleLine(QStringLiteral("^# alice (ALL=\\(root\\) NOPASSWD: (\\S+) .*)$"),
                                           QRegularExpression::MultilineOption);
-        const QRegularExpressionMatch rule = ruleLine.match(QString::fromUtf8(readme.readAll()));
-        QVERIFY2(rule.hasMatch(), "no sudoers rule in README.md");
+        const QRegularExpressionMatch rule = ruleLine.match(QString::fromUtf8(page.readAll()));
+        QVERIFY2(rule.hasMatch(), "no sudoers rule in docs/privileged-helper.md");
         QCOMPARE(rule.captured(2), QStringLiteral("/usr/libexec/sockscope/sockscope-sysctl-helper"));
-        m_readmeHelper = m_dir.filePath(QStringLiteral("sockscope-sysctl-helper"));
-        QVERIFY(QFile::copy(QStringLiteral(SOCKSCOPE_HELPER), m_readmeHelper));
-        QString readmeRule = rule.captured(1);
-        readmeRule.replace(rule.captured(2), m_readmeHelper);
+        m_documentedHelper = m_dir.filePath(QStringLiteral("sockscope-sysctl-helper"));
+        QVERIFY(QFile::copy(QStringLiteral(SOCKSCOPE_HELPER), m_documentedHelper));
+        QString documentedRule = rule.captured(1);
+        documentedRule.replace(rule.captured(2), m_documentedHelper);
 
         // The worst case for the installed helper: the rule without arguments.
         const QByteArray sudoers = "nobody ALL=(root) NOPASSWD: " + QFile::encodeName(QStringLiteral(SOCKSCOPE_HELPER)) + "\n"
-            + "nobody " + readmeRule.toUtf8() + "\n";
+            + "nobody " + documentedRule.toUtf8() + "\n";
         QCOMPARE(mount("sockscope-sudoers", "/etc/sudoers.d", "tmpfs", 0, "mode=0755"), 0);
         QFile file(QStringLiteral("/etc/sudoers.d/sockscope"));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -239,15 +239,15 @@ private slots:
         QVERIFY2(!log.contains(QLatin1String("uid 0")), qPrintable(log));
     }
 
-    void theReadmeRuleLetsOnlyApplyThrough()
+    void theDocumentedRuleLetsOnlyApplyThrough()
     {
         // sudo itself refuses anything but "apply …" (the helper would refuse persist anyway).
-        Run run = sudo({"persist", "net.ipv4.tcp_fin_timeout=36"}, m_readmeHelper);
+        Run run = sudo({"persist", "net.ipv4.tcp_fin_timeout=36"}, m_documentedHelper);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QLatin1String("not allowed")) || run.out.contains(QLatin1String("password is required")),
                  qPrintable(run.out));
         QVERIFY(run.log.isEmpty());
-        run = sudo({"apply", "net.ipv4.tcp_fin_timeout=36"}, m_readmeHelper);
+        run = sudo({"apply", "net.ipv4.tcp_fin_timeout=36"}, m_documentedHelper);
         QVERIFY2(run.exitCode == 0, qPrintable(run.out));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("36"));
     }

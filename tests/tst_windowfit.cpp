@@ -36,7 +36,7 @@
 //
 // The test runs itself as a child process on that display (SOCKSCOPE_FIT_CHILD) and reads back
 // what the child measured in-process. SOCKSCOPE_FIT_HOLD_MS keeps a child's window open, for
-// screenshots (see README, "The window").
+// screenshots (see docs/window.md).
 
 namespace {
 
@@ -135,7 +135,7 @@ int runChild(int argc, char *argv[])
     out["docks"] = docks;
     if (!lab.isEmpty())
         out["labCheckpoints"] = QJsonArray::fromStringList(window.labPanel()->checkpointTexts());
-    // The whole screen, frame and all, as the window manager shows it (README pictures).
+    // The whole screen, frame and all, as the window manager shows it (the pictures in docs/).
     const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
     if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
         return 1;

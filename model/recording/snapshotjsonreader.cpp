@@ -107,6 +107,8 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     Figures figures;
     const QDateTime time = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     s->wallTimeMs = time.isValid() ? time.toMSecsSinceEpoch() : -1;
+    s->host = UntrustedText::plain(root.value(QLatin1String("host")).toString()).toStdString();
+    s->kernel = UntrustedText::plain(root.value(QLatin1String("kernel")).toString()).toStdString();
     const QJsonObject netns = root.value(QLatin1String("netns")).toObject();
     // Texts are shown as they are read: one plain line each (UntrustedText), at most a few notes.
     s->namespaceLabel = UntrustedText::plain(netns.value(QLatin1String("label")).toString()).toStdString();

@@ -2,7 +2,7 @@
 
 namespace {
 
-// The cache directory is fixed to ~/.cache (not $XDG_CACHE_HOME): the README can say exactly
+// The cache directory is fixed to ~/.cache (not $XDG_CACHE_HOME): docs/remote-hosts.md can say exactly
 // where the copy lives, and a second connection with another environment finds it again.
 // The copy is opened once, on descriptor 3, and everything after is about that open file, never
 // the path again: its owner (-O) and mode (ls -lL: neither group nor others may write it, so no

@@ -20,7 +20,7 @@ fi
 echo "needs: $needed"
 newest=$(objdump -T "$agent" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
 echo "newest glibc symbol version: $newest"
-# The README and the push refusal promise the agent runs on glibc $2 (CMake's
+# docs/remote-hosts.md and the push refusal promise the agent runs on glibc $2 (CMake's
 # SOCKSCOPE_AGENT_MINIMUM_GLIBC): it must not need a newer symbol than that.
 if [ -n "${2:-}" ] && [ "$(printf '%s\n%s\n' "GLIBC_$2" "$newest" | sort -V | tail -1)" != "GLIBC_$2" ]; then
     echo "check-agent-links: needs $newest, newer than the documented minimum glibc $2" >&2

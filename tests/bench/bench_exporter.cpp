@@ -1,6 +1,6 @@
 // sockscope-agent --metrics-listen against Debian's prometheus-node-exporter (1.5) with only its
 // tcpstat collector, at the design case: 262,144 TIME-WAIT + established pairs, one population,
-// scrapes interleaved. Prints the figures (README, "Benchmarks"); not a test.
+// scrapes interleaved. Prints the figures (docs/benchmarks.md); not a test.
 //
 // Each agent scrape is a fresh collection (--metrics-min-interval 0.25 and scrapes 0.5 s apart,
 // checked with sockscope_collections_total), as node_exporter collects on every scrape: the two

@@ -1,5 +1,5 @@
 #!/bin/sh
-# resources/sockscope-agent.service: the sandbox the README promises is there, and systemd-analyze
+# resources/sockscope-agent.service: the sandbox docs/exporter.md promises is there, and systemd-analyze
 # verify finds nothing wrong with the unit (pointed at the built agent, as it is not installed here).
 # Usage: check-unit.sh CONFIGURED_UNIT AGENT
 set -u

@@ -2,6 +2,7 @@
 
 #include "utf8text.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -99,9 +100,11 @@ void ExpositionWriter::sample(std::initializer_list<Label> labels, double value)
         m_out += value > 0 ? "+Inf\n" : "-Inf\n";
         return;
     }
+    // The shortest text that reads back as the same double: nine significant digits ("%.9g") put a
+    // Unix time such as sockscope_collection_timestamp_seconds up to 5 s off (1.79667623e+09).
     char text[32];
-    std::snprintf(text, sizeof text, "%.9g", value);
-    m_out += text;
+    const std::to_chars_result written = std::to_chars(text, text + sizeof text, value);
+    m_out.append(text, written.ptr);
     m_out += '\n';
 }
 

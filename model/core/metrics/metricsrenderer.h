@@ -30,7 +30,7 @@ struct MetricsOptions
 
 // What the exporter serves: every figure of a Snapshot that a dashboard or an alert uses, under
 // one "sockscope_" namespace in base units (seconds, bytes), counters as "_total". The metric
-// list is in README.md ("The exporter").
+// list is in docs/exporter.md.
 namespace MetricsRenderer {
 // `snapshot` is null when the collection failed: then only the exporter's own figures.
 std::string render(const Snapshot *snapshot, const CollectionStats &stats, const MetricsOptions &options,

@@ -17,7 +17,7 @@
 // Finds the owners of one dump's sockets and attributes its TIME-WAIT entries, keeping what it
 // learnt for the next dump: the process map (ProcessSocketMap), cgroup names, and a bounded
 // memory of which process owned which socket cookie (the kernel keeps a socket's cookie when it
-// becomes a TIME-WAIT entry). Rules, in this order, for a TIME-WAIT entry (README, "Owners"):
+// becomes a TIME-WAIT entry). Rules, in this order, for a TIME-WAIT entry (docs/owners.md):
 //   exact     its cookie was held by a process in an earlier dump (or this one);
 //   listener  its local port is listened on, and every listener on that port has the same
 //             holders: the owner is those processes together (SocketOwner::processes), never

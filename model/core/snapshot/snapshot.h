@@ -57,6 +57,10 @@ struct Snapshot
     std::int64_t monotonicNs = 0; // CLOCK_MONOTONIC, for rates
     std::int64_t collectNs = 0; // the whole refresh
     std::int64_t dumpNs = 0; // the netlink dump alone
+    // The machine it was taken on (gethostname(), uname's release), kept with the figures so that a
+    // snapshot read back from a recording or a stream is written out naming its own host, not the reader's.
+    std::string host;
+    std::string kernel;
     std::string namespaceLabel; // what the user named (--netns); empty for the current namespace
     std::string namespaceId; // "net:[4026531840]"
     NamespaceIdentity namespaceIdentity; // what a program compares (not recorded: replays never write)

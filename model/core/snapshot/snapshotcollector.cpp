@@ -9,6 +9,7 @@
 #include "slabestimator.h"
 #include "slabinfoparser.h"
 #include "snapshotaggregator.h"
+#include "snapshotjsonwriter.h"
 #include "sockstatparser.h"
 #include "sysctlreader.h"
 
@@ -58,6 +59,8 @@ std::shared_ptr<Snapshot> SnapshotCollector::begin()
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
     snapshot->socketsWallTimeMs = snapshot->wallTimeMs;
+    snapshot->host = SnapshotJsonWriter::hostName();
+    snapshot->kernel = SnapshotJsonWriter::kernelRelease();
     snapshot->namespaceLabel = m_options.namespaceLabel;
     snapshot->namespaceId = NetworkNamespace::callingThreadNamespaceId();
     snapshot->namespaceIdentity = NamespaceIdentity::ofCallingThread();

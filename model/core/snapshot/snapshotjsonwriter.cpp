@@ -201,8 +201,8 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     json.field("schema", "sockscope.snapshot/1");
     json.field("sockscope_version", SOCKSCOPE_VERSION);
     json.field("time", isoTimeUtc(s.wallTimeMs));
-    json.field("host", hostName());
-    json.field("kernel", kernelRelease());
+    json.field("host", s.host);
+    json.field("kernel", s.kernel);
     json.key("netns");
     json.beginObject(true);
     json.field("label", s.namespaceLabel);

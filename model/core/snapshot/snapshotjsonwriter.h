@@ -10,7 +10,7 @@ struct Snapshot;
 struct SocketOwnership;
 struct SocketRecord;
 
-// The `--format json` document (schema "sockscope.snapshot/1", documented in README.md).
+// The `--format json` document (schema "sockscope.snapshot/1", documented in docs/json-schema.md).
 namespace SnapshotJsonWriter {
 // How a message of the core becomes the text of "warnings", "slabinfo_error" and
 // "estimate_basis": the window and CLI word it in the user's language; without one, the code

@@ -103,8 +103,8 @@ std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
     const auto word = [&](const CoreMessage &m) { return l.message ? l.message(m) : coreMessagePlain(m); };
     // Names are someone else's bytes (a process's comm, a cgroup directory, a recording's or a
     // server's header) printed on a terminal, often root's: never an escape sequence or ill-formed UTF-8.
-    std::string out = fill(l.header, {SOCKSCOPE_VERSION, Utf8Text::plain(SnapshotJsonWriter::hostName()),
-                                      Utf8Text::plain(SnapshotJsonWriter::kernelRelease()), Utf8Text::plain(s.namespaceLabel),
+    std::string out = fill(l.header, {SOCKSCOPE_VERSION, Utf8Text::plain(s.host),
+                                      Utf8Text::plain(s.kernel), Utf8Text::plain(s.namespaceLabel),
                                       Utf8Text::plain(s.namespaceId), localIsoTime(s.wallTimeMs), l.program});
     out += fill(l.sockets, {std::to_string(s.totalSockets()), std::to_string(s.ipv4Sockets), std::to_string(s.ipv6Sockets),
                             fixed(double(s.dumpNs) / 1e6, 1), s.consistent ? std::string() : l.inconsistent});

@@ -29,7 +29,7 @@ struct SnapshotTextLabels
     std::string timeWait = "TIME-WAIT: %1\n";
     std::string byLocalPort = "  by local port:  %1\n";
     std::string byRemotePort = "  by remote port: %1\n";
-    // Whom TIME-WAIT is attributed to (README, "Owners"): command, pid, count; and how.
+    // Whom TIME-WAIT is attributed to (docs/owners.md): command, pid, count; and how.
     std::string byProcess = "  by process:     %1\n";
     std::string processCount = "%1[%2] ×%3";
     std::string unitCount = "%1 ×%2";

@@ -5,7 +5,7 @@
 #include <string_view>
 
 // Little-endian integers and LEB128 varints into a buffer: the primitives of the recording
-// format (README, "Recording file format").
+// format (docs/recording-format.md).
 class ByteWriter
 {
 public:

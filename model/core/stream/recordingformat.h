@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-// The recording file (README, "Recording file format"), version 2, little-endian:
+// The recording file (docs/recording-format.md), version 2, little-endian:
 //
 //   "SOCKSCOPE-REC\n"  u16 version  u32 n  n bytes of UTF-8 JSON header
 //   frames: u8 type  u32 length  u32 CRC-32 (zlib) of the payload  payload

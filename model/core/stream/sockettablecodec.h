@@ -9,7 +9,7 @@
 
 // A snapshot's socket records, column by column, then zlib-compressed: addresses as indices
 // into a small dictionary, rows sorted so ports change little from one to the next. 262,144
-// TIME-WAIT sockets take a few bytes each (README, "Recording file format").
+// TIME-WAIT sockets take a few bytes each (docs/recording-format.md).
 namespace SocketTableCodec {
 // `order`, when given, gets the index into `records` of each row as written (the table's order).
 std::string encode(const std::vector<SocketRecord> &records, std::vector<std::uint32_t> *order = nullptr);

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-// A SampleSummary as a recording's SUMMARY frame (README, "Recording file format"): varints
+// A SampleSummary as a recording's SUMMARY frame (docs/recording-format.md): varints
 // and float32, about 300 bytes a sample, each frame readable on its own.
 namespace SummaryCodec {
 std::string encode(const SampleSummary &summary);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-// The SUMMARY OWNERS frame (README, "Recording file format"): TIME-WAIT by owner for the SUMMARY
+// The SUMMARY OWNERS frame (docs/recording-format.md): TIME-WAIT by owner for the SUMMARY
 // frame that follows it, with the owners' names, which the fixed-size summary does not hold:
 //   varint unattributed, u8 n (at most SampleSummary::TrackedOwners), then n times:
 //   varint count, command and unit (each a varint length and at most MaximumText bytes of UTF-8).
