@@ -79,7 +79,7 @@ private slots:
         for (int i = 0; i < 60; ++i)
             history.push_back(sample(t0 + 180000 + i * 1000, 20, 5));
         window.loadHistory(history);
-        TimeSeriesChart *chart = window.statePanel()->chart();
+        TimeSeriesChart *chart = window.docks()->statePanel()->chart();
         const auto pieces = chart->segments(QStringLiteral("ESTABLISHED"));
         QCOMPARE(pieces.size(), 2);
         QCOMPARE(pieces[0].size(), 60);
@@ -222,12 +222,12 @@ private slots:
         for (int i = 0; i < 30; ++i)
             history.push_back(sample(t0 + i * 1000, 1, 1));
         window.loadHistory(history);
-        window.addMarker(QStringLiteral("one"));
-        window.addMarker(QStringLiteral("two"));
-        QCOMPARE(window.markers().size(), std::size_t(2));
-        emit window.statePanel()->chart()->markerRemoveRequested(0);
-        QCOMPARE(window.markers().size(), std::size_t(1));
-        QCOMPARE(window.markers()[0].label, QStringLiteral("two"));
+        window.incidents()->addMarker(QStringLiteral("one"));
+        window.incidents()->addMarker(QStringLiteral("two"));
+        QCOMPARE(window.state()->markers().size(), std::size_t(2));
+        emit window.docks()->statePanel()->chart()->markerRemoveRequested(0);
+        QCOMPARE(window.state()->markers().size(), std::size_t(1));
+        QCOMPARE(window.state()->markers()[0].label, QStringLiteral("two"));
     }
 
     void replayShowsTheSampleUnderTheSlider()
@@ -259,22 +259,22 @@ private slots:
         window.openRecording(recording);
         const auto overviewText = [&] {
             QStringList texts;
-            for (QLabel *label : window.overviewPanel()->findChildren<QLabel *>())
+            for (QLabel *label : window.docks()->overviewPanel()->findChildren<QLabel *>())
                 texts << label->text();
             return texts.join('\n');
         };
-        window.setReplayPosition(2);
-        QCOMPARE(window.portModel()->rowCount(), 1);
-        QCOMPARE(window.portModel()->count(0), 300u);
+        window.sources()->setReplayPosition(2);
+        QCOMPARE(window.docks()->portModel()->rowCount(), 1);
+        QCOMPARE(window.docks()->portModel()->count(0), 300u);
         QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
         QVERIFY2(overviewText().contains("52.0 timewait entries made (TW + TWKilled), 30.0 connections opened, 22.0 accepted"),
                  qPrintable(overviewText()));
         // The bars are the slider's moment, not "now".
         const QString at2 = QDateTime::fromMSecsSinceEpoch(t0 + 2000).toString(QStringLiteral("HH:mm:ss"));
-        QCOMPARE(window.portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
-        window.setReplayPosition(9);
-        QCOMPARE(window.portModel()->count(0), 1000u);
+        QCOMPARE(window.docks()->portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
+        window.sources()->setReplayPosition(9);
+        QCOMPARE(window.docks()->portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
         QVERIFY(overviewText().contains("needs a socket table; none recorded"));
         QVERIFY2(overviewText().contains("at least 40.0 timewait entries made (TW; TWKilled not known)"), qPrintable(overviewText()));
@@ -451,14 +451,14 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
-        QCheckBox *logScale = window.statePanel()->findChild<QCheckBox *>();
+        QCheckBox *logScale = window.docks()->statePanel()->findChild<QCheckBox *>();
         logScale->setFocus();
         QTest::keyClick(logScale, Qt::Key_Space);
         QVERIFY(logScale->isChecked()); // the check box took it
-        QVERIFY(!window.isPaused());
-        window.statePanel()->chart()->setFocus();
-        QTest::keyClick(window.statePanel()->chart(), Qt::Key_Space);
-        QVERIFY(window.isPaused()); // nobody else wanted it
+        QVERIFY(!window.sources()->isPaused());
+        window.docks()->statePanel()->chart()->setFocus();
+        QTest::keyClick(window.docks()->statePanel()->chart(), Qt::Key_Space);
+        QVERIFY(window.sources()->isPaused()); // nobody else wanted it
         // Ctrl+Q quits and Ctrl+O opens a recording whatever the platform theme says.
         QStringList keys;
         for (QAction *action : window.findChildren<QAction *>()) {
