@@ -14,6 +14,7 @@
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"
 #include "untrustedtext.h"
+#include "windowstate.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -443,6 +444,62 @@ private slots:
         const QString text = SnapshotTextWriter::format(snapshot, 3);
         const QRegularExpression stamped(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)"));
         QVERIFY2(stamped.match(text.section('\n', 0, 0)).hasMatch(), qPrintable(text.section('\n', 0, 0)));
+    }
+
+    void panelsFollowTheWindowState()
+    {
+        struct CountingPanel : HistoryPanel
+        {
+            int snapshots = 0;
+            int histories = 0;
+            void showSnapshot(const SnapshotPtr &) override { ++snapshots; }
+            void showHistory(const HistoryWindow &) override { ++histories; }
+            void retranslate() override {}
+        };
+        WindowState state;
+        QStringList heard;
+        connect(&state, &WindowState::sampleAdded, this, [&] { heard << "sample"; });
+        connect(&state, &WindowState::snapshotChanged, this, [&] { heard << "snapshot"; });
+        connect(&state, &WindowState::momentChanged, this, [&] { heard << "moment"; });
+        connect(&state, &WindowState::historyChanged, this, [&] { heard << "history"; });
+        CountingPanel always;
+        CountingPanel whileShown;
+        always.follow(&state);
+        whileShown.follow(&state, HistoryPanel::SnapshotUpdates::WhileShown);
+
+        // A sample whose table is a second older than its summary: the moment comes from the sample.
+        auto snapshot = std::make_shared<Snapshot>();
+        snapshot->wallTimeMs = 1000;
+        auto sample = std::make_shared<Sample>();
+        sample->snapshot = snapshot;
+        sample->summary.timeMs = 2000;
+        state.addSample(sample);
+        QCOMPARE(heard, QStringList({"sample", "snapshot", "moment", "history"}));
+        QCOMPARE(always.snapshots, 1);
+        QCOMPARE(whileShown.snapshots, 0); // hidden: it waits
+        QCOMPARE(always.histories, 0); // a hidden chart waits too
+        whileShown.show();
+        QCOMPARE(whileShown.snapshots, 1); // and catches up when shown
+        always.show();
+        QCOMPARE(always.histories, 1);
+
+        // A replay: the charts end at the replay index, bounded by the history.
+        std::vector<SampleSummary> held(3);
+        for (std::size_t i = 0; i < held.size(); ++i)
+            held[i].timeMs = 10'000 + qint64(i) * 1000;
+        state.setReplay(true);
+        state.adopt(held, {}, {});
+        state.setReplayIndex(7);
+        QCOMPARE(state.viewEnd(), 2);
+        state.setReplayIndex(0);
+        QCOMPARE(state.viewToMs(), 10'000);
+
+        // Markers: an index that is not there changes nothing.
+        state.addMarker(10'000, QStringLiteral("deploy"));
+        state.removeMarker(3);
+        state.renameMarker(-1, QStringLiteral("other"));
+        QCOMPARE(state.markers().size(), std::size_t(1));
+        QCOMPARE(state.markers()[0].label, QStringLiteral("deploy"));
     }
 
     void spaceIsLeftToTheFocusedControl()
