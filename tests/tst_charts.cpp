@@ -14,6 +14,7 @@
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"
 #include "untrustedtext.h"
+#include "windowstate.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -79,7 +80,7 @@ private slots:
         for (int i = 0; i < 60; ++i)
             history.push_back(sample(t0 + 180000 + i * 1000, 20, 5));
         window.loadHistory(history);
-        TimeSeriesChart *chart = window.statePanel()->chart();
+        TimeSeriesChart *chart = window.docks()->statePanel()->chart();
         const auto pieces = chart->segments(QStringLiteral("ESTABLISHED"));
         QCOMPARE(pieces.size(), 2);
         QCOMPARE(pieces[0].size(), 60);
@@ -222,12 +223,12 @@ private slots:
         for (int i = 0; i < 30; ++i)
             history.push_back(sample(t0 + i * 1000, 1, 1));
         window.loadHistory(history);
-        window.addMarker(QStringLiteral("one"));
-        window.addMarker(QStringLiteral("two"));
-        QCOMPARE(window.markers().size(), std::size_t(2));
-        emit window.statePanel()->chart()->markerRemoveRequested(0);
-        QCOMPARE(window.markers().size(), std::size_t(1));
-        QCOMPARE(window.markers()[0].label, QStringLiteral("two"));
+        window.incidents()->addMarker(QStringLiteral("one"));
+        window.incidents()->addMarker(QStringLiteral("two"));
+        QCOMPARE(window.state()->markers().size(), std::size_t(2));
+        emit window.docks()->statePanel()->chart()->markerRemoveRequested(0);
+        QCOMPARE(window.state()->markers().size(), std::size_t(1));
+        QCOMPARE(window.state()->markers()[0].label, QStringLiteral("two"));
     }
 
     void replayShowsTheSampleUnderTheSlider()
@@ -259,22 +260,22 @@ private slots:
         window.openRecording(recording);
         const auto overviewText = [&] {
             QStringList texts;
-            for (QLabel *label : window.overviewPanel()->findChildren<QLabel *>())
+            for (QLabel *label : window.docks()->overviewPanel()->findChildren<QLabel *>())
                 texts << label->text();
             return texts.join('\n');
         };
-        window.setReplayPosition(2);
-        QCOMPARE(window.portModel()->rowCount(), 1);
-        QCOMPARE(window.portModel()->count(0), 300u);
+        window.sources()->setReplayPosition(2);
+        QCOMPARE(window.docks()->portModel()->rowCount(), 1);
+        QCOMPARE(window.docks()->portModel()->count(0), 300u);
         QVERIFY2(overviewText().contains("300 TIME-WAIT rows; tcp_max_tw_buckets 800"), qPrintable(overviewText()));
         QVERIFY(overviewText().contains("0.0 per second at this sample"));
         QVERIFY2(overviewText().contains("52.0 timewait entries made (TW + TWKilled), 30.0 connections opened, 22.0 accepted"),
                  qPrintable(overviewText()));
         // The bars are the slider's moment, not "now".
         const QString at2 = QDateTime::fromMSecsSinceEpoch(t0 + 2000).toString(QStringLiteral("HH:mm:ss"));
-        QCOMPARE(window.portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
-        window.setReplayPosition(9);
-        QCOMPARE(window.portModel()->count(0), 1000u);
+        QCOMPARE(window.docks()->portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by local port at ") + at2);
+        window.sources()->setReplayPosition(9);
+        QCOMPARE(window.docks()->portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
         QVERIFY(overviewText().contains("needs a socket table; none recorded"));
         QVERIFY2(overviewText().contains("at least 40.0 timewait entries made (TW; TWKilled not known)"), qPrintable(overviewText()));
@@ -445,20 +446,76 @@ private slots:
         QVERIFY2(stamped.match(text.section('\n', 0, 0)).hasMatch(), qPrintable(text.section('\n', 0, 0)));
     }
 
+    void panelsFollowTheWindowState()
+    {
+        struct CountingPanel : HistoryPanel
+        {
+            int snapshots = 0;
+            int histories = 0;
+            void showSnapshot(const SnapshotPtr &) override { ++snapshots; }
+            void showHistory(const HistoryWindow &) override { ++histories; }
+            void retranslate() override {}
+        };
+        WindowState state;
+        QStringList heard;
+        connect(&state, &WindowState::sampleAdded, this, [&] { heard << "sample"; });
+        connect(&state, &WindowState::snapshotChanged, this, [&] { heard << "snapshot"; });
+        connect(&state, &WindowState::momentChanged, this, [&] { heard << "moment"; });
+        connect(&state, &WindowState::historyChanged, this, [&] { heard << "history"; });
+        CountingPanel always;
+        CountingPanel whileShown;
+        always.follow(&state);
+        whileShown.follow(&state, HistoryPanel::SnapshotUpdates::WhileShown);
+
+        // A sample whose table is a second older than its summary: the moment comes from the sample.
+        auto snapshot = std::make_shared<Snapshot>();
+        snapshot->wallTimeMs = 1000;
+        auto sample = std::make_shared<Sample>();
+        sample->snapshot = snapshot;
+        sample->summary.timeMs = 2000;
+        state.addSample(sample);
+        QCOMPARE(heard, QStringList({"sample", "snapshot", "moment", "history"}));
+        QCOMPARE(always.snapshots, 1);
+        QCOMPARE(whileShown.snapshots, 0); // hidden: it waits
+        QCOMPARE(always.histories, 0); // a hidden chart waits too
+        whileShown.show();
+        QCOMPARE(whileShown.snapshots, 1); // and catches up when shown
+        always.show();
+        QCOMPARE(always.histories, 1);
+
+        // A replay: the charts end at the replay index, bounded by the history.
+        std::vector<SampleSummary> held(3);
+        for (std::size_t i = 0; i < held.size(); ++i)
+            held[i].timeMs = 10'000 + qint64(i) * 1000;
+        state.setReplay(true);
+        state.adopt(held, {}, {});
+        state.setReplayIndex(7);
+        QCOMPARE(state.viewEnd(), 2);
+        state.setReplayIndex(0);
+        QCOMPARE(state.viewToMs(), 10'000);
+
+        // Markers: an index that is not there changes nothing.
+        state.addMarker(10'000, QStringLiteral("deploy"));
+        state.removeMarker(3);
+        state.renameMarker(-1, QStringLiteral("other"));
+        QCOMPARE(state.markers().size(), std::size_t(1));
+        QCOMPARE(state.markers()[0].label, QStringLiteral("deploy"));
+    }
+
     void spaceIsLeftToTheFocusedControl()
     {
         MainWindow window(false);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
-        QCheckBox *logScale = window.statePanel()->findChild<QCheckBox *>();
+        QCheckBox *logScale = window.docks()->statePanel()->findChild<QCheckBox *>();
         logScale->setFocus();
         QTest::keyClick(logScale, Qt::Key_Space);
         QVERIFY(logScale->isChecked()); // the check box took it
-        QVERIFY(!window.isPaused());
-        window.statePanel()->chart()->setFocus();
-        QTest::keyClick(window.statePanel()->chart(), Qt::Key_Space);
-        QVERIFY(window.isPaused()); // nobody else wanted it
+        QVERIFY(!window.sources()->isPaused());
+        window.docks()->statePanel()->chart()->setFocus();
+        QTest::keyClick(window.docks()->statePanel()->chart(), Qt::Key_Space);
+        QVERIFY(window.sources()->isPaused()); // nobody else wanted it
         // Ctrl+Q quits and Ctrl+O opens a recording whatever the platform theme says.
         QStringList keys;
         for (QAction *action : window.findChildren<QAction *>()) {

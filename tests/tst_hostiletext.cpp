@@ -184,7 +184,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openRecording(recording);
-        window.setReplayPosition(2);
+        window.sources()->setReplayPosition(2);
         // The status bar: host and namespace labels, their tooltips.
         QStringList markupTips;
         for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
@@ -196,7 +196,7 @@ private slots:
         QCOMPARE(markupTips.size(), 2);
 
         // A marker's tooltip on a chart.
-        TimeSeriesChart *chart = window.statePanel()->chart();
+        TimeSeriesChart *chart = window.docks()->statePanel()->chart();
         QTRY_VERIFY(!chart->markerLabelRects().isEmpty());
         const QPointF inChart = chart->markerLabelRects().constFirst().center();
         const QPoint inView = chart->mapFromScene(chart->chart()->mapToScene(inChart));

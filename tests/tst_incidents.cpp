@@ -57,8 +57,8 @@ class TestIncidents : public QObject
 
     static QList<TimeSeriesChart *> timeCharts(MainWindow &window)
     {
-        return {window.statePanel()->chart(), window.portPanel()->timeChart(), window.slabPanel()->chart(),
-                window.ratePanel()->chart()};
+        return {window.docks()->statePanel()->chart(), window.docks()->portPanel()->timeChart(), window.docks()->slabPanel()->chart(),
+                window.docks()->ratePanel()->chart()};
     }
 
 private slots:
@@ -88,7 +88,7 @@ private slots:
 
     void captureIsStamped()
     {
-        const CaptureRenderer::Stamp stamp = m_window->captureStamp();
+        const CaptureRenderer::Stamp stamp = m_window->sources()->stamp();
         const QString text = stamp.text();
         QVERIFY(text.contains("sockscope " SOCKSCOPE_VERSION));
         QVERIFY(text.contains("host " + QSysInfo::machineHostName()));
@@ -96,7 +96,7 @@ private slots:
         QVERIFY(text.contains("net:["));
         QVERIFY(stamp.toMs > stamp.fromMs);
 
-        QWidget *chart = m_window->viewByName("states");
+        QWidget *chart = m_window->docks()->viewByName("states");
         const QString file = m_dir.filePath("states.png");
         QString error;
         for (const qreal scale : {1.0, 2.0}) {
@@ -146,8 +146,8 @@ private slots:
 
     void exportsParseBack()
     {
-        m_window->tablePanel()->filterEdit()->setText("time-wait");
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 12, 5000);
+        m_window->docks()->tablePanel()->filterEdit()->setText("time-wait");
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->docks()->socketModel()->rowCount(), 12, 5000);
         QString error;
         const QString csv = m_dir.filePath("sockets.csv");
         // An earlier export readable by all: replaced by one only its owner reads (the table names
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(earlier.open(QIODevice::WriteOnly) && earlier.write("old\n") == 4);
         earlier.close();
         QCOMPARE(::chmod(QFile::encodeName(csv).constData(), 0644), 0);
-        QVERIFY2(m_window->exportSockets(csv, &error), qPrintable(error));
+        QVERIFY2(m_window->incidents()->exportSockets(csv, &error), qPrintable(error));
         QCOMPARE(modeOf(csv), 0600);
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
@@ -171,7 +171,7 @@ private slots:
         }
 
         const QString json = m_dir.filePath("sockets.json");
-        QVERIFY(m_window->exportSockets(json, &error));
+        QVERIFY(m_window->incidents()->exportSockets(json, &error));
         QCOMPARE(modeOf(json), 0600);
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
@@ -180,10 +180,10 @@ private slots:
         QCOMPARE(root["total"].toInt(), 1 + 12 + 4);
         QCOMPARE(root["sockets"].toArray().size(), 12);
         QCOMPARE(root["sockets"].toArray().at(0).toObject().value("state").toString(), QStringLiteral("TIME-WAIT"));
-        m_window->tablePanel()->filterEdit()->clear();
+        m_window->docks()->tablePanel()->filterEdit()->clear();
 
         const QString history = m_dir.filePath("history.csv");
-        QVERIFY(m_window->exportHistory(history, &error));
+        QVERIFY(m_window->incidents()->exportHistory(history, &error));
         QFile historyFile(history);
         QVERIFY(historyFile.open(QIODevice::ReadOnly));
         const QList<QByteArray> rows = historyFile.readAll().trimmed().split('\n');
@@ -198,17 +198,17 @@ private slots:
     void recordMarkReplay()
     {
         m_recording = m_dir.filePath("incident.sockrec");
-        QSignalSpy recording(m_window.get(), &MainWindow::recordingChanged);
-        m_window->startRecording(m_recording);
+        QSignalSpy recording(m_window->incidents(), &IncidentController::recordingChanged);
+        m_window->incidents()->startRecording(m_recording);
         QVERIFY(recording.wait(5000));
         QVERIFY(moreSamples(2));
-        m_window->addMarker("deploy");
+        m_window->incidents()->addMarker("deploy");
         for (TimeSeriesChart *chart : timeCharts(*m_window)) {
             QCOMPARE(chart->markers().size(), std::size_t(1));
             QCOMPARE(chart->markers().front().label, QStringLiteral("deploy"));
         }
         QVERIFY(moreSamples(3));
-        m_window->stopRecording();
+        m_window->incidents()->stopRecording();
         QVERIFY(recording.wait(5000));
         QCOMPARE(recording.last().at(0).toBool(), false);
 
@@ -223,19 +223,19 @@ private slots:
         MainWindow replay(false);
         replay.show();
         replay.openRecording(loaded);
-        QVERIFY(replay.isReplay());
-        QVERIFY(!replay.isSampling());
+        QVERIFY(replay.sources()->isReplay());
+        QVERIFY(!replay.sources()->isSampling());
         QCOMPARE(replay.history().size(), int(loaded->summaries.size()));
         for (TimeSeriesChart *chart : timeCharts(replay))
             QCOMPARE(chart->markers().size(), std::size_t(1));
-        QCOMPARE(replay.statePanel()->chart()->series("TIME-WAIT")->at(replay.statePanel()->chart()->series("TIME-WAIT")->count() - 1).y(),
+        QCOMPARE(replay.docks()->statePanel()->chart()->series("TIME-WAIT")->at(replay.docks()->statePanel()->chart()->series("TIME-WAIT")->count() - 1).y(),
                  12.0);
-        QCOMPARE(replay.socketModel()->rowCount(), 17); // the recorded table
-        QVERIFY(!replay.sysctlPanel()->applyButton()->isEnabled());
+        QCOMPARE(replay.docks()->socketModel()->rowCount(), 17); // the recorded table
+        QVERIFY(!replay.docks()->sysctlPanel()->applyButton()->isEnabled());
         // The slider moves the charts' end to earlier samples.
-        replay.setReplayPosition(0);
-        QCOMPARE(replay.captureStamp().toMs, loaded->summaries.front().timeMs);
-        QVERIFY(replay.noticeText().isEmpty());
+        replay.sources()->setReplayPosition(0);
+        QCOMPARE(replay.sources()->stamp().toMs, loaded->summaries.front().timeMs);
+        QVERIFY(replay.banners()->noticeText().isEmpty());
     }
 
     void truncatedRecordingOpens()
@@ -255,7 +255,7 @@ private slots:
         replay.show();
         replay.openRecording(loaded);
         QVERIFY(replay.history().size() >= 1);
-        QVERIFY2(replay.noticeText().contains("incomplete"), qPrintable(replay.noticeText()));
+        QVERIFY2(replay.banners()->noticeText().contains("incomplete"), qPrintable(replay.banners()->noticeText()));
     }
 
     void markupInRecordingIsText()
@@ -344,8 +344,8 @@ private slots:
         QVERIFY(!elements.contains("script"));
         QVERIFY2(description.contains("host " + shown + " · kernel 6.18"), qPrintable(description));
         // A label typed (or pasted) in the window is kept as a reader would show it.
-        replay.addMarker(QStringLiteral("paste\x01\u202Ed"));
-        QCOMPARE(replay.markers().back().label, QString::fromUtf8("paste\uFFFD\uFFFDd"));
+        replay.incidents()->addMarker(QStringLiteral("paste\x01\u202Ed"));
+        QCOMPARE(replay.state()->markers().back().label, QString::fromUtf8("paste\uFFFD\uFFFDd"));
     }
 
     void replayCommand()

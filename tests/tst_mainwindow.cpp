@@ -97,7 +97,7 @@ private slots:
 
     void stateChartShowsTheCounts()
     {
-        TimeSeriesChart *chart = m_window->statePanel()->chart();
+        TimeSeriesChart *chart = m_window->docks()->statePanel()->chart();
         QCOMPARE(lastY(chart, QStringLiteral("TIME-WAIT")), 14.0);
         QCOMPARE(lastY(chart, QStringLiteral("ESTABLISHED")), 6.0);
         QCOMPARE(lastY(chart, QStringLiteral("LISTEN")), 1.0);
@@ -111,7 +111,7 @@ private slots:
 
     void legendClickHidesAState()
     {
-        TimeSeriesChart *chart = m_window->statePanel()->chart();
+        TimeSeriesChart *chart = m_window->docks()->statePanel()->chart();
         chart->setSeriesHidden(QStringLiteral("ESTABLISHED"), true);
         QVERIFY(waitForMoreSamples(1));
         QVERIFY(!chart->series(QStringLiteral("ESTABLISHED"))->isVisible());
@@ -122,7 +122,7 @@ private slots:
 
     void portBarsAndHistory()
     {
-        PortChartPanel *ports = m_window->portPanel();
+        PortChartPanel *ports = m_window->docks()->portPanel();
         // Bars run smallest to largest, so the busiest port is the last bar.
         QBarSet *bars = ports->bars();
         QVERIFY(bars->count() >= 1);
@@ -132,20 +132,20 @@ private slots:
 
     void tableRowsAndFilter()
     {
-        SocketTablePanel *table = m_window->tablePanel();
-        QCOMPARE(m_window->socketModel()->rowCount(), 1 + 14 + 6);
+        SocketTablePanel *table = m_window->docks()->tablePanel();
+        QCOMPARE(m_window->docks()->socketModel()->rowCount(), 1 + 14 + 6);
         QTest::keyClicks(table->filterEdit(), QStringLiteral("time-wait sport:7001"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 9, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->docks()->socketModel()->rowCount(), 9, 5000);
         QVERIFY(waitForMoreSamples(1)); // the filter holds across refreshes
-        QCOMPARE(m_window->socketModel()->rowCount(), 9);
+        QCOMPARE(m_window->docks()->socketModel()->rowCount(), 9);
         table->filterEdit()->clear();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->socketModel()->rowCount(), 21, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->docks()->socketModel()->rowCount(), 21, 5000);
     }
 
     void selectionSurvivesRefresh()
     {
-        QTableView *view = m_window->tablePanel()->view();
-        SocketTableModel *model = m_window->socketModel();
+        QTableView *view = m_window->docks()->tablePanel()->view();
+        SocketTableModel *model = m_window->docks()->socketModel();
         const int row = model->rowCount() - 1;
         view->selectRow(row);
         const quint64 cookie = model->index(row, 0).data(SocketTableModel::CookieRole).toULongLong();
@@ -157,7 +157,7 @@ private slots:
 
     void overflowIsHighlighted()
     {
-        QVERIFY(!m_window->ratePanel()->overflowHighlighted());
+        QVERIFY(!m_window->docks()->ratePanel()->overflowHighlighted());
         // This test's namespace only: fewer buckets than TIME-WAIT entries already held.
         QFile buckets(QStringLiteral("/proc/sys/net/ipv4/tcp_max_tw_buckets"));
         QVERIFY(buckets.open(QIODevice::WriteOnly) && buckets.write("5\n") == 2);
@@ -165,8 +165,8 @@ private slots:
         QVERIFY(waitForMoreSamples(1));
         QVERIFY(m_population->closedConnections(m_server, 4, SocketPopulation::CloseOrder::ServerFirst));
         QVERIFY(waitForMoreSamples(1));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->ratePanel()->overflowHighlighted(), 5000);
-        QVERIFY(lastY(m_window->ratePanel()->chart(), QStringLiteral("TCPTimeWaitOverflow")) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->docks()->ratePanel()->overflowHighlighted(), 5000);
+        QVERIFY(lastY(m_window->docks()->ratePanel()->chart(), QStringLiteral("TCPTimeWaitOverflow")) > 0);
         // The limit line sits on the states chart now that TIME-WAIT is above it.
         QCOMPARE(m_window->history().latest().maxTimeWaitBuckets, 5);
     }
@@ -183,11 +183,11 @@ private slots:
         QVERIFY(!m_window->windowTitle().contains(QStringLiteral("current")));
         for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
             QVERIFY2(!label->text().contains(QStringLiteral("current")), qPrintable(label->text()));
-        QCOMPARE(m_window->statePanel()->chart()->chart()->title(), QStringLiteral("按 TCP 状态统计的套接字"));
+        QCOMPARE(m_window->docks()->statePanel()->chart()->chart()->title(), QStringLiteral("按 TCP 状态统计的套接字"));
         // So does the sysctl change preview ("在网络命名空间 current" was seen in a real X session).
-        SysctlChangeBox *change = m_window->sysctlPanel()->changeBox();
-        m_window->sysctlPanel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
-        m_window->sysctlPanel()->editor()->findChild<QSpinBox *>()->setValue(31);
+        SysctlChangeBox *change = m_window->docks()->sysctlPanel()->changeBox();
+        m_window->docks()->sysctlPanel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        m_window->docks()->sysctlPanel()->editor()->findChild<QSpinBox *>()->setValue(31);
         QVERIFY2(change->previewText().contains(QStringLiteral("命名空间")), qPrintable(change->previewText()));
         QVERIFY2(!change->previewText().contains(QStringLiteral("current")), qPrintable(change->previewText()));
         change->revertButton()->click();
@@ -219,10 +219,10 @@ private slots:
         dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
         dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
         QApplication::setPalette(dark);
-        QChart *chart = m_window->statePanel()->chart()->chart();
+        QChart *chart = m_window->docks()->statePanel()->chart()->chart();
         QTRY_COMPARE(chart->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
         QCOMPARE(chart->titleBrush().color(), QColor(0xe0, 0xe0, 0xe0));
-        QTRY_COMPARE(m_window->portPanel()->barChart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
+        QTRY_COMPARE(m_window->docks()->portPanel()->barChart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
         QApplication::setPalette(light);
         QTRY_COMPARE(chart->backgroundBrush().color(), light.color(QPalette::Base));
     }
@@ -235,15 +235,15 @@ private slots:
             MainWindow window(true);
             window.setIntervalMs(2000);
             window.setWindowSeconds(900);
-            window.statePanel()->findChild<QCheckBox *>()->setChecked(true);
-            window.statePanel()->chart()->setSeriesHidden(QStringLiteral("LISTEN"), true);
+            window.docks()->statePanel()->findChild<QCheckBox *>()->setChecked(true);
+            window.docks()->statePanel()->chart()->setSeriesHidden(QStringLiteral("LISTEN"), true);
             window.close(); // saves
         }
         MainWindow restored(true);
         QCOMPARE(restored.intervalMs(), 2000);
         QCOMPARE(restored.windowSeconds(), 900);
-        QVERIFY(restored.statePanel()->chart()->isLogarithmic());
-        QVERIFY(restored.statePanel()->chart()->isSeriesHidden(QStringLiteral("LISTEN")));
+        QVERIFY(restored.docks()->statePanel()->chart()->isLogarithmic());
+        QVERIFY(restored.docks()->statePanel()->chart()->isSeriesHidden(QStringLiteral("LISTEN")));
         QSettings().clear();
         QStandardPaths::setTestModeEnabled(false);
     }

@@ -59,14 +59,14 @@ private:
 
     bool editFinTimeout(MainWindow &window, int seconds)
     {
-        window.sysctlPanel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
-        auto spin = window.sysctlPanel()->editor()->findChild<QSpinBox *>();
+        window.docks()->sysctlPanel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        auto spin = window.docks()->sysctlPanel()->editor()->findChild<QSpinBox *>();
         if (!spin)
             return false;
         spin->setValue(seconds);
-        if (!window.sysctlPanel()->applyButton()->isEnabled())
-            qWarning("%s", qPrintable(window.sysctlPanel()->changeBox()->previewText()));
-        return window.sysctlPanel()->applyButton()->isEnabled();
+        if (!window.docks()->sysctlPanel()->applyButton()->isEnabled())
+            qWarning("%s", qPrintable(window.docks()->sysctlPanel()->changeBox()->previewText()));
+        return window.docks()->sysctlPanel()->applyButton()->isEnabled();
     }
 
     RemoteSource *watch(MainWindow &window, const QString &helper)
@@ -164,11 +164,11 @@ private slots:
         QVERIFY(shown.size() > 0 || shown.wait(30000));
         QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));
         QVERIFY(editFinTimeout(window, 27));
-        SysctlChangeBox *change = window.sysctlPanel()->changeBox();
+        SysctlChangeBox *change = window.docks()->sysctlPanel()->changeBox();
         QVERIFY2(change->previewText().contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")),
                  qPrintable(change->previewText()));
         QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
-        QTest::mouseClick(window.sysctlPanel()->applyButton(), Qt::LeftButton);
+        QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
         QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
         const QString result = change->resultText();
@@ -176,7 +176,7 @@ private slots:
         QVERIFY2(result.contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")), qPrintable(result));
         QCOMPARE(serverFinTimeout(), QByteArray("60"));
         // Still editable: the preview is the exact command to run there.
-        QVERIFY(window.sysctlPanel()->editor()->isEnabled());
+        QVERIFY(window.docks()->sysctlPanel()->editor()->isEnabled());
     }
 
     void sudoRefusingChangesNothingAndShowsTheCommand()
@@ -197,10 +197,10 @@ private slots:
         QVERIFY(source);
         QVERIFY(editFinTimeout(window, 27));
         QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
-        QTest::mouseClick(window.sysctlPanel()->applyButton(), Qt::LeftButton);
+        QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
         QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
-        const QString result = window.sysctlPanel()->changeBox()->resultText();
+        const QString result = window.docks()->sysctlPanel()->changeBox()->resultText();
         QVERIFY2(result.contains(QLatin1String("did not allow the helper without a password")), qPrintable(result));
         QVERIFY2(result.contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")), qPrintable(result));
         QCOMPARE(serverFinTimeout(), QByteArray("60"));
@@ -215,9 +215,9 @@ private slots:
         QVERIFY(shown.size() > 0 || shown.wait(30000));
         QVERIFY(editFinTimeout(window, 27));
         QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
-        QTest::mouseClick(window.sysctlPanel()->applyButton(), Qt::LeftButton);
+        QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
-        const QString result = window.sysctlPanel()->changeBox()->resultText();
+        const QString result = window.docks()->sysctlPanel()->changeBox()->resultText();
         QVERIFY2(result.contains(QStringLiteral("net.ipv4.tcp_fin_timeout: 60 → 27")), qPrintable(result));
         QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));
         QCOMPARE(serverFinTimeout(), QByteArray("27"));
@@ -227,7 +227,7 @@ private slots:
                                  15000);
         // Put back for any later test in this namespace.
         QVERIFY(editFinTimeout(window, 60));
-        QTest::mouseClick(window.sysctlPanel()->applyButton(), Qt::LeftButton);
+        QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
         QCOMPARE(serverFinTimeout(), QByteArray("60"));
     }

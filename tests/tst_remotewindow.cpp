@@ -209,7 +209,7 @@ private slots:
         window.watchRemoteHost(m_host, m_agent, false);
         QCOMPARE(window.history().size(), 0);
         QVERIFY(!window.latestSnapshot());
-        QVERIFY(window.markers().empty());
+        QVERIFY(window.state()->markers().empty());
     }
 
     void onceWithoutAgentSaysWhatToInstall()
@@ -250,8 +250,8 @@ private slots:
             QCOMPARE(m_server.agentsRunning(), 1);
             // The sysctl pane explains with the remote kernel's defaults, from the stream's
             // header (the agent detected them in a fresh namespace there), not this kernel's.
-            QTRY_VERIFY(window.sysctlModel()->kernelFacts().defaults.ok());
-            const KernelDefaults &defaults = window.sysctlModel()->kernelFacts().defaults;
+            QTRY_VERIFY(window.docks()->sysctlModel()->kernelFacts().defaults.ok());
+            const KernelDefaults &defaults = window.docks()->sysctlModel()->kernelFacts().defaults;
             QCOMPARE(QString::fromStdString(defaults.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
             // Tried on first Apply (tst_remotesysctl): sudo -n and the helper there.
             QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));

@@ -226,7 +226,7 @@ private slots:
         QList<Source::State> states;
         connect(&source, &Source::stateChanged, this, [&](Source::State state) {
             states << state;
-            banners << window.connectionText();
+            banners << window.banners()->connectionText();
         });
         window.setSource(&source);
         QTRY_VERIFY_WITH_TIMEOUT(source.connections() == 2 && source.state() == Source::State::Ended, 20000);
@@ -418,8 +418,8 @@ private slots:
             QCOMPARE(window.findChild<QAction *>("RecordAction")->isEnabled(), can.canRecord);
             const QToolBar *bar = window.findChild<QToolBar *>("ReplayBar");
             QCOMPARE(bar && !bar->isHidden(), can.canSeek);
-            QCOMPARE(window.sysctlPanel()->changeBox()->readOnlyReason().isEmpty(), can.canApplySysctls());
-            QCOMPARE(window.isReplay(), can.canSeek);
+            QCOMPARE(window.docks()->sysctlPanel()->changeBox()->readOnlyReason().isEmpty(), can.canApplySysctls());
+            QCOMPARE(window.sources()->isReplay(), can.canSeek);
             source->stop();
         }
         QVERIFY(LocalSource(&sampler, "x").capabilities().canPause && !FileSource(recording).capabilities().canPause);

@@ -46,8 +46,8 @@ class TestSysctlPanel : public QObject
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QTemporaryDir m_scripts;
 
-    SysctlPanel *panel() const { return m_window->sysctlPanel(); }
-    SysctlApplier *applier() const { return m_window->sysctlApplier(); }
+    SysctlPanel *panel() const { return m_window->docks()->sysctlPanel(); }
+    SysctlApplier *applier() const { return m_window->docks()->sysctlApplier(); }
     static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     // A stand-in for pkexec: a shell script that ends with `body`.
@@ -81,18 +81,18 @@ class TestSysctlPanel : public QObject
             QVERIFY2(pending.isNull(), qPrintable(QStringLiteral("%1: pending %2 with Apply off").arg(QLatin1String(step), pending)));
     }
 
-    void refresh() { panel()->showSnapshot(m_window->sysctlModel()->snapshot()); }
+    void refresh() { panel()->showSnapshot(m_window->docks()->sysctlModel()->snapshot()); }
     // Where the source's facts say PID 1's namespace is (tests point it at another namespace).
     void pointHostNamespaceAt(const QString &path)
     {
-        KernelFacts facts = m_window->sysctlModel()->kernelFacts();
+        KernelFacts facts = m_window->docks()->sysctlModel()->kernelFacts();
         facts.host = HostNamespaceEvidence::gather(path.toStdString());
         panel()->setKernelFacts(facts);
     }
 
     QString modelValue(const char *name) const
     {
-        SysctlListModel *model = m_window->sysctlModel();
+        SysctlListModel *model = m_window->docks()->sysctlModel();
         return model->index(model->rowOf(QLatin1String(name)), SysctlListModel::Value).data().toString();
     }
 
@@ -116,7 +116,7 @@ private slots:
         Languages::apply(QStringLiteral("en"));
         m_window = std::make_unique<MainWindow>(false);
         // Watches the sysctl list through every refresh, edit, apply and language switch below.
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->sysctlModel(),
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->docks()->sysctlModel(),
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_sampler = std::make_unique<SamplingWorker>(NetworkNamespace(), AllTcpStatesMask);
         m_window->setIntervalMs(250);
@@ -126,8 +126,8 @@ private slots:
         m_window->setSource(m_source.get());
         QVERIFY(QTest::qWaitFor([&] { return m_window->history().size() >= 2; }, 10000));
         // The source delivers this kernel's facts once its worker has detected them.
-        QVERIFY(QTest::qWaitFor([&] { return m_window->sysctlModel()->kernelFacts().defaults.ok(); }, 10000));
-        QVERIFY(m_window->sysctlModel()->kernelFacts().host.gathered);
+        QVERIFY(QTest::qWaitFor([&] { return m_window->docks()->sysctlModel()->kernelFacts().defaults.ok(); }, 10000));
+        QVERIFY(m_window->docks()->sysctlModel()->kernelFacts().host.gathered);
     }
 
     // A failed step must not leave values pending for the next test to apply.
@@ -146,7 +146,7 @@ private slots:
 
     void showsTheNamespacesValues()
     {
-        SysctlListModel *model = m_window->sysctlModel();
+        SysctlListModel *model = m_window->docks()->sysctlModel();
         QCOMPARE(model->rowCount(), int(SysctlCatalog::entries().size()));
         QCOMPARE(model->columnCount(), int(SysctlListModel::COLUMN_COUNT));
         const int row = model->rowOf(QStringLiteral("net.ipv4.tcp_fin_timeout"));
@@ -171,7 +171,7 @@ private slots:
         const QString preview = panel()->previewText();
         QVERIFY2(preview.contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(preview));
         QVERIFY2(preview.contains(QLatin1String("at runtime only")), qPrintable(preview));
-        QVERIFY2(preview.contains(QString::fromStdString(m_window->sysctlModel()->snapshot()->namespaceId)), qPrintable(preview));
+        QVERIFY2(preview.contains(QString::fromStdString(m_window->docks()->sysctlModel()->snapshot()->namespaceId)), qPrintable(preview));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("45 → 30"));
         QVERIFY(applyFinTimeout(30));
         QVERIFY2(panel()->resultText().contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(panel()->resultText()));
@@ -396,7 +396,7 @@ private slots:
         SysctlConfirmDialog *dialog = box()->confirmation();
         QVERIFY(dialog && dialog->isVisible());
         QVERIFY2(dialog->text().contains(QString::fromUtf8("net.ipv4.tcp_syncookies: 1 → 0")), qPrintable(dialog->text()));
-        QVERIFY(dialog->text().contains(QString::fromStdString(m_window->sysctlModel()->snapshot()->namespaceId)));
+        QVERIFY(dialog->text().contains(QString::fromStdString(m_window->docks()->sysctlModel()->snapshot()->namespaceId)));
         QVERIFY(dialog->text().contains("runtime only"));
         QVERIFY(dialog->text().contains("turns SYN cookies off, the SYN Flood protection"));
         QVERIFY(dialog->cancelButton()->isDefault());
@@ -602,7 +602,7 @@ private slots:
     // one detection, kept for the process).
     void guiThreadNeverDetects()
     {
-        SysctlListModel *model = m_window->sysctlModel();
+        SysctlListModel *model = m_window->docks()->sysctlModel();
         for (int row = 0; row < model->rowCount(); ++row) {
             for (int column = 0; column < model->columnCount(); ++column) {
                 for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(SysctlListModel::DiffersRole)})

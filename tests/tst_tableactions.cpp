@@ -35,8 +35,8 @@ class TestTableActions : public QObject
     const SocketPopulation::Endpoint m_v4 {AF_INET, "127.0.0.1", 7301};
     const SocketPopulation::Endpoint m_v6 {AF_INET6, "::1", 7302};
 
-    SocketTablePanel *table() const { return m_window->tablePanel(); }
-    int rows() const { return m_window->socketModel()->rowCount(); }
+    SocketTablePanel *table() const { return m_window->docks()->tablePanel(); }
+    int rows() const { return m_window->docks()->socketModel()->rowCount(); }
 
     void typeFilter(const QString &text)
     {
@@ -49,7 +49,7 @@ class TestTableActions : public QObject
     int rowInState(TcpState state) const
     {
         for (int row = 0; row < rows(); ++row) {
-            if (m_window->socketModel()->index(row, 0).data(SocketTableModel::StateRole).toInt() == int(state))
+            if (m_window->docks()->socketModel()->index(row, 0).data(SocketTableModel::StateRole).toInt() == int(state))
                 return row;
         }
         return -1;
@@ -97,7 +97,7 @@ private slots:
     void portPanelOpensOnTheRemoteSide()
     {
         // 4 TIME-WAIT towards remote port 7301 beat 2 on local port 7302.
-        QTRY_COMPARE(m_window->portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by remote port, now"));
+        QTRY_COMPARE(m_window->docks()->portPanel()->barChart()->title(), QStringLiteral("TIME-WAIT by remote port, now"));
     }
 
     void ctrlFFocusesTheFilter()
@@ -135,7 +135,7 @@ private slots:
         view->setFocus();
         view->selectionModel()->clearSelection();
         view->selectRow(0);
-        view->selectionModel()->select(m_window->socketModel()->index(2, 0),
+        view->selectionModel()->select(m_window->docks()->socketModel()->index(2, 0),
                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QApplication::clipboard()->clear();
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
@@ -148,7 +148,7 @@ private slots:
             QCOMPARE(cells[0], QStringLiteral("TIME-WAIT"));
             QCOMPARE(cells[2], QStringLiteral("127.0.0.1:7301"));
         }
-        QCOMPARE(lines[2].split(QLatin1Char('\t'))[1], m_window->socketModel()->index(2, 1).data().toString());
+        QCOMPARE(lines[2].split(QLatin1Char('\t'))[1], m_window->docks()->socketModel()->index(2, 1).data().toString());
     }
 
     void contextMenuCopiesAnSsCommandThatFindsTheSocket()
@@ -157,8 +157,8 @@ private slots:
         QTRY_COMPARE(rows(), 10);
         const int row = rowInState(TcpState::TimeWait);
         QVERIFY(row >= 0);
-        const QString local = m_window->socketModel()->index(row, 1).data().toString();
-        std::unique_ptr<QMenu> menu(table()->contextMenu(m_window->socketModel()->index(row, 1)));
+        const QString local = m_window->docks()->socketModel()->index(row, 1).data().toString();
+        std::unique_ptr<QMenu> menu(table()->contextMenu(m_window->docks()->socketModel()->index(row, 1)));
         QAction *copySs = menuAction(menu.get(), "copySs");
         QVERIFY(copySs);
         copySs->trigger();
@@ -177,7 +177,7 @@ private slots:
     {
         typeFilter(QStringLiteral("time-wait ipv4"));
         QTRY_COMPARE(rows(), 4);
-        const QModelIndex index = m_window->socketModel()->index(0, 0);
+        const QModelIndex index = m_window->docks()->socketModel()->index(0, 0);
         const QString localPort = index.siblingAtColumn(1).data().toString().section(QLatin1Char(':'), -1);
         std::unique_ptr<QMenu> menu(table()->contextMenu(index));
         QVERIFY(menuAction(menu.get(), "copy"));
@@ -195,7 +195,7 @@ private slots:
         // An IPv6 row: its address in brackets, and it filters.
         typeFilter(QStringLiteral("time-wait ipv6"));
         QTRY_COMPARE(rows(), 2);
-        std::unique_ptr<QMenu> v6(table()->contextMenu(m_window->socketModel()->index(0, 0)));
+        std::unique_ptr<QMenu> v6(table()->contextMenu(m_window->docks()->socketModel()->index(0, 0)));
         menuAction(v6.get(), "filterRemoteAddress")->trigger();
         QCOMPARE(table()->filterEdit()->text(), QStringLiteral("dst:[::1]"));
         QTRY_COMPARE(rows(), 2); // the listener's remote side is ::, not ::1

@@ -74,7 +74,7 @@ int runChild(int argc, char *argv[])
         window.openRecording(recording);
         const int at = qEnvironmentVariableIntValue("SOCKSCOPE_FIT_REPLAY_AT");
         if (at > 0)
-            window.setReplayPosition(at);
+            window.sources()->setReplayPosition(at);
     }
     window.show();
     if (!QTest::qWaitForWindowExposed(&window, 10000))
@@ -86,13 +86,13 @@ int runChild(int argc, char *argv[])
         LabSource::setDefaultPrograms(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
         window.openLab(lab);
         if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_LAB_LOAD"))
-            window.labPanel()->showLoadControls();
+            window.lab()->panel()->showLoadControls();
         const int samples = qMax(4, qEnvironmentVariableIntValue("SOCKSCOPE_FIT_SAMPLES"));
         if (!QTest::qWaitFor([&] { return window.history().size() >= samples; }, 60000))
             return 1;
         const QString change = qEnvironmentVariable("SOCKSCOPE_FIT_LAB_CHANGE");
         if (!change.isEmpty()) {
-            window.sysctlApplier()->apply(change.split(QLatin1Char(';')), false);
+            window.docks()->sysctlApplier()->apply(change.split(QLatin1Char(';')), false);
             if (!QTest::qWaitFor([&] { return window.history().size() >= 2 * samples; }, 60000))
                 return 1;
         }
@@ -122,7 +122,7 @@ int runChild(int argc, char *argv[])
     QStatusBar *status = window.statusBar();
     out["statusVisible"] = status->isVisible();
     out["status"] = rect(QRect(status->mapToGlobal(QPoint(0, 0)), status->size()));
-    QTableView *table = window.tablePanel()->findChild<QTableView *>();
+    QTableView *table = window.docks()->tablePanel()->findChild<QTableView *>();
     out["tableRows"] = table->viewport()->height() / qMax(1, table->verticalHeader()->defaultSectionSize());
     QJsonArray docks;
     for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
@@ -134,7 +134,7 @@ int runChild(int argc, char *argv[])
     }
     out["docks"] = docks;
     if (!lab.isEmpty())
-        out["labCheckpoints"] = QJsonArray::fromStringList(window.labPanel()->checkpointTexts());
+        out["labCheckpoints"] = QJsonArray::fromStringList(window.lab()->panel()->checkpointTexts());
     // The whole screen, frame and all, as the window manager shows it (the pictures in docs/).
     const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
     if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))

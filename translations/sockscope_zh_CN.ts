@@ -805,10 +805,224 @@
     </message>
 </context>
 <context>
+    <name>DockLayout</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>恢复默认布局</translation>
+    </message>
+    <message>
+        <source>Sockets by state</source>
+        <translation>各状态套接字</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT per port</source>
+        <translation>各端口 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>Slab memory</source>
+        <translation>Slab 内存</translation>
+    </message>
+    <message>
+        <source>Counter rates</source>
+        <translation>计数器速率</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT by process</source>
+        <translation>按进程的 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT sysctls</source>
+        <translation>TIME-WAIT 相关 sysctl</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>Socket table</source>
+        <translation>套接字表</translation>
+    </message>
+    <message>
+        <source>Close sequence</source>
+        <translation>关闭过程</translation>
+    </message>
+</context>
+<context>
     <name>FileSource</name>
     <message>
         <source>A replay shows a recording; it changes nothing on this machine.</source>
         <translation>回放只显示录制内容，不会修改本机的任何设置。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentController</name>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>故障(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Capture…</source>
+        <translation>截图…</translation>
+    </message>
+    <message>
+        <source>Save a stamped picture of the window or of one chart, and copy it (Ctrl+Shift+S)</source>
+        <translation>保存带标注的窗口或单个图表的图片，并复制（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Add marker…</source>
+        <translation>添加标记…</translation>
+    </message>
+    <message>
+        <source>Mark this moment on every chart, e.g. &quot;deploy&quot; (Ctrl+M)</source>
+        <translation>在所有图表上标记此刻，例如“发布”（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Export sockets as CSV…</source>
+        <translation>将套接字导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export sockets as JSON…</source>
+        <translation>将套接字导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Export history as CSV…</source>
+        <translation>将历史导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Record every sample to a file that sockscope --replay opens on any machine</source>
+        <translation>把每次采样录制到文件，可在任何机器上用 sockscope --replay 打开</translation>
+    </message>
+    <message>
+        <source>Record the socket table now</source>
+        <translation>立即录制套接字表</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>打开录制文件…</translation>
+    </message>
+    <message>
+        <source>● Recording: %1 samples, %2 tables, %3</source>
+        <translation>● 正在录制：%1 次采样，%2 张表，%3</translation>
+    </message>
+    <message>
+        <source>Recorded %1 samples and %2 socket tables (%3) to %4</source>
+        <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
+    </message>
+    <message>
+        <source>Add marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <source>Label for this moment (e.g. deploy, LB restart):</source>
+        <translation>为此刻添加说明（例如 发布、负载均衡重启）：</translation>
+    </message>
+    <message>
+        <source>Rename marker</source>
+        <translation>重命名标记</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>There is no view called %1.</source>
+        <translation>没有名为 %1 的视图。</translation>
+    </message>
+    <message>
+        <source>SVG is for charts; save %1 as PNG.</source>
+        <translation>SVG 只用于图表；请把 %1 保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1%2</source>
+        <translation>已保存 %1%2</translation>
+    </message>
+    <message>
+        <source> and copied it to the clipboard</source>
+        <translation>，并已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>There is no socket table yet.</source>
+        <translation>还没有套接字表。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1 sockets to %2</source>
+        <translation>已将 %1 个套接字导出到 %2</translation>
+    </message>
+    <message>
+        <source>There is no history yet.</source>
+        <translation>还没有历史数据。</translation>
+    </message>
+    <message>
+        <source>Exported the charts&apos; time range to %1</source>
+        <translation>已将图表的时间范围导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <source>Export sockets</source>
+        <translation>导出套接字</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>sockscope recordings (*.sockrec)</source>
+        <translation>sockscope 录制文件 (*.sockrec)</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>sockscope recordings (*.sockrec);;All files (*)</source>
+        <translation>sockscope 录制文件 (*.sockrec);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1196,25 @@
     <message>
         <source>The lab&apos;s sysctls could not be set: %1</source>
         <translation>无法设置实验室的 sysctl：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open training lab…</source>
+        <translation>打开培训实验室…</translation>
+    </message>
+    <message>
+        <source>A lab of its own, run as you: make TIME-WAIT happen, change its sysctls, watch the effect. Nothing of this host changes.</source>
+        <translation>一个独立的实验室，以你的身份运行：制造 TIME-WAIT，修改它的 sysctl，观察效果。本机的任何设置都不会改变。</translation>
+    </message>
+    <message>
+        <source>LAB — training lab</source>
+        <translation>LAB — 培训实验室</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1478,14 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>Menu title; keep &quot;Language&quot; recognisable for people who cannot read the current language</extracomment>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LocalSource</name>
     <message>
         <source>this host</source>
@@ -1270,345 +1511,24 @@
         <translation>&lt;h3&gt;sockscope %1&lt;/h3&gt;&lt;p&gt;显示 Linux TCP 协议栈如何处理其套接字，并解释控制 TIME-WAIT 的 sysctl 参数。&lt;/p&gt;&lt;p&gt;通过 sock_diag netlink 和 /proc 读取内核信息；只通过经 polkit 授权的辅助程序修改 sysctl。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Cannot read the socket table:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;无法读取套接字表：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Host %1, kernel %2</source>
-        <translation>主机 %1，内核 %2</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Refresh %1 ms, skipped %2</source>
-        <translation>刷新耗时 %1 毫秒，跳过 %2 次</translation>
-    </message>
-    <message>
-        <source>Waiting for the first sample</source>
-        <translation>等待第一次采样</translation>
-    </message>
-    <message>
-        <source>Slab: exact (slabinfo)</source>
-        <translation>Slab：精确值（slabinfo）</translation>
-    </message>
-    <message>
-        <source>Slab: estimates (slabinfo needs root)</source>
-        <translation>Slab：估算值（读取 slabinfo 需要 root）</translation>
-    </message>
-    <message>
-        <source>Rows %1 of %2</source>
-        <translation>显示 %1 行，共 %2 行</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <extracomment>Menu title; keep &quot;Language&quot; recognisable for people who cannot read the current language</extracomment>
-        <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Pause or resume sampling (Space)</source>
-        <translation>暂停或继续采样（空格键）</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Reset layout</source>
-        <translation>恢复默认布局</translation>
     </message>
     <message>
         <source>&amp;About sockscope</source>
         <translation>关于 sockscope(&amp;A)</translation>
     </message>
     <message>
-        <source>Sampling</source>
-        <translation>采样</translation>
-    </message>
-    <message>
-        <source> Refresh every </source>
-        <translation> 刷新间隔 </translation>
-    </message>
-    <message>
-        <source> Show the last </source>
-        <translation> 显示最近 </translation>
-    </message>
-    <message>
-        <source>0.25 s</source>
-        <translation>0.25 秒</translation>
-    </message>
-    <message>
-        <source>0.5 s</source>
-        <translation>0.5 秒</translation>
-    </message>
-    <message>
-        <source>1 s</source>
-        <translation>1 秒</translation>
-    </message>
-    <message>
-        <source>2 s</source>
-        <translation>2 秒</translation>
-    </message>
-    <message>
-        <source>5 s</source>
-        <translation>5 秒</translation>
-    </message>
-    <message>
-        <source>10 s</source>
-        <translation>10 秒</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 分钟</translation>
-    </message>
-    <message>
-        <source>5 minutes</source>
-        <translation>5 分钟</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 分钟</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <source>Sockets by state</source>
-        <translation>各状态套接字</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT per port</source>
-        <translation>各端口 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>Slab memory</source>
-        <translation>Slab 内存</translation>
-    </message>
-    <message>
-        <source>Counter rates</source>
-        <translation>计数器速率</translation>
-    </message>
-    <message>
-        <source>Sockets</source>
-        <translation>套接字</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT sysctls</source>
-        <translation>TIME-WAIT 相关 sysctl</translation>
-    </message>
-    <message>
-        <source>● Recording: %1 samples, %2 tables, %3</source>
-        <translation>● 正在录制：%1 次采样，%2 张表，%3</translation>
-    </message>
-    <message>
-        <source>Recorded %1 samples and %2 socket tables (%3) to %4</source>
-        <translation>已录制 %1 次采样和 %2 张套接字表（%3）到 %4</translation>
-    </message>
-    <message>
-        <source>Namespace %1</source>
-        <translation>命名空间 %1</translation>
-    </message>
-    <message>
-        <source>Replay of %1</source>
-        <translation>回放 %1</translation>
-    </message>
-    <message>
-        <source>Add marker</source>
-        <translation>添加标记</translation>
-    </message>
-    <message>
-        <source>Label for this moment (e.g. deploy, LB restart):</source>
-        <translation>为此刻添加说明（例如 发布、负载均衡重启）：</translation>
-    </message>
-    <message>
-        <source>Record to</source>
-        <translation>录制到</translation>
-    </message>
-    <message>
-        <source>sockscope recordings (*.sockrec)</source>
-        <translation>sockscope 录制文件 (*.sockrec)</translation>
-    </message>
-    <message>
         <source>Open recording</source>
         <translation>打开录制文件</translation>
-    </message>
-    <message>
-        <source>sockscope recordings (*.sockrec);;All files (*)</source>
-        <translation>sockscope 录制文件 (*.sockrec);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Incident</source>
-        <translation>故障(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Capture…</source>
-        <translation>截图…</translation>
-    </message>
-    <message>
-        <source>Save a stamped picture of the window or of one chart, and copy it (Ctrl+Shift+S)</source>
-        <translation>保存带标注的窗口或单个图表的图片，并复制（Ctrl+Shift+S）</translation>
-    </message>
-    <message>
-        <source>Add marker…</source>
-        <translation>添加标记…</translation>
-    </message>
-    <message>
-        <source>Mark this moment on every chart, e.g. &quot;deploy&quot; (Ctrl+M)</source>
-        <translation>在所有图表上标记此刻，例如“发布”（Ctrl+M）</translation>
-    </message>
-    <message>
-        <source>Export sockets as CSV…</source>
-        <translation>将套接字导出为 CSV…</translation>
-    </message>
-    <message>
-        <source>Export sockets as JSON…</source>
-        <translation>将套接字导出为 JSON…</translation>
-    </message>
-    <message>
-        <source>Export history as CSV…</source>
-        <translation>将历史导出为 CSV…</translation>
-    </message>
-    <message>
-        <source>Record…</source>
-        <translation>录制…</translation>
-    </message>
-    <message>
-        <source>Record every sample to a file that sockscope --replay opens on any machine</source>
-        <translation>把每次采样录制到文件，可在任何机器上用 sockscope --replay 打开</translation>
-    </message>
-    <message>
-        <source>Record the socket table now</source>
-        <translation>立即录制套接字表</translation>
-    </message>
-    <message>
-        <source>Stop recording</source>
-        <translation>停止录制</translation>
-    </message>
-    <message>
-        <source>Open recording…</source>
-        <translation>打开录制文件…</translation>
-    </message>
-    <message>
-        <source>There is no view called %1.</source>
-        <translation>没有名为 %1 的视图。</translation>
-    </message>
-    <message>
-        <source>SVG is for charts; save %1 as PNG.</source>
-        <translation>SVG 只用于图表；请把 %1 保存为 PNG。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>Saved %1%2</source>
-        <translation>已保存 %1%2</translation>
-    </message>
-    <message>
-        <source> and copied it to the clipboard</source>
-        <translation>，并已复制到剪贴板</translation>
-    </message>
-    <message>
-        <source>Whole window</source>
-        <translation>整个窗口</translation>
-    </message>
-    <message>
-        <source>Socket table</source>
-        <translation>套接字表</translation>
-    </message>
-    <message>
-        <source>Capture</source>
-        <translation>截图</translation>
-    </message>
-    <message>
-        <source>There is no socket table yet.</source>
-        <translation>还没有套接字表。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Exported %1 sockets to %2</source>
-        <translation>已将 %1 个套接字导出到 %2</translation>
-    </message>
-    <message>
-        <source>There is no history yet.</source>
-        <translation>还没有历史数据。</translation>
-    </message>
-    <message>
-        <source>Exported the charts&apos; time range to %1</source>
-        <translation>已将图表的时间范围导出到 %1</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出历史</translation>
-    </message>
-    <message>
-        <source>Export sockets</source>
-        <translation>导出套接字</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;This recording is incomplete:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;此录制文件不完整：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>; no socket table recorded</source>
-        <translation>；未录制套接字表</translation>
-    </message>
-    <message>
-        <source>%1 (sample %2 of %3)%4</source>
-        <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
-    </message>
-    <message>
-        <source>%1 — replay of %2 (%3) — sockscope</source>
-        <translation>%1 — 回放 %2（%3）— sockscope</translation>
-    </message>
-    <message>
-        <source>%1, namespace %2 — sockscope</source>
-        <translation>%1，命名空间 %2 — sockscope</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -1617,10 +1537,6 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>4 hours</source>
-        <translation>4 小时</translation>
     </message>
     <message>
         <source>Space</source>
@@ -1703,72 +1619,12 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>Rename marker</source>
-        <translation>重命名标记</translation>
-    </message>
-    <message>
-        <source>Label:</source>
-        <translation>标签：</translation>
-    </message>
-    <message>
-        <source>; socket table from %1</source>
-        <translation>；套接字表来自 %1</translation>
-    </message>
-    <message>
-        <source>; socket table from %1, %2 s before the slider</source>
-        <translation>；套接字表来自 %1，比滑块早 %2 秒</translation>
-    </message>
-    <message>
-        <source>Close sequence</source>
-        <translation>关闭过程</translation>
-    </message>
-    <message>
         <source>Focus the socket table&apos;s filter</source>
         <translation>聚焦到套接字表的过滤框</translation>
     </message>
     <message>
         <source>Copy the selected sockets as TSV with a header</source>
         <translation>将选中的套接字复制为带表头的 TSV</translation>
-    </message>
-    <message>
-        <source>%1 (remote), namespace %2 — sockscope</source>
-        <translation>%1（远程），命名空间 %2 — sockscope</translation>
-    </message>
-    <message>
-        <source>Watch remote host…</source>
-        <translation>观察远程主机…</translation>
-    </message>
-    <message>
-        <source>Host %1</source>
-        <translation>主机 %1</translation>
-    </message>
-    <message>
-        <source>Namespace not known yet</source>
-        <translation>命名空间（尚未获知）</translation>
-    </message>
-    <message>
-        <source>%1 (remote) — sockscope</source>
-        <translation>%1（远程）— sockscope</translation>
-    </message>
-    <message>
-        <source>TIME-WAIT by process</source>
-        <translation>按进程的 TIME-WAIT</translation>
-    </message>
-    <message>
-        <source>&amp;Lab</source>
-        <translation>实验室(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Open training lab…</source>
-        <translation>打开培训实验室…</translation>
-    </message>
-    <message>
-        <source>A lab of its own, run as you: make TIME-WAIT happen, change its sysctls, watch the effect. Nothing of this host changes.</source>
-        <translation>一个独立的实验室，以你的身份运行：制造 TIME-WAIT，修改它的 sysctl，观察效果。本机的任何设置都不会改变。</translation>
-    </message>
-    <message>
-        <source>LAB — training lab</source>
-        <translation>LAB — 培训实验室</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2291,13 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     </message>
 </context>
 <context>
+    <name>RemoteController</name>
+    <message>
+        <source>Watch remote host…</source>
+        <translation>观察远程主机…</translation>
+    </message>
+</context>
+<context>
     <name>RemoteFacts</name>
     <message>
         <source>The remote host is a %1 machine and this sockscope&apos;s agent is built for %2: install the sockscope-agent package for %1 on the remote host.</source>
@@ -2594,6 +2457,77 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>Move through the recording; the charts end and the table is taken at this moment.</source>
         <translation>在录制中移动；图表截止于此刻，套接字表取自此刻。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingToolBar</name>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume sampling (Space)</source>
+        <translation>暂停或继续采样（空格键）</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source> Refresh every </source>
+        <translation> 刷新间隔 </translation>
+    </message>
+    <message>
+        <source> Show the last </source>
+        <translation> 显示最近 </translation>
+    </message>
+    <message>
+        <source>0.25 s</source>
+        <translation>0.25 秒</translation>
+    </message>
+    <message>
+        <source>0.5 s</source>
+        <translation>0.5 秒</translation>
+    </message>
+    <message>
+        <source>1 s</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>2 s</source>
+        <translation>2 秒</translation>
+    </message>
+    <message>
+        <source>5 s</source>
+        <translation>5 秒</translation>
+    </message>
+    <message>
+        <source>10 s</source>
+        <translation>10 秒</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 小时</translation>
     </message>
 </context>
 <context>
@@ -3241,6 +3175,33 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 </context>
 <context>
     <name>Source</name>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>SourceController</name>
+    <message>
+        <source>&lt;b&gt;This recording is incomplete:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;此录制文件不完整：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>; no socket table recorded</source>
+        <translation>；未录制套接字表</translation>
+    </message>
+    <message>
+        <source>; socket table from %1</source>
+        <translation>；套接字表来自 %1</translation>
+    </message>
+    <message>
+        <source>; socket table from %1, %2 s before the slider</source>
+        <translation>；套接字表来自 %1，比滑块早 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 (sample %2 of %3)%4</source>
+        <translation>%1（第 %2 次采样，共 %3 次）%4</translation>
+    </message>
     <message>
         <source>current</source>
         <translation>当前</translation>
@@ -4638,6 +4599,80 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
         <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBanners</name>
+    <message>
+        <source>&lt;b&gt;Cannot read the socket table:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法读取套接字表：&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>Host %1, kernel %2</source>
+        <translation>主机 %1，内核 %2</translation>
+    </message>
+    <message>
+        <source>Namespace not known yet</source>
+        <translation>命名空间（尚未获知）</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Replay of %1</source>
+        <translation>回放 %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Refresh %1 ms, skipped %2</source>
+        <translation>刷新耗时 %1 毫秒，跳过 %2 次</translation>
+    </message>
+    <message>
+        <source>Waiting for the first sample</source>
+        <translation>等待第一次采样</translation>
+    </message>
+    <message>
+        <source>Slab: exact (slabinfo)</source>
+        <translation>Slab：精确值（slabinfo）</translation>
+    </message>
+    <message>
+        <source>Slab: estimates (slabinfo needs root)</source>
+        <translation>Slab：估算值（读取 slabinfo 需要 root）</translation>
+    </message>
+    <message>
+        <source>Rows %1 of %2</source>
+        <translation>显示 %1 行，共 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 — replay of %2 (%3) — sockscope</source>
+        <translation>%1 — 回放 %2（%3）— sockscope</translation>
+    </message>
+    <message>
+        <source>%1 (remote) — sockscope</source>
+        <translation>%1（远程）— sockscope</translation>
+    </message>
+    <message>
+        <source>%1 (remote), namespace %2 — sockscope</source>
+        <translation>%1（远程），命名空间 %2 — sockscope</translation>
+    </message>
+    <message>
+        <source>%1, namespace %2 — sockscope</source>
+        <translation>%1，命名空间 %2 — sockscope</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
     </message>
 </context>
 </TS>

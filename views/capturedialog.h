@@ -13,7 +13,7 @@ class CaptureDialog : public QDialog
     Q_OBJECT
 
 public:
-    // views: names as MainWindow::viewNames(), with their titles.
+    // views: names as DockLayout::viewNames(), with their titles.
     CaptureDialog(const QStringList &views, const QStringList &titles, const QStringList &chartViews,
                   const QString &defaultPath, QWidget *parent = nullptr);
 

@@ -10,6 +10,7 @@
 #include <limits>
 
 class QSettings;
+class WindowState;
 
 // The stretch of history the charts show: samples [first, last) of the ring, drawn from
 // fromMs to toMs.
@@ -25,6 +26,9 @@ struct HistoryWindow
     // samples): the series breaks there.
     double gapMs = std::numeric_limits<double>::infinity();
     const std::vector<RecordingMarker> *markers = nullptr; // drawn on every time chart
+
+    // What the window's state shows now: the chart window ending at its view end.
+    static HistoryWindow of(const WindowState &state);
 
     // One series over this window, decimated for drawing: (time, value(summary)) for every
     // sample where has(summary) (a port not tracked yet, a rate not known has no point).
@@ -53,6 +57,14 @@ class HistoryPanel : public QWidget
 
 public:
     using QWidget::QWidget;
+
+    // Whether a panel takes each new snapshot, or only while it is shown (it catches up when it
+    // shows again: the sysctl pane, whose explanations are costly to lay out).
+    enum class SnapshotUpdates { Always, WhileShown };
+    // Subscribes this panel to the window's state: showSnapshot() with each latest table,
+    // showHistory() while shown (a panel behind a tab or in a closed dock catches up when it
+    // shows again). Panels that show more (a moment, a model of their own) add to it.
+    virtual void follow(const WindowState *state, SnapshotUpdates snapshots = SnapshotUpdates::Always);
 
     // The latest sample (may be null before the first one).
     virtual void showSnapshot(const SnapshotPtr &snapshot) { Q_UNUSED(snapshot); }

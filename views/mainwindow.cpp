@@ -1,235 +1,265 @@
-// MainWindow, presenting what the source delivers. Samples into the panels and charts,
-// the status bar, the title and the stamp of captures. The other parts build on this one; it
-// calls none of them.
 #include "mainwindow.h"
 
-#include "connectionbanner.h"
 #include "coremessagetext.h"
-#include "overviewpanel.h"
-#include "portchartpanel.h"
-#include "processtimewaitpanel.h"
-#include "ratechartpanel.h"
-#include "slabchartpanel.h"
-#include "sockettablepanel.h"
-#include "statechartpanel.h"
-#include "sysctllistmodel.h"
-#include "sysctlpanel.h"
-#include "timewaitbyportmodel.h"
-#include "untrustedtext.h"
+#include "languagemenu.h"
+#include "languages.h"
+#include "samplingtoolbar.h"
+#include "windowstatus.h"
 
-#include <QComboBox>
+#include <QAction>
+#include <QCloseEvent>
 #include <QElapsedTimer>
-#include <QLabel>
+#include <QKeyEvent>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
-#include <QSysInfo>
+
+MainWindow::MainWindow(bool useSettings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_useSettings(useSettings)
+    , m_state(new WindowState(this))
+    , m_banners(new WindowBanners(this))
+    , m_toolBar(new SamplingToolBar(this))
+    , m_docks(new DockLayout(this, m_state, m_banners->widgets()))
+    , m_sources(new SourceController(this, m_state, m_docks->tablePanel(), m_docks->sysctlPanel(), m_docks->sysctlApplier()))
+    , m_incidents(new IncidentController(this, m_state, m_sources, m_docks))
+    , m_lab(new LabController(this, m_sources, m_docks))
+    , m_remote(new RemoteController(this, m_sources, useSettings))
+    , m_status(new WindowStatus(this, m_state, m_sources, m_docks->tablePanel()))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sockscope.svg")));
+    addToolBar(m_toolBar);
+    m_toolBar->addSeparator();
+    m_toolBar->addActions(m_incidents->toolBarActions());
+    createActions();
+    createMenus();
+    connectControllers();
+    // Charts get room: a right-hand column of ~560 px, the states chart a third of the height;
+    // on a small screen the docks stack as tabs (DockLayout::fitToScreen).
+    retranslateUi(); // first: the texts set the widgets' minimum sizes, which bound the window's
+    m_docks->fitToScreen();
+    if (m_useSettings)
+        restoreSettings();
+    m_status->refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_quitAction = new QAction(this);
+    // QKeySequence::Quit is empty on some platform themes (e.g. without a desktop session):
+    // Ctrl+Q always, plus the theme's own if it differs.
+    QList<QKeySequence> quitKeys {QKeySequence(Qt::CTRL | Qt::Key_Q)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Quit)) {
+        if (!quitKeys.contains(key))
+            quitKeys.append(key);
+    }
+    m_quitAction->setShortcuts(quitKeys);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_fullScreenAction = new QAction(this);
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    m_shortcutsAction = new QAction(this);
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] {
+        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), shortcutsHtml(), QMessageBox::Close, this);
+        box.setTextFormat(Qt::RichText);
+        box.exec();
+    });
+    m_aboutAction = new QAction(this);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About sockscope"),
+                           tr("<h3>sockscope %1</h3><p>Shows what the Linux TCP stack does with its sockets, "
+                              "and explains the sysctls that govern TIME-WAIT.</p><p>Reads the kernel through "
+                              "sock_diag netlink and /proc; changes sysctls only through its polkit-authorised "
+                              "helper.</p>")
+                               .arg(QLatin1String(SOCKSCOPE_VERSION)));
+    });
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addActions({m_incidents->openRecordingAction(), m_remote->watchAction(), m_toolBar->pauseAction()});
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    menuBar()->addMenu(m_incidents->menu());
+    menuBar()->addMenu(m_lab->menu());
+    menuBar()->addMenu(m_docks->viewMenu());
+    m_docks->viewMenu()->addAction(m_fullScreenAction);
+    m_languageMenu = new LanguageMenu(this);
+    menuBar()->addMenu(m_languageMenu);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addActions({m_shortcutsAction, m_aboutAction});
+}
+
+void MainWindow::connectControllers()
+{
+    connect(m_toolBar->pauseAction(), &QAction::toggled, m_sources, &SourceController::setPaused);
+    connect(m_toolBar, &SamplingToolBar::intervalChanged, m_sources, &SourceController::setIntervalMs);
+    connect(m_toolBar, &SamplingToolBar::windowChanged, m_state, &WindowState::setWindowSeconds);
+    connect(m_sources, &SourceController::sampleReady, this, &MainWindow::showSample);
+    connect(m_sources, &SourceController::failed, this, &MainWindow::showFailure);
+    connect(m_sources, &SourceController::notice, m_banners, &WindowBanners::showNotice);
+    connect(m_sources, &SourceController::statusChanged, m_status, &WindowStatus::refresh);
+    connect(m_sources, &SourceController::connectionChanged, this, &MainWindow::showConnection);
+    connect(m_sources, &SourceController::capabilitiesChanged, this, [this] {
+        m_toolBar->pauseAction()->setEnabled(m_sources->capabilities().canPause);
+        m_toolBar->setIntervalEnabled(m_sources->capabilities().canChangeInterval);
+    });
+    connect(m_incidents, &IncidentController::failed, this, &MainWindow::showFailure);
+    connect(m_incidents, &IncidentController::recordingStatus, m_status, &WindowStatus::showRecording);
+    connect(m_remote, &RemoteController::failed, this, &MainWindow::showFailure);
+    connect(m_sources, &SourceController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_incidents, &IncidentController::message, statusBar(), &QStatusBar::showMessage);
+}
 
 void MainWindow::showSample(const SamplePtr &sample)
 {
     QElapsedTimer timer;
     timer.start();
-    // A stream's table comes at a lower rate than its samples: keep the last one until then.
-    if (sample->snapshot)
-        m_latest = sample->snapshot;
-    m_history.append(sample->summary, sample->ownerLabels);
-    m_skipped += quint64(sample->skippedBefore);
-    ++m_samples;
-    if (!m_failureText.isEmpty()) {
-        m_failureText.clear();
-        m_failure->hide();
-    }
-
-    if (sample->table)
-        m_tablePanel->setRows(sample->table);
-    showSnapshotInPanels();
-    if (!m_latest || m_latest->wallTimeMs != sample->summary.timeMs) {
-        // The table is older than the sample: what the sample holds comes from the sample.
-        m_portModel->setSummary(sample->summary);
-        m_overviewPanel->showMoment(sample->summary, m_latest);
-    }
-    refreshCharts();
-    updateStatus();
-    if (m_latest && !m_latest->warnings.empty())
-        statusBar()->showMessage(CoreMessageText::texts(m_latest->warnings).join(QStringLiteral(" ")), 10000);
+    m_banners->clearFailure();
+    m_state->addSample(sample);
+    m_status->refresh();
+    const SnapshotPtr latest = m_state->latest();
+    if (latest && !latest->warnings.empty())
+        statusBar()->showMessage(CoreMessageText::texts(latest->warnings).join(QStringLiteral(" ")), 10000);
     // Paint now, so the measured time is the whole frame and not just the bookkeeping.
     repaint();
     m_refreshTimesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
-    emit sampleShown(m_samples);
-}
-
-void MainWindow::showSnapshotInPanels()
-{
-    m_portModel->setSnapshot(m_latest);
-    m_portPanel->showSnapshot(m_latest);
-    m_processPanel->showSnapshot(m_latest);
-    m_overviewPanel->showSnapshot(m_latest);
-    m_slabPanel->showSnapshot(m_latest);
-    m_sysctlModel->setSnapshot(m_latest);
-    // A hidden sysctl pane catches up when it is shown (eventFilter).
-    if (m_sysctlPanel->isVisible())
-        m_sysctlPanel->showSnapshot(m_latest);
-}
-
-void MainWindow::loadHistory(const std::vector<SampleSummary> &summaries)
-{
-    for (const SampleSummary &summary : summaries)
-        m_history.append(summary);
-    refreshCharts();
-}
-
-int MainWindow::viewEnd() const
-{
-    return isReplay() ? qMin(m_replayIndex, m_history.size() - 1) : m_history.size() - 1;
-}
-
-void MainWindow::refreshCharts(HistoryPanel *only)
-{
-    if (m_history.isEmpty())
-        return;
-    HistoryWindow window;
-    window.ring = &m_history;
-    window.toMs = m_history.at(viewEnd()).timeMs;
-    // Until the history fills the window, spread what there is instead of squeezing it right.
-    window.fromMs = qMax(window.toMs - qint64(windowSeconds()) * 1000, qMin(m_history.at(0).timeMs, window.toMs - 10000));
-    window.first = m_history.firstAtOrAfter(window.fromMs);
-    window.last = viewEnd() + 1;
-    window.markers = &m_markers;
-    // A step more than 1.8 intervals means samples are missing (a pause, skipped or lost
-    // samples, a gap in a recording): the charts break there instead of drawing a ramp.
-    const qint64 interval = m_history.typicalIntervalMs(window.last);
-    if (interval > 0)
-        window.gapMs = 1.8 * double(interval);
-    for (HistoryPanel *panel : chartPanels()) {
-        // Charts behind another tab or in a closed dock wait until they are shown.
-        if ((!only || panel == only) && panel->isVisible())
-            panel->showHistory(window);
-    }
+    emit sampleShown(m_state->samples());
 }
 
 void MainWindow::showFailure(const QString &message)
 {
-    m_failureText = message;
-    m_failure->setText(tr("<b>Cannot read the socket table:</b> %1").arg(message.toHtmlEscaped()));
-    m_failure->show();
-    statusBar()->showMessage(message);
+    m_banners->showFailure(message);
 }
 
-void MainWindow::updateStatus()
+void MainWindow::showConnection()
 {
-    const QLocale locale;
-    const CaptureRenderer::Stamp where = captureStamp();
-    // A remote host's kernel and namespace come with its agent's header: until then, no empty
-    // "kernel" or "Namespace" for the user to puzzle over.
-    m_hostStatus->setText(where.kernel.isEmpty() ? tr("Host %1").arg(where.host)
-                                                 : tr("Host %1, kernel %2").arg(where.host, where.kernel));
-    m_namespaceStatus->setText(where.namespaceText.isEmpty() ? tr("Namespace not known yet")
-                                                             : tr("Namespace %1").arg(where.namespaceText));
-    if (isReplay()) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(m_source->label()));
-    } else if (m_paused) {
-        m_refreshStatus->setText(tr("Paused"));
-    } else if (m_latest) {
-        m_refreshStatus->setText(tr("Refresh %1 ms, skipped %2")
-                                     .arg(locale.toString(double(m_latest->collectNs) / 1e6, 'f', 1))
-                                     .arg(m_skipped));
-    } else {
-        m_refreshStatus->setText(tr("Waiting for the first sample"));
-    }
-    if (m_latest) {
-        m_slabStatus->setText(m_latest->slab.slabinfoReadable ? tr("Slab: exact (slabinfo)")
-                                                              : tr("Slab: estimates (slabinfo needs root)"));
-    }
-    m_rowsStatus->setText(tr("Rows %1 of %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus}) {
-        label->setToolTip(UntrustedText::toolTip(label->text())); // a host or namespace name from elsewhere
-        label->setMinimumWidth(qMin(label->sizeHint().width(), fontMetrics().averageCharWidth() * 12));
-    }
-    updateTitle();
+    if (!m_sources->source())
+        return;
+    m_banners->showState(*m_sources->source());
+    m_status->refresh();
 }
 
-void MainWindow::updateTitle()
+void MainWindow::setIntervalMs(int intervalMs)
 {
-    // What is watched, first: several windows (hosts, namespaces, recordings) tell apart in a
-    // task bar by their beginning.
-    const CaptureRenderer::Stamp where = captureStamp();
-    if (isReplay())
-        setWindowTitle(tr("%1 — replay of %2 (%3) — sockscope").arg(m_source->label(), where.host, where.namespaceText));
-    else if (m_source && m_source->kind() == Source::Kind::RemoteHost && m_source->place().namespaceName.isEmpty())
-        setWindowTitle(tr("%1 (remote) — sockscope").arg(m_source->label()));
-    else if (m_source && m_source->kind() == Source::Kind::RemoteHost)
-        setWindowTitle(tr("%1 (remote), namespace %2 — sockscope").arg(m_source->label(), m_source->place().namespaceName));
-    else
-        setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, m_source ? m_source->place().namespaceName : tr("current")));
-}
-
-void MainWindow::setIntervalMs(int ms)
-{
-    // The nearest offered interval; in 64 bits, as `ms` may come from a settings file (any int).
-    const auto distance = [&](int i) { return qAbs(qint64(m_interval->itemData(i).toInt()) - qint64(ms)); };
-    int best = 0;
-    for (int i = 0; i < m_interval->count(); ++i) {
-        if (distance(i) < distance(best))
-            best = i;
-    }
-    m_interval->setCurrentIndex(best);
+    m_toolBar->setIntervalMs(intervalMs);
 }
 
 int MainWindow::intervalMs() const
 {
-    return m_interval->currentData().toInt();
+    return m_toolBar->intervalMs();
 }
 
 void MainWindow::setWindowSeconds(int seconds)
 {
-    const int index = m_window->findData(seconds);
-    if (index >= 0)
-        m_window->setCurrentIndex(index);
+    m_toolBar->setWindowSeconds(seconds);
 }
 
 int MainWindow::windowSeconds() const
 {
-    return m_window->currentData().toInt();
+    return m_toolBar->windowSeconds();
 }
 
-CaptureRenderer::Stamp MainWindow::captureStamp() const
+void MainWindow::retranslateUi()
 {
-    CaptureRenderer::Stamp stamp;
-    if (m_source) {
-        const Source::Place place = m_source->place();
-        stamp.host = place.host;
-        stamp.kernel = place.kernel;
-        stamp.namespaceText = place.namespaceText();
-    } else {
-        stamp.host = QSysInfo::machineHostName();
-        stamp.kernel = QSysInfo::kernelVersion();
-        stamp.namespaceText = tr("current");
+    m_fileMenu->setTitle(tr("&File"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_languageMenu->retranslate();
+    m_toolBar->retranslate();
+    m_incidents->retranslate();
+    m_remote->retranslate();
+    m_sources->retranslate();
+    m_lab->retranslate();
+    m_quitAction->setText(tr("&Quit"));
+    m_fullScreenAction->setText(tr("Full screen"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    m_aboutAction->setText(tr("&About sockscope"));
+    m_docks->retranslate();
+    m_banners->retranslate(m_sources->source());
+    m_status->refresh();
+}
+
+QString MainWindow::shortcutsHtml() const
+{
+    const auto key = [](const QAction *action) { return action->shortcut().toString(QKeySequence::NativeText); };
+    const QList<QPair<QString, QString>> rows = {
+        {tr("Space"), tr("Pause or resume sampling (when no button or text field has the focus)")},
+        {key(m_incidents->openRecordingAction()), tr("Open a recording")},
+        {key(m_incidents->markerAction()), tr("Add a marker at this moment")},
+        {key(m_incidents->captureAction()), tr("Capture a picture of the window or a chart")},
+        {key(m_fullScreenAction), tr("Full screen (for a projector)")},
+        {key(m_quitAction), tr("Quit")},
+        // The socket table's own keys: its filter placeholder names Ctrl+F, so the page must too.
+        {QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Focus the socket table's filter")},
+        {QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText), tr("Copy the selected sockets as TSV with a header")},
+        {tr("Mouse over a chart"), tr("Crosshair with every series' value at that time")},
+        {tr("Wheel on a chart"), tr("Zoom the time axis around the pointer")},
+        {tr("Drag on a zoomed chart"), tr("Pan along the time axis")},
+        {tr("Double-click on a chart"), tr("Show the whole time window again")},
+        {tr("Right-click on a marker"), tr("Rename or delete the marker")},
+        {tr("Click on a legend entry"), tr("Hide or show that series")},
+    };
+    QString html = QStringLiteral("<table cellspacing=\"4\">");
+    for (const auto &row : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(row.first.toHtmlEscaped(), row.second.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    if (event->type() == QEvent::WindowStateChange)
+        m_fullScreenAction->setChecked(isFullScreen());
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Reached only when the focused control did not use the key: a button, check box, combo box,
+    // text field or table takes Space for itself first.
+    QAction *pause = m_toolBar->pauseAction();
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier && pause->isEnabled()) {
+        pause->toggle();
+        event->accept();
+        return;
     }
-    if (!m_history.isEmpty()) {
-        stamp.toMs = m_history.at(viewEnd()).timeMs;
-        stamp.fromMs = qMax(stamp.toMs - qint64(windowSeconds()) * 1000, m_history.at(0).timeMs);
-    }
-    return stamp;
+    QMainWindow::keyPressEvent(event);
 }
 
-QString MainWindow::noticeText() const
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    return m_failure->isVisibleTo(this) ? m_failure->text() : QString();
+    // A stream's process ends with the window (its standard input closes): nothing is left
+    // running on a remote host.
+    if (m_sources->source())
+        m_sources->source()->stop();
+    if (m_useSettings)
+        saveSettings();
+    event->accept();
 }
 
-QList<HistoryPanel *> MainWindow::chartPanels() const
+void MainWindow::saveSettings() const
 {
-    return {m_statePanel, m_portPanel, m_slabPanel, m_ratePanel, m_processPanel};
+    QSettings settings;
+    m_docks->saveSettings(settings);
+    settings.setValue(QStringLiteral("sampling/intervalMs"), intervalMs());
+    settings.setValue(QStringLiteral("charts/windowSeconds"), windowSeconds());
+    settings.setValue(QStringLiteral("language"), Languages::current());
 }
 
-QString MainWindow::connectionText() const
+void MainWindow::restoreSettings()
 {
-    return m_connection->isVisibleTo(this) ? m_connection->text() : QString();
-}
-
-void MainWindow::showNotice(const QString &html)
-{
-    m_failure->setText(html);
-    QPalette notice = m_failure->palette();
-    notice.setColor(QPalette::Window, QColor(0xff, 0x7f, 0x0e));
-    m_failure->setPalette(notice);
-    m_failure->show();
+    QSettings settings;
+    m_docks->restoreSettings(settings);
+    setIntervalMs(settings.value(QStringLiteral("sampling/intervalMs"), 1000).toInt());
+    setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
 }

@@ -7,6 +7,7 @@
 #include "portbudgetdialog.h"
 #include "portbudgettext.h"
 #include "snapshottextwriter.h"
+#include "windowstate.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -213,6 +214,13 @@ void OverviewPanel::showTimeWait(quint32 timeWait, qint64 table, qint64 buckets)
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
+}
+
+void OverviewPanel::follow(const WindowState *state, SnapshotUpdates snapshots)
+{
+    HistoryPanel::follow(state, snapshots);
+    connect(state, &WindowState::momentChanged, this,
+            [this, state](const SampleSummary &summary) { showMoment(summary, state->latest()); });
 }
 
 void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &table)

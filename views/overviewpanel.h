@@ -23,6 +23,8 @@ public:
     // Replay: what a sample's summary holds comes from the sample under the slider; what needs
     // a socket table (the busiest destination) from `table`, with the table's time beside it.
     void showMoment(const SampleSummary &sample, const SnapshotPtr &table);
+    // Also shows the moment a sample newer than the table, or the slider, is at.
+    void follow(const WindowState *state, SnapshotUpdates snapshots = SnapshotUpdates::Always) override;
     void retranslate() override;
     // The worked budget for the busiest tuples (made on first use).
     PortBudgetDialog *showPortBudget();

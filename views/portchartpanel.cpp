@@ -7,12 +7,14 @@
 #include "timeserieschart.h"
 #include "timewaitbyportmodel.h"
 #include "untrustedtext.h"
+#include "windowstate.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QButtonGroup>
 #include <QChartView>
 #include <QCursor>
+#include <QDateTime>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -142,6 +144,24 @@ void PortChartPanel::retranslate()
     ChartColors::applyPalette(m_barView->chart(), palette());
     m_bars->setLabelColor(palette().color(QPalette::Text));
     m_barSeries->setLabelsVisible(true);
+}
+
+void PortChartPanel::follow(const WindowState *state, SnapshotUpdates snapshots)
+{
+    // The model first: the bars redraw from it before the panel's own showSnapshot().
+    connect(state, &WindowState::snapshotChanged, m_model, &TimeWaitByPortModel::setSnapshot);
+    HistoryPanel::follow(state, snapshots);
+    connect(state, &WindowState::momentChanged, this, [this, state](const SampleSummary &summary) {
+        m_model->setSummary(summary);
+        if (state->isReplay())
+            setMoment(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("HH:mm:ss")));
+    });
+    connect(this, &PortChartPanel::sideChanged, this, [this, state] {
+        if (state->isReplay() && !state->history().isEmpty())
+            m_model->setSummary(state->history().at(state->viewEnd())); // the moment under the slider
+        else
+            m_model->setSnapshot(state->latest());
+    });
 }
 
 void PortChartPanel::setMoment(const QString &time)

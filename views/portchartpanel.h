@@ -32,6 +32,8 @@ public:
     void retranslate() override;
     // Only the sysctls matter here: the remote-port tooltip states this namespace's port budget.
     void showSnapshot(const SnapshotPtr &snapshot) override;
+    // Also feeds the bars' model: each table, and the moment a sample or the slider is at.
+    void follow(const WindowState *state, SnapshotUpdates snapshots = SnapshotUpdates::Always) override;
     void saveSettings(QSettings &settings) const override;
     void restoreSettings(const QSettings &settings) override;
     // The moment the bars show, "HH:mm:ss" in a replay (the sample under the slider); empty:
