@@ -548,6 +548,10 @@
         <source>--dump-budget needs a whole percentage from 1 to 100, not &quot;%1&quot;.</source>
         <translation>--dump-budget 需要 1 到 100 之间的整数百分比，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>sockscope-window shows the window only; run sockscope for the rest.</source>
+        <translation>sockscope-window 只显示窗口；其他功能请运行 sockscope。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -4638,6 +4642,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
         <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowProgram</name>
+    <message>
+        <source>Cannot start the window, %1: %2.</source>
+        <translation>无法启动窗口 %1：%2。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"
 #include "languages.h"
+#include "windowviews.h"
 
 #include <QDockWidget>
 #include <QGuiApplication>
@@ -167,9 +168,7 @@ void MainWindow::resetLayout()
 
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
-            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls"),
-            QStringLiteral("close-sequence"), QStringLiteral("processes")};
+    return WindowViews::names();
 }
 
 QWidget *MainWindow::viewByName(const QString &name) const
