@@ -1,9 +1,12 @@
 #include "commandlineoptions.h"
 
+#include "qtmessages.h"
 #include "remotehost.h"
 #include "tcpstatetext.h"
+#include "terminal.h"
 
 #include <QCommandLineParser>
+#include <QTextStream>
 
 #include <cmath>
 
@@ -307,4 +310,38 @@ QStringList CommandLineOptions::remoteAgentOptions() const
     if (dumpBudgetGiven)
         options << QStringLiteral("--dump-budget") << QString::number(qRound(dumpBudget * 100));
     return options;
+}
+
+QStringList CommandLineOptions::startProgram(int argc, char *argv[])
+{
+    QtMessages::quietUnlessAsked();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCoreApplication::setApplicationName(QStringLiteral("sockscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKSCOPE_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("sockscope"));
+    return arguments;
+}
+
+QString CommandLineOptions::requestedLanguage(const QStringList &arguments)
+{
+    QString language;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size())
+            language = arguments[i + 1];
+        else if (arguments[i].startsWith(QLatin1String("--lang=")))
+            language = arguments[i].mid(7);
+    }
+    return language;
+}
+
+bool CommandLineOptions::parseOrExplain(const QStringList &arguments, const QStringList &viewNames)
+{
+    QString error;
+    if (parse(arguments, viewNames, &error))
+        return true;
+    Terminal::printError(error);
+    QTextStream(stderr) << tr("Try '%1 --help'.").arg(QStringLiteral("sockscope")) << QLatin1Char('\n');
+    return false;
 }

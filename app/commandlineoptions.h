@@ -48,6 +48,15 @@ public:
 
     QString helpText;
 
+    // The first steps of both programs, sockscope and the window's sockscope-window: Qt's own
+    // messages quieted, the names QSettings and --version use; returns the arguments as text.
+    static QStringList startProgram(int argc, char *argv[]);
+    // --lang must act before the first translated string (the usage text), so it is looked for
+    // ahead of the full parse; the full parse still validates it.
+    static QString requestedLanguage(const QStringList &arguments);
+    // parse(); for bad arguments, prints the one thing that is wrong and where to read more (not
+    // the whole help) and returns false (exit code 2).
+    bool parseOrExplain(const QStringList &arguments, const QStringList &viewNames);
     // Returns false and a one-line reason for bad arguments (exit code 2).
     // viewNames: what --view accepts (the window's parts).
     bool parse(const QStringList &arguments, const QStringList &viewNames, QString *error);

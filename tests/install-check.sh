@@ -13,6 +13,7 @@ for file in \
     bin/sockscope \
     bin/sockscope-agent \
     libexec/sockscope/sockscope-sysctl-helper \
+    libexec/sockscope/sockscope-window \
     share/polkit-1/actions/org.sockscope.sysctl.policy \
     share/applications/org.sockscope.sockscope.desktop \
     share/metainfo/org.sockscope.sockscope.metainfo.xml \
@@ -46,4 +47,9 @@ completion=$(bash -c 'source /usr/share/bash-completion/bash_completion 2>/dev/n
     COMP_POINT=${#COMP_LINE}; _sockscope; echo "${COMPREPLY[*]}"' _ "$root$prefix/share/bash-completion/completions/sockscope")
 [ "$completion" = json ] || fail "bash completion of --format j gave '$completion'"
 "$root$prefix/bin/sockscope" --version | grep -q '^sockscope ' || fail "installed sockscope does not run"
+# The window is a program of its own in libexec, found from bin/sockscope's own place (here under
+# DESTDIR, so not through the configured prefix): it opens offscreen and saves a screenshot.
+QT_QPA_PLATFORM=offscreen HOME="$root" "$root$prefix/bin/sockscope" --screenshot "$root/window.png" --samples 1 --lang en \
+    || fail "installed sockscope does not open its window"
+[ -s "$root/window.png" ] || fail "installed sockscope saved no screenshot"
 echo "install-check: all files in place under $prefix"

@@ -2,13 +2,15 @@
 #include "processrun.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 // What the command line says besides its data: a usage error is one line and a hint, --help
 // names the positional FILE, --record shows progress only on a terminal, and Qt's own
-// diagnostics stay out of normal runs. Runs the real binary in a private namespace.
+// diagnostics stay out of normal runs, and the command line loads none of the window's libraries.
+// Runs the real binary in a private namespace.
 class TestCommandLine : public QObject
 {
     Q_OBJECT
@@ -117,6 +119,58 @@ private slots:
         const Run debug = sockscope(arguments, environment);
         QCOMPARE(debug.exitCode, 0);
         QVERIFY2(debug.err.contains("XDG_RUNTIME_DIR"), debug.err.constData());
+    }
+
+    // The command line loads none of the window's libraries (Qt Gui, Widgets, Charts and the
+    // GL, glib, dbus and font libraries they pull in: some 30 ms of start-up), by ld.so's own
+    // account of what it maps; the window, run through the same sockscope, still does.
+    void commandLineLoadsNoWindowLibraries_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("window");
+        QTest::newRow("version") << QStringList {"--version"} << false;
+        QTest::newRow("help") << QStringList {"--help"} << false;
+        QTest::newRow("usage error") << QStringList {"--bogus"} << false;
+        QTest::newRow("once json") << QStringList {"--once", "--format", "json"} << false;
+        QTest::newRow("once text") << QStringList {"--once", "--lang", "zh_CN"} << false;
+        QTest::newRow("window") << QStringList {"--screenshot", "w.png", "--samples", "1"} << true;
+    }
+
+    void commandLineLoadsNoWindowLibraries()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, window);
+        QTemporaryDir dir;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("HOME"), dir.path());
+        if (window)
+            arguments[1] = dir.filePath(arguments[1]);
+        const Run result = sockscope(arguments, environment);
+        QCOMPARE(result.exitCode, arguments.first() == QLatin1String("--bogus") ? 2 : 0);
+        QStringList loaded;
+        for (const QByteArray &line : result.err.split('\n')) {
+            const qsizetype at = line.indexOf("calling init: ");
+            if (at >= 0)
+                loaded << QString::fromUtf8(line.mid(at + 14)).section(QLatin1Char('/'), -1);
+        }
+        QVERIFY2(loaded.contains(QStringLiteral("libQt6Core.so.6")), qPrintable(loaded.join(QLatin1Char(' '))));
+        for (const char *library : {"libQt6Gui.so.6", "libQt6Widgets.so.6", "libQt6Charts.so.6"})
+            QVERIFY2(loaded.contains(QLatin1String(library)) == window, qPrintable(loaded.join(QLatin1Char(' '))));
+        if (window)
+            QVERIFY(QFileInfo(arguments[1]).size() > 0);
+    }
+
+    // What the linker was told: sockscope needs no library of the window's at all.
+    void commandLineNeedsNoWindowLibraries()
+    {
+        const Run result = ProcessRun::run(QStringLiteral("readelf"), {"-d", QStringLiteral(SOCKSCOPE_BINARY)},
+                                           QProcessEnvironment::systemEnvironment());
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains("[libQt6Core.so.6]"), result.out.constData());
+        QVERIFY2(!result.out.contains("libQt6Gui") && !result.out.contains("libQt6Widgets") && !result.out.contains("libQt6Charts"),
+                 result.out.constData());
     }
 };
 

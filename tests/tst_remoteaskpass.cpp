@@ -235,9 +235,11 @@ private slots:
             struct stat status {};
             return ::stat(QByteArray(entry + "/environ").constData(), &status) == 0 ? qint64(status.st_uid) : -1;
         };
-        // First its own (nobody's, once setpriv has run), then root's, while the prompt waits.
-        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(QString::fromLatin1(entry + "/exe")).symLinkTarget()
-                                          == QFileInfo(QStringLiteral(SOCKSCOPE_BINARY)).canonicalFilePath(); }, 10000));
+        // First its own (nobody's, once setpriv has run), then root's, while the prompt waits; the
+        // prompt is the window's program, which sockscope becomes through exec (the same pid).
+        const QString window = QFileInfo(QFileInfo(QStringLiteral(SOCKSCOPE_BINARY)).path() + QStringLiteral("/sockscope-window"))
+                                   .canonicalFilePath();
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(QString::fromLatin1(entry + "/exe")).symLinkTarget() == window; }, 10000));
         QVERIFY(QTest::qWaitFor([&] { return owner() == 0; }, 10000));
         QCOMPARE(askpass.state(), QProcess::Running);
         askpass.kill();

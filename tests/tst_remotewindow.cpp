@@ -74,6 +74,9 @@ private slots:
         QVERIFY(QDir().mkpath(cliDir));
         m_cli = cliDir + QStringLiteral("/sockscope");
         QVERIFY(QFile::copy(QStringLiteral(SOCKSCOPE_BINARY), m_cli));
+        // The window it runs, found beside it as in a build tree.
+        QVERIFY(QFile::copy(QFileInfo(QStringLiteral(SOCKSCOPE_BINARY)).path() + QStringLiteral("/sockscope-window"),
+                            cliDir + QStringLiteral("/sockscope-window")));
         QVERIFY(QFile::copy(m_agent.path(), cliDir + QStringLiteral("/sockscope-agent")));
         const SocketPopulation::Endpoint v4{AF_INET, "127.0.0.1", 9000};
         QVERIFY2(m_server.inServerNamespace([&] {

@@ -15,6 +15,7 @@
 #include "timewaitbyportmodel.h"
 #include "timewaitbyprocessmodel.h"
 #include "windowstate.h"
+#include "windowviews.h"
 
 #include <QAction>
 #include <QChildEvent>
@@ -212,9 +213,7 @@ void DockLayout::resetLayout()
 
 QStringList DockLayout::viewNames()
 {
-    return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
-            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls"),
-            QStringLiteral("close-sequence"), QStringLiteral("processes")};
+    return WindowViews::names();
 }
 
 QStringList DockLayout::viewTitles()

@@ -326,6 +326,11 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     }
 
     const bool memory = !m_cookies.empty() || !m_olderCookies.empty();
+    // A client's TIME-WAIT entries to one server come one after the other in the dump: the last
+    // endpoint's answer is tried before the map.
+    Endpoint lastEndpoint {};
+    std::uint32_t lastClient = 0;
+    bool lastKnown = false;
     std::vector<OwnerTimeWait> byOwner;
     const auto count = [&](const OwnerRef &ref) {
         if (byOwner.size() < ref.owner)
@@ -349,9 +354,15 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             // A server port with an unknown or second listener: no guess.
         } else if (!clients.empty()) {
             const SocketRecord &record = sockets[entry.index];
-            const auto it = clients.find(Endpoint {record.remoteAddress, record.remotePort, record.family});
-            if (it != clients.end() && it->second != Ambiguous)
-                ref = {it->second, OwnerEvidence::Likely};
+            const Endpoint endpoint {record.remoteAddress, record.remotePort, record.family};
+            if (!lastKnown || !(endpoint == lastEndpoint)) {
+                const auto it = clients.find(endpoint);
+                lastEndpoint = endpoint;
+                lastClient = it != clients.end() && it->second != Ambiguous ? it->second : 0;
+                lastKnown = true;
+            }
+            if (lastClient != 0)
+                ref = {lastClient, OwnerEvidence::Likely};
         }
         if (ref.owner)
             count(ref);
@@ -368,7 +379,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     }
     ownership.sortTimeWait();
 
-    for (std::size_t k = 0; k < partition.live.size(); ++k) {
+    for (std::size_t k = 0; m_rememberCookies && k < partition.live.size(); ++k) {
         if (livePools[k] != Ambiguous && liveNew[k]) {
             const std::uint32_t i = partition.live[k];
             remember(sockets[i].cookie, livePools[k], ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);

@@ -45,6 +45,12 @@ public:
     SocketOwnership attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports = nullptr);
 
+    // No attribute() follows the next one (a one-shot report): it does not remember the live
+    // sockets' cookies, which only a later dump reads. At 18,000 live sockets that memory is a
+    // map grown by doubling to 64K slots and a 256 KB bitmap: ~450 fresh pages, each a page
+    // fault (dear in a VM), on the path from the dump's end to the report.
+    void lastAttribution() { m_rememberCookies = false; }
+
     // The walk over /proc that the next attribute() needs, if any (ProcessSocketMap::walk), done
     // ahead: on another thread while the dump runs. attribute() does it itself otherwise.
     bool walkDue(std::int64_t nowMs) const { return m_processes.walkDue(nowMs, m_unknownInodes); }
@@ -91,6 +97,7 @@ private:
     // The last attribution met a live socket inode no pass over /proc has seen.
     bool m_unknownInodes = true;
     bool m_walkedAhead = false; // walkAhead() did this attribution's share of the walk
+    bool m_rememberCookies = true; // false after lastAttribution()
     // ProcessSocketMap::passes() at the last attribution.
     std::uint64_t m_attributedPass = ~std::uint64_t(0);
 };

@@ -67,6 +67,12 @@ void aggregate(Snapshot &snapshot, SocketPartition *partition)
     std::vector<std::uint32_t> timeWaitByLocal(65536, 0);
     std::vector<std::uint32_t> timeWaitByRemote(65536, 0);
     std::unordered_map<TupleKey, std::uint32_t, TupleKeyHash> pressure;
+    // The tuple leaves the local port out, and the dump meets one client's connections to one
+    // server one after the other (the ports differ, the tuple does not): the last count found is
+    // tried first, which spares most of a quarter of a million hash lookups (the map's nodes
+    // stay where they are as it grows).
+    TupleKey lastKey {};
+    std::uint32_t *lastCount = nullptr;
     snapshot.ephemeralRange = PortRange::fromSysctl(snapshot.sysctl("net.ipv4.ip_local_port_range"));
     const PortRange range = snapshot.ephemeralRange;
 
@@ -101,7 +107,12 @@ void aggregate(Snapshot &snapshot, SocketPartition *partition)
         // by connect(); it stays taken for this tuple until the socket, TIME-WAIT included, is gone.
         if (record.state != TcpState::Listen && record.state != TcpState::Close
             && range.contains(record.localPort)) {
-            ++pressure[TupleKey {record.localAddress, record.remoteAddress, record.remotePort, record.family}];
+            const TupleKey key {record.localAddress, record.remoteAddress, record.remotePort, record.family};
+            if (!lastCount || !(key == lastKey)) {
+                lastKey = key;
+                lastCount = &pressure[key];
+            }
+            ++*lastCount;
         }
     }
 

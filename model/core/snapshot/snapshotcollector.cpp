@@ -244,10 +244,15 @@ void SnapshotCollector::readSysctls(Snapshot &snapshot)
 
 std::shared_ptr<Snapshot> SnapshotCollector::collectWithRates(std::chrono::nanoseconds interval, CoreMessage *error)
 {
+    if (interval.count() <= 0) {
+        m_owners.lastAttribution();
+        return collect(error);
+    }
     std::shared_ptr<Snapshot> first = collect(error);
-    if (!first || interval.count() <= 0)
+    if (!first)
         return first;
     std::this_thread::sleep_for(interval);
+    m_owners.lastAttribution();
     std::shared_ptr<Snapshot> second = collect(error);
     if (second)
         second->rates = CounterRatesCalculator::between(*first, *second);
