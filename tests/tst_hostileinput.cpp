@@ -536,7 +536,7 @@ private slots:
         int done = 0, failed = 0;
         for (int i = 0, n = rounds(4000); i < n; ++i) {
             QByteArray mutated = dump;
-            for (int m = 0, n = int(random.bounded(1, 4)); m < n; ++m)
+            for (int m = 0, edits = int(random.bounded(1, 4)); m < edits; ++m)
                 HostileBytes::mutate(mutated, random);
             // Exactly the bytes received on the heap, so a read beyond them shows under ASan.
             std::vector<char> exact(mutated.begin(), mutated.end());
@@ -571,7 +571,7 @@ private slots:
             QByteArray mutated = m_recording;
             // Mutations after the header, mostly with checksums made right so the decoders see them.
             QByteArray body = mutated.mid(m_headerEnd);
-            for (int m = 0, n = int(random.bounded(1, 4)); m < n; ++m)
+            for (int m = 0, edits = int(random.bounded(1, 4)); m < edits; ++m)
                 HostileBytes::mutate(body, random);
             mutated = mutated.left(m_headerEnd) + body;
             if (random.bounded(4) != 0)

@@ -4,18 +4,18 @@
 <context>
     <name>AddressPrefix</name>
     <message>
-        <source>&quot;%1&quot; is not an IPv4 or IPv6 address</source>
+        <source>"%1" is not an IPv4 or IPv6 address</source>
         <translation>“%1”不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <source>bad prefix length %1 in &quot;%2&quot; (%3 allows 0 to %4)</source>
+        <source>bad prefix length %1 in "%2" (%3 allows 0 to %4)</source>
         <translation>“%2”中的前缀长度 %1 无效（%3 允许 0 到 %4）</translation>
     </message>
 </context>
 <context>
     <name>AgentBinary</name>
     <message>
-        <source>sockscope&apos;s own agent was not found (looked for %1).</source>
+        <source>sockscope's own agent was not found (looked for %1).</source>
         <translation>未找到 sockscope 自带的采集代理（查找过：%1）。</translation>
     </message>
     <message>
@@ -31,7 +31,7 @@
         <translation>%1 是为 sockscope 不认识的 CPU 构建的（ELF machine %2）。</translation>
     </message>
     <message>
-        <source>sockscope&apos;s own agent was not found.</source>
+        <source>sockscope's own agent was not found.</source>
         <translation>未找到 sockscope 自带的采集代理。</translation>
     </message>
 </context>
@@ -150,7 +150,7 @@
     <name>CloseSequenceDiagram</name>
     <message>
         <source>CLOSED</source>
-        <extracomment>The state after the last ACK: no socket left (RFC 793&apos;s CLOSED).</extracomment>
+        <extracomment>The state after the last ACK: no socket left (RFC 793's CLOSED).</extracomment>
         <translation>CLOSED</translation>
     </message>
     <message>
@@ -210,7 +210,7 @@
         <translation>程序已关闭套接字（成为孤儿连接）后，内核重传这个 FIN 能持续多久：按 tcp_retries2 的方式换算成的时间预算，不是简单的次数；值为 0 时，只要 RTO 低于其最大值（tcp_rto_max_ms，没有它的内核上为 TCP_RTO_MAX；默认 120 秒）就按 8 计算。超出后内核放弃该连接。</translation>
     </message>
     <message>
-        <source>How long an orphaned socket waits here for the peer&apos;s FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above 60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
+        <source>How long an orphaned socket waits here for the peer's FIN: the value up to 60 s (default 60, at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above 60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not closed, is not limited by it. Not the TIME-WAIT length.</source>
         <translation>孤儿套接字在这里等待对端 FIN 的时长：取值不超过 60 秒时即为该值（默认 60，至少 3.5 × RTO，TCP_LINGER2 会覆盖它），以 timewait 表条目的形式等待（计入 sockstat tw）；超过 60 秒时为 2 ×（取值 − 60）秒，前一半以完整套接字等待。只 shutdown、没有 close 的套接字不受它限制。它不是 TIME-WAIT 的时长。</translation>
     </message>
     <message>
@@ -273,7 +273,7 @@
         <translation>秒</translation>
     </message>
     <message>
-        <source>Language: zh_CN or en (default: the desktop&apos;s).</source>
+        <source>Language: zh_CN or en (default: the desktop's).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随桌面）。</translation>
     </message>
     <message>
@@ -301,11 +301,11 @@
         <translation>运行窗口 --samples 次刷新，输出每次刷新在 GUI 线程上的耗时和内存峰值。</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
+        <source>Unexpected argument "%1".</source>
         <translation>多余的参数“%1”。</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use text or json.</source>
+        <source>Unknown format "%1": use text or json.</source>
         <translation>未知格式“%1”：请使用 text 或 json。</translation>
     </message>
     <message>
@@ -321,11 +321,11 @@
         <translation>--netns 需要一个名称或路径。</translation>
     </message>
     <message>
-        <source>Unknown TCP state &quot;%1&quot;.</source>
+        <source>Unknown TCP state "%1".</source>
         <translation>未知的 TCP 状态“%1”。</translation>
     </message>
     <message>
-        <source>--interval needs seconds from 0.25 to 10, not &quot;%1&quot;.</source>
+        <source>--interval needs seconds from 0.25 to 10, not "%1".</source>
         <translation>--interval 需要 0.25 到 10 之间的秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@
         <translation>--screenshot 需要以 .png 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Unknown view &quot;%1&quot;: use one of %2.</source>
+        <source>Unknown view "%1": use one of %2.</source>
         <translation>未知的视图“%1”：请使用 %2 之一。</translation>
     </message>
     <message>
@@ -341,11 +341,11 @@
         <translation>--view 只能与 --screenshot 一起使用。</translation>
     </message>
     <message>
-        <source>--samples needs a whole number from 1 to 100000, not &quot;%1&quot;.</source>
+        <source>--samples needs a whole number from 1 to 100000, not "%1".</source>
         <translation>--samples 需要 1 到 100000 之间的整数，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <source>Unknown language "%1": use zh_CN or en.</source>
         <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
     </message>
     <message>
@@ -393,7 +393,7 @@
         <translation>--duration 只能与 --record 一起使用。</translation>
     </message>
     <message>
-        <source>--duration needs a number of seconds above 0, not &quot;%1&quot;.</source>
+        <source>--duration needs a number of seconds above 0, not "%1".</source>
         <translation>--duration 需要大于 0 的秒数，而不是“%1”。</translation>
     </message>
     <message>
@@ -401,7 +401,7 @@
         <translation>--table-every 只能与 --record 一起使用。</translation>
     </message>
     <message>
-        <source>--table-every needs whole seconds from 0 to 86400, not &quot;%1&quot;.</source>
+        <source>--table-every needs whole seconds from 0 to 86400, not "%1".</source>
         <translation>--table-every 需要 0 到 86400 之间的整数秒，而不是“%1”。</translation>
     </message>
     <message>
@@ -429,11 +429,11 @@
         <translation>[文件]</translation>
     </message>
     <message>
-        <source>--top needs a number between 0 and 65536, not &quot;%1&quot;.</source>
+        <source>--top needs a number between 0 and 65536, not "%1".</source>
         <translation>--top 需要 0 到 65536 之间的数字，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Try &apos;%1 --help&apos;.</source>
+        <source>Try '%1 --help'.</source>
         <translation>请运行“%1 --help”查看帮助。</translation>
     </message>
     <message>
@@ -453,7 +453,7 @@
         <translation>[用户@]主机[:端口]</translation>
     </message>
     <message>
-        <source>With --host: when the remote host has no sockscope-agent, copy this sockscope&apos;s agent to ~/.cache/sockscope there (checked by its sha256) and run it.</source>
+        <source>With --host: when the remote host has no sockscope-agent, copy this sockscope's agent to ~/.cache/sockscope there (checked by its sha256) and run it.</source>
         <translation>与 --host 一起使用：远程主机上没有 sockscope-agent 时，把本 sockscope 自带的采集代理复制到那里的 ~/.cache/sockscope（按 sha256 校验）并运行。</translation>
     </message>
     <message>
@@ -465,7 +465,7 @@
         <translation>--push-agent 需要与 --host 一起使用。</translation>
     </message>
     <message>
-        <source>With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent&apos;s table period), not &quot;%1&quot;.</source>
+        <source>With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent's table period), not "%1".</source>
         <translation>与 --host 同用时，--table-every 需要 1 到 3600 之间的整秒数（远端采集代理的套接字表周期），而不是“%1”。</translation>
     </message>
     <message>
@@ -477,11 +477,11 @@
         <translation>--lab 不能与 --%1 一起使用。</translation>
     </message>
     <message>
-        <source>Unknown lab scenario &quot;%1&quot;: use one of %2.</source>
+        <source>Unknown lab scenario "%1": use one of %2.</source>
         <translation>未知的实验场景“%1”：请使用 %2 之一。</translation>
     </message>
     <message>
-        <source>--set needs NAME=VALUE, not &quot;%1&quot;.</source>
+        <source>--set needs NAME=VALUE, not "%1".</source>
         <translation>--set 需要 NAME=VALUE 形式，而不是“%1”。</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
         <translation>--set %1：不是实验室认识的负载设置（rate、concurrency、closer、keepalive、request、target、sources、bind-no-port、backlog、accept），或取值超出范围。</translation>
     </message>
     <message>
-        <source>--set %1: %2 is the host&apos;s only; it cannot be changed in the lab.</source>
+        <source>--set %1: %2 is the host's only; it cannot be changed in the lab.</source>
         <translation>--set %1：%2 仅属于主机，不能在实验室中修改。</translation>
     </message>
     <message>
@@ -533,7 +533,7 @@
         <translation>名称=值</translation>
     </message>
     <message>
-        <source>The share of one CPU, in percent (1 to 100, default 5), that dumping the sockets may use: between dumps, refreshes read the counters afresh and show the last dump&apos;s sockets with their age.</source>
+        <source>The share of one CPU, in percent (1 to 100, default 5), that dumping the sockets may use: between dumps, refreshes read the counters afresh and show the last dump's sockets with their age.</source>
         <translation>转储套接字可使用的单个 CPU 份额，以百分比计（1 到 100，默认 5）：两次转储之间，刷新会重新读取计数器，并显示上次转储的套接字及其时长。</translation>
     </message>
     <message>
@@ -545,8 +545,12 @@
         <translation>--dump-budget 仅适用于窗口和 --record。</translation>
     </message>
     <message>
-        <source>--dump-budget needs a whole percentage from 1 to 100, not &quot;%1&quot;.</source>
+        <source>--dump-budget needs a whole percentage from 1 to 100, not "%1".</source>
         <translation>--dump-budget 需要 1 到 100 之间的整数百分比，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>sockscope-window shows the window only; run sockscope for the rest.</source>
+        <translation>sockscope-window 只显示窗口；其他功能请运行 sockscope。</translation>
     </message>
 </context>
 <context>
@@ -663,7 +667,7 @@
         <translation>%1：有 %2 个列名，却有 %3 个数值。</translation>
     </message>
     <message>
-        <source>%1 %2: &quot;%3&quot; is not a number.</source>
+        <source>%1 %2: "%3" is not a number.</source>
         <translation>%1 %2：“%3”不是数字。</translation>
     </message>
     <message>
@@ -691,7 +695,7 @@
         <translation>Slab 内存为估算值：%1。</translation>
     </message>
     <message>
-        <source>socket counts of this namespace × object sizes from this kernel&apos;s BTF (struct size plus SLUB&apos;s free pointer, in 64-byte cache lines)</source>
+        <source>socket counts of this namespace × object sizes from this kernel's BTF (struct size plus SLUB's free pointer, in 64-byte cache lines)</source>
         <translation>本命名空间的套接字数 × 从本内核 BTF 得到的对象大小（结构体大小加上 SLUB 的空闲指针，按 64 字节缓存行对齐）</translation>
     </message>
     <message>
@@ -703,7 +707,7 @@
         <translation>网络命名空间名称为空。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a network namespace name.</source>
+        <source>"%1" is not a network namespace name.</source>
         <translation>“%1”不是网络命名空间名称。</translation>
     </message>
     <message>
@@ -747,11 +751,11 @@
         <translation>当前</translation>
     </message>
     <message>
-        <source>The agent does not know the command &quot;%1&quot; (it knows interval, table-period, table, pause and resume).</source>
+        <source>The agent does not know the command "%1" (it knows interval, table-period, table, pause and resume).</source>
         <translation>代理程序不认识命令“%1”（它只认识 interval、table-period、table、pause 和 resume）。</translation>
     </message>
     <message>
-        <source>The agent&apos;s command %1 needs a whole number of milliseconds from %3 to %4, not &quot;%2&quot;.</source>
+        <source>The agent's command %1 needs a whole number of milliseconds from %3 to %4, not "%2".</source>
         <translation>代理程序的命令 %1 需要 %3 到 %4 之间的整数毫秒数，而不是“%2”。</translation>
     </message>
     <message>
@@ -763,7 +767,7 @@
         <translation>培训实验室无法创建它的命名空间（%1：%2）。它需要非特权用户命名空间（user.max_user_namespaces 大于 0）。</translation>
     </message>
     <message>
-        <source>The lab does not know the load setting &quot;%1&quot;.</source>
+        <source>The lab does not know the load setting "%1".</source>
         <translation>实验室不认识负载设置“%1”。</translation>
     </message>
     <message>
@@ -792,7 +796,7 @@
     </message>
     <message>
         <source>The socket table at byte %1 has a description of %2 KiB (a real one takes a few KiB; at most %3 KiB are read); it was refused unread.</source>
-        <extracomment>A socket table&apos;s description is its JSON: totals, busiest ports and owners, kernel facts.</extracomment>
+        <extracomment>A socket table's description is its JSON: totals, busiest ports and owners, kernel facts.</extracomment>
         <translation>第 %1 字节处的套接字表的描述占 %2 KiB（真实的只占几 KiB；最多读取 %3 KiB）；它未经读取即被拒绝。</translation>
     </message>
     <message>
@@ -885,7 +889,7 @@
         <translation>添加标记…</translation>
     </message>
     <message>
-        <source>Mark this moment on every chart, e.g. &quot;deploy&quot; (Ctrl+M)</source>
+        <source>Mark this moment on every chart, e.g. "deploy" (Ctrl+M)</source>
         <translation>在所有图表上标记此刻，例如“发布”（Ctrl+M）</translation>
     </message>
     <message>
@@ -985,7 +989,7 @@
         <translation>还没有历史数据。</translation>
     </message>
     <message>
-        <source>Exported the charts&apos; time range to %1</source>
+        <source>Exported the charts' time range to %1</source>
         <translation>已将图表的时间范围导出到 %1</translation>
     </message>
     <message>
@@ -1127,7 +1131,7 @@
         <translation>somaxconn 低于 backlog</translation>
     </message>
     <message>
-        <source>somaxconn %1 caps the queue: the listener&apos;s limit is now %2</source>
+        <source>somaxconn %1 caps the queue: the listener's limit is now %2</source>
         <translation>somaxconn %1 限制了队列：监听套接字的上限现在是 %2</translation>
     </message>
     <message>
@@ -1143,7 +1147,7 @@
         <translation>FIN-WAIT-2 停在 tcp_max_tw_buckets，TCPTimeWaitOverflow 上升</translation>
     </message>
     <message>
-        <source>The listener&apos;s limit becomes somaxconn</source>
+        <source>The listener's limit becomes somaxconn</source>
         <translation>监听套接字的上限变为 somaxconn</translation>
     </message>
     <message>
@@ -1194,7 +1198,7 @@
         <translation>培训实验室已结束：%1</translation>
     </message>
     <message>
-        <source>The lab&apos;s sysctls could not be set: %1</source>
+        <source>The lab's sysctls could not be set: %1</source>
         <translation>无法设置实验室的 sysctl：%1</translation>
     </message>
 </context>
@@ -1268,7 +1272,7 @@
         <translation>127.0.0.1（环回）</translation>
     </message>
     <message>
-        <source>10.77.0.1 (the lab&apos;s own, not loopback)</source>
+        <source>10.77.0.1 (the lab's own, not loopback)</source>
         <translation>10.77.0.1（实验室自己的地址，不是环回）</translation>
     </message>
     <message>
@@ -1288,7 +1292,7 @@
         <translation>客户端依次绑定 10.77.0.1 … 10.77.0.N（或 127.0.0.1 … 127.0.0.N）。</translation>
     </message>
     <message>
-        <source>What the lab&apos;s clients and server do (changes apply at once)</source>
+        <source>What the lab's clients and server do (changes apply at once)</source>
         <translation>实验室中客户端和服务器的行为（修改立即生效）</translation>
     </message>
 </context>
@@ -1299,7 +1303,7 @@
         <translation>connect()：尝试 %1 次，连接成功 %2 次，因 EADDRNOTAVAIL 失败 %3 次，其他失败 %4 次；服务器：accept %5 次</translation>
     </message>
     <message>
-        <source>… waiting for the lab&apos;s first figures</source>
+        <source>… waiting for the lab's first figures</source>
         <translation>……正在等待实验室的第一批数据</translation>
     </message>
     <message>
@@ -1354,7 +1358,7 @@
         <translation>1. 服务器先关闭</translation>
     </message>
     <message>
-        <source>Clients on 127.0.0.1 send 50 requests a second to a server on port 8080 that closes each connection after its answer. Watch TIME-WAIT per port (by local port) and the socket table: the entries sit on the server&apos;s port 8080, one per closed connection, for 60 s.</source>
+        <source>Clients on 127.0.0.1 send 50 requests a second to a server on port 8080 that closes each connection after its answer. Watch TIME-WAIT per port (by local port) and the socket table: the entries sit on the server's port 8080, one per closed connection, for 60 s.</source>
         <translation>127.0.0.1 上的客户端每秒向端口 8080 上的服务器发送 50 个请求，服务器在应答后关闭每个连接。观察按端口的 TIME-WAIT（按本地端口）和套接字表：条目位于服务器的端口 8080 上，每关闭一个连接一条，保留 60 秒。</translation>
     </message>
     <message>
@@ -1374,7 +1378,7 @@
         <translation>开启 keep-alive，或让服务器先关闭。</translation>
     </message>
     <message>
-        <source>With keep-alive no new TIME-WAIT appears; with the server closing first the new entries move to local port 8080 and the client&apos;s ephemeral ports are free again at once.</source>
+        <source>With keep-alive no new TIME-WAIT appears; with the server closing first the new entries move to local port 8080 and the client's ephemeral ports are free again at once.</source>
         <translation>开启 keep-alive 后不再出现新的 TIME-WAIT；改为服务器先关闭后，新条目移到本地端口 8080，客户端的临时端口立即重新可用。</translation>
     </message>
     <message>
@@ -1382,7 +1386,7 @@
         <translation>3. 端口耗尽</translation>
     </message>
     <message>
-        <source>ip_local_port_range is cut to 64 ports (40000–40063) and clients connect 30 times a second to 10.77.0.1:8080, an address of the lab&apos;s own that is not a loopback address, closing first. Watch the lab&apos;s chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails with EADDRNOTAVAIL.</source>
+        <source>ip_local_port_range is cut to 64 ports (40000–40063) and clients connect 30 times a second to 10.77.0.1:8080, an address of the lab's own that is not a loopback address, closing first. Watch the lab's chart: after about two seconds every port holds a TIME-WAIT entry and connect() fails with EADDRNOTAVAIL.</source>
         <translation>ip_local_port_range 缩小到 64 个端口（40000–40063），客户端每秒 30 次连接 10.77.0.1:8080（实验室自己的地址，不是环回地址），并由客户端先关闭。观察实验室的图表：大约两秒后每个端口都被一个 TIME-WAIT 条目占用，connect() 因 EADDRNOTAVAIL 失败。</translation>
     </message>
     <message>
@@ -1406,7 +1410,7 @@
         <translation>5. 孤儿 FIN-WAIT-2</translation>
     </message>
     <message>
-        <source>Clients close after their answer, but the server never closes its side. Each client socket is orphaned in FIN-WAIT-2 (the server&apos;s side stays in CLOSE-WAIT). tcp_fin_timeout is set to 3 s here: watch FIN-WAIT-2 level off at about 20 a second × 3 s.</source>
+        <source>Clients close after their answer, but the server never closes its side. Each client socket is orphaned in FIN-WAIT-2 (the server's side stays in CLOSE-WAIT). tcp_fin_timeout is set to 3 s here: watch FIN-WAIT-2 level off at about 20 a second × 3 s.</source>
         <translation>客户端收到应答后关闭，但服务器从不关闭自己一侧。每个客户端套接字都成为 FIN-WAIT-2 中的孤儿（服务器一侧停在 CLOSE-WAIT）。这里 tcp_fin_timeout 设为 3 秒：观察 FIN-WAIT-2 稳定在约每秒 20 个 × 3 秒。</translation>
     </message>
     <message>
@@ -1414,7 +1418,7 @@
         <translation>把 tcp_fin_timeout 改回 60，或把 tcp_max_tw_buckets 降到 20。</translation>
     </message>
     <message>
-        <source>6. The listener&apos;s queues</source>
+        <source>6. The listener's queues</source>
         <translation>6. 监听套接字的队列</translation>
     </message>
     <message>
@@ -1426,7 +1430,7 @@
         <translation>把 net.core.somaxconn 设为 4（低于 backlog 16）。</translation>
     </message>
     <message>
-        <source>The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab&apos;s server calls listen() again and the limit becomes 4.</source>
+        <source>The queue fills past its limit min(backlog, somaxconn): the kernel calls it full once it holds more. While it is full, new SYNs are dropped (ListenOverflows and ListenDrops rise) even with tcp_syncookies = 1: cookies only replace the half-open queue. Clients wait in SYN-SENT and retry. After somaxconn = 4 the lab's server calls listen() again and the limit becomes 4.</source>
         <translation>队列会超过其上限 min(backlog, somaxconn)：内核在队列中的连接多于上限时才认为它已满。队列满时，新的 SYN 会被丢弃（ListenOverflows 和 ListenDrops 上升），即使 tcp_syncookies = 1 也是如此：cookie 只替代半连接队列。客户端停在 SYN-SENT 并重试。somaxconn = 4 之后，实验室的服务器再次调用 listen()，上限变为 4。</translation>
     </message>
     <message>
@@ -1442,7 +1446,7 @@
         <translation>在 sysctl 面板中把 tcp_tw_reuse 设为 1。然后在负载运行时把 tcp_timestamps 设为 0。再把负载暂停约 65 秒，然后重新运行（或用 sockscope --lab port-exhaustion --set net.ipv4.tcp_tw_reuse=1 --set net.ipv4.tcp_timestamps=0 启动实验室）。也可以给客户端更多源地址，或改为连接 127.0.0.1。</translation>
     </message>
     <message>
-        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only an entry that recorded the peer&apos;s timestamp, and the new connection inherits that record and hands it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have expired unused (a pause of about 65 s, or a lab started with tcp_tw_reuse = 1 and tcp_timestamps = 0) do the failures come back and TWRecycled stays. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
+        <source>With tcp_tw_reuse = 1 connect() takes over TIME-WAIT entries older than tcp_tw_reuse_delay (TWRecycled rises) and the failures stop. The default 2 covers loopback addresses only, which is why they happened towards 10.77.0.1 and do not happen towards 127.0.0.1. connect() takes over only an entry that recorded the peer's timestamp, and the new connection inherits that record and hands it to its own entry. So after tcp_timestamps = 0 reuse goes on: no failures, TWRecycled still rises, and the new connections carry no timestamps (so no PAWS either). Only once the entries have expired unused (a pause of about 65 s, or a lab started with tcp_tw_reuse = 1 and tcp_timestamps = 0) do the failures come back and TWRecycled stays. Each extra source address brings another 64 ports (two addresses: the failures start after about four seconds instead of two); IP_BIND_ADDRESS_NO_PORT alone changes nothing towards one destination.</source>
         <translation>tcp_tw_reuse = 1 时，connect() 会接管存在时间超过 tcp_tw_reuse_delay 的 TIME-WAIT 条目（TWRecycled 上升），失败随之停止。默认值 2 只适用于环回地址，所以失败发生在指向 10.77.0.1 的连接上，而指向 127.0.0.1 时不会发生。connect() 只接管记录了对端时间戳的条目，新连接会继承这条记录，并把它交给自己的条目。所以设 tcp_timestamps = 0 之后复用仍在继续：没有失败，TWRecycled 仍在上升，而新连接不带时间戳（因此也没有 PAWS）。只有当这些条目未被使用而过期之后（暂停约 65 秒，或在以 tcp_tw_reuse = 1 和 tcp_timestamps = 0 启动的实验室中），失败才会再次出现，TWRecycled 不再增加。每多一个源地址就多 64 个端口（两个地址：失败大约在四秒而不是两秒后开始）；单独使用 IP_BIND_ADDRESS_NO_PORT 对同一个目标没有任何改变。</translation>
     </message>
 </context>
@@ -1461,7 +1465,7 @@
         <translation>培训实验室</translation>
     </message>
     <message>
-        <source>Global sysctls (such as tcp_max_orphans) are the host&apos;s only: not changeable in the lab.</source>
+        <source>Global sysctls (such as tcp_max_orphans) are the host's only: not changeable in the lab.</source>
         <translation>全局 sysctl（例如 tcp_max_orphans）仅属于主机：不能在实验室中修改。</translation>
     </message>
     <message>
@@ -1469,11 +1473,11 @@
         <translation>实验室中不可用</translation>
     </message>
     <message>
-        <source>The lab&apos;s sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the host only.</source>
+        <source>The lab's sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the host only.</source>
         <translation>实验室的 sysctl 属于它自己的网络命名空间，随实验室一同结束；/etc/sysctl.d 只作用于主机。</translation>
     </message>
     <message>
-        <source>Apply writes them in the lab&apos;s own network namespace, as root of the lab&apos;s user namespace (no password, nothing of the host changes): %1 apply %2</source>
+        <source>Apply writes them in the lab's own network namespace, as root of the lab's user namespace (no password, nothing of the host changes): %1 apply %2</source>
         <translation>“应用”会以实验室用户命名空间中的 root 身份，把它们写入实验室自己的网络命名空间（无需密码，主机的任何设置都不会改变）：%1 apply %2</translation>
     </message>
 </context>
@@ -1481,7 +1485,7 @@
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>Menu title; keep &quot;Language&quot; recognisable for people who cannot read the current language</extracomment>
+        <extracomment>Menu title; keep "Language" recognisable for people who cannot read the current language</extracomment>
         <translation>语言 Language(&amp;L)</translation>
     </message>
 </context>
@@ -1571,7 +1575,7 @@
         <translation>鼠标悬停在图表上</translation>
     </message>
     <message>
-        <source>Crosshair with every series&apos; value at that time</source>
+        <source>Crosshair with every series' value at that time</source>
         <translation>十字线，显示该时刻每条曲线的数值</translation>
     </message>
     <message>
@@ -1619,7 +1623,7 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>Focus the socket table&apos;s filter</source>
+        <source>Focus the socket table's filter</source>
         <translation>聚焦到套接字表的过滤框</translation>
     </message>
     <message>
@@ -1670,8 +1674,8 @@
         <translation>SO_LINGER {1, 0} 不是解决 TIME-WAIT 的办法</translation>
     </message>
     <message>
-        <source>With l_onoff = 1 and l_linger = 0, close() sends an RST and the connection skips TIME-WAIT, but data not yet delivered is lost and the peer gets &quot;connection reset&quot;. TIME-WAIT&apos;s protection goes with it.</source>
-        <translation>设置 l_onoff = 1、l_linger = 0 时，close() 会发送 RST，连接跳过 TIME-WAIT，但尚未送达的数据会丢失，对端会收到 &quot;connection reset&quot;。TIME-WAIT 的保护也随之消失。</translation>
+        <source>With l_onoff = 1 and l_linger = 0, close() sends an RST and the connection skips TIME-WAIT, but data not yet delivered is lost and the peer gets "connection reset". TIME-WAIT's protection goes with it.</source>
+        <translation>设置 l_onoff = 1、l_linger = 0 时，close() 会发送 RST，连接跳过 TIME-WAIT，但尚未送达的数据会丢失，对端会收到 "connection reset"。TIME-WAIT 的保护也随之消失。</translation>
     </message>
     <message>
         <source>tcp_tw_recycle is gone</source>
@@ -1686,11 +1690,11 @@
         <translation>TIME-WAIT 占用的内存很少</translation>
     </message>
     <message>
-        <source>An entry is a small slab object (tw_sock_TCP in /proc/slabinfo), a few hundred bytes. What runs out first is a client&apos;s local ports towards one destination, not memory.</source>
+        <source>An entry is a small slab object (tw_sock_TCP in /proc/slabinfo), a few hundred bytes. What runs out first is a client's local ports towards one destination, not memory.</source>
         <translation>一个条目是一个很小的 slab 对象（/proc/slabinfo 中的 tw_sock_TCP），几百字节。先耗尽的是客户端连往同一目的端的本地端口，而不是内存。</translation>
     </message>
     <message>
-        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer&apos;s FIN: the value itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts it under tw and it counts against tcp_max_tw_buckets.</source>
+        <source>It limits how long an orphaned connection waits in FIN-WAIT-2 for the peer's FIN: the value itself up to 60 s; above 60 s, 2 × (value − 60) s, first as a full socket. As an entry in the timewait table, ss shows it as FIN-WAIT-2 with a timewait timer, sockstat counts it under tw and it counts against tcp_max_tw_buckets.</source>
         <translation>它限制孤儿连接在 FIN-WAIT-2 中等待对端 FIN 的时长：取值不超过 60 秒时即等待该时长；超过 60 秒时为 2 ×（取值 − 60）秒，先以完整套接字等待。作为 timewait 表中的条目时，ss 把它显示为带 timewait 计时器的 FIN-WAIT-2，sockstat 把它计入 tw，它也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
@@ -1698,11 +1702,11 @@
         <translation>先关闭连接的服务器（没有 keep-alive 的 HTTP）在自己的监听端口上持有这些条目：在 tcp_max_tw_buckets 以内代价很小、无害。先关闭连接的客户端在自己的本地端口上持有它们：每个条目都会让该端口对其目的端保持占用，直到条目到期或被 connect() 接管。</translation>
     </message>
     <message>
-        <source>A container does not get the host&apos;s TIME-WAIT sysctls</source>
+        <source>A container does not get the host's TIME-WAIT sysctls</source>
         <translation>容器不会继承宿主机的 TIME-WAIT 相关 sysctl</translation>
     </message>
     <message>
-        <source>A new network namespace starts the settings sockscope lists at the kernel&apos;s built-in defaults, not at the host&apos;s values: /etc/sysctl.d applies to the host&apos;s namespace only. Not every sysctl does: tcp_rmem, tcp_wmem and tcp_congestion_control start as copies of the host&apos;s. The tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow the established hash the namespace uses: the host&apos;s, unless tcp_child_ehash_entries was set where the namespace was created, which gives it a hash of its own. Global settings such as tcp_max_orphans stay the host&apos;s.</source>
+        <source>A new network namespace starts the settings sockscope lists at the kernel's built-in defaults, not at the host's values: /etc/sysctl.d applies to the host's namespace only. Not every sysctl does: tcp_rmem, tcp_wmem and tcp_congestion_control start as copies of the host's. The tcp_max_tw_buckets and tcp_max_syn_backlog defaults follow the established hash the namespace uses: the host's, unless tcp_child_ehash_entries was set where the namespace was created, which gives it a hash of its own. Global settings such as tcp_max_orphans stay the host's.</source>
         <translation>新的网络命名空间中，sockscope 列出的这些设置从内核的内置默认值开始，而不是宿主机的取值：/etc/sysctl.d 只作用于宿主机的命名空间。并非所有 sysctl 都如此：tcp_rmem、tcp_wmem 和 tcp_congestion_control 一开始是宿主机取值的副本。tcp_max_tw_buckets 和 tcp_max_syn_backlog 的默认值随该命名空间所用的 established 哈希表而定：默认用宿主机的哈希表，除非创建命名空间的地方设置了 tcp_child_ehash_entries，这时它会有自己的哈希表。tcp_max_orphans 这类全局设置仍然是宿主机的。</translation>
     </message>
     <message>
@@ -1710,11 +1714,11 @@
         <translation>只有 connect() 在选择本地端口时才会查看它。自 2018 年起默认值是 2：只用于环回流量。在它适用时，如果条目带有对端时间戳的记录（由旧连接收到，或旧连接在接管更早的条目时继承而来），connect() 可以接管存在时间超过复用延迟的条目；没有任何条目会提前过期。若程序设置 SO_REUSEADDR，bind() 到某个条目的端口（该条目原来的套接字也设置过 SO_REUSEADDR）再 connect()，则不论这个设置和延迟如何都会接管该条目（前提是条目带有这样的记录）。服务器从中得不到任何好处。</translation>
     </message>
     <message>
-        <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: with it, 127.0.0.1 and 0.0.0.0 can both be bound to one port, but both cannot listen: once one listens, the other&apos;s bind() or listen() fails.</source>
+        <source>It lets bind() take a port whose old connections are still in TIME-WAIT, as when a server restarts; the old sockets and the new one must both have it set. It never lets two sockets listen on overlapping addresses: with it, 127.0.0.1 and 0.0.0.0 can both be bound to one port, but both cannot listen: once one listens, the other's bind() or listen() fails.</source>
         <translation>它让 bind() 能占用一个旧连接仍处于 TIME-WAIT 的端口，例如服务器重启时；旧套接字和新套接字都必须设置它。它从不允许两个套接字在重叠的地址上监听：设置它之后，127.0.0.1 和 0.0.0.0 可以都绑定到同一端口，但不能都监听：只要其中一个开始监听，另一个的 bind() 或 listen() 就会失败。</translation>
     </message>
     <message>
-        <source>TW and TWKilled count entries of the timewait table once, as they are made, by their first timeout: TW when it is over 4 s, TWKilled when it is 4 s or less. An orphaned FIN-WAIT-2 entry that then gets the peer&apos;s FIN becomes a 60 s TIME-WAIT and is not counted again. A server that closes first usually goes through such a FIN-WAIT-2 entry, so with tcp_fin_timeout of 4 s or less (or 61 to 64 s) its TIME-WAIT lands in TWKilled, and with the default 60 s TW also counts FIN-WAIT-2 entries that never become TIME-WAIT. Neither counter is &quot;entered TIME-WAIT&quot;. TWRecycled counts entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
+        <source>TW and TWKilled count entries of the timewait table once, as they are made, by their first timeout: TW when it is over 4 s, TWKilled when it is 4 s or less. An orphaned FIN-WAIT-2 entry that then gets the peer's FIN becomes a 60 s TIME-WAIT and is not counted again. A server that closes first usually goes through such a FIN-WAIT-2 entry, so with tcp_fin_timeout of 4 s or less (or 61 to 64 s) its TIME-WAIT lands in TWKilled, and with the default 60 s TW also counts FIN-WAIT-2 entries that never become TIME-WAIT. Neither counter is "entered TIME-WAIT". TWRecycled counts entries taken over by connect(): TIME-WAIT through tcp_tw_reuse, and after bind() to an explicit port orphaned FIN-WAIT-2 entries too. The counters belong to the network namespace: in a container they count since the namespace was created, not since boot.</source>
         <translation>TW 和 TWKilled 在 timewait 表的条目创建时按其第一次超时各计一次：超过 4 秒计入 TW，4 秒或更短计入 TWKilled。孤儿 FIN-WAIT-2 条目随后收到对端的 FIN 时，会变成 60 秒的 TIME-WAIT，但不会再被计数。先关闭的服务器通常会经过这样的 FIN-WAIT-2 条目，所以当 tcp_fin_timeout 不超过 4 秒（或为 61 到 64 秒）时，它的 TIME-WAIT 计入 TWKilled；而在默认的 60 秒下，TW 也统计那些从未变成 TIME-WAIT 的 FIN-WAIT-2 条目。两个计数器都不是“进入 TIME-WAIT”的数量。TWRecycled 统计被 connect() 接管的条目：通过 tcp_tw_reuse 接管的 TIME-WAIT 条目，以及 bind() 到明确端口后接管的条目（此时也包括孤儿 FIN-WAIT-2 条目）。这些计数器属于网络命名空间：在容器中它们从命名空间创建时开始计数，而不是从开机时开始。</translation>
     </message>
 </context>
@@ -1816,7 +1820,7 @@
         <translation>端口预算推算…</translation>
     </message>
     <message>
-        <source>New connections per second towards the busiest tuples, with and without tcp_tw_reuse, worked out from this namespace&apos;s values.</source>
+        <source>New connections per second towards the busiest tuples, with and without tcp_tw_reuse, worked out from this namespace's values.</source>
         <translation>按本命名空间的实际取值，推算到最繁忙几个目的端每秒可建立的新连接数（启用和不启用 tcp_tw_reuse 两种情况）。</translation>
     </message>
     <message>
@@ -1852,7 +1856,7 @@
         <translation>%1 / %2（sockstat tw）</translation>
     </message>
     <message>
-        <source>sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the socket table&apos;s rows are TIME-WAIT.</source>
+        <source>sockstat tw: %1 entries in the timewait table, TIME-WAIT and orphaned FIN-WAIT-2, IPv4 and IPv6 together; tcp_max_tw_buckets (%2) caps exactly that. %3 of the socket table's rows are TIME-WAIT.</source>
         <translation>sockstat tw：timewait 表中有 %1 个条目，包括 TIME-WAIT 和孤儿 FIN-WAIT-2，IPv4 和 IPv6 合计；tcp_max_tw_buckets（%2）限制的正是这个数。套接字表中有 %3 行是 TIME-WAIT。</translation>
     </message>
     <message>
@@ -1880,7 +1884,7 @@
         <translation>%1 毫秒：仅读取计数器；套接字为 %2 秒前统计</translation>
     </message>
     <message>
-        <source>Dumping every socket costs CPU in proportion to their number, so the agent spaces its dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by default). In between, the counters, slab and sysctls are read afresh every sample and the state and port figures repeat the last dump&apos;s.</source>
+        <source>Dumping every socket costs CPU in proportion to their number, so the agent spaces its dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by default). In between, the counters, slab and sysctls are read afresh every sample and the state and port figures repeat the last dump's.</source>
         <translation>逐个转储所有套接字的 CPU 开销与套接字数量成正比，因此代理会拉开两次转储的间隔，使其不超出 CPU 预算（sockscope-agent --dump-budget，默认为一个 CPU 的 5 %）。在两次转储之间，每次采样都会重新读取计数器、slab 和 sysctl，而状态和端口数字沿用上一次转储的结果。</translation>
     </message>
     <message>
@@ -1962,7 +1966,7 @@
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <source>tcp_tw_reuse_delay, counted from the entry&apos;s start of TIME-WAIT</source>
+        <source>tcp_tw_reuse_delay, counted from the entry's start of TIME-WAIT</source>
         <translation>tcp_tw_reuse_delay，从条目进入 TIME-WAIT 时算起</translation>
     </message>
     <message>
@@ -2046,7 +2050,7 @@
         <translation>（前提是对端发送 TCP 时间戳。）</translation>
     </message>
     <message>
-        <source>With tcp_timestamps 0 from the start, a range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL. Switched to 0 under load, it may not yet: a connection that takes over an entry inherits the entry&apos;s record of the peer&apos;s timestamp and hands it on, so reuse goes on, without PAWS, until an entry expires unused.</source>
+        <source>With tcp_timestamps 0 from the start, a range full of TIME-WAIT towards that destination fails connect() with EADDRNOTAVAIL. Switched to 0 under load, it may not yet: a connection that takes over an entry inherits the entry's record of the peer's timestamp and hands it on, so reuse goes on, without PAWS, until an entry expires unused.</source>
         <translation>如果 tcp_timestamps 从一开始就是 0，到该目的端的端口范围被 TIME-WAIT 占满时，connect() 以 EADDRNOTAVAIL 失败。如果是在有负载时改为 0，则未必会立即失败：接管条目的连接会继承该条目中对端时间戳的记录并继续传下去，所以复用会在没有 PAWS 的情况下继续，直到某个条目在未被接管的情况下过期。</translation>
     </message>
     <message>
@@ -2061,7 +2065,7 @@
         <translation>按本地端口</translation>
     </message>
     <message>
-        <source>TIME-WAIT held on this host&apos;s own port: this host closed first, as an HTTP server does.</source>
+        <source>TIME-WAIT held on this host's own port: this host closed first, as an HTTP server does.</source>
         <translation>占用本机自身端口的 TIME-WAIT：本机先关闭了连接，就像 HTTP 服务器那样。</translation>
     </message>
     <message>
@@ -2143,7 +2147,7 @@
         <translation>各进程的 TIME-WAIT 随时间变化</translation>
     </message>
     <message>
-        <source>One line per command and unit: a service&apos;s workers and its restarts are one line.</source>
+        <source>One line per command and unit: a service's workers and its restarts are one line.</source>
         <translation>每个命令与单元一条线：同一服务的各个工作进程及其重启都算作一条线。</translation>
     </message>
     <message>
@@ -2158,8 +2162,8 @@
         <translation>TIME-WAIT 相关计数器（每秒）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Timewait table full:&lt;/b&gt; %1 closes per second get no timewait entry because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged &quot;TCP: time wait bucket table overflow&quot;).</source>
-        <translation>&lt;b&gt;timewait 表已满：&lt;/b&gt;每秒有 %1 次关闭因为已达到 tcp_max_tw_buckets 而得不到 timewait 条目（TcpExt TCPTimeWaitOverflow；较旧的内核会记录 &quot;TCP: time wait bucket table overflow&quot;）。</translation>
+        <source>&lt;b&gt;Timewait table full:&lt;/b&gt; %1 closes per second get no timewait entry because tcp_max_tw_buckets is reached (TcpExt TCPTimeWaitOverflow; older kernels logged "TCP: time wait bucket table overflow").</source>
+        <translation>&lt;b&gt;timewait 表已满：&lt;/b&gt;每秒有 %1 次关闭因为已达到 tcp_max_tw_buckets 而得不到 timewait 条目（TcpExt TCPTimeWaitOverflow；较旧的内核会记录 "TCP: time wait bucket table overflow"）。</translation>
     </message>
     <message>
         <source>TcpExt counters per second, of this network namespace:
@@ -2243,7 +2247,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
 <context>
     <name>RemoteAgentOffer</name>
     <message>
-        <source>%1 has no sockscope-agent, and this sockscope&apos;s agent cannot run there: %2</source>
+        <source>%1 has no sockscope-agent, and this sockscope's agent cannot run there: %2</source>
         <translation>%1 上没有 sockscope-agent，且本 sockscope 的采集代理无法在那里运行：%2</translation>
     </message>
     <message>
@@ -2274,7 +2278,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>%1 上没有 sockscope-agent：%2</translation>
     </message>
     <message>
-        <source>%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), or run again with --push-agent to copy this sockscope&apos;s agent to ~/.cache/sockscope on it.</source>
+        <source>%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), or run again with --push-agent to copy this sockscope's agent to ~/.cache/sockscope on it.</source>
         <translation>%1 上没有 sockscope-agent（%2，glibc %3）。请在那里安装 sockscope-agent 软件包（依赖 libmnl0），或加上 --push-agent 重新运行，把本 sockscope 的采集代理复制到其 ~/.cache/sockscope。</translation>
     </message>
     <message>
@@ -2300,7 +2304,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
 <context>
     <name>RemoteFacts</name>
     <message>
-        <source>The remote host is a %1 machine and this sockscope&apos;s agent is built for %2: install the sockscope-agent package for %1 on the remote host.</source>
+        <source>The remote host is a %1 machine and this sockscope's agent is built for %2: install the sockscope-agent package for %1 on the remote host.</source>
         <translation>远程主机是 %1 架构，而本 sockscope 的采集代理是为 %2 构建的：请在远程主机上安装适用于 %1 的 sockscope-agent 软件包。</translation>
     </message>
     <message>
@@ -2312,8 +2316,8 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>远程主机的 glibc 为 %1，低于采集代理所需的 %2：请安装为该系统构建的 sockscope-agent 软件包。</translation>
     </message>
     <message>
-        <source>The remote host lacks libmnl.so.0: install it there with &apos;apt install libmnl0&apos; (or install the sockscope-agent package, which pulls it in).</source>
-        <translation>远程主机缺少 libmnl.so.0：请在该主机上执行 &apos;apt install libmnl0&apos; 安装（或安装 sockscope-agent 软件包，它会一并装上）。</translation>
+        <source>The remote host lacks libmnl.so.0: install it there with 'apt install libmnl0' (or install the sockscope-agent package, which pulls it in).</source>
+        <translation>远程主机缺少 libmnl.so.0：请在该主机上执行 'apt install libmnl0' 安装（或安装 sockscope-agent 软件包，它会一并装上）。</translation>
     </message>
 </context>
 <context>
@@ -2335,32 +2339,32 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>主机名中含有控制字符。</translation>
     </message>
     <message>
-        <source>The host starts with &apos;-&apos;, which ssh would read as an option.</source>
-        <translation>主机名以 &apos;-&apos; 开头，ssh 会把它当作选项。</translation>
+        <source>The host starts with '-', which ssh would read as an option.</source>
+        <translation>主机名以 '-' 开头，ssh 会把它当作选项。</translation>
     </message>
     <message>
-        <source>The host contains more than one &apos;@&apos;.</source>
-        <translation>主机名中含有多个 &apos;@&apos;。</translation>
+        <source>The host contains more than one '@'.</source>
+        <translation>主机名中含有多个 '@'。</translation>
     </message>
     <message>
-        <source>The user name before &apos;@&apos; is empty.</source>
-        <translation>&apos;@&apos; 前的用户名为空。</translation>
+        <source>The user name before '@' is empty.</source>
+        <translation>'@' 前的用户名为空。</translation>
     </message>
     <message>
-        <source>The user name may contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, and may not start with &apos;-&apos;.</source>
-        <translation>用户名只能包含字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;，且不能以 &apos;-&apos; 开头。</translation>
+        <source>The user name may contain only letters, digits, '.', '_' and '-', and may not start with '-'.</source>
+        <translation>用户名只能包含字母、数字、'.'、'_' 和 '-'，且不能以 '-' 开头。</translation>
     </message>
     <message>
-        <source>The IPv6 address has no closing &apos;]&apos;.</source>
-        <translation>IPv6 地址缺少结尾的 &apos;]&apos;。</translation>
+        <source>The IPv6 address has no closing ']'.</source>
+        <translation>IPv6 地址缺少结尾的 ']'。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an IPv6 address.</source>
-        <translation>&apos;%1&apos; 不是 IPv6 地址。</translation>
+        <source>'%1' is not an IPv6 address.</source>
+        <translation>'%1' 不是 IPv6 地址。</translation>
     </message>
     <message>
-        <source>Only &apos;:port&apos; may follow the IPv6 address.</source>
-        <translation>IPv6 地址后只能跟 &apos;:端口&apos;。</translation>
+        <source>Only ':port' may follow the IPv6 address.</source>
+        <translation>IPv6 地址后只能跟 ':端口'。</translation>
     </message>
     <message>
         <source>An IPv6 address needs brackets: [address]:port.</source>
@@ -2371,12 +2375,12 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>主机名为空。</translation>
     </message>
     <message>
-        <source>The host name may contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation>主机名只能包含字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;。</translation>
+        <source>The host name may contain only letters, digits, '.', '_' and '-'.</source>
+        <translation>主机名只能包含字母、数字、'.'、'_' 和 '-'。</translation>
     </message>
     <message>
-        <source>The port after &apos;:&apos; is empty.</source>
-        <translation>&apos;:&apos; 后的端口为空。</translation>
+        <source>The port after ':' is empty.</source>
+        <translation>':' 后的端口为空。</translation>
     </message>
     <message>
         <source>The port must be a number from 1 to 65535.</source>
@@ -2557,7 +2561,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>该上限</translation>
     </message>
     <message>
-        <source>What it is compared with: tw, the timewait table&apos;s entries now</source>
+        <source>What it is compared with: tw, the timewait table's entries now</source>
         <translation>与它比较的对象：tw，即 timewait 表当前的条目数</translation>
     </message>
     <message>
@@ -2569,8 +2573,8 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>每个条目及总共占用的内存（需 root）</translation>
     </message>
     <message>
-        <source>Connections that use timestamps show &quot;ts&quot; among their options</source>
-        <translation>使用时间戳的连接在选项中显示 &quot;ts&quot;</translation>
+        <source>Connections that use timestamps show "ts" among their options</source>
+        <translation>使用时间戳的连接在选项中显示 "ts"</translation>
     </message>
     <message>
         <source>Segments rejected by PAWS</source>
@@ -2589,7 +2593,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>按远端地址和端口统计的连接数，最多的在前</translation>
     </message>
     <message>
-        <source>The limit (the host&apos;s namespace only)</source>
+        <source>The limit (the host's namespace only)</source>
         <translation>该上限（仅宿主机的命名空间有）</translation>
     </message>
     <message>
@@ -2649,11 +2653,11 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>监听套接字及其占用的地址</translation>
     </message>
     <message>
-        <source>A fresh namespace&apos;s values (as root)</source>
+        <source>A fresh namespace's values (as root)</source>
         <translation>全新命名空间中的值（需 root）</translation>
     </message>
     <message>
-        <source>The hash size new namespaces get (0: share the host&apos;s)</source>
+        <source>The hash size new namespaces get (0: share the host's)</source>
         <translation>新命名空间得到的哈希表大小（0：共用宿主机的）</translation>
     </message>
     <message>
@@ -2684,7 +2688,7 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>TCP 套接字的 slab 内存</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace&apos;s sockets × this kernel&apos;s object sizes; run as root for the kernel&apos;s own figures.</source>
+        <source>&lt;b&gt;Estimated:&lt;/b&gt; %1. Figures are this namespace's sockets × this kernel's object sizes; run as root for the kernel's own figures.</source>
         <translation>&lt;b&gt;估算值：&lt;/b&gt;%1。数值为本命名空间的套接字数 × 本内核的对象大小；以 root 运行可得到内核自身的统计。</translation>
     </message>
     <message>
@@ -2846,7 +2850,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <source>%1 (negative: this namespace shares the host&apos;s hash table)</source>
+        <source>%1 (negative: this namespace shares the host's hash table)</source>
         <translation>%1（负值：此命名空间与主机共用哈希表）</translation>
     </message>
     <message>
@@ -2920,7 +2924,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>（%1 个确切，%2 个经监听端口，%3 个可能，%4 个按 cgroup）</translation>
     </message>
     <message>
-        <source>                  via listener: to the processes holding the port&apos;s listening socket, not necessarily the one that served and closed the connection
+        <source>                  via listener: to the processes holding the port's listening socket, not necessarily the one that served and closed the connection
 </source>
         <translation>                  经监听端口：归属于持有该端口监听套接字的进程，不一定是处理并关闭该连接的那个进程
 </translation>
@@ -2929,35 +2933,35 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SocketFilter</name>
     <message>
-        <source>&quot;!&quot; needs a word after it, as in !estab.</source>
+        <source>"!" needs a word after it, as in !estab.</source>
         <translation>“!”后面需要一个词，例如 !estab。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs a value after the colon.</source>
+        <source>"%1" needs a value after the colon.</source>
         <translation>“%1”的冒号后面需要一个值。</translation>
     </message>
     <message>
-        <source>Empty item in the list &quot;%1&quot;.</source>
+        <source>Empty item in the list "%1".</source>
         <translation>列表“%1”中有空项。</translation>
     </message>
     <message>
-        <source>unknown state &apos;%1&apos;</source>
+        <source>unknown state '%1'</source>
         <translation>未知状态“%1”</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a port number (0 to 65535)</source>
+        <source>'%1' is not a port number (0 to 65535)</source>
         <translation>“%1”不是端口号（0 到 65535）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; mixes kinds: a list holds only states, only ports or only addresses</source>
+        <source>'%1' mixes kinds: a list holds only states, only ports or only addresses</source>
         <translation>“%1”混用了不同类型：一个列表只能全是状态、全是端口或全是地址</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a process id</source>
+        <source>'%1' is not a process id</source>
         <translation>“%1”不是进程号</translation>
     </message>
     <message>
-        <source>unknown filter &apos;%1:&apos;; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:</source>
+        <source>unknown filter '%1:'; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:</source>
         <translation>未知过滤条件“%1:”；请使用 state:、port:、sport:、dport:、addr:、src:、dst:、proc:、pid: 或 unit:</translation>
     </message>
     <message>
@@ -3052,35 +3056,35 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TIME-WAIT 持续 60 秒（TCP_TIMEWAIT_LEN）；旧连接的某些报文段（例如重传的 FIN）会让计时器重新开始。</translation>
     </message>
     <message>
-        <source>If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first part of the wait for the peer&apos;s FIN: value − 60 s as a full socket, then as long again as a timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).</source>
+        <source>If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first part of the wait for the peer's FIN: value − 60 s as a full socket, then as long again as a timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).</source>
         <translation>如果程序已关闭它（孤儿连接）且 tcp_fin_timeout 超过 60 秒，这是等待对端 FIN 的第一段：以完整套接字等待（取值 − 60）秒，然后再以 timewait 条目等待同样长的时间。否则就是 keepalive 计时器（SO_KEEPALIVE）。</translation>
     </message>
     <message>
-        <source>An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer&apos;s FIN: for tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket&apos;s TCP_LINGER2 overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <source>An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer's FIN: for tcp_fin_timeout when it is 60 s or less (at least 3.5 × RTO; a socket's TCP_LINGER2 overrides it); above 60 s, for value − 60 s, after as long again as a full socket. It counts in sockstat tw and against tcp_max_tw_buckets.</source>
         <translation>在 timewait 表中等待对端 FIN 的孤儿 FIN-WAIT-2 连接：tcp_fin_timeout 不超过 60 秒时等待该时长（至少 3.5 × RTO；套接字自己的 TCP_LINGER2 会覆盖它）；超过 60 秒时等待（取值 − 60）秒，此前已以完整套接字等待了同样长的时间。它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
         <source>cgroup only</source>
-        <extracomment>How a socket&apos;s owner was found: only the socket&apos;s cgroup (no process)</extracomment>
+        <extracomment>How a socket's owner was found: only the socket's cgroup (no process)</extracomment>
         <translation>仅 cgroup</translation>
     </message>
     <message>
         <source>exact</source>
-        <extracomment>How a TIME-WAIT entry&apos;s owner was found: the same socket was seen owned earlier</extracomment>
+        <extracomment>How a TIME-WAIT entry's owner was found: the same socket was seen owned earlier</extracomment>
         <translation>确切</translation>
     </message>
     <message>
         <source>via listener</source>
-        <extracomment>How a TIME-WAIT entry&apos;s owner was found: the process listening on its local port</extracomment>
+        <extracomment>How a TIME-WAIT entry's owner was found: the process listening on its local port</extracomment>
         <translation>经监听端口</translation>
     </message>
     <message>
         <source>likely (guess)</source>
-        <extracomment>How a TIME-WAIT entry&apos;s owner was found: a guess</extracomment>
+        <extracomment>How a TIME-WAIT entry's owner was found: a guess</extracomment>
         <translation>可能（推测）</translation>
     </message>
     <message>
-        <source>The socket is in this process&apos;s file descriptors (/proc/PID/fd).</source>
+        <source>The socket is in this process's file descriptors (/proc/PID/fd).</source>
         <translation>该套接字在此进程的文件描述符中（/proc/PID/fd）。</translation>
     </message>
     <message>
@@ -3110,11 +3114,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>归属依据</translation>
     </message>
     <message>
-        <source>No readable process was seen holding the socket (another user&apos;s process, when not run as root): the unit comes from the socket&apos;s own cgroup, that of the process that created it. An accepted connection carries the cgroup of the process that created the listening socket (systemd&apos;s init.scope for a socket-activated service), so it does not say who held it.</source>
+        <source>No readable process was seen holding the socket (another user's process, when not run as root): the unit comes from the socket's own cgroup, that of the process that created it. An accepted connection carries the cgroup of the process that created the listening socket (systemd's init.scope for a socket-activated service), so it does not say who held it.</source>
         <translation>未采样到可读取的进程持有该套接字（非 root 运行时，可能属于其他用户的进程）：单元取自套接字自身的 cgroup，即创建它的进程的 cgroup。accept 得到的连接带有创建监听套接字的进程的 cgroup（按套接字激活的服务为 systemd 的 init.scope），因此它不能说明是谁持有该连接。</translation>
     </message>
     <message>
-        <source>This TIME-WAIT entry is on a local port whose listening socket these processes hold: the server side closed first, but the process that served and closed the connection may be another of them or one not holding the listener (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named.</source>
+        <source>This TIME-WAIT entry is on a local port whose listening socket these processes hold: the server side closed first, but the process that served and closed the connection may be another of them or one not holding the listener (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named.</source>
         <translation>此 TIME-WAIT 条目位于这些进程持有其监听套接字的本地端口上：服务端先关闭了连接，但处理并关闭该连接的进程可能是其中另一个，也可能是不持有监听套接字的进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID。</translation>
     </message>
 </context>
@@ -3480,7 +3484,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。自 Linux 5.4 起默认 4096（此前为 128）。</translation>
     </message>
     <message>
-        <source>Raise it together with the server&apos;s own listen() backlog when TcpExt ListenOverflows rises.</source>
+        <source>Raise it together with the server's own listen() backlog when TcpExt ListenOverflows rises.</source>
         <translation>当 TcpExt ListenOverflows 增长时，连同服务器自身的 listen() backlog 一起调高。</translation>
     </message>
     <message>
@@ -3492,11 +3496,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>已不存在。端口耗尽时请用 tcp_tw_reuse=1、更大的 ip_local_port_range，或复用连接。</translation>
     </message>
     <message>
-        <source>Gone. A server&apos;s TIME-WAIT is harmless; size tcp_max_tw_buckets instead.</source>
+        <source>Gone. A server's TIME-WAIT is harmless; size tcp_max_tw_buckets instead.</source>
         <translation>已不存在。服务器上的 TIME-WAIT 无害；请改为调整 tcp_max_tw_buckets。</translation>
     </message>
     <message>
-        <source>not in this namespace: it is global, only the host&apos;s namespace has it</source>
+        <source>not in this namespace: it is global, only the host's namespace has it</source>
         <translation>此命名空间中没有：它是全局参数，只有主机的命名空间才有</translation>
     </message>
     <message>
@@ -3504,7 +3508,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>本内核没有此参数</translation>
     </message>
     <message>
-        <source>host&apos;s only</source>
+        <source>host's only</source>
         <translation>仅主机</translation>
     </message>
     <message>
@@ -3536,7 +3540,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>新建的命名空间中没有这个文件</translation>
     </message>
     <message>
-        <source>this namespace&apos;s TCP established hash differs from a fresh namespace&apos;s</source>
+        <source>this namespace's TCP established hash differs from a fresh namespace's</source>
         <translation>本命名空间的 TCP established 哈希表与新建命名空间的不同</translation>
     </message>
     <message>
@@ -3572,7 +3576,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1（内核接受的范围相同）</translation>
     </message>
     <message>
-        <source>The local ports the kernel picks for connect() and for bind() to port 0. One port can serve many destinations at once, but only one connection at a time, TIME-WAIT included, per (local address, remote address, remote port), unless connect() takes the TIME-WAIT entry over. connect() prefers ports of the low end&apos;s parity and bind() the other, each falling back to the rest: a preference, not a split. The low end must not be below ip_unprivileged_port_start; the kernel logs a warning when both ends have the same parity.</source>
+        <source>The local ports the kernel picks for connect() and for bind() to port 0. One port can serve many destinations at once, but only one connection at a time, TIME-WAIT included, per (local address, remote address, remote port), unless connect() takes the TIME-WAIT entry over. connect() prefers ports of the low end's parity and bind() the other, each falling back to the rest: a preference, not a split. The low end must not be below ip_unprivileged_port_start; the kernel logs a warning when both ends have the same parity.</source>
         <translation>内核为 connect() 和 bind() 到端口 0 选取的本地端口。一个端口可以同时服务许多目的端，但对每个（本地地址、远端地址、远端端口）同一时刻只能有一个连接，TIME-WAIT 也算在内，除非 connect() 接管了该 TIME-WAIT 条目。connect() 优先选与下限奇偶性相同的端口，bind() 优先选奇偶性相反的端口，各自用完后再用其余端口：这是偏好，不是划分。下限不能小于 ip_unprivileged_port_start；两端奇偶性相同时内核会记录一条警告。</translation>
     </message>
     <message>
@@ -3584,11 +3588,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>内核也接受端口 0；sockscope 只提供端口 1 到 65535。</translation>
     </message>
     <message>
-        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset and the kernel logs &quot;too many orphaned sockets&quot;. TIME-WAIT entries, and FIN-WAIT-2 connections moved into the timewait table, are not orphans (sockstat counts them under tw).</source>
-        <translation>主机保留的孤儿 TCP 套接字（已被应用程序关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被重置，内核记录 &quot;too many orphaned sockets&quot;。TIME-WAIT 条目以及已移入 timewait 表的 FIN-WAIT-2 连接都不是孤儿套接字（sockstat 把它们计入 tw）。</translation>
+        <source>The most orphaned TCP sockets (closed by the application, still finishing the close in the kernel: FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK) the host keeps. Past it, orphans are reset and the kernel logs "too many orphaned sockets". TIME-WAIT entries, and FIN-WAIT-2 connections moved into the timewait table, are not orphans (sockstat counts them under tw).</source>
+        <translation>主机保留的孤儿 TCP 套接字（已被应用程序关闭、仍在内核中完成关闭过程：FIN-WAIT-1、FIN-WAIT-2、CLOSING、LAST-ACK）的最大数量。超过后，孤儿套接字会被重置，内核记录 "too many orphaned sockets"。TIME-WAIT 条目以及已移入 timewait 表的 FIN-WAIT-2 连接都不是孤儿套接字（sockstat 把它们计入 tw）。</translation>
     </message>
     <message>
-        <source>Global, not per namespace: only the host&apos;s initial namespace has this file. Its default is set at boot from the host&apos;s TCP established-hash size; a fresh namespace cannot show it, so sockscope gives the documented rule.</source>
+        <source>Global, not per namespace: only the host's initial namespace has this file. Its default is set at boot from the host's TCP established-hash size; a fresh namespace cannot show it, so sockscope gives the documented rule.</source>
         <translation>全局设置，不按命名空间区分：只有宿主机的初始命名空间有这个文件。它的默认值在开机时根据宿主机 TCP established 哈希表的大小设定；新建的命名空间无法显示它，所以 sockscope 给出文档中的规则。</translation>
     </message>
     <message>
@@ -3596,11 +3600,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>内核接受任意 int 值；sockscope 只提供 0 到 16,777,216。</translation>
     </message>
     <message>
-        <source>Off: once a listener&apos;s half-open queue is past its cap, SYNs are dropped.</source>
+        <source>Off: once a listener's half-open queue is past its cap, SYNs are dropped.</source>
         <translation>关闭：监听套接字的半连接队列超过上限后，SYN 被丢弃。</translation>
     </message>
     <message>
-        <source>Answer with syncookies once a listener&apos;s half-open queue is past its cap.</source>
+        <source>Answer with syncookies once a listener's half-open queue is past its cap.</source>
         <translation>监听套接字的半连接队列超过上限后，用 syncookie 应答。</translation>
     </message>
     <message>
@@ -3612,7 +3616,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>内核也接受 3 到 255；sockscope 只提供 0 到 2。</translation>
     </message>
     <message>
-        <source>Matters only with tcp_syncookies=0: then SYNs from peers the kernel has no record of are dropped once a listener&apos;s half-open queue passes three quarters of this value. It is not the half-open queue&apos;s cap: that is the listener&apos;s own backlog, min(listen() backlog, somaxconn), past which syncookies take over (tcp_syncookies=1) or SYNs are dropped.</source>
+        <source>Matters only with tcp_syncookies=0: then SYNs from peers the kernel has no record of are dropped once a listener's half-open queue passes three quarters of this value. It is not the half-open queue's cap: that is the listener's own backlog, min(listen() backlog, somaxconn), past which syncookies take over (tcp_syncookies=1) or SYNs are dropped.</source>
         <translation>只在 tcp_syncookies=0 时起作用：此时一旦监听套接字的半连接队列超过该值的四分之三，来自内核没有记录的对端的 SYN 就会被丢弃。它不是半连接队列的上限：那个上限是监听套接字自己的 backlog，即 min(listen() backlog, somaxconn)，超过后由 syncookie 接管（tcp_syncookies=1）或丢弃 SYN。</translation>
     </message>
     <message>
@@ -3640,7 +3644,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>connect() 不会通过这个设置接管任何 TIME-WAIT 条目。</translation>
     </message>
     <message>
-        <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel&apos;s own.</source>
+        <source>Per network namespace. The value 2, and 2 as the default, came with kernel commit 79e9fed46038 (2018); before, the values were 0 and 1 and the default 0. The first release with it is not confirmed here: the default shown is this kernel's own.</source>
         <translation>每个网络命名空间各自独立。取值 2 以及默认值 2 来自内核提交 79e9fed46038（2018 年）；在此之前取值只有 0 和 1，默认为 0。首个包含它的版本此处未能确认：这里显示的默认值是当前内核自己的。</translation>
     </message>
     <message>
@@ -3680,7 +3684,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。它的默认值是该命名空间所用 TCP established 哈希表大小的一半。</translation>
     </message>
     <message>
-        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap. If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT&apos;s protection.</source>
+        <source>A busy server that closes first (short HTTP connections) can sit at this limit; entries are cheap. If TCPTimeWaitOverflow keeps rising and memory allows, raise it rather than live without TIME-WAIT's protection.</source>
         <translation>先关闭连接的繁忙服务器（HTTP 短连接）可能一直顶在这个上限；条目的代价很小。如果 TCPTimeWaitOverflow 持续上升且内存允许，就调高它，而不要放弃 TIME-WAIT 的保护。</translation>
     </message>
     <message>
@@ -3696,7 +3700,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立。取值 1 时随机偏移的选取方式在不同版本和稳定版更新之间变过（按连接、按地址对、又回到按连接），因此 sockscope 测量当前内核的实际做法，而不是根据版本号推断。</translation>
     </message>
     <message>
-        <source>Keep 1. Turning timestamps off to &apos;fix&apos; NAT problems was advice for tcp_tw_recycle, removed in Linux 4.12.</source>
+        <source>Keep 1. Turning timestamps off to 'fix' NAT problems was advice for tcp_tw_recycle, removed in Linux 4.12.</source>
         <translation>保持 1。关闭时间戳来“修复” NAT 问题是针对 tcp_tw_recycle 的建议，而它已在 Linux 4.12 中移除。</translation>
     </message>
     <message>
@@ -3736,7 +3740,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>保持 1。TcpExt SyncookiesSent 显示它何时在起作用；TCPReqQFullDrop 统计关闭它时因半连接队列已满而丢弃的 SYN。</translation>
     </message>
     <message>
-        <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer&apos;s FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives 2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses at least 3.5 × RTO, and a socket&apos;s own TCP_LINGER2 overrides the value. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
+        <source>How long an orphaned connection (closed by this host, no longer held by any process) may wait in FIN-WAIT-2 for the peer's FIN. Up to 60 s, the wait is this value. Above 60 s the kernel gives 2 × (value − 60) s: first as a full socket, then the same again as a timewait entry. The kernel uses at least 3.5 × RTO, and a socket's own TCP_LINGER2 overrides the value. It is not the TIME-WAIT length: TIME-WAIT lasts 60 s whatever this says. As a timewait entry, ss shows the connection as FIN-WAIT-2 with a timewait timer, and it counts in sockstat tw and against tcp_max_tw_buckets.</source>
         <translation>孤儿连接（由本机关闭、不再被任何进程持有）在 FIN-WAIT-2 中等待对端 FIN 的最长时间。取值不超过 60 秒时即等待该时长；超过 60 秒时，内核实际给出 2 ×（取值 − 60）秒：先以完整套接字等待，再以 timewait 条目等待同样长的时间。内核至少使用 3.5 × RTO，套接字自己的 TCP_LINGER2 会覆盖该值。它不是 TIME-WAIT 的时长：无论它设为多少，TIME-WAIT 都持续 60 秒。作为 timewait 条目时，ss 把该连接显示为带 timewait 计时器的 FIN-WAIT-2，它计入 sockstat tw，也占用 tcp_max_tw_buckets 的名额。</translation>
     </message>
     <message>
@@ -3744,19 +3748,19 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>孤儿连接在被终止之前，向不再应答的对端重传多久。这个数字会像 tcp_retries2 一样换算成时间预算（按指数退避重传这么多次所需的时间），而不是确切的次数。默认值 0 表示：只要重传超时低于其最大值（有 tcp_rto_max_ms 的内核上为它，之前为 TCP_RTO_MAX；默认 120 秒），就按 8 计算。</translation>
     </message>
     <message>
-        <source>SYN Flood protection. A listener&apos;s half-open (SYN) queue is capped by the listener&apos;s own backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in as long as the accept queue has room (a full one drops them, counted in TcpExt ListenOverflows).</source>
+        <source>SYN Flood protection. A listener's half-open (SYN) queue is capped by the listener's own backlog, min(listen() backlog, somaxconn). Past that cap, with 1, the kernel answers a SYN with a cookie instead of keeping a request socket, so legitimate clients still get in as long as the accept queue has room (a full one drops them, counted in TcpExt ListenOverflows).</source>
         <translation>SYN Flood 防护。监听套接字的半连接队列（SYN 队列）上限是它自己的 backlog，即 min(listen() backlog, somaxconn)。超过这个上限后，取值为 1 时内核用 cookie 应答 SYN，而不保留请求套接字；只要全连接队列还有空间，合法客户端仍能连入（全连接队列满时会被丢弃，计入 TcpExt ListenOverflows）。</translation>
     </message>
     <message>
-        <source>As 1, but only when the old connection&apos;s local or remote address is a loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a bridge or veth is not loopback.</source>
+        <source>As 1, but only when the old connection's local or remote address is a loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a bridge or veth is not loopback.</source>
         <translation>同 1，但仅当旧连接的本地或远端地址是环回地址（127.0.0.0/8、::1、::ffff:127.0.0.0/104），或它绑定在 lo 上时。容器之间经网桥或 veth 的流量不算环回。</translation>
     </message>
     <message>
-        <source>The most entries the namespace&apos;s timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). When it is full, a closing connection gets no entry and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (and each close whose entry could not be allocated). Each entry is a small slab object (tw_sock_TCP, tw_sock_TCPv6).</source>
+        <source>The most entries the namespace's timewait table may hold: TIME-WAIT and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together (what /proc/net/sockstat shows as tw, not the TIME-WAIT rows alone). When it is full, a closing connection gets no entry and is destroyed at once; TcpExt TCPTimeWaitOverflow counts each such close (and each close whose entry could not be allocated). Each entry is a small slab object (tw_sock_TCP, tw_sock_TCPv6).</source>
         <translation>本命名空间 timewait 表最多能容纳的条目数：TIME-WAIT 和孤儿 FIN-WAIT-2 条目，IPv4 和 IPv6 合计（即 /proc/net/sockstat 中的 tw，而不只是 TIME-WAIT 行）。表满时，正在关闭的连接得不到条目，会被立即销毁；TcpExt TCPTimeWaitOverflow 统计每一次这样的关闭（以及每一次因条目分配失败而发生的关闭）。每个条目是一个很小的 slab 对象（tw_sock_TCP、tw_sock_TCPv6）。</translation>
     </message>
     <message>
-        <source>An RST with the expected sequence number ends a TIME-WAIT entry early (&quot;TIME-WAIT assassination&quot;).</source>
+        <source>An RST with the expected sequence number ends a TIME-WAIT entry early ("TIME-WAIT assassination").</source>
         <translation>序列号恰为期望值的 RST 会提前结束 TIME-WAIT 条目（“TIME-WAIT 暗杀”）。</translation>
     </message>
     <message>
@@ -3768,7 +3772,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>向同一服务器建立大量连接的客户端，每个源地址同一时刻最多持有 上限 − 下限 + 1 个连接，TIME-WAIT 条目也算在内，除非它们被接管。可以扩大范围（例如 10000 64999：两端奇偶性不同；并把自己服务监听的端口写进 ip_local_reserved_ports）、增加源地址或远端端口，或者复用连接。</translation>
     </message>
     <message>
-        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is older than the reuse delay, if the entry holds a record of a peer timestamp: received by the old connection, or inherited by it when it took over an earlier entry. connect() compares no timestamps itself: the new connection starts its sequence numbers above the old one&apos;s and keeps the peer&apos;s last timestamp for PAWS.</source>
+        <source>An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is older than the reuse delay, if the entry holds a record of a peer timestamp: received by the old connection, or inherited by it when it took over an earlier entry. connect() compares no timestamps itself: the new connection starts its sequence numbers above the old one's and keeps the peer's last timestamp for PAWS.</source>
         <translation>当 TIME-WAIT 条目存在的时间超过复用延迟，且条目带有对端时间戳的记录（由旧连接收到，或旧连接在接管更早的条目时继承而来）时，主动发起的 connect() 可以接管该条目的四元组。connect() 本身不比较时间戳：新连接的序列号从旧连接之上开始，并保留对端最后的时间戳供 PAWS 使用。</translation>
     </message>
     <message>
@@ -3780,7 +3784,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>TCP 时间戳选项（RFC 7323）：更准确的往返时间估计，以及拒绝旧重复报文段的 PAWS。只有条目带有对端时间戳的记录时，connect() 才会接管该 TIME-WAIT 条目：旧连接收到过对端时间戳，或在接管更早的条目时继承了该记录。如果从一开始就是 0，任何条目都不会有这样的记录。</translation>
     </message>
     <message>
-        <source>Off: connections neither send timestamps nor record the peer&apos;s, so no PAWS, and connect() never takes over an entry without a record of the peer&apos;s timestamp. A connection that takes over an entry inherits its record and hands it on to its own entry, though: after a switch to 0, a client that keeps reusing ports goes on doing so, without PAWS, until the entries expire unused.</source>
+        <source>Off: connections neither send timestamps nor record the peer's, so no PAWS, and connect() never takes over an entry without a record of the peer's timestamp. A connection that takes over an entry inherits its record and hands it on to its own entry, though: after a switch to 0, a client that keeps reusing ports goes on doing so, without PAWS, until the entries expire unused.</source>
         <translation>关闭：连接既不发送时间戳，也不记录对端的时间戳，因此没有 PAWS；connect() 也从不接管没有对端时间戳记录的条目。不过，接管条目的连接会继承该条目的记录，并把它传给自己的条目：改为 0 之后，持续复用端口的客户端会在没有 PAWS 的情况下继续复用，直到这些条目在未被接管的情况下过期。</translation>
     </message>
     <message>
@@ -3839,11 +3843,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>把内核默认值 %1 填入编辑框；点击“应用”后写入。</translation>
     </message>
     <message>
-        <source>Cannot confirm this is the host&apos;s namespace (%1 is not readable); sysctl.d applies only there.</source>
+        <source>Cannot confirm this is the host's namespace (%1 is not readable); sysctl.d applies only there.</source>
         <translation>无法确认这是主机的命名空间（%1 不可读）；sysctl.d 只对主机的命名空间生效。</translation>
     </message>
     <message>
-        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host&apos;s namespace.</source>
+        <source>Also save the change to /etc/sysctl.d/90-sockscope.conf, applied at boot to the host's namespace.</source>
         <translation>同时保存到 /etc/sysctl.d/90-sockscope.conf，开机时应用于主机的命名空间。</translation>
     </message>
     <message>
@@ -3923,7 +3927,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>子命名空间中不可用</translation>
     </message>
     <message>
-        <source>%1 is a child network namespace: sysctl.d applies only to the host&apos;s, at boot.</source>
+        <source>%1 is a child network namespace: sysctl.d applies only to the host's, at boot.</source>
         <translation>%1 是子网络命名空间：sysctl.d 只在开机时应用于主机的命名空间。</translation>
     </message>
     <message>
@@ -3954,7 +3958,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlChangeRisk</name>
     <message>
-        <source>The reserved ports cover the whole local port range %1–%2: no port is left for connect(). Outgoing connections without an explicit bind() fail with EADDRNOTAVAIL (&quot;Cannot assign requested address&quot;), and bind() to port 0 fails with EADDRINUSE.</source>
+        <source>The reserved ports cover the whole local port range %1–%2: no port is left for connect(). Outgoing connections without an explicit bind() fail with EADDRNOTAVAIL ("Cannot assign requested address"), and bind() to port 0 fails with EADDRINUSE.</source>
         <translation>保留端口覆盖了整个本地端口范围 %1–%2：connect() 没有可用端口。未显式 bind() 的出站连接会以 EADDRNOTAVAIL（“Cannot assign requested address”）失败，bind() 到端口 0 会以 EADDRINUSE 失败。</translation>
     </message>
     <message>
@@ -3990,7 +3994,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>tcp_max_tw_buckets %1 不大于 timewait 表中当前的 %2 个条目（sockstat tw）：在表中条目降到 %1 以下之前，每次本应进入 TIME-WAIT 的关闭都会跳过它，TcpExt TCPTimeWaitOverflow 随之增加。</translation>
     </message>
     <message>
-        <source>tcp_syncookies 0 turns SYN cookies off, the SYN Flood protection: once a listener&apos;s half-open queue is past its backlog (min(listen() backlog, somaxconn)), further SYNs are dropped, and SYNs from peers the kernel has no record of are dropped already past three quarters of tcp_max_syn_backlog (%1). During a SYN Flood genuine clients&apos; connections are dropped.</source>
+        <source>tcp_syncookies 0 turns SYN cookies off, the SYN Flood protection: once a listener's half-open queue is past its backlog (min(listen() backlog, somaxconn)), further SYNs are dropped, and SYNs from peers the kernel has no record of are dropped already past three quarters of tcp_max_syn_backlog (%1). During a SYN Flood genuine clients' connections are dropped.</source>
         <translation>tcp_syncookies 为 0 会关闭 SYN cookies，即 SYN Flood 防护：监听套接字的半连接队列超过其 backlog（min(listen() backlog, somaxconn)）后，新的 SYN 会被丢弃；而来自内核没有记录的对端的 SYN，在半连接队列超过 tcp_max_syn_backlog（%1）的四分之三时就已被丢弃。遭受 SYN Flood 时，正常客户端的连接会被丢弃。</translation>
     </message>
 </context>
@@ -4036,7 +4040,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>在这里，%1 个条目的满表约占 %2 slab 内存（每个条目 %3 字节）。</translation>
     </message>
     <message>
-        <source>This namespace is not the host&apos;s, so it has no tcp_max_orphans; the host&apos;s value applies.</source>
+        <source>This namespace is not the host's, so it has no tcp_max_orphans; the host's value applies.</source>
         <translation>这不是主机的命名空间，所以没有 tcp_max_orphans；适用主机上的值。</translation>
     </message>
     <message>
@@ -4064,7 +4068,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>每个网络命名空间各自独立</translation>
     </message>
     <message>
-        <source>global: the host&apos;s only</source>
+        <source>global: the host's only</source>
         <translation>全局：只有主机有</translation>
     </message>
     <message>
@@ -4120,7 +4124,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>条目进入 TIME-WAIT %1 毫秒后即可被接管（tcp_tw_reuse_delay）。</translation>
     </message>
     <message>
-        <source>The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the socket table&apos;s rows are TIME-WAIT.</source>
+        <source>The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the socket table's rows are TIME-WAIT.</source>
         <translation>表中当前有 %1 个条目（sockstat tw：TIME-WAIT 与孤儿 FIN-WAIT-2）；套接字表中有 %2 行是 TIME-WAIT。</translation>
     </message>
     <message>
@@ -4192,11 +4196,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>其余说明依据 Linux %1 的源代码和 %2，已对照它们核对，并在内核能够显示的地方于 Linux %1 的私有命名空间中验证过，不一定是在当前内核（%3）上：有些说明在这里可能不成立。</translation>
     </message>
     <message>
-        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer&apos;s FIN, %3 s as a full socket and then %3 s as a timewait entry.</source>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer's FIN, %3 s as a full socket and then %3 s as a timewait entry.</source>
         <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN 共 %2 秒，先以完整套接字等待 %3 秒，再以 timewait 条目等待 %3 秒。</translation>
     </message>
     <message>
-        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer&apos;s FIN (at least 3.5 × RTO), as a timewait entry.</source>
+        <source>%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least 3.5 × RTO), as a timewait entry.</source>
         <translation>此处为 %1 秒：孤儿 FIN-WAIT-2 连接等待对端 FIN %1 秒（至少 3.5 × RTO），以 timewait 条目的形式等待。</translation>
     </message>
     <message>
@@ -4208,7 +4212,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>此处共 %1 个端口：从一个本地地址到同一远端地址和端口，同一时刻最多 %1 个连接，再减去范围内的 ip_local_reserved_ports。</translation>
     </message>
     <message>
-        <source>tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry without one is never taken over. A connection that takes over an entry inherits the entry&apos;s record and hands it on, though, so reuse under way before the switch goes on, without PAWS, until the entries expire unused.</source>
+        <source>tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry without one is never taken over. A connection that takes over an entry inherits the entry's record and hands it on, though, so reuse under way before the switch goes on, without PAWS, until the entries expire unused.</source>
         <translation>此处 tcp_timestamps 为 0：新连接不记录对端时间戳，没有这种记录的条目永远不会被接管。不过，接管条目的连接会继承该条目的记录并继续传下去，所以切换前已在进行的复用会在没有 PAWS 的情况下继续，直到这些条目在未被接管的情况下过期。</translation>
     </message>
     <message>
@@ -4286,16 +4290,16 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <source>Differs from this kernel&apos;s default (%1), read from a fresh network namespace.</source>
+        <source>Differs from this kernel's default (%1), read from a fresh network namespace.</source>
         <translation>与当前内核的默认值（%1，读自新建的网络命名空间）不同。</translation>
     </message>
     <message>
         <source>%1 (documented)</source>
-        <extracomment>A default sockscope could not read from this kernel; its documentation&apos;s value</extracomment>
+        <extracomment>A default sockscope could not read from this kernel; its documentation's value</extracomment>
         <translation>%1（文档值）</translation>
     </message>
     <message>
-        <source>≠ marks a value that differs from this kernel&apos;s default, read from a fresh network namespace (no mark where the default could not be read)</source>
+        <source>≠ marks a value that differs from this kernel's default, read from a fresh network namespace (no mark where the default could not be read)</source>
         <translation>≠ 标出与当前内核默认值（读自新建的网络命名空间）不同的值（无法读取默认值的项不做标记）</translation>
     </message>
 </context>
@@ -4332,11 +4336,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>一次修改太多：%1 个（最多 %2 个）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not name=value.</source>
+        <source>"%1" is not name=value.</source>
         <translation>“%1”不是 名称=值 的形式。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a sysctl sockscope manages.</source>
+        <source>"%1" is not a sysctl sockscope manages.</source>
         <translation>“%1”不是 sockscope 管理的 sysctl 参数。</translation>
     </message>
     <message>
@@ -4347,7 +4351,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
 <context>
     <name>SysctlTransaction</name>
     <message>
-        <source>sysctl.d applies at boot to the host&apos;s network namespace only, and this is not the host&apos;s; nothing was saved or changed.</source>
+        <source>sysctl.d applies at boot to the host's network namespace only, and this is not the host's; nothing was saved or changed.</source>
         <translation>sysctl.d 只在开机时应用于主机的网络命名空间，而这不是主机的命名空间；未保存也未修改任何内容。</translation>
     </message>
 </context>
@@ -4358,7 +4362,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 已不存在：%2</translation>
     </message>
     <message>
-        <source>%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <source>%1 takes a whole number from %2 to %3, not "%4".</source>
         <translation>%1 需要 %2 到 %3 之间的整数，而不是“%4”。</translation>
     </message>
     <message>
@@ -4366,7 +4370,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 不接受 %2。</translation>
     </message>
     <message>
-        <source>%1 takes LOW-HIGH, two port numbers, not &quot;%2&quot;.</source>
+        <source>%1 takes LOW-HIGH, two port numbers, not "%2".</source>
         <translation>%1 需要 下限-上限 两个端口号，而不是“%2”。</translation>
     </message>
     <message>
@@ -4382,7 +4386,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1：最多 %2 个端口或范围。</translation>
     </message>
     <message>
-        <source>%1 takes ports and ranges such as 8080,9000-9010; &quot;%2&quot; is neither.</source>
+        <source>%1 takes ports and ranges such as 8080,9000-9010; "%2" is neither.</source>
         <translation>%1 需要端口和范围，例如 8080,9000-9010；“%2”两者都不是。</translation>
     </message>
 </context>
@@ -4454,7 +4458,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>NEW-SYN-RECV</source>
-        <extracomment>Half-open connection waiting for the client&apos;s final ACK (a request socket).</extracomment>
+        <extracomment>Half-open connection waiting for the client's final ACK (a request socket).</extracomment>
         <translation>NEW-SYN-RECV</translation>
     </message>
     <message>
@@ -4597,7 +4601,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 个按 cgroup</translation>
     </message>
     <message>
-        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service&apos;s listener, the master of a pre-fork server its workers&apos;), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
+        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
         <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
     </message>
 </context>
@@ -4606,6 +4610,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>&lt;b&gt;Cannot read the socket table:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;无法读取套接字表：&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowProgram</name>
+    <message>
+        <source>Cannot start the window, %1: %2.</source>
+        <translation>无法启动窗口 %1：%2。</translation>
     </message>
 </context>
 <context>

@@ -102,75 +102,39 @@ std::vector<CloseSequenceDiagram::Text> CloseSequenceDiagram::texts(int width) c
     return layout(width).texts;
 }
 
-CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) const
+// Lays the diagram out from the top down: headers, then rows of states and the messages between
+// them, each placed at y and moving it on. The words come from CloseSequenceDiagram (tr()).
+class CloseSequenceDiagram::LayoutBuilder
 {
-    Layout out;
-    const int e = em();
-    const int margin = e / 2;
-    const int gap = e / 2;
-    const int boxW = boxWidth();
-    const int width = std::max(requestedWidth, minimumWidth());
-    // Wide: notes beside their state, with what the message column does not need, up to a
-    // readable line length. Narrow: notes across the whole width below their state.
-    const bool wide = width >= wideWidth();
-    const int side = wide ? std::min(std::max(28 * e, minimumNotesWidth()), (width - 2 * margin - 2 * boxW - 7 * e) / 2)
-                          : 0;
-    const int leftBoxX = margin + side;
-    const int rightBoxX = width - margin - side - boxW;
-    const QRect fullWidth(margin, 0, width - 2 * margin, Unbounded);
-    const QRect leftNotes = wide ? QRect(margin, 0, side - gap, Unbounded) : fullWidth;
-    const QRect rightNotes = wide ? QRect(rightBoxX + boxW + gap, 0, side - gap, Unbounded) : fullWidth;
-    const QRect middle(leftBoxX + boxW + gap, 0, rightBoxX - leftBoxX - boxW - 2 * gap, Unbounded);
-    Lifeline left {leftBoxX + boxW / 2, -1, QColor()};
-    Lifeline right {rightBoxX + boxW / 2, -1, QColor()};
+public:
+    LayoutBuilder(const CloseSequenceDiagram &diagram, int requestedWidth)
+        : e(diagram.em())
+        , margin(e / 2)
+        , gap(e / 2)
+        , boxW(diagram.boxWidth())
+        , width(std::max(requestedWidth, diagram.minimumWidth()))
+        // Wide: notes beside their state, with what the message column does not need, up to a
+        // readable line length. Narrow: notes across the whole width below their state.
+        , wide(width >= diagram.wideWidth())
+        , side(wide ? std::min(std::max(28 * e, diagram.minimumNotesWidth()), (width - 2 * margin - 2 * boxW - 7 * e) / 2)
+                    : 0)
+        , leftBoxX(margin + side)
+        , rightBoxX(width - margin - side - boxW)
+        , leftNotes(wide ? QRect(margin, 0, side - gap, Unbounded) : QRect(margin, 0, width - 2 * margin, Unbounded))
+        , rightNotes(wide ? QRect(rightBoxX + boxW + gap, 0, side - gap, Unbounded)
+                          : QRect(margin, 0, width - 2 * margin, Unbounded))
+        , middle(leftBoxX + boxW + gap, 0, rightBoxX - leftBoxX - boxW - 2 * gap, Unbounded)
+        , left {leftBoxX + boxW / 2, -1, QColor()}
+        , right {rightBoxX + boxW / 2, -1, QColor()}
+        , bold(diagram.font())
+        , small(diagram.font())
+    {
+        bold.setBold(true);
+        small.setPointSizeF(diagram.font().pointSizeF() * 0.92);
+        boxH = QFontMetrics(bold).height() + e / 2;
+        y = margin;
+    }
 
-    QFont bold = font();
-    bold.setBold(true);
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.92);
-
-    // Places text in a column starting at y and returns where it ended.
-    const auto place = [&](const QRect &column, int y, const QString &text, const QFont &f, int flags,
-                           bool name = false) {
-        const QRect room(column.x(), y, column.width(), Unbounded);
-        const QRect needed = QFontMetrics(f).boundingRect(room, flags | Qt::TextWordWrap, text);
-        out.texts.push_back({needed, QRect(column.x(), y, column.width(), needed.height()), text, f,
-                             flags | Qt::TextWordWrap, name});
-        return needed.bottom() + 1;
-    };
-
-    int y = margin;
-    const int leftHeader = place(wide ? QRect(margin, 0, leftBoxX + boxW - margin, 0)
-                                      : QRect(margin, 0, width / 2 - margin - gap / 2, 0),
-                                 y,
-                                 tr("Closes first (active close): a client that ends its connections, or a "
-                                    "server without keep-alive"),
-                                 bold, (wide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
-    const int rightX = wide ? rightBoxX : width / 2 + gap / 2;
-    const int rightHeader = place(QRect(rightX, 0, width - margin - rightX, 0), y,
-                                  tr("The other side (passive close)"), bold,
-                                  (wide ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
-    y = std::max(leftHeader, rightHeader) + gap;
-    const int lifelineTop = y;
-
-    const int boxH = QFontMetrics(bold).height() + e / 2;
-    const auto stateBox = [&](Lifeline &line, TcpState state, int top) {
-        const QRect box(line.x - boxW / 2, top, boxW, boxH);
-        if (line.barTop >= 0)
-            out.segments.push_back({QLine(line.x, line.barTop, line.x, top), line.color, true});
-        out.boxes.push_back({box, ChartColors::state(state)});
-        place(box, top + (boxH - QFontMetrics(bold).height()) / 2, stateName(state), bold,
-              Qt::AlignHCenter | Qt::AlignTop);
-        line.barTop = box.bottom() + 1;
-        line.color = ChartColors::state(state);
-        return box.bottom() + 1;
-    };
-    const auto note = [&](const QRect &column, int top, const QString &name, const QString &text, bool rightSide) {
-        // Across the whole width, a note of the right-hand side keeps to the right.
-        const int align = (!wide && rightSide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop;
-        const int afterName = name.isEmpty() ? top : place(column, top, name, bold, align, true);
-        return place(column, afterName, text, small, align);
-    };
     // A row of states: either side may change; notes sit beside the box they explain.
     struct Change
     {
@@ -179,7 +143,21 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
         QString name;
         QString text;
     };
-    const auto stateRow = [&](const Change &l, const Change &r) {
+
+    void headers(const QString &leftText, const QString &rightText)
+    {
+        const int leftHeader = place(wide ? QRect(margin, 0, leftBoxX + boxW - margin, 0)
+                                          : QRect(margin, 0, width / 2 - margin - gap / 2, 0),
+                                     y, leftText, bold, (wide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        const int rightX = wide ? rightBoxX : width / 2 + gap / 2;
+        const int rightHeader = place(QRect(rightX, 0, width - margin - rightX, 0), y, rightText, bold,
+                                      (wide ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+        y = std::max(leftHeader, rightHeader) + gap;
+        lifelineTop = y;
+    }
+
+    void stateRow(const Change &l, const Change &r)
+    {
         int bottom = y;
         if (l.changes)
             bottom = std::max(bottom, stateBox(left, l.state, y));
@@ -198,8 +176,10 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
             }
         }
         y = bottom + gap;
-    };
-    const auto message = [&](bool fromLeft, const QString &segment, const QString &caption) {
+    }
+
+    void message(bool fromLeft, const QString &segment, const QString &caption)
+    {
         int bottom = place(middle, y, segment, bold, Qt::AlignHCenter | Qt::AlignTop);
         if (!caption.isEmpty())
             bottom = place(middle, bottom, caption, small, Qt::AlignHCenter | Qt::AlignTop);
@@ -207,52 +187,122 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
         out.arrows.push_back(fromLeft ? Arrow {QPoint(left.x, arrowY), QPoint(right.x, arrowY)}
                                       : Arrow {QPoint(right.x, arrowY), QPoint(left.x, arrowY)});
         y = arrowY + e / 2 + gap;
-    };
+    }
 
-    stateRow({true, TcpState::Established, {}, {}}, {true, TcpState::Established, {}, {}});
-    message(true, tr("FIN"), tr("the program calls close()"));
-    stateRow({true, TcpState::FinWait1, tr("tcp_orphan_retries"),
-              tr("Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting "
-                 "this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its "
-                 "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.")},
-             {true, TcpState::CloseWait, {},
-              tr("Waits until its program calls close(); unless keepalive or an error ends the connection, it "
-                 "can stay here indefinitely.")});
-    message(false, tr("ACK"), {});
-    stateRow({true, TcpState::FinWait2, tr("tcp_fin_timeout"),
-              tr("How long an orphaned socket waits here for the peer's FIN: the value up to 60 s (default 60, "
-                 "at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above "
-                 "60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not "
-                 "closed, is not limited by it. Not the TIME-WAIT length.")},
-             {});
-    message(false, tr("FIN"), tr("its program calls close()"));
-    stateRow({}, {true, TcpState::LastAck, tr("tcp_orphan_retries"),
-                  tr("The same retransmission budget for this FIN when the program has closed the socket; "
-                     "tcp_retries2 when it only shut it down.")});
-    message(true, tr("ACK"), {});
-    stateRow({true, TcpState::TimeWait, tr("TCP_TIMEWAIT_LEN"),
-              tr("60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port "
-                 "towards that destination (local address, remote address, remote port) unless tcp_tw_reuse "
-                 "takes it over.")},
-             {true, TcpState::Close, {}, {}});
-    stateRow({true, TcpState::Close, {}, tr("60 s later (longer if a segment of the old connection restarts the timer).")},
-             {});
+    // The bars end where the last state was entered; thin lifelines run the whole way. The
+    // footnote goes across the whole width below.
+    Layout finish(const QString &footnote)
+    {
+        const int lifelineBottom = y - gap;
+        for (Lifeline *line : {&left, &right})
+            out.segments.push_back({QLine(line->x, lifelineTop, line->x, lifelineBottom), QColor(), false});
+        y = place(QRect(margin, 0, width - 2 * margin, 0), y, footnote, small, Qt::AlignLeft | Qt::AlignTop);
+        out.height = y + margin;
+        return std::move(out);
+    }
 
-    // The bars end where the last state was entered; thin lifelines run the whole way.
-    const int lifelineBottom = y - gap;
-    for (Lifeline *line : {&left, &right})
-        out.segments.push_back({QLine(line->x, lifelineTop, line->x, lifelineBottom), QColor(), false});
-    y = place(QRect(margin, 0, width - 2 * margin, 0), y,
-              tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
-                 "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
-                 "orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), "
-                 "data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the "
-                 "orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the "
-                 "timewait table is full (tcp_max_tw_buckets). If both sides close at "
-                 "once, both pass through CLOSING and both end in TIME-WAIT."),
-              small, Qt::AlignLeft | Qt::AlignTop);
-    out.height = y + margin;
-    return out;
+private:
+    // Places text in a column starting at `top` and returns where it ended.
+    int place(const QRect &column, int top, const QString &text, const QFont &f, int flags, bool name = false)
+    {
+        const QRect room(column.x(), top, column.width(), Unbounded);
+        const QRect needed = QFontMetrics(f).boundingRect(room, flags | Qt::TextWordWrap, text);
+        out.texts.push_back({needed, QRect(column.x(), top, column.width(), needed.height()), text, f,
+                             flags | Qt::TextWordWrap, name});
+        return needed.bottom() + 1;
+    }
+
+    int stateBox(Lifeline &line, TcpState state, int top)
+    {
+        const QRect box(line.x - boxW / 2, top, boxW, boxH);
+        if (line.barTop >= 0)
+            out.segments.push_back({QLine(line.x, line.barTop, line.x, top), line.color, true});
+        out.boxes.push_back({box, ChartColors::state(state)});
+        place(box, top + (boxH - QFontMetrics(bold).height()) / 2, stateName(state), bold,
+              Qt::AlignHCenter | Qt::AlignTop);
+        line.barTop = box.bottom() + 1;
+        line.color = ChartColors::state(state);
+        return box.bottom() + 1;
+    }
+
+    int note(const QRect &column, int top, const QString &name, const QString &text, bool rightSide)
+    {
+        // Across the whole width, a note of the right-hand side keeps to the right.
+        const int align = (!wide && rightSide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop;
+        const int afterName = name.isEmpty() ? top : place(column, top, name, bold, align, true);
+        return place(column, afterName, text, small, align);
+    }
+
+    const int e;
+    const int margin;
+    const int gap;
+    const int boxW;
+    const int width;
+    const bool wide;
+    const int side;
+    const int leftBoxX;
+    const int rightBoxX;
+    const QRect leftNotes;
+    const QRect rightNotes;
+    const QRect middle;
+    Lifeline left;
+    Lifeline right;
+    QFont bold;
+    QFont small;
+    int boxH = 0;
+    int y = 0;
+    int lifelineTop = 0;
+    Layout out;
+};
+
+CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) const
+{
+    LayoutBuilder builder(*this, requestedWidth);
+    builder.headers(tr("Closes first (active close): a client that ends its connections, or a "
+                       "server without keep-alive"),
+                    tr("The other side (passive close)"));
+    placeSequence(builder);
+    return builder.finish(
+        tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
+           "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
+           "orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), "
+           "data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the "
+           "orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the "
+           "timewait table is full (tcp_max_tw_buckets). If both sides close at "
+           "once, both pass through CLOSING and both end in TIME-WAIT."));
+}
+
+// The close, one row of states and one message at a time.
+void CloseSequenceDiagram::placeSequence(LayoutBuilder &b)
+{
+    b.stateRow({true, TcpState::Established, {}, {}}, {true, TcpState::Established, {}, {}});
+    b.message(true, tr("FIN"), tr("the program calls close()"));
+    b.stateRow({true, TcpState::FinWait1, tr("tcp_orphan_retries"),
+                tr("Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting "
+                   "this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its "
+                   "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.")},
+               {true, TcpState::CloseWait, {},
+                tr("Waits until its program calls close(); unless keepalive or an error ends the connection, it "
+                   "can stay here indefinitely.")});
+    b.message(false, tr("ACK"), {});
+    b.stateRow({true, TcpState::FinWait2, tr("tcp_fin_timeout"),
+                tr("How long an orphaned socket waits here for the peer's FIN: the value up to 60 s (default 60, "
+                   "at least 3.5 × RTO, TCP_LINGER2 overrides it), as a timewait-table entry (sockstat tw); above "
+                   "60 s, 2 × (value − 60) s, the first half as a full socket. A socket that was only shut down, not "
+                   "closed, is not limited by it. Not the TIME-WAIT length.")},
+               {});
+    b.message(false, tr("FIN"), tr("its program calls close()"));
+    b.stateRow({}, {true, TcpState::LastAck, tr("tcp_orphan_retries"),
+                    tr("The same retransmission budget for this FIN when the program has closed the socket; "
+                       "tcp_retries2 when it only shut it down.")});
+    b.message(true, tr("ACK"), {});
+    b.stateRow({true, TcpState::TimeWait, tr("TCP_TIMEWAIT_LEN"),
+                tr("60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port "
+                   "towards that destination (local address, remote address, remote port) unless tcp_tw_reuse "
+                   "takes it over.")},
+               {true, TcpState::Close, {}, {}});
+    b.stateRow({true, TcpState::Close, {}, tr("60 s later (longer if a segment of the old connection restarts the timer).")},
+               {});
 }
 
 void CloseSequenceDiagram::paintEvent(QPaintEvent *)

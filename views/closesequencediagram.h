@@ -70,7 +70,9 @@ private:
         std::vector<QRect> masks;
         int height = 0;
     };
+    class LayoutBuilder;
     Layout layout(int width) const;
+    static void placeSequence(LayoutBuilder &builder);
     int em() const;
     static QString stateName(TcpState state);
     int boxWidth() const;

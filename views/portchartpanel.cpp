@@ -41,15 +41,14 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     , m_countAxis(new QValueAxis(this))
     , m_timeChart(new TimeSeriesChart(this))
 {
-    auto sides = new QButtonGroup(this);
-    sides->addButton(m_byLocal);
-    sides->addButton(m_byRemote);
-    m_byLocal->setChecked(true);
-    auto bar = new QHBoxLayout;
-    bar->addWidget(m_byLocal);
-    bar->addWidget(m_byRemote);
-    bar->addStretch(1);
+    setUpBarChart();
+    layOut();
+    connectSignals();
+    retranslate();
+}
 
+void PortChartPanel::setUpBarChart()
+{
     QChart *chart = m_barView->chart();
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->hide();
@@ -73,6 +72,19 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     m_barView->setMinimumHeight(100);
     m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
     m_timeChart->setMinimumHeight(110);
+}
+
+// The side buttons above the bar chart, the time chart below it.
+void PortChartPanel::layOut()
+{
+    auto sides = new QButtonGroup(this);
+    sides->addButton(m_byLocal);
+    sides->addButton(m_byRemote);
+    m_byLocal->setChecked(true);
+    auto bar = new QHBoxLayout;
+    bar->addWidget(m_byLocal);
+    bar->addWidget(m_byRemote);
+    bar->addStretch(1);
 
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_barView);
@@ -81,7 +93,10 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
+}
 
+void PortChartPanel::connectSignals()
+{
     // Hovering a bar names everyone behind that port's TIME-WAIT and how each was found.
     connect(m_barSeries, &QHorizontalBarSeries::hovered, this, [this](bool inside, int index) {
         const int row = m_bars->count() - 1 - index; // category 0 is drawn at the bottom
@@ -113,7 +128,6 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     // A click is the user's choice even on the side already shown: no automatic pick after it.
     connect(m_byLocal, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Local); });
     connect(m_byRemote, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Remote); });
-    retranslate();
 }
 
 QString PortChartPanel::seriesKey(quint16 port) const

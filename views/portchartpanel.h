@@ -50,6 +50,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The sections of the constructor.
+    void setUpBarChart();
+    void layOut();
+    void connectSignals();
     void updateBars();
     QString seriesKey(quint16 port) const;
 

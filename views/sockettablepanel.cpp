@@ -32,6 +32,16 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     , m_findAction(new QAction(this))
     , m_copyAction(new QAction(this))
 {
+    layOut();
+    setUpView();
+    connectFilter();
+    createActions();
+    retranslate();
+}
+
+// The filter box and the counts above the table.
+void SocketTablePanel::layOut()
+{
     m_filter->setClearButtonEnabled(true);
     auto top = new QHBoxLayout;
     m_counts->setTextFormat(Qt::PlainText); // it quotes the filter's words
@@ -46,7 +56,10 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
+}
 
+void SocketTablePanel::setUpView()
+{
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(int(SocketColumn::State), Qt::AscendingOrder);
@@ -70,7 +83,11 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     m_view->setColumnWidth(int(SocketColumn::Local), endpoint);
     m_view->setColumnWidth(int(SocketColumn::Remote), endpoint);
     m_view->horizontalHeader()->setStretchLastSection(true);
+}
 
+// Sorting and filtering are queries the model's owner answers (queryChanged).
+void SocketTablePanel::connectFilter()
+{
     connect(m_model, &SocketTableModel::sortRequested, this, [this](SocketColumn column, bool descending) {
         m_query.sortColumn = column;
         m_query.descending = descending;
@@ -86,7 +103,10 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
     // Enter applies at once, without the typing pause.
     connect(m_filter, &QLineEdit::returnPressed, typing, &QTimer::stop);
     connect(m_filter, &QLineEdit::returnPressed, this, &SocketTablePanel::applyFilterText);
+}
 
+void SocketTablePanel::createActions()
+{
     // Ctrl+F from anywhere in the window: raise the table's dock (it may sit behind a tab) and
     // put the cursor in the filter.
     m_findAction->setShortcut(QKeySequence::Find);
@@ -119,7 +139,6 @@ SocketTablePanel::SocketTablePanel(SocketTableModel *model, QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
-    retranslate();
 }
 
 void SocketTablePanel::copySelection()

@@ -44,6 +44,11 @@ signals:
     void rowCountsChanged(int shown, int total);
 
 private:
+    // The sections of the constructor.
+    void layOut();
+    void setUpView();
+    void connectFilter();
+    void createActions();
     void applyFilterText();
     void updateCounts();
     void setFilterText(const QString &text);

@@ -65,26 +65,38 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(r.cookie);
     if (role == StateRole)
         return int(r.state);
-    if (role == Qt::TextAlignmentRole) {
-        switch (column) {
-        case SocketColumn::TimeLeft:
-        case SocketColumn::ReceiveQueue:
-        case SocketColumn::SendQueue:
-        case SocketColumn::Uid:
-        case SocketColumn::Inode:
-        case SocketColumn::Pid: return int(Qt::AlignRight | Qt::AlignVCenter);
-        default: return int(Qt::AlignLeft | Qt::AlignVCenter);
-        }
+    if (role == Qt::TextAlignmentRole)
+        return alignment(column);
+    if (role == Qt::ToolTipRole)
+        return toolTip(index.row(), r, column);
+    if (role == Qt::DisplayRole)
+        return display(index.row(), r, column);
+    return {};
+}
+
+int SocketTableModel::alignment(SocketColumn column)
+{
+    switch (column) {
+    case SocketColumn::TimeLeft:
+    case SocketColumn::ReceiveQueue:
+    case SocketColumn::SendQueue:
+    case SocketColumn::Uid:
+    case SocketColumn::Inode:
+    case SocketColumn::Pid: return int(Qt::AlignRight | Qt::AlignVCenter);
+    default: return int(Qt::AlignLeft | Qt::AlignVCenter);
     }
+}
+
+QVariant SocketTableModel::toolTip(int row, const SocketRecord &r, SocketColumn column) const
+{
     // tcp_close / tcp_rcv_state_process arm the keepalive timer for fin_time - TCP_TIMEWAIT_LEN
     // when tcp_fin_timeout is above 60 s; tcp_keepalive_timer then moves the socket to the table.
-    if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::KeepAlive
-        && r.state == TcpState::FinWait2) {
+    if (column == SocketColumn::Timer && r.timer == SocketTimer::KeepAlive && r.state == TcpState::FinWait2) {
         return tr("If its program has closed it (orphaned) and tcp_fin_timeout is above 60 s, this is the first "
                   "part of the wait for the peer's FIN: value − 60 s as a full socket, then as long again as a "
                   "timewait entry. Otherwise a keepalive timer (SO_KEEPALIVE).");
     }
-    if (role == Qt::ToolTipRole && column == SocketColumn::Timer && r.timer == SocketTimer::TimeWait) {
+    if (column == SocketColumn::Timer && r.timer == SocketTimer::TimeWait) {
         // The timewait table also holds orphaned FIN-WAIT-2 connections (tcp_close -> tcp_time_wait).
         if (r.state == TcpState::FinWait2) {
             return tr("An orphaned FIN-WAIT-2 connection waiting in the timewait table for the peer's FIN: for "
@@ -95,12 +107,28 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         return tr("TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN); some segments for the old connection, such as a "
                   "retransmitted FIN, restart the timer.");
     }
-    if (role == Qt::ToolTipRole && column == SocketColumn::Attribution)
-        return attributionToolTip(m_rows->ownerRef(index.row()).evidence);
-    if (role != Qt::DisplayRole)
-        return {};
+    if (column == SocketColumn::Attribution)
+        return attributionToolTip(m_rows->ownerRef(row).evidence);
+    return {};
+}
 
-    const SocketOwner *owner = m_rows->owner(index.row());
+QString SocketTableModel::timerName(SocketTimer timer)
+{
+    switch (timer) {
+    case SocketTimer::None: return QString();
+    //: Socket timer kind: retransmission (or SYN-ACK) timer
+    case SocketTimer::Retransmit: return tr("retransmit");
+    case SocketTimer::KeepAlive: return tr("keepalive");
+    case SocketTimer::TimeWait: return tr("TIME-WAIT");
+    //: Socket timer kind: zero-window probe
+    case SocketTimer::ZeroWindowProbe: return tr("window probe");
+    }
+    return QString();
+}
+
+QVariant SocketTableModel::display(int row, const SocketRecord &r, SocketColumn column) const
+{
+    const SocketOwner *owner = m_rows->owner(row);
     switch (column) {
     case SocketColumn::State: return tcpStateDisplayName(r.state);
     case SocketColumn::Local: return QString::fromStdString(InetAddress::endpoint(r.family, r.localAddress, r.localPort));
@@ -108,17 +136,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
         if (r.state == TcpState::Listen)
             return QStringLiteral("*");
         return QString::fromStdString(InetAddress::endpoint(r.family, r.remoteAddress, r.remotePort));
-    case SocketColumn::Timer:
-        switch (r.timer) {
-        case SocketTimer::None: return QString();
-        //: Socket timer kind: retransmission (or SYN-ACK) timer
-        case SocketTimer::Retransmit: return tr("retransmit");
-        case SocketTimer::KeepAlive: return tr("keepalive");
-        case SocketTimer::TimeWait: return tr("TIME-WAIT");
-        //: Socket timer kind: zero-window probe
-        case SocketTimer::ZeroWindowProbe: return tr("window probe");
-        }
-        return QString();
+    case SocketColumn::Timer: return timerName(r.timer);
     case SocketColumn::TimeLeft:
         if (r.timer == SocketTimer::None)
             return QString();
@@ -136,7 +154,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case SocketColumn::Process: return owner ? TimeWaitByProcessModel::processText(*owner) : QString();
     case SocketColumn::Pid: return owner && owner->pid ? QVariant(owner->pid) : QVariant(QString());
     case SocketColumn::Unit: return owner ? UntrustedText::plain(QString::fromStdString(owner->unit)) : QString();
-    case SocketColumn::Attribution: return attributionText(m_rows->ownerRef(index.row()).evidence);
+    case SocketColumn::Attribution: return attributionText(m_rows->ownerRef(row).evidence);
     case SocketColumn::COUNT: break;
     }
     return {};

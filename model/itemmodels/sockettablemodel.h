@@ -37,6 +37,11 @@ signals:
     void sortRequested(SocketColumn column, bool descending);
 
 private:
+    // data() per role.
+    static int alignment(SocketColumn column);
+    QVariant toolTip(int row, const SocketRecord &r, SocketColumn column) const;
+    QVariant display(int row, const SocketRecord &r, SocketColumn column) const;
+    static QString timerName(SocketTimer timer);
     QString userName(quint32 uid) const;
 
     SocketTableRowsPtr m_rows;

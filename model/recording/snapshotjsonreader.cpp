@@ -88,23 +88,8 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
     s->owners.sortTimeWait();
 }
 
-}
-
-namespace SnapshotJsonReader {
-
-bool read(const QByteArray &json, Snapshot *s, QString *error)
+void readHeader(const QJsonObject &root, Snapshot *s, Figures &figures)
 {
-    QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = parseError.errorString();
-        return false;
-    }
-    if (root.value(QLatin1String("schema")).toString() != QLatin1String("sockscope.snapshot/1")) {
-        *error = QStringLiteral("not a sockscope.snapshot/1 document");
-        return false;
-    }
-    Figures figures;
     const QDateTime time = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     s->wallTimeMs = time.isValid() ? time.toMSecsSinceEpoch() : -1;
     s->host = UntrustedText::plain(root.value(QLatin1String("host")).toString()).toStdString();
@@ -126,7 +111,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     s->stateMask = 0;
     for (const QJsonValue &state : root.value(QLatin1String("state_filter")).toArray())
         s->stateMask |= tcpStateBit(tcpStateFromName(state.toString()));
+}
 
+void readSockstat(const QJsonObject &root, Snapshot *s, Figures &figures)
+{
     const QJsonObject sockstat = root.value(QLatin1String("sockstat")).toObject();
     s->sockstat.valid = sockstat.value(QLatin1String("exact")).toBool();
     s->sockstat.tcpInUse = figures.integer(sockstat.value(QLatin1String("tcp_inuse")));
@@ -136,7 +124,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
     s->sockstat.tcpMemoryPages = figures.integer(sockstat.value(QLatin1String("tcp_mem_pages")));
     s->sockstat.tcp6Valid = !sockstat.value(QLatin1String("tcp6_inuse")).isNull();
     s->sockstat.tcp6InUse = figures.integer(sockstat.value(QLatin1String("tcp6_inuse")));
+}
 
+void readSlab(const QJsonObject &root, Snapshot *s, Figures &figures)
+{
     const QJsonObject slab = root.value(QLatin1String("slab")).toObject();
     s->slab.slabinfoReadable = slab.value(QLatin1String("slabinfo_readable")).toBool();
     s->slab.slabinfoError = CoreMessageText::worded(UntrustedText::plain(slab.value(QLatin1String("slabinfo_error")).toString()));
@@ -157,7 +148,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
             f.bytes = figures.integer(cache.value(QLatin1String("bytes")));
         }
     }
+}
 
+void readCounters(const QJsonObject &root, Snapshot *s, Figures &figures)
+{
     const QJsonObject counters = root.value(QLatin1String("counters")).toObject();
     s->countersValid = counters.value(QLatin1String("exact")).toBool();
     for (const auto &info : tcpCounterInfo()) {
@@ -179,9 +173,10 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         }
         s->rates = r;
     }
+}
 
-    readOwners(root, s, figures);
-
+void readSysctls(const QJsonObject &root, Snapshot *s)
+{
     const QJsonObject sysctls = root.value(QLatin1String("sysctls")).toObject();
     for (auto it = sysctls.constBegin(); it != sysctls.constEnd(); ++it) {
         const QJsonObject entry = it.value().toObject();
@@ -195,6 +190,31 @@ bool read(const QByteArray &json, Snapshot *s, QString *error)
         reading.error = UntrustedText::plain(entry.value(QLatin1String("error")).toString()).toStdString();
         s->sysctls.push_back(reading);
     }
+}
+
+}
+
+namespace SnapshotJsonReader {
+
+bool read(const QByteArray &json, Snapshot *s, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonObject root = QJsonDocument::fromJson(UntrustedText::wellFormedUtf8(json), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = parseError.errorString();
+        return false;
+    }
+    if (root.value(QLatin1String("schema")).toString() != QLatin1String("sockscope.snapshot/1")) {
+        *error = QStringLiteral("not a sockscope.snapshot/1 document");
+        return false;
+    }
+    Figures figures;
+    readHeader(root, s, figures);
+    readSockstat(root, s, figures);
+    readSlab(root, s, figures);
+    readCounters(root, s, figures);
+    readOwners(root, s, figures);
+    readSysctls(root, s);
     if (!figures.ok() || s->wallTimeMs < 0 || s->wallTimeMs > RecordingFormat::MaximumTimeMs) {
         *error = QStringLiteral("a time or figure out of range");
         return false;

@@ -49,6 +49,18 @@ std::size_t endpointsText(const SocketRecord &r, char *out, std::size_t size)
     return written < 0 ? 0 : std::size_t(written);
 }
 
+template <typename Predicate>
+bool allOf(const QStringList &items, Predicate predicate)
+{
+    return std::all_of(items.begin(), items.end(), predicate);
+}
+
+bool isAddress(const QString &item)
+{
+    QString ignored;
+    return AddressPrefix().parse(item, &ignored);
+}
+
 }
 
 bool SocketFilter::parse(const QString &text, QString *error)
@@ -93,106 +105,127 @@ bool SocketFilter::parseWord(const QString &typed, QString *error)
         *error = tr("Empty item in the list \"%1\".").arg(value);
         return false;
     }
-
-    const auto addStates = [&]() {
-        clause.kind = Kind::State;
-        for (const QString &item : items) {
-            const TcpState state = tcpStateFromName(item);
-            if (state == TcpState::Unknown) {
-                *error = tr("unknown state '%1'").arg(item);
-                return false;
-            }
-            clause.stateMask |= stateBits(state);
-        }
-        return true;
-    };
-    const auto addPorts = [&](Kind kind) {
-        clause.kind = kind;
-        for (const QString &item : items) {
-            quint16 port = 0;
-            if (!parsePort(item, &port)) {
-                *error = tr("'%1' is not a port number (0 to 65535)").arg(item);
-                return false;
-            }
-            clause.ports.push_back(port);
-        }
-        return true;
-    };
-    const auto addPrefixes = [&](Kind kind) {
-        clause.kind = kind;
-        for (const QString &item : items) {
-            AddressPrefix prefix;
-            if (!prefix.parse(item, error))
-                return false;
-            clause.prefixes.push_back(prefix);
-        }
-        return true;
-    };
-    const auto all = [&](auto predicate) { return std::all_of(items.begin(), items.end(), predicate); };
-    const auto isAddress = [](const QString &item) {
-        QString ignored;
-        return AddressPrefix().parse(item, &ignored);
-    };
-
-    bool ok = true;
-    if (key == QLatin1String("state")) {
-        ok = addStates();
-    } else if (key == QLatin1String("port")) {
-        ok = addPorts(Kind::Port);
-    } else if (key == QLatin1String("sport")) {
-        ok = addPorts(Kind::LocalPort);
-    } else if (key == QLatin1String("dport")) {
-        ok = addPorts(Kind::RemotePort);
-    } else if (key == QLatin1String("src")) {
-        ok = addPrefixes(Kind::LocalAddress);
-    } else if (key == QLatin1String("dst")) {
-        ok = addPrefixes(Kind::RemoteAddress);
-    } else if (key == QLatin1String("addr") && !value.contains(QLatin1Char('/')) && !all(isAddress)) {
-        clause.kind = Kind::Text; // part of an address, as in addr:10.0.0
-        clause.text = value.toLower().toLatin1();
-    } else if (key == QLatin1String("addr")) {
-        ok = addPrefixes(Kind::Address);
-    } else if (key == QLatin1String("proc") || key == QLatin1String("unit")) {
-        clause.kind = key == QLatin1String("proc") ? Kind::Process : Kind::Unit;
-        for (const QString &item : items)
-            clause.names.push_back(item.toStdString());
-    } else if (key == QLatin1String("pid")) {
-        clause.kind = Kind::Pid;
-        for (const QString &item : items) {
-            bool isNumber = false;
-            const uint pid = item.toUInt(&isNumber);
-            if (!isNumber || pid == 0 || item.startsWith(QLatin1Char('+'))) {
-                *error = tr("'%1' is not a process id").arg(item);
-                return false;
-            }
-            clause.pids.push_back(pid);
-        }
-    } else if (!key.isEmpty()) {
-        *error = tr("unknown filter '%1:'; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:").arg(key);
-        return false;
-    } else if (all([](const QString &item) { quint16 port; return parsePort(item, &port); })) {
-        ok = addPorts(Kind::Port);
-    } else if (all([](const QString &item) { return tcpStateFromName(item) != TcpState::Unknown; })) {
-        ok = addStates();
-    } else if (items.size() == 1 && (word.compare(QLatin1String("ipv4"), Qt::CaseInsensitive) == 0
-                                     || word.compare(QLatin1String("ipv6"), Qt::CaseInsensitive) == 0)) {
-        clause.kind = Kind::Family;
-        clause.family = word.endsWith(QLatin1Char('6')) ? AF_INET6 : AF_INET;
-    } else if (word.contains(QLatin1Char('/')) || (items.size() > 1 && all(AddressPrefix::looksLikeAddress))) {
-        ok = addPrefixes(Kind::Address); // a prefix is never text: a typo in one must say so
-    } else if (all(isAddress)) {
-        ok = addPrefixes(Kind::Address); // a whole address: that address exactly, not "10.0.0.10" for "10.0.0.1"
-    } else if (items.size() > 1) {
-        *error = tr("'%1' mixes kinds: a list holds only states, only ports or only addresses").arg(value);
-        return false;
-    } else {
-        clause.kind = Kind::Text;
-        clause.text = value.toLower().toLatin1();
-    }
+    const bool ok = key.isEmpty() ? parseUnkeyed(clause, word, value, items, error)
+                                  : parseKeyed(clause, key, value, items, error);
     if (!ok)
         return false;
     error->clear();
     addClause(std::move(clause));
+    return true;
+}
+
+bool SocketFilter::parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items,
+                              QString *error)
+{
+    if (key == QLatin1String("state"))
+        return addStates(clause, items, error);
+    if (key == QLatin1String("port"))
+        return addPorts(clause, Kind::Port, items, error);
+    if (key == QLatin1String("sport"))
+        return addPorts(clause, Kind::LocalPort, items, error);
+    if (key == QLatin1String("dport"))
+        return addPorts(clause, Kind::RemotePort, items, error);
+    if (key == QLatin1String("src"))
+        return addPrefixes(clause, Kind::LocalAddress, items, error);
+    if (key == QLatin1String("dst"))
+        return addPrefixes(clause, Kind::RemoteAddress, items, error);
+    if (key == QLatin1String("addr") && !value.contains(QLatin1Char('/')) && !allOf(items, isAddress)) {
+        clause.kind = Kind::Text; // part of an address, as in addr:10.0.0
+        clause.text = value.toLower().toLatin1();
+        return true;
+    }
+    if (key == QLatin1String("addr"))
+        return addPrefixes(clause, Kind::Address, items, error);
+    if (key == QLatin1String("proc") || key == QLatin1String("unit")) {
+        clause.kind = key == QLatin1String("proc") ? Kind::Process : Kind::Unit;
+        for (const QString &item : items)
+            clause.names.push_back(item.toStdString());
+        return true;
+    }
+    if (key == QLatin1String("pid"))
+        return addPids(clause, items, error);
+    *error = tr("unknown filter '%1:'; use state:, port:, sport:, dport:, addr:, src:, dst:, proc:, pid: or unit:").arg(key);
+    return false;
+}
+
+bool SocketFilter::parseUnkeyed(Clause &clause, const QString &word, const QString &value, const QStringList &items,
+                                QString *error)
+{
+    if (allOf(items, [](const QString &item) { quint16 port; return parsePort(item, &port); }))
+        return addPorts(clause, Kind::Port, items, error);
+    if (allOf(items, [](const QString &item) { return tcpStateFromName(item) != TcpState::Unknown; }))
+        return addStates(clause, items, error);
+    if (items.size() == 1 && (word.compare(QLatin1String("ipv4"), Qt::CaseInsensitive) == 0
+                              || word.compare(QLatin1String("ipv6"), Qt::CaseInsensitive) == 0)) {
+        clause.kind = Kind::Family;
+        clause.family = word.endsWith(QLatin1Char('6')) ? AF_INET6 : AF_INET;
+        return true;
+    }
+    if (word.contains(QLatin1Char('/')) || (items.size() > 1 && allOf(items, AddressPrefix::looksLikeAddress)))
+        return addPrefixes(clause, Kind::Address, items, error); // a prefix is never text: a typo in one must say so
+    if (allOf(items, isAddress))
+        return addPrefixes(clause, Kind::Address, items, error); // a whole address: that address exactly, not "10.0.0.10" for "10.0.0.1"
+    if (items.size() > 1) {
+        *error = tr("'%1' mixes kinds: a list holds only states, only ports or only addresses").arg(value);
+        return false;
+    }
+    clause.kind = Kind::Text;
+    clause.text = value.toLower().toLatin1();
+    return true;
+}
+
+bool SocketFilter::addStates(Clause &clause, const QStringList &items, QString *error)
+{
+    clause.kind = Kind::State;
+    for (const QString &item : items) {
+        const TcpState state = tcpStateFromName(item);
+        if (state == TcpState::Unknown) {
+            *error = tr("unknown state '%1'").arg(item);
+            return false;
+        }
+        clause.stateMask |= stateBits(state);
+    }
+    return true;
+}
+
+bool SocketFilter::addPorts(Clause &clause, Kind kind, const QStringList &items, QString *error)
+{
+    clause.kind = kind;
+    for (const QString &item : items) {
+        quint16 port = 0;
+        if (!parsePort(item, &port)) {
+            *error = tr("'%1' is not a port number (0 to 65535)").arg(item);
+            return false;
+        }
+        clause.ports.push_back(port);
+    }
+    return true;
+}
+
+bool SocketFilter::addPrefixes(Clause &clause, Kind kind, const QStringList &items, QString *error)
+{
+    clause.kind = kind;
+    for (const QString &item : items) {
+        AddressPrefix prefix;
+        if (!prefix.parse(item, error))
+            return false;
+        clause.prefixes.push_back(prefix);
+    }
+    return true;
+}
+
+bool SocketFilter::addPids(Clause &clause, const QStringList &items, QString *error)
+{
+    clause.kind = Kind::Pid;
+    for (const QString &item : items) {
+        bool isNumber = false;
+        const uint pid = item.toUInt(&isNumber);
+        if (!isNumber || pid == 0 || item.startsWith(QLatin1Char('+'))) {
+            *error = tr("'%1' is not a process id").arg(item);
+            return false;
+        }
+        clause.pids.push_back(pid);
+    }
     return true;
 }
 

@@ -61,6 +61,15 @@ private:
     };
 
     bool parseWord(const QString &word, QString *error);
+    // The value of "key:value", and a word without a key; false and *error when it is wrong.
+    static bool parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items,
+                           QString *error);
+    static bool parseUnkeyed(Clause &clause, const QString &word, const QString &value, const QStringList &items,
+                             QString *error);
+    static bool addStates(Clause &clause, const QStringList &items, QString *error);
+    static bool addPorts(Clause &clause, Kind kind, const QStringList &items, QString *error);
+    static bool addPrefixes(Clause &clause, Kind kind, const QStringList &items, QString *error);
+    static bool addPids(Clause &clause, const QStringList &items, QString *error);
     bool clauseMatches(const Clause &clause, const SocketRecord &record, const SocketOwner *owner) const;
     void addClause(Clause clause);
 

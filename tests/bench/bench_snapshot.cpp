@@ -110,9 +110,9 @@ int main(int argc, char *argv[])
     SnapshotCollector collector({});
     // The same refresh without owners: what looking them up adds (its first round reads every
     // process's descriptors; later rounds only what is new, as a running window does).
-    SnapshotCollector::Options withoutOwners;
-    withoutOwners.owners = false;
-    SnapshotCollector plain(withoutOwners);
+    SnapshotCollector::Options plainOptions;
+    plainOptions.owners = false;
+    SnapshotCollector plain(plainOptions);
     std::vector<double> floorMs, snapshotMs, ssMs, snapshotCpuMs, plainCpuMs, portOwnersCpuMs;
     std::printf("%-6s %12s %12s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "ss -tan ms", "cpu owners", "cpu without",
                 "sockets");

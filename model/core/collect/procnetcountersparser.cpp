@@ -41,12 +41,12 @@ bool ProcNetCountersParser::parse(std::string_view text, TcpCounters *counters, 
             const auto found = std::find(names.begin(), names.end(), std::string_view(info.name));
             if (found == names.end())
                 continue;
-            const std::string_view text = values[std::size_t(found - names.begin())];
+            const std::string_view valueText = values[std::size_t(found - names.begin())];
             std::int64_t value = 0;
             // Rates subtract one sample's value from the next: values within ±2^62 can never
             // overflow that (real counters are far below; Tcp MaxConn is -1).
-            if (!TextScan::toInt64(text, &value) || value > MaximumCounter || value < -MaximumCounter) {
-                *error = {CoreMessageCode::CountersNotANumber, {file, std::string(table), info.name, std::string(text)}};
+            if (!TextScan::toInt64(valueText, &value) || value > MaximumCounter || value < -MaximumCounter) {
+                *error = {CoreMessageCode::CountersNotANumber, {file, std::string(table), info.name, std::string(valueText)}};
                 return false;
             }
             const int index = static_cast<int>(info.counter);

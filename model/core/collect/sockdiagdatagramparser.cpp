@@ -74,6 +74,26 @@ void copyAddress(std::uint8_t family, const __be32 (&source)[4], std::array<std:
     }
 }
 
+// The fixed part of a socket's message (struct inet_diag_msg) as a record.
+void fillRecord(SocketRecord &record, const inet_diag_msg *msg)
+{
+    record.family = msg->idiag_family;
+    record.state = msg->idiag_state < TcpStateCount ? static_cast<TcpState>(msg->idiag_state)
+                                                    : TcpState::Unknown;
+    record.timer = msg->idiag_timer <= 4 ? static_cast<SocketTimer>(msg->idiag_timer) : SocketTimer::None;
+    record.retransmits = msg->idiag_retrans;
+    record.localPort = ntohs(msg->id.idiag_sport);
+    record.remotePort = ntohs(msg->id.idiag_dport);
+    record.expiresMs = msg->idiag_expires;
+    record.receiveQueue = msg->idiag_rqueue;
+    record.sendQueue = msg->idiag_wqueue;
+    record.uid = msg->idiag_uid;
+    record.inode = msg->idiag_inode;
+    record.cookie = std::uint64_t(msg->id.idiag_cookie[0]) | (std::uint64_t(msg->id.idiag_cookie[1]) << 32);
+    copyAddress(msg->idiag_family, msg->id.idiag_src, record.localAddress);
+    copyAddress(msg->idiag_family, msg->id.idiag_dst, record.remoteAddress);
+}
+
 }
 
 SockDiagDatagramParser::SockDiagDatagramParser(unsigned seq, unsigned portId)
@@ -161,41 +181,10 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
             continue;
 
         SocketRecord &record = out.emplace_back();
-        record.family = msg->idiag_family;
-        record.state = msg->idiag_state < TcpStateCount ? static_cast<TcpState>(msg->idiag_state)
-                                                        : TcpState::Unknown;
-        record.timer = msg->idiag_timer <= 4 ? static_cast<SocketTimer>(msg->idiag_timer) : SocketTimer::None;
-        record.retransmits = msg->idiag_retrans;
-        record.localPort = ntohs(msg->id.idiag_sport);
-        record.remotePort = ntohs(msg->id.idiag_dport);
-        record.expiresMs = msg->idiag_expires;
-        record.receiveQueue = msg->idiag_rqueue;
-        record.sendQueue = msg->idiag_wqueue;
-        record.uid = msg->idiag_uid;
-        record.inode = msg->idiag_inode;
-        record.cookie = std::uint64_t(msg->id.idiag_cookie[0]) | (std::uint64_t(msg->id.idiag_cookie[1]) << 32);
-        copyAddress(msg->idiag_family, msg->id.idiag_src, record.localAddress);
-        copyAddress(msg->idiag_family, msg->id.idiag_dst, record.remoteAddress);
-
-        if (record.state == TcpState::SynRecv && !m_cgroups) {
-            bool fullSocket = false;
-            if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findShutdownAttribute, &fullSocket) < 0) {
-                out.pop_back();
-                return fail(EPROTO, {CoreMessageCode::SockDiagMalformedAttribute, {}});
-            }
-            if (!fullSocket)
-                record.state = TcpState::NewSynRecv;
-        } else if (m_cgroups && record.state != TcpState::TimeWait) {
-            // TIME-WAIT entries carry no attributes (inet_twsk_diag_fill): nothing to walk.
-            FullSocketAttributes found;
-            if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findFullSocketAttributes, &found) < 0) {
-                out.pop_back();
-                return fail(EPROTO, {CoreMessageCode::SockDiagMalformedAttribute, {}});
-            }
-            if (record.state == TcpState::SynRecv && !found.shutdown)
-                record.state = TcpState::NewSynRecv;
-            if (found.hasCgroup)
-                record.cgroupSlot = m_cgroups->slotOf(found.cgroup);
+        fillRecord(record, msg);
+        if (!readAttributes(nlh, record)) {
+            out.pop_back();
+            return fail(EPROTO, {CoreMessageCode::SockDiagMalformedAttribute, {}});
         }
     }
 
@@ -203,4 +192,27 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
         return fail(EPROTO, {CoreMessageCode::SockDiagTrailingBytes, {std::to_string(remaining)}});
     }
     return Status::NeedMore;
+}
+
+// The attributes after the fixed part: whether a SYN-RECV socket is a full one, the cgroup.
+// False when they are malformed.
+bool SockDiagDatagramParser::readAttributes(const nlmsghdr *nlh, SocketRecord &record) const
+{
+    if (record.state == TcpState::SynRecv && !m_cgroups) {
+        bool fullSocket = false;
+        if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findShutdownAttribute, &fullSocket) < 0)
+            return false;
+        if (!fullSocket)
+            record.state = TcpState::NewSynRecv;
+    } else if (m_cgroups && record.state != TcpState::TimeWait) {
+        // TIME-WAIT entries carry no attributes (inet_twsk_diag_fill): nothing to walk.
+        FullSocketAttributes found;
+        if (mnl_attr_parse(nlh, sizeof(inet_diag_msg), findFullSocketAttributes, &found) < 0)
+            return false;
+        if (record.state == TcpState::SynRecv && !found.shutdown)
+            record.state = TcpState::NewSynRecv;
+        if (found.hasCgroup)
+            record.cgroupSlot = m_cgroups->slotOf(found.cgroup);
+    }
+    return true;
 }

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <vector>
 
+struct nlmsghdr;
+
 // Turns the datagrams of one sock_diag dump into SocketRecords. Kept apart from the socket so
 // recorded dumps (`ss -D`) and truncated ones can be fed to it in tests.
 class SockDiagDatagramParser
@@ -37,6 +39,7 @@ public:
     std::uint64_t messageCount() const { return m_messages; }
 
 private:
+    bool readAttributes(const nlmsghdr *nlh, SocketRecord &record) const;
     Status fail(int errorNumber, CoreMessage message);
     Status failWithKernelError(int negativeErrno);
 

@@ -79,6 +79,34 @@ void merge(std::uint32_t &slot, std::uint32_t owner)
         slot = Ambiguous;
 }
 
+// Who connects where, from ports nobody listens on (outgoing connections): per remote endpoint,
+// the owner reference of its clients, Ambiguous when they differ or one is not known.
+std::unordered_map<Endpoint, std::uint32_t, EndpointHash> outgoingClients(const std::vector<SocketRecord> &sockets,
+                                                                          const SocketPartition &partition,
+                                                                          const SocketOwnership &ownership,
+                                                                          const std::vector<std::uint32_t> &listenerOwner)
+{
+    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> clients;
+    clients.reserve(partition.live.size());
+    for (const std::uint32_t i : partition.live) {
+        const SocketRecord &record = sockets[i];
+        if (record.state == TcpState::Listen || listenerOwner[record.localPort] != 0)
+            continue;
+        const std::uint32_t ref = ownership.perSocket[i].owner;
+        merge(clients[Endpoint {record.remoteAddress, record.remotePort, record.family}], ref == 0 ? Ambiguous : ref);
+    }
+    return clients;
+}
+
+void countTimeWait(std::vector<OwnerTimeWait> &byOwner, const SocketOwnership &ownership, const OwnerRef &ref)
+{
+    if (byOwner.size() < ref.owner)
+        byOwner.resize(ownership.owners.size());
+    OwnerTimeWait &entry = byOwner[ref.owner - 1];
+    entry.owner = ref.owner;
+    entry.add(ref.evidence);
+}
+
 
 }
 
@@ -218,10 +246,52 @@ void SocketOwnerTracker::rotate()
     });
 }
 
+// One attribution's working state: the owners handed out so far and what the pass over the live
+// sockets found, for the TIME-WAIT entries and the cookies to remember after it.
+struct SocketOwnerTracker::Pass
+{
+    Pass(const std::vector<SocketOwner> &ownerPool, SocketOwnership &result)
+        : pool(ownerPool), ownership(result), refOfPool(ownerPool.size(), 0)
+    {
+    }
+
+    // This snapshot's owner reference (index + 1) for a pool index, the owner added on first use.
+    std::uint32_t refOf(std::uint32_t poolIndex)
+    {
+        if (poolIndex >= refOfPool.size())
+            refOfPool.resize(pool.size(), 0);
+        std::uint32_t &ref = refOfPool[poolIndex];
+        if (ref == 0) {
+            ownership.owners.push_back(pool[poolIndex]);
+            ref = std::uint32_t(ownership.owners.size());
+        }
+        return ref;
+    }
+
+    const std::vector<SocketOwner> &pool;
+    SocketOwnership &ownership;
+    std::vector<std::uint32_t> refOfPool; // pool index -> owner reference, 0 until used
+    std::vector<std::uint32_t> livePools; // per live socket: its pool index, Ambiguous for none
+    std::vector<bool> liveNew; // per live socket: to be remembered (not found held in the last attribution)
+    // Per local port: the pool index + 1 of its listeners' holders, Ambiguous when they differ.
+    std::vector<std::uint32_t> listenerOwner = std::vector<std::uint32_t>(65536, 0);
+};
+
 SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {
     SocketOwnership ownership;
+    refreshProcesses(sockets, nowMs, ownership);
+    Pass pass(m_pool, ownership);
+    attributeLive(sockets, partition, cgroups, nowMs, pass);
+    attributeTimeWait(sockets, partition, pass, ports);
+    rememberLive(sockets, partition, pass);
+    return ownership;
+}
+
+void SocketOwnerTracker::refreshProcesses(const std::vector<SocketRecord> &sockets, std::int64_t nowMs,
+                                          SocketOwnership &ownership)
+{
     if (!m_walkedAhead)
         m_processes.walk(nowMs, m_unknownInodes);
     m_walkedAhead = false;
@@ -244,35 +314,23 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         m_olderCookies.clear();
         m_cookieBits.clear();
     }
+}
 
-    // Pool index -> this snapshot's owner reference (index + 1), filled as owners are used.
-    std::vector<std::uint32_t> refOfPool(m_pool.size(), 0);
-    const auto refOf = [&](std::uint32_t poolIndex) {
-        if (poolIndex >= refOfPool.size())
-            refOfPool.resize(m_pool.size(), 0);
-        std::uint32_t &ref = refOfPool[poolIndex];
-        if (ref == 0) {
-            ownership.owners.push_back(m_pool[poolIndex]);
-            ref = std::uint32_t(ownership.owners.size());
-        }
-        return ref;
-    };
-
-    // The live sockets only (the partition was made in the aggregator's pass over the records).
-    // A socket held by a process in the last attribution, with no pass over /proc since, is held
-    // by it still (the inode map changes only with a pass): its remembered cookie gives its owner
-    // in one probe, where the inode map, the pid's owner and remembering it again took three.
+// The live sockets only (the partition was made in the aggregator's pass over the records).
+// A socket held by a process in the last attribution, with no pass over /proc since, is held
+// by it still (the inode map changes only with a pass): its remembered cookie gives its owner
+// in one probe, where the inode map, the pid's owner and remembering it again took three.
+void SocketOwnerTracker::attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                       const CgroupIdTable &cgroups, std::int64_t nowMs, Pass &pass)
+{
+    SocketOwnership &ownership = pass.ownership;
     ownership.perSocket.reserve(sockets.size());
     LargeTable::prefault(ownership.perSocket.data(), ownership.perSocket.capacity() * sizeof(OwnerRef));
     ownership.perSocket.assign(sockets.size(), OwnerRef());
     const bool sameProcesses = m_processes.passes() == m_attributedPass;
     m_attributedPass = m_processes.passes();
-    std::vector<std::uint32_t> livePools;
-    livePools.reserve(partition.live.size());
-    std::vector<bool> liveNew; // to be remembered: not found held in the last attribution
-    liveNew.reserve(partition.live.size());
-    // Per local port: the pool index + 1 of its listeners' holders, Ambiguous when they differ.
-    std::vector<std::uint32_t> listenerOwner(65536, 0);
+    pass.livePools.reserve(partition.live.size());
+    pass.liveNew.reserve(partition.live.size());
     std::uint32_t lastPid = 0, lastPool = Ambiguous;
     bool unknownInodes = false;
     for (const std::uint32_t i : partition.live) {
@@ -280,8 +338,8 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
         std::uint32_t pool = Ambiguous;
         OwnerEvidence evidence = OwnerEvidence::None;
         const std::uint32_t *held = sameProcesses ? m_cookies.find(record.cookie) : nullptr;
-        liveNew.push_back(!(held && (*held & HeldBit)));
-        if (!liveNew.back()) {
+        pass.liveNew.push_back(!(held && (*held & HeldBit)));
+        if (!pass.liveNew.back()) {
             pool = *held & ~HeldBit;
             evidence = OwnerEvidence::Descriptor;
         } else if (const std::uint32_t pid = m_processes.holderOf(record.inode)) {
@@ -301,30 +359,25 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             }
         }
         if (pool != Ambiguous)
-            ownership.perSocket[i] = {refOf(pool), evidence};
-        livePools.push_back(pool);
+            ownership.perSocket[i] = {pass.refOf(pool), evidence};
+        pass.livePools.push_back(pool);
         // A listener nobody is known to own makes its port ambiguous: it may be the real server.
         // One held by processes is owned by all of them together; one known only by its cgroup, by the unit.
         if (record.state == TcpState::Listen) {
             const std::uint32_t holders = evidence == OwnerEvidence::Descriptor ? poolIndexOfHolders(record.inode) : pool;
-            merge(listenerOwner[record.localPort], holders == Ambiguous ? Ambiguous : holders + 1);
+            merge(pass.listenerOwner[record.localPort], holders == Ambiguous ? Ambiguous : holders + 1);
         }
     }
     // The next update() starts a pass over /proc on this (after its rescan interval) instead of
     // reading every record again to find out.
     m_unknownInodes = unknownInodes;
+}
 
-    // Who connects where, from ports nobody listens on (outgoing connections).
-    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> clients;
-    clients.reserve(partition.live.size());
-    for (const std::uint32_t i : partition.live) {
-        const SocketRecord &record = sockets[i];
-        if (record.state == TcpState::Listen || listenerOwner[record.localPort] != 0)
-            continue;
-        const std::uint32_t ref = ownership.perSocket[i].owner;
-        merge(clients[Endpoint {record.remoteAddress, record.remotePort, record.family}], ref == 0 ? Ambiguous : ref);
-    }
-
+void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                           Pass &pass, PortOwnersTally *ports)
+{
+    SocketOwnership &ownership = pass.ownership;
+    const auto clients = outgoingClients(sockets, partition, ownership, pass.listenerOwner);
     const bool memory = !m_cookies.empty() || !m_olderCookies.empty();
     // A client's TIME-WAIT entries to one server come one after the other in the dump: the last
     // endpoint's answer is tried before the map.
@@ -332,24 +385,17 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
     std::uint32_t lastClient = 0;
     bool lastKnown = false;
     std::vector<OwnerTimeWait> byOwner;
-    const auto count = [&](const OwnerRef &ref) {
-        if (byOwner.size() < ref.owner)
-            byOwner.resize(ownership.owners.size());
-        OwnerTimeWait &entry = byOwner[ref.owner - 1];
-        entry.owner = ref.owner;
-        entry.add(ref.evidence);
-    };
     for (const SocketPartition::TimeWait &entry : partition.timeWait) {
         OwnerRef &ref = ownership.perSocket[entry.index];
         const std::uint32_t pool = memory ? remembered(entry.cookie) : Ambiguous;
-        const std::uint32_t listener = listenerOwner[entry.localPort];
+        const std::uint32_t listener = pass.listenerOwner[entry.localPort];
         if (pool != Ambiguous && (pool & HeldBit)) {
-            ref = {refOf(pool & ~HeldBit), OwnerEvidence::Exact};
+            ref = {pass.refOf(pool & ~HeldBit), OwnerEvidence::Exact};
         } else if (listener != 0 && listener != Ambiguous) {
-            ref = {refOf(listener - 1), OwnerEvidence::Listener};
+            ref = {pass.refOf(listener - 1), OwnerEvidence::Listener};
         } else if (pool != Ambiguous) {
             // Seen, but only its cgroup known: a unit, weaker than a process that held it.
-            ref = {refOf(pool), OwnerEvidence::Cgroup};
+            ref = {pass.refOf(pool), OwnerEvidence::Cgroup};
         } else if (listener != 0) {
             // A server port with an unknown or second listener: no guess.
         } else if (!clients.empty()) {
@@ -365,7 +411,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
                 ref = {lastClient, OwnerEvidence::Likely};
         }
         if (ref.owner)
-            count(ref);
+            countTimeWait(byOwner, ownership, ref);
         else
             ++ownership.timeWaitUnattributed;
         if (ports)
@@ -378,12 +424,16 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
             ownership.timeWaitByOwner.push_back(entry);
     }
     ownership.sortTimeWait();
+}
 
+void SocketOwnerTracker::rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                      const Pass &pass)
+{
     for (std::size_t k = 0; m_rememberCookies && k < partition.live.size(); ++k) {
-        if (livePools[k] != Ambiguous && liveNew[k]) {
+        if (pass.livePools[k] != Ambiguous && pass.liveNew[k]) {
             const std::uint32_t i = partition.live[k];
-            remember(sockets[i].cookie, livePools[k], ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);
+            remember(sockets[i].cookie, pass.livePools[k],
+                     pass.ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);
         }
     }
-    return ownership;
 }

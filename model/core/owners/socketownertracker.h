@@ -63,6 +63,15 @@ public:
     const ProcessSocketMap &processes() const { return m_processes; }
 
 private:
+    struct Pass;
+    // The sections of attribute(), in order.
+    void refreshProcesses(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, SocketOwnership &ownership);
+    void attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                       const CgroupIdTable &cgroups, std::int64_t nowMs, Pass &pass);
+    void attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, Pass &pass,
+                           PortOwnersTally *ports);
+    void rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const Pass &pass);
+
     std::uint32_t poolIndexOfProcess(std::uint32_t pid);
     std::uint32_t poolIndexOfCgroup(std::uint64_t cgroupId, std::int64_t nowMs);
     // The holders of a listening socket's inode as one owner (SocketOwner::processes); Ambiguous

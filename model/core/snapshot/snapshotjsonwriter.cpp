@@ -191,13 +191,20 @@ void writeSocket(JsonStreamWriter &json, const SocketRecord &r, const SocketOwne
 }
 
 
-bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sink)
+namespace {
+
+std::string worded(const Options &options, const CoreMessage &message)
 {
-    const auto word = [&](const CoreMessage &message) {
-        return options.wording ? options.wording(message) : coreMessagePlain(message);
-    };
-    JsonStreamWriter json(std::move(sink));
-    json.beginObject();
+    return options.wording ? options.wording(message) : coreMessagePlain(message);
+}
+
+bool isCounted(const Snapshot &s, TcpState state)
+{
+    return (s.stateMask & tcpStateBit(state)) != 0;
+}
+
+void writeHeader(JsonStreamWriter &json, const Snapshot &s, const Options &options)
+{
     json.field("schema", "sockscope.snapshot/1");
     json.field("sockscope_version", SOCKSCOPE_VERSION);
     json.field("time", isoTimeUtc(s.wallTimeMs));
@@ -216,13 +223,16 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     json.key("warnings");
     json.beginArray();
     for (const CoreMessage &warning : s.warnings)
-        json.value(word(warning));
+        json.value(worded(options, warning));
     json.endArray();
+}
 
+void writeStateCounts(JsonStreamWriter &json, const Snapshot &s)
+{
     json.key("state_filter");
     json.beginArray(true);
     for (const TcpState state : tcpStatesInDisplayOrder()) {
-        if (s.stateMask & tcpStateBit(state))
+        if (isCounted(s, state))
             json.value(tcpStateKey(state));
     }
     json.endArray();
@@ -235,11 +245,10 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     json.endObject();
 
     // A state outside the dump's filter (--states) was not counted: null, never a made-up 0.
-    const auto counted = [&](TcpState state) { return (s.stateMask & tcpStateBit(state)) != 0; };
     json.key("states");
     json.beginObject();
     for (const TcpState state : tcpStatesInDisplayOrder()) {
-        if (counted(state)) {
+        if (isCounted(s, state)) {
             json.field(tcpStateKey(state), s.count(state));
         } else {
             json.key(tcpStateKey(state));
@@ -247,10 +256,13 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         }
     }
     json.endObject();
+}
 
+void writeTimeWait(JsonStreamWriter &json, const Snapshot &s, const Options &options)
+{
     json.key("time_wait");
     json.beginObject();
-    if (counted(TcpState::TimeWait)) {
+    if (isCounted(s, TcpState::TimeWait)) {
         json.field("total", s.count(TcpState::TimeWait));
     } else {
         json.key("total");
@@ -272,7 +284,29 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.field("processes_unreadable", s.owners.processesUnreadable);
         json.endObject();
     }
+}
 
+// The connections a second a tuple sustains when this host closes first (PortBudget).
+void writeBudget(JsonStreamWriter &json, const PortBudget &budget)
+{
+    json.key("budget");
+    if (!budget.valid) {
+        json.null();
+        return;
+    }
+    json.beginObject(true);
+    json.field("usable_ports", budget.usablePorts);
+    json.field("reuse", PortBudget::reuseKey(budget.reuse));
+    json.field("reuse_delay_seconds", budget.reuseDelaySeconds);
+    json.field("reuse_delay_approximate", budget.delayApproximate);
+    json.field("per_second_without_reuse", budget.perSecondWithoutReuse);
+    json.field("per_second_with_reuse", budget.perSecondWithReuse);
+    json.field("per_second", budget.perSecond);
+    json.endObject();
+}
+
+void writePortPressure(JsonStreamWriter &json, const Snapshot &s, const Options &options)
+{
     json.key("port_pressure");
     json.beginObject();
     json.key("ephemeral_range");
@@ -296,27 +330,15 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.field("remote_port", int(p.remotePort));
         json.field("in_use", p.inUse);
         json.field("fraction", s.ephemeralRange.size() ? double(p.inUse) / s.ephemeralRange.size() : 0.0);
-        // The connections a second this tuple sustains when this host closes first (PortBudget).
-        const PortBudget budget = PortBudget::forTuple(s, p);
-        json.key("budget");
-        if (budget.valid) {
-            json.beginObject(true);
-            json.field("usable_ports", budget.usablePorts);
-            json.field("reuse", PortBudget::reuseKey(budget.reuse));
-            json.field("reuse_delay_seconds", budget.reuseDelaySeconds);
-            json.field("reuse_delay_approximate", budget.delayApproximate);
-            json.field("per_second_without_reuse", budget.perSecondWithoutReuse);
-            json.field("per_second_with_reuse", budget.perSecondWithReuse);
-            json.field("per_second", budget.perSecond);
-            json.endObject();
-        } else {
-            json.null();
-        }
+        writeBudget(json, PortBudget::forTuple(s, p));
         json.endObject();
     }
     json.endArray();
     json.endObject();
+}
 
+void writeSockstat(JsonStreamWriter &json, const Snapshot &s)
+{
     json.key("sockstat");
     json.beginObject();
     json.field("exact", s.sockstat.valid);
@@ -331,14 +353,17 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     else
         json.null();
     json.endObject();
+}
 
+void writeSlab(JsonStreamWriter &json, const Snapshot &s, const Options &options)
+{
     json.key("slab");
     json.beginObject();
     json.field("slabinfo_readable", s.slab.slabinfoReadable);
     if (!s.slab.slabinfoReadable)
-        json.field("slabinfo_error", word(s.slab.slabinfoError));
+        json.field("slabinfo_error", worded(options, s.slab.slabinfoError));
     if (!s.slab.objectSizeBasis.isEmpty())
-        json.field("estimate_basis", word(s.slab.objectSizeBasis));
+        json.field("estimate_basis", worded(options, s.slab.objectSizeBasis));
     json.key("caches");
     json.beginArray();
     for (int c = 0; c < SlabCacheCount; ++c) {
@@ -355,7 +380,10 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
     }
     json.endArray();
     json.endObject();
+}
 
+void writeCounters(JsonStreamWriter &json, const Snapshot &s)
+{
     json.key("counters");
     json.beginObject();
     json.field("exact", s.countersValid);
@@ -374,23 +402,29 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.endObject();
     }
     json.endObject();
+}
 
-    if (s.rates) {
-        json.key("rates_per_second");
-        json.beginObject();
-        json.field("interval_s", s.rates->intervalSeconds);
-        for (const auto &info : tcpCounterInfo()) {
-            if (info.gauge || (info.newerKernelsOnly && !s.counters.has(info.counter)))
-                continue;
-            json.key((std::string(info.table) + '.' + info.name).c_str());
-            if (s.rates->has(info.counter))
-                json.value(s.rates->rate(info.counter));
-            else
-                json.null();
-        }
-        json.endObject();
+void writeRates(JsonStreamWriter &json, const Snapshot &s)
+{
+    if (!s.rates)
+        return;
+    json.key("rates_per_second");
+    json.beginObject();
+    json.field("interval_s", s.rates->intervalSeconds);
+    for (const auto &info : tcpCounterInfo()) {
+        if (info.gauge || (info.newerKernelsOnly && !s.counters.has(info.counter)))
+            continue;
+        json.key((std::string(info.table) + '.' + info.name).c_str());
+        if (s.rates->has(info.counter))
+            json.value(s.rates->rate(info.counter));
+        else
+            json.null();
     }
+    json.endObject();
+}
 
+void writeSysctls(JsonStreamWriter &json, const Snapshot &s)
+{
     json.key("sysctls");
     json.beginObject();
     for (const SysctlReading &reading : s.sysctls) {
@@ -407,14 +441,34 @@ bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sin
         json.endObject();
     }
     json.endObject();
+}
 
-    if (options.includeSockets) {
-        json.key("sockets");
-        json.beginArray();
-        for (std::size_t i = 0; i < s.sockets.size(); ++i)
-            writeSocket(json, s.sockets[i], &s.owners, i);
-        json.endArray();
-    }
+void writeSockets(JsonStreamWriter &json, const Snapshot &s)
+{
+    json.key("sockets");
+    json.beginArray();
+    for (std::size_t i = 0; i < s.sockets.size(); ++i)
+        writeSocket(json, s.sockets[i], &s.owners, i);
+    json.endArray();
+}
+
+}
+
+bool write(const Snapshot &s, const Options &options, JsonStreamWriter::Sink sink)
+{
+    JsonStreamWriter json(std::move(sink));
+    json.beginObject();
+    writeHeader(json, s, options);
+    writeStateCounts(json, s);
+    writeTimeWait(json, s, options);
+    writePortPressure(json, s, options);
+    writeSockstat(json, s);
+    writeSlab(json, s, options);
+    writeCounters(json, s);
+    writeRates(json, s);
+    writeSysctls(json, s);
+    if (options.includeSockets)
+        writeSockets(json, s);
     json.endObject();
     return json.flush();
 }

@@ -172,21 +172,11 @@ void writeCookies(ColumnDeflater &out, const std::vector<PackedRow> &rows)
     }
 }
 
-}
-
-namespace SocketTableCodec {
-
-std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint32_t> *order)
+// The records, read once in their own order, as compact rows whose addresses are indices into
+// `addresses` (each distinct address once, in the order first met).
+std::vector<PackedRow> packRows(const std::vector<SocketRecord> &input, std::vector<AddressKey> &addresses)
 {
-    // Neighbouring rows share addresses and nearly share ports: that is what compresses. The
-    // order is (family, local address, local port, remote address, remote port). The records are
-    // read once, in their own order, into compact rows whose addresses are indices into a
-    // dictionary; the dictionary is then numbered in address order, so the rows sort on integers.
-    // Sorting through pointers to the records (memcmp per address) took ~0.3 s of CPU at 302k
-    // rows, reading them through the sorted order once per column was a cache miss per field,
-    // and sorting 48-byte keys beside the rows took as much memory again (bench_agent, perf).
     std::unordered_map<AddressKey, std::uint32_t, AddressKeyHash> dictionary;
-    std::vector<AddressKey> addresses;
     const auto indexOf = [&](std::uint8_t family, const std::array<std::uint8_t, 16> &bytes) {
         const AddressKey key {family, bytes};
         const auto it = dictionary.find(key);
@@ -219,7 +209,12 @@ std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint
         row.timer = std::uint8_t(r.timer);
         row.retransmits = r.retransmits;
     }
-    dictionary.clear();
+    return rows;
+}
+
+// Numbers the dictionary in address order, then sorts the rows on those integers.
+void sortByAddress(std::vector<AddressKey> &addresses, std::vector<PackedRow> &rows)
+{
     std::vector<std::uint32_t> byAddress(addresses.size());
     for (std::uint32_t i = 0; i < byAddress.size(); ++i)
         byAddress[i] = i;
@@ -243,18 +238,11 @@ std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint
         return std::tie(a.localIndex, a.localPort, a.remoteIndex, a.remotePort)
             < std::tie(b.localIndex, b.localPort, b.remoteIndex, b.remotePort);
     });
+}
 
-    if (order) {
-        order->resize(rows.size());
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            (*order)[i] = rows[i].record;
-    }
-
-    // The columns go through deflate as they are written, 64 KiB at a time: the table never
-    // exists uncompressed (at 262,144 rows that would be ~5 MB beside the compressed ~1.2 MB).
-    ColumnDeflater out;
-    if (!out.ok())
-        return std::string();
+// The dictionary, then one column after another.
+void writeColumns(ColumnDeflater &out, const std::vector<AddressKey> &addresses, const std::vector<PackedRow> &rows)
+{
     out.u32(std::uint32_t(rows.size()));
     out.varint(addresses.size());
     for (const AddressKey &address : addresses) {
@@ -292,6 +280,36 @@ std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint
     for (const PackedRow &r : rows)
         out.varint(r.inode);
     writeCookies(out, rows);
+}
+
+}
+
+namespace SocketTableCodec {
+
+std::string encode(const std::vector<SocketRecord> &input, std::vector<std::uint32_t> *order)
+{
+    // Neighbouring rows share addresses and nearly share ports: that is what compresses. The
+    // order is (family, local address, local port, remote address, remote port). The records are
+    // read once, in their own order, into compact rows whose addresses are indices into a
+    // dictionary; the dictionary is then numbered in address order, so the rows sort on integers.
+    // Sorting through pointers to the records (memcmp per address) took ~0.3 s of CPU at 302k
+    // rows, reading them through the sorted order once per column was a cache miss per field,
+    // and sorting 48-byte keys beside the rows took as much memory again (bench_agent, perf).
+    std::vector<AddressKey> addresses;
+    std::vector<PackedRow> rows = packRows(input, addresses);
+    sortByAddress(addresses, rows);
+    if (order) {
+        order->resize(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            (*order)[i] = rows[i].record;
+    }
+
+    // The columns go through deflate as they are written, 64 KiB at a time: the table never
+    // exists uncompressed (at 262,144 rows that would be ~5 MB beside the compressed ~1.2 MB).
+    ColumnDeflater out;
+    if (!out.ok())
+        return std::string();
+    writeColumns(out, addresses, rows);
     return out.finish();
 }
 
