@@ -19,12 +19,12 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption once(QStringLiteral("once"), tr("Print one snapshot and exit."));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output of --once: text or json."),
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output of --once: text or json."),
                                     tr("format"), QStringLiteral("text"));
     const QCommandLineOption top(QStringLiteral("top"), tr("How many ports and port tuples to list (default 10)."),
                                  tr("N"), QStringLiteral("10"));
     const QCommandLineOption sockets(QStringLiteral("sockets"), tr("With --once --format json: list every socket."));
-    const QCommandLineOption netns(QStringLiteral("netns"),
+    const QCommandLineOption netnsOption(QStringLiteral("netns"),
                                    tr("Observe another network namespace: a name under /var/run/netns or a path "
                                       "such as /proc/PID/ns/net."),
                                    tr("name|path"));
@@ -36,20 +36,20 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                       tr("Seconds between refreshes, 0.25 to 10 (default 1). With --once: take two "
                                          "snapshots this far apart and report per-second rates."),
                                       tr("seconds"));
-    const QCommandLineOption language(QStringLiteral("lang"), tr("Language: zh_CN or en (default: the desktop's)."),
+    const QCommandLineOption languageOption(QStringLiteral("lang"), tr("Language: zh_CN or en (default: the desktop's)."),
                                       tr("language"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         tr("Render the window after --samples refreshes, save it as PNG and exit."),
                                         tr("file.png"));
-    const QCommandLineOption view(QStringLiteral("view"),
+    const QCommandLineOption viewOption(QStringLiteral("view"),
                                   tr("With --screenshot: one part of the window (%1).")
                                       .arg(viewNames.join(QStringLiteral(", "))),
                                   tr("name"));
-    const QCommandLineOption samples(QStringLiteral("samples"),
+    const QCommandLineOption samplesOption(QStringLiteral("samples"),
                                      tr("With --screenshot or --benchmark: refreshes to wait for (default 3). With "
                                         "--record: samples to record."),
                                      tr("N"));
-    const QCommandLineOption benchmark(QStringLiteral("benchmark"),
+    const QCommandLineOption benchmarkOption(QStringLiteral("benchmark"),
                                        tr("Run the window for --samples refreshes and print the GUI-thread time of "
                                           "each refresh and the peak memory."));
     const QCommandLineOption record(QStringLiteral("record"),
@@ -62,7 +62,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                         tr("With --record: also record the whole socket table every this many seconds "
                                            "(default 300; 0: only at the start and the end)."),
                                         tr("seconds"));
-    const QCommandLineOption dumpBudget(QStringLiteral("dump-budget"),
+    const QCommandLineOption dumpBudgetOption(QStringLiteral("dump-budget"),
                                         tr("The share of one CPU, in percent (1 to 100, default 5), that dumping the "
                                            "sockets may use: between dumps, refreshes read the counters afresh and show "
                                            "the last dump's sockets with their age."),
@@ -74,13 +74,13 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         tr("Watch a remote host over the system ssh (your ~/.ssh/config applies): the window, --once, --record "
            "or --screenshot, with sockscope-agent running there."),
         tr("[user@]host[:port]"));
-    const QCommandLineOption pushAgent(QStringLiteral("push-agent"),
+    const QCommandLineOption pushAgentOption(QStringLiteral("push-agent"),
                                        tr("With --host: when the remote host has no sockscope-agent, copy this "
                                           "sockscope's agent to ~/.cache/sockscope there (checked by its sha256) "
                                           "and run it."));
-    const QCommandLineOption scale(QStringLiteral("scale"),
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
                                    tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
-    const QCommandLineOption lab(QStringLiteral("lab"),
+    const QCommandLineOption labOption(QStringLiteral("lab"),
                                  tr("Open the training lab: network namespaces of its own, run as you, with load you "
                                     "control. Give a scenario as the argument (%1).")
                                      .arg(QStringLiteral("server-closes, client-closes, port-exhaustion, table-overflow, fin-wait-2, listen-queue")));
@@ -91,8 +91,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                  tr("With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, "
                                     "closer=client, keepalive=on ...) when the scenario starts; may be repeated."),
                                  tr("name=value"));
-    parser.addOptions({once, format, top, sockets, netns, states, interval, language, screenshot, view, samples, benchmark,
-                       record, duration, tableEvery, dumpBudget, replay, host, pushAgent, scale, lab, headless, set});
+    parser.addOptions({once, formatOption, top, sockets, netnsOption, states, interval, languageOption, screenshot, viewOption, samplesOption, benchmarkOption,
+                       record, duration, tableEvery, dumpBudgetOption, replay, host, pushAgentOption, scaleOption, labOption, headless, set});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -124,7 +124,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         mode = Mode::Version;
         return true;
     }
-    if (parser.isSet(lab) || parser.isSet(headless) || parser.isSet(set))
+    if (parser.isSet(labOption) || parser.isSet(headless) || parser.isSet(set))
         return parseLab(parser, error);
     mode = parser.isSet(once) ? Mode::Once : Mode::Window;
     if (parser.isSet(record)) {
@@ -140,7 +140,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
     }
     if (parser.isSet(replay) || !replayPath.isEmpty()) {
-        if (mode == Mode::Once || parser.isSet(netns)) {
+        if (mode == Mode::Once || parser.isSet(netnsOption)) {
             *error = tr("--replay reads a file; it does not go with --once or --netns.");
             return false;
         }
@@ -152,7 +152,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         }
     }
     if (parser.isSet(host)) {
-        if (!replayPath.isEmpty() || parser.isSet(netns) || parser.isSet(benchmark)) {
+        if (!replayPath.isEmpty() || parser.isSet(netnsOption) || parser.isSet(benchmarkOption)) {
             *error = tr("--host watches a remote host; it does not go with --replay, --netns or --benchmark.");
             return false;
         }
@@ -161,20 +161,20 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             *error = why;
             return false;
         }
-        this->pushAgent = parser.isSet(pushAgent);
-    } else if (parser.isSet(pushAgent)) {
+        this->pushAgent = parser.isSet(pushAgentOption);
+    } else if (parser.isSet(pushAgentOption)) {
         *error = tr("--push-agent goes with --host.");
         return false;
     }
 
-    const QString formatName = parser.value(format);
+    const QString formatName = parser.value(formatOption);
     if (formatName == QLatin1String("json")) {
         this->format = Format::Json;
     } else if (formatName != QLatin1String("text")) {
         *error = tr("Unknown format \"%1\": use text or json.").arg(formatName);
         return false;
     }
-    if (parser.isSet(format) && mode != Mode::Once) {
+    if (parser.isSet(formatOption) && mode != Mode::Once) {
         *error = tr("--format applies to --once.");
         return false;
     }
@@ -192,8 +192,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         return false;
     }
 
-    if (parser.isSet(netns)) {
-        this->netns = parser.value(netns);
+    if (parser.isSet(netnsOption)) {
+        this->netns = parser.value(netnsOption);
         if (this->netns.isEmpty()) {
             *error = tr("--netns needs a name or a path.");
             return false;
@@ -225,9 +225,9 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
-    this->benchmark = parser.isSet(benchmark);
-    if (parser.isSet(view)) {
-        this->view = parser.value(view);
+    this->benchmark = parser.isSet(benchmarkOption);
+    if (parser.isSet(viewOption)) {
+        this->view = parser.value(viewOption);
         if (!viewNames.contains(this->view)) {
             *error = tr("Unknown view \"%1\": use one of %2.").arg(this->view, viewNames.join(QStringLiteral(", ")));
             return false;
@@ -237,11 +237,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
-    if (parser.isSet(samples)) {
+    if (parser.isSet(samplesOption)) {
         samplesGiven = true;
-        this->samples = parser.value(samples).toInt(&ok);
+        this->samples = parser.value(samplesOption).toInt(&ok);
         if (!ok || this->samples < 1 || this->samples > 100000) {
-            *error = tr("--samples needs a whole number from 1 to 100000, not \"%1\".").arg(parser.value(samples));
+            *error = tr("--samples needs a whole number from 1 to 100000, not \"%1\".").arg(parser.value(samplesOption));
             return false;
         }
     }
@@ -261,11 +261,11 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
-    if (parser.isSet(dumpBudget)) {
-        const int percent = parser.value(dumpBudget).toInt(&ok);
+    if (parser.isSet(dumpBudgetOption)) {
+        const int percent = parser.value(dumpBudgetOption).toInt(&ok);
         if (!ok || percent < 1 || percent > 100 || mode == Mode::Once) {
             *error = mode == Mode::Once ? tr("--dump-budget applies to the window and --record.")
-                                        : tr("--dump-budget needs a whole percentage from 1 to 100, not \"%1\".").arg(parser.value(dumpBudget));
+                                        : tr("--dump-budget needs a whole percentage from 1 to 100, not \"%1\".").arg(parser.value(dumpBudgetOption));
             return false;
         }
         this->dumpBudget = percent / 100.0;
@@ -278,8 +278,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                     "period), not \"%1\".").arg(parser.value(tableEvery));
         return false;
     }
-    if (parser.isSet(scale)) {
-        this->scale = parser.value(scale).toDouble(&ok);
+    if (parser.isSet(scaleOption)) {
+        this->scale = parser.value(scaleOption).toDouble(&ok);
         if (!ok || (this->scale != 1 && this->scale != 2) || !parser.isSet(screenshot)) {
             *error = !parser.isSet(screenshot) ? tr("--scale applies to --screenshot.") : tr("--scale takes 1 or 2.");
             return false;
@@ -290,8 +290,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
         return false;
     }
 
-    if (parser.isSet(language)) {
-        this->language = parser.value(language);
+    if (parser.isSet(languageOption)) {
+        this->language = parser.value(languageOption);
         if (this->language != QLatin1String("zh_CN") && this->language != QLatin1String("en")) {
             *error = tr("Unknown language \"%1\": use zh_CN or en.").arg(this->language);
             return false;
