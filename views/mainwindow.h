@@ -30,7 +30,6 @@ class RateChartPanel;
 class SlabChartPanel;
 class SocketTableModel;
 class SocketTablePanel;
-class SysctlApplier;
 class SysctlListModel;
 class SysctlPanel;
 class QTabWidget;
@@ -52,7 +51,7 @@ public:
 
     // What the window shows from now on (mainwindowsource.cpp). A source whose parent is the
     // window is deleted when replaced; others belong to the caller and must outlive their use.
-    // A local source's sampler is also what the sysctl pane changes (SysctlApplier::setSampler).
+    // The sysctl pane changes what the source watches through the source's SysctlChanger.
     void setSource(Source *source);
     // The window on `host` over ssh (the source is the window's); `agent` is the one that may be
     // copied there, with the user's consent unless `pushWithoutAsking` (--push-agent).
@@ -95,7 +94,6 @@ public:
     SocketTableModel *socketModel() const { return m_socketModel; }
     SysctlPanel *sysctlPanel() const { return m_sysctlPanel; }
     SysctlListModel *sysctlModel() const { return m_sysctlModel; }
-    SysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
     TimeWaitByPortModel *portModel() const { return m_portModel; }
 
     // Incidents (mainwindowincidents.cpp). Paths choose the format by suffix.
@@ -190,7 +188,6 @@ private:
     ProcessTimeWaitPanel *m_processPanel = nullptr;
     SocketTablePanel *m_tablePanel = nullptr;
     SysctlListModel *m_sysctlModel;
-    SysctlApplier *m_sysctlApplier;
     SysctlPanel *m_sysctlPanel = nullptr;
     QTabWidget *m_centralTabs = nullptr;
     std::vector<QDockWidget *> m_docks;

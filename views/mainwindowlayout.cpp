@@ -45,7 +45,7 @@ QDockWidget *MainWindow::addPanel(HistoryPanel *panel, const QString &objectName
 void MainWindow::createDocks()
 {
     m_tablePanel = new SocketTablePanel(m_socketModel, this);
-    m_sysctlPanel = new SysctlPanel(m_sysctlModel, m_sysctlApplier, this);
+    m_sysctlPanel = new SysctlPanel(m_sysctlModel, this);
     m_sysctlPanel->installEventFilter(this);
     // The widest area holds the socket table and, a tab away, the sysctls with their explanations.
     m_centralTabs = new QTabWidget(this);

@@ -15,7 +15,6 @@
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
-#include "sysctlapplier.h"
 #include "sysctlchangebox.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
@@ -49,7 +48,6 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     , m_socketModel(new SocketTableModel(this))
     , m_portModel(new TimeWaitByPortModel(6, this))
     , m_sysctlModel(new SysctlListModel(this))
-    , m_sysctlApplier(new SysctlApplier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockscope.svg")));

@@ -4,15 +4,12 @@
 
 #include "connectionbanner.h"
 #include "filesource.h"
-#include "localsource.h"
 #include "overviewpanel.h"
 #include "portchartpanel.h"
 #include "remotesource.h"
 #include "replaybar.h"
 #include "snapshottextwriter.h"
 #include "sockettablepanel.h"
-#include "sysctlapplier.h"
-#include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "timewaitbyportmodel.h"
 
@@ -46,24 +43,8 @@ void MainWindow::setSource(Source *source)
         m_history.addOwnerLabels(source->ownerLabels());
         m_markers = source->markers();
     }
-    // The sysctl pane changes the kernel the source watches only when the source says how.
-    m_sysctlApplier->clearRemote();
-    if (auto local = qobject_cast<LocalSource *>(source); local && capabilities.sysctls == Source::SysctlRoute::Local) {
-        m_sysctlPanel->setReadOnly(QString());
-        m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
-        m_sysctlApplier->setSampler(local->samplingWorker());
-    } else if (source->appliesSysctls()) {
-        // A remote host (editable even once sudo refused: the preview then is the exact commands
-        // to run there) or the lab's agent.
-        m_sysctlApplier->setRemote([source](const QStringList &pairs) { source->applySysctls(pairs); },
-                                   [source](const QStringList &pairs) { return source->sysctlCommandLines(pairs); },
-                                   source->persistRefusal());
-        m_sysctlPanel->setReadOnly(QString());
-        m_sysctlPanel->changeBox()->setWatchesOwnNamespace(false);
-        connect(source, &Source::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);
-    } else {
-        m_sysctlPanel->setReadOnly(source->sysctlNote());
-    }
+    // The sysctl pane changes the kernel the source watches only the way the source says.
+    m_sysctlPanel->setChanger(source->sysctlChanger());
     connectSource();
     applyCapabilities();
     if (capabilities.canSeek && !source->warnings().isEmpty())

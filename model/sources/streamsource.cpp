@@ -3,6 +3,7 @@
 #include "bytewriter.h"
 #include "coremessagetext.h"
 #include "processconnection.h"
+#include "readonlysysctlchanger.h"
 #include "recordingframes.h"
 #include "qtstd.h"
 #include "recordingformat.h"
@@ -33,7 +34,7 @@ StreamSource::StreamSource(StreamConnection *connection, const QString &label, Q
     connect(m_tables, &StreamTableDecoder::failed, this, &StreamSource::tableFailed);
     connect(m_connection, &StreamConnection::readyRead, this, &StreamSource::readOutput);
     connect(m_connection, &StreamConnection::ended, this, &StreamSource::connectionEnded);
-    m_sysctlNote = tr("The sysctls of %1 cannot be changed from here.").arg(m_label);
+    m_sysctlChanger = new ReadOnlySysctlChanger(tr("The sysctls of %1 cannot be changed from here.").arg(m_label), this);
     m_retry->setInterval(1000);
     connect(m_retry, &QTimer::timeout, this, &StreamSource::tick);
 }
@@ -55,10 +56,13 @@ void StreamSource::setBackoff(int firstMs, int maximumMs)
     m_retry->setInterval(qMin(1000, m_firstBackoffMs));
 }
 
-void StreamSource::setSysctlRoute(SysctlRoute route, const QString &note)
+void StreamSource::setSysctlChanger(SysctlChanger *changer)
 {
-    m_sysctlRoute = route;
-    m_sysctlNote = note;
+    if (changer == m_sysctlChanger)
+        return;
+    delete m_sysctlChanger;
+    m_sysctlChanger = changer;
+    m_sysctlChanger->setParent(this);
 }
 
 Source::Capabilities StreamSource::capabilities() const
@@ -68,7 +72,6 @@ Source::Capabilities StreamSource::capabilities() const
     capabilities.canRecord = true;
     capabilities.canChangeInterval = true;
     capabilities.canRequestTable = true;
-    capabilities.sysctls = m_sysctlRoute;
     return capabilities;
 }
 

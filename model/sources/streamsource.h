@@ -73,14 +73,15 @@ public:
     // The delay before the first retry, doubled after each failed one up to `maximumMs`.
     void setBackoff(int firstMs, int maximumMs);
     void setKind(Kind kind) { m_kind = kind; }
-    // How the watched host's sysctls can be changed (the launcher knows: a sudoers rule there).
-    void setSysctlRoute(SysctlRoute route, const QString &note);
+    // How the watched host's sysctls are changed (the launcher knows: a sudoers rule there);
+    // takes ownership. Until then they are not changed from here.
+    void setSysctlChanger(SysctlChanger *changer);
 
     Kind kind() const override { return m_kind; }
     Capabilities capabilities() const override;
     QString label() const override { return m_label; }
     Place place() const override;
-    QString sysctlNote() const override { return m_sysctlNote; }
+    SysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
 
     void start(int intervalMs) override;
     void stop() override;
@@ -148,8 +149,7 @@ private:
     StreamConnection *m_connection;
     QString m_label;
     Kind m_kind = Kind::RemoteHost;
-    SysctlRoute m_sysctlRoute = SysctlRoute::ShowCommand;
-    QString m_sysctlNote;
+    SysctlChanger *m_sysctlChanger;
     FrameReader m_reader {FrameLimits::stream()};
     Recording m_received;
     SnapshotPtr m_latest;

@@ -1,4 +1,4 @@
-#include "sysctlapplier.h"
+#include "localsysctlchanger.h"
 
 #include "samplingworker.h"
 #include "sysctlreportcodec.h"
@@ -8,17 +8,29 @@
 
 #include <unistd.h>
 
-SysctlApplier::SysctlApplier(QObject *parent)
-    : QObject(parent)
-    , m_route(geteuid() == 0 ? Route::InProcess : Route::Helper)
-    , m_localRoute(m_route)
-    , m_namespace(NetworkNamespace().duplicate())
+LocalSysctlChanger::LocalSysctlChanger(SamplingWorker *sampler, bool ownNamespace, QObject *parent)
+    : SysctlChanger(parent)
+    , m_sampler(sampler)
+    , m_namespace(sampler ? sampler->observedNamespace().duplicate() : NetworkNamespace().duplicate())
     , m_pkexec(defaultPkexecProgram())
     , m_helper(defaultHelperProgram())
+    , m_inProcess(geteuid() == 0)
+    , m_ownNamespace(ownNamespace)
 {
 }
 
-QString SysctlApplier::defaultHelperProgram()
+LocalSysctlChanger::~LocalSysctlChanger()
+{
+    // The source went while pkexec asks or the helper writes: it runs to its end on its own
+    // (killing it could not stop a helper already running as root, and would block here).
+    if (m_process) {
+        disconnect(m_process, nullptr, this, nullptr);
+        m_process->setParent(nullptr);
+        connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+    }
+}
+
+QString LocalSysctlChanger::defaultHelperProgram()
 {
     // Only the installed helper: a helper found beside a program run from a build tree, a
     // download folder or a user-writable prefix must never run as root. A build tree's window
@@ -26,38 +38,13 @@ QString SysctlApplier::defaultHelperProgram()
     return QStringLiteral(SOCKSCOPE_HELPER_PATH);
 }
 
-QString SysctlApplier::defaultPkexecProgram()
+QString LocalSysctlChanger::defaultPkexecProgram()
 {
     // An absolute path fixed at build time: $PATH is the user's and could name anything.
     return QStringLiteral(SOCKSCOPE_PKEXEC_PATH);
 }
 
-void SysctlApplier::setRemote(std::function<void(const QStringList &)> apply,
-                              std::function<QStringList(const QStringList &)> describe, const QStringList &persistRefusal)
-{
-    m_persistRefusal = persistRefusal;
-    if (m_route != Route::Remote)
-        m_localRoute = m_route;
-    m_route = Route::Remote;
-    m_applyRemote = std::move(apply);
-    m_describeRemote = std::move(describe);
-}
-
-void SysctlApplier::clearRemote()
-{
-    if (m_route == Route::Remote)
-        m_route = m_localRoute;
-    m_applyRemote = nullptr;
-    m_describeRemote = nullptr;
-}
-
-void SysctlApplier::setSampler(SamplingWorker *sampler)
-{
-    m_sampler = sampler;
-    m_namespace = sampler ? sampler->observedNamespace().duplicate() : NetworkNamespace().duplicate();
-}
-
-QStringList SysctlApplier::helperCommand(const QStringList &pairs, bool persist) const
+QStringList LocalSysctlChanger::helperCommand(const QStringList &pairs, bool persist) const
 {
     // argv[1] is the operation word polkit matches (exec.argv1) to pick the action.
     QStringList command {m_pkexec, m_helper, persist ? QStringLiteral("persist") : QStringLiteral("apply")};
@@ -68,41 +55,48 @@ QStringList SysctlApplier::helperCommand(const QStringList &pairs, bool persist)
     return command + pairs;
 }
 
-void SysctlApplier::apply(const QStringList &pairs, bool persist)
+QStringList LocalSysctlChanger::describe(const QStringList &pairs, bool persist) const
 {
-    if (m_busy)
-        return;
-    m_busy = true;
-    if (m_route == Route::Remote) {
-        m_applyRemote(pairs);
-        return;
-    }
-    if (m_route == Route::InProcess) {
-        if (!m_sampler) {
-            SysctlApplyReport report;
-            report.error = tr("Nothing is being sampled, so there is no namespace to change.");
-            finish(report);
-            return;
-        }
-        connect(m_sampler, &SamplingWorker::sysctlsApplied, this, &SysctlApplier::finish,
-                Qt::SingleShotConnection);
-        SysctlTransaction::Request request;
-        request.pairs = pairs;
-        request.persist = persist;
-        m_sampler->applySysctls(request);
-        return;
-    }
+    if (m_inProcess)
+        return {tr("sockscope writes them itself (it runs as root here).")};
+    QStringList command = helperCommand(pairs, persist);
+    command[1] = QFileInfo(command[1]).fileName();
+    return {tr("Runs: %1 (one authorization prompt for all of them)").arg(command.join(QLatin1Char(' ')))};
+}
 
+void LocalSysctlChanger::start(const QStringList &pairs, bool persist)
+{
+    if (!m_inProcess) {
+        startHelper(pairs, persist);
+        return;
+    }
+    if (!m_sampler) {
+        SysctlApplyReport report;
+        report.error = tr("Nothing is being sampled, so there is no namespace to change.");
+        finish(report);
+        return;
+    }
+    // The sampler's worker asks for a dump itself after writing.
+    connect(m_sampler, &SamplingWorker::sysctlsApplied, this, [this](const SysctlApplyReport &report) { finish(report); },
+            Qt::SingleShotConnection);
+    SysctlTransaction::Request request;
+    request.pairs = pairs;
+    request.persist = persist;
+    m_sampler->applySysctls(request);
+}
+
+void LocalSysctlChanger::startHelper(const QStringList &pairs, bool persist)
+{
     if (!QFileInfo(m_pkexec).isAbsolute() || !QFileInfo(m_pkexec).isExecutable()) {
         SysctlApplyReport report;
         report.error = tr("pkexec is not installed, so sockscope cannot ask for administrator rights. Install it "
                           "(Debian: apt install pkexec) or change the value as root.");
-        finish(report);
+        finishHere(report);
         return;
     }
     const QStringList command = helperCommand(pairs, persist);
     m_process = new QProcess(this);
-    connect(m_process, &QProcess::finished, this, &SysctlApplier::helperFinished);
+    connect(m_process, &QProcess::finished, this, &LocalSysctlChanger::helperFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
@@ -110,12 +104,12 @@ void SysctlApplier::apply(const QStringList &pairs, bool persist)
         report.error = tr("Could not start %1: %2.").arg(m_pkexec, m_process->errorString());
         m_process->deleteLater();
         m_process = nullptr;
-        finish(report);
+        finishHere(report);
     });
     m_process->start(command.first(), command.mid(1));
 }
 
-void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
+void LocalSysctlChanger::helperFinished(int exitCode, QProcess::ExitStatus status)
 {
     const QByteArray output = m_process->readAllStandardOutput();
     const QString errors = QString::fromLocal8Bit(m_process->readAllStandardError()).trimmed();
@@ -141,16 +135,15 @@ void SysctlApplier::helperFinished(int exitCode, QProcess::ExitStatus status)
     } else {
         report.ok = exitCode == 0;
     }
-    finish(report);
+    finishHere(report);
 }
 
-void SysctlApplier::finish(const SysctlApplyReport &report)
+void LocalSysctlChanger::finishHere(const SysctlApplyReport &report)
 {
-    m_busy = false;
     // The helper changed the sampled namespace: the next sample dumps the sockets now, whatever
-    // the dump budget, so what the change does is seen at once (the in-process route's worker
+    // the dump budget, so what the change does is seen at once (the in-process way's worker
     // does so itself).
-    if (m_route == Route::Helper && m_sampler)
+    if (m_sampler)
         m_sampler->requestDump();
-    emit finished(report);
+    finish(report);
 }

@@ -1,0 +1,21 @@
+#include "sysctlchanger.h"
+
+void SysctlChanger::apply(const QStringList &pairs, bool persist)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    if (!canApply()) {
+        SysctlApplyReport report;
+        report.error = readOnlyReason();
+        finish(report);
+        return;
+    }
+    start(pairs, persist);
+}
+
+void SysctlChanger::finish(const SysctlApplyReport &report)
+{
+    m_busy = false;
+    emit finished(report);
+}
