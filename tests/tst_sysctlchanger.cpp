@@ -127,6 +127,28 @@ private slots:
         QVERIFY(!changer.sudoRefused() && !changer.isBusy());
     }
 
+    // "Keep after reboot" asked of a changer that refuses it: refused at once with its reason,
+    // nothing started (not a runtime-only change reported as done).
+    void persistRefusedIsNotApplied()
+    {
+        RemoteHost host;
+        QString error;
+        QVERIFY2(RemoteHost::parse(QStringLiteral("admin@web1"), &host, &error), qPrintable(error));
+        RemoteSysctlChanger remote(host);
+        LabSource lab(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
+        const QList<SysctlChanger *> changers {&remote, lab.sysctlChanger()};
+        for (SysctlChanger *changer : changers) {
+            QVERIFY(changer->persistRefusal().refused());
+            QSignalSpy finished(changer, &SysctlChanger::finished);
+            changer->apply({QStringLiteral("net.ipv4.tcp_fin_timeout=45")}, true);
+            QCOMPARE(finished.size(), 1); // at once: nothing was started
+            const SysctlApplyReport report = finished.first().first().value<SysctlApplyReport>();
+            QVERIFY(!report.ok && report.items.empty());
+            QCOMPARE(report.error, changer->persistRefusal().reason);
+            QVERIFY(!changer->isBusy());
+        }
+    }
+
     void labWritesInTheLab()
     {
         LabSource lab(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));

@@ -11,6 +11,14 @@ void SysctlChanger::apply(const QStringList &pairs, bool persist)
         finish(report);
         return;
     }
+    // Asked to keep what cannot be kept: refused whole, rather than changed until the next
+    // reboot while the caller believes it kept.
+    if (persist && persistRefusal().refused()) {
+        SysctlApplyReport report;
+        report.error = persistRefusal().reason;
+        finish(report);
+        return;
+    }
     start(pairs, persist);
 }
 

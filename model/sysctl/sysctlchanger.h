@@ -41,7 +41,8 @@ public:
     bool isBusy() const { return m_busy; }
 
     // Changes `pairs`, kept after reboot when `persist`; finished() reports what came of it. Does
-    // nothing while an apply is under way; a changer that cannot apply reports why at once.
+    // nothing while an apply is under way; a changer that cannot apply, or cannot keep when
+    // `persist` asks it to (persistRefusal), reports why at once and changes nothing.
     void apply(const QStringList &pairs, bool persist);
 
 signals:
