@@ -149,6 +149,21 @@ private slots:
         }
     }
 
+    // A value with a newline would be a second command to the lab's agent (one per line):
+    // refused whole before anything is sent.
+    void labSendsOnlyCheckedPairs()
+    {
+        LabSource lab(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
+        SysctlChanger *changer = lab.sysctlChanger();
+        QSignalSpy finished(changer, &SysctlChanger::finished);
+        changer->apply({QStringLiteral("net.ipv4.tcp_fin_timeout=44\nlab load conns=1")}, false);
+        QCOMPARE(finished.size(), 1); // at once: nothing was sent
+        const SysctlApplyReport report = finished.first().first().value<SysctlApplyReport>();
+        QVERIFY(!report.ok && report.items.empty());
+        QVERIFY2(report.error.startsWith(QStringLiteral("Nothing was sent: ")), qPrintable(report.error));
+        QVERIFY(!changer->isBusy());
+    }
+
     void labWritesInTheLab()
     {
         LabSource lab(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));

@@ -1242,6 +1242,10 @@
         <source>The lab&apos;s sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the host only.</source>
         <translation>实验室的 sysctl 属于它自己的网络命名空间，随实验室一同结束；/etc/sysctl.d 只作用于主机。</translation>
     </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
+    </message>
 </context>
 <context>
     <name>LocalSource</name>

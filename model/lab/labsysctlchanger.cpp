@@ -1,6 +1,7 @@
 #include "labsysctlchanger.h"
 
 #include "labsource.h"
+#include "sysctlrequest.h"
 
 #include <QFileInfo>
 
@@ -31,5 +32,16 @@ SysctlChanger::PersistRefusal LabSysctlChanger::persistRefusal() const
 void LabSysctlChanger::start(const QStringList &pairs, bool persist)
 {
     Q_UNUSED(persist);
-    m_lab->applySysctls(pairs);
+    // The lab's agent reads one command per line: only catalog names with values SysctlValue
+    // accepts, in their canonical words, are sent, so no word can carry a newline (another
+    // command) or anything else the agent would take for more than a sysctl.
+    std::vector<SysctlChange> changes;
+    QStringList refusals;
+    if (pairs.isEmpty() || !SysctlRequest::parse(pairs, SysctlValue::Limits(), &changes, &refusals)) {
+        SysctlApplyReport report;
+        report.error = tr("Nothing was sent: %1").arg(refusals.join(QLatin1Char(' ')));
+        finish(report);
+        return;
+    }
+    m_lab->applySysctls(SysctlRequest::toArguments(changes));
 }
