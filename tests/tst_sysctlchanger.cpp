@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 // Each way the sysctl pane changes sysctls, without the pane: what it says Apply does, what
@@ -86,6 +87,31 @@ private slots:
         QVERIFY(!report.ok);
         QVERIFY2(report.error.startsWith(QStringLiteral("pkexec is not installed")), qPrintable(report.error));
         QCOMPARE(finTimeout(), before);
+    }
+
+    // The sampled namespace's descriptor could not be duplicated (no descriptor left): Apply
+    // refuses rather than run the helper without --netns, which would write pkexec's namespace.
+    void localRefusesWithoutTheNamespace()
+    {
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        const QString pkexec = passThroughPkexec();
+        rlimit limits {};
+        QCOMPARE(getrlimit(RLIMIT_NOFILE, &limits), 0);
+        rlimit none = limits;
+        none.rlim_cur = 0; // every new descriptor fails with EMFILE
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &none), 0);
+        LocalSysctlChanger changer(&sampler);
+        QCOMPARE(setrlimit(RLIMIT_NOFILE, &limits), 0);
+        changer.setWritesInProcess(false);
+        changer.setPkexecProgram(pkexec);
+        changer.setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
+        const QString before = finTimeout();
+        const SysctlApplyReport report = applied(changer, {QStringLiteral("net.ipv4.tcp_fin_timeout=46")});
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.startsWith(QStringLiteral("The sampled network namespace could not be kept open")),
+                 qPrintable(report.error));
+        QCOMPARE(finTimeout(), before);
+        QVERIFY(!changer.isBusy());
     }
 
     void readOnlyRefuses()

@@ -1300,6 +1300,10 @@
         <source>The helper failed (exit code %1): %2</source>
         <translation>辅助程序失败（退出码 %1）：%2</translation>
     </message>
+    <message>
+        <source>The sampled network namespace could not be kept open (too many open files?), so nothing was changed. Open the namespace again and retry.</source>
+        <translation>无法保持所采样的网络命名空间处于打开状态（打开的文件过多？），因此没有做任何更改。请重新打开该命名空间后重试。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -94,6 +94,15 @@ void LocalSysctlChanger::startHelper(const QStringList &pairs, bool persist)
         finishHere(report);
         return;
     }
+    if (m_sampler && m_namespace.descriptor() < 0) {
+        // The sampled namespace could not be held open (too many open files, say): without
+        // --netns the helper would write pkexec's own namespace, the host's, not the one shown.
+        SysctlApplyReport report;
+        report.error = tr("The sampled network namespace could not be kept open (too many open files?), so "
+                          "nothing was changed. Open the namespace again and retry.");
+        finishHere(report);
+        return;
+    }
     const QStringList command = helperCommand(pairs, persist);
     m_process = new QProcess(this);
     connect(m_process, &QProcess::finished, this, &LocalSysctlChanger::helperFinished);
