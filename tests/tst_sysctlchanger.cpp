@@ -29,13 +29,14 @@ class TestSysctlChanger : public QObject
 
     static QString finTimeout() { return QString::fromStdString(SysctlReader::read("net.ipv4.tcp_fin_timeout").value); }
 
-    // A stand-in for pkexec (authorization) that runs what it is given, as the test's root.
-    QString passThroughPkexec()
+    // A stand-in for pkexec (authorization) that runs what it is given, as the test's root,
+    // after `delay` (an authorization that comes late).
+    QString passThroughPkexec(const QByteArray &delay = QByteArray())
     {
-        const QString path = m_scripts.filePath(QStringLiteral("pkexec"));
+        const QString path = m_scripts.filePath(delay.isEmpty() ? QStringLiteral("pkexec") : QStringLiteral("pkexec-late"));
         QFile script(path);
         script.open(QIODevice::WriteOnly);
-        script.write("#!/bin/sh\nexec \"$@\"\n");
+        script.write("#!/bin/sh\n" + (delay.isEmpty() ? QByteArray() : "sleep " + delay + "\n") + "exec \"$@\"\n");
         script.close();
         script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         return path;
@@ -112,6 +113,26 @@ private slots:
                  qPrintable(report.error));
         QCOMPARE(finTimeout(), before);
         QVERIFY(!changer.isBusy());
+    }
+
+    // The changer goes (the user switched sources) while pkexec still asks: pkexec is cancelled,
+    // so a late authorization writes nothing, even once a new changer holds the same descriptor
+    // number the old --netns named.
+    void localCancelsPkexecWhenGone()
+    {
+        SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
+        const QString before = finTimeout();
+        auto changer = std::make_unique<LocalSysctlChanger>(&sampler);
+        changer->setWritesInProcess(false);
+        changer->setPkexecProgram(passThroughPkexec("1"));
+        changer->setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
+        changer->apply({QStringLiteral("net.ipv4.tcp_fin_timeout=47")}, false);
+        QVERIFY(changer->isBusy());
+        QTest::qWait(200); // pkexec runs and "asks"
+        changer.reset();
+        LocalSysctlChanger again(&sampler); // back: the same descriptor number again
+        QTest::qWait(2500);
+        QCOMPARE(finTimeout(), before);
     }
 
     void readOnlyRefuses()

@@ -21,12 +21,18 @@ LocalSysctlChanger::LocalSysctlChanger(SamplingWorker *sampler, bool ownNamespac
 
 LocalSysctlChanger::~LocalSysctlChanger()
 {
-    // The source went while pkexec asks or the helper writes: it runs to its end on its own
-    // (killing it could not stop a helper already running as root, and would block here).
+    // The source went while pkexec asks or the helper writes. SIGTERM, without waiting: while
+    // pkexec still asks for authorization its real uid is the user's, so the signal cancels it
+    // and a late authorization cannot write values nobody looks at any more (into whatever the
+    // descriptor number named in --netns names by then). Once pkexec has become the root helper
+    // the kill fails with EPERM, so a helper already writing is never interrupted half-way; it
+    // runs to its end on its own, and the process object goes however it ends.
     if (m_process) {
         disconnect(m_process, nullptr, this, nullptr);
+        m_process->terminate();
         m_process->setParent(nullptr);
         connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+        connect(m_process, &QProcess::errorOccurred, m_process, &QObject::deleteLater);
     }
 }
 
