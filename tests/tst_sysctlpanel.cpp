@@ -457,6 +457,25 @@ private slots:
         QVERIFY(!box()->resetButton()->isEnabled()); // removed: nothing to set
     }
 
+    // The source is swapped while an Apply of the old one waits for authorization: the pane no
+    // longer says "Applying…", which was about the old source's changer.
+    void sourceSwapForgetsTheResult()
+    {
+        LocalSysctlChanger slow(m_sampler.get(), true);
+        slow.setWritesInProcess(false);
+        slow.setPkexecProgram(fakePkexec("pkexec-slow", "sleep 2; exit 126"));
+        slow.setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
+        panel()->setChanger(&slow);
+        panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        panel()->editor()->findChild<QSpinBox *>()->setValue(21);
+        QVERIFY(panel()->applyButton()->isEnabled());
+        QTest::mouseClick(panel()->applyButton(), Qt::LeftButton);
+        QVERIFY(slow.isBusy());
+        QCOMPARE(panel()->resultText(), QString::fromUtf8("Applying…"));
+        panel()->setChanger(applier());
+        QCOMPARE(panel()->resultText(), QString());
+    }
+
     void keepAfterRebootOnlyInTheHostNamespace()
     {
         // Another network namespace stands in for the host's: this one is then a child.

@@ -308,6 +308,8 @@ void SysctlChangeBox::setChanger(SysctlChanger *changer)
     m_changer = changer;
     if (m_changer)
         connect(m_changer, &SysctlChanger::finished, this, &SysctlChangeBox::showReport);
+    // The last result ("Applying…" too) was the old changer's; its report no longer comes here.
+    m_resultText.clear();
     setReadOnly(m_changer ? m_changer->readOnlyReason() : QString());
 }
 
