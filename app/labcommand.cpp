@@ -129,7 +129,7 @@ int runLabHeadless(const CommandLineOptions &options)
             finish(1);
         }
     });
-    QObject::connect(&source, &Source::sysctlsApplied, qApp, [&](const SysctlApplyReport &applied) {
+    QObject::connect(&source, &LabSource::sysctlsApplied, qApp, [&](const SysctlApplyReport &applied) {
         if (!applied.ok) {
             // The helper put back what it had written: the lab is as it started, and ends now.
             Terminal::printError(LabCommand::tr("The lab's sysctls could not be set: %1").arg(applied.describeError()));

@@ -141,7 +141,7 @@ public:
             if (m_started)
                 m_monitor.add(sample->snapshot, m_source.figures());
         });
-        QObject::connect(&m_source, &Source::sysctlsApplied, &m_source, [this](const SysctlApplyReport &report) {
+        QObject::connect(&m_source, &LabSource::sysctlsApplied, &m_source, [this](const SysctlApplyReport &report) {
             ++m_applied;
             m_appliedOk = report.ok;
         });

@@ -3,7 +3,7 @@
 #include "netnstestmain.h"
 #include "networknamespace.h"
 #include "samplingworker.h"
-#include "sysctlapplier.h"
+#include "localsysctlchanger.h"
 #include "sysctlreader.h"
 #include "tcpstate.h"
 
@@ -180,11 +180,10 @@ private slots:
 
     void theWindowNamesWhatItSamples()
     {
-        // The applier holds the sampler's namespace open and names it by descriptor: the helper,
+        // The changer holds the sampler's namespace open and names it by descriptor: the helper,
         // started from another namespace, writes into the sampled one.
         SamplingWorker sampler(NetworkNamespace(), AllTcpStatesMask);
-        SysctlApplier applier;
-        applier.setSampler(&sampler);
+        LocalSysctlChanger applier(&sampler);
         const QStringList command = applier.helperCommand({QStringLiteral("net.ipv4.tcp_fin_timeout=34")}, false);
         QCOMPARE(command.value(0), QStringLiteral("/usr/bin/pkexec"));
         QCOMPARE(command.value(2), QStringLiteral("apply"));
@@ -202,18 +201,17 @@ private slots:
     void persistingIsOfferedInTheHostNamespaceOnly()
     {
         // sysctl.d applies at boot to the initial namespace only. This test runs in a child one.
-        SysctlApplier applier;
         SamplingWorker child(NetworkNamespace(), AllTcpStatesMask);
-        applier.setSampler(&child);
-        QCOMPARE(persistTarget(applier.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::ChildNamespace);
+        LocalSysctlChanger childChanger(&child);
+        QCOMPARE(persistTarget(childChanger.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::ChildNamespace);
 
         // The test's parent (ctest, or the shell) runs in the host's namespace.
         NetworkNamespace host;
         CoreMessage error;
         QVERIFY2(host.open("/proc/" + std::to_string(getppid()) + "/ns/net", &error), qPrintable(CoreMessageText::text(error)));
         SamplingWorker hostSampler(std::move(host), AllTcpStatesMask);
-        applier.setSampler(&hostSampler);
-        QCOMPARE(persistTarget(applier.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::HostNamespace);
+        LocalSysctlChanger hostChanger(&hostSampler);
+        QCOMPARE(persistTarget(hostChanger.observedIdentity(), NamespaceIdentity::ofHost()), PersistTarget::HostNamespace);
         // This kernel numbers the initial namespace with the fixed inode (6.18 and later).
         QCOMPARE(hostSampler.observedNamespace().identity().inode, NamespaceIdentity::InitialNetworkInode);
     }

@@ -162,15 +162,15 @@ private slots:
         RemoteSource *source = watch(window, m_server.directory() + QStringLiteral("/no-such-helper"));
         QVERIFY(source);
         QVERIFY(shown.size() > 0 || shown.wait(30000));
-        QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));
+        QVERIFY(!source->sysctlChanger()->sudoRefused());
         QVERIFY(editFinTimeout(window, 27));
         SysctlChangeBox *change = window.docks()->sysctlPanel()->changeBox();
         QVERIFY2(change->previewText().contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")),
                  qPrintable(change->previewText()));
-        QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
+        QSignalSpy applied(source->sysctlChanger(), &SysctlChanger::finished);
         QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
-        QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
+        QVERIFY(source->sysctlChanger()->sudoRefused());
         const QString result = change->resultText();
         QVERIFY2(result.contains(QLatin1String("is not installed on")), qPrintable(result));
         QVERIFY2(result.contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")), qPrintable(result));
@@ -196,10 +196,10 @@ private slots:
         RemoteSource *source = watch(window, QStringLiteral(HELPER_PATH));
         QVERIFY(source);
         QVERIFY(editFinTimeout(window, 27));
-        QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
+        QSignalSpy applied(source->sysctlChanger(), &SysctlChanger::finished);
         QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
-        QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::ShowCommand));
+        QVERIFY(source->sysctlChanger()->sudoRefused());
         const QString result = window.docks()->sysctlPanel()->changeBox()->resultText();
         QVERIFY2(result.contains(QLatin1String("did not allow the helper without a password")), qPrintable(result));
         QVERIFY2(result.contains(QLatin1String("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")), qPrintable(result));
@@ -214,12 +214,12 @@ private slots:
         QVERIFY(source);
         QVERIFY(shown.size() > 0 || shown.wait(30000));
         QVERIFY(editFinTimeout(window, 27));
-        QSignalSpy applied(source, &RemoteSource::sysctlsApplied);
+        QSignalSpy applied(source->sysctlChanger(), &SysctlChanger::finished);
         QTest::mouseClick(window.docks()->sysctlPanel()->applyButton(), Qt::LeftButton);
         QVERIFY(applied.wait(30000));
         const QString result = window.docks()->sysctlPanel()->changeBox()->resultText();
         QVERIFY2(result.contains(QStringLiteral("net.ipv4.tcp_fin_timeout: 60 → 27")), qPrintable(result));
-        QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));
+        QVERIFY(!source->sysctlChanger()->sudoRefused());
         QCOMPARE(serverFinTimeout(), QByteArray("27"));
         // The table requested after Apply carries the value read on the server.
         QTRY_VERIFY_WITH_TIMEOUT(window.latestSnapshot() && window.latestSnapshot()->sysctl("net.ipv4.tcp_fin_timeout")

@@ -257,7 +257,7 @@ private slots:
             const KernelDefaults &defaults = window.docks()->sysctlModel()->kernelFacts().defaults;
             QCOMPARE(QString::fromStdString(defaults.value("net.ipv4.tcp_fin_timeout")), QStringLiteral("60"));
             // Tried on first Apply (tst_remotesysctl): sudo -n and the helper there.
-            QCOMPARE(int(source->capabilities().sysctls), int(Source::SysctlRoute::RemoteHelper));
+            QVERIFY(!source->sysctlChanger()->sudoRefused());
         }
         // The window closed ssh's stdin: the agent read EOF and ended.
         QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);

@@ -10,6 +10,7 @@
 #include "sameowners.h"
 #include "samplingworker.h"
 #include "socketpopulation.h"
+#include "readonlysysctlchanger.h"
 #include "streamsource.h"
 #include "sysctlchangebox.h"
 #include "sysctlpanel.h"
@@ -408,7 +409,7 @@ private slots:
         LocalSource local(&sampler, "test");
         FileSource replay(recording);
         StreamSource stream([this] { return writer(m_first); }, "web1");
-        stream.setSysctlRoute(Source::SysctlRoute::ShowCommand, "run it there");
+        stream.setSysctlChanger(new ReadOnlySysctlChanger("run it there"));
         for (Source *source : std::initializer_list<Source *> {&local, &replay, &stream}) {
             MainWindow window(false);
             window.setSource(source);
@@ -418,12 +419,12 @@ private slots:
             QCOMPARE(window.findChild<QAction *>("RecordAction")->isEnabled(), can.canRecord);
             const QToolBar *bar = window.findChild<QToolBar *>("ReplayBar");
             QCOMPARE(bar && !bar->isHidden(), can.canSeek);
-            QCOMPARE(window.docks()->sysctlPanel()->changeBox()->readOnlyReason().isEmpty(), can.canApplySysctls());
+            QCOMPARE(window.docks()->sysctlPanel()->changeBox()->readOnlyReason().isEmpty(), source->sysctlChanger()->canApply());
             QCOMPARE(window.sources()->isReplay(), can.canSeek);
             source->stop();
         }
         QVERIFY(LocalSource(&sampler, "x").capabilities().canPause && !FileSource(recording).capabilities().canPause);
-        QCOMPARE(stream.sysctlNote(), QString("run it there"));
+        QCOMPARE(stream.sysctlChanger()->readOnlyReason(), QString("run it there"));
     }
 };
 

@@ -1,11 +1,11 @@
 #include "kerneldefaults.h"
 #include "languages.h"
 #include "localsource.h"
+#include "localsysctlchanger.h"
 #include "mainwindow.h"
 #include "netnstestmain.h"
 #include "samplingworker.h"
 #include "socketpopulation.h"
-#include "sysctlapplier.h"
 #include "sysctlchangebox.h"
 #include "sysctlconfirmdialog.h"
 #include "sysctlcatalog.h"
@@ -47,7 +47,7 @@ class TestSysctlPanel : public QObject
     QTemporaryDir m_scripts;
 
     SysctlPanel *panel() const { return m_window->docks()->sysctlPanel(); }
-    SysctlApplier *applier() const { return m_window->docks()->sysctlApplier(); }
+    LocalSysctlChanger *applier() const { return m_source->sysctlChanger(); }
     static QString value(const char *name) { return QString::fromStdString(SysctlReader::read(name).value); }
 
     // A stand-in for pkexec: a shell script that ends with `body`.
@@ -165,7 +165,7 @@ private slots:
 
     void appliesAnEditInThisNamespace()
     {
-        QCOMPARE(applier()->route(), SysctlApplier::Route::InProcess); // root here: no prompt needed
+        QVERIFY(applier()->writesInProcess()); // root here: no prompt needed
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
         panel()->editor()->findChild<QSpinBox *>()->setValue(30);
         const QString preview = panel()->previewText();
@@ -197,7 +197,7 @@ private slots:
     void helperRoute()
     {
         // pkexec's part (authorization) played by a script; the helper is the real one.
-        applier()->setRoute(SysctlApplier::Route::Helper);
+        applier()->setWritesInProcess(false);
         applier()->setPkexecProgram(fakePkexec("pkexec-ok", "exec \"$@\""));
         applier()->setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
         panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
@@ -230,7 +230,7 @@ private slots:
         QFETCH(QString, script);
         QFETCH(QString, body);
         QFETCH(QString, message);
-        applier()->setRoute(SysctlApplier::Route::Helper);
+        applier()->setWritesInProcess(false);
         applier()->setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
         applier()->setPkexecProgram(script.isEmpty() ? QStringLiteral("/nonexistent/pkexec")
                                                      : fakePkexec(qPrintable(script), body.toUtf8()));
@@ -249,7 +249,7 @@ private slots:
         // The helper runs without the user's language (pkexec clears the environment): it reports
         // codes, and the window words them in Chinese.
         Languages::apply("zh_CN");
-        applier()->setRoute(SysctlApplier::Route::Helper);
+        applier()->setWritesInProcess(false);
         applier()->setHelperProgram(SOCKSCOPE_HELPER);
         applier()->setPkexecProgram(fakePkexec("pkexec-readonly-zh",
             "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout /proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""));
@@ -385,7 +385,7 @@ private slots:
 
     void dangerousValueIsConfirmedOnce()
     {
-        applier()->setRoute(SysctlApplier::Route::InProcess);
+        applier()->setWritesInProcess(true);
         panel()->selectSysctl("net.ipv4.tcp_syncookies");
         QCOMPARE(value("net.ipv4.tcp_syncookies"), QStringLiteral("1"));
         auto choices = panel()->editor()->findChild<QComboBox *>();
@@ -455,6 +455,25 @@ private slots:
         QVERIFY(!box()->resetButton()->isEnabled()); // 32768 60999 here
         panel()->selectSysctl("net.ipv4.tcp_tw_recycle");
         QVERIFY(!box()->resetButton()->isEnabled()); // removed: nothing to set
+    }
+
+    // The source is swapped while an Apply of the old one waits for authorization: the pane no
+    // longer says "Applying…", which was about the old source's changer.
+    void sourceSwapForgetsTheResult()
+    {
+        LocalSysctlChanger slow(m_sampler.get(), true);
+        slow.setWritesInProcess(false);
+        slow.setPkexecProgram(fakePkexec("pkexec-slow", "sleep 2; exit 126"));
+        slow.setHelperProgram(QStringLiteral(SOCKSCOPE_HELPER));
+        panel()->setChanger(&slow);
+        panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+        panel()->editor()->findChild<QSpinBox *>()->setValue(21);
+        QVERIFY(panel()->applyButton()->isEnabled());
+        QTest::mouseClick(panel()->applyButton(), Qt::LeftButton);
+        QVERIFY(slow.isBusy());
+        QCOMPARE(panel()->resultText(), QString::fromUtf8("Applying…"));
+        panel()->setChanger(applier());
+        QCOMPARE(panel()->resultText(), QString());
     }
 
     void keepAfterRebootOnlyInTheHostNamespace()

@@ -8,7 +8,8 @@
 #include "recording.h"
 #include "samplingworker.h"
 #include "sockettablepanel.h"
-#include "sysctlapplier.h"
+#include "sysctlchanger.h"
+#include "sysctlpanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -92,7 +93,7 @@ int runChild(int argc, char *argv[])
             return 1;
         const QString change = qEnvironmentVariable("SOCKSCOPE_FIT_LAB_CHANGE");
         if (!change.isEmpty()) {
-            window.docks()->sysctlApplier()->apply(change.split(QLatin1Char(';')), false);
+            window.docks()->sysctlPanel()->changer()->apply(change.split(QLatin1Char(';')), false);
             if (!QTest::qWaitFor([&] { return window.history().size() >= 2 * samples; }, 60000))
                 return 1;
         }

@@ -1464,9 +1464,12 @@
         <source>training lab</source>
         <translation>培训实验室</translation>
     </message>
+</context>
+<context>
+    <name>LabSysctlChanger</name>
     <message>
-        <source>Global sysctls (such as tcp_max_orphans) are the host's only: not changeable in the lab.</source>
-        <translation>全局 sysctl（例如 tcp_max_orphans）仅属于主机：不能在实验室中修改。</translation>
+        <source>Apply writes them in the lab's own network namespace, as root of the lab's user namespace (no password, nothing of the host changes): %1 apply %2</source>
+        <translation>“应用”会以实验室用户命名空间中的 root 身份，把它们写入实验室自己的网络命名空间（无需密码，主机的任何设置都不会改变）：%1 apply %2</translation>
     </message>
     <message>
         <source>Not in the lab</source>
@@ -1477,8 +1480,8 @@
         <translation>实验室的 sysctl 属于它自己的网络命名空间，随实验室一同结束；/etc/sysctl.d 只作用于主机。</translation>
     </message>
     <message>
-        <source>Apply writes them in the lab's own network namespace, as root of the lab's user namespace (no password, nothing of the host changes): %1 apply %2</source>
-        <translation>“应用”会以实验室用户命名空间中的 root 身份，把它们写入实验室自己的网络命名空间（无需密码，主机的任何设置都不会改变）：%1 apply %2</translation>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1505,49 @@
     <message>
         <source>current</source>
         <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSysctlChanger</name>
+    <message>
+        <source>sockscope writes them itself (it runs as root here).</source>
+        <translation>由 sockscope 自己写入（它在此以 root 身份运行）。</translation>
+    </message>
+    <message>
+        <source>Runs: %1 (one authorization prompt for all of them)</source>
+        <translation>执行：%1（所有修改只需授权一次）</translation>
+    </message>
+    <message>
+        <source>Nothing is being sampled, so there is no namespace to change.</source>
+        <translation>当前没有在采样，因此没有可修改的命名空间。</translation>
+    </message>
+    <message>
+        <source>pkexec is not installed, so sockscope cannot ask for administrator rights. Install it (Debian: apt install pkexec) or change the value as root.</source>
+        <translation>未安装 pkexec，sockscope 无法请求管理员权限。请安装它（Debian：apt install pkexec），或以 root 身份修改。</translation>
+    </message>
+    <message>
+        <source>The sampled network namespace could not be kept open (too many open files?), so nothing was changed. Open the namespace again and retry.</source>
+        <translation>无法保持所采样的网络命名空间处于打开状态（打开的文件过多？），因此没有做任何更改。请重新打开该命名空间后重试。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The helper crashed; the values shown are re-read from the kernel.</source>
+        <translation>辅助程序崩溃了；显示的值是重新从内核读取的。</translation>
+    </message>
+    <message>
+        <source>Authorization was dismissed; nothing was changed.</source>
+        <translation>授权对话框被取消；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Not authorized to change system settings, or the helper could not be started; nothing was changed. %1</source>
+        <translation>无权修改系统设置，或无法启动辅助程序；未做任何修改。%1</translation>
+    </message>
+    <message>
+        <source>The helper failed (exit code %1): %2</source>
+        <translation>辅助程序失败（退出码 %1）：%2</translation>
     </message>
 </context>
 <context>
@@ -2405,22 +2451,6 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
 <context>
     <name>RemoteSource</name>
     <message>
-        <source>The sysctls of %1 are changed on %1 itself, as root.</source>
-        <translation>%1 的 sysctl 需在 %1 上以 root 身份修改。</translation>
-    </message>
-    <message>
-        <source>Run this there as root:</source>
-        <translation>请在该主机上以 root 身份运行：</translation>
-    </message>
-    <message>
-        <source>Apply runs over ssh on %1: %2</source>
-        <translation>“应用”将通过 ssh 在 %1 上运行：%2</translation>
-    </message>
-    <message>
-        <source>Without a sudoers rule for the helper, run this on %1 as root:</source>
-        <translation>若没有允许该辅助程序的 sudoers 规则，请在 %1 上以 root 身份运行：</translation>
-    </message>
-    <message>
         <source>sockscope copied its agent to %1, but the server still reports none; it is not copied again. Install the sockscope-agent package there.</source>
         <translation>sockscope 已将采集代理复制到 %1，但服务器仍报告没有代理；不会再次复制。请在该服务器上安装 sockscope-agent 软件包。</translation>
     </message>
@@ -2446,6 +2476,29 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
     <message>
         <source>The helper on %1 failed (exit code %2): %3</source>
         <translation>%1 上的辅助程序失败（退出码 %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSysctlChanger</name>
+    <message>
+        <source>Apply runs over ssh on %1: %2</source>
+        <translation>“应用”将通过 ssh 在 %1 上运行：%2</translation>
+    </message>
+    <message>
+        <source>Without a sudoers rule for the helper, run this on %1 as root:</source>
+        <translation>若没有允许该辅助程序的 sudoers 规则，请在 %1 上以 root 身份运行：</translation>
+    </message>
+    <message>
+        <source>Not over ssh</source>
+        <translation>不支持通过 ssh</translation>
+    </message>
+    <message>
+        <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
+        <translation>要在重启后保留取值，请在远程主机本身的 /etc/sysctl.d/ 中配置。</translation>
+    </message>
+    <message>
+        <source>Run this there as root:</source>
+        <translation>请在该主机上以 root 身份运行：</translation>
     </message>
 </context>
 <context>
@@ -3312,37 +3365,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
 </context>
 <context>
-    <name>SysctlApplier</name>
-    <message>
-        <source>Nothing is being sampled, so there is no namespace to change.</source>
-        <translation>当前没有在采样，因此没有可修改的命名空间。</translation>
-    </message>
-    <message>
-        <source>pkexec is not installed, so sockscope cannot ask for administrator rights. Install it (Debian: apt install pkexec) or change the value as root.</source>
-        <translation>未安装 pkexec，sockscope 无法请求管理员权限。请安装它（Debian：apt install pkexec），或以 root 身份修改。</translation>
-    </message>
-    <message>
-        <source>Could not start %1: %2.</source>
-        <translation>无法启动 %1：%2。</translation>
-    </message>
-    <message>
-        <source>The helper crashed; the values shown are re-read from the kernel.</source>
-        <translation>辅助程序崩溃了；显示的值是重新从内核读取的。</translation>
-    </message>
-    <message>
-        <source>Authorization was dismissed; nothing was changed.</source>
-        <translation>授权对话框被取消；未做任何修改。</translation>
-    </message>
-    <message>
-        <source>Not authorized to change system settings, or the helper could not be started; nothing was changed. %1</source>
-        <translation>无权修改系统设置，或无法启动辅助程序；未做任何修改。%1</translation>
-    </message>
-    <message>
-        <source>The helper failed (exit code %1): %2</source>
-        <translation>辅助程序失败（退出码 %1）：%2</translation>
-    </message>
-</context>
-<context>
     <name>SysctlApplyReport</name>
     <message>
         <source>Saved to %1; applied at every boot.</source>
@@ -3871,14 +3893,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>在%1中，仅在运行时生效（重启后失效）：</translation>
     </message>
     <message>
-        <source>sockscope writes them itself (it runs as root here).</source>
-        <translation>由 sockscope 自己写入（它在此以 root 身份运行）。</translation>
-    </message>
-    <message>
-        <source>Runs: %1 (one authorization prompt for all of them)</source>
-        <translation>执行：%1（所有修改只需授权一次）</translation>
-    </message>
-    <message>
         <source>Nothing can be applied while the new value is invalid.</source>
         <translation>新值无效，无法应用任何修改。</translation>
     </message>
@@ -3941,14 +3955,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Not in a replay</source>
         <translation>回放时不可用</translation>
-    </message>
-    <message>
-        <source>Not over ssh</source>
-        <translation>不支持通过 ssh</translation>
-    </message>
-    <message>
-        <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
-        <translation>要在重启后保留取值，请在远程主机本身的 /etc/sysctl.d/ 中配置。</translation>
     </message>
     <message>
         <source>Host namespace not checked yet</source>

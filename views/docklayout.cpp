@@ -8,7 +8,6 @@
 #include "sockettablemodel.h"
 #include "sockettablepanel.h"
 #include "statechartpanel.h"
-#include "sysctlapplier.h"
 #include "sysctllistmodel.h"
 #include "sysctlpanel.h"
 #include "timeserieschart.h"
@@ -40,7 +39,6 @@ DockLayout::DockLayout(QMainWindow *window, const WindowState *state, const QLis
     , m_socketModel(new SocketTableModel(this))
     , m_portModel(new TimeWaitByPortModel(6, this))
     , m_sysctlModel(new SysctlListModel(this))
-    , m_sysctlApplier(new SysctlApplier(this))
     , m_viewMenu(new QMenu(window))
     , m_resetLayoutAction(new QAction(this))
 {
@@ -76,7 +74,7 @@ DockLayout::DockLayout(QMainWindow *window, const WindowState *state, const QLis
 void DockLayout::createCentralTabs(const QList<QWidget *> &banners)
 {
     m_tablePanel = new SocketTablePanel(m_socketModel, m_window);
-    m_sysctlPanel = new SysctlPanel(m_sysctlModel, m_sysctlApplier, m_window);
+    m_sysctlPanel = new SysctlPanel(m_sysctlModel, m_window);
     // The widest area holds the socket table and, a tab away, the sysctls with their explanations.
     m_centralTabs = new QTabWidget(m_window);
     m_centralTabs->setDocumentMode(true);

@@ -20,7 +20,6 @@ class SlabChartPanel;
 class SocketTableModel;
 class SocketTablePanel;
 class StateChartPanel;
-class SysctlApplier;
 class SysctlListModel;
 class SysctlPanel;
 class TimeSeriesChart;
@@ -67,7 +66,6 @@ public:
     SocketTableModel *socketModel() const { return m_socketModel; }
     TimeWaitByPortModel *portModel() const { return m_portModel; }
     SysctlListModel *sysctlModel() const { return m_sysctlModel; }
-    SysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -85,7 +83,6 @@ private:
     SocketTableModel *m_socketModel;
     TimeWaitByPortModel *m_portModel;
     SysctlListModel *m_sysctlModel;
-    SysctlApplier *m_sysctlApplier;
     OverviewPanel *m_overviewPanel = nullptr;
     StateChartPanel *m_statePanel = nullptr;
     PortChartPanel *m_portPanel = nullptr;

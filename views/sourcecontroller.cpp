@@ -4,7 +4,6 @@
 #include "localsource.h"
 #include "replaybar.h"
 #include "sockettablepanel.h"
-#include "sysctlapplier.h"
 #include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "windowstate.h"
@@ -15,13 +14,12 @@
 #include <QSysInfo>
 
 SourceController::SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table,
-                                   SysctlPanel *sysctlPanel, SysctlApplier *sysctlApplier)
+                                   SysctlPanel *sysctlPanel)
     : QObject(window)
     , m_window(window)
     , m_state(state)
     , m_tablePanel(table)
     , m_sysctlPanel(sysctlPanel)
-    , m_sysctlApplier(sysctlApplier)
 {
     connect(m_tablePanel, &SocketTablePanel::queryChanged, this, [this](const SocketTableQuery &query) {
         if (isReplay() && m_state->latest()) // nothing samples in a replay: sort the recorded table here
@@ -77,24 +75,8 @@ void SourceController::setSource(Source *source)
 
 void SourceController::connectSysctlPane(Source *source)
 {
-    const Source::Capabilities capabilities = source->capabilities();
-    m_sysctlApplier->clearRemote();
-    if (auto local = qobject_cast<LocalSource *>(source); local && capabilities.sysctls == Source::SysctlRoute::Local) {
-        m_sysctlPanel->setReadOnly(QString());
-        m_sysctlPanel->changeBox()->setWatchesOwnNamespace(local->watchesOwnNamespace());
-        m_sysctlApplier->setSampler(local->samplingWorker());
-    } else if (source->appliesSysctls()) {
-        // A remote host (editable even once sudo refused: the preview then is the exact commands
-        // to run there) or the lab's agent.
-        m_sysctlApplier->setRemote([source](const QStringList &pairs) { source->applySysctls(pairs); },
-                                   [source](const QStringList &pairs) { return source->sysctlCommandLines(pairs); },
-                                   source->persistRefusal());
-        m_sysctlPanel->setReadOnly(QString());
-        m_sysctlPanel->changeBox()->setWatchesOwnNamespace(false);
-        connect(source, &Source::sysctlsApplied, m_sysctlApplier, &SysctlApplier::remoteFinished);
-    } else {
-        m_sysctlPanel->setReadOnly(source->sysctlNote());
-    }
+    // The sysctl pane changes the kernel the source watches only the way the source says.
+    m_sysctlPanel->setChanger(source->sysctlChanger());
 }
 
 void SourceController::watchAnew(Source *source)

@@ -11,7 +11,6 @@
 class QMainWindow;
 class ReplayBar;
 class SocketTablePanel;
-class SysctlApplier;
 class SysctlPanel;
 class WindowState;
 
@@ -25,8 +24,7 @@ class SourceController : public QObject
 public:
     // `window` is where the replay bar goes and what owns the sources it makes (deleted when
     // replaced); the table and the sysctl pane are those the source feeds and changes.
-    SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table, SysctlPanel *sysctlPanel,
-                     SysctlApplier *sysctlApplier);
+    SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table, SysctlPanel *sysctlPanel);
 
     // What the window shows from now on. A source whose parent is the window is deleted when
     // replaced; others belong to the caller and must outlive their use.
@@ -74,7 +72,6 @@ private:
     WindowState *m_state;
     SocketTablePanel *m_tablePanel;
     SysctlPanel *m_sysctlPanel;
-    SysctlApplier *m_sysctlApplier;
     QPointer<Source> m_source;
     ReplayBar *m_replayBar = nullptr;
     int m_intervalMs = 1000;

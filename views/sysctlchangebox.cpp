@@ -1,7 +1,7 @@
 #include "sysctlchangebox.h"
 
 #include "chartcolors.h"
-#include "sysctlapplier.h"
+#include "sysctlchanger.h"
 #include "sysctlconfirmdialog.h"
 #include "sysctllistmodel.h"
 #include "sysctlvalue.h"
@@ -10,7 +10,6 @@
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -44,10 +43,9 @@ QString shown(const SysctlEntry &entry, const QString &canonical)
 
 }
 
-SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier, QWidget *parent)
+SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, QWidget *parent)
     : QGroupBox(parent)
     , m_model(model)
-    , m_applier(applier)
     , m_editorLabel(new QLabel(this))
     , m_editor(new SysctlValueEditor(this))
     , m_reset(new QPushButton(this))
@@ -256,20 +254,14 @@ void SysctlChangeBox::updateNotes()
 void SysctlChangeBox::updatePersist()
 {
     const SnapshotPtr snapshot = m_model->snapshot();
-    if (m_applier->route() == SysctlApplier::Route::Remote) {
-        // The helper runs there with `apply` only: the sudoers rule is for runtime changes, and
-        // /proc/1/ns/net here says nothing about the remote host's namespaces.
+    const SysctlChanger::PersistRefusal refusal = m_changer ? m_changer->persistRefusal() : SysctlChanger::PersistRefusal();
+    if (refusal.refused()) {
+        // Whatever the namespace (a remote host, the lab): the changer says why.
         m_persist->setChecked(false);
         m_persist->setEnabled(false);
-        // The source says why when it is not a remote host (the lab: its values end with it).
-        const QStringList refusal = m_applier->remotePersistRefusal();
-        const QString note = refusal.size() == 2 ? refusal[0] : tr("Not over ssh");
-        const QString why = refusal.size() == 2
-            ? refusal[1]
-            : tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.");
-        m_persist->setToolTip(UntrustedText::toolTip(why));
-        if (note != m_persistNoteText)
-            setPersistNote(note, why);
+        m_persist->setToolTip(UntrustedText::toolTip(refusal.reason));
+        if (refusal.note != m_persistNoteText)
+            setPersistNote(refusal.note, refusal.reason);
         return;
     }
     // The source's facts tell the host's namespace (gathered off this thread: it stats /proc).
@@ -309,6 +301,18 @@ void SysctlChangeBox::updatePersist()
         setPersistNote(note, reason);
 }
 
+void SysctlChangeBox::setChanger(SysctlChanger *changer)
+{
+    if (m_changer)
+        disconnect(m_changer, nullptr, this, nullptr);
+    m_changer = changer;
+    if (m_changer)
+        connect(m_changer, &SysctlChanger::finished, this, &SysctlChangeBox::showReport);
+    // The last result ("Applying…" too) was the old changer's; its report no longer comes here.
+    m_resultText.clear();
+    setReadOnly(m_changer ? m_changer->readOnlyReason() : QString());
+}
+
 void SysctlChangeBox::setReadOnly(const QString &reason)
 {
     m_readOnlyReason = reason;
@@ -330,7 +334,7 @@ QStringList SysctlChangeBox::pairs() const
 QStringList SysctlChangeBox::changeLines() const
 {
     const SnapshotPtr snapshot = m_model->snapshot();
-    const QString label = m_ownNamespace || !snapshot || snapshot->namespaceLabel.empty()
+    const QString label = (m_changer && m_changer->writesOwnNamespace()) || !snapshot || snapshot->namespaceLabel.empty()
         ? tr("current")
         : QString::fromStdString(snapshot->namespaceLabel);
     const QString where
@@ -343,15 +347,8 @@ QStringList SysctlChangeBox::changeLines() const
         const SysctlEntry &entry = m_model->entry(row);
         lines << QStringLiteral("  %1: %2 → %3").arg(it.key(), shown(entry, m_model->currentValue(row)), shown(entry, it.value()));
     }
-    if (m_applier->route() == SysctlApplier::Route::Remote) {
-        lines << m_applier->remoteLines(pairs());
-    } else if (m_applier->route() == SysctlApplier::Route::InProcess) {
-        lines << tr("sockscope writes them itself (it runs as root here).");
-    } else {
-        QStringList command = m_applier->helperCommand(pairs(), m_persist->isChecked());
-        command[1] = QFileInfo(command[1]).fileName();
-        lines << tr("Runs: %1 (one authorization prompt for all of them)").arg(command.join(QLatin1Char(' ')));
-    }
+    if (m_changer)
+        lines << m_changer->describe(pairs(), m_persist->isChecked());
     return lines;
 }
 
@@ -370,7 +367,7 @@ void SysctlChangeBox::updatePreview()
         text += changeLines().join(QLatin1Char('\n'));
     }
     m_apply->setEnabled(m_readOnlyReason.isEmpty() && m_editorError.isEmpty() && !m_pending.isEmpty()
-                        && !m_applier->isBusy());
+                        && m_changer && !m_changer->isBusy());
     m_revert->setEnabled(m_readOnlyReason.isEmpty() && (!m_pending.isEmpty() || !m_editorError.isEmpty()));
     if (text != m_preview->toPlainText())
         m_preview->setPlainText(text);
@@ -403,11 +400,11 @@ void SysctlChangeBox::requestApply()
 
 void SysctlChangeBox::apply()
 {
-    if (m_pending.isEmpty() || m_applier->isBusy())
+    if (m_pending.isEmpty() || !m_changer || m_changer->isBusy())
         return;
     m_resultText = tr("Applying…");
     updatePreview();
-    m_applier->apply(pairs(), m_persist->isChecked());
+    m_changer->apply(pairs(), m_persist->isChecked());
 }
 
 void SysctlChangeBox::revert()

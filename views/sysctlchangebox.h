@@ -13,7 +13,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
-class SysctlApplier;
+class SysctlChanger;
 class SysctlConfirmDialog;
 class SysctlListModel;
 class SysctlValueEditor;
@@ -31,16 +31,16 @@ class SysctlChangeBox : public QGroupBox
     Q_OBJECT
 
 public:
-    SysctlChangeBox(SysctlListModel *model, SysctlApplier *applier, QWidget *parent = nullptr);
+    SysctlChangeBox(SysctlListModel *model, QWidget *parent = nullptr);
 
     // The selected row (-1: none); follows the kernel's value unless the user is editing it.
     void showRow(int row);
-    void setReadOnly(const QString &reason);
+    // What Apply goes through, the source's (nothing can be applied without one); its reason,
+    // if it cannot apply, is shown instead of a preview.
+    void setChanger(SysctlChanger *changer);
+    SysctlChanger *changer() const { return m_changer; }
     QString readOnlyReason() const { return m_readOnlyReason; }
     void retranslate();
-    // The window's own namespace is named "current" in the language shown now; the snapshot's
-    // label was translated once, when the sampler started.
-    void setWatchesOwnNamespace(bool own) { m_ownNamespace = own; }
 
     SysctlValueEditor *editor() const { return m_editor; }
     QPushButton *applyButton() const { return m_apply; }
@@ -78,9 +78,10 @@ private:
     QStringList pairs() const;
     void setPersistNote(const QString &text, const QString &reason);
     void setResetToolTip(const QString &text);
+    void setReadOnly(const QString &reason);
 
     SysctlListModel *m_model;
-    SysctlApplier *m_applier;
+    QPointer<SysctlChanger> m_changer;
     QLabel *m_editorLabel;
     SysctlValueEditor *m_editor;
     QPushButton *m_reset;
@@ -100,6 +101,5 @@ private:
     QString m_notesHtml;
     QString m_resultText; // what the last Apply did, until the next edit
     int m_row = -1;
-    bool m_ownNamespace = false;
     bool m_defaultUnknown = false; // Reset is off because the default cannot be told here
 };

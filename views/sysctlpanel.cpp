@@ -1,8 +1,8 @@
 #include "sysctlpanel.h"
 
 #include "closesequencediagram.h"
-#include "sysctlapplier.h"
 #include "sysctlchangebox.h"
+#include "sysctlchanger.h"
 #include "sysctldetail.h"
 #include "sysctllistmodel.h"
 
@@ -15,15 +15,14 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget *parent)
+SysctlPanel::SysctlPanel(SysctlListModel *model, QWidget *parent)
     : HistoryPanel(parent)
     , m_model(model)
-    , m_applier(applier)
     , m_list(new QTableView(this))
     , m_tabs(new QTabWidget(this))
     , m_detail(new QTextBrowser(this))
     , m_concepts(new QTextBrowser(this))
-    , m_change(new SysctlChangeBox(model, applier, this))
+    , m_change(new SysctlChangeBox(model, this))
 {
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -93,8 +92,6 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget
     connect(m_model, &QAbstractItemModel::modelReset, this, fitList, Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::dataChanged, this, fitList, Qt::QueuedConnection);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SysctlPanel::showSelected);
-    connect(m_applier, &SysctlApplier::finished, m_change, &SysctlChangeBox::showReport);
-    connect(m_applier, &SysctlApplier::finished, this, &SysctlPanel::showSelected); // the explanation shows the value
     retranslate();
     m_list->selectRow(0);
 }
@@ -179,9 +176,18 @@ void SysctlPanel::setKernelFacts(const KernelFacts &facts)
     showSelected();
 }
 
-void SysctlPanel::setReadOnly(const QString &reason)
+void SysctlPanel::setChanger(SysctlChanger *changer)
 {
-    m_change->setReadOnly(reason);
+    if (m_change->changer())
+        disconnect(m_change->changer(), nullptr, this, nullptr);
+    m_change->setChanger(changer); // the Change area shows the report first
+    if (changer)
+        connect(changer, &SysctlChanger::finished, this, &SysctlPanel::showSelected); // the explanation shows the value
+}
+
+SysctlChanger *SysctlPanel::changer() const
+{
+    return m_change->changer();
 }
 
 SysctlValueEditor *SysctlPanel::editor() const

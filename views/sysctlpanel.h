@@ -10,8 +10,8 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTextBrowser;
-class SysctlApplier;
 class SysctlChangeBox;
+class SysctlChanger;
 class SysctlListModel;
 class SysctlValueEditor;
 struct KernelFacts;
@@ -25,7 +25,7 @@ class SysctlPanel : public HistoryPanel
     Q_OBJECT
 
 public:
-    SysctlPanel(SysctlListModel *model, SysctlApplier *applier, QWidget *parent = nullptr);
+    SysctlPanel(SysctlListModel *model, QWidget *parent = nullptr);
 
     void showSnapshot(const SnapshotPtr &snapshot) override;
     void retranslate() override;
@@ -35,8 +35,10 @@ public:
     // The watched kernel's facts (its defaults, what tells the host's namespace), as the source
     // delivers them: the pane never asks the kernel itself.
     void setKernelFacts(const KernelFacts &facts);
-    // A replay: explanations and recorded values only; nothing can be applied.
-    void setReadOnly(const QString &reason);
+    // How Apply changes the watched kernel, as the source hands it over (a replay's changes
+    // nothing: explanations and recorded values only).
+    void setChanger(SysctlChanger *changer);
+    SysctlChanger *changer() const;
     SysctlChangeBox *changeBox() const { return m_change; }
     SysctlValueEditor *editor() const;
     QPushButton *applyButton() const;
@@ -53,7 +55,6 @@ private:
     int currentRow() const;
 
     SysctlListModel *m_model;
-    SysctlApplier *m_applier;
     QTableView *m_list;
     QTabWidget *m_tabs;
     QTextBrowser *m_detail;

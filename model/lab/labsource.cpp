@@ -21,10 +21,10 @@ LabSource::LabSource(const QString &agentProgram, const QString &helperProgram, 
             return process;
         },
         tr("the training lab"), parent)
-    , m_helper(helperProgram)
+    , m_sysctlChanger(new LabSysctlChanger(this, helperProgram))
 {
     setKind(Kind::Lab);
-    setSysctlRoute(SysctlRoute::Lab, QString());
+    setSysctlChanger(m_sysctlChanger);
     useThisKernelsFacts(); // the lab runs on this kernel
     // A lab that ended is started again empty: it gets its load and sysctls back.
     connect(this, &Source::stateChanged, this, [this](State state) {
@@ -77,18 +77,6 @@ Source::Place LabSource::place() const
     return place;
 }
 
-QString LabSource::sysctlNote() const
-{
-    return tr("Global sysctls (such as tcp_max_orphans) are the host's only: not changeable in the lab.");
-}
-
-QStringList LabSource::persistRefusal() const
-{
-    return {tr("Not in the lab"),
-            tr("The lab's sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the "
-               "host only.")};
-}
-
 void LabSource::applySysctls(const QStringList &pairs)
 {
     if (pairs.isEmpty())
@@ -101,13 +89,6 @@ void LabSource::applySysctls(const QStringList &pairs)
         m_sysctls << pair;
     }
     send("lab sysctl " + pairs.join(QLatin1Char(' ')).toUtf8());
-}
-
-QStringList LabSource::sysctlCommandLines(const QStringList &pairs) const
-{
-    return {tr("Apply writes them in the lab's own network namespace, as root of the lab's user namespace (no "
-               "password, nothing of the host changes): %1 apply %2")
-                .arg(QFileInfo(m_helper).fileName(), pairs.join(QLatin1Char(' ')))};
 }
 
 void LabSource::setLoad(const QStringList &words)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "labfigures.h"
+#include "labsysctlchanger.h"
 #include "streamsource.h"
 
 // The training lab as a source (issue 14): `sockscope-agent --lab --stream`, run as the user,
@@ -24,11 +25,10 @@ public:
     static void setDefaultPrograms(const QString &agent, const QString &helper);
 
     Place place() const override;
-    QString sysctlNote() const override;
-    bool appliesSysctls() const override { return true; }
-    QStringList persistRefusal() const override;
-    void applySysctls(const QStringList &pairs) override;
-    QStringList sysctlCommandLines(const QStringList &pairs) const override;
+    LabSysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
+    // Tells the lab these sysctls ("name=value"), kept to be told again when its agent starts
+    // again; sysctlsApplied() brings the lab's report. The pane applies through sysctlChanger().
+    void applySysctls(const QStringList &pairs);
 
     // "key=value" words of LabLoadSettings (rate=30 closer=client ...), applied over the current ones.
     void setLoad(const QStringList &words);
@@ -36,13 +36,15 @@ public:
 
 signals:
     void figuresReady(const LabFigures &figures);
+    // The lab's report on the sysctls it was told (a LAB frame's), after each applySysctls().
+    void sysctlsApplied(const SysctlApplyReport &report);
 
 protected:
     // The lab's side of the one reader: its LAB frames (the load generator's figures).
     void lab(const FrameDecoder::Frame &frame) override;
 
 private:
-    QString m_helper;
+    LabSysctlChanger *m_sysctlChanger;
     LabFigures m_figures;
     // What the lab was told, told again when its agent starts again (a new, empty lab).
     QStringList m_load;

@@ -2,6 +2,7 @@
 
 #include "agentpusher.h"
 #include "remotesysctlapplier.h"
+#include "remotesysctlchanger.h"
 #include "sshconnection.h"
 #include "sshlauncher.h"
 #include "sshoutcome.h"
@@ -23,22 +24,11 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
     , m_host(host)
     , m_agent(agent)
     , m_pusher(new AgentPusher(this))
-    , m_sysctlApplier(new RemoteSysctlApplier(host, this))
+    , m_sysctlChanger(new RemoteSysctlChanger(host, this))
 {
     setKind(Kind::RemoteHost);
-    // Decided on first use: whether sudo -n runs the helper there is known only by trying
-    // (sudo -l itself may want a password).
-    setSysctlRoute(SysctlRoute::RemoteHelper, QString());
-    connect(m_sysctlApplier, &RemoteSysctlApplier::finished, this, [this](SysctlApplyReport report, bool refused) {
-        if (refused) {
-            setSysctlRoute(SysctlRoute::ShowCommand,
-                           tr("The sysctls of %1 are changed on %1 itself, as root.").arg(m_host.displayName()));
-            report.error += QLatin1Char(' ') + tr("Run this there as root:") + QLatin1Char('\n')
-                + RemoteSysctlApplier::manualCommands(m_lastSysctlPairs).join(QLatin1Char('\n'));
-        } else if (report.ok) {
-            setSysctlRoute(SysctlRoute::RemoteHelper, QString());
-        }
-        emit sysctlsApplied(report);
+    setSysctlChanger(m_sysctlChanger);
+    connect(m_sysctlChanger, &SysctlChanger::finished, this, [this] {
         requestTable(); // the next table carries the values read back there
     });
     // That host's defaults come in its agent's header; nothing here tells its host namespace.
@@ -57,26 +47,14 @@ RemoteSource::RemoteSource(const RemoteHost &host, const AgentBinary &agent, Ssh
     });
 }
 
-void RemoteSource::applySysctls(const QStringList &pairs)
+RemoteSysctlApplier *RemoteSource::sysctlApplier() const
 {
-    m_lastSysctlPairs = pairs;
-    m_sysctlApplier->apply(pairs);
-}
-
-QStringList RemoteSource::sysctlCommandLines(const QStringList &pairs) const
-{
-    QStringList lines;
-    const QString command = m_sysctlApplier->remoteCommand(pairs);
-    if (capabilities().sysctls == SysctlRoute::RemoteHelper && !command.isEmpty())
-        lines << tr("Apply runs over ssh on %1: %2").arg(m_host.displayName(), command);
-    lines << tr("Without a sudoers rule for the helper, run this on %1 as root:").arg(m_host.displayName());
-    lines << RemoteSysctlApplier::manualCommands(pairs);
-    return lines;
+    return m_sysctlChanger->applier();
 }
 
 void RemoteSource::setAskpassProgram(const QString &program)
 {
-    m_sysctlApplier->launcher()->setAskpassProgram(program);
+    sysctlApplier()->launcher()->setAskpassProgram(program);
     m_ssh->launcher()->setAskpassProgram(program);
     m_pusher->launcher()->setAskpassProgram(program);
 }
@@ -85,7 +63,7 @@ void RemoteSource::setBaseEnvironment(const QProcessEnvironment &environment)
 {
     m_ssh->launcher()->setBaseEnvironment(environment);
     m_pusher->launcher()->setBaseEnvironment(environment);
-    m_sysctlApplier->launcher()->setBaseEnvironment(environment);
+    sysctlApplier()->launcher()->setBaseEnvironment(environment);
 }
 
 void RemoteSource::setStreamArguments(const QStringList &arguments)

@@ -4,6 +4,7 @@
 #include "kerneldefaults.h"
 #include "remotefacts.h"
 #include "remotehost.h"
+#include "remotesysctlchanger.h"
 #include "streamsource.h"
 #include "sysctlchange.h"
 
@@ -40,15 +41,10 @@ public:
     // After noAgent() with an empty refusal and the user's consent: copy, then stream again.
     void pushAgent();
 
-    // Sysctls change over ssh through `sudo -n` and the helper there (RemoteHelper) until sudo
-    // refuses or the helper is missing; from then on ShowCommand (Apply still tries again, for
-    // a sudoers rule added meanwhile). After each try a table is requested: its sysctls are the
-    // values read back on the server.
-    RemoteSysctlApplier *sysctlApplier() const { return m_sysctlApplier; }
-    bool appliesSysctls() const override { return true; }
-    void applySysctls(const QStringList &pairs) override;
-    // The preview's lines for `pairs`: what Apply runs, and what to run there by hand.
-    QStringList sysctlCommandLines(const QStringList &pairs) const override;
+    // Sysctls change over ssh through `sudo -n` and the helper there (RemoteSysctlChanger). After
+    // each try a table is requested: its sysctls are the values read back on the server.
+    RemoteSysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
+    RemoteSysctlApplier *sysctlApplier() const;
 
     void start(int intervalMs) override;
     void setIntervalMs(int intervalMs) override;
@@ -66,8 +62,7 @@ private:
     RemoteHost m_host;
     AgentBinary m_agent;
     AgentPusher *m_pusher;
-    RemoteSysctlApplier *m_sysctlApplier;
-    QStringList m_lastSysctlPairs;
+    RemoteSysctlChanger *m_sysctlChanger;
     RemoteFacts m_facts;
     // Copies made for this source: a server that says "no agent" again after a copy that
     // succeeded is not sent another one (with a remembered consent that would loop).

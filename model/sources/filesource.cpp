@@ -7,6 +7,7 @@
 FileSource::FileSource(RecordingPtr recording, QObject *parent)
     : Source(parent)
     , m_recording(std::move(recording))
+    , m_sysctlChanger(new ReadOnlySysctlChanger(tr("A replay shows a recording; it changes nothing on this machine."), this))
 {
 }
 
@@ -25,11 +26,6 @@ QString FileSource::label() const
 Source::Place FileSource::place() const
 {
     return placeFromHeader(m_recording->header);
-}
-
-QString FileSource::sysctlNote() const
-{
-    return tr("A replay shows a recording; it changes nothing on this machine.");
 }
 
 void FileSource::start(int intervalMs)

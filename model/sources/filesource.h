@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readonlysysctlchanger.h"
 #include "recording.h"
 #include "source.h"
 
@@ -18,7 +19,7 @@ public:
     Capabilities capabilities() const override;
     QString label() const override;
     Place place() const override;
-    QString sysctlNote() const override;
+    ReadOnlySysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
 
     void start(int intervalMs) override;
     std::vector<SampleSummary> history() const override { return m_recording->summaries; }
@@ -29,6 +30,7 @@ public:
 
 private:
     RecordingPtr m_recording;
+    ReadOnlySysctlChanger *m_sysctlChanger;
     std::size_t m_snapshotIndex = std::size_t(-1);
     SnapshotPtr m_snapshot;
 };

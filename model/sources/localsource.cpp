@@ -35,6 +35,7 @@ void LocalSource::connectSampler()
     useThisKernelsFacts(); // detected in a worker thread: it forks
     // The sampler holds even its own namespace open (for the sysctl helper): compare identities.
     m_watchesOwnNamespace = m_sampler->observedNamespace().identity() == NamespaceIdentity::ofCallingThread();
+    m_sysctlChanger = new LocalSysctlChanger(m_sampler, m_watchesOwnNamespace, this);
     SamplingWorker *sampler = m_sampler;
     connect(sampler, &SamplingWorker::sampled, this, [this](const SamplePtr &sample) {
         setState(State::Live);
@@ -59,7 +60,6 @@ Source::Capabilities LocalSource::capabilities() const
     capabilities.canRecord = true;
     capabilities.canChangeInterval = true;
     capabilities.canRequestTable = true;
-    capabilities.sysctls = SysctlRoute::Local;
     return capabilities;
 }
 

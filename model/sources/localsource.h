@@ -1,5 +1,6 @@
 #pragma once
 
+#include "localsysctlchanger.h"
 #include "samplingworker.h"
 #include "source.h"
 
@@ -20,12 +21,13 @@ public:
     LocalSource(SamplingWorker *sampler, const QString &namespaceLabel, QObject *parent = nullptr);
     ~LocalSource() override;
 
-    // The sampler, held open in the observed namespace: what SysctlApplier changes through.
     SamplingWorker *samplingWorker() const { return m_sampler; }
     bool watchesOwnNamespace() const { return m_watchesOwnNamespace; }
 
     Kind kind() const override { return m_watchesOwnNamespace ? Kind::ThisHost : Kind::Namespace; }
     Capabilities capabilities() const override;
+    // Changes the sampler's namespace, which it holds open.
+    LocalSysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
     QString label() const override;
     Place place() const override;
 
@@ -48,4 +50,5 @@ private:
     QString m_namespaceLabel;
     QString m_namespaceId;
     bool m_watchesOwnNamespace = true;
+    LocalSysctlChanger *m_sysctlChanger = nullptr;
 };

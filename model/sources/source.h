@@ -6,7 +6,7 @@
 #include "sample.h"
 #include "samplesummary.h"
 #include "sockettablerows.h"
-#include "sysctlchange.h"
+#include "sysctlchanger.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -23,14 +23,6 @@ class Source : public QObject
     Q_OBJECT
 
 public:
-    // How a sysctl change reaches the watched kernel.
-    enum class SysctlRoute {
-        None, // nothing to change (a recording)
-        Local, // here: in-process, or through the pkexec helper (SysctlApplier)
-        RemoteHelper, // on the watched host through `sudo -n sockscope-sysctl-helper`
-        ShowCommand, // not from here: the pane shows the command to run there
-        Lab, // by the training lab's agent in the lab's own namespace: no root, nothing of the host
-    };
     struct Capabilities
     {
         bool canPause = false;
@@ -38,11 +30,6 @@ public:
         bool canRecord = false;
         bool canChangeInterval = false;
         bool canRequestTable = false; // "record a socket table now"
-        SysctlRoute sysctls = SysctlRoute::None;
-        bool canApplySysctls() const
-        {
-            return sysctls == SysctlRoute::Local || sysctls == SysctlRoute::RemoteHelper || sysctls == SysctlRoute::Lab;
-        }
     };
     enum class State {
         Connecting, // started, nothing received yet
@@ -70,22 +57,9 @@ public:
     // "admin@web1".
     virtual QString label() const = 0;
     virtual Place place() const = 0;
-    // Why sysctls cannot be changed from here, or the command to run there (SysctlRoute
-    // None or ShowCommand); empty otherwise.
-    virtual QString sysctlNote() const { return QString(); }
-    // A source that changes the watched kernel's sysctls itself (a remote host over ssh, the
-    // lab's agent): the sysctl pane hands it the pairs ("name=value") and waits for
-    // sysctlsApplied(); sysctlCommandLines() words what Apply does, for the preview.
-    virtual bool appliesSysctls() const { return false; }
-    // Why "Keep after reboot" is off for such a source: a short note and a tooltip (empty: the
-    // remote host's wording).
-    virtual QStringList persistRefusal() const { return {}; }
-    virtual void applySysctls(const QStringList &pairs) { Q_UNUSED(pairs); }
-    virtual QStringList sysctlCommandLines(const QStringList &pairs) const
-    {
-        Q_UNUSED(pairs);
-        return {};
-    }
+    // How the sysctl pane changes the watched kernel's sysctls (or why it cannot): owned by the
+    // source, handed to the pane as it is.
+    virtual SysctlChanger *sysctlChanger() const = 0;
 
     // What the sysctl pane says about the watched kernel (defaults, the host's namespace): the
     // source delivers it (kernelFactsChanged), so the pane never asks the kernel itself. Nothing
@@ -140,7 +114,6 @@ signals:
     void recordingProgress(qint64 bytes, int samples, int tables);
     void recordingStopped(const QString &path, qint64 bytes, int samples, int tables);
     void recordingFailed(const QString &message);
-    void sysctlsApplied(const SysctlApplyReport &report);
     void kernelFactsChanged();
 
 protected:

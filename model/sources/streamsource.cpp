@@ -3,16 +3,15 @@
 #include "bytewriter.h"
 #include "coremessagetext.h"
 #include "processconnection.h"
+#include "readonlysysctlchanger.h"
 #include "recordingframes.h"
 #include "qtstd.h"
 #include "recordingformat.h"
+#include "streamreconnection.h"
 #include "untrustedtext.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
-#include <QTimer>
 
-#include <cmath>
 #include <utility>
 
 StreamSource::StreamSource(ProcessFactory factory, const QString &label, QObject *parent)
@@ -24,7 +23,8 @@ StreamSource::StreamSource(StreamConnection *connection, const QString &label, Q
     : Source(parent)
     , m_connection(connection)
     , m_label(label)
-    , m_retry(new QTimer(this))
+    , m_session(new StreamSession(this))
+    , m_reconnection(new StreamReconnection(this))
     , m_tables(new StreamTableDecoder(this))
 {
     m_connection->setParent(this);
@@ -33,15 +33,21 @@ StreamSource::StreamSource(StreamConnection *connection, const QString &label, Q
     connect(m_tables, &StreamTableDecoder::failed, this, &StreamSource::tableFailed);
     connect(m_connection, &StreamConnection::readyRead, this, &StreamSource::readOutput);
     connect(m_connection, &StreamConnection::ended, this, &StreamSource::connectionEnded);
-    m_sysctlNote = tr("The sysctls of %1 cannot be changed from here.").arg(m_label);
-    m_retry->setInterval(1000);
-    connect(m_retry, &QTimer::timeout, this, &StreamSource::tick);
+    m_sysctlChanger = new ReadOnlySysctlChanger(tr("The sysctls of %1 cannot be changed from here.").arg(m_label), this);
+    connect(m_reconnection, &StreamReconnection::countdown, this,
+            [this](int seconds) { setState(State::Reconnecting, m_lostReason, seconds); });
+    connect(m_reconnection, &StreamReconnection::due, this, &StreamSource::launch);
+    connect(m_session, &StreamSession::recordingStarted, this, &Source::recordingStarted);
+    connect(m_session, &StreamSession::recordingProgress, this, &Source::recordingProgress);
+    connect(m_session, &StreamSession::recordingStopped, this, &Source::recordingStopped);
+    connect(m_session, &StreamSession::recordingFailed, this, &Source::recordingFailed);
 }
 
 StreamSource::~StreamSource()
 {
     m_stopping = true;
-    m_recorder.close();
+    delete m_session; // closes the recording, as it is, without a word
+    m_session = nullptr;
     // Closing standard input ends the agent; one that ignores it is killed.
     disconnect(m_connection, nullptr, this, nullptr);
     m_connection->shutDown();
@@ -49,16 +55,16 @@ StreamSource::~StreamSource()
 
 void StreamSource::setBackoff(int firstMs, int maximumMs)
 {
-    m_firstBackoffMs = qMax(1, firstMs);
-    m_maximumBackoffMs = qMax(m_firstBackoffMs, maximumMs);
-    m_backoffMs = m_firstBackoffMs;
-    m_retry->setInterval(qMin(1000, m_firstBackoffMs));
+    m_reconnection->setBackoff(firstMs, maximumMs);
 }
 
-void StreamSource::setSysctlRoute(SysctlRoute route, const QString &note)
+void StreamSource::setSysctlChanger(SysctlChanger *changer)
 {
-    m_sysctlRoute = route;
-    m_sysctlNote = note;
+    if (changer == m_sysctlChanger)
+        return;
+    delete m_sysctlChanger;
+    m_sysctlChanger = changer;
+    m_sysctlChanger->setParent(this);
 }
 
 Source::Capabilities StreamSource::capabilities() const
@@ -68,7 +74,6 @@ Source::Capabilities StreamSource::capabilities() const
     capabilities.canRecord = true;
     capabilities.canChangeInterval = true;
     capabilities.canRequestTable = true;
-    capabilities.sysctls = m_sysctlRoute;
     return capabilities;
 }
 
@@ -90,7 +95,7 @@ void StreamSource::start(int intervalMs)
 void StreamSource::stop()
 {
     m_stopping = true;
-    m_retry->stop();
+    m_reconnection->cancel();
     stopRecording();
     m_connection->close();
     setState(State::Ended, m_lostReason);
@@ -98,7 +103,7 @@ void StreamSource::stop()
 
 void StreamSource::launch()
 {
-    m_retry->stop();
+    m_reconnection->cancel();
     // A new reader per connection: owners sent for a summary the lost connection never
     // delivered belong to no summary here.
     m_reader = FrameReader(FrameLimits::stream());
@@ -136,9 +141,9 @@ void StreamSource::decode()
 
 void StreamSource::header(const FrameDecoder &decoder)
 {
-    if (!m_headerBytes.isEmpty())
+    if (m_session->hasHeader())
         return;
-    m_headerBytes = QByteArray::fromStdString(decoder.headerBytes());
+    m_session->setHeader(QByteArray::fromStdString(decoder.headerBytes()));
     m_received.header = QJsonDocument::fromJson(QByteArray::fromStdString(decoder.headerJson())).object();
     emit placeChanged();
 }
@@ -190,7 +195,7 @@ void StreamSource::summary(const SampleSummary &summary, const OwnerLabels &labe
     // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
     sample->summary.gapBefore = m_gapPending;
     m_gapPending = false;
-    m_backoffMs = m_firstBackoffMs;
+    m_reconnection->succeeded();
     m_received.summaries.push_back(sample->summary);
     sample->snapshot = m_latest;
     // Its SUMMARY OWNERS frame is kept, and recorded, only with it.
@@ -200,13 +205,10 @@ void StreamSource::summary(const SampleSummary &summary, const OwnerLabels &labe
     setState(State::Live);
     // Kept in the history, but shown only at a rate the window can repaint.
     // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.
-    if (!sampleAllowed()) {
-        ++m_samplesSkipped;
+    if (!m_throttle.admit())
         return;
-    }
-    sample->skippedBefore = m_samplesSkipped;
-    sample->summary.gapBefore = sample->summary.gapBefore || m_samplesSkipped > 0;
-    m_samplesSkipped = 0;
+    sample->skippedBefore = m_throttle.takeSkipped();
+    sample->summary.gapBefore = sample->summary.gapBefore || sample->skippedBefore > 0;
     emit sampleReady(sample);
 }
 
@@ -216,7 +218,7 @@ bool StreamSource::table(const TableFrame &table)
     // decoded and sorted in StreamTableDecoder's thread.
     const QByteArray payload = QByteArray::fromStdString(table.frame.payload);
     const QByteArray owners = QByteArray::fromStdString(table.owners);
-    m_lastOwners = owners;
+    m_session->setTableOwners(owners);
     keepFrame(table.frame.type, payload);
     decodeTable(table.frame.offset, payload, owners);
     return true;
@@ -224,7 +226,7 @@ bool StreamSource::table(const TableFrame &table)
 
 void StreamSource::owners(const FrameDecoder::Frame &frame)
 {
-    // Kept with its table (m_lastOwners); recorded as it comes.
+    // Kept with its table (StreamSession::setTableOwners); recorded as it comes.
     keepFrame(frame.type, QByteArray::fromStdString(frame.payload));
 }
 
@@ -314,61 +316,10 @@ void StreamSource::tableFailed(quint64, const QString &)
         damage(FrameReader::undecodable(offset));
 }
 
-qint64 StreamSource::keptCost(const QByteArray &payload)
-{
-    // With the deque's entry and the array's own header and allocation: a flood of empty frames
-    // costs memory too.
-    return payload.size() + KeptFrameOverhead;
-}
-
 void StreamSource::keepFrame(quint8 type, const QByteArray &payload)
 {
-    if (type == RecordingFormat::Snapshot) {
-        m_lastTable = payload; // with its owners, m_lastOwners
-    } else if (type != RecordingFormat::Owners) { // an OWNERS frame is kept with its table (m_lastOwners)
-        m_kept.emplace_back(type, payload);
-        m_keptBytes += keptCost(payload);
-        trimKept();
-    }
-    if (!m_recorder.isOpen())
-        return;
-    if (!m_recorder.appendFrame(type, payload.toStdString())) {
-        const QString error = CoreMessageText::text(m_recorder.error());
-        m_recorder.close();
-        emit recordingFailed(error);
-    } else {
-        emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
-    }
-}
-
-bool StreamSource::sampleAllowed()
-{
-    if (!m_sampleClock.isValid())
-        m_sampleClock.start();
-    const qint64 elapsedMs = m_sampleClock.restart();
-    m_sampleTokens = qMin<double>(SampleBurst, m_sampleTokens + double(elapsedMs) * MaximumSamplesPerSecond / 1000.0);
-    if (m_sampleTokens < 1.0)
-        return false;
-    m_sampleTokens -= 1.0;
-    return true;
-}
-
-void StreamSource::trimKept()
-{
-    // Dropped an eighth at a time, so each frame is moved a constant number of times on average.
-    const std::size_t size = m_received.summaries.size();
-    const std::size_t dropSummaries = size > MaximumKeptSamples + MaximumKeptSamples / 8 ? size - MaximumKeptSamples : 0;
-    const qint64 keepBytes = m_keptBytes > MaximumKeptBytes ? MaximumKeptBytes - MaximumKeptBytes / 8 : m_keptBytes;
-    // The frames kept for Record in the order they came: the markers and errors among the
-    // dropped summaries go with them (m_received keeps its own, bounded by Recording::MaximumMarkers).
-    std::size_t dropped = 0;
-    while (!m_kept.empty() && (dropped < dropSummaries || m_keptBytes > keepBytes)) {
-        if (m_kept.front().first == RecordingFormat::Summary)
-            ++dropped;
-        m_keptBytes -= keptCost(m_kept.front().second);
-        m_kept.pop_front();
-    }
     // Every summary of the history has its frame among the kept ones: the same ones go.
+    const std::size_t dropped = m_session->keep(type, payload, m_received.summaries.size());
     m_received.summaries.erase(m_received.summaries.begin(),
                                m_received.summaries.begin() + qsizetype(qMin(dropped, m_received.summaries.size())));
 }
@@ -397,21 +348,7 @@ void StreamSource::lose(const QString &reason, bool final)
     }
     m_gapPending = true;
     setState(State::Lost, reason);
-    m_retryAtMs = QDateTime::currentMSecsSinceEpoch() + m_backoffMs;
-    m_backoffMs = qMin(m_maximumBackoffMs, m_backoffMs * 2);
-    m_retry->start();
-    tick();
-}
-
-void StreamSource::tick()
-{
-    const qint64 left = m_retryAtMs - QDateTime::currentMSecsSinceEpoch();
-    if (left <= 0) {
-        launch();
-        return;
-    }
-    setState(State::Reconnecting, m_lostReason, int(std::ceil(double(left) / 1000.0)));
-    m_retry->setInterval(int(qMin<qint64>(left, 1000)));
+    m_reconnection->schedule();
 }
 
 void StreamSource::setIntervalMs(int intervalMs)
@@ -442,43 +379,18 @@ void StreamSource::requestTable()
 
 void StreamSource::startRecording(const QString &path)
 {
-    if (m_recorder.isOpen())
+    if (m_session->isRecording())
         return;
-    if (m_headerBytes.isEmpty()) {
+    if (!m_session->hasHeader()) {
         emit recordingFailed(tr("Nothing has arrived from %1 yet to record.").arg(m_label));
         return;
     }
-    // The session so far first: its samples and markers, and the table the window shows.
-    CoreMessage error;
-    bool ok = m_recorder.openWithHeader(path.toStdString(), m_headerBytes.toStdString(), &error);
-    for (std::size_t i = 0; ok && i < m_kept.size(); ++i)
-        ok = m_recorder.appendFrame(m_kept[i].first, m_kept[i].second.toStdString());
-    if (ok && !m_lastTable.isEmpty() && !m_lastOwners.isEmpty())
-        ok = m_recorder.appendFrame(RecordingFormat::Owners, m_lastOwners.toStdString());
-    if (ok && !m_lastTable.isEmpty())
-        ok = m_recorder.appendFrame(RecordingFormat::Snapshot, m_lastTable.toStdString());
-    if (!ok) {
-        if (m_recorder.isOpen()) {
-            error = m_recorder.error();
-            m_recorder.close();
-        }
-        emit recordingFailed(CoreMessageText::text(error));
-        return;
-    }
-    emit recordingStarted(path);
-    emit recordingProgress(m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
+    m_session->startRecording(path);
 }
 
 void StreamSource::stopRecording()
 {
-    if (!m_recorder.isOpen())
-        return;
-    const QString path = toQString(m_recorder.path());
-    const bool ok = m_recorder.close();
-    if (!ok)
-        emit recordingFailed(CoreMessageText::text(m_recorder.error()));
-    else
-        emit recordingStopped(path, m_recorder.bytesWritten(), m_recorder.samples(), m_recorder.snapshots());
+    m_session->stopRecording();
 }
 
 void StreamSource::addMarker(qint64 timeMs, const QString &label)

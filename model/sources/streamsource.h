@@ -5,18 +5,17 @@
 #include "recording.h"
 #include "recordingframes.h"
 #include "source.h"
+#include "samplethrottle.h"
 #include "streamconnection.h"
+#include "streamsession.h"
 #include "streamtabledecoder.h"
-#include "recordingwriter.h"
 
-#include <QElapsedTimer>
 #include <QProcess>
 
-#include <deque>
 #include <functional>
 #include <optional>
 
-class QTimer;
+class StreamReconnection;
 
 // A live stream in the recording format (sockscope-agent --stream), read through a
 // StreamConnection as bytes arrive: over SSH from a remote host, or from any local program that
@@ -25,9 +24,11 @@ class QTimer;
 // command that does not end within seconds is killed with all it started: its process group).
 //
 // What is received is kept as history (a recording that grows, up to MaximumKeptSamples
-// summaries), and its bytes so the session can be saved as a recording. A frame cut short or damaged is handled as in a recording file
-// (what came before is kept); a lost process is started again through the factory after 1, 2,
-// 4 ... 30 s, and the first sample after the gap is marked SampleSummary::gapBefore.
+// summaries), and its frames so the session can be saved as a recording (StreamSession). A frame
+// cut short or damaged is handled as in a recording file (what came before is kept); a lost
+// process is started again through the factory after 1, 2, 4 ... 30 s (StreamReconnection), and
+// the first sample after the gap is marked SampleSummary::gapBefore. Samples reach the window at
+// a rate it can repaint (SampleThrottle).
 class StreamSource : public Source, protected FrameVisitor
 {
     Q_OBJECT
@@ -36,33 +37,18 @@ public:
     // A new process per attempt, configured but not started (ProcessConnection).
     using ProcessFactory = std::function<QProcess *()>;
 
-    // Summaries kept (history(), and what Record writes first): as many as the window's history
-    // holds, so a stream that never ends, or one sending thousands of frames a second, takes
-    // fixed memory. The oldest go first, an eighth at a time (so up to 9/8 of this are held).
-    static constexpr std::size_t MaximumKeptSamples = HistoryRing::DefaultCapacity;
-
-    // Samples delivered at most at this sustained rate (twice the agent's fastest, one per
-    // 250 ms), after a burst of at most SampleBurst (what a stalled connection delivers at once:
-    // a minute at 0.5 s). The window repaints for each sample, so a hostile agent sending
-    // thousands a second would freeze it; the extra ones are skipped (Sample::skippedBefore).
-    static constexpr int MaximumSamplesPerSecond = 8;
-    static constexpr int SampleBurst = 120;
+    // What the history and the session keep, and the rate samples are delivered at: see there.
+    static constexpr std::size_t MaximumKeptSamples = StreamSession::MaximumKeptSamples;
+    static constexpr qint64 MaximumKeptBytes = StreamSession::MaximumKeptBytes;
+    static constexpr int MaximumSamplesPerSecond = SampleThrottle::MaximumPerSecond;
+    static constexpr int SampleBurst = SampleThrottle::Burst;
     // What a stream may declare (a file may hold 16 Mi rows and 1 GiB frames): FrameLimits::stream(),
     // which says why.
     static constexpr quint32 MaximumStreamTableRows = FrameLimits::StreamTableRows;
     static constexpr quint32 MaximumStreamFrame = FrameLimits::StreamFrame;
-    // The frames kept for Record (summaries with their owners, markers, errors, a subclass's
-    // frames) take at most this many bytes, whatever frames a server sends: the oldest go first.
-    // A real sample's frames take ~300 bytes here (SUMMARY 81-158 bytes and SUMMARY OWNERS 10-11
-    // bytes measured, a lab's LAB frame a few hundred, KeptFrameOverhead each), so the 16,200
-    // samples kept at most take ~5 MB: only frames no agent sends (the largest SUMMARY OWNERS
-    // that decodes is ~4.2 KB) cut the kept history shorter than MaximumKeptSamples.
-    static constexpr qint64 MaximumKeptBytes = qint64(32) << 20;
     // Reasons a connection was lost, kept to be shown: a server dropping the link every 30 s
     // adds one each time, so only the newest are kept.
     static constexpr int MaximumWarnings = 64;
-    // What one kept frame costs beyond its payload (deque entry, QByteArray header, malloc).
-    static constexpr qint64 KeptFrameOverhead = 64;
 
     // Reads what `connection` delivers, opening it again after each loss; takes ownership.
     StreamSource(StreamConnection *connection, const QString &label, QObject *parent = nullptr);
@@ -73,14 +59,15 @@ public:
     // The delay before the first retry, doubled after each failed one up to `maximumMs`.
     void setBackoff(int firstMs, int maximumMs);
     void setKind(Kind kind) { m_kind = kind; }
-    // How the watched host's sysctls can be changed (the launcher knows: a sudoers rule there).
-    void setSysctlRoute(SysctlRoute route, const QString &note);
+    // How the watched host's sysctls are changed (the launcher knows: a sudoers rule there);
+    // takes ownership. Until then they are not changed from here.
+    void setSysctlChanger(SysctlChanger *changer);
 
     Kind kind() const override { return m_kind; }
     Capabilities capabilities() const override;
     QString label() const override { return m_label; }
     Place place() const override;
-    QString sysctlNote() const override { return m_sysctlNote; }
+    SysctlChanger *sysctlChanger() const override { return m_sysctlChanger; }
 
     void start(int intervalMs) override;
     void stop() override;
@@ -101,7 +88,7 @@ public:
     SnapshotPtr latestSnapshot() const { return m_latest; }
     int connections() const { return m_connections; }
     // What the frames kept for Record take now (at most MaximumKeptBytes).
-    qint64 keptBytes() const { return m_keptBytes; }
+    qint64 keptBytes() const { return m_session->keptBytes(); }
 
 protected:
     // The stream's side of the one reader (FrameReader). A subclass that reads LAB frames or a
@@ -119,7 +106,8 @@ protected:
     void damage(const FrameDamage &damage) override;
 
     void send(const QByteArray &command);
-    // Keeps a frame with the session (Record writes it).
+    // Keeps a frame with the session (Record writes it); the history drops the summaries whose
+    // frames the session dropped.
     void keepFrame(quint8 type, const QByteArray &payload);
 
 private:
@@ -132,14 +120,7 @@ private:
     void connectionEnded(const QString &reason);
     // The connection is over (`reason`); retries unless `final`.
     void lose(const QString &reason, bool final);
-    void tick();
-    static qint64 keptCost(const QByteArray &payload);
-    // Drops the oldest kept frames (and their summaries from the history) past
-    // MaximumKeptSamples summaries or MaximumKeptBytes bytes.
-    void trimKept();
     void warn(const QString &warning);
-    // Whether one more sample may be delivered now (the token bucket above).
-    bool sampleAllowed();
     // Hands a SNAPSHOT frame to the decoder, or leaves it waiting while one is in its hands.
     void decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners);
     bool decodeWaitingTable();
@@ -148,20 +129,14 @@ private:
     StreamConnection *m_connection;
     QString m_label;
     Kind m_kind = Kind::RemoteHost;
-    SysctlRoute m_sysctlRoute = SysctlRoute::ShowCommand;
-    QString m_sysctlNote;
+    SysctlChanger *m_sysctlChanger;
     FrameReader m_reader {FrameLimits::stream()};
     Recording m_received;
     SnapshotPtr m_latest;
     SocketTableQuery m_query;
-    QByteArray m_headerBytes;
-    // Summaries and markers as received, and the latest SNAPSHOT: what Record writes first.
-    std::deque<std::pair<quint8, QByteArray>> m_kept;
-    qint64 m_keptBytes = 0; // of m_kept, with each entry's own cost (keptCost())
-    QByteArray m_lastTable;
-    QByteArray m_lastOwners; // the OWNERS frame of m_lastTable, if it had one
-    RecordingWriter m_recorder;
-    QTimer *m_retry;
+    StreamSession *m_session;
+    StreamReconnection *m_reconnection;
+    SampleThrottle m_throttle;
     StreamTableDecoder *m_tables;
     struct WaitingTable
     {
@@ -175,15 +150,8 @@ private:
     // to a hundred times its bytes).
     std::optional<WaitingTable> m_waitingTable;
     quint64 m_queryGeneration = 0; // bumped by each setTableQuery()
-    qint64 m_retryAtMs = 0;
-    int m_firstBackoffMs = 1000;
-    int m_maximumBackoffMs = 30000;
-    int m_backoffMs = 1000;
     int m_intervalMs = 1000;
     int m_connections = 0;
-    QElapsedTimer m_sampleClock; // refills m_sampleTokens
-    double m_sampleTokens = SampleBurst;
-    int m_samplesSkipped = 0; // since the last one delivered
     qint64 m_connectionBytes = 0; // received on the current connection
     bool m_paused = false;
     bool m_stopping = false;
