@@ -1,10 +1,8 @@
 #include "sourcecontroller.h"
 
 #include "filesource.h"
-#include "localsource.h"
 #include "replaybar.h"
 #include "sockettablepanel.h"
-#include "sysctlchangebox.h"
 #include "sysctlpanel.h"
 #include "windowstate.h"
 
