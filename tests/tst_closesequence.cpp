@@ -1,7 +1,7 @@
-#include "closesequencediagram.h"
+#include "views/sysctl/closesequencediagram.h"
 #include "darkpalette.h"
 #include "languages.h"
-#include "portbudgetdialog.h"
+#include "views/sysctl/portbudgetdialog.h"
 
 #include <QApplication>
 #include <QComboBox>

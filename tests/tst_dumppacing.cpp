@@ -1,6 +1,6 @@
-#include "dumppacer.h"
+#include "core/snapshot/dumppacer.h"
 #include "netnstestmain.h"
-#include "snapshotcollector.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
 
 #include <QCoreApplication>

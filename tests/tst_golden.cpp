@@ -1,10 +1,10 @@
-#include "coremessagetext.h"
-#include "metricsrenderer.h"
-#include "qtstd.h"
-#include "recording.h"
-#include "snapshotjsonwriter.h"
-#include "snapshottextreport.h"
-#include "snapshottextwriter.h"
+#include "wording/coremessagetext.h"
+#include "core/metrics/metricsrenderer.h"
+#include "bridge/qtstd.h"
+#include "recording/recording.h"
+#include "core/snapshot/snapshotjsonwriter.h"
+#include "core/snapshot/snapshottextreport.h"
+#include "report/snapshottextwriter.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -22,7 +22,7 @@
 // files in review. The input is tests/golden/input.sockrec, a recording made by sockscope-agent
 // (tests/golden/record-input.sh); its last socket table is read back as replay reads it
 // (Recording, FrameReader, RecordingFrames) and handed to the writers the programs use, with the
-// options they use (app/oncecommand.cpp, app/agentonce.cpp, MetricsCollection). Time, host,
+// options they use (app/cli/oncecommand.cpp, app/agent/agentonce.cpp, MetricsCollection). Time, host,
 // kernel, namespace and durations are the recording's, so nothing is masked; the text report
 // prints local time, so the test runs in UTC.
 //

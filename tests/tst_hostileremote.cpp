@@ -1,9 +1,9 @@
-#include "agentbinary.h"
-#include "agentpusher.h"
-#include "remotefacts.h"
-#include "remotehost.h"
-#include "remotesysctlapplier.h"
-#include "sshlauncher.h"
+#include "remote/agentbinary.h"
+#include "remote/agentpusher.h"
+#include "remote/remotefacts.h"
+#include "remote/remotehost.h"
+#include "remote/remotesysctlapplier.h"
+#include "remote/sshlauncher.h"
 
 #include <QCoreApplication>
 #include <QFile>

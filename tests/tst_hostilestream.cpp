@@ -1,11 +1,11 @@
 #include "hostilebytes.h"
 #include "netnstestmain.h"
-#include "framedecoder.h"
-#include "qtstd.h"
-#include "recordingformat.h"
-#include "recordingframes.h"
+#include "core/stream/framedecoder.h"
+#include "bridge/qtstd.h"
+#include "core/stream/recordingformat.h"
+#include "recording/recordingframes.h"
 #include "socketpopulation.h"
-#include "streamsource.h"
+#include "sources/streamsource.h"
 
 #include <QCoreApplication>
 #include <QtEndian>

@@ -1,12 +1,12 @@
-#include "kerneldefaults.h"
-#include "kernelfacts.h"
-#include "coremessagetext.h"
+#include "core/collect/kerneldefaults.h"
+#include "core/collect/kernelfacts.h"
+#include "wording/coremessagetext.h"
 #include "languages.h"
 #include "netnstestmain.h"
-#include "snapshotcollector.h"
-#include "sysctlcatalog.h"
-#include "sysctllistmodel.h"
-#include "sysctlreader.h"
+#include "core/snapshot/snapshotcollector.h"
+#include "sysctl/sysctlcatalog.h"
+#include "itemmodels/sysctllistmodel.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,11 +1,11 @@
-#include "mixupcatalog.h"
+#include "wording/mixupcatalog.h"
 #include "netnstestmain.h"
-#include "procfile.h"
-#include "seeityourself.h"
+#include "core/collect/procfile.h"
+#include "wording/seeityourself.h"
 #include "socketpopulation.h"
-#include "sockstatparser.h"
-#include "sysctlcatalog.h"
-#include "sysctlreader.h"
+#include "core/collect/sockstatparser.h"
+#include "sysctl/sysctlcatalog.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QCoreApplication>
 #include <QMap>

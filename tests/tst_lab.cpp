@@ -2,8 +2,8 @@
 // ordinary user (the test drops to uid 65534 when run as root), real sockets in the lab's own
 // namespaces. Every scenario's checkpoints hold with its settings, the documented counter-moves
 // flip them, the host's sysctls and sockets are untouched, and no lab process outlives the lab.
-#include "labmonitor.h"
-#include "labsource.h"
+#include "lab/labmonitor.h"
+#include "lab/labsource.h"
 #include "processrun.h"
 
 #include <QDateTime>

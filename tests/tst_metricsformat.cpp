@@ -1,7 +1,7 @@
-#include "contentnegotiation.h"
-#include "expositionwriter.h"
-#include "listenaddress.h"
-#include "sharedcollection.h"
+#include "core/metrics/contentnegotiation.h"
+#include "core/metrics/expositionwriter.h"
+#include "core/metrics/listenaddress.h"
+#include "core/metrics/sharedcollection.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
 #include "netnstestmain.h"
 #include "corewords.h"
-#include "snapshotcollector.h"
-#include "socketfilter.h"
+#include "core/snapshot/snapshotcollector.h"
+#include "table/socketfilter.h"
 #include "socketpopulation.h"
-#include "sockettablemodel.h"
-#include "sockettablerows.h"
-#include "timewaitbyportmodel.h"
+#include "itemmodels/sockettablemodel.h"
+#include "table/sockettablerows.h"
+#include "itemmodels/timewaitbyportmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
-#include "namespaceidentity.h"
-#include "coremessagetext.h"
+#include "core/collect/namespaceidentity.h"
+#include "wording/coremessagetext.h"
 #include "netnstestmain.h"
-#include "networknamespace.h"
-#include "samplingworker.h"
-#include "localsysctlchanger.h"
-#include "sysctlreader.h"
-#include "tcpstate.h"
+#include "core/collect/networknamespace.h"
+#include "sampling/samplingworker.h"
+#include "sampling/localsysctlchanger.h"
+#include "core/collect/sysctlreader.h"
+#include "core/collect/tcpstate.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -1,7 +1,7 @@
 #include "netnstestmain.h"
 #include "corewords.h"
 #include "processrun.h"
-#include "snapshotcollector.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
 #include "ssoracle.h"
 

@@ -1,12 +1,12 @@
 #include "netnstestmain.h"
 #include "ownedsockets.h"
 #include "processrun.h"
-#include "recording.h"
-#include "recordingwriter.h"
-#include "samplesummary.h"
-#include "snapshotcollector.h"
-#include "summarycodec.h"
-#include "summaryownerscodec.h"
+#include "recording/recording.h"
+#include "core/stream/recordingwriter.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshotcollector.h"
+#include "core/stream/summarycodec.h"
+#include "core/stream/summaryownerscodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

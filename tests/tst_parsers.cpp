@@ -1,10 +1,10 @@
-#include "procnetcountersparser.h"
-#include "slabinfoparser.h"
-#include "sockdiagdatagramparser.h"
-#include "sockstatparser.h"
-#include "btfstructsizes.h"
-#include "coremessagetext.h"
-#include "qtstd.h"
+#include "core/collect/procnetcountersparser.h"
+#include "core/collect/slabinfoparser.h"
+#include "core/collect/sockdiagdatagramparser.h"
+#include "core/collect/sockstatparser.h"
+#include "core/collect/btfstructsizes.h"
+#include "wording/coremessagetext.h"
+#include "bridge/qtstd.h"
 
 #include <QFile>
 #include <QTest>

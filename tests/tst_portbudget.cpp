@@ -1,8 +1,8 @@
 #include "netnstestmain.h"
-#include "portbudget.h"
-#include "portbudgettext.h"
-#include "portbudgetwords.h"
-#include "procnetcountersparser.h"
+#include "core/snapshot/portbudget.h"
+#include "wording/portbudgettext.h"
+#include "core/snapshot/portbudgetwords.h"
+#include "core/collect/procnetcountersparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "netnstestmain.h"
 #include "corewords.h"
-#include "portchartpanel.h"
-#include "snapshotcollector.h"
+#include "views/charts/portchartpanel.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
-#include "timewaitbyportmodel.h"
+#include "itemmodels/timewaitbyportmodel.h"
 
 #include <QApplication>
 #include <QChart>

@@ -1,12 +1,12 @@
 #include "netnstestmain.h"
-#include "qtstd.h"
-#include "recording.h"
-#include "recordingwriter.h"
+#include "bridge/qtstd.h"
+#include "recording/recording.h"
+#include "core/stream/recordingwriter.h"
 #include "sameowners.h"
-#include "samplingworker.h"
+#include "sampling/samplingworker.h"
 #include "socketpopulation.h"
-#include "sockettablecodec.h"
-#include "summarycodec.h"
+#include "core/stream/sockettablecodec.h"
+#include "core/stream/summarycodec.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "askpassdialog.h"
+#include "views/remote/askpassdialog.h"
 #include "processrun.h"
-#include "remotehost.h"
-#include "sshcommand.h"
-#include "sshlauncher.h"
+#include "remote/remotehost.h"
+#include "remote/sshcommand.h"
+#include "remote/sshlauncher.h"
 #include "sshtestmain.h"
 #include "sshtestserver.h"
 

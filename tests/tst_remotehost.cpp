@@ -1,9 +1,9 @@
-#include "agentconsent.h"
-#include "askpassprompt.h"
-#include "remotefacts.h"
-#include "remotehost.h"
-#include "remotescript.h"
-#include "sshcommand.h"
+#include "remote/agentconsent.h"
+#include "remote/askpassprompt.h"
+#include "remote/remotefacts.h"
+#include "remote/remotehost.h"
+#include "remote/remotescript.h"
+#include "remote/sshcommand.h"
 
 #include "processrun.h"
 

@@ -1,13 +1,13 @@
-#include "agentbinary.h"
-#include "mainwindow.h"
-#include "remotehost.h"
-#include "remotesource.h"
-#include "remotesysctlapplier.h"
+#include "remote/agentbinary.h"
+#include "views/window/mainwindow.h"
+#include "remote/remotehost.h"
+#include "remote/remotesource.h"
+#include "remote/remotesysctlapplier.h"
 #include "sshtestmain.h"
 #include "sshtestserver.h"
-#include "sysctlchangebox.h"
-#include "sysctlpanel.h"
-#include "sysctlvalueeditor.h"
+#include "views/sysctl/sysctlchangebox.h"
+#include "views/sysctl/sysctlpanel.h"
+#include "views/sysctl/sysctlvalueeditor.h"
 
 #include <QApplication>
 #include <QDir>

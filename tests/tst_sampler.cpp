@@ -1,7 +1,7 @@
-#include "historyring.h"
-#include "coremessagetext.h"
+#include "sampling/historyring.h"
+#include "wording/coremessagetext.h"
 #include "netnstestmain.h"
-#include "samplingworker.h"
+#include "sampling/samplingworker.h"
 #include "socketpopulation.h"
 
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #include "netnstestmain.h"
-#include "coremessagetext.h"
+#include "wording/coremessagetext.h"
 #include "corewords.h"
-#include "slabestimator.h"
-#include "snapshotcollector.h"
+#include "core/collect/slabestimator.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
-#include "sockdiagcollector.h"
+#include "core/collect/sockdiagcollector.h"
 #include "ssoracle.h"
 
 #include <QCoreApplication>

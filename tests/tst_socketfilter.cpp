@@ -1,7 +1,7 @@
-#include "inetaddress.h"
-#include "socketfilter.h"
-#include "socketrecord.h"
-#include "socketrowtext.h"
+#include "core/snapshot/inetaddress.h"
+#include "table/socketfilter.h"
+#include "core/collect/socketrecord.h"
+#include "table/socketrowtext.h"
 
 #include <QTest>
 

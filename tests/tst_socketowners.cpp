@@ -1,14 +1,14 @@
 #include "netnstestmain.h"
 #include "ownedsockets.h"
-#include "ownertablecodec.h"
-#include "sockettablecodec.h"
-#include "recording.h"
-#include "recordingwriter.h"
-#include "timewaitbyprocessmodel.h"
-#include "procfile.h"
+#include "core/stream/ownertablecodec.h"
+#include "core/stream/sockettablecodec.h"
+#include "recording/recording.h"
+#include "core/stream/recordingwriter.h"
+#include "itemmodels/timewaitbyprocessmodel.h"
+#include "core/collect/procfile.h"
 #include "processrun.h"
-#include "snapshotcollector.h"
-#include "sockdiagcollector.h"
+#include "core/snapshot/snapshotcollector.h"
+#include "core/collect/sockdiagcollector.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

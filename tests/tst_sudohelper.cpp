@@ -1,6 +1,6 @@
-#include "namespaceidentity.h"
+#include "core/collect/namespaceidentity.h"
 #include "netnstestmain.h"
-#include "sysctlreader.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,13 +1,13 @@
-#include "filesource.h"
-#include "labsource.h"
-#include "localsysctlchanger.h"
+#include "sources/filesource.h"
+#include "lab/labsource.h"
+#include "sampling/localsysctlchanger.h"
 #include "netnstestmain.h"
-#include "readonlysysctlchanger.h"
-#include "recording.h"
-#include "remotehost.h"
-#include "remotesysctlchanger.h"
-#include "samplingworker.h"
-#include "sysctlreader.h"
+#include "sysctl/readonlysysctlchanger.h"
+#include "recording/recording.h"
+#include "remote/remotehost.h"
+#include "remote/remotesysctlchanger.h"
+#include "sampling/samplingworker.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QCoreApplication>
 #include <QFile>

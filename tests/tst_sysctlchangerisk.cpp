@@ -1,9 +1,9 @@
-#include "namespaceidentity.h"
+#include "core/collect/namespaceidentity.h"
 #include "corewords.h"
 #include "netnstestmain.h"
-#include "snapshotcollector.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
-#include "sysctlchangerisk.h"
+#include "sysctl/sysctlchangerisk.h"
 
 #include <QCoreApplication>
 #include <QFile>

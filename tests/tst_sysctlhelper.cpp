@@ -1,10 +1,10 @@
-#include "namespaceidentity.h"
+#include "core/collect/namespaceidentity.h"
 #include "netnstestmain.h"
-#include "sysctlcatalog.h"
-#include "sysctlpersister.h"
-#include "sysctlreader.h"
-#include "sysctlreportcodec.h"
-#include "sysctlwriter.h"
+#include "sysctl/sysctlcatalog.h"
+#include "sysctl/sysctlpersister.h"
+#include "core/collect/sysctlreader.h"
+#include "sysctl/sysctlreportcodec.h"
+#include "sysctl/sysctlwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "netnstestmain.h"
-#include "sysctlpersister.h"
-#include "sysctlreader.h"
+#include "sysctl/sysctlpersister.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
 #include "languages.h"
-#include "localsource.h"
-#include "mainwindow.h"
+#include "sources/localsource.h"
+#include "views/window/mainwindow.h"
 #include "netnstestmain.h"
-#include "portchartpanel.h"
-#include "samplingworker.h"
+#include "views/charts/portchartpanel.h"
+#include "sampling/samplingworker.h"
 #include "socketpopulation.h"
-#include "sockettablemodel.h"
-#include "sockettablepanel.h"
+#include "itemmodels/sockettablemodel.h"
+#include "views/table/sockettablepanel.h"
 
 #include <QAction>
 #include <QApplication>

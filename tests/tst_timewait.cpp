@@ -1,8 +1,8 @@
-#include "counterrates.h"
+#include "core/snapshot/counterrates.h"
 #include "corewords.h"
 #include "netnstestmain.h"
-#include "networknamespace.h"
-#include "snapshotcollector.h"
+#include "core/collect/networknamespace.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "socketpopulation.h"
 
 #include <QCoreApplication>

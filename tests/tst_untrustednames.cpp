@@ -1,13 +1,13 @@
 #include "hostilebytes.h"
-#include "jsonstreamwriter.h"
+#include "core/snapshot/jsonstreamwriter.h"
 #include "netnstestmain.h"
 #include "ownedsockets.h"
 #include "processrun.h"
-#include "recording.h"
-#include "recordingformat.h"
-#include "snapshottextreport.h"
-#include "untrustedtext.h"
-#include "utf8text.h"
+#include "recording/recording.h"
+#include "core/stream/recordingformat.h"
+#include "core/snapshot/snapshottextreport.h"
+#include "bridge/untrustedtext.h"
+#include "core/collect/utf8text.h"
 
 #include <QCoreApplication>
 #include <QFile>

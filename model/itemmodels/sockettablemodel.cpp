@@ -1,9 +1,9 @@
-#include "sockettablemodel.h"
+#include "itemmodels/sockettablemodel.h"
 
-#include "inetaddress.h"
-#include "tcpstatetext.h"
-#include "untrustedtext.h"
-#include "timewaitbyprocessmodel.h"
+#include "core/snapshot/inetaddress.h"
+#include "wording/tcpstatetext.h"
+#include "bridge/untrustedtext.h"
+#include "itemmodels/timewaitbyprocessmodel.h"
 
 #include <pwd.h>
 

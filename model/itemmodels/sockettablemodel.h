@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sockettablerows.h"
+#include "table/sockettablerows.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "sysctllistmodel.h"
+#include "itemmodels/sysctllistmodel.h"
 
-#include "sysctlvalue.h"
-#include "untrustedtext.h"
+#include "sysctl/sysctlvalue.h"
+#include "bridge/untrustedtext.h"
 
 SysctlListModel::SysctlListModel(QObject *parent)
     : QAbstractTableModel(parent)

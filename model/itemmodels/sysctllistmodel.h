@@ -1,8 +1,8 @@
 #pragma once
 
-#include "kernelfacts.h"
-#include "snapshot.h"
-#include "sysctlcatalog.h"
+#include "core/collect/kernelfacts.h"
+#include "core/snapshot/snapshot.h"
+#include "sysctl/sysctlcatalog.h"
 
 #include <QAbstractTableModel>
 #include <QMap>

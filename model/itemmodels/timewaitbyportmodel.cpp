@@ -1,7 +1,7 @@
-#include "timewaitbyportmodel.h"
+#include "itemmodels/timewaitbyportmodel.h"
 
-#include "timewaitbyprocessmodel.h"
-#include "untrustedtext.h"
+#include "itemmodels/timewaitbyprocessmodel.h"
+#include "bridge/untrustedtext.h"
 
 #include <QLocale>
 #include <QStringList>

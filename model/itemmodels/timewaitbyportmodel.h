@@ -1,7 +1,7 @@
 #pragma once
 
-#include "samplesummary.h"
-#include "snapshot.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshot.h"
 
 #include <optional>
 

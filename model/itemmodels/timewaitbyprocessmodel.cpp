@@ -1,6 +1,6 @@
-#include "timewaitbyprocessmodel.h"
+#include "itemmodels/timewaitbyprocessmodel.h"
 
-#include "untrustedtext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QLocale>
 #include <QStringList>

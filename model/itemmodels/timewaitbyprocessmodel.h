@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ownerlabel.h"
-#include "snapshot.h"
+#include "core/owners/ownerlabel.h"
+#include "core/snapshot/snapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,4 @@
-#include "labcheckpoints.h"
+#include "lab/labcheckpoints.h"
 
 #include <QLocale>
 

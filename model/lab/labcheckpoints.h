@@ -1,8 +1,8 @@
 #pragma once
 
-#include "labfigures.h"
-#include "labscenario.h"
-#include "snapshot.h"
+#include "lab/labfigures.h"
+#include "lab/labscenario.h"
+#include "core/snapshot/snapshot.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "labfigures.h"
+#include "lab/labfigures.h"
 
-#include "untrustedtext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

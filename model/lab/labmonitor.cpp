@@ -1,4 +1,4 @@
-#include "labmonitor.h"
+#include "lab/labmonitor.h"
 
 namespace {
 // Moments kept: enough to look back LabCheckpoints::WindowMs at the fastest table period (1 s).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labcheckpoints.h"
+#include "lab/labcheckpoints.h"
 
 #include <deque>
 

@@ -1,4 +1,4 @@
-#include "labscenario.h"
+#include "lab/labscenario.h"
 
 const std::vector<LabScenario> &LabScenario::all()
 {

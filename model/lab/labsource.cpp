@@ -1,7 +1,7 @@
-#include "labsource.h"
+#include "lab/labsource.h"
 
-#include "agentbinary.h"
-#include "sysctlreportcodec.h"
+#include "remote/agentbinary.h"
+#include "sysctl/sysctlreportcodec.h"
 
 #include <QFileInfo>
 #include <QProcess>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "labfigures.h"
-#include "labsysctlchanger.h"
-#include "streamsource.h"
+#include "lab/labfigures.h"
+#include "lab/labsysctlchanger.h"
+#include "sources/streamsource.h"
 
 // The training lab as a source (issue 14): `sockscope-agent --lab --stream`, run as the user,
 // makes its own user, network and PID namespaces and streams them like any agent, plus a LAB

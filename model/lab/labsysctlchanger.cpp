@@ -1,7 +1,7 @@
-#include "labsysctlchanger.h"
+#include "lab/labsysctlchanger.h"
 
-#include "labsource.h"
-#include "sysctlrequest.h"
+#include "lab/labsource.h"
+#include "sysctl/sysctlrequest.h"
 
 #include <QFileInfo>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sysctlchanger.h"
+#include "sysctl/sysctlchanger.h"
 
 class LabSource;
 

@@ -1,11 +1,11 @@
-#include "recording.h"
+#include "recording/recording.h"
 
-#include "qtstd.h"
-#include "coremessagetext.h"
-#include "framereader.h"
-#include "recordingframes.h"
-#include "recordingformat.h"
-#include "untrustedtext.h"
+#include "bridge/qtstd.h"
+#include "wording/coremessagetext.h"
+#include "core/stream/framereader.h"
+#include "recording/recordingframes.h"
+#include "core/stream/recordingformat.h"
+#include "bridge/untrustedtext.h"
 
 #include <QDateTime>
 #include <QFile>

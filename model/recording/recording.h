@@ -1,11 +1,11 @@
 #pragma once
 
-#include "coremessage.h"
-#include "framereader.h"
-#include "ownerlabelbook.h"
-#include "recordingframes.h"
-#include "samplesummary.h"
-#include "snapshot.h"
+#include "core/collect/coremessage.h"
+#include "core/stream/framereader.h"
+#include "core/snapshot/ownerlabelbook.h"
+#include "recording/recordingframes.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshot.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

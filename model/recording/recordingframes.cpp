@@ -1,14 +1,14 @@
-#include "recordingframes.h"
+#include "recording/recordingframes.h"
 
-#include "bytereader.h"
-#include "ownertablecodec.h"
-#include "portownerscounter.h"
-#include "qtstd.h"
-#include "recordingformat.h"
-#include "snapshotaggregator.h"
-#include "snapshotjsonreader.h"
-#include "sockettablecodec.h"
-#include "untrustedtext.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/ownertablecodec.h"
+#include "core/snapshot/portownerscounter.h"
+#include "bridge/qtstd.h"
+#include "core/stream/recordingformat.h"
+#include "core/snapshot/snapshotaggregator.h"
+#include "recording/snapshotjsonreader.h"
+#include "core/stream/sockettablecodec.h"
+#include "bridge/untrustedtext.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

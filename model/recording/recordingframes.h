@@ -1,8 +1,8 @@
 #pragma once
 
-#include "coremessage.h"
-#include "framereader.h"
-#include "snapshot.h"
+#include "core/collect/coremessage.h"
+#include "core/stream/framereader.h"
+#include "core/snapshot/snapshot.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "snapshotjsonreader.h"
+#include "recording/snapshotjsonreader.h"
 
-#include "recordingformat.h"
-#include "coremessagetext.h"
-#include "snapshot.h"
-#include "tcpstatetext.h"
-#include "untrustedtext.h"
+#include "core/stream/recordingformat.h"
+#include "wording/coremessagetext.h"
+#include "core/snapshot/snapshot.h"
+#include "wording/tcpstatetext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QDateTime>
 #include <QJsonArray>

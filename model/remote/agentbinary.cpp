@@ -1,4 +1,4 @@
-#include "agentbinary.h"
+#include "remote/agentbinary.h"
 
 #include <QCryptographicHash>
 #include <QFile>

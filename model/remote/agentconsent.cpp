@@ -1,6 +1,6 @@
-#include "agentconsent.h"
+#include "remote/agentconsent.h"
 
-#include "remotehost.h"
+#include "remote/remotehost.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
-#include "agentpusher.h"
+#include "remote/agentpusher.h"
 
-#include "remotefacts.h"
-#include "sshcommand.h"
-#include "sshlauncher.h"
+#include "remote/remotefacts.h"
+#include "remote/sshcommand.h"
+#include "remote/sshlauncher.h"
 
 namespace {
 // The push script answers on standard error only (SOCKSCOPE-PUSHED); a server that writes to

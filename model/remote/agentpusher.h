@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agentbinary.h"
+#include "remote/agentbinary.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
-#include "askpassprompt.h"
+#include "remote/askpassprompt.h"
 
-#include "sshcommand.h"
-#include "untrustedtext.h"
+#include "remote/sshcommand.h"
+#include "bridge/untrustedtext.h"
 
 namespace {
 constexpr int MaximumLines = 24;

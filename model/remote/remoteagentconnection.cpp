@@ -1,8 +1,8 @@
-#include "remoteagentconnection.h"
+#include "remote/remoteagentconnection.h"
 
-#include "agentpusher.h"
-#include "sshcommand.h"
-#include "sshlauncher.h"
+#include "remote/agentpusher.h"
+#include "remote/sshcommand.h"
+#include "remote/sshlauncher.h"
 
 RemoteAgentConnection::RemoteAgentConnection(const RemoteHost &host, const AgentBinary &agent,
                                              const QStringList &agentArguments, QObject *parent)

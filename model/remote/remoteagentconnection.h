@@ -1,9 +1,9 @@
 #pragma once
 
-#include "agentbinary.h"
-#include "remotefacts.h"
-#include "remotehost.h"
-#include "sshoutcome.h"
+#include "remote/agentbinary.h"
+#include "remote/remotefacts.h"
+#include "remote/remotehost.h"
+#include "remote/sshoutcome.h"
 
 #include <QObject>
 #include <QProcessEnvironment>

@@ -1,4 +1,4 @@
-#include "remotefacts.h"
+#include "remote/remotefacts.h"
 
 #include <QList>
 #include <QRegularExpression>

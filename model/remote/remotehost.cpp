@@ -1,4 +1,4 @@
-#include "remotehost.h"
+#include "remote/remotehost.h"
 
 #include <arpa/inet.h>
 

@@ -1,4 +1,4 @@
-#include "remotescript.h"
+#include "remote/remotescript.h"
 
 namespace {
 

@@ -1,12 +1,12 @@
-#include "remotesource.h"
+#include "remote/remotesource.h"
 
-#include "agentpusher.h"
-#include "remotesysctlapplier.h"
-#include "remotesysctlchanger.h"
-#include "sshconnection.h"
-#include "sshlauncher.h"
-#include "sshoutcome.h"
-#include "sysctlcatalog.h"
+#include "remote/agentpusher.h"
+#include "remote/remotesysctlapplier.h"
+#include "remote/remotesysctlchanger.h"
+#include "remote/sshconnection.h"
+#include "remote/sshlauncher.h"
+#include "remote/sshoutcome.h"
+#include "sysctl/sysctlcatalog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "agentbinary.h"
-#include "kerneldefaults.h"
-#include "remotefacts.h"
-#include "remotehost.h"
-#include "remotesysctlchanger.h"
-#include "streamsource.h"
-#include "sysctlchange.h"
+#include "remote/agentbinary.h"
+#include "core/collect/kerneldefaults.h"
+#include "remote/remotefacts.h"
+#include "remote/remotehost.h"
+#include "remote/remotesysctlchanger.h"
+#include "sources/streamsource.h"
+#include "sysctl/sysctlchange.h"
 
 #include <QProcessEnvironment>
 

@@ -1,12 +1,12 @@
-#include "remotesysctlapplier.h"
+#include "remote/remotesysctlapplier.h"
 
-#include "remotescript.h"
-#include "sshcommand.h"
-#include "sshlauncher.h"
-#include "sshoutcome.h"
-#include "sysctlreportcodec.h"
-#include "sysctlrequest.h"
-#include "sysctlwriter.h"
+#include "remote/remotescript.h"
+#include "remote/sshcommand.h"
+#include "remote/sshlauncher.h"
+#include "remote/sshoutcome.h"
+#include "sysctl/sysctlreportcodec.h"
+#include "sysctl/sysctlrequest.h"
+#include "sysctl/sysctlwriter.h"
 
 namespace {
 // The helper's report, read once ssh ends: a line per sysctl, short but for a list-valued one

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "remotehost.h"
-#include "sysctlchange.h"
+#include "remote/remotehost.h"
+#include "sysctl/sysctlchange.h"
 
 #include <QObject>
 #include <QStringList>

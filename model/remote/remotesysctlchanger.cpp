@@ -1,6 +1,6 @@
-#include "remotesysctlchanger.h"
+#include "remote/remotesysctlchanger.h"
 
-#include "remotesysctlapplier.h"
+#include "remote/remotesysctlapplier.h"
 
 RemoteSysctlChanger::RemoteSysctlChanger(const RemoteHost &host, QObject *parent)
     : SysctlChanger(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "remotehost.h"
-#include "sysctlchanger.h"
+#include "remote/remotehost.h"
+#include "sysctl/sysctlchanger.h"
 
 class RemoteSysctlApplier;
 

@@ -1,6 +1,6 @@
-#include "sshcommand.h"
+#include "remote/sshcommand.h"
 
-#include "remotescript.h"
+#include "remote/remotescript.h"
 
 #include <QStandardPaths>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "remotehost.h"
+#include "remote/remotehost.h"
 
 #include <QProcessEnvironment>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "sshconnection.h"
+#include "remote/sshconnection.h"
 
-#include "sshcommand.h"
-#include "sshlauncher.h"
-#include "untrustedtext.h"
+#include "remote/sshcommand.h"
+#include "remote/sshlauncher.h"
+#include "bridge/untrustedtext.h"
 
 namespace {
 // ssh's (or the agent's) last line on standard error, shown plain in the banner.

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "agentbinary.h"
-#include "remotehost.h"
-#include "sshoutcome.h"
-#include "streamconnection.h"
+#include "remote/agentbinary.h"
+#include "remote/remotehost.h"
+#include "remote/sshoutcome.h"
+#include "sources/streamconnection.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "sshlauncher.h"
+#include "remote/sshlauncher.h"
 
-#include "sshcommand.h"
+#include "remote/sshcommand.h"
 
 #include <QCoreApplication>
 #include <QTimer>

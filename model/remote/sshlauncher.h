@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sshoutcome.h"
+#include "remote/sshoutcome.h"
 
 #include <QObject>
 #include <QProcess>

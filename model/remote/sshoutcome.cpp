@@ -1,7 +1,7 @@
-#include "sshoutcome.h"
+#include "remote/sshoutcome.h"
 
-#include "remotescript.h"
-#include "untrustedtext.h"
+#include "remote/remotescript.h"
+#include "bridge/untrustedtext.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "remotefacts.h"
+#include "remote/remotefacts.h"
 
 #include <QCoreApplication>
 #include <QProcess>

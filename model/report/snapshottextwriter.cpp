@@ -1,10 +1,10 @@
-#include "snapshottextwriter.h"
+#include "report/snapshottextwriter.h"
 
-#include "coremessagetext.h"
-#include "portbudgettext.h"
-#include "snapshot.h"
-#include "snapshottextreport.h"
-#include "sysctlcatalog.h"
+#include "wording/coremessagetext.h"
+#include "wording/portbudgettext.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshottextreport.h"
+#include "sysctl/sysctlcatalog.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "snapshottextreport.h"
+#include "core/snapshot/snapshottextreport.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "historyexporter.h"
+#include "sampling/historyexporter.h"
 
 #include <QDateTime>
 #include <QIODevice>

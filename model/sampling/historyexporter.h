@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historyring.h"
+#include "sampling/historyring.h"
 
 #include <QStringList>
 

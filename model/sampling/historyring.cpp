@@ -1,4 +1,4 @@
-#include "historyring.h"
+#include "sampling/historyring.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ownerlabelbook.h"
-#include "samplesummary.h"
+#include "core/snapshot/ownerlabelbook.h"
+#include "core/snapshot/samplesummary.h"
 
 #include <QtGlobal>
 

@@ -1,7 +1,7 @@
-#include "localsysctlchanger.h"
+#include "sampling/localsysctlchanger.h"
 
-#include "samplingworker.h"
-#include "sysctlreportcodec.h"
+#include "sampling/samplingworker.h"
+#include "sysctl/sysctlreportcodec.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

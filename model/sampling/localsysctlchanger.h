@@ -1,13 +1,13 @@
 #pragma once
 
-#include "networknamespace.h"
-#include "sysctlchanger.h"
-#include "sysctltransaction.h"
+#include "core/collect/networknamespace.h"
+#include "sysctl/sysctlchanger.h"
+#include "sysctl/sysctltransaction.h"
 
 #include <QPointer>
 #include <QProcess>
 
-#include "samplingworker.h"
+#include "sampling/samplingworker.h"
 
 // How the window changes this machine's sysctls without running as root: through
 // sockscope-sysctl-helper started by pkexec (one authorization prompt for all pending changes),

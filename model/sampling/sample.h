@@ -1,8 +1,8 @@
 #pragma once
 
-#include "samplesummary.h"
-#include "snapshot.h"
-#include "sockettablerows.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshot.h"
+#include "table/sockettablerows.h"
 
 #include <QMetaType>
 

@@ -1,8 +1,8 @@
-#include "samplingworker.h"
+#include "sampling/samplingworker.h"
 
-#include "coremessagetext.h"
-#include "recordingwriter.h"
-#include "samplingsession.h"
+#include "wording/coremessagetext.h"
+#include "core/stream/recordingwriter.h"
+#include "core/stream/samplingsession.h"
 
 #include <QTimer>
 

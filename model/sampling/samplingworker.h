@@ -1,9 +1,9 @@
 #pragma once
 
-#include "networknamespace.h"
-#include "sample.h"
-#include "sockettablerows.h"
-#include "sysctltransaction.h"
+#include "core/collect/networknamespace.h"
+#include "sampling/sample.h"
+#include "table/sockettablerows.h"
+#include "sysctl/sysctltransaction.h"
 
 #include <QObject>
 #include <QThread>

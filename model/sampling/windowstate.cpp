@@ -1,4 +1,4 @@
-#include "windowstate.h"
+#include "sampling/windowstate.h"
 
 WindowState::WindowState(QObject *parent)
     : QObject(parent)

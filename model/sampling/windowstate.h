@@ -1,8 +1,8 @@
 #pragma once
 
-#include "historyring.h"
-#include "recording.h"
-#include "sample.h"
+#include "sampling/historyring.h"
+#include "recording/recording.h"
+#include "sampling/sample.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "filesource.h"
+#include "sources/filesource.h"
 
-#include "untrustedtext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "readonlysysctlchanger.h"
-#include "recording.h"
-#include "source.h"
+#include "sysctl/readonlysysctlchanger.h"
+#include "recording/recording.h"
+#include "sources/source.h"
 
 // A recording file: all its samples at once as history, its socket tables decoded when the
 // slider reaches them. Nothing on this machine is read or changed.

@@ -1,8 +1,8 @@
-#include "localsource.h"
+#include "sources/localsource.h"
 
-#include "namespaceidentity.h"
-#include "networknamespace.h"
-#include "samplingworker.h"
+#include "core/collect/namespaceidentity.h"
+#include "core/collect/networknamespace.h"
+#include "sampling/samplingworker.h"
 
 #include <QSysInfo>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "localsysctlchanger.h"
-#include "samplingworker.h"
-#include "source.h"
+#include "sampling/localsysctlchanger.h"
+#include "sampling/samplingworker.h"
+#include "sources/source.h"
 
 #include <QPointer>
 

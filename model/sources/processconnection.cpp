@@ -1,6 +1,6 @@
-#include "processconnection.h"
+#include "sources/processconnection.h"
 
-#include "untrustedtext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QTimer>
 

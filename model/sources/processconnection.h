@@ -1,6 +1,6 @@
 #pragma once
 
-#include "streamconnection.h"
+#include "sources/streamconnection.h"
 
 #include <QPointer>
 #include <QProcess>

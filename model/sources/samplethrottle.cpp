@@ -1,4 +1,4 @@
-#include "samplethrottle.h"
+#include "sources/samplethrottle.h"
 
 #include <QtGlobal>
 

@@ -1,8 +1,8 @@
-#include "source.h"
+#include "sources/source.h"
 
-#include "coremessagetext.h"
-#include "thiskernelfacts.h"
-#include "untrustedtext.h"
+#include "wording/coremessagetext.h"
+#include "sources/thiskernelfacts.h"
+#include "bridge/untrustedtext.h"
 
 void Source::setState(State state, const QString &reason, int retryInSeconds)
 {

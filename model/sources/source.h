@@ -1,12 +1,12 @@
 #pragma once
 
-#include "kernelfacts.h"
-#include "ownerlabelbook.h"
-#include "recordingframes.h"
-#include "sample.h"
-#include "samplesummary.h"
-#include "sockettablerows.h"
-#include "sysctlchanger.h"
+#include "core/collect/kernelfacts.h"
+#include "core/snapshot/ownerlabelbook.h"
+#include "recording/recordingframes.h"
+#include "sampling/sample.h"
+#include "core/snapshot/samplesummary.h"
+#include "table/sockettablerows.h"
+#include "sysctl/sysctlchanger.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "streamreconnection.h"
+#include "sources/streamreconnection.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -1,8 +1,8 @@
-#include "streamsession.h"
+#include "sources/streamsession.h"
 
-#include "coremessagetext.h"
-#include "qtstd.h"
-#include "recordingformat.h"
+#include "wording/coremessagetext.h"
+#include "bridge/qtstd.h"
+#include "core/stream/recordingformat.h"
 
 StreamSession::~StreamSession()
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "historyring.h"
-#include "recordingwriter.h"
+#include "sampling/historyring.h"
+#include "core/stream/recordingwriter.h"
 
 #include <QByteArray>
 #include <QObject>

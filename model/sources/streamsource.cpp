@@ -1,14 +1,14 @@
-#include "streamsource.h"
+#include "sources/streamsource.h"
 
-#include "bytewriter.h"
-#include "coremessagetext.h"
-#include "processconnection.h"
-#include "readonlysysctlchanger.h"
-#include "recordingframes.h"
-#include "qtstd.h"
-#include "recordingformat.h"
-#include "streamreconnection.h"
-#include "untrustedtext.h"
+#include "core/stream/bytewriter.h"
+#include "wording/coremessagetext.h"
+#include "sources/processconnection.h"
+#include "sysctl/readonlysysctlchanger.h"
+#include "recording/recordingframes.h"
+#include "bridge/qtstd.h"
+#include "core/stream/recordingformat.h"
+#include "sources/streamreconnection.h"
+#include "bridge/untrustedtext.h"
 
 #include <QJsonDocument>
 

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "framereader.h"
-#include "historyring.h"
-#include "recording.h"
-#include "recordingframes.h"
-#include "source.h"
-#include "samplethrottle.h"
-#include "streamconnection.h"
-#include "streamsession.h"
-#include "streamtabledecoder.h"
+#include "core/stream/framereader.h"
+#include "sampling/historyring.h"
+#include "recording/recording.h"
+#include "recording/recordingframes.h"
+#include "sources/source.h"
+#include "sources/samplethrottle.h"
+#include "sources/streamconnection.h"
+#include "sources/streamsession.h"
+#include "sources/streamtabledecoder.h"
 
 #include <QProcess>
 

@@ -1,6 +1,6 @@
-#include "streamtabledecoder.h"
+#include "sources/streamtabledecoder.h"
 
-#include "recordingframes.h"
+#include "recording/recordingframes.h"
 
 StreamTableDecoder::StreamTableDecoder(QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "snapshot.h"
-#include "sockettablerows.h"
+#include "core/snapshot/snapshot.h"
+#include "table/sockettablerows.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "thiskernelfacts.h"
+#include "sources/thiskernelfacts.h"
 
-#include "sysctlcatalog.h"
+#include "sysctl/sysctlcatalog.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kernelfacts.h"
+#include "core/collect/kernelfacts.h"
 
 #include <QObject>
 

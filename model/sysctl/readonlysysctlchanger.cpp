@@ -1,4 +1,4 @@
-#include "readonlysysctlchanger.h"
+#include "sysctl/readonlysysctlchanger.h"
 
 ReadOnlySysctlChanger::ReadOnlySysctlChanger(const QString &reason, QObject *parent)
     : SysctlChanger(parent)

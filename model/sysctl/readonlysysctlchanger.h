@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sysctlchanger.h"
+#include "sysctl/sysctlchanger.h"
 
 // The changer of a source whose sysctls are not changed from here (a recording, a stream from an
 // agent that does not change them): the pane shows the reason, and apply() only reports it.

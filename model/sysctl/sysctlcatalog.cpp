@@ -1,8 +1,8 @@
-#include "sysctlcatalog.h"
+#include "sysctl/sysctlcatalog.h"
 
-#include "coremessagetext.h"
-#include "kerneldefaults.h"
-#include "sysctlentries.h"
+#include "wording/coremessagetext.h"
+#include "core/collect/kerneldefaults.h"
+#include "sysctl/sysctlentries.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "sysctlchange.h"
+#include "sysctl/sysctlchange.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "sysctlchanger.h"
+#include "sysctl/sysctlchanger.h"
 
 void SysctlChanger::apply(const QStringList &pairs, bool persist)
 {

@@ -1,8 +1,8 @@
-#include "sysctlchangerisk.h"
+#include "sysctl/sysctlchangerisk.h"
 
-#include "snapshot.h"
-#include "sysctlcatalog.h"
-#include "sysctlvalue.h"
+#include "core/snapshot/snapshot.h"
+#include "sysctl/sysctlcatalog.h"
+#include "sysctl/sysctlvalue.h"
 
 #include <QLocale>
 

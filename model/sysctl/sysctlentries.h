@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sysctlcatalog.h"
+#include "sysctl/sysctlcatalog.h"
 
 // The catalog's entries by subsystem (internal to SysctlCatalog): TIME-WAIT and its reuse, then
 // local ports, orphans and the listen queues.

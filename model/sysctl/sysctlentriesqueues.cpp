@@ -1,4 +1,4 @@
-#include "sysctlentries.h"
+#include "sysctl/sysctlentries.h"
 
 #include <limits>
 

@@ -1,4 +1,4 @@
-#include "sysctlentries.h"
+#include "sysctl/sysctlentries.h"
 
 // TIME-WAIT, its reuse by connect() and what feeds it. Facts from net/ipv4/tcp_ipv4.c
 // (tcp_twsk_unique), tcp_minisocks.c (tcp_time_wait, tcp_timewait_state_process), tcp.c

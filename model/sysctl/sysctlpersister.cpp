@@ -1,7 +1,7 @@
-#include "sysctlpersister.h"
+#include "sysctl/sysctlpersister.h"
 
-#include "sysctlvalue.h"
-#include "sysctlwriter.h"
+#include "sysctl/sysctlvalue.h"
+#include "sysctl/sysctlwriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sysctlchange.h"
+#include "sysctl/sysctlchange.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "sysctlreportcodec.h"
+#include "sysctl/sysctlreportcodec.h"
 
-#include "untrustedtext.h"
+#include "bridge/untrustedtext.h"
 
 #include <QList>
 

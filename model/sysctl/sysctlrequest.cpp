@@ -1,4 +1,4 @@
-#include "sysctlrequest.h"
+#include "sysctl/sysctlrequest.h"
 
 #include <QSet>
 

@@ -1,9 +1,9 @@
-#include "sysctltransaction.h"
+#include "sysctl/sysctltransaction.h"
 
-#include "networknamespace.h"
-#include "sysctlpersister.h"
-#include "sysctlrequest.h"
-#include "sysctlwriter.h"
+#include "core/collect/networknamespace.h"
+#include "sysctl/sysctlpersister.h"
+#include "sysctl/sysctlrequest.h"
+#include "sysctl/sysctlwriter.h"
 
 bool SysctlTransaction::inHostNamespace()
 {

@@ -1,4 +1,4 @@
-#include "sysctlvalue.h"
+#include "sysctl/sysctlvalue.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sysctlcatalog.h"
+#include "sysctl/sysctlcatalog.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "sysctlwriter.h"
+#include "sysctl/sysctlwriter.h"
 
-#include "sysctlreader.h"
+#include "core/collect/sysctlreader.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sysctlchange.h"
-#include "sysctlvalue.h"
+#include "sysctl/sysctlchange.h"
+#include "sysctl/sysctlvalue.h"
 
 #include <QCoreApplication>
 

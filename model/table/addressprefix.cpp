@@ -1,6 +1,6 @@
-#include "addressprefix.h"
+#include "table/addressprefix.h"
 
-#include "inetaddress.h"
+#include "core/snapshot/inetaddress.h"
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
-#include "socketfilter.h"
+#include "table/socketfilter.h"
 
-#include "socketownership.h"
-#include "socketrecord.h"
-#include "tcpstatetext.h"
+#include "core/owners/socketownership.h"
+#include "core/collect/socketrecord.h"
+#include "wording/tcpstatetext.h"
 
 #include <QRegularExpression>
 

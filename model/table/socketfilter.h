@@ -1,7 +1,7 @@
 #pragma once
 
-#include "addressprefix.h"
-#include "tcpstate.h"
+#include "table/addressprefix.h"
+#include "core/collect/tcpstate.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "socketrowtext.h"
+#include "table/socketrowtext.h"
 
-#include "inetaddress.h"
-#include "socketrecord.h"
+#include "core/snapshot/inetaddress.h"
+#include "core/collect/socketrecord.h"
 
 #include <QAbstractItemModel>
 #include <QStringList>

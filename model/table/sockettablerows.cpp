@@ -1,4 +1,4 @@
-#include "sockettablerows.h"
+#include "table/sockettablerows.h"
 
 #include <algorithm>
 #include <tuple>

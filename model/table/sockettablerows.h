@@ -1,7 +1,7 @@
 #pragma once
 
-#include "snapshot.h"
-#include "socketfilter.h"
+#include "core/snapshot/snapshot.h"
+#include "table/socketfilter.h"
 
 #include <QMetaType>
 

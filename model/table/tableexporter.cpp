@@ -1,9 +1,9 @@
-#include "tableexporter.h"
+#include "table/tableexporter.h"
 
-#include "inetaddress.h"
-#include "jsonstreamwriter.h"
-#include "qtstd.h"
-#include "snapshotjsonwriter.h"
+#include "core/snapshot/inetaddress.h"
+#include "core/snapshot/jsonstreamwriter.h"
+#include "bridge/qtstd.h"
+#include "core/snapshot/snapshotjsonwriter.h"
 
 #include <QDateTime>
 #include <QIODevice>

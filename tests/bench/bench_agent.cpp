@@ -4,15 +4,15 @@
 // samples), what decoding its stream costs the reading side, the stream's bytes, its peak RSS.
 #include "baredump.h"
 #include "benchsupport.h"
-#include "crc32.h"
+#include "core/stream/crc32.h"
 #include "loadgenerator.h"
-#include "recordingformat.h"
-#include "snapshot.h"
-#include "snapshotaggregator.h"
-#include "snapshotjsonreader.h"
+#include "core/stream/recordingformat.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshotaggregator.h"
+#include "recording/snapshotjsonreader.h"
 #include "sshtestserver.h"
-#include "sockettablecodec.h"
-#include "summarycodec.h"
+#include "core/stream/sockettablecodec.h"
+#include "core/stream/summarycodec.h"
 
 #include <algorithm>
 #include <cstdint>

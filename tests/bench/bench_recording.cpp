@@ -5,7 +5,7 @@
 //   bench_recording [--seconds S] [--rate N] [--file F]
 #include "loadgenerator.h"
 #include "benchsupport.h"
-#include "recording.h"
+#include "recording/recording.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

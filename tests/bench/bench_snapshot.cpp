@@ -4,8 +4,8 @@
 #include "loadgenerator.h"
 #include "corewords.h"
 #include "benchsupport.h"
-#include "portownerscounter.h"
-#include "snapshotcollector.h"
+#include "core/snapshot/portownerscounter.h"
+#include "core/snapshot/snapshotcollector.h"
 
 
 #include <QCoreApplication>

@@ -3,14 +3,14 @@
 // tests/core/check-core-has-no-qt.sh, it also does what the agent does, once: collect a
 // snapshot, write its JSON, encode and decode its socket table; and reads a recording of it
 // back through the one frame reader.
-#include "framereader.h"
-#include "recordingformat.h"
-#include "recordingwriter.h"
-#include "samplesummary.h"
-#include "snapshotcollector.h"
-#include "snapshotjsonwriter.h"
-#include "sockettablecodec.h"
-#include "summarycodec.h"
+#include "core/stream/framereader.h"
+#include "core/stream/recordingformat.h"
+#include "core/stream/recordingwriter.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshotcollector.h"
+#include "core/snapshot/snapshotjsonwriter.h"
+#include "core/stream/sockettablecodec.h"
+#include "core/stream/summarycodec.h"
 
 #include <cstdio>
 #include <fstream>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessagetext.h"
-#include "snapshotcollector.h"
+#include "wording/coremessagetext.h"
+#include "core/snapshot/snapshotcollector.h"
 
 #include <QString>
 

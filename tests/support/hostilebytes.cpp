@@ -1,8 +1,8 @@
 #include "hostilebytes.h"
 
-#include "bytewriter.h"
-#include "crc32.h"
-#include "qtstd.h"
+#include "core/stream/bytewriter.h"
+#include "core/stream/crc32.h"
+#include "bridge/qtstd.h"
 
 #include <zlib.h>
 

@@ -1,6 +1,6 @@
 #include "ownedsockets.h"
 
-#include "sockdiagcollector.h"
+#include "core/collect/sockdiagcollector.h"
 
 #include <QTest>
 

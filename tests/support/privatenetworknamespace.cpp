@@ -1,6 +1,6 @@
 #include "privatenetworknamespace.h"
 
-#include "loopbackinterface.h"
+#include "core/collect/loopbackinterface.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
 #include "sshtestserver.h"
 
-#include "loopbackinterface.h"
+#include "core/collect/loopbackinterface.h"
 #include "processrun.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "btfstructsizes.h"
+#include "core/collect/btfstructsizes.h"
 
-#include "procfile.h"
+#include "core/collect/procfile.h"
 
 #include <algorithm>
 #include <cstring>

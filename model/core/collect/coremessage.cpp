@@ -1,4 +1,4 @@
-#include "coremessage.h"
+#include "core/collect/coremessage.h"
 
 #include <array>
 #include <cstring>

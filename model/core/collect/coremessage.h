@@ -5,7 +5,7 @@
 
 // What the core has to tell (an error, a warning, where a figure came from), as a code and its
 // arguments, never as a sentence: the core has no translations. The window and the CLI word a
-// message through tr() in one place (model/text/coremessagetext.*); the agent sends the code
+// message through tr() in one place (model/wording/coremessagetext.*); the agent sends the code
 // and arguments in its stream and the window words them there.
 enum class CoreMessageCode {
     None,

@@ -1,8 +1,8 @@
-#include "kerneldefaults.h"
+#include "core/collect/kerneldefaults.h"
 
-#include "loopbackinterface.h"
+#include "core/collect/loopbackinterface.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <chrono>
 #include <map>

@@ -1,4 +1,4 @@
-#include "kernelfacts.h"
+#include "core/collect/kernelfacts.h"
 
 KernelFacts KernelFacts::ofThisKernel(const std::vector<std::string> &defaultsNames, const std::string &initialNamespacePath)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "kerneldefaults.h"
-#include "namespaceidentity.h"
+#include "core/collect/kerneldefaults.h"
+#include "core/collect/namespaceidentity.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "kernelfigures.h"
+#include "core/collect/kernelfigures.h"
 
 const std::array<TcpCounterInfo, TcpCounterCount> &tcpCounterInfo()
 {

@@ -1,4 +1,4 @@
-#include "largetable.h"
+#include "core/collect/largetable.h"
 
 #include <cstdint>
 #include <sys/mman.h>

@@ -1,4 +1,4 @@
-#include "loopbackinterface.h"
+#include "core/collect/loopbackinterface.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "namespaceidentity.h"
+#include "core/collect/namespaceidentity.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <cerrno>
 #include <cstdio>

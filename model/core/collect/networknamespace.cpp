@@ -1,4 +1,4 @@
-#include "networknamespace.h"
+#include "core/collect/networknamespace.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "namespaceidentity.h"
+#include "core/collect/coremessage.h"
+#include "core/collect/namespaceidentity.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "peersocketlookup.h"
+#include "core/collect/peersocketlookup.h"
 
 #include <libmnl/libmnl.h>
 #include <linux/inet_diag.h>

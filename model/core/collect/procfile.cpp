@@ -1,6 +1,6 @@
-#include "procfile.h"
+#include "core/collect/procfile.h"
 
-#include "coremessage.h"
+#include "core/collect/coremessage.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "procnetcountersparser.h"
+#include "core/collect/procnetcountersparser.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <algorithm>
 

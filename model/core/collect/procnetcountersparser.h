@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "kernelfigures.h"
+#include "core/collect/coremessage.h"
+#include "core/collect/kernelfigures.h"
 
 #include <string_view>
 

@@ -1,7 +1,7 @@
-#include "slabestimator.h"
+#include "core/collect/slabestimator.h"
 
-#include "btfstructsizes.h"
-#include "tcpstate.h"
+#include "core/collect/btfstructsizes.h"
+#include "core/collect/tcpstate.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
-#include "slabinfoparser.h"
+#include "core/collect/slabinfoparser.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 bool SlabinfoParser::parse(std::string_view text, std::int64_t pageSize, SlabFigures *figures, CoreMessage *error)
 {

@@ -1,6 +1,6 @@
-#include "sockdiagcollector.h"
+#include "core/collect/sockdiagcollector.h"
 
-#include "sockdiagdatagramparser.h"
+#include "core/collect/sockdiagdatagramparser.h"
 
 #include <libmnl/libmnl.h>
 #include <linux/inet_diag.h>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "cgroupidtable.h"
-#include "coremessage.h"
-#include "socketrecord.h"
-#include "tcpstate.h"
+#include "core/collect/cgroupidtable.h"
+#include "core/collect/coremessage.h"
+#include "core/collect/socketrecord.h"
+#include "core/collect/tcpstate.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "sockdiagdatagramparser.h"
+#include "core/collect/sockdiagdatagramparser.h"
 
 #include <libmnl/libmnl.h>
 #include <linux/inet_diag.h>

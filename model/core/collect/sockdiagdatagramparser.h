@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cgroupidtable.h"
-#include "coremessage.h"
-#include "socketrecord.h"
+#include "core/collect/cgroupidtable.h"
+#include "core/collect/coremessage.h"
+#include "core/collect/socketrecord.h"
 
 #include <cstddef>
 #include <vector>

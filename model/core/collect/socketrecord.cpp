@@ -1,4 +1,4 @@
-#include "socketrecord.h"
+#include "core/collect/socketrecord.h"
 
 #include <sys/socket.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tcpstate.h"
+#include "core/collect/tcpstate.h"
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "sockstatparser.h"
+#include "core/collect/sockstatparser.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 namespace {
 

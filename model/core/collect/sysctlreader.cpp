@@ -1,7 +1,7 @@
-#include "sysctlreader.h"
+#include "core/collect/sysctlreader.h"
 
-#include "procfile.h"
-#include "textscan.h"
+#include "core/collect/procfile.h"
+#include "core/collect/textscan.h"
 
 #include <cerrno>
 

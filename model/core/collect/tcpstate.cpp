@@ -1,4 +1,4 @@
-#include "tcpstate.h"
+#include "core/collect/tcpstate.h"
 
 #include <string>
 

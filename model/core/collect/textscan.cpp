@@ -1,4 +1,4 @@
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <limits>
 

@@ -1,4 +1,4 @@
-#include "utf8text.h"
+#include "core/collect/utf8text.h"
 
 #include <cstdint>
 #include <cstdio>

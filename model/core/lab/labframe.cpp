@@ -1,6 +1,6 @@
-#include "labframe.h"
+#include "core/lab/labframe.h"
 
-#include "jsonstreamwriter.h"
+#include "core/snapshot/jsonstreamwriter.h"
 
 #include <cerrno>
 

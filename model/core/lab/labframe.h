@@ -1,6 +1,6 @@
 #pragma once
 
-#include "labload.h"
+#include "core/lab/labload.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "labload.h"
+#include "core/lab/labload.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

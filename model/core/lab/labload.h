@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "labloadsettings.h"
+#include "core/collect/coremessage.h"
+#include "core/lab/labloadsettings.h"
 
 #include <atomic>
 #include <cstdint>

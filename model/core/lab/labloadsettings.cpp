@@ -1,6 +1,6 @@
-#include "labloadsettings.h"
+#include "core/lab/labloadsettings.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <arpa/inet.h>
 

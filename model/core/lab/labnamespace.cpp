@@ -1,6 +1,6 @@
-#include "labnamespace.h"
+#include "core/lab/labnamespace.h"
 
-#include "loopbackinterface.h"
+#include "core/collect/loopbackinterface.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "coremessage.h"
+#include "core/collect/coremessage.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "contentnegotiation.h"
+#include "core/metrics/contentnegotiation.h"
 
 #include <cstdlib>
 #include <string>

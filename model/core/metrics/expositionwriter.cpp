@@ -1,6 +1,6 @@
-#include "expositionwriter.h"
+#include "core/metrics/expositionwriter.h"
 
-#include "utf8text.h"
+#include "core/collect/utf8text.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "listenaddress.h"
+#include "core/metrics/listenaddress.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

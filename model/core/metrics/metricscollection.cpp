@@ -1,4 +1,4 @@
-#include "metricscollection.h"
+#include "core/metrics/metricscollection.h"
 
 #include <chrono>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "metricsrenderer.h"
-#include "sharedcollection.h"
-#include "snapshotcollector.h"
+#include "core/metrics/metricsrenderer.h"
+#include "core/metrics/sharedcollection.h"
+#include "core/snapshot/snapshotcollector.h"
 
 #include <functional>
 #include <string>

@@ -1,10 +1,10 @@
-#include "metricsrenderer.h"
+#include "core/metrics/metricsrenderer.h"
 
-#include "inetaddress.h"
-#include "portbudget.h"
-#include "snapshot.h"
-#include "textscan.h"
-#include "utf8text.h"
+#include "core/snapshot/inetaddress.h"
+#include "core/snapshot/portbudget.h"
+#include "core/snapshot/snapshot.h"
+#include "core/collect/textscan.h"
+#include "core/collect/utf8text.h"
 
 #include <sys/socket.h>
 #include <unistd.h>

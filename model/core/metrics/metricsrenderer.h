@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "expositionwriter.h"
+#include "core/collect/coremessage.h"
+#include "core/metrics/expositionwriter.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "sharedcollection.h"
+#include "core/metrics/sharedcollection.h"
 
 SharedCollection::SharedCollection(Produce produce, std::chrono::nanoseconds minimumInterval)
     : m_produce(std::move(produce))

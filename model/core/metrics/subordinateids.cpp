@@ -1,4 +1,4 @@
-#include "subordinateids.h"
+#include "core/metrics/subordinateids.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

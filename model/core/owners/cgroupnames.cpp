@@ -1,6 +1,6 @@
-#include "cgroupnames.h"
+#include "core/owners/cgroupnames.h"
 
-#include "procfile.h"
+#include "core/collect/procfile.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
-#include "ownerlabel.h"
+#include "core/owners/ownerlabel.h"
 
-#include "socketownership.h"
+#include "core/owners/socketownership.h"
 
 namespace {
 

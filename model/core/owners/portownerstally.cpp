@@ -1,4 +1,4 @@
-#include "portownerstally.h"
+#include "core/owners/portownerstally.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketownership.h"
+#include "core/owners/socketownership.h"
 
 #include <cstdint>
 #include <vector>

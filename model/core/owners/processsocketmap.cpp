@@ -1,4 +1,4 @@
-#include "processsocketmap.h"
+#include "core/owners/processsocketmap.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "flatidmap.h"
-#include "socketownership.h"
-#include "socketrecord.h"
+#include "core/owners/flatidmap.h"
+#include "core/owners/socketownership.h"
+#include "core/collect/socketrecord.h"
 
 #include <cstdint>
 #include <string>

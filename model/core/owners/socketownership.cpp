@@ -1,4 +1,4 @@
-#include "socketownership.h"
+#include "core/owners/socketownership.h"
 
 #include <algorithm>
 

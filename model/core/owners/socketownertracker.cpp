@@ -1,6 +1,6 @@
-#include "socketownertracker.h"
+#include "core/owners/socketownertracker.h"
 
-#include "largetable.h"
+#include "core/collect/largetable.h"
 #include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "cgroupidtable.h"
-#include "cgroupnames.h"
-#include "flatidmap.h"
-#include "portownerstally.h"
-#include "processsocketmap.h"
-#include "socketownership.h"
-#include "socketpartition.h"
-#include "socketrecord.h"
+#include "core/collect/cgroupidtable.h"
+#include "core/owners/cgroupnames.h"
+#include "core/owners/flatidmap.h"
+#include "core/owners/portownerstally.h"
+#include "core/owners/processsocketmap.h"
+#include "core/owners/socketownership.h"
+#include "core/owners/socketpartition.h"
+#include "core/collect/socketrecord.h"
 
 #include <cstdint>
 #include <string>

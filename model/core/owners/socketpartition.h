@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketrecord.h"
+#include "core/collect/socketrecord.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "counterrates.h"
+#include "core/snapshot/counterrates.h"
 
-#include "snapshot.h"
+#include "core/snapshot/snapshot.h"
 
 namespace CounterRatesCalculator {
 

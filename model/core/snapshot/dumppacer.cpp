@@ -1,4 +1,4 @@
-#include "dumppacer.h"
+#include "core/snapshot/dumppacer.h"
 
 #include <algorithm>
 

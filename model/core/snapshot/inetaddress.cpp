@@ -1,4 +1,4 @@
-#include "inetaddress.h"
+#include "core/snapshot/inetaddress.h"
 
 #include <arpa/inet.h>
 #include <sys/socket.h>

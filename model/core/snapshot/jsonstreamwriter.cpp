@@ -1,6 +1,6 @@
-#include "jsonstreamwriter.h"
+#include "core/snapshot/jsonstreamwriter.h"
 
-#include "utf8text.h"
+#include "core/collect/utf8text.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "jsonwellformed.h"
+#include "core/snapshot/jsonwellformed.h"
 
-#include "utf8text.h"
+#include "core/collect/utf8text.h"
 
 #include <cctype>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "ownerlabelbook.h"
+#include "core/snapshot/ownerlabelbook.h"
 
 #include <algorithm>
 

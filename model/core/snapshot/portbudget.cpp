@@ -1,7 +1,7 @@
-#include "portbudget.h"
+#include "core/snapshot/portbudget.h"
 
-#include "snapshot.h"
-#include "textscan.h"
+#include "core/snapshot/snapshot.h"
+#include "core/collect/textscan.h"
 
 #include <sys/socket.h>
 

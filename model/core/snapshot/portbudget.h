@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kernelfigures.h"
+#include "core/collect/kernelfigures.h"
 
 #include <array>
 #include <cstdint>

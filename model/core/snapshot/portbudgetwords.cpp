@@ -1,7 +1,7 @@
-#include "portbudgetwords.h"
+#include "core/snapshot/portbudgetwords.h"
 
-#include "snapshot.h"
-#include "snapshottextreport.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshottextreport.h"
 
 #include <cmath>
 #include <cstdio>

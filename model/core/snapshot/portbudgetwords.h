@@ -1,6 +1,6 @@
 #pragma once
 
-#include "portbudget.h"
+#include "core/snapshot/portbudget.h"
 
 #include <functional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "portownerscounter.h"
+#include "core/snapshot/portownerscounter.h"
 
 #include <algorithm>
 

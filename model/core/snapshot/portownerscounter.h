@@ -1,7 +1,7 @@
 #pragma once
 
-#include "portownerstally.h"
-#include "snapshot.h"
+#include "core/owners/portownerstally.h"
+#include "core/snapshot/snapshot.h"
 
 // Who is behind the TIME-WAIT on the busiest ports of a snapshot (SocketOwnership::
 // localPortOwners, ::remotePortOwners).

@@ -1,4 +1,4 @@
-#include "samplesummary.h"
+#include "core/snapshot/samplesummary.h"
 
 #include <algorithm>
 #include <unordered_map>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "kernelfigures.h"
-#include "ownerlabel.h"
-#include "snapshot.h"
-#include "tcpstate.h"
+#include "core/collect/kernelfigures.h"
+#include "core/owners/ownerlabel.h"
+#include "core/snapshot/snapshot.h"
+#include "core/collect/tcpstate.h"
 
 #include <array>
 #include <cstdint>

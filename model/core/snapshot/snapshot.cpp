@@ -1,6 +1,6 @@
-#include "snapshot.h"
+#include "core/snapshot/snapshot.h"
 
-#include "textscan.h"
+#include "core/collect/textscan.h"
 
 const SysctlReading *Snapshot::sysctl(const std::string &name) const
 {

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "kernelfigures.h"
-#include "namespaceidentity.h"
-#include "socketownership.h"
-#include "socketrecord.h"
-#include "tcpstate.h"
+#include "core/collect/kernelfigures.h"
+#include "core/collect/namespaceidentity.h"
+#include "core/owners/socketownership.h"
+#include "core/collect/socketrecord.h"
+#include "core/collect/tcpstate.h"
 
-#include "coremessage.h"
+#include "core/collect/coremessage.h"
 
 #include <array>
 #include <cstdint>

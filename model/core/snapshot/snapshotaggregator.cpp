@@ -1,8 +1,8 @@
-#include "snapshotaggregator.h"
+#include "core/snapshot/snapshotaggregator.h"
 
-#include "largetable.h"
-#include "snapshot.h"
-#include "socketpartition.h"
+#include "core/collect/largetable.h"
+#include "core/snapshot/snapshot.h"
+#include "core/owners/socketpartition.h"
 
 #include <sys/socket.h>
 

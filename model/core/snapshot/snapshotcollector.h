@@ -1,9 +1,9 @@
 #pragma once
 
-#include "coremessage.h"
-#include "snapshot.h"
-#include "socketownertracker.h"
-#include "sockdiagcollector.h"
+#include "core/collect/coremessage.h"
+#include "core/snapshot/snapshot.h"
+#include "core/owners/socketownertracker.h"
+#include "core/collect/sockdiagcollector.h"
 
 #include <chrono>
 #include <memory>

@@ -1,9 +1,9 @@
-#include "snapshotjsonwriter.h"
+#include "core/snapshot/snapshotjsonwriter.h"
 
-#include "inetaddress.h"
-#include "jsonstreamwriter.h"
-#include "portbudget.h"
-#include "snapshot.h"
+#include "core/snapshot/inetaddress.h"
+#include "core/snapshot/jsonstreamwriter.h"
+#include "core/snapshot/portbudget.h"
+#include "core/snapshot/snapshot.h"
 
 #include <algorithm>
 #include <cstring>

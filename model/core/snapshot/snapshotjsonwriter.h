@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "jsonstreamwriter.h"
+#include "core/collect/coremessage.h"
+#include "core/snapshot/jsonstreamwriter.h"
 
 #include <functional>
 #include <string>

@@ -1,9 +1,9 @@
-#include "snapshottextreport.h"
+#include "core/snapshot/snapshottextreport.h"
 
-#include "inetaddress.h"
-#include "snapshot.h"
-#include "snapshotjsonwriter.h"
-#include "utf8text.h"
+#include "core/snapshot/inetaddress.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshotjsonwriter.h"
+#include "core/collect/utf8text.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "coremessage.h"
-#include "portbudgetwords.h"
+#include "core/collect/coremessage.h"
+#include "core/snapshot/portbudgetwords.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "bytereader.h"
+#include "core/stream/bytereader.h"
 
 #include <cstring>
 

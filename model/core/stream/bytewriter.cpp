@@ -1,4 +1,4 @@
-#include "bytewriter.h"
+#include "core/stream/bytewriter.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "crc32.h"
+#include "core/stream/crc32.h"
 
 #include <array>
 

@@ -1,9 +1,9 @@
-#include "framedecoder.h"
+#include "core/stream/framedecoder.h"
 
-#include "bytereader.h"
-#include "crc32.h"
-#include "jsonwellformed.h"
-#include "utf8text.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/crc32.h"
+#include "core/snapshot/jsonwellformed.h"
+#include "core/collect/utf8text.h"
 
 #include <algorithm>
 #include <cstring>

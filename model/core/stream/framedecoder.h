@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recordingformat.h"
+#include "core/stream/recordingformat.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "framereader.h"
+#include "core/stream/framereader.h"
 
-#include "bytereader.h"
-#include "sockettablecodec.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/sockettablecodec.h"
 
 #include <utility>
 

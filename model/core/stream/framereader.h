@@ -1,9 +1,9 @@
 #pragma once
 
-#include "coremessage.h"
-#include "framedecoder.h"
-#include "samplesummary.h"
-#include "summaryframereader.h"
+#include "core/collect/coremessage.h"
+#include "core/stream/framedecoder.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/stream/summaryframereader.h"
 
 #include <cstdint>
 #include <string>

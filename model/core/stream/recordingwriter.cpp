@@ -1,12 +1,12 @@
-#include "recordingwriter.h"
+#include "core/stream/recordingwriter.h"
 
-#include "bytewriter.h"
-#include "crc32.h"
-#include "recordingformat.h"
-#include "ownertablecodec.h"
-#include "sockettablecodec.h"
-#include "summarycodec.h"
-#include "summaryownerscodec.h"
+#include "core/stream/bytewriter.h"
+#include "core/stream/crc32.h"
+#include "core/stream/recordingformat.h"
+#include "core/stream/ownertablecodec.h"
+#include "core/stream/sockettablecodec.h"
+#include "core/stream/summarycodec.h"
+#include "core/stream/summaryownerscodec.h"
 
 #include <algorithm>
 #include <cerrno>

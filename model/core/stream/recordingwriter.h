@@ -1,10 +1,10 @@
 #pragma once
 
-#include "coremessage.h"
-#include "jsonstreamwriter.h"
-#include "samplesummary.h"
-#include "snapshot.h"
-#include "snapshotjsonwriter.h"
+#include "core/collect/coremessage.h"
+#include "core/snapshot/jsonstreamwriter.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshotjsonwriter.h"
 
 #include <cstdint>
 #include <functional>

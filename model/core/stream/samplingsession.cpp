@@ -1,6 +1,6 @@
-#include "samplingsession.h"
+#include "core/stream/samplingsession.h"
 
-#include "counterrates.h"
+#include "core/snapshot/counterrates.h"
 
 #include <ctime>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "coremessage.h"
-#include "dumppacer.h"
-#include "recordingwriter.h"
-#include "samplesummary.h"
-#include "snapshot.h"
-#include "snapshotcollector.h"
+#include "core/collect/coremessage.h"
+#include "core/snapshot/dumppacer.h"
+#include "core/stream/recordingwriter.h"
+#include "core/snapshot/samplesummary.h"
+#include "core/snapshot/snapshot.h"
+#include "core/snapshot/snapshotcollector.h"
 
 #include <cstdint>
 #include <memory>

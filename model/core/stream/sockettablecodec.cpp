@@ -1,8 +1,8 @@
-#include "sockettablecodec.h"
+#include "core/stream/sockettablecodec.h"
 
-#include "bytereader.h"
-#include "bytewriter.h"
-#include "recordingformat.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/bytewriter.h"
+#include "core/stream/recordingformat.h"
 
 #include <algorithm>
 #include <unordered_map>

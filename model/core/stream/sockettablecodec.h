@@ -1,7 +1,7 @@
 #pragma once
 
-#include "recordingformat.h"
-#include "socketrecord.h"
+#include "core/stream/recordingformat.h"
+#include "core/collect/socketrecord.h"
 
 #include <string>
 #include <string_view>

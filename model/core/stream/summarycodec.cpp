@@ -1,8 +1,8 @@
-#include "summarycodec.h"
+#include "core/stream/summarycodec.h"
 
-#include "bytereader.h"
-#include "bytewriter.h"
-#include "recordingformat.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/bytewriter.h"
+#include "core/stream/recordingformat.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "recordingformat.h"
-#include "samplesummary.h"
+#include "core/stream/recordingformat.h"
+#include "core/snapshot/samplesummary.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
-#include "summaryframereader.h"
+#include "core/stream/summaryframereader.h"
 
-#include "summarycodec.h"
-#include "summaryownerscodec.h"
+#include "core/stream/summarycodec.h"
+#include "core/stream/summaryownerscodec.h"
 
 bool SummaryFrameReader::ownersFrame(std::string_view payload)
 {

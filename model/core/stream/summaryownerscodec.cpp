@@ -1,7 +1,7 @@
-#include "summaryownerscodec.h"
+#include "core/stream/summaryownerscodec.h"
 
-#include "bytereader.h"
-#include "bytewriter.h"
+#include "core/stream/bytereader.h"
+#include "core/stream/bytewriter.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "samplesummary.h"
+#include "core/snapshot/samplesummary.h"
 
 #include <string>
 #include <string_view>

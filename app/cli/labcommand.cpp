@@ -1,0 +1,159 @@
+#include "labcommand.h"
+
+#include "commandlineoptions.h"
+#include "lab/labmonitor.h"
+#include "lab/labsource.h"
+#include "terminal.h"
+#include "terminationsignals.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace {
+
+struct LabCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(LabCommand)
+};
+
+QString stateKey(LabCheckpointResult::State state)
+{
+    switch (state) {
+    case LabCheckpointResult::State::Held: return QStringLiteral("held");
+    case LabCheckpointResult::State::NotHeld: return QStringLiteral("not-held");
+    case LabCheckpointResult::State::Waiting: return QStringLiteral("waiting");
+    case LabCheckpointResult::State::NotApplicable: return QStringLiteral("not-applicable");
+    }
+    return QString();
+}
+
+QJsonObject report(const LabScenario &scenario, double seconds, const std::vector<LabCheckpointResult> &results,
+                   const LabFigures &figures, const QStringList &sysctls, bool *allHeld)
+{
+    QJsonArray checkpoints;
+    *allHeld = !results.empty();
+    for (const LabCheckpointResult &result : results) {
+        checkpoints.append(QJsonObject {
+            {QStringLiteral("id"), result.id},
+            {QStringLiteral("phase"), result.phase == LabCheckpointResult::Phase::Watch ? QStringLiteral("watch") : QStringLiteral("change")},
+            {QStringLiteral("text"), result.text},
+            {QStringLiteral("condition"), result.condition},
+            {QStringLiteral("applies"), result.applies()},
+            {QStringLiteral("held"), result.held()},
+            {QStringLiteral("state"), stateKey(result.state)},
+            {QStringLiteral("figures"), result.figures},
+        });
+        if (result.applies() && !result.held())
+            *allHeld = false;
+    }
+    QJsonObject load, errors;
+    for (auto it = figures.load.begin(); it != figures.load.end(); ++it)
+        load.insert(it.key(), it.value());
+    for (auto it = figures.connectErrors.begin(); it != figures.connectErrors.end(); ++it)
+        errors.insert(it.key(), it.value());
+    QJsonObject set;
+    for (const QString &pair : sysctls)
+        set.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    return {{QStringLiteral("schema"), QStringLiteral("sockscope.lab/1")},
+            {QStringLiteral("scenario"), scenario.name},
+            {QStringLiteral("title"), scenario.title()},
+            {QStringLiteral("duration_s"), seconds},
+            {QStringLiteral("sysctls_set"), set},
+            {QStringLiteral("load"), load},
+            {QStringLiteral("load_figures"),
+             QJsonObject {{QStringLiteral("attempts"), figures.attempts},
+                          {QStringLiteral("connected"), figures.connected},
+                          {QStringLiteral("completed"), figures.completed},
+                          {QStringLiteral("accepted"), figures.accepted},
+                          {QStringLiteral("timeouts"), figures.timeouts},
+                          {QStringLiteral("connect_errors"), errors}}},
+            {QStringLiteral("checkpoints"), checkpoints},
+            {QStringLiteral("all_held"), *allHeld}};
+}
+
+}
+
+int runLabHeadless(const CommandLineOptions &options)
+{
+    const LabScenario &scenario = *LabScenario::find(options.labScenario);
+    TerminationSignals signalsWatcher;
+    LabSource source;
+    LabMonitor monitor;
+    QStringList sysctls = scenario.sysctls;
+    for (const QString &pair : options.labSysctls) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
+        sysctls.erase(std::remove_if(sysctls.begin(), sysctls.end(), [&name](const QString &s) { return s.startsWith(name); }),
+                      sysctls.end());
+        sysctls << pair;
+    }
+    int exitCode = -1;
+    bool started = false;
+    qint64 startedMs = 0;
+    const auto finish = [&](int code) {
+        if (exitCode >= 0)
+            return;
+        exitCode = code;
+        source.stopRecording();
+        source.stop();
+        QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+    };
+    const auto startLoad = [&] {
+        started = true;
+        startedMs = QDateTime::currentMSecsSinceEpoch();
+        monitor.start(scenario.id, startedMs);
+        source.setLoad(scenario.load + options.labLoad + QStringList {QStringLiteral("running=on")});
+        QTimer::singleShot(int(options.durationSeconds * 1000), Qt::PreciseTimer, qApp, [&] {
+            bool allHeld = false;
+            const double seconds = double(QDateTime::currentMSecsSinceEpoch() - startedMs) / 1000.0;
+            const QJsonObject json = report(scenario, seconds, monitor.evaluate(), source.figures(), sysctls, &allHeld);
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(QJsonDocument(json).toJson()) < 0 || !out.flush()) {
+                finish(1);
+                return;
+            }
+            finish(allHeld ? 0 : 1);
+        });
+    };
+    QObject::connect(&signalsWatcher, &TerminationSignals::received, qApp, [&] { finish(1); });
+    QObject::connect(&source, &Source::failed, qApp, [&](const QString &message) {
+        Terminal::printError(message);
+        finish(1);
+    });
+    QObject::connect(&source, &Source::stateChanged, qApp, [&](Source::State state) {
+        if ((state == Source::State::Lost || state == Source::State::Ended) && exitCode < 0) {
+            Terminal::printError(LabCommand::tr("The training lab ended: %1").arg(source.stateReason()));
+            finish(1);
+        }
+    });
+    QObject::connect(&source, &LabSource::sysctlsApplied, qApp, [&](const SysctlApplyReport &applied) {
+        if (!applied.ok) {
+            // The helper put back what it had written: the lab is as it started, and ends now.
+            Terminal::printError(LabCommand::tr("The lab's sysctls could not be set: %1").arg(applied.describeError()));
+            finish(1);
+            return;
+        }
+        if (!started)
+            startLoad();
+    });
+    QObject::connect(&source, &Source::sampleReady, qApp, [&](const SamplePtr &sample) {
+        if (!options.recordPath.isEmpty() && source.received().summaries.size() == 1)
+            source.startRecording(options.recordPath);
+        if (!started && sysctls.isEmpty())
+            startLoad();
+        if (started)
+            monitor.add(sample->snapshot, source.figures());
+    });
+    QObject::connect(&source, &Source::recordingFailed, qApp, [&](const QString &message) {
+        Terminal::printError(message);
+        finish(1);
+    });
+    source.start(1000);
+    if (!sysctls.isEmpty())
+        source.applySysctls(sysctls);
+    QCoreApplication::exec();
+    return exitCode < 0 ? 1 : exitCode;
+}
