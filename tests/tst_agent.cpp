@@ -107,7 +107,8 @@ private slots:
         const ProcessRun agent = ProcessRun::run(SOCKSCOPE_AGENT, {"--once", "--format", "text", "--top", "3"});
         QProcessEnvironment english = QProcessEnvironment::systemEnvironment();
         english.insert("LANGUAGE", "en");
-        const ProcessRun window = ProcessRun::run(SOCKSCOPE_BINARY, {"--once", "--format", "text", "--top", "3", "--lang", "en"}, english);
+        const ProcessRun window =
+            ProcessRun::run(SOCKSCOPE_BINARY, {"--once", "--format", "text", "--top", "3", "--lang", "en"}, english);
         QCOMPARE(agent.exitCode, 0);
         QVERIFY(agent.out.startsWith("sockscope-agent "));
         const auto lines = [](const QByteArray &text) {
@@ -234,8 +235,8 @@ private slots:
         QStringList codes;
         for (const RecordingError &e : recording.errors)
             codes << QString::fromLatin1(coreMessageKey(e.message.code));
-        QCOMPARE(codes, QStringList({"agent-unknown-command", "agent-line-too-long", "agent-bad-number",
-                                     "agent-unknown-command"}));
+        QCOMPARE(codes,
+                 QStringList({"agent-unknown-command", "agent-line-too-long", "agent-bad-number", "agent-unknown-command"}));
         QVERIFY(CoreMessageText::text(recording.errors[0].message).contains("bogus command"));
         QVERIFY(recording.snapshots.size() >= 2); // the one at the start and the one asked for
     }
@@ -346,8 +347,8 @@ private slots:
     void usageErrorsExitTwo()
     {
         for (const QStringList &arguments : {QStringList {}, QStringList {"--once", "--stream"}, QStringList {"--frobnicate"},
-                                             QStringList {"--stream", "--interval", "0"}, QStringList {"--once", "--states", "nope"},
-                                             QStringList {"--record"}}) {
+                                             QStringList {"--stream", "--interval", "0"},
+                                             QStringList {"--once", "--states", "nope"}, QStringList {"--record"}}) {
             const ProcessRun run = ProcessRun::run(SOCKSCOPE_AGENT, arguments);
             QVERIFY2(run.exitCode == 2, qPrintable(arguments.join(' ')));
             QVERIFY(run.err.startsWith("sockscope-agent: "));

@@ -191,8 +191,10 @@ private slots:
         chart.setSeriesPoints(QStringLiteral("a"), {QPointF(double(from), 1), QPointF(double(from + 60000), 2)});
         chart.setTimeRange(from, from + 60000);
         // Three markers a second apart with long labels, one alone later.
-        chart.setMarkers({{from + 10000, "deploy of the new load balancer configuration"}, {from + 11000, "LB restart"},
-                          {from + 12000, "rollback"}, {from + 50000, "all clear"}});
+        chart.setMarkers({{from + 10000, "deploy of the new load balancer configuration"},
+                          {from + 11000, "LB restart"},
+                          {from + 12000, "rollback"},
+                          {from + 50000, "all clear"}});
         QApplication::processEvents();
         const QList<QRectF> boxes = chart.markerLabelRects();
         QCOMPARE(boxes.size(), 4);
@@ -211,7 +213,8 @@ private slots:
         const QList<QRectF> crowded = chart.markerLabelRects();
         QCOMPARE(crowded.size(), 2);
         for (const QRectF &box : crowded)
-            QVERIFY2(box.right() <= shortPlot.right() + 0.5, qPrintable(QStringLiteral("%1 > %2").arg(box.right()).arg(shortPlot.right())));
+            QVERIFY2(box.right() <= shortPlot.right() + 0.5,
+                     qPrintable(QStringLiteral("%1 > %2").arg(box.right()).arg(shortPlot.right())));
         QVERIFY(!crowded[0].isEmpty()); // the first keeps its label
     }
 
@@ -278,7 +281,8 @@ private slots:
         QCOMPARE(window.docks()->portModel()->count(0), 1000u);
         QVERIFY(overviewText().contains("900.0 per second at this sample"));
         QVERIFY(overviewText().contains("needs a socket table; none recorded"));
-        QVERIFY2(overviewText().contains("at least 40.0 timewait entries made (TW; TWKilled not known)"), qPrintable(overviewText()));
+        QVERIFY2(overviewText().contains("at least 40.0 timewait entries made (TW; TWKilled not known)"),
+                 qPrintable(overviewText()));
         QVERIFY(window.windowTitle().contains("overflow.sockrec"));
     }
 
@@ -421,8 +425,9 @@ private slots:
         model.setSnapshot(snapshot);
         QCOMPARE(model.ownerShort(0), QStringLiteral("nginx"));
         QCOMPARE(model.ownerShort(1), QStringLiteral("<i>evil</i>, …"));
-        QCOMPARE(model.ownersText(0), QStringLiteral("nginx (pid 812, nginx.service): 600 (4 exact, 596 via listener)\n"
-                                                     "not attributed: 4"));
+        QCOMPARE(model.ownersText(0),
+                 QStringLiteral("nginx (pid 812, nginx.service): 600 (4 exact, 596 via listener)\n"
+                                "not attributed: 4"));
         QCOMPARE(model.data(model.index(0, TimeWaitByPortModel::Port), Qt::ToolTipRole).toString(),
                  UntrustedText::toolTip(model.ownersText(0)));
         auto axis = qobject_cast<QBarCategoryAxis *>(panel.barChart()->axes(Qt::Vertical).value(0));
@@ -454,7 +459,7 @@ private slots:
             int histories = 0;
             void showSnapshot(const SnapshotPtr &) override { ++snapshots; }
             void showHistory(const HistoryWindow &) override { ++histories; }
-            void retranslate() override {}
+            void retranslate() override { }
         };
         WindowState state;
         QStringList heard;

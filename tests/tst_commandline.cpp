@@ -17,7 +17,8 @@ class TestCommandLine : public QObject
 
     using Run = ProcessRun;
 
-    static Run sockscope(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    static Run sockscope(const QStringList &arguments,
+                         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         return ProcessRun::run(QStringLiteral(SOCKSCOPE_BINARY), arguments, environment);
     }
@@ -27,15 +28,18 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("line");
-        QTest::newRow("top") << QStringList {"--once", "--top", "ten"} << "sockscope: --top needs a number between 0 and 65536, not \"ten\".";
+        QTest::newRow("top") << QStringList {"--once", "--top", "ten"}
+                             << "sockscope: --top needs a number between 0 and 65536, not \"ten\".";
         QTest::newRow("unknown option") << QStringList {"--bogus"} << "sockscope: Unknown option 'bogus'.";
         QTest::newRow("missing value") << QStringList {"--once", "--netns"} << "sockscope: Missing value after '--netns'.";
         QTest::newRow("stray argument") << QStringList {"--once", "now"} << "sockscope: Unexpected argument \"now\".";
         // --host reaches ssh's argv (and %h in a ProxyCommand): refused before any ssh runs.
         QTest::newRow("host as an option") << QStringList {"--host", "-oProxyCommand=x", "--once"}
                                            << "sockscope: The host starts with '-', which ssh would read as an option.";
-        QTest::newRow("host port") << QStringList {"--host", "web1:0", "--once"} << "sockscope: The port must be a number from 1 to 65535.";
-        QTest::newRow("push without host") << QStringList {"--once", "--push-agent"} << "sockscope: --push-agent goes with --host.";
+        QTest::newRow("host port") << QStringList {"--host", "web1:0", "--once"}
+                                   << "sockscope: The port must be a number from 1 to 65535.";
+        QTest::newRow("push without host") << QStringList {"--once", "--push-agent"}
+                                           << "sockscope: --push-agent goes with --host.";
         // The remote agent's table period is 1 to 3600 s: refused, not silently changed.
         QTest::newRow("host table-every 0") << QStringList {"--host", "web1", "--record", "x.sockrec", "--table-every", "0"}
                                             << "sockscope: With --host, --table-every needs whole seconds from 1 to 3600 (the "
@@ -43,10 +47,11 @@ private slots:
         // The agent's --dump-budget, for the window and --record; --once always dumps.
         QTest::newRow("dump budget 0") << QStringList {"--dump-budget", "0"}
                                        << "sockscope: --dump-budget needs a whole percentage from 1 to 100, not \"0\".";
-        QTest::newRow("dump budget with once") << QStringList {"--once", "--dump-budget", "5"}
-                                               << "sockscope: --dump-budget applies to the window and --record.";
-        QTest::newRow("host with replay") << QStringList {"--host", "web1", "--replay", "x.sockrec"}
-                                          << "sockscope: --host watches a remote host; it does not go with --replay, --netns or --benchmark.";
+        QTest::newRow("dump budget with once")
+            << QStringList {"--once", "--dump-budget", "5"} << "sockscope: --dump-budget applies to the window and --record.";
+        QTest::newRow("host with replay") << QStringList {
+            "--host", "web1", "--replay",
+            "x.sockrec"} << "sockscope: --host watches a remote host; it does not go with --replay, --netns or --benchmark.";
     }
 
     void usageErrorIsOneLineAndAHint()
@@ -89,7 +94,7 @@ private slots:
         for (const QString &argument : QStringList {QStringLiteral(SOCKSCOPE_BINARY)} + arguments)
             quoted << QLatin1Char('\'') + argument + QLatin1Char('\'');
         const Run tty = ProcessRun::run(QStringLiteral("script"), {"-qec", quoted.join(QLatin1Char(' ')), "/dev/null"},
-                            QProcessEnvironment::systemEnvironment());
+                                        QProcessEnvironment::systemEnvironment());
         QCOMPARE(tty.exitCode, 0);
         const QByteArray prefix = "\r\033[Krecording to " + file.toUtf8() + ": ";
         QVERIFY2(tty.out.contains(QByteArray(prefix + "1 samples, 0:00:0")), tty.out.constData());
@@ -169,7 +174,8 @@ private slots:
                                            QProcessEnvironment::systemEnvironment());
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("[libQt6Core.so.6]"), result.out.constData());
-        QVERIFY2(!result.out.contains("libQt6Gui") && !result.out.contains("libQt6Widgets") && !result.out.contains("libQt6Charts"),
+        QVERIFY2(!result.out.contains("libQt6Gui") && !result.out.contains("libQt6Widgets")
+                     && !result.out.contains("libQt6Charts"),
                  result.out.constData());
     }
 };

@@ -81,7 +81,8 @@ private slots:
         m_population = std::make_unique<SocketPopulation>();
         QVERIFY2(m_population->commandLinePopulation(), qPrintable(m_population->error()));
         QVERIFY(m_dir.isValid());
-        ExporterProcess::start(m_agent, {"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval", "0.25"}, AgentPort);
+        ExporterProcess::start(m_agent, {"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval", "0.25"},
+                               AgentPort);
     }
 
     void cleanupTestCase() { ExporterProcess::stop(m_agent); }
@@ -91,8 +92,7 @@ private slots:
     {
         const HttpScrape::Reply reply = HttpScrape::get(AgentPort, "/metrics");
         QCOMPARE(reply.status, 200);
-        QCOMPARE(QByteArray::fromStdString(reply.header("Content-Type")),
-                 QByteArray("text/plain; version=0.0.4; charset=utf-8"));
+        QCOMPARE(QByteArray::fromStdString(reply.header("Content-Type")), QByteArray("text/plain; version=0.0.4; charset=utf-8"));
         const auto s = HttpScrape::samples(reply.body);
         QCOMPARE(s.at("sockscope_timewait_local_port_sockets{port=\"9000\"}"), 9.0);
         QCOMPARE(s.at("sockscope_timewait_local_port_sockets{port=\"9443\"}"), 6.0);
@@ -119,7 +119,8 @@ private slots:
             const std::size_t at = reply.body.find(line);
             return at == std::string::npos ? std::string() : reply.body.substr(at, reply.body.find('\n', at) - at);
         };
-        QVERIFY(help("sockscope_ephemeral_port_range_size").find("outside net.ipv4.ip_local_reserved_ports") != std::string::npos);
+        QVERIFY(help("sockscope_ephemeral_port_range_size").find("outside net.ipv4.ip_local_reserved_ports")
+                != std::string::npos);
         QVERIFY(help("sockscope_ephemeral_ports_in_use").find("only while every entry is younger than tcp_tw_reuse_delay")
                 != std::string::npos);
         // Reuse also needs a peer-timestamp record in the entry (tw_ts_recent_stamp != 0): without
@@ -141,7 +142,8 @@ private slots:
         // PAWS rejects in TIME-WAIT have their own counter on this kernel (LINUX_MIB_PAWS_TW_REJECTED).
         QFile netstat(QStringLiteral("/proc/net/netstat"));
         QVERIFY(netstat.open(QIODevice::ReadOnly));
-        QCOMPARE(s.count("sockscope_netstat_tcpext_paws_timewait_total"), netstat.readAll().contains(" PAWSTimewait ") ? std::size_t(1) : std::size_t(0));
+        QCOMPARE(s.count("sockscope_netstat_tcpext_paws_timewait_total"),
+                 netstat.readAll().contains(" PAWSTimewait ") ? std::size_t(1) : std::size_t(0));
         // sockstat's orphan count is the host's, whatever namespace reads it (tcp_orphan_count_sum).
         QVERIFY2(reply.body.find("# HELP sockscope_sockstat_tcp_orphans Orphaned TCP sockets, host-wide") != std::string::npos,
                  reply.body.c_str());
@@ -151,7 +153,8 @@ private slots:
         // to the TIME-WAIT count.
         QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_process_sockets", "evidence=\"listener\""), 15.0);
         for (const auto &[key, value] : s) {
-            if (key.rfind("sockscope_timewait_process_sockets{", 0) == 0 && key.find("evidence=\"listener\"") != std::string::npos)
+            if (key.rfind("sockscope_timewait_process_sockets{", 0) == 0
+                && key.find("evidence=\"listener\"") != std::string::npos)
                 QVERIFY2(key.find("command=\"tst_exporter\"") != std::string::npos, key.c_str());
         }
         QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_process_sockets") + s.at("sockscope_timewait_other_processes_sockets")
@@ -211,8 +214,10 @@ private slots:
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                   "rule_files:\n  - " + QByteArray(ALERT_RULES) + "\n"
-                   "scrape_configs:\n  - job_name: sockscope\n    static_configs:\n      - targets: ['127.0.0.1:"
+                   "rule_files:\n  - "
+                   + QByteArray(ALERT_RULES)
+                   + "\n"
+                     "scrape_configs:\n  - job_name: sockscope\n    static_configs:\n      - targets: ['127.0.0.1:"
                    + QByteArray::number(AgentPort) + "']\n");
         file.close();
         QProcess prometheus;
@@ -223,16 +228,16 @@ private slots:
         QVERIFY(prometheus.waitForStarted());
         const auto query = [](const std::string &promql) {
             QByteArray encoded = QUrl::toPercentEncoding(QString::fromStdString(promql));
-            const HttpScrape::Reply reply
-                = HttpScrape::get(PrometheusPort, "/api/v1/query?query=" + encoded.toStdString(), {}, 2000);
+            const HttpScrape::Reply reply =
+                HttpScrape::get(PrometheusPort, "/api/v1/query?query=" + encoded.toStdString(), {}, 2000);
             return QJsonDocument::fromJson(QByteArray::fromStdString(reply.body)).object();
         };
         QJsonArray result;
         QElapsedTimer waited;
         waited.start();
         while (waited.elapsed() < 45000) {
-            result = query("sockscope_timewait_local_port_sockets{port=\"9000\"}")
-                         .value("data").toObject().value("result").toArray();
+            result =
+                query("sockscope_timewait_local_port_sockets{port=\"9000\"}").value("data").toObject().value("result").toArray();
             if (!result.isEmpty())
                 break;
             QTest::qWait(250);
@@ -244,16 +249,23 @@ private slots:
         QCOMPARE(series.value("value").toArray().at(1).toString(), QStringLiteral("9"));
         // Summed over ports, the series give the TIME-WAIT count (Prometheus kept "other"). Not 27:
         // Prometheus's own connections, closed by the agent when idle, leave TIME-WAIT on :9941.
-        const QJsonArray total
-            = query("sum(sockscope_timewait_remote_port_sockets) - sum(sockscope_sockets{state=\"TIME-WAIT\"})")
-                  .value("data").toObject().value("result").toArray();
+        const QJsonArray total =
+            query("sum(sockscope_timewait_remote_port_sockets) - sum(sockscope_sockets{state=\"TIME-WAIT\"})")
+                .value("data")
+                .toObject()
+                .value("result")
+                .toArray();
         QCOMPARE(total.at(0).toObject().value("value").toArray().at(1).toString(), QStringLiteral("0"));
         // The rules are loaded and were evaluated against these series without error.
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const HttpScrape::Reply reply = HttpScrape::get(PrometheusPort, "/api/v1/rules", {}, 2000);
                 const QJsonArray groups = QJsonDocument::fromJson(QByteArray::fromStdString(reply.body))
-                                              .object().value("data").toObject().value("groups").toArray();
+                                              .object()
+                                              .value("data")
+                                              .toObject()
+                                              .value("groups")
+                                              .toArray();
                 if (groups.size() != 1) {
                     qWarning("rules: %s", reply.body.c_str());
                     return false;

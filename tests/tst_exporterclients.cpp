@@ -50,9 +50,9 @@ private slots:
         const HttpScrape::Reply landing = HttpScrape::get(AgentPort, "/");
         QCOMPARE(landing.status, 200);
         QVERIFY(landing.body.find("href=\"/metrics\"") != std::string::npos);
-        for (const char *malformed : {"GARBAGE\r\n\r\n", "GET /metrics HTTP/1.1\r\n\r\n" /* 1.1 needs Host */,
-                                      "GET /metrics HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello",
-                                      "GET /metrics HTTP/9.9\r\nHost: a\r\n\r\n"}) {
+        for (const char *malformed :
+             {"GARBAGE\r\n\r\n", "GET /metrics HTTP/1.1\r\n\r\n" /* 1.1 needs Host */,
+              "GET /metrics HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello", "GET /metrics HTTP/9.9\r\nHost: a\r\n\r\n"}) {
             const HttpScrape::Reply reply = HttpScrape::raw(AgentPort, malformed, 3000);
             qInfo("%s -> %d %s", QByteArray(malformed).toPercentEncoding(" /").constData(), reply.status, reply.error.c_str());
             // An error status, or the connection closed without an answer; never a timeout.
@@ -60,14 +60,13 @@ private slots:
         }
         // Bytes that never make a line (a TLS ClientHello): closed when idle for 2 s, the timeout
         // of a connection whose request head is not complete (5 s once it is).
-        const HttpScrape::Reply tls = HttpScrape::raw(AgentPort, std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11), 8000);
+        const HttpScrape::Reply tls =
+            HttpScrape::raw(AgentPort, std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11), 8000);
         qInfo("TLS ClientHello closed after %.0f ms", tls.milliseconds);
-        QVERIFY2(tls.status == 0 && tls.error.empty() && tls.milliseconds > 1500 && tls.milliseconds < 4000,
-                 tls.error.c_str());
+        QVERIFY2(tls.status == 0 && tls.error.empty() && tls.milliseconds > 1500 && tls.milliseconds < 4000, tls.error.c_str());
         // 64 KiB of headers: more than a connection may hold (32 KiB), refused, not stored.
         const HttpScrape::Reply huge = HttpScrape::get(AgentPort, "/metrics", "X-Big: " + std::string(65536, 'a') + "\r\n");
-        QVERIFY2(huge.status == 431 || huge.status == 413 || huge.status == 0,
-                 qPrintable(QString::number(huge.status)));
+        QVERIFY2(huge.status == 431 || huge.status == 413 || huge.status == 0, qPrintable(QString::number(huge.status)));
         const HttpScrape::Reply longUrl = HttpScrape::get(AgentPort, "/" + std::string(40000, 'm'));
         QVERIFY2(longUrl.status == 414 || longUrl.status == 431 || longUrl.status == 0,
                  qPrintable(QString::number(longUrl.status)));
@@ -206,7 +205,8 @@ private slots:
         QFile forwarding(QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding"));
         QVERIFY(forwarding.open(QIODevice::WriteOnly) && forwarding.write("1\n") == 2);
         forwarding.close();
-        QTRY_VERIFY(PrivateNetworkNamespace::run({"sh", "-c", "ip -6 route show table local | grep -q '^anycast fd88::'"}, &error));
+        QTRY_VERIFY(
+            PrivateNetworkNamespace::run({"sh", "-c", "ip -6 route show table local | grep -q '^anycast fd88::'"}, &error));
         const int anycast = HttpScrape::connectFrom6As(Nobody, "fd88::", "fd88::1", AllIpv6Port, "ex0");
         QVERIFY(anycast >= 0);
         idle.push_back(anycast);
@@ -324,8 +324,8 @@ private slots:
         QProcess agent;
         agent.setProgram(QStringLiteral("unshare"));
         agent.setArguments({"-m", "--propagation", "private", "sh", "-c",
-                            "mount --bind \"$1\" /etc && exec \"$2\" --metrics-listen 127.0.0.1:" + QString::number(Port),
-                            "sh", etc.path(), SOCKSCOPE_AGENT});
+                            "mount --bind \"$1\" /etc && exec \"$2\" --metrics-listen 127.0.0.1:" + QString::number(Port), "sh",
+                            etc.path(), SOCKSCOPE_AGENT});
         agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         agent.start();
         QVERIFY(agent.waitForStarted());

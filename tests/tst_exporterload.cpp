@@ -40,8 +40,8 @@ private slots:
         QVERIFY2(m_load.build(TimeWait, 1000, &error), qPrintable(error));
         qInfo("%d TIME-WAIT + 1000 established pairs in %.1f s", TimeWait, filled.elapsed() / 1000.0);
         m_agent.setProgram(SOCKSCOPE_AGENT);
-        m_agent.setArguments({"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval",
-                              QString::number(MinimumIntervalSeconds)});
+        m_agent.setArguments(
+            {"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval", QString::number(MinimumIntervalSeconds)});
         m_agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_agent.start();
         QVERIFY(m_agent.waitForStarted());
@@ -98,8 +98,8 @@ private slots:
             }
             // One walk for the wave, plus one per further interval it took.
             const double allowed = 1 + int(seconds / MinimumIntervalSeconds);
-            qInfo("wave %d: 50 scrapes in %.2f s (slowest %.0f ms), %.0f kernel walk(s), at most %.0f allowed", wave + 1,
-                  seconds, slowest, newest - walks, allowed);
+            qInfo("wave %d: 50 scrapes in %.2f s (slowest %.0f ms), %.0f kernel walk(s), at most %.0f allowed", wave + 1, seconds,
+                  slowest, newest - walks, allowed);
             QVERIFY(newest - walks >= 1);
             QVERIFY(newest - walks <= allowed);
             walks = newest;

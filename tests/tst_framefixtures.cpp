@@ -64,12 +64,18 @@ public:
     }
     void error(const ErrorFrame &error) override { lines << QStringLiteral("error ") + CoreMessageText::text(error.message); }
     void lab(const FrameDecoder::Frame &frame) override { lines << QStringLiteral("lab at %1").arg(frame.offset); }
-    void other(const FrameDecoder::Frame &frame) override { lines << QStringLiteral("type %1 at %2").arg(frame.type).arg(frame.offset); }
+    void other(const FrameDecoder::Frame &frame) override
+    {
+        lines << QStringLiteral("type %1 at %2").arg(frame.type).arg(frame.offset);
+    }
     void end() override { lines << QStringLiteral("end"); }
     void notice(const CoreMessage &message) override { lines << CoreMessageText::text(message); }
     void damage(const FrameDamage &damage) override
     {
-        lines << QStringLiteral("damage %1 at %2: %3").arg(int(damage.failure)).arg(damage.offset).arg(CoreMessageText::text(damage.message));
+        lines << QStringLiteral("damage %1 at %2: %3")
+                     .arg(int(damage.failure))
+                     .arg(damage.offset)
+                     .arg(CoreMessageText::text(damage.message));
     }
 };
 }
@@ -308,11 +314,10 @@ private slots:
         oversized[0] = char(RecordingFormat::Snapshot);
         qToLittleEndian<quint32>(0xe0000000u, oversized.data() + 1);
         const QByteArray start = firstSample();
-        QTest::newRow("oversized length") << start + oversized + QByteArray(4096, 'x') << 1 << 0 << -1
-                                          << QStringLiteral("The frame at byte %1 declares %2 bytes (at most %3 are read).")
-                                                 .arg(start.size())
-                                                 .arg(0xe0000000u)
-                                          << int(FrameLimit);
+        QTest::newRow("oversized length")
+            << start + oversized + QByteArray(4096, 'x') << 1 << 0 << -1
+            << QStringLiteral("The frame at byte %1 declares %2 bytes (at most %3 are read).").arg(start.size()).arg(0xe0000000u)
+            << int(FrameLimit);
         QByteArray unknown = m_recording;
         unknown.insert(secondSummary.offset, HostileBytes::frame(99, "a later version's frame"));
         QTest::newRow("unknown frame type") << unknown << 2 << 1 << m_tableRows << QString() << int(NoLimit);
@@ -321,10 +326,10 @@ private slots:
         QByteArray markers = start;
         for (int i = 0; i < int(Recording::MaximumMarkers) + 1; ++i)
             markers += marker.whole;
-        QTest::newRow("too many markers") << markers + end() << 1 << int(Recording::MaximumMarkers) << -1
-                                          << QStringLiteral("There are more than %1 markers; only the first %1 are shown.")
-                                                 .arg(Recording::MaximumMarkers)
-                                          << int(NoLimit);
+        QTest::newRow("too many markers")
+            << markers + end() << 1 << int(Recording::MaximumMarkers) << -1
+            << QStringLiteral("There are more than %1 markers; only the first %1 are shown.").arg(Recording::MaximumMarkers)
+            << int(NoLimit);
 
         // The recorded table's JSON with a table declaring one row more than any reader reads.
         const QByteArray table = first(RecordingFormat::Snapshot).payload();
@@ -417,8 +422,9 @@ private slots:
             }
             piecewise.finish();
             piecewise.read(pieces);
-            QVERIFY2(all.lines == pieces.lines,
-                     qPrintable(all.lines.join(QLatin1Char('\n')) + QStringLiteral("\n---\n") + pieces.lines.join(QLatin1Char('\n'))));
+            QVERIFY2(
+                all.lines == pieces.lines,
+                qPrintable(all.lines.join(QLatin1Char('\n')) + QStringLiteral("\n---\n") + pieces.lines.join(QLatin1Char('\n'))));
             QCOMPARE(once.goodBytes(), piecewise.goodBytes());
             QVERIFY(once.goodBytes() <= bytes.size());
             QVERIFY(all.summaries <= 2 && all.markers <= FrameReader::MaximumMarkers);

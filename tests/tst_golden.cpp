@@ -67,7 +67,8 @@ class TestGolden : public QObject
             qInfo("rewrote %s", qPrintable(path));
             return;
         }
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path + QStringLiteral(" is missing: SOCKSCOPE_UPDATE_GOLDEN=1 writes it")));
+        QVERIFY2(file.open(QIODevice::ReadOnly),
+                 qPrintable(path + QStringLiteral(" is missing: SOCKSCOPE_UPDATE_GOLDEN=1 writes it")));
         const QString diff = difference(name, file.readAll(), actual);
         if (!diff.isEmpty()) {
             // Whole, on stderr: a failure message is cut short.

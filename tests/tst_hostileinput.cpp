@@ -67,7 +67,8 @@ class TestHostileInput : public QObject
         // Two dumps (IPv4, then IPv6), each ending in NLMSG_DONE.
         while (offset < dump.size()) {
             auto parser = SockDiagDatagramParser::forRecordedDump();
-            if (parser.parse(dump.constData() + offset, std::size_t(dump.size() - offset), records) != SockDiagDatagramParser::Status::Done)
+            if (parser.parse(dump.constData() + offset, std::size_t(dump.size() - offset), records)
+                != SockDiagDatagramParser::Status::Done)
                 break;
             nlmsghdr header;
             while (offset + qsizetype(sizeof(header)) <= dump.size()) {
@@ -384,7 +385,8 @@ private slots:
         SampleSummary summary;
         QVERIFY(!SummaryCodec::decode(out.data(), &summary));
 
-        const QString path = writeFile(QStringLiteral("range.rec"), withFrame(RecordingFormat::Summary, QByteArray::fromStdString(out.data())));
+        const QString path =
+            writeFile(QStringLiteral("range.rec"), withFrame(RecordingFormat::Summary, QByteArray::fromStdString(out.data())));
         Recording recording;
         QString error;
         QVERIFY(recording.read(path, &error));
@@ -422,7 +424,8 @@ private slots:
         table.u32(quint32(json.size()));
         table.bytes(byteView(json));
         table.bytes(SocketTableCodec::encode(m_snapshot.sockets));
-        QTest::newRow("table with an unreadable time") << QByteArray::fromStdString(table.take()) << int(RecordingFormat::Snapshot);
+        QTest::newRow("table with an unreadable time")
+            << QByteArray::fromStdString(table.take()) << int(RecordingFormat::Snapshot);
     }
 
     void markerAndTableTimes()
@@ -524,7 +527,8 @@ private slots:
             for (const OwnerRef &ref : out.perSocket)
                 QVERIFY(ref.owner <= out.owners.size());
             for (const SocketOwner &owner : out.owners)
-                QVERIFY(owner.command.size() <= OwnerTableCodec::MaximumText && owner.unit.size() <= OwnerTableCodec::MaximumText);
+                QVERIFY(owner.command.size() <= OwnerTableCodec::MaximumText
+                        && owner.unit.size() <= OwnerTableCodec::MaximumText);
         }
         QVERIFY(refused > 100);
     }
@@ -603,8 +607,10 @@ private slots:
     void fuzzProcFixtures()
     {
         QRandomGenerator random(7);
-        const QStringList names {"sockstat.txt", "sockstat-busy.txt", "sockstat6.txt", "snmp.txt", "netstat-extra-columns.txt", "slabinfo.txt"};
-        static const QByteArray insertions[] = {"99999999999999999999", "-9223372036854775808", "9223372036854775807", " ", "\n", ":", "-1", "0"};
+        const QStringList names {"sockstat.txt", "sockstat-busy.txt",         "sockstat6.txt",
+                                 "snmp.txt",     "netstat-extra-columns.txt", "slabinfo.txt"};
+        static const QByteArray insertions[] = {
+            "99999999999999999999", "-9223372036854775808", "9223372036854775807", " ", "\n", ":", "-1", "0"};
         int parsed = 0;
         for (const QString &name : names) {
             const QByteArray text = fixture(name);
@@ -618,7 +624,8 @@ private slots:
                     mutated.insert(at, insertions[random.bounded(int(std::size(insertions)))]);
                 }
                 SockstatFigures sockstat;
-                if (SockstatParser::parseSockstat(byteView(mutated), &sockstat) | SockstatParser::parseSockstat6(byteView(mutated), &sockstat))
+                if (SockstatParser::parseSockstat(byteView(mutated), &sockstat)
+                    | SockstatParser::parseSockstat6(byteView(mutated), &sockstat))
                     ++parsed;
                 TcpCounters counters;
                 CoreMessage error;

@@ -84,8 +84,7 @@ class TestHostileStream : public QObject
             return kept;
         written.feed(file.readAll().toStdString());
         written.finish();
-        for (FrameDecoder::Status s; (s = written.next()) == FrameDecoder::Status::Header
-             || s == FrameDecoder::Status::Frame;) {
+        for (FrameDecoder::Status s; (s = written.next()) == FrameDecoder::Status::Header || s == FrameDecoder::Status::Frame;) {
             if (s == FrameDecoder::Status::Frame) {
                 ++kept.frames[written.frame().type];
                 kept.bytes += written.frame().payload.size();
@@ -166,8 +165,8 @@ private slots:
         for (int i = 0; i < sent; ++i)
             bytes += m_summary;
         const QString flood = served(bytes, QStringLiteral("flood.rec"));
-        const QString last = served(m_summary + HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0')),
-                                    QStringLiteral("last.rec"));
+        const QString last =
+            served(m_summary + HostileBytes::frame(RecordingFormat::End, QByteArray(4, '\0')), QStringLiteral("last.rec"));
         StreamSource source(cat(flood, last), QStringLiteral("hostile"));
         int delivered = 0, skipped = 0;
         bool gapShown = false;
@@ -263,7 +262,8 @@ private slots:
         const QByteArray bytes = m_header + m_summary + HostileBytes::frame(RecordingFormat::Snapshot, snapshotPayload(0, table));
         StreamSource source(cat(served(bytes, QStringLiteral("rows.rec"))), QStringLiteral("hostile"));
         const QString why = refusal(source);
-        QVERIFY2(why.contains(QStringLiteral("holds %1 rows (at most %2 are read)").arg(rows).arg(StreamSource::MaximumStreamTableRows)),
+        QVERIFY2(why.contains(
+                     QStringLiteral("holds %1 rows (at most %2 are read)").arg(rows).arg(StreamSource::MaximumStreamTableRows)),
                  qPrintable(why));
     }
 
@@ -305,17 +305,19 @@ private slots:
         QCOMPARE(decoder.goodBytes(), qint64(m_header.size()));
         // Through StreamSource, while the server keeps sending zeros (which would otherwise be
         // read and buffered up to the declared size, then fail the checksum).
-        StreamSource source(cat(served(m_header + m_summary + frameHeader, QStringLiteral("huge.rec")), QStringLiteral("/dev/zero")),
-                            QStringLiteral("hostile"));
+        StreamSource source(
+            cat(served(m_header + m_summary + frameHeader, QStringLiteral("huge.rec")), QStringLiteral("/dev/zero")),
+            QStringLiteral("hostile"));
         source.setBackoff(60000, 60000);
         source.start(1000);
         QTRY_VERIFY_WITH_TIMEOUT(!source.warnings().isEmpty(), 10000);
         // Said as what it is (it used to read "stopped inside a frame"): a frame declaring too much.
-        QVERIFY2(source.warnings().constFirst().contains(QStringLiteral("The frame at byte %1 declares %2 bytes (at most %3 are read)")
-                                                             .arg(m_header.size() + m_summary.size())
-                                                             .arg(declared)
-                                                             .arg(StreamSource::MaximumStreamFrame)),
-                 qPrintable(source.warnings().constFirst()));
+        QVERIFY2(
+            source.warnings().constFirst().contains(QStringLiteral("The frame at byte %1 declares %2 bytes (at most %3 are read)")
+                                                        .arg(m_header.size() + m_summary.size())
+                                                        .arg(declared)
+                                                        .arg(StreamSource::MaximumStreamFrame)),
+            qPrintable(source.warnings().constFirst()));
         QCOMPARE(source.history().size(), std::size_t(1));
         source.stop();
     }

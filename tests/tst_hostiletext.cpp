@@ -66,8 +66,8 @@ private slots:
         RecordingWriter writer;
         CoreMessage writeError;
         writer.setWording(&CoreMessageText::utf8);
-        QVERIFY(writer.open(path.toStdString(), {text.toStdString(), text.toStdString(), 1000, AllTcpStatesMask, {}},
-                            &writeError));
+        QVERIFY(
+            writer.open(path.toStdString(), {text.toStdString(), text.toStdString(), 1000, AllTcpStatesMask, {}}, &writeError));
         Snapshot snapshot = m_snapshot;
         snapshot.namespaceLabel = text.toStdString();
         snapshot.warnings = {CoreMessageText::worded(text)};

@@ -57,8 +57,8 @@ class TestIncidents : public QObject
 
     static QList<TimeSeriesChart *> timeCharts(MainWindow &window)
     {
-        return {window.docks()->statePanel()->chart(), window.docks()->portPanel()->timeChart(), window.docks()->slabPanel()->chart(),
-                window.docks()->ratePanel()->chart()};
+        return {window.docks()->statePanel()->chart(), window.docks()->portPanel()->timeChart(),
+                window.docks()->slabPanel()->chart(), window.docks()->ratePanel()->chart()};
     }
 
 private slots:
@@ -140,7 +140,9 @@ private slots:
 
     static int modeOf(const QString &path)
     {
-        struct stat status {};
+        struct stat status
+        {
+        };
         return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? int(status.st_mode & 07777) : -1;
     }
 
@@ -228,7 +230,12 @@ private slots:
         QCOMPARE(replay.history().size(), int(loaded->summaries.size()));
         for (TimeSeriesChart *chart : timeCharts(replay))
             QCOMPARE(chart->markers().size(), std::size_t(1));
-        QCOMPARE(replay.docks()->statePanel()->chart()->series("TIME-WAIT")->at(replay.docks()->statePanel()->chart()->series("TIME-WAIT")->count() - 1).y(),
+        QCOMPARE(replay.docks()
+                     ->statePanel()
+                     ->chart()
+                     ->series("TIME-WAIT")
+                     ->at(replay.docks()->statePanel()->chart()->series("TIME-WAIT")->count() - 1)
+                     .y(),
                  12.0);
         QCOMPARE(replay.docks()->socketModel()->rowCount(), 17); // the recorded table
         QVERIFY(!replay.docks()->sysctlPanel()->applyButton()->isEnabled());
@@ -306,8 +313,8 @@ private slots:
     {
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("closing tag and script") << QStringLiteral("</desc><script>alert(1)</script>")
-                                                << QStringLiteral("</desc><script>alert(1)</script>");
+        QTest::newRow("closing tag and script")
+            << QStringLiteral("</desc><script>alert(1)</script>") << QStringLiteral("</desc><script>alert(1)</script>");
         QTest::newRow("ampersand and CDATA end") << QStringLiteral("a & b ]]> <c") << QStringLiteral("a & b ]]> <c");
         QTest::newRow("control characters") << QStringLiteral("h\x01\x1b\x7f") << QString::fromUtf8("h\uFFFD\uFFFD\uFFFD");
     }

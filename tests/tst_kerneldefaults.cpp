@@ -102,8 +102,8 @@ private slots:
     {
         const KernelDefaults detected = KernelDefaults::detect(perNamespaceNames());
         QVERIFY2(detected.ok(), qPrintable(CoreMessageText::text(detected.error)));
-        QCOMPARE(detected.method, geteuid() == 0 ? KernelDefaults::Method::NetworkNamespace
-                                                 : KernelDefaults::Method::UserAndNetworkNamespace);
+        QCOMPARE(detected.method,
+                 geteuid() == 0 ? KernelDefaults::Method::NetworkNamespace : KernelDefaults::Method::UserAndNetworkNamespace);
         int compared = 0;
         for (const std::string &name : perNamespaceNames()) {
             const SysctlReading here = SysctlReader::read(name);

@@ -44,10 +44,7 @@ class TestKernelFacts : public QObject
     }
 
     // A TcpExt counter of this namespace; -1 if the kernel has none of that name.
-    static qint64 counter(const char *name)
-    {
-        return nstatCounters().value(QStringLiteral("TcpExt") + QLatin1String(name), -1);
-    }
+    static qint64 counter(const char *name) { return nstatCounters().value(QStringLiteral("TcpExt") + QLatin1String(name), -1); }
 
     static qint64 timewaitTable()
     {
@@ -92,10 +89,7 @@ class TestKernelFacts : public QObject
     }
 
     // Waits (not a timing assertion) until the kernel has moved the closed socket where expected.
-    static bool waitFor(const std::function<bool()> &condition)
-    {
-        return QTest::qWaitFor(condition, 5000);
-    }
+    static bool waitFor(const std::function<bool()> &condition) { return QTest::qWaitFor(condition, 5000); }
 
     // The client closes and the server never does: the client's socket becomes an orphaned
     // FIN-WAIT-2 entry in the timewait table (tcp_rcv_state_process -> tcp_time_wait).
@@ -664,7 +658,10 @@ private slots:
     void seeItYourselfCommandsRun()
     {
         std::vector<int> fds;
-        const auto keep = [&](int fd) { fds.push_back(fd); return fd; };
+        const auto keep = [&](int fd) {
+            fds.push_back(fd);
+            return fd;
+        };
         const int listener = keep(listenerOn(7105));
         QVERIFY(listener >= 0);
         int towardsListener = 0; // client sockets whose peer is 127.0.0.1:7105
@@ -729,7 +726,8 @@ private slots:
         keep(reader);
         setsockopt(writer, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
         const QByteArray chunk(4096, 'x');
-        QVERIFY(waitFor([&] { return send(writer, chunk.constData(), std::size_t(chunk.size()), MSG_DONTWAIT) < 0 && errno == EAGAIN; }));
+        QVERIFY(waitFor(
+            [&] { return send(writer, chunk.constData(), std::size_t(chunk.size()), MSG_DONTWAIT) < 0 && errno == EAGAIN; }));
         close(writer);
         QCOMPARE(tcpRowsInState("04"), 1); // FIN-WAIT-1
         // Listeners: two sharing port 7107 with SO_REUSEPORT; one on 7109 with a connection queued.
@@ -750,7 +748,8 @@ private slots:
         const auto firstLine = [](const QString &out) { return out.section(QLatin1Char('\n'), 0, 0).simplified(); };
         // What each command must print here; an empty string means it does.
         const std::map<QString, std::function<QString(const QString &)>> checks {
-            {QStringLiteral("ss -tano state time-wait"), [&](const QString &out) {
+            {QStringLiteral("ss -tano state time-wait"),
+             [&](const QString &out) {
                  const QList<QStringList> rows = ssRows(out);
                  const bool timers = std::all_of(rows.begin(), rows.end(), [](const QStringList &row) {
                      return row.join(QLatin1Char(' ')).contains(QLatin1String("timer:(timewait,"));
@@ -758,27 +757,35 @@ private slots:
                  // One state asked for: ss leaves the State column out.
                  return rows.size() == 5 && timers && fieldCount(rows, 2, loopbackListener) == 3
                          && fieldCount(rows, 3, loopbackListener) == 2
-                     ? QString() : QStringLiteral("5 rows with timewait timers, 3 from and 2 towards :7105");
+                     ? QString()
+                     : QStringLiteral("5 rows with timewait timers, 3 from and 2 towards :7105");
              }},
-            {QStringLiteral("ss -tano state fin-wait-2"), [&](const QString &out) {
+            {QStringLiteral("ss -tano state fin-wait-2"),
+             [&](const QString &out) {
                  const QList<QStringList> rows = ssRows(out);
                  return rows.size() == 1 && rows[0].value(3) == loopbackListener
                          && rows[0].join(QLatin1Char(' ')).contains(QLatin1String("timer:(timewait,"))
-                     ? QString() : QStringLiteral("the orphan towards :7105 with a timewait timer");
+                     ? QString()
+                     : QStringLiteral("the orphan towards :7105 with a timewait timer");
              }},
-            {QStringLiteral("ss -tano state fin-wait-1 state closing state last-ack"), [&](const QString &out) {
+            {QStringLiteral("ss -tano state fin-wait-1 state closing state last-ack"),
+             [&](const QString &out) {
                  const QList<QStringList> rows = ssRows(out);
                  return rows.size() == 1 && rows[0].value(0) == QLatin1String("FIN-WAIT-1")
                          && rows[0].value(4) == QLatin1String("127.0.0.1:7111")
                          && rows[0].join(QLatin1Char(' ')).contains(QLatin1String("timer:("))
-                     ? QString() : QStringLiteral("the FIN-WAIT-1 orphan towards :7111 with its timer");
+                     ? QString()
+                     : QStringLiteral("the FIN-WAIT-1 orphan towards :7111 with its timer");
              }},
-            {QStringLiteral("ss -tan state syn-recv"), [&](const QString &out) {
+            {QStringLiteral("ss -tan state syn-recv"),
+             [&](const QString &out) {
                  return firstLine(out).startsWith(QLatin1String("Recv-Q Send-Q Local Address:Port Peer Address:Port"))
                          && ssRows(out).isEmpty()
-                     ? QString() : QStringLiteral("the header without a State column, and no half-open connection");
+                     ? QString()
+                     : QStringLiteral("the header without a State column, and no half-open connection");
              }},
-            {QStringLiteral("ss -tnio"), [&](const QString &out) {
+            {QStringLiteral("ss -tnio"),
+             [&](const QString &out) {
                  // The option flags are on the line under each connection.
                  const QStringList lines = out.split(QLatin1Char('\n'));
                  const auto flags = [&](int fd) {
@@ -791,17 +798,21 @@ private slots:
                  };
                  return flags(stamped).contains(QLatin1String("ts")) && !flags(unstamped).contains(QLatin1String("ts"))
                          && flags(unstamped).contains(QLatin1String("sack"))
-                     ? QString() : QStringLiteral("\"ts\" for the connection with timestamps, not for the other");
+                     ? QString()
+                     : QStringLiteral("\"ts\" for the connection with timestamps, not for the other");
              }},
-            {QStringLiteral("ss -ltn"), [&](const QString &out) {
+            {QStringLiteral("ss -ltn"),
+             [&](const QString &out) {
                  const QList<QStringList> rows = ssRows(out);
                  // Send-Q is the backlog in force, Recv-Q the connections waiting for accept().
                  const QStringList queuedRow {QStringLiteral("LISTEN"), QStringLiteral("1"), QStringLiteral("16"),
                                               QStringLiteral("127.0.0.1:7109"), QStringLiteral("0.0.0.0:*")};
                  return rows.size() == 5 && rows.contains(queuedRow) && fieldCount(rows, 3, QStringLiteral("0.0.0.0:7107")) == 2
-                     ? QString() : QStringLiteral("5 listeners, 1 queued of 16 on :7109");
+                     ? QString()
+                     : QStringLiteral("5 listeners, 1 queued of 16 on :7109");
              }},
-            {QStringLiteral("ss -ltnp"), [&](const QString &out) {
+            {QStringLiteral("ss -ltnp"),
+             [&](const QString &out) {
                  const QList<QStringList> rows = ssRows(out);
                  int shared = 0;
                  for (const QStringList &row : rows)
@@ -812,31 +823,40 @@ private slots:
              [&](const QString &out) {
                  return firstLine(out) == QStringLiteral("%1 %2").arg(towardsListener).arg(loopbackListener)
                          && !out.contains(QLatin1Char('*'))
-                     ? QString() : QStringLiteral("%1 towards :7105 first, and no listener").arg(towardsListener);
+                     ? QString()
+                     : QStringLiteral("%1 towards :7105 first, and no listener").arg(towardsListener);
              }},
             {QStringLiteral("ss -tanH state time-wait | awk '{print $3}' | sort | uniq -c | sort -rn | head"),
              [&](const QString &out) {
-                 return firstLine(out) == QStringLiteral("3 ") + loopbackListener ? QString() : QStringLiteral("3 on :7105 first");
+                 return firstLine(out) == QStringLiteral("3 ") + loopbackListener ? QString()
+                                                                                  : QStringLiteral("3 on :7105 first");
              }},
             {QStringLiteral("ss -tanH state time-wait | awk '{print $4}' | sort | uniq -c | sort -rn | head"),
              [&](const QString &out) {
-                 return firstLine(out) == QStringLiteral("2 ") + loopbackListener ? QString() : QStringLiteral("2 towards :7105 first");
+                 return firstLine(out) == QStringLiteral("2 ") + loopbackListener ? QString()
+                                                                                  : QStringLiteral("2 towards :7105 first");
              }},
-            {QStringLiteral("cat /proc/net/sockstat"), [&](const QString &out) {
+            {QStringLiteral("cat /proc/net/sockstat"),
+             [&](const QString &out) {
                  const QString tcp = out.section(QLatin1String("TCP: "), 1, 1).section(QLatin1Char('\n'), 0, 0);
                  return tcp.section(QLatin1String(" tw "), 1, 1).section(QLatin1Char(' '), 0, 0) == QLatin1String("6")
-                     ? QString() : QStringLiteral("tw 6: five TIME-WAIT and one FIN-WAIT-2 entry");
+                     ? QString()
+                     : QStringLiteral("tw 6: five TIME-WAIT and one FIN-WAIT-2 entry");
              }},
-            {QStringLiteral("slabtop -o | grep tw_sock"), [&](const QString &out) {
+            {QStringLiteral("slabtop -o | grep tw_sock"),
+             [&](const QString &out) {
                  return out.contains(QRegularExpression(QStringLiteral("^\\s*\\d+.*\\btw_sock_TCP\\s*$"),
                                                         QRegularExpression::MultilineOption))
-                     ? QString() : QStringLiteral("a tw_sock_TCP line");
+                     ? QString()
+                     : QStringLiteral("a tw_sock_TCP line");
              }},
-            {QStringLiteral("dmesg | grep -i 'orphaned sockets'"), [&](const QString &out) {
+            {QStringLiteral("dmesg | grep -i 'orphaned sockets'"),
+             [&](const QString &out) {
                  const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-                 return std::all_of(lines.begin(), lines.end(), [](const QString &line) {
-                     return line.contains(QLatin1String("too many orphaned sockets"));
-                 }) ? QString() : QStringLiteral("only \"too many orphaned sockets\" lines");
+                 return std::all_of(lines.begin(), lines.end(),
+                                    [](const QString &line) { return line.contains(QLatin1String("too many orphaned sockets")); })
+                     ? QString()
+                     : QStringLiteral("only \"too many orphaned sockets\" lines");
              }},
         };
         // What the counters must read in this namespace now.

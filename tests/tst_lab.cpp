@@ -23,9 +23,9 @@ namespace {
 
 // What a lab must never change outside itself.
 const QStringList HostSysctls {
-    QStringLiteral("net/ipv4/tcp_tw_reuse"), QStringLiteral("net/ipv4/ip_local_port_range"),
+    QStringLiteral("net/ipv4/tcp_tw_reuse"),       QStringLiteral("net/ipv4/ip_local_port_range"),
     QStringLiteral("net/ipv4/tcp_max_tw_buckets"), QStringLiteral("net/ipv4/tcp_fin_timeout"),
-    QStringLiteral("net/ipv4/tcp_timestamps"), QStringLiteral("net/core/somaxconn"),
+    QStringLiteral("net/ipv4/tcp_timestamps"),     QStringLiteral("net/core/somaxconn"),
 };
 
 QString read(const QString &path)
@@ -49,8 +49,9 @@ QStringList hostLabSockets()
     const QStringList lines = read(QStringLiteral("/proc/net/tcp")).split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         const QStringList fields = line.simplified().split(QLatin1Char(' '));
-        if (fields.size() > 3 && (fields[1].endsWith(QLatin1String(":1F90")) || fields[1].endsWith(QLatin1String("4D0A"), Qt::CaseInsensitive)
-                                  || fields[1].contains(QLatin1String("004D0A"))))
+        if (fields.size() > 3
+            && (fields[1].endsWith(QLatin1String(":1F90")) || fields[1].endsWith(QLatin1String("4D0A"), Qt::CaseInsensitive)
+                || fields[1].contains(QLatin1String("004D0A"))))
             found << line.simplified();
     }
     return found;
@@ -68,7 +69,8 @@ QStringList labProcesses()
         if (!cmdline.open(QIODevice::ReadOnly))
             continue;
         const QByteArray text = cmdline.readAll();
-        if (text.contains("--lab") && QFileInfo(QStringLiteral("/proc/") + pid + QStringLiteral("/exe")).canonicalFilePath() == agent)
+        if (text.contains("--lab")
+            && QFileInfo(QStringLiteral("/proc/") + pid + QStringLiteral("/exe")).canonicalFilePath() == agent)
             found << pid;
     }
     return found;
@@ -114,8 +116,10 @@ struct LabRun
 
 LabRun runLab(const QString &scenario, const QStringList &sets, int seconds = 6)
 {
-    QStringList arguments {QStringLiteral("--lab"), scenario, QStringLiteral("--headless"), QStringLiteral("--duration"),
-                           QString::number(seconds), QStringLiteral("--lang"), QStringLiteral("en")};
+    QStringList arguments {QStringLiteral("--lab"),      scenario,
+                           QStringLiteral("--headless"), QStringLiteral("--duration"),
+                           QString::number(seconds),     QStringLiteral("--lang"),
+                           QStringLiteral("en")};
     for (const QString &set : sets)
         arguments << QStringLiteral("--set") << set;
     const QStringList command = asUser(arguments);
@@ -272,8 +276,9 @@ private slots:
         QVERIFY(reuse.figure(QStringLiteral("reuse-ends-failures"), QStringLiteral("tw_recycled")) > 0);
 
         // A lab (re)started with tcp_timestamps = 0: no entry ever records a timestamp.
-        const LabRun noTimestamps = runLab(QStringLiteral("port-exhaustion"),
-                                           {QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("net.ipv4.tcp_timestamps=0")});
+        const LabRun noTimestamps =
+            runLab(QStringLiteral("port-exhaustion"),
+                   {QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("net.ipv4.tcp_timestamps=0")});
         QCOMPARE(noTimestamps.exitCode, 0);
         QVERIFY(noTimestamps.figure(QStringLiteral("connect-fails"), QStringLiteral("eaddrnotavail")) > 0);
         QCOMPARE(noTimestamps.state(QStringLiteral("failures-return-after-expiry")), QStringLiteral("held"));
@@ -354,8 +359,9 @@ private slots:
         QCOMPARE(keepAlive.state(QStringLiteral("keepalive-no-new-time-wait")), QStringLiteral("held"));
         QCOMPARE(keepAlive.state(QStringLiteral("new-time-wait")), QStringLiteral("not-held"));
 
-        const LabRun capped = runLab(QStringLiteral("fin-wait-2"), {QStringLiteral("net.ipv4.tcp_max_tw_buckets=20"),
-                                                                     QStringLiteral("net.ipv4.tcp_fin_timeout=60")}, 5);
+        const LabRun capped =
+            runLab(QStringLiteral("fin-wait-2"),
+                   {QStringLiteral("net.ipv4.tcp_max_tw_buckets=20"), QStringLiteral("net.ipv4.tcp_fin_timeout=60")}, 5);
         QCOMPARE(capped.state(QStringLiteral("small-table-caps-fin-wait-2")), QStringLiteral("held"));
         QVERIFY(capped.figure(QStringLiteral("small-table-caps-fin-wait-2"), QStringLiteral("fin_wait_2")) <= 20);
 
@@ -374,8 +380,8 @@ private slots:
     {
         QProcess lab;
         lab.setProcessEnvironment(environment());
-        const QStringList command = asUser({QStringLiteral("--lab"), QStringLiteral("server-closes"), QStringLiteral("--headless"),
-                                            QStringLiteral("--duration"), QStringLiteral("60")});
+        const QStringList command = asUser({QStringLiteral("--lab"), QStringLiteral("server-closes"),
+                                            QStringLiteral("--headless"), QStringLiteral("--duration"), QStringLiteral("60")});
         lab.start(command.first(), command.mid(1));
         QVERIFY(lab.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(labProcesses().size() == 2, 5000); // the waiting parent and the lab's PID 1
@@ -389,16 +395,18 @@ private slots:
     {
         const QString png = QDir::tempPath() + QStringLiteral("/tst_lab-%1.png").arg(QCoreApplication::applicationPid());
         QFile::remove(png);
-        const QStringList command = asUser({QStringLiteral("--lab"), QStringLiteral("port-exhaustion"), QStringLiteral("--set"),
-                                            QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("--lang"), QStringLiteral("en"),
-                                            QStringLiteral("--screenshot"), png, QStringLiteral("--samples"), QStringLiteral("3")});
+        const QStringList command =
+            asUser({QStringLiteral("--lab"), QStringLiteral("port-exhaustion"), QStringLiteral("--set"),
+                    QStringLiteral("net.ipv4.tcp_tw_reuse=1"), QStringLiteral("--lang"), QStringLiteral("en"),
+                    QStringLiteral("--screenshot"), png, QStringLiteral("--samples"), QStringLiteral("3")});
         QProcessEnvironment env = environment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         const ProcessRun run = ProcessRun::run(command.first(), command.mid(1), env);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QImage image(png);
         QVERIFY(!image.isNull());
-        QVERIFY2(image.text(QStringLiteral("Title")).startsWith(QStringLiteral("LAB")), qPrintable(image.text(QStringLiteral("Title"))));
+        QVERIFY2(image.text(QStringLiteral("Title")).startsWith(QStringLiteral("LAB")),
+                 qPrintable(image.text(QStringLiteral("Title"))));
         QFile::remove(png);
     }
 
@@ -406,12 +414,18 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown scenario") << QStringList {"--lab", "nonsense", "--headless", "--duration", "2"} << "Unknown lab scenario";
+        QTest::newRow("unknown scenario") << QStringList {"--lab", "nonsense", "--headless", "--duration", "2"}
+                                          << "Unknown lab scenario";
         QTest::newRow("no duration") << QStringList {"--lab", "server-closes", "--headless"} << "--duration";
         QTest::newRow("no scenario") << QStringList {"--lab", "--headless", "--duration", "2"} << "needs a scenario";
-        QTest::newRow("host-only sysctl") << QStringList {"--lab", "server-closes", "--headless", "--duration", "2", "--set", "net.ipv4.tcp_max_orphans=5"} << "host's only";
-        QTest::newRow("bad value") << QStringList {"--lab", "server-closes", "--headless", "--duration", "2", "--set", "net.ipv4.tcp_tw_reuse=3"} << "--set";
-        QTest::newRow("bad load") << QStringList {"--lab", "server-closes", "--headless", "--duration", "2", "--set", "rate=-1"} << "load setting";
+        QTest::newRow("host-only sysctl")
+            << QStringList {"--lab", "server-closes", "--headless", "--duration", "2", "--set", "net.ipv4.tcp_max_orphans=5"}
+            << "host's only";
+        QTest::newRow("bad value") << QStringList {"--lab", "server-closes",          "--headless", "--duration", "2",
+                                                   "--set", "net.ipv4.tcp_tw_reuse=3"}
+                                   << "--set";
+        QTest::newRow("bad load") << QStringList {"--lab", "server-closes", "--headless", "--duration", "2", "--set", "rate=-1"}
+                                  << "load setting";
         QTest::newRow("with --host") << QStringList {"--lab", "server-closes", "--host", "web1"} << "--host";
     }
     void usageErrors()

@@ -274,8 +274,9 @@ private slots:
         QVERIFY(QDir().mkpath(QFileInfo(path).path()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[sampling]\nintervalMs=" + interval + "\n[charts]\nwindowSeconds=-2147483648\n"
-                   "[table]\nsortColumn=2147483647\n");
+        file.write("[sampling]\nintervalMs=" + interval
+                   + "\n[charts]\nwindowSeconds=-2147483648\n"
+                     "[table]\nsortColumn=2147483647\n");
         file.close();
         MainWindow window(true);
         const auto *choice = window.findChild<QComboBox *>(QStringLiteral("IntervalChoice"));

@@ -47,7 +47,11 @@ private slots:
     {
         ExpositionWriter out(ExpositionWriter::Format::Prometheus);
         out.family("x_sockets", ExpositionWriter::Type::Gauge, "Sockets.");
-        out.sample({{"command", std::string("a\xff\xc0\x80" "b\xed\xa0\x80" "c\xe2\x82")}}, std::int64_t(1));
+        out.sample({{"command",
+                     std::string("a\xff\xc0\x80"
+                                 "b\xed\xa0\x80"
+                                 "c\xe2\x82")}},
+                   std::int64_t(1));
         out.sample({{"command", "nginx-工作"}}, std::int64_t(2));
         const std::string body = out.finish();
         const std::string r = "\xEF\xBF\xBD";
@@ -62,13 +66,17 @@ private slots:
         for (const auto format : {ExpositionWriter::Format::Prometheus, ExpositionWriter::Format::OpenMetrics}) {
             ExpositionWriter out(format);
             out.family("x_sockets", ExpositionWriter::Type::Gauge, "Sockets.");
-            out.sample({{"command", std::string("\x1b]2;PWNED\x07\x1b[2J\x7f\xc2\x9b" "a\xe2\x80\xae" "b\xe2\x81\xa6\tc\n")}},
+            out.sample({{"command",
+                         std::string("\x1b]2;PWNED\x07\x1b[2J\x7f\xc2\x9b"
+                                     "a\xe2\x80\xae"
+                                     "b\xe2\x81\xa6\tc\n")}},
                        std::int64_t(1));
             const std::string body = out.finish();
             const std::string r = "\xEF\xBF\xBD";
-            QVERIFY2(body.find("x_sockets{command=\"" + r + "]2;PWNED" + r + r + "[2J" + r + r + "a" + r + "b" + r + r + "c\\n\"} 1")
-                         != std::string::npos,
-                     body.c_str());
+            QVERIFY2(
+                body.find("x_sockets{command=\"" + r + "]2;PWNED" + r + r + "[2J" + r + r + "a" + r + "b" + r + r + "c\\n\"} 1")
+                    != std::string::npos,
+                body.c_str());
         }
     }
 

@@ -87,13 +87,19 @@ private slots:
         QTest::newRow("FIFO") << m_dir.filePath(QStringLiteral("fifo")) << "";
         QTest::newRow("regular file") << m_dir.filePath(QStringLiteral("regular")) << "";
         QTest::newRow("directory") << m_dir.path() << "";
-        QTest::newRow("device") << "/dev/null" << "";
-        QTest::newRow("terminal") << "/dev/tty" << "";
-        QTest::newRow("relative") << "self/ns/net" << "";
-        QTest::newRow("relative with dot") << "./ns/net" << "";
+        QTest::newRow("device") << "/dev/null"
+                                << "";
+        QTest::newRow("terminal") << "/dev/tty"
+                                  << "";
+        QTest::newRow("relative") << "self/ns/net"
+                                  << "";
+        QTest::newRow("relative with dot") << "./ns/net"
+                                           << "";
         QTest::newRow("missing") << m_dir.filePath(QStringLiteral("none")) << "";
-        QTest::newRow("root-only file") << "/etc/shadow" << "";
-        QTest::newRow("another kind of namespace") << "/proc/self/ns/uts" << "";
+        QTest::newRow("root-only file") << "/etc/shadow"
+                                        << "";
+        QTest::newRow("another kind of namespace") << "/proc/self/ns/uts"
+                                                   << "";
         QTest::newRow("wrong identity") << threadPath() << "4:4026531833";
         QTest::newRow("malformed identity") << threadPath() << "net:[1]";
     }
@@ -102,7 +108,8 @@ private slots:
     {
         QFETCH(QString, path);
         QFETCH(QString, identity);
-        const QString id = identity.isEmpty() ? QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()) : identity;
+        const QString id =
+            identity.isEmpty() ? QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()) : identity;
         const QString before = value("net.ipv4.tcp_fin_timeout");
         const Run run = helper({"apply", "--netns", path, "--netns-id", id, "net.ipv4.tcp_fin_timeout=31"});
         QCOMPARE(run.exitCode, 5);
@@ -144,7 +151,8 @@ private slots:
         QFETCH(qint64, caller);
         QFETCH(quint32, uid);
         QFETCH(bool, entered);
-        const int fd = NamespaceIdentity::openCallersVerified(path.toStdString(), NamespaceIdentity::ofCallingThread(), caller, uid);
+        const int fd =
+            NamespaceIdentity::openCallersVerified(path.toStdString(), NamespaceIdentity::ofCallingThread(), caller, uid);
         QCOMPARE(fd >= 0, entered);
         if (fd >= 0) {
             QCOMPARE(NamespaceIdentity::ofDescriptor(fd), NamespaceIdentity::ofCallingThread());
@@ -160,12 +168,13 @@ private slots:
         QString error;
         QVERIFY2(PrivateNetworkNamespace::enterFresh(&error), qPrintable(error));
         QVERIFY(NamespaceIdentity::ofCallingThread() != seen);
-        Run run = helper({"apply", "--netns", threadPath(), "--netns-id", QString::fromStdString(seen.toString()), "net.ipv4.tcp_fin_timeout=32"});
+        Run run = helper({"apply", "--netns", threadPath(), "--netns-id", QString::fromStdString(seen.toString()),
+                          "net.ipv4.tcp_fin_timeout=32"});
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
         // The right identity for what the path names now: accepted, and written there.
-        run = helper({"apply", "--netns", threadPath(), "--netns-id", QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()),
-                      "net.ipv4.tcp_fin_timeout=32"});
+        run = helper({"apply", "--netns", threadPath(), "--netns-id",
+                      QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()), "net.ipv4.tcp_fin_timeout=32"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("32"));
     }
@@ -174,7 +183,9 @@ private slots:
     {
         QCOMPARE(helper({"apply", "--netns", threadPath(), "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
         QCOMPARE(helper({"apply", "--netns-id", QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()),
-                         "net.ipv4.tcp_fin_timeout=33"}).exitCode, 5);
+                         "net.ipv4.tcp_fin_timeout=33"})
+                     .exitCode,
+                 5);
         QVERIFY(value("net.ipv4.tcp_fin_timeout") != QLatin1String("33"));
     }
 
@@ -191,7 +202,8 @@ private slots:
         QVERIFY(command.value(4).startsWith(QStringLiteral("/proc/%1/fd/").arg(getpid())));
         QCOMPARE(command.value(6), QString::fromStdString(NamespaceIdentity::ofCallingThread().toString()));
         QProcess process;
-        process.start(QStringLiteral("unshare"), QStringList {QStringLiteral("-n"), QStringLiteral(SOCKSCOPE_HELPER)} + command.mid(2));
+        process.start(QStringLiteral("unshare"),
+                      QStringList {QStringLiteral("-n"), QStringLiteral(SOCKSCOPE_HELPER)} + command.mid(2));
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 0);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("34"));

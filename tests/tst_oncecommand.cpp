@@ -42,9 +42,8 @@ class TestOnceCommand : public QObject
 
     static QJsonObject runJson(const QStringList &arguments, const QStringList &prefix = {})
     {
-        const Run result = run(QStringList {QStringLiteral("--once"), QStringLiteral("--format"), QStringLiteral("json")}
-                                   + arguments,
-                               prefix);
+        const Run result =
+            run(QStringList {QStringLiteral("--once"), QStringLiteral("--format"), QStringLiteral("json")} + arguments, prefix);
         if (result.exitCode != 0)
             qWarning("sockscope failed (%d): %s", result.exitCode, result.err.constData());
         QJsonParseError error;
@@ -123,18 +122,17 @@ private slots:
                  QStringLiteral("32768 60999"));
         QCOMPARE(sysctls.size(), 16); // the catalog plus tcp_ehash_entries and ip_unprivileged_port_start
         // tcp_tw_recycle is read, not assumed gone: absent on this kernel (removed in 4.12).
-        QCOMPARE(sysctls[QLatin1String("net.ipv4.tcp_tw_recycle")][QLatin1String("state")].toString(),
-                 QStringLiteral("absent"));
+        QCOMPARE(sysctls[QLatin1String("net.ipv4.tcp_tw_recycle")][QLatin1String("state")].toString(), QStringLiteral("absent"));
         // tcp_max_orphans is global: a child namespace does not have it.
-        QCOMPARE(sysctls[QLatin1String("net.ipv4.tcp_max_orphans")][QLatin1String("state")].toString(),
-                 QStringLiteral("absent"));
+        QCOMPARE(sysctls[QLatin1String("net.ipv4.tcp_max_orphans")][QLatin1String("state")].toString(), QStringLiteral("absent"));
         QVERIFY(sysctls[QLatin1String("net.ipv4.tcp_max_orphans")][QLatin1String("value")].isNull());
         QVERIFY(json[QLatin1String("counters")][QLatin1String("TcpExt")][QLatin1String("TW")].toInt() >= 27);
         // PAWS rejects in TIME-WAIT count in PAWSTimewait on this kernel: offered where the kernel has it.
         QFile netstat(QStringLiteral("/proc/net/netstat"));
         QVERIFY(netstat.open(QIODevice::ReadOnly));
         const bool pawsTimewait = netstat.readAll().contains(" PAWSTimewait ");
-        QCOMPARE(json[QLatin1String("counters")][QLatin1String("TcpExt")].toObject().contains(QLatin1String("PAWSTimewait")), pawsTimewait);
+        QCOMPARE(json[QLatin1String("counters")][QLatin1String("TcpExt")].toObject().contains(QLatin1String("PAWSTimewait")),
+                 pawsTimewait);
         if (pawsTimewait)
             QCOMPARE(json[QLatin1String("counters")][QLatin1String("TcpExt")][QLatin1String("PAWSTimewait")].toInt(-1), 0);
         QCOMPARE(json[QLatin1String("slab")][QLatin1String("caches")].toArray().size(), 6);
@@ -218,12 +216,17 @@ private slots:
                                              "destination (local address, remote address, remote port) when this "
                                              "host closes first: tcp_tw_reuse takes over TIME-WAIT entries older than ")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("net.ipv4.tcp_max_orphans = (not in this namespace: it is global, only the host's namespace has it)")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String(
+                     "net.ipv4.tcp_max_orphans = (not in this namespace: it is global, only the host's namespace has it)")),
+                 qPrintable(text));
         // sockstat mixes scopes: inuse and tw are the namespace's, orphan, alloc and mem the host's
         // (tcp_orphan_count_sum, tcp_sockets_allocated, tcp_memory_allocated).
-        QVERIFY2(QRegularExpression(QStringLiteral("sockstat: this namespace inuse \\d+, tw 27; host-wide orphan \\d+, alloc \\d+, mem \\d+ pages\n"))
-                     .match(text).hasMatch(),
-                 qPrintable(text));
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("sockstat: this namespace inuse \\d+, tw 27; host-wide orphan \\d+, alloc \\d+, mem \\d+ pages\n"))
+                .match(text)
+                .hasMatch(),
+            qPrintable(text));
         // A fresh namespace reserves no ports: say so rather than print nothing.
         QVERIFY2(text.contains(QLatin1String("net.ipv4.ip_local_reserved_ports = (empty)\n")), qPrintable(text));
         if (text.contains(QLatin1String("net.ipv4.tcp_ehash_entries = -")))
@@ -239,11 +242,16 @@ private slots:
         QVERIFY2(text.contains(QLatin1String("states counted: established, time-wait (filter)\n")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("States: ESTABLISHED 6, TIME-WAIT 27\n")), qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("LISTEN")), qPrintable(text)); // not counted, so not "LISTEN 0"
-        const QString listenOnly = QString::fromUtf8(
-            run({QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--states"), QStringLiteral("listen")}).out);
-        QVERIFY2(listenOnly.contains(QLatin1String("States: LISTEN 2\nTIME-WAIT: not counted (not in --states); timewait table (sockstat tw, "
-                                                         "TIME-WAIT and orphaned FIN-WAIT-2) 27 of tcp_max_tw_buckets")), qPrintable(listenOnly));
-        QVERIFY2(!listenOnly.contains(QLatin1String("TIME-WAIT 0")) && !listenOnly.contains(QLatin1String("ESTABLISHED 0")), qPrintable(listenOnly));
+        const QString listenOnly =
+            QString::fromUtf8(run({QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                   QStringLiteral("--states"), QStringLiteral("listen")})
+                                  .out);
+        QVERIFY2(listenOnly.contains(
+                     QLatin1String("States: LISTEN 2\nTIME-WAIT: not counted (not in --states); timewait table (sockstat tw, "
+                                   "TIME-WAIT and orphaned FIN-WAIT-2) 27 of tcp_max_tw_buckets")),
+                 qPrintable(listenOnly));
+        QVERIFY2(!listenOnly.contains(QLatin1String("TIME-WAIT 0")) && !listenOnly.contains(QLatin1String("ESTABLISHED 0")),
+                 qPrintable(listenOnly));
         // Without --states, no filter line.
         QVERIFY(!QString::fromUtf8(run({QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("en")}).out)
                      .contains(QLatin1String("states counted")));
@@ -286,20 +294,26 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("unknown option") << QStringList {QStringLiteral("--bogus")};
-        QTest::newRow("unknown format") << QStringList {QStringLiteral("--once"), QStringLiteral("--format"), QStringLiteral("xml")};
+        QTest::newRow("unknown format") << QStringList {QStringLiteral("--once"), QStringLiteral("--format"),
+                                                        QStringLiteral("xml")};
         QTest::newRow("negative top") << QStringList {QStringLiteral("--once"), QStringLiteral("--top"), QStringLiteral("-1")};
-        QTest::newRow("top not a number") << QStringList {QStringLiteral("--once"), QStringLiteral("--top"), QStringLiteral("ten")};
+        QTest::newRow("top not a number") << QStringList {QStringLiteral("--once"), QStringLiteral("--top"),
+                                                          QStringLiteral("ten")};
         QTest::newRow("sockets without json") << QStringList {QStringLiteral("--once"), QStringLiteral("--sockets")};
-        QTest::newRow("interval too long") << QStringList {QStringLiteral("--once"), QStringLiteral("--interval"), QStringLiteral("20")};
-        QTest::newRow("unknown state") << QStringList {QStringLiteral("--once"), QStringLiteral("--states"), QStringLiteral("waiting")};
-        QTest::newRow("unknown language") << QStringList {QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("fr")};
+        QTest::newRow("interval too long") << QStringList {QStringLiteral("--once"), QStringLiteral("--interval"),
+                                                           QStringLiteral("20")};
+        QTest::newRow("unknown state") << QStringList {QStringLiteral("--once"), QStringLiteral("--states"),
+                                                       QStringLiteral("waiting")};
+        QTest::newRow("unknown language") << QStringList {QStringLiteral("--once"), QStringLiteral("--lang"),
+                                                          QStringLiteral("fr")};
         QTest::newRow("stray argument") << QStringList {QStringLiteral("--once"), QStringLiteral("now")};
         QTest::newRow("missing value") << QStringList {QStringLiteral("--once"), QStringLiteral("--netns")};
         // Window options are checked before any display is needed.
         QTest::newRow("window: unknown view") << QStringList {QStringLiteral("--screenshot"), QStringLiteral("a.png"),
-                                                             QStringLiteral("--view"), QStringLiteral("everything")};
+                                                              QStringLiteral("--view"), QStringLiteral("everything")};
         QTest::newRow("window: not a png") << QStringList {QStringLiteral("--screenshot"), QStringLiteral("a.jpg")};
-        QTest::newRow("window: zero samples") << QStringList {QStringLiteral("--benchmark"), QStringLiteral("--samples"), QStringLiteral("0")};
+        QTest::newRow("window: zero samples")
+            << QStringList {QStringLiteral("--benchmark"), QStringLiteral("--samples"), QStringLiteral("0")};
     }
 
     void badArguments()

@@ -92,7 +92,8 @@ private slots:
         QCOMPARE(int(summary.ownerCount), 2);
         QCOMPARE(labels.size(), std::size_t(2));
         const auto web = std::find_if(labels.begin(), labels.end(), [](const OwnerLabel &l) { return l.command == "tw-web"; });
-        const auto apiLabel = std::find_if(labels.begin(), labels.end(), [](const OwnerLabel &l) { return l.command == "tw-api"; });
+        const auto apiLabel =
+            std::find_if(labels.begin(), labels.end(), [](const OwnerLabel &l) { return l.command == "tw-api"; });
         QVERIFY(web != labels.end() && apiLabel != labels.end());
         // The two tw-web processes are one line: 3 + 2.
         QCOMPARE(summary.timeWaitOfOwner(web->key()), std::int64_t(5));
@@ -111,7 +112,8 @@ private slots:
             // The holders of the listener (one process each here), no pid: which one closed is not known.
             QCOMPARE(snapshot->owners.owner(owners->owners[0].owner)->pid, 0u);
             QCOMPARE(snapshot->owners.owner(owners->owners[0].owner)->processes, 1u);
-            QCOMPARE(snapshot->owners.owner(owners->owners[0].owner)->command, child == &api ? std::string("tw-api") : std::string("tw-web"));
+            QCOMPARE(snapshot->owners.owner(owners->owners[0].owner)->command,
+                     child == &api ? std::string("tw-api") : std::string("tw-web"));
             QCOMPARE(owners->unattributed + owners->otherOwners, 0u);
         }
         QVERIFY(!snapshot->owners.ofPort(true, 7201)); // no TIME-WAIT towards 7201: the clients closed second
@@ -163,9 +165,9 @@ private slots:
     {
         SampleSummarizer summarizer;
         OwnerLabels labels;
-        SampleSummary s = summarizer.summarize(attributed(1000, {{"nginx", "nginx.service", 10, 40}, {"nginx", "nginx.service", 11, 2},
-                                                                {"", "cron.service", 0, 7}}),
-                                               &labels);
+        SampleSummary s = summarizer.summarize(
+            attributed(1000, {{"nginx", "nginx.service", 10, 40}, {"nginx", "nginx.service", 11, 2}, {"", "cron.service", 0, 7}}),
+            &labels);
         QCOMPARE(int(s.ownerCount), 2);
         QCOMPARE(s.timeWaitOfOwner(keyOf("nginx", "nginx.service")), std::int64_t(42));
         QCOMPARE(s.timeWaitOfOwner(keyOf("", "cron.service")), std::int64_t(7)); // known by its cgroup only
@@ -216,8 +218,8 @@ private slots:
     {
         SampleSummarizer summarizer;
         OwnerLabels labels;
-        const SampleSummary sent = summarizer.summarize(attributed(1000, {{"nginx", "nginx.service", 10, 40}, {"sshd", "ssh.service", 3, 1}}, 9),
-                                                        &labels);
+        const SampleSummary sent = summarizer.summarize(
+            attributed(1000, {{"nginx", "nginx.service", 10, 40}, {"sshd", "ssh.service", 3, 1}}, 9), &labels);
         const std::string bytes = SummaryOwnersCodec::encode(sent, labels);
         SampleSummary got;
         OwnerLabels gotLabels;

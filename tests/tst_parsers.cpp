@@ -73,7 +73,8 @@ private slots:
     {
         TcpCounters counters;
         CoreMessage error;
-        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("netstat-extra-columns.txt")), &counters, &error), qPrintable(CoreMessageText::text(error)));
+        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("netstat-extra-columns.txt")), &counters, &error),
+                 qPrintable(CoreMessageText::text(error)));
         QCOMPARE(counters.value(TcpCounter::TimeWaitEntered), 262143);
         QCOMPARE(counters.value(TcpCounter::TimeWaitRecycled), 17);
         QCOMPARE(counters.value(TcpCounter::TimeWaitKilled), 3);
@@ -106,7 +107,8 @@ private slots:
     {
         TcpCounters counters;
         CoreMessage error;
-        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("snmp.txt")), &counters, &error), qPrintable(CoreMessageText::text(error)));
+        QVERIFY2(ProcNetCountersParser::parse(byteView(fixture("snmp.txt")), &counters, &error),
+                 qPrintable(CoreMessageText::text(error)));
         QCOMPARE(counters.value(TcpCounter::ActiveOpens), 1200);
         QCOMPARE(counters.value(TcpCounter::PassiveOpens), 3400000);
         QCOMPARE(counters.value(TcpCounter::EstabResets), 42);
@@ -118,7 +120,8 @@ private slots:
     {
         SlabFigures figures;
         CoreMessage error;
-        QVERIFY2(SlabinfoParser::parse(byteView(fixture("slabinfo.txt")), 4096, &figures, &error), qPrintable(CoreMessageText::text(error)));
+        QVERIFY2(SlabinfoParser::parse(byteView(fixture("slabinfo.txt")), 4096, &figures, &error),
+                 qPrintable(CoreMessageText::text(error)));
         QVERIFY(figures.slabinfoReadable);
         const SlabCacheFigure &tw = figures.cache(SlabCache::TimeWaitV4);
         QVERIFY(tw.exact());
@@ -150,8 +153,8 @@ private slots:
         QTest::newRow("old version") << QByteArray("slabinfo - version: 1.1\ntw_sock_TCP 1 1 256 16 1\n");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("short row") << QByteArray("slabinfo - version: 2.1\ntw_sock_TCP 1 1 256\n");
-        QTest::newRow("not a number")
-            << QByteArray("slabinfo - version: 2.1\nTCP 1 x 2368 13 8 : tunables 0 0 0 : slabdata 1 1 0\n");
+        QTest::newRow("not a number") << QByteArray(
+            "slabinfo - version: 2.1\nTCP 1 x 2368 13 8 : tunables 0 0 0 : slabdata 1 1 0\n");
     }
 
     void slabinfoMalformed()
@@ -170,8 +173,7 @@ private slots:
         const QByteArray dump = fixture("sockdiag-dump.bin");
         std::vector<SocketRecord> records;
         auto parser = SockDiagDatagramParser::forRecordedDump();
-        QCOMPARE(parser.parse(dump.constData(), std::size_t(dump.size()), records),
-                 SockDiagDatagramParser::Status::Done);
+        QCOMPARE(parser.parse(dump.constData(), std::size_t(dump.size()), records), SockDiagDatagramParser::Status::Done);
         // The IPv6 dump follows the IPv4 one's NLMSG_DONE.
         int ipv4Done = 0;
         for (const SocketRecord &r : records)
@@ -219,7 +221,8 @@ private slots:
         std::vector<char> exact(dump.begin(), dump.end());
         QCOMPARE(parser.parse(exact.data(), exact.size(), records), SockDiagDatagramParser::Status::Failed);
         QCOMPARE(parser.errorNumber(), EPROTO);
-        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("runcated")), qPrintable(CoreMessageText::text(parser.errorMessage())));
+        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("runcated")),
+                 qPrintable(CoreMessageText::text(parser.errorMessage())));
         for (const SocketRecord &r : records)
             QCOMPARE(int(r.family), family); // whatever came before the cut is intact
         if (cut < 0)
@@ -236,7 +239,8 @@ private slots:
         std::vector<SocketRecord> records;
         auto parser = SockDiagDatagramParser::forRecordedDump();
         QCOMPARE(parser.parse(buffer, sizeof(buffer), records), SockDiagDatagramParser::Status::Failed);
-        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("16 bytes")), qPrintable(CoreMessageText::text(parser.errorMessage())));
+        QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("16 bytes")),
+                 qPrintable(CoreMessageText::text(parser.errorMessage())));
         QVERIFY(records.empty());
     }
 
@@ -272,7 +276,8 @@ private slots:
         if (sent == -error)
             QCOMPARE(CoreMessageText::text(parser.errorMessage()), QString::fromLocal8Bit(std::strerror(error)));
         else
-            QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("Malformed")), qPrintable(CoreMessageText::text(parser.errorMessage())));
+            QVERIFY2(CoreMessageText::text(parser.errorMessage()).contains(QLatin1String("Malformed")),
+                     qPrintable(CoreMessageText::text(parser.errorMessage())));
     }
 
     void dumpInterruptedFlag()
@@ -294,14 +299,27 @@ private slots:
         QByteArray strings("\0int\0tcp_timewait_sock\0", 23);
         QByteArray types;
         auto put = [&types](quint32 v) { types.append(reinterpret_cast<const char *>(&v), 4); };
-        put(1); put(1u << 24); put(4); put(0x20); // INT "int", size 4, encoding word
-        put(5); put((4u << 24) | 1); put(248); // STRUCT "tcp_timewait_sock", vlen 1
-        put(1); put(1); put(0); // member: name, type, offset
+        put(1);
+        put(1u << 24);
+        put(4);
+        put(0x20); // INT "int", size 4, encoding word
+        put(5);
+        put((4u << 24) | 1);
+        put(248); // STRUCT "tcp_timewait_sock", vlen 1
+        put(1);
+        put(1);
+        put(0); // member: name, type, offset
         QByteArray btf;
         auto put16 = [&btf](quint16 v) { btf.append(reinterpret_cast<const char *>(&v), 2); };
         auto put32 = [&btf](quint32 v) { btf.append(reinterpret_cast<const char *>(&v), 4); };
-        put16(0xeB9F); btf.append(char(1)); btf.append(char(0));
-        put32(24); put32(0); put32(quint32(types.size())); put32(quint32(types.size())); put32(quint32(strings.size()));
+        put16(0xeB9F);
+        btf.append(char(1));
+        btf.append(char(0));
+        put32(24);
+        put32(0);
+        put32(quint32(types.size()));
+        put32(quint32(types.size()));
+        put32(quint32(strings.size()));
         btf += types + strings;
         const auto sizes = BtfStructSizes::find(byteView(btf), {"tcp_timewait_sock", "tcp_sock"});
         QCOMPARE(sizes.at("tcp_timewait_sock"), 248);

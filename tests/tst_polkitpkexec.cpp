@@ -52,8 +52,9 @@ private slots:
         for (const char *program : {"/usr/lib/polkit-1/polkitd", "/usr/bin/pkexec", "/usr/bin/dbus-daemon", "/usr/bin/dbus-send"})
             QVERIFY2(QFile::exists(QLatin1String(program)), program); // .ci/install-deps installs them
         QVERIFY(m_dir.isValid());
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                                | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+        QFile::setPermissions(m_dir.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
+                                  | QFile::ReadGroup | QFile::ExeGroup);
 
         // The policy as installed, naming the helper just built instead of the install path.
         QFile installed(QStringLiteral(SOCKSCOPE_POLICY_FILE));
@@ -75,9 +76,8 @@ private slots:
                                  "<standard_system_servicedirs/>"})
             bus.replace(drop, "");
         bus.replace("<includedir>system.d</includedir>", "<includedir>/usr/share/dbus-1/system.d</includedir>");
-        const QList<QPair<QString, QByteArray>> files {{"actions/org.sockscope.sysctl.policy", policy},
-                                                       {"rules/10-test.rules", rule},
-                                                       {"bus.conf", bus}};
+        const QList<QPair<QString, QByteArray>> files {
+            {"actions/org.sockscope.sysctl.policy", policy}, {"rules/10-test.rules", rule}, {"bus.conf", bus}};
         for (const auto &[name, text] : files) {
             QDir().mkpath(QFileInfo(m_dir.filePath(name)).path());
             QFile file(m_dir.filePath(name));
@@ -94,7 +94,8 @@ private slots:
         // The caller's shell runs pkexec, so it is the helper's parent: its namespace (this test's)
         // is one the caller holds. The test's own thread's (a root process) is not, and must be
         // refused even though authorised, however the path reaches it.
-        const QString netns = QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(QString::fromStdString(here.toString()));
+        const QString netns =
+            QStringLiteral("--netns /proc/$$/ns/net --netns-id %1").arg(QString::fromStdString(here.toString()));
         // Ways to name this test's thread (a root process's namespace) that begin with the
         // caller's /proc entry; each must be refused, and would write 44 if it were not.
         const QString thread = QStringLiteral("proc/%1/task/%2/ns/net").arg(getpid()).arg(gettid());
@@ -141,11 +142,13 @@ run apply '/usr/bin/pkexec "$HELPER" apply %1 net.ipv4.tcp_fin_timeout=41'
 run persist '/usr/bin/pkexec "$HELPER" persist %1 net.ipv4.tcp_fin_timeout=42'
 run old-option '/usr/bin/pkexec "$HELPER" --persist %1 net.ipv4.tcp_fin_timeout=43'
 run by-descriptor '/usr/bin/pkexec "$HELPER" apply --netns /proc/$$/fd/7 --netns-id %3 net.ipv4.tcp_fin_timeout=41'
-%2)").arg(netns, foreign, QString::fromStdString(here.toString()));
+%2)")
+                                   .arg(netns, foreign, QString::fromStdString(here.toString()));
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("unshare"), {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
-                                                  QStringLiteral("sh"), m_dir.path(), QStringLiteral(SOCKSCOPE_HELPER)});
+        process.start(QStringLiteral("unshare"),
+                      {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"),
+                       m_dir.path(), QStringLiteral(SOCKSCOPE_HELPER)});
         QVERIFY(process.waitForFinished(120000));
         m_output = QString::fromUtf8(process.readAll());
         m_exitCode = process.exitCode();

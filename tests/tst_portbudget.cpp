@@ -172,18 +172,17 @@ private slots:
             << 32768 << 60999 << 0 << 2 << 1 << 1000 << false << 28232 << int(R::NotLoopback) << 28232.0 / 60;
         QTest::newRow("reuse 1 reaches any destination")
             << 32768 << 60999 << 0 << 1 << 1 << 1000 << false << 28232 << int(R::Applies) << 28232.0;
-        QTest::newRow("reuse 0 on loopback") << 32768 << 60999 << 0 << 0 << 1 << 1000 << true << 28232 << int(R::Off)
-                                              << 28232.0 / 60;
-        QTest::newRow("timestamps off") << 32768 << 60999 << 0 << 1 << 0 << 1000 << true << 28232
-                                        << int(R::NoTimestamps) << 28232.0 / 60;
-        QTest::newRow("timestamps 2 count as on") << 40000 << 40003 << 0 << 2 << 2 << 100 << true << 4
-                                                  << int(R::Applies) << 40.0;
-        QTest::newRow("no tcp_tw_reuse_delay: about 1 s") << 40000 << 40003 << 0 << 2 << 1 << -1 << true << 4
-                                                          << int(R::Applies) << 4.0;
-        QTest::newRow("reserved ports leave the range") << 40000 << 40099 << 10 << 0 << 1 << 1000 << false << 90
-                                                        << int(R::Off) << 1.5;
-        QTest::newRow("unreadable reuse counts without it") << 40000 << 40059 << 0 << -1 << 1 << 1000 << true << 60
-                                                            << int(R::Unknown) << 1.0;
+        QTest::newRow("reuse 0 on loopback")
+            << 32768 << 60999 << 0 << 0 << 1 << 1000 << true << 28232 << int(R::Off) << 28232.0 / 60;
+        QTest::newRow("timestamps off") << 32768 << 60999 << 0 << 1 << 0 << 1000 << true << 28232 << int(R::NoTimestamps)
+                                        << 28232.0 / 60;
+        QTest::newRow("timestamps 2 count as on") << 40000 << 40003 << 0 << 2 << 2 << 100 << true << 4 << int(R::Applies) << 40.0;
+        QTest::newRow("no tcp_tw_reuse_delay: about 1 s")
+            << 40000 << 40003 << 0 << 2 << 1 << -1 << true << 4 << int(R::Applies) << 4.0;
+        QTest::newRow("reserved ports leave the range")
+            << 40000 << 40099 << 10 << 0 << 1 << 1000 << false << 90 << int(R::Off) << 1.5;
+        QTest::newRow("unreadable reuse counts without it")
+            << 40000 << 40059 << 0 << -1 << 1 << 1000 << true << 60 << int(R::Unknown) << 1.0;
     }
 
     void calculator()
@@ -289,8 +288,7 @@ private slots:
         };
         std::vector<SysctlReading> readings {present("net.ipv4.ip_local_port_range", "40000 40099"),
                                              present("net.ipv4.ip_local_reserved_ports", "40010-40019"),
-                                             present("net.ipv4.tcp_tw_reuse", "2"),
-                                             present("net.ipv4.tcp_timestamps", "1")};
+                                             present("net.ipv4.tcp_tw_reuse", "2"), present("net.ipv4.tcp_timestamps", "1")};
         PortBudgetSettings s = PortBudgetSettings::fromReadings(readings);
         QVERIFY(s.rangeValid);
         QCOMPARE(s.reservedInRange, 10);
@@ -486,8 +484,11 @@ private slots:
                     QCOMPARE(timeWaitRecycled(), recycledBefore);
                     return;
                 }
-                QVERIFY2(client >= 0, qPrintable(QStringLiteral("round %1, connection %2: %3")
-                                                     .arg(round).arg(i).arg(QString::fromLocal8Bit(strerror(-client)))));
+                QVERIFY2(client >= 0,
+                         qPrintable(QStringLiteral("round %1, connection %2: %3")
+                                        .arg(round)
+                                        .arg(i)
+                                        .arg(QString::fromLocal8Bit(strerror(-client)))));
                 tcp_info info {};
                 socklen_t length = sizeof info;
                 QCOMPARE(getsockopt(client, IPPROTO_TCP, TCP_INFO, &info, &length), 0);

@@ -426,8 +426,8 @@ private slots:
         QTest::newRow("--replay ''") << QStringList {"--replay", ""} << 2 << "--replay needs a file name";
         QTest::newRow("--replay FIFO") << QStringList {"--replay", fifo} << 1 << "not a regular file";
         QTest::newRow("--replay /dev/null") << QStringList {"--replay", "/dev/null"} << 1 << "not a regular file";
-        QTest::newRow("--replay named with escapes") << QStringList {"--replay", m_dir.filePath("x\x1b]0;T\x07\x1b[2J")} << 1
-                                                     << "No such file";
+        QTest::newRow("--replay named with escapes")
+            << QStringList {"--replay", m_dir.filePath("x\x1b]0;T\x07\x1b[2J")} << 1 << "No such file";
         QTest::newRow("--format with escapes") << QStringList {"--once", "--format", "\x1b[2J"} << 2 << "Unknown format";
         QTest::newRow("--replay missing") << QStringList {"--replay", m_dir.filePath("absent.rec")} << 1 << "No such file";
         // As a desktop launcher passes it (Exec=sockscope %f): reported as a file, not as a usage error.
@@ -435,8 +435,8 @@ private slots:
         QTest::newRow("launcher: FIFO") << QStringList {fifo} << 1 << "not a regular file";
         QTest::newRow("--record FIFO") << QStringList {"--record", fifo, "--samples", "1"} << 1 << "not a regular file";
         QTest::newRow("--once --netns FIFO") << QStringList {"--once", "--netns", fifo} << 1 << "is not a network namespace";
-        QTest::newRow("--record --netns FIFO") << QStringList {"--record", m_dir.filePath("n.rec"), "--netns", fifo} << 1
-                                               << "is not a network namespace";
+        QTest::newRow("--record --netns FIFO")
+            << QStringList {"--record", m_dir.filePath("n.rec"), "--netns", fifo} << 1 << "is not a network namespace";
     }
 
     void hostileArguments()
@@ -485,7 +485,9 @@ private slots:
             RecordingWriter writer;
             CoreMessage error;
             QVERIFY(writer.open(path.toStdString(), RecordingWriter::Header(), &error));
-            struct stat status {};
+            struct stat status
+            {
+            };
             QCOMPARE(::stat(QFile::encodeName(path).constData(), &status), 0);
             QCOMPARE(status.st_mode & 07777, mode_t(0600));
             QVERIFY(status.st_size < 100000); // truncated: the header alone
@@ -567,7 +569,9 @@ private slots:
         CoreMessage error;
         QVERIFY(!writer.open(path.toStdString(), RecordingWriter::Header(), &error));
         QCOMPARE(int(error.code), int(CoreMessageCode::RecordingNotOwned));
-        struct stat after {};
+        struct stat after
+        {
+        };
         QCOMPARE(::stat(path.constData(), &after), 0);
         QCOMPARE(after.st_uid, uid_t(65534));
         QCOMPARE(after.st_mode & 07777, mode_t(0666));

@@ -71,9 +71,9 @@ class TestRemoteAskpass : public QObject
     {
         // Xvfb picks a free display number itself and prints it (-displayfd): other tests and
         // other users' X servers may hold any number we would guess.
-        m_xvfb.start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
-                                             QStringLiteral("0"), QStringLiteral("800x600x24"), QStringLiteral("-nolisten"),
-                                             QStringLiteral("tcp")});
+        m_xvfb.start(QStringLiteral("Xvfb"),
+                     {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"), QStringLiteral("0"),
+                      QStringLiteral("800x600x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp")});
         if (!m_xvfb.waitForStarted(5000)
             || !QTest::qWaitFor([&] { return m_xvfb.canReadLine() || m_xvfb.state() == QProcess::NotRunning; }, 30000)
             || !m_xvfb.canReadLine())
@@ -85,12 +85,15 @@ class TestRemoteAskpass : public QObject
             return QStringLiteral("openbox did not start");
         // openbox announces itself on the root window once it manages (and focuses) windows.
         QByteArray last;
-        if (QTest::qWaitFor([&] {
-                const ProcessRun probe = ProcessRun::run(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")},
-                                                         displayEnvironment());
-                last = probe.out + probe.err;
-                return probe.out.contains("window id");
-            }, 10000))
+        if (QTest::qWaitFor(
+                [&] {
+                    const ProcessRun probe = ProcessRun::run(
+                        QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")},
+                        displayEnvironment());
+                    last = probe.out + probe.err;
+                    return probe.out.contains("window id");
+                },
+                10000))
             return {};
         return QStringLiteral("openbox did not take %1 (xprop: %2; openbox: %3; Xvfb: %4)")
             .arg(m_display, QString::fromLocal8Bit(last), QString::fromLocal8Bit(m_wm.readAllStandardError()),
@@ -109,18 +112,26 @@ class TestRemoteAskpass : public QObject
     bool answerDialog(const QString &key)
     {
         QString window;
-        const bool found = QTest::qWaitFor([&] {
-            const ProcessRun search = ProcessRun::run(QStringLiteral("xdotool"), {QStringLiteral("search"), QStringLiteral("--name"),
-                                                                                 QStringLiteral("Unknown host key")}, displayEnvironment());
-            window = QString::fromLatin1(search.out.trimmed().split('\n').constFirst());
-            return search.exitCode == 0 && !window.isEmpty();
-        }, 30000);
+        const bool found = QTest::qWaitFor(
+            [&] {
+                const ProcessRun search =
+                    ProcessRun::run(QStringLiteral("xdotool"),
+                                    {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("Unknown host key")},
+                                    displayEnvironment());
+                window = QString::fromLatin1(search.out.trimmed().split('\n').constFirst());
+                return search.exitCode == 0 && !window.isEmpty();
+            },
+            30000);
         if (!found)
             return false;
         return ProcessRun::run(QStringLiteral("xdotool"), {QStringLiteral("windowactivate"), QStringLiteral("--sync"), window},
-                               displayEnvironment()).exitCode == 0
+                               displayEnvironment())
+                   .exitCode
+            == 0
             && ProcessRun::run(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("--window"), window, key},
-                               displayEnvironment()).exitCode == 0;
+                               displayEnvironment())
+                   .exitCode
+            == 0;
     }
 
     SshOutcome connectWithUnknownKey(const QString &key, QByteArray *out)
@@ -138,7 +149,8 @@ class TestRemoteAskpass : public QObject
             launcher.process()->kill();
         if (!finished.wait(30000) || !answered) {
             SshOutcome none;
-            none.message = QStringLiteral("no askpass window answered; ssh said: ") + QString::fromLocal8Bit(launcher.standardError());
+            none.message =
+                QStringLiteral("no askpass window answered; ssh said: ") + QString::fromLocal8Bit(launcher.standardError());
             return none;
         }
         *out = launcher.process()->readAllStandardOutput();
@@ -156,9 +168,10 @@ private slots:
 
     void hostKeyYes()
     {
-        AskpassDialog dialog(AskpassPrompt(QStringLiteral("The authenticity of host 'web1' can't be established.\n"
-                                                          "Are you sure you want to continue connecting (yes/no/[fingerprint])? "),
-                                           QString()));
+        AskpassDialog dialog(
+            AskpassPrompt(QStringLiteral("The authenticity of host 'web1' can't be established.\n"
+                                         "Are you sure you want to continue connecting (yes/no/[fingerprint])? "),
+                          QString()));
         QVERIFY(!dialog.findChild<QLineEdit *>()); // a question, not a password
         QVERIFY(button(dialog, QDialogButtonBox::No)->isDefault());
         QVERIFY(!button(dialog, QDialogButtonBox::Yes)->autoDefault());
@@ -226,13 +239,15 @@ private slots:
         environment.insert(QStringLiteral("HOME"), QStringLiteral("/nonexistent"));
         QProcess askpass;
         askpass.setProcessEnvironment(environment);
-        askpass.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                                  QStringLiteral("--clear-groups"), QStringLiteral(SOCKSCOPE_BINARY),
-                                                  QStringLiteral("Password: ")});
+        askpass.start(QStringLiteral("setpriv"),
+                      {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                       QStringLiteral(SOCKSCOPE_BINARY), QStringLiteral("Password: ")});
         QVERIFY(askpass.waitForStarted());
         const QByteArray entry = "/proc/" + QByteArray::number(askpass.processId());
         const auto owner = [&] {
-            struct stat status {};
+            struct stat status
+            {
+            };
             return ::stat(QByteArray(entry + "/environ").constData(), &status) == 0 ? qint64(status.st_uid) : -1;
         };
         // First its own (nobody's, once setpriv has run), then root's, while the prompt waits; the
@@ -259,7 +274,8 @@ private slots:
             QSKIP(qPrintable(SshTestServer::unavailableReason()));
         for (const char *tool : {"Xvfb", "openbox", "xdotool", "xprop"}) {
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
+                QSKIP(qPrintable(
+                    QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
         }
         if (!m_displayTried) {
             m_displayTried = true;

@@ -29,12 +29,24 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("port");
         QTest::addColumn<QString>("display");
-        QTest::newRow("ssh config alias") << "web1" << "" << "web1" << 0 << "web1";
-        QTest::newRow("user and name") << "alice@db.example.org" << "alice" << "db.example.org" << 0 << "alice@db.example.org";
-        QTest::newRow("port") << "10.0.0.7:2222" << "" << "10.0.0.7" << 2222 << "10.0.0.7:2222";
-        QTest::newRow("all three") << "ops_1@h-2:65535" << "ops_1" << "h-2" << 65535 << "ops_1@h-2:65535";
-        QTest::newRow("v6 with port") << "bob@[2001:db8::1]:22" << "bob" << "2001:db8::1" << 22 << "bob@[2001:db8::1]:22";
-        QTest::newRow("v6 bare in brackets") << "[::1]" << "" << "::1" << 0 << "[::1]";
+        QTest::newRow("ssh config alias") << "web1"
+                                          << ""
+                                          << "web1" << 0 << "web1";
+        QTest::newRow("user and name") << "alice@db.example.org"
+                                       << "alice"
+                                       << "db.example.org" << 0 << "alice@db.example.org";
+        QTest::newRow("port") << "10.0.0.7:2222"
+                              << ""
+                              << "10.0.0.7" << 2222 << "10.0.0.7:2222";
+        QTest::newRow("all three") << "ops_1@h-2:65535"
+                                   << "ops_1"
+                                   << "h-2" << 65535 << "ops_1@h-2:65535";
+        QTest::newRow("v6 with port") << "bob@[2001:db8::1]:22"
+                                      << "bob"
+                                      << "2001:db8::1" << 22 << "bob@[2001:db8::1]:22";
+        QTest::newRow("v6 bare in brackets") << "[::1]"
+                                             << ""
+                                             << "::1" << 0 << "[::1]";
     }
     void accepted()
     {
@@ -52,34 +64,59 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason"); // a word the message must contain
-        QTest::newRow("empty") << "" << "No host";
-        QTest::newRow("option injection") << "-oProxyCommand=sh" << "'-'";
-        QTest::newRow("option as host after user") << "a@-oProxyCommand=x" << "'-'";
-        QTest::newRow("option as user") << "-x@host" << "'-'";
-        QTest::newRow("space") << "web1 -oProxyCommand=x" << "space";
-        QTest::newRow("newline") << "web1\nHost *" << "line break";
-        QTest::newRow("tab") << "web1\t" << "space";
+        QTest::newRow("empty") << ""
+                               << "No host";
+        QTest::newRow("option injection") << "-oProxyCommand=sh"
+                                          << "'-'";
+        QTest::newRow("option as host after user") << "a@-oProxyCommand=x"
+                                                   << "'-'";
+        QTest::newRow("option as user") << "-x@host"
+                                        << "'-'";
+        QTest::newRow("space") << "web1 -oProxyCommand=x"
+                               << "space";
+        QTest::newRow("newline") << "web1\nHost *"
+                                 << "line break";
+        QTest::newRow("tab") << "web1\t"
+                             << "space";
         QTest::newRow("control") << QStringLiteral("web") + QChar(0x1b) + QStringLiteral("[2J") << "control";
         QTest::newRow("bidi override") << QStringLiteral("web") + QChar(0x202e) + QStringLiteral("1") << "control";
-        QTest::newRow("shell in ProxyCommand %h") << "h$(id)" << "only letters";
-        QTest::newRow("backquote") << "h`id`" << "only letters";
-        QTest::newRow("percent token") << "%d" << "only letters";
-        QTest::newRow("ssh url") << "ssh://h" << "port";
-        QTest::newRow("empty user") << "@host" << "user name";
-        QTest::newRow("two at") << "a@b@c" << "more than one";
-        QTest::newRow("empty host") << "alice@" << "empty";
-        QTest::newRow("empty port") << "host:" << "port";
-        QTest::newRow("port zero") << "host:0" << "65535";
-        QTest::newRow("port too big") << "host:65536" << "65535";
-        QTest::newRow("port signed") << "host:+22" << "65535";
-        QTest::newRow("port huge") << "host:99999999999" << "65535";
-        QTest::newRow("v6 without brackets") << "2001:db8::1" << "brackets";
-        QTest::newRow("v6 unclosed") << "[::1" << "']'";
-        QTest::newRow("not v6") << "[evil;id]:22" << "IPv6";
-        QTest::newRow("v6 zone") << "[fe80::1%eth0]" << "IPv6";
-        QTest::newRow("junk after v6") << "[::1]x" << "':port'";
+        QTest::newRow("shell in ProxyCommand %h") << "h$(id)"
+                                                  << "only letters";
+        QTest::newRow("backquote") << "h`id`"
+                                   << "only letters";
+        QTest::newRow("percent token") << "%d"
+                                       << "only letters";
+        QTest::newRow("ssh url") << "ssh://h"
+                                 << "port";
+        QTest::newRow("empty user") << "@host"
+                                    << "user name";
+        QTest::newRow("two at") << "a@b@c"
+                                << "more than one";
+        QTest::newRow("empty host") << "alice@"
+                                    << "empty";
+        QTest::newRow("empty port") << "host:"
+                                    << "port";
+        QTest::newRow("port zero") << "host:0"
+                                   << "65535";
+        QTest::newRow("port too big") << "host:65536"
+                                      << "65535";
+        QTest::newRow("port signed") << "host:+22"
+                                     << "65535";
+        QTest::newRow("port huge") << "host:99999999999"
+                                   << "65535";
+        QTest::newRow("v6 without brackets") << "2001:db8::1"
+                                             << "brackets";
+        QTest::newRow("v6 unclosed") << "[::1"
+                                     << "']'";
+        QTest::newRow("not v6") << "[evil;id]:22"
+                                << "IPv6";
+        QTest::newRow("v6 zone") << "[fe80::1%eth0]"
+                                 << "IPv6";
+        QTest::newRow("junk after v6") << "[::1]x"
+                                       << "':port'";
         QTest::newRow("too long") << QString(300, QLatin1Char('a')) << "longer";
-        QTest::newRow("quote in user") << "a'b@h" << "user name";
+        QTest::newRow("quote in user") << "a'b@h"
+                                       << "user name";
     }
     void refused()
     {
@@ -99,7 +136,7 @@ private slots:
         const QStringList arguments = SshCommand(host, QStringLiteral("true")).arguments();
         const qsizetype end = arguments.indexOf(QStringLiteral("--"));
         QVERIFY(end > 0);
-        QCOMPARE(arguments.mid(end), (QStringList{"--", "web1", "true"}));
+        QCOMPARE(arguments.mid(end), (QStringList {"--", "web1", "true"}));
         QVERIFY(arguments.contains(QStringLiteral("-T")));
         QCOMPARE(arguments.at(arguments.indexOf(QStringLiteral("-p")) + 1), QStringLiteral("2200"));
         QCOMPARE(arguments.at(arguments.indexOf(QStringLiteral("-l")) + 1), QStringLiteral("alice"));
@@ -202,7 +239,8 @@ private slots:
         QTest::addColumn<QByteArray>("stderrText");
         QTest::addColumn<bool>("parses");
         QTest::newRow("plain") << QByteArray("SOCKSCOPE-NO-AGENT arch=x86_64 glibc=2.36 libmnl=yes\n") << true;
-        QTest::newRow("among ssh warnings") << QByteArray("Warning: x\nSOCKSCOPE-NO-AGENT arch=aarch64 glibc=2.31 libmnl=no\n") << true;
+        QTest::newRow("among ssh warnings") << QByteArray("Warning: x\nSOCKSCOPE-NO-AGENT arch=aarch64 glibc=2.31 libmnl=no\n")
+                                            << true;
         QTest::newRow("musl") << QByteArray("SOCKSCOPE-NO-AGENT arch=x86_64 glibc=none libmnl=yes") << true;
         QTest::newRow("injected text") << QByteArray("SOCKSCOPE-NO-AGENT arch=x86_64<b> glibc=2.36 libmnl=yes") << false;
         QTest::newRow("extra field") << QByteArray("SOCKSCOPE-NO-AGENT arch=x86_64 glibc=2.36 libmnl=yes x=1") << false;
@@ -256,7 +294,8 @@ private slots:
         const AskpassPrompt password(QStringLiteral("alice@web1's password: "), QString());
         QCOMPARE(password.kind(), AskpassPrompt::Kind::Secret);
         QCOMPARE(password.answer(QStringLiteral("pä55")), QStringLiteral("pä55").toUtf8());
-        QCOMPARE(AskpassPrompt(QStringLiteral("Allow use of key?"), QStringLiteral("confirm")).kind(), AskpassPrompt::Kind::Confirm);
+        QCOMPARE(AskpassPrompt(QStringLiteral("Allow use of key?"), QStringLiteral("confirm")).kind(),
+                 AskpassPrompt::Kind::Confirm);
         QCOMPARE(AskpassPrompt(QStringLiteral("Touch your key"), QStringLiteral("none")).kind(), AskpassPrompt::Kind::Notice);
         // A server's keyboard-interactive text cannot smuggle controls into the dialog.
         const AskpassPrompt hostile(QStringLiteral("Pass\x1b[2Jword") + QChar(0x202e) + QStringLiteral(":"), QString());

@@ -117,7 +117,8 @@ private slots:
         QCOMPARE(int(run.outcome.kind), int(SshOutcome::Kind::NoAgent));
         QCOMPARE(run.out, QByteArray()); // stdout stays the agent's: nothing there
         QCOMPARE(run.outcome.facts.architecture(), m_agent.architecture()); // same machine
-        QCOMPARE(run.outcome.facts.hasLibmnl(), QFileInfo::exists(QStringLiteral("/usr/lib/x86_64-linux-gnu/libmnl.so.0"))
+        QCOMPARE(run.outcome.facts.hasLibmnl(),
+                 QFileInfo::exists(QStringLiteral("/usr/lib/x86_64-linux-gnu/libmnl.so.0"))
                      || QFileInfo::exists(QStringLiteral("/lib/x86_64-linux-gnu/libmnl.so.0")));
         QVERIFY(run.outcome.facts.glibc().startsWith(QLatin1String("2.")));
         QCOMPARE(run.outcome.facts.whyAgentCannotRun(m_agent.architecture()), QString());
@@ -292,11 +293,12 @@ private slots:
         // A known population on the server side only; a command run over ssh counts it there
         // (ss as the oracle), and the client's namespace has none of it.
         SocketPopulation population;
-        const SocketPopulation::Endpoint v4{AF_INET, "127.0.0.1", 9000};
+        const SocketPopulation::Endpoint v4 {AF_INET, "127.0.0.1", 9000};
         QVERIFY2(m_server.inServerNamespace([&] {
             return population.listen(v4) && population.establishedPairs(v4, 3)
                 && population.closedConnections(v4, 5, SocketPopulation::CloseOrder::ClientFirst);
-        }), qPrintable(population.error()));
+        }),
+                 qPrintable(population.error()));
         SshLauncher launcher;
         launcher.setAskpassProgram(QStringLiteral("/bin/false"));
         QSignalSpy finished(&launcher, &SshLauncher::finished);
@@ -312,7 +314,7 @@ private slots:
         QCOMPARE(out.mid(split + 6).count('\n'), 5);
 
         int probe = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
+        sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_port = htons(9000);
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

@@ -53,7 +53,9 @@ private:
 
     static ino_t inode(const char *path)
     {
-        struct stat st {};
+        struct stat st
+        {
+        };
         return stat(path, &st) == 0 ? st.st_ino : 0;
     }
 

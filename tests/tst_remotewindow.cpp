@@ -78,11 +78,12 @@ private slots:
         QVERIFY(QFile::copy(QFileInfo(QStringLiteral(SOCKSCOPE_BINARY)).path() + QStringLiteral("/sockscope-window"),
                             cliDir + QStringLiteral("/sockscope-window")));
         QVERIFY(QFile::copy(m_agent.path(), cliDir + QStringLiteral("/sockscope-agent")));
-        const SocketPopulation::Endpoint v4{AF_INET, "127.0.0.1", 9000};
+        const SocketPopulation::Endpoint v4 {AF_INET, "127.0.0.1", 9000};
         QVERIFY2(m_server.inServerNamespace([&] {
             return m_population.listen(v4) && m_population.establishedPairs(v4, 3)
                 && m_population.closedConnections(v4, TimeWait, SocketPopulation::CloseOrder::ClientFirst);
-        }), qPrintable(m_population.error()));
+        }),
+                 qPrintable(m_population.error()));
     }
 
     void init()
@@ -119,9 +120,9 @@ private slots:
     {
         const QString file = m_server.directory() + QStringLiteral("/remote.sockrec");
         QProcess cli;
-        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
-                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
-                          QStringLiteral("0.25")});
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file, QStringLiteral("--samples"),
+                   QStringLiteral("2"), QStringLiteral("--interval"), QStringLiteral("0.25")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         Recording recording;
@@ -137,8 +138,9 @@ private slots:
     void onceStatesFiltersOnTheServer()
     {
         QProcess cli;
-        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
-                          QStringLiteral("json"), QStringLiteral("--states"), QStringLiteral("time-wait")});
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
+                   QStringLiteral("json"), QStringLiteral("--states"), QStringLiteral("time-wait")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         const QJsonObject states =
@@ -153,10 +155,10 @@ private slots:
     {
         const QString file = m_server.directory() + QStringLiteral("/states.sockrec");
         QProcess cli;
-        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file,
-                          QStringLiteral("--samples"), QStringLiteral("9"), QStringLiteral("--interval"),
-                          QStringLiteral("0.25"), QStringLiteral("--states"), QStringLiteral("time-wait"),
-                          QStringLiteral("--table-every"), QStringLiteral("1")});
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--record"), file, QStringLiteral("--samples"),
+                   QStringLiteral("9"), QStringLiteral("--interval"), QStringLiteral("0.25"), QStringLiteral("--states"),
+                   QStringLiteral("time-wait"), QStringLiteral("--table-every"), QStringLiteral("1")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         Recording recording;
@@ -181,10 +183,10 @@ private slots:
     {
         const QString file = m_server.directory() + QStringLiteral("/remote.png");
         QProcess cli;
-        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--screenshot"), file,
-                          QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
-                          QStringLiteral("0.25"), QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--lang"),
-                          QStringLiteral("en")});
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--screenshot"), file,
+                   QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"), QStringLiteral("0.25"),
+                   QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         const QImage image(file);
@@ -194,7 +196,8 @@ private slots:
         reference.show();
         QCOMPARE(image.width(), reference.width());
         QVERIFY(image.height() > reference.height());
-        QVERIFY2(image.text(QStringLiteral("Title")).contains(m_host.displayName()), qPrintable(image.text(QStringLiteral("Title"))));
+        QVERIFY2(image.text(QStringLiteral("Title")).contains(m_host.displayName()),
+                 qPrintable(image.text(QStringLiteral("Title"))));
         QVERIFY(image.text(QStringLiteral("Description")).startsWith(QStringLiteral("sockscope ")));
         QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
@@ -227,12 +230,13 @@ private slots:
         QVERIFY2(error.contains("Install the sockscope-agent package") && error.contains("--push-agent"), error.constData());
         QVERIFY(!QFile::exists(cachedCopy()));
         // With --push-agent the copy is made, checked and run: the same report.
-        cli.start(m_cli, {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"),
-                                                     QStringLiteral("--format"), QStringLiteral("json"),
-                                                     QStringLiteral("--push-agent")});
+        cli.start(m_cli,
+                  {QStringLiteral("--host"), m_host.displayName(), QStringLiteral("--once"), QStringLiteral("--format"),
+                   QStringLiteral("json"), QStringLiteral("--push-agent")});
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        const QJsonObject states = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("states")).toObject();
+        const QJsonObject states =
+            QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("states")).toObject();
         QCOMPARE(states.value(QStringLiteral("TIME-WAIT")).toInt(), TimeWait);
         QVERIFY(QFile::exists(cachedCopy()));
     }
@@ -326,8 +330,7 @@ private slots:
         window.show();
         QVERIFY(shown.wait(30000));
         m_server.setDown(true); // kills the connection's sshd mid-stream
-        QTRY_VERIFY_WITH_TIMEOUT(source->state() == Source::State::Lost || source->state() == Source::State::Reconnecting,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(source->state() == Source::State::Lost || source->state() == Source::State::Reconnecting, 30000);
         auto banner = window.findChild<ConnectionBanner *>();
         QVERIFY(banner);
         QVERIFY2(banner->isVisible() && banner->text().contains(QLatin1String("lost")), qPrintable(banner->text()));

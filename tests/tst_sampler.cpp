@@ -27,10 +27,7 @@ class TestSampler : public QObject
         return s;
     }
 
-    static SamplePtr takeSample(QSignalSpy &spy, int index)
-    {
-        return spy.at(index).at(0).value<SamplePtr>();
-    }
+    static SamplePtr takeSample(QSignalSpy &spy, int index) { return spy.at(index).at(0).value<SamplePtr>(); }
 
 private slots:
     void initTestCase()

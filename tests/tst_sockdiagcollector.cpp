@@ -36,8 +36,7 @@ private:
         QString error;
         // SYN-ACKs and SYNs to 198.51.100.0/24 (TEST-NET-2) loop back and are dropped unanswered.
         QVERIFY2(PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
-                                               QStringLiteral("198.51.100.0/24"), QStringLiteral("dev"),
-                                               QStringLiteral("lo")},
+                                               QStringLiteral("198.51.100.0/24"), QStringLiteral("dev"), QStringLiteral("lo")},
                                               &error),
                  qPrintable(error));
         m_population = std::make_unique<SocketPopulation>();
@@ -56,8 +55,7 @@ private:
 
         // Let the last FIN/ACKs land: wait until ss, which we do not test, agrees on the totals.
         SsOracle ss;
-        QTRY_VERIFY_WITH_TIMEOUT(ss.run(&error) && ss.total == 51 && ss.count("TIME-WAIT") == 24
-                                     && ss.count("SYN-RECV") == 3,
+        QTRY_VERIFY_WITH_TIMEOUT(ss.run(&error) && ss.total == 51 && ss.count("TIME-WAIT") == 24 && ss.count("SYN-RECV") == 3,
                                  5000);
     }
 
@@ -172,10 +170,8 @@ private slots:
         request.ipv4 = false;
         const auto perFamily = collector.dump(request, ipv6Only);
         QVERIFY(perFamily.ok);
-        QCOMPARE(perFamily.messages, quint64(std::count_if(records.begin(), records.end(), [](const SocketRecord &r) {
-                                              return r.isIpv6();
-                                          })
-                                          + 1));
+        QCOMPARE(perFamily.messages,
+                 quint64(std::count_if(records.begin(), records.end(), [](const SocketRecord &r) { return r.isIpv6(); }) + 1));
     }
 
     void recordsCarryTheKernelsFields()

@@ -181,7 +181,8 @@ private slots:
         QVERIFY(!OwnerTableCodec::decode(ownerBytes, std::uint32_t(order.size() + 1), &decoded)); // another table's
         for (std::size_t cut = 0; cut < ownerBytes.size(); cut += 7) {
             SocketOwnership untouched;
-            QVERIFY(!OwnerTableCodec::decode(std::string_view(ownerBytes).substr(0, cut), std::uint32_t(order.size()), &untouched));
+            QVERIFY(
+                !OwnerTableCodec::decode(std::string_view(ownerBytes).substr(0, cut), std::uint32_t(order.size()), &untouched));
             QVERIFY(untouched.owners.empty() && untouched.perSocket.empty());
         }
         server.send();
@@ -287,7 +288,8 @@ private slots:
             say(answers);
         });
         QVERIFY(client.receive());
-        const int first = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC), second = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        const int first = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC),
+                  second = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
         SnapshotCollector collector({});
         const auto before = collect(collector);
         QVERIFY(before);
@@ -402,9 +404,9 @@ private slots:
             QSKIP("uid 65534 is not usable here");
         const int accepted = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
 
-        const ProcessRun run = ProcessRun::run(QStringLiteral("/usr/bin/setpriv"),
-                                               {"--reuid=65534", "--regid=65534", "--clear-groups", SOCKSCOPE_AGENT,
-                                                "--once", "--format", "json", "--sockets"});
+        const ProcessRun run = ProcessRun::run(
+            QStringLiteral("/usr/bin/setpriv"),
+            {"--reuid=65534", "--regid=65534", "--clear-groups", SOCKSCOPE_AGENT, "--once", "--format", "json", "--sockets"});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(json.value("owners").toObject().value("scope").toString(), QStringLiteral("own-processes"));
@@ -439,8 +441,9 @@ private slots:
         QCOMPARE(CgroupNames::unitOf("/system.slice/nginx.service"), std::string("nginx.service"));
         QCOMPARE(CgroupNames::unitOf("/user.slice/user-1000.slice/user@1000.service/app.slice/app-firefox.scope"),
                  std::string("app-firefox.scope"));
-        QCOMPARE(CgroupNames::unitOf("/system.slice/docker-3f2a1b9c0d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8.scope"),
-                 std::string("docker:3f2a1b9c0d4e"));
+        QCOMPARE(
+            CgroupNames::unitOf("/system.slice/docker-3f2a1b9c0d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8.scope"),
+            std::string("docker:3f2a1b9c0d4e"));
         QCOMPARE(CgroupNames::unitOf("/kubepods.slice/kubepods-burstable.slice/cri-containerd-0123456789abcdef0123.scope"),
                  std::string("containerd:0123456789ab"));
         QCOMPARE(CgroupNames::unitOf("/machine/qemu"), std::string("qemu"));
@@ -471,7 +474,9 @@ private slots:
         const auto line = ownPath.find("0::");
         QVERIFY(line != std::string::npos);
         std::string path = ownPath.substr(line + 3, ownPath.find('\n', line) - line - 3);
-        struct stat status {};
+        struct stat status
+        {
+        };
         QCOMPARE(::stat((mount + path).c_str(), &status), 0);
         QCOMPARE(table.idOf(it->cgroupSlot), std::uint64_t(status.st_ino));
         CgroupNames names;

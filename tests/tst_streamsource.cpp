@@ -44,8 +44,7 @@ class TestStreamSource : public QObject
     static bool sameSummary(const SampleSummary &a, const SampleSummary &b)
     {
         return a.timeMs == b.timeMs && a.states == b.states && a.totalSockets == b.totalSockets
-            && a.localPortCount == b.localPortCount && a.slabBytes == b.slabBytes && a.rates == b.rates
-            && sameOwners(a, b);
+            && a.localPortCount == b.localPortCount && a.slabBytes == b.slabBytes && a.rates == b.rates && sameOwners(a, b);
     }
 
     static std::vector<std::tuple<TcpState, quint16, quint16, quint64>> keys(const std::vector<SocketRecord> &records)

@@ -83,9 +83,10 @@ class TestSudoHelper : public QObject
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.setWorkingDirectory(QStringLiteral("/"));
-        process.start(QStringLiteral("setpriv"), QStringList {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                                               QStringLiteral("--clear-groups")}
-                                                     + argv);
+        process.start(
+            QStringLiteral("setpriv"),
+            QStringList {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")}
+                + argv);
         Run run;
         if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit)
             run.exitCode = process.exitCode();
@@ -133,7 +134,8 @@ class TestSudoHelper : public QObject
         sockaddr_un address {};
         address.sun_family = AF_UNIX;
         std::strcpy(address.sun_path, "/dev/log");
-        if (m_log < 0 || bind(m_log, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 || chmod("/dev/log", 0666) != 0) {
+        if (m_log < 0 || bind(m_log, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
+            || chmod("/dev/log", 0666) != 0) {
             *error = QStringLiteral("/dev/log: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
@@ -148,8 +150,9 @@ private slots:
         if (!QFileInfo(QStringLiteral("/usr/bin/sudo")).isExecutable())
             QSKIP("sudo is not installed (Debian: apt install sudo)");
         QVERIFY(m_dir.isValid());
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                                | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+        QFile::setPermissions(m_dir.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
+                                  | QFile::ReadGroup | QFile::ExeGroup);
         QString error;
         QVERIFY2(privateDev(&error), qPrintable(error));
 
@@ -221,8 +224,9 @@ private slots:
         QVERIFY2(run.out.contains(QLatin1String("--netns is not accepted through sudo")), qPrintable(run.out));
         // And the caller's own namespace through its descriptor: still only where sudo started it.
         const QString here = QString::fromStdString(NamespaceIdentity::ofCallingThread().toString());
-        run = asNobody({"sh", "-c", "exec 7</proc/self/ns/net; sudo -n \"$0\" apply --netns /proc/$$/fd/7 --netns-id \"$1\" "
-                                    "net.ipv4.tcp_fin_timeout=34",
+        run = asNobody({"sh", "-c",
+                        "exec 7</proc/self/ns/net; sudo -n \"$0\" apply --netns /proc/$$/fd/7 --netns-id \"$1\" "
+                        "net.ipv4.tcp_fin_timeout=34",
                         SOCKSCOPE_HELPER, here});
         QCOMPARE(run.exitCode, 5);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("31"));

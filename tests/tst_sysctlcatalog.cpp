@@ -110,8 +110,9 @@ private slots:
                 SysctlTransaction::Request request;
                 request.pairs = {entry.key() + QLatin1Char('=') + value};
                 const SysctlApplyReport report = SysctlTransaction::run(request);
-                QVERIFY2(report.ok, qPrintable(entry.key() + QLatin1Char('=') + value + QStringLiteral(": ") + report.describeError()
-                                               + (report.items.empty() ? QString() : report.items.front().describe())));
+                QVERIFY2(report.ok,
+                         qPrintable(entry.key() + QLatin1Char('=') + value + QStringLiteral(": ") + report.describeError()
+                                    + (report.items.empty() ? QString() : report.items.front().describe())));
                 QCOMPARE(report.items.front().after, value);
             }
         }
@@ -122,31 +123,64 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("canonical"); // null: refused
-        QTest::newRow("choice") << "net.ipv4.tcp_tw_reuse" << "1" << "1";
-        QTest::newRow("choice out of set") << "net.ipv4.tcp_tw_reuse" << "3" << QString();
-        QTest::newRow("timestamps 3 (kernel takes it)") << "net.ipv4.tcp_timestamps" << "3" << QString();
-        QTest::newRow("integer") << "net.ipv4.tcp_fin_timeout" << "30" << "30";
-        QTest::newRow("below range") << "net.ipv4.tcp_fin_timeout" << "0" << QString();
-        QTest::newRow("negative") << "net.ipv4.tcp_fin_timeout" << "-5" << QString();
-        QTest::newRow("plus sign") << "net.ipv4.tcp_fin_timeout" << "+5" << QString();
-        QTest::newRow("leading zero") << "net.ipv4.tcp_fin_timeout" << "030" << QString();
-        QTest::newRow("space") << "net.ipv4.tcp_fin_timeout" << "3 0" << QString();
-        QTest::newRow("trailing newline") << "net.ipv4.tcp_fin_timeout" << "30\n" << QString();
-        QTest::newRow("overflow") << "net.core.somaxconn" << "99999999999999999999" << QString();
-        QTest::newRow("int max") << "net.core.somaxconn" << "2147483647" << "2147483647";
-        QTest::newRow("int max + 1") << "net.core.somaxconn" << "2147483648" << QString();
-        QTest::newRow("hex") << "net.ipv4.tcp_max_tw_buckets" << "0x10" << QString();
-        QTest::newRow("range") << "net.ipv4.ip_local_port_range" << "10000-65000" << "10000-65000";
-        QTest::newRow("range reversed") << "net.ipv4.ip_local_port_range" << "65000-10000" << QString();
-        QTest::newRow("range below unprivileged start") << "net.ipv4.ip_local_port_range" << "80-65000" << QString();
-        QTest::newRow("range with space") << "net.ipv4.ip_local_port_range" << "10000 65000" << QString();
-        QTest::newRow("range too high") << "net.ipv4.ip_local_port_range" << "10000-65536" << QString();
-        QTest::newRow("list") << "net.ipv4.ip_local_reserved_ports" << "9010,9000-9005,8080" << "8080,9000-9005,9010";
-        QTest::newRow("list merged") << "net.ipv4.ip_local_reserved_ports" << "9000-9005,9006" << "9000-9006";
-        QTest::newRow("list empty") << "net.ipv4.ip_local_reserved_ports" << "" << "";
-        QTest::newRow("list junk") << "net.ipv4.ip_local_reserved_ports" << "8080;rm" << QString();
-        QTest::newRow("list zero") << "net.ipv4.ip_local_reserved_ports" << "0" << QString();
-        QTest::newRow("removed") << "net.ipv4.tcp_tw_recycle" << "1" << QString();
+        QTest::newRow("choice") << "net.ipv4.tcp_tw_reuse"
+                                << "1"
+                                << "1";
+        QTest::newRow("choice out of set") << "net.ipv4.tcp_tw_reuse"
+                                           << "3" << QString();
+        QTest::newRow("timestamps 3 (kernel takes it)") << "net.ipv4.tcp_timestamps"
+                                                        << "3" << QString();
+        QTest::newRow("integer") << "net.ipv4.tcp_fin_timeout"
+                                 << "30"
+                                 << "30";
+        QTest::newRow("below range") << "net.ipv4.tcp_fin_timeout"
+                                     << "0" << QString();
+        QTest::newRow("negative") << "net.ipv4.tcp_fin_timeout"
+                                  << "-5" << QString();
+        QTest::newRow("plus sign") << "net.ipv4.tcp_fin_timeout"
+                                   << "+5" << QString();
+        QTest::newRow("leading zero") << "net.ipv4.tcp_fin_timeout"
+                                      << "030" << QString();
+        QTest::newRow("space") << "net.ipv4.tcp_fin_timeout"
+                               << "3 0" << QString();
+        QTest::newRow("trailing newline") << "net.ipv4.tcp_fin_timeout"
+                                          << "30\n"
+                                          << QString();
+        QTest::newRow("overflow") << "net.core.somaxconn"
+                                  << "99999999999999999999" << QString();
+        QTest::newRow("int max") << "net.core.somaxconn"
+                                 << "2147483647"
+                                 << "2147483647";
+        QTest::newRow("int max + 1") << "net.core.somaxconn"
+                                     << "2147483648" << QString();
+        QTest::newRow("hex") << "net.ipv4.tcp_max_tw_buckets"
+                             << "0x10" << QString();
+        QTest::newRow("range") << "net.ipv4.ip_local_port_range"
+                               << "10000-65000"
+                               << "10000-65000";
+        QTest::newRow("range reversed") << "net.ipv4.ip_local_port_range"
+                                        << "65000-10000" << QString();
+        QTest::newRow("range below unprivileged start") << "net.ipv4.ip_local_port_range"
+                                                        << "80-65000" << QString();
+        QTest::newRow("range with space") << "net.ipv4.ip_local_port_range"
+                                          << "10000 65000" << QString();
+        QTest::newRow("range too high") << "net.ipv4.ip_local_port_range"
+                                        << "10000-65536" << QString();
+        QTest::newRow("list") << "net.ipv4.ip_local_reserved_ports"
+                              << "9010,9000-9005,8080"
+                              << "8080,9000-9005,9010";
+        QTest::newRow("list merged") << "net.ipv4.ip_local_reserved_ports"
+                                     << "9000-9005,9006"
+                                     << "9000-9006";
+        QTest::newRow("list empty") << "net.ipv4.ip_local_reserved_ports"
+                                    << ""
+                                    << "";
+        QTest::newRow("list junk") << "net.ipv4.ip_local_reserved_ports"
+                                   << "8080;rm" << QString();
+        QTest::newRow("list zero") << "net.ipv4.ip_local_reserved_ports"
+                                   << "0" << QString();
+        QTest::newRow("removed") << "net.ipv4.tcp_tw_recycle"
+                                 << "1" << QString();
     }
 
     void validation()
@@ -175,8 +209,7 @@ private slots:
         QVERIFY(!SysctlRequest::parse(many, {}, &changes, &refusals));
         QVERIFY(refusals.first().contains(QLatin1String("Too many")));
         refusals.clear();
-        QVERIFY(!SysctlRequest::parse({QStringLiteral("net.ipv4.tcp_fin_timeout=30"),
-                                       QStringLiteral("net.ipv4.tcp_tw_reuse=1"),
+        QVERIFY(!SysctlRequest::parse({QStringLiteral("net.ipv4.tcp_fin_timeout=30"), QStringLiteral("net.ipv4.tcp_tw_reuse=1"),
                                        QStringLiteral("net.ipv4.tcp_fin_timeout=31")},
                                       {}, &changes, &refusals));
         QVERIFY(changes.empty()); // one bad word refuses everything
@@ -192,8 +225,8 @@ private slots:
         QCOMPARE(Languages::current(), QStringLiteral("zh_CN"));
         int texts = 0;
         for (const SysctlEntry &entry : SysctlCatalog::entries()) {
-            for (const char *source : {entry.summary, entry.history, entry.clientAdvice, entry.serverAdvice, entry.unit,
-                                       entry.kernelRange}) {
+            for (const char *source :
+                 {entry.summary, entry.history, entry.clientAdvice, entry.serverAdvice, entry.unit, entry.kernelRange}) {
                 if (!source)
                     continue;
                 QVERIFY2(SysctlCatalog::text(source) != QLatin1String(source), source);

@@ -161,11 +161,12 @@ private slots:
         RemoteSysctlChanger changer(host);
         QVERIFY(changer.canApply() && !changer.writesOwnNamespace());
         QCOMPARE(changer.persistRefusal().note, QStringLiteral("Not over ssh"));
-        QCOMPARE(changer.describe({QStringLiteral("net.ipv4.tcp_fin_timeout=27")}, false),
-                 (QStringList {QStringLiteral("Apply runs over ssh on admin@web1: LC_ALL=C sudo -n "
-                                              "'/usr/libexec/sockscope/sockscope-sysctl-helper' apply 'net.ipv4.tcp_fin_timeout=27'"),
-                               QStringLiteral("Without a sudoers rule for the helper, run this on admin@web1 as root:"),
-                               QStringLiteral("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")}));
+        QCOMPARE(
+            changer.describe({QStringLiteral("net.ipv4.tcp_fin_timeout=27")}, false),
+            (QStringList {QStringLiteral("Apply runs over ssh on admin@web1: LC_ALL=C sudo -n "
+                                         "'/usr/libexec/sockscope/sockscope-sysctl-helper' apply 'net.ipv4.tcp_fin_timeout=27'"),
+                          QStringLiteral("Without a sudoers rule for the helper, run this on admin@web1 as root:"),
+                          QStringLiteral("sudo sysctl -w 'net.ipv4.tcp_fin_timeout=27'")}));
         // Checked here as the helper checks it there: nothing that is not a catalog sysctl with a
         // valid value leaves this machine, and no ssh is started.
         const SysctlApplyReport report = applied(changer, {QStringLiteral("net.ipv4.tcp_fin_timeout=27;reboot")});

@@ -61,20 +61,19 @@ private slots:
             << QList<K> {K::NoPortForConnect} << "40000–40010";
         QTest::newRow("tw buckets 0") << Pending {{"net.ipv4.tcp_max_tw_buckets", "0"}} << QList<K> {K::NoTimeWait}
                                       << "TCPTimeWaitOverflow";
-        QTest::newRow("tw buckets below use") << Pending {{"net.ipv4.tcp_max_tw_buckets", "499"}}
-                                              << QList<K> {K::TimeWaitFull} << "500";
-        QTest::newRow("tw buckets at use") << Pending {{"net.ipv4.tcp_max_tw_buckets", "500"}}
-                                           << QList<K> {K::TimeWaitFull} << "sockstat tw";
+        QTest::newRow("tw buckets below use")
+            << Pending {{"net.ipv4.tcp_max_tw_buckets", "499"}} << QList<K> {K::TimeWaitFull} << "500";
+        QTest::newRow("tw buckets at use") << Pending {{"net.ipv4.tcp_max_tw_buckets", "500"}} << QList<K> {K::TimeWaitFull}
+                                           << "sockstat tw";
         QTest::newRow("tw buckets above use") << Pending {{"net.ipv4.tcp_max_tw_buckets", "501"}} << QList<K> {} << "";
-        QTest::newRow("somaxconn below backlog") << Pending {{"net.core.somaxconn", "999"}} << QList<K> {K::BacklogCapped}
-                                                 << "port 8080: 1,000";
+        QTest::newRow("somaxconn below backlog")
+            << Pending {{"net.core.somaxconn", "999"}} << QList<K> {K::BacklogCapped} << "port 8080: 1,000";
         QTest::newRow("somaxconn at backlog") << Pending {{"net.core.somaxconn", "1000"}} << QList<K> {} << "";
         QTest::newRow("syncookies off") << Pending {{"net.ipv4.tcp_syncookies", "0"}} << QList<K> {K::SynCookiesOff}
                                         << "tcp_max_syn_backlog (512)";
         QTest::newRow("syncookies always") << Pending {{"net.ipv4.tcp_syncookies", "2"}} << QList<K> {} << "";
-        QTest::newRow("two at once")
-            << Pending {{"net.ipv4.tcp_syncookies", "0"}, {"net.ipv4.tcp_max_tw_buckets", "0"}}
-            << QList<K> {K::NoTimeWait, K::SynCookiesOff} << "SYN Flood";
+        QTest::newRow("two at once") << Pending {{"net.ipv4.tcp_syncookies", "0"}, {"net.ipv4.tcp_max_tw_buckets", "0"}}
+                                     << QList<K> {K::NoTimeWait, K::SynCookiesOff} << "SYN Flood";
     }
 
     void risks()
@@ -114,9 +113,10 @@ private slots:
         QTest::newRow("tenfold up") << Pending {{"net.ipv4.tcp_fin_timeout", "600"}} << false << 1;
         QTest::newRow("range halved and more") << Pending {{"net.ipv4.ip_local_port_range", "50000-55000"}} << false << 1;
         QTest::newRow("range moved") << Pending {{"net.ipv4.ip_local_port_range", "20000-60999"}} << false << 0;
-        QTest::newRow("three at once")
-            << Pending {{"net.ipv4.tcp_fin_timeout", "30"}, {"net.core.somaxconn", "4000"}, {"net.ipv4.tcp_syncookies", "2"}}
-            << false << 1;
+        QTest::newRow("three at once") << Pending {{"net.ipv4.tcp_fin_timeout", "30"},
+                                                   {"net.core.somaxconn", "4000"},
+                                                   {"net.ipv4.tcp_syncookies", "2"}}
+                                       << false << 1;
     }
 
     void largeReasons()

@@ -79,8 +79,7 @@ private slots:
         QTest::newRow("no equals") << QStringList {"net.ipv4.tcp_fin_timeout"} << "is not name=value";
         QTest::newRow("shell") << QStringList {"net.ipv4.tcp_fin_timeout=30;reboot"} << "whole number";
         QTest::newRow("substitution") << QStringList {"net.ipv4.tcp_fin_timeout=$(id)"} << "whole number";
-        QTest::newRow("duplicate") << QStringList {"net.ipv4.tcp_fin_timeout=30", "net.ipv4.tcp_fin_timeout=31"}
-                                   << "given twice";
+        QTest::newRow("duplicate") << QStringList {"net.ipv4.tcp_fin_timeout=30", "net.ipv4.tcp_fin_timeout=31"} << "given twice";
         QStringList many;
         for (int i = 0; i < 33; ++i)
             many << QStringLiteral("net.ipv4.tcp_fin_timeout=30");
@@ -107,9 +106,9 @@ private slots:
 
     void validWritesAreReadBack()
     {
-        const Run run = helper({"apply", "net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=25",
-                                "net.ipv4.ip_local_port_range=20000-61000",
-                                "net.ipv4.ip_local_reserved_ports=9002,9000-9001,8080", "net.ipv4.tcp_syncookies=1"});
+        const Run run =
+            helper({"apply", "net.ipv4.tcp_tw_reuse=1", "net.ipv4.tcp_fin_timeout=25", "net.ipv4.ip_local_port_range=20000-61000",
+                    "net.ipv4.ip_local_reserved_ports=9002,9000-9001,8080", "net.ipv4.tcp_syncookies=1"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("1"));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("25"));
@@ -125,13 +124,14 @@ private slots:
         // refuses the second write (EROFS) after the first has been made.
         const QString finTimeout = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout");
         const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec \"$0\" \"$@\"").arg(finTimeout);
-        const Run run = helper({"apply", "net.ipv4.tcp_tw_reuse=0", "net.ipv4.tcp_fin_timeout=40"},
-                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
-                                script});
+        const Run run =
+            helper({"apply", "net.ipv4.tcp_tw_reuse=0", "net.ipv4.tcp_fin_timeout=40"},
+                   {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.out.contains(QLatin1String("rolledback\tnet.ipv4.tcp_tw_reuse\t2\t2\tput-back")), qPrintable(run.out));
         // `after` is what the kernel holds, re-read: the refused item kept its old value.
-        QVERIFY2(run.out.contains(QString("failed\tnet.ipv4.tcp_fin_timeout\t60\t60\tkernel-refused\t%1").arg(EROFS)), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QString("failed\tnet.ipv4.tcp_fin_timeout\t60\t60\tkernel-refused\t%1").arg(EROFS)),
+                 qPrintable(run.out));
         QVERIFY(run.out.contains("failure\tkernel"));
         QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("60"));
@@ -144,14 +144,15 @@ private slots:
         QVERIFY(later.open(QIODevice::WriteOnly));
         later.write("net.ipv4.tcp_tw_reuse = 0\n");
         later.close();
-        Run run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1",
-                          "net.ipv4.ip_local_port_range=20000-61000"});
+        Run run = helper(
+            {"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse=1", "net.ipv4.ip_local_port_range=20000-61000"});
         QCOMPARE(run.exitCode, 0);
         // A second request keeps the first one's keys and adds its own.
         run = helper({"persist", "--persist-dir", dir.path(), "net.ipv4.tcp_tw_reuse_delay=2000", "net.ipv4.tcp_tw_reuse=2"});
         QCOMPARE(run.exitCode, 0);
         // Set again by a file applied later at boot: said, not hidden.
-        QVERIFY2(run.out.contains("overridden\tnet.ipv4.tcp_tw_reuse\t" + dir.filePath("99-local.conf") + "\t0"), qPrintable(run.out));
+        QVERIFY2(run.out.contains("overridden\tnet.ipv4.tcp_tw_reuse\t" + dir.filePath("99-local.conf") + "\t0"),
+                 qPrintable(run.out));
         QVERIFY(run.out.contains("saved\t" + dir.filePath(SysctlPersister::fileName())));
         QFile file(dir.filePath(SysctlPersister::fileName()));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -224,15 +225,18 @@ private slots:
         const QString id = QString::fromStdString(NamespaceIdentity::ofCallingThread().toString());
         QTest::newRow("persist") << "1000" << QString() << QStringList {"persist", "net.ipv4.tcp_tw_reuse=1"}
                                  << "\"persist\" is not accepted through sudo";
-        QTest::newRow("netns") << "1000" << QString() << QStringList {"apply", "--netns", here, "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
+        QTest::newRow("netns") << "1000" << QString()
+                               << QStringList {"apply", "--netns", here, "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
                                << "--netns is not accepted through sudo";
-        QTest::newRow("netns-id only") << "1000" << QString() << QStringList {"apply", "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
+        QTest::newRow("netns-id only") << "1000" << QString()
+                                       << QStringList {"apply", "--netns-id", id, "net.ipv4.tcp_tw_reuse=1"}
                                        << "--netns is not accepted through sudo";
         for (const char *bad : {"", "01000", "+1000", "-1", "1000 ", "4294967295", "99999999999999999999", "１０００"})
             QTest::newRow(qPrintable(QStringLiteral("SUDO_UID=%1").arg(QString::fromUtf8(bad))))
                 << QString::fromUtf8(bad) << QString() << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
                 << "SUDO_UID is not a user id";
-        QTest::newRow("both") << "1000" << "1000" << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
+        QTest::newRow("both") << "1000"
+                              << "1000" << QStringList {"apply", "net.ipv4.tcp_tw_reuse=1"}
                               << "PKEXEC_UID and SUDO_UID are both set";
     }
 
@@ -321,8 +325,9 @@ private slots:
 
         const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec \"$0\" \"$@\"")
                                    .arg(QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
-        const Run run = helper({"apply", "net.ipv4.ip_local_reserved_ports=8080,9000-9010", "net.ipv4.tcp_fin_timeout=40"},
-                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        const Run run =
+            helper({"apply", "net.ipv4.ip_local_reserved_ports=8080,9000-9010", "net.ipv4.tcp_fin_timeout=40"},
+                   {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
         QCOMPARE(run.exitCode, 3);
         QCOMPARE(procRead(reserved), longList);
         // The report's `after` is the kernel's value re-read, the whole of it.
@@ -353,8 +358,9 @@ private slots:
         const QString script = QStringLiteral("mount --bind -o ro %1 %1 && exec strace -qq -o /dev/null -e trace=write "
                                               "-e inject=write:error=EIO:when=3 \"$0\" \"$@\"")
                                    .arg(QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
-        const Run run = helper({"apply", "net.ipv4.ip_local_reserved_ports=8080", "net.ipv4.tcp_fin_timeout=40"},
-                               {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        const Run run =
+            helper({"apply", "net.ipv4.ip_local_reserved_ports=8080", "net.ipv4.tcp_fin_timeout=40"},
+                   {QStringLiteral("unshare"), QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script});
         QCOMPARE(run.exitCode, 3);
         const QByteArray holds = procRead(reserved);
         QVERIFY(!holds.isEmpty() && holds != longList && longList.startsWith(holds));
@@ -388,9 +394,9 @@ private slots:
             QSKIP("strace is needed to send a signal at a given write");
         QFETCH(QString, signal);
         const Run run = helper({"apply", "net.ipv4.tcp_fin_timeout=45", "net.ipv4.tcp_orphan_retries=5"},
-                               {QStringLiteral("strace"), QStringLiteral("-qq"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                QStringLiteral("-e"), QStringLiteral("trace=write"), QStringLiteral("-e"),
-                                QStringLiteral("inject=write:signal=%1:when=1").arg(signal)});
+                               {QStringLiteral("strace"), QStringLiteral("-qq"), QStringLiteral("-o"),
+                                QStringLiteral("/dev/null"), QStringLiteral("-e"), QStringLiteral("trace=write"),
+                                QStringLiteral("-e"), QStringLiteral("inject=write:signal=%1:when=1").arg(signal)});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("45"));
         QCOMPARE(value("net.ipv4.tcp_orphan_retries"), QStringLiteral("5"));
@@ -419,7 +425,7 @@ private slots:
     void logsEveryRequestEscapedAndBounded_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addColumn<QStringList>("logged");    // must appear on the log
+        QTest::addColumn<QStringList>("logged"); // must appear on the log
         QTest::addColumn<QStringList>("notLogged"); // must not
         const QString escape = QStringLiteral("net.ipv4.tcp_fin_timeout=3\x1b[2J\nFAKE: root login");
         QTest::newRow("control characters") << QStringList {"apply", escape}
@@ -491,4 +497,3 @@ private slots:
 
 SOCKSCOPE_NETNS_TEST_MAIN(TestSysctlHelper, QCoreApplication)
 #include "tst_sysctlhelper.moc"
-

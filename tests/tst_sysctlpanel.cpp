@@ -76,9 +76,11 @@ class TestSysctlPanel : public QObject
     {
         const QString pending = panel()->pending().value(QLatin1String(name));
         if (panel()->applyButton()->isEnabled())
-            QVERIFY2(pending == shown, qPrintable(QStringLiteral("%1: pending %2, shown %3").arg(QLatin1String(step), pending, shown)));
+            QVERIFY2(pending == shown,
+                     qPrintable(QStringLiteral("%1: pending %2, shown %3").arg(QLatin1String(step), pending, shown)));
         else
-            QVERIFY2(pending.isNull(), qPrintable(QStringLiteral("%1: pending %2 with Apply off").arg(QLatin1String(step), pending)));
+            QVERIFY2(pending.isNull(),
+                     qPrintable(QStringLiteral("%1: pending %2 with Apply off").arg(QLatin1String(step), pending)));
     }
 
     void refresh() { panel()->showSnapshot(m_window->docks()->sysctlModel()->snapshot()); }
@@ -104,7 +106,8 @@ class TestSysctlPanel : public QObject
         if (!panel()->applyButton()->isEnabled())
             return false;
         QTest::mouseClick(panel()->applyButton(), Qt::LeftButton);
-        return QTest::qWaitFor([&] { return !applier()->isBusy() && !panel()->resultText().startsWith(QStringLiteral("Applying")); }, 10000);
+        return QTest::qWaitFor(
+            [&] { return !applier()->isBusy() && !panel()->resultText().startsWith(QStringLiteral("Applying")); }, 10000);
     }
 
 private slots:
@@ -159,8 +162,9 @@ private slots:
         QCOMPARE(modelValue("net.ipv4.tcp_tw_recycle"), QStringLiteral("removed"));
         QCOMPARE(modelValue("net.ipv4.ip_local_port_range"), QStringLiteral("32768 60999"));
         // Defaults that scale with memory come from this kernel's hash size.
-        QCOMPARE(model->index(model->rowOf(QStringLiteral("net.ipv4.tcp_max_tw_buckets")), SysctlListModel::Default).data().toString(),
-                 value("net.ipv4.tcp_max_tw_buckets"));
+        QCOMPARE(
+            model->index(model->rowOf(QStringLiteral("net.ipv4.tcp_max_tw_buckets")), SysctlListModel::Default).data().toString(),
+            value("net.ipv4.tcp_max_tw_buckets"));
     }
 
     void appliesAnEditInThisNamespace()
@@ -171,10 +175,12 @@ private slots:
         const QString preview = panel()->previewText();
         QVERIFY2(preview.contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(preview));
         QVERIFY2(preview.contains(QLatin1String("at runtime only")), qPrintable(preview));
-        QVERIFY2(preview.contains(QString::fromStdString(m_window->docks()->sysctlModel()->snapshot()->namespaceId)), qPrintable(preview));
+        QVERIFY2(preview.contains(QString::fromStdString(m_window->docks()->sysctlModel()->snapshot()->namespaceId)),
+                 qPrintable(preview));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("45 → 30"));
         QVERIFY(applyFinTimeout(30));
-        QVERIFY2(panel()->resultText().contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")), qPrintable(panel()->resultText()));
+        QVERIFY2(panel()->resultText().contains(QString::fromUtf8("net.ipv4.tcp_fin_timeout: 45 → 30")),
+                 qPrintable(panel()->resultText()));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QVERIFY(panel()->pending().isEmpty());
@@ -186,9 +192,10 @@ private slots:
     {
         const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
         QVERIFY(applyFinTimeout(90));
-        QTRY_VERIFY2(explanation().contains(QLatin1String("90 s here: an orphaned FIN-WAIT-2 connection waits 60 s for the "
-                                                          "peer's FIN, 30 s as a full socket and then 30 s as a timewait entry.")),
-                     qPrintable(explanation()));
+        QTRY_VERIFY2(
+            explanation().contains(QLatin1String("90 s here: an orphaned FIN-WAIT-2 connection waits 60 s for the "
+                                                 "peer's FIN, 30 s as a full socket and then 30 s as a timewait entry.")),
+            qPrintable(explanation()));
         QVERIFY(applyFinTimeout(30));
         QTRY_VERIFY2(explanation().contains(QLatin1String("30 s here: an orphaned FIN-WAIT-2 connection waits 30 s")),
                      qPrintable(explanation()));
@@ -215,14 +222,19 @@ private slots:
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("message");
-        QTest::newRow("pkexec missing") << "" << "" << "pkexec is not installed";
-        QTest::newRow("dismissed") << "pkexec-dismissed" << "exit 126" << "Authorization was dismissed";
-        QTest::newRow("not authorized") << "pkexec-denied" << "echo 'Error executing command as another user: Not authorized' >&2; exit 127"
+        QTest::newRow("pkexec missing") << ""
+                                        << ""
+                                        << "pkexec is not installed";
+        QTest::newRow("dismissed") << "pkexec-dismissed"
+                                   << "exit 126"
+                                   << "Authorization was dismissed";
+        QTest::newRow("not authorized") << "pkexec-denied"
+                                        << "echo 'Error executing command as another user: Not authorized' >&2; exit 127"
                                         << "Not authorized";
-        QTest::newRow("kernel refused")
-            << "pkexec-readonly"
-            << "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout /proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""
-            << "the kernel did not take it";
+        QTest::newRow("kernel refused") << "pkexec-readonly"
+                                        << "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout "
+                                           "/proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""
+                                        << "the kernel did not take it";
     }
 
     void failuresAreExplained()
@@ -252,11 +264,13 @@ private slots:
         applier()->setWritesInProcess(false);
         applier()->setHelperProgram(SOCKSCOPE_HELPER);
         applier()->setPkexecProgram(fakePkexec("pkexec-readonly-zh",
-            "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout /proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""));
+                                               "exec unshare -m sh -c 'mount --bind -o ro /proc/sys/net/ipv4/tcp_fin_timeout "
+                                               "/proc/sys/net/ipv4/tcp_fin_timeout && exec \"$0\" \"$@\"' \"$@\""));
         const QString before = value("net.ipv4.tcp_fin_timeout");
         QVERIFY(applyFinTimeout(before.toInt() + 3));
         const QString result = panel()->resultText();
-        QVERIFY2(result.contains(QString::fromUtf8("内核没有接受")) && result.contains(QString::fromUtf8("未被修改")), qPrintable(result));
+        QVERIFY2(result.contains(QString::fromUtf8("内核没有接受")) && result.contains(QString::fromUtf8("未被修改")),
+                 qPrintable(result));
         QVERIFY2(!result.contains("was not changed"), qPrintable(result));
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), before);
         QTest::mouseClick(panel()->changeBox()->revertButton(), Qt::LeftButton);
@@ -302,7 +316,8 @@ private slots:
         }
         QVERIFY(panel()->applyButton()->isEnabled());
         QCOMPARE(panel()->pending().value("net.ipv4.ip_local_port_range"), QStringLiteral("61000-65000"));
-        QVERIFY2(panel()->previewText().contains(QString::fromUtf8("32768 60999 → 61000 65000")), qPrintable(panel()->previewText()));
+        QVERIFY2(panel()->previewText().contains(QString::fromUtf8("32768 60999 → 61000 65000")),
+                 qPrintable(panel()->previewText()));
 
         for (int i = 0; i < 5; ++i) {
             QTest::keyClick(high, Qt::Key_Backspace);
@@ -325,18 +340,28 @@ private slots:
         list->setFocus();
         QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier);
         // After each key: what is pending (the kernel's sorted form of the same ports), or nothing.
-        const QList<QPair<QString, QString>> steps = {
-            {"8", "8"}, {"80", "80"}, {"808", "808"}, {"8080", "8080"}, {"8080,", QString()}, {"8080,9", "9,8080"},
-            {"8080,90", "90,8080"}, {"8080,900", "900,8080"}, {"8080,9000", "8080,9000"}, {"8080,9000-", QString()},
-            {"8080,9000-9", QString()}, {"8080,9000-90", QString()}, {"8080,9000-901", QString()},
-            {"8080,9000-9010", "8080,9000-9010"}};
+        const QList<QPair<QString, QString>> steps = {{"8", "8"},
+                                                      {"80", "80"},
+                                                      {"808", "808"},
+                                                      {"8080", "8080"},
+                                                      {"8080,", QString()},
+                                                      {"8080,9", "9,8080"},
+                                                      {"8080,90", "90,8080"},
+                                                      {"8080,900", "900,8080"},
+                                                      {"8080,9000", "8080,9000"},
+                                                      {"8080,9000-", QString()},
+                                                      {"8080,9000-9", QString()},
+                                                      {"8080,9000-90", QString()},
+                                                      {"8080,9000-901", QString()},
+                                                      {"8080,9000-9010", "8080,9000-9010"}};
         for (const auto &[text, pending] : steps) {
             QTest::keyClick(list, text.back().toLatin1());
             QCOMPARE(list->text(), text);
             QVERIFY2(panel()->applyButton()->isEnabled() == !pending.isNull(), qPrintable(text));
             QCOMPARE(panel()->pending().value("net.ipv4.ip_local_reserved_ports"), pending);
             if (!pending.isNull())
-                QVERIFY2(panel()->previewText().contains(QString::fromUtf8("(empty) → ") + pending), qPrintable(panel()->previewText()));
+                QVERIFY2(panel()->previewText().contains(QString::fromUtf8("(empty) → ") + pending),
+                         qPrintable(panel()->previewText()));
         }
         QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
 
@@ -373,7 +398,8 @@ private slots:
         emit list->textEdited(list->text());
         QCOMPARE(panel()->pending().size(), 3);
         QVERIFY(panel()->previewText().count('\n') >= 4);
-        QVERIFY2(box()->notesText().contains("connect()") && box()->notesText().contains("SYN Flood"), qPrintable(box()->notesText()));
+        QVERIFY2(box()->notesText().contains("connect()") && box()->notesText().contains("SYN Flood"),
+                 qPrintable(box()->notesText()));
         QCoreApplication::processEvents();
         const QRect after = QRect(panel()->applyButton()->mapTo(box(), QPoint()), panel()->applyButton()->size());
         QCOMPARE(after, before);
@@ -435,7 +461,8 @@ private slots:
         panel()->editor()->findChild<QSpinBox *>()->setValue(5);
         QVERIFY2(box()->notesText().contains("the 6 entries in the timewait table now"), qPrintable(box()->notesText()));
         panel()->editor()->findChild<QSpinBox *>()->setValue(0);
-        QVERIFY2(box()->notesText().contains("tcp_max_tw_buckets 0: every close that would enter TIME-WAIT"), qPrintable(box()->notesText()));
+        QVERIFY2(box()->notesText().contains("tcp_max_tw_buckets 0: every close that would enter TIME-WAIT"),
+                 qPrintable(box()->notesText()));
         QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
         QVERIFY(box()->notesText().isEmpty());
     }
@@ -543,7 +570,8 @@ private slots:
         QVERIFY2(concepts.contains(QLatin1String("about 28,232 new connections per second to loopback"))
                      && concepts.contains(QLatin1String("about 471 to other addresses")),
                  qPrintable(concepts));
-        QVERIFY2(explanation.contains(QLatin1String("about 28,232 new connections per second to loopback")), qPrintable(explanation));
+        QVERIFY2(explanation.contains(QLatin1String("about 28,232 new connections per second to loopback")),
+                 qPrintable(explanation));
         auto choices = panel()->editor()->findChild<QComboBox *>();
         QCOMPARE(choices->count(), 3);
     }
@@ -556,16 +584,17 @@ private slots:
         const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
         const QString expected = QStringLiteral("28,232 ports here, 10 of them reserved (ip_local_reserved_ports): at most "
                                                 "28,222 connections at a time");
-        const bool shown = QTest::qWaitFor([&] {
-            refresh();
-            panel()->selectSysctl(QStringLiteral("net.ipv4.ip_local_port_range"));
-            return explanation().contains(expected);
-        }, 10000);
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                refresh();
+                panel()->selectSysctl(QStringLiteral("net.ipv4.ip_local_port_range"));
+                return explanation().contains(expected);
+            },
+            10000);
         QVERIFY(reserve(""));
         QVERIFY2(shown, qPrintable(explanation()));
-        QTRY_VERIFY_WITH_TIMEOUT((refresh(), explanation().contains(QLatin1String(
-                                                  "28,232 ports here: at most 28,232 connections at a time"))),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (refresh(), explanation().contains(QLatin1String("28,232 ports here: at most 28,232 connections at a time"))), 10000);
     }
 
     // With tcp_timestamps 0 the pane does not promise that nothing is taken over: a connection
@@ -575,11 +604,13 @@ private slots:
         const auto timestamps = [](const QByteArray &value) { return writeIpv4("tcp_timestamps", value); };
         QVERIFY(timestamps("0"));
         const auto explanation = [this] { return panel()->findChild<QTextBrowser *>("explanation")->toPlainText(); };
-        const bool shown = QTest::qWaitFor([&] {
-            refresh();
-            panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
-            return explanation().contains(QLatin1String("tcp_timestamps is 0 here"));
-        }, 10000);
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                refresh();
+                panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
+                return explanation().contains(QLatin1String("tcp_timestamps is 0 here"));
+            },
+            10000);
         QVERIFY(timestamps("1"));
         QVERIFY2(shown, qPrintable(explanation()));
         QVERIFY2(explanation().contains(QLatin1String("A connection that takes over an entry inherits the entry's record and "
@@ -635,7 +666,6 @@ private slots:
         QVERIFY(another.kernelFacts().defaults.ok());
         QCOMPARE(KernelDefaults::detectionsOnThread(std::this_thread::get_id()), 0);
     }
-
 };
 
 SOCKSCOPE_NETNS_TEST_MAIN(TestSysctlPanel, QApplication)

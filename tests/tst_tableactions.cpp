@@ -141,7 +141,9 @@ private slots:
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
         const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 2);
-        QCOMPARE(lines[0], QStringLiteral("State\tLocal\tRemote\tTimer\tTime left\tRecv-Q\tSend-Q\tUser\tInode\tProcess\tPID\tUnit\tOwner found"));
+        QCOMPARE(lines[0],
+                 QStringLiteral(
+                     "State\tLocal\tRemote\tTimer\tTime left\tRecv-Q\tSend-Q\tUser\tInode\tProcess\tPID\tUnit\tOwner found"));
         for (const int i : {1, 2}) {
             const QStringList cells = lines[i].split(QLatin1Char('\t'));
             QCOMPARE(cells.size(), SocketColumnCount);
@@ -168,7 +170,8 @@ private slots:
         QProcess shell;
         shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), command + QStringLiteral(" | tail -n +2")});
         QVERIFY(shell.waitForFinished(10000));
-        const QStringList found = QString::fromLocal8Bit(shell.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList found =
+            QString::fromLocal8Bit(shell.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(found.size(), 1);
         QVERIFY2(found[0].contains(local), qPrintable(found[0] + QStringLiteral(" / ") + local));
     }

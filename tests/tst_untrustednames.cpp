@@ -25,7 +25,8 @@ namespace {
 
 // Names any local user can give a process with prctl(PR_SET_NAME): bytes that are not UTF-8, and
 // terminal escapes (OSC 2 sets the window title, CSI 2J clears the screen).
-const char BadBytesName[] = "\xff\xfe" "evil";
+const char BadBytesName[] = "\xff\xfe"
+                            "evil";
 const char EscapesName[] = "\x1b]2;PWNED\x07\x1b[2J";
 const QString Replacement(QChar::ReplacementCharacter);
 
@@ -143,13 +144,15 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QByteArray>("escaped");
         QTest::newRow("DEL") << QByteArray("a\x7f") << QByteArray("a\\u007f");
-        QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b" "2Jb") << QByteArray("a\\u009b2Jb");
+        QTest::newRow("C1 CSI") << QByteArray("a\xc2\x9b"
+                                              "2Jb")
+                                << QByteArray("a\\u009b2Jb");
         QTest::newRow("C1 first and last") << QByteArray("\xc2\x80\xc2\x9f") << QByteArray("\\u0080\\u009f");
         QTest::newRow("LRM RLM") << QByteArray("\xe2\x80\x8e\xe2\x80\x8f") << QByteArray("\\u200e\\u200f");
         QTest::newRow("LRE..RLO") << QByteArray("\xe2\x80\xaa\xe2\x80\xae") << QByteArray("\\u202a\\u202e");
         QTest::newRow("LRI..PDI") << QByteArray("\xe2\x81\xa6\xe2\x81\xa9") << QByteArray("\\u2066\\u2069");
-        QTest::newRow("line and paragraph separators") << QByteArray("x\xe2\x80\xa8y\xe2\x80\xa9")
-                                                       << QByteArray("x\\u2028y\\u2029");
+        QTest::newRow("line and paragraph separators")
+            << QByteArray("x\xe2\x80\xa8y\xe2\x80\xa9") << QByteArray("x\\u2028y\\u2029");
         QTest::newRow("neighbours stay") << QByteArray("\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf")
                                          << QByteArray("\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf");
     }
@@ -173,13 +176,20 @@ private slots:
         QTest::newRow("not UTF-8") << QByteArray(BadBytesName) << QByteArray("\\xff\\xfeevil");
         QTest::newRow("truncated") << QByteArray("a\xe2\x82") << QByteArray("a\\xe2\\x82");
         QTest::newRow("newline, tab, DEL") << QByteArray("a\nb\tc\x7f") << QByteArray("a\\x0ab\\x09c\\x7f");
-        QTest::newRow("C1 CSI") << QByteArray("\xc2\x9b" "2J") << QByteArray("\\u009b2J");
-        QTest::newRow("bidi override") << QByteArray("evil\xe2\x80\xae" "txt") << QByteArray("evil\\u202etxt");
+        QTest::newRow("C1 CSI") << QByteArray("\xc2\x9b"
+                                              "2J")
+                                << QByteArray("\\u009b2J");
+        QTest::newRow("bidi override") << QByteArray("evil\xe2\x80\xae"
+                                                     "txt")
+                                       << QByteArray("evil\\u202etxt");
         QTest::newRow("isolates and marks") << QByteArray("\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f")
                                             << QByteArray("\\u2066\\u2069\\u200e\\u200f");
-        QTest::newRow("line separator") << QByteArray("a\xe2\x80\xa8" "b") << QByteArray("a\\u2028b");
+        QTest::newRow("line separator") << QByteArray("a\xe2\x80\xa8"
+                                                      "b")
+                                        << QByteArray("a\\u2028b");
         QTest::newRow("a backslash cannot forge an escape") << QByteArray("a\\x1b") << QByteArray("a\\\\x1b");
-        QTest::newRow("well-formed") << QByteArray("nginx \xc3\xa9 \xf0\x9f\x98\x80") << QByteArray("nginx \xc3\xa9 \xf0\x9f\x98\x80");
+        QTest::newRow("well-formed") << QByteArray("nginx \xc3\xa9 \xf0\x9f\x98\x80")
+                                     << QByteArray("nginx \xc3\xa9 \xf0\x9f\x98\x80");
     }
 
     void terminalTextIsInert()
@@ -237,7 +247,9 @@ private slots:
             QVERIFY2(text.exitCode == 0, text.err.constData());
             QVERIFY2(wellFormed(text.out), qPrintable(program));
             QVERIFY2(!text.out.contains('\x1b') && !text.out.contains('\x07'), text.out.constData());
-            QVERIFY2(text.out.contains("7301 \xc3\x97" "20 (\\xff\\xfeevil)"), text.out.constData());
+            QVERIFY2(text.out.contains("7301 \xc3\x97"
+                                       "20 (\\xff\\xfeevil)"),
+                     text.out.constData());
             QVERIFY2(text.out.contains("(\\x1b]2;PWNED\\x07\\x1b[2J)"), text.out.constData());
         }
 
@@ -245,8 +257,9 @@ private slots:
         // every frame reads back.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("names.sockrec"));
-        const ProcessRun record = ProcessRun::run(SOCKSCOPE_BINARY, {"--record", path, "--samples", "3", "--interval", "1",
-                                                                     "--table-every", "1", "--dump-budget", "100"});
+        const ProcessRun record = ProcessRun::run(
+            SOCKSCOPE_BINARY,
+            {"--record", path, "--samples", "3", "--interval", "1", "--table-every", "1", "--dump-budget", "100"});
         QVERIFY2(record.exitCode == 0, record.err.constData());
         const auto readWhole = [&repaired](const QString &file) {
             Recording recording;

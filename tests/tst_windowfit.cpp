@@ -130,8 +130,11 @@ int runChild(int argc, char *argv[])
         // Reachable: on screen, or a tab of a group that is.
         const bool tabbed = !window.tabifiedDockWidgets(dock).isEmpty();
         const QRect global(dock->mapToGlobal(QPoint(0, 0)), dock->size());
-        docks.append(QJsonObject {{"name", dock->objectName()}, {"visible", dock->isVisible()}, {"tabbed", tabbed},
-                                  {"rect", rect(global)}, {"minimumHeight", dock->minimumSizeHint().height()}});
+        docks.append(QJsonObject {{"name", dock->objectName()},
+                                  {"visible", dock->isVisible()},
+                                  {"tabbed", tabbed},
+                                  {"rect", rect(global)},
+                                  {"minimumHeight", dock->minimumSizeHint().height()}});
     }
     out["docks"] = docks;
     if (!lab.isEmpty())
@@ -165,13 +168,15 @@ class TestWindowFit : public QObject
         static int next = 150;
         for (int n = next; n < 250; ++n) {
             next = n + 1;
-            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n)) || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
+            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n))
+                || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
                 continue;
             m_display = QStringLiteral(":%1").arg(n);
             break;
         }
-        m_xvfb.start(QStringLiteral("Xvfb"), {m_display, QStringLiteral("-screen"), QStringLiteral("0"), size + QStringLiteral("x24"),
-                                             QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+        m_xvfb.start(QStringLiteral("Xvfb"),
+                     {m_display, QStringLiteral("-screen"), QStringLiteral("0"), size + QStringLiteral("x24"),
+                      QStringLiteral("-nolisten"), QStringLiteral("tcp")});
         if (!m_xvfb.waitForStarted(5000)) {
             qWarning() << "Xvfb" << m_display << m_xvfb.errorString();
             return false;
@@ -190,13 +195,15 @@ class TestWindowFit : public QObject
             return false;
         }
         // openbox announces itself on the root window once it manages windows.
-        return QTest::qWaitFor([&] {
-            QProcess probe;
-            probe.setProcessEnvironment(env);
-            probe.start(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
-            probe.waitForFinished(3000);
-            return probe.readAllStandardOutput().contains("window id") || m_wm.state() == QProcess::NotRunning;
-        }, 30000);
+        return QTest::qWaitFor(
+            [&] {
+                QProcess probe;
+                probe.setProcessEnvironment(env);
+                probe.start(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
+                probe.waitForFinished(3000);
+                return probe.readAllStandardOutput().contains("window id") || m_wm.state() == QProcess::NotRunning;
+            },
+            30000);
     }
 
     void stopDisplay()
@@ -216,7 +223,8 @@ private slots:
     {
         for (const char *tool : {"Xvfb", "openbox", "xprop"}) {
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP(qPrintable(QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
+                QSKIP(qPrintable(
+                    QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
         }
     }
 
@@ -225,10 +233,18 @@ private slots:
         QTest::addColumn<QString>("screen");
         QTest::addColumn<QString>("scale");
         QTest::addColumn<QString>("language");
-        QTest::newRow("1024x640") << "1024x640" << "1" << "en";
-        QTest::newRow("1366x768 at 1.5") << "1366x768" << "1.5" << "en";
-        QTest::newRow("1366x768 at 1.5, Chinese") << "1366x768" << "1.5" << "zh_CN";
-        QTest::newRow("the lab at 1024x640") << "1024x640" << "1" << "en";
+        QTest::newRow("1024x640") << "1024x640"
+                                  << "1"
+                                  << "en";
+        QTest::newRow("1366x768 at 1.5") << "1366x768"
+                                         << "1.5"
+                                         << "en";
+        QTest::newRow("1366x768 at 1.5, Chinese") << "1366x768"
+                                                  << "1.5"
+                                                  << "zh_CN";
+        QTest::newRow("the lab at 1024x640") << "1024x640"
+                                             << "1"
+                                             << "en";
     }
 
     void fits()
@@ -266,13 +282,19 @@ private slots:
         const QRect available = rect(out["available"]);
         const QRect frame = rect(out["frame"]);
         qInfo() << "screen" << available << "window frame" << frame << "table rows" << out["tableRows"].toInt();
-        QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("window frame %1,%2 %3×%4 exceeds the screen %5×%6")
-                                                          .arg(frame.x()).arg(frame.y()).arg(frame.width()).arg(frame.height())
-                                                          .arg(available.width()).arg(available.height())));
+        QVERIFY2(available.contains(frame),
+                 qPrintable(QStringLiteral("window frame %1,%2 %3×%4 exceeds the screen %5×%6")
+                                .arg(frame.x())
+                                .arg(frame.y())
+                                .arg(frame.width())
+                                .arg(frame.height())
+                                .arg(available.width())
+                                .arg(available.height())));
         QVERIFY(out["statusVisible"].toBool());
         const QRect status = rect(out["status"]);
         QVERIFY2(available.contains(status), "the status bar is off screen");
-        QVERIFY2(out["tableRows"].toInt() >= 10, qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
+        QVERIFY2(out["tableRows"].toInt() >= 10,
+                 qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
         const QJsonArray docks = out["docks"].toArray();
         // states, overview, ports, slab, rates, TIME-WAIT by process (and the lab's)
         QCOMPARE(docks.size(), lab ? 7 : 6);
@@ -289,7 +311,8 @@ private slots:
         for (const QJsonValue &value : docks) {
             const QJsonObject dock = value.toObject();
             const QString name = dock["name"].toString();
-            QVERIFY2(dock["visible"].toBool() || dock["tabbed"].toBool(), qPrintable(name + QStringLiteral(" is neither shown nor a tab")));
+            QVERIFY2(dock["visible"].toBool() || dock["tabbed"].toBool(),
+                     qPrintable(name + QStringLiteral(" is neither shown nor a tab")));
             // A tab behind another reports itself visible, placed off screen: only a dock that is
             // not a tab must lie on screen (a tab group's current tab is checked by the window).
             if (dock["visible"].toBool() && !dock["tabbed"].toBool())

@@ -15,8 +15,7 @@ namespace {
 
 std::int64_t wallMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 // Runs `argv` with its standard output read into *out (at most LabFrame::MaximumReport bytes);

@@ -26,14 +26,12 @@ void onStopSignal(int signalNumber)
 
 std::int64_t nowMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 std::int64_t wallMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }
@@ -52,8 +50,8 @@ int run(const AgentOptions &options, const std::string &namespaceLabel, Extensio
     RecordingWriter writer;
     CoreMessage error;
     const RecordingWriter::Header header = AgentHeader::make(namespaceLabel, options.intervalMs, options.stateMask);
-    const bool opened = stream ? writer.openDescriptor(STDOUT_FILENO, header, &error)
-                               : writer.open(options.recordPath, header, &error);
+    const bool opened =
+        stream ? writer.openDescriptor(STDOUT_FILENO, header, &error) : writer.open(options.recordPath, header, &error);
     if (!opened) {
         std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
         return 1;

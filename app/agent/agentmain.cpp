@@ -44,8 +44,8 @@ int main(int argc, char **argv)
         return AgentLoop::run(stream, "lab", &lab);
     }
 
-    // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink socket and
-    // /proc/thread-self views follow), as the window's collecting thread does.
+    // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink
+    // socket and /proc/thread-self views follow), as the window's collecting thread does.
     NetworkNamespace netns;
     CoreMessage error;
     if (!options.netns.empty() && (!netns.open(options.netns, &error) || !netns.enterInCallingThread(&error))) {

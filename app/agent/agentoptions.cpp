@@ -44,8 +44,7 @@ bool millisecondsOf(const std::string &text, bool missing, int lowMs, int highMs
 {
     char *end = nullptr;
     const double seconds = missing ? 0 : std::strtod(text.c_str(), &end);
-    if (missing || text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < lowMs
-        || seconds * 1000 > highMs)
+    if (missing || text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds * 1000 < lowMs || seconds * 1000 > highMs)
         return false;
     *out = int(std::lround(seconds * 1000));
     return true;
@@ -182,8 +181,7 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             mode = Mode::Metrics;
             ++modes;
         } else if (valueOf("--metrics-min-interval", argc, argv, &i, &value, &missing)) {
-            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumMetricsMinimumIntervalMs,
-                                &metricsMinimumIntervalMs)) {
+            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumMetricsMinimumIntervalMs, &metricsMinimumIntervalMs)) {
                 *error = "--metrics-min-interval needs seconds from 0.25 to 60, not \"" + value + "\".";
                 return false;
             }

@@ -31,8 +31,7 @@ struct Request
 MHD_Result queueText(MHD_Connection *connection, unsigned status, const std::string &body, const char *contentType,
                      const char *allow = nullptr)
 {
-    MHD_Response *response
-        = MHD_create_response_from_buffer(body.size(), const_cast<char *>(body.data()), MHD_RESPMEM_MUST_COPY);
+    MHD_Response *response = MHD_create_response_from_buffer(body.size(), const_cast<char *>(body.data()), MHD_RESPMEM_MUST_COPY);
     if (!response)
         return MHD_NO;
     MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, contentType);
@@ -48,8 +47,8 @@ MHD_Result queueError(MHD_Connection *connection, unsigned status, const char *t
     return queueText(connection, status, std::string(text) + '\n', "text/plain; charset=utf-8", allow);
 }
 
-MHD_Result onRequest(void *server, MHD_Connection *connection, const char *url, const char *method, const char *,
-                     const char *, std::size_t *uploadSize, void **request)
+MHD_Result onRequest(void *server, MHD_Connection *connection, const char *url, const char *method, const char *, const char *,
+                     std::size_t *uploadSize, void **request)
 {
     return MHD_Result(static_cast<MetricsServer *>(server)->answer(connection, url, method, uploadSize, request));
 }
@@ -95,8 +94,8 @@ std::string addressKey(const sockaddr *address)
 std::string networkKey(const sockaddr *address)
 {
     std::string bytes = addressBytes(address);
-    const bool linkLocal = bytes.size() == 1 + 16
-        && IN6_IS_ADDR_LINKLOCAL(&reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr);
+    const bool linkLocal =
+        bytes.size() == 1 + 16 && IN6_IS_ADDR_LINKLOCAL(&reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr);
     bytes.resize(bytes.size() == 1 + 16 ? 1 + 6 : 1 + 3);
     if (linkLocal)
         bytes += "%" + std::to_string(reinterpret_cast<const sockaddr_in6 *>(address)->sin6_scope_id);
@@ -142,15 +141,11 @@ bool MetricsServer::start(const ListenAddress &address, std::string *error)
     // accept policy, which is not told the local address that finding a local client's socket
     // needs. The daemon's timeout is the short one for a request head still
     // coming; answer() lengthens it once the head is in.
-    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, this,
-                                MHD_OPTION_LISTEN_SOCKET, m_listenFd,
-                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory,
-                                MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
-                                MHD_OPTION_CONNECTION_TIMEOUT, HeadSeconds,
-                                MHD_OPTION_STRICT_FOR_CLIENT, 1,
-                                MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this,
-                                MHD_OPTION_NOTIFY_CONNECTION, &onConnection, this,
-                                MHD_OPTION_END);
+    m_daemon =
+        MHD_start_daemon(flags, 0, nullptr, nullptr, &onRequest, this, MHD_OPTION_LISTEN_SOCKET, m_listenFd,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, ConnectionMemory, MHD_OPTION_CONNECTION_LIMIT, ConnectionLimit,
+                         MHD_OPTION_CONNECTION_TIMEOUT, HeadSeconds, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_NOTIFY_COMPLETED,
+                         &onCompleted, this, MHD_OPTION_NOTIFY_CONNECTION, &onConnection, this, MHD_OPTION_END);
     if (!m_daemon) {
         *error = "cannot start the HTTP server on " + address.toString() + ".";
         ::close(m_listenFd);
@@ -224,14 +219,15 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
     if (!request->answered) {
         if (request->suspended) // resumed without an answer (not expected): wait for it
             return MHD_YES;
-        SharedCollection::Result result = m_collection.latestOr([this, connection, request](const SharedCollection::Result &next) {
-            {
-                std::lock_guard<std::mutex> delivered(m_mutex);
-                request->result = next;
-                request->answered = true;
-            }
-            MHD_resume_connection(connection);
-        });
+        SharedCollection::Result result =
+            m_collection.latestOr([this, connection, request](const SharedCollection::Result &next) {
+                {
+                    std::lock_guard<std::mutex> delivered(m_mutex);
+                    request->result = next;
+                    request->answered = true;
+                }
+                MHD_resume_connection(connection);
+            });
         if (!result) {
             request->suspended = true;
             MHD_suspend_connection(connection);
@@ -242,8 +238,8 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
     }
     if (!request->result)
         return queueError(connection, MHD_HTTP_SERVICE_UNAVAILABLE, "The exporter is shutting down.");
-    const ExpositionWriter::Format format
-        = request->openMetrics ? ExpositionWriter::Format::OpenMetrics : ExpositionWriter::Format::Prometheus;
+    const ExpositionWriter::Format format =
+        request->openMetrics ? ExpositionWriter::Format::OpenMetrics : ExpositionWriter::Format::Prometheus;
     return queueText(connection, MHD_HTTP_OK, request->openMetrics ? request->result->openMetrics : request->result->text,
                      ExpositionWriter::contentType(format));
 }
@@ -283,10 +279,8 @@ MetricsServer::Client MetricsServer::clientOf(MHD_Connection *connection, int fd
         return {"u" + std::to_string(found.uid), {}, false, trusted};
     }
     case PeerSocketLookup::Peer::Kind::Orphaned:
-    case PeerSocketLookup::Peer::Kind::ThisHost:
-        return {"local", {}, false, false};
-    case PeerSocketLookup::Peer::Kind::Elsewhere:
-        break;
+    case PeerSocketLookup::Peer::Kind::ThisHost: return {"local", {}, false, false};
+    case PeerSocketLookup::Peer::Kind::Elsewhere: break;
     }
     if (isLoopback(peer, length)) // a lookup that failed: never counted as its own 127.x address
         return {"local", {}, false, false};
@@ -303,8 +297,7 @@ bool MetricsServer::admits(const Client &client) const
         return false;
     if (!client.trusted && m_untrustedConnections >= ConnectionLimit - ReservedForTrusted)
         return false;
-    if (!client.group.empty()
-        && holds(client.group) >= (client.remote ? ConnectionsPerRemoteNetwork : ConnectionsOfHighUids))
+    if (!client.group.empty() && holds(client.group) >= (client.remote ? ConnectionsPerRemoteNetwork : ConnectionsOfHighUids))
         return false;
     return !client.remote || m_remoteConnections < RemoteConnections;
 }

@@ -17,9 +17,9 @@ bool CommandLineOptions::parseLab(const QCommandLineParser &parser, QString *err
         return false;
     }
     lab = true;
-    const QStringList others {QStringLiteral("once"), QStringLiteral("replay"), QStringLiteral("host"),
-                              QStringLiteral("netns"), QStringLiteral("benchmark"), QStringLiteral("push-agent"),
-                              QStringLiteral("states"), QStringLiteral("format"), QStringLiteral("table-every")};
+    const QStringList others {QStringLiteral("once"),   QStringLiteral("replay"),    QStringLiteral("host"),
+                              QStringLiteral("netns"),  QStringLiteral("benchmark"), QStringLiteral("push-agent"),
+                              QStringLiteral("states"), QStringLiteral("format"),    QStringLiteral("table-every")};
     for (const QString &other : others) {
         if (parser.isSet(other)) {
             *error = tr("--lab does not go with --%1.").arg(other);
@@ -27,7 +27,8 @@ bool CommandLineOptions::parseLab(const QCommandLineParser &parser, QString *err
         }
     }
     if (!labScenario.isEmpty() && !LabScenario::find(labScenario)) {
-        *error = tr("Unknown lab scenario \"%1\": use one of %2.").arg(labScenario, LabScenario::names().join(QStringLiteral(", ")));
+        *error =
+            tr("Unknown lab scenario \"%1\": use one of %2.").arg(labScenario, LabScenario::names().join(QStringLiteral(", ")));
         return false;
     }
     for (const QString &pair : parser.values(QStringLiteral("set"))) {
@@ -43,7 +44,8 @@ bool CommandLineOptions::parseLab(const QCommandLineParser &parser, QString *err
             std::string bad;
             if (!settings.apply({pair.toStdString()}, &bad)) {
                 *error = tr("--set %1: not a load setting the lab knows (rate, concurrency, closer, keepalive, request, "
-                            "target, sources, bind-no-port, backlog, accept) or a value out of its range.").arg(pair);
+                            "target, sources, bind-no-port, backlog, accept) or a value out of its range.")
+                             .arg(pair);
                 return false;
             }
             labLoad << pair;
@@ -101,7 +103,8 @@ bool CommandLineOptions::parseLab(const QCommandLineParser &parser, QString *err
         if (parser.isSet(QStringLiteral("samples")))
             samples = parser.value(QStringLiteral("samples")).toInt(&ok);
         if (!ok || samples < 1 || samples > 100000) {
-            *error = tr("--samples needs a whole number from 1 to 100000, not \"%1\".").arg(parser.value(QStringLiteral("samples")));
+            *error =
+                tr("--samples needs a whole number from 1 to 100000, not \"%1\".").arg(parser.value(QStringLiteral("samples")));
             return false;
         }
     }

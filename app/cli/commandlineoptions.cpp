@@ -19,15 +19,15 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption once(QStringLiteral("once"), tr("Print one snapshot and exit."));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output of --once: text or json."),
-                                    tr("format"), QStringLiteral("text"));
-    const QCommandLineOption top(QStringLiteral("top"), tr("How many ports and port tuples to list (default 10)."),
-                                 tr("N"), QStringLiteral("10"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output of --once: text or json."), tr("format"),
+                                          QStringLiteral("text"));
+    const QCommandLineOption top(QStringLiteral("top"), tr("How many ports and port tuples to list (default 10)."), tr("N"),
+                                 QStringLiteral("10"));
     const QCommandLineOption sockets(QStringLiteral("sockets"), tr("With --once --format json: list every socket."));
     const QCommandLineOption netnsOption(QStringLiteral("netns"),
-                                   tr("Observe another network namespace: a name under /var/run/netns or a path "
-                                      "such as /proc/PID/ns/net."),
-                                   tr("name|path"));
+                                         tr("Observe another network namespace: a name under /var/run/netns or a path "
+                                            "such as /proc/PID/ns/net."),
+                                         tr("name|path"));
     const QCommandLineOption states(QStringLiteral("states"),
                                     tr("Only these TCP states, filtered in the kernel (comma-separated, e.g. "
                                        "time-wait,established)."),
@@ -37,21 +37,20 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                          "snapshots this far apart and report per-second rates."),
                                       tr("seconds"));
     const QCommandLineOption languageOption(QStringLiteral("lang"), tr("Language: zh_CN or en (default: the desktop's)."),
-                                      tr("language"));
+                                            tr("language"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         tr("Render the window after --samples refreshes, save it as PNG and exit."),
                                         tr("file.png"));
-    const QCommandLineOption viewOption(QStringLiteral("view"),
-                                  tr("With --screenshot: one part of the window (%1).")
-                                      .arg(viewNames.join(QStringLiteral(", "))),
-                                  tr("name"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"), tr("With --screenshot: one part of the window (%1).").arg(viewNames.join(QStringLiteral(", "))),
+        tr("name"));
     const QCommandLineOption samplesOption(QStringLiteral("samples"),
-                                     tr("With --screenshot or --benchmark: refreshes to wait for (default 3). With "
-                                        "--record: samples to record."),
-                                     tr("N"));
+                                           tr("With --screenshot or --benchmark: refreshes to wait for (default 3). With "
+                                              "--record: samples to record."),
+                                           tr("N"));
     const QCommandLineOption benchmarkOption(QStringLiteral("benchmark"),
-                                       tr("Run the window for --samples refreshes and print the GUI-thread time of "
-                                          "each refresh and the peak memory."));
+                                             tr("Run the window for --samples refreshes and print the GUI-thread time of "
+                                                "each refresh and the peak memory."));
     const QCommandLineOption record(QStringLiteral("record"),
                                     tr("Record samples to a file without a window, until --samples, --duration, or "
                                        "Ctrl+C."),
@@ -63,27 +62,28 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                            "(default 300; 0: only at the start and the end)."),
                                         tr("seconds"));
     const QCommandLineOption dumpBudgetOption(QStringLiteral("dump-budget"),
-                                        tr("The share of one CPU, in percent (1 to 100, default 5), that dumping the "
-                                           "sockets may use: between dumps, refreshes read the counters afresh and show "
-                                           "the last dump's sockets with their age."),
-                                        tr("percent"));
-    const QCommandLineOption replay(QStringLiteral("replay"),
-                                    tr("Open a recording in the window, with no kernel access."), tr("file"));
+                                              tr("The share of one CPU, in percent (1 to 100, default 5), that dumping the "
+                                                 "sockets may use: between dumps, refreshes read the counters afresh and show "
+                                                 "the last dump's sockets with their age."),
+                                              tr("percent"));
+    const QCommandLineOption replay(QStringLiteral("replay"), tr("Open a recording in the window, with no kernel access."),
+                                    tr("file"));
     const QCommandLineOption host(
         QStringLiteral("host"),
         tr("Watch a remote host over the system ssh (your ~/.ssh/config applies): the window, --once, --record "
            "or --screenshot, with sockscope-agent running there."),
         tr("[user@]host[:port]"));
     const QCommandLineOption pushAgentOption(QStringLiteral("push-agent"),
-                                       tr("With --host: when the remote host has no sockscope-agent, copy this "
-                                          "sockscope's agent to ~/.cache/sockscope there (checked by its sha256) "
-                                          "and run it."));
+                                             tr("With --host: when the remote host has no sockscope-agent, copy this "
+                                                "sockscope's agent to ~/.cache/sockscope there (checked by its sha256) "
+                                                "and run it."));
     const QCommandLineOption scaleOption(QStringLiteral("scale"),
-                                   tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
-    const QCommandLineOption labOption(QStringLiteral("lab"),
-                                 tr("Open the training lab: network namespaces of its own, run as you, with load you "
-                                    "control. Give a scenario as the argument (%1).")
-                                     .arg(QStringLiteral("server-closes, client-closes, port-exhaustion, table-overflow, fin-wait-2, listen-queue")));
+                                         tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"),
+        tr("Open the training lab: network namespaces of its own, run as you, with load you "
+           "control. Give a scenario as the argument (%1).")
+            .arg(QStringLiteral("server-closes, client-closes, port-exhaustion, table-overflow, fin-wait-2, listen-queue")));
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       tr("With --lab SCENARIO: run it for --duration seconds without a window and print "
                                          "its checkpoints as JSON (exit 0 when all held)."));
@@ -91,8 +91,29 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                  tr("With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, "
                                     "closer=client, keepalive=on ...) when the scenario starts; may be repeated."),
                                  tr("name=value"));
-    parser.addOptions({once, formatOption, top, sockets, netnsOption, states, interval, languageOption, screenshot, viewOption, samplesOption, benchmarkOption,
-                       record, duration, tableEvery, dumpBudgetOption, replay, host, pushAgentOption, scaleOption, labOption, headless, set});
+    parser.addOptions({once,
+                       formatOption,
+                       top,
+                       sockets,
+                       netnsOption,
+                       states,
+                       interval,
+                       languageOption,
+                       screenshot,
+                       viewOption,
+                       samplesOption,
+                       benchmarkOption,
+                       record,
+                       duration,
+                       tableEvery,
+                       dumpBudgetOption,
+                       replay,
+                       host,
+                       pushAgentOption,
+                       scaleOption,
+                       labOption,
+                       headless,
+                       set});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -109,7 +130,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     if (parser.isSet(QStringLiteral("lab"))) {
         labScenario = positional.value(0); // checked in parseLab
     } else if (positional.size() == 1 && !parser.isSet(QStringLiteral("replay")) && !parser.isSet(QStringLiteral("once"))
-        && !parser.isSet(QStringLiteral("record"))) {
+               && !parser.isSet(QStringLiteral("record"))) {
         replayPath = positional.first();
     }
     if (positional.size() > 1 || (!positional.isEmpty() && replayPath.isEmpty() && labScenario.isEmpty())) {
@@ -247,25 +268,29 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     }
     if (parser.isSet(duration)) {
         durationSeconds = parser.value(duration).toDouble(&ok);
-        if (!ok || !std::isfinite(durationSeconds) || durationSeconds <= 0 || durationSeconds > 366 * 86400.0 || mode != Mode::Record) {
-            *error = mode != Mode::Record ? tr("--duration applies to --record.")
-                                          : tr("--duration needs a number of seconds above 0, not \"%1\".").arg(parser.value(duration));
+        if (!ok || !std::isfinite(durationSeconds) || durationSeconds <= 0 || durationSeconds > 366 * 86400.0
+            || mode != Mode::Record) {
+            *error = mode != Mode::Record
+                ? tr("--duration applies to --record.")
+                : tr("--duration needs a number of seconds above 0, not \"%1\".").arg(parser.value(duration));
             return false;
         }
     }
     if (parser.isSet(tableEvery)) {
         tableEverySeconds = parser.value(tableEvery).toInt(&ok);
         if (!ok || tableEverySeconds < 0 || tableEverySeconds > 86400 || mode != Mode::Record) {
-            *error = mode != Mode::Record ? tr("--table-every applies to --record.")
-                                          : tr("--table-every needs whole seconds from 0 to 86400, not \"%1\".").arg(parser.value(tableEvery));
+            *error = mode != Mode::Record
+                ? tr("--table-every applies to --record.")
+                : tr("--table-every needs whole seconds from 0 to 86400, not \"%1\".").arg(parser.value(tableEvery));
             return false;
         }
     }
     if (parser.isSet(dumpBudgetOption)) {
         const int percent = parser.value(dumpBudgetOption).toInt(&ok);
         if (!ok || percent < 1 || percent > 100 || mode == Mode::Once) {
-            *error = mode == Mode::Once ? tr("--dump-budget applies to the window and --record.")
-                                        : tr("--dump-budget needs a whole percentage from 1 to 100, not \"%1\".").arg(parser.value(dumpBudgetOption));
+            *error = mode == Mode::Once
+                ? tr("--dump-budget applies to the window and --record.")
+                : tr("--dump-budget needs a whole percentage from 1 to 100, not \"%1\".").arg(parser.value(dumpBudgetOption));
             return false;
         }
         this->dumpBudget = percent / 100.0;
@@ -275,7 +300,8 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     // the end") and longer periods are local recordings' only.
     if (!remoteHost.host().isEmpty() && mode == Mode::Record && (tableEverySeconds < 1 || tableEverySeconds > 3600)) {
         *error = tr("With --host, --table-every needs whole seconds from 1 to 3600 (the remote agent's table "
-                    "period), not \"%1\".").arg(parser.value(tableEvery));
+                    "period), not \"%1\".")
+                     .arg(parser.value(tableEvery));
         return false;
     }
     if (parser.isSet(scaleOption)) {

@@ -67,5 +67,4 @@ public:
 private:
     // --lab and what goes with it, once the parser has read the arguments.
     bool parseLab(const QCommandLineParser &parser, QString *error);
-
 };

@@ -39,7 +39,8 @@ QJsonObject report(const LabScenario &scenario, double seconds, const std::vecto
     for (const LabCheckpointResult &result : results) {
         checkpoints.append(QJsonObject {
             {QStringLiteral("id"), result.id},
-            {QStringLiteral("phase"), result.phase == LabCheckpointResult::Phase::Watch ? QStringLiteral("watch") : QStringLiteral("change")},
+            {QStringLiteral("phase"),
+             result.phase == LabCheckpointResult::Phase::Watch ? QStringLiteral("watch") : QStringLiteral("change")},
             {QStringLiteral("text"), result.text},
             {QStringLiteral("condition"), result.condition},
             {QStringLiteral("applies"), result.applies()},

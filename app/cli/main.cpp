@@ -28,20 +28,14 @@ int main(int argc, char *argv[])
     if (!options.parseOrExplain(arguments, WindowViews::names()))
         return 2;
     switch (options.mode) {
-    case CommandLineOptions::Mode::Help:
-        QTextStream(stdout) << options.helpText;
-        return 0;
-    case CommandLineOptions::Mode::Version:
-        QTextStream(stdout) << QStringLiteral("sockscope " SOCKSCOPE_VERSION "\n");
-        return 0;
+    case CommandLineOptions::Mode::Help: QTextStream(stdout) << options.helpText; return 0;
+    case CommandLineOptions::Mode::Version: QTextStream(stdout) << QStringLiteral("sockscope " SOCKSCOPE_VERSION "\n"); return 0;
     case CommandLineOptions::Mode::Once:
         return options.remoteHost.host().isEmpty() ? runOnceCommand(options) : runRemoteOnce(options);
     case CommandLineOptions::Mode::Record:
         return options.remoteHost.host().isEmpty() ? runRecordCommand(options) : runRemoteRecord(options);
-    case CommandLineOptions::Mode::LabHeadless:
-        return runLabHeadless(options);
-    case CommandLineOptions::Mode::Window:
-        break;
+    case CommandLineOptions::Mode::LabHeadless: return runLabHeadless(options);
+    case CommandLineOptions::Mode::Window: break;
     }
     return WindowProgram::replaceThisProcess(argv);
 }

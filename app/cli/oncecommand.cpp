@@ -61,7 +61,8 @@ int runOnceCommand(const CommandLineOptions &options)
     }
     out.flush();
     if (!written) {
-        Terminal::printError(QCoreApplication::translate("OnceCommand", "Writing the snapshot failed: %1.").arg(out.errorString()));
+        Terminal::printError(
+            QCoreApplication::translate("OnceCommand", "Writing the snapshot failed: %1.").arg(out.errorString()));
         return 1;
     }
     return 0;

@@ -94,7 +94,8 @@ int runRecordCommand(const CommandLineOptions &options)
     QObject::connect(&sampler, &SamplingWorker::recordingStopped, qApp,
                      [&](const QString &path, qint64 bytes, int recordedSamples, int tables) {
                          endProgressLine();
-                         Terminal::printError(QCoreApplication::translate("RecordCommand", "recorded %1 samples and %2 socket tables (%3) to %4")
+                         Terminal::printError(
+                             QCoreApplication::translate("RecordCommand", "recorded %1 samples and %2 socket tables (%3) to %4")
                                  .arg(recordedSamples)
                                  .arg(tables)
                                  .arg(SnapshotTextWriter::formatBytes(bytes), path));

@@ -54,10 +54,9 @@ bool wellFormed(const QByteArray &bytes, CommandLineOptions::Format format)
 
 QStringList onceArguments(const CommandLineOptions &options)
 {
-    QStringList arguments{QStringLiteral("--once"), QStringLiteral("--format"),
-                          options.format == CommandLineOptions::Format::Json ? QStringLiteral("json")
-                                                                              : QStringLiteral("text"),
-                          QStringLiteral("--top"), QString::number(options.topPorts)};
+    QStringList arguments {QStringLiteral("--once"), QStringLiteral("--format"),
+                           options.format == CommandLineOptions::Format::Json ? QStringLiteral("json") : QStringLiteral("text"),
+                           QStringLiteral("--top"), QString::number(options.topPorts)};
     if (options.includeSockets)
         arguments << QStringLiteral("--sockets");
     if (options.intervalGiven)
@@ -71,8 +70,9 @@ QString remoteAgentMissingText(const RemoteHost &host, const RemoteFacts &facts,
 {
     if (!refusal.isEmpty())
         return RemoteCommand::tr("%1 has no sockscope-agent: %2").arg(host.displayName(), refusal);
-    return RemoteCommand::tr("%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), "
-              "or run again with --push-agent to copy this sockscope's agent to ~/.cache/sockscope on it.")
+    return RemoteCommand::tr(
+               "%1 has no sockscope-agent (%2, glibc %3). Install the sockscope-agent package there (it needs libmnl0), "
+               "or run again with --push-agent to copy this sockscope's agent to ~/.cache/sockscope on it.")
         .arg(host.displayName(), facts.architecture(), facts.glibc());
 }
 
@@ -95,15 +95,14 @@ int runRemoteOnce(const CommandLineOptions &options)
             }
         });
     });
-    QObject::connect(&connection, &RemoteAgentConnection::noAgent, qApp,
-                     [&](const RemoteFacts &facts, const QString &refusal) {
-                         if (options.pushAgent && refusal.isEmpty()) {
-                             connection.pushAgent();
-                             return;
-                         }
-                         Terminal::printError(remoteAgentMissingText(host, facts, refusal));
-                         QCoreApplication::exit(1);
-                     });
+    QObject::connect(&connection, &RemoteAgentConnection::noAgent, qApp, [&](const RemoteFacts &facts, const QString &refusal) {
+        if (options.pushAgent && refusal.isEmpty()) {
+            connection.pushAgent();
+            return;
+        }
+        Terminal::printError(remoteAgentMissingText(host, facts, refusal));
+        QCoreApplication::exit(1);
+    });
     QObject::connect(&connection, &RemoteAgentConnection::pushFinished, qApp, [&](bool ok, const QString &message) {
         if (!ok) {
             Terminal::printError(message);
@@ -121,9 +120,10 @@ int runRemoteOnce(const CommandLineOptions &options)
                                      .arg(host.displayName())
                                      .arg(maximumBytes >> 20));
         } else if (outcome.kind != SshOutcome::Kind::Finished || outcome.exitCode != 0) {
-            Terminal::printError(outcome.message.isEmpty()
-                                     ? RemoteCommand::tr("sockscope-agent on %1 failed (status %2).").arg(host.displayName()).arg(outcome.exitCode)
-                                     : outcome.message);
+            Terminal::printError(
+                outcome.message.isEmpty()
+                    ? RemoteCommand::tr("sockscope-agent on %1 failed (status %2).").arg(host.displayName()).arg(outcome.exitCode)
+                    : outcome.message);
         } else if (!wellFormed(report, options.format)) {
             Terminal::printError(RemoteCommand::tr("%1 did not answer with a sockscope report.").arg(host.displayName()));
         } else {

@@ -27,7 +27,9 @@ TerminationSignals::TerminationSignals(QObject *parent)
         if (::read(g_pipe[1], &byte, 1) == 1)
             emit received(byte);
     });
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
@@ -36,7 +38,9 @@ TerminationSignals::TerminationSignals(QObject *parent)
     // A terminal closing (an ssh session dropped) sends SIGHUP: a recording started there ends with
     // its last table and end mark, as with Ctrl+C. Under nohup SIGHUP is ignored on purpose (the
     // recording is to outlive the terminal): an inherited SIG_IGN is kept.
-    struct sigaction previous {};
+    struct sigaction previous
+    {
+    };
     if (sigaction(SIGHUP, nullptr, &previous) == 0 && previous.sa_handler != SIG_IGN) {
         sigaction(SIGHUP, &action, nullptr);
         m_hangUpCaught = true;

@@ -4,9 +4,8 @@
 
 class QSocketNotifier;
 
-// SIGINT, SIGTERM and SIGHUP (unless ignored, as nohup does) as a Qt signal, so a headless recording stops between samples and closes
-// its file properly. The handler only writes a byte to a socket pair (async-signal-safe); the
-// event loop does the rest.
+// SIGINT, SIGTERM and SIGHUP (unless ignored, as nohup does) as a Qt signal, so a headless recording stops between samples and
+// closes its file properly. The handler only writes a byte to a socket pair (async-signal-safe); the event loop does the rest.
 class TerminationSignals : public QObject
 {
     Q_OBJECT

@@ -157,8 +157,10 @@ int main(int argc, char *argv[])
         } else if (argument == "--netns-id" && i + 1 < argc && netnsId.isNull()) {
             netnsId = QString::fromLocal8Bit(argv[++i]);
         } else if (argument.startsWith("--")) {
-            return refuseUsage(caller, QStringLiteral("unknown or misplaced option ")
-                                   + QString::fromLatin1(SysctlReportCodec::logText(argument, 60)), command);
+            return refuseUsage(caller,
+                               QStringLiteral("unknown or misplaced option ")
+                                   + QString::fromLatin1(SysctlReportCodec::logText(argument, 60)),
+                               command);
         } else {
             pairs << QString::fromLocal8Bit(argument);
         }
@@ -170,8 +172,10 @@ int main(int argc, char *argv[])
     // itself or the pkexec route (whose policy authorises each action, and whose caller-held
     // check needs the caller as the helper's parent, which under sudo is sudo).
     if (viaSudo && operation == "persist")
-        return refuseUsage(caller, QStringLiteral("\"persist\" is not accepted through sudo; run it as root without "
-                                                  "SUDO_UID, or through pkexec"), command);
+        return refuseUsage(caller,
+                           QStringLiteral("\"persist\" is not accepted through sudo; run it as root without "
+                                          "SUDO_UID, or through pkexec"),
+                           command);
     if (viaSudo && !(netnsPath.isNull() && netnsId.isNull()))
         return refuseUsage(caller, QStringLiteral("--netns is not accepted through sudo"), command);
     if (netnsPath.isNull() != netnsId.isNull())
@@ -188,13 +192,16 @@ int main(int argc, char *argv[])
         const pid_t parent = getppid();
         const bool opened = viaPkexec
             ? asked.uid >= 0
-                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent, quint32(asked.uid))
+                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent,
+                                             quint32(asked.uid))
                 && getppid() == parent
             : netns.openVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()));
         if (!opened || !netns.enterInCallingThread(&error)) {
             // One message whatever the cause: nothing about which files root can see.
-            return refuseUsage(caller, QStringLiteral("the network namespace to change is not the one sockscope shows "
-                                                      "(it may have gone); nothing was changed"), command);
+            return refuseUsage(caller,
+                               QStringLiteral("the network namespace to change is not the one sockscope shows "
+                                              "(it may have gone); nothing was changed"),
+                               command);
         }
     }
     const QByteArray where = QByteArray::fromStdString(NamespaceIdentity::ofCallingThread().toString());
@@ -216,14 +223,14 @@ int main(int argc, char *argv[])
         syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
                "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
                SysctlReportCodec::statusWord(item.status), logged(item.name).constData(), logged(item.before).constData(),
-               logged(item.requested).constData(), logged(item.after).constData(),
-               SysctlReportCodec::reasonWord(item.reason), item.errorNumber ? ": " : "",
-               item.errorNumber ? std::strerror(item.errorNumber) : "");
+               logged(item.requested).constData(), logged(item.after).constData(), SysctlReportCodec::reasonWord(item.reason),
+               item.errorNumber ? ": " : "", item.errorNumber ? std::strerror(item.errorNumber) : "");
     }
     for (const QString &refusal : report.refusals)
         syslog(LOG_WARNING, "uid %s, netns %s: refused: %s", caller.constData(), where.constData(), logged(refusal).constData());
     if (!report.savedTo.isEmpty())
-        syslog(LOG_NOTICE, "uid %s, netns %s: saved to %s", caller.constData(), where.constData(), logged(report.savedTo).constData());
+        syslog(LOG_NOTICE, "uid %s, netns %s: saved to %s", caller.constData(), where.constData(),
+               logged(report.savedTo).constData());
     if (report.failure == SysctlApplyReport::Failure::Persist)
         syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
                logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));

@@ -34,8 +34,7 @@ int runAskpassCommand(int argc, char *argv[])
         return 1;
     // ssh reads the answer up to the first newline; a secret is never echoed anywhere else.
     const QByteArray answer = dialog.answer() + '\n';
-    return std::fwrite(answer.constData(), 1, size_t(answer.size()), stdout) == size_t(answer.size())
-            && std::fflush(stdout) == 0
+    return std::fwrite(answer.constData(), 1, size_t(answer.size()), stdout) == size_t(answer.size()) && std::fflush(stdout) == 0
         ? 0
         : 1;
 }

@@ -117,7 +117,8 @@ int runRemote(const CommandLineOptions &options)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
     int exitCode = 0;
     screenshotAfterSamples(window, options, &exitCode);
-    RemoteSource *source = window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
+    RemoteSource *source =
+        window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
     if (!options.screenshotPath.isEmpty()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
         QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &facts, const QString &refusal) {

@@ -30,9 +30,8 @@ QString plain(const QString &text, int maximumLength)
         // U+200C/U+200D (zero-width non-joiner, joiner) shape Indic and Persian words and emoji
         // sequences; they cannot reorder or hide text, so they stay.
         const bool joiner = c.unicode() == 0x200c || c.unicode() == 0x200d;
-        if (c.isSurrogate() || c.isNonCharacter() || category == QChar::Other_Control
-            || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
-            || (category == QChar::Other_Format && !joiner))
+        if (c.isSurrogate() || c.isNonCharacter() || category == QChar::Other_Control || category == QChar::Separator_Line
+            || category == QChar::Separator_Paragraph || (category == QChar::Other_Format && !joiner))
             out += QChar::ReplacementCharacter;
         else
             out += c;

@@ -97,7 +97,8 @@ QString SysctlListModel::defaultValue(int row) const
 
 bool SysctlListModel::defaultDetected(int row) const
 {
-    return SysctlCatalog::defaultSource(entry(row), m_facts.defaults, establishedHash()) == SysctlCatalog::DefaultSource::Detected;
+    return SysctlCatalog::defaultSource(entry(row), m_facts.defaults, establishedHash())
+        == SysctlCatalog::DefaultSource::Detected;
 }
 
 bool SysctlListModel::differs(int row) const
@@ -147,8 +148,7 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
             return isPresent(row) && reading(row) ? QString::fromStdString(reading(row)->value) : tr("removed");
         if (!isPresent(row)) {
             const SysctlReading *r = reading(row);
-            return r && r->state == SysctlReading::State::Unreadable ? tr("unreadable")
-                                                                      : SysctlCatalog::absentShortText(&e);
+            return r && r->state == SysctlReading::State::Unreadable ? tr("unreadable") : SysctlCatalog::absentShortText(&e);
         }
         const QString value = SysctlValue::displayText(e, currentValue(row));
         const QString pending = SysctlValue::displayText(e, m_pending.value(e.key()));
@@ -164,7 +164,8 @@ QVariant SysctlListModel::data(const QModelIndex &index, int role) const
             return QString();
         const bool detected = source == SysctlCatalog::DefaultSource::Detected;
         QString fallback = SysctlValue::displayText(
-            e, SysctlValue::fromProcText(e, detected ? defaultValue(row) : SysctlCatalog::documentedDefault(e, establishedHash())));
+            e,
+            SysctlValue::fromProcText(e, detected ? defaultValue(row) : SysctlCatalog::documentedDefault(e, establishedHash())));
         if (fallback.isEmpty())
             fallback = tr("(empty)");
         //: A default sockscope could not read from this kernel; its documentation's value

@@ -36,8 +36,8 @@ std::vector<LabCheckpointResult> LabMonitor::evaluate() const
         // Samples come about a second apart, a few milliseconds either way.
         if (newest.snapshot->wallTimeMs - moment.snapshot->wallTimeMs >= LabCheckpoints::WindowMs - 250)
             older = &moment;
-    std::vector<LabCheckpointResult> results = LabCheckpoints::evaluate(
-        m_scenario, older ? *older : m_moments.front(), newest, newest.snapshot->wallTimeMs - m_startMs);
+    std::vector<LabCheckpointResult> results =
+        LabCheckpoints::evaluate(m_scenario, older ? *older : m_moments.front(), newest, newest.snapshot->wallTimeMs - m_startMs);
     if (!older) {
         for (LabCheckpointResult &result : results)
             if (result.state != LabCheckpointResult::State::NotApplicable)

@@ -83,9 +83,9 @@ void LabSource::applySysctls(const QStringList &pairs)
         return;
     for (const QString &pair : pairs) {
         const QString name = pair.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
-        m_sysctls.erase(std::remove_if(m_sysctls.begin(), m_sysctls.end(),
-                                       [&name](const QString &kept) { return kept.startsWith(name); }),
-                        m_sysctls.end());
+        m_sysctls.erase(
+            std::remove_if(m_sysctls.begin(), m_sysctls.end(), [&name](const QString &kept) { return kept.startsWith(name); }),
+            m_sysctls.end());
         m_sysctls << pair;
     }
     send("lab sysctl " + pairs.join(QLatin1Char(' ')).toUtf8());

@@ -34,7 +34,9 @@ bool openRegularFile(const QString &path, QFile *file, QString *error)
         *error = Recording::tr("Cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
         return false;
     }
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         ::close(fd);
         *error = Recording::tr("Cannot open %1: not a regular file.").arg(path);
@@ -96,10 +98,9 @@ public:
         if (!RecordingFrames::inspectSnapshot(table.frame.payload, &time))
             return false;
         const bool owned = !table.owners.empty();
-        m_recording.snapshots.push_back({time, table.frame.offset + RecordingFormat::FrameHeaderSize,
-                                         quint32(table.frame.payload.size()),
-                                         owned ? table.ownersOffset + RecordingFormat::FrameHeaderSize : 0,
-                                         quint32(table.owners.size())});
+        m_recording.snapshots.push_back(
+            {time, table.frame.offset + RecordingFormat::FrameHeaderSize, quint32(table.frame.payload.size()),
+             owned ? table.ownersOffset + RecordingFormat::FrameHeaderSize : 0, quint32(table.owners.size())});
         return true;
     }
     void marker(const MarkerFrame &marker) override { m_recording.markers.push_back(RecordingFrames::marker(marker)); }
@@ -126,10 +127,9 @@ public:
         m_refused = false;
         const QString what = CoreMessageText::text(damage.message);
         const auto &summaries = m_recording.summaries;
-        m_recording.warnings << (summaries.empty()
-                                     ? Recording::tr("%1 Nothing before it holds a sample.").arg(what)
-                                     : Recording::tr("%1 Everything before it is shown, up to the sample of %2.")
-                                           .arg(what, timeText(summaries.back().timeMs)));
+        m_recording.warnings << (summaries.empty() ? Recording::tr("%1 Nothing before it holds a sample.").arg(what)
+                                                   : Recording::tr("%1 Everything before it is shown, up to the sample of %2.")
+                                                         .arg(what, timeText(summaries.back().timeMs)));
     }
 
 private:

@@ -35,8 +35,8 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
     auto snapshot = std::make_shared<Snapshot>();
     // A stream checks only the sizes before handing the frame here (FrameReader): the JSON
     // is parsed, and its time checked, in the thread that decodes.
-    if (in.failed() || json.size() > qsizetype(RecordingFormat::MaximumSnapshotJson) || !SnapshotJsonReader::read(json, snapshot.get(), error)
-        || !FrameReader::plausibleTime(snapshot->wallTimeMs)
+    if (in.failed() || json.size() > qsizetype(RecordingFormat::MaximumSnapshotJson)
+        || !SnapshotJsonReader::read(json, snapshot.get(), error) || !FrameReader::plausibleTime(snapshot->wallTimeMs)
         || !SocketTableCodec::decode(in.view(in.remaining()), &snapshot->sockets, version))
         return nullptr;
     SnapshotAggregator::aggregate(*snapshot);

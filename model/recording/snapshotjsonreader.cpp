@@ -55,7 +55,8 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
                                                               : OwnerScope::NotLookedUp;
     if (s->owners.scope == OwnerScope::NotLookedUp)
         return;
-    s->owners.processesUnreadable = quint32(qBound<qint64>(0, figures.integer(owners.value(QLatin1String("processes_unreadable"))), 0xffffffff));
+    s->owners.processesUnreadable =
+        quint32(qBound<qint64>(0, figures.integer(owners.value(QLatin1String("processes_unreadable"))), 0xffffffff));
     const QJsonObject timeWait = root.value(QLatin1String("time_wait")).toObject();
     const auto count = [&](const QJsonObject &o, const char *key) {
         return quint32(qBound<qint64>(0, figures.integer(o.value(QLatin1String(key))), 0xffffffff));
@@ -131,7 +132,8 @@ void readSlab(const QJsonObject &root, Snapshot *s, Figures &figures)
     const QJsonObject slab = root.value(QLatin1String("slab")).toObject();
     s->slab.slabinfoReadable = slab.value(QLatin1String("slabinfo_readable")).toBool();
     s->slab.slabinfoError = CoreMessageText::worded(UntrustedText::plain(slab.value(QLatin1String("slabinfo_error")).toString()));
-    s->slab.objectSizeBasis = CoreMessageText::worded(UntrustedText::plain(slab.value(QLatin1String("estimate_basis")).toString()));
+    s->slab.objectSizeBasis =
+        CoreMessageText::worded(UntrustedText::plain(slab.value(QLatin1String("estimate_basis")).toString()));
     for (const QJsonValue &value : slab.value(QLatin1String("caches")).toArray()) {
         const QJsonObject cache = value.toObject();
         for (int c = 0; c < SlabCacheCount; ++c) {
@@ -186,7 +188,8 @@ void readSysctls(const QJsonObject &root, Snapshot *s)
         reading.state = state == QLatin1String("present") ? SysctlReading::State::Present
             : state == QLatin1String("absent")            ? SysctlReading::State::Absent
                                                           : SysctlReading::State::Unreadable;
-        reading.value = UntrustedText::plain(entry.value(QLatin1String("value")).toString(), UntrustedText::ValueLength).toStdString();
+        reading.value =
+            UntrustedText::plain(entry.value(QLatin1String("value")).toString(), UntrustedText::ValueLength).toStdString();
         reading.error = UntrustedText::plain(entry.value(QLatin1String("error")).toString()).toStdString();
         s->sysctls.push_back(reading);
     }

@@ -30,8 +30,7 @@ QString unameMachine(quint16 machine, bool littleEndian)
 
 QStringList AgentBinary::defaultCandidates()
 {
-    return {QCoreApplication::applicationDirPath() + QStringLiteral("/sockscope-agent"),
-            QStringLiteral(SOCKSCOPE_AGENT_PATH)};
+    return {QCoreApplication::applicationDirPath() + QStringLiteral("/sockscope-agent"), QStringLiteral(SOCKSCOPE_AGENT_PATH)};
 }
 
 bool AgentBinary::locate(const QStringList &candidates, AgentBinary *agent, QString *error)

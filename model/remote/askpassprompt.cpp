@@ -35,14 +35,10 @@ AskpassPrompt::AskpassPrompt(const QString &text, const QString &hint)
 QString AskpassPrompt::title() const
 {
     switch (m_kind) {
-    case Kind::HostKey:
-        return tr("Unknown host key");
-    case Kind::Confirm:
-        return tr("Confirm");
-    case Kind::Notice:
-        return tr("SSH");
-    case Kind::Secret:
-        break;
+    case Kind::HostKey: return tr("Unknown host key");
+    case Kind::Confirm: return tr("Confirm");
+    case Kind::Notice: return tr("SSH");
+    case Kind::Secret: break;
     }
     return tr("SSH password");
 }
@@ -50,13 +46,10 @@ QString AskpassPrompt::title() const
 QByteArray AskpassPrompt::answer(const QString &secret) const
 {
     switch (m_kind) {
-    case Kind::HostKey:
-        return "yes";
-    case Kind::Secret:
-        return secret.toUtf8();
+    case Kind::HostKey: return "yes";
+    case Kind::Secret: return secret.toUtf8();
     case Kind::Confirm:
-    case Kind::Notice:
-        break;
+    case Kind::Notice: break;
     }
     return {};
 }

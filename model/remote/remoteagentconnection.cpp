@@ -4,8 +4,8 @@
 #include "remote/sshcommand.h"
 #include "remote/sshlauncher.h"
 
-RemoteAgentConnection::RemoteAgentConnection(const RemoteHost &host, const AgentBinary &agent,
-                                             const QStringList &agentArguments, QObject *parent)
+RemoteAgentConnection::RemoteAgentConnection(const RemoteHost &host, const AgentBinary &agent, const QStringList &agentArguments,
+                                             QObject *parent)
     : QObject(parent)
     , m_host(host)
     , m_agent(agent)

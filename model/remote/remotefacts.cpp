@@ -5,8 +5,8 @@
 
 bool RemoteFacts::parse(const QByteArray &stderrText, RemoteFacts *facts)
 {
-    static const QRegularExpression line(QStringLiteral(
-        "^SOCKSCOPE-NO-AGENT arch=([A-Za-z0-9_]{1,32}) glibc=([0-9]{1,3}\\.[0-9]{1,3}|none) libmnl=(yes|no)$"));
+    static const QRegularExpression line(
+        QStringLiteral("^SOCKSCOPE-NO-AGENT arch=([A-Za-z0-9_]{1,32}) glibc=([0-9]{1,3}\\.[0-9]{1,3}|none) libmnl=(yes|no)$"));
     const QList<QByteArray> lines = stderrText.split('\n');
     for (const QByteArray &candidate : lines) {
         const QRegularExpressionMatch match = line.match(QString::fromLatin1(candidate.trimmed()));
@@ -41,9 +41,11 @@ QString RemoteFacts::whyAgentCannotRun(const QString &agentArchitecture) const
     if (!oldEnough) {
         return m_glibc == QLatin1String("none")
             ? tr("The remote host has no GNU C library (glibc %1 or newer is needed): install the "
-                 "sockscope-agent package built for it.").arg(minimum)
+                 "sockscope-agent package built for it.")
+                  .arg(minimum)
             : tr("The remote host has glibc %1, older than the %2 the agent needs: install the "
-                 "sockscope-agent package built for that system.").arg(m_glibc, minimum);
+                 "sockscope-agent package built for that system.")
+                  .arg(m_glibc, minimum);
     }
     if (!m_libmnl)
         return tr("The remote host lacks libmnl.so.0: install it there with 'apt install libmnl0' (or "

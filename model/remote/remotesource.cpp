@@ -121,8 +121,9 @@ KernelDefaults RemoteSource::kernelDefaults() const
     const QJsonObject values = object.value(QStringLiteral("values")).toObject();
     for (auto it = values.begin(); it != values.end(); ++it) {
         const QString text = it.value().toString();
-        const bool numeric = !text.isEmpty() && text.size() <= 64
-            && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit() || c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('-'); });
+        const bool numeric = !text.isEmpty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+            return c.isDigit() || c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('-');
+        });
         if (SysctlCatalog::find(it.key()) && numeric)
             defaults.values[it.key().toStdString()] = text.toStdString();
     }

@@ -40,8 +40,8 @@ QString RemoteSysctlApplier::remoteCommand(const QStringList &pairs, QString *er
     }
     // LC_ALL=C: sudo's refusals are told apart by their text, which a server locale (Debian's
     // ssh sends LANG) would translate; the helper reports in codes either way.
-    QStringList words {QStringLiteral("LC_ALL=C"), QStringLiteral("sudo"), QStringLiteral("-n"), RemoteScript::quoted(m_helperPath),
-                       QStringLiteral("apply")};
+    QStringList words {QStringLiteral("LC_ALL=C"), QStringLiteral("sudo"), QStringLiteral("-n"),
+                       RemoteScript::quoted(m_helperPath), QStringLiteral("apply")};
     for (const QString &argument : SysctlRequest::toArguments(changes))
         words << RemoteScript::quoted(argument);
     return words.join(QLatin1Char(' '));
@@ -88,8 +88,8 @@ void RemoteSysctlApplier::onFinished(const SshOutcome &outcome)
         // The remote shell found no sudo, or sudo found no helper at the installed path.
         refused = true;
         report.ok = false;
-        report.error = tr("sockscope-sysctl-helper (or sudo) is not installed on %1; nothing was changed.")
-                           .arg(m_host.displayName());
+        report.error =
+            tr("sockscope-sysctl-helper (or sudo) is not installed on %1; nothing was changed.").arg(m_host.displayName());
     } else if (outcome.exitCode == 1 && output.isEmpty()
                && (errors.startsWith(QLatin1String("sudo:")) || errors.contains(QLatin1String("sudoers"))
                    || errors.startsWith(QLatin1String("Sorry, user")))) {
@@ -97,8 +97,8 @@ void RemoteSysctlApplier::onFinished(const SshOutcome &outcome)
         // "Sorry, user alice is not allowed to execute …"; the helper always reports on stdout.
         refused = true;
         report.ok = false;
-        report.error = tr("sudo on %1 did not allow the helper without a password; nothing was changed.")
-                           .arg(m_host.displayName());
+        report.error =
+            tr("sudo on %1 did not allow the helper without a password; nothing was changed.").arg(m_host.displayName());
     } else if (outcome.exitCode != 0 && report.failure == SysctlApplyReport::Failure::None) {
         report.ok = false;
         report.error = tr("The helper on %1 failed (exit code %2): %3")

@@ -37,11 +37,17 @@ QStringList SshCommand::arguments() const
     // the config's LocalCommand is for interactive logins, not for each reconnection of ours.
     // User and port as their own options (RemoteHost already refused anything ssh could read as
     // an option or a %-token), then "--": the destination and the command are never options.
-    QStringList arguments{QStringLiteral("-T"), QStringLiteral("-x"), QStringLiteral("-a"),
-                          QStringLiteral("-o"), QStringLiteral("ServerAliveInterval=%1").arg(AliveInterval),
-                          QStringLiteral("-o"), QStringLiteral("ServerAliveCountMax=%1").arg(AliveCountMax),
-                          QStringLiteral("-o"), QStringLiteral("ClearAllForwardings=yes"),
-                          QStringLiteral("-o"), QStringLiteral("PermitLocalCommand=no")};
+    QStringList arguments {QStringLiteral("-T"),
+                           QStringLiteral("-x"),
+                           QStringLiteral("-a"),
+                           QStringLiteral("-o"),
+                           QStringLiteral("ServerAliveInterval=%1").arg(AliveInterval),
+                           QStringLiteral("-o"),
+                           QStringLiteral("ServerAliveCountMax=%1").arg(AliveCountMax),
+                           QStringLiteral("-o"),
+                           QStringLiteral("ClearAllForwardings=yes"),
+                           QStringLiteral("-o"),
+                           QStringLiteral("PermitLocalCommand=no")};
     if (!m_host.user().isEmpty())
         arguments << QStringLiteral("-l") << m_host.user();
     if (m_host.port() != 0)

@@ -21,7 +21,8 @@ SshConnection::SshConnection(const RemoteHost &host, const AgentBinary &agent, Q
 
 void SshConnection::open()
 {
-    m_launcher->start(SshCommand::runAgent(m_host, m_agent.sha256(), QStringList{QStringLiteral("--stream")} + m_streamArguments));
+    m_launcher->start(
+        SshCommand::runAgent(m_host, m_agent.sha256(), QStringList {QStringLiteral("--stream")} + m_streamArguments));
 }
 
 QByteArray SshConnection::readAll()

@@ -83,8 +83,9 @@ void LocalSysctlChanger::start(const QStringList &pairs, bool persist)
         return;
     }
     // The sampler's worker asks for a dump itself after writing.
-    connect(m_sampler, &SamplingWorker::sysctlsApplied, this, [this](const SysctlApplyReport &report) { finish(report); },
-            Qt::SingleShotConnection);
+    connect(
+        m_sampler, &SamplingWorker::sysctlsApplied, this, [this](const SysctlApplyReport &report) { finish(report); },
+        Qt::SingleShotConnection);
     SysctlTransaction::Request request;
     request.pairs = pairs;
     request.persist = persist;

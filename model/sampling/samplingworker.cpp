@@ -273,8 +273,8 @@ void SamplingEngine::stopRecording()
         return;
     }
     m_recording.close();
-    emit m_owner->recordingStopped(QString::fromStdString(m_recording.path()), m_recording.bytesWritten(),
-                                   m_recording.samples(), m_recording.snapshots());
+    emit m_owner->recordingStopped(QString::fromStdString(m_recording.path()), m_recording.bytesWritten(), m_recording.samples(),
+                                   m_recording.snapshots());
     m_recordingPath.clear();
 }
 
@@ -309,14 +309,16 @@ SamplingWorker::SamplingWorker(NetworkNamespace netns, quint32 stateMask, QObjec
 SamplingWorker::~SamplingWorker()
 {
     // A recording still open is closed properly (END frame) before the thread goes.
-    QMetaObject::invokeMethod(m_engine, [e = m_engine] { e->stopRecording(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine] { e->stopRecording(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
 void SamplingWorker::post(std::function<void(SamplingEngine *)> call)
 {
-    QMetaObject::invokeMethod(m_engine, [e = m_engine, call = std::move(call)] { call(e); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine, call = std::move(call)] { call(e); }, Qt::QueuedConnection);
 }
 
 void SamplingWorker::setDumpBudget(double budget)

@@ -24,7 +24,7 @@ inline bool isBreak(const QPointF &p)
 // between them.
 // As decimate(), and also a break before every sample i where breakBefore(i) (samples known to
 // be lost, however short the time between).
-template<typename At, typename Keep, typename BreakBefore>
+template <typename At, typename Keep, typename BreakBefore>
 QList<QPointF> decimateWithBreaks(int first, int last, int buckets, At at, Keep keep, BreakBefore breakBefore,
                                   double gapMs = std::numeric_limits<double>::infinity())
 {
@@ -81,11 +81,12 @@ QList<QPointF> decimateWithBreaks(int first, int last, int buckets, At at, Keep 
     return points;
 }
 
-template<typename At, typename Keep>
+template <typename At, typename Keep>
 QList<QPointF> decimate(int first, int last, int buckets, At at, Keep keep,
                         double gapMs = std::numeric_limits<double>::infinity())
 {
-    return decimateWithBreaks(first, last, buckets, at, keep, [](int) { return false; }, gapMs);
+    return decimateWithBreaks(
+        first, last, buckets, at, keep, [](int) { return false; }, gapMs);
 }
 
 }

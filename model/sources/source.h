@@ -46,7 +46,10 @@ public:
         QString kernel;
         QString namespaceName; // "current" (translated) for the watcher's own, else its label
         QString namespaceId; // "net:[4026531840]"
-        QString namespaceText() const { return namespaceId.isEmpty() ? namespaceName : namespaceName + QLatin1Char(' ') + namespaceId; }
+        QString namespaceText() const
+        {
+            return namespaceId.isEmpty() ? namespaceName : namespaceName + QLatin1Char(' ') + namespaceId;
+        }
     };
 
     using QObject::QObject;
@@ -73,19 +76,23 @@ public:
     // Begins delivering samples (a recording: none; its history() is all there is).
     virtual void start(int intervalMs) = 0;
     // Ends delivery for good (a stream's process is closed; nothing is left running).
-    virtual void stop() {}
+    virtual void stop() { }
     virtual void setIntervalMs(int intervalMs) { Q_UNUSED(intervalMs); }
     virtual void setPaused(bool paused) { Q_UNUSED(paused); }
     // How the table of the samples is filtered and sorted (a source without its own thread
     // for it returns rows built here through tableReady).
     virtual void setTableQuery(const SocketTableQuery &query) { Q_UNUSED(query); }
-    virtual void requestTable() {}
+    virtual void requestTable() { }
     // The window has shown the last sample; a local sampler skips refreshes until then.
-    virtual void acknowledge() {}
+    virtual void acknowledge() { }
 
     virtual void startRecording(const QString &path) { Q_UNUSED(path); }
-    virtual void stopRecording() {}
-    virtual void addMarker(qint64 timeMs, const QString &label) { Q_UNUSED(timeMs); Q_UNUSED(label); }
+    virtual void stopRecording() { }
+    virtual void addMarker(qint64 timeMs, const QString &label)
+    {
+        Q_UNUSED(timeMs);
+        Q_UNUSED(label);
+    }
 
     // What the source already holds when attached (a recording's samples), oldest first.
     virtual std::vector<SampleSummary> history() const { return {}; }

@@ -33,8 +33,8 @@ std::size_t StreamSession::keep(quint8 type, const QByteArray &payload, std::siz
 std::size_t StreamSession::trim(std::size_t heldSummaries)
 {
     // Dropped an eighth at a time, so each frame is moved a constant number of times on average.
-    const std::size_t dropSummaries
-        = heldSummaries > MaximumKeptSamples + MaximumKeptSamples / 8 ? heldSummaries - MaximumKeptSamples : 0;
+    const std::size_t dropSummaries =
+        heldSummaries > MaximumKeptSamples + MaximumKeptSamples / 8 ? heldSummaries - MaximumKeptSamples : 0;
     const qint64 keepBytes = m_keptBytes > MaximumKeptBytes ? MaximumKeptBytes - MaximumKeptBytes / 8 : m_keptBytes;
     // The frames kept for Record in the order they came: the markers and errors among the
     // dropped summaries go with them (the history keeps its own, bounded by Recording::MaximumMarkers).

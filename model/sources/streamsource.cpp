@@ -283,7 +283,7 @@ void StreamSource::tableDecoded(quint64 queryGeneration, const SnapshotPtr &snap
 void StreamSource::decodeTable(qint64 offset, const QByteArray &payload, const QByteArray &owners)
 {
     if (m_decodingTableAt) {
-        m_waitingTable = WaitingTable{offset, payload, owners};
+        m_waitingTable = WaitingTable {offset, payload, owners};
         return;
     }
     m_decodingTableAt = offset;

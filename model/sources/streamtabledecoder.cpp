@@ -29,7 +29,8 @@ void StreamTableDecoder::decode(const QByteArray &payload, const QByteArray &own
             QString error;
             SnapshotPtr snapshot = RecordingFrames::decodeSnapshot(payload, &error, formatVersion, owners);
             if (!snapshot) {
-                QMetaObject::invokeMethod(this, [this, ticket, error] { emit failed(ticket, error); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, ticket, error] { emit failed(ticket, error); }, Qt::QueuedConnection);
                 return;
             }
             SocketTableRowsPtr rows = SocketTableRows::build(snapshot, query);
@@ -45,7 +46,8 @@ void StreamTableDecoder::rebuild(const SnapshotPtr &snapshot, const SocketTableQ
         m_worker,
         [this, snapshot, query, ticket] {
             SocketTableRowsPtr rows = SocketTableRows::build(snapshot, query);
-            QMetaObject::invokeMethod(this, [this, ticket, rows] { emit rebuilt(ticket, rows); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, ticket, rows] { emit rebuilt(ticket, rows); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }

@@ -34,7 +34,8 @@ Gathering &gathering()
 
 void deliverLater(QObject *receiver, std::function<void(const KernelFacts &)> deliver, const KernelFacts &facts)
 {
-    QMetaObject::invokeMethod(receiver, [deliver = std::move(deliver), facts] { deliver(facts); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        receiver, [deliver = std::move(deliver), facts] { deliver(facts); }, Qt::QueuedConnection);
 }
 
 void finished(const KernelFacts &facts)
@@ -66,7 +67,8 @@ void request(QObject *receiver, std::function<void(const KernelFacts &)> deliver
     // The names are read here, on the main thread, where the catalog is built.
     QThread *worker = QThread::create([names = SysctlCatalog::detectedNames()] {
         const KernelFacts facts = KernelFacts::ofThisKernel(names);
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [facts] { finished(facts); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [facts] { finished(facts); }, Qt::QueuedConnection);
     });
     QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();

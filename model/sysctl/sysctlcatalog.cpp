@@ -179,8 +179,9 @@ QString SysctlCatalog::editingRange(const SysctlEntry &entry)
         break;
     }
     case SysctlEntry::Kind::Integer:
-        range = entry.unit ? tr("%1 to %2 (%3)").arg(locale.toString(entry.minimum), locale.toString(entry.maximum), text(entry.unit))
-                           : tr("%1 to %2").arg(locale.toString(entry.minimum), locale.toString(entry.maximum));
+        range = entry.unit
+            ? tr("%1 to %2 (%3)").arg(locale.toString(entry.minimum), locale.toString(entry.maximum), text(entry.unit))
+            : tr("%1 to %2").arg(locale.toString(entry.minimum), locale.toString(entry.maximum));
         break;
     case SysctlEntry::Kind::PortRange: range = tr("two ports, low ≤ high, low at least ip_unprivileged_port_start"); break;
     case SysctlEntry::Kind::PortList: range = tr("ports and ranges, e.g. 8080,9000-9010; empty for none"); break;

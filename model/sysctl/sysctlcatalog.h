@@ -23,11 +23,11 @@ struct SysctlChoice
 struct SysctlEntry
 {
     enum class Kind {
-        Choice,    // one of a few integers with meanings
-        Integer,   // a number in [minimum, maximum]
+        Choice, // one of a few integers with meanings
+        Integer, // a number in [minimum, maximum]
         PortRange, // "low high" (ip_local_port_range)
-        PortList,  // ports and ranges, comma-separated (ip_local_reserved_ports)
-        Removed,   // no longer in current kernels: explanation only (its file is still read)
+        PortList, // ports and ranges, comma-separated (ip_local_reserved_ports)
+        Removed, // no longer in current kernels: explanation only (its file is still read)
     };
     enum class Side { Client, Server, Both };
     // How the documented default is derived (used only where detection is impossible): some

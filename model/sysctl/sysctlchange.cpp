@@ -60,8 +60,7 @@ QString SysctlApplyReport::describeError() const
     }
     switch (failure) {
     case Failure::None: return error;
-    case Failure::Refused:
-        return refusals.isEmpty() ? tr("Nothing was changed.") : refusals.join(QLatin1Char('\n'));
+    case Failure::Refused: return refusals.isEmpty() ? tr("Nothing was changed.") : refusals.join(QLatin1Char('\n'));
     case Failure::Kernel:
         for (const SysctlItemResult &item : items) {
             if (item.status == SysctlItemResult::Status::Failed)

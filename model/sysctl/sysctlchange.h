@@ -24,22 +24,22 @@ struct SysctlItemResult
 
 public:
     enum class Status {
-        Applied,      // written and read back
-        Unchanged,    // already had that value: nothing written
-        Refused,      // not present or not readable here: nothing was written at all
-        Failed,       // the kernel refused it (or kept another value)
-        RolledBack,   // written, then put back because a later item failed or saving failed
+        Applied, // written and read back
+        Unchanged, // already had that value: nothing written
+        Refused, // not present or not readable here: nothing was written at all
+        Failed, // the kernel refused it (or kept another value)
+        RolledBack, // written, then put back because a later item failed or saving failed
         NotAttempted, // an earlier item failed
     };
     enum class Reason {
         None,
-        Absent,        // not on this kernel, or not in this namespace
-        Unreadable,    // errorNumber
+        Absent, // not on this kernel, or not in this namespace
+        Unreadable, // errorNumber
         KernelRefused, // the write failed: errorNumber
-        KernelKept,    // read back `after` instead; put back to `before` when `restored`
-        PutBack,       // restored to `before`
+        KernelKept, // read back `after` instead; put back to `before` when `restored`
+        PutBack, // restored to `before`
         PutBackFailed, // restoring failed: errorNumber
-        NotSaved,      // put back because saving to sysctl.d failed
+        NotSaved, // put back because saving to sysctl.d failed
     };
 
     QString name;

@@ -77,8 +77,7 @@ std::vector<SysctlRisk> SysctlChangeRisk::risks(const QMap<QString, QString> &pe
         int low = 0, high = 0;
         if (parseSpan(value(PortRangeName), &low, &high) && coversRange(value(ReservedName), low, high)) {
             // Measured on 6.18: connect() fails with EADDRNOTAVAIL, bind() to port 0 with EADDRINUSE.
-            found.push_back({SysctlRisk::Kind::NoPortForConnect,
-                             pending.contains(ReservedName) ? ReservedName : PortRangeName,
+            found.push_back({SysctlRisk::Kind::NoPortForConnect, pending.contains(ReservedName) ? ReservedName : PortRangeName,
                              tr("The reserved ports cover the whole local port range %1–%2: no port is left for "
                                 "connect(). Outgoing connections without an explicit bind() fail with "
                                 "EADDRNOTAVAIL (\"Cannot assign requested address\"), and bind() to port 0 fails "
@@ -131,8 +130,7 @@ std::vector<SysctlRisk> SysctlChangeRisk::risks(const QMap<QString, QString> &pe
     return found;
 }
 
-QStringList SysctlChangeRisk::largeReasons(const QMap<QString, QString> &pending, bool persist,
-                                           const SysctlRiskFigures &figures)
+QStringList SysctlChangeRisk::largeReasons(const QMap<QString, QString> &pending, bool persist, const SysctlRiskFigures &figures)
 {
     QStringList reasons;
     if (pending.size() >= ManySettings)
@@ -150,10 +148,8 @@ QStringList SysctlChangeRisk::largeReasons(const QMap<QString, QString> &pending
             int fromLow = 0, fromHigh = 0, toLow = 0, toHigh = 0;
             if (parseSpan(before, &fromLow, &fromHigh) && parseSpan(it.value(), &toLow, &toHigh)
                 && 2 * (toHigh - toLow + 1) < fromHigh - fromLow + 1) {
-                reasons << tr("%1 shrinks from %2 to %3 ports.")
-                               .arg(it.key())
-                               .arg(fromHigh - fromLow + 1)
-                               .arg(toHigh - toLow + 1);
+                reasons
+                    << tr("%1 shrinks from %2 to %3 ports.").arg(it.key()).arg(fromHigh - fromLow + 1).arg(toHigh - toLow + 1);
             }
         }
     }

@@ -13,9 +13,9 @@ struct Snapshot;
 struct SysctlRiskFigures
 {
     QMap<QString, QString> current; // name -> value in catalog form, for the sysctls present
-    qint64 timeWaitEntries = -1;    // sockstat `tw` (TIME-WAIT and orphaned FIN-WAIT-2); -1 unknown
-    bool listenersKnown = false;    // the snapshot listed LISTEN sockets
-    quint32 largestBacklog = 0;     // the largest listener backlog (min(listen() backlog, somaxconn then))
+    qint64 timeWaitEntries = -1; // sockstat `tw` (TIME-WAIT and orphaned FIN-WAIT-2); -1 unknown
+    bool listenersKnown = false; // the snapshot listed LISTEN sockets
+    quint32 largestBacklog = 0; // the largest listener backlog (min(listen() backlog, somaxconn then))
     quint16 largestBacklogPort = 0;
 
     static SysctlRiskFigures fromSnapshot(const Snapshot &snapshot);
@@ -26,10 +26,10 @@ struct SysctlRisk
 {
     enum class Kind {
         NoPortForConnect, // the reserved ports cover the whole ephemeral range
-        NoTimeWait,       // tcp_max_tw_buckets 0
-        TimeWaitFull,     // tcp_max_tw_buckets at or below the entries in use
-        BacklogCapped,    // somaxconn below the largest listener backlog
-        SynCookiesOff,    // tcp_syncookies 0
+        NoTimeWait, // tcp_max_tw_buckets 0
+        TimeWaitFull, // tcp_max_tw_buckets at or below the entries in use
+        BacklogCapped, // somaxconn below the largest listener backlog
+        SynCookiesOff, // tcp_syncookies 0
     };
     Kind kind;
     QString name; // the sysctl the warning is about
@@ -49,6 +49,5 @@ public:
     static std::vector<SysctlRisk> risks(const QMap<QString, QString> &pending, const SysctlRiskFigures &figures);
     // Why the change is large (empty when it is not): many settings, a tenfold step, a port range
     // cut by more than half, or kept after reboot.
-    static QStringList largeReasons(const QMap<QString, QString> &pending, bool persist,
-                                    const SysctlRiskFigures &figures);
+    static QStringList largeReasons(const QMap<QString, QString> &pending, bool persist, const SysctlRiskFigures &figures);
 };

@@ -87,13 +87,16 @@ int SysctlPersister::readExisting(const QString &path, QByteArray *text)
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return errno == ENOENT ? 0 : errno;
-    struct stat status {};
+    struct stat status
+    {
+    };
     // O_NOFOLLOW does not see a hard link: a second name for a root-only file (0600) would
     // have its lines kept and republished 0644 in the new file. Ours has exactly one name.
-    int error = ::fstat(fd, &status) != 0 ? errno : !S_ISREG(status.st_mode) ? EINVAL
-        : status.st_nlink != 1                                                ? EMLINK
-        : status.st_size > MaximumFileBytes                                   ? EFBIG
-                                                                              : 0;
+    int error = ::fstat(fd, &status) != 0   ? errno
+        : !S_ISREG(status.st_mode)          ? EINVAL
+        : status.st_nlink != 1              ? EMLINK
+        : status.st_size > MaximumFileBytes ? EFBIG
+                                            : 0;
     if (!error) {
         text->resize(MaximumFileBytes + 1);
         qsizetype got = 0;
@@ -141,8 +144,7 @@ bool SysctlPersister::merge(const QByteArray &existing, const std::vector<Sysctl
             out << line; // comments, blank lines and keys sockscope does not manage stay as they are
             continue;
         }
-        const auto change = std::find_if(changes.begin(), changes.end(),
-                                         [&](const SysctlChange &c) { return c.entry == entry; });
+        const auto change = std::find_if(changes.begin(), changes.end(), [&](const SysctlChange &c) { return c.entry == entry; });
         if (change != changes.end()) {
             // In sysctl.d the last assignment in a file wins: one line per key, where it was first.
             if (!placed.contains(name))
@@ -151,8 +153,7 @@ bool SysctlPersister::merge(const QByteArray &existing, const std::vector<Sysctl
             continue;
         }
         QString canonical, error;
-        if (!SysctlValue::validate(*entry, SysctlValue::fromProcText(*entry, match.captured(2)), limits, &canonical,
-                                   &error)) {
+        if (!SysctlValue::validate(*entry, SysctlValue::fromProcText(*entry, match.captured(2)), limits, &canonical, &error)) {
             *problem = tr("line %1 sets %2 to a value sockscope would not write (%3); correct or remove it first.")
                            .arg(number + 1)
                            .arg(name, error);
@@ -187,8 +188,8 @@ bool SysctlPersister::prepare(const std::vector<SysctlChange> &changes, const QS
     return true;
 }
 
-bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory,
-                              const QByteArray &text, SysctlApplyReport *report)
+bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QString &directory, const QByteArray &text,
+                              SysctlApplyReport *report)
 {
     const QString path = directory + QLatin1Char('/') + fileName();
     report->persistPath = path;
@@ -199,8 +200,8 @@ bool SysctlPersister::persist(const std::vector<SysctlChange> &changes, const QS
         report->persistErrorNumber = errno;
         return false;
     }
-    const bool written = ::write(fd, text.constData(), std::size_t(text.size())) == text.size() && fchmod(fd, 0644) == 0
-        && fsync(fd) == 0;
+    const bool written =
+        ::write(fd, text.constData(), std::size_t(text.size())) == text.size() && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
     int error = written ? 0 : (errno ? errno : EIO);
     ::close(fd);
     if (!error && ::rename(temporary.constData(), QFile::encodeName(path).constData()) != 0)

@@ -35,8 +35,7 @@ public:
     // per key), the others kept byte for byte (comments, keys sockscope does not manage) and the
     // new keys appended. Kept lines of sockscope's keys must hold values it would write itself;
     // otherwise false and `problem` says which line.
-    static bool merge(const QByteArray &existing, const std::vector<SysctlChange> &changes, QByteArray *merged,
-                      QString *problem);
+    static bool merge(const QByteArray &existing, const std::vector<SysctlChange> &changes, QByteArray *merged, QString *problem);
     // The current file, without following a symlink, a regular file with one name (no hard
     // link) of at most MaximumFileBytes; 0 with empty text when there is none, an errno otherwise.
     static int readExisting(const QString &path, QByteArray *text);

@@ -9,8 +9,8 @@
 namespace {
 
 constexpr SysctlItemResult::Status Statuses[] = {
-    SysctlItemResult::Status::Applied,    SysctlItemResult::Status::Unchanged,  SysctlItemResult::Status::Refused,
-    SysctlItemResult::Status::Failed,     SysctlItemResult::Status::RolledBack, SysctlItemResult::Status::NotAttempted,
+    SysctlItemResult::Status::Applied, SysctlItemResult::Status::Unchanged,  SysctlItemResult::Status::Refused,
+    SysctlItemResult::Status::Failed,  SysctlItemResult::Status::RolledBack, SysctlItemResult::Status::NotAttempted,
 };
 constexpr SysctlItemResult::Reason Reasons[] = {
     SysctlItemResult::Reason::None,          SysctlItemResult::Reason::Absent,     SysctlItemResult::Reason::Unreadable,

@@ -2,8 +2,8 @@
 
 #include <QSet>
 
-bool SysctlRequest::parse(const QStringList &pairs, const SysctlValue::Limits &limits,
-                          std::vector<SysctlChange> *changes, QStringList *refusals)
+bool SysctlRequest::parse(const QStringList &pairs, const SysctlValue::Limits &limits, std::vector<SysctlChange> *changes,
+                          QStringList *refusals)
 {
     changes->clear();
     if (pairs.isEmpty()) {

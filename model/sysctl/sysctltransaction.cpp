@@ -23,12 +23,11 @@ SysctlApplyReport SysctlTransaction::run(const Request &request)
         report.refusals = refusals;
         return report;
     }
-    const QString directory = request.persistDirectory.isEmpty() ? SysctlPersister::defaultDirectory()
-                                                                 : request.persistDirectory;
+    const QString directory = request.persistDirectory.isEmpty() ? SysctlPersister::defaultDirectory() : request.persistDirectory;
     if (request.persist && directory == SysctlPersister::defaultDirectory() && !inHostNamespace()) {
         report.failure = SysctlApplyReport::Failure::Refused;
         report.refusals << tr("sysctl.d applies at boot to the host's network namespace only, and this is not the "
-                          "host's; nothing was saved or changed.");
+                              "host's; nothing was saved or changed.");
         return report;
     }
 

@@ -90,7 +90,8 @@ bool SysctlWriter::readValue(const SysctlEntry &entry, QString *value, int *erro
 
 bool SysctlWriter::writeValue(const SysctlEntry &entry, const QString &canonical, int *errorNumber)
 {
-    return writeText(QString::fromStdString(SysctlReader::procPath(entry.name)), SysctlValue::procText(entry, canonical), errorNumber);
+    return writeText(QString::fromStdString(SysctlReader::procPath(entry.name)), SysctlValue::procText(entry, canonical),
+                     errorNumber);
 }
 
 void SysctlWriter::restore(const SysctlEntry &entry, SysctlItemResult *item)
@@ -109,8 +110,7 @@ void SysctlWriter::restore(const SysctlEntry &entry, SysctlItemResult *item)
         item->errorNumber = err;
 }
 
-void SysctlWriter::putBack(const std::vector<SysctlChange> &changes, SysctlApplyReport *report,
-                           SysctlItemResult::Reason reason)
+void SysctlWriter::putBack(const std::vector<SysctlChange> &changes, SysctlApplyReport *report, SysctlItemResult::Reason reason)
 {
     // Latest first, each on its own: one that cannot be restored must not stop the others.
     for (std::size_t i = changes.size(); i-- > 0;) {

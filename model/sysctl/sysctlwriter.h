@@ -21,8 +21,7 @@ public:
     static SysctlApplyReport apply(const std::vector<SysctlChange> &changes);
     // Restores every Applied item of `report` (made by apply(changes)) to its `before`, checked
     // by reading it again: RolledBack with `reason`, or PutBackFailed and what the kernel holds.
-    static void putBack(const std::vector<SysctlChange> &changes, SysctlApplyReport *report,
-                        SysctlItemResult::Reason reason);
+    static void putBack(const std::vector<SysctlChange> &changes, SysctlApplyReport *report, SysctlItemResult::Reason reason);
     // What the kernel imposes here (ip_unprivileged_port_start), for validation.
     static SysctlValue::Limits currentLimits();
 

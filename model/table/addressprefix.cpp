@@ -30,8 +30,8 @@ bool prefixEqual(const quint8 *a, const quint8 *b, int bits)
 bool AddressPrefix::looksLikeAddress(const QString &text)
 {
     static const QRegularExpression shape(QStringLiteral("^(\\[[0-9A-Fa-f:.]*\\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[0-9.]+)(/.*)?$"));
-    return !text.isEmpty() && shape.match(text).hasMatch() && (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':'))
-                                                               || text.contains(QLatin1Char('/')));
+    return !text.isEmpty() && shape.match(text).hasMatch()
+        && (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')) || text.contains(QLatin1Char('/')));
 }
 
 bool AddressPrefix::parse(const QString &text, QString *error)

@@ -49,8 +49,7 @@ std::size_t endpointsText(const SocketRecord &r, char *out, std::size_t size)
     return written < 0 ? 0 : std::size_t(written);
 }
 
-template <typename Predicate>
-bool allOf(const QStringList &items, Predicate predicate)
+template <typename Predicate> bool allOf(const QStringList &items, Predicate predicate)
 {
     return std::all_of(items.begin(), items.end(), predicate);
 }
@@ -105,8 +104,8 @@ bool SocketFilter::parseWord(const QString &typed, QString *error)
         *error = tr("Empty item in the list \"%1\".").arg(value);
         return false;
     }
-    const bool ok = key.isEmpty() ? parseUnkeyed(clause, word, value, items, error)
-                                  : parseKeyed(clause, key, value, items, error);
+    const bool ok =
+        key.isEmpty() ? parseUnkeyed(clause, word, value, items, error) : parseKeyed(clause, key, value, items, error);
     if (!ok)
         return false;
     error->clear();
@@ -114,8 +113,7 @@ bool SocketFilter::parseWord(const QString &typed, QString *error)
     return true;
 }
 
-bool SocketFilter::parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items,
-                              QString *error)
+bool SocketFilter::parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items, QString *error)
 {
     if (key == QLatin1String("state"))
         return addStates(clause, items, error);
@@ -151,12 +149,16 @@ bool SocketFilter::parseKeyed(Clause &clause, const QString &key, const QString 
 bool SocketFilter::parseUnkeyed(Clause &clause, const QString &word, const QString &value, const QStringList &items,
                                 QString *error)
 {
-    if (allOf(items, [](const QString &item) { quint16 port; return parsePort(item, &port); }))
+    if (allOf(items, [](const QString &item) {
+            quint16 port;
+            return parsePort(item, &port);
+        }))
         return addPorts(clause, Kind::Port, items, error);
     if (allOf(items, [](const QString &item) { return tcpStateFromName(item) != TcpState::Unknown; }))
         return addStates(clause, items, error);
-    if (items.size() == 1 && (word.compare(QLatin1String("ipv4"), Qt::CaseInsensitive) == 0
-                              || word.compare(QLatin1String("ipv6"), Qt::CaseInsensitive) == 0)) {
+    if (items.size() == 1
+        && (word.compare(QLatin1String("ipv4"), Qt::CaseInsensitive) == 0
+            || word.compare(QLatin1String("ipv6"), Qt::CaseInsensitive) == 0)) {
         clause.kind = Kind::Family;
         clause.family = word.endsWith(QLatin1Char('6')) ? AF_INET6 : AF_INET;
         return true;
@@ -164,7 +166,8 @@ bool SocketFilter::parseUnkeyed(Clause &clause, const QString &word, const QStri
     if (word.contains(QLatin1Char('/')) || (items.size() > 1 && allOf(items, AddressPrefix::looksLikeAddress)))
         return addPrefixes(clause, Kind::Address, items, error); // a prefix is never text: a typo in one must say so
     if (allOf(items, isAddress))
-        return addPrefixes(clause, Kind::Address, items, error); // a whole address: that address exactly, not "10.0.0.10" for "10.0.0.1"
+        return addPrefixes(clause, Kind::Address, items,
+                           error); // a whole address: that address exactly, not "10.0.0.10" for "10.0.0.1"
     if (items.size() > 1) {
         *error = tr("'%1' mixes kinds: a list holds only states, only ports or only addresses").arg(value);
         return false;
@@ -270,8 +273,7 @@ bool SocketFilter::clauseMatches(const Clause &c, const SocketRecord &r, const S
     case Kind::LocalAddress: return anyPrefix(r.localAddress);
     case Kind::RemoteAddress: return anyPrefix(r.remoteAddress);
     case Kind::Family: return c.family < 0 || r.family == c.family;
-    case Kind::Process:
-        return owner && owner->pid && std::find(c.names.begin(), c.names.end(), owner->command) != c.names.end();
+    case Kind::Process: return owner && owner->pid && std::find(c.names.begin(), c.names.end(), owner->command) != c.names.end();
     case Kind::Pid: return owner && owner->pid && std::find(c.pids.begin(), c.pids.end(), owner->pid) != c.pids.end();
     case Kind::Unit:
         return owner && !owner->unit.empty()
@@ -296,8 +298,7 @@ bool SocketFilter::matches(const SocketRecord &r, const SocketOwner *owner) cons
     return true;
 }
 
-QStringList SocketFilter::wordsMatchingNothing(const std::vector<SocketRecord> &sockets,
-                                               const SocketOwnership *ownership) const
+QStringList SocketFilter::wordsMatchingNothing(const std::vector<SocketRecord> &sockets, const SocketOwnership *ownership) const
 {
     QStringList words;
     for (const Clause &clause : m_clauses) {
@@ -314,12 +315,13 @@ QStringList SocketFilter::wordsMatchingNothing(const std::vector<SocketRecord> &
 
 QString SocketFilter::syntaxHelp()
 {
-    return tr("Words are combined with AND; a comma list, or several words of one kind, with OR; ! negates:\n"
-              "  time-wait, estab, state:close-wait,time-wait — TCP state\n"
-              "  80, port:80,443 — local or remote port; sport:80 local, dport:443 remote\n"
-              "  10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote\n"
-              "  ipv4, ipv6 — address family\n"
-              "  proc:nginx, pid:1234, unit:nginx.service — the owning process or unit (for TIME-WAIT: whom it is attributed to)\n"
-              "  !estab, !state:listen, !sport:22 — everything but these\n"
-              "  10.0.0 — text in the local or remote address");
+    return tr(
+        "Words are combined with AND; a comma list, or several words of one kind, with OR; ! negates:\n"
+        "  time-wait, estab, state:close-wait,time-wait — TCP state\n"
+        "  80, port:80,443 — local or remote port; sport:80 local, dport:443 remote\n"
+        "  10.0.0.0/8, [fd00::]/8, 10.0.0.1 — local or remote address; src: local, dst: remote\n"
+        "  ipv4, ipv6 — address family\n"
+        "  proc:nginx, pid:1234, unit:nginx.service — the owning process or unit (for TIME-WAIT: whom it is attributed to)\n"
+        "  !estab, !state:listen, !sport:22 — everything but these\n"
+        "  10.0.0 — text in the local or remote address");
 }

@@ -39,13 +39,25 @@ public:
     bool matches(const SocketRecord &record, const SocketOwner *owner = nullptr) const;
     // The words (as typed) that no socket of `sockets` satisfies on its own: why a filter shows
     // nothing. Empty when each word matches something (then only their combination is empty).
-    QStringList wordsMatchingNothing(const std::vector<SocketRecord> &sockets,
-                                     const SocketOwnership *ownership = nullptr) const;
+    QStringList wordsMatchingNothing(const std::vector<SocketRecord> &sockets, const SocketOwnership *ownership = nullptr) const;
 
     static QString syntaxHelp();
 
 private:
-    enum class Kind { State, Port, LocalPort, RemotePort, Address, LocalAddress, RemoteAddress, Family, Text, Process, Pid, Unit };
+    enum class Kind {
+        State,
+        Port,
+        LocalPort,
+        RemotePort,
+        Address,
+        LocalAddress,
+        RemoteAddress,
+        Family,
+        Text,
+        Process,
+        Pid,
+        Unit
+    };
     struct Clause
     {
         Kind kind = Kind::Text;
@@ -62,10 +74,8 @@ private:
 
     bool parseWord(const QString &word, QString *error);
     // The value of "key:value", and a word without a key; false and *error when it is wrong.
-    static bool parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items,
-                           QString *error);
-    static bool parseUnkeyed(Clause &clause, const QString &word, const QString &value, const QStringList &items,
-                             QString *error);
+    static bool parseKeyed(Clause &clause, const QString &key, const QString &value, const QStringList &items, QString *error);
+    static bool parseUnkeyed(Clause &clause, const QString &word, const QString &value, const QStringList &items, QString *error);
     static bool addStates(Clause &clause, const QStringList &items, QString *error);
     static bool addPorts(Clause &clause, Kind kind, const QStringList &items, QString *error);
     static bool addPrefixes(Clause &clause, Kind kind, const QStringList &items, QString *error);

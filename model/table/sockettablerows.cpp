@@ -53,9 +53,7 @@ std::shared_ptr<const SocketTableRows> SocketTableRows::build(const SnapshotPtr 
         break;
     case SocketColumn::Local: sortBy([](const SocketRecord &r) { return endpointKey(r, true); }); break;
     case SocketColumn::Remote: sortBy([](const SocketRecord &r) { return endpointKey(r, false); }); break;
-    case SocketColumn::Timer:
-        sortBy([](const SocketRecord &r) { return std::make_tuple(quint8(r.timer), r.expiresMs); });
-        break;
+    case SocketColumn::Timer: sortBy([](const SocketRecord &r) { return std::make_tuple(quint8(r.timer), r.expiresMs); }); break;
     case SocketColumn::TimeLeft:
         sortBy([](const SocketRecord &r) { return std::make_tuple(r.timer == SocketTimer::None, r.expiresMs); });
         break;

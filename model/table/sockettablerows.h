@@ -10,7 +10,22 @@
 
 // The socket table's columns, in display order.
 // Owner columns come last, so saved column widths and sort keys keep their meaning.
-enum class SocketColumn { State, Local, Remote, Timer, TimeLeft, ReceiveQueue, SendQueue, Uid, Inode, Process, Pid, Unit, Attribution, COUNT };
+enum class SocketColumn {
+    State,
+    Local,
+    Remote,
+    Timer,
+    TimeLeft,
+    ReceiveQueue,
+    SendQueue,
+    Uid,
+    Inode,
+    Process,
+    Pid,
+    Unit,
+    Attribution,
+    COUNT
+};
 constexpr int SocketColumnCount = static_cast<int>(SocketColumn::COUNT);
 
 struct SocketTableQuery

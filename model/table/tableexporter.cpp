@@ -12,10 +12,10 @@ namespace TableExporter {
 
 QStringList csvColumns()
 {
-    return {QStringLiteral("family"), QStringLiteral("state"), QStringLiteral("local"), QStringLiteral("local_port"),
-            QStringLiteral("remote"), QStringLiteral("remote_port"), QStringLiteral("timer"), QStringLiteral("expires_ms"),
-            QStringLiteral("retransmits"), QStringLiteral("recv_q"), QStringLiteral("send_q"), QStringLiteral("uid"),
-            QStringLiteral("inode"), QStringLiteral("cookie")};
+    return {QStringLiteral("family"),      QStringLiteral("state"),       QStringLiteral("local"),  QStringLiteral("local_port"),
+            QStringLiteral("remote"),      QStringLiteral("remote_port"), QStringLiteral("timer"),  QStringLiteral("expires_ms"),
+            QStringLiteral("retransmits"), QStringLiteral("recv_q"),      QStringLiteral("send_q"), QStringLiteral("uid"),
+            QStringLiteral("inode"),       QStringLiteral("cookie")};
 }
 
 bool writeCsv(const SocketTableRows &rows, QIODevice *device)
@@ -27,11 +27,11 @@ bool writeCsv(const SocketTableRows &rows, QIODevice *device)
         const SocketRecord &r = rows.record(i);
         // No field can hold a comma or a quote (addresses, numbers, keys): nothing to quote.
         out += QByteArray(InetAddress::familyName(r.family)) + ',' + tcpStateKey(r.state) + ','
-            + QByteArray::fromStdString(InetAddress::toString(r.family, r.localAddress)) + ',' + QByteArray::number(r.localPort) + ','
-            + QByteArray::fromStdString(InetAddress::toString(r.family, r.remoteAddress)) + ',' + QByteArray::number(r.remotePort) + ','
-            + socketTimerKey(r.timer) + ',' + QByteArray::number(r.expiresMs) + ',' + QByteArray::number(r.retransmits)
-            + ',' + QByteArray::number(r.receiveQueue) + ',' + QByteArray::number(r.sendQueue) + ','
-            + QByteArray::number(r.uid) + ',' + QByteArray::number(r.inode) + ',' + QByteArray::number(r.cookie) + "\r\n";
+            + QByteArray::fromStdString(InetAddress::toString(r.family, r.localAddress)) + ',' + QByteArray::number(r.localPort)
+            + ',' + QByteArray::fromStdString(InetAddress::toString(r.family, r.remoteAddress)) + ','
+            + QByteArray::number(r.remotePort) + ',' + socketTimerKey(r.timer) + ',' + QByteArray::number(r.expiresMs) + ','
+            + QByteArray::number(r.retransmits) + ',' + QByteArray::number(r.receiveQueue) + ',' + QByteArray::number(r.sendQueue)
+            + ',' + QByteArray::number(r.uid) + ',' + QByteArray::number(r.inode) + ',' + QByteArray::number(r.cookie) + "\r\n";
         if (out.size() > (1 << 20)) {
             ok = ok && device->write(out) == out.size();
             out.clear();
@@ -45,7 +45,8 @@ bool writeJson(const SocketTableRows &rows, QIODevice *device)
     JsonStreamWriter json(deviceSink(device));
     json.beginObject();
     json.field("schema", "sockscope.sockets/1");
-    json.field("time", QDateTime::fromMSecsSinceEpoch(rows.snapshot->wallTimeMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString());
+    json.field("time",
+               QDateTime::fromMSecsSinceEpoch(rows.snapshot->wallTimeMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString());
     json.key("netns");
     json.beginObject(true);
     json.field("label", rows.snapshot->namespaceLabel);

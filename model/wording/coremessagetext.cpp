@@ -15,13 +15,11 @@ QString CoreMessageText::text(const CoreMessage &m)
     case CoreMessageCode::None: return QString();
     case CoreMessageCode::SystemError:
     case CoreMessageCode::WordedText: return a(0);
-    case CoreMessageCode::SockDiagMissing:
-        return tr("This kernel has no socket diagnostics (NETLINK_SOCK_DIAG): %1.").arg(a(0));
+    case CoreMessageCode::SockDiagMissing: return tr("This kernel has no socket diagnostics (NETLINK_SOCK_DIAG): %1.").arg(a(0));
     case CoreMessageCode::SockDiagOpenFailed: return tr("Cannot open a sock_diag netlink socket: %1.").arg(a(0));
     case CoreMessageCode::SockDiagBindFailed: return tr("Cannot bind the sock_diag netlink socket: %1.").arg(a(0));
     case CoreMessageCode::SockDiagSendFailed: return tr("Cannot send the sock_diag request: %1.").arg(a(0));
-    case CoreMessageCode::SockDiagReplyTooLarge:
-        return tr("A sock_diag reply did not fit the %1-byte receive buffer.").arg(a(0));
+    case CoreMessageCode::SockDiagReplyTooLarge: return tr("A sock_diag reply did not fit the %1-byte receive buffer.").arg(a(0));
     case CoreMessageCode::SockDiagTimeout: return tr("The kernel stopped answering the socket dump for %1 s.").arg(a(0));
     case CoreMessageCode::SockDiagReadFailed: return tr("Reading the sock_diag reply failed: %1.").arg(a(0));
     case CoreMessageCode::SockDiagRefused: return tr("The kernel refused the %1 socket dump: %2.").arg(a(0), a(1));
@@ -43,8 +41,7 @@ QString CoreMessageText::text(const CoreMessage &m)
         return tr("Truncated sock_diag message: %1 bytes of payload, %2 expected.").arg(a(0), a(1));
     case CoreMessageCode::SockDiagMalformedAttribute: return tr("Malformed attribute in a sock_diag message.");
     case CoreMessageCode::SockDiagTrailingBytes:
-        return tr("Truncated netlink message: %n byte(s) left that do not form a whole message.", nullptr,
-                  a(0).toInt());
+        return tr("Truncated netlink message: %n byte(s) left that do not form a whole message.", nullptr, a(0).toInt());
     case CoreMessageCode::ProcUnreadable: return tr("Cannot read %1: %2.").arg(a(0), a(1));
     case CoreMessageCode::SockstatNoTcpLine: return tr("/proc/net/sockstat has no readable TCP line.");
     case CoreMessageCode::CountersColumnMismatch:
@@ -99,8 +96,7 @@ QString CoreMessageText::text(const CoreMessage &m)
     case CoreMessageCode::FrameCutShort: return tr("The frame at byte %1 is cut short (begun but not finished).").arg(a(0));
     case CoreMessageCode::FrameTooLarge:
         return tr("The frame at byte %1 declares %2 bytes (at most %3 are read).").arg(a(0), a(1), a(2));
-    case CoreMessageCode::FrameChecksum:
-        return tr("The frame at byte %1 is damaged (its checksum does not match).").arg(a(0));
+    case CoreMessageCode::FrameChecksum: return tr("The frame at byte %1 is damaged (its checksum does not match).").arg(a(0));
     case CoreMessageCode::FrameUndecodable: return tr("The frame at byte %1 cannot be decoded.").arg(a(0));
     case CoreMessageCode::TableDescriptionTooLarge:
         //: A socket table's description is its JSON: totals, busiest ports and owners, kernel facts.
@@ -110,8 +106,7 @@ QString CoreMessageText::text(const CoreMessage &m)
     case CoreMessageCode::TableTooManyRows:
         return tr("The socket table at byte %1 holds %2 rows (at most %3 are read); it was refused unread.")
             .arg(a(0), a(1), a(2));
-    case CoreMessageCode::MarkersDropped:
-        return tr("There are more than %1 markers; only the first %1 are shown.").arg(a(0));
+    case CoreMessageCode::MarkersDropped: return tr("There are more than %1 markers; only the first %1 are shown.").arg(a(0));
     case CoreMessageCode::COUNT: break;
     }
     // A code this build does not know (a newer agent's): its key and arguments, untranslated.

@@ -95,8 +95,7 @@ QStringList PortBudgetText::worked(const PortBudget &b)
     const QLocale locale;
     lines << tr("Usable local ports: %1 in ip_local_port_range, %2 of them reserved (ip_local_reserved_ports): "
                 "%3. That many connections can exist at once towards one destination, TIME-WAIT included.")
-                 .arg(locale.toString(b.rangeSize), locale.toString(b.rangeSize - b.usablePorts),
-                      locale.toString(b.usablePorts));
+                 .arg(locale.toString(b.rangeSize), locale.toString(b.rangeSize - b.usablePorts), locale.toString(b.usablePorts));
     lines << tr("Without reuse: %1 ÷ 60 s of TIME-WAIT ≈ %2 new connections per second.")
                  .arg(locale.toString(b.usablePorts), rate(b.perSecondWithoutReuse));
     lines << tr("With reuse: %1 ÷ %2 ≈ %3 new connections per second.")

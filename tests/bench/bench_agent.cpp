@@ -311,8 +311,8 @@ WindowRun runWindow(SshTestServer *server, int clientNs, int warmUp, int seconds
 
 void printStates(const char *when, const std::array<long, 16> &s)
 {
-    std::printf("population %s (bare dump): %ld TIME-WAIT, %ld ESTABLISHED, %ld LISTEN, %ld other\n", when, s[6], s[1],
-                s[10], s[2] + s[3] + s[4] + s[5] + s[7] + s[8] + s[9] + s[11]);
+    std::printf("population %s (bare dump): %ld TIME-WAIT, %ld ESTABLISHED, %ld LISTEN, %ld other\n", when, s[6], s[1], s[10],
+                s[2] + s[3] + s[4] + s[5] + s[7] + s[8] + s[9] + s[11]);
 }
 
 }
@@ -335,8 +335,8 @@ int runBench(int argc, char *argv[], SshTestServer *server, int clientNs, const 
     const double fillStart = nowMs();
     if (!load.build(timeWait, established, &error))
         return BenchSupport::fail(error);
-    std::printf("kernel %s; %d TIME-WAIT + %d established pairs asked, filled in %.1f s (TIME-WAIT lasts 60 s)\n",
-                uts.release, timeWait, established, (nowMs() - fillStart) / 1000);
+    std::printf("kernel %s; %d TIME-WAIT + %d established pairs asked, filled in %.1f s (TIME-WAIT lasts 60 s)\n", uts.release,
+                timeWait, established, (nowMs() - fillStart) / 1000);
     BareDump bare;
     std::vector<double> bareMs;
     std::array<long, 16> states {};
@@ -425,11 +425,10 @@ int runBench(int argc, char *argv[], SshTestServer *server, int clientNs, const 
         std::printf("%-58s %12s\n", "3b. window offscreen on --host, CPU per sample", "not measured");
         std::printf("   (not measured: %s)\n", window.problem.c_str());
     }
-    std::printf("%-58s %9.0f B/s %8s %8s\n", "4a. summary bytes per second", double(run.summaryBytes) / seconds, "",
-                "<= 1000");
+    std::printf("%-58s %9.0f B/s %8s %8s\n", "4a. summary bytes per second", double(run.summaryBytes) / seconds, "", "<= 1000");
     std::printf("   (%.0f bytes per SUMMARY frame)\n", double(run.summaryBytes) / double(run.summaries));
-    std::printf("%-58s %9.2f B   %8s %8s\n", "4b. table bytes per socket per table", double(run.tableBytes) / double(run.tableRows),
-                "", "<= 4");
+    std::printf("%-58s %9.2f B   %8s %8s\n", "4b. table bytes per socket per table",
+                double(run.tableBytes) / double(run.tableRows), "", "<= 4");
     std::printf("   (%ld tables, %ld rows, %.0f bytes each on average)\n", run.tables, run.tableRows,
                 double(run.tableBytes) / double(run.tables));
     // Frames beside summaries and tables: the OWNERS frame before each table (and any ERROR).
@@ -460,8 +459,8 @@ int runBench(int argc, char *argv[], SshTestServer *server, int clientNs, const 
                 "(TCPTimeWaitOverflow);\n    %ld samples, %ld tables of %.0f rows on average, "
                 "%.2f B/socket; agent %.1f ms CPU per sample)\n",
                 double(tw1 - tw0) / churnWall, double(overflow1 - overflow0) / churnWall, churned.summaries, churned.tables,
-                double(churned.tableRows) / double(churned.tables),
-                double(churned.tableBytes) / double(churned.tableRows), churned.cpuMs / double(churned.summaries));
+                double(churned.tableRows) / double(churned.tables), double(churned.tableBytes) / double(churned.tableRows),
+                churned.cpuMs / double(churned.summaries));
     return 0;
 }
 

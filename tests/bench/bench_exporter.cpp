@@ -91,8 +91,8 @@ int main(int argc, char *argv[])
                 uts.release, timeWait, established, (BenchSupport::monotonicMs() - fillStart) / 1000);
 
     QProcess agent, node;
-    if (!startServer(agent, AGENT_BINARY,
-                     {"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval", "0.25"}, AgentPort))
+    if (!startServer(agent, AGENT_BINARY, {"--metrics-listen", QString::number(AgentPort), "--metrics-min-interval", "0.25"},
+                     AgentPort))
         return BenchSupport::fail(QStringLiteral("sockscope-agent did not start"));
     if (!startServer(node, QString::fromLocal8Bit(nodeExporter),
                      {"--collector.disable-defaults", "--collector.tcpstat",

@@ -35,8 +35,8 @@ int main(int argc, char *argv[])
     const pid_t pid = fork();
     if (pid == 0) {
         const QByteArray duration = QByteArray::number(seconds);
-        execl(SOCKSCOPE_BINARY, SOCKSCOPE_BINARY, "--record", file.constData(), "--duration", duration.constData(),
-              "--interval", "1", nullptr);
+        execl(SOCKSCOPE_BINARY, SOCKSCOPE_BINARY, "--record", file.constData(), "--duration", duration.constData(), "--interval",
+              "1", nullptr);
         _exit(127);
     }
     int status = 0;
@@ -62,10 +62,13 @@ int main(int argc, char *argv[])
     for (const auto &frame : recording.snapshots)
         tableBytes += frame.length + 9;
     std::printf("file: %.2f MB in all; socket tables %.2f MB (%.2f MB each, %.1f bytes per socket); summaries %.0f bytes each\n",
-                double(bytes) / 1e6, double(tableBytes) / 1e6, double(tableBytes) / 1e6 / qMax<std::size_t>(1, recording.snapshots.size()),
+                double(bytes) / 1e6, double(tableBytes) / 1e6,
+                double(tableBytes) / 1e6 / qMax<std::size_t>(1, recording.snapshots.size()),
                 double(tableBytes) / qMax<std::size_t>(1, recording.snapshots.size()) / (double(sockets) / samples),
                 double(bytes - tableBytes) / samples);
-    std::printf("per hour at 1 s, a table every 300 s: %.1f MB\n",
-                (double(bytes - tableBytes) / samples * 3600 + double(tableBytes) / qMax<std::size_t>(1, recording.snapshots.size()) * 13) / 1e6);
+    std::printf(
+        "per hour at 1 s, a table every 300 s: %.1f MB\n",
+        (double(bytes - tableBytes) / samples * 3600 + double(tableBytes) / qMax<std::size_t>(1, recording.snapshots.size()) * 13)
+            / 1e6);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

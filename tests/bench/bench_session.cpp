@@ -174,17 +174,18 @@ int main(int argc, char *argv[])
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "sockscope --once --format json, wall (median of 5) / bare dump", onceWall,
                 onceWall / floorWall, "<= 1.1");
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "  the same / ss -tanp (median of 5)", ssWall, onceWall / ssWall, "<= 0.3");
-    std::printf("%-62s %7.1f ms %8.2f\n", "  sockscope-agent --once --format json, wall / bare dump", BenchSupport::medianOf(agentOnce),
-                BenchSupport::medianOf(agentOnce) / floorWall);
+    std::printf("%-62s %7.1f ms %8.2f\n", "  sockscope-agent --once --format json, wall / bare dump",
+                BenchSupport::medianOf(agentOnce), BenchSupport::medianOf(agentOnce) / floorWall);
     if (!before.isEmpty()) {
         const double beforeWall = BenchSupport::medianOf(beforeOnce);
-        std::printf("%-62s %7.1f ms %8.2f %8s\n", "  --before's --once, wall / bare dump", beforeWall, beforeWall / floorWall, "");
+        std::printf("%-62s %7.1f ms %8.2f %8s\n", "  --before's --once, wall / bare dump", beforeWall, beforeWall / floorWall,
+                    "");
         std::printf("%-62s %7.1f ms %8.2f %8s\n", "  --before's --once / ss -tanp", beforeWall, beforeWall / ssWall, "");
     }
     if (onceOnly)
         return 0;
-    std::printf("%-62s %7.1f ms %8.2f %8s\n", "window at 1 s, process CPU per second / bare dump CPU", window,
-                window / floorCpu, "<= 0.6");
+    std::printf("%-62s %7.1f ms %8.2f %8s\n", "window at 1 s, process CPU per second / bare dump CPU", window, window / floorCpu,
+                "<= 0.6");
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "sockscope-agent --record, CPU per second / bare dump CPU", recorders[1],
                 recorders[1] / floorCpu, "<= 0.6");
     std::printf("%-62s %7.1f ms %8.2f %8s\n", "sockscope --record, CPU per second / the agent's", recorders[0],

@@ -114,8 +114,8 @@ int main(int argc, char *argv[])
     plainOptions.owners = false;
     SnapshotCollector plain(plainOptions);
     std::vector<double> floorMs, snapshotMs, ssMs, snapshotCpuMs, plainCpuMs, portOwnersCpuMs;
-    std::printf("%-6s %12s %12s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "ss -tan ms", "cpu owners", "cpu without",
-                "sockets");
+    std::printf("%-6s %12s %12s %12s %12s %12s %10s\n", "round", "floor ms", "snapshot ms", "ss -tan ms", "cpu owners",
+                "cpu without", "sockets");
     for (int r = 0; r < rounds; ++r) {
         double start = nowMs();
         const auto counted = bare.count();
@@ -152,8 +152,8 @@ int main(int argc, char *argv[])
         for (long n : counted)
             total += n;
         std::printf("%-6d %12.1f %12.1f %12.1f %12.1f %12.1f %10zu%s\n", r + 1, floorMs.back(), snapshotMs.back(), ssMs.back(),
-                    snapshotCpuMs.back(), plainCpuMs.back(),
-                    snapshot->sockets.size(), long(snapshot->sockets.size()) == total ? "" : " (churn)");
+                    snapshotCpuMs.back(), plainCpuMs.back(), snapshot->sockets.size(),
+                    long(snapshot->sockets.size()) == total ? "" : " (churn)");
     }
 
     const ChildRun once = runChild({sockscope, "--once", "--format", "json", nullptr});
@@ -162,8 +162,8 @@ int main(int argc, char *argv[])
     const double floor = median(floorMs), snap = median(snapshotMs), ss = median(ssMs);
     std::printf("\nmedians over %d interleaved rounds:\n", rounds);
     std::printf("  bare dump (floor)     %8.1f ms\n", floor);
-    std::printf("  sockscope snapshot    %8.1f ms   %.2f x floor (target <= 1.3)   %.2f x ss (target <= 0.5)\n",
-                snap, snap / floor, snap / ss);
+    std::printf("  sockscope snapshot    %8.1f ms   %.2f x floor (target <= 1.3)   %.2f x ss (target <= 0.5)\n", snap,
+                snap / floor, snap / ss);
     std::printf("  ss -tan > /dev/null   %8.1f ms\n", ss);
     if (rounds > 1) {
         const double steady = median(std::vector<double>(snapshotCpuMs.begin() + 1, snapshotCpuMs.end()));
@@ -174,9 +174,8 @@ int main(int argc, char *argv[])
         std::printf("    the owners of the busiest ports in a pass of their own (a table read back): %.1f ms\n",
                     median(portOwnersCpuMs));
     }
-    std::printf("sockscope --once --format json: %.1f ms wall, peak RSS %.1f MB (target <= 120 MB), exit %d\n",
-                once.wallMs, once.maxRssKb / 1024.0, WIFEXITED(once.status) ? WEXITSTATUS(once.status) : -1);
-    std::printf("sockscope --once (text):        %.1f ms wall, peak RSS %.1f MB\n", onceText.wallMs,
-                onceText.maxRssKb / 1024.0);
+    std::printf("sockscope --once --format json: %.1f ms wall, peak RSS %.1f MB (target <= 120 MB), exit %d\n", once.wallMs,
+                once.maxRssKb / 1024.0, WIFEXITED(once.status) ? WEXITSTATUS(once.status) : -1);
+    std::printf("sockscope --once (text):        %.1f ms wall, peak RSS %.1f MB\n", onceText.wallMs, onceText.maxRssKb / 1024.0);
     return 0;
 }

@@ -21,8 +21,7 @@ int main(int argc, char *argv[])
     QString error;
     if (!load.build(timeWait, established, &error))
         return BenchSupport::fail(error);
-    std::printf("population: %d TIME-WAIT + %d established pairs; window at 1 s refreshes, offscreen\n", timeWait,
-                established);
+    std::printf("population: %d TIME-WAIT + %d established pairs; window at 1 s refreshes, offscreen\n", timeWait, established);
     std::fflush(stdout);
     const pid_t pid = fork();
     if (pid == 0) {

@@ -141,8 +141,7 @@ LoadGenerator::~LoadGenerator()
 
 bool LoadGenerator::build(int timeWait, int pairs, QString *error)
 {
-    return raiseTimeWaitLimit(timeWait + 10000, error) && holdEstablished(pairs, error)
-        && fillTimeWait(timeWait, 8, 2, error);
+    return raiseTimeWaitLimit(timeWait + 10000, error) && holdEstablished(pairs, error) && fillTimeWait(timeWait, 8, 2, error);
 }
 
 bool LoadGenerator::raiseTimeWaitLimit(int count, QString *error)

@@ -25,7 +25,7 @@ namespace {
 struct Counter : FrameVisitor
 {
     int summaries = 0, tables = 0, markers = 0, ends = 0, damaged = 0;
-    void header(const FrameDecoder &) override {}
+    void header(const FrameDecoder &) override { }
     void summary(const SampleSummary &, const OwnerLabels &, const FrameDecoder::Frame &, const std::string *) override
     {
         ++summaries;
@@ -33,7 +33,7 @@ struct Counter : FrameVisitor
     bool table(const TableFrame &) override { return ++tables > 0; }
     void marker(const MarkerFrame &) override { ++markers; }
     void end() override { ++ends; }
-    void notice(const CoreMessage &) override {}
+    void notice(const CoreMessage &) override { }
     void damage(const FrameDamage &) override { ++damaged; }
 };
 
@@ -72,12 +72,14 @@ int main()
         return 1;
     }
     std::string json;
-    if (!SnapshotJsonWriter::write(*snapshot, {}, JsonStreamWriter::toString(&json)) || json.find("sockscope.snapshot/1") == std::string::npos) {
+    if (!SnapshotJsonWriter::write(*snapshot, {}, JsonStreamWriter::toString(&json))
+        || json.find("sockscope.snapshot/1") == std::string::npos) {
         std::fprintf(stderr, "coreonly: no JSON document\n");
         return 1;
     }
     std::vector<SocketRecord> back;
-    if (!SocketTableCodec::decode(SocketTableCodec::encode(snapshot->sockets), &back) || back.size() != snapshot->sockets.size()) {
+    if (!SocketTableCodec::decode(SocketTableCodec::encode(snapshot->sockets), &back)
+        || back.size() != snapshot->sockets.size()) {
         std::fprintf(stderr, "coreonly: the socket table did not come back\n");
         return 1;
     }

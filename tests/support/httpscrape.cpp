@@ -21,8 +21,7 @@ std::string Reply::header(const std::string &name) const
     std::istringstream lines(headers);
     std::string line;
     while (std::getline(lines, line)) {
-        if (line.size() > name.size() && strncasecmp(line.c_str(), name.c_str(), name.size()) == 0
-            && line[name.size()] == ':') {
+        if (line.size() > name.size() && strncasecmp(line.c_str(), name.c_str(), name.size()) == 0 && line[name.size()] == ':') {
             std::string value = line.substr(name.size() + 1);
             while (!value.empty() && (value.front() == ' '))
                 value.erase(0, 1);
@@ -104,8 +103,8 @@ int connectFrom6Socket(int fd, const std::string &source, const std::string &des
             ::close(fd);
         return -1;
     }
-    return bindAndConnect(fd, source.empty() ? nullptr : reinterpret_cast<sockaddr *>(&from),
-                          reinterpret_cast<sockaddr *>(&to), sizeof to);
+    return bindAndConnect(fd, source.empty() ? nullptr : reinterpret_cast<sockaddr *>(&from), reinterpret_cast<sockaddr *>(&to),
+                          sizeof to);
 }
 
 }
@@ -199,8 +198,8 @@ Reply raw(std::uint16_t port, const std::string &request, int timeoutMs, std::ui
 Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders, int timeoutMs,
           std::uint32_t sourceAddress, std::uint32_t destinationAddress)
 {
-    return raw(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extraHeaders + "\r\n",
-               timeoutMs, sourceAddress, destinationAddress);
+    return raw(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extraHeaders + "\r\n", timeoutMs,
+               sourceAddress, destinationAddress);
 }
 
 std::map<std::string, double> samples(const std::string &body)

@@ -42,8 +42,8 @@ constexpr std::uint32_t Loopback = 0x7f000001; // 127.0.0.1, host order
 Reply raw(std::uint16_t port, const std::string &request, int timeoutMs = 15000, std::uint32_t sourceAddress = 0,
           std::uint32_t destinationAddress = Loopback);
 // GET `path` with "Connection: close" and `extraHeaders` (each ending in \r\n).
-Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders = std::string(),
-          int timeoutMs = 15000, std::uint32_t sourceAddress = 0, std::uint32_t destinationAddress = Loopback);
+Reply get(std::uint16_t port, const std::string &path, const std::string &extraHeaders = std::string(), int timeoutMs = 15000,
+          std::uint32_t sourceAddress = 0, std::uint32_t destinationAddress = Loopback);
 
 // The samples of a text-format body: "name{labels}" exactly as written -> value.
 std::map<std::string, double> samples(const std::string &body);

@@ -107,9 +107,8 @@ bool waitForTimeWait(int count, const std::function<bool(const SocketRecord &)> 
     for (int attempt = 0; attempt < 200; ++attempt) {
         std::vector<SocketRecord> records;
         diag.dump({}, records);
-        const auto n = std::count_if(records.begin(), records.end(), [&](const SocketRecord &r) {
-            return r.state == TcpState::TimeWait && which(r);
-        });
+        const auto n = std::count_if(records.begin(), records.end(),
+                                     [&](const SocketRecord &r) { return r.state == TcpState::TimeWait && which(r); });
         if (n == count)
             return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -29,16 +29,15 @@ bool inNamespace(int netns, const std::function<bool()> &work)
 bool addAddresses(const QString &device, const QStringList &addresses, QString *error)
 {
     for (const QString &address : addresses) {
-        QStringList argv {QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"), address,
-                          QStringLiteral("dev"), device};
+        QStringList argv {
+            QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"), address, QStringLiteral("dev"), device};
         if (address.contains(QLatin1Char(':')))
             argv << QStringLiteral("nodad");
         if (!PrivateNetworkNamespace::run(argv, error))
             return false;
     }
-    return PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), device,
-                                         QStringLiteral("up")},
-                                        error);
+    return PrivateNetworkNamespace::run(
+        {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), device, QStringLiteral("up")}, error);
 }
 
 }
@@ -74,9 +73,8 @@ bool PeerNetworkNamespace::create(const QString &here, const QStringList &hereAd
                                        QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
                                        QStringLiteral("name"), there},
                                       error)
-        || !PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), there,
-                                          QStringLiteral("netns"), path},
-                                         error)
+        || !PrivateNetworkNamespace::run(
+            {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), there, QStringLiteral("netns"), path}, error)
         || !addAddresses(here, hereAddresses, error))
         return false;
     bool ok = false;

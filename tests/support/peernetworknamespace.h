@@ -18,8 +18,8 @@ public:
 
     // The pair: `here` in the calling thread's namespace, `there` in the new one, each given its
     // addresses ("10.88.0.1/24", "fd88::1/64": IPv6 ones without duplicate address detection) and up.
-    bool create(const QString &here, const QStringList &hereAddresses, const QString &there,
-                const QStringList &thereAddresses, QString *error);
+    bool create(const QString &here, const QStringList &hereAddresses, const QString &there, const QStringList &thereAddresses,
+                QString *error);
 
     // Runs `make` with the calling thread in the peer namespace (a socket it creates stays there),
     // and returns to the test's namespace.

@@ -103,7 +103,7 @@ bool SshTestServer::start(QString *error)
     const QString sshDir = m_home + QStringLiteral("/.ssh");
     if (!QDir().mkpath(m_dir) || !QDir().mkpath(sshDir))
         return done(fail(QStringLiteral("cannot create ") + m_dir));
-    const QStringList keys{m_dir + QStringLiteral("/host_key"), sshDir + QStringLiteral("/id_ed25519")};
+    const QStringList keys {m_dir + QStringLiteral("/host_key"), sshDir + QStringLiteral("/id_ed25519")};
     for (const QString &key : keys) {
         const ProcessRun keygen = ProcessRun::run(QStringLiteral("ssh-keygen"),
                                                   {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
@@ -136,15 +136,24 @@ bool SshTestServer::start(QString *error)
 
     // One sshd per connection, in the server's namespace, unless the test took the server down.
     const QByteArray proxy = "#!/bin/sh\n"
-                             "if [ -e '" + m_dir.toLocal8Bit() + "/down' ]; then echo 'test server is down' >&2; exit 1; fi\n"
-                             "exec nsenter --net='" + m_netnsFile.toLocal8Bit() + "' /usr/sbin/sshd -i -e -f '"
-        + m_dir.toLocal8Bit() + "/sshd_config'\n";
-    const QByteArray clientConfig = QByteArray("Host ") + Alias + "\n"
-        "  ProxyCommand " + m_dir.toLocal8Bit() + "/proxy\n"
-        "  UserKnownHostsFile " + m_dir.toLocal8Bit() + "/known_hosts\n"
-        "  GlobalKnownHostsFile /dev/null\n"
-        "  IdentityFile " + sshDir.toLocal8Bit() + "/id_ed25519\n"
-        "  IdentitiesOnly yes\n";
+                             "if [ -e '"
+        + m_dir.toLocal8Bit()
+        + "/down' ]; then echo 'test server is down' >&2; exit 1; fi\n"
+          "exec nsenter --net='"
+        + m_netnsFile.toLocal8Bit() + "' /usr/sbin/sshd -i -e -f '" + m_dir.toLocal8Bit() + "/sshd_config'\n";
+    const QByteArray clientConfig = QByteArray("Host ") + Alias
+        + "\n"
+          "  ProxyCommand "
+        + m_dir.toLocal8Bit()
+        + "/proxy\n"
+          "  UserKnownHostsFile "
+        + m_dir.toLocal8Bit()
+        + "/known_hosts\n"
+          "  GlobalKnownHostsFile /dev/null\n"
+          "  IdentityFile "
+        + sshDir.toLocal8Bit()
+        + "/id_ed25519\n"
+          "  IdentitiesOnly yes\n";
     const bool ok = writeFile(m_dir + QStringLiteral("/proxy"), proxy, true)
         && writeFile(sshDir + QStringLiteral("/config"), clientConfig) && writeSshdConfig() && setHostKeyKnown(true);
     return done(ok);
@@ -153,16 +162,20 @@ bool SshTestServer::start(QString *error)
 bool SshTestServer::writeSshdConfig()
 {
     const QByteArray dir = m_dir.toLocal8Bit();
-    const QByteArray config = "HostKey " + dir + "/host_key\n"
-        "AuthorizedKeysFile " + dir + "/authorized_keys\n"
-        "UsePAM no\n"
-        "PermitRootLogin prohibit-password\n"
-        "PasswordAuthentication no\n"
-        "KbdInteractiveAuthentication no\n"
-        "StrictModes no\n"
-        "PrintMotd no\n"
-        "LogLevel ERROR\n"
-        "SetEnv PATH=" + m_serverPath.toLocal8Bit() + "\n";
+    const QByteArray config = "HostKey " + dir
+        + "/host_key\n"
+          "AuthorizedKeysFile "
+        + dir
+        + "/authorized_keys\n"
+          "UsePAM no\n"
+          "PermitRootLogin prohibit-password\n"
+          "PasswordAuthentication no\n"
+          "KbdInteractiveAuthentication no\n"
+          "StrictModes no\n"
+          "PrintMotd no\n"
+          "LogLevel ERROR\n"
+          "SetEnv PATH="
+        + m_serverPath.toLocal8Bit() + "\n";
     return writeFile(m_dir + QStringLiteral("/sshd_config"), config);
 }
 

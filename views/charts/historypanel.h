@@ -32,8 +32,7 @@ struct HistoryWindow
 
     // One series over this window, decimated for drawing: (time, value(summary)) for every
     // sample where has(summary) (a port not tracked yet, a rate not known has no point).
-    template<typename Value, typename Has>
-    QList<QPointF> points(Value value, Has has) const
+    template <typename Value, typename Has> QList<QPointF> points(Value value, Has has) const
     {
         return SeriesDecimator::decimateWithBreaks(
             first, last, buckets,
@@ -43,8 +42,7 @@ struct HistoryWindow
             },
             [&](int i) { return has(ring->at(i)); }, [&](int i) { return ring->at(i).gapBefore; }, gapMs);
     }
-    template<typename Value>
-    QList<QPointF> points(Value value) const
+    template <typename Value> QList<QPointF> points(Value value) const
     {
         return points(value, [](const SampleSummary &) { return true; });
     }

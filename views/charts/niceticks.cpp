@@ -20,8 +20,8 @@ double valueStep(double range, int maxTicks)
 
 qint64 timeStepMs(qint64 rangeMs, int maxTicks)
 {
-    static constexpr qint64 Steps[] = {1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000,
-                                       900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000};
+    static constexpr qint64 Steps[] = {1000,   2000,   5000,    10000,   15000,   30000,    60000,    120000,  300000,
+                                       600000, 900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000};
     for (const qint64 step : Steps) {
         if (rangeMs <= step * qMax(1, maxTicks))
             return step;

@@ -104,7 +104,8 @@ void PortChartPanel::connectSignals()
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(QCursor::pos(), UntrustedText::toolTip(tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text),
+            QToolTip::showText(QCursor::pos(),
+                               UntrustedText::toolTip(tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text),
                                m_barView);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PortChartPanel::updateBars);
@@ -122,9 +123,12 @@ void PortChartPanel::connectSignals()
     });
     // The model picks the side that concentrates TIME-WAIT on its first snapshot with some;
     // queued, because it says so from inside setSnapshot.
-    connect(m_model, &TimeWaitByPortModel::sideChosen, this, [this](TimeWaitByPortModel::Side side) {
-        (side == TimeWaitByPortModel::Side::Remote ? m_byRemote : m_byLocal)->setChecked(true);
-    }, Qt::QueuedConnection);
+    connect(
+        m_model, &TimeWaitByPortModel::sideChosen, this,
+        [this](TimeWaitByPortModel::Side side) {
+            (side == TimeWaitByPortModel::Side::Remote ? m_byRemote : m_byLocal)->setChecked(true);
+        },
+        Qt::QueuedConnection);
     // A click is the user's choice even on the side already shown: no automatic pick after it.
     connect(m_byLocal, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Local); });
     connect(m_byRemote, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Remote); });
@@ -188,8 +192,7 @@ void PortChartPanel::setMoment(const QString &time)
 
 void PortChartPanel::showSnapshot(const SnapshotPtr &snapshot)
 {
-    const QString text = snapshot ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(snapshot->sysctls))
-                                  : QString();
+    const QString text = snapshot ? PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(snapshot->sysctls)) : QString();
     if (text != m_budgetText) {
         m_budgetText = text;
         retranslate();
@@ -273,8 +276,9 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
             m_timeChart->setSeriesName(key, key);
         }
         m_timeChart->setSeriesPoints(
-            key, w.points([&](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOnPort(remote, port)); },
-                          [&](const SampleSummary &s) { return s.timeWaitOnPort(remote, port) >= 0; }));
+            key,
+            w.points([&](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOnPort(remote, port)); },
+                     [&](const SampleSummary &s) { return s.timeWaitOnPort(remote, port) >= 0; }));
     }
     // The legend lists the ports by their count at the window's end, largest first.
     std::vector<std::pair<qint64, QString>> byCount;
@@ -292,10 +296,6 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
 // The side is not restored: each session opens on the side that concentrates TIME-WAIT now
 // (TimeWaitByPortModel decides on the first snapshot with some), which is what the operator
 // came to look at; yesterday's choice may belong to another host's problem.
-void PortChartPanel::saveSettings(QSettings &) const
-{
-}
+void PortChartPanel::saveSettings(QSettings &) const { }
 
-void PortChartPanel::restoreSettings(const QSettings &)
-{
-}
+void PortChartPanel::restoreSettings(const QSettings &) { }

@@ -133,8 +133,9 @@ void ProcessTimeWaitPanel::showHistory(const HistoryWindow &w)
         const OwnerLabel *label = book.find(owner);
         m_ownerNames.insert(key, label ? TimeWaitByProcessModel::ownerName(*label) : QString());
         m_timeChart->setSeriesPoints(
-            key, w.points([owner](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOfOwner(owner)); },
-                          [owner](const SampleSummary &s) { return s.timeWaitOfOwner(owner) >= 0; }));
+            key,
+            w.points([owner](const SampleSummary &s) { return qMax<qint64>(0, s.timeWaitOfOwner(owner)); },
+                     [owner](const SampleSummary &s) { return s.timeWaitOfOwner(owner) >= 0; }));
     }
     if (unattributed) {
         if (!m_timeChart->hasSeries(unattributedKey()))

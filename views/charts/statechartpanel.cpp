@@ -44,7 +44,9 @@ void StateChartPanel::retranslate()
     for (const TcpState state : tcpStatesInDisplayOrder())
         m_chart->setSeriesName(keyOf(state), tcpStateDisplayName(state));
     if (m_limit > 0)
-        m_chart->setLimit(double(m_limit), tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(m_limit)));
+        m_chart->setLimit(
+            double(m_limit),
+            tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(m_limit)));
 }
 
 void StateChartPanel::showHistory(const HistoryWindow &w)
@@ -66,7 +68,9 @@ void StateChartPanel::showHistory(const HistoryWindow &w)
     if (limit != m_limit) {
         m_limit = limit;
         if (limit > 0)
-            m_chart->setLimit(double(limit), tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(limit)));
+            m_chart->setLimit(
+                double(limit),
+                tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(limit)));
         else
             m_chart->setLimit(qQNaN(), QString());
     }

@@ -25,8 +25,8 @@ qsizetype nearestIndex(const QList<QPointF> &points, double x)
 {
     if (points.isEmpty() || x < points.first().x() || x > points.last().x())
         return -1;
-    const auto it = std::lower_bound(points.cbegin(), points.cend(), x,
-                                     [](const QPointF &p, double value) { return p.x() < value; });
+    const auto it =
+        std::lower_bound(points.cbegin(), points.cend(), x, [](const QPointF &p, double value) { return p.x() < value; });
     qsizetype i = it - points.cbegin();
     if (i > 0 && (i == points.size() || x - points[i - 1].x() < points[i].x() - x))
         --i;
@@ -71,7 +71,8 @@ QStringList TimeSeriesChart::valuesAt(qint64 timeMs) const
             const qsizetype i = nearestIndex(points, double(timeMs));
             if (i < 0)
                 continue;
-            rows.push_back({points[i].y(), QStringLiteral("%1: %2").arg(m_names.value(key), locale.toString(points[i].y(), 'f', decimals))});
+            rows.push_back(
+                {points[i].y(), QStringLiteral("%1: %2").arg(m_names.value(key), locale.toString(points[i].y(), 'f', decimals))});
             break;
         }
     }
@@ -127,7 +128,8 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
 
 void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_zoomed && chart()->plotArea().contains(chartPosition(event->position().toPoint()))) {
+    if (event->button() == Qt::LeftButton && m_zoomed
+        && chart()->plotArea().contains(chartPosition(event->position().toPoint()))) {
         m_dragFrom = event->position().toPoint();
         m_dragViewFromMs = m_viewFromMs;
         setCursor(Qt::ClosedHandCursor);
@@ -202,8 +204,8 @@ void TimeSeriesChart::setMarkers(const std::vector<RecordingMarker> &markers)
 {
     const bool same = markers.size() == m_markers.size()
         && std::equal(markers.begin(), markers.end(), m_markers.begin(), [](const RecordingMarker &a, const RecordingMarker &b) {
-               return a.timeMs == b.timeMs && a.label == b.label;
-           });
+                          return a.timeMs == b.timeMs && a.label == b.label;
+                      });
     if (same)
         return;
     m_markers = markers;
@@ -223,7 +225,8 @@ void TimeSeriesChart::layOutMarkers()
         if (m_markers[i].timeMs >= m_viewFromMs && m_markers[i].timeMs <= m_viewToMs)
             order.push_back(i);
     }
-    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return m_markers[a].timeMs < m_markers[b].timeMs; });
+    std::sort(order.begin(), order.end(),
+              [this](std::size_t a, std::size_t b) { return m_markers[a].timeMs < m_markers[b].timeMs; });
     std::vector<qreal> rowEnds;
     m_markerLabels.clear();
     for (const std::size_t i : order) {
@@ -241,7 +244,8 @@ void TimeSeriesChart::layOutMarkers()
         if (row >= rowsMax) {
             // No row is free: the row that frees up first gets what room is left, elided.
             row = int(std::min_element(rowEnds.begin(), rowEnds.end()) - rowEnds.begin());
-            shown = metrics.elidedText(m_markers[i].label, Qt::ElideRight, qMax(12, int(plot.right() - rowEnds[std::size_t(row)]) - 6));
+            shown = metrics.elidedText(m_markers[i].label, Qt::ElideRight,
+                                       qMax(12, int(plot.right() - rowEnds[std::size_t(row)]) - 6));
             shownWidth = metrics.horizontalAdvance(shown) + 6;
         }
         if (row >= int(rowEnds.size()))

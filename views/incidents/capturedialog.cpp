@@ -54,8 +54,7 @@ CaptureDialog::CaptureDialog(const QStringList &views, const QStringList &titles
         m_scale->setEnabled(m_format->currentData().toString() == QLatin1String("png"));
     });
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Save capture"), m_path->text(),
-                                                          tr("Pictures (*.png *.svg)"));
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save capture"), m_path->text(), tr("Pictures (*.png *.svg)"));
         if (!file.isEmpty())
             m_path->setText(file);
     });

@@ -14,8 +14,8 @@ class CaptureDialog : public QDialog
 
 public:
     // views: names as DockLayout::viewNames(), with their titles.
-    CaptureDialog(const QStringList &views, const QStringList &titles, const QStringList &chartViews,
-                  const QString &defaultPath, QWidget *parent = nullptr);
+    CaptureDialog(const QStringList &views, const QStringList &titles, const QStringList &chartViews, const QString &defaultPath,
+                  QWidget *parent = nullptr);
 
     QString view() const;
     QString path() const;

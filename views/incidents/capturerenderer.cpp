@@ -29,8 +29,9 @@ QString CaptureRenderer::Stamp::text() const
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
     const QString range = from.date() == to.date()
-        ? QStringLiteral("%1 %2 – %3").arg(from.toString(QStringLiteral("yyyy-MM-dd")), from.toString(QStringLiteral("HH:mm:ss")),
-                                           to.toString(QStringLiteral("HH:mm:ss")))
+        ? QStringLiteral("%1 %2 – %3")
+              .arg(from.toString(QStringLiteral("yyyy-MM-dd")), from.toString(QStringLiteral("HH:mm:ss")),
+                   to.toString(QStringLiteral("HH:mm:ss")))
         : QStringLiteral("%1 – %2").arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                         to.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     //: The stamp on captured pictures; keep the order: version, host, kernel, namespace, time range.
@@ -41,8 +42,8 @@ QString CaptureRenderer::Stamp::text() const
 
 int CaptureRenderer::bandHeight(QWidget *widget, const QString &text)
 {
-    const QRect bounds = widget->fontMetrics().boundingRect(QRect(0, 0, widget->width() - 2 * Margin, 10000),
-                                                            Qt::TextWordWrap, text);
+    const QRect bounds =
+        widget->fontMetrics().boundingRect(QRect(0, 0, widget->width() - 2 * Margin, 10000), Qt::TextWordWrap, text);
     return bounds.height() + Margin + 2;
 }
 

@@ -37,7 +37,8 @@ IncidentController::IncidentController(QMainWindow *window, WindowState *state, 
         connect(chart, &TimeSeriesChart::markerRenameRequested, this, &IncidentController::renameMarker);
         connect(chart, &TimeSeriesChart::markerRemoveRequested, state, &WindowState::removeMarker);
     }
-    connect(sources, &SourceController::sourceLeaving, this, [this](Source *source) { disconnect(source, nullptr, this, nullptr); });
+    connect(sources, &SourceController::sourceLeaving, this,
+            [this](Source *source) { disconnect(source, nullptr, this, nullptr); });
     connect(sources, &SourceController::sourceChanged, this, &IncidentController::watchRecording);
     connect(sources, &SourceController::capabilitiesChanged, this, &IncidentController::updateActions);
 }
@@ -130,10 +131,8 @@ void IncidentController::watchRecording(Source *source)
         emit recordingChanged(true);
     });
     connect(source, &Source::recordingProgress, this, [this](qint64 bytes, int samples, int tables) {
-        emit recordingStatus(tr("● Recording: %1 samples, %2 tables, %3")
-                                 .arg(samples)
-                                 .arg(tables)
-                                 .arg(SnapshotTextWriter::formatBytes(bytes)));
+        emit recordingStatus(
+            tr("● Recording: %1 samples, %2 tables, %3").arg(samples).arg(tables).arg(SnapshotTextWriter::formatBytes(bytes)));
     });
     connect(source, &Source::recordingStopped, this, [this](const QString &path, qint64 bytes, int samples, int tables) {
         recordingEnded();
@@ -160,8 +159,8 @@ void IncidentController::recordingEnded()
 void IncidentController::askMarker()
 {
     bool ok = false;
-    const QString label = QInputDialog::getText(m_window, tr("Add marker"), tr("Label for this moment (e.g. deploy, LB restart):"),
-                                                QLineEdit::Normal, QString(), &ok);
+    const QString label = QInputDialog::getText(
+        m_window, tr("Add marker"), tr("Label for this moment (e.g. deploy, LB restart):"), QLineEdit::Normal, QString(), &ok);
     if (ok && !label.trimmed().isEmpty())
         addMarker(label.trimmed());
 }
@@ -185,7 +184,8 @@ void IncidentController::renameMarker(int index)
         return;
     bool ok = false;
     const QString label = QInputDialog::getText(m_window, tr("Rename marker"), tr("Label:"), QLineEdit::Normal,
-                                                m_state->markers()[std::size_t(index)].label, &ok).trimmed();
+                                                m_state->markers()[std::size_t(index)].label, &ok)
+                              .trimmed();
     if (!ok || label.isEmpty())
         return;
     m_state->renameMarker(index, label);
@@ -194,8 +194,9 @@ void IncidentController::renameMarker(int index)
 QString IncidentController::suggestedPath(const QString &what, const QString &suffix)
 {
     // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
-    return QDir::home().filePath(QStringLiteral("sockscope-%1-%2.%3")
-                                     .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
+    return QDir::home().filePath(
+        QStringLiteral("sockscope-%1-%2.%3")
+            .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
 }
 
 bool IncidentController::capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error)
@@ -285,10 +286,10 @@ bool IncidentController::exportHistory(const QString &path, QString *error)
 
 void IncidentController::exportWithDialog(bool history, const QString &suffix)
 {
-    const QString file = QFileDialog::getSaveFileName(
-        m_window, history ? tr("Export history") : tr("Export sockets"),
-        suggestedPath(history ? QStringLiteral("history") : QStringLiteral("sockets"), suffix),
-        suffix == QLatin1String("json") ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    const QString file =
+        QFileDialog::getSaveFileName(m_window, history ? tr("Export history") : tr("Export sockets"),
+                                     suggestedPath(history ? QStringLiteral("history") : QStringLiteral("sockets"), suffix),
+                                     suffix == QLatin1String("json") ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (file.isEmpty())
         return;
     QString error;
@@ -298,9 +299,9 @@ void IncidentController::exportWithDialog(bool history, const QString &suffix)
 
 void IncidentController::askRecordingPath()
 {
-    const QString file = QFileDialog::getSaveFileName(m_window, tr("Record to"),
-                                                      suggestedPath(m_sources->stamp().host, QStringLiteral("sockrec")),
-                                                      tr("sockscope recordings (*.sockrec)"));
+    const QString file =
+        QFileDialog::getSaveFileName(m_window, tr("Record to"), suggestedPath(m_sources->stamp().host, QStringLiteral("sockrec")),
+                                     tr("sockscope recordings (*.sockrec)"));
     if (!file.isEmpty())
         startRecording(file);
 }

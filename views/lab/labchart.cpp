@@ -70,7 +70,6 @@ void LabChart::retranslate()
     m_connected->setName(tr("connections/s"));
     m_unavailable->setName(tr("EADDRNOTAVAIL/s"));
     m_otherFailures->setName(tr("other failures/s"));
-
 }
 
 void LabChart::clear()

@@ -71,9 +71,8 @@ QComboBox *LabLoadControls::choice(const char *key, const QStringList &values)
     // Narrow panels (1024 px screens): the list shows the whole text when open.
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(10);
-    connect(box, &QComboBox::activated, this, [this, key, box] {
-        emit changed({QString::fromLatin1(key) + QLatin1Char('=') + box->currentData().toString()});
-    });
+    connect(box, &QComboBox::activated, this,
+            [this, key, box] { emit changed({QString::fromLatin1(key) + QLatin1Char('=') + box->currentData().toString()}); });
     return box;
 }
 
@@ -99,9 +98,16 @@ void LabLoadControls::showSettings(const QMap<QString, QString> &load)
 void LabLoadControls::retranslate()
 {
     setTitle(tr("What the lab's clients and server do (changes apply at once)"));
-    const QStringList labels {tr("New connections a second"), tr("Connections at once"), tr("Closes first"),
-                              QString(), tr("Request bytes"), tr("Clients connect to"), tr("Source addresses"),
-                              QString(), tr("Server backlog"), tr("Accepts a second")};
+    const QStringList labels {tr("New connections a second"),
+                              tr("Connections at once"),
+                              tr("Closes first"),
+                              QString(),
+                              tr("Request bytes"),
+                              tr("Clients connect to"),
+                              tr("Source addresses"),
+                              QString(),
+                              tr("Server backlog"),
+                              tr("Accepts a second")};
     for (int row = 0; row < labels.size(); ++row)
         if (m_labels[row])
             m_labels[row]->setText(labels[row]);

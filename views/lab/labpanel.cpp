@@ -101,12 +101,13 @@ void LabPanel::attach(LabSource *source, const LabScenario &scenario, const QStr
         m_chart->add(figures);
         m_load->showSettings(figures.load);
         const QLocale locale;
-        m_figures->setText(tr("connect(): %1 tried, %2 connected, %3 failed with EADDRNOTAVAIL, %4 other failures; "
-                              "server: %5 accepted")
-                               .arg(locale.toString(figures.attempts), locale.toString(figures.connected),
-                                    locale.toString(figures.connectErrors.value(QStringLiteral("EADDRNOTAVAIL"))),
-                                    locale.toString(figures.failures() - figures.connectErrors.value(QStringLiteral("EADDRNOTAVAIL"))),
-                                    locale.toString(figures.accepted)));
+        m_figures->setText(
+            tr("connect(): %1 tried, %2 connected, %3 failed with EADDRNOTAVAIL, %4 other failures; "
+               "server: %5 accepted")
+                .arg(locale.toString(figures.attempts), locale.toString(figures.connected),
+                     locale.toString(figures.connectErrors.value(QStringLiteral("EADDRNOTAVAIL"))),
+                     locale.toString(figures.failures() - figures.connectErrors.value(QStringLiteral("EADDRNOTAVAIL"))),
+                     locale.toString(figures.accepted)));
     });
     source->setLoad(scenario.load + extraLoad + QStringList {QStringLiteral("running=on")});
     showScenario();
@@ -146,7 +147,7 @@ void LabPanel::showCheckpoints()
         font.setBold(result.state == LabCheckpointResult::State::Held);
         item->setFont(font);
         item->setForeground(result.state == LabCheckpointResult::State::NotApplicable ? palette().color(QPalette::PlaceholderText)
-                                                                                       : palette().color(QPalette::Text));
+                                                                                      : palette().color(QPalette::Text));
     }
 }
 

@@ -32,9 +32,7 @@ AskpassDialog::AskpassDialog(const AskpassPrompt &prompt, QWidget *parent)
         buttons->button(QDialogButtonBox::No)->setDefault(true);
         buttons->button(QDialogButtonBox::No)->setFocus();
         break;
-    case AskpassPrompt::Kind::Notice:
-        buttons->setStandardButtons(QDialogButtonBox::Ok);
-        break;
+    case AskpassPrompt::Kind::Notice: buttons->setStandardButtons(QDialogButtonBox::Ok); break;
     case AskpassPrompt::Kind::Secret:
         m_secret = new QLineEdit(this);
         m_secret->setEchoMode(QLineEdit::Password);

@@ -34,8 +34,8 @@ void RemoteAgentOffer::offer(const RemoteFacts &facts, const QString &refusal)
         return;
     }
     QSettings settings;
-    AgentConsent::Answer answer = m_pushWithoutAsking ? AgentConsent::Answer::Allowed
-                                                      : AgentConsent::answer(settings, m_source->host());
+    AgentConsent::Answer answer =
+        m_pushWithoutAsking ? AgentConsent::Answer::Allowed : AgentConsent::answer(settings, m_source->host());
     if (answer == AgentConsent::Answer::NotAsked && m_window) {
         if (m_question)
             return; // already asking (the source ended again meanwhile)
@@ -51,9 +51,7 @@ void RemoteAgentOffer::offer(const RemoteFacts &facts, const QString &refusal)
         box->setTextFormat(Qt::PlainText);
         box->button(QMessageBox::Yes)->setText(tr("Copy and run"));
         box->button(QMessageBox::No)->setText(tr("Do not copy"));
-        connect(box, &QMessageBox::finished, this, [this, facts](int result) {
-            answered(result == QMessageBox::Yes, facts);
-        });
+        connect(box, &QMessageBox::finished, this, [this, facts](int result) { answered(result == QMessageBox::Yes, facts); });
         m_question = box;
         box->open();
         return;

@@ -51,8 +51,8 @@ int CloseSequenceDiagram::boxWidth() const
     bold.setBold(true);
     const QFontMetrics metrics(bold);
     int widest = 0;
-    for (TcpState state : {TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::TimeWait,
-                           TcpState::CloseWait, TcpState::LastAck, TcpState::Close})
+    for (TcpState state : {TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::TimeWait, TcpState::CloseWait,
+                           TcpState::LastAck, TcpState::Close})
         widest = std::max(widest, metrics.horizontalAdvance(stateName(state)));
     return widest + em();
 }
@@ -116,8 +116,7 @@ public:
         // Wide: notes beside their state, with what the message column does not need, up to a
         // readable line length. Narrow: notes across the whole width below their state.
         , wide(width >= diagram.wideWidth())
-        , side(wide ? std::min(std::max(28 * e, diagram.minimumNotesWidth()), (width - 2 * margin - 2 * boxW - 7 * e) / 2)
-                    : 0)
+        , side(wide ? std::min(std::max(28 * e, diagram.minimumNotesWidth()), (width - 2 * margin - 2 * boxW - 7 * e) / 2) : 0)
         , leftBoxX(margin + side)
         , rightBoxX(width - margin - side - boxW)
         , leftNotes(wide ? QRect(margin, 0, side - gap, Unbounded) : QRect(margin, 0, width - 2 * margin, Unbounded))
@@ -146,9 +145,9 @@ public:
 
     void headers(const QString &leftText, const QString &rightText)
     {
-        const int leftHeader = place(wide ? QRect(margin, 0, leftBoxX + boxW - margin, 0)
-                                          : QRect(margin, 0, width / 2 - margin - gap / 2, 0),
-                                     y, leftText, bold, (wide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        const int leftHeader =
+            place(wide ? QRect(margin, 0, leftBoxX + boxW - margin, 0) : QRect(margin, 0, width / 2 - margin - gap / 2, 0), y,
+                  leftText, bold, (wide ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
         const int rightX = wide ? rightBoxX : width / 2 + gap / 2;
         const int rightHeader = place(QRect(rightX, 0, width - margin - rightX, 0), y, rightText, bold,
                                       (wide ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
@@ -207,8 +206,8 @@ private:
     {
         const QRect room(column.x(), top, column.width(), Unbounded);
         const QRect needed = QFontMetrics(f).boundingRect(room, flags | Qt::TextWordWrap, text);
-        out.texts.push_back({needed, QRect(column.x(), top, column.width(), needed.height()), text, f,
-                             flags | Qt::TextWordWrap, name});
+        out.texts.push_back(
+            {needed, QRect(column.x(), top, column.width(), needed.height()), text, f, flags | Qt::TextWordWrap, name});
         return needed.bottom() + 1;
     }
 
@@ -218,8 +217,7 @@ private:
         if (line.barTop >= 0)
             out.segments.push_back({QLine(line.x, line.barTop, line.x, top), line.color, true});
         out.boxes.push_back({box, ChartColors::state(state)});
-        place(box, top + (boxH - QFontMetrics(bold).height()) / 2, stateName(state), bold,
-              Qt::AlignHCenter | Qt::AlignTop);
+        place(box, top + (boxH - QFontMetrics(bold).height()) / 2, stateName(state), bold, Qt::AlignHCenter | Qt::AlignTop);
         line.barTop = box.bottom() + 1;
         line.color = ChartColors::state(state);
         return box.bottom() + 1;
@@ -262,14 +260,13 @@ CloseSequenceDiagram::Layout CloseSequenceDiagram::layout(int requestedWidth) co
                        "server without keep-alive"),
                     tr("The other side (passive close)"));
     placeSequence(builder);
-    return builder.finish(
-        tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
-           "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
-           "orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), "
-           "data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the "
-           "orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the "
-           "timewait table is full (tcp_max_tw_buckets). If both sides close at "
-           "once, both pass through CLOSING and both end in TIME-WAIT."));
+    return builder.finish(tr("Time runs downwards. tcp_orphan_retries and tcp_fin_timeout act only on orphaned sockets (the "
+                             "program has called close()). TIME-WAIT follows on the side that closes first whether or not it is "
+                             "orphaned, unless the connection is reset (SO_LINGER {1, 0}, unread received data at close(), "
+                             "data or an RST arriving after close()), the peer never sends its FIN (tcp_fin_timeout), the "
+                             "orphan is given up (tcp_orphan_retries, tcp_max_orphans, TCP_LINGER2 below 0) or the "
+                             "timewait table is full (tcp_max_tw_buckets). If both sides close at "
+                             "once, both pass through CLOSING and both end in TIME-WAIT."));
 }
 
 // The close, one row of states and one message at a time.
@@ -280,8 +277,11 @@ void CloseSequenceDiagram::placeSequence(LayoutBuilder &b)
     b.stateRow({true, TcpState::FinWait1, tr("tcp_orphan_retries"),
                 tr("Once the program has closed the socket (orphaned), how long the kernel keeps retransmitting "
                    "this FIN: a time budget worked out like tcp_retries2; 0 means 8 while the RTO is below its "
-                   "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the connection up.")},
-               {true, TcpState::CloseWait, {},
+                   "maximum (tcp_rto_max_ms, or TCP_RTO_MAX on kernels without it; 120 s by default). Then the kernel gives the "
+                   "connection up.")},
+               {true,
+                TcpState::CloseWait,
+                {},
                 tr("Waits until its program calls close(); unless keepalive or an error ends the connection, it "
                    "can stay here indefinitely.")});
     b.message(false, tr("ACK"), {});
@@ -292,17 +292,17 @@ void CloseSequenceDiagram::placeSequence(LayoutBuilder &b)
                    "closed, is not limited by it. Not the TIME-WAIT length.")},
                {});
     b.message(false, tr("FIN"), tr("its program calls close()"));
-    b.stateRow({}, {true, TcpState::LastAck, tr("tcp_orphan_retries"),
-                    tr("The same retransmission budget for this FIN when the program has closed the socket; "
-                       "tcp_retries2 when it only shut it down.")});
+    b.stateRow({},
+               {true, TcpState::LastAck, tr("tcp_orphan_retries"),
+                tr("The same retransmission budget for this FIN when the program has closed the socket; "
+                   "tcp_retries2 when it only shut it down.")});
     b.message(true, tr("ACK"), {});
     b.stateRow({true, TcpState::TimeWait, tr("TCP_TIMEWAIT_LEN"),
                 tr("60 s, fixed when the kernel is built; no sysctl changes it. The entry keeps its local port "
                    "towards that destination (local address, remote address, remote port) unless tcp_tw_reuse "
                    "takes it over.")},
                {true, TcpState::Close, {}, {}});
-    b.stateRow({true, TcpState::Close, {}, tr("60 s later (longer if a segment of the old connection restarts the timer).")},
-               {});
+    b.stateRow({true, TcpState::Close, {}, tr("60 s later (longer if a segment of the old connection restarts the timer).")}, {});
 }
 
 void CloseSequenceDiagram::paintEvent(QPaintEvent *)

@@ -266,9 +266,8 @@ void SysctlChangeBox::updatePersist()
     }
     // The source's facts tell the host's namespace (gathered off this thread: it stats /proc).
     const KernelFacts &facts = m_model->kernelFacts();
-    const PersistTarget target = !m_readOnlyReason.isEmpty() || !snapshot
-        ? PersistTarget::Unknown
-        : facts.persistTarget(snapshot->namespaceIdentity);
+    const PersistTarget target =
+        !m_readOnlyReason.isEmpty() || !snapshot ? PersistTarget::Unknown : facts.persistTarget(snapshot->namespaceIdentity);
     // A short reason beside the box, the whole of it in the tooltip.
     QString note, reason;
     switch (target) {
@@ -337,15 +336,16 @@ QStringList SysctlChangeBox::changeLines() const
     const QString label = (m_changer && m_changer->writesOwnNamespace()) || !snapshot || snapshot->namespaceLabel.empty()
         ? tr("current")
         : QString::fromStdString(snapshot->namespaceLabel);
-    const QString where
-        = tr("network namespace %1 (%2)").arg(label, snapshot ? QString::fromStdString(snapshot->namespaceId) : tr("unknown"));
+    const QString where =
+        tr("network namespace %1 (%2)").arg(label, snapshot ? QString::fromStdString(snapshot->namespaceId) : tr("unknown"));
     QStringList lines {m_persist->isChecked()
                            ? tr("In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):").arg(where)
                            : tr("In %1, at runtime only (gone after reboot):").arg(where)};
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         const int row = m_model->rowOf(it.key());
         const SysctlEntry &entry = m_model->entry(row);
-        lines << QStringLiteral("  %1: %2 → %3").arg(it.key(), shown(entry, m_model->currentValue(row)), shown(entry, it.value()));
+        lines
+            << QStringLiteral("  %1: %2 → %3").arg(it.key(), shown(entry, m_model->currentValue(row)), shown(entry, it.value()));
     }
     if (m_changer)
         lines << m_changer->describe(pairs(), m_persist->isChecked());
@@ -366,8 +366,8 @@ void SysctlChangeBox::updatePreview()
     } else {
         text += changeLines().join(QLatin1Char('\n'));
     }
-    m_apply->setEnabled(m_readOnlyReason.isEmpty() && m_editorError.isEmpty() && !m_pending.isEmpty()
-                        && m_changer && !m_changer->isBusy());
+    m_apply->setEnabled(m_readOnlyReason.isEmpty() && m_editorError.isEmpty() && !m_pending.isEmpty() && m_changer
+                        && !m_changer->isBusy());
     m_revert->setEnabled(m_readOnlyReason.isEmpty() && (!m_pending.isEmpty() || !m_editorError.isEmpty()));
     if (text != m_preview->toPlainText())
         m_preview->setPlainText(text);
@@ -457,8 +457,9 @@ void SysctlChangeBox::showReport(const SysctlApplyReport &report)
             lines << tr("✘ %1: the kernel did not take it: %2").arg(item.name, item.describe());
             break;
         case SysctlItemResult::Status::RolledBack:
-            lines << (item.reason == SysctlItemResult::Reason::PutBackFailed ? tr("✘ %1 %2").arg(item.name, item.describe())
-                                                                             : tr("↺ %1 put back to %2").arg(item.name, item.after));
+            lines << (item.reason == SysctlItemResult::Reason::PutBackFailed
+                          ? tr("✘ %1 %2").arg(item.name, item.describe())
+                          : tr("↺ %1 put back to %2").arg(item.name, item.after));
             m_model->setReadBack(item.name, item.after);
             break;
         case SysctlItemResult::Status::NotAttempted: lines << tr("· %1 not attempted").arg(item.name); break;

@@ -9,8 +9,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-SysctlConfirmDialog::SysctlConfirmDialog(const QStringList &change, const QStringList &warnings,
-                                         const QStringList &largeReasons, QWidget *parent)
+SysctlConfirmDialog::SysctlConfirmDialog(const QStringList &change, const QStringList &warnings, const QStringList &largeReasons,
+                                         QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("sysctlConfirm"));
@@ -24,9 +24,9 @@ SysctlConfirmDialog::SysctlConfirmDialog(const QStringList &change, const QStrin
         return escaped;
     };
     const QString fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont).family().toHtmlEscaped();
-    QString html = QStringLiteral("<p><b>%1</b></p><p style=\"white-space:pre-wrap; font-family:'%2'\">%3</p>")
-                       .arg(tr("Apply will make exactly this change:").toHtmlEscaped(), fixed,
-                            escapedLines(change).join(QLatin1Char('\n')));
+    QString html =
+        QStringLiteral("<p><b>%1</b></p><p style=\"white-space:pre-wrap; font-family:'%2'\">%3</p>")
+            .arg(tr("Apply will make exactly this change:").toHtmlEscaped(), fixed, escapedLines(change).join(QLatin1Char('\n')));
     if (!warnings.isEmpty()) {
         html += QStringLiteral("<p style=\"color:%1\"><b>%2</b></p><ul>")
                     .arg(ChartColors::warning().name(), tr("Warning: the kernel accepts these values, but:").toHtmlEscaped());

@@ -54,18 +54,21 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         QString note;
         const QString reuse = valueOf(model, "net.ipv4.tcp_tw_reuse", read);
         if (reuse == QLatin1String("2"))
-            note = tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
+            note =
+                tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
         const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", read);
-        note += delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
-                                     "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
-                                     "older kernels), counted in whole seconds.")
-                                : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
+        note += delay.isEmpty()
+            ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
+                 "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
+                 "older kernels), counted in whole seconds.")
+            : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
         if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
-            note += QLatin1Char(' ') + tr("tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry "
-                                             "without one is never taken over. A connection that takes over an "
-                                             "entry inherits the entry's record and hands it on, though, so reuse "
-                                             "under way before the switch goes on, without PAWS, until the entries "
-                                             "expire unused.");
+            note += QLatin1Char(' ')
+                + tr("tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry "
+                     "without one is never taken over. A connection that takes over an "
+                     "entry inherits the entry's record and hands it on, though, so reuse "
+                     "under way before the switch goes on, without PAWS, until the entries "
+                     "expire unused.");
         if (model.snapshot())
             note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
         return note;
@@ -149,7 +152,8 @@ QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringL
         if (!r)
             return QString();
         if (r->state == SysctlReading::State::Present)
-            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.").arg(QString::fromStdString(r->value));
+            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.")
+                .arg(QString::fromStdString(r->value));
         if (r->state == SysctlReading::State::Absent)
             return tr("This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.");
     }
@@ -197,9 +201,10 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
     QStringList read {e.key()};
 
     if (e.editable()) {
-        const QString current = model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row))
-                                                     : SysctlCatalog::absentText(&e);
-        const bool detected = SysctlCatalog::defaultSource(e, model.kernelFacts().defaults, hash) == SysctlCatalog::DefaultSource::Detected;
+        const QString current =
+            model.isPresent(row) ? SysctlValue::displayText(e, model.currentValue(row)) : SysctlCatalog::absentText(&e);
+        const bool detected =
+            SysctlCatalog::defaultSource(e, model.kernelFacts().defaults, hash) == SysctlCatalog::DefaultSource::Detected;
         QString fallback = SysctlValue::displayText(
             e, detected ? model.defaultValue(row) : SysctlValue::fromProcText(e, SysctlCatalog::documentedDefault(e, hash)));
         const QString how = SysctlCatalog::defaultExplanation(e, model.kernelFacts().defaults, hash);
@@ -218,7 +223,8 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
         if (!e.choices.empty()) {
             html += QStringLiteral("<h4>%1</h4><ul>").arg(escaped(tr("Values")));
             for (const SysctlChoice &choice : e.choices)
-                html += QStringLiteral("<li><b>%1</b> — %2</li>").arg(choice.value).arg(escaped(SysctlCatalog::text(choice.meaning)));
+                html +=
+                    QStringLiteral("<li><b>%1</b> — %2</li>").arg(choice.value).arg(escaped(SysctlCatalog::text(choice.meaning)));
             html += QStringLiteral("</ul>");
         }
     }
@@ -234,7 +240,8 @@ QString SysctlDetail::html(const SysctlListModel &model, int row)
 
     // Say exactly what came from this kernel; everything else is sockscope's documentation.
     read.removeDuplicates();
-    QString footer = tr("Read from this kernel (%1) at the last refresh: %2.").arg(QSysInfo::kernelVersion(), readout(model, read));
+    QString footer =
+        tr("Read from this kernel (%1) at the last refresh: %2.").arg(QSysInfo::kernelVersion(), readout(model, read));
     if (SysctlCatalog::defaultSource(e, model.kernelFacts().defaults, hash) == SysctlCatalog::DefaultSource::Detected)
         footer += QLatin1Char(' ') + tr("Default %1 read from a fresh network namespace.").arg(model.defaultValue(row));
     // The facts were checked on one kernel series; whether this kernel is of it is known only here.

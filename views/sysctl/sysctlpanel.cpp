@@ -83,7 +83,8 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, QWidget *parent)
         const QHeaderView *header = m_list->horizontalHeader();
         int needed = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 4;
         for (int column = 0; column < header->count(); ++column)
-            needed += header->sectionSize(column) > 0 && column + 1 < header->count() ? header->sectionSize(column) : header->sectionSizeHint(column) + 80;
+            needed += header->sectionSize(column) > 0 && column + 1 < header->count() ? header->sectionSize(column)
+                                                                                      : header->sectionSizeHint(column) + 80;
         const int total = splitter->width();
         const QList<int> sizes = splitter->sizes();
         if (total > 0 && !sizes.isEmpty() && sizes[0] < needed && total - needed >= 360)

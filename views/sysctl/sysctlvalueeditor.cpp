@@ -41,8 +41,8 @@ SysctlValueEditor::SysctlValueEditor(QWidget *parent)
     // One height for every page (a wrapped note gets two lines), so the rows below never move
     // when another sysctl is selected.
     int height = 2 * fontMetrics().lineSpacing();
-    for (QWidget *page : {static_cast<QWidget *>(m_choice), static_cast<QWidget *>(m_integer), rangePage,
-                          static_cast<QWidget *>(m_list)})
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_choice), static_cast<QWidget *>(m_integer), rangePage, static_cast<QWidget *>(m_list)})
         height = qMax(height, page->sizeHint().height());
     setFixedHeight(height);
 
@@ -68,8 +68,7 @@ void SysctlValueEditor::retranslate()
         setEntry(m_entry, canonical, true, m_unprivilegedPortStart);
 }
 
-void SysctlValueEditor::setEntry(const SysctlEntry *entry, const QString &current, bool present,
-                                 int unprivilegedPortStart)
+void SysctlValueEditor::setEntry(const SysctlEntry *entry, const QString &current, bool present, int unprivilegedPortStart)
 {
     m_loading = true;
     m_entry = entry;

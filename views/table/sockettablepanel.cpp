@@ -181,8 +181,8 @@ QMenu *SocketTablePanel::contextMenu(const QModelIndex &index)
     if (record.remotePort)
         filterBy(tr("Filter by remote port %1").arg(record.remotePort), QStringLiteral("filterRemotePort"),
                  SocketRowText::portFilter(record, true));
-    filterBy(tr("Filter by local address %1").arg(SocketRowText::address(record, false)),
-             QStringLiteral("filterLocalAddress"), SocketRowText::addressFilter(record, false));
+    filterBy(tr("Filter by local address %1").arg(SocketRowText::address(record, false)), QStringLiteral("filterLocalAddress"),
+             SocketRowText::addressFilter(record, false));
     if (record.remotePort)
         filterBy(tr("Filter by remote address %1").arg(SocketRowText::address(record, true)),
                  QStringLiteral("filterRemoteAddress"), SocketRowText::addressFilter(record, true));
@@ -291,8 +291,8 @@ void SocketTablePanel::updateCounts()
         why = tr("Invalid filter: %1").arg(m_filterError);
     } else if (rows && rows->generation == m_query.generation && shown == 0 && !m_query.filter.isEmpty() && total > 0) {
         why = rows->wordsMatchingNothing.isEmpty()
-                  ? tr("No socket matches all the words together")
-                  : tr("No socket matches %1").arg(rows->wordsMatchingNothing.join(QStringLiteral(", ")));
+            ? tr("No socket matches all the words together")
+            : tr("No socket matches %1").arg(rows->wordsMatchingNothing.join(QStringLiteral(", ")));
     }
     showFilterProblem(!why.isEmpty());
     m_counts->setText(why.isEmpty() ? tr("%1 of %2 sockets").arg(locale.toString(shown), locale.toString(total)) : why);

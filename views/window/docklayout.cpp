@@ -216,7 +216,7 @@ QStringList DockLayout::viewNames()
 
 QStringList DockLayout::viewTitles()
 {
-    return {tr("Whole window"), tr("Overview"), tr("Sockets by state"), tr("TIME-WAIT per port"), tr("Slab memory"),
+    return {tr("Whole window"),  tr("Overview"),     tr("Sockets by state"),  tr("TIME-WAIT per port"), tr("Slab memory"),
             tr("Counter rates"), tr("Socket table"), tr("TIME-WAIT sysctls"), tr("Close sequence")};
 }
 
@@ -228,9 +228,11 @@ QStringList DockLayout::chartViewNames()
 QWidget *DockLayout::viewByName(const QString &name) const
 {
     // In the order of viewNames().
-    QWidget *const views[] = {m_window, m_overviewPanel, m_statePanel, m_portPanel,
-                              m_slabPanel, m_ratePanel, m_tablePanel, m_sysctlPanel,
-                              m_sysctlPanel->findChild<QWidget *>(QStringLiteral("closeSequenceDiagram")), m_processPanel};
+    QWidget *const views[] = {
+        m_window,      m_overviewPanel, m_statePanel,
+        m_portPanel,   m_slabPanel,     m_ratePanel,
+        m_tablePanel,  m_sysctlPanel,   m_sysctlPanel->findChild<QWidget *>(QStringLiteral("closeSequenceDiagram")),
+        m_processPanel};
     const qsizetype index = viewNames().indexOf(name);
     return index >= 0 ? views[index] : nullptr;
 }

@@ -199,7 +199,8 @@ QString MainWindow::shortcutsHtml() const
         {key(m_quitAction), tr("Quit")},
         // The socket table's own keys: its filter placeholder names Ctrl+F, so the page must too.
         {QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Focus the socket table's filter")},
-        {QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText), tr("Copy the selected sockets as TSV with a header")},
+        {QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText),
+         tr("Copy the selected sockets as TSV with a header")},
         {tr("Mouse over a chart"), tr("Crosshair with every series' value at that time")},
         {tr("Wheel on a chart"), tr("Zoom the time axis around the pointer")},
         {tr("Drag on a zoomed chart"), tr("Pan along the time axis")},
@@ -209,7 +210,8 @@ QString MainWindow::shortcutsHtml() const
     };
     QString html = QStringLiteral("<table cellspacing=\"4\">");
     for (const auto &row : rows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(row.first.toHtmlEscaped(), row.second.toHtmlEscaped());
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(row.first.toHtmlEscaped(), row.second.toHtmlEscaped());
     html += QStringLiteral("</table>");
     return html;
 }

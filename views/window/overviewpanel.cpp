@@ -60,16 +60,17 @@ OverviewPanel::OverviewPanel(QWidget *parent)
 
 void OverviewPanel::retranslate()
 {
-    const QString labels[] = {tr("Sockets"), tr("TIME-WAIT"), QString(), tr("Slab memory"), tr("Per second"),
+    const QString labels[] = {tr("Sockets"),  tr("TIME-WAIT"),       QString(), tr("Slab memory"), tr("Per second"),
                               tr("Overflow"), tr("Ephemeral ports"), QString(), tr("Refresh")};
     for (int i = 0; i < 9; ++i) {
         if (auto label = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
             label->setText(labels[i]);
     }
-    m_timeWaitFill->setToolTip(tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
-                                  "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
-                                  "closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could "
-                                  "not be allocated)."));
+    m_timeWaitFill->setToolTip(
+        tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
+           "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
+           "closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could "
+           "not be allocated)."));
     m_portBudget->setText(tr("Worked budget…"));
     m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
                                 "tcp_tw_reuse, worked out from this namespace's values."));
@@ -101,11 +102,25 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     const Snapshot &s = *snapshot;
     const QLocale locale;
     m_sockets->setText(tr("%1 (IPv4 %2, IPv6 %3); %4 established")
-                           .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets),
-                                locale.toString(s.ipv6Sockets), locale.toString(s.count(TcpState::Established))));
+                           .arg(locale.toString(s.totalSockets()), locale.toString(s.ipv4Sockets), locale.toString(s.ipv6Sockets),
+                                locale.toString(s.count(TcpState::Established))));
 
     showTimeWait(s.count(TcpState::TimeWait), s.sockstat.valid ? s.sockstat.tcpTimeWait : -1, s.maxTimeWaitBuckets());
 
+    showMemory(s);
+    showRates(s);
+    showOverflow(s);
+    showPorts(s);
+    if (m_portBudgetDialog)
+        m_portBudgetDialog->showSnapshot(snapshot);
+    m_refresh->setText(tr("%1 ms (netlink dump %2 ms)%3")
+                           .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
+                                locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
+                                s.consistent ? QString() : tr("; the table changed during the dump")));
+}
+
+void OverviewPanel::showMemory(const Snapshot &s)
+{
     const SlabCacheFigure &tw4 = s.slab.cache(SlabCache::TimeWaitV4);
     const SlabCacheFigure &tw6 = s.slab.cache(SlabCache::TimeWaitV6);
     const qint64 twBytes = tw4.bytes + tw6.bytes;
@@ -117,7 +132,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     m_memory->setText((s.slab.slabinfoReadable ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)")
                                                : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
                           .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
+}
 
+void OverviewPanel::showRates(const Snapshot &s)
+{
     if (s.rates && (s.rates->has(TcpCounter::TimeWaitEntered) || s.rates->has(TcpCounter::TimeWaitKilled))) {
         const auto rate = [&](TcpCounter c) { return s.rates->has(c) ? std::optional<double>(s.rates->rate(c)) : std::nullopt; };
         m_rates->setText(ratesText(rate(TcpCounter::TimeWaitEntered), rate(TcpCounter::TimeWaitKilled),
@@ -125,17 +143,26 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
     } else {
         m_rates->setText(tr("after the next refresh"));
     }
+}
 
-    const double overflowRate = s.rates && s.rates->has(TcpCounter::TimeWaitOverflow) ? s.rates->rate(TcpCounter::TimeWaitOverflow) : 0;
+void OverviewPanel::showOverflow(const Snapshot &s)
+{
+    const QLocale locale;
+    const double overflowRate =
+        s.rates && s.rates->has(TcpCounter::TimeWaitOverflow) ? s.rates->rate(TcpCounter::TimeWaitOverflow) : 0;
     // TcpExt counters belong to the network namespace: in a child namespace they start at its creation.
-    m_overflow->setText(tr("%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)")
-                            .arg(locale.toString(overflowRate, 'f', 1),
-                                 locale.toString(s.counters.value(TcpCounter::TimeWaitOverflow))));
+    m_overflow->setText(
+        tr("%1 per second now, %2 in this namespace so far (TCPTimeWaitOverflow)")
+            .arg(locale.toString(overflowRate, 'f', 1), locale.toString(s.counters.value(TcpCounter::TimeWaitOverflow))));
     QPalette overflowPalette = palette();
     if (overflowRate > 0)
         overflowPalette.setColor(QPalette::WindowText, ChartColors::warning());
     m_overflow->setPalette(overflowPalette);
+}
 
+void OverviewPanel::showPorts(const Snapshot &s)
+{
+    const QLocale locale;
     if (!s.portPressure.empty() && s.ephemeralRange.valid) {
         const PortPressure &p = s.portPressure.front();
         const PortBudget budget = PortBudget::forTuple(s, p);
@@ -153,10 +180,12 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
         m_ports->setToolTip(why);
         m_portRate->setToolTip(why);
         m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the ports of "
-                                   "ip_local_port_range outside ip_local_reserved_ports.") + QLatin1Char(' ') + why);
+                                   "ip_local_port_range outside ip_local_reserved_ports.")
+                                + QLatin1Char(' ') + why);
     } else {
-        m_ports->setText(s.ephemeralRange.valid ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
-                                                : tr("ip_local_port_range unreadable"));
+        m_ports->setText(s.ephemeralRange.valid
+                             ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
+                             : tr("ip_local_port_range unreadable"));
         m_ports->setToolTip(PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(s.sysctls)));
         m_portsFill->setToolTip(m_ports->toolTip());
         m_portRate->setToolTip(m_ports->toolTip());
@@ -164,15 +193,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
         m_portsFill->setValue(0);
         m_portsFill->setFormat(QString());
     }
-    if (m_portBudgetDialog)
-        m_portBudgetDialog->showSnapshot(snapshot);
-    m_refresh->setText(tr("%1 ms (netlink dump %2 ms)%3")
-                           .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
-                                locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
-                                s.consistent ? QString() : tr("; the table changed during the dump")));
 }
 
-QString OverviewPanel::ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened, double accepted)
+QString OverviewPanel::ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened,
+                                 double accepted)
 {
     const QLocale locale;
     const auto number = [&](double rate) { return locale.toString(rate, 'f', 1); };
@@ -199,7 +223,8 @@ void OverviewPanel::showTimeWait(quint32 timeWait, qint64 table, qint64 buckets)
                                   "socket table's rows are TIME-WAIT.")
                                    .arg(locale.toString(table), locale.toString(buckets), locale.toString(timeWait)));
     } else if (buckets > 0) {
-        m_timeWait->setText(tr("%1 TIME-WAIT rows; tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
+        m_timeWait->setText(
+            tr("%1 TIME-WAIT rows; tcp_max_tw_buckets %2").arg(locale.toString(timeWait), locale.toString(buckets)));
         m_timeWait->setToolTip(tr("tcp_max_tw_buckets caps the whole timewait table (sockstat tw: TIME-WAIT and "
                                   "orphaned FIN-WAIT-2), which this sample does not hold: the TIME-WAIT rows "
                                   "shown are a lower bound of it."));
@@ -228,8 +253,8 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     showSnapshot(table); // the table's figures first; those the sample has replace them
     m_moment = sample;
     const QLocale locale;
-    const QString sockets = tr("%1; %2 established")
-                                .arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established)));
+    const QString sockets =
+        tr("%1; %2 established").arg(locale.toString(sample.totalSockets), locale.toString(sample.count(TcpState::Established)));
     // Between two dumps of a large table the agent repeats the last dump's socket figures: say how old.
     const QString age = locale.toString(double(sample.socketAgeMs) / 1000, 'f', 1);
     m_sockets->setText(sample.socketAgeMs == 0 ? sockets : tr("%1 (counted %2 s ago)").arg(sockets, age));
@@ -242,9 +267,11 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
             exact = exact && sample.slabExact(SlabCache(i));
         }
     }
-    const qint64 twBytes = sample.slabBytes[std::size_t(SlabCache::TimeWaitV4)] + sample.slabBytes[std::size_t(SlabCache::TimeWaitV6)];
-    m_memory->setText((exact ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)") : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
-                          .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
+    const qint64 twBytes =
+        sample.slabBytes[std::size_t(SlabCache::TimeWaitV4)] + sample.slabBytes[std::size_t(SlabCache::TimeWaitV6)];
+    m_memory->setText(
+        (exact ? tr("TIME-WAIT %1 of %2 for all TCP (host-wide)") : tr("TIME-WAIT ≈ %1 of ≈ %2 for all TCP (estimate)"))
+            .arg(SnapshotTextWriter::formatBytes(twBytes), SnapshotTextWriter::formatBytes(allBytes)));
     if (sample.hasRate(TcpCounter::TimeWaitEntered) || sample.hasRate(TcpCounter::TimeWaitKilled)) {
         const auto rate = [&](TcpCounter c) { return sample.hasRate(c) ? std::optional<double>(sample.rate(c)) : std::nullopt; };
         m_rates->setText(ratesText(rate(TcpCounter::TimeWaitEntered), rate(TcpCounter::TimeWaitKilled),
@@ -261,7 +288,8 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     m_refresh->setText(tr("%1 ms").arg(locale.toString(double(sample.collectMs), 'f', 1)));
     m_refresh->setToolTip(QString());
     if (sample.socketAgeMs > 0) {
-        m_refresh->setText(tr("%1 ms: counters only; sockets counted %2 s ago").arg(locale.toString(double(sample.collectMs), 'f', 1), age));
+        m_refresh->setText(
+            tr("%1 ms: counters only; sockets counted %2 s ago").arg(locale.toString(double(sample.collectMs), 'f', 1), age));
         m_refresh->setToolTip(tr("Dumping every socket costs CPU in proportion to their number, so the agent spaces its "
                                  "dumps to stay within its CPU budget (sockscope-agent --dump-budget, 5 % of one CPU by "
                                  "default). In between, the counters, slab and sysctls are read afresh every sample and "
@@ -276,7 +304,7 @@ void OverviewPanel::showMoment(const SampleSummary &sample, const SnapshotPtr &t
     const qint64 ago = (sample.timeMs - table->wallTimeMs) / 1000;
     const QString when = QDateTime::fromMSecsSinceEpoch(table->wallTimeMs).toString(QStringLiteral("HH:mm:ss t"));
     const QString note = ago == 0 ? tr("socket table from %1").arg(when)
-        : ago > 0 ? tr("socket table from %1, %2 s before this sample").arg(when, locale.toString(ago))
-                  : tr("socket table from %1, %2 s after this sample").arg(when, locale.toString(-ago));
+        : ago > 0                 ? tr("socket table from %1, %2 s before this sample").arg(when, locale.toString(ago))
+                                  : tr("socket table from %1, %2 s after this sample").arg(when, locale.toString(-ago));
     m_ports->setText(m_ports->text() + QStringLiteral(" (") + note + QLatin1Char(')'));
 }

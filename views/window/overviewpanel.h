@@ -33,10 +33,15 @@ private:
     // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
     // table: sockstat tw, -1 when unknown (a recorded summary does not hold it).
     void showTimeWait(quint32 timeWait, qint64 table, qint64 buckets);
+    void showMemory(const Snapshot &s);
+    void showRates(const Snapshot &s);
+    void showOverflow(const Snapshot &s);
+    void showPorts(const Snapshot &s);
     // The rates row: entries made are TcpExt TW + TWKilled (__inet_twsk_schedule counts each new
     // entry in one of them, TWKilled when its first timeout is 4 s or less); a rate not known is
     // said, and the other shown as a lower bound.
-    static QString ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened, double accepted);
+    static QString ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened,
+                             double accepted);
     QFormLayout *m_form;
     QLabel *m_sockets;
     QLabel *m_timeWait;

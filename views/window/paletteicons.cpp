@@ -7,8 +7,7 @@
 
 namespace {
 
-template<typename Draw>
-QIcon drawn(const QPalette &palette, Draw draw)
+template <typename Draw> QIcon drawn(const QPalette &palette, Draw draw)
 {
     QIcon icon;
     for (const int size : {16, 24, 32, 48}) {
@@ -18,7 +17,8 @@ QIcon drawn(const QPalette &palette, Draw draw)
             QPainter painter(&pixmap);
             painter.setRenderHint(QPainter::Antialiasing);
             painter.setPen(Qt::NoPen);
-            painter.setBrush(palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText));
+            painter.setBrush(
+                palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText));
             painter.scale(size / 16.0, size / 16.0);
             draw(painter);
             painter.end();

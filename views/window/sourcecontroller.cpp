@@ -11,8 +11,7 @@
 #include <QSignalBlocker>
 #include <QSysInfo>
 
-SourceController::SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table,
-                                   SysctlPanel *sysctlPanel)
+SourceController::SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table, SysctlPanel *sysctlPanel)
     : QObject(window)
     , m_window(window)
     , m_state(state)
@@ -173,11 +172,12 @@ void SourceController::showReplayPosition()
         table = ago == 0 ? tr("; socket table from %1").arg(when)
                          : tr("; socket table from %1, %2 s before the slider").arg(when, QLocale().toString(ago));
     }
-    m_replayBar->setTimeText(tr("%1 (sample %2 of %3)%4")
-                                 .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
-                                 .arg(index + 1)
-                                 .arg(m_state->history().size())
-                                 .arg(table));
+    m_replayBar->setTimeText(
+        tr("%1 (sample %2 of %3)%4")
+            .arg(QDateTime::fromMSecsSinceEpoch(summary.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
+            .arg(index + 1)
+            .arg(m_state->history().size())
+            .arg(table));
     m_state->redraw();
     emit statusChanged();
 }

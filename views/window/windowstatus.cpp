@@ -94,5 +94,6 @@ void WindowStatus::updateTitle()
     else if (source && source->kind() == Source::Kind::RemoteHost)
         m_window->setWindowTitle(tr("%1 (remote), namespace %2 — sockscope").arg(source->label(), source->place().namespaceName));
     else
-        m_window->setWindowTitle(tr("%1, namespace %2 — sockscope").arg(where.host, source ? source->place().namespaceName : tr("current")));
+        m_window->setWindowTitle(
+            tr("%1, namespace %2 — sockscope").arg(where.host, source ? source->place().namespaceName : tr("current")));
 }

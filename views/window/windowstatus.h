@@ -15,8 +15,7 @@ class WindowStatus : public QObject
     Q_OBJECT
 
 public:
-    WindowStatus(QMainWindow *window, const WindowState *state, const SourceController *sources,
-                 SocketTablePanel *table);
+    WindowStatus(QMainWindow *window, const WindowState *state, const SourceController *sources, SocketTablePanel *table);
 
     // Reads everything afresh (after a sample, a change of source, place, pause or language).
     void refresh();

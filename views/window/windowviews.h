@@ -8,8 +8,8 @@
 namespace WindowViews {
 inline QStringList names()
 {
-    return {QStringLiteral("window"), QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
-            QStringLiteral("slab"), QStringLiteral("rates"), QStringLiteral("table"), QStringLiteral("sysctls"),
+    return {QStringLiteral("window"),         QStringLiteral("overview"), QStringLiteral("states"), QStringLiteral("ports"),
+            QStringLiteral("slab"),           QStringLiteral("rates"),    QStringLiteral("table"),  QStringLiteral("sysctls"),
             QStringLiteral("close-sequence"), QStringLiteral("processes")};
 }
 }

@@ -24,9 +24,25 @@ struct BtfHeader
 };
 
 enum BtfKind : std::uint32_t {
-    KindInt = 1, KindPtr, KindArray, KindStruct, KindUnion, KindEnum, KindFwd, KindTypedef,
-    KindVolatile, KindConst, KindRestrict, KindFunc, KindFuncProto, KindVar, KindDatasec,
-    KindFloat, KindDeclTag, KindTypeTag, KindEnum64,
+    KindInt = 1,
+    KindPtr,
+    KindArray,
+    KindStruct,
+    KindUnion,
+    KindEnum,
+    KindFwd,
+    KindTypedef,
+    KindVolatile,
+    KindConst,
+    KindRestrict,
+    KindFunc,
+    KindFuncProto,
+    KindVar,
+    KindDatasec,
+    KindFloat,
+    KindDeclTag,
+    KindTypeTag,
+    KindEnum64,
 };
 
 // Bytes that follow the 12-byte common header of each type kind; -1 for an unknown kind, after
@@ -44,8 +60,15 @@ std::int64_t trailingBytes(std::uint32_t kind, std::uint32_t vlen)
     case KindDatasec: return 12 * std::int64_t(vlen);
     case KindDeclTag: return 4;
     case KindEnum64: return 12 * std::int64_t(vlen);
-    case KindPtr: case KindFwd: case KindTypedef: case KindVolatile: case KindConst:
-    case KindRestrict: case KindFunc: case KindFloat: case KindTypeTag: return 0;
+    case KindPtr:
+    case KindFwd:
+    case KindTypedef:
+    case KindVolatile:
+    case KindConst:
+    case KindRestrict:
+    case KindFunc:
+    case KindFloat:
+    case KindTypeTag: return 0;
     default: return -1;
     }
 }
@@ -101,9 +124,9 @@ std::map<std::string, std::int64_t> socketStructsOfRunningKernel()
         loaded = true;
         const ProcFile file = ProcFile::read("/sys/kernel/btf/vmlinux");
         if (file.ok()) {
-            cache = find(file.contents,
-                         {"tcp_timewait_sock", "tcp6_timewait_sock", "tcp_sock", "tcp6_sock",
-                          "tcp_request_sock", "tcp6_request_sock"});
+            cache = find(
+                file.contents,
+                {"tcp_timewait_sock", "tcp6_timewait_sock", "tcp_sock", "tcp6_sock", "tcp_request_sock", "tcp6_request_sock"});
         }
     }
     return cache;

@@ -9,70 +9,70 @@
 // and arguments in its stream and the window words them there.
 enum class CoreMessageCode {
     None,
-    SystemError,              // [errno text]
-    WordedText,               // [text worded elsewhere: read back from a recording's JSON, shown as it is]
+    SystemError, // [errno text]
+    WordedText, // [text worded elsewhere: read back from a recording's JSON, shown as it is]
     // sock_diag
-    SockDiagMissing,          // [errno text]
-    SockDiagOpenFailed,       // [errno text]
-    SockDiagBindFailed,       // [errno text]
-    SockDiagSendFailed,       // [errno text]
-    SockDiagReplyTooLarge,    // [buffer bytes]
-    SockDiagTimeout,          // [seconds]
-    SockDiagReadFailed,       // [errno text]
-    SockDiagRefused,          // [family "IPv4"/"IPv6", errno text]
+    SockDiagMissing, // [errno text]
+    SockDiagOpenFailed, // [errno text]
+    SockDiagBindFailed, // [errno text]
+    SockDiagSendFailed, // [errno text]
+    SockDiagReplyTooLarge, // [buffer bytes]
+    SockDiagTimeout, // [seconds]
+    SockDiagReadFailed, // [errno text]
+    SockDiagRefused, // [family "IPv4"/"IPv6", errno text]
     SockDiagNoTcpDiag,
     SockDiagNoIpv6,
     SockDiagInterruptedTwice,
     SockDiagRepliesLostTwice,
-    SockDiagBadErrorNumber,   // [number]
+    SockDiagBadErrorNumber, // [number]
     SockDiagTruncatedError,
     SockDiagTruncatedPayload, // [bytes, expected bytes]
     SockDiagMalformedAttribute,
-    SockDiagTrailingBytes,    // [bytes]
+    SockDiagTrailingBytes, // [bytes]
     // /proc and /sys
-    ProcUnreadable,           // [path, errno text]
+    ProcUnreadable, // [path, errno text]
     SockstatNoTcpLine,
-    CountersColumnMismatch,   // [file, table, names, values]
-    CountersNotANumber,       // [file, table, column, text]
+    CountersColumnMismatch, // [file, table, names, values]
+    CountersNotANumber, // [file, table, column, text]
     SlabinfoUnknownFormat,
-    SlabinfoMalformedRow,     // [cache]
-    SlabinfoMalformedNumber,  // [cache]
+    SlabinfoMalformedRow, // [cache]
+    SlabinfoMalformedNumber, // [cache]
     SlabinfoRootOnly,
-    SlabinfoUnreadable,       // [errno text]
-    SlabEstimated,            // [reason's key, reason's arguments...]
+    SlabinfoUnreadable, // [errno text]
+    SlabEstimated, // [reason's key, reason's arguments...]
     SlabBasisBtf,
     SlabBasisTypical,
     // network namespaces
     NetnsEmptyName,
-    NetnsBadName,             // [spec]
-    NetnsOpenFailed,          // [path, errno text]
-    NetnsNotNetwork,          // [path]
-    NetnsEnterDenied,         // [spec]
-    NetnsEnterFailed,         // [spec, errno text]
+    NetnsBadName, // [spec]
+    NetnsOpenFailed, // [path, errno text]
+    NetnsNotNetwork, // [path]
+    NetnsEnterDenied, // [spec]
+    NetnsEnterFailed, // [spec, errno text]
     // kernel defaults detection
     DefaultsNoAnswer,
     DefaultsFailed,
     // recording / stream
-    RecordingOpenFailed,      // [path, errno text]
-    RecordingNotRegular,      // [path]
-    RecordingNotOwned,        // [path]
-    RecordingWriteFailed,     // [path, errno text]
+    RecordingOpenFailed, // [path, errno text]
+    RecordingNotRegular, // [path]
+    RecordingNotOwned, // [path]
+    RecordingWriteFailed, // [path, errno text]
     // the agent's commands on stdin
-    AgentUnknownCommand,      // [the line]
-    AgentBadNumber,           // [command, text, lowest, highest]
-    AgentLineTooLong,         // [most bytes a line may have]
+    AgentUnknownCommand, // [the line]
+    AgentBadNumber, // [command, text, lowest, highest]
+    AgentLineTooLong, // [most bytes a line may have]
     // the training lab (sockscope-agent --lab)
-    LabNamespaceFailed,       // [what was being done, errno text]
-    LabBadSetting,            // [the word]
-    LabSysctlFailed,          // [what went wrong]
+    LabNamespaceFailed, // [what was being done, errno text]
+    LabBadSetting, // [the word]
+    LabSysctlFailed, // [what went wrong]
     // a recording's or a stream's frames (FrameReader): every reader words damage the same way
-    FrameCutShort,            // [byte]
-    FrameTooLarge,            // [byte, bytes declared, most bytes read]
-    FrameChecksum,            // [byte]
-    FrameUndecodable,         // [byte]
+    FrameCutShort, // [byte]
+    FrameTooLarge, // [byte, bytes declared, most bytes read]
+    FrameChecksum, // [byte]
+    FrameUndecodable, // [byte]
     TableDescriptionTooLarge, // [byte, KiB, most KiB read]
-    TableTooManyRows,         // [byte, rows, most rows read]
-    MarkersDropped,           // [most markers read]
+    TableTooManyRows, // [byte, rows, most rows read]
+    MarkersDropped, // [most markers read]
     COUNT
 };
 

@@ -85,8 +85,8 @@ const char *measureTimestampOffsets()
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t size = sizeof address;
-    if (listener < 0 || bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
-        || listen(listener, 8) != 0 || getsockname(listener, reinterpret_cast<sockaddr *>(&address), &size) != 0)
+    if (listener < 0 || bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 || listen(listener, 8) != 0
+        || getsockname(listener, reinterpret_cast<sockaddr *>(&address), &size) != 0)
         return "unknown";
     std::uint32_t first = 0, second = 0, bare = 0;
     if (!connectionTimestamp(address, &first) || !connectionTimestamp(address, &second)
@@ -166,8 +166,8 @@ std::string readAll(int fd, pid_t child, CoreMessage *error)
     const auto start = std::chrono::steady_clock::now();
     constexpr int LimitMs = 5000; // a stuck child (it should take milliseconds) must not hang the caller
     for (;;) {
-        const std::int64_t left = LimitMs
-            - std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+        const std::int64_t left =
+            LimitMs - std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
         pollfd p {fd, POLLIN, 0};
         const int ready = left > 0 ? poll(&p, 1, int(left)) : 0;
         if (ready < 0 && errno == EINTR)
@@ -261,7 +261,8 @@ KernelDefaults KernelDefaults::detect(const std::vector<std::string> &names)
         } else if (word == "value") {
             const std::size_t nameEnd = rest.find(' ');
             const std::string name(rest.substr(0, nameEnd));
-            const std::string value = nameEnd == std::string_view::npos ? std::string() : TextScan::simplified(rest.substr(nameEnd + 1));
+            const std::string value =
+                nameEnd == std::string_view::npos ? std::string() : TextScan::simplified(rest.substr(nameEnd + 1));
             if (name == "net.ipv4.tcp_ehash_entries") {
                 std::int64_t hash = 0;
                 result.establishedHash = TextScan::toInt64(value, &hash) ? (hash < 0 ? -hash : hash) : 0;

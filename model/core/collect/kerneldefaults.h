@@ -24,10 +24,10 @@ struct KernelDefaults
     enum class TimestampOffsets { Unknown, PerConnection, PerAddressPair, NoOffset };
 
     Method method = Method::None;
-    CoreMessage error;                          // why detection failed (Method::None)
-    std::map<std::string, std::string> values;  // sysctl name → the file's text in the fresh namespace; absent files are missing
-    std::vector<std::string> absent;            // names whose file the fresh namespace does not have
-    std::int64_t establishedHash = 0;    // |tcp_ehash_entries| of the fresh namespace, 0 when unknown
+    CoreMessage error; // why detection failed (Method::None)
+    std::map<std::string, std::string> values; // sysctl name → the file's text in the fresh namespace; absent files are missing
+    std::vector<std::string> absent; // names whose file the fresh namespace does not have
+    std::int64_t establishedHash = 0; // |tcp_ehash_entries| of the fresh namespace, 0 when unknown
     TimestampOffsets timestampOffsets = TimestampOffsets::Unknown;
 
     bool ok() const { return method != Method::None; }

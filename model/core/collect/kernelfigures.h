@@ -61,7 +61,7 @@ struct TcpCounterInfo
 {
     TcpCounter counter;
     const char *table; // "TcpExt" or "Tcp"
-    const char *name;  // column name in the /proc file
+    const char *name; // column name in the /proc file
     bool gauge;
     // A column only newer kernels have: left out of the JSON document where this kernel lacks it.
     bool newerKernelsOnly = false;
@@ -98,9 +98,9 @@ const char *slabCacheName(SlabCache cache); // "tw_sock_TCP", ...
 struct SlabCacheFigure
 {
     enum class Source {
-        None,      // neither read nor estimated (e.g. the dump skipped these states)
-        Slabinfo,  // exact, from /proc/slabinfo
-        Estimate,  // objects counted in this namespace × this kernel's object size
+        None, // neither read nor estimated (e.g. the dump skipped these states)
+        Slabinfo, // exact, from /proc/slabinfo
+        Estimate, // objects counted in this namespace × this kernel's object size
     };
     Source source = Source::None;
     std::int64_t activeObjects = 0;

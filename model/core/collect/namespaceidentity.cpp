@@ -23,13 +23,17 @@ NamespaceIdentity ofStat(const struct stat &status)
 
 NamespaceIdentity statPath(const char *path)
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     return ::stat(path, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
 }
 
 bool kernelNumbersInitialNetwork()
 {
-    struct utsname name {};
+    struct utsname name
+    {
+    };
     int major = 0, minor = 0;
     return ::uname(&name) == 0 && std::sscanf(name.release, "%d.%d", &major, &minor) == 2
         && (major > 6 || (major == 6 && minor >= 18));
@@ -37,7 +41,9 @@ bool kernelNumbersInitialNetwork()
 
 bool isNsfs(int fd)
 {
-    struct statfs fs {};
+    struct statfs fs
+    {
+    };
     return ::fstatfs(fd, &fs) == 0 && fs.f_type == NSFS_MAGIC;
 }
 
@@ -77,7 +83,9 @@ NamespaceIdentity NamespaceIdentity::parse(const std::string &text)
 
 NamespaceIdentity NamespaceIdentity::ofDescriptor(int fd)
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     return fd >= 0 && ::fstat(fd, &status) == 0 ? ofStat(status) : NamespaceIdentity {};
 }
 
@@ -228,8 +236,8 @@ int NamespaceIdentity::openCallersVerified(const std::string &path, const Namesp
     // /proc/<caller>/cwd/… and /proc/<caller>/../<pid>/… all lead, as root, to any namespace.
     std::string pid, rest;
     std::int64_t pidNumber = 0;
-    if (!expected.isValid() || !callersForm(path, &pid, &rest) || !TextScan::toInt64(pid, &pidNumber)
-        || pidNumber != caller || caller <= 1)
+    if (!expected.isValid() || !callersForm(path, &pid, &rest) || !TextScan::toInt64(pid, &pidNumber) || pidNumber != caller
+        || caller <= 1)
         return -1;
     // /proc/<pid> of the caller's uid: the directory stands for that process while held (a
     // reused PID gets a new one), and a parent that went away leaves the helper to pid 1 or a
@@ -238,7 +246,9 @@ int NamespaceIdentity::openCallersVerified(const std::string &path, const Namesp
     const int dirFd = ::open(directory.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (dirFd < 0)
         return -1;
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (::fstat(dirFd, &status) != 0 || status.st_uid != callerUid) {
         ::close(dirFd);
         return -1;

@@ -54,10 +54,10 @@ struct NamespaceIdentity
 // Whether /etc/sysctl.d reaches a network namespace: systemd-sysctl applies it at boot in the
 // initial namespace (PID 1's), never in a child namespace made by a container or `ip netns`.
 enum class PersistTarget {
-    HostNamespace,  // the initial namespace
+    HostNamespace, // the initial namespace
     ChildNamespace, // another one: sysctl.d does not apply there
-    Unverified,     // neither PID 1's namespace nor the kernel's fixed inode tells: the helper, as root, checks
-    Unknown,        // the observed namespace itself is not known (nothing observed yet)
+    Unverified, // neither PID 1's namespace nor the kernel's fixed inode tells: the helper, as root, checks
+    Unknown, // the observed namespace itself is not known (nothing observed yet)
 };
 
 // What tells the host's namespace apart, gathered once (stat and access calls, in a worker: the

@@ -25,7 +25,8 @@ public:
     // NamespaceIdentity::openVerified); false, and no reason worth showing, otherwise.
     bool openVerified(const std::string &path, const NamespaceIdentity &expected);
     // Through pkexec: only the caller's own (NamespaceIdentity::openCallersVerified).
-    bool openCallersVerified(const std::string &path, const NamespaceIdentity &expected, std::int64_t caller, std::uint32_t callerUid);
+    bool openCallersVerified(const std::string &path, const NamespaceIdentity &expected, std::int64_t caller,
+                             std::uint32_t callerUid);
 
     bool isCurrent() const { return m_fd < 0; }
     // Which namespace this is: the opened one, or the calling thread's for the current one.

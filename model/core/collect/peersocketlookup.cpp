@@ -35,8 +35,7 @@ mnl_socket *openBus(int bus)
 // Sends `request` on *socket (opened on `bus` if it is not) and gives the payload of its answer
 // when that is of `type` and at least `size` bytes; null for an error answer (no such socket, no
 // route) or a failure. `answer` holds what the payload points into.
-const void *ask(mnl_socket **socket, int bus, nlmsghdr *request, std::uint16_t type, std::size_t size,
-                char (&answer)[8192])
+const void *ask(mnl_socket **socket, int bus, nlmsghdr *request, std::uint16_t type, std::size_t size, char (&answer)[8192])
 {
     if (!*socket && !(*socket = openBus(bus)))
         return nullptr;

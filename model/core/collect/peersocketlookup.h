@@ -19,10 +19,10 @@ public:
     {
         enum class Kind {
             Elsewhere, // no socket of this namespace has the 4-tuple (or the lookup failed)
-            Owned,     // a socket of this namespace, created by `uid`
-            Orphaned,  // a socket of this namespace its process has closed: its uid says nothing
-            ThisHost,  // no socket found, but the address is delivered here (local or anycast): a
-                       // client on this host bound where the lookup cannot see (a device, FREEBIND)
+            Owned, // a socket of this namespace, created by `uid`
+            Orphaned, // a socket of this namespace its process has closed: its uid says nothing
+            ThisHost, // no socket found, but the address is delivered here (local or anycast): a
+                      // client on this host bound where the lookup cannot see (a device, FREEBIND)
         };
         Kind kind = Kind::Elsewhere;
         std::uint32_t uid = 0;
@@ -42,8 +42,7 @@ private:
     // type local or anycast (what `ip route get ADDRESS` shows first), whatever lists addresses.
     bool deliveredHere(const sockaddr *address);
     // One exact lookup with the interface `device` (0: any unbound socket). Found: *inode and *uid.
-    bool lookUp(const sockaddr *peer, const sockaddr *local, std::uint32_t device, std::uint32_t *inode,
-                std::uint32_t *uid);
+    bool lookUp(const sockaddr *peer, const sockaddr *local, std::uint32_t device, std::uint32_t *inode, std::uint32_t *uid);
 
     mnl_socket *m_socket = nullptr; // NETLINK_SOCK_DIAG, for lookUp()
     mnl_socket *m_routes = nullptr; // NETLINK_ROUTE, for deliveredHere()

@@ -13,12 +13,9 @@ struct CacheTypes
 };
 
 constexpr CacheTypes Types[SlabCacheCount] = {
-    {"tcp_timewait_sock", nullptr, 256},
-    {"tcp6_timewait_sock", "tcp_timewait_sock", 256},
-    {"tcp_sock", nullptr, 2368},
-    {"tcp6_sock", nullptr, 2496},
-    {"tcp_request_sock", nullptr, 320},
-    {"tcp6_request_sock", "tcp_request_sock", 320},
+    {"tcp_timewait_sock", nullptr, 256}, {"tcp6_timewait_sock", "tcp_timewait_sock", 256},
+    {"tcp_sock", nullptr, 2368},         {"tcp6_sock", nullptr, 2496},
+    {"tcp_request_sock", nullptr, 320},  {"tcp6_request_sock", "tcp_request_sock", 320},
 };
 
 // All six caches are SLAB_TYPESAFE_BY_RCU, so SLUB stores its free pointer after the object
@@ -55,8 +52,7 @@ void SlabEstimator::estimateMissing(SlabFigures &slab, std::uint32_t stateMask,
                                     const std::array<std::uint32_t, SlabCacheCount> &socketsPerSlabCache)
 {
     const std::uint32_t mask = stateMask;
-    const bool allFull = (mask & AllTcpStatesMask & ~tcpStateBit(TcpState::TimeWait)
-                          & ~tcpStateBit(TcpState::NewSynRecv))
+    const bool allFull = (mask & AllTcpStatesMask & ~tcpStateBit(TcpState::TimeWait) & ~tcpStateBit(TcpState::NewSynRecv))
         == (AllTcpStatesMask & ~tcpStateBit(TcpState::TimeWait) & ~tcpStateBit(TcpState::NewSynRecv));
     const bool timeWait = mask & tcpStateBit(TcpState::TimeWait);
     const bool requests = mask & (tcpStateBit(TcpState::SynRecv) | tcpStateBit(TcpState::NewSynRecv));

@@ -44,7 +44,8 @@ bool SlabinfoParser::parse(std::string_view text, std::int64_t pageSize, SlabFig
             // crafted file) is refused rather than wrapped.
             std::int64_t pages = 0;
             if (figure.activeObjects < 0 || figure.totalObjects < 0 || figure.objectSize < 0 || slabs < 0 || pagesPerSlab < 0
-                || __builtin_mul_overflow(slabs, pagesPerSlab, &pages) || __builtin_mul_overflow(pages, pageSize, &figure.bytes)) {
+                || __builtin_mul_overflow(slabs, pagesPerSlab, &pages)
+                || __builtin_mul_overflow(pages, pageSize, &figure.bytes)) {
                 *error = {CoreMessageCode::SlabinfoMalformedNumber, {name}};
                 figure = SlabCacheFigure();
                 return false;

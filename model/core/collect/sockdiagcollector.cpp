@@ -199,7 +199,11 @@ SockDiagCollector::FamilyResult SockDiagCollector::dumpFamily(std::uint8_t famil
         if (err == EPROTO) {
             outcome.error = parser.errorMessage();
         } else {
-            outcome.error = {CoreMessageCode::SockDiagRefused, {family == AF_INET6 ? "IPv6" : family == AF_INET ? "IPv4" : "IPv4+IPv6", errnoText(err)}};
+            outcome.error = {CoreMessageCode::SockDiagRefused,
+                             {family == AF_INET6      ? "IPv6"
+                                  : family == AF_INET ? "IPv4"
+                                                      : "IPv4+IPv6",
+                              errnoText(err)}};
         }
         closeSocket();
         return FamilyResult::Failed;

@@ -51,8 +51,7 @@ private:
     enum class FamilyResult { Complete, Interrupted, LostReplies, Unsupported, Failed };
     // AF_UNSPEC: both families in one walk of the kernel's tables (the legacy TCPDIAG_GETSOCK
     // request); AF_INET or AF_INET6: one family (SOCK_DIAG_BY_FAMILY with inet_diag_req_v2).
-    FamilyResult dumpFamily(std::uint8_t family, const Request &wanted, std::vector<SocketRecord> &out,
-                            Outcome &outcome);
+    FamilyResult dumpFamily(std::uint8_t family, const Request &wanted, std::vector<SocketRecord> &out, Outcome &outcome);
     bool ensureOpen(CoreMessage *error);
     void closeSocket();
 

@@ -78,8 +78,7 @@ void copyAddress(std::uint8_t family, const __be32 (&source)[4], std::array<std:
 void fillRecord(SocketRecord &record, const inet_diag_msg *msg)
 {
     record.family = msg->idiag_family;
-    record.state = msg->idiag_state < TcpStateCount ? static_cast<TcpState>(msg->idiag_state)
-                                                    : TcpState::Unknown;
+    record.state = msg->idiag_state < TcpStateCount ? static_cast<TcpState>(msg->idiag_state) : TcpState::Unknown;
     record.timer = msg->idiag_timer <= 4 ? static_cast<SocketTimer>(msg->idiag_timer) : SocketTimer::None;
     record.retransmits = msg->idiag_retrans;
     record.localPort = ntohs(msg->id.idiag_sport);
@@ -125,8 +124,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::failWithKernelError(int n
     return fail(-negativeErrno, {CoreMessageCode::SystemError, {errnoText(-negativeErrno)}});
 }
 
-SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, std::size_t length,
-                                                             std::vector<SocketRecord> &out)
+SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, std::size_t length, std::vector<SocketRecord> &out)
 {
     // Lengths are checked here rather than with mnl_nlmsg_ok()/mnl_nlmsg_next(): those compare
     // as int, so an nlmsg_len of 2^31 or more passes as negative and 0xffffffff aligns to 0,
@@ -145,8 +143,7 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
             m_interrupted = true;
 
         switch (nlh->nlmsg_type) {
-        case NLMSG_NOOP:
-            continue;
+        case NLMSG_NOOP: continue;
         case NLMSG_ERROR: {
             if (mnl_nlmsg_get_payload_len(nlh) < sizeof(nlmsgerr))
                 return fail(EPROTO, {CoreMessageCode::SockDiagTruncatedError, {}});
@@ -168,13 +165,13 @@ SockDiagDatagramParser::Status SockDiagDatagramParser::parse(const void *data, s
         case SOCK_DIAG_BY_FAMILY:
         case TCPDIAG_GETSOCK: // the reply to the legacy request one walk of both families uses
             break;
-        default:
-            continue;
+        default: continue;
         }
 
         if (mnl_nlmsg_get_payload_len(nlh) < sizeof(inet_diag_msg)) {
-            return fail(EPROTO, {CoreMessageCode::SockDiagTruncatedPayload,
-                                 {std::to_string(mnl_nlmsg_get_payload_len(nlh)), std::to_string(sizeof(inet_diag_msg))}});
+            return fail(EPROTO,
+                        {CoreMessageCode::SockDiagTruncatedPayload,
+                         {std::to_string(mnl_nlmsg_get_payload_len(nlh)), std::to_string(sizeof(inet_diag_msg))}});
         }
         const auto msg = static_cast<const inet_diag_msg *>(mnl_nlmsg_get_payload(nlh));
         if (msg->idiag_family != AF_INET && msg->idiag_family != AF_INET6)

@@ -16,8 +16,8 @@ class SockDiagDatagramParser
 public:
     enum class Status {
         NeedMore, // the dump continues in the next datagram
-        Done,     // NLMSG_DONE seen
-        Failed,   // NLMSG_ERROR, or a malformed datagram: see errorNumber()/errorMessage()
+        Done, // NLMSG_DONE seen
+        Failed, // NLMSG_ERROR, or a malformed datagram: see errorNumber()/errorMessage()
     };
 
     // seq and portId of the request; messages for other requests (left over from an earlier,

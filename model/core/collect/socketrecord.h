@@ -10,7 +10,7 @@ enum class SocketTimer : std::uint8_t {
     None = 0,
     Retransmit = 1, // also the SYN-ACK timer of a request socket
     KeepAlive = 2,
-    TimeWait = 3,   // expiry of a TIME_WAIT (or orphaned FIN-WAIT-2) entry
+    TimeWait = 3, // expiry of a TIME_WAIT (or orphaned FIN-WAIT-2) entry
     ZeroWindowProbe = 4,
 };
 

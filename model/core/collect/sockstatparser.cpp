@@ -7,8 +7,7 @@ namespace {
 constexpr std::int64_t MaximumValue = std::int64_t(1) << 53;
 
 // Finds the line "<label>: key value key value ..." and hands each pair to `take`.
-template<typename Take>
-bool forEachPair(std::string_view text, std::string_view label, Take take)
+template <typename Take> bool forEachPair(std::string_view text, std::string_view label, Take take)
 {
     for (const std::string_view line : TextScan::lines(text)) {
         if (!TextScan::startsWith(line, label))

@@ -12,11 +12,21 @@ const std::vector<std::string> &snapshotSet()
     // tcp_tw_recycle is read too, though removed in 4.12: whether this kernel still has it is
     // told from the file, not assumed from the version.
     static const std::vector<std::string> names = {
-        "net.ipv4.tcp_tw_reuse", "net.ipv4.tcp_tw_reuse_delay", "net.ipv4.tcp_fin_timeout",
-        "net.ipv4.tcp_max_tw_buckets", "net.ipv4.tcp_timestamps", "net.ipv4.ip_local_port_range",
-        "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_max_orphans", "net.ipv4.tcp_orphan_retries",
-        "net.ipv4.tcp_syncookies", "net.ipv4.tcp_max_syn_backlog", "net.core.somaxconn",
-        "net.ipv4.tcp_rfc1337", "net.ipv4.tcp_ehash_entries", "net.ipv4.ip_unprivileged_port_start",
+        "net.ipv4.tcp_tw_reuse",
+        "net.ipv4.tcp_tw_reuse_delay",
+        "net.ipv4.tcp_fin_timeout",
+        "net.ipv4.tcp_max_tw_buckets",
+        "net.ipv4.tcp_timestamps",
+        "net.ipv4.ip_local_port_range",
+        "net.ipv4.ip_local_reserved_ports",
+        "net.ipv4.tcp_max_orphans",
+        "net.ipv4.tcp_orphan_retries",
+        "net.ipv4.tcp_syncookies",
+        "net.ipv4.tcp_max_syn_backlog",
+        "net.core.somaxconn",
+        "net.ipv4.tcp_rfc1337",
+        "net.ipv4.tcp_ehash_entries",
+        "net.ipv4.ip_unprivileged_port_start",
         "net.ipv4.tcp_tw_recycle",
     };
     return names;

@@ -32,9 +32,9 @@ static_assert(sizeof(Names) / sizeof(Names[0]) == TcpStateCount);
 const std::array<TcpState, TcpStateCount - 1> &tcpStatesInDisplayOrder()
 {
     static const std::array<TcpState, TcpStateCount - 1> order = {
-        TcpState::Listen,     TcpState::SynSent,  TcpState::NewSynRecv, TcpState::SynRecv,
-        TcpState::Established, TcpState::FinWait1, TcpState::FinWait2,   TcpState::Closing,
-        TcpState::TimeWait,   TcpState::CloseWait, TcpState::LastAck,   TcpState::Close,
+        TcpState::Listen,      TcpState::SynSent,   TcpState::NewSynRecv, TcpState::SynRecv,
+        TcpState::Established, TcpState::FinWait1,  TcpState::FinWait2,   TcpState::Closing,
+        TcpState::TimeWait,    TcpState::CloseWait, TcpState::LastAck,    TcpState::Close,
     };
     return order;
 }

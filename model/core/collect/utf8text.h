@@ -26,7 +26,7 @@ bool isInert(char32_t c);
 // Appends `text` to `out` as repaired() does, handing each ASCII byte to `ascii(out, c)` (a
 // writer's own escapes) instead of copying it, and each longer sequence that is not inert to
 // `control(out, codePoint, sequence)`.
-template<typename AsciiWriter, typename ControlWriter>
+template <typename AsciiWriter, typename ControlWriter>
 void appendRepaired(std::string &out, std::string_view text, AsciiWriter ascii, ControlWriter control)
 {
     for (std::size_t i = 0; i < text.size();) {

@@ -78,8 +78,8 @@ std::string LabFrame::encode(std::int64_t timeMs, const LabLoadSettings &setting
     return encodeFrame(timeMs, settings, figures, nullptr, 0);
 }
 
-std::string LabFrame::encodeWithReport(std::int64_t timeMs, const LabLoadSettings &settings,
-                                       const LabLoad::Figures &figures, const std::string &report, int status)
+std::string LabFrame::encodeWithReport(std::int64_t timeMs, const LabLoadSettings &settings, const LabLoad::Figures &figures,
+                                       const std::string &report, int status)
 {
     return encodeFrame(timeMs, settings, figures, &report, status);
 }

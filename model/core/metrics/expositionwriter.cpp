@@ -27,18 +27,21 @@ void ExpositionWriter::escapeInto(std::string_view text, bool quotes)
     // The format has no \u escape: a control it does not escape (ESC, BEL, TAB, DEL, C1) or a bidi
     // control becomes U+FFFD, so a scrape shown in a terminal is inert text.
     const auto replace = [](std::string &out, char32_t, std::string_view = {}) { out += "\xEF\xBF\xBD"; };
-    Utf8Text::appendRepaired(m_out, text, [quotes, &replace](std::string &out, char c) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '"' && quotes)
-            out += "\\\"";
-        else if (Utf8Text::isInert(char32_t(static_cast<unsigned char>(c))))
-            out += c;
-        else
-            replace(out, char32_t(static_cast<unsigned char>(c)));
-    }, replace);
+    Utf8Text::appendRepaired(
+        m_out, text,
+        [quotes, &replace](std::string &out, char c) {
+            if (c == '\\')
+                out += "\\\\";
+            else if (c == '\n')
+                out += "\\n";
+            else if (c == '"' && quotes)
+                out += "\\\"";
+            else if (Utf8Text::isInert(char32_t(static_cast<unsigned char>(c))))
+                out += c;
+            else
+                replace(out, char32_t(static_cast<unsigned char>(c)));
+        },
+        replace);
 }
 
 void ExpositionWriter::family(std::string_view name, Type type, std::string_view help)

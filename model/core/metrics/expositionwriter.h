@@ -16,7 +16,7 @@ public:
     enum class Type {
         Gauge,
         Counter, // family name without "_total"; samples get it
-        Info,    // family name without "_info"; one sample of value 1 whose labels are the information
+        Info, // family name without "_info"; one sample of value 1 whose labels are the information
     };
     struct Label
     {
@@ -36,6 +36,7 @@ public:
 
     std::size_t samples() const { return m_samples; }
     static const char *contentType(Format format);
+
 private:
     void sampleStart(std::initializer_list<Label> labels);
     void escapeInto(std::string_view text, bool quotes);

@@ -12,15 +12,14 @@ namespace {
 bool portOf(const std::string &text, std::uint16_t *port)
 {
     std::uint64_t value = 0;
-    if (text.empty() || text[0] == '+' || text[0] == '-' || !TextScan::toUInt64(text, &value) || value < 1
-        || value > 65535)
+    if (text.empty() || text[0] == '+' || text[0] == '-' || !TextScan::toUInt64(text, &value) || value < 1 || value > 65535)
         return false;
     *port = std::uint16_t(value);
     return true;
 }
 
 // One family's socket address from numeric text.
-template<typename Sockaddr, typename Address>
+template <typename Sockaddr, typename Address>
 bool fill(int family, const std::string &host, std::uint16_t port, ListenAddress *out, sa_family_t Sockaddr::*familyField,
           in_port_t Sockaddr::*portField, Address Sockaddr::*addressField)
 {

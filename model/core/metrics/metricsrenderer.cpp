@@ -73,10 +73,12 @@ void writeTimeWait(ExpositionWriter &out, const Snapshot &s, int top)
     if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)))
         return;
     out.family("sockscope_timewait_local_port_sockets", Type::Gauge,
-               "TIME-WAIT sockets by local port: the busiest ports, then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
+               "TIME-WAIT sockets by local port: the busiest ports, then port=\"other\" for the rest (the series sum to the "
+               "TIME-WAIT count).");
     writePorts(out, s.timeWaitByLocalPort, top);
     out.family("sockscope_timewait_remote_port_sockets", Type::Gauge,
-               "TIME-WAIT sockets by remote port: the busiest ports, then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
+               "TIME-WAIT sockets by remote port: the busiest ports, then port=\"other\" for the rest (the series sum to the "
+               "TIME-WAIT count).");
     writePorts(out, s.timeWaitByRemotePort, top);
     out.family("sockscope_timewait_local_ports", Type::Gauge, "Distinct local ports holding TIME-WAIT sockets.");
     out.sample(std::int64_t(s.timeWaitByLocalPort.size()));
@@ -94,7 +96,8 @@ void writeTable(ExpositionWriter &out, const Snapshot &s)
     const std::int64_t buckets = s.maxTimeWaitBuckets();
     if (buckets >= 0) {
         out.family("sockscope_timewait_table_max_entries", Type::Gauge,
-                   "net.ipv4.tcp_max_tw_buckets: the TIME_WAIT table's size; a close beyond it gets no TIME-WAIT (TCPTimeWaitOverflow).");
+                   "net.ipv4.tcp_max_tw_buckets: the TIME_WAIT table's size; a close beyond it gets no TIME-WAIT "
+                   "(TCPTimeWaitOverflow).");
         out.sample(buckets);
     }
 }
@@ -120,17 +123,24 @@ void writePressure(ExpositionWriter &out, const Snapshot &s, int top)
     if (!s.ephemeralRange.valid)
         return;
     out.family("sockscope_ephemeral_port_range_size", Type::Gauge,
-               "Ports in net.ipv4.ip_local_port_range. One (local address, remote address, remote port) tuple can have as many connections as the range has ports outside net.ipv4.ip_local_reserved_ports.");
+               "Ports in net.ipv4.ip_local_port_range. One (local address, remote address, remote port) tuple can have as many "
+               "connections as the range has ports outside net.ipv4.ip_local_reserved_ports.");
     out.sample(std::int64_t(s.ephemeralRange.size()));
     out.family("sockscope_ephemeral_ports_busiest_tuple", Type::Gauge,
                "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuple.");
     out.sample(std::int64_t(s.portPressure.empty() ? 0 : s.portPressure.front().inUse));
     out.family("sockscope_ephemeral_ports_in_use", Type::Gauge,
-               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with 2, any tuple with 1) and the entries hold a record of the peer's timestamp (timestamps on both ends, or inherited by a takeover); then it fails only while every entry is younger than tcp_tw_reuse_delay.");
+               "Ephemeral ports in use (TIME-WAIT included) by the busiest (local address, remote address, remote port) tuples. "
+               "When one holds every port of the range outside net.ipv4.ip_local_reserved_ports, connect() fails with "
+               "EADDRNOTAVAIL unless tcp_tw_reuse applies to the tuple (loopback with 2, any tuple with 1) and the entries hold "
+               "a record of the peer's timestamp (timestamps on both ends, or inherited by a takeover); then it fails only while "
+               "every entry is younger than tcp_tw_reuse_delay.");
     const std::size_t shown = std::min<std::size_t>(s.portPressure.size(), std::size_t(top));
     for (std::size_t i = 0; i < shown; ++i) {
         const TupleLabels t(s.portPressure[i]);
-        out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
+        out.sample({{"family", t.family},
+                    {"local_address", t.localAddress},
+                    {"remote_address", t.remoteAddress},
                     {"remote_port", t.remotePort}},
                    std::int64_t(s.portPressure[i].inUse));
     }
@@ -148,21 +158,32 @@ void writeBudget(ExpositionWriter &out, const Snapshot &s, int top)
     for (std::size_t i = 0; i < shown; ++i)
         budgets.push_back(PortBudget::forTuple(s, s.portPressure[i]));
     out.family("sockscope_port_budget_connections_per_second", Type::Gauge,
-               "New connections per second one (local address, remote address, remote port) tuple can open when this host closes first: the ports of net.ipv4.ip_local_port_range outside net.ipv4.ip_local_reserved_ports over the 60 s of TIME-WAIT (reuse=\"without\"), or over the tcp_tw_reuse delay (reuse=\"with\": net.ipv4.tcp_tw_reuse_delay, about 1 s where the kernel has none). The busiest tuples, as sockscope_ephemeral_ports_in_use.");
+               "New connections per second one (local address, remote address, remote port) tuple can open when this host closes "
+               "first: the ports of net.ipv4.ip_local_port_range outside net.ipv4.ip_local_reserved_ports over the 60 s of "
+               "TIME-WAIT (reuse=\"without\"), or over the tcp_tw_reuse delay (reuse=\"with\": net.ipv4.tcp_tw_reuse_delay, "
+               "about 1 s where the kernel has none). The busiest tuples, as sockscope_ephemeral_ports_in_use.");
     for (std::size_t i = 0; i < shown; ++i) {
         const TupleLabels t(s.portPressure[i]);
         for (const bool with : {false, true})
-            out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
-                        {"remote_port", t.remotePort}, {"reuse", with ? "with" : "without"}},
+            out.sample({{"family", t.family},
+                        {"local_address", t.localAddress},
+                        {"remote_address", t.remoteAddress},
+                        {"remote_port", t.remotePort},
+                        {"reuse", with ? "with" : "without"}},
                        with ? budgets[i].perSecondWithReuse : budgets[i].perSecondWithoutReuse);
     }
     out.family("sockscope_port_budget_reuse_applies", Type::Gauge,
-               "1 when tcp_tw_reuse takes over this tuple's TIME-WAIT entries (net.ipv4.tcp_tw_reuse 1, or 2 towards loopback, and net.ipv4.tcp_timestamps on), so reuse=\"with\" of sockscope_port_budget_connections_per_second holds; 0 when it does not (with tcp_timestamps 0, entries still carrying a peer-timestamp record from before are taken over until they expire). No series while a sysctl is unreadable.");
+               "1 when tcp_tw_reuse takes over this tuple's TIME-WAIT entries (net.ipv4.tcp_tw_reuse 1, or 2 towards loopback, "
+               "and net.ipv4.tcp_timestamps on), so reuse=\"with\" of sockscope_port_budget_connections_per_second holds; 0 when "
+               "it does not (with tcp_timestamps 0, entries still carrying a peer-timestamp record from before are taken over "
+               "until they expire). No series while a sysctl is unreadable.");
     for (std::size_t i = 0; i < shown; ++i) {
         if (budgets[i].reuse == PortBudget::Reuse::Unknown)
             continue;
         const TupleLabels t(s.portPressure[i]);
-        out.sample({{"family", t.family}, {"local_address", t.localAddress}, {"remote_address", t.remoteAddress},
+        out.sample({{"family", t.family},
+                    {"local_address", t.localAddress},
+                    {"remote_address", t.remoteAddress},
                     {"remote_port", t.remotePort}},
                    std::int64_t(budgets[i].reuseApplies() ? 1 : 0));
     }
@@ -170,8 +191,9 @@ void writeBudget(ExpositionWriter &out, const Snapshot &s, int top)
 
 void writeSlab(ExpositionWriter &out, const Snapshot &s)
 {
-    out.family("sockscope_slabinfo_readable", Type::Gauge,
-               "1 when /proc/slabinfo was readable (root only): slab figures are exact; 0: estimates from this namespace's sockets.");
+    out.family(
+        "sockscope_slabinfo_readable", Type::Gauge,
+        "1 when /proc/slabinfo was readable (root only): slab figures are exact; 0: estimates from this namespace's sockets.");
     out.sample(std::int64_t(s.slab.slabinfoReadable ? 1 : 0));
     const auto each = [&](const char *name, const char *help, std::int64_t SlabCacheFigure::*field) {
         out.family(name, Type::Gauge, help);
@@ -184,7 +206,8 @@ void writeSlab(ExpositionWriter &out, const Snapshot &s)
         }
     };
     each("sockscope_slab_bytes",
-         "Memory of the slab caches holding TCP sockets, in bytes (exact=\"true\": /proc/slabinfo, host-wide; \"false\": this namespace's sockets times the object size).",
+         "Memory of the slab caches holding TCP sockets, in bytes (exact=\"true\": /proc/slabinfo, host-wide; \"false\": this "
+         "namespace's sockets times the object size).",
          &SlabCacheFigure::bytes);
     each("sockscope_slab_objects", "Objects in use in the slab caches holding TCP sockets.", &SlabCacheFigure::activeObjects);
 }
@@ -198,8 +221,7 @@ std::string snakeCase(const char *name)
     const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
     for (std::size_t i = 0; i < length; ++i) {
         const char c = name[i];
-        if (upper(c) && i > 0
-            && (!upper(name[i - 1]) || (i + 1 < length && !upper(name[i + 1]) && name[i + 1] != '\0')))
+        if (upper(c) && i > 0 && (!upper(name[i - 1]) || (i + 1 < length && !upper(name[i + 1]) && name[i + 1] != '\0')))
             out += '_';
         out += upper(c) ? char(c - 'A' + 'a') : c;
     }
@@ -230,7 +252,8 @@ void writeSockstat(ExpositionWriter &out, const Snapshot &s)
 {
     if (!s.sockstat.valid)
         return;
-    out.family("sockscope_sockstat_tcp_orphans", Type::Gauge, "Orphaned TCP sockets, host-wide: every network namespace (/proc/net/sockstat orphan, tcp_orphan_count_sum()).");
+    out.family("sockscope_sockstat_tcp_orphans", Type::Gauge,
+               "Orphaned TCP sockets, host-wide: every network namespace (/proc/net/sockstat orphan, tcp_orphan_count_sum()).");
     out.sample(s.sockstat.tcpOrphans);
     out.family("sockscope_sockstat_tcp_memory_bytes", Type::Gauge,
                "Memory of TCP socket buffers, host-wide, in bytes (/proc/net/sockstat mem, in pages, times the page size).");
@@ -286,7 +309,8 @@ void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
             merged.push_back({std::move(label.first), std::move(label.second), OwnerTimeWait()});
         merged[it->second].counts.add(entry);
     }
-    std::stable_sort(merged.begin(), merged.end(), [](const Merged &a, const Merged &b) { return a.counts.count > b.counts.count; });
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const Merged &a, const Merged &b) { return a.counts.count > b.counts.count; });
     const std::size_t shown = std::min<std::size_t>(merged.size(), std::size_t(std::max(top, 0)));
     for (std::size_t i = shown; i < merged.size(); ++i)
         other += merged[i].counts.count;

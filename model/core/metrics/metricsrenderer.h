@@ -12,7 +12,7 @@ struct Snapshot;
 struct CollectionStats
 {
     std::uint64_t collections = 0; // kernel walks attempted since the start
-    std::uint64_t errors = 0;      // of which failed
+    std::uint64_t errors = 0; // of which failed
     bool lastSucceeded = false;
     double lastDurationSeconds = 0;
     double lastDumpSeconds = 0;

@@ -14,7 +14,7 @@
 // same bytes.
 struct RenderedMetrics
 {
-    std::string text;        // Prometheus text format 0.0.4
+    std::string text; // Prometheus text format 0.0.4
     std::string openMetrics; // OpenMetrics 1.0.0
 };
 

@@ -47,7 +47,9 @@ void SubordinateIds::parse(const std::string &text)
 
 void SubordinateIds::refresh(const std::string &path)
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     const bool present = ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
     if (present && info.st_dev == m_device && info.st_ino == m_inode && info.st_size == m_size
         && info.st_mtim.tv_sec == m_modified.tv_sec && info.st_mtim.tv_nsec == m_modified.tv_nsec)

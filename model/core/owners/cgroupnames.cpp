@@ -33,8 +33,15 @@ bool endsWith(const std::string &text, const char *suffix)
 // "docker-<64 hex>.scope" -> "docker:<12 hex>"; empty when `name` is no container scope.
 std::string containerName(const std::string &name)
 {
-    static const struct { const char *prefix; const char *label; } Runtimes[] = {
-        {"docker-", "docker:"}, {"libpod-", "podman:"}, {"cri-containerd-", "containerd:"}, {"crio-", "cri-o:"},
+    static const struct
+    {
+        const char *prefix;
+        const char *label;
+    } Runtimes[] = {
+        {"docker-", "docker:"},
+        {"libpod-", "podman:"},
+        {"cri-containerd-", "containerd:"},
+        {"crio-", "cri-o:"},
     };
     if (!endsWith(name, ".scope"))
         return std::string();
@@ -119,7 +126,8 @@ void CgroupNames::walk()
     while (!pending.empty() && seen < MaximumDirectories) {
         const Pending current = std::move(pending.back());
         pending.pop_back();
-        const int fd = current.relative.empty() ? dup(root) : openat(root, current.relative.c_str() + 1, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int fd =
+            current.relative.empty() ? dup(root) : openat(root, current.relative.c_str() + 1, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0)
             continue;
         DIR *directory = fdopendir(fd);

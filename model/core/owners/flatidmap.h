@@ -64,8 +64,7 @@ public:
         std::swap(m_shift, other.m_shift);
     }
 
-    template<typename F>
-    void forEach(F f) const
+    template <typename F> void forEach(F f) const
     {
         for (std::size_t i = 0; i < m_keys.size(); ++i) {
             if (m_keys[i] != 0)

@@ -53,9 +53,10 @@ std::vector<PortOwners> PortOwnersTally::finish(std::vector<Port> &ports)
         std::vector<OwnerTimeWait> &all = ports[i].byOwner;
         all.erase(std::remove_if(all.begin(), all.end(), [](const OwnerTimeWait &e) { return e.count == 0; }), all.end());
         const std::size_t listed = std::min(all.size(), PortOwners::OwnersListed);
-        std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(listed), all.end(), [](const OwnerTimeWait &a, const OwnerTimeWait &b) {
-            return a.count > b.count || (a.count == b.count && a.owner < b.owner);
-        });
+        std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(listed), all.end(),
+                          [](const OwnerTimeWait &a, const OwnerTimeWait &b) {
+                              return a.count > b.count || (a.count == b.count && a.owner < b.owner);
+                          });
         p.owners.assign(all.begin(), all.begin() + std::ptrdiff_t(listed));
         for (std::size_t j = listed; j < all.size(); ++j)
             p.otherOwners += all[j].count;

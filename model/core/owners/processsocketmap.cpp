@@ -218,7 +218,9 @@ std::uint64_t ProcessSocketMap::scanProcess(std::uint32_t pid)
     closedir(fds); // closes fdDir
     if (holdsSockets) {
         Process &process = m_foundProcesses[pid];
-        struct stat status {};
+        struct stat status
+        {
+        };
         if (fstat(processDir, &status) == 0)
             process.uid = status.st_uid;
         process.command = readSmall(processDir, "comm", MaximumCommand);

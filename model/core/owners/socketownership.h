@@ -122,10 +122,7 @@ struct SocketOwnership
         return other;
     }
 
-    const SocketOwner *owner(std::uint32_t ref) const
-    {
-        return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr;
-    }
+    const SocketOwner *owner(std::uint32_t ref) const { return ref > 0 && ref <= owners.size() ? &owners[ref - 1] : nullptr; }
     // The name of the busiest owner of `port`'s TIME-WAIT, with ", …" when others share the
     // port ("nginx, …"); empty when the port is not among the busiest or nobody is attributed.
     std::string busiestOwnerOfPort(bool remote, std::uint16_t port) const;
@@ -143,13 +140,11 @@ struct SocketOwnership
         return socketIndex < perSocket.size() ? &perSocket[socketIndex] : nullptr;
     }
     // Sets timeWaitByOwner and timeWaitUnattributed from perSocket (`isTimeWait`: per socket).
-    template<typename IsTimeWait>
-    void countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait);
+    template <typename IsTimeWait> void countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait);
     void sortTimeWait();
 };
 
-template<typename IsTimeWait>
-void SocketOwnership::countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait)
+template <typename IsTimeWait> void SocketOwnership::countTimeWait(std::size_t socketCount, IsTimeWait isTimeWait)
 {
     std::vector<OwnerTimeWait> byOwner(owners.size());
     timeWaitUnattributed = 0;

@@ -251,7 +251,9 @@ void SocketOwnerTracker::rotate()
 struct SocketOwnerTracker::Pass
 {
     Pass(const std::vector<SocketOwner> &ownerPool, SocketOwnership &result)
-        : pool(ownerPool), ownership(result), refOfPool(ownerPool.size(), 0)
+        : pool(ownerPool)
+        , ownership(result)
+        , refOfPool(ownerPool.size(), 0)
     {
     }
 
@@ -373,8 +375,8 @@ void SocketOwnerTracker::attributeLive(const std::vector<SocketRecord> &sockets,
     m_unknownInodes = unknownInodes;
 }
 
-void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
-                                           Pass &pass, PortOwnersTally *ports)
+void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, Pass &pass,
+                                           PortOwnersTally *ports)
 {
     SocketOwnership &ownership = pass.ownership;
     const auto clients = outgoingClients(sockets, partition, ownership, pass.listenerOwner);
@@ -432,8 +434,7 @@ void SocketOwnerTracker::rememberLive(const std::vector<SocketRecord> &sockets, 
     for (std::size_t k = 0; m_rememberCookies && k < partition.live.size(); ++k) {
         if (pass.livePools[k] != Ambiguous && pass.liveNew[k]) {
             const std::uint32_t i = partition.live[k];
-            remember(sockets[i].cookie, pass.livePools[k],
-                     pass.ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);
+            remember(sockets[i].cookie, pass.livePools[k], pass.ownership.perSocket[i].evidence == OwnerEvidence::Descriptor);
         }
     }
 }

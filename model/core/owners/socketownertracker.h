@@ -66,8 +66,8 @@ private:
     struct Pass;
     // The sections of attribute(), in order.
     void refreshProcesses(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, SocketOwnership &ownership);
-    void attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
-                       const CgroupIdTable &cgroups, std::int64_t nowMs, Pass &pass);
+    void attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const CgroupIdTable &cgroups,
+                       std::int64_t nowMs, Pass &pass);
     void attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, Pass &pass,
                            PortOwnersTally *ports);
     void rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const Pass &pass);

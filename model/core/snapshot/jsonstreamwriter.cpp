@@ -109,20 +109,23 @@ void JsonStreamWriter::writeString(const char *text, std::size_t length)
         std::snprintf(escaped, sizeof(escaped), "\\u%04x", unsigned(c));
         out += escaped;
     };
-    Utf8Text::appendRepaired(m_buffer, std::string_view(text, length), [&escape](std::string &out, char c) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (Utf8Text::isInert(char32_t(static_cast<unsigned char>(c))))
-                out += c;
-            else
-                escape(out, char32_t(static_cast<unsigned char>(c)));
-        }
-    }, escape);
+    Utf8Text::appendRepaired(
+        m_buffer, std::string_view(text, length),
+        [&escape](std::string &out, char c) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (Utf8Text::isInert(char32_t(static_cast<unsigned char>(c))))
+                    out += c;
+                else
+                    escape(out, char32_t(static_cast<unsigned char>(c)));
+            }
+        },
+        escape);
     m_buffer += '"';
 }
 

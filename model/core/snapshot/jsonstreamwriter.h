@@ -42,8 +42,7 @@ public:
     void value(bool flag);
     void null();
 
-    template<typename T>
-    void field(const char *name, const T &v)
+    template <typename T> void field(const char *name, const T &v)
     {
         key(name);
         value(v);

@@ -31,8 +31,7 @@ private:
 
     void skipSpace()
     {
-        while (m_i < m_text.size()
-               && (m_text[m_i] == ' ' || m_text[m_i] == '\t' || m_text[m_i] == '\n' || m_text[m_i] == '\r'))
+        while (m_i < m_text.size() && (m_text[m_i] == ' ' || m_text[m_i] == '\t' || m_text[m_i] == '\n' || m_text[m_i] == '\r'))
             ++m_i;
     }
 

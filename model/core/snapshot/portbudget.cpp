@@ -112,8 +112,8 @@ bool PortBudget::isLoopback(std::uint8_t family, const std::array<std::uint8_t, 
     if (std::all_of(a.begin(), a.begin() + 15, [](std::uint8_t b) { return b == 0; }) && a[15] == 1)
         return true;
     // ::ffff:127.0.0.0/104 (ipv6_addr_v4mapped_loopback)
-    return std::all_of(a.begin(), a.begin() + 10, [](std::uint8_t b) { return b == 0; }) && a[10] == 0xff
-        && a[11] == 0xff && a[12] == 127;
+    return std::all_of(a.begin(), a.begin() + 10, [](std::uint8_t b) { return b == 0; }) && a[10] == 0xff && a[11] == 0xff
+        && a[12] == 127;
 }
 
 PortBudget PortBudget::compute(const PortBudgetSettings &settings, const PortBudgetTuple &tuple)
@@ -156,8 +156,7 @@ PortBudget PortBudget::compute(const PortBudgetSettings &settings, const PortBud
     return b;
 }
 
-PortBudget PortBudget::forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses,
-                                int destinationPorts)
+PortBudget PortBudget::forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses, int destinationPorts)
 {
     PortBudgetTuple t;
     t.loopback = isLoopback(tuple.family, tuple.localAddress) || isLoopback(tuple.family, tuple.remoteAddress);

@@ -72,15 +72,15 @@ std::string forNamespace(const PortBudgetSettings &settings, const PortBudgetPhr
         return summary(loopback, p);
     if (loopback.reuse == other.reuse)
         return summary(other, p);
-    return SnapshotTextReport::fill(p.loopbackAndOther, {rate(loopback.perSecond, p), reuseReason(loopback, p),
-                                                         rate(other.perSecond, p), reuseReason(other, p)});
+    return SnapshotTextReport::fill(
+        p.loopbackAndOther,
+        {rate(loopback.perSecond, p), reuseReason(loopback, p), rate(other.perSecond, p), reuseReason(other, p)});
 }
 
 std::string forSnapshot(const Snapshot &snapshot, const PortBudgetPhrases &p)
 {
-    return snapshot.portPressure.empty()
-        ? forNamespace(PortBudgetSettings::fromReadings(snapshot.sysctls), p)
-        : summary(PortBudget::forTuple(snapshot, snapshot.portPressure.front()), p);
+    return snapshot.portPressure.empty() ? forNamespace(PortBudgetSettings::fromReadings(snapshot.sysctls), p)
+                                         : summary(PortBudget::forTuple(snapshot, snapshot.portPressure.front()), p);
 }
 
 }

@@ -28,7 +28,7 @@ namespace {
 // Marks the entry `matches` finds as in the top at `nowMs`, or adds `made` when there is none,
 // making room by forgetting the entry out of the top the longest: a port or owner is charted
 // from the sample it became busy on, so its history has no holes.
-template<typename Tracked, typename Matches>
+template <typename Tracked, typename Matches>
 void markInTop(std::vector<Tracked> &tracked, std::size_t capacity, std::int64_t nowMs, Matches matches, Tracked made)
 {
     auto it = std::find_if(tracked.begin(), tracked.end(), matches);
@@ -51,8 +51,9 @@ void SampleSummarizer::track(std::vector<Tracked> &tracked, const std::vector<Po
     const std::size_t top = std::min<std::size_t>(counts.size(), TopPortsWatched);
     for (std::size_t i = 0; i < top; ++i) {
         const std::uint16_t port = counts[i].port;
-        markInTop(tracked, SampleSummary::TrackedPorts, nowMs, [port](const Tracked &t) { return t.port == port; },
-                  Tracked {port, nowMs});
+        markInTop(
+            tracked, SampleSummary::TrackedPorts, nowMs, [port](const Tracked &t) { return t.port == port; },
+            Tracked {port, nowMs});
     }
 }
 
@@ -112,14 +113,15 @@ void SampleSummarizer::trackOwners(const Snapshot &snapshot, SampleSummary &summ
     for (const Merged &m : merged)
         byCount.push_back(&m);
     const std::size_t top = std::min<std::size_t>(byCount.size(), TopOwnersWatched);
-    std::partial_sort(byCount.begin(), byCount.begin() + std::ptrdiff_t(top), byCount.end(),
-                      [](const Merged *a, const Merged *b) { return a->count > b->count || (a->count == b->count && a->key < b->key); });
+    std::partial_sort(
+        byCount.begin(), byCount.begin() + std::ptrdiff_t(top), byCount.end(),
+        [](const Merged *a, const Merged *b) { return a->count > b->count || (a->count == b->count && a->key < b->key); });
     const std::int64_t now = snapshot.wallTimeMs;
     for (std::size_t i = 0; i < top; ++i) {
         const Merged &candidate = *byCount[i];
-        markInTop(m_owners, SampleSummary::TrackedOwners, now,
-                  [&](const TrackedOwner &t) { return t.key == candidate.key; },
-                  TrackedOwner {OwnerLabel::of(*candidate.owner), candidate.key, now});
+        markInTop(
+            m_owners, SampleSummary::TrackedOwners, now, [&](const TrackedOwner &t) { return t.key == candidate.key; },
+            TrackedOwner {OwnerLabel::of(*candidate.owner), candidate.key, now});
     }
     summary.ownerCount = 0;
     for (const TrackedOwner &t : m_owners) {

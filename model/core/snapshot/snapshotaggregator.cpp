@@ -22,8 +22,7 @@ struct TupleKey
 
     bool operator==(const TupleKey &other) const
     {
-        return remotePort == other.remotePort && family == other.family && local == other.local
-            && remote == other.remote;
+        return remotePort == other.remotePort && family == other.family && local == other.local && remote == other.remote;
     }
 };
 
@@ -48,9 +47,8 @@ std::vector<PortCount> sortedNonZero(const std::vector<std::uint32_t> &perPort)
         if (perPort[port])
             counts.push_back({std::uint16_t(port), perPort[port]});
     }
-    std::sort(counts.begin(), counts.end(), [](const PortCount &a, const PortCount &b) {
-        return a.count != b.count ? a.count > b.count : a.port < b.port;
-    });
+    std::sort(counts.begin(), counts.end(),
+              [](const PortCount &a, const PortCount &b) { return a.count != b.count ? a.count > b.count : a.port < b.port; });
     return counts;
 }
 
@@ -105,8 +103,7 @@ void aggregate(Snapshot &snapshot, SocketPartition *partition)
         }
         // A local port in the ephemeral range on a connected socket was (almost always) picked
         // by connect(); it stays taken for this tuple until the socket, TIME-WAIT included, is gone.
-        if (record.state != TcpState::Listen && record.state != TcpState::Close
-            && range.contains(record.localPort)) {
+        if (record.state != TcpState::Listen && record.state != TcpState::Close && range.contains(record.localPort)) {
             const TupleKey key {record.localAddress, record.remoteAddress, record.remotePort, record.family};
             if (!lastCount || !(key == lastKey)) {
                 lastKey = key;

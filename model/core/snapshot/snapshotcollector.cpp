@@ -55,9 +55,8 @@ SnapshotCollector::SnapshotCollector(Options options)
 std::shared_ptr<Snapshot> SnapshotCollector::begin()
 {
     auto snapshot = std::make_shared<Snapshot>();
-    snapshot->wallTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
+    snapshot->wallTimeMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     snapshot->socketsWallTimeMs = snapshot->wallTimeMs;
     snapshot->host = SnapshotJsonWriter::hostName();
     snapshot->kernel = SnapshotJsonWriter::kernelRelease();
@@ -78,8 +77,8 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     readSockstat(*snapshot);
     std::size_t expected = m_lastSocketCount;
     if (snapshot->sockstat.valid) {
-        expected = std::max<std::size_t>(expected, std::size_t(snapshot->sockstat.tcpInUse + snapshot->sockstat.tcpTimeWait
-                                                               + snapshot->sockstat.tcp6InUse));
+        expected = std::max<std::size_t>(
+            expected, std::size_t(snapshot->sockstat.tcpInUse + snapshot->sockstat.tcpTimeWait + snapshot->sockstat.tcp6InUse));
     }
     snapshot->sockets = std::move(m_spare);
     snapshot->sockets.clear();
@@ -229,8 +228,7 @@ void SnapshotCollector::readSlab(Snapshot &snapshot)
         // Said once per collector: the status bar shows it for good, a warning every second would drown others.
         m_slabWarningGiven = true;
         CoreMessage warning {CoreMessageCode::SlabEstimated, {coreMessageKey(snapshot.slab.slabinfoError.code)}};
-        warning.args.insert(warning.args.end(), snapshot.slab.slabinfoError.args.begin(),
-                            snapshot.slab.slabinfoError.args.end());
+        warning.args.insert(warning.args.end(), snapshot.slab.slabinfoError.args.begin(), snapshot.slab.slabinfoError.args.end());
         snapshot.warnings.push_back(std::move(warning));
     }
 }

@@ -135,7 +135,9 @@ std::string hostName()
 
 std::string kernelRelease()
 {
-    struct utsname name {};
+    struct utsname name
+    {
+    };
     return ::uname(&name) == 0 ? std::string(name.release) : std::string();
 }
 
@@ -148,12 +150,14 @@ std::string isoTimeUtc(std::int64_t msSinceEpoch)
         --seconds;
     }
     const std::time_t t = std::time_t(seconds);
-    struct tm utc {};
+    struct tm utc
+    {
+    };
     if (!gmtime_r(&t, &utc))
         return std::string();
     char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms));
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                  utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms));
     return text;
 }
 

@@ -85,7 +85,9 @@ std::string formatBytes(std::int64_t bytes)
 std::string localIsoTime(std::int64_t msSinceEpoch)
 {
     const std::time_t t = std::time_t(msSinceEpoch / 1000);
-    struct tm local {};
+    struct tm local
+    {
+    };
     if (!localtime_r(&t, &local))
         return std::string();
     char text[64];
@@ -94,7 +96,8 @@ std::string localIsoTime(std::int64_t msSinceEpoch)
     if (offset == 0)
         return std::string(text) + 'Z';
     char zone[40];
-    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+', std::labs(offset) / 3600, std::labs(offset) % 3600 / 60);
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+', std::labs(offset) / 3600,
+                  std::labs(offset) % 3600 / 60);
     return std::string(text) + zone;
 }
 
@@ -114,11 +117,13 @@ bool isCounted(const Snapshot &s, TcpState state)
 // server's header) printed on a terminal, often root's: never an escape sequence or ill-formed UTF-8.
 std::string headerLines(const Snapshot &s, const SnapshotTextLabels &l)
 {
-    std::string out = fill(l.header, {SOCKSCOPE_VERSION, Utf8Text::plain(s.host),
-                                      Utf8Text::plain(s.kernel), Utf8Text::plain(s.namespaceLabel),
-                                      Utf8Text::plain(s.namespaceId), localIsoTime(s.wallTimeMs), l.program});
-    out += fill(l.sockets, {std::to_string(s.totalSockets()), std::to_string(s.ipv4Sockets), std::to_string(s.ipv6Sockets),
-                            fixed(double(s.dumpNs) / 1e6, 1), s.consistent ? std::string() : l.inconsistent});
+    std::string out =
+        fill(l.header,
+             {SOCKSCOPE_VERSION, Utf8Text::plain(s.host), Utf8Text::plain(s.kernel), Utf8Text::plain(s.namespaceLabel),
+              Utf8Text::plain(s.namespaceId), localIsoTime(s.wallTimeMs), l.program});
+    out += fill(l.sockets,
+                {std::to_string(s.totalSockets()), std::to_string(s.ipv4Sockets), std::to_string(s.ipv6Sockets),
+                 fixed(double(s.dumpNs) / 1e6, 1), s.consistent ? std::string() : l.inconsistent});
     return out;
 }
 
@@ -153,8 +158,10 @@ std::string ownerEntry(const SocketOwner &owner, const OwnerTimeWait &entry, con
         who = fill(l.listenerHolders, {Utf8Text::plain(owner.command), std::to_string(owner.processes), count});
     else
         who = fill(l.unitCount, {Utf8Text::plain(owner.unit), count});
-    return who + fill(l.evidenceCounts, {std::to_string(entry.exact), std::to_string(entry.listener),
-                                         std::to_string(entry.likely), std::to_string(entry.cgroup)});
+    return who
+        + fill(l.evidenceCounts,
+               {std::to_string(entry.exact), std::to_string(entry.listener), std::to_string(entry.likely),
+                std::to_string(entry.cgroup)});
 }
 
 std::string ownerLines(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
@@ -186,12 +193,13 @@ std::string timeWaitLines(const Snapshot &s, int topPorts, const SnapshotTextLab
     // tcp_max_tw_buckets caps the whole timewait table (TIME-WAIT and orphaned FIN-WAIT-2, both
     // families): compare it with sockstat tw, which counts exactly that, not with TIME-WAIT rows.
     // sockstat is read whatever --states asked the dump for, so the gauge stays valid under it.
-    const std::string rows = isCounted(s, TcpState::TimeWait) ? fill(l.rows, {std::to_string(s.count(TcpState::TimeWait))})
-                                                              : l.notCounted;
+    const std::string rows =
+        isCounted(s, TcpState::TimeWait) ? fill(l.rows, {std::to_string(s.count(TcpState::TimeWait))}) : l.notCounted;
     std::string out;
     if (buckets > 0 && s.sockstat.valid) {
-        out += fill(l.timeWaitTable, {rows, std::to_string(s.sockstat.tcpTimeWait), std::to_string(buckets),
-                                      fixed(100.0 * double(s.sockstat.tcpTimeWait) / double(buckets), 2)});
+        out += fill(l.timeWaitTable,
+                    {rows, std::to_string(s.sockstat.tcpTimeWait), std::to_string(buckets),
+                     fixed(100.0 * double(s.sockstat.tcpTimeWait) / double(buckets), 2)});
     } else {
         out += fill(l.timeWait, {rows});
     }
@@ -206,15 +214,17 @@ std::string portPressureLines(const Snapshot &s, const SnapshotTextLabels &l)
 {
     if (!s.ephemeralRange.valid)
         return std::string();
-    std::string out = fill(l.ephemeral, {std::to_string(s.ephemeralRange.low), std::to_string(s.ephemeralRange.high),
-                                         std::to_string(s.ephemeralRange.size())});
+    std::string out = fill(
+        l.ephemeral,
+        {std::to_string(s.ephemeralRange.low), std::to_string(s.ephemeralRange.high), std::to_string(s.ephemeralRange.size())});
     if (s.portPressure.empty()) {
         out += l.noneInUse;
     } else {
         const PortPressure &p = s.portPressure.front();
-        out += fill(l.busiest, {InetAddress::toString(p.family, p.localAddress),
-                                InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort), std::to_string(p.inUse),
-                                fixed(100.0 * p.inUse / s.ephemeralRange.size(), 2)});
+        out +=
+            fill(l.busiest,
+                 {InetAddress::toString(p.family, p.localAddress), InetAddress::endpoint(p.family, p.remoteAddress, p.remotePort),
+                  std::to_string(p.inUse), fixed(100.0 * p.inUse / s.ephemeralRange.size(), 2)});
     }
     out += fill(l.budget, {PortBudgetWords::forSnapshot(s, l.budgetPhrases)});
     return out;
@@ -224,16 +234,18 @@ std::string memoryLines(const Snapshot &s, const SnapshotTextLabels &l)
 {
     std::string out;
     if (s.sockstat.valid) {
-        out += fill(l.sockstat, {std::to_string(s.sockstat.tcpInUse), std::to_string(s.sockstat.tcpOrphans),
-                                 std::to_string(s.sockstat.tcpTimeWait), std::to_string(s.sockstat.tcpAllocated),
-                                 std::to_string(s.sockstat.tcpMemoryPages)});
+        out += fill(l.sockstat,
+                    {std::to_string(s.sockstat.tcpInUse), std::to_string(s.sockstat.tcpOrphans),
+                     std::to_string(s.sockstat.tcpTimeWait), std::to_string(s.sockstat.tcpAllocated),
+                     std::to_string(s.sockstat.tcpMemoryPages)});
     }
     std::vector<std::string> slab;
     for (int c = 0; c < SlabCacheCount; ++c) {
         const SlabCacheFigure &f = s.slab.caches[c];
         if (f.source != SlabCacheFigure::Source::None)
-            slab.push_back(fill(l.slabCache, {slabCacheName(static_cast<SlabCache>(c)), std::to_string(f.activeObjects),
-                                              formatBytes(f.bytes), f.exact() ? std::string() : l.estimate}));
+            slab.push_back(fill(l.slabCache,
+                                {slabCacheName(static_cast<SlabCache>(c)), std::to_string(f.activeObjects), formatBytes(f.bytes),
+                                 f.exact() ? std::string() : l.estimate}));
     }
     out += fill(l.slab, {join(slab, "; ")});
     if (!s.slab.slabinfoReadable)

@@ -167,16 +167,18 @@ bool FrameReader::tableFrame(FrameVisitor &visitor, const FrameDecoder::Frame &f
     const std::string at = number(std::uint64_t(frame.offset));
     // The sizes first, whatever else is wrong: they say why a table is refused unread.
     if (jsonBytes > RecordingFormat::MaximumSnapshotJson && jsonBytes <= frame.payload.size())
-        return stop(visitor, {FrameDecoder::Failure::None,
-                              {CoreMessageCode::TableDescriptionTooLarge,
-                               {at, number(jsonBytes / 1024), number(RecordingFormat::MaximumSnapshotJson / 1024)}},
-                              frame.offset,
-                              0});
+        return stop(visitor,
+                    {FrameDecoder::Failure::None,
+                     {CoreMessageCode::TableDescriptionTooLarge,
+                      {at, number(jsonBytes / 1024), number(RecordingFormat::MaximumSnapshotJson / 1024)}},
+                     frame.offset,
+                     0});
     if (rows > m_limits.maximumTableRows)
-        return stop(visitor, {FrameDecoder::Failure::None,
-                              {CoreMessageCode::TableTooManyRows, {at, number(rows), number(m_limits.maximumTableRows)}},
-                              frame.offset,
-                              0});
+        return stop(visitor,
+                    {FrameDecoder::Failure::None,
+                     {CoreMessageCode::TableTooManyRows, {at, number(rows), number(m_limits.maximumTableRows)}},
+                     frame.offset,
+                     0});
     const std::string owners = std::exchange(m_owners, std::string());
     if (!fits || !visitor.table({frame, jsonBytes, rows, owners, m_ownersOffset}))
         return stop(visitor, undecodable(frame.offset));

@@ -89,15 +89,15 @@ public:
     // False when the table cannot be decoded: reading stops there (FrameUndecodable).
     virtual bool table(const TableFrame &table) = 0;
     // An OWNERS frame as it comes (it is also handed to table() with the SNAPSHOT after it).
-    virtual void owners(const FrameDecoder::Frame &) {}
+    virtual void owners(const FrameDecoder::Frame &) { }
     // At most FrameReader::MaximumMarkers of them; the rest are dropped with one notice().
     virtual void marker(const MarkerFrame &marker) = 0;
     // At most FrameReader::MaximumErrors of them.
-    virtual void error(const ErrorFrame &) {}
+    virtual void error(const ErrorFrame &) { }
     // A LAB frame (the training lab's load figures, model/core/lab/labframe.h).
-    virtual void lab(const FrameDecoder::Frame &) {}
+    virtual void lab(const FrameDecoder::Frame &) { }
     // A frame type of a later version: skipped by readers that do not know it.
-    virtual void other(const FrameDecoder::Frame &) {}
+    virtual void other(const FrameDecoder::Frame &) { }
     virtual void end() = 0;
     // Something was left out, and reading goes on (markers past MaximumMarkers).
     virtual void notice(const CoreMessage &message) = 0;

@@ -58,7 +58,8 @@ std::string encode(const SocketOwnership &ownership, const std::vector<std::uint
     uLongf compressedSize = compressBound(uLong(bytes.size()));
     std::string out(4 + compressedSize, '\0');
     if (compress2(reinterpret_cast<Bytef *>(&out[4]), &compressedSize, reinterpret_cast<const Bytef *>(bytes.data()),
-                  uLong(bytes.size()), 4) != Z_OK)
+                  uLong(bytes.size()), 4)
+        != Z_OK)
         return std::string();
     out.resize(4 + compressedSize);
     for (int i = 0; i < 4; ++i)
@@ -81,7 +82,8 @@ bool decode(std::string_view bytes, std::uint32_t rows, SocketOwnership *out)
     std::string raw(rawSize, '\0');
     uLongf inflated = rawSize;
     if (uncompress(reinterpret_cast<Bytef *>(&raw[0]), &inflated, reinterpret_cast<const Bytef *>(bytes.data() + 4),
-                   uLong(compressed)) != Z_OK
+                   uLong(compressed))
+            != Z_OK
         || inflated != rawSize)
         return false;
 

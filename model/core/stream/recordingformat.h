@@ -60,7 +60,16 @@ constexpr int MinimumCompressedRowBytes = 1;
 // sample's figures fit 2^53, so sums and differences of them can never overflow a std::int64_t.
 constexpr std::int64_t MaximumTimeMs = 253402300799999;
 constexpr std::int64_t MaximumFigure = std::int64_t(1) << 53;
-enum FrameType : std::uint8_t { Summary = 1, Snapshot = 2, Marker = 3, End = 4, Error = 5, Lab = 6, Owners = 7, SummaryOwners = 8 };
+enum FrameType : std::uint8_t {
+    Summary = 1,
+    Snapshot = 2,
+    Marker = 3,
+    End = 4,
+    Error = 5,
+    Lab = 6,
+    Owners = 7,
+    SummaryOwners = 8
+};
 // A SNAPSHOT frame's JSON lists at most this many owners under time_wait.by_process (with the
 // rest as by_process_other): whom the agent attributed TIME-WAIT to, which its table does not carry.
 constexpr int RecordedTopProcesses = 20;

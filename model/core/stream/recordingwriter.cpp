@@ -62,7 +62,9 @@ bool RecordingWriter::openFile(const std::string &path, CoreMessage *error)
         *error = {CoreMessageCode::RecordingOpenFailed, {path, errnoText(errno)}};
         return false;
     }
-    struct stat opened {};
+    struct stat opened
+    {
+    };
     // A second hard link would give the recording a name where others may read it.
     const bool regular = ::fstat(m_fd, &opened) == 0 && S_ISREG(opened.st_mode) && opened.st_nlink <= 1;
     // A file someone else created stays theirs whatever its mode becomes, and a descriptor they
@@ -115,9 +117,8 @@ bool RecordingWriter::writeHeader(const Header &header, CoreMessage *error)
         json.field("id", header.namespaceId);
         json.endObject();
         json.field("interval_ms", header.intervalMs);
-        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         json.field("started", SnapshotJsonWriter::isoTimeUtc(now));
         json.key("state_filter");
         json.beginArray(true);

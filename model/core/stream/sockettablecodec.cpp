@@ -50,23 +50,28 @@ public:
     ColumnDeflater &operator=(const ColumnDeflater &) = delete;
 
     bool ok() const { return m_ok; }
-    void u8(std::uint8_t value) {
+    void u8(std::uint8_t value)
+    {
         m_chunk.u8(value);
         drainIfFull();
     }
-    void u32(std::uint32_t value) {
+    void u32(std::uint32_t value)
+    {
         m_chunk.u32(value);
         drainIfFull();
     }
-    void varint(std::uint64_t value) {
+    void varint(std::uint64_t value)
+    {
         m_chunk.varint(value);
         drainIfFull();
     }
-    void svarint(std::int64_t value) {
+    void svarint(std::int64_t value)
+    {
         m_chunk.svarint(value);
         drainIfFull();
     }
-    void bytes(std::string_view data) {
+    void bytes(std::string_view data)
+    {
         m_chunk.bytes(data);
         drainIfFull();
     }
@@ -192,10 +197,10 @@ std::vector<PackedRow> packRows(const std::vector<SocketRecord> &input, std::vec
         PackedRow &row = rows[i];
         // A host's rows mostly repeat the row before's addresses: no hash lookup for those.
         const SocketRecord *before = i > 0 && input[i - 1].family == r.family ? &input[i - 1] : nullptr;
-        row.localIndex = before && before->localAddress == r.localAddress ? rows[i - 1].localIndex
-                                                                          : indexOf(r.family, r.localAddress);
-        row.remoteIndex = before && before->remoteAddress == r.remoteAddress ? rows[i - 1].remoteIndex
-                                                                             : indexOf(r.family, r.remoteAddress);
+        row.localIndex =
+            before && before->localAddress == r.localAddress ? rows[i - 1].localIndex : indexOf(r.family, r.localAddress);
+        row.remoteIndex =
+            before && before->remoteAddress == r.remoteAddress ? rows[i - 1].remoteIndex : indexOf(r.family, r.remoteAddress);
         row.cookie = r.cookie;
         row.record = std::uint32_t(i);
         row.expiresMs = r.expiresMs;
@@ -346,7 +351,8 @@ bool inflate(std::string_view bytes, std::uint32_t wanted, bool whole, std::stri
     stream.avail_out = uInt(wanted);
     const int result = ::inflate(&stream, Z_FINISH);
     const bool ok = stream.avail_out == 0
-        && (whole ? result == Z_STREAM_END && stream.avail_in == 0 : result == Z_STREAM_END || result == Z_BUF_ERROR || result == Z_OK);
+        && (whole ? result == Z_STREAM_END && stream.avail_in == 0
+                  : result == Z_STREAM_END || result == Z_BUF_ERROR || result == Z_OK);
     inflateEnd(&stream);
     if (!ok)
         out->clear();

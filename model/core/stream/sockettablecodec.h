@@ -15,10 +15,9 @@ namespace SocketTableCodec {
 std::string encode(const std::vector<SocketRecord> &records, std::vector<std::uint32_t> *order = nullptr);
 // False for anything that is not a whole, sane table; `records` is then left empty. `version`:
 // the recording format the table came in (version 1 stored cookies as plain varints).
-bool decode(std::string_view bytes, std::vector<SocketRecord> *records,
-            std::uint16_t version = RecordingFormat::Version);
+bool decode(std::string_view bytes, std::vector<SocketRecord> *records, std::uint16_t version = RecordingFormat::Version);
 // Checks, inflating only its first 14 bytes, that its declared sizes are within what its bytes can
-// hold and RecordingFormat's limits; `rows` gets the row count (also when refused, once it could be read). What decode() would refuse
-// for its size is refused here, so a reader can stop at that frame instead of failing later.
+// hold and RecordingFormat's limits; `rows` gets the row count (also when refused, once it could be read). What decode() would
+// refuse for its size is refused here, so a reader can stop at that frame instead of failing later.
 bool inspect(std::string_view bytes, std::uint32_t *rows = nullptr);
 }
