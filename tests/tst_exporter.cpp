@@ -308,6 +308,23 @@ private slots:
             }
         }
         QVERIFY(expressions.size() >= 10);
+        // A stacked panel adds up one host's series: over several hosts it would pile them into one
+        // stack. Each sits in a row repeated per host.
+        QString repeatOfRow;
+        int stacked = 0;
+        for (const QJsonValue &value : dashboard.object().value("panels").toArray()) {
+            const QJsonObject panel = value.toObject();
+            if (panel.value("type").toString() == QLatin1String("row")) {
+                repeatOfRow = panel.value("repeat").toString();
+                continue;
+            }
+            const QJsonObject custom = panel.value("fieldConfig").toObject().value("defaults").toObject().value("custom").toObject();
+            if (custom.value("stacking").toObject().value("mode").toString() != QLatin1String("normal"))
+                continue;
+            ++stacked;
+            QVERIFY2(repeatOfRow == QLatin1String("host"), qPrintable(panel.value("title").toString()));
+        }
+        QCOMPARE(stacked, 4);
         QFile rules(QStringLiteral(ALERT_RULES));
         QVERIFY(rules.open(QIODevice::ReadOnly));
         expressions << QString::fromUtf8(rules.readAll());

@@ -224,7 +224,7 @@ private slots:
         for (const char *tool : {"Xvfb", "openbox", "xprop"}) {
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
                 QSKIP(qPrintable(
-                    QStringLiteral("%1 is not installed (.ci/install-deps installs it)").arg(QString::fromLatin1(tool))));
+                    QStringLiteral("%1 is not installed (.ci/install-deps --tests installs it)").arg(QString::fromLatin1(tool))));
         }
     }
 
