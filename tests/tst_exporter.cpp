@@ -1,6 +1,7 @@
 #include "exporterprocess.h"
 #include "httpscrape.h"
 #include "ownedsockets.h"
+#include "peernetworknamespace.h"
 #include "netnstestmain.h"
 #include "processrun.h"
 #include "socketpopulation.h"
@@ -375,6 +376,45 @@ private slots:
         QVERIFY2(s.size() < 250, qPrintable(QString::number(s.size())));
         QByteArray said;
         QVERIFY2(promtoolAccepts(reply.body, &said), said.constData());
+    }
+
+    // --netns NAME|PATH with --metrics-listen: the exporter listens where the agent was started
+    // (a socket stays in the namespace it was made in) and reports the other namespace's
+    // sockets. Here the other namespace holds one listener and nothing else, so the scrape
+    // made from the test's namespace sees exactly 1 LISTEN socket, none of the test's 35.
+    void netnsListensWhereStarted()
+    {
+        PeerNetworkNamespace peer;
+        QString why;
+        QVERIFY2(peer.create(QStringLiteral("exns0"), {"10.89.0.1/24"}, QStringLiteral("exns1"), {"10.89.0.2/24"}, &why),
+                 qPrintable(why));
+        constexpr quint16 PeerListenerPort = 9100;
+        const int listener = peer.inside([] {
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            sockaddr_in address {};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(PeerListenerPort);
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 || ::listen(fd, 4) != 0)
+                return -1;
+            return fd;
+        });
+        QVERIFY(listener >= 0);
+        constexpr quint16 NetnsPort = 9946;
+        QProcess agent;
+        ExporterProcess::start(agent, {"--metrics-listen", "127.0.0.1:" + QString::number(NetnsPort), "--netns", peer.path()},
+                               NetnsPort);
+        if (QTest::currentTestFailed())
+            return; // not listening here (QProcess's destructor ends it)
+        const HttpScrape::Reply reply = HttpScrape::get(NetnsPort, "/metrics");
+        QCOMPARE(reply.status, 200);
+        const auto s = HttpScrape::samples(reply.body);
+        QCOMPARE(s.count("sockscope_sockets{family=\"ipv4\",state=\"LISTEN\"}"), std::size_t(1));
+        QCOMPARE(s.at("sockscope_sockets{family=\"ipv4\",state=\"LISTEN\"}"), 1.0);
+        QCOMPARE(HttpScrape::sum(s, "sockscope_sockets"), 1.0);
+        QCOMPARE(s.at("sockscope_timewait_table_entries"), 0.0);
+        ExporterProcess::stop(agent);
+        ::close(listener);
     }
 
     // Usage errors exit 2 and runtime errors 1, each with a message saying what is wrong.

@@ -485,8 +485,8 @@
         <translation>--set 需要 NAME=VALUE 形式，而不是“%1”。</translation>
     </message>
     <message>
-        <source>--set %1: not a load setting the lab knows (rate, concurrency, closer, keepalive, request, target, sources, bind-no-port, backlog, accept) or a value out of its range.</source>
-        <translation>--set %1：不是实验室认识的负载设置（rate、concurrency、closer、keepalive、request、target、sources、bind-no-port、backlog、accept），或取值超出范围。</translation>
+        <source>--set %1: not a load setting the lab knows (rate, concurrency, closer, keepalive, request, target, sources, bind-no-port, backlog, accept) or a value out of its range; a sysctl is given by its name, e.g. net.ipv4.tcp_tw_reuse=1 or tcp_tw_reuse=1.</source>
+        <translation>--set %1：不是实验室认识的负载设置（rate、concurrency、closer、keepalive、request、target、sources、bind-no-port、backlog、accept），或取值超出范围；sysctl 要用其名称给出，例如 net.ipv4.tcp_tw_reuse=1 或 tcp_tw_reuse=1。</translation>
     </message>
     <message>
         <source>--set %1: %2 is the host's only; it cannot be changed in the lab.</source>
@@ -525,8 +525,8 @@
         <translation>与 --lab SCENARIO 一起使用：不打开窗口运行该场景 --duration 秒，并以 JSON 输出其检查点（全部成立时退出码为 0）。</translation>
     </message>
     <message>
-        <source>With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, closer=client, keepalive=on ...) when the scenario starts; may be repeated.</source>
-        <translation>与 --lab 一起使用：在场景开始时设置实验室的 sysctl（net.ipv4.tcp_tw_reuse=1）或负载设置（rate=30、closer=client、keepalive=on ……）；可重复使用。</translation>
+        <source>With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1 or tcp_tw_reuse=1) or a load setting (rate=30, closer=client, keepalive=on ...) when the scenario starts; may be repeated.</source>
+        <translation>与 --lab 一起使用：在场景开始时设置实验室的 sysctl（net.ipv4.tcp_tw_reuse=1 或 tcp_tw_reuse=1）或负载设置（rate=30、closer=client、keepalive=on ……）；可重复使用。</translation>
     </message>
     <message>
         <source>name=value</source>
@@ -1200,6 +1200,18 @@
     <message>
         <source>The lab's sysctls could not be set: %1</source>
         <translation>无法设置实验室的 sysctl：%1</translation>
+    </message>
+    <message>
+        <source>Exit status 0: every checkpoint that applies held.</source>
+        <translation>退出码 0：所有适用的检查点都成立。</translation>
+    </message>
+    <message>
+        <source>Exit status 1: the watch checkpoints %1 did not hold (the problem they watch for did not appear) and every change checkpoint that applies held, as when a fix is given with --set.</source>
+        <translation>退出码 1：watch 检查点 %1 未成立（它们观察的问题没有出现），而所有适用的 change 检查点都成立，就像用 --set 给出修复时那样。</translation>
+    </message>
+    <message>
+        <source>Exit status 1: these checkpoints did not hold: %1.</source>
+        <translation>退出码 1：这些检查点未成立：%1。</translation>
     </message>
 </context>
 <context>

@@ -44,16 +44,22 @@ int main(int argc, char **argv)
         return AgentLoop::run(stream, "lab", &lab);
     }
 
-    // The agent is one thread (the exporter starts its threads after this): entering the namespace moves all of it (its netlink
-    // socket and /proc/thread-self views follow), as the window's collecting thread does.
     NetworkNamespace netns;
     CoreMessage error;
-    if (!options.netns.empty() && (!netns.open(options.netns, &error) || !netns.enterInCallingThread(&error))) {
+    if (!options.netns.empty() && !netns.open(options.netns, &error)) {
         std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
         return 1;
     }
     const std::string label = netns.isCurrent() ? std::string("current") : netns.label();
+    // The exporter listens where the agent was started and collects in the namespace: it enters
+    // it itself, once its listening socket is made (a socket stays in the namespace it was made in).
     if (options.mode == AgentOptions::Mode::Metrics)
-        return AgentMetrics::run(options, label);
+        return AgentMetrics::run(options, netns, label);
+    // The agent is one thread: entering the namespace moves all of it (its netlink socket and
+    // /proc/thread-self views follow), as the window's collecting thread does.
+    if (!netns.isCurrent() && !netns.enterInCallingThread(&error)) {
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(error).c_str());
+        return 1;
+    }
     return options.mode == AgentOptions::Mode::Once ? AgentOnce::run(options, label) : AgentLoop::run(options, label);
 }

@@ -1,5 +1,6 @@
 #include "agentmetrics.h"
 
+#include "core/collect/networknamespace.h"
 #include "core/metrics/metricscollection.h"
 #include "metricsserver.h"
 
@@ -9,7 +10,7 @@
 
 namespace AgentMetrics {
 
-int run(const AgentOptions &options, const std::string &namespaceLabel)
+int run(const AgentOptions &options, const NetworkNamespace &netns, const std::string &namespaceLabel)
 {
     // SIGINT and SIGTERM are taken by sigwait() below: blocked here, before any thread starts,
     // so that every thread inherits the mask and none is interrupted by them.
@@ -32,14 +33,27 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
     });
     SharedCollection shared([&collection] { return collection.collect(); },
                             std::chrono::milliseconds(options.metricsMinimumIntervalMs));
-    shared.start();
     MetricsServer server(shared);
     std::string error;
     if (!server.start(options.metricsListen, &error)) {
         std::fprintf(stderr, "sockscope-agent: %s\n", error.c_str());
         return 1;
     }
-    std::fprintf(stderr, "sockscope-agent: serving metrics on http://%s/metrics\n", options.metricsListen.toString().c_str());
+    CoreMessage enterError;
+    if (!netns.isCurrent() && !netns.enterInCallingThread(&enterError)) {
+        std::fprintf(stderr, "sockscope-agent: %s\n", coreMessagePlain(enterError).c_str());
+        shared.stop(); // resumes a scrape that came meanwhile, before the server goes
+        server.stop();
+        return 1;
+    }
+    shared.start();
+    if (netns.isCurrent())
+        std::fprintf(stderr, "sockscope-agent: serving metrics on http://%s/metrics\n", options.metricsListen.toString().c_str());
+    else
+        std::fprintf(stderr,
+                     "sockscope-agent: serving metrics of network namespace %s on http://%s/metrics (listening in the "
+                     "namespace the agent was started in)\n",
+                     options.netns.c_str(), options.metricsListen.toString().c_str());
 
     int signalNumber = 0;
     while (sigwait(&stopSignals, &signalNumber) != 0) {

@@ -2,10 +2,14 @@
 
 #include "core/metrics/metricsrenderer.h"
 #include "core/collect/textscan.h"
+#include "optionrules.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <set>
+#include <vector>
 
 namespace {
 
@@ -89,161 +93,180 @@ const char *AgentOptions::usage()
            "  --version, --help\n";
 }
 
-bool AgentOptions::parse(int argc, char **argv, std::string *error)
+namespace {
+
+const char *const labRule = "--lab goes with --stream (not --netns), and --sysctl-helper with --lab.";
+const char *const notForMetrics = "--interval, --table-period, --dump-budget and --samples do not apply to --metrics-listen "
+                                  "(see --metrics-min-interval).";
+const char *const streamAndRecordOnly = "--table-period, --dump-budget and --samples apply to --stream and --record.";
+
+const std::vector<OptionRule> &rules()
 {
-    int modes = 0;
-    bool formatGiven = false, tableGiven = false, samplesGiven = false, budgetGiven = false, metricsIntervalGiven = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        std::string value;
-        bool missing = false;
-        if (arg == "--help" || arg == "-h") {
-            mode = Mode::Help;
-            return true;
-        } else if (arg == "--version" || arg == "-v") {
-            mode = Mode::Version;
-            return true;
-        } else if (arg == "--stream") {
-            mode = Mode::Stream;
-            ++modes;
-        } else if (arg == "--once") {
-            mode = Mode::Once;
-            ++modes;
-        } else if (arg == "--lab") {
-            lab = true;
-        } else if (valueOf("--sysctl-helper", argc, argv, &i, &value, &missing)) {
-            if (missing || value.empty() || value[0] != '/') {
-                *error = "--sysctl-helper needs an absolute path.";
-                return false;
-            }
-            sysctlHelper = value;
-        } else if (arg == "--sockets") {
-            includeSockets = true;
-        } else if (valueOf("--record", argc, argv, &i, &value, &missing)) {
-            if (missing || value.empty()) {
-                *error = "--record needs a file name.";
-                return false;
-            }
-            mode = Mode::Record;
-            recordPath = value;
-            ++modes;
-        } else if (valueOf("--format", argc, argv, &i, &value, &missing)) {
-            if (missing || (value != "json" && value != "text")) {
-                *error = missing ? std::string("--format needs a value: text or json.")
-                                 : "Unknown format \"" + value + "\": use text or json.";
-                return false;
-            }
-            format = value == "json" ? Format::Json : Format::Text;
-            formatGiven = true;
-        } else if (valueOf("--netns", argc, argv, &i, &value, &missing)) {
-            if (missing || value.empty()) {
-                *error = "--netns needs a name or a path.";
-                return false;
-            }
-            netns = value;
-        } else if (valueOf("--interval", argc, argv, &i, &value, &missing)) {
-            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumIntervalMs, &intervalMs)) {
-                *error = "--interval needs seconds from 0.25 to 10, not \"" + value + "\".";
-                return false;
-            }
-            intervalGiven = true;
-        } else if (valueOf("--table-period", argc, argv, &i, &value, &missing)) {
-            long seconds = 0;
-            if (missing || !wholeNumber(value, MinimumTablePeriodMs / 1000, MaximumTablePeriodMs / 1000, &seconds)) {
-                *error = "--table-period needs whole seconds from 1 to 3600, not \"" + value + "\".";
-                return false;
-            }
-            tablePeriodMs = int(seconds * 1000);
-            tableGiven = true;
-        } else if (valueOf("--dump-budget", argc, argv, &i, &value, &missing)) {
-            long percent = 0;
-            if (missing || !wholeNumber(value, 1, 100, &percent)) {
-                *error = "--dump-budget needs a whole percentage from 1 to 100, not \"" + value + "\".";
-                return false;
-            }
-            dumpBudget = double(percent) / 100;
-            budgetGiven = true;
-        } else if (valueOf("--top", argc, argv, &i, &value, &missing)) {
-            long top = 0;
-            if (missing || !wholeNumber(value, 0, 65536, &top)) {
-                *error = "--top needs a number between 0 and 65536, not \"" + value + "\".";
-                return false;
-            }
-            topPorts = int(top);
-            topGiven = true;
-        } else if (valueOf("--metrics-listen", argc, argv, &i, &value, &missing)) {
-            if (missing || value.empty()) {
-                *error = "--metrics-listen needs [ADDRESS:]PORT, e.g. 127.0.0.1:9941.";
-                return false;
-            }
-            if (!ListenAddress::parse(value, &metricsListen, error))
-                return false;
-            mode = Mode::Metrics;
-            ++modes;
-        } else if (valueOf("--metrics-min-interval", argc, argv, &i, &value, &missing)) {
-            if (!millisecondsOf(value, missing, MinimumIntervalMs, MaximumMetricsMinimumIntervalMs, &metricsMinimumIntervalMs)) {
-                *error = "--metrics-min-interval needs seconds from 0.25 to 60, not \"" + value + "\".";
-                return false;
-            }
-            metricsIntervalGiven = true;
-        } else if (valueOf("--samples", argc, argv, &i, &value, &missing)) {
-            if (missing || !wholeNumber(value, 1, 100000000, &samples)) {
-                *error = "--samples needs a whole number from 1 to 100000000, not \"" + value + "\".";
-                return false;
-            }
-            samplesGiven = true;
-        } else if (valueOf("--states", argc, argv, &i, &value, &missing)) {
-            if (missing) {
-                *error = "--states needs a list of TCP states.";
-                return false;
-            }
-            std::string unknown;
-            stateMask = tcpStateMaskFromList(value, &unknown);
-            if (!stateMask) {
-                *error = "Unknown TCP state \"" + unknown + "\".";
-                return false;
-            }
-        } else {
-            *error = "Unexpected argument \"" + arg + "\".";
-            return false;
-        }
+    using Kind = OptionRule::Kind;
+    static const std::vector<OptionRule> rules {
+        {"--format", Kind::Needs, {"--once"}, "--format applies to --once."},
+        {"--sockets", Kind::Needs, {"--once"}, "--sockets applies to --once --format json."},
+        {"--lab", Kind::Needs, {"--stream"}, labRule},
+        {"--lab", Kind::NotWith, {"--netns"}, labRule},
+        {"--sysctl-helper", Kind::Needs, {"--lab"}, labRule},
+        {"--interval", Kind::NotWith, {"--metrics-listen"}, notForMetrics},
+        {"--table-period", Kind::NotWith, {"--metrics-listen"}, notForMetrics},
+        {"--dump-budget", Kind::NotWith, {"--metrics-listen"}, notForMetrics},
+        {"--samples", Kind::NotWith, {"--metrics-listen"}, notForMetrics},
+        {"--metrics-min-interval", Kind::Needs, {"--metrics-listen"}, "--metrics-min-interval applies to --metrics-listen."},
+        {"--table-period", Kind::NotWith, {"--once"}, streamAndRecordOnly},
+        {"--dump-budget", Kind::NotWith, {"--once"}, streamAndRecordOnly},
+        {"--samples", Kind::NotWith, {"--once"}, streamAndRecordOnly},
+    };
+    return rules;
+}
+
+// What to do: --stream, --once, --record FILE, --metrics-listen ADDRESS, and --lab with its helper.
+// Returns false when `argv[*i]` is not one of these (`error` empty) or is one given wrongly.
+bool takeModeOption(AgentOptions &options, int argc, char **argv, int *i, std::string *error)
+{
+    const std::string arg = argv[*i];
+    std::string value;
+    bool missing = false;
+    if (arg == "--stream" || arg == "--once") {
+        options.mode = arg == "--stream" ? AgentOptions::Mode::Stream : AgentOptions::Mode::Once;
+    } else if (arg == "--lab") {
+        options.lab = true;
+    } else if (valueOf("--sysctl-helper", argc, argv, i, &value, &missing)) {
+        if (missing || value.empty() || value[0] != '/')
+            *error = "--sysctl-helper needs an absolute path.";
+        options.sysctlHelper = value;
+    } else if (valueOf("--record", argc, argv, i, &value, &missing)) {
+        if (missing || value.empty())
+            *error = "--record needs a file name.";
+        options.mode = AgentOptions::Mode::Record;
+        options.recordPath = value;
+    } else if (valueOf("--metrics-listen", argc, argv, i, &value, &missing)) {
+        if (missing || value.empty())
+            *error = "--metrics-listen needs [ADDRESS:]PORT, e.g. 127.0.0.1:9941.";
+        else
+            ListenAddress::parse(value, &options.metricsListen, error);
+        options.mode = AgentOptions::Mode::Metrics;
+    } else {
+        return false;
     }
+    return error->empty();
+}
+
+// What to collect and how often. Returns false when `argv[*i]` is not one of these (`error`
+// empty) or has a bad value.
+bool takeCollectOption(AgentOptions &options, int argc, char **argv, int *i, std::string *error)
+{
+    std::string value;
+    bool missing = false;
+    long number = 0;
+    if (std::strcmp(argv[*i], "--sockets") == 0) {
+        options.includeSockets = true;
+    } else if (valueOf("--format", argc, argv, i, &value, &missing)) {
+        if (missing || (value != "json" && value != "text"))
+            *error = missing ? std::string("--format needs a value: text or json.")
+                             : "Unknown format \"" + value + "\": use text or json.";
+        options.format = value == "json" ? AgentOptions::Format::Json : AgentOptions::Format::Text;
+    } else if (valueOf("--netns", argc, argv, i, &value, &missing)) {
+        if (missing || value.empty())
+            *error = "--netns needs a name or a path.";
+        options.netns = value;
+    } else if (valueOf("--interval", argc, argv, i, &value, &missing)) {
+        if (!millisecondsOf(value, missing, AgentOptions::MinimumIntervalMs, AgentOptions::MaximumIntervalMs,
+                            &options.intervalMs))
+            *error = "--interval needs seconds from 0.25 to 10, not \"" + value + "\".";
+        options.intervalGiven = true;
+    } else if (valueOf("--table-period", argc, argv, i, &value, &missing)) {
+        if (missing
+            || !wholeNumber(value, AgentOptions::MinimumTablePeriodMs / 1000, AgentOptions::MaximumTablePeriodMs / 1000, &number))
+            *error = "--table-period needs whole seconds from 1 to 3600, not \"" + value + "\".";
+        options.tablePeriodMs = int(number * 1000);
+    } else if (valueOf("--dump-budget", argc, argv, i, &value, &missing)) {
+        if (missing || !wholeNumber(value, 1, 100, &number))
+            *error = "--dump-budget needs a whole percentage from 1 to 100, not \"" + value + "\".";
+        options.dumpBudget = double(number) / 100;
+    } else if (valueOf("--top", argc, argv, i, &value, &missing)) {
+        if (missing || !wholeNumber(value, 0, 65536, &number))
+            *error = "--top needs a number between 0 and 65536, not \"" + value + "\".";
+        options.topPorts = int(number);
+        options.topGiven = true;
+    } else if (valueOf("--metrics-min-interval", argc, argv, i, &value, &missing)) {
+        if (!millisecondsOf(value, missing, AgentOptions::MinimumIntervalMs, AgentOptions::MaximumMetricsMinimumIntervalMs,
+                            &options.metricsMinimumIntervalMs))
+            *error = "--metrics-min-interval needs seconds from 0.25 to 60, not \"" + value + "\".";
+    } else if (valueOf("--samples", argc, argv, i, &value, &missing)) {
+        if (missing || !wholeNumber(value, 1, 100000000, &options.samples))
+            *error = "--samples needs a whole number from 1 to 100000000, not \"" + value + "\".";
+    } else if (valueOf("--states", argc, argv, i, &value, &missing)) {
+        std::string unknown;
+        options.stateMask = missing ? 0 : tcpStateMaskFromList(value, &unknown);
+        if (!options.stateMask)
+            *error = missing ? std::string("--states needs a list of TCP states.") : "Unknown TCP state \"" + unknown + "\".";
+    } else {
+        return false;
+    }
+    return error->empty();
+}
+
+// The option's name as the rules say it: "--top" of "--top=5".
+std::string optionName(const char *arg)
+{
+    const std::string text = arg;
+    return text.substr(0, text.find('='));
+}
+
+// What the options given say together: one mode, the rules, and the values that depend on the mode.
+bool checkTogether(AgentOptions &options, const std::set<std::string> &given, int modes, std::string *error)
+{
     if (modes != 1) {
         *error = modes == 0 ? "Say what to do: --stream, --once, --record FILE or --metrics-listen [ADDRESS:]PORT."
                             : "--stream, --once, --record and --metrics-listen go alone.";
         return false;
     }
-    if (formatGiven && mode != Mode::Once) {
-        *error = "--format applies to --once.";
+    const char *other = nullptr;
+    if (const OptionRule *broken = firstBrokenRule(
+            rules(), [&given](const char *name) { return given.count(name) > 0; }, &other)) {
+        *error = broken->message;
         return false;
     }
-    if (includeSockets && (mode != Mode::Once || format != Format::Json)) {
+    if (options.includeSockets && options.format != AgentOptions::Format::Json) {
         *error = "--sockets applies to --once --format json.";
         return false;
     }
-    if ((lab && (mode != Mode::Stream || !netns.empty())) || (!sysctlHelper.empty() && !lab)) {
-        *error = "--lab goes with --stream (not --netns), and --sysctl-helper with --lab.";
+    if (options.mode != AgentOptions::Mode::Metrics)
+        return true;
+    if (options.topGiven && options.topPorts > MetricsOptions::MaximumTopPorts) {
+        *error =
+            "--top with --metrics-listen takes 0 to 1000 (each port is a series), not " + std::to_string(options.topPorts) + ".";
         return false;
     }
-    if (mode == Mode::Metrics) {
-        if (tableGiven || samplesGiven || budgetGiven || intervalGiven) {
-            *error = "--interval, --table-period, --dump-budget and --samples do not apply to --metrics-listen (see "
-                     "--metrics-min-interval).";
-            return false;
-        }
-        if (topGiven && topPorts > MetricsOptions::MaximumTopPorts) {
-            *error = "--top with --metrics-listen takes 0 to 1000 (each port is a series), not " + std::to_string(topPorts) + ".";
-            return false;
-        }
-        if (!topGiven)
-            topPorts = MetricsOptions::DefaultTopPorts;
-    } else if (metricsIntervalGiven) {
-        *error = "--metrics-min-interval applies to --metrics-listen.";
-        return false;
-    }
-    if ((tableGiven || samplesGiven || budgetGiven) && mode == Mode::Once) {
-        *error = "--table-period, --dump-budget and --samples apply to --stream and --record.";
-        return false;
-    }
+    if (!options.topGiven)
+        options.topPorts = MetricsOptions::DefaultTopPorts;
     return true;
+}
+
+}
+
+bool AgentOptions::parse(int argc, char **argv, std::string *error)
+{
+    std::set<std::string> given;
+    int modes = 0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v") {
+            mode = arg == "--help" || arg == "-h" ? Mode::Help : Mode::Version;
+            return true;
+        }
+        const std::string name = optionName(argv[i]);
+        if (!takeModeOption(*this, argc, argv, &i, error)
+            && (!error->empty() || !takeCollectOption(*this, argc, argv, &i, error))) {
+            if (error->empty())
+                *error = "Unexpected argument \"" + arg + "\".";
+            return false;
+        }
+        if (name == "--stream" || name == "--once" || name == "--record" || name == "--metrics-listen")
+            ++modes;
+        given.insert(name);
+    }
+    return checkTogether(*this, given, modes, error);
 }

@@ -7,6 +7,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <vector>
+
+struct OptionRule;
+
 // What the user asked for on the command line, checked.
 struct CommandLineOptions
 {
@@ -65,6 +70,23 @@ public:
     QStringList remoteAgentOptions() const;
 
 private:
-    // --lab and what goes with it, once the parser has read the arguments.
+    // The translated message of the first of `rules` (optionrules.h) the options break; empty
+    // when they break none.
+    static QString brokenRule(const std::vector<OptionRule> &rules, const std::function<bool(const QString &)> &isSet);
+    // The options, by what they are for (their help text is the order they are added in).
+    static void addOutputOptions(QCommandLineParser &parser);
+    static void addWindowOptions(QCommandLineParser &parser, const QStringList &viewNames);
+    static void addRemoteAndLabOptions(QCommandLineParser &parser);
+    // The sections of parse(), once the option rules hold: each takes its options' values.
+    bool takePositional(const QCommandLineParser &parser, QString *error); // FILE, or the lab's scenario
+    bool parseMode(const QCommandLineParser &parser, QString *error); // --once, --record, --replay, --host
+    bool parseOutput(const QCommandLineParser &parser, QString *error); // --format, --top, --netns, ...
+    bool parseWindow(const QCommandLineParser &parser, const QStringList &viewNames, QString *error);
+    bool parseRecording(const QCommandLineParser &parser, QString *error); // --duration, --table-every, ...
+    bool parseLanguage(const QCommandLineParser &parser, QString *error);
+    // --lab and what goes with it, once the parser has read the arguments (commandlinelab.cpp).
     bool parseLab(const QCommandLineParser &parser, QString *error);
+    bool parseLabSet(const QString &pair, QString *error); // one --set NAME=VALUE
+    bool parseLabHeadless(const QCommandLineParser &parser, QString *error);
+    bool parseLabScreenshot(const QCommandLineParser &parser, QString *error);
 };

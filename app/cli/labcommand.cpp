@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTextStream>
 #include <QTimer>
 
 namespace {
@@ -76,6 +77,43 @@ QJsonObject report(const LabScenario &scenario, double seconds, const std::vecto
             {QStringLiteral("all_held"), *allHeld}};
 }
 
+// What the exit status means, one line on stderr beside the JSON. A counter-move given with --set
+// ends the problem the "watch" checkpoints look for: they do not hold and the status is 1 although
+// the fix worked, which the line says.
+QString exitStatusLine(const std::vector<LabCheckpointResult> &results, bool allHeld)
+{
+    if (allHeld)
+        return LabCommand::tr("Exit status 0: every checkpoint that applies held.");
+    QStringList watchNotHeld, changeNotHeld;
+    bool changeHeld = false;
+    for (const LabCheckpointResult &result : results) {
+        const bool watch = result.phase == LabCheckpointResult::Phase::Watch;
+        if (result.applies() && !result.held())
+            (watch ? watchNotHeld : changeNotHeld) << result.id;
+        changeHeld = changeHeld || (!watch && result.held());
+    }
+    if (changeNotHeld.isEmpty() && changeHeld)
+        return LabCommand::tr("Exit status 1: the watch checkpoints %1 did not hold (the problem they watch for did "
+                              "not appear) and every change checkpoint that applies held, as when a fix is given "
+                              "with --set.")
+            .arg(watchNotHeld.join(QStringLiteral(", ")));
+    return LabCommand::tr("Exit status 1: these checkpoints did not hold: %1.")
+        .arg((watchNotHeld + changeNotHeld).join(QStringLiteral(", ")));
+}
+
+// The scenario's sysctls, each --set replacing the scenario's value of its sysctl.
+QStringList sysctlsToSet(const LabScenario &scenario, const CommandLineOptions &options)
+{
+    QStringList sysctls = scenario.sysctls;
+    for (const QString &pair : options.labSysctls) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
+        sysctls.erase(std::remove_if(sysctls.begin(), sysctls.end(), [&name](const QString &s) { return s.startsWith(name); }),
+                      sysctls.end());
+        sysctls << pair;
+    }
+    return sysctls;
+}
+
 }
 
 int runLabHeadless(const CommandLineOptions &options)
@@ -84,13 +122,7 @@ int runLabHeadless(const CommandLineOptions &options)
     TerminationSignals signalsWatcher;
     LabSource source;
     LabMonitor monitor;
-    QStringList sysctls = scenario.sysctls;
-    for (const QString &pair : options.labSysctls) {
-        const QString name = pair.section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
-        sysctls.erase(std::remove_if(sysctls.begin(), sysctls.end(), [&name](const QString &s) { return s.startsWith(name); }),
-                      sysctls.end());
-        sysctls << pair;
-    }
+    const QStringList sysctls = sysctlsToSet(scenario, options);
     int exitCode = -1;
     bool started = false;
     qint64 startedMs = 0;
@@ -110,12 +142,14 @@ int runLabHeadless(const CommandLineOptions &options)
         QTimer::singleShot(int(options.durationSeconds * 1000), Qt::PreciseTimer, qApp, [&] {
             bool allHeld = false;
             const double seconds = double(QDateTime::currentMSecsSinceEpoch() - startedMs) / 1000.0;
-            const QJsonObject json = report(scenario, seconds, monitor.evaluate(), source.figures(), sysctls, &allHeld);
+            const std::vector<LabCheckpointResult> results = monitor.evaluate();
+            const QJsonObject json = report(scenario, seconds, results, source.figures(), sysctls, &allHeld);
             QFile out;
             if (!out.open(stdout, QIODevice::WriteOnly) || out.write(QJsonDocument(json).toJson()) < 0 || !out.flush()) {
                 finish(1);
                 return;
             }
+            QTextStream(stderr) << exitStatusLine(results, allHeld) << Qt::endl;
             finish(allHeld ? 0 : 1);
         });
     };

@@ -112,6 +112,112 @@ void holdSignals()
     std::signal(SIGPIPE, SIG_IGN); // a write to a closed pipe fails instead
 }
 
+// The words after the operation: name=value pairs and the options that go with them.
+struct Arguments
+{
+    QStringList pairs;
+    QString persistDirectory = SysctlPersister::defaultDirectory();
+    QString netnsPath, netnsId;
+};
+
+// Reads argv[2..]; false with the refusal's text for an unknown or misplaced option.
+bool readArguments(int argc, char *argv[], bool directRoot, Arguments *read, QString *refusal)
+{
+    for (int i = 2; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+#ifdef SOCKSCOPE_HELPER_TEST_BUILD
+        // Only in sockscope-sysctl-helper-testbuild (tests/CMakeLists.txt), run by root directly:
+        // the installed helper writes /etc/sysctl.d and nowhere else, whoever asks.
+        if (argument == "--persist-dir" && i + 1 < argc && directRoot) {
+            read->persistDirectory = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+#else
+        (void)directRoot;
+#endif
+        if (argument == "--netns" && i + 1 < argc && read->netnsPath.isNull()) {
+            read->netnsPath = QString::fromLocal8Bit(argv[++i]);
+        } else if (argument == "--netns-id" && i + 1 < argc && read->netnsId.isNull()) {
+            read->netnsId = QString::fromLocal8Bit(argv[++i]);
+        } else if (argument.startsWith("--")) {
+            *refusal =
+                QStringLiteral("unknown or misplaced option ") + QString::fromLatin1(SysctlReportCodec::logText(argument, 60));
+            return false;
+        } else {
+            read->pairs << QString::fromLocal8Bit(argument);
+        }
+    }
+    return true;
+}
+
+// sudo cannot say which of its rules matched, and a rule's "*" matches any words: the remote
+// route sends "apply name=value ..." only, so that is all a sudo run may do. It changes the
+// namespace sudo started it in; persisting, and entering another namespace, are for root
+// itself or the pkexec route (whose policy authorises each action, and whose caller-held
+// check needs the caller as the helper's parent, which under sudo is sudo).
+// Returns the refusal's text, or a null string when the request may go on.
+QString routeRefusal(bool viaSudo, const QByteArray &operation, const Arguments &read)
+{
+    if (viaSudo && operation == "persist")
+        return QStringLiteral("\"persist\" is not accepted through sudo; run it as root without "
+                              "SUDO_UID, or through pkexec");
+    if (viaSudo && !(read.netnsPath.isNull() && read.netnsId.isNull()))
+        return QStringLiteral("--netns is not accepted through sudo");
+    if (read.netnsPath.isNull() != read.netnsId.isNull())
+        return QStringLiteral("--netns and --netns-id go together");
+    return QString();
+}
+
+// Enters the namespace --netns names when it is the one --netns-id says; false when it is not
+// (or cannot be entered).
+bool enterNamedNamespace(const Caller &asked, const Arguments &read)
+{
+    NetworkNamespace netns;
+    CoreMessage error;
+    // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
+    // namespace, /proc/<caller>/fd/<n> or …/ns/net exactly, the entry owned by the caller's
+    // uid): polkit authorised changing sysctls where the caller is, not entering any
+    // namespace root can open. pkexec execs the helper in its own process, so the parent is
+    // the program that ran pkexec; still the parent after the open, it was alive throughout
+    // and its PID not reused.
+    const pid_t parent = getppid();
+    const bool opened = asked.route == Caller::Route::Pkexec
+        ? asked.uid >= 0
+            && netns.openCallersVerified(read.netnsPath.toStdString(), NamespaceIdentity::parse(read.netnsId.toStdString()),
+                                         parent, quint32(asked.uid))
+            && getppid() == parent
+        : netns.openVerified(read.netnsPath.toStdString(), NamespaceIdentity::parse(read.netnsId.toStdString()));
+    return opened && netns.enterInCallingThread(&error);
+}
+
+int exitCodeOf(const SysctlApplyReport &report)
+{
+    return report.failure == SysctlApplyReport::Failure::Refused ? Refused
+        : report.failure == SysctlApplyReport::Failure::Kernel   ? KernelRefused
+        : report.failure == SysctlApplyReport::Failure::Persist  ? PersistFailed
+                                                                 : Done;
+}
+
+// Every item, refusal and file of the outcome, to the log.
+void logOutcome(const QByteArray &caller, const QByteArray &where, const SysctlApplyReport &report)
+{
+    for (const SysctlItemResult &item : report.items) {
+        syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
+               "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
+               SysctlReportCodec::statusWord(item.status), logged(item.name).constData(), logged(item.before).constData(),
+               logged(item.requested).constData(), logged(item.after).constData(), SysctlReportCodec::reasonWord(item.reason),
+               item.errorNumber ? ": " : "", item.errorNumber ? std::strerror(item.errorNumber) : "");
+    }
+    for (const QString &refusal : report.refusals)
+        syslog(LOG_WARNING, "uid %s, netns %s: refused: %s", caller.constData(), where.constData(), logged(refusal).constData());
+    if (!report.savedTo.isEmpty())
+        syslog(LOG_NOTICE, "uid %s, netns %s: saved to %s", caller.constData(), where.constData(),
+               logged(report.savedTo).constData());
+    if (report.failure == SysctlApplyReport::Failure::Persist)
+        syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
+               logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));
+}
+
 }
 
 int main(int argc, char *argv[])
@@ -121,7 +227,6 @@ int main(int argc, char *argv[])
         return Usage;
     const Caller asked = whoAsked();
     const QByteArray &caller = asked.logged;
-    const bool viaPkexec = asked.route == Caller::Route::Pkexec;
     const bool viaSudo = asked.route == Caller::Route::Sudo;
     const bool directRoot = asked.route == Caller::Route::Direct && getuid() == 0;
     // Tests read the log on stderr too; only a direct root run may ask (pkexec and sudo clear
@@ -139,101 +244,30 @@ int main(int argc, char *argv[])
     if (operation != "apply" && operation != "persist")
         return refuseUsage(caller, QStringLiteral("the first argument must be \"apply\" or \"persist\""), command);
 
-    QStringList pairs;
-    QString persistDirectory = SysctlPersister::defaultDirectory();
-    QString netnsPath, netnsId;
-    for (int i = 2; i < argc; ++i) {
-        const QByteArray argument(argv[i]);
-#ifdef SOCKSCOPE_HELPER_TEST_BUILD
-        // Only in sockscope-sysctl-helper-testbuild (tests/CMakeLists.txt), run by root directly:
-        // the installed helper writes /etc/sysctl.d and nowhere else, whoever asks.
-        if (argument == "--persist-dir" && i + 1 < argc && directRoot) {
-            persistDirectory = QString::fromLocal8Bit(argv[++i]);
-            continue;
-        }
-#endif
-        if (argument == "--netns" && i + 1 < argc && netnsPath.isNull()) {
-            netnsPath = QString::fromLocal8Bit(argv[++i]);
-        } else if (argument == "--netns-id" && i + 1 < argc && netnsId.isNull()) {
-            netnsId = QString::fromLocal8Bit(argv[++i]);
-        } else if (argument.startsWith("--")) {
-            return refuseUsage(caller,
-                               QStringLiteral("unknown or misplaced option ")
-                                   + QString::fromLatin1(SysctlReportCodec::logText(argument, 60)),
-                               command);
-        } else {
-            pairs << QString::fromLocal8Bit(argument);
-        }
-    }
-
-    // sudo cannot say which of its rules matched, and a rule's "*" matches any words: the remote
-    // route sends "apply name=value ..." only, so that is all a sudo run may do. It changes the
-    // namespace sudo started it in; persisting, and entering another namespace, are for root
-    // itself or the pkexec route (whose policy authorises each action, and whose caller-held
-    // check needs the caller as the helper's parent, which under sudo is sudo).
-    if (viaSudo && operation == "persist")
+    Arguments read;
+    QString refusal;
+    if (!readArguments(argc, argv, directRoot, &read, &refusal))
+        return refuseUsage(caller, refusal, command);
+    refusal = routeRefusal(viaSudo, operation, read);
+    if (!refusal.isNull())
+        return refuseUsage(caller, refusal, command);
+    // One message whatever the cause: nothing about which files root can see.
+    if (!read.netnsPath.isNull() && !enterNamedNamespace(asked, read))
         return refuseUsage(caller,
-                           QStringLiteral("\"persist\" is not accepted through sudo; run it as root without "
-                                          "SUDO_UID, or through pkexec"),
+                           QStringLiteral("the network namespace to change is not the one sockscope shows "
+                                          "(it may have gone); nothing was changed"),
                            command);
-    if (viaSudo && !(netnsPath.isNull() && netnsId.isNull()))
-        return refuseUsage(caller, QStringLiteral("--netns is not accepted through sudo"), command);
-    if (netnsPath.isNull() != netnsId.isNull())
-        return refuseUsage(caller, QStringLiteral("--netns and --netns-id go together"), command);
-    if (!netnsPath.isNull()) {
-        NetworkNamespace netns;
-        CoreMessage error;
-        // Through pkexec, only a namespace the caller itself holds (its descriptor or a thread's
-        // namespace, /proc/<caller>/fd/<n> or …/ns/net exactly, the entry owned by the caller's
-        // uid): polkit authorised changing sysctls where the caller is, not entering any
-        // namespace root can open. pkexec execs the helper in its own process, so the parent is
-        // the program that ran pkexec; still the parent after the open, it was alive throughout
-        // and its PID not reused.
-        const pid_t parent = getppid();
-        const bool opened = viaPkexec
-            ? asked.uid >= 0
-                && netns.openCallersVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()), parent,
-                                             quint32(asked.uid))
-                && getppid() == parent
-            : netns.openVerified(netnsPath.toStdString(), NamespaceIdentity::parse(netnsId.toStdString()));
-        if (!opened || !netns.enterInCallingThread(&error)) {
-            // One message whatever the cause: nothing about which files root can see.
-            return refuseUsage(caller,
-                               QStringLiteral("the network namespace to change is not the one sockscope shows "
-                                              "(it may have gone); nothing was changed"),
-                               command);
-        }
-    }
     const QByteArray where = QByteArray::fromStdString(NamespaceIdentity::ofCallingThread().toString());
 
     SysctlTransaction::Request request;
-    request.pairs = pairs;
+    request.pairs = read.pairs;
     request.persist = operation == "persist";
-    request.persistDirectory = persistDirectory;
+    request.persistDirectory = read.persistDirectory;
     syslog(LOG_NOTICE, "uid %s, netns %s: request: %s", caller.constData(), where.constData(), command.constData());
     const SysctlApplyReport report = SysctlTransaction::run(request);
 
-    const int exitCode = report.failure == SysctlApplyReport::Failure::Refused ? Refused
-        : report.failure == SysctlApplyReport::Failure::Kernel                 ? KernelRefused
-        : report.failure == SysctlApplyReport::Failure::Persist                ? PersistFailed
-                                                                               : Done;
-
     // Logged first: the caller's pipe, full or closed, cannot hold back the record.
-    for (const SysctlItemResult &item : report.items) {
-        syslog(item.status == SysctlItemResult::Status::Applied ? LOG_NOTICE : LOG_WARNING,
-               "uid %s, netns %s: %s %s: %s -> %s, kernel holds %s %s%s%s", caller.constData(), where.constData(),
-               SysctlReportCodec::statusWord(item.status), logged(item.name).constData(), logged(item.before).constData(),
-               logged(item.requested).constData(), logged(item.after).constData(), SysctlReportCodec::reasonWord(item.reason),
-               item.errorNumber ? ": " : "", item.errorNumber ? std::strerror(item.errorNumber) : "");
-    }
-    for (const QString &refusal : report.refusals)
-        syslog(LOG_WARNING, "uid %s, netns %s: refused: %s", caller.constData(), where.constData(), logged(refusal).constData());
-    if (!report.savedTo.isEmpty())
-        syslog(LOG_NOTICE, "uid %s, netns %s: saved to %s", caller.constData(), where.constData(),
-               logged(report.savedTo).constData());
-    if (report.failure == SysctlApplyReport::Failure::Persist)
-        syslog(LOG_WARNING, "uid %s, netns %s: saving to %s failed: %s", caller.constData(), where.constData(),
-               logged(report.persistPath).constData(), std::strerror(report.persistErrorNumber));
+    logOutcome(caller, where, report);
     std::fputs(SysctlReportCodec::encode(report).constData(), stdout);
-    return exitCode;
+    return exitCodeOf(report);
 }

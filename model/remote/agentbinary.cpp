@@ -8,7 +8,8 @@
 
 namespace {
 
-// The agent is a few MB; anything far larger is not our agent.
+// The agent is ~1.1 MB (stripped at build time), ~17 MB if built unstripped; anything
+// far larger is not our agent.
 constexpr qint64 MaximumSize = 64 * 1024 * 1024;
 
 // e_machine to the name `uname -m` prints on that CPU (Linux's UTS_MACHINE per arch).

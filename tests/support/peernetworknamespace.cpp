@@ -68,7 +68,7 @@ bool PeerNetworkNamespace::create(const QString &here, const QStringList &hereAd
         return false;
     }
     // `ip link set … netns PATH` opens the path: this process's descriptor of the namespace.
-    const QString path = QStringLiteral("/proc/%1/fd/%2").arg(::getpid()).arg(m_netns);
+    const QString path = this->path();
     if (!PrivateNetworkNamespace::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), here,
                                        QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
                                        QStringLiteral("name"), there},
@@ -99,4 +99,9 @@ int PeerNetworkNamespace::inside(const std::function<int()> &make)
         }))
         return -1;
     return result;
+}
+
+QString PeerNetworkNamespace::path() const
+{
+    return QStringLiteral("/proc/%1/fd/%2").arg(::getpid()).arg(m_netns);
 }

@@ -25,6 +25,10 @@ public:
     // and returns to the test's namespace.
     int inside(const std::function<int()> &make);
 
+    // A path another process can open to enter the namespace (this process's descriptor of it),
+    // as `--netns PATH` takes one.
+    QString path() const;
+
 private:
     int m_netns = -1;
 };
