@@ -61,6 +61,11 @@ public:
 public slots:
     void showReport(const SysctlApplyReport &report);
 
+signals:
+    // Values the kernel took from an Apply here, read back: "net.ipv4.tcp_tw_reuse 2 → 1" (items
+    // joined by "; "), for a marker on the timeline.
+    void changesApplied(const QString &label);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
