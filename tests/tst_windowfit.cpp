@@ -7,6 +7,7 @@
 #include "privatenetworknamespace.h"
 #include "recording/recording.h"
 #include "sampling/samplingworker.h"
+#include "sampling/windowstate.h"
 #include "views/table/sockettablepanel.h"
 #include "sysctl/sysctlchanger.h"
 #include "views/sysctl/sysctlpanel.h"
@@ -161,6 +162,7 @@ int runChild(int argc, char *argv[])
     out["docks"] = docks;
     if (!lab.isEmpty())
         out["labCheckpoints"] = QJsonArray::fromStringList(window.lab()->panel()->checkpointTexts());
+    out["markers"] = int(window.state()->markers().size());
     // The whole screen, frame and all, as the window manager shows it (the pictures in docs/).
     const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
     if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
@@ -335,6 +337,8 @@ private slots:
             // The range filled (ticked), and after tcp_tw_reuse = 1 the failures stopped: the
             // connect() failure checkpoint held before the change (not a ✗: the change worked)
             // and the change's checkpoint ticked; the two about tcp_timestamps = 0 wait for that change.
+            // Only an Apply in the sysctl pane marks the timeline, not the lab's own settings.
+            QCOMPARE(out["markers"].toInt(), 0);
             const QStringList checkpoints = out["labCheckpoints"].toVariant().toStringList();
             QVERIFY2(checkpoints.size() == 5 && checkpoints[0].startsWith(QStringLiteral("✓"))
                          && checkpoints[1].startsWith(QStringLiteral("✓ Held before the change; now: connect() fails"))

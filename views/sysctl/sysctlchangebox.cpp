@@ -310,6 +310,7 @@ void SysctlChangeBox::setChanger(SysctlChanger *changer)
     if (m_changer)
         disconnect(m_changer, nullptr, this, nullptr);
     m_changer = changer;
+    m_appliedHere = false; // the old changer's report no longer comes here
     if (m_changer)
         connect(m_changer, &SysctlChanger::finished, this, &SysctlChangeBox::showReport);
     // The last result ("Applying…" too) was the old changer's; its report no longer comes here.
@@ -408,6 +409,7 @@ void SysctlChangeBox::apply()
     if (m_pending.isEmpty() || !m_changer || m_changer->isBusy())
         return;
     m_resultText = tr("Applying…");
+    m_appliedHere = true;
     updatePreview();
     m_changer->apply(pairs(), m_persist->isChecked());
 }
@@ -478,6 +480,8 @@ void SysctlChangeBox::showReport(const SysctlApplyReport &report)
     m_resultText = lines.join(QLatin1Char('\n'));
     m_model->setPending(m_pending);
     showRow(m_row);
-    if (!applied.isEmpty())
+    // Only what Apply here asked for: the lab's scenario settings come through the same changer.
+    if (m_appliedHere && !applied.isEmpty())
         emit changesApplied(applied.join(QStringLiteral("; ")));
+    m_appliedHere = false;
 }
