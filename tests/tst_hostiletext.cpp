@@ -10,6 +10,7 @@
 #include "views/charts/statechartpanel.h"
 #include "views/charts/timeserieschart.h"
 #include "itemmodels/timewaitbyportmodel.h"
+#include "bridge/csvfield.h"
 #include "bridge/untrustedtext.h"
 
 #include <QFile>
@@ -218,6 +219,20 @@ private slots:
         model.setSnapshot(owned);
         const QString tip = model.data(model.index(0, TimeWaitByPortModel::Port), Qt::ToolTipRole).toString();
         QVERIFY2(escaped(tip), qPrintable(tip));
+    }
+
+    // A name in a CSV export stays one cell on one line, and no spreadsheet runs it.
+    void csvCellsHoldHostileNames()
+    {
+        QCOMPARE(CsvField::text(QStringLiteral("nginx")), QByteArray("nginx"));
+        QCOMPARE(CsvField::text(QStringLiteral("a,\"b\"")), QByteArray("\"a,\"\"b\"\"\""));
+        QCOMPARE(CsvField::text(QStringLiteral("=HYPERLINK(\"x\")")), QByteArray("\"'=HYPERLINK(\"\"x\"\")\""));
+        QCOMPARE(CsvField::text(QStringLiteral("-1+2")), QByteArray("'-1+2"));
+        const QByteArray broken = CsvField::text(std::string("ab\ncd\r\xff\x1b[31m"));
+        QVERIFY2(!broken.contains('\n') && !broken.contains('\r') && !broken.contains('\x1b'), broken.constData());
+        QVERIFY(UntrustedText::wellFormedUtf8(broken) == broken);
+        QCOMPARE(CsvField::text(QString(10000, QLatin1Char('x'))).size(),
+                 qsizetype(CsvField::MaximumLength + 3)); // and "…", 3 bytes
     }
 };
 

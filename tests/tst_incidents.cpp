@@ -138,6 +138,17 @@ private slots:
         QVERIFY(!m_window->capture("table", m_dir.filePath("table.svg"), 1, false, &error)); // SVG is for charts
     }
 
+    // A file of tests/golden/, its line ending dropped: a format's header as reviewed. After an
+    // intended change, SOCKSCOPE_UPDATE_GOLDEN=1 writes `actual` there instead (as tst_golden does).
+    static QByteArray golden(const char *name, const QByteArray &actual)
+    {
+        QFile file(QStringLiteral(GOLDEN_DIR "/") + QLatin1String(name));
+        if (qEnvironmentVariableIsSet("SOCKSCOPE_UPDATE_GOLDEN") && file.open(QIODevice::WriteOnly))
+            file.write(actual + '\n');
+        file.close();
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray("(missing ") + name + ')';
+    }
+
     static int modeOf(const QString &path)
     {
         struct stat status
@@ -164,13 +175,35 @@ private slots:
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 12); // header + the rows shown, not all sockets
-        QCOMPARE(QString::fromLatin1(lines[0].trimmed()), TableExporter::csvColumns().join(','));
+        QCOMPARE(lines[0].trimmed(), golden("sockets-csv-header.csv", lines[0].trimmed()));
         for (int i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> fields = lines[i].trimmed().split(',');
             QCOMPARE(fields.size(), TableExporter::csvColumns().size());
             QCOMPARE(fields[1], QByteArray("TIME-WAIT"));
             QCOMPARE(fields[3], QByteArray("7001"));
         }
+        csvFile.close();
+        // The owner columns, as the JSON export has them: this process holds the live sockets.
+        m_window->docks()->tablePanel()->filterEdit()->setText("established");
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->docks()->socketModel()->rowCount(), 4, 5000);
+        QVERIFY2(m_window->incidents()->exportSockets(csv, &error), qPrintable(error));
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> established = csvFile.readAll().trimmed().split('\n');
+        csvFile.close();
+        QCOMPARE(established.size(), 1 + 4);
+        const QList<QByteArray> columns = established[0].trimmed().split(',');
+        QFile comm(QStringLiteral("/proc/self/comm"));
+        QVERIFY(comm.open(QIODevice::ReadOnly));
+        const QByteArray command = comm.readAll().trimmed();
+        for (int i = 1; i < established.size(); ++i) {
+            const QList<QByteArray> fields = established[i].trimmed().split(',');
+            QCOMPARE(fields.size(), columns.size());
+            QCOMPARE(fields[columns.indexOf("process")], command);
+            QCOMPARE(fields[columns.indexOf("pid")], QByteArray::number(QCoreApplication::applicationPid()));
+            QCOMPARE(fields[columns.indexOf("evidence")], QByteArray("fd"));
+        }
+        m_window->docks()->tablePanel()->filterEdit()->setText("time-wait");
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->docks()->socketModel()->rowCount(), 12, 5000);
 
         const QString json = m_dir.filePath("sockets.json");
         QVERIFY(m_window->incidents()->exportSockets(json, &error));
@@ -178,6 +211,11 @@ private slots:
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        // Where it was read, as a capture's stamp says.
+        QCOMPARE(root["host"].toString(), QSysInfo::machineHostName());
+        QCOMPARE(root["kernel"].toString(), QSysInfo::kernelVersion());
+        QVERIFY(root["netns"].toObject()["id"].toString().startsWith("net:["));
+        QVERIFY(!root["time"].toString().isEmpty());
         QCOMPARE(root["shown"].toInt(), 12);
         QCOMPARE(root["total"].toInt(), 1 + 12 + 4);
         QCOMPARE(root["sockets"].toArray().size(), 12);
@@ -190,11 +228,21 @@ private slots:
         QVERIFY(historyFile.open(QIODevice::ReadOnly));
         const QList<QByteArray> rows = historyFile.readAll().trimmed().split('\n');
         QCOMPARE(rows.size(), 1 + m_window->history().size()); // all within the 5-minute window
+        QCOMPARE(rows[0].trimmed(), golden("history-csv-header.csv", rows[0].trimmed()));
         const QList<QByteArray> header = rows[0].trimmed().split(',');
         const QList<QByteArray> last = rows.last().trimmed().split(',');
         QCOMPARE(last.size(), header.size());
         QCOMPARE(last[header.indexOf(QByteArray("TIME-WAIT"))], QByteArray("12"));
         QCOMPARE(last[header.indexOf(QByteArray("ESTABLISHED"))], QByteArray("4"));
+        // Port pressure, ports and owners per sample: the busiest tuple is the 2 client
+        // connections from 127.0.0.1 to port 7001; the 12 TIME-WAIT entries are on local port 7001.
+        QCOMPARE(last[header.indexOf("busiest_tuple")], QByteArray("127.0.0.1 > 127.0.0.1:7001"));
+        QCOMPARE(last[header.indexOf("busiest_ports_in_use")], QByteArray("2"));
+        const QByteArray range = last[header.indexOf("ephemeral_ports")];
+        QVERIFY(range.toInt() > 0);
+        QCOMPARE(last[header.indexOf("busiest_percent")], QByteArray::number(200.0 / range.toInt(), 'f', 1));
+        QCOMPARE(last[header.indexOf("top_local_ports")], QByteArray("7001:12"));
+        QVERIFY(last[header.indexOf("markers")].isEmpty());
     }
 
     void recordMarkReplay()
@@ -209,6 +257,18 @@ private slots:
             QCOMPARE(chart->markers().size(), std::size_t(1));
             QCOMPARE(chart->markers().front().label, QStringLiteral("deploy"));
         }
+        // The marker is in the history export once, in the row of the sample it was set on.
+        const QString history = m_dir.filePath("history-marked.csv");
+        QString exportError;
+        QVERIFY2(m_window->incidents()->exportHistory(history, &exportError), qPrintable(exportError));
+        QFile historyFile(history);
+        QVERIFY(historyFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = historyFile.readAll().trimmed().split('\n');
+        const int markersColumn = rows[0].trimmed().split(',').indexOf("markers");
+        int marked = 0;
+        for (const QByteArray &row : rows)
+            marked += row.trimmed().split(',').value(markersColumn) == "deploy" ? 1 : 0;
+        QCOMPARE(marked, 1);
         QVERIFY(moreSamples(3));
         m_window->incidents()->stopRecording();
         QVERIFY(recording.wait(5000));

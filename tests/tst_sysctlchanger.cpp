@@ -160,7 +160,7 @@ private slots:
         QVERIFY2(RemoteHost::parse(QStringLiteral("admin@web1"), &host, &error), qPrintable(error));
         RemoteSysctlChanger changer(host);
         QVERIFY(changer.canApply() && !changer.writesOwnNamespace());
-        QCOMPARE(changer.persistRefusal().note, QStringLiteral("Not over ssh"));
+        QCOMPARE(changer.persistRefusal().note, QStringLiteral("Not available over ssh: set it in /etc/sysctl.d/ on the host"));
         QCOMPARE(
             changer.describe({QStringLiteral("net.ipv4.tcp_fin_timeout=27")}, false),
             (QStringList {QStringLiteral("Apply runs over ssh on admin@web1: LC_ALL=C sudo -n "
@@ -216,7 +216,7 @@ private slots:
     {
         LabSource lab(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
         SysctlChanger *changer = lab.sysctlChanger();
-        QCOMPARE(changer->persistRefusal().note, QStringLiteral("Not in the lab"));
+        QCOMPARE(changer->persistRefusal().note, QStringLiteral("Not available in the lab: its sysctls end with it"));
         QVERIFY2(changer->describe({QStringLiteral("net.ipv4.tcp_fin_timeout=44")}, false)
                      .value(0)
                      .endsWith(QStringLiteral("(no password, nothing of the host changes): sockscope-sysctl-helper apply "

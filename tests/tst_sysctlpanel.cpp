@@ -5,6 +5,7 @@
 #include "views/window/mainwindow.h"
 #include "netnstestmain.h"
 #include "sampling/samplingworker.h"
+#include "sampling/windowstate.h"
 #include "socketpopulation.h"
 #include "views/sysctl/sysctlchangebox.h"
 #include "views/sysctl/sysctlconfirmdialog.h"
@@ -18,10 +19,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -29,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <sys/socket.h>
 #include <thread>
@@ -184,6 +188,11 @@ private slots:
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QCOMPARE(modelValue("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         QVERIFY(panel()->pending().isEmpty());
+        // The change marks the timeline by itself, as a marker the user set would.
+        const std::vector<RecordingMarker> &markers = m_window->state()->markers();
+        QVERIFY(!markers.empty());
+        QCOMPARE(markers.back().label, QString::fromUtf8("net.ipv4.tcp_fin_timeout 45 → 30"));
+        QVERIFY(qAbs(markers.back().timeMs - QDateTime::currentMSecsSinceEpoch()) < 10000);
     }
 
     // The explanation works out what this namespace's tcp_fin_timeout gives: above 60 s, twice
@@ -404,9 +413,76 @@ private slots:
         const QRect after = QRect(panel()->applyButton()->mapTo(box(), QPoint()), panel()->applyButton()->size());
         QCOMPARE(after, before);
         QCOMPARE(box()->height(), boxHeight);
-        // The area sits in its own scroll area under the explanation: its top stays where it was.
-        QCOMPARE(box()->geometry().top(), 0);
+        // The whole area is in view, never in a scroll area of its own: Apply and the preview
+        // are never scrolled away.
+        QCOMPARE(panel()->applyButton()->visibleRegion().boundingRect(), panel()->applyButton()->rect());
+        QCOMPARE(box()->visibleRegion().boundingRect(), box()->rect());
+        QVERIFY(!qobject_cast<QScrollArea *>(box()->parentWidget()->parentWidget()));
         QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
+    }
+
+    // A choice list says each value in a few words; what the chosen one means in full follows
+    // the selection under it (never a paragraph in the popup).
+    void choicesAreShortWithTheirMeaningBeside()
+    {
+        for (const SysctlEntry &entry : SysctlCatalog::entries()) {
+            if (entry.kind != SysctlEntry::Kind::Choice)
+                continue;
+            panel()->selectSysctl(entry.key());
+            auto choices = panel()->editor()->findChild<QComboBox *>();
+            QVERIFY(choices->isVisibleTo(panel()));
+            QCOMPARE(choices->count(), int(entry.choices.size()));
+            for (int i = 0; i < choices->count(); ++i) {
+                const SysctlChoice &choice = entry.choices[std::size_t(i)];
+                const QString item = choices->itemText(i);
+                QVERIFY2(item.startsWith(QString::number(choice.value) + QString::fromUtf8(" — ")) && item.size() <= 40,
+                         qPrintable(item));
+                choices->setCurrentIndex(i);
+                const QString meaning =
+                    QString::number(choice.value) + QString::fromUtf8(" — ") + SysctlCatalog::text(choice.meaning);
+                QVERIFY2(box()->notesText().endsWith(meaning), qPrintable(box()->notesText()));
+            }
+            QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
+        }
+        panel()->selectSysctl(QStringLiteral("net.ipv4.tcp_tw_reuse"));
+        auto choices = panel()->editor()->findChild<QComboBox *>();
+        QCOMPARE(choices->itemText(choices->findData("1")), QString::fromUtf8("1 — clients may reuse TIME-WAIT ports"));
+    }
+
+    // One wheel notch up over the editor of `sysctl` (its choice list or spin box), focused or
+    // not: the value it leaves pending (null: none). Reverted afterwards.
+    QString pendingAfterWheel(const char *sysctl, bool focused)
+    {
+        panel()->selectSysctl(QLatin1String(sysctl));
+        QWidget *editor = panel()->editor()->currentWidget();
+        if (editor->focusPolicy() != Qt::StrongFocus)
+            return QStringLiteral("(focus by wheel)");
+        if (focused)
+            editor->setFocus();
+        else
+            editor->clearFocus();
+        if (editor->hasFocus() != focused)
+            return QStringLiteral("(focus not as asked)");
+        const QPointF at = QRectF(editor->rect()).center();
+        QWheelEvent event(at, editor->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                          false);
+        QApplication::sendEvent(editor, &event);
+        const QString pending = panel()->pending().value(QLatin1String(sysctl));
+        QTest::mouseClick(box()->revertButton(), Qt::LeftButton);
+        return pending;
+    }
+
+    // One wheel notch over a value the user has not focused scrolls on, never changes it.
+    void wheelChangesOnlyAFocusedValue()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QCOMPARE(value("net.ipv4.tcp_tw_reuse"), QStringLiteral("2"));
+        QCOMPARE(pendingAfterWheel("net.ipv4.tcp_tw_reuse", false), QString());
+        QCOMPARE(pendingAfterWheel("net.ipv4.tcp_tw_reuse", true), QStringLiteral("1")); // up the list: 2 → 1
+        const int seconds = value("net.ipv4.tcp_fin_timeout").toInt();
+        QCOMPARE(pendingAfterWheel("net.ipv4.tcp_fin_timeout", false), QString());
+        QCOMPARE(pendingAfterWheel("net.ipv4.tcp_fin_timeout", true), QString::number(seconds + 1));
     }
 
     void dangerousValueIsConfirmedOnce()
@@ -442,7 +518,8 @@ private slots:
 
         // Back to 1: harmless and small, so no question.
         choices->setCurrentIndex(choices->findData("1"));
-        QVERIFY(box()->notesText().isEmpty());
+        QCOMPARE(box()->notesText(),
+                 QString::fromUtf8("1 — Answer with syncookies once a listener's half-open queue is past its cap."));
         QTest::mouseClick(panel()->applyButton(), Qt::LeftButton);
         QVERIFY(!box()->confirmation());
         QVERIFY(QTest::qWaitFor([&] { return panel()->resultText().contains(QString::fromUtf8("0 → 1")); }, 10000));
@@ -515,7 +592,7 @@ private slots:
         pointHostNamespaceAt(otherPath);
         refresh();
         QVERIFY(!panel()->persistBox()->isEnabled());
-        QVERIFY2(box()->persistNote().contains("child namespace"), qPrintable(box()->persistNote()));
+        QVERIFY2(box()->persistNote().startsWith("Not available in a child namespace: "), qPrintable(box()->persistNote()));
         QVERIFY(panel()->persistBox()->toolTip().contains("child network namespace"));
         // The same namespace as "PID 1": allowed.
         pointHostNamespaceAt("/proc/self/ns/net");
@@ -530,7 +607,7 @@ private slots:
         NamespaceIdentity::isHost(here, &known);
         if (known) {
             QVERIFY(!panel()->persistBox()->isEnabled());
-            QVERIFY2(box()->persistNote().contains("child namespace"), qPrintable(box()->persistNote()));
+            QVERIFY2(box()->persistNote().startsWith("Not available in a child namespace: "), qPrintable(box()->persistNote()));
         } else {
             QVERIFY(panel()->persistBox()->isEnabled());
             QVERIFY(box()->persistNote().contains("not confirmed"));

@@ -7,6 +7,7 @@
 #include "privatenetworknamespace.h"
 #include "recording/recording.h"
 #include "sampling/samplingworker.h"
+#include "sampling/windowstate.h"
 #include "views/table/sockettablepanel.h"
 #include "sysctl/sysctlchanger.h"
 #include "views/sysctl/sysctlpanel.h"
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -50,6 +52,27 @@ QRect rect(const QJsonValue &v)
 {
     const QJsonObject o = v.toObject();
     return QRect(o["x"].toInt(), o["y"].toInt(), o["w"].toInt(), o["h"].toInt());
+}
+
+// The sysctl pane brought to the front of its tab group: whether Apply and the preview of its
+// Change area are wholly in view (not clipped by a scroll area, a splitter or the screen).
+QJsonObject measureSysctlChange(MainWindow &window)
+{
+    SysctlPanel *panel = window.docks()->sysctlPanel();
+    window.revealView(QStringLiteral("sysctls"));
+    QTest::qWait(500);
+    const QRect screen = window.screen()->availableGeometry();
+    QJsonObject out;
+    for (QWidget *widget :
+         {static_cast<QWidget *>(panel->applyButton()), panel->findChild<QWidget *>(QStringLiteral("preview"))}) {
+        const QRect global(widget->mapToGlobal(QPoint(0, 0)), widget->size());
+        const bool whole =
+            widget->isVisible() && widget->visibleRegion().boundingRect() == widget->rect() && screen.contains(global);
+        out[widget->objectName()] =
+            QJsonObject {{"whole", whole}, {"rect", rect(global)}, {"visible", rect(widget->visibleRegion().boundingRect())}};
+    }
+    out["pane"] = rect(QRect(panel->mapToGlobal(QPoint(0, 0)), panel->size()));
+    return out;
 }
 
 // The child: shows the window, waits for the window manager and a few samples, prints JSON.
@@ -139,9 +162,15 @@ int runChild(int argc, char *argv[])
     out["docks"] = docks;
     if (!lab.isEmpty())
         out["labCheckpoints"] = QJsonArray::fromStringList(window.lab()->panel()->checkpointTexts());
+    out["markers"] = int(window.state()->markers().size());
     // The whole screen, frame and all, as the window manager shows it (the pictures in docs/).
     const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
     if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
+        return 1;
+    out["sysctlChange"] = measureSysctlChange(window);
+    // The same screen with the sysctl pane in front (SOCKSCOPE_FIT_SYSCTL_SHOT), to look at.
+    const QString sysctlShot = qEnvironmentVariable("SOCKSCOPE_FIT_SYSCTL_SHOT");
+    if (!sysctlShot.isEmpty() && !window.screen()->grabWindow(0).save(sysctlShot))
         return 1;
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
     QTextStream(stdout).flush();
@@ -295,17 +324,26 @@ private slots:
         QVERIFY2(available.contains(status), "the status bar is off screen");
         QVERIFY2(out["tableRows"].toInt() >= 10,
                  qPrintable(QStringLiteral("the table shows %1 rows").arg(out["tableRows"].toInt())));
+        // The sysctl pane's Apply and preview in view without scrolling (review defect 7).
+        const QJsonObject change = out["sysctlChange"].toObject();
+        for (const char *part : {"apply", "preview"})
+            QVERIFY2(change[part].toObject()["whole"].toBool(),
+                     qPrintable(QStringLiteral("%1 is not wholly in view: ").arg(QLatin1String(part))
+                                + QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact))));
         const QJsonArray docks = out["docks"].toArray();
         // states, overview, ports, slab, rates, TIME-WAIT by process (and the lab's)
         QCOMPARE(docks.size(), lab ? 7 : 6);
         if (lab) {
             // The range filled (ticked), and after tcp_tw_reuse = 1 the failures stopped: the
-            // connect() failure checkpoint is off and the change's checkpoint ticked; the two
-            // about tcp_timestamps = 0 wait for that change.
+            // connect() failure checkpoint held before the change (not a ✗: the change worked)
+            // and the change's checkpoint ticked; the two about tcp_timestamps = 0 wait for that change.
+            // Only an Apply in the sysctl pane marks the timeline, not the lab's own settings.
+            QCOMPARE(out["markers"].toInt(), 0);
             const QStringList checkpoints = out["labCheckpoints"].toVariant().toStringList();
             QVERIFY2(checkpoints.size() == 5 && checkpoints[0].startsWith(QStringLiteral("✓"))
-                         && checkpoints[1].startsWith(QStringLiteral("✗")) && checkpoints[2].startsWith(QStringLiteral("✓"))
-                         && checkpoints[3].startsWith(QStringLiteral("○")) && checkpoints[4].startsWith(QStringLiteral("○")),
+                         && checkpoints[1].startsWith(QStringLiteral("✓ Held before the change; now: connect() fails"))
+                         && checkpoints[2].startsWith(QStringLiteral("✓")) && checkpoints[3].startsWith(QStringLiteral("○"))
+                         && checkpoints[4].startsWith(QStringLiteral("○")),
                      qPrintable(checkpoints.join('\n')));
         }
         for (const QJsonValue &value : docks) {

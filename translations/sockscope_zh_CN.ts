@@ -1327,6 +1327,10 @@
         <translation>%1（测量中…）</translation>
     </message>
     <message>
+        <source>Held before the change; now: %1</source>
+        <translation>更改前成立；现在：%1</translation>
+    </message>
+    <message>
         <source>Watch:</source>
         <translation>观察：</translation>
     </message>
@@ -1484,8 +1488,8 @@
         <translation>“应用”会以实验室用户命名空间中的 root 身份，把它们写入实验室自己的网络命名空间（无需密码，主机的任何设置都不会改变）：%1 apply %2</translation>
     </message>
     <message>
-        <source>Not in the lab</source>
-        <translation>实验室中不可用</translation>
+        <source>Not available in the lab: its sysctls end with it</source>
+        <translation>实验室中不可用：其 sysctl 随实验室一同结束</translation>
     </message>
     <message>
         <source>The lab's sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the host only.</source>
@@ -2501,8 +2505,8 @@ TWRecycled — 被 connect() 接管的条目：通过 tcp_tw_reuse 接管 TIME-W
         <translation>若没有允许该辅助程序的 sudoers 规则，请在 %1 上以 root 身份运行：</translation>
     </message>
     <message>
-        <source>Not over ssh</source>
-        <translation>不支持通过 ssh</translation>
+        <source>Not available over ssh: set it in /etc/sysctl.d/ on the host</source>
+        <translation>通过 ssh 不可用：请在该主机的 /etc/sysctl.d/ 中设置</translation>
     </message>
     <message>
         <source>Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.</source>
@@ -3825,6 +3829,42 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>Keep 1: with 0 from the start, tcp_tw_reuse cannot take effect; switched to 0 under load, it goes on taking over entries, without PAWS, until the entries expire unused.</source>
         <translation>保持 1：从一开始就设为 0 时 tcp_tw_reuse 无法生效；在有负载时改为 0，它会在没有 PAWS 的情况下继续接管条目，直到这些条目在未被接管的情况下过期。</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>clients may reuse TIME-WAIT ports</source>
+        <translation>客户端可复用 TIME-WAIT 端口</translation>
+    </message>
+    <message>
+        <source>as 1, loopback only</source>
+        <translation>同 1，但仅限环回</translation>
+    </message>
+    <message>
+        <source>on, with a random offset</source>
+        <translation>开启，带随机偏移</translation>
+    </message>
+    <message>
+        <source>on, without an offset</source>
+        <translation>开启，无偏移</translation>
+    </message>
+    <message>
+        <source>an RST ends TIME-WAIT early</source>
+        <translation>RST 会提前结束 TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>RSTs in TIME-WAIT are ignored</source>
+        <translation>忽略 TIME-WAIT 中收到的 RST</translation>
+    </message>
+    <message>
+        <source>when a half-open queue is full</source>
+        <translation>半连接队列满时</translation>
+    </message>
+    <message>
+        <source>always (for testing)</source>
+        <translation>始终（用于测试）</translation>
+    </message>
 </context>
 <context>
     <name>SysctlChangeBox</name>
@@ -3949,8 +3989,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>✘ %1</translation>
     </message>
     <message>
-        <source>Not in a child namespace</source>
-        <translation>子命名空间中不可用</translation>
+        <source>Not available in a child namespace: sysctl.d sets the host's only</source>
+        <translation>子命名空间中不可用：sysctl.d 只设置主机的命名空间</translation>
     </message>
     <message>
         <source>%1 is a child network namespace: sysctl.d applies only to the host's, at boot.</source>
@@ -3965,8 +4005,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>尚未观察到命名空间</translation>
     </message>
     <message>
-        <source>Not in a replay</source>
-        <translation>回放时不可用</translation>
+        <source>Not available in a replay: nothing is changed</source>
+        <translation>回放时不可用：不会更改任何内容</translation>
     </message>
     <message>
         <source>Host namespace not checked yet</source>

@@ -90,7 +90,8 @@ struct Checks
         LabCheckpointResult &result = watch(id, held, text);
         result.phase = LabCheckpointResult::Phase::Change;
         result.condition = condition;
-        if (!settings(older) || !settings(newest)) {
+        result.changeMade = settings(newest);
+        if (!settings(older) || !result.changeMade) {
             result.state = LabCheckpointResult::State::NotApplicable;
             result.text = claim;
         }

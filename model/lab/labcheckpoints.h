@@ -26,11 +26,13 @@ struct LabMoment
 
 // A checkpoint's verdict, from live figures. Watch checkpoints say what the scenario shows with
 // its own settings; Change checkpoints what the counter-move shows, judged only once its
-// settings have held over the whole window (before that they do not apply).
+// settings have held over the whole window (before that they do not apply). A Watch checkpoint
+// that held before the counter-move was made and no longer holds since is HeldBefore: the change
+// worked, which is what a trainee should read, not a failure (LabMonitor tells it).
 struct LabCheckpointResult
 {
     enum class Phase { Watch, Change };
-    enum class State { Held, NotHeld, Waiting, NotApplicable };
+    enum class State { Held, NotHeld, Waiting, NotApplicable, HeldBefore };
 
     QString id;
     Phase phase = Phase::Watch;
@@ -38,6 +40,7 @@ struct LabCheckpointResult
     QString text; // with the measured figures, in the current language
     QString condition; // Change: the settings it waits for ("tcp_tw_reuse = 1")
     QJsonObject figures; // the measured figures by name (headless JSON)
+    bool changeMade = false; // Change: its settings are those of the newest moment
 
     bool held() const { return state == State::Held; }
     bool applies() const { return state != State::NotApplicable; }

@@ -1,5 +1,7 @@
 #include "lab/labmonitor.h"
 
+#include <algorithm>
+
 namespace {
 // Moments kept: enough to look back LabCheckpoints::WindowMs at the fastest table period (1 s).
 constexpr std::size_t MaximumMoments = 12;
@@ -10,6 +12,7 @@ void LabMonitor::start(LabScenario::Id scenario, qint64 startMs)
     m_scenario = scenario;
     m_startMs = startMs;
     m_moments.clear();
+    m_heldWithoutChange.clear();
 }
 
 void LabMonitor::add(const SnapshotPtr &snapshot, const LabFigures &figures)
@@ -24,9 +27,15 @@ void LabMonitor::add(const SnapshotPtr &snapshot, const LabFigures &figures)
     m_moments.push_back(moment);
     while (m_moments.size() > MaximumMoments)
         m_moments.pop_front();
+    const std::vector<LabCheckpointResult> results = judge();
+    if (!changeMade(results)) {
+        for (const LabCheckpointResult &result : results)
+            if (result.phase == LabCheckpointResult::Phase::Watch && result.held())
+                m_heldWithoutChange.insert(result.id);
+    }
 }
 
-std::vector<LabCheckpointResult> LabMonitor::evaluate() const
+std::vector<LabCheckpointResult> LabMonitor::judge() const
 {
     if (m_moments.empty())
         return {};
@@ -42,6 +51,27 @@ std::vector<LabCheckpointResult> LabMonitor::evaluate() const
         for (LabCheckpointResult &result : results)
             if (result.state != LabCheckpointResult::State::NotApplicable)
                 result.state = LabCheckpointResult::State::Waiting;
+    }
+    return results;
+}
+
+bool LabMonitor::changeMade(const std::vector<LabCheckpointResult> &results)
+{
+    return std::any_of(results.begin(), results.end(), [](const LabCheckpointResult &result) {
+        return result.phase == LabCheckpointResult::Phase::Change && result.changeMade;
+    });
+}
+
+std::vector<LabCheckpointResult> LabMonitor::evaluate() const
+{
+    std::vector<LabCheckpointResult> results = judge();
+    if (!changeMade(results))
+        return results;
+    // The scenario's problem went away with the counter-move: what the change was meant to do.
+    for (LabCheckpointResult &result : results) {
+        if (result.phase == LabCheckpointResult::Phase::Watch && result.state == LabCheckpointResult::State::NotHeld
+            && m_heldWithoutChange.count(result.id))
+            result.state = LabCheckpointResult::State::HeldBefore;
     }
     return results;
 }

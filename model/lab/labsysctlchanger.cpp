@@ -24,7 +24,7 @@ QStringList LabSysctlChanger::describe(const QStringList &pairs, bool persist) c
 
 SysctlChanger::PersistRefusal LabSysctlChanger::persistRefusal() const
 {
-    return {tr("Not in the lab"),
+    return {tr("Not available in the lab: its sysctls end with it"),
             tr("The lab's sysctls belong to its own network namespace and end with it; /etc/sysctl.d applies to the "
                "host only.")};
 }

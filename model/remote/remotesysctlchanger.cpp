@@ -28,7 +28,8 @@ SysctlChanger::PersistRefusal RemoteSysctlChanger::persistRefusal() const
 {
     // The helper runs there with `apply` only: the sudoers rule is for runtime changes, and
     // /proc/1/ns/net here says nothing about the remote host's namespaces.
-    return {tr("Not over ssh"), tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.")};
+    return {tr("Not available over ssh: set it in /etc/sysctl.d/ on the host"),
+            tr("Keeping a value after reboot is done on the remote host itself, in /etc/sysctl.d/.")};
 }
 
 void RemoteSysctlChanger::start(const QStringList &pairs, bool persist)

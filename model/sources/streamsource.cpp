@@ -195,6 +195,8 @@ void StreamSource::summary(const SampleSummary &summary, const OwnerLabels &labe
     // The samples the lost connection did not deliver are a gap, not a ramp in the charts.
     sample->summary.gapBefore = m_gapPending;
     m_gapPending = false;
+    if (m_latest) // the busiest tuple of the table this sample shows (not in the SUMMARY frame)
+        setBusiestTuple(sample->summary, *m_latest);
     m_reconnection->succeeded();
     m_received.summaries.push_back(sample->summary);
     sample->snapshot = m_latest;

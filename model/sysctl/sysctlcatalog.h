@@ -17,7 +17,8 @@ struct KernelDefaults;
 struct SysctlChoice
 {
     qint64 value;
-    const char *meaning;
+    const char *label; // a few words, for a choice list ("clients may reuse TIME-WAIT ports")
+    const char *meaning; // the whole of it, shown beside the list and in the explanation
 };
 
 struct SysctlEntry

@@ -18,15 +18,16 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
          Kind::Choice,
          0,
          2,
-         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "connect() never takes over a TIME-WAIT entry through this setting.")},
-          {1,
+         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "off"),
+           QT_TRANSLATE_NOOP("SysctlCatalog", "connect() never takes over a TIME-WAIT entry through this setting.")},
+          {1, QT_TRANSLATE_NOOP("SysctlCatalog", "clients may reuse TIME-WAIT ports"),
            QT_TRANSLATE_NOOP("SysctlCatalog",
                              "An outgoing connect() may take over the 4-tuple of a TIME-WAIT entry once the entry is "
                              "older than the reuse delay, if the entry holds a record of a peer timestamp: received by the old "
                              "connection, or inherited by it when it took over an earlier entry. connect() "
                              "compares no timestamps itself: the new connection starts its sequence numbers above the old one's "
                              "and keeps the peer's last timestamp for PAWS.")},
-          {2,
+          {2, QT_TRANSLATE_NOOP("SysctlCatalog", "as 1, loopback only"),
            QT_TRANSLATE_NOOP("SysctlCatalog",
                              "As 1, but only when the old connection's local or remote address is a loopback address "
                              "(127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) or it was bound to lo. Traffic between containers over a "
@@ -143,17 +144,18 @@ std::vector<SysctlEntry> SysctlEntries::timeWait()
          Kind::Choice,
          0,
          2,
-         {{0,
+         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "off"),
            QT_TRANSLATE_NOOP("SysctlCatalog",
                              "Off: connections neither send timestamps nor record the peer's, so no PAWS, and connect() never "
                              "takes over an entry without a record of the peer's timestamp. A connection that takes over an "
                              "entry inherits its record and hands it on to its own entry, though: after a switch to 0, a client "
                              "that keeps reusing ports goes on doing so, without PAWS, until the entries expire unused.")},
-          {1,
+          {1, QT_TRANSLATE_NOOP("SysctlCatalog", "on, with a random offset"),
            QT_TRANSLATE_NOOP("SysctlCatalog",
                              "On, with a random offset added to the timestamps (how it is chosen on this kernel is "
                              "measured below).")},
-          {2, QT_TRANSLATE_NOOP("SysctlCatalog", "On, without the random offset.")}},
+          {2, QT_TRANSLATE_NOOP("SysctlCatalog", "on, without an offset"),
+           QT_TRANSLATE_NOOP("SysctlCatalog", "On, without the random offset.")}},
          Rule::Fixed,
          "1",
          true,
@@ -187,11 +189,12 @@ std::vector<SysctlEntry> SysctlEntries::timeWaitGuards()
          Kind::Choice,
          0,
          1,
-         {{0,
+         {{0, QT_TRANSLATE_NOOP("SysctlCatalog", "an RST ends TIME-WAIT early"),
            QT_TRANSLATE_NOOP(
                "SysctlCatalog",
                "An RST with the expected sequence number ends a TIME-WAIT entry early (\"TIME-WAIT assassination\").")},
-          {1, QT_TRANSLATE_NOOP("SysctlCatalog", "RSTs received in TIME-WAIT are ignored, as RFC 1337 proposes.")}},
+          {1, QT_TRANSLATE_NOOP("SysctlCatalog", "RSTs in TIME-WAIT are ignored"),
+           QT_TRANSLATE_NOOP("SysctlCatalog", "RSTs received in TIME-WAIT are ignored, as RFC 1337 proposes.")}},
          Rule::Fixed,
          "0",
          true,

@@ -275,7 +275,8 @@ bool IncidentController::exportHistory(const QString &path, QString *error)
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)
-        || !HistoryExporter::writeCsv(history, history.firstAtOrAfter(m_state->viewFromMs()), m_state->viewEnd() + 1, &file)
+        || !HistoryExporter::writeCsv(history, history.firstAtOrAfter(m_state->viewFromMs()), m_state->viewEnd() + 1,
+                                      m_state->markers(), &file)
         || !file.commit()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;

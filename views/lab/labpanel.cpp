@@ -25,6 +25,7 @@ QString mark(LabCheckpointResult::State state)
     case LabCheckpointResult::State::NotHeld: return QStringLiteral("✗");
     case LabCheckpointResult::State::Waiting: return QStringLiteral("…");
     case LabCheckpointResult::State::NotApplicable: return QStringLiteral("○");
+    case LabCheckpointResult::State::HeldBefore: return QStringLiteral("✓");
     }
     return QString();
 }
@@ -138,7 +139,12 @@ void LabPanel::showCheckpoints()
         QString text = mark(result.state) + QLatin1Char(' ');
         if (result.phase == LabCheckpointResult::Phase::Change)
             text += tr("After the change (%1): ").arg(result.condition);
-        text += result.state == LabCheckpointResult::State::Waiting ? tr("%1 (measuring…)").arg(result.text) : result.text;
+        if (result.state == LabCheckpointResult::State::Waiting)
+            text += tr("%1 (measuring…)").arg(result.text);
+        else if (result.state == LabCheckpointResult::State::HeldBefore)
+            text += tr("Held before the change; now: %1").arg(result.text); // the change ended it, as it should
+        else
+            text += result.text;
         if (i >= m_checkpoints->count())
             m_checkpoints->addItem(QString());
         QListWidgetItem *item = m_checkpoints->item(i);
@@ -146,8 +152,9 @@ void LabPanel::showCheckpoints()
         QFont font = item->font();
         font.setBold(result.state == LabCheckpointResult::State::Held);
         item->setFont(font);
-        item->setForeground(result.state == LabCheckpointResult::State::NotApplicable ? palette().color(QPalette::PlaceholderText)
-                                                                                      : palette().color(QPalette::Text));
+        const bool dimmed =
+            result.state == LabCheckpointResult::State::NotApplicable || result.state == LabCheckpointResult::State::HeldBefore;
+        item->setForeground(dimmed ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::Text));
     }
 }
 

@@ -244,6 +244,11 @@ void SysctlChangeBox::updateNotes()
     }
     if (paragraphs.isEmpty() && m_defaultUnknown) // the reason Reset is off, in view
         paragraphs << QStringLiteral("<p>%1</p>").arg(m_resetToolTip.toHtmlEscaped());
+    // What the chosen value means, under the list that offers it in a few words; after the
+    // warnings, which matter more while a change is pending.
+    const QString meaning = m_editor->choiceMeaning();
+    if (!meaning.isEmpty())
+        paragraphs << QStringLiteral("<p>%1</p>").arg(meaning.toHtmlEscaped());
     const QString html = paragraphs.join(QString());
     if (html != m_notesHtml) { // refreshes come every second: keep the reader's place
         m_notesHtml = html;
@@ -273,7 +278,7 @@ void SysctlChangeBox::updatePersist()
     switch (target) {
     case PersistTarget::HostNamespace: break;
     case PersistTarget::ChildNamespace:
-        note = tr("Not in a child namespace");
+        note = tr("Not available in a child namespace: sysctl.d sets the host's only");
         reason = tr("%1 is a child network namespace: sysctl.d applies only to the host's, at boot.")
                      .arg(QString::fromStdString(snapshot->namespaceId));
         break;
@@ -283,7 +288,7 @@ void SysctlChangeBox::updatePersist()
                      .arg(QString::fromStdString(facts.host.initialPath));
         break;
     case PersistTarget::Unknown:
-        note = !m_readOnlyReason.isEmpty() ? tr("Not in a replay")
+        note = !m_readOnlyReason.isEmpty() ? tr("Not available in a replay: nothing is changed")
             : snapshot                     ? tr("Host namespace not checked yet")
                                            : tr("No namespace observed yet");
         reason = note + QLatin1Char('.');
@@ -305,6 +310,7 @@ void SysctlChangeBox::setChanger(SysctlChanger *changer)
     if (m_changer)
         disconnect(m_changer, nullptr, this, nullptr);
     m_changer = changer;
+    m_appliedHere = false; // the old changer's report no longer comes here
     if (m_changer)
         connect(m_changer, &SysctlChanger::finished, this, &SysctlChangeBox::showReport);
     // The last result ("Applying…" too) was the old changer's; its report no longer comes here.
@@ -403,6 +409,7 @@ void SysctlChangeBox::apply()
     if (m_pending.isEmpty() || !m_changer || m_changer->isBusy())
         return;
     m_resultText = tr("Applying…");
+    m_appliedHere = true;
     updatePreview();
     m_changer->apply(pairs(), m_persist->isChecked());
 }
@@ -440,11 +447,12 @@ QString SysctlChangeBox::notesText() const
 
 void SysctlChangeBox::showReport(const SysctlApplyReport &report)
 {
-    QStringList lines;
+    QStringList lines, applied;
     for (const SysctlItemResult &item : report.items) {
         switch (item.status) {
         case SysctlItemResult::Status::Applied:
             lines << tr("✔ %1: %2 → %3 (read back from the kernel)").arg(item.name, item.before, item.after);
+            applied << QStringLiteral("%1 %2 → %3").arg(item.name, item.before, item.after);
             m_model->setReadBack(item.name, item.after);
             m_pending.remove(item.name);
             break;
@@ -472,4 +480,8 @@ void SysctlChangeBox::showReport(const SysctlApplyReport &report)
     m_resultText = lines.join(QLatin1Char('\n'));
     m_model->setPending(m_pending);
     showRow(m_row);
+    // Only what Apply here asked for: the lab's scenario settings come through the same changer.
+    if (m_appliedHere && !applied.isEmpty())
+        emit changesApplied(applied.join(QStringLiteral("; ")));
+    m_appliedHere = false;
 }

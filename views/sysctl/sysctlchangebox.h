@@ -61,6 +61,11 @@ public:
 public slots:
     void showReport(const SysctlApplyReport &report);
 
+signals:
+    // Values the kernel took from an Apply in this area (not a change the source made itself), read back: "net.ipv4.tcp_tw_reuse
+    // 2 → 1" (items joined by "; "), for a marker on the timeline.
+    void changesApplied(const QString &label);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -102,4 +107,5 @@ private:
     QString m_resultText; // what the last Apply did, until the next edit
     int m_row = -1;
     bool m_defaultUnknown = false; // Reset is off because the default cannot be told here
+    bool m_appliedHere = false; // the report to come answers this area's Apply (not the lab's own settings)
 };

@@ -47,116 +47,137 @@ QString SysctlDetail::timestampNote(const KernelDefaults &defaults)
 
 QString SysctlDetail::kernelNote(const SysctlListModel &model, int row, QStringList *read)
 {
-    const SysctlEntry &e = model.entry(row);
-    const QString name = e.key();
-    const QLocale locale;
-    if (name == QLatin1String("net.ipv4.tcp_tw_reuse")) {
-        QString note;
-        const QString reuse = valueOf(model, "net.ipv4.tcp_tw_reuse", read);
-        if (reuse == QLatin1String("2"))
-            note =
-                tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
-        const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", read);
-        note += delay.isEmpty()
-            ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
-                 "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
-                 "older kernels), counted in whole seconds.")
-            : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
-        if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
-            note += QLatin1Char(' ')
-                + tr("tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry "
-                     "without one is never taken over. A connection that takes over an "
-                     "entry inherits the entry's record and hands it on, though, so reuse "
-                     "under way before the switch goes on, without PAWS, until the entries "
-                     "expire unused.");
-        if (model.snapshot())
-            note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
-        return note;
-    }
-    // tcp_close()/tcp_keepalive_timer(): above TCP_TIMEWAIT_LEN the wait is spent twice, first on
-    // the full socket's keepalive timer, then as a timewait entry (measured in tst_kernelfacts).
-    if (name == QLatin1String("net.ipv4.tcp_fin_timeout") && model.isPresent(row)) {
-        bool ok = false;
-        const int value = model.currentValue(row).toInt(&ok);
-        if (ok && value > 60) {
-            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer's FIN, %3 s as a full "
-                      "socket and then %3 s as a timewait entry.")
-                .arg(locale.toString(value), locale.toString(2 * (value - 60)), locale.toString(value - 60));
-        }
-        if (ok && value > 0) {
-            return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least "
-                      "3.5 × RTO), as a timewait entry.")
-                .arg(locale.toString(value));
-        }
-    }
-    if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !model.isPresent(row))
+    const QString name = model.entry(row).key();
+    const bool present = model.isPresent(row);
+    if (name == QLatin1String("net.ipv4.tcp_tw_reuse"))
+        return reuseNote(model, read);
+    if (name == QLatin1String("net.ipv4.tcp_fin_timeout") && present)
+        return finTimeoutNote(model.currentValue(row));
+    if (name == QLatin1String("net.ipv4.tcp_tw_reuse_delay") && !present)
         return tr("Not on this kernel: it came in Linux 6.14.");
     if (name == QLatin1String("net.ipv4.tcp_timestamps"))
         return timestampNote(model.kernelFacts().defaults);
-    if (name == QLatin1String("net.ipv4.tcp_max_tw_buckets") && model.isPresent(row)) {
-        const qint64 limit = model.currentValue(row).toLongLong();
-        const Snapshot *s = model.snapshot().get();
-        qint64 objectSize = 0;
-        if (s && s->slab.cache(SlabCache::TimeWaitV4).objectSize > 0)
-            objectSize = s->slab.cache(SlabCache::TimeWaitV4).objectSize;
-        QString note;
-        if (objectSize > 0) {
-            note = tr("A full table of %1 entries takes about %2 of slab here (%3 bytes per entry).")
-                       .arg(locale.toString(limit), SnapshotTextWriter::formatBytes(limit * objectSize))
-                       .arg(objectSize);
-        }
-        if (s && s->sockstat.valid) {
-            note += (note.isEmpty() ? QString() : QStringLiteral(" "))
-                + tr("The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the "
-                     "socket table's rows are TIME-WAIT.")
-                      .arg(locale.toString(s->sockstat.tcpTimeWait), locale.toString(s->count(TcpState::TimeWait)));
-        }
-        return note;
-    }
-    if (name == QLatin1String("net.ipv4.tcp_max_orphans") && !model.isPresent(row))
+    if (name == QLatin1String("net.ipv4.tcp_max_tw_buckets") && present)
+        return timeWaitTableNote(model, model.currentValue(row).toLongLong());
+    if (name == QLatin1String("net.ipv4.tcp_max_orphans") && !present)
         return tr("This namespace is not the host's, so it has no tcp_max_orphans; the host's value applies.");
-    if (name == QLatin1String("net.ipv4.ip_local_port_range") && model.isPresent(row)) {
-        const QStringList ends = model.currentValue(row).split(QLatin1Char('-'));
-        const int size = ends.size() == 2 ? ends[1].toInt() - ends[0].toInt() + 1 : 0;
-        if (size > 0) {
-            // connect() skips the reserved ports (inet_is_local_reserved_port), so they lower the
-            // limit; the port budget has already counted them.
-            const PortBudgetSettings settings =
-                model.snapshot() ? PortBudgetSettings::fromReadings(model.snapshot()->sysctls) : PortBudgetSettings {};
-            const PortBudget budget = PortBudget::compute(settings, {});
-            const bool known = budget.valid && budget.rangeSize == size;
-            QString note;
-            if (known && budget.usablePorts < size) {
-                note = tr("%1 ports here, %2 of them reserved (ip_local_reserved_ports): at most %3 connections at a "
-                          "time from one local address to one remote address and port.")
-                           .arg(locale.toString(size), locale.toString(size - budget.usablePorts),
-                                locale.toString(budget.usablePorts));
-            } else if (known) {
-                note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote "
-                          "address and port.")
-                           .arg(locale.toString(size));
-            } else {
-                note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote address "
-                          "and port, less the ip_local_reserved_ports inside the range.")
-                           .arg(locale.toString(size));
-            }
-            if (model.snapshot())
-                note += QLatin1Char(' ') + PortBudgetText::forNamespace(settings);
-            return note;
-        }
+    if (name == QLatin1String("net.ipv4.ip_local_port_range") && present)
+        return portRangeNote(model, model.currentValue(row));
+    if (name == QLatin1String("net.ipv4.tcp_tw_recycle"))
+        return recycleNote(model, read);
+    return QString();
+}
+
+QString SysctlDetail::reuseNote(const SysctlListModel &model, QStringList *read)
+{
+    QString note;
+    const QString reuse = valueOf(model, "net.ipv4.tcp_tw_reuse", read);
+    if (reuse == QLatin1String("2"))
+        note = tr("tcp_tw_reuse is 2 here: connect() takes over TIME-WAIT entries of loopback traffic only.") + QLatin1Char(' ');
+    const QString delay = valueOf(model, "net.ipv4.tcp_tw_reuse_delay", read);
+    note += delay.isEmpty() ? tr("This kernel has no tcp_tw_reuse_delay (it came in 6.14): an entry can be taken "
+                                 "over 0 to 1 s after the last timestamped segment it received (1 to 2 s on "
+                                 "older kernels), counted in whole seconds.")
+                            : tr("An entry can be taken over %1 ms after it entered TIME-WAIT (tcp_tw_reuse_delay).").arg(delay);
+    if (valueOf(model, "net.ipv4.tcp_timestamps", read) == QLatin1String("0"))
+        note += QLatin1Char(' ')
+            + tr("tcp_timestamps is 0 here: new connections record no peer timestamp, and an entry "
+                 "without one is never taken over. A connection that takes over an "
+                 "entry inherits the entry's record and hands it on, though, so reuse "
+                 "under way before the switch goes on, without PAWS, until the entries "
+                 "expire unused.");
+    if (model.snapshot())
+        note += QLatin1Char(' ') + PortBudgetText::forNamespace(PortBudgetSettings::fromReadings(model.snapshot()->sysctls));
+    return note;
+}
+
+// tcp_close()/tcp_keepalive_timer(): above TCP_TIMEWAIT_LEN the wait is spent twice, first on the
+// full socket's keepalive timer, then as a timewait entry (measured in tst_kernelfacts).
+QString SysctlDetail::finTimeoutNote(const QString &current)
+{
+    const QLocale locale;
+    bool ok = false;
+    const int value = current.toInt(&ok);
+    if (ok && value > 60) {
+        return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %2 s for the peer's FIN, %3 s as a full "
+                  "socket and then %3 s as a timewait entry.")
+            .arg(locale.toString(value), locale.toString(2 * (value - 60)), locale.toString(value - 60));
     }
-    if (name == QLatin1String("net.ipv4.tcp_tw_recycle")) {
-        const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name.toStdString()) : nullptr;
-        if (read)
-            *read << name;
-        if (!r)
-            return QString();
-        if (r->state == SysctlReading::State::Present)
-            return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.")
-                .arg(QString::fromStdString(r->value));
-        if (r->state == SysctlReading::State::Absent)
-            return tr("This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.");
+    if (ok && value > 0) {
+        return tr("%1 s here: an orphaned FIN-WAIT-2 connection waits %1 s for the peer's FIN (at least "
+                  "3.5 × RTO), as a timewait entry.")
+            .arg(locale.toString(value));
     }
+    return QString();
+}
+
+QString SysctlDetail::timeWaitTableNote(const SysctlListModel &model, qint64 limit)
+{
+    const QLocale locale;
+    const Snapshot *s = model.snapshot().get();
+    qint64 objectSize = 0;
+    if (s && s->slab.cache(SlabCache::TimeWaitV4).objectSize > 0)
+        objectSize = s->slab.cache(SlabCache::TimeWaitV4).objectSize;
+    QString note;
+    if (objectSize > 0) {
+        note = tr("A full table of %1 entries takes about %2 of slab here (%3 bytes per entry).")
+                   .arg(locale.toString(limit), SnapshotTextWriter::formatBytes(limit * objectSize))
+                   .arg(objectSize);
+    }
+    if (s && s->sockstat.valid) {
+        note += (note.isEmpty() ? QString() : QStringLiteral(" "))
+            + tr("The table holds %1 entries now (sockstat tw: TIME-WAIT and orphaned FIN-WAIT-2); %2 of the "
+                 "socket table's rows are TIME-WAIT.")
+                  .arg(locale.toString(s->sockstat.tcpTimeWait), locale.toString(s->count(TcpState::TimeWait)));
+    }
+    return note;
+}
+
+QString SysctlDetail::portRangeNote(const SysctlListModel &model, const QString &current)
+{
+    const QLocale locale;
+    const QStringList ends = current.split(QLatin1Char('-'));
+    const int size = ends.size() == 2 ? ends[1].toInt() - ends[0].toInt() + 1 : 0;
+    if (size <= 0)
+        return QString();
+    // connect() skips the reserved ports (inet_is_local_reserved_port), so they lower the limit;
+    // the port budget has already counted them.
+    const PortBudgetSettings settings =
+        model.snapshot() ? PortBudgetSettings::fromReadings(model.snapshot()->sysctls) : PortBudgetSettings {};
+    const PortBudget budget = PortBudget::compute(settings, {});
+    const bool known = budget.valid && budget.rangeSize == size;
+    QString note;
+    if (known && budget.usablePorts < size) {
+        note = tr("%1 ports here, %2 of them reserved (ip_local_reserved_ports): at most %3 connections at a "
+                  "time from one local address to one remote address and port.")
+                   .arg(locale.toString(size), locale.toString(size - budget.usablePorts), locale.toString(budget.usablePorts));
+    } else if (known) {
+        note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote "
+                  "address and port.")
+                   .arg(locale.toString(size));
+    } else {
+        note = tr("%1 ports here: at most %1 connections at a time from one local address to one remote address "
+                  "and port, less the ip_local_reserved_ports inside the range.")
+                   .arg(locale.toString(size));
+    }
+    if (model.snapshot())
+        note += QLatin1Char(' ') + PortBudgetText::forNamespace(settings);
+    return note;
+}
+
+QString SysctlDetail::recycleNote(const SysctlListModel &model, QStringList *read)
+{
+    const QString name = QStringLiteral("net.ipv4.tcp_tw_recycle");
+    const SysctlReading *r = model.snapshot() ? model.snapshot()->sysctl(name.toStdString()) : nullptr;
+    if (read)
+        *read << name;
+    if (!r)
+        return QString();
+    if (r->state == SysctlReading::State::Present)
+        return tr("This kernel still has tcp_tw_recycle (value %1): it predates the removal. Keep it 0.")
+            .arg(QString::fromStdString(r->value));
+    if (r->state == SysctlReading::State::Absent)
+        return tr("This kernel has no /proc/sys/net/ipv4/tcp_tw_recycle.");
     return QString();
 }
 

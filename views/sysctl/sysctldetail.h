@@ -23,6 +23,12 @@ public:
 private:
     // `read` collects the sysctls a text was built from, for the footer.
     static QString kernelNote(const SysctlListModel &model, int row, QStringList *read);
+    // What kernelNote says of each sysctl that has something to say on this kernel.
+    static QString reuseNote(const SysctlListModel &model, QStringList *read);
+    static QString finTimeoutNote(const QString &current);
+    static QString timeWaitTableNote(const SysctlListModel &model, qint64 limit);
+    static QString portRangeNote(const SysctlListModel &model, const QString &current);
+    static QString recycleNote(const SysctlListModel &model, QStringList *read);
     static QString timestampNote(const KernelDefaults &defaults);
     static QString valueOf(const SysctlListModel &model, const char *name, QStringList *read);
     static QString readout(const SysctlListModel &model, const QStringList &names);

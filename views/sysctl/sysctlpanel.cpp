@@ -24,6 +24,36 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, QWidget *parent)
     , m_concepts(new QTextBrowser(this))
     , m_change(new SysctlChangeBox(model, this))
 {
+    setUpList();
+    setUpExplanationTabs();
+    // The Change area keeps its fixed layout (nothing moves under the pointer as texts grow) and
+    // its whole height, always: Apply and the preview are never scrolled away, whatever the
+    // screen (a 1024×640 projector, the lab). The explanation gets the rest and scrolls itself.
+    auto right = new QWidget(this);
+    auto column = new QVBoxLayout(right);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(m_tabs, 1);
+    column->addWidget(m_change, 0);
+    m_tabs->setMinimumHeight(0);
+
+    auto splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(splitter);
+    const auto fitList = [this, splitter] { fitListColumns(splitter); };
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitList, Qt::QueuedConnection);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, fitList, Qt::QueuedConnection);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SysctlPanel::showSelected);
+    retranslate();
+    m_list->selectRow(0);
+}
+
+void SysctlPanel::setUpList()
+{
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -34,7 +64,10 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, QWidget *parent)
     m_list->horizontalHeader()->setSectionResizeMode(SysctlListModel::Differs, QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
+}
 
+void SysctlPanel::setUpExplanationTabs()
+{
     m_detail->setObjectName(QStringLiteral("explanation"));
     m_concepts->setObjectName(QStringLiteral("concepts"));
     m_tabs->addTab(m_detail, QString());
@@ -45,69 +78,21 @@ SysctlPanel::SysctlPanel(SysctlListModel *model, QWidget *parent)
     sequence->setWidgetResizable(true);
     sequence->setWidget(new CloseSequenceDiagram(sequence));
     m_tabs->addTab(sequence, QString());
-
-    // The Change area keeps its fixed layout (nothing moves under the pointer as texts grow), but
-    // on a laptop screen it would leave the explanation two lines: it sits in a scroll area, and
-    // the explanation gets at least half of a short pane; the splitter gives the rest to either.
-    auto changeScroll = new QScrollArea(this);
-    changeScroll->setObjectName(QStringLiteral("changeScroll"));
-    changeScroll->setWidgetResizable(true);
-    changeScroll->setFrameShape(QFrame::NoFrame);
-    changeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    changeScroll->setWidget(m_change);
-    changeScroll->setMinimumHeight(0);
-    auto right = new QSplitter(Qt::Vertical, this);
-    right->setObjectName(QStringLiteral("explanationSplitter"));
-    right->addWidget(m_tabs);
-    right->addWidget(changeScroll);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 0);
-    right->setCollapsible(0, false);
-    right->setCollapsible(1, false);
-    m_tabs->setMinimumHeight(0);
-    m_explanationSplitter = right;
-    connect(right, &QSplitter::splitterMoved, this, [this] { m_userSizedExplanation = true; });
-
-    auto splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_list);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    auto layout = new QVBoxLayout(this);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(splitter);
-
-    // The list gets the width its columns need (name, value or pending "a → b", ≠, default)
-    // when the pane has room for that and a readable explanation beside it (issue 11, item 9).
-    const auto fitList = [this, splitter] {
-        const QHeaderView *header = m_list->horizontalHeader();
-        int needed = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 4;
-        for (int column = 0; column < header->count(); ++column)
-            needed += header->sectionSize(column) > 0 && column + 1 < header->count() ? header->sectionSize(column)
-                                                                                      : header->sectionSizeHint(column) + 80;
-        const int total = splitter->width();
-        const QList<int> sizes = splitter->sizes();
-        if (total > 0 && !sizes.isEmpty() && sizes[0] < needed && total - needed >= 360)
-            splitter->setSizes({needed, total - needed});
-    };
-    connect(m_model, &QAbstractItemModel::modelReset, this, fitList, Qt::QueuedConnection);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, fitList, Qt::QueuedConnection);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SysctlPanel::showSelected);
-    retranslate();
-    m_list->selectRow(0);
 }
 
-void SysctlPanel::resizeEvent(QResizeEvent *event)
+// The list gets the width its columns need (name, value or pending "a → b", ≠, default) when the
+// pane has room for that and a readable explanation beside it (issue 11, item 9).
+void SysctlPanel::fitListColumns(QSplitter *splitter)
 {
-    HistoryPanel::resizeEvent(event);
-    if (m_userSizedExplanation)
-        return;
-    const int total = m_explanationSplitter->height();
-    const int change = m_change->height() + 2;
-    // The whole Change area where it fits beside at least half the pane of explanation.
-    const int changeShare = qMin(change, qMax(total / 2, total - 8 * fontMetrics().lineSpacing()));
-    if (total > 0)
-        m_explanationSplitter->setSizes({total - changeShare, changeShare});
+    const QHeaderView *header = m_list->horizontalHeader();
+    int needed = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() + 4;
+    for (int column = 0; column < header->count(); ++column)
+        needed += header->sectionSize(column) > 0 && column + 1 < header->count() ? header->sectionSize(column)
+                                                                                  : header->sectionSizeHint(column) + 80;
+    const int total = splitter->width();
+    const QList<int> sizes = splitter->sizes();
+    if (total > 0 && !sizes.isEmpty() && sizes[0] < needed && total - needed >= 360)
+        splitter->setSizes({needed, total - needed});
 }
 
 void SysctlPanel::retranslate()

@@ -47,10 +47,10 @@ public:
     QString previewText() const;
     const QMap<QString, QString> &pending() const;
 
-protected:
-    void resizeEvent(QResizeEvent *event) override;
-
 private:
+    void setUpList();
+    void setUpExplanationTabs();
+    void fitListColumns(QSplitter *splitter);
     void showSelected();
     int currentRow() const;
 
@@ -63,6 +63,4 @@ private:
     QString m_detailHtml;
     QString m_conceptsHtml;
     int m_detailRow = -1;
-    QSplitter *m_explanationSplitter = nullptr;
-    bool m_userSizedExplanation = false; // once the user drags the splitter, sizes are theirs
 };

@@ -3,6 +3,7 @@
 #include "sysctl/sysctlvalue.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +32,12 @@ SysctlValueEditor::SysctlValueEditor(QWidget *parent)
     m_high->setRange(1, 65535);
     m_info->setWordWrap(true);
     m_integer->setGroupSeparatorShown(true);
+    // Focus by click or Tab only, and the wheel only once focused (eventFilter).
+    for (QWidget *editor : {static_cast<QWidget *>(m_choice), static_cast<QWidget *>(m_integer), static_cast<QWidget *>(m_low),
+                            static_cast<QWidget *>(m_high)}) {
+        editor->setFocusPolicy(Qt::StrongFocus);
+        editor->installEventFilter(this);
+    }
     m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_choice->setMinimumContentsLength(16); // room for "Reset to kernel default" beside it, in every language
     addWidget(m_choice);
@@ -84,9 +91,10 @@ void SysctlValueEditor::setEntry(const SysctlEntry *entry, const QString &curren
         case SysctlEntry::Kind::Choice:
             m_choice->clear();
             for (const SysctlChoice &choice : entry->choices) {
-                m_choice->addItem(QStringLiteral("%1 — %2").arg(choice.value).arg(SysctlCatalog::text(choice.meaning)),
+                // A few words in the list; the whole meaning follows the selection beside it
+                // (choiceMeaning), so the popup never holds a paragraph.
+                m_choice->addItem(QStringLiteral("%1 — %2").arg(choice.value).arg(SysctlCatalog::text(choice.label)),
                                   QString::number(choice.value));
-                m_choice->setItemData(m_choice->count() - 1, SysctlCatalog::text(choice.meaning), Qt::ToolTipRole);
             }
             setCurrentWidget(m_choice);
             break;
@@ -160,4 +168,26 @@ bool SysctlValueEditor::editedValue(QString *canonical, QString *error) const
 bool SysctlValueEditor::isEditing() const
 {
     return m_entry && currentWidget() != m_info;
+}
+
+QString SysctlValueEditor::choiceMeaning() const
+{
+    if (!m_entry || currentWidget() != m_choice)
+        return QString();
+    const qint64 value = m_choice->currentData().toLongLong();
+    for (const SysctlChoice &choice : m_entry->choices)
+        if (choice.value == value)
+            return QStringLiteral("%1 — %2").arg(value).arg(SysctlCatalog::text(choice.meaning));
+    return QString();
+}
+
+bool SysctlValueEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // A wheel turned over a value the user is not editing scrolls the pane, never the value:
+    // the wheel is how one reaches Apply, and a changed pending value would be applied silently.
+    if (event->type() == QEvent::Wheel && watched->isWidgetType() && !static_cast<QWidget *>(watched)->hasFocus()) {
+        event->ignore();
+        return true;
+    }
+    return QStackedWidget::eventFilter(watched, event);
 }

@@ -30,10 +30,16 @@ public:
     // Whether there is a value to edit (false for removed or absent sysctls).
     bool isEditing() const;
     const SysctlEntry *entry() const { return m_entry; }
+    // What the selected choice means, whole ("1 — An outgoing connect() may…"); empty when the
+    // sysctl is not a choice.
+    QString choiceMeaning() const;
     void retranslate();
 
 signals:
     void edited();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     const SysctlEntry *m_entry = nullptr;

@@ -132,6 +132,15 @@ void SampleSummarizer::trackOwners(const Snapshot &snapshot, SampleSummary &summ
     }
 }
 
+void setBusiestTuple(SampleSummary &summary, const Snapshot &snapshot)
+{
+    summary.busiestTuple = PortPressure {};
+    for (const PortPressure &tuple : snapshot.portPressure)
+        if (tuple.inUse > summary.busiestTuple.inUse)
+            summary.busiestTuple = tuple;
+    summary.ephemeralPorts = std::uint32_t(snapshot.ephemeralRange.size());
+}
+
 SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot, OwnerLabels *labels)
 {
     SampleSummary summary;
@@ -164,5 +173,6 @@ SampleSummary SampleSummarizer::summarize(const Snapshot &snapshot, OwnerLabels 
     summary.consistent = snapshot.consistent;
     summary.socketAgeMs = std::uint32_t(std::clamp<std::int64_t>(snapshot.socketAgeMs(), 0, SampleSummary::MaximumSocketAgeMs));
     trackOwners(snapshot, summary, labels);
+    setBusiestTuple(summary, snapshot);
     return summary;
 }

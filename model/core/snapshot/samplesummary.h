@@ -52,6 +52,12 @@ struct SampleSummary
     // Samples before this one were lost (a stream's connection dropped): the charts break here
     // however short the gap. Kept in memory only; a recording shows such a gap by its times.
     bool gapBefore = false;
+    // The busiest tuple (local address, remote address and port: what connect() picks a local
+    // port for) with its ports in use, and the size of ip_local_port_range (0: not known), from
+    // the socket table this sample showed. In memory only, as gapBefore: a recording's or a
+    // stream's SUMMARY frame does not carry it (a stream's source fills it from its table).
+    PortPressure busiestTuple {};
+    std::uint32_t ephemeralPorts = 0;
     // TIME-WAIT by owner, for the owners that were among the top recently (as for ports: an owner
     // is listed from the sample it entered the top on, so its history has no holes). Their names
     // travel beside the summary (OwnerLabels; a recording's SUMMARY OWNERS frame): a summary
@@ -71,6 +77,9 @@ struct SampleSummary
     // TIME-WAIT attributed to the owner of `key` in this sample; -1 when it was not tracked then.
     std::int64_t timeWaitOfOwner(std::uint64_t key) const;
 };
+
+// SampleSummary::busiestTuple and ephemeralPorts from the socket table of `snapshot`.
+void setBusiestTuple(SampleSummary &summary, const Snapshot &snapshot);
 
 // The names of a summary's tracked owners, index for index with SampleSummary::owners.
 using OwnerLabels = std::vector<OwnerLabel>;
