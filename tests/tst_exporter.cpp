@@ -319,7 +319,8 @@ private slots:
                 repeatOfRow = panel.value("repeat").toString();
                 continue;
             }
-            const QJsonObject custom = panel.value("fieldConfig").toObject().value("defaults").toObject().value("custom").toObject();
+            const QJsonObject custom =
+                panel.value("fieldConfig").toObject().value("defaults").toObject().value("custom").toObject();
             if (custom.value("stacking").toObject().value("mode").toString() != QLatin1String("normal"))
                 continue;
             ++stacked;

@@ -140,12 +140,12 @@ private slots:
             scrapers.emplace_back([&] {
                 for (int i = 0; i < 2000; ++i) {
                     std::atomic<bool> done {false};
-                    SharedCollection::Result now = shared.latestOr([&](const SharedCollection::Result &r) {
+                    const SharedCollection::Answer answer = shared.latestOr([&](const SharedCollection::Result &r) {
                         if (r)
                             ++answered;
                         done = true;
                     });
-                    if (now)
+                    if (answer.now)
                         ++answered;
                     else
                         while (!done)
@@ -162,6 +162,22 @@ private slots:
         QCOMPARE(overlapped.load(), 0);
         QVERIFY(produced >= 2);
         QVERIFY2(produced <= 1 + int(seconds / 0.1), qPrintable(QString::number(produced) + " in " + QString::number(seconds)));
+    }
+
+    // A scrape that comes after stop() is told so at once and its waiter is not kept: the exporter
+    // tears down its HTTP server after stop(), and a waiter kept then would later resume a
+    // connection of a server already gone.
+    void scrapeAfterStopIsNotKept()
+    {
+        SharedCollection shared([] { return SharedCollection::Result(std::make_shared<RenderedMetrics>()); },
+                                std::chrono::milliseconds(0));
+        shared.start();
+        shared.stop();
+        bool called = false;
+        const SharedCollection::Answer answer = shared.latestOr([&](const SharedCollection::Result &) { called = true; });
+        QVERIFY(!answer.waiting);
+        QVERIFY(!answer.now);
+        QVERIFY(!called);
     }
 };
 

@@ -50,7 +50,8 @@ private slots:
         if (geteuid() != 0)
             QSKIP("needs root: mount namespace, a system bus and polkitd of its own");
         for (const char *program : {"/usr/lib/polkit-1/polkitd", "/usr/bin/pkexec", "/usr/bin/dbus-daemon", "/usr/bin/dbus-send"})
-            QVERIFY2(QFile::exists(QLatin1String(program)), program); // .ci/install-deps installs them (polkitd, pkexec); --tests the bus
+            QVERIFY2(QFile::exists(QLatin1String(program)),
+                     program); // .ci/install-deps installs them (polkitd, pkexec); --tests the bus
         QVERIFY(m_dir.isValid());
         QFile::setPermissions(m_dir.path(),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther

@@ -219,7 +219,7 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
     if (!request->answered) {
         if (request->suspended) // resumed without an answer (not expected): wait for it
             return MHD_YES;
-        SharedCollection::Result result =
+        SharedCollection::Answer answer =
             m_collection.latestOr([this, connection, request](const SharedCollection::Result &next) {
                 {
                     std::lock_guard<std::mutex> delivered(m_mutex);
@@ -228,12 +228,12 @@ int MetricsServer::answer(MHD_Connection *connection, const char *url, const cha
                 }
                 MHD_resume_connection(connection);
             });
-        if (!result) {
+        if (answer.waiting) {
             request->suspended = true;
             MHD_suspend_connection(connection);
             return MHD_YES;
         }
-        request->result = std::move(result);
+        request->result = std::move(answer.now); // null while shutting down: a 503 below
         request->answered = true;
     }
     if (!request->result)

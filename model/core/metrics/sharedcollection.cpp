@@ -36,14 +36,16 @@ void SharedCollection::stop()
         waiter(latest);
 }
 
-SharedCollection::Result SharedCollection::latestOr(Waiter waiter)
+SharedCollection::Answer SharedCollection::latestOr(Waiter waiter)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_stopping)
+        return {};
     if (m_latest && std::chrono::steady_clock::now() - m_latestStart < m_minimumInterval)
-        return m_latest;
+        return {m_latest, false};
     m_waiters.push_back(std::move(waiter));
     m_wake.notify_one();
-    return nullptr;
+    return {nullptr, true};
 }
 
 void SharedCollection::loop()

@@ -39,9 +39,16 @@ public:
     // Ends it; waiters still waiting get the latest result (null when there was none).
     void stop();
 
-    // The latest result when it may still be served; otherwise null, and `waiter` runs on the
-    // collecting thread with the next one (the running one, or one started now).
-    Result latestOr(Waiter waiter);
+    // What a scrape gets: the latest result while it may still be served (`now`); else `waiting`,
+    // and `waiter` runs on the collecting thread with the next one (the running one, or one
+    // started now); else, once stop() was called, neither: `waiter` is not kept, since whoever
+    // it refers to (a connection, its server) may be gone before anyone could call it.
+    struct Answer
+    {
+        Result now;
+        bool waiting = false;
+    };
+    Answer latestOr(Waiter waiter);
 
 private:
     void loop();
