@@ -1,3 +1,4 @@
+#include "lab/labsource.h"
 #include "recording/recording.h"
 #include "views/incidents/replaybar.h"
 #include "views/window/docklayout.h"
@@ -103,6 +104,25 @@ int replay(MainWindow &window)
     return 0;
 }
 
+// A run that opens the training lab, as `sockscope --lab` does: before the window shows.
+int lab(MainWindow &window)
+{
+    LabSource::setDefaultPrograms(QStringLiteral(SOCKSCOPE_AGENT), QStringLiteral(SOCKSCOPE_HELPER));
+    window.openLab(QStringLiteral("port-exhaustion"));
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window, 10000))
+        return 1;
+    QTest::qWait(1000);
+    auto dock = window.findChild<QDockWidget *>(QStringLiteral("labDock"));
+    QJsonObject out = bars(window);
+    out["labFloating"] = dock->isFloating();
+    out["labVisible"] = dock->isVisible();
+    out["lab"] = rect(inWindow(dock, &window));
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
+    window.close();
+    return 0;
+}
+
 int runChild(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -110,6 +130,8 @@ int runChild(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("sockscope"));
     MainWindow window(true);
     const QByteArray step = qgetenv("SOCKSCOPE_LAYOUT_STEP");
+    if (step == "lab")
+        return lab(window);
     return step == "session" ? session(window) : replay(window);
 }
 
@@ -185,6 +207,22 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         verifyReplayBarHasItsRow(out["reset"].toObject());
+    }
+
+    // The training lab's dock, added after the saved layout is restored, is in the layout too.
+    void labAfterAMaximisedSession()
+    {
+        QVERIFY(!runStep(QStringLiteral("session")).contains("failed"));
+        const QJsonObject out = runStep(QStringLiteral("lab"));
+        QVERIFY2(!out.isEmpty() && !out.contains("failed"), "the lab printed no measurements");
+        const QRect window = rect(out["window"]);
+        const QRect toolbar = rect(out["toolbar"]);
+        const QRect lab = rect(out["lab"]);
+        qInfo() << "window" << window << "toolbar" << toolbar << "lab dock" << lab;
+        QVERIFY(out["labVisible"].toBool());
+        QVERIFY(!out["labFloating"].toBool());
+        QVERIFY2(window.contains(lab) && lab.top() >= toolbar.bottom() && lab.width() >= 200,
+                 "the lab dock is out of the layout");
     }
 
     void cleanupTestCase() { m_x.stop(); }

@@ -198,8 +198,11 @@ void DockLayout::saveSettings(QSettings &settings) const
 void DockLayout::restoreSettings(const QSettings &settings)
 {
     const QSize fitted = m_window->size();
-    m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // The docks first, then the geometry: restored into a hidden window that is to be maximised,
+    // Qt keeps the state and applies it again at the first resize, and a dock or toolbar added in
+    // between (the lab's, from --lab) falls out of the layout, or crashes tabifyDockWidget().
     m_window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     // A layout saved on a larger screen (a laptop undocked, a projector) does not fit this one:
     // fall back to the layout made for this screen rather than a window cut off at its edges.
     m_window->layout()->activate();
