@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -90,6 +91,10 @@ int replay(MainWindow &window)
     if (!QTest::qWaitForWindowExposed(&window, 10000))
         return 1;
     QTest::qWait(1000); // the window manager maximises the window and Qt lays it out again
+    // The whole screen as the window manager shows it, to look at (SOCKSCOPE_LAYOUT_SHOT).
+    const QString shot = qEnvironmentVariable("SOCKSCOPE_LAYOUT_SHOT");
+    if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
+        return 1;
     QJsonObject out;
     out["restored"] = bars(window);
     // View → Reset layout.
