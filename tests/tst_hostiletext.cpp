@@ -1,6 +1,7 @@
 #include "core/stream/bytewriter.h"
 #include "wording/coremessagetext.h"
 #include "hostilebytes.h"
+#include "views/window/elidinglabel.h"
 #include "views/window/mainwindow.h"
 #include "recording/recording.h"
 #include "core/stream/recordingformat.h"
@@ -189,7 +190,9 @@ private slots:
         // The status bar: host and namespace labels, their tooltips.
         QStringList markupTips;
         for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
-            if (!label->text().contains("<img"))
+            // A field may show its text cut short with "…": its whole text is what it says.
+            const auto field = qobject_cast<ElidingLabel *>(label);
+            if (!(field ? field->fullText() : label->text()).contains("<img"))
                 continue;
             QVERIFY2(escaped(label->toolTip()), qPrintable(label->toolTip()));
             markupTips << label->toolTip();

@@ -14,10 +14,14 @@
 #include "views/sysctl/sysctlchangebox.h"
 #include "views/sysctl/sysctlpanel.h"
 #include "views/sysctl/sysctlvalueeditor.h"
+#include "views/remote/remotehostdialog.h"
 #include "views/charts/timeserieschart.h"
 
 #include <QApplication>
+#include <QAbstractButton>
 #include <QCheckBox>
+#include <QDockWidget>
+#include <QStyle>
 #include <QSettings>
 #include <QScopeGuard>
 #include <QFileInfo>
@@ -27,6 +31,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QFile>
+#include <QFont>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -210,6 +215,54 @@ private slots:
         }
     }
 
+    // A double-click on a docked panel's title (where a window's title bar maximises it) leaves
+    // it docked; the float button floats it.
+    void doubleClickOnADockTitleKeepsItDocked()
+    {
+        auto dock = m_window->findChild<QDockWidget *>(QStringLiteral("StatesDock"));
+        QVERIFY(dock && dock->isVisible() && !dock->isFloating());
+        const QPoint title(dock->width() / 4, dock->style()->pixelMetric(QStyle::PM_DockWidgetTitleMargin) + 4);
+        QTest::mouseDClick(dock, Qt::LeftButton, Qt::NoModifier, title);
+        QVERIFY(!dock->isFloating());
+        auto floatButton = dock->findChild<QAbstractButton *>(QStringLiteral("qt_dockwidget_floatbutton"));
+        QVERIFY(floatButton && floatButton->isVisible());
+        floatButton->click();
+        QVERIFY(dock->isFloating());
+        dock->setFloating(false);
+    }
+
+    // zh_CN at 1024 px with a 12 pt font: every status field shows whole, or ends in "…" with
+    // the whole text in its tooltip; none is cut mid-character at its edge ("跳 Slab…").
+    void statusFieldsAreWholeOrElided()
+    {
+        const QSize size = m_window->size();
+        Languages::apply(QStringLiteral("zh_CN"));
+        QFont font = m_window->statusBar()->font();
+        font.setPointSize(12);
+        m_window->statusBar()->setFont(font);
+        const auto restore = qScopeGuard([&] {
+            m_window->statusBar()->setFont(QFont());
+            Languages::apply(QStringLiteral("en"));
+            m_window->resize(size);
+        });
+        m_window->resize(1024, 640);
+        QTRY_COMPARE(m_window->width(), 1024);
+        QVERIFY(waitForMoreSamples(1));
+        QCoreApplication::processEvents();
+        int fields = 0;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            ++fields;
+            const QString shown = label->text();
+            QVERIFY2(label->fontMetrics().horizontalAdvance(shown) <= label->contentsRect().width(),
+                     qPrintable(QStringLiteral("%1 is cut at %2 px").arg(shown).arg(label->contentsRect().width())));
+            if (shown.endsWith(QChar(0x2026)))
+                QVERIFY2(label->toolTip().contains(shown.chopped(1)), qPrintable(label->toolTip()));
+        }
+        QVERIFY(fields >= 4); // host, namespace, refresh, rows (and slab)
+    }
+
     void followsTheDesktopPalette()
     {
         const QPalette light = QApplication::palette();
@@ -283,6 +336,23 @@ private slots:
         QVERIFY(choice);
         QCOMPARE(window.intervalMs(), choice->itemData(shortest ? 0 : choice->count() - 1).toInt());
         QCOMPARE(window.windowSeconds(), 300); // unchanged: not a choice
+    }
+
+    // Watch remote host… offers the last host selected: what is typed replaces it.
+    void remoteHostFieldReplacesTheLastHost()
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("remote/recentHosts"), QStringList {QStringLiteral("web-04")});
+        RemoteHostDialog dialog(&settings, m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto field = dialog.findChild<QComboBox *>();
+        QVERIFY(field);
+        QCOMPARE(field->currentText(), QStringLiteral("web-04"));
+        QTest::keyClicks(field->lineEdit(), QStringLiteral("web-05"));
+        QCOMPARE(field->currentText(), QStringLiteral("web-05"));
+        QCOMPARE(dialog.host().displayName(), QStringLiteral("web-05"));
+        settings.remove(QStringLiteral("remote/recentHosts"));
     }
 
     void screenshotCommand()

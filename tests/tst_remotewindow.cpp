@@ -11,12 +11,19 @@
 #include "core/collect/kerneldefaults.h"
 #include "sshtestserver.h"
 #include "socketpopulation.h"
+#include "views/charts/timeserieschart.h"
+#include "views/window/overviewpanel.h"
+#include "itemmodels/sockettablemodel.h"
+#include "itemmodels/timewaitbyportmodel.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTableView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +58,14 @@ private:
     QString cachedCopy() const
     {
         return m_server.homeDirectory() + QStringLiteral("/.cache/sockscope/agent-") + m_agent.sha256();
+    }
+
+    // The server has no agent; copying ours there was allowed before.
+    bool noAgentButConsentToCopyOurs()
+    {
+        QSettings settings;
+        AgentConsent::remember(settings, m_host, true);
+        return m_server.setAgentOnPath(false);
     }
 
     static void verifyCounts(const SampleSummary &summary)
@@ -202,6 +217,33 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.agentsRunning(), 0, 10000);
     }
 
+    // Every point of every time chart, every row of the table, the port bars and the owners.
+    static int pointsShown(MainWindow &window)
+    {
+        int points = 0;
+        for (TimeSeriesChart *chart : window.docks()->timeCharts()) {
+            for (const QString &key : chart->seriesKeys()) {
+                for (const QList<QPointF> &segment : chart->segments(key))
+                    points += int(segment.size());
+            }
+        }
+        return points;
+    }
+
+    static QStringList overviewTexts(MainWindow &window)
+    {
+        QStringList texts;
+        for (QLabel *label : window.docks()->overviewPanel()->findChildren<QLabel *>())
+            texts << label->text();
+        return texts;
+    }
+
+    static int ownerRows(MainWindow &window)
+    {
+        auto table = window.docks()->viewByName(QStringLiteral("processes"))->findChild<QTableView *>();
+        return table ? table->model()->rowCount() : -1;
+    }
+
     void switchingToARemoteHostDropsThePreviousSamples()
     {
         // The recording the test before made: a source with samples and a table.
@@ -209,13 +251,57 @@ private slots:
         QString error;
         QVERIFY2(recording->read(m_server.directory() + QStringLiteral("/remote.sockrec"), &error), qPrintable(error));
         MainWindow window(false);
+        window.show();
         window.openRecording(recording);
         QVERIFY(window.history().size() >= 2);
+        QVERIFY(pointsShown(window) > 0);
+        QVERIFY(window.docks()->socketModel()->rowCount() > 0);
+        QVERIFY(window.docks()->portModel()->rowCount() > 0);
+        QVERIFY(overviewTexts(window).join(QString()).contains(QRegularExpression(QStringLiteral("[0-9]"))));
         m_server.setDown(true); // nothing arrives from the host: only what was reset shows
         window.watchRemoteHost(m_host, m_agent, false);
         QCOMPARE(window.history().size(), 0);
         QVERIFY(!window.latestSnapshot());
         QVERIFY(window.state()->markers().empty());
+        // Every view is empty under the new host's name: no line, row, bar, owner or figure of
+        // the recording stays.
+        QCOMPARE(pointsShown(window), 0);
+        QCOMPARE(window.docks()->socketModel()->rowCount(), 0);
+        QCOMPARE(window.docks()->portModel()->rowCount(), 0);
+        QCOMPARE(ownerRows(window), 0);
+        const QStringList overview = overviewTexts(window);
+        QVERIFY2(overview.contains(QStringLiteral("No sample from this place yet.")),
+                 qPrintable(overview.join(QLatin1Char('|'))));
+        for (const QString &text : overview)
+            QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[0-9]"))), qPrintable(text));
+        // A capture says whose it is and that it holds no data: no empty kernel, no 1970.
+        const QString file = m_server.directory() + QStringLiteral("/switched.png");
+        QVERIFY2(window.capture(QStringLiteral("window"), file, 1, false, &error), qPrintable(error));
+        const QString stamp = QImage(file).text(QStringLiteral("Description"));
+        QVERIFY2(stamp.contains(QStringLiteral("host ") + m_host.displayName() + QStringLiteral(" · kernel not known yet · "))
+                     && stamp.endsWith(QStringLiteral(" · no data from this host yet")) && !stamp.contains(QLatin1String("1970")),
+                 qPrintable(stamp));
+    }
+
+    // web-01 first had no agent, had ours copied and streamed; watching another host then must
+    // not report web-01's stream as ended for want of an agent.
+    void leavingAHostWithACopiedAgentIsNoFailure()
+    {
+        QVERIFY(noAgentButConsentToCopyOurs());
+        MainWindow window(false);
+        window.setIntervalMs(250);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::sampleShown);
+        window.watchRemoteHost(m_host, m_agent, false);
+        QVERIFY(shown.wait(60000));
+        auto banner = window.findChild<ConnectionBanner *>();
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+        m_server.setDown(true); // the next host never answers
+        window.watchRemoteHost(m_host, m_agent, false);
+        QCoreApplication::processEvents();
+        QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+        QVERIFY2(!window.banners()->noticeText().contains(QLatin1String("agent")), qPrintable(window.banners()->noticeText()));
     }
 
     void onceWithoutAgentSaysWhatToInstall()
@@ -269,11 +355,7 @@ private slots:
 
     void windowPushesWithTheRememberedConsent()
     {
-        QVERIFY(m_server.setAgentOnPath(false));
-        {
-            QSettings settings;
-            AgentConsent::remember(settings, m_host, true);
-        }
+        QVERIFY(noAgentButConsentToCopyOurs());
         MainWindow window(false);
         window.setIntervalMs(250);
         QSignalSpy shown(&window, &MainWindow::sampleShown);

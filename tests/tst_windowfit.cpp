@@ -11,6 +11,8 @@
 #include "views/table/sockettablepanel.h"
 #include "sysctl/sysctlchanger.h"
 #include "views/sysctl/sysctlpanel.h"
+#include "jsonrect.h"
+#include "xdisplayserver.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,7 +25,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
@@ -45,13 +46,12 @@ namespace {
 
 QJsonObject rect(const QRect &r)
 {
-    return {{"x", r.x()}, {"y", r.y()}, {"w", r.width()}, {"h", r.height()}};
+    return JsonRect::of(r);
 }
 
 QRect rect(const QJsonValue &v)
 {
-    const QJsonObject o = v.toObject();
-    return QRect(o["x"].toInt(), o["y"].toInt(), o["w"].toInt(), o["h"].toInt());
+    return JsonRect::from(v);
 }
 
 // The sysctl pane brought to the front of its tab group: whether Apply and the preview of its
@@ -186,75 +186,15 @@ class TestWindowFit : public QObject
 {
     Q_OBJECT
 
-    QProcess m_xvfb;
-    QProcess m_wm;
-    QString m_display;
-
-    bool startDisplay(const QString &size)
-    {
-        // A display number nobody uses: no lock file and no socket.
-        // Each case takes the next number: a display just stopped may still hold its lock.
-        static int next = 150;
-        for (int n = next; n < 250; ++n) {
-            next = n + 1;
-            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n))
-                || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
-                continue;
-            m_display = QStringLiteral(":%1").arg(n);
-            break;
-        }
-        m_xvfb.start(QStringLiteral("Xvfb"),
-                     {m_display, QStringLiteral("-screen"), QStringLiteral("0"), size + QStringLiteral("x24"),
-                      QStringLiteral("-nolisten"), QStringLiteral("tcp")});
-        if (!m_xvfb.waitForStarted(5000)) {
-            qWarning() << "Xvfb" << m_display << m_xvfb.errorString();
-            return false;
-        }
-        const QString socket = QStringLiteral("/tmp/.X11-unix/X") + m_display.mid(1);
-        if (!QTest::qWaitFor([&] { return QFile::exists(socket); }, 10000)) {
-            qWarning() << "Xvfb made no socket" << socket << m_xvfb.readAllStandardError();
-            return false;
-        }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DISPLAY"), m_display);
-        m_wm.setProcessEnvironment(env);
-        m_wm.start(QStringLiteral("openbox"), {QStringLiteral("--sm-disable")});
-        if (!m_wm.waitForStarted(5000)) {
-            qWarning() << "openbox" << m_wm.errorString();
-            return false;
-        }
-        // openbox announces itself on the root window once it manages windows.
-        return QTest::qWaitFor(
-            [&] {
-                QProcess probe;
-                probe.setProcessEnvironment(env);
-                probe.start(QStringLiteral("xprop"), {QStringLiteral("-root"), QStringLiteral("_NET_SUPPORTING_WM_CHECK")});
-                probe.waitForFinished(3000);
-                return probe.readAllStandardOutput().contains("window id") || m_wm.state() == QProcess::NotRunning;
-            },
-            30000);
-    }
-
-    void stopDisplay()
-    {
-        for (QProcess *p : {&m_wm, &m_xvfb}) {
-            if (p->state() != QProcess::NotRunning) {
-                p->terminate();
-                if (!p->waitForFinished(5000))
-                    p->kill();
-                p->waitForFinished(2000);
-            }
-        }
-    }
+    XDisplayServer m_x;
+    // Each case takes the next display number: a display just stopped may still hold its lock.
+    int m_nextDisplay = 150;
 
 private slots:
     void initTestCase()
     {
-        for (const char *tool : {"Xvfb", "openbox", "xprop"}) {
-            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP(qPrintable(
-                    QStringLiteral("%1 is not installed (.ci/install-deps --tests installs it)").arg(QString::fromLatin1(tool))));
-        }
+        if (!XDisplayServer::unavailableReason().isEmpty())
+            QSKIP(qPrintable(XDisplayServer::unavailableReason()));
     }
 
     void fits_data()
@@ -281,10 +221,10 @@ private slots:
         QFETCH(QString, screen);
         QFETCH(QString, scale);
         QFETCH(QString, language);
-        QVERIFY2(startDisplay(screen), "Xvfb with openbox did not start");
+        QVERIFY2(m_x.start(screen, m_nextDisplay), "Xvfb with openbox did not start");
+        m_nextDisplay = m_x.display().mid(1).toInt() + 1;
         QProcess child;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DISPLAY"), m_display);
+        QProcessEnvironment env = m_x.environment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
         env.insert(QStringLiteral("QT_SCALE_FACTOR"), scale);
         env.insert(QStringLiteral("SOCKSCOPE_FIT_CHILD"), QStringLiteral("1"));
@@ -299,7 +239,7 @@ private slots:
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
         const bool finished = child.waitForFinished(60000);
-        stopDisplay();
+        m_x.stop();
         QVERIFY2(finished && child.exitCode() == 0, child.readAllStandardError().constData());
         const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
         QJsonObject out;
@@ -358,7 +298,7 @@ private slots:
         }
     }
 
-    void cleanup() { stopDisplay(); }
+    void cleanup() { m_x.stop(); }
 };
 
 int main(int argc, char *argv[])

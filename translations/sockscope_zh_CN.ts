@@ -145,6 +145,15 @@
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚未获知</translation>
+    </message>
+    <message>
+        <source>sockscope %1 · host %2 · kernel %3 · namespace %4 · no data from this host yet</source>
+        <extracomment>The stamp on a picture taken before the watched place sent any sample.</extracomment>
+        <translation>sockscope %1 · 主机 %2 · 内核 %3 · 命名空间 %4 · 尚无来自此主机的数据</translation>
+    </message>
 </context>
 <context>
     <name>CloseSequenceDiagram</name>
@@ -1968,6 +1977,10 @@
     <message>
         <source>at least %1 timewait entries made (TWKilled; TW not known), %2 connections opened, %3 accepted</source>
         <translation>产生 timewait 条目至少 %1 个（TWKilled；TW 未知），主动建立连接 %2 个，被动接受 %3 个</translation>
+    </message>
+    <message>
+        <source>No sample from this place yet.</source>
+        <translation>尚未收到来自此处的样本。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ int SocketTableModel::rowOfCookie(quint64 cookie) const
 
 int SocketTableModel::totalSockets() const
 {
-    return m_rows ? int(m_rows->snapshot->sockets.size()) : 0;
+    return m_rows && m_rows->snapshot ? int(m_rows->snapshot->sockets.size()) : 0;
 }
 
 int SocketTableModel::rowCount(const QModelIndex &parent) const

@@ -48,6 +48,9 @@ void WindowState::clear(int capacity)
     m_history = HistoryRing(capacity);
     m_markers.clear();
     m_latest.reset();
+    m_skipped = 0;
+    m_samples = 0;
+    m_replayIndex = 0;
 }
 
 void WindowState::adopt(const std::vector<SampleSummary> &summaries, const OwnerLabelBook &labels,

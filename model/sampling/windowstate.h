@@ -37,7 +37,8 @@ public:
     void addSample(const SamplePtr &sample);
     // Summaries (oldest first) without a snapshot: a recording's samples.
     void loadHistory(const std::vector<SampleSummary> &summaries);
-    // Another source: an empty history (room for `capacity`), no markers, no table.
+    // Another place (host, recording, lab, namespace): an empty history (room for `capacity`),
+    // no markers, no table, nothing counted. republish() then clears every panel.
     void clear(int capacity = HistoryRing::DefaultCapacity);
     // What a source already holds (a recording, a stream's kept frames): history and markers.
     void adopt(const std::vector<SampleSummary> &summaries, const OwnerLabelBook &labels,

@@ -204,6 +204,9 @@ void StreamSource::summary(const SampleSummary &summary, const OwnerLabels &labe
     if (ownersPayload)
         keepFrame(RecordingFormat::SummaryOwners, QByteArray::fromStdString(*ownersPayload));
     keepFrame(frame.type, QByteArray::fromStdString(frame.payload));
+    // Samples flow again: why an earlier connection ended (no agent there before one was
+    // copied, a lost link) no longer holds, and must not be given when this one is stopped.
+    m_lostReason.clear();
     setState(State::Live);
     // Kept in the history, but shown only at a rate the window can repaint.
     // A skipped sample's gap (a lost connection) shows as the gap before the next one shown.

@@ -24,6 +24,8 @@ std::shared_ptr<const SocketTableRows> SocketTableRows::build(const SnapshotPtr 
     auto result = std::make_shared<SocketTableRows>();
     result->snapshot = snapshot;
     result->generation = query.generation;
+    if (!snapshot)
+        return result; // nothing sampled from the watched place yet: no rows
     const std::vector<SocketRecord> &sockets = snapshot->sockets;
     std::vector<quint32> &rows = result->rows;
     rows.reserve(sockets.size());

@@ -2,6 +2,7 @@
 
 #include "sampling/windowstate.h"
 
+#include <QDateTime>
 #include <QEvent>
 
 namespace {
@@ -23,7 +24,7 @@ public:
         if (watched == m_panel && event->type() == QEvent::Show) {
             if (m_snapshot)
                 m_panel->showSnapshot(m_state->latest());
-            else if (!m_state->history().isEmpty())
+            else
                 m_panel->showHistory(HistoryWindow::of(*m_state));
         }
         return false;
@@ -41,12 +42,19 @@ HistoryWindow HistoryWindow::of(const WindowState &state)
     const HistoryRing &history = state.history();
     HistoryWindow window;
     window.ring = &history;
+    window.markers = &state.markers();
+    if (history.isEmpty()) {
+        // Nothing sampled from this place yet (just switched to it): empty charts over the
+        // window's length up to now, never the previous place's lines or a 1970 axis.
+        window.toMs = QDateTime::currentMSecsSinceEpoch();
+        window.fromMs = window.toMs - qint64(state.windowSeconds()) * 1000;
+        return window;
+    }
     window.toMs = history.at(state.viewEnd()).timeMs;
     // Until the history fills the window, spread what there is instead of squeezing it right.
     window.fromMs = qMax(window.toMs - qint64(state.windowSeconds()) * 1000, qMin(history.at(0).timeMs, window.toMs - 10000));
     window.first = history.firstAtOrAfter(window.fromMs);
     window.last = state.viewEnd() + 1;
-    window.markers = &state.markers();
     // A step more than 1.8 intervals means samples are missing (a pause, skipped or lost
     // samples, a gap in a recording): the charts break there instead of drawing a ramp.
     const qint64 interval = history.typicalIntervalMs(window.last);
@@ -63,8 +71,9 @@ void HistoryPanel::follow(const WindowState *state, SnapshotUpdates snapshots)
             showSnapshot(latest);
     });
     connect(state, &WindowState::historyChanged, this, [this, state] {
-        // Charts behind another tab or in a closed dock wait until they are shown.
-        if (!state->history().isEmpty() && isVisible())
+        // Charts behind another tab or in a closed dock wait until they are shown. An empty
+        // history (another place, nothing from it yet) empties the charts.
+        if (isVisible())
             showHistory(HistoryWindow::of(*state));
     });
     new CatchUpOnShow(this, state, whileShown);

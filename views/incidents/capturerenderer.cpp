@@ -26,6 +26,17 @@ void paintStamp(QPainter &painter, QWidget *widget, const QRect &band, const QSt
 
 QString CaptureRenderer::Stamp::text() const
 {
+    // CaptureRenderer::tr: the context lupdate files these under (a nested struct confuses it).
+    // A remote host's kernel and namespace come with its agent's first words, the time range
+    // with the first sample: until then the stamp says so, never an empty field or 1970.
+    const QString notKnown = CaptureRenderer::tr("not known yet");
+    const QString kernelText = kernel.isEmpty() ? notKnown : kernel;
+    const QString namespaceShown = namespaceText.isEmpty() ? notKnown : namespaceText;
+    if (fromMs <= 0 || toMs <= 0) {
+        //: The stamp on a picture taken before the watched place sent any sample.
+        return CaptureRenderer::tr("sockscope %1 · host %2 · kernel %3 · namespace %4 · no data from this host yet")
+            .arg(QLatin1String(SOCKSCOPE_VERSION), host, kernelText, namespaceShown);
+    }
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
     const QString range = from.date() == to.date()
@@ -35,8 +46,8 @@ QString CaptureRenderer::Stamp::text() const
         : QStringLiteral("%1 – %2").arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                         to.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     //: The stamp on captured pictures; keep the order: version, host, kernel, namespace, time range.
-    return tr("sockscope %1 · host %2 · kernel %3 · namespace %4 · %5 (%6)")
-        .arg(QLatin1String(SOCKSCOPE_VERSION), host, kernel, namespaceText, range,
+    return CaptureRenderer::tr("sockscope %1 · host %2 · kernel %3 · namespace %4 · %5 (%6)")
+        .arg(QLatin1String(SOCKSCOPE_VERSION), host, kernelText, namespaceShown, range,
              from.timeZone().displayName(from, QTimeZone::OffsetName));
 }
 

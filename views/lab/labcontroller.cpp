@@ -52,7 +52,7 @@ LabSource *LabController::openLab(const QString &scenarioName, const QStringList
         createDock();
     auto source = new LabSource(m_window);
     // A lab starts empty: nothing of what was watched before belongs to it.
-    m_sources->watchAnew(source);
+    m_sources->setSource(source);
     source->applySysctls(scenario->sysctls + sysctls);
     m_panel->attach(source, *scenario, load);
     m_dock->show();

@@ -32,6 +32,14 @@ void ConnectionBanner::setColour(const QColor &colour)
     setPalette(banner);
 }
 
+void ConnectionBanner::reset()
+{
+    m_hide->stop();
+    m_wasLost = false;
+    clear();
+    hide();
+}
+
 void ConnectionBanner::showState(const Source &source)
 {
     // The reason is the agent's or ssh's own text: escaped, never markup.

@@ -18,6 +18,8 @@ public:
     // Shows what `source` says of its connection now (call again on every state change and
     // on a language change).
     void showState(const Source &source);
+    // Another place is watched: nothing said of the previous one's connection stays.
+    void reset();
 
 private:
     void setColour(const QColor &colour);

@@ -48,6 +48,6 @@ RemoteSource *RemoteController::watchRemoteHost(const RemoteHost &host, const Ag
     offer->setPushWithoutAsking(pushWithoutAsking);
     connect(offer, &RemoteAgentOffer::refused, this, &RemoteController::failed);
     // Another host's (or this one's) samples are not this host's history.
-    m_sources->watchAnew(source);
+    m_sources->setSource(source);
     return source;
 }

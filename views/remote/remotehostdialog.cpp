@@ -51,6 +51,15 @@ void RemoteHostDialog::validate()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
 }
 
+void RemoteHostDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // The last host is offered selected: typing another replaces it ("web-05", never
+    // "web-04web-05"), and Enter watches the last one again.
+    m_field->setFocus(Qt::OtherFocusReason);
+    m_field->lineEdit()->selectAll();
+}
+
 QStringList RemoteHostDialog::recentHosts(const QSettings &settings)
 {
     QStringList hosts;

@@ -26,6 +26,9 @@ public:
     static void remember(QSettings *settings, const RemoteHost &host);
     static QStringList recentHosts(const QSettings &settings);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void validate();
 

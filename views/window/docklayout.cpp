@@ -95,6 +95,7 @@ QDockWidget *DockLayout::addPanel(HistoryPanel *panel, const QString &objectName
     dock->setObjectName(objectName);
     dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->installEventFilter(this);
     m_window->addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     m_docks.push_back(dock);
@@ -125,6 +126,7 @@ void DockLayout::createDocks()
 void DockLayout::addColumnDock(QDockWidget *dock)
 {
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->installEventFilter(this);
     m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
     // The whole right-hand column, in front: the column's charts become tabs beside it (one
     // click away), while the states chart, the socket table and the sysctl pane stay in view.
@@ -165,6 +167,14 @@ QList<HistoryPanel *> DockLayout::panelsWithSettings() const
 
 bool DockLayout::eventFilter(QObject *watched, QEvent *event)
 {
+    // A docked panel's title looks like a window's title bar, and a double-click there is how a
+    // window is maximised: Qt floated the panel over the table instead, which looked broken.
+    // Floating stays one explicit step away (the title's float button, or dragging the title
+    // out); a floating panel still docks back on a double-click on its title.
+    if (event->type() == QEvent::MouseButtonDblClick) {
+        if (auto dock = qobject_cast<QDockWidget *>(watched); dock && !dock->isFloating())
+            return true;
+    }
     // The tab bars of tabbed docks are made by QMainWindow, eliding their titles: at 1366×768 at
     // 150 % four of five Chinese titles read "Slab …", "计数器…". Whole titles and scroll arrows
     // instead, for every tab bar, whenever the layout (or the user) makes one.
@@ -188,8 +198,11 @@ void DockLayout::saveSettings(QSettings &settings) const
 void DockLayout::restoreSettings(const QSettings &settings)
 {
     const QSize fitted = m_window->size();
-    m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // The docks first, then the geometry: restored into a hidden window that is to be maximised,
+    // Qt keeps the state and applies it again at the first resize, and a dock or toolbar added in
+    // between (the lab's, from --lab) falls out of the layout, or crashes tabifyDockWidget().
     m_window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     // A layout saved on a larger screen (a laptop undocked, a projector) does not fit this one:
     // fall back to the layout made for this screen rather than a window cut off at its edges.
     m_window->layout()->activate();
@@ -207,6 +220,7 @@ void DockLayout::resetLayout()
     m_window->restoreState(m_defaultState);
     for (QDockWidget *dock : m_docks)
         dock->show();
+    emit layoutReset();
 }
 
 QStringList DockLayout::viewNames()

@@ -67,6 +67,10 @@ public:
     TimeWaitByPortModel *portModel() const { return m_portModel; }
     SysctlListModel *sysctlModel() const { return m_sysctlModel; }
 
+signals:
+    // View → Reset layout put every dock and toolbar back where the first layout had it.
+    void layoutReset();
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 

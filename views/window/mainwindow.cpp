@@ -36,6 +36,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     addToolBar(m_toolBar);
     m_toolBar->addSeparator();
     m_toolBar->addActions(m_incidents->toolBarActions());
+    m_sources->addReplayBar();
     createActions();
     createMenus();
     connectControllers();
@@ -45,6 +46,7 @@ MainWindow::MainWindow(bool useSettings, QWidget *parent)
     m_docks->fitToScreen();
     if (m_useSettings)
         restoreSettings();
+    m_sources->showReplayBar();
     m_status->refresh();
 }
 
@@ -110,6 +112,8 @@ void MainWindow::connectControllers()
     connect(m_sources, &SourceController::failed, this, &MainWindow::showFailure);
     connect(m_sources, &SourceController::notice, m_banners, &WindowBanners::showNotice);
     connect(m_sources, &SourceController::statusChanged, m_status, &WindowStatus::refresh);
+    connect(m_sources, &SourceController::sourceChanged, m_banners, &WindowBanners::reset);
+    connect(m_docks, &DockLayout::layoutReset, m_sources, &SourceController::showReplayBar);
     connect(m_sources, &SourceController::connectionChanged, this, &MainWindow::showConnection);
     connect(m_sources, &SourceController::capabilitiesChanged, this, [this] {
         m_toolBar->pauseAction()->setEnabled(m_sources->capabilities().canPause);

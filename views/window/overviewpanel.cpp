@@ -97,8 +97,10 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
     m_moment.reset();
-    if (!snapshot)
+    if (!snapshot) {
+        showNothing();
         return;
+    }
     const Snapshot &s = *snapshot;
     const QLocale locale;
     m_sockets->setText(tr("%1 (IPv4 %2, IPv6 %3); %4 established")
@@ -117,6 +119,23 @@ void OverviewPanel::showSnapshot(const SnapshotPtr &snapshot)
                            .arg(locale.toString(double(s.collectNs) / 1e6, 'f', 1),
                                 locale.toString(double(s.dumpNs) / 1e6, 'f', 1),
                                 s.consistent ? QString() : tr("; the table changed during the dump")));
+}
+
+void OverviewPanel::showNothing()
+{
+    // Nothing sampled from the watched place yet (it was just chosen): no figure of the place
+    // watched before stays under the new one's name.
+    for (QLabel *label : {m_sockets, m_timeWait, m_memory, m_rates, m_overflow, m_ports, m_portRate, m_refresh}) {
+        label->clear();
+        label->setToolTip(QString());
+    }
+    m_sockets->setText(tr("No sample from this place yet."));
+    for (QProgressBar *bar : {m_timeWaitFill, m_portsFill}) {
+        bar->setValue(0);
+        bar->setFormat(QString());
+    }
+    if (m_portBudgetDialog)
+        m_portBudgetDialog->showSnapshot(nullptr);
 }
 
 void OverviewPanel::showMemory(const Snapshot &s)

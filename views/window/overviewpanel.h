@@ -32,6 +32,7 @@ public:
 private:
     // TIME-WAIT against tcp_max_tw_buckets (-1: unknown), as text and as the fill bar.
     // table: sockstat tw, -1 when unknown (a recorded summary does not hold it).
+    void showNothing();
     void showTimeWait(quint32 timeWait, qint64 table, qint64 buckets);
     void showMemory(const Snapshot &s);
     void showRates(const Snapshot &s);

@@ -33,28 +33,24 @@ Source::Capabilities SourceController::capabilities() const
 
 void SourceController::setSource(Source *source)
 {
-    if (m_source) {
-        // Leaving the old source: a recording in progress is closed properly, and nothing more
-        // from it reaches this window.
-        m_source->stop();
-        emit sourceLeaving(m_source);
-        disconnect(m_source, nullptr, this, nullptr);
-        disconnect(m_source, nullptr, m_tablePanel, nullptr);
-        if (m_source->parent() == m_window)
-            m_source->deleteLater();
-    }
+    leaveSource();
     m_source = source;
     // The watched kernel's facts come from the source (this machine's are gathered in a worker).
     m_sysctlPanel->setKernelFacts(source->kernelFacts());
     const Source::Capabilities capabilities = source->capabilities();
     const std::vector<SampleSummary> held = source->history();
+    // Every source is another place (a host, a recording, the lab, a namespace): nothing of the
+    // previous one stays on screen, or in a capture, under the new one's name.
+    m_state->clear();
+    m_tablePanel->setRows(SocketTableRows::build(nullptr, m_tablePanel->query()));
     m_state->setReplay(capabilities.canSeek);
     if (capabilities.canSeek || !held.empty())
         m_state->adopt(held, source->ownerLabels(), source->markers());
     connectSysctlPane(source);
     connectSource();
     emit sourceChanged(source);
-    showReplayBar(capabilities.canSeek);
+    m_state->republish();
+    showReplayBar();
     emit capabilitiesChanged();
     if (capabilities.canSeek && !source->warnings().isEmpty())
         emit notice(tr("<b>This recording is incomplete:</b> %1").arg(source->warnings().join(QLatin1Char(' ')).toHtmlEscaped()));
@@ -70,18 +66,26 @@ void SourceController::setSource(Source *source)
     emit connectionChanged();
 }
 
+void SourceController::leaveSource()
+{
+    if (!m_source)
+        return;
+    // Nothing more from the old source reaches this window, not even the end of its stream:
+    // it ends because the window stops watching it, which is no failure of that host.
+    Source *old = m_source;
+    disconnect(old, nullptr, this, nullptr);
+    disconnect(old, nullptr, m_tablePanel, nullptr);
+    // A recording in progress is closed properly (the incident controller hears how it ended).
+    old->stop();
+    emit sourceLeaving(old);
+    if (old->parent() == m_window)
+        old->deleteLater();
+}
+
 void SourceController::connectSysctlPane(Source *source)
 {
     // The sysctl pane changes the kernel the source watches only the way the source says.
     m_sysctlPanel->setChanger(source->sysctlChanger());
-}
-
-void SourceController::watchAnew(Source *source)
-{
-    m_state->clear();
-    setSource(source);
-    // Nothing of the previous source stays on screen under the new one's name.
-    m_state->republish();
 }
 
 void SourceController::connectSource()
@@ -103,16 +107,23 @@ void SourceController::connectSource()
     connect(m_source, &Source::stateChanged, this, &SourceController::connectionChanged);
 }
 
-void SourceController::showReplayBar(bool show)
+void SourceController::addReplayBar()
 {
-    if (show && !m_replayBar) {
-        m_replayBar = new ReplayBar(m_window);
-        m_window->addToolBarBreak();
-        m_window->addToolBar(m_replayBar);
-        connect(m_replayBar, &ReplayBar::positionChanged, this, &SourceController::setReplayPosition);
-    }
-    if (m_replayBar)
-        m_replayBar->setVisible(show);
+    // Added with the window's first layout, hidden, never later: Qt applies a state restored
+    // into a hidden window that is to be maximised again at its first resize, and a toolbar
+    // added in between falls out of the layout (it was drawn over the menu bar). Being in the
+    // first layout, Reset layout also puts it back on its own row.
+    m_replayBar = new ReplayBar(m_window);
+    m_window->addToolBarBreak();
+    m_window->addToolBar(m_replayBar);
+    m_replayBar->hide();
+    connect(m_replayBar, &ReplayBar::positionChanged, this, &SourceController::setReplayPosition);
+}
+
+void SourceController::showReplayBar()
+{
+    // A saved or reset layout says nothing about what is watched now: shown in a replay only.
+    m_replayBar->setVisible(isReplay());
 }
 
 void SourceController::setPaused(bool paused)
@@ -202,6 +213,5 @@ CaptureRenderer::Stamp SourceController::stamp() const
 
 void SourceController::retranslate()
 {
-    if (m_replayBar)
-        m_replayBar->retranslate();
+    m_replayBar->retranslate();
 }

@@ -26,12 +26,11 @@ public:
     // replaced); the table and the sysctl pane are those the source feeds and changes.
     SourceController(QMainWindow *window, WindowState *state, SocketTablePanel *table, SysctlPanel *sysctlPanel);
 
-    // What the window shows from now on. A source whose parent is the window is deleted when
-    // replaced; others belong to the caller and must outlive their use.
+    // What the window shows from now on: another place to watch (a host, a recording, the lab),
+    // so history, markers and the last table of the previous one are dropped and every view is
+    // cleared. A source whose parent is the window is deleted when replaced; others belong to
+    // the caller and must outlive their use.
     void setSource(Source *source);
-    // setSource() for another place to watch (a host, the lab): history, markers and the last
-    // table of the previous one are dropped.
-    void watchAnew(Source *source);
     // Replay: the window shows a recording (a FileSource), with no kernel access.
     void openRecording(const RecordingPtr &recording);
     Source *source() const { return m_source; }
@@ -45,6 +44,11 @@ public:
     void setReplayPosition(int index);
     // Which host, kernel, namespace and time range the window shows (status bar, captures).
     CaptureRenderer::Stamp stamp() const;
+    // The replay bar, hidden, on a row of its own under the window's toolbar: called once,
+    // after that toolbar is added and before a saved layout is restored.
+    void addReplayBar();
+    // Shows the replay bar in a replay only (after a layout was restored or reset too).
+    void showReplayBar();
     void retranslate();
 
 signals:
@@ -62,10 +66,11 @@ signals:
     void sourceChanged(Source *source);
 
 private:
+    // Stops the watched source and lets nothing more of it reach the window.
+    void leaveSource();
     void connectSource();
     // The sysctl pane changes the kernel the source watches only when the source says how.
     void connectSysctlPane(Source *source);
-    void showReplayBar(bool show);
     void showReplayPosition();
 
     QMainWindow *m_window;

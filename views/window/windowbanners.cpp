@@ -53,6 +53,13 @@ void WindowBanners::showNotice(const QString &html)
     m_failure->show();
 }
 
+void WindowBanners::reset()
+{
+    m_failureText.clear();
+    m_failure->hide();
+    m_connection->reset();
+}
+
 void WindowBanners::showState(const Source &source)
 {
     m_connection->showState(source);

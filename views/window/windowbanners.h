@@ -25,6 +25,8 @@ public:
     void clearFailure();
     void showNotice(const QString &html);
     void showState(const Source &source);
+    // Another place is watched: failures, notices and connection news of the previous one go.
+    void reset();
     void retranslate(const Source *source);
     QString noticeText() const; // the banner over the table (a failure, or an incomplete recording)
     QString connectionText() const; // the banner saying a stream's connection is lost (empty when not)

@@ -1,11 +1,11 @@
 #include "views/window/windowstatus.h"
 
 #include "views/table/sockettablepanel.h"
+#include "views/window/elidinglabel.h"
 #include "views/window/sourcecontroller.h"
 #include "bridge/untrustedtext.h"
 #include "sampling/windowstate.h"
 
-#include <QLabel>
 #include <QMainWindow>
 #include <QStatusBar>
 
@@ -15,25 +15,22 @@ WindowStatus::WindowStatus(QMainWindow *window, const WindowState *state, const 
     , m_window(window)
     , m_state(state)
     , m_sources(sources)
-    , m_hostStatus(new QLabel(window))
-    , m_namespaceStatus(new QLabel(window))
-    , m_refreshStatus(new QLabel(window))
-    , m_recordingStatus(new QLabel(window))
-    , m_slabStatus(new QLabel(window))
-    , m_rowsStatus(new QLabel(window))
+    , m_hostStatus(new ElidingLabel(window))
+    , m_namespaceStatus(new ElidingLabel(window))
+    , m_refreshStatus(new ElidingLabel(window))
+    , m_recordingStatus(new ElidingLabel(window))
+    , m_slabStatus(new ElidingLabel(window))
+    , m_rowsStatus(new ElidingLabel(window))
 {
     QStatusBar *bar = window->statusBar();
     bar->addPermanentWidget(m_recordingStatus);
     m_recordingStatus->hide();
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
+    for (ElidingLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
         bar->addPermanentWidget(label);
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_recordingStatus, m_slabStatus, m_rowsStatus}) {
-        // Host, kernel, namespace and file names come from recordings made elsewhere: never markup.
-        label->setTextFormat(Qt::PlainText);
-        // Labels may shrink (their whole text is in the tooltip), or the status bar alone would
-        // make the window wider than a small screen.
-        label->setMinimumWidth(window->fontMetrics().averageCharWidth() * 6);
-    }
+    // Host, kernel, namespace and file names come from recordings made elsewhere: the labels
+    // take plain text only. They may shrink, or the status bar alone would make the window wider
+    // than a small screen (1024 px, a 12 pt font, Chinese): a field too long for its room ends in
+    // "…", and its tooltip holds it whole.
     connect(table, &SocketTablePanel::rowCountsChanged, this, [this](int shown, int total) {
         m_rowsShown = shown;
         m_rowsTotal = total;
@@ -43,7 +40,8 @@ WindowStatus::WindowStatus(QMainWindow *window, const WindowState *state, const 
 
 void WindowStatus::showRecording(const QString &text)
 {
-    m_recordingStatus->setText(text);
+    m_recordingStatus->setFullText(text);
+    m_recordingStatus->setToolTip(UntrustedText::toolTip(text)); // a file name from the user
     m_recordingStatus->setVisible(!text.isEmpty());
 }
 
@@ -54,30 +52,30 @@ void WindowStatus::refresh()
     const SnapshotPtr latest = m_state->latest();
     // A remote host's kernel and namespace come with its agent's header: until then, no empty
     // "kernel" or "Namespace" for the user to puzzle over.
-    m_hostStatus->setText(where.kernel.isEmpty() ? tr("Host %1").arg(where.host)
-                                                 : tr("Host %1, kernel %2").arg(where.host, where.kernel));
-    m_namespaceStatus->setText(where.namespaceText.isEmpty() ? tr("Namespace not known yet")
-                                                             : tr("Namespace %1").arg(where.namespaceText));
+    m_hostStatus->setFullText(where.kernel.isEmpty() ? tr("Host %1").arg(where.host)
+                                                     : tr("Host %1, kernel %2").arg(where.host, where.kernel));
+    m_namespaceStatus->setFullText(where.namespaceText.isEmpty() ? tr("Namespace not known yet")
+                                                                 : tr("Namespace %1").arg(where.namespaceText));
     if (m_sources->isReplay()) {
-        m_refreshStatus->setText(tr("Replay of %1").arg(m_sources->source()->label()));
+        m_refreshStatus->setFullText(tr("Replay of %1").arg(m_sources->source()->label()));
     } else if (m_sources->isPaused()) {
-        m_refreshStatus->setText(tr("Paused"));
+        m_refreshStatus->setFullText(tr("Paused"));
     } else if (latest) {
-        m_refreshStatus->setText(tr("Refresh %1 ms, skipped %2")
-                                     .arg(locale.toString(double(latest->collectNs) / 1e6, 'f', 1))
-                                     .arg(m_state->skipped()));
+        m_refreshStatus->setFullText(tr("Refresh %1 ms, skipped %2")
+                                         .arg(locale.toString(double(latest->collectNs) / 1e6, 'f', 1))
+                                         .arg(m_state->skipped()));
     } else {
-        m_refreshStatus->setText(tr("Waiting for the first sample"));
+        m_refreshStatus->setFullText(tr("Waiting for the first sample"));
     }
     if (latest) {
-        m_slabStatus->setText(latest->slab.slabinfoReadable ? tr("Slab: exact (slabinfo)")
-                                                            : tr("Slab: estimates (slabinfo needs root)"));
+        m_slabStatus->setFullText(latest->slab.slabinfoReadable ? tr("Slab: exact (slabinfo)")
+                                                                : tr("Slab: estimates (slabinfo needs root)"));
+    } else {
+        m_slabStatus->setFullText(QString()); // not the previous place's word
     }
-    m_rowsStatus->setText(tr("Rows %1 of %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
-    for (QLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus}) {
-        label->setToolTip(UntrustedText::toolTip(label->text())); // a host or namespace name from elsewhere
-        label->setMinimumWidth(qMin(label->sizeHint().width(), m_window->fontMetrics().averageCharWidth() * 12));
-    }
+    m_rowsStatus->setFullText(tr("Rows %1 of %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
+    for (ElidingLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
+        label->setToolTip(UntrustedText::toolTip(label->fullText())); // a host or namespace name from elsewhere
     updateTitle();
 }
 

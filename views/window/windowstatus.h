@@ -2,7 +2,7 @@
 
 #include <QObject>
 
-class QLabel;
+class ElidingLabel;
 class QMainWindow;
 class SocketTablePanel;
 class SourceController;
@@ -28,12 +28,12 @@ private:
     QMainWindow *m_window;
     const WindowState *m_state;
     const SourceController *m_sources;
-    QLabel *m_hostStatus;
-    QLabel *m_namespaceStatus;
-    QLabel *m_refreshStatus;
-    QLabel *m_recordingStatus;
-    QLabel *m_slabStatus;
-    QLabel *m_rowsStatus;
+    ElidingLabel *m_hostStatus;
+    ElidingLabel *m_namespaceStatus;
+    ElidingLabel *m_refreshStatus;
+    ElidingLabel *m_recordingStatus;
+    ElidingLabel *m_slabStatus;
+    ElidingLabel *m_rowsStatus;
     int m_rowsShown = 0;
     int m_rowsTotal = 0;
 };
