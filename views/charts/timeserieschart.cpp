@@ -1,6 +1,8 @@
 #include "views/charts/timeserieschart.h"
 
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
+#include "views/charts/chartfonts.h"
 #include "views/charts/historypanel.h"
 #include "views/charts/niceticks.h"
 
@@ -35,6 +37,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     setMouseTracking(true);
     QChart *c = chart();
     c->setAnimationOptions(QChart::NoAnimation); // live data: animation would lag every refresh
+    NiceTicks::useLocaleNumbers(c);
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setMargins(QMargins(4, 4, 4, 4));
     // Ticks at round times (whole minutes, 10 s...), which a QDateTimeAxis cannot place: it only
@@ -57,7 +60,8 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 void TimeSeriesChart::applyCompactness()
 {
     QLegend *legend = chart()->legend();
-    const bool roomy = height() >= LegendMinHeight && width() >= LegendMinWidth;
+    // A picture has no crosshair to name the lines: it always has its legend.
+    const bool roomy = (height() >= LegendMinHeight && width() >= LegendMinWidth) || CaptureLook::isCapturing(this);
     if (legend->isVisible() != roomy)
         legend->setVisible(roomy);
     // A vertical axis title longer than the plot is elided to "⋮" by Qt Charts: show it only
@@ -98,10 +102,25 @@ void TimeSeriesChart::drawValueTitle(QPainter *painter)
     painter->restore();
 }
 
+bool TimeSeriesChart::event(QEvent *event)
+{
+    if (event->type() == CaptureLook::changedEvent()) {
+        applyCompactness();
+        layOutMarkers();
+        return true;
+    }
+    return QChartView::event(event);
+}
+
 void TimeSeriesChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyPalette();
+    if (event->type() == QEvent::FontChange) {
+        applyPalette(); // with the fonts: the legend's entries keep their strike-out
+        applyCompactness();
+        layOutMarkers();
+    }
     QChartView::changeEvent(event);
 }
 
@@ -109,6 +128,7 @@ void TimeSeriesChart::applyPalette()
 {
     QChart *c = chart();
     ChartColors::applyPalette(c, palette());
+    ChartFonts::apply(c, font());
     c->legend()->setLabelColor(palette().color(QPalette::Text));
     const auto markers = c->legend()->markers();
     for (QLegendMarker *marker : markers)
