@@ -1,11 +1,13 @@
 #include "commandlineoptions.h"
 
+#include "bridge/untrustedtext.h"
 #include "qtmessages.h"
 #include "remote/remotehost.h"
 #include "wording/tcpstatetext.h"
 #include "terminal.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cmath>
@@ -79,6 +81,15 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                                 "and run it."));
     const QCommandLineOption scaleOption(QStringLiteral("scale"),
                                          tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        tr("With --screenshot: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the "
+           "picture, e.g. 1280x800.")
+            .arg(ScreenshotMinWidth)
+            .arg(ScreenshotMinHeight)
+            .arg(ScreenshotMaxWidth)
+            .arg(ScreenshotMaxHeight),
+        tr("WIDTHxHEIGHT"));
     const QCommandLineOption labOption(
         QStringLiteral("lab"),
         tr("Open the training lab: network namespaces of its own, run as you, with load you "
@@ -91,29 +102,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
                                  tr("With --lab: set a lab sysctl (net.ipv4.tcp_tw_reuse=1) or a load setting (rate=30, "
                                     "closer=client, keepalive=on ...) when the scenario starts; may be repeated."),
                                  tr("name=value"));
-    parser.addOptions({once,
-                       formatOption,
-                       top,
-                       sockets,
-                       netnsOption,
-                       states,
-                       interval,
-                       languageOption,
-                       screenshot,
-                       viewOption,
-                       samplesOption,
-                       benchmarkOption,
-                       record,
-                       duration,
-                       tableEvery,
-                       dumpBudgetOption,
-                       replay,
-                       host,
-                       pushAgentOption,
-                       scaleOption,
-                       labOption,
-                       headless,
-                       set});
+    parser.addOptions({once,           formatOption,     top,        sockets,       netnsOption,     states,      interval,
+                       languageOption, screenshot,       viewOption, samplesOption, benchmarkOption, record,      duration,
+                       tableEvery,     dumpBudgetOption, replay,     host,          pushAgentOption, scaleOption, sizeOption,
+                       labOption,      headless,         set});
     parser.addPositionalArgument(tr("FILE"),
                                  tr("A recording (.sockrec) to open in the window, as --replay FILE does; how a "
                                     "file manager opens one."),
@@ -311,6 +303,14 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
             return false;
         }
     }
+    if (parser.isSet(sizeOption)) {
+        if (!parser.isSet(screenshot)) {
+            *error = tr("--size applies to --screenshot.");
+            return false;
+        }
+        if (!parseScreenshotSize(parser.value(sizeOption), &screenshotSize, error))
+            return false;
+    }
     if ((!screenshotPath.isEmpty() || this->benchmark) && mode != Mode::Window) {
         *error = tr("--screenshot and --benchmark run the window; they do not go with --once or --record.");
         return false;
@@ -370,4 +370,26 @@ bool CommandLineOptions::parseOrExplain(const QStringList &arguments, const QStr
     Terminal::printError(error);
     QTextStream(stderr) << tr("Try '%1 --help'.").arg(QStringLiteral("sockscope")) << QLatin1Char('\n');
     return false;
+}
+
+bool CommandLineOptions::parseScreenshotSize(const QString &text, QSize *size, QString *error)
+{
+    // Bounded before anything is laid out: the picture's bytes grow with width × height × scale².
+    const QStringList parts = text.size() <= 16 ? text.split(QRegularExpression(QStringLiteral("[x×X]"))) : QStringList();
+    bool widthOk = false;
+    bool heightOk = false;
+    const int width = parts.size() == 2 ? parts[0].toInt(&widthOk) : 0;
+    const int height = parts.size() == 2 ? parts[1].toInt(&heightOk) : 0;
+    if (!widthOk || !heightOk || width < ScreenshotMinWidth || width > ScreenshotMaxWidth || height < ScreenshotMinHeight
+        || height > ScreenshotMaxHeight) {
+        *error = tr("--size needs WIDTHxHEIGHT from %1x%2 to %3x%4, not \"%5\".")
+                     .arg(ScreenshotMinWidth)
+                     .arg(ScreenshotMinHeight)
+                     .arg(ScreenshotMaxWidth)
+                     .arg(ScreenshotMaxHeight)
+                     .arg(UntrustedText::plain(text, 40));
+        return false;
+    }
+    *size = QSize(width, height);
+    return true;
 }
