@@ -71,7 +71,7 @@ class TestCaptures : public QObject
         void watch(QWidget *widget) { widget->installEventFilter(this); }
     };
 
-    // A replayed busy server: TIME-WAIT on two local ports, counters, `buckets` as the limit.
+    // A replayed busy server: TIME-WAIT on seven local ports, counters, `buckets` as the limit.
     static std::shared_ptr<Recording> busyRecording(quint32 timeWait, qint64 buckets)
     {
         auto recording = std::make_shared<Recording>();
@@ -85,8 +85,11 @@ class TestCaptures : public QObject
             s.totalSockets = 83 + timeWait;
             s.maxTimeWaitBuckets = buckets;
             s.localPorts[0] = {80, timeWait - 1000};
-            s.localPorts[1] = {8443, 1000};
-            s.localPortCount = 2;
+            // Six more ports share 1,000: a legend of seven entries.
+            const quint32 shares[] = {300, 200, 200, 100, 100, 100};
+            for (int p = 0; p < 6; ++p)
+                s.localPorts[std::size_t(p + 1)] = {quint16(8443 + p), shares[p]};
+            s.localPortCount = 7;
             for (TcpCounter c : {TcpCounter::TimeWaitEntered, TcpCounter::TimeWaitKilled, TcpCounter::ActiveOpens,
                                  TcpCounter::PassiveOpens, TcpCounter::TimeWaitOverflow}) {
                 s.ratesValidMask |= 1u << static_cast<int>(c);

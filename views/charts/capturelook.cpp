@@ -13,6 +13,7 @@ CaptureLook::CaptureLook(QWidget *root)
     : m_root(root)
     , m_size(root->size())
 {
+    const QSize minimumBefore = root->minimumSizeHint();
     root->setProperty(CapturingProperty, true);
     const auto controls = root->findChildren<QWidget *>();
     for (QWidget *control : controls) {
@@ -22,9 +23,13 @@ CaptureLook::CaptureLook(QWidget *root)
         }
     }
     notify();
-    // Wrapped text may need more height than the screen gave: the picture takes it.
-    const QSize needed = m_size.expandedTo(root->minimumSizeHint()).expandedTo(root->minimumSize());
-    if (needed != m_size)
+    // Wrapped text and whole legends may need more height than the screen gave: the picture
+    // grows by what they added, so the rest of it keeps its room.
+    const int grown = qMax(0, root->minimumSizeHint().height() - minimumBefore.height());
+    const QSize needed =
+        QSize(m_size.width(), m_size.height() + grown).expandedTo(root->minimumSizeHint()).expandedTo(root->minimumSize());
+    // A whole window keeps the size it was given (--size): its docks share out the room.
+    if (needed != m_size && !root->isWindow())
         root->resize(needed);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }

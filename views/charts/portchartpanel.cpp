@@ -214,6 +214,17 @@ QChart *PortChartPanel::barChart() const
     return m_barView->chart();
 }
 
+bool PortChartPanel::event(QEvent *event)
+{
+    if (event->type() == CaptureLook::changedEvent()) {
+        // In a picture the time chart's whole legend adds height; the bars keep theirs rather
+        // than give it up (a squeezed bar chart drops its port labels).
+        m_barView->setMinimumHeight(CaptureLook::isCapturing(this) ? qMax(100, m_barView->height()) : 100);
+        return true;
+    }
+    return HistoryPanel::event(event);
+}
+
 void PortChartPanel::changeEvent(QEvent *event)
 {
     // The time chart follows the palette by itself; the bar chart is a plain QChartView.

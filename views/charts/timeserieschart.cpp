@@ -9,6 +9,7 @@
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QPainter>
 #include <QLegend>
 #include <QLegendMarker>
@@ -105,11 +106,55 @@ void TimeSeriesChart::drawValueTitle(QPainter *painter)
 bool TimeSeriesChart::event(QEvent *event)
 {
     if (event->type() == CaptureLook::changedEvent()) {
+        fitLegendForPicture();
         applyCompactness();
         layOutMarkers();
         return true;
     }
     return QChartView::event(event);
+}
+
+void TimeSeriesChart::fitLegendForPicture()
+{
+    // Qt Charts cuts a legend that does not fit (a row elided at the bottom, entries dropped at
+    // the right): a picture, which has no crosshair to name the lines, gets room for all of it.
+    QLegend *legend = chart()->legend();
+    if (!CaptureLook::isCapturing(this)) {
+        if (m_liveLegendAlignment) {
+            legend->setAlignment(*m_liveLegendAlignment);
+            setMinimumHeight(m_liveMinimumHeight);
+            setMaximumHeight(m_liveMaximumHeight);
+            m_liveLegendAlignment.reset();
+        }
+        return;
+    }
+    m_liveLegendAlignment = legend->alignment();
+    m_liveMinimumHeight = minimumHeight();
+    m_liveMaximumHeight = maximumHeight();
+    setMaximumHeight(QWIDGETSIZE_MAX);
+    legend->setVisible(true);
+    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
+    const int rowHeight = QFontMetrics(legend->font()).height() + 8; // a marker's label and padding
+    // The entries the legend lists: every active series (one the user hid is listed, struck
+    // out), and the limit line when it is drawn.
+    int rows = 0;
+    int rowWidth = 0;
+    const QFontMetrics metrics(legend->font());
+    for (const QString &key : std::as_const(m_order)) {
+        if (!m_inactive.contains(key)) {
+            ++rows;
+            rowWidth += metrics.horizontalAdvance(m_names.value(key, key)) + rowHeight + 12;
+        }
+    }
+    if (m_limit && m_limit->isVisible()) {
+        ++rows;
+        rowWidth += metrics.horizontalAdvance(m_limit->name()) + rowHeight + 12;
+    }
+    // A row wider than the chart becomes a column beside the plot.
+    if (legend->alignment() == Qt::AlignBottom && rowWidth > width() - 20)
+        legend->setAlignment(Qt::AlignRight);
+    const int height = plotRoom + (legend->alignment() == Qt::AlignBottom ? rowHeight : rows * rowHeight + 10);
+    setMinimumHeight(qMax(minimumHeight(), height));
 }
 
 void TimeSeriesChart::changeEvent(QEvent *event)
