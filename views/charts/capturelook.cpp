@@ -28,7 +28,8 @@ CaptureLook::CaptureLook(QWidget *root)
     const int grown = qMax(0, root->minimumSizeHint().height() - minimumBefore.height());
     const QSize needed =
         QSize(m_size.width(), m_size.height() + grown).expandedTo(root->minimumSizeHint()).expandedTo(root->minimumSize());
-    // A whole window keeps the size it was given (--size): its docks share out the room.
+    // A whole window is not resized here: its docks share out the room it was given (--size),
+    // and its own layout grows it only when their minimum sizes no longer fit.
     if (needed != m_size && !root->isWindow())
         root->resize(needed);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
