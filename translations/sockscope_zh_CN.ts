@@ -43,6 +43,29 @@
     </message>
 </context>
 <context>
+    <name>AppearanceMenu</name>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Colours of the &amp;desktop</source>
+        <translation>桌面配色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Light colours</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>D&amp;ark colours</source>
+        <translation>深色(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Larger &amp;text (projector)</source>
+        <translation>大号文字（投影仪）(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>AskpassCommand</name>
     <message>
         <source>sockscope: no display to show the ssh prompt on.</source>
@@ -420,6 +443,22 @@
     <message>
         <source>--scale takes 1 or 2.</source>
         <translation>--scale 只接受 1 或 2。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the picture, e.g. 1280x800.</source>
+        <translation>与 --screenshot 一起使用：先按 WIDTHxHEIGHT 逻辑像素（%1x%2 到 %3x%4）布局窗口，再生成图片，例如 1280x800。</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT</source>
+        <translation>WIDTHxHEIGHT</translation>
+    </message>
+    <message>
+        <source>--size applies to --screenshot.</source>
+        <translation>--size 只能与 --screenshot 一起使用。</translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT from %1x%2 to %3x%4, not "%5".</source>
+        <translation>--size 需要 %1x%2 到 %3x%4 之间的 WIDTHxHEIGHT，而不是“%5”。</translation>
     </message>
     <message>
         <source>--screenshot and --benchmark run the window; they do not go with --once or --record.</source>
@@ -1806,6 +1845,14 @@
 </context>
 <context>
     <name>OverviewPanel</name>
+    <message>
+        <source>Amber from %1 % of tcp_max_tw_buckets, red from %2 %; at 100 % the kernel makes no more timewait entries.</source>
+        <translation>达到 tcp_max_tw_buckets 的 %1 % 时变为琥珀色，%2 % 时变为红色；达到 100 % 时内核不再创建 timewait 条目。</translation>
+    </message>
+    <message>
+        <source>Amber from %1 % of the usable ports: connect() tries the ports of one parity first, and past half the range those are mostly taken, so each connect() scans longer; red from %2 %; at 100 % connect() fails with EADDRNOTAVAIL.</source>
+        <translation>达到可用端口的 %1 % 时变为琥珀色：connect() 先尝试同一奇偶性的端口，超过范围的一半后这些端口大多已被占用，每次 connect() 的扫描都会更长；%2 % 时变为红色；达到 100 % 时 connect() 以 EADDRNOTAVAIL 失败。</translation>
+    </message>
     <message>
         <source>Sockets</source>
         <translation>套接字</translation>
@@ -4681,6 +4728,13 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>&lt;b&gt;Cannot read the socket table:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;无法读取套接字表：&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommand</name>
+    <message>
+        <source>The window cannot be smaller than its docks need: the picture is laid out at %1x%2, not %3x%4.</source>
+        <translation>窗口不能小于其停靠面板所需的尺寸：图片按 %1x%2 布局，而不是 %3x%4。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "commandlineoptions.h"
 
+#include "bridge/untrustedtext.h"
 #include "optionrules.h"
 #include "qtmessages.h"
 #include "remote/remotehost.h"
@@ -7,6 +8,7 @@
 #include "terminal.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cmath>
@@ -40,6 +42,7 @@ const std::vector<OptionRule> &rules()
         {"sockets", Kind::Needs, {"once"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--sockets applies to --once --format json.")},
         {"view", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--view applies to --screenshot.")},
         {"scale", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--scale applies to --screenshot.")},
+        {"size", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--size applies to --screenshot.")},
         {"duration", Kind::Needs, {"record"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--duration applies to --record.")},
         {"table-every", Kind::Needs, {"record"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--table-every applies to --record.")},
         {"dump-budget",
@@ -123,6 +126,14 @@ void CommandLineOptions::addRemoteAndLabOptions(QCommandLineParser &parser)
          tr("With --host: when the remote host has no sockscope-agent, copy this sockscope's agent to "
             "~/.cache/sockscope there (checked by its sha256) and run it.")},
         {QStringLiteral("scale"), tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio")},
+        {QStringLiteral("size"),
+         tr("With --screenshot: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the "
+            "picture, e.g. 1280x800.")
+             .arg(ScreenshotMinWidth)
+             .arg(ScreenshotMinHeight)
+             .arg(ScreenshotMaxWidth)
+             .arg(ScreenshotMaxHeight),
+         tr("WIDTHxHEIGHT")},
         {QStringLiteral("lab"),
          tr("Open the training lab: network namespaces of its own, run as you, with load you control. Give a "
             "scenario as the argument (%1).")
@@ -300,6 +311,9 @@ bool CommandLineOptions::parseWindow(const QCommandLineParser &parser, const QSt
             return false;
         }
     }
+    if (parser.isSet(QStringLiteral("size"))
+        && !parseScreenshotSize(parser.value(QStringLiteral("size")), &screenshotSize, error))
+        return false;
     return true;
 }
 
@@ -399,4 +413,26 @@ bool CommandLineOptions::parseOrExplain(const QStringList &arguments, const QStr
     Terminal::printError(error);
     QTextStream(stderr) << tr("Try '%1 --help'.").arg(QStringLiteral("sockscope")) << QLatin1Char('\n');
     return false;
+}
+
+bool CommandLineOptions::parseScreenshotSize(const QString &text, QSize *size, QString *error)
+{
+    // Bounded before anything is laid out: the picture's bytes grow with width × height × scale².
+    const QStringList parts = text.size() <= 16 ? text.split(QRegularExpression(QStringLiteral("[x×X]"))) : QStringList();
+    bool widthOk = false;
+    bool heightOk = false;
+    const int width = parts.size() == 2 ? parts[0].toInt(&widthOk) : 0;
+    const int height = parts.size() == 2 ? parts[1].toInt(&heightOk) : 0;
+    if (!widthOk || !heightOk || width < ScreenshotMinWidth || width > ScreenshotMaxWidth || height < ScreenshotMinHeight
+        || height > ScreenshotMaxHeight) {
+        *error = tr("--size needs WIDTHxHEIGHT from %1x%2 to %3x%4, not \"%5\".")
+                     .arg(ScreenshotMinWidth)
+                     .arg(ScreenshotMinHeight)
+                     .arg(ScreenshotMaxWidth)
+                     .arg(ScreenshotMaxHeight)
+                     .arg(UntrustedText::plain(text, 40));
+        return false;
+    }
+    *size = QSize(width, height);
+    return true;
 }

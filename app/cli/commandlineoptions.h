@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +46,15 @@ public:
     RemoteHost remoteHost; // --host (empty host(): this machine)
     bool pushAgent = false; // --push-agent: copy our agent where the remote has none
     double scale = 0; // --scale for --screenshot: device pixel ratio (0: the screen's)
+    // --size WxH for --screenshot: the window laid out at this size (logical pixels) before the
+    // picture; empty: as it opens on this screen.
+    QSize screenshotSize;
+    static constexpr int ScreenshotMinWidth = 640;
+    static constexpr int ScreenshotMinHeight = 400;
+    static constexpr int ScreenshotMaxWidth = 7680;
+    static constexpr int ScreenshotMaxHeight = 4320;
+    // "1280x800" (or with ×) within the bounds above; false and why otherwise.
+    static bool parseScreenshotSize(const QString &text, QSize *size, QString *error);
     // --lab [SCENARIO]: the training lab, in the window or with --headless (commandlinelab.cpp).
     bool lab = false;
     QString labScenario; // empty: the window lets the trainer pick one

@@ -51,10 +51,22 @@ void printBenchmark(const MainWindow &window, int samples)
 bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
 {
     // The central views (table, sysctls) share the window with the charts: give them a full-HD
-    // window so their picture is readable on its own.
-    if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls")
-        || options.view == QLatin1String("close-sequence"))
+    // window so their picture is readable on its own, unless --size says otherwise.
+    if (options.screenshotSize.isValid())
+        window.resize(options.screenshotSize);
+    else if (options.view == QLatin1String("table") || options.view == QLatin1String("sysctls")
+             || options.view == QLatin1String("close-sequence"))
         window.resize(1920, 1080);
+    // A window is never smaller than its docks need: say so rather than leave the reader to find
+    // the picture larger than asked.
+    if (options.screenshotSize.isValid() && window.size() != options.screenshotSize)
+        Terminal::printError(QCoreApplication::translate("WindowCommand",
+                                                         "The window cannot be smaller than its docks need: the "
+                                                         "picture is laid out at %1x%2, not %3x%4.")
+                                 .arg(window.width())
+                                 .arg(window.height())
+                                 .arg(options.screenshotSize.width())
+                                 .arg(options.screenshotSize.height()));
     window.revealView(options.view);
     QApplication::processEvents();
     QString error;

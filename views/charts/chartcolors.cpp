@@ -43,6 +43,22 @@ QColor warning()
     return QColor(0xd6, 0x27, 0x28);
 }
 
+QColor caution()
+{
+    // Dark amber: white text on it and a light or dark window around it both stay readable.
+    return QColor(0xc7, 0x7c, 0x02);
+}
+
+QColor fill(FillLevel::Level level, const QColor &normal)
+{
+    switch (level) {
+    case FillLevel::Level::Warning: return caution();
+    case FillLevel::Level::Critical: return warning();
+    case FillLevel::Level::Normal: break;
+    }
+    return normal;
+}
+
 void applyPalette(QChart *chart, const QPalette &palette)
 {
     chart->setBackgroundBrush(palette.base());

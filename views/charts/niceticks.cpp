@@ -1,5 +1,8 @@
 #include "views/charts/niceticks.h"
 
+#include <QChart>
+#include <QLocale>
+
 #include <cmath>
 
 namespace NiceTicks {
@@ -27,6 +30,12 @@ qint64 timeStepMs(qint64 rangeMs, int maxTicks)
             return step;
     }
     return 86400000;
+}
+
+void useLocaleNumbers(QChart *chart)
+{
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
 }
 
 int decimalsFor(double step)

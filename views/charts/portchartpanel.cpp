@@ -1,6 +1,8 @@
 #include "views/charts/portchartpanel.h"
 
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
+#include "views/charts/chartfonts.h"
 #include "views/charts/niceticks.h"
 #include "core/snapshot/portbudget.h"
 #include "wording/portbudgettext.h"
@@ -66,6 +68,11 @@ void PortChartPanel::setUpBarChart()
     m_barSeries->attachAxis(m_portAxis);
     m_barSeries->attachAxis(m_countAxis);
     m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
+    NiceTicks::useLocaleNumbers(chart);
+    ChartFonts::apply(chart, font());
+    m_bars->setLabelFont(font());
+    // Bar labels go through 'g': enough digits that a count never turns into 1.2e+06.
+    m_barSeries->setLabelsPrecision(12);
     // Port numbers are short: never elide them, even when bars are thin.
     m_portAxis->setTruncateLabels(false);
     m_barView->setRenderHint(QPainter::Antialiasing);
@@ -85,6 +92,9 @@ void PortChartPanel::layOut()
     bar->addWidget(m_byLocal);
     bar->addWidget(m_byRemote);
     bar->addStretch(1);
+    // The bar chart's title names the side shown: the buttons are for the screen only.
+    CaptureLook::markLiveOnly(m_byLocal);
+    CaptureLook::markLiveOnly(m_byRemote);
 
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_barView);
@@ -204,12 +214,28 @@ QChart *PortChartPanel::barChart() const
     return m_barView->chart();
 }
 
+bool PortChartPanel::event(QEvent *event)
+{
+    if (event->type() == CaptureLook::changedEvent()) {
+        // In a picture the time chart's whole legend adds height; the bars keep theirs rather
+        // than give it up (a squeezed bar chart drops its port labels).
+        m_barView->setMinimumHeight(CaptureLook::isCapturing(this) ? qMax(100, m_barView->height()) : 100);
+        return true;
+    }
+    return HistoryPanel::event(event);
+}
+
 void PortChartPanel::changeEvent(QEvent *event)
 {
     // The time chart follows the palette by itself; the bar chart is a plain QChartView.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         ChartColors::applyPalette(m_barView->chart(), palette());
         m_bars->setLabelColor(palette().color(QPalette::Text));
+    }
+    if (event->type() == QEvent::FontChange) {
+        ChartFonts::apply(m_barView->chart(), font());
+        m_bars->setLabelFont(font());
+        updateBars(); // as many bars as leave room for their labels
     }
     HistoryPanel::changeEvent(event);
 }

@@ -48,6 +48,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     // The sections of the constructor.

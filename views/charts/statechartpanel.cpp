@@ -1,6 +1,7 @@
 #include "views/charts/statechartpanel.h"
 #include "wording/tcpstatetext.h"
 
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
 #include "views/charts/timeserieschart.h"
 
@@ -25,6 +26,7 @@ StateChartPanel::StateChartPanel(QWidget *parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_logScale, 0, Qt::AlignRight);
     layout->addWidget(m_chart, 1);
+    CaptureLook::markLiveOnly(m_logScale);
     for (const TcpState state : tcpStatesInDisplayOrder())
         m_chart->addSeries(keyOf(state), ChartColors::state(state), Qt::SolidLine,
                            state == TcpState::TimeWait || state == TcpState::Established ? 2.5 : 1.5);

@@ -1,12 +1,15 @@
 #include "views/charts/timeserieschart.h"
 
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
+#include "views/charts/chartfonts.h"
 #include "views/charts/historypanel.h"
 #include "views/charts/niceticks.h"
 
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QPainter>
 #include <QLegend>
 #include <QLegendMarker>
@@ -35,6 +38,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     setMouseTracking(true);
     QChart *c = chart();
     c->setAnimationOptions(QChart::NoAnimation); // live data: animation would lag every refresh
+    NiceTicks::useLocaleNumbers(c);
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setMargins(QMargins(4, 4, 4, 4));
     // Ticks at round times (whole minutes, 10 s...), which a QDateTimeAxis cannot place: it only
@@ -57,7 +61,8 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 void TimeSeriesChart::applyCompactness()
 {
     QLegend *legend = chart()->legend();
-    const bool roomy = height() >= LegendMinHeight && width() >= LegendMinWidth;
+    // A picture has no crosshair to name the lines: it always has its legend.
+    const bool roomy = (height() >= LegendMinHeight && width() >= LegendMinWidth) || CaptureLook::isCapturing(this);
     if (legend->isVisible() != roomy)
         legend->setVisible(roomy);
     // A vertical axis title longer than the plot is elided to "⋮" by Qt Charts: show it only
@@ -98,10 +103,69 @@ void TimeSeriesChart::drawValueTitle(QPainter *painter)
     painter->restore();
 }
 
+bool TimeSeriesChart::event(QEvent *event)
+{
+    if (event->type() == CaptureLook::changedEvent()) {
+        fitLegendForPicture();
+        applyCompactness();
+        layOutMarkers();
+        return true;
+    }
+    return QChartView::event(event);
+}
+
+void TimeSeriesChart::fitLegendForPicture()
+{
+    // Qt Charts cuts a legend that does not fit (a row elided at the bottom, entries dropped at
+    // the right): a picture, which has no crosshair to name the lines, gets room for all of it.
+    QLegend *legend = chart()->legend();
+    if (!CaptureLook::isCapturing(this)) {
+        if (m_liveLegendAlignment) {
+            legend->setAlignment(*m_liveLegendAlignment);
+            setMinimumHeight(m_liveMinimumHeight);
+            setMaximumHeight(m_liveMaximumHeight);
+            m_liveLegendAlignment.reset();
+        }
+        return;
+    }
+    m_liveLegendAlignment = legend->alignment();
+    m_liveMinimumHeight = minimumHeight();
+    m_liveMaximumHeight = maximumHeight();
+    setMaximumHeight(QWIDGETSIZE_MAX);
+    legend->setVisible(true);
+    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
+    const int rowHeight = QFontMetrics(legend->font()).height() + 8; // a marker's label and padding
+    // The entries the legend lists: every active series (one the user hid is listed, struck
+    // out), and the limit line when it is drawn.
+    int rows = 0;
+    int rowWidth = 0;
+    const QFontMetrics metrics(legend->font());
+    for (const QString &key : std::as_const(m_order)) {
+        if (!m_inactive.contains(key)) {
+            ++rows;
+            rowWidth += metrics.horizontalAdvance(m_names.value(key, key)) + rowHeight + 12;
+        }
+    }
+    if (m_limit && m_limit->isVisible()) {
+        ++rows;
+        rowWidth += metrics.horizontalAdvance(m_limit->name()) + rowHeight + 12;
+    }
+    // A row wider than the chart becomes a column beside the plot.
+    if (legend->alignment() == Qt::AlignBottom && rowWidth > width() - 20)
+        legend->setAlignment(Qt::AlignRight);
+    const int height = plotRoom + (legend->alignment() == Qt::AlignBottom ? rowHeight : rows * rowHeight + 10);
+    setMinimumHeight(qMax(minimumHeight(), height));
+}
+
 void TimeSeriesChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyPalette();
+    if (event->type() == QEvent::FontChange) {
+        applyPalette(); // with the fonts: the legend's entries keep their strike-out
+        applyCompactness();
+        layOutMarkers();
+    }
     QChartView::changeEvent(event);
 }
 
@@ -109,6 +173,7 @@ void TimeSeriesChart::applyPalette()
 {
     QChart *c = chart();
     ChartColors::applyPalette(c, palette());
+    ChartFonts::apply(c, font());
     c->legend()->setLabelColor(palette().color(QPalette::Text));
     const auto markers = c->legend()->markers();
     for (QLegendMarker *marker : markers)

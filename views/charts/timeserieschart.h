@@ -7,6 +7,7 @@
 
 #include "recording/recording.h"
 
+#include <optional>
 #include <vector>
 
 class QAbstractAxis;
@@ -100,6 +101,7 @@ signals:
     void markerRemoveRequested(int index);
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
@@ -127,6 +129,9 @@ private:
     void applyVisibility(const QString &key);
     void applyTimeAxis();
     void applyCompactness();
+    // In a picture: the whole legend, as a column beside the plot when a row would not fit, and
+    // the height it needs; on screen again: as it was.
+    void fitLegendForPicture();
     void layOutMarkers();
     void applyMargins();
     void drawValueTitle(QPainter *painter);
@@ -169,4 +174,7 @@ private:
     qint64 m_crosshairMs = -1;
     QPoint m_dragFrom;
     qint64 m_dragViewFromMs = -1;
+    std::optional<Qt::Alignment> m_liveLegendAlignment; // set while captured
+    int m_liveMinimumHeight = 0;
+    int m_liveMaximumHeight = QWIDGETSIZE_MAX;
 };

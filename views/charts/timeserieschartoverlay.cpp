@@ -2,6 +2,7 @@
 // crosshair with every series' value, zoom and pan of the time axis, and the markers' labels.
 #include "views/charts/timeserieschart.h"
 #include "bridge/untrustedtext.h"
+#include "views/charts/capturelook.h"
 
 #include <QContextMenuEvent>
 #include <QDateTime>
@@ -19,6 +20,9 @@
 namespace {
 constexpr int MarkerLabelMaxWidth = 140;
 constexpr int MarkerRowsMax = 3;
+// A picture has no tooltip and no context menu to name a marker: its labels are whole, in as
+// many rows as they need up to this many (a recording may hold hundreds of markers).
+constexpr int MarkerRowsMaxInPicture = 8;
 
 // The point of `points` (in time order) nearest to `x`, or -1 when x is outside them.
 qsizetype nearestIndex(const QList<QPointF> &points, double x)
@@ -216,10 +220,15 @@ void TimeSeriesChart::setMarkers(const std::vector<RecordingMarker> &markers)
 void TimeSeriesChart::layOutMarkers()
 {
     // Labels sit in rows above the plot, never over the data: each goes to the first row where it
-    // clears its left neighbour; one that fits no row is elided to what room is left.
+    // clears its left neighbour; one that fits no row is elided to what room is left. A label
+    // near the right edge ends at the edge, left of its line.
     const QFontMetrics metrics(font());
     const qreal rowHeight = metrics.height() + 2;
     const QRectF plot = chart()->plotArea();
+    const bool picture = CaptureLook::isCapturing(this);
+    const int labelMaxWidth = picture ? qMax(MarkerLabelMaxWidth, int(plot.width()) - 6) : MarkerLabelMaxWidth;
+    // A short chart keeps its height for the data: one row of labels, elided.
+    const int rowsMax = picture ? MarkerRowsMaxInPicture : height() < 260 ? 1 : MarkerRowsMax;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < m_markers.size(); ++i) {
         if (m_markers[i].timeMs >= m_viewFromMs && m_markers[i].timeMs <= m_viewToMs)
@@ -231,7 +240,7 @@ void TimeSeriesChart::layOutMarkers()
     m_markerLabels.clear();
     for (const std::size_t i : order) {
         const qreal x = xAtTime(m_markers[i].timeMs);
-        const QString text = metrics.elidedText(m_markers[i].label, Qt::ElideRight, MarkerLabelMaxWidth);
+        const QString text = metrics.elidedText(m_markers[i].label, Qt::ElideRight, labelMaxWidth);
         const qreal width = metrics.horizontalAdvance(text) + 6;
         const qreal left = qMax(qMin(x - 2, plot.right() - width), 0.0);
         int row = 0;
@@ -239,8 +248,6 @@ void TimeSeriesChart::layOutMarkers()
             ++row;
         QString shown = text;
         qreal shownWidth = width;
-        // A short chart keeps its height for the data: one row of labels, elided.
-        const int rowsMax = height() < 260 ? 1 : MarkerRowsMax;
         if (row >= rowsMax) {
             // No row is free: the row that frees up first gets what room is left, elided.
             row = int(std::min_element(rowEnds.begin(), rowEnds.end()) - rowEnds.begin());
@@ -327,8 +334,8 @@ void TimeSeriesChart::drawMarkers(QPainter *painter)
 
 void TimeSeriesChart::drawCrosshair(QPainter *painter)
 {
-    if (m_crosshairMs < 0)
-        return;
+    if (m_crosshairMs < 0 || CaptureLook::isCapturing(this))
+        return; // where the mouse happened to be is no part of a picture
     const QRectF plot = chart()->plotArea();
     const qreal x = xAtTime(m_crosshairMs);
     if (x < plot.left() || x > plot.right())

@@ -1,6 +1,7 @@
 #include "views/incidents/capturerenderer.h"
 
 #include "bridge/untrustedtext.h"
+#include "views/charts/capturelook.h"
 
 #include <QDateTime>
 #include <QPainter>
@@ -60,6 +61,7 @@ int CaptureRenderer::bandHeight(QWidget *widget, const QString &text)
 
 QImage CaptureRenderer::renderImage(QWidget *widget, qreal devicePixelRatio, const Stamp &stamp)
 {
+    const CaptureLook look(widget);
     const QString text = stamp.text();
     const int band = bandHeight(widget, text);
     const QSize logical(widget->width(), widget->height() + band);
@@ -82,6 +84,7 @@ bool CaptureRenderer::writeSvg(QWidget *widget, const QString &path, const QStri
     // they are, and a control character anywhere (in them or in painted text) cannot be
     // represented in XML 1.0: a host "</desc><script>…" from a recording would become markup
     // that runs when the picture is opened in a browser. Both are made plain and escaped here.
+    const CaptureLook look(widget);
     const QString text = UntrustedText::plain(stamp.text(), 4096);
     const int band = bandHeight(widget, text);
     const QSize size(widget->width(), widget->height() + band);

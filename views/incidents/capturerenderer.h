@@ -7,7 +7,8 @@
 class QWidget;
 
 // Pictures for a ticket: a widget rendered with a stamp underneath (sockscope version, host,
-// kernel, namespace, time range), as PNG at any device pixel ratio or as SVG.
+// kernel, namespace, time range), as PNG at any device pixel ratio or as SVG. The widget is drawn
+// as a picture needs it (CaptureLook): legends on, screen-only controls off, text wrapped.
 class CaptureRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(CaptureRenderer)

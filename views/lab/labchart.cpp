@@ -1,6 +1,8 @@
 #include "views/lab/labchart.h"
 
 #include "views/charts/chartcolors.h"
+#include "views/charts/chartfonts.h"
+#include "views/charts/niceticks.h"
 
 #include <QEvent>
 #include <QLineSeries>
@@ -46,6 +48,8 @@ LabChart::LabChart(QWidget *parent)
     m_unavailable->setPen(QPen(ChartColors::warning(), 2));
     m_otherFailures->setColor(ChartColors::series(3));
     m_rate->setLabelFormat(QStringLiteral("%d"));
+    NiceTicks::useLocaleNumbers(chart);
+    ChartFonts::apply(chart, font());
     // The series' names say "per second"; the time labels carry the SI symbol "s" (their format
     // goes through printf, ASCII only) rather than an axis title the narrow panel has no room for.
     m_time->setLabelFormat(QStringLiteral("%d s"));
@@ -122,5 +126,7 @@ void LabChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
+    if (event->type() == QEvent::FontChange)
+        ChartFonts::apply(chart(), font());
     QChartView::changeEvent(event);
 }

@@ -4,6 +4,8 @@
 #include "views/sysctl/sysctlpanel.h"
 
 #include "wording/coremessagetext.h"
+#include "views/window/appearance.h"
+#include "views/window/appearancemenu.h"
 #include "views/window/languagemenu.h"
 #include "languages.h"
 #include "views/window/samplingtoolbar.h"
@@ -97,6 +99,8 @@ void MainWindow::createMenus()
     menuBar()->addMenu(m_lab->menu());
     menuBar()->addMenu(m_docks->viewMenu());
     m_docks->viewMenu()->addAction(m_fullScreenAction);
+    m_appearanceMenu = new AppearanceMenu(this);
+    m_docks->viewMenu()->addMenu(m_appearanceMenu);
     m_languageMenu = new LanguageMenu(this);
     menuBar()->addMenu(m_languageMenu);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -183,6 +187,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_helpMenu->setTitle(tr("&Help"));
     m_languageMenu->retranslate();
+    m_appearanceMenu->retranslate();
     m_toolBar->retranslate();
     m_incidents->retranslate();
     m_remote->retranslate();
@@ -266,6 +271,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("sampling/intervalMs"), intervalMs());
     settings.setValue(QStringLiteral("charts/windowSeconds"), windowSeconds());
     settings.setValue(QStringLiteral("language"), Languages::current());
+    Appearance::save(settings);
 }
 
 void MainWindow::restoreSettings()
@@ -274,4 +280,6 @@ void MainWindow::restoreSettings()
     m_docks->restoreSettings(settings);
     setIntervalMs(settings.value(QStringLiteral("sampling/intervalMs"), 1000).toInt());
     setWindowSeconds(settings.value(QStringLiteral("charts/windowSeconds"), 300).toInt());
+    Appearance::restore(settings);
+    m_appearanceMenu->showCurrent();
 }

@@ -12,6 +12,7 @@
 
 #include <vector>
 
+class AppearanceMenu;
 class LanguageMenu;
 class SamplingToolBar;
 class WindowStatus;
@@ -101,6 +102,7 @@ private:
     WindowStatus *m_status;
     QMenu *m_fileMenu = nullptr;
     LanguageMenu *m_languageMenu = nullptr;
+    AppearanceMenu *m_appearanceMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_fullScreenAction = nullptr;

@@ -1,6 +1,7 @@
 #include "views/window/overviewpanel.h"
 #include "wording/coremessagetext.h"
 
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
 #include "core/snapshot/inetaddress.h"
 #include "core/snapshot/portbudget.h"
@@ -16,10 +17,14 @@
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
 
 OverviewPanel::OverviewPanel(QWidget *parent)
     : HistoryPanel(parent)
-    , m_form(new QFormLayout(this))
+    , m_scroll(new QScrollArea(this))
+    , m_content(new QWidget(m_scroll))
+    , m_form(new QFormLayout(m_content))
     , m_sockets(new QLabel(this))
     , m_timeWait(new QLabel(this))
     , m_timeWaitFill(new QProgressBar(this))
@@ -55,7 +60,27 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     QWidget *fields[] = {m_sockets, m_timeWait, m_timeWaitFill, m_memory, m_rates, m_overflow, m_ports, portsRow, m_refresh};
     for (QWidget *field : fields)
         m_form->addRow(new QLabel(this), field);
+    CaptureLook::markLiveOnly(m_portBudget);
+    // A dock does not give its widget the height that wrapped text needs for its width (height
+    // for width): a scroll area does, and scrolls when the dock is shorter than that.
+    m_scroll->setWidget(m_content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scroll);
     retranslate();
+}
+
+bool OverviewPanel::event(QEvent *event)
+{
+    if (event->type() == CaptureLook::changedEvent()) {
+        // A picture cannot scroll: it is as tall as the wrapped lines need at its width.
+        m_content->layout()->activate();
+        setMinimumHeight(CaptureLook::isCapturing(this) ? m_content->heightForWidth(m_scroll->viewport()->width()) : 0);
+        return true;
+    }
+    return HistoryPanel::event(event);
 }
 
 void OverviewPanel::retranslate()
@@ -70,7 +95,8 @@ void OverviewPanel::retranslate()
         tr("The timewait table against tcp_max_tw_buckets: sockstat tw, which counts TIME-WAIT "
            "and orphaned FIN-WAIT-2 entries, IPv4 and IPv6 together, as the limit does. Past it, "
            "closing sockets get no entry and TCPTimeWaitOverflow counts them (as it counts entries that could "
-           "not be allocated)."));
+           "not be allocated).")
+        + QLatin1Char(' ') + timeWaitLevelsText());
     m_portBudget->setText(tr("Worked budget…"));
     m_portBudget->setToolTip(tr("New connections per second towards the busiest tuples, with and without "
                                 "tcp_tw_reuse, worked out from this namespace's values."));
@@ -200,7 +226,8 @@ void OverviewPanel::showPorts(const Snapshot &s)
         m_portRate->setToolTip(why);
         m_portsFill->setToolTip(tr("Local ports in use towards the busiest destination, against the ports of "
                                    "ip_local_port_range outside ip_local_reserved_ports.")
-                                + QLatin1Char(' ') + why);
+                                + QLatin1Char(' ') + portLevelsText() + QLatin1Char(' ') + why);
+        showFillLevel(m_portsFill, FillLevel::portsTowardsOneDestination(p.inUse, usable > 0 ? usable : 0));
     } else {
         m_ports->setText(s.ephemeralRange.valid
                              ? tr("none in use (range %1–%2)").arg(s.ephemeralRange.low).arg(s.ephemeralRange.high)
@@ -211,7 +238,36 @@ void OverviewPanel::showPorts(const Snapshot &s)
         m_portRate->clear();
         m_portsFill->setValue(0);
         m_portsFill->setFormat(QString());
+        showFillLevel(m_portsFill, FillLevel::Level::Normal);
     }
+}
+
+void OverviewPanel::showFillLevel(QProgressBar *bar, FillLevel::Level level)
+{
+    if (level == FillLevel::Level::Normal) {
+        bar->setPalette(QPalette()); // the window's, light or dark, as it changes
+        return;
+    }
+    QPalette fill;
+    fill.setColor(QPalette::Highlight, ChartColors::fill(level, QColor()));
+    fill.setColor(QPalette::HighlightedText, Qt::white);
+    bar->setPalette(fill);
+}
+
+QString OverviewPanel::timeWaitLevelsText()
+{
+    return tr("Amber from %1 % of tcp_max_tw_buckets, red from %2 %; at 100 % the kernel makes no more timewait entries.")
+        .arg(FillLevel::TimeWaitWarningPerMille / 10)
+        .arg(FillLevel::TimeWaitCriticalPerMille / 10);
+}
+
+QString OverviewPanel::portLevelsText()
+{
+    return tr("Amber from %1 % of the usable ports: connect() tries the ports of one parity first, and past half the "
+              "range those are mostly taken, so each connect() scans longer; red from %2 %; at 100 % connect() fails "
+              "with EADDRNOTAVAIL.")
+        .arg(FillLevel::PortsWarningPerMille / 10)
+        .arg(FillLevel::PortsCriticalPerMille / 10);
 }
 
 QString OverviewPanel::ratesText(std::optional<double> timeWait, std::optional<double> timeWaitKilled, double opened,
@@ -258,6 +314,7 @@ void OverviewPanel::showTimeWait(quint32 timeWait, qint64 table, qint64 buckets)
         m_timeWaitFill->setValue(0);
         m_timeWaitFill->setFormat(QString());
     }
+    showFillLevel(m_timeWaitFill, FillLevel::timeWaitTable(used, buckets));
 }
 
 void OverviewPanel::follow(const WindowState *state, SnapshotUpdates snapshots)
