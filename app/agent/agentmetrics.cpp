@@ -23,6 +23,7 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
 
     MetricsOptions metrics;
     metrics.topPorts = options.topPorts;
+    metrics.ephemeralPorts = options.ephemeralPorts;
     MetricsCollection collection({options.stateMask, namespaceLabel}, metrics, [](const CoreMessage &error) {
         if (error.isEmpty())
             std::fputs("sockscope-agent: collecting works again.\n", stderr);

@@ -56,10 +56,11 @@ const char *AgentOptions::usage()
 {
     return "Usage: sockscope-agent --stream | --once [--format json|text] | --record FILE\n"
            "                       [--netns NAME|PATH] [--interval SECONDS] [--states LIST]\n"
-           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--sockets]\n"
+           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--ephemeral-ports]\n"
+           "                       [--sockets]\n"
            "                       [--samples N]\n"
            "       sockscope-agent --metrics-listen [ADDRESS:]PORT [--metrics-min-interval SECONDS]\n"
-           "                       [--netns NAME|PATH] [--states LIST] [--top N]\n"
+           "                       [--netns NAME|PATH] [--states LIST] [--top N] [--ephemeral-ports]\n"
            "Collects what the Linux TCP stack does with its sockets, for sockscope on another machine.\n"
            "  --stream           the recording format on stdout: header, then a summary every interval and\n"
            "                     the socket table every --table-period; commands on stdin, one a line:\n"
@@ -81,6 +82,9 @@ const char *AgentOptions::usage()
            "                     their age; 100 dumps every sample.\n"
            "  --top N            ports and port tuples listed by --once (default 10) or exported\n"
            "                     one by one by --metrics-listen (default 20, at most 1000; the rest as \"other\")\n"
+           "  --ephemeral-ports  with --once and --metrics-listen: list the ports inside ip_local_port_range\n"
+           "                     one by one, not as one \"ephemeral\" entry (for remote ports this host's\n"
+           "                     range stands for the peers', which is not known)\n"
            "  --sockets          with --once --format json: list every socket\n"
            "  --samples N        with --stream/--record: stop after N samples\n"
            "  --lab              with --stream: a training lab in namespaces of its own (user, network, PID),\n"
@@ -119,6 +123,8 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
             sysctlHelper = value;
         } else if (arg == "--sockets") {
             includeSockets = true;
+        } else if (arg == "--ephemeral-ports") {
+            ephemeralPorts = true;
         } else if (valueOf("--record", argc, argv, &i, &value, &missing)) {
             if (missing || value.empty()) {
                 *error = "--record needs a file name.";
@@ -215,6 +221,10 @@ bool AgentOptions::parse(int argc, char **argv, std::string *error)
     }
     if (formatGiven && mode != Mode::Once) {
         *error = "--format applies to --once.";
+        return false;
+    }
+    if (ephemeralPorts && mode != Mode::Once && mode != Mode::Metrics) {
+        *error = "--ephemeral-ports applies to --once and --metrics-listen.";
         return false;
     }
     if (includeSockets && (mode != Mode::Once || format != Format::Json)) {

@@ -24,6 +24,10 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     const QCommandLineOption top(QStringLiteral("top"), tr("How many ports and port tuples to list (default 10)."), tr("N"),
                                  QStringLiteral("10"));
     const QCommandLineOption sockets(QStringLiteral("sockets"), tr("With --once --format json: list every socket."));
+    const QCommandLineOption ephemeral(QStringLiteral("ephemeral-ports"),
+                                       tr("With --once: list the ports inside ip_local_port_range one by one, not as one "
+                                          "\"ephemeral\" entry (for remote ports this host's range stands for the "
+                                          "peers', which is not known)."));
     const QCommandLineOption netnsOption(QStringLiteral("netns"),
                                          tr("Observe another network namespace: a name under /var/run/netns or a path "
                                             "such as /proc/PID/ns/net."),
@@ -94,6 +98,7 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     parser.addOptions({once,
                        formatOption,
                        top,
+                       ephemeral,
                        sockets,
                        netnsOption,
                        states,
@@ -204,6 +209,12 @@ bool CommandLineOptions::parse(const QStringList &arguments, const QStringList &
     topPorts = parser.value(top).toInt(&ok);
     if (!ok || topPorts < 0 || topPorts > 65536) {
         *error = tr("--top needs a number between 0 and 65536, not \"%1\".").arg(parser.value(top));
+        return false;
+    }
+
+    ephemeralPorts = parser.isSet(ephemeral);
+    if (ephemeralPorts && mode != Mode::Once) {
+        *error = tr("--ephemeral-ports applies to --once.");
         return false;
     }
 
