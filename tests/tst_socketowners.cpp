@@ -604,6 +604,28 @@ private slots:
                  Workers - 1);
     }
 
+    // "Likely, N unknown" in a socket table's OWNERS frame is stored as likely: a 0.2 reader
+    // refuses a frame with an evidence byte it does not know (it accepts 0 to 5), and the frame
+    // reads back with every row's owner.
+    void likelyUnknownTableIsReadByOlderReaders()
+    {
+        SocketOwnership ownership;
+        ownership.scope = OwnerScope::AllProcesses;
+        SocketOwner pool;
+        pool.command = "tw-pool";
+        pool.processes = 4;
+        ownership.owners.push_back(pool);
+        ownership.perSocket = {{1, OwnerEvidence::LikelyUnknown}, {1, OwnerEvidence::Likely}, {0, OwnerEvidence::None}};
+        const std::string encoded = OwnerTableCodec::encode(ownership, {0, 1, 2});
+        SocketOwnership decoded;
+        QVERIFY(OwnerTableCodec::decode(encoded, 3, &decoded));
+        QCOMPARE(decoded.perSocket.size(), std::size_t(3));
+        QCOMPARE(int(decoded.perSocket[0].evidence), int(OwnerEvidence::Likely));
+        QCOMPARE(decoded.perSocket[0].owner, 1u);
+        QCOMPARE(int(decoded.perSocket[1].evidence), int(OwnerEvidence::Likely));
+        QCOMPARE(decoded.owners[0].processes, 4u);
+    }
+
     // An unprivileged run reads only its own processes' descriptors, and says so.
     void unprivilegedRunSeesOnlyItsOwn()
     {
