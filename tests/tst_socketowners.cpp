@@ -604,6 +604,62 @@ private slots:
                  Workers - 1);
     }
 
+    // Two clients of one command under two users (or in two containers: the unit's name alike)
+    // are two owners: their TIME-WAIT towards one server is nobody's guess, not one merged owner.
+    void clientsOfOneCommandAsTwoUsersAreTwoOwners()
+    {
+        constexpr quint16 Port = 7112;
+        constexpr int Calls = 3;
+        const int listener = listenOn(Port);
+        QVERIFY(listener >= 0);
+        std::vector<std::thread> served;
+        std::thread server([&] {
+            for (int i = 0; i < 2 * (Calls + 1); ++i) {
+                const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+                if (fd < 0)
+                    return; // the test ended early
+                served.emplace_back([fd] {
+                    waitForEof(fd); // the client closes first
+                    ::close(fd);
+                });
+            }
+        });
+        const auto client = [](bool nobody) {
+            return [nobody](int commands, int answers) {
+                if (nobody && (::setresgid(65534, 65534, 65534) != 0 || ::setresuid(65534, 65534, 65534) != 0))
+                    ::_exit(1);
+                const int held = connectTo(Port);
+                for (int c = 0; c < Calls; ++c)
+                    ::close(connectTo(Port));
+                say(answers);
+                hear(commands);
+                ::close(held);
+            };
+        };
+        Child root = spawn("tw-twin", client(false));
+        Child nobody = spawn("tw-twin", client(true));
+        const Cleanup cleanup {[&] {
+            for (Child *child : {&root, &nobody}) {
+                child->send();
+                child->reap();
+            }
+            ::shutdown(listener, SHUT_RDWR);
+            server.join();
+            for (std::thread &thread : served)
+                thread.join();
+            ::close(listener);
+        }};
+        QVERIFY(root.receive());
+        QVERIFY(nobody.receive());
+        const auto towardsPort = [](const SocketRecord &r) { return r.remotePort == Port; };
+        QVERIFY(waitForTimeWait(2 * Calls, towardsPort));
+        SnapshotCollector collector({});
+        const auto snapshot = collect(collector);
+        QVERIFY(snapshot);
+        const Attributed owners = timeWaitOwners(*snapshot, towardsPort);
+        QVERIFY2(owners.count == 2 * Calls && !owners.mixed && owners.evidence == OwnerEvidence::None, describe(owners).c_str());
+    }
+
     // "Likely, N unknown" in a socket table's OWNERS frame is stored as likely: a 0.2 reader
     // refuses a frame with an evidence byte it does not know (it accepts 0 to 5), and the frame
     // reads back with every row's owner.

@@ -1,6 +1,5 @@
 #include "core/owners/clientendpoints.h"
 
-#include <algorithm>
 #include <cstring>
 
 std::size_t EndpointHash::operator()(const Endpoint &key) const
@@ -13,6 +12,15 @@ std::size_t EndpointHash::operator()(const Endpoint &key) const
     return std::size_t(h ^ (h >> 29));
 }
 
+// Two owners are one only with the same command, uid and cgroup: the unit's name alone is alike
+// for nginx.service in two containers, user@1000 and user@1001's units, the root cgroup's processes.
+bool ClientEndpoints::sameOwner(std::uint32_t a, std::uint32_t b) const
+{
+    const SocketOwner &first = m_pool[a];
+    const SocketOwner &second = m_pool[b];
+    return first.command == second.command && first.uid == second.uid && first.cgroup == second.cgroup;
+}
+
 void ClientEndpoints::add(const Endpoint &endpoint, std::uint32_t pool, OwnerEvidence evidence)
 {
     Clients &clients = m_clients[endpoint];
@@ -22,18 +30,15 @@ void ClientEndpoints::add(const Endpoint &endpoint, std::uint32_t pool, OwnerEvi
         ++clients.cgroupSockets;
         if (clients.cgroup == None)
             clients.cgroup = pool;
-        else if (m_pool[clients.cgroup].unit != m_pool[pool].unit)
+        else if (m_pool[clients.cgroup].cgroup != m_pool[pool].cgroup)
             clients.conflict = true;
     } else if (clients.processes.empty()) {
         clients.processes.push_back(pool);
-    } else {
-        const SocketOwner &first = m_pool[clients.processes.front()];
-        const SocketOwner &owner = m_pool[pool];
-        if (first.command != owner.command || first.unit != owner.unit)
-            clients.conflict = true;
-        else if (clients.processes.size() < MaximumProcesses
-                 && std::find(clients.processes.begin(), clients.processes.end(), pool) == clients.processes.end())
-            clients.processes.push_back(pool);
+        clients.seen.insert(pool);
+    } else if (!sameOwner(clients.processes.front(), pool)) {
+        clients.conflict = true;
+    } else if (clients.processes.size() < MaximumProcesses && clients.seen.insert(pool).second) {
+        clients.processes.push_back(pool);
     }
 }
 
@@ -50,5 +55,5 @@ bool ClientEndpoints::unanimous(const Clients &clients) const
     if (clients.processes.empty())
         return clients.cgroup != None;
     // A socket known only by its cgroup belongs to a unit: another unit is another owner.
-    return clients.cgroup == None || m_pool[clients.cgroup].unit == m_pool[clients.processes.front()].unit;
+    return clients.cgroup == None || m_pool[clients.cgroup].cgroup == m_pool[clients.processes.front()].cgroup;
 }

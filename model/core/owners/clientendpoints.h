@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 // (family, remote address, remote port): where a client's connections go.
@@ -25,8 +26,8 @@ struct EndpointHash
 };
 
 // Who holds live outgoing connections (from ports nobody listens on) to each remote endpoint, for
-// the "likely" owner of the TIME-WAIT entries towards it. Owners are told apart by command and
-// unit (OwnerLabel), as the chart and the exporter merge them: the forked workers of one client
+// the "likely" owner of the TIME-WAIT entries towards it. Owners are told apart by command, uid
+// and cgroup (not only the unit's name, alike in two containers): the forked workers of one client
 // are one candidate, not one per pid. A connection whose owner is not known (opened after the
 // last pass over /proc, passed to another process and closed, or held where /proc/PID/fd cannot
 // be read) does not cancel a known owner: it is counted, and the guess says how many there were.
@@ -39,7 +40,8 @@ public:
 
     struct Clients
     {
-        std::vector<std::uint32_t> processes; // distinct pool indices of process owners, one label
+        std::vector<std::uint32_t> processes; // distinct pool indices of process owners, one owner
+        std::unordered_set<std::uint32_t> seen; // the same, to find one in constant time
         std::uint32_t cgroup = None; // pool index of an owner known only by its cgroup (a unit)
         std::uint32_t cgroupSockets = 0;
         std::uint32_t unknown = 0; // connections of no known owner
@@ -69,6 +71,8 @@ public:
     bool unanimous(const Clients &clients) const;
 
 private:
+    bool sameOwner(std::uint32_t a, std::uint32_t b) const;
+
     const std::vector<SocketOwner> &m_pool;
     std::unordered_map<Endpoint, Clients, EndpointHash> m_clients;
 };

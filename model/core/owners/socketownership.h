@@ -25,6 +25,10 @@ struct SocketOwner
     std::string user; // the uid's name, or the number when it has none
     std::string unit; // "nginx.service", "docker:3f2a1b…", a cgroup path, or empty
     std::uint32_t processes = 0; // how many processes the owner stands for (see above)
+    // The full cgroup path of the process (or of the socket, when only that is known): what tells
+    // apart owners whose unit names are alike (nginx.service in two containers, the root cgroup's
+    // processes). Not shown and not stored: the unit is what a reader sees.
+    std::string cgroup;
 
     // What names the owner in a word: its command, or its unit when no process is known.
     const std::string &name() const { return command.empty() ? unit : command; }

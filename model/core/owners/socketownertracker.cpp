@@ -103,7 +103,7 @@ std::string SocketOwnerTracker::userName(std::uint32_t uid)
 std::uint32_t SocketOwnerTracker::poolIndex(SocketOwner owner, std::uint32_t identity)
 {
     std::string key = std::to_string(owner.pid) + '\0' + owner.command + '\0' + std::to_string(owner.uid) + '\0' + owner.unit
-        + '\0' + owner.user + '\0' + std::to_string(owner.processes) + '\0' + std::to_string(identity);
+        + '\0' + owner.user + '\0' + std::to_string(owner.processes) + '\0' + std::to_string(identity) + '\0' + owner.cgroup;
     const auto it = m_poolIndex.find(key);
     if (it != m_poolIndex.end())
         return it->second;
@@ -123,6 +123,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfProcess(std::uint32_t pid)
         owner.uid = process->uid;
         owner.command = process->command;
         owner.unit = CgroupNames::unitOf(process->cgroup);
+        owner.cgroup = process->cgroup;
     }
     owner.user = userName(owner.uid);
     const std::uint32_t index = poolIndex(std::move(owner));
@@ -166,6 +167,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfCgroup(std::uint64_t cgroupId, std:
     const std::string path = m_cgroupNames.pathOf(cgroupId, nowMs);
     SocketOwner owner;
     owner.unit = CgroupNames::unitOf(path);
+    owner.cgroup = path;
     if (owner.unit.empty())
         return Ambiguous; // not known (yet), or the root cgroup: no owner rather than a raw number
     const std::uint32_t index = poolIndex(std::move(owner));
@@ -369,6 +371,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfClients(const std::vector<std::uint
     owner.uid = m_pool[processes.front()].uid;
     owner.command = m_pool[processes.front()].command;
     owner.unit = m_pool[processes.front()].unit;
+    owner.cgroup = m_pool[processes.front()].cgroup;
     owner.user = joinDistinct(users);
     owner.processes = std::uint32_t(processes.size());
     return poolIndex(std::move(owner), ClientsIdentity);
@@ -391,7 +394,7 @@ SocketOwnerTracker::ClientGuess SocketOwnerTracker::guessClient(ClientEndpoints 
             guess.unknown = ClientEndpoints::unknownBeside(*live);
         }
     } else if (heldPool != Ambiguous
-               && (!live || live->cgroup == Ambiguous || m_pool[live->cgroup].unit == m_pool[heldPool].unit)) {
+               && (!live || live->cgroup == Ambiguous || m_pool[live->cgroup].cgroup == m_pool[heldPool].cgroup)) {
         // No process holds a connection there now, and no other unit does: the owner found before.
         guess.pool = heldPool;
         guess.unknown = live ? live->unknown + live->cgroupSockets : 0;
