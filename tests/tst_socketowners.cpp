@@ -129,6 +129,23 @@ bool sendDescriptor(int over, int fd)
     return ::sendmsg(over, &message, 0) == 1;
 }
 
+// Accepts `connections` on `listener`, each served by a thread of `served` until its client
+// closes (first: the TIME-WAIT is the client's).
+std::thread serveClientsClosingFirst(int listener, int connections, std::vector<std::thread> &served)
+{
+    return std::thread([listener, connections, &served] {
+        for (int i = 0; i < connections; ++i) {
+            const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0)
+                return; // the test ended early
+            served.emplace_back([fd] {
+                waitForEof(fd);
+                ::close(fd);
+            });
+        }
+    });
+}
+
 std::shared_ptr<Snapshot> collect(SnapshotCollector &collector)
 {
     CoreMessage error;
@@ -459,17 +476,7 @@ private slots:
         const int listener = listenOn(Port);
         QVERIFY(listener >= 0);
         std::vector<std::thread> served;
-        std::thread server([&] {
-            for (int i = 0; i < Workers * (Calls + 1) + 1; ++i) {
-                const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-                if (fd < 0)
-                    return; // the test ended early
-                served.emplace_back([fd] {
-                    waitForEof(fd); // the client closes first
-                    ::close(fd);
-                });
-            }
-        });
+        std::thread server = serveClientsClosingFirst(listener, Workers * (Calls + 1) + 1, served);
         Child pool = spawn("tw-pool", [](int commands, int answers) {
             int ready[2];
             if (::pipe(ready) != 0)
@@ -613,17 +620,7 @@ private slots:
         const int listener = listenOn(Port);
         QVERIFY(listener >= 0);
         std::vector<std::thread> served;
-        std::thread server([&] {
-            for (int i = 0; i < 2 * (Calls + 1); ++i) {
-                const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-                if (fd < 0)
-                    return; // the test ended early
-                served.emplace_back([fd] {
-                    waitForEof(fd); // the client closes first
-                    ::close(fd);
-                });
-            }
-        });
+        std::thread server = serveClientsClosingFirst(listener, 2 * (Calls + 1), served);
         const auto client = [](bool nobody) {
             return [nobody](int commands, int answers) {
                 if (nobody && (::setresgid(65534, 65534, 65534) != 0 || ::setresuid(65534, 65534, 65534) != 0))
@@ -658,6 +655,30 @@ private slots:
         QVERIFY(snapshot);
         const Attributed owners = timeWaitOwners(*snapshot, towardsPort);
         QVERIFY2(owners.count == 2 * Calls && !owners.mixed && owners.evidence == OwnerEvidence::None, describe(owners).c_str());
+    }
+
+    // The by-process table merges the processes of one command and unit of one user only: two
+    // users' tw-twin are two rows, each with its own pid.
+    void byProcessRowsKeepUsersApart()
+    {
+        auto snapshot = std::make_shared<Snapshot>();
+        snapshot->owners.scope = OwnerScope::AllProcesses;
+        snapshot->owners.owners = {SocketOwner {101, 0, "tw-twin", "root", "", 1},
+                                   SocketOwner {102, 65534, "tw-twin", "nobody", "", 1},
+                                   SocketOwner {103, 0, "tw-twin", "root", "", 1}};
+        for (std::uint32_t owner = 1; owner <= 3; ++owner) {
+            OwnerTimeWait counts;
+            counts.owner = owner;
+            counts.count = counts.exact = 4 - owner;
+            snapshot->owners.timeWaitByOwner.push_back(counts);
+        }
+        TimeWaitByProcessModel model;
+        model.setSnapshot(snapshot);
+        QStringList rows;
+        for (int r = 0; r < model.rowCount(); ++r)
+            rows << model.index(r, TimeWaitByProcessModel::Pid).data().toString() + QLatin1Char(' ')
+                    + model.index(r, TimeWaitByProcessModel::Count).data().toString();
+        QCOMPARE(rows, QStringList({QStringLiteral("101 +1 4"), QStringLiteral("102 2")}));
     }
 
     // "Likely, N unknown" in a socket table's OWNERS frame is stored as likely: a 0.2 reader

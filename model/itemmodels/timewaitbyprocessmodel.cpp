@@ -5,6 +5,9 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
 #include <QStringList>
 
 TimeWaitByProcessModel::TimeWaitByProcessModel(int topOwners, QObject *parent)
@@ -49,6 +52,10 @@ std::vector<TimeWaitByProcessModel::Row> TimeWaitByProcessModel::mergedOwners(co
                                                                               std::uint32_t *withoutOwner)
 {
     std::vector<Row> rows;
+    // One row per command, unit and user: two users' processes (or a container's) of one command
+    // and unit name are two owners. Maps, not searches: a host may have thousands of owners.
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> rowOf;
+    std::set<std::pair<std::size_t, std::uint32_t>> pidsSeen;
     for (const OwnerTimeWait &entry : o.timeWaitByOwner) {
         const SocketOwner *owner = o.owner(entry.owner);
         if (!owner) {
@@ -56,14 +63,13 @@ std::vector<TimeWaitByProcessModel::Row> TimeWaitByProcessModel::mergedOwners(co
             continue;
         }
         const OwnerLabel label = OwnerLabel::of(*owner);
-        auto row = std::find_if(rows.begin(), rows.end(), [&](const Row &r) { return OwnerLabel::of(r.owner) == label; });
-        if (row == rows.end()) {
+        const auto found = rowOf.emplace(std::make_tuple(label.command, label.unit, owner->user), rows.size());
+        if (found.second)
             rows.push_back({Row::Kind::Owner, *owner, entry, {}});
-            row = rows.end() - 1;
-        } else {
-            row->counts.add(entry);
-        }
-        if (owner->pid && std::find(row->pids.begin(), row->pids.end(), owner->pid) == row->pids.end())
+        else
+            rows[found.first->second].counts.add(entry);
+        Row *row = &rows[found.first->second];
+        if (owner->pid && pidsSeen.emplace(found.first->second, owner->pid).second)
             row->pids.push_back(owner->pid);
         // A row of several processes names none of them: which one closed is not known. The
         // holders of a listener and a client's workers count as the processes they stand for.
