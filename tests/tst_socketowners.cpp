@@ -657,6 +657,51 @@ private slots:
         QVERIFY2(owners.count == 2 * Calls && !owners.mixed && owners.evidence == OwnerEvidence::None, describe(owners).c_str());
     }
 
+    // One process known beside more connections of no known owner (in flight over a unix socket)
+    // to one server: the TIME-WAIT there is nobody's guess, not "likely, 2 unknown".
+    void fewKnownBesideMoreUnknownIsNoGuess()
+    {
+        constexpr quint16 Port = 7113;
+        constexpr int Unknown = 2;
+        const int listener = listenOn(Port);
+        QVERIFY(listener >= 0);
+        std::vector<std::thread> served;
+        std::thread server = serveClientsClosingFirst(listener, 2 + Unknown, served);
+        Child holder = spawn("tw-few", [](int commands, int answers) {
+            const int held = connectTo(Port);
+            ::close(connectTo(Port)); // closes first: one TIME-WAIT
+            say(answers);
+            hear(commands);
+            ::close(held);
+        });
+        int pair[2] = {-1, -1};
+        const Cleanup cleanup {[&] {
+            holder.send();
+            holder.reap();
+            for (const int fd : pair)
+                ::close(fd);
+            ::shutdown(listener, SHUT_RDWR);
+            server.join();
+            for (std::thread &thread : served)
+                thread.join();
+            ::close(listener);
+        }};
+        QVERIFY(holder.receive());
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair), 0);
+        for (int i = 0; i < Unknown; ++i) {
+            const int passed = connectTo(Port);
+            QVERIFY(passed >= 0 && sendDescriptor(pair[0], passed));
+            ::close(passed);
+        }
+        const auto towardsPort = [](const SocketRecord &r) { return r.remotePort == Port; };
+        QVERIFY(waitForTimeWait(1, towardsPort));
+        SnapshotCollector collector({});
+        const auto snapshot = collect(collector);
+        QVERIFY(snapshot);
+        const Attributed owners = timeWaitOwners(*snapshot, towardsPort);
+        QVERIFY2(owners.count == 1 && owners.evidence == OwnerEvidence::None, describe(owners).c_str());
+    }
+
     // The by-process table merges the processes of one command and unit of one user only: two
     // users' tw-twin are two rows, each with its own pid.
     void byProcessRowsKeepUsersApart()

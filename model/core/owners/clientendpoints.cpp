@@ -32,13 +32,12 @@ void ClientEndpoints::add(const Endpoint &endpoint, std::uint32_t pool, OwnerEvi
             clients.cgroup = pool;
         else if (m_pool[clients.cgroup].cgroup != m_pool[pool].cgroup)
             clients.conflict = true;
-    } else if (clients.processes.empty()) {
-        clients.processes.push_back(pool);
-        clients.seen.insert(pool);
-    } else if (!sameOwner(clients.processes.front(), pool)) {
-        clients.conflict = true;
-    } else if (clients.processes.size() < MaximumProcesses && clients.seen.insert(pool).second) {
-        clients.processes.push_back(pool);
+    } else {
+        ++clients.known;
+        if (!clients.processes.empty() && !sameOwner(clients.processes.front(), pool))
+            clients.conflict = true;
+        else if (clients.processes.size() < MaximumProcesses && clients.seen.insert(pool).second)
+            clients.processes.push_back(pool);
     }
 }
 
@@ -54,6 +53,8 @@ bool ClientEndpoints::unanimous(const Clients &clients) const
         return false;
     if (clients.processes.empty())
         return clients.cgroup != None;
+    if (unknownBeside(clients) > clients.known)
+        return false;
     // A socket known only by its cgroup belongs to a unit: another unit is another owner.
     return clients.cgroup == None || m_pool[clients.cgroup].cgroup == m_pool[clients.processes.front()].cgroup;
 }

@@ -44,6 +44,7 @@ public:
         std::unordered_set<std::uint32_t> seen; // the same, to find one in constant time
         std::uint32_t cgroup = None; // pool index of an owner known only by its cgroup (a unit)
         std::uint32_t cgroupSockets = 0;
+        std::uint32_t known = 0; // connections whose process is known (a descriptor found)
         std::uint32_t unknown = 0; // connections of no known owner
         bool conflict = false; // two commands or units: no guess
         bool unknownCounted = false; // unknown added to an owner's OwnerTimeWait::unknownLive
@@ -67,7 +68,8 @@ public:
         return clients.unknown + (clients.processes.empty() ? 0 : clients.cgroupSockets);
     }
     // Whether `clients` name one owner: its processes, or (with none) its unit; false when two
-    // owners would fit or nobody is known.
+    // owners would fit, nobody is known, or more connections there have no known process than
+    // have one (1 known beside 1,000 unknown says nothing of who made the TIME-WAIT).
     bool unanimous(const Clients &clients) const;
 
 private:
