@@ -41,8 +41,10 @@ void keepLikelyUnknown(const SocketOwnership &listed, SocketOwnership &rows)
             continue;
         for (OwnerTimeWait &to : rows.timeWaitByOwner) {
             const SocketOwner *same = rows.owner(to.owner);
+            // Another user's owner of one command and unit is another owner; one with no likely
+            // entries left (already given them) is not the one these counts are of.
             if (!same || same->pid != owner->pid || same->processes != owner->processes || same->command != owner->command
-                || same->unit != owner->unit)
+                || same->unit != owner->unit || same->user != owner->user || to.likely == 0)
                 continue;
             to.likelyUnknown = std::min(from.likelyUnknown, to.likely);
             to.likely -= to.likelyUnknown;
