@@ -248,6 +248,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
                                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {
     SocketOwnership ownership;
+    m_nowMs = nowMs;
     refreshProcesses(sockets, nowMs, ownership);
     Pass pass(m_pool, ownership);
     attributeLive(sockets, partition, cgroups, nowMs, pass);
@@ -387,11 +388,17 @@ SocketOwnerTracker::ClientGuess SocketOwnerTracker::guessClient(ClientEndpoints 
     ClientGuess guess;
     guess.clients = live;
     const auto held = m_heldClients.find(endpoint);
-    const std::uint32_t heldPool = held != m_heldClients.end() ? held->second : Ambiguous;
+    // A TIME-WAIT entry lasts 60 s (TCP_TIMEWAIT_LEN): an owner not confirmed by live processes
+    // for longer (and a sample's worth) made none of the entries there now.
+    constexpr std::int64_t HoldMs = 60'000 + 5'000;
+    const bool holds = held != m_heldClients.end() && m_nowMs - held->second.confirmedMs <= HoldMs;
+    const std::uint32_t heldPool = holds ? held->second.pool : Ambiguous;
+    std::int64_t confirmedMs = holds ? held->second.confirmedMs : m_nowMs;
     if (live && (live->conflict || !live->processes.empty())) {
         if (clients.unanimous(*live)) {
             guess.pool = poolIndexOfClients(live->processes);
             guess.unknown = ClientEndpoints::unknownBeside(*live);
+            confirmedMs = m_nowMs;
         }
     } else if (heldPool != Ambiguous
                && (!live || live->cgroup == Ambiguous || m_pool[live->cgroup].cgroup == m_pool[heldPool].cgroup)) {
@@ -403,7 +410,7 @@ SocketOwnerTracker::ClientGuess SocketOwnerTracker::guessClient(ClientEndpoints 
         guess.unknown = live->unknown;
     }
     if (guess.pool != Ambiguous && m_nextHeldClients.size() < MaximumHeldClients)
-        m_nextHeldClients.emplace(endpoint, guess.pool);
+        m_nextHeldClients.emplace(endpoint, HeldClient {guess.pool, guess.pool == heldPool ? confirmedMs : m_nowMs});
     return guess;
 }
 

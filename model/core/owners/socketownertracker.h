@@ -124,8 +124,15 @@ private:
     bool m_unknownInodes = true;
     // Remote endpoint -> pool index of its likely owner, from the last attribution (and the
     // next one's, while it is made).
-    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> m_heldClients;
-    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> m_nextHeldClients;
+    // An endpoint's likely owner, and when live processes last confirmed it (monotonic ms).
+    struct HeldClient
+    {
+        std::uint32_t pool;
+        std::int64_t confirmedMs;
+    };
+    std::unordered_map<Endpoint, HeldClient, EndpointHash> m_heldClients;
+    std::unordered_map<Endpoint, HeldClient, EndpointHash> m_nextHeldClients;
+    std::int64_t m_nowMs = 0; // the clock of the attribution under way
     // Client TIME-WAIT entries attributed to nobody in the last attribution, and whether they grew.
     std::uint32_t m_clientUnattributed = 0;
     bool m_clientTimeWaitGrew = false;
