@@ -98,7 +98,13 @@ private slots:
         QCOMPARE(s.at("sockscope_timewait_local_port_sockets{port=\"9000\"}"), 9.0);
         QCOMPARE(s.at("sockscope_timewait_local_port_sockets{port=\"9443\"}"), 6.0);
         QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"9000\"}"), 12.0);
-        // Every other TIME-WAIT is a remote port of the 15 server-side ones, each its own port.
+        // The remote ports of the 15 server-side entries are the clients' ephemeral ports, each
+        // its own: one series port="ephemeral", as the 12 client-side entries' local ports are.
+        QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"ephemeral\"}"), 15.0);
+        QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"other\"}"), 0.0);
+        QCOMPARE(HttpScrape::count(s, "sockscope_timewait_remote_port_sockets"), 3);
+        QCOMPARE(s.at("sockscope_timewait_local_port_sockets{port=\"ephemeral\"}"), 12.0);
+        QCOMPARE(HttpScrape::count(s, "sockscope_timewait_local_port_sockets"), 4);
         QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_local_port_sockets"), 27.0);
         QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_remote_port_sockets"), 27.0);
         QCOMPARE(s.at("sockscope_sockets{family=\"ipv4\",state=\"TIME-WAIT\"}"), 21.0);
@@ -193,15 +199,26 @@ private slots:
         }
     }
 
-    // --top 1: one port by name, the rest in port="other", and the sum still exact.
+    // --top 1: one port by name, the rest in port="other", and the sum still exact. With
+    // --ephemeral-ports the clients' ports are ports again, each with one entry, so 9000 leads.
     void topPortsAndOther()
     {
         QProcess agent;
         ExporterProcess::start(agent, {"--metrics-listen", "127.0.0.1:" + QString::number(TopOnePort), "--top", "1"}, TopOnePort);
-        const auto s = scrape(TopOnePort);
+        auto s = scrape(TopOnePort);
+        QCOMPARE(HttpScrape::count(s, "sockscope_timewait_local_port_sockets"), 2);
+        QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"ephemeral\"}"), 15.0);
+        QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"other\"}"), 12.0);
+        QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_local_port_sockets"), 27.0);
+        ExporterProcess::stop(agent);
+        ExporterProcess::start(
+            agent, {"--metrics-listen", "127.0.0.1:" + QString::number(TopOnePort), "--top", "1", "--ephemeral-ports"},
+            TopOnePort);
+        s = scrape(TopOnePort);
         QCOMPARE(HttpScrape::count(s, "sockscope_timewait_local_port_sockets"), 2);
         QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"9000\"}"), 12.0);
         QCOMPARE(s.at("sockscope_timewait_remote_port_sockets{port=\"other\"}"), 15.0);
+        QCOMPARE(s.count("sockscope_timewait_remote_port_sockets{port=\"ephemeral\"}"), std::size_t(0));
         QCOMPARE(HttpScrape::sum(s, "sockscope_timewait_local_port_sockets"), 27.0);
         ExporterProcess::stop(agent);
     }
@@ -345,8 +362,8 @@ private slots:
         }
     }
 
-    // 10,000 distinct local ports in TIME-WAIT (client-side closes, one ephemeral port each): the
-    // top 20 and "other", no more, and the sum exact.
+    // 10,000 distinct local ports in TIME-WAIT (client-side closes, one ephemeral port each): one
+    // series port="ephemeral" for them, a few named ports and "other", and the sum exact.
     void seriesBoundedAtTenThousandPorts()
     {
         // On loopback tcp_tw_reuse (2, its default) lets connect() take over a TIME-WAIT port more
@@ -364,7 +381,8 @@ private slots:
         // connect() may give a port already in TIME-WAIT towards :9000 to a connection to :9100.
         QVERIFY2(s.at("sockscope_timewait_local_ports") >= 10000,
                  qPrintable(QString::number(s.at("sockscope_timewait_local_ports"))));
-        QCOMPARE(HttpScrape::count(s, "sockscope_timewait_local_port_sockets"), 21);
+        QVERIFY(HttpScrape::count(s, "sockscope_timewait_local_port_sockets") <= 21);
+        QVERIFY(s.at("sockscope_timewait_local_port_sockets{port=\"ephemeral\"}") >= 10000);
         // 10,027 and the few Prometheus's connections left on :9941 (prometheusScrapesTheAgent).
         const double timeWait = HttpScrape::sum(s, "sockscope_sockets", "TIME-WAIT");
         QVERIFY(timeWait >= 10027 && timeWait < 10100);

@@ -103,19 +103,38 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const SnapshotPtr snapshot = collect();
         model.setSnapshot(snapshot);
-        QCOMPARE(model.rowCount(), 3); // 7001 and two ephemeral ports, capped at 3
+        // 7001, the 3 client-side entries' local ports (inside ip_local_port_range: one
+        // "ephemeral" row) and 7443.
+        QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.port(0), quint16(7001));
         QCOMPARE(model.count(0), 6u);
         QCOMPARE(model.index(0, TimeWaitByPortModel::Share).data().toDouble(), 100.0 * 6 / 11);
+        QVERIFY(model.isEphemeral(1));
+        QCOMPARE(model.count(1), 3u);
+        QCOMPARE(model.index(1, TimeWaitByPortModel::Port).data().toString(), QStringLiteral("ephemeral"));
+        QVERIFY(model.index(1, TimeWaitByPortModel::Port).data(Qt::ToolTipRole).toString().startsWith("Ports 32768–60999"));
+        QCOMPARE(model.port(2), quint16(7443));
         QCOMPARE(model.totalTimeWait(), 11u);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setSide(TimeWaitByPortModel::Side::Remote);
-        QCOMPARE(model.port(0), quint16(7001));
-        QCOMPARE(model.count(0), 3u);
+        // The 8 server-side entries' remote ports are the clients': one row, the busiest.
+        QVERIFY(model.isEphemeral(0));
+        QCOMPARE(model.count(0), 8u);
+        QVERIFY(model.index(0, TimeWaitByPortModel::Port).data(Qt::ToolTipRole).toString().contains("peers'"));
+        QCOMPARE(model.port(1), quint16(7001));
+        QCOMPARE(model.count(1), 3u);
         QVERIFY(changed.size() >= 1);
         QCOMPARE(reset.size(), 0); // updated in place: charts keep their bars
+        // Asked for one by one: each client port is a row of 1 after 7001.
+        model.setEphemeralPortsListed(true);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.port(0), quint16(7001));
+        QCOMPARE(model.count(0), 3u);
+        QVERIFY(!model.isEphemeral(1) && !model.isEphemeral(2));
+        QCOMPARE(model.count(1), 1u);
+        model.setEphemeralPortsListed(false);
 
         // Fewer rows: removed, not reset.
         Snapshot smaller = *snapshot;

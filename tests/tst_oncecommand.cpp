@@ -103,7 +103,11 @@ private slots:
         const QJsonArray byLocal = timeWait[QLatin1String("by_local_port")].toArray();
         const QJsonArray byRemote = timeWait[QLatin1String("by_remote_port")].toArray();
         QCOMPARE(byLocal.size(), 3); // --top 3
-        QCOMPARE(byLocal[0][QLatin1String("port")].toInt(), 9000);
+        // The 12 client-side entries' local ports are inside ip_local_port_range: one entry, first.
+        QVERIFY(byLocal[0][QLatin1String("port")].isNull());
+        QCOMPARE(byLocal[0][QLatin1String("count")].toInt(), 12);
+        QCOMPARE(byLocal[0][QLatin1String("ephemeral")].toArray(), QJsonArray({32768, 60999}));
+        QCOMPARE(byLocal[1][QLatin1String("port")].toInt(), 9000);
         QCOMPARE(portCount(byLocal, 9000), 9);
         QCOMPARE(portCount(byLocal, 9443), 6);
         QCOMPARE(portCount(byLocal, 9000), ss.timeWaitByLocalPort.value(9000));
@@ -207,9 +211,21 @@ private slots:
         const QString text = QString::fromUtf8(result.out);
         QVERIFY2(text.contains(QLatin1String("TCP sockets: 35 (IPv4 26, IPv6 9)")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("TIME-WAIT 27")), qPrintable(text));
-        // Each port with its busiest owner: this test's process holds both ends.
-        QVERIFY2(text.contains(QStringLiteral("by local port:  9000 ×9 (tst_oncecommand), 9443 ×6 (tst_oncecommand)")),
+        // Each port with its busiest owner: this test's process holds both ends. The clients'
+        // ports, inside ip_local_port_range, are one entry each side.
+        QVERIFY2(text.contains(QStringLiteral(
+                     "by local port:  ephemeral 32768–60999 ×12, 9000 ×9 (tst_oncecommand), 9443 ×6 (tst_oncecommand)\n")),
                  qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("by remote port: ephemeral 32768–60999 ×15, 9000 ×12 (tst_oncecommand)\n")),
+                 qPrintable(text));
+        // Asked for, they are ports again: the 12 client-side entries' local ports, one each.
+        const Run listed =
+            run({QStringLiteral("--once"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--ephemeral-ports")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(listed.out)
+                     .contains(QStringLiteral("by local port:  9000 ×9 (tst_oncecommand), 9443 ×6 (tst_oncecommand), ")),
+                 listed.out.constData());
+        QVERIFY(!QString::fromUtf8(listed.out).contains(QStringLiteral("ephemeral 32768")));
         // The busiest tuple is loopback: with the fresh namespace's tcp_tw_reuse=2 the budget is the
         // range over the reuse delay, not over 60 s.
         QVERIFY2(text.contains(QLatin1String("  budget: About 28,232 new connections per second towards that "

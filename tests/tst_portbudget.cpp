@@ -1,4 +1,6 @@
 #include "netnstestmain.h"
+#include "ownedsockets.h"
+#include "core/snapshot/snapshotcollector.h"
 #include "core/snapshot/portbudget.h"
 #include "wording/portbudgettext.h"
 #include "core/snapshot/portbudgetwords.h"
@@ -339,6 +341,74 @@ private slots:
             close(fd);
         m_fds.clear();
         m_bindToLo = false;
+    }
+
+    // The worked budget starts from the tuple's own client: tw-alpha connects to :8080 from two
+    // source addresses, tw-beta to :8081 from a third. Counting every tuple towards 127.0.0.1
+    // gave tw-beta's tuple 3 source addresses and 2 ports, none of them its own.
+    void kernelMultipliersAreTheTuplesOwn()
+    {
+        const int first = listenOn("127.0.0.1");
+        const int second = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const sockaddr_in secondAddress = address("127.0.0.1", ServerPort + 1);
+        QVERIFY(first >= 0 && second >= 0);
+        m_fds.push_back(second);
+        QVERIFY(bind(second, reinterpret_cast<const sockaddr *>(&secondAddress), sizeof secondAddress) == 0);
+        QVERIFY(listen(second, 64) == 0);
+        const auto client = [](const char *name, std::vector<const char *> sources, quint16 port) {
+            return spawn(name, [sources, port](int commands, int answers) {
+                std::vector<int> held;
+                for (const char *source : sources) {
+                    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+                    const sockaddr_in local = address(source, 0), remote = address("127.0.0.1", port);
+                    if (bind(fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0
+                        || ::connect(fd, reinterpret_cast<const sockaddr *>(&remote), sizeof remote) != 0)
+                        ::_exit(1);
+                    held.push_back(fd);
+                }
+                say(answers);
+                hear(commands);
+            });
+        };
+        Child alpha = client("tw-alpha", {"127.0.0.1", "127.0.0.2"}, ServerPort);
+        Child beta = client("tw-beta", {"127.0.0.3"}, ServerPort + 1);
+        QVERIFY(alpha.receive() && beta.receive());
+
+        SnapshotCollector collector({});
+        CoreMessage error;
+        const auto snapshot = collector.collect(&error);
+        QVERIFY(snapshot);
+        QCOMPARE(int(snapshot->portPressure.size()), 3);
+        const auto tupleFrom = [&](const char *source) -> const PortPressure * {
+            std::array<std::uint8_t, 16> bytes {};
+            inet_pton(AF_INET, source, bytes.data());
+            for (const PortPressure &p : snapshot->portPressure) {
+                if (p.localAddress == bytes)
+                    return &p;
+            }
+            return nullptr;
+        };
+        QVERIFY(tupleFrom("127.0.0.1") && tupleFrom("127.0.0.2") && tupleFrom("127.0.0.3"));
+        const PortBudgetMultipliers own = PortBudget::multipliersOf(*snapshot, *tupleFrom("127.0.0.3"));
+        QCOMPARE(own.sourceAddresses, 1);
+        QCOMPARE(own.destinationPorts, 1);
+        QCOMPARE(own.client, std::string("tw-beta"));
+        const PortBudgetMultipliers spread = PortBudget::multipliersOf(*snapshot, *tupleFrom("127.0.0.2"));
+        QCOMPARE(spread.sourceAddresses, 2);
+        QCOMPARE(spread.destinationPorts, 1);
+        QCOMPARE(spread.client, std::string("tw-alpha"));
+
+        // Without owners nobody is known to make the tuple: its own figures.
+        Snapshot withoutOwners = *snapshot;
+        withoutOwners.owners = SocketOwnership();
+        const PortBudgetMultipliers unknown = PortBudget::multipliersOf(withoutOwners, *tupleFrom("127.0.0.2"));
+        QCOMPARE(unknown.sourceAddresses, 1);
+        QCOMPARE(unknown.destinationPorts, 1);
+        QCOMPARE(unknown.client, std::string());
+        alpha.send();
+        beta.send();
+        alpha.reap();
+        beta.reap();
     }
 
     void kernelLoopbackReuseBudget_data()

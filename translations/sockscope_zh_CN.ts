@@ -600,6 +600,14 @@
         <source>sockscope-window shows the window only; run sockscope for the rest.</source>
         <translation>sockscope-window 只显示窗口；其他功能请运行 sockscope。</translation>
     </message>
+    <message>
+        <source>With --once: list the ports inside ip_local_port_range one by one, not as one "ephemeral" entry (for remote ports this host's range stands for the peers', which is not known).</source>
+        <translation>与 --once 一起使用：逐个列出 ip_local_port_range 内的端口，而不是合并为一个“ephemeral”条目（对远端端口，用本机的范围代替对端的范围，后者无从得知）。</translation>
+    </message>
+    <message>
+        <source>--ephemeral-ports applies to --once.</source>
+        <translation>--ephemeral-ports 只用于 --once。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -2053,12 +2061,12 @@
         <translation>远端端口数</translation>
     </message>
     <message>
-        <source>How many source addresses the client spreads its connections over; starts at the number seen in use.</source>
-        <translation>客户端把连接分散到多少个源地址上；初始值为当前实际在用的数量。</translation>
+        <source>How many source addresses the client spreads its connections over; starts at the number the tuple's own client is seen using towards that address.</source>
+        <translation>客户端把连接分散到多少个源地址上；初始值为此元组自己的客户端当前向该地址使用的数量。</translation>
     </message>
     <message>
-        <source>How many ports of that destination address the client connects to; starts at the number seen in use.</source>
-        <translation>客户端连接该远端地址的多少个端口；初始值为当前实际在用的数量。</translation>
+        <source>How many ports of that destination address the client connects to; starts at the number the tuple's own client is seen using.</source>
+        <translation>客户端连接该远端地址的多少个端口；初始值为此元组自己的客户端当前使用的数量。</translation>
     </message>
     <message>
         <source>%1 → %2 (%3 ports in use)</source>
@@ -2071,6 +2079,14 @@
     <message>
         <source>No connection uses a local port of ip_local_port_range now.</source>
         <translation>当前没有连接占用 ip_local_port_range 中的本地端口。</translation>
+    </message>
+    <message>
+        <source>Starts at 1 and 1: the tuple's own source address and destination port (no single process is known to make its connections). Change them to see what more would give.</source>
+        <translation>初始值为 1 和 1：此元组自己的源地址和目的端口（不知道由哪一个进程建立它的连接）。修改它们可查看增加后的结果。</translation>
+    </message>
+    <message>
+        <source>Starts at %1 and %2: the source addresses and destination ports that %3 uses towards %4 now, this tuple's included. Change them to see what more would give.</source>
+        <translation>初始值为 %1 和 %2：%3 当前向 %4 使用的源地址和目的端口，包括此元组。修改它们可查看增加后的结果。</translation>
     </message>
 </context>
 <context>
@@ -2229,6 +2245,14 @@
     <message>
         <source>Port %1</source>
         <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>Ephemeral ports one by one</source>
+        <translation>逐个显示临时端口</translation>
+    </message>
+    <message>
+        <source>Off: the ports inside ip_local_port_range are one bar, "ephemeral", as each says little (connect() picked it). For remote ports this host's range stands for the peers', which is not known.</source>
+        <translation>关闭时：ip_local_port_range 内的端口合为一根“ephemeral”柱，因为单个这样的端口说明不了什么（由 connect() 选取）。对远端端口，用本机的范围代替对端的范围，后者无从得知。</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3082,21 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>                  经监听端口：归属于持有该端口监听套接字的进程，不一定是处理并关闭该连接的那个进程
 </translation>
     </message>
+    <message>
+        <source>%1 (%2 processes with connections there) ×%3</source>
+        <extracomment>TIME-WAIT attributed "likely" to the processes of one command (a pre-fork client): command, number of processes, ×count</extracomment>
+        <translation>%1（%2 个持有到该处连接的进程）×%3</translation>
+    </message>
+    <message>
+        <source> (%1 exact, %2 via listener, %3 likely, %4 likely with %5 unknown connections there, %6 by cgroup)</source>
+        <extracomment>%5: live connections of no known owner to the endpoints of the %4 entries</extracomment>
+        <translation>（%1 个确切，%2 个经监听端口，%3 个可能，%4 个可能但该处另有 %5 个未知连接，%6 个按 cgroup）</translation>
+    </message>
+    <message>
+        <source>ephemeral %1–%2 ×%3</source>
+        <extracomment>TIME-WAIT on the ports inside ip_local_port_range, as one entry: lowest port, highest port, ×count</extracomment>
+        <translation>ephemeral %1–%2 ×%3</translation>
+    </message>
 </context>
 <context>
     <name>SocketFilter</name>
@@ -3221,8 +3260,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>此 TIME-WAIT 条目的 cookie 与此进程在之前采样中持有的套接字相同：是它先关闭了连接。</translation>
     </message>
     <message>
-        <source>A guess: this process is the only one holding live connections to the same remote address and port. The connection itself was never seen.</source>
-        <translation>推测：只有此进程持有到相同远端地址和端口的活动连接。该连接本身从未被采样到。</translation>
+        <source>A guess: these processes (one command and unit) are the only ones known to hold live connections to the same remote address and port, or were when last seen. The connection itself was never seen.</source>
+        <translation>推测：已知只有这些进程（同一命令和单元）持有、或上次采样时持有到相同远端地址和端口的活动连接。该连接本身从未被采样到。</translation>
     </message>
     <message>
         <source>Process</source>
@@ -3249,6 +3288,15 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>This TIME-WAIT entry is on a local port whose listening socket these processes hold: the server side closed first, but the process that served and closed the connection may be another of them or one not holding the listener (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named.</source>
         <translation>此 TIME-WAIT 条目位于这些进程持有其监听套接字的本地端口上：服务端先关闭了连接，但处理并关闭该连接的进程可能是其中另一个，也可能是不持有监听套接字的进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID。</translation>
+    </message>
+    <message>
+        <source>likely, some unknown (guess)</source>
+        <extracomment>How a TIME-WAIT entry's owner was found: a guess, with connections of unknown owners to the same place</extracomment>
+        <translation>可能，部分未知（推测）</translation>
+    </message>
+    <message>
+        <source>A guess: these processes (one command and unit) are the only known owner of live connections to the same remote address and port, but some connections there have no known owner (opened since the last look at the processes, passed to another process, or in a process that cannot be read). The connection itself was never seen.</source>
+        <translation>推测：这些进程（同一命令和单元）是到相同远端地址和端口的活动连接唯一已知的属主，但该处有些连接属主未知（在上次查看进程之后打开、被传给另一个进程，或位于无法读取的进程中）。该连接本身从未被采样到。</translation>
     </message>
 </context>
 <context>
@@ -4655,6 +4703,23 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>ephemeral</source>
+        <extracomment>The bar that sums the TIME-WAIT of every port inside ip_local_port_range</extracomment>
+        <translation>ephemeral</translation>
+    </message>
+    <message>
+        <source>Ports %1–%2 (ip_local_port_range), summed: connect() picks a local port from this range, so one such port says little.</source>
+        <translation>端口 %1–%2（ip_local_port_range）之和：connect() 从这个范围选取本地端口，因此单个这样的端口说明不了什么。</translation>
+    </message>
+    <message>
+        <source>Ports of ip_local_port_range, summed.</source>
+        <translation>ip_local_port_range 内端口之和。</translation>
+    </message>
+    <message>
+        <source>For remote ports this host's range stands for the peers', which is not known (Linux uses 32768–60999 by default, Windows 49152–65535): a peer's service port inside it is summed too.</source>
+        <translation>对远端端口，用本机的范围代替对端的范围，后者无从得知（Linux 默认 32768–60999，Windows 为 49152–65535）：对端落在其中的服务端口也会被合并。</translation>
+    </message>
 </context>
 <context>
     <name>TimeWaitByProcessModel</name>
@@ -4719,8 +4784,43 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 个按 cgroup</translation>
     </message>
     <message>
-        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port.</source>
-        <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测。</translation>
+        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port; likely, N unknown: the same guess, where N live connections of no known owner went too.</source>
+        <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测；可能，N 个未知：同样的推测，但该处另有 N 个属主未知的活动连接。</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <extracomment>The first of the pids a row merges, then how many more ("3101 +11")</extracomment>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>PIDs: %1</source>
+        <translation>PID：%1</translation>
+    </message>
+    <message>
+        <source>Entries of %1 processes of one command and unit, merged as the chart merges them. Which of them closed a given connection is not known for entries via listener or likely.</source>
+        <translation>同一命令和单元的 %1 个进程的条目，按图表的方式合并。对于经监听端口或推测得到的条目，不知道是其中哪一个进程关闭了连接。</translation>
+    </message>
+    <message>
+        <source>%1 likely, %2 unknown</source>
+        <extracomment>TIME-WAIT entries guessed, with %2 live connections of no known owner to the same place</extracomment>
+        <translation>%1 个可能，%2 个未知</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <extracomment>Short words for how TIME-WAIT entries were attributed, shown in a narrow column</extracomment>
+        <translation>确切</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>cgroup</source>
+        <translation>cgroup</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ int run(const AgentOptions &options, const NetworkNamespace &netns, const std::s
 
     MetricsOptions metrics;
     metrics.topPorts = options.topPorts;
+    metrics.ephemeralPorts = options.ephemeralPorts;
     MetricsCollection collection({options.stateMask, namespaceLabel}, metrics, [](const CoreMessage &error) {
         if (error.isEmpty())
             std::fputs("sockscope-agent: collecting works again.\n", stderr);

@@ -24,13 +24,14 @@ int run(const AgentOptions &options, const std::string &namespaceLabel)
         SnapshotJsonWriter::Options json;
         json.topPorts = options.topPorts;
         json.includeSockets = options.includeSockets;
+        json.ephemeralPorts = options.ephemeralPorts;
         written = SnapshotJsonWriter::write(*snapshot, json, JsonStreamWriter::toFile(stdout));
     } else {
         // The agent has no translations: the report's English patterns (the port budget line
         // included, worded as the window's), messages as their codes (the JSON's too).
         SnapshotTextLabels labels;
         labels.program = "sockscope-agent";
-        const std::string text = SnapshotTextReport::format(*snapshot, options.topPorts, labels);
+        const std::string text = SnapshotTextReport::format(*snapshot, options.topPorts, labels, options.ephemeralPorts);
         written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
     }
     if (std::fflush(stdout) != 0 || !written) {

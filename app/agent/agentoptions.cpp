@@ -60,10 +60,11 @@ const char *AgentOptions::usage()
 {
     return "Usage: sockscope-agent --stream | --once [--format json|text] | --record FILE\n"
            "                       [--netns NAME|PATH] [--interval SECONDS] [--states LIST]\n"
-           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--sockets]\n"
+           "                       [--table-period SECONDS] [--dump-budget PERCENT] [--top N] [--ephemeral-ports]\n"
+           "                       [--sockets]\n"
            "                       [--samples N]\n"
            "       sockscope-agent --metrics-listen [ADDRESS:]PORT [--metrics-min-interval SECONDS]\n"
-           "                       [--netns NAME|PATH] [--states LIST] [--top N]\n"
+           "                       [--netns NAME|PATH] [--states LIST] [--top N] [--ephemeral-ports]\n"
            "Collects what the Linux TCP stack does with its sockets, for sockscope on another machine.\n"
            "  --stream           the recording format on stdout: header, then a summary every interval and\n"
            "                     the socket table every --table-period; commands on stdin, one a line:\n"
@@ -85,6 +86,9 @@ const char *AgentOptions::usage()
            "                     their age; 100 dumps every sample.\n"
            "  --top N            ports and port tuples listed by --once (default 10) or exported\n"
            "                     one by one by --metrics-listen (default 20, at most 1000; the rest as \"other\")\n"
+           "  --ephemeral-ports  with --once and --metrics-listen: list the ports inside ip_local_port_range\n"
+           "                     one by one, not as one \"ephemeral\" entry (for remote ports this host's\n"
+           "                     range stands for the peers', which is not known)\n"
            "  --sockets          with --once --format json: list every socket\n"
            "  --samples N        with --stream/--record: stop after N samples\n"
            "  --lab              with --stream: a training lab in namespaces of its own (user, network, PID),\n"
@@ -106,6 +110,10 @@ const std::vector<OptionRule> &rules()
     static const std::vector<OptionRule> rules {
         {"--format", Kind::Needs, {"--once"}, "--format applies to --once."},
         {"--sockets", Kind::Needs, {"--once"}, "--sockets applies to --once --format json."},
+        {"--ephemeral-ports",
+         Kind::Needs,
+         {"--once", "--metrics-listen"},
+         "--ephemeral-ports applies to --once and --metrics-listen."},
         {"--lab", Kind::Needs, {"--stream"}, labRule},
         {"--lab", Kind::NotWith, {"--netns"}, labRule},
         {"--sysctl-helper", Kind::Needs, {"--lab"}, labRule},
@@ -162,6 +170,8 @@ bool takeCollectOption(AgentOptions &options, int argc, char **argv, int *i, std
     long number = 0;
     if (std::strcmp(argv[*i], "--sockets") == 0) {
         options.includeSockets = true;
+    } else if (std::strcmp(argv[*i], "--ephemeral-ports") == 0) {
+        options.ephemeralPorts = true;
     } else if (valueOf("--format", argc, argv, i, &value, &missing)) {
         if (missing || (value != "json" && value != "text"))
             *error = missing ? std::string("--format needs a value: text or json.")

@@ -35,6 +35,7 @@ struct AgentOptions
     int tablePeriodMs = DefaultTablePeriodMs;
     double dumpBudget = DumpPacer::DefaultBudget; // share of one CPU for socket dumps and tables
     int topPorts = 10; // --once; --metrics-listen exports MetricsOptions::DefaultTopPorts unless told
+    bool ephemeralPorts = false; // --ephemeral-ports: ports inside ip_local_port_range one by one
     bool topGiven = false;
     ListenAddress metricsListen;
     int metricsMinimumIntervalMs = DefaultMetricsMinimumIntervalMs;

@@ -40,6 +40,10 @@ const std::vector<OptionRule> &rules()
         {"push-agent", Kind::Needs, {"host"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--push-agent goes with --host.")},
         {"format", Kind::Needs, {"once"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--format applies to --once.")},
         {"sockets", Kind::Needs, {"once"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--sockets applies to --once --format json.")},
+        {"ephemeral-ports",
+         Kind::Needs,
+         {"once"},
+         QT_TRANSLATE_NOOP("CommandLineOptions", "--ephemeral-ports applies to --once.")},
         {"view", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--view applies to --screenshot.")},
         {"scale", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--scale applies to --screenshot.")},
         {"size", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--size applies to --screenshot.")},
@@ -75,6 +79,9 @@ void CommandLineOptions::addOutputOptions(QCommandLineParser &parser)
         {QStringLiteral("format"), tr("Output of --once: text or json."), tr("format"), QStringLiteral("text")},
         {QStringLiteral("top"), tr("How many ports and port tuples to list (default 10)."), tr("N"), QStringLiteral("10")},
         {QStringLiteral("sockets"), tr("With --once --format json: list every socket.")},
+        {QStringLiteral("ephemeral-ports"),
+         tr("With --once: list the ports inside ip_local_port_range one by one, not as one \"ephemeral\" entry (for "
+            "remote ports this host's range stands for the peers', which is not known).")},
         {QStringLiteral("netns"),
          tr("Observe another network namespace: a name under /var/run/netns or a path such as /proc/PID/ns/net."),
          tr("name|path")},
@@ -246,6 +253,7 @@ bool CommandLineOptions::parseOutput(const QCommandLineParser &parser, QString *
         *error = tr("--top needs a number between 0 and 65536, not \"%1\".").arg(parser.value(QStringLiteral("top")));
         return false;
     }
+    ephemeralPorts = parser.isSet(QStringLiteral("ephemeral-ports"));
     includeSockets = parser.isSet(QStringLiteral("sockets"));
     if (includeSockets && format != Format::Json) {
         *error = tr("--sockets applies to --once --format json.");

@@ -26,6 +26,7 @@ public:
     Format format = Format::Text;
     int topPorts = 10;
     bool includeSockets = false;
+    bool ephemeralPorts = false; // --ephemeral-ports
     QString netns;
     quint32 stateMask = 0; // 0: every state
     double intervalSeconds = 1.0;

@@ -53,10 +53,11 @@ int runOnceCommand(const CommandLineOptions &options)
         SnapshotJsonWriter::Options jsonOptions;
         jsonOptions.topPorts = options.topPorts;
         jsonOptions.includeSockets = options.includeSockets;
+        jsonOptions.ephemeralPorts = options.ephemeralPorts;
         jsonOptions.wording = &CoreMessageText::utf8;
         written = SnapshotJsonWriter::write(*snapshot, jsonOptions, deviceSink(&out));
     } else {
-        const QByteArray text = SnapshotTextWriter::format(*snapshot, options.topPorts).toUtf8();
+        const QByteArray text = SnapshotTextWriter::format(*snapshot, options.topPorts, options.ephemeralPorts).toUtf8();
         written = out.write(text) == text.size();
     }
     out.flush();

@@ -171,6 +171,8 @@ QString SocketTableModel::attributionText(OwnerEvidence evidence)
     case OwnerEvidence::Listener: return tr("via listener");
     //: How a TIME-WAIT entry's owner was found: a guess
     case OwnerEvidence::Likely: return tr("likely (guess)");
+    //: How a TIME-WAIT entry's owner was found: a guess, with connections of unknown owners to the same place
+    case OwnerEvidence::LikelyUnknown: return tr("likely, some unknown (guess)");
     case OwnerEvidence::Descriptor:
     case OwnerEvidence::None: break;
     }
@@ -195,8 +197,13 @@ QString SocketTableModel::attributionToolTip(OwnerEvidence evidence)
                   "them or one not holding the listener (systemd holds a socket-activated service's listener, the "
                   "master of a pre-fork server its workers'), so no PID is named.");
     case OwnerEvidence::Likely:
-        return tr("A guess: this process is the only one holding live connections to the same remote address and "
-                  "port. The connection itself was never seen.");
+        return tr("A guess: these processes (one command and unit) are the only ones known to hold live connections "
+                  "to the same remote address and port, or were when last seen. The connection itself was never seen.");
+    case OwnerEvidence::LikelyUnknown:
+        return tr("A guess: these processes (one command and unit) are the only known owner of live connections to "
+                  "the same remote address and port, but some connections there have no known owner (opened since "
+                  "the last look at the processes, passed to another process, or in a process that cannot be read). "
+                  "The connection itself was never seen.");
     case OwnerEvidence::None: break;
     }
     return QString();

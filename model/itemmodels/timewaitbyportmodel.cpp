@@ -2,6 +2,7 @@
 
 #include "itemmodels/timewaitbyprocessmodel.h"
 #include "bridge/untrustedtext.h"
+#include "core/snapshot/rankedports.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -18,6 +19,8 @@ void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
     m_summary.reset();
+    if (snapshot)
+        m_range = snapshot->ephemeralRange;
     // Decided once, on the first snapshot that has TIME-WAIT at all; later snapshots never flip
     // the side under an operator who is reading it.
     if (!m_sideDecided && snapshot && snapshot->count(TcpState::TimeWait) > 0) {
@@ -54,6 +57,48 @@ void TimeWaitByPortModel::setSide(Side side)
     rebuild();
 }
 
+void TimeWaitByPortModel::setEphemeralPortsListed(bool listed)
+{
+    if (listed == m_ephemeralListed)
+        return;
+    m_ephemeralListed = listed;
+    rebuild();
+}
+
+QString TimeWaitByPortModel::portLabel(int row) const
+{
+    //: The bar that sums the TIME-WAIT of every port inside ip_local_port_range
+    return isEphemeral(row) ? tr("ephemeral") : QString::number(m_rows[std::size_t(row)].port);
+}
+
+QString TimeWaitByPortModel::ephemeralToolTip() const
+{
+    const QString range = m_range.valid ? tr("Ports %1–%2 (ip_local_port_range), summed: connect() picks a local port "
+                                             "from this range, so one such port says little.")
+                                              .arg(m_range.low)
+                                              .arg(m_range.high)
+                                        : tr("Ports of ip_local_port_range, summed.");
+    if (m_side == Side::Local)
+        return range;
+    return range + QLatin1Char(' ')
+        + tr("For remote ports this host's range stands for the peers', which is not known (Linux uses 32768–60999 "
+             "by default, Windows 49152–65535): a peer's service port inside it is summed too.");
+}
+
+namespace {
+// `ports` most first, those inside `range` as one row of port 0 unless listed, at most `top`.
+std::vector<PortCount> foldedRows(const std::vector<PortCount> &ports, const PortRange &range, bool listed, int top)
+{
+    std::vector<PortCount> rows;
+    for (const RankedPort &p : RankedPorts::rank(ports, range, !listed)) {
+        if (rows.size() == std::size_t(top))
+            break;
+        rows.push_back({p.ephemeral ? std::uint16_t(0) : p.port, std::uint32_t(std::min<std::uint64_t>(p.count, 0xffffffffu))});
+    }
+    return rows;
+}
+}
+
 void TimeWaitByPortModel::rebuild()
 {
     std::vector<PortCount> rows;
@@ -67,12 +112,12 @@ void TimeWaitByPortModel::rebuild()
                 rows.push_back(ports[std::size_t(i)]);
         }
         std::stable_sort(rows.begin(), rows.end(), [](const PortCount &a, const PortCount &b) { return a.count > b.count; });
-        if (rows.size() > std::size_t(m_topPorts))
-            rows.resize(std::size_t(m_topPorts));
+        // Only the tracked ports: the ephemeral row sums those of them inside the range.
+        rows = foldedRows(rows, m_range, m_ephemeralListed, m_topPorts);
         m_total = m_summary->count(TcpState::TimeWait);
     } else if (m_snapshot) {
         const auto &all = m_side == Side::Local ? m_snapshot->timeWaitByLocalPort : m_snapshot->timeWaitByRemotePort;
-        rows.assign(all.begin(), all.begin() + std::ptrdiff_t(std::min<std::size_t>(all.size(), std::size_t(m_topPorts))));
+        rows = foldedRows(all, m_range, m_ephemeralListed, m_topPorts);
         m_total = m_snapshot->count(TcpState::TimeWait);
     } else {
         m_total = 0;
@@ -98,14 +143,14 @@ void TimeWaitByPortModel::rebuild()
 
 const PortOwners *TimeWaitByPortModel::portOwners(int row) const
 {
-    if (!m_snapshot || row < 0 || row >= int(m_rows.size()))
+    if (!m_snapshot || row < 0 || row >= int(m_rows.size()) || isEphemeral(row))
         return nullptr;
     return m_snapshot->owners.ofPort(m_side == Side::Remote, m_rows[std::size_t(row)].port);
 }
 
 QString TimeWaitByPortModel::ownerShort(int row) const
 {
-    if (!m_snapshot || row < 0 || row >= int(m_rows.size()))
+    if (!m_snapshot || row < 0 || row >= int(m_rows.size()) || isEphemeral(row))
         return QString();
     return UntrustedText::plain(
         QString::fromStdString(m_snapshot->owners.busiestOwnerOfPort(m_side == Side::Remote, m_rows[std::size_t(row)].port)));
@@ -158,6 +203,8 @@ QVariant TimeWaitByPortModel::data(const QModelIndex &index, int role) const
     const PortCount &row = m_rows[std::size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Port && isEphemeral(index.row()))
+        return ephemeralToolTip();
     if (role == Qt::ToolTipRole && index.column() == Port) {
         const QString owners = ownersText(index.row());
         return owners.isEmpty() ? QVariant() : QVariant(UntrustedText::toolTip(owners));
@@ -165,7 +212,7 @@ QVariant TimeWaitByPortModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
-    case Port: return int(row.port);
+    case Port: return role == Qt::DisplayRole && row.port == 0 ? QVariant(portLabel(index.row())) : QVariant(int(row.port));
     case Count: return row.count;
     case Share: return m_total ? 100.0 * row.count / m_total : 0.0;
     }

@@ -25,6 +25,16 @@ public:
     void setSummary(const SampleSummary &summary);
     // The user's choice: from then on the side never changes on its own.
     void setSide(Side side);
+    // Ports inside ip_local_port_range one by one (true), or as one "ephemeral" row ranked by
+    // their sum (the default; RankedPorts says why).
+    void setEphemeralPortsListed(bool listed);
+    bool ephemeralPortsListed() const { return m_ephemeralListed; }
+    // The row that stands for every port inside the range (its port() is 0).
+    bool isEphemeral(int row) const { return m_rows[std::size_t(row)].port == 0; }
+    // "443", or "ephemeral" for that row: what a bar or a legend names.
+    QString portLabel(int row) const;
+    // The range that row stands for, and why it is only a heuristic for remote ports.
+    QString ephemeralToolTip() const;
     // Which side concentrates TIME-WAIT in this snapshot: the one whose busiest port holds more
     // entries (ties: local). A server that closes first piles them on its own port; a client
     // that closes first spreads them over ephemeral local ports but piles them on the server's.
@@ -59,6 +69,8 @@ private:
     Side m_side = Side::Local;
     bool m_sideDecided = false; // by the user, or by the first snapshot with TIME-WAIT
     int m_topPorts;
-    std::vector<PortCount> m_rows;
+    bool m_ephemeralListed = false;
+    PortRange m_range; // of the last snapshot: summaries do not carry it
+    std::vector<PortCount> m_rows; // port 0: the ephemeral row
     quint32 m_total = 0;
 };

@@ -3,6 +3,11 @@
 #include "bridge/untrustedtext.h"
 
 #include <QLocale>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
 #include <QStringList>
 
 TimeWaitByProcessModel::TimeWaitByProcessModel(int topOwners, QObject *parent)
@@ -19,14 +24,13 @@ void TimeWaitByProcessModel::setSnapshot(const SnapshotPtr &snapshot)
     if (snapshot) {
         const SocketOwnership &o = snapshot->owners;
         std::uint32_t others = o.timeWaitOtherOwners;
-        for (std::size_t i = 0; i < o.timeWaitByOwner.size(); ++i) {
-            const OwnerTimeWait &entry = o.timeWaitByOwner[i];
-            const SocketOwner *owner = o.owner(entry.owner);
-            if (int(i) >= m_topOwners || !owner) {
-                others += entry.count;
+        std::vector<Row> merged = mergedOwners(o, &others);
+        for (std::size_t i = 0; i < merged.size(); ++i) {
+            if (int(i) >= m_topOwners) {
+                others += merged[i].counts.count;
                 continue;
             }
-            m_rows.push_back({Row::Kind::Owner, *owner, entry});
+            m_rows.push_back(std::move(merged[i]));
         }
         if (others > 0) {
             Row row;
@@ -42,6 +46,68 @@ void TimeWaitByProcessModel::setSnapshot(const SnapshotPtr &snapshot)
         }
     }
     endResetModel();
+}
+
+std::vector<TimeWaitByProcessModel::Row> TimeWaitByProcessModel::mergedOwners(const SocketOwnership &o,
+                                                                              std::uint32_t *withoutOwner)
+{
+    std::vector<Row> rows;
+    // One row per command, unit and user: two users' processes (or a container's) of one command
+    // and unit name are two owners. Maps, not searches: a host may have thousands of owners.
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> rowOf;
+    std::set<std::pair<std::size_t, std::uint32_t>> pidsSeen;
+    for (const OwnerTimeWait &entry : o.timeWaitByOwner) {
+        const SocketOwner *owner = o.owner(entry.owner);
+        if (!owner) {
+            *withoutOwner += entry.count;
+            continue;
+        }
+        const OwnerLabel label = OwnerLabel::of(*owner);
+        const auto found = rowOf.emplace(std::make_tuple(label.command, label.unit, owner->user), rows.size());
+        if (found.second)
+            rows.push_back({Row::Kind::Owner, *owner, entry, {}});
+        else
+            rows[found.first->second].counts.add(entry);
+        Row *row = &rows[found.first->second];
+        if (owner->pid && pidsSeen.emplace(found.first->second, owner->pid).second)
+            row->pids.push_back(owner->pid);
+        // A row of several processes names none of them: which one closed is not known. The
+        // holders of a listener and a client's workers count as the processes they stand for.
+        const std::uint32_t processes = std::max<std::uint32_t>(std::uint32_t(row->pids.size()), owner->processes);
+        if (row->pids.size() > 1 || processes > 1 || row->owner.pid != owner->pid) {
+            row->owner.pid = 0;
+            row->owner.processes = std::max(row->owner.processes, processes);
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.counts.count > b.counts.count; });
+    return rows;
+}
+
+QString TimeWaitByProcessModel::pidText(const Row &row) const
+{
+    if (row.kind != Row::Kind::Owner || row.pids.empty())
+        return QString();
+    if (row.pids.size() == 1)
+        return QString::number(row.pids.front());
+    //: The first of the pids a row merges, then how many more ("3101 +11")
+    return tr("%1 +%2").arg(row.pids.front()).arg(row.pids.size() - 1);
+}
+
+QString TimeWaitByProcessModel::pidToolTip(const Row &row) const
+{
+    constexpr std::size_t Listed = 40;
+    QStringList pids;
+    for (std::size_t i = 0; i < row.pids.size() && i < Listed; ++i)
+        pids << QString::number(row.pids[i]);
+    if (row.pids.size() > Listed)
+        pids << QStringLiteral("…");
+    QString text = pids.isEmpty() ? QString() : tr("PIDs: %1").arg(pids.join(QStringLiteral(", ")));
+    if (row.owner.processes > 1)
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
+            + tr("Entries of %1 processes of one command and unit, merged as the chart merges them. Which of them "
+                 "closed a given connection is not known for entries via listener or likely.")
+                  .arg(row.owner.processes);
+    return text;
 }
 
 QString TimeWaitByProcessModel::ownerName(const OwnerLabel &label)
@@ -73,9 +139,31 @@ QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLoc
         parts << tr("%1 via listener").arg(locale.toString(counts.listener));
     if (counts.likely)
         parts << tr("%1 likely").arg(locale.toString(counts.likely));
+    if (counts.likelyUnknown)
+        //: TIME-WAIT entries guessed, with %2 live connections of no known owner to the same place
+        parts << tr("%1 likely, %2 unknown").arg(locale.toString(counts.likelyUnknown), locale.toString(counts.unknownLive));
     if (counts.cgroup)
         //: TIME-WAIT entries whose socket was seen earlier, known only by its cgroup
         parts << tr("%1 by cgroup").arg(locale.toString(counts.cgroup));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString TimeWaitByProcessModel::howFoundShort(const OwnerTimeWait &counts)
+{
+    //: Short words for how TIME-WAIT entries were attributed, shown in a narrow column
+    const std::pair<std::uint32_t, QString> words[] = {{counts.exact, tr("exact")},
+                                                       {counts.listener, tr("listener")},
+                                                       {counts.likely + counts.likelyUnknown, tr("likely")},
+                                                       {counts.cgroup, tr("cgroup")}};
+    std::vector<std::pair<std::uint32_t, QString>> used;
+    for (const auto &word : words) {
+        if (word.first > 0)
+            used.push_back(word);
+    }
+    std::stable_sort(used.begin(), used.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList parts;
+    for (const auto &word : used)
+        parts << word.second;
     return parts.join(QStringLiteral(", "));
 }
 
@@ -107,15 +195,18 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[std::size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
         return int((index.column() == Pid || index.column() == Count ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Pid && row.kind == Row::Kind::Owner)
+        return pidToolTip(row);
     if (role == Qt::ToolTipRole && index.column() == How && row.kind == Row::Kind::Owner)
-        // The cell first: a narrow column elides it.
-        return QString(data(index, Qt::DisplayRole).toString() + QStringLiteral("\n\n")
+        // The counts first: the cell says only which ways.
+        return QString(howFound(row.counts, QLocale::c()) + QStringLiteral("\n\n")
                        + tr("exact: the connection was seen held by this process before it closed; via listener: on a "
                             "port whose listening socket these processes hold — the one that served and closed the "
                             "connection may be another (systemd holds a socket-activated service's listener, the master "
                             "of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, "
                             "but only its cgroup (that of the process that created the listening socket, for an accepted "
-                            "connection); likely: a guess from its live connections to the same remote address and port."));
+                            "connection); likely: a guess from its live connections to the same remote address and port; "
+                            "likely, N unknown: the same guess, where N live connections of no known owner went too."));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -125,11 +216,10 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
         if (row.kind == Row::Kind::Unattributed)
             return tr("not attributed");
         return row.owner.hasProcess() ? processText(row.owner) : UntrustedText::plain(QString::fromStdString(row.owner.unit));
-    case Pid: return row.kind == Row::Kind::Owner && row.owner.pid ? QVariant(row.owner.pid) : QVariant(QString());
+    case Pid: return pidText(row);
     case Unit: return UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Count: return row.counts.count;
-    // The C locale writes numbers without group separators, as the Count column shows them.
-    case How: return row.kind == Row::Kind::Owner ? howFound(row.counts, QLocale::c()) : QString();
+    case How: return row.kind == Row::Kind::Owner ? howFoundShort(row.counts) : QString();
     default: break;
     }
     return {};

@@ -11,7 +11,10 @@ class QLocale;
 
 // Whom a snapshot's TIME-WAIT entries are attributed to (SocketOwnership::timeWaitByOwner): the
 // top owners, then a row for the other owners and one for the entries attributed to nobody.
-// Each row says how many of its entries were found exactly, via the listener, or guessed.
+// Owners are merged by command and unit, as the chart over time and the exporter merge them: a
+// pre-fork server's or client's workers are one row, their pids listed in the PID column (the
+// first, "+N" more) and its tooltip. Each row says how its entries were found in short words
+// ("exact, listener"); the counts are in the tooltip.
 class TimeWaitByProcessModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,6 +37,9 @@ public:
     // "4 exact, 596 via listener": how an owner's TIME-WAIT entries were attributed, numbers in
     // `locale`'s way.
     static QString howFound(const OwnerTimeWait &counts, const QLocale &locale);
+    // The same in short words, most first, without numbers ("listener, exact"): what the Found
+    // column shows, so it fits a narrow window.
+    static QString howFoundShort(const OwnerTimeWait &counts);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,9 +50,15 @@ private:
     struct Row
     {
         enum class Kind { Owner, Others, Unattributed } kind = Kind::Owner;
-        SocketOwner owner;
+        SocketOwner owner; // pid 0 and `processes` the count when the row merges several
         OwnerTimeWait counts;
+        std::vector<std::uint32_t> pids; // the distinct pids named, in the order met
     };
+    // The owners of `o` merged by command and unit, most TIME-WAIT first; entries of owners not
+    // in `o.owners` are added to `withoutOwner`.
+    static std::vector<Row> mergedOwners(const SocketOwnership &o, std::uint32_t *withoutOwner);
+    QString pidText(const Row &row) const;
+    QString pidToolTip(const Row &row) const;
 
     int m_topOwners;
     OwnerScope m_scope = OwnerScope::NotLookedUp;

@@ -10,6 +10,7 @@
 #include "core/stream/sockettablecodec.h"
 #include "bridge/untrustedtext.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,32 @@ bool RecordingFrames::inspectSnapshot(std::string_view payload, qint64 *timeMs)
     const QDateTime when = QDateTime::fromString(root.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     *timeMs = when.isValid() ? when.toMSecsSinceEpoch() : -1;
     return !in.failed() && FrameReader::plausibleTime(*timeMs);
+}
+
+namespace {
+// The OWNERS frame stores "likely, N unknown" as likely (OwnerTableCodec::encode): the SNAPSHOT
+// frame's by_process counts (`listed`, its busiest owners) say how many of an owner's likely
+// entries were that, and N. Older files have none: nothing changes.
+void keepLikelyUnknown(const SocketOwnership &listed, SocketOwnership &rows)
+{
+    for (const OwnerTimeWait &from : listed.timeWaitByOwner) {
+        const SocketOwner *owner = listed.owner(from.owner);
+        if (!owner || from.likelyUnknown == 0)
+            continue;
+        for (OwnerTimeWait &to : rows.timeWaitByOwner) {
+            const SocketOwner *same = rows.owner(to.owner);
+            // Another user's owner of one command and unit is another owner; one with no likely
+            // entries left (already given them) is not the one these counts are of.
+            if (!same || same->pid != owner->pid || same->processes != owner->processes || same->command != owner->command
+                || same->unit != owner->unit || same->user != owner->user || to.likely == 0)
+                continue;
+            to.likelyUnknown = std::min(from.likelyUnknown, to.likely);
+            to.likely -= to.likelyUnknown;
+            to.unknownLive = from.unknownLive;
+            break;
+        }
+    }
+}
 }
 
 SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *error, quint16 version, const QByteArray &owners)
@@ -49,6 +76,7 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
             for (std::string *text : {&owner.command, &owner.user, &owner.unit})
                 *text = UntrustedText::plain(QString::fromUtf8(text->data(), qsizetype(text->size()))).toStdString();
         }
+        keepLikelyUnknown(snapshot->owners, rows);
         snapshot->owners = std::move(rows);
         PortOwnersCounter::count(*snapshot);
     }

@@ -82,6 +82,8 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
         counts.listener = count(entry, "listener");
         counts.likely = count(entry, "likely");
         counts.cgroup = count(entry, "cgroup");
+        counts.likelyUnknown = count(entry, "likely_unknown"); // absent before 0.3: 0
+        counts.unknownLive = count(entry, "unknown_connections");
         s->owners.timeWaitByOwner.push_back(counts);
     }
     s->owners.timeWaitUnattributed = count(timeWait, "unattributed");

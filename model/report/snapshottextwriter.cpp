@@ -45,10 +45,17 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.listenerHolder = s(tr("%1 (the process holding the listener) ×%2"));
     //: TIME-WAIT attributed via a listener held by several processes: command(s), number of processes, ×count
     l.listenerHolders = s(tr("%1 (%2 processes holding the listener) ×%3"));
+    //: TIME-WAIT attributed "likely" to the processes of one command (a pre-fork client): command, number of processes, ×count
+    l.clientProcesses = s(tr("%1 (%2 processes with connections there) ×%3"));
     l.evidenceCounts = s(tr(" (%1 exact, %2 via listener, %3 likely, %4 by cgroup)"));
+    //: %5: live connections of no known owner to the endpoints of the %4 entries
+    l.evidenceCountsUnknown =
+        s(tr(" (%1 exact, %2 via listener, %3 likely, %4 likely with %5 unknown connections there, %6 by cgroup)"));
     l.listenerNote = s(tr("                  via listener: to the processes holding the port's listening socket, "
                           "not necessarily the one that served and closed the connection\n"));
     l.unattributed = s(tr("not attributed ×%1"));
+    //: TIME-WAIT on the ports inside ip_local_port_range, as one entry: lowest port, highest port, ×count
+    l.ephemeralPorts = s(tr("ephemeral %1–%2 ×%3"));
     l.ephemeral = s(tr("Ephemeral ports %1–%2 (%3 per destination):"));
     l.noneInUse = s(tr(" none in use\n"));
     l.busiest = s(tr(" busiest %1 → %2 uses %3 (%4%)\n"));
@@ -75,7 +82,7 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     return l;
 }
 
-QString SnapshotTextWriter::format(const Snapshot &snapshot, int topPorts)
+QString SnapshotTextWriter::format(const Snapshot &snapshot, int topPorts, bool ephemeralPorts)
 {
-    return QString::fromStdString(SnapshotTextReport::format(snapshot, topPorts, labels()));
+    return QString::fromStdString(SnapshotTextReport::format(snapshot, topPorts, labels(), ephemeralPorts));
 }

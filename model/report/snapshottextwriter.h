@@ -14,7 +14,7 @@ class SnapshotTextWriter
     Q_DECLARE_TR_FUNCTIONS(SnapshotTextWriter)
 
 public:
-    static QString format(const Snapshot &snapshot, int topPorts);
+    static QString format(const Snapshot &snapshot, int topPorts, bool ephemeralPorts = false);
     static QString formatBytes(std::int64_t bytes);
     static SnapshotTextLabels labels();
 };

@@ -14,6 +14,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QChartView>
 #include <QCursor>
 #include <QDateTime>
@@ -36,6 +37,7 @@ PortChartPanel::PortChartPanel(TimeWaitByPortModel *model, QWidget *parent)
     , m_model(model)
     , m_byLocal(new QRadioButton(this))
     , m_byRemote(new QRadioButton(this))
+    , m_ephemeralListed(new QCheckBox(this))
     , m_barView(new QChartView(this))
     , m_barSeries(new QHorizontalBarSeries(this))
     , m_bars(new QBarSet(QString(), this))
@@ -91,6 +93,7 @@ void PortChartPanel::layOut()
     auto bar = new QHBoxLayout;
     bar->addWidget(m_byLocal);
     bar->addWidget(m_byRemote);
+    bar->addWidget(m_ephemeralListed);
     bar->addStretch(1);
     // The bar chart's title names the side shown: the buttons are for the screen only.
     CaptureLook::markLiveOnly(m_byLocal);
@@ -110,12 +113,16 @@ void PortChartPanel::connectSignals()
     // Hovering a bar names everyone behind that port's TIME-WAIT and how each was found.
     connect(m_barSeries, &QHorizontalBarSeries::hovered, this, [this](bool inside, int index) {
         const int row = m_bars->count() - 1 - index; // category 0 is drawn at the bottom
+        if (inside && row >= 0 && row < m_model->rowCount() && m_model->isEphemeral(row)) {
+            QToolTip::showText(QCursor::pos(), m_model->ephemeralToolTip(), m_barView);
+            return;
+        }
         const QString text = inside && row >= 0 && row < m_model->rowCount() ? m_model->ownersText(row) : QString();
         if (text.isEmpty())
             QToolTip::hideText();
         else
             QToolTip::showText(QCursor::pos(),
-                               UntrustedText::toolTip(tr("Port %1").arg(m_model->port(row)) + QLatin1Char('\n') + text),
+                               UntrustedText::toolTip(tr("Port %1").arg(m_model->portLabel(row)) + QLatin1Char('\n') + text),
                                m_barView);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PortChartPanel::updateBars);
@@ -140,6 +147,11 @@ void PortChartPanel::connectSignals()
         },
         Qt::QueuedConnection);
     // A click is the user's choice even on the side already shown: no automatic pick after it.
+    connect(m_ephemeralListed, &QCheckBox::toggled, this, [this](bool listed) {
+        m_model->setEphemeralPortsListed(listed);
+        if (m_lastWindow.ring)
+            showHistory(m_lastWindow);
+    });
     connect(m_byLocal, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Local); });
     connect(m_byRemote, &QRadioButton::clicked, this, [this] { m_model->setSide(TimeWaitByPortModel::Side::Remote); });
 }
@@ -154,6 +166,10 @@ void PortChartPanel::retranslate()
     m_byLocal->setText(tr("By local port"));
     m_byLocal->setToolTip(tr("TIME-WAIT held on this host's own port: this host closed first, as an HTTP "
                              "server does."));
+    m_ephemeralListed->setText(tr("Ephemeral ports one by one"));
+    m_ephemeralListed->setToolTip(tr("Off: the ports inside ip_local_port_range are one bar, \"ephemeral\", as each "
+                                     "says little (connect() picked it). For remote ports this host's range stands "
+                                     "for the peers', which is not known."));
     m_byRemote->setText(tr("By remote port"));
     m_byRemote->setToolTip(tr("TIME-WAIT towards a remote port: this host closed first as a client, and each "
                               "entry holds one of its local ports.")
@@ -258,8 +274,8 @@ void PortChartPanel::updateBars()
         QString owner = m_model->ownerShort(row);
         if (owner.size() > MaximumOwnerLabel)
             owner = owner.left(MaximumOwnerLabel - 1) + QChar(0x2026);
-        categories << (owner.isEmpty() ? QString::number(m_model->port(row))
-                                       : QStringLiteral("%1 · %2").arg(m_model->port(row)).arg(owner.toHtmlEscaped()));
+        categories << (owner.isEmpty() ? m_model->portLabel(row)
+                                       : QStringLiteral("%1 · %2").arg(m_model->portLabel(row), owner.toHtmlEscaped()));
         const double value = m_model->count(row);
         maximum = qMax(maximum, value);
         if (i < m_bars->count())
@@ -281,8 +297,11 @@ void PortChartPanel::showHistory(const HistoryWindow &w)
     m_lastWindow = w;
     const bool remote = m_model->side() == TimeWaitByPortModel::Side::Remote;
     QStringList wanted;
-    for (int row = 0; row < qMin(m_model->rowCount(), PortsOverTime); ++row)
-        wanted << seriesKey(m_model->port(row));
+    // The ephemeral row has no line: a summary tracks ports, not the range's sum.
+    for (int row = 0; row < qMin(m_model->rowCount(), PortsOverTime); ++row) {
+        if (!m_model->isEphemeral(row))
+            wanted << seriesKey(m_model->port(row));
+    }
     for (const QString &key : m_timeChart->seriesKeys()) {
         if (!wanted.contains(key))
             m_timeChart->removeSeries(key);

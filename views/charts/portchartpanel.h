@@ -9,6 +9,7 @@ class QBarSet;
 class QChart;
 class QChartView;
 class QHorizontalBarSeries;
+class QCheckBox;
 class QRadioButton;
 class QValueAxis;
 class TimeSeriesChart;
@@ -61,6 +62,7 @@ private:
     TimeWaitByPortModel *m_model;
     QRadioButton *m_byLocal;
     QRadioButton *m_byRemote;
+    QCheckBox *m_ephemeralListed; // ports inside ip_local_port_range one by one
     QChartView *m_barView;
     QHorizontalBarSeries *m_barSeries;
     QBarSet *m_bars;

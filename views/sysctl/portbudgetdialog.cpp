@@ -2,6 +2,7 @@
 
 #include "core/snapshot/inetaddress.h"
 #include "core/snapshot/portbudget.h"
+#include "bridge/untrustedtext.h"
 #include "wording/portbudgettext.h"
 
 #include <QComboBox>
@@ -30,6 +31,7 @@ PortBudgetDialog::PortBudgetDialog(QWidget *parent)
     , m_sources(new QSpinBox(this))
     , m_ports(new QSpinBox(this))
     , m_explanation(new QLabel(this))
+    , m_origin(new QLabel(this))
 {
     setObjectName(QStringLiteral("portBudgetDialog"));
     m_tuples->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -46,6 +48,10 @@ PortBudgetDialog::PortBudgetDialog(QWidget *parent)
     form->addRow(m_tupleLabel, m_tuples);
     form->addRow(m_sourcesLabel, m_sources);
     form->addRow(m_portsLabel, m_ports);
+    m_origin->setWordWrap(true);
+    m_origin->setTextFormat(Qt::PlainText);
+    m_origin->setObjectName(QStringLiteral("portBudgetOrigin"));
+    form->addRow(m_origin);
     auto scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -70,9 +76,9 @@ void PortBudgetDialog::retranslate()
     m_sourcesLabel->setText(tr("Source addresses"));
     m_portsLabel->setText(tr("Destination ports"));
     m_sources->setToolTip(tr("How many source addresses the client spreads its connections over; starts at the "
-                             "number seen in use."));
+                             "number the tuple's own client is seen using towards that address."));
     m_ports->setToolTip(tr("How many ports of that destination address the client connects to; starts at the "
-                           "number seen in use."));
+                           "number the tuple's own client is seen using."));
     fillTuples();
     updateExplanation();
 }
@@ -137,11 +143,22 @@ const PortPressure *PortBudgetDialog::currentTuple() const
 void PortBudgetDialog::tupleChosen()
 {
     // A new tuple starts from what is seen in use next to it; refreshes keep the trainee's numbers.
+    m_origin->clear();
     if (const PortPressure *p = currentTuple()) {
-        const auto [sources, ports] = PortBudget::multipliersSeen(*m_snapshot, *p);
+        const PortBudgetMultipliers seen = PortBudget::multipliersOf(*m_snapshot, *p);
         const QSignalBlocker a(m_sources), b(m_ports);
-        m_sources->setValue(sources);
-        m_ports->setValue(ports);
+        m_sources->setValue(seen.sourceAddresses);
+        m_ports->setValue(seen.destinationPorts);
+        const QString address = QString::fromStdString(InetAddress::toString(p->family, p->remoteAddress));
+        if (seen.client.empty())
+            m_origin->setText(tr("Starts at 1 and 1: the tuple's own source address and destination port (no single "
+                                 "process is known to make its connections). Change them to see what more would give."));
+        else
+            m_origin->setText(tr("Starts at %1 and %2: the source addresses and destination ports that %3 uses "
+                                 "towards %4 now, this tuple's included. Change them to see what more would give.")
+                                  .arg(seen.sourceAddresses)
+                                  .arg(seen.destinationPorts)
+                                  .arg(UntrustedText::plain(QString::fromStdString(seen.client)), address));
     }
     updateExplanation();
 }

@@ -42,4 +42,5 @@ private:
     QSpinBox *m_sources;
     QSpinBox *m_ports;
     QLabel *m_explanation;
+    QLabel *m_origin; // where the starting source addresses and destination ports come from
 };

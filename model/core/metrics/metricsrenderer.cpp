@@ -2,6 +2,7 @@
 
 #include "core/snapshot/inetaddress.h"
 #include "core/snapshot/portbudget.h"
+#include "core/snapshot/rankedports.h"
 #include "core/snapshot/snapshot.h"
 #include "core/collect/textscan.h"
 #include "core/collect/utf8text.h"
@@ -35,16 +36,19 @@ void writeSelf(ExpositionWriter &out, const CollectionStats &stats)
     out.sample({}, stats.lastWallSeconds);
 }
 
-// Top `top` ports one by one, the rest summed into port="other": the series add up to the
+// Top `top` ports one by one (those inside ip_local_port_range as one port="ephemeral" unless
+// asked for, RankedPorts), the rest summed into port="other": the series add up to the
 // TIME-WAIT count exactly, whatever the number of distinct ports.
-void writePorts(ExpositionWriter &out, const std::vector<PortCount> &counts, int top)
+void writePorts(ExpositionWriter &out, const std::vector<PortCount> &counts, const PortRange &range, bool fold, int top)
 {
-    const std::size_t shown = std::min<std::size_t>(counts.size(), std::size_t(top));
+    const std::vector<RankedPort> ranked = RankedPorts::rank(counts, range, fold);
+    const std::size_t shown = std::min<std::size_t>(ranked.size(), std::size_t(top));
     std::uint64_t other = 0;
-    for (std::size_t i = shown; i < counts.size(); ++i)
-        other += counts[i].count;
+    for (std::size_t i = shown; i < ranked.size(); ++i)
+        other += ranked[i].count;
     for (std::size_t i = 0; i < shown; ++i)
-        out.sample({{"port", std::to_string(counts[i].port)}}, std::int64_t(counts[i].count));
+        out.sample({{"port", ranked[i].ephemeral ? std::string("ephemeral") : std::to_string(ranked[i].port)}},
+                   std::int64_t(ranked[i].count));
     out.sample({{"port", "other"}}, std::int64_t(other));
 }
 
@@ -68,18 +72,21 @@ void writeSockets(ExpositionWriter &out, const Snapshot &s)
     }
 }
 
-void writeTimeWait(ExpositionWriter &out, const Snapshot &s, int top)
+void writeTimeWait(ExpositionWriter &out, const Snapshot &s, int top, bool ephemeralPorts)
 {
     if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)))
         return;
+    const PortRange range = RankedPorts::localRange(s);
     out.family("sockscope_timewait_local_port_sockets", Type::Gauge,
-               "TIME-WAIT sockets by local port: the busiest ports, then port=\"other\" for the rest (the series sum to the "
+               "TIME-WAIT sockets by local port: the busiest ports, those inside net.ipv4.ip_local_port_range as one "
+               "port=\"ephemeral\" (unless --ephemeral-ports), then port=\"other\" for the rest (the series sum to the "
                "TIME-WAIT count).");
-    writePorts(out, s.timeWaitByLocalPort, top);
+    writePorts(out, s.timeWaitByLocalPort, range, !ephemeralPorts, top);
     out.family("sockscope_timewait_remote_port_sockets", Type::Gauge,
-               "TIME-WAIT sockets by remote port: the busiest ports, then port=\"other\" for the rest (the series sum to the "
-               "TIME-WAIT count).");
-    writePorts(out, s.timeWaitByRemotePort, top);
+               "TIME-WAIT sockets by remote port: the busiest ports, those inside this host's net.ipv4.ip_local_port_range "
+               "as one port=\"ephemeral\" (unless --ephemeral-ports; the peers' own range is not known, this host's "
+               "stands for it), then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
+    writePorts(out, s.timeWaitByRemotePort, range, !ephemeralPorts, top);
     out.family("sockscope_timewait_local_ports", Type::Gauge, "Distinct local ports holding TIME-WAIT sockets.");
     out.sample(std::int64_t(s.timeWaitByLocalPort.size()));
     out.family("sockscope_timewait_remote_ports", Type::Gauge, "Distinct remote ports holding TIME-WAIT sockets.");
@@ -319,13 +326,17 @@ void writeTimeWaitByProcess(ExpositionWriter &out, const Snapshot &s, int top)
                "TIME-WAIT sockets by the command and unit they are attributed to, processes with the same ones summed "
                "(evidence: exact = the same socket was seen held by such a process; listener = its local port's "
                "listening socket is held by such processes, which of them closed not known; cgroup = the same socket "
-               "was seen, known only by its cgroup; likely = a guess from live connections). With "
+               "was seen, known only by its cgroup; likely = a guess from live connections; likely-unknown = the same "
+               "guess where connections of no known owner went too). With "
                "sockscope_timewait_other_processes_sockets and sockscope_timewait_unattributed_sockets they sum to "
                "the TIME-WAIT count.");
     for (std::size_t i = 0; i < shown; ++i) {
         const OwnerTimeWait &counts = merged[i].counts;
-        const std::pair<const char *, std::uint32_t> byEvidence[] = {
-            {"exact", counts.exact}, {"listener", counts.listener}, {"cgroup", counts.cgroup}, {"likely", counts.likely}};
+        const std::pair<const char *, std::uint32_t> byEvidence[] = {{"exact", counts.exact},
+                                                                     {"listener", counts.listener},
+                                                                     {"cgroup", counts.cgroup},
+                                                                     {"likely", counts.likely},
+                                                                     {"likely-unknown", counts.likelyUnknown}};
         for (const auto &[evidence, count] : byEvidence) {
             if (count > 0)
                 out.sample({{"command", merged[i].command}, {"unit", merged[i].unit}, {"evidence", evidence}},
@@ -360,7 +371,7 @@ std::string render(const Snapshot *snapshot, const CollectionStats &stats, const
                    "0 when the socket table changed under the dump twice in a row (counts may be off by the churn).");
         out.sample(std::int64_t(s.consistent ? 1 : 0));
         writeSockets(out, s);
-        writeTimeWait(out, s, options.topPorts);
+        writeTimeWait(out, s, options.topPorts, options.ephemeralPorts);
         writeTimeWaitByProcess(out, s, options.topPorts);
         writeTable(out, s);
         writePressure(out, s, options.topPorts);

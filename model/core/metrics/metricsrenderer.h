@@ -26,6 +26,10 @@ struct MetricsOptions
     // Local and remote TIME-WAIT ports and port tuples exported one by one; the other ports go into
     // one series port="other", so the series count stays bounded and a sum stays exact.
     int topPorts = DefaultTopPorts;
+    // Ports inside ip_local_port_range one by one (--ephemeral-ports); by default they are one
+    // series port="ephemeral" (RankedPorts): a server's clients' ports would each be a series
+    // of an entry or two, a new set every few minutes.
+    bool ephemeralPorts = false;
 };
 
 // What the exporter serves: every figure of a Snapshot that a dashboard or an alert uses, under

@@ -10,6 +10,7 @@ const char *ownerEvidenceKey(OwnerEvidence evidence)
     case OwnerEvidence::Exact: return "exact";
     case OwnerEvidence::Listener: return "listener";
     case OwnerEvidence::Likely: return "likely";
+    case OwnerEvidence::LikelyUnknown: return "likely-unknown";
     case OwnerEvidence::None: break;
     }
     return "none";

@@ -15,6 +15,9 @@ struct SocketOwner
     // (systemd keeps a socket-activated service's listener, a pre-fork server's master never
     // serves), so no pid is named: the command, user and unit they share, or each distinct one,
     // in pid order, joined by ", " (HolderList).
+    // Processes of one command and unit with live connections to a remote endpoint (pid 0,
+    // `processes` >= 2): what a TIME-WAIT entry "likely" towards it is attributed to when
+    // several hold such connections (the workers of a pre-fork client), never one pid of them.
     // Only a cgroup (pid 0, `processes` 0, command empty): no process known, only the unit.
     std::uint32_t pid = 0;
     std::uint32_t uid = 0;
@@ -22,10 +25,15 @@ struct SocketOwner
     std::string user; // the uid's name, or the number when it has none
     std::string unit; // "nginx.service", "docker:3f2a1b…", a cgroup path, or empty
     std::uint32_t processes = 0; // how many processes the owner stands for (see above)
+    // The full cgroup path of the process (or of the socket, when only that is known): what tells
+    // apart owners whose unit names are alike (nginx.service in two containers, the root cgroup's
+    // processes). Not shown and not stored: the unit is what a reader sees.
+    std::string cgroup;
 
     // What names the owner in a word: its command, or its unit when no process is known.
     const std::string &name() const { return command.empty() ? unit : command; }
-    // The holders of a listener, not one process.
+    // The holders of a listener, or the processes of a client (see above): not one process.
+    // Which of the two, the evidence of the entries attributed to it says (Listener or Likely).
     bool isListenerHolders() const { return pid == 0 && processes > 0; }
     // Some process is known (command and user are its, or its holders').
     bool hasProcess() const { return pid != 0 || processes > 0; }
@@ -38,11 +46,22 @@ struct SocketOwner
 // socket carries the cgroup of the process that created the listener, sk_clone_lock() ->
 // cgroup_sk_clone(), so it names a unit, never who held it), Listener (its local port is
 // listened on, and every listener there has the same holders: the owner is those holders, not
-// the one that closed), Likely (one process holds live connections to the same remote address
-// and port: a guess, said as one).
-enum class OwnerEvidence : std::uint8_t { None = 0, Descriptor = 1, Cgroup = 2, Exact = 3, Listener = 4, Likely = 5 };
-constexpr int OwnerEvidenceCount = 6;
-const char *ownerEvidenceKey(OwnerEvidence evidence); // "fd", "cgroup", "exact", "listener", "likely", "none"
+// the one that closed), Likely (one owner, its processes merged by command and unit, holds live
+// connections to the same remote address and port, or did when last seen: a guess, said as
+// one), LikelyUnknown (the same, but live connections whose owner is not known go there too:
+// "likely, N unknown").
+enum class OwnerEvidence : std::uint8_t {
+    None = 0,
+    Descriptor = 1,
+    Cgroup = 2,
+    Exact = 3,
+    Listener = 4,
+    Likely = 5,
+    LikelyUnknown = 6
+};
+constexpr int OwnerEvidenceCount = 7;
+// "fd", "cgroup", "exact", "listener", "likely", "likely-unknown", "none"
+const char *ownerEvidenceKey(OwnerEvidence evidence);
 
 // Which processes the descriptors were read of: all (root, or the agent through sudo), only the
 // user's own (others' /proc/PID/fd refuse with EACCES), or none (owners not looked up).
@@ -64,6 +83,10 @@ struct OwnerTimeWait
     std::uint32_t listener = 0;
     std::uint32_t likely = 0;
     std::uint32_t cgroup = 0; // the socket was seen, known only by its cgroup
+    // Likely, but beside live connections of no known owner (OwnerEvidence::LikelyUnknown), and
+    // how many such connections went to those entries' remote endpoints: the "N" of "likely, N unknown".
+    std::uint32_t likelyUnknown = 0;
+    std::uint32_t unknownLive = 0;
 
     void add(OwnerEvidence evidence)
     {
@@ -72,6 +95,7 @@ struct OwnerTimeWait
         listener += evidence == OwnerEvidence::Listener;
         likely += evidence == OwnerEvidence::Likely;
         cgroup += evidence == OwnerEvidence::Cgroup;
+        likelyUnknown += evidence == OwnerEvidence::LikelyUnknown;
     }
     void add(const OwnerTimeWait &other)
     {
@@ -80,6 +104,8 @@ struct OwnerTimeWait
         listener += other.listener;
         likely += other.likely;
         cgroup += other.cgroup;
+        likelyUnknown += other.likelyUnknown;
+        unknownLive += other.unknownLive;
     }
 };
 

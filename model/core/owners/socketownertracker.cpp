@@ -1,5 +1,7 @@
 #include "core/owners/socketownertracker.h"
 
+#include "core/owners/clientendpoints.h"
+
 #include "core/collect/largetable.h"
 #include <pwd.h>
 #include <sys/socket.h>
@@ -19,34 +21,13 @@ std::size_t cookieBit(std::uint64_t cookie)
     return std::size_t((cookie * 0xD6E8FEB86659FD93ull) >> (64 - CookieBitsLog2));
 }
 constexpr std::size_t MaximumPool = 65536;
+// Remote endpoints whose likely owner is held from one attribution to the next.
+constexpr std::size_t MaximumHeldClients = 65536;
+// poolIndex()'s identity of the owner standing for a client's processes (no listener's inode).
+constexpr std::uint32_t ClientsIdentity = 0xfffffffeu;
 // Set in a remembered cookie's value when the pool came from the socket's descriptor (not only
 // from its cgroup): such a live socket, met again before the next pass over /proc, has that owner.
 constexpr std::uint32_t HeldBit = 0x80000000u;
-
-// (family, remote address, remote port): where a client's connections go.
-struct Endpoint
-{
-    std::array<std::uint8_t, 16> address;
-    std::uint16_t port;
-    std::uint8_t family;
-    bool operator==(const Endpoint &other) const
-    {
-        return port == other.port && family == other.family && address == other.address;
-    }
-};
-
-struct EndpointHash
-{
-    std::size_t operator()(const Endpoint &key) const
-    {
-        std::uint64_t words[2];
-        std::memcpy(words, key.address.data(), 16);
-        std::uint64_t h = (std::uint64_t(key.port) << 8) | key.family;
-        for (const std::uint64_t word : words)
-            h = (h ^ word) * 0x9E3779B97F4A7C15ull;
-        return std::size_t(h ^ (h >> 29));
-    }
-};
 
 // The distinct values of `values` (empty ones left out) in their order, joined by ", ": the
 // command, user or unit that the holders of a listener share, or each of theirs. At most three
@@ -79,32 +60,14 @@ void merge(std::uint32_t &slot, std::uint32_t owner)
         slot = Ambiguous;
 }
 
-// Who connects where, from ports nobody listens on (outgoing connections): per remote endpoint,
-// the owner reference of its clients, Ambiguous when they differ or one is not known.
-std::unordered_map<Endpoint, std::uint32_t, EndpointHash> outgoingClients(const std::vector<SocketRecord> &sockets,
-                                                                          const SocketPartition &partition,
-                                                                          const SocketOwnership &ownership,
-                                                                          const std::vector<std::uint32_t> &listenerOwner)
-{
-    std::unordered_map<Endpoint, std::uint32_t, EndpointHash> clients;
-    clients.reserve(partition.live.size());
-    for (const std::uint32_t i : partition.live) {
-        const SocketRecord &record = sockets[i];
-        if (record.state == TcpState::Listen || listenerOwner[record.localPort] != 0)
-            continue;
-        const std::uint32_t ref = ownership.perSocket[i].owner;
-        merge(clients[Endpoint {record.remoteAddress, record.remotePort, record.family}], ref == 0 ? Ambiguous : ref);
-    }
-    return clients;
-}
-
-void countTimeWait(std::vector<OwnerTimeWait> &byOwner, const SocketOwnership &ownership, const OwnerRef &ref)
+OwnerTimeWait &countTimeWait(std::vector<OwnerTimeWait> &byOwner, const SocketOwnership &ownership, const OwnerRef &ref)
 {
     if (byOwner.size() < ref.owner)
         byOwner.resize(ownership.owners.size());
     OwnerTimeWait &entry = byOwner[ref.owner - 1];
     entry.owner = ref.owner;
     entry.add(ref.evidence);
+    return entry;
 }
 
 
@@ -140,7 +103,7 @@ std::string SocketOwnerTracker::userName(std::uint32_t uid)
 std::uint32_t SocketOwnerTracker::poolIndex(SocketOwner owner, std::uint32_t identity)
 {
     std::string key = std::to_string(owner.pid) + '\0' + owner.command + '\0' + std::to_string(owner.uid) + '\0' + owner.unit
-        + '\0' + owner.user + '\0' + std::to_string(owner.processes) + '\0' + std::to_string(identity);
+        + '\0' + owner.user + '\0' + std::to_string(owner.processes) + '\0' + std::to_string(identity) + '\0' + owner.cgroup;
     const auto it = m_poolIndex.find(key);
     if (it != m_poolIndex.end())
         return it->second;
@@ -160,6 +123,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfProcess(std::uint32_t pid)
         owner.uid = process->uid;
         owner.command = process->command;
         owner.unit = CgroupNames::unitOf(process->cgroup);
+        owner.cgroup = process->cgroup;
     }
     owner.user = userName(owner.uid);
     const std::uint32_t index = poolIndex(std::move(owner));
@@ -203,6 +167,7 @@ std::uint32_t SocketOwnerTracker::poolIndexOfCgroup(std::uint64_t cgroupId, std:
     const std::string path = m_cgroupNames.pathOf(cgroupId, nowMs);
     SocketOwner owner;
     owner.unit = CgroupNames::unitOf(path);
+    owner.cgroup = path;
     if (owner.unit.empty())
         return Ambiguous; // not known (yet), or the root cgroup: no owner rather than a raw number
     const std::uint32_t index = poolIndex(std::move(owner));
@@ -283,6 +248,7 @@ SocketOwnership SocketOwnerTracker::attribute(const std::vector<SocketRecord> &s
                                               const CgroupIdTable &cgroups, std::int64_t nowMs, PortOwnersTally *ports)
 {
     SocketOwnership ownership;
+    m_nowMs = nowMs;
     refreshProcesses(sockets, nowMs, ownership);
     Pass pass(m_pool, ownership);
     attributeLive(sockets, partition, cgroups, nowMs, pass);
@@ -295,7 +261,7 @@ void SocketOwnerTracker::refreshProcesses(const std::vector<SocketRecord> &socke
                                           SocketOwnership &ownership)
 {
     if (!m_walkedAhead)
-        m_processes.walk(nowMs, m_unknownInodes);
+        m_processes.walk(nowMs, passWanted());
     m_walkedAhead = false;
     m_processes.finish(sockets, nowMs);
     ownership.scope = m_processes.scope();
@@ -315,6 +281,7 @@ void SocketOwnerTracker::refreshProcesses(const std::vector<SocketRecord> &socke
         m_cookies.clear();
         m_olderCookies.clear();
         m_cookieBits.clear();
+        m_heldClients.clear();
     }
 }
 
@@ -375,22 +342,97 @@ void SocketOwnerTracker::attributeLive(const std::vector<SocketRecord> &sockets,
     m_unknownInodes = unknownInodes;
 }
 
+// Who connects where, from ports nobody listens on (outgoing connections).
+ClientEndpoints SocketOwnerTracker::outgoingClients(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                                    const Pass &pass) const
+{
+    ClientEndpoints clients(m_pool);
+    clients.reserve(partition.live.size());
+    for (std::size_t k = 0; k < partition.live.size(); ++k) {
+        const SocketRecord &record = sockets[partition.live[k]];
+        if (record.state == TcpState::Listen || pass.listenerOwner[record.localPort] != 0)
+            continue;
+        clients.add(Endpoint {record.remoteAddress, record.remotePort, record.family}, pass.livePools[k],
+                    pass.ownership.perSocket[partition.live[k]].evidence);
+    }
+    return clients;
+}
+
+// The pool index of the processes of one command and unit that hold connections somewhere:
+// the process itself when it is one; else an owner standing for all of them (pid 0), for which
+// of the workers of a pre-fork client opened and closed a given connection is not known.
+std::uint32_t SocketOwnerTracker::poolIndexOfClients(const std::vector<std::uint32_t> &processes)
+{
+    if (processes.size() == 1)
+        return processes.front();
+    std::vector<std::string> users;
+    for (const std::uint32_t pool : processes)
+        users.push_back(m_pool[pool].user);
+    SocketOwner owner;
+    owner.uid = m_pool[processes.front()].uid;
+    owner.command = m_pool[processes.front()].command;
+    owner.unit = m_pool[processes.front()].unit;
+    owner.cgroup = m_pool[processes.front()].cgroup;
+    owner.user = joinDistinct(users);
+    owner.processes = std::uint32_t(processes.size());
+    return poolIndex(std::move(owner), ClientsIdentity);
+}
+
+// The likely owner of TIME-WAIT entries towards `endpoint`, as a pool index (Ambiguous: none),
+// and how many live connections there have no known owner. An endpoint's owner holds while its
+// live connections name nobody else: a sample in which the pool's connections were all opened
+// after the last pass over /proc, or all closed, keeps the owner found before (no flicker to 0).
+SocketOwnerTracker::ClientGuess SocketOwnerTracker::guessClient(ClientEndpoints &clients, const Endpoint &endpoint)
+{
+    ClientEndpoints::Clients *live = clients.find(endpoint);
+    ClientGuess guess;
+    guess.clients = live;
+    const auto held = m_heldClients.find(endpoint);
+    // A TIME-WAIT entry lasts 60 s (TCP_TIMEWAIT_LEN): an owner not confirmed by live processes
+    // for longer (and a sample's worth) made none of the entries there now.
+    constexpr std::int64_t HoldMs = 60'000 + 5'000;
+    const bool holds = held != m_heldClients.end() && m_nowMs - held->second.confirmedMs <= HoldMs;
+    const std::uint32_t heldPool = holds ? held->second.pool : Ambiguous;
+    std::int64_t confirmedMs = holds ? held->second.confirmedMs : m_nowMs;
+    if (live && (live->conflict || !live->processes.empty())) {
+        if (clients.unanimous(*live)) {
+            guess.pool = poolIndexOfClients(live->processes);
+            guess.unknown = ClientEndpoints::unknownBeside(*live);
+            confirmedMs = m_nowMs;
+        }
+    } else if (heldPool != Ambiguous
+               && (!live || live->cgroup == Ambiguous || m_pool[live->cgroup].cgroup == m_pool[heldPool].cgroup)) {
+        // No process holds a connection there now, and no other unit does: the owner found before.
+        guess.pool = heldPool;
+        guess.unknown = live ? live->unknown + live->cgroupSockets : 0;
+    } else if (live && live->cgroup != Ambiguous) {
+        guess.pool = live->cgroup; // only a unit known
+        guess.unknown = live->unknown;
+    }
+    if (guess.pool != Ambiguous && m_nextHeldClients.size() < MaximumHeldClients)
+        m_nextHeldClients.emplace(endpoint, HeldClient {guess.pool, guess.pool == heldPool ? confirmedMs : m_nowMs});
+    return guess;
+}
+
 void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, Pass &pass,
                                            PortOwnersTally *ports)
 {
     SocketOwnership &ownership = pass.ownership;
-    const auto clients = outgoingClients(sockets, partition, ownership, pass.listenerOwner);
+    ClientEndpoints clients = outgoingClients(sockets, partition, pass);
+    m_nextHeldClients.clear();
     const bool memory = !m_cookies.empty() || !m_olderCookies.empty();
     // A client's TIME-WAIT entries to one server come one after the other in the dump: the last
     // endpoint's answer is tried before the map.
     Endpoint lastEndpoint {};
-    std::uint32_t lastClient = 0;
+    ClientGuess last;
     bool lastKnown = false;
+    std::uint32_t clientUnattributed = 0;
     std::vector<OwnerTimeWait> byOwner;
     for (const SocketPartition::TimeWait &entry : partition.timeWait) {
         OwnerRef &ref = ownership.perSocket[entry.index];
         const std::uint32_t pool = memory ? remembered(entry.cookie) : Ambiguous;
         const std::uint32_t listener = pass.listenerOwner[entry.localPort];
+        bool guessed = false;
         if (pool != Ambiguous && (pool & HeldBit)) {
             ref = {pass.refOf(pool & ~HeldBit), OwnerEvidence::Exact};
         } else if (listener != 0 && listener != Ambiguous) {
@@ -400,25 +442,37 @@ void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sock
             ref = {pass.refOf(pool), OwnerEvidence::Cgroup};
         } else if (listener != 0) {
             // A server port with an unknown or second listener: no guess.
-        } else if (!clients.empty()) {
+        } else {
             const SocketRecord &record = sockets[entry.index];
             const Endpoint endpoint {record.remoteAddress, record.remotePort, record.family};
             if (!lastKnown || !(endpoint == lastEndpoint)) {
-                const auto it = clients.find(endpoint);
+                last = guessClient(clients, endpoint);
                 lastEndpoint = endpoint;
-                lastClient = it != clients.end() && it->second != Ambiguous ? it->second : 0;
                 lastKnown = true;
             }
-            if (lastClient != 0)
-                ref = {lastClient, OwnerEvidence::Likely};
+            if (last.pool != Ambiguous)
+                ref = {pass.refOf(last.pool), last.unknown ? OwnerEvidence::LikelyUnknown : OwnerEvidence::Likely};
+            guessed = true;
         }
-        if (ref.owner)
-            countTimeWait(byOwner, ownership, ref);
-        else
+        if (ref.owner) {
+            OwnerTimeWait &counts = countTimeWait(byOwner, ownership, ref);
+            // The unknown connections of an endpoint count once, for the owner its entries went to.
+            if (guessed && last.clients && last.unknown && !last.clients->unknownCounted) {
+                counts.unknownLive += last.unknown;
+                last.clients->unknownCounted = true;
+            }
+        } else {
             ++ownership.timeWaitUnattributed;
+            clientUnattributed += guessed;
+        }
         if (ports)
             ports->add(entry.localPort, entry.remotePort, ref);
     }
+    m_heldClients.swap(m_nextHeldClients);
+    // More client TIME-WAIT than last time with no owner: the client may be a process the last
+    // pass over /proc did not see (started since); the next sample starts a pass.
+    m_clientTimeWaitGrew = clientUnattributed > m_clientUnattributed;
+    m_clientUnattributed = clientUnattributed;
     if (ports)
         ports->finish(ownership);
     for (const OwnerTimeWait &entry : byOwner) {

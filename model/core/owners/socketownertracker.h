@@ -2,6 +2,7 @@
 
 #include "core/collect/cgroupidtable.h"
 #include "core/owners/cgroupnames.h"
+#include "core/owners/clientendpoints.h"
 #include "core/owners/flatidmap.h"
 #include "core/owners/portownerstally.h"
 #include "core/owners/processsocketmap.h"
@@ -25,7 +26,10 @@
 //   cgroup    its cookie was seen earlier on a socket no readable process held: the socket's
 //             cgroup names a unit (for an accepted socket, the listener creator's);
 //   likely    exactly one owner holds live connections (from ports nobody listens on) to its
-//             remote address and port;
+//             remote address and port, its processes merged by command and unit (the workers
+//             of a pre-fork client are one owner); connections of no known owner there do not
+//             cancel it, but make it "likely, N unknown" (LikelyUnknown). Found once, it holds
+//             while no other owner shows up there (ClientEndpoints, guessClient());
 //   none      otherwise. Never a guess where two owners would fit.
 class SocketOwnerTracker
 {
@@ -53,10 +57,10 @@ public:
 
     // The walk over /proc that the next attribute() needs, if any (ProcessSocketMap::walk), done
     // ahead: on another thread while the dump runs. attribute() does it itself otherwise.
-    bool walkDue(std::int64_t nowMs) const { return m_processes.walkDue(nowMs, m_unknownInodes); }
+    bool walkDue(std::int64_t nowMs) const { return m_processes.walkDue(nowMs, passWanted()); }
     void walkAhead(std::int64_t nowMs)
     {
-        m_processes.walk(nowMs, m_unknownInodes);
+        m_processes.walk(nowMs, passWanted());
         m_walkedAhead = true;
     }
 
@@ -64,12 +68,25 @@ public:
 
 private:
     struct Pass;
+    struct ClientGuess
+    {
+        std::uint32_t pool = 0xffffffffu; // none
+        std::uint32_t unknown = 0;
+        ClientEndpoints::Clients *clients = nullptr;
+    };
+    // A pass over /proc may find new owners: live sockets it has not seen, or client TIME-WAIT
+    // with no owner grew.
+    bool passWanted() const { return m_unknownInodes || m_clientTimeWaitGrew; }
     // The sections of attribute(), in order.
     void refreshProcesses(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, SocketOwnership &ownership);
     void attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const CgroupIdTable &cgroups,
                        std::int64_t nowMs, Pass &pass);
     void attributeTimeWait(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, Pass &pass,
                            PortOwnersTally *ports);
+    ClientEndpoints outgoingClients(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
+                                    const Pass &pass) const;
+    ClientGuess guessClient(ClientEndpoints &clients, const Endpoint &endpoint);
+    std::uint32_t poolIndexOfClients(const std::vector<std::uint32_t> &processes);
     void rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const Pass &pass);
 
     std::uint32_t poolIndexOfProcess(std::uint32_t pid);
@@ -105,6 +122,20 @@ private:
     std::vector<std::uint64_t> m_cookieBits;
     // The last attribution met a live socket inode no pass over /proc has seen.
     bool m_unknownInodes = true;
+    // Remote endpoint -> pool index of its likely owner, from the last attribution (and the
+    // next one's, while it is made).
+    // An endpoint's likely owner, and when live processes last confirmed it (monotonic ms).
+    struct HeldClient
+    {
+        std::uint32_t pool;
+        std::int64_t confirmedMs;
+    };
+    std::unordered_map<Endpoint, HeldClient, EndpointHash> m_heldClients;
+    std::unordered_map<Endpoint, HeldClient, EndpointHash> m_nextHeldClients;
+    std::int64_t m_nowMs = 0; // the clock of the attribution under way
+    // Client TIME-WAIT entries attributed to nobody in the last attribution, and whether they grew.
+    std::uint32_t m_clientUnattributed = 0;
+    bool m_clientTimeWaitGrew = false;
     bool m_walkedAhead = false; // walkAhead() did this attribution's share of the walk
     bool m_rememberCookies = true; // false after lastAttribution()
     // ProcessSocketMap::passes() at the last attribution.

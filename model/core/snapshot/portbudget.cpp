@@ -1,5 +1,6 @@
 #include "core/snapshot/portbudget.h"
 
+#include "core/owners/ownerlabel.h"
 #include "core/snapshot/snapshot.h"
 #include "core/collect/textscan.h"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <set>
 
 namespace {
@@ -165,17 +167,58 @@ PortBudget PortBudget::forTuple(const Snapshot &snapshot, const PortPressure &tu
     return compute(PortBudgetSettings::fromReadings(snapshot.sysctls), t);
 }
 
-std::pair<int, int> PortBudget::multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple)
+namespace {
+
+// The owner label of socket `i`, or null when none is known.
+const SocketOwner *ownerOf(const Snapshot &snapshot, std::size_t i)
 {
-    std::set<std::array<std::uint8_t, 16>> sources;
-    std::set<std::uint16_t> ports;
-    for (const PortPressure &p : snapshot.portPressure) {
-        if (p.family != tuple.family || p.remoteAddress != tuple.remoteAddress)
+    const OwnerRef *ref = snapshot.owners.of(i);
+    return ref ? snapshot.owners.owner(ref->owner) : nullptr;
+}
+
+// A socket counted as the aggregator counts port pressure: a connected socket (TIME-WAIT
+// included) whose local port connect() picked from the ephemeral range, towards `tuple`'s address.
+bool towardsAddress(const SocketRecord &r, const PortPressure &tuple, const PortRange &range)
+{
+    return r.family == tuple.family && r.remoteAddress == tuple.remoteAddress && r.state != TcpState::Listen
+        && r.state != TcpState::Close && range.contains(r.localPort);
+}
+
+}
+
+PortBudgetMultipliers PortBudget::multipliersOf(const Snapshot &snapshot, const PortPressure &tuple)
+{
+    PortBudgetMultipliers m;
+    const PortRange range = PortRange::fromSysctl(snapshot.sysctl("net.ipv4.ip_local_port_range"));
+    // The client of the tuple: the one owner (by command and unit) its sockets are known to have.
+    std::optional<OwnerLabel> client;
+    for (std::size_t i = 0; i < snapshot.sockets.size(); ++i) {
+        const SocketRecord &r = snapshot.sockets[i];
+        const SocketOwner *owner = ownerOf(snapshot, i);
+        if (!owner || !towardsAddress(r, tuple, range) || r.localAddress != tuple.localAddress
+            || r.remotePort != tuple.remotePort)
             continue;
-        sources.insert(p.localAddress);
-        ports.insert(p.remotePort);
+        const OwnerLabel label = OwnerLabel::of(*owner);
+        if (client && !(*client == label))
+            return m; // two clients share the tuple: its own figures
+        client = label;
     }
-    return {std::max<int>(1, int(sources.size())), std::max<int>(1, int(ports.size()))};
+    if (!client)
+        return m;
+    std::set<std::array<std::uint8_t, 16>> sources {tuple.localAddress};
+    std::set<std::uint16_t> ports {tuple.remotePort};
+    for (std::size_t i = 0; i < snapshot.sockets.size(); ++i) {
+        const SocketRecord &r = snapshot.sockets[i];
+        const SocketOwner *owner = ownerOf(snapshot, i);
+        if (owner && towardsAddress(r, tuple, range) && OwnerLabel::of(*owner) == *client) {
+            sources.insert(r.localAddress);
+            ports.insert(r.remotePort);
+        }
+    }
+    m.sourceAddresses = int(sources.size());
+    m.destinationPorts = int(ports.size());
+    m.client = client->command.empty() ? client->unit : client->command;
+    return m;
 }
 
 const char *PortBudget::reuseKey(Reuse reuse)

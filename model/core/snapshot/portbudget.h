@@ -38,6 +38,18 @@ struct PortBudgetTuple
     int destinationPorts = 1;
 };
 
+// What a tuple's budget is multiplied by to start with, and where the figures come from: the
+// tuple alone is one source address and one destination port; more only where the same client
+// (command and unit, as owners are merged) is seen using other ones towards that address.
+struct PortBudgetMultipliers
+{
+    int sourceAddresses = 1;
+    int destinationPorts = 1;
+    // The command (or unit) whose connections make the tuple; empty when none, or two, are known:
+    // then the figures are the tuple's own.
+    std::string client;
+};
+
 // New connections per second that connect() can open towards one destination when this host
 // closes first (so each connection leaves a TIME-WAIT entry on its local port).
 struct PortBudget
@@ -82,9 +94,11 @@ struct PortBudget
     // do not carry the binding.
     static PortBudget forTuple(const Snapshot &snapshot, const PortPressure &tuple, int sourceAddresses = 1,
                                int destinationPorts = 1);
-    // Source addresses and destination ports seen in use towards the remote address of `tuple`
-    // among the snapshot's busiest tuples.
-    static std::pair<int, int> multipliersSeen(const Snapshot &snapshot, const PortPressure &tuple);
+    // Source addresses and destination ports in use towards the remote address of `tuple` by the
+    // client that makes it (PortBudgetMultipliers), from the snapshot's sockets and owners. Other
+    // tuples towards that address are not counted: another client's ports there add nothing to
+    // this one's budget.
+    static PortBudgetMultipliers multipliersOf(const Snapshot &snapshot, const PortPressure &tuple);
     // Stable names for JSON and metrics ("applies", "off", "not-loopback", "no-timestamps",
     // "unknown"); never translated.
     static const char *reuseKey(Reuse reuse);

@@ -1,5 +1,6 @@
 #include "core/snapshot/snapshotjsonwriter.h"
 
+#include "core/snapshot/rankedports.h"
 #include "core/snapshot/inetaddress.h"
 #include "core/snapshot/jsonstreamwriter.h"
 #include "core/snapshot/portbudget.h"
@@ -68,19 +69,36 @@ void writeOwnerTimeWait(JsonStreamWriter &json, const SocketOwner &owner, const 
     json.field("listener", entry.listener);
     json.field("likely", entry.likely);
     json.field("cgroup", entry.cgroup);
+    // Added in 0.3, read as 0 when absent: "likely" beside connections of no known owner.
+    json.field("likely_unknown", entry.likelyUnknown);
+    json.field("unknown_connections", entry.unknownLive);
     json.endObject();
 }
 
 // The busiest ports, each with whom its TIME-WAIT is attributed to when owners were looked up
 // and the port is among those counted (PortOwnersCounter).
-void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<PortCount> &counts, int top,
-                     const SocketOwnership &ownership, bool remote)
+// The ports inside ip_local_port_range are one entry unless asked for (RankedPorts): "port" null,
+// "ephemeral" the range.
+void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<RankedPort> &counts, int top,
+                     const PortRange &range, const SocketOwnership &ownership, bool remote)
 {
     json.key(name);
     json.beginArray();
     const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
     for (std::size_t i = 0; i < shown; ++i) {
         json.beginObject(true);
+        if (counts[i].ephemeral) {
+            json.key("port");
+            json.null();
+            json.key("ephemeral");
+            json.beginArray();
+            json.value(int(range.low));
+            json.value(int(range.high));
+            json.endArray();
+            json.field("count", counts[i].count);
+            json.endObject();
+            continue;
+        }
         json.field("port", int(counts[i].port));
         json.field("count", counts[i].count);
         if (const PortOwners *owners = ownership.ofPort(remote, counts[i].port)) {
@@ -275,8 +293,11 @@ void writeTimeWait(JsonStreamWriter &json, const Snapshot &s, const Options &opt
     json.field("max_tw_buckets", s.maxTimeWaitBuckets());
     json.field("distinct_local_ports", std::uint64_t(s.timeWaitByLocalPort.size()));
     json.field("distinct_remote_ports", std::uint64_t(s.timeWaitByRemotePort.size()));
-    writePortCounts(json, "by_local_port", s.timeWaitByLocalPort, options.topPorts, s.owners, false);
-    writePortCounts(json, "by_remote_port", s.timeWaitByRemotePort, options.topPorts, s.owners, true);
+    const PortRange range = RankedPorts::localRange(s);
+    writePortCounts(json, "by_local_port", RankedPorts::rank(s.timeWaitByLocalPort, range, !options.ephemeralPorts),
+                    options.topPorts, range, s.owners, false);
+    writePortCounts(json, "by_remote_port", RankedPorts::rank(s.timeWaitByRemotePort, range, !options.ephemeralPorts),
+                    options.topPorts, range, s.owners, true);
     if (s.owners.scope != OwnerScope::NotLookedUp)
         writeOwnerCounts(json, s.owners, options.topProcesses < 0 ? options.topPorts : options.topProcesses);
     json.endObject();

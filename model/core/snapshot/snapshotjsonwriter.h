@@ -22,6 +22,9 @@ struct Options
     int topPorts = 10;
     int topProcesses = -1; // time_wait.by_process: -1 for as many as topPorts
     bool includeSockets = false;
+    // time_wait.by_local_port/by_remote_port list the ports inside ip_local_port_range one by
+    // one; by default they are one entry {"port": null, "ephemeral": [low, high], "count": N}.
+    bool ephemeralPorts = false;
     Wording wording;
 };
 // Returns false when the sink refused the output.

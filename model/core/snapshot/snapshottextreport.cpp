@@ -1,5 +1,6 @@
 #include "core/snapshot/snapshottextreport.h"
 
+#include "core/snapshot/rankedports.h"
 #include "core/snapshot/inetaddress.h"
 #include "core/snapshot/snapshot.h"
 #include "core/snapshot/snapshotjsonwriter.h"
@@ -28,11 +29,17 @@ std::string join(const std::vector<std::string> &parts, const char *separator)
 
 // "80 ×604 (nginx)": a port, its TIME-WAIT and, when attributed, its busiest owner (", …" when
 // others share the port: the JSON lists them).
-std::string portList(const std::vector<PortCount> &counts, int top, const SocketOwnership &ownership, bool remote)
+std::string portList(const std::vector<RankedPort> &counts, int top, const PortRange &range, const SocketOwnership &ownership,
+                     bool remote, const SnapshotTextLabels &l)
 {
     std::vector<std::string> parts;
     const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
     for (std::size_t i = 0; i < shown; ++i) {
+        if (counts[i].ephemeral) {
+            parts.push_back(SnapshotTextReport::fill(
+                l.ephemeralPorts, {std::to_string(range.low), std::to_string(range.high), std::to_string(counts[i].count)}));
+            continue;
+        }
         std::string part = std::to_string(counts[i].port) + " ×" + std::to_string(counts[i].count);
         const std::string owner = ownership.busiestOwnerOfPort(remote, counts[i].port);
         if (!owner.empty())
@@ -154,10 +161,17 @@ std::string ownerEntry(const SocketOwner &owner, const OwnerTimeWait &entry, con
         who = fill(l.processCount, {Utf8Text::plain(owner.command), std::to_string(owner.pid), count});
     else if (owner.processes == 1)
         who = fill(l.listenerHolder, {Utf8Text::plain(owner.command), count});
+    else if (owner.processes > 1 && entry.listener == 0)
+        who = fill(l.clientProcesses, {Utf8Text::plain(owner.command), std::to_string(owner.processes), count});
     else if (owner.processes > 1)
         who = fill(l.listenerHolders, {Utf8Text::plain(owner.command), std::to_string(owner.processes), count});
     else
         who = fill(l.unitCount, {Utf8Text::plain(owner.unit), count});
+    if (entry.likelyUnknown > 0)
+        return who
+            + fill(l.evidenceCountsUnknown,
+                   {std::to_string(entry.exact), std::to_string(entry.listener), std::to_string(entry.likely),
+                    std::to_string(entry.likelyUnknown), std::to_string(entry.unknownLive), std::to_string(entry.cgroup)});
     return who
         + fill(l.evidenceCounts,
                {std::to_string(entry.exact), std::to_string(entry.listener), std::to_string(entry.likely),
@@ -187,7 +201,7 @@ std::string ownerLines(const Snapshot &s, int topPorts, const SnapshotTextLabels
     return out;
 }
 
-std::string timeWaitLines(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
+std::string timeWaitLines(const Snapshot &s, int topPorts, const SnapshotTextLabels &l, bool ephemeralPorts)
 {
     const std::int64_t buckets = s.maxTimeWaitBuckets();
     // tcp_max_tw_buckets caps the whole timewait table (TIME-WAIT and orphaned FIN-WAIT-2, both
@@ -203,10 +217,15 @@ std::string timeWaitLines(const Snapshot &s, int topPorts, const SnapshotTextLab
     } else {
         out += fill(l.timeWait, {rows});
     }
+    const PortRange range = RankedPorts::localRange(s);
     if (!s.timeWaitByLocalPort.empty())
-        out += fill(l.byLocalPort, {portList(s.timeWaitByLocalPort, topPorts, s.owners, false)});
+        out += fill(
+            l.byLocalPort,
+            {portList(RankedPorts::rank(s.timeWaitByLocalPort, range, !ephemeralPorts), topPorts, range, s.owners, false, l)});
     if (!s.timeWaitByRemotePort.empty())
-        out += fill(l.byRemotePort, {portList(s.timeWaitByRemotePort, topPorts, s.owners, true)});
+        out += fill(
+            l.byRemotePort,
+            {portList(RankedPorts::rank(s.timeWaitByRemotePort, range, !ephemeralPorts), topPorts, range, s.owners, true, l)});
     return out + ownerLines(s, topPorts, l);
 }
 
@@ -298,11 +317,11 @@ std::string sysctlLines(const Snapshot &s, const SnapshotTextLabels &l)
 
 }
 
-std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l)
+std::string format(const Snapshot &s, int topPorts, const SnapshotTextLabels &l, bool ephemeralPorts)
 {
     std::string out = headerLines(s, l);
     out += stateLines(s, l);
-    out += timeWaitLines(s, topPorts, l);
+    out += timeWaitLines(s, topPorts, l, ephemeralPorts);
     out += portPressureLines(s, l);
     out += memoryLines(s, l);
     out += counterLines(s, l);

@@ -36,11 +36,18 @@ struct SnapshotTextLabels
     // The holders of a listener (SocketOwner::processes): command(s), then the count of entries.
     std::string listenerHolder = "%1 (the process holding the listener) ×%2";
     std::string listenerHolders = "%1 (%2 processes holding the listener) ×%3";
+    // Processes of one command and unit with connections to where the entries went (a pre-fork client).
+    std::string clientProcesses = "%1 (%2 processes with connections there) ×%3";
     std::string evidenceCounts = " (%1 exact, %2 via listener, %3 likely, %4 by cgroup)";
+    // The same when some likely entries went where connections of no known owner went too.
+    std::string evidenceCountsUnknown =
+        " (%1 exact, %2 via listener, %3 likely, %4 likely with %5 unknown connections there, %6 by cgroup)";
     // Once, after the line, when some entries were attributed via a listener.
     std::string listenerNote = "                  via listener: to the processes holding the port's listening socket, "
                                "not necessarily the one that served and closed the connection\n";
     std::string unattributed = "not attributed ×%1";
+    // The ports inside ip_local_port_range as one entry: low, high, count.
+    std::string ephemeralPorts = "ephemeral %1–%2 ×%3";
     std::string ephemeral = "Ephemeral ports %1–%2 (%3 per destination):";
     std::string noneInUse = " none in use\n";
     std::string busiest = " busiest %1 → %2 uses %3 (%4%)\n";
@@ -69,7 +76,8 @@ struct SnapshotTextLabels
 };
 
 namespace SnapshotTextReport {
-std::string format(const Snapshot &snapshot, int topPorts, const SnapshotTextLabels &labels = {});
+// `ephemeralPorts`: list the ports inside ip_local_port_range one by one (RankedPorts).
+std::string format(const Snapshot &snapshot, int topPorts, const SnapshotTextLabels &labels = {}, bool ephemeralPorts = false);
 // "36.0 KiB", as QLocale::formattedDataSize(bytes, 1, DataSizeIecFormat) writes it in the C locale.
 std::string formatBytes(std::int64_t bytes);
 // `pattern` with %1…%9 replaced by `args`, all at once.

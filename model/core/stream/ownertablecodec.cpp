@@ -49,8 +49,13 @@ std::string encode(const SocketOwnership &ownership, const std::vector<std::uint
     };
     for (const std::uint32_t index : order)
         raw.varint(refOf(index).owner);
-    for (const std::uint32_t index : order)
-        raw.u8(std::uint8_t(refOf(index).evidence));
+    // "Likely, N unknown" is stored as likely: readers of 0.2 refuse a frame with an evidence they
+    // do not know. Which entries it was, and N, travel in the SNAPSHOT frame's by_process counts
+    // (likely_unknown, unknown_connections), which RecordingFrames::decodeSnapshot() keeps.
+    for (const std::uint32_t index : order) {
+        const OwnerEvidence evidence = refOf(index).evidence;
+        raw.u8(std::uint8_t(evidence == OwnerEvidence::LikelyUnknown ? OwnerEvidence::Likely : evidence));
+    }
     for (std::size_t i = 0; i < owners; ++i)
         raw.varint(ownership.owners[i].processes);
 
