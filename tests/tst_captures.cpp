@@ -265,9 +265,9 @@ private slots:
         QTest::addColumn<quint32>("timeWait");
         QTest::addColumn<QColor>("colour");
         const QColor normal = QApplication::palette().color(QPalette::Highlight);
-        QTest::addRow("44 %") << quint32(115343) << normal;
-        QTest::addRow("80 %") << quint32(209715) << ChartColors::caution();
-        QTest::addRow("97 %") << quint32(254280) << ChartColors::warning();
+        QTest::newRow("44 %") << quint32(115343) << normal;
+        QTest::newRow("80 %") << quint32(209715) << ChartColors::caution();
+        QTest::newRow("97 %") << quint32(254280) << ChartColors::warning();
     }
 
     void timeWaitFillTurnsAmberThenRed()
