@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The parsers and the recording code under AddressSanitizer and UndefinedBehaviorSanitizer
-# (CMakePresets.json, preset asan-ubsan, tree build-asan/): tst_hostileinput with its fuzz pass
-# (mutated sock_diag dump, recording and /proc fixtures), tst_framefixtures (the one frame reader:
+# (CMakePresets.json, preset asan-ubsan, tree build-asan/): tst_hostileinput, tst_fuzzinput (the
+# fuzz pass over mutated sock_diag dump, recording and /proc fixtures), tst_framefixtures (the one frame reader:
 # crafted recordings through replay, the stream and the lab, and its own fuzz pass, whole and in
 # pieces), tst_hostiletext, tst_parsers, and the tests of tst_recording that need no sockscope
 # binary. Any sanitizer report fails the run.
@@ -19,6 +19,7 @@ export SOCKSCOPE_FUZZ_SCALE="${SOCKSCOPE_FUZZ_SCALE:-4}"
 
 tests=build-asan/tests
 "$tests/tst_hostileinput"
+"$tests/tst_fuzzinput"
 "$tests/tst_framefixtures"
 "$tests/tst_hostiletext"
 "$tests/tst_parsers"
