@@ -75,33 +75,27 @@ void writeOwnerTimeWait(JsonStreamWriter &json, const SocketOwner &owner, const 
     json.endObject();
 }
 
-// The busiest ports, each with whom its TIME-WAIT is attributed to when owners were looked up
-// and the port is among those counted (PortOwnersCounter).
-// The ports inside ip_local_port_range are one entry unless asked for (RankedPorts): "port" null,
-// "ephemeral" the range.
+// TIME-WAIT by port, busiest first, as a list of {port, count, owners} where `port` is always a
+// number (what readers of sockscope.snapshot/1 expect). With the fold on, the ports inside
+// ip_local_port_range are not in the list but summed beside it as NAME_ephemeral {range, count}.
 void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector<RankedPort> &counts, int top,
                      const PortRange &range, const SocketOwnership &ownership, bool remote)
 {
     json.key(name);
     json.beginArray();
-    const auto shown = std::min<std::size_t>(counts.size(), std::size_t(std::max(top, 0)));
-    for (std::size_t i = 0; i < shown; ++i) {
-        json.beginObject(true);
-        if (counts[i].ephemeral) {
-            json.key("port");
-            json.null();
-            json.key("ephemeral");
-            json.beginArray();
-            json.value(int(range.low));
-            json.value(int(range.high));
-            json.endArray();
-            json.field("count", counts[i].count);
-            json.endObject();
+    const RankedPort *ephemeral = nullptr;
+    std::size_t shown = 0;
+    for (const RankedPort &port : counts) {
+        if (port.ephemeral) {
+            ephemeral = &port;
             continue;
         }
-        json.field("port", int(counts[i].port));
-        json.field("count", counts[i].count);
-        if (const PortOwners *owners = ownership.ofPort(remote, counts[i].port)) {
+        if (shown++ >= std::size_t(std::max(top, 0)))
+            continue;
+        json.beginObject(true);
+        json.field("port", int(port.port));
+        json.field("count", port.count);
+        if (const PortOwners *owners = ownership.ofPort(remote, port.port)) {
             json.key("owners");
             json.beginArray();
             std::uint64_t other = owners->otherOwners;
@@ -118,6 +112,18 @@ void writePortCounts(JsonStreamWriter &json, const char *name, const std::vector
         json.endObject();
     }
     json.endArray();
+    if (!ephemeral)
+        return;
+    const std::string ephemeralKey = std::string(name) + "_ephemeral";
+    json.key(ephemeralKey.c_str());
+    json.beginObject(true);
+    json.key("range");
+    json.beginArray();
+    json.value(int(range.low));
+    json.value(int(range.high));
+    json.endArray();
+    json.field("count", ephemeral->count);
+    json.endObject();
 }
 
 // TIME-WAIT by owner: the top N, and what the rest add up to.
