@@ -141,7 +141,7 @@ private slots:
             watcher.watchChart(chart);
         QList<QAbstractButton *> controls = window.docks()->statePanel()->findChildren<QAbstractButton *>();
         controls += window.docks()->portPanel()->findChildren<QAbstractButton *>();
-        QCOMPARE(controls.size(), 3); // Log scale, By local port, By remote port
+        QCOMPARE(controls.size(), 4); // Log scale, By local port, By remote port, Ephemeral ports one by one
         for (QAbstractButton *control : controls)
             watcher.watch(control);
         // Shrunk so that on screen the time charts give their legend's room to the plot.

@@ -409,7 +409,8 @@ private slots:
         snapshot->stateCounts[std::size_t(TcpState::TimeWait)] = 609;
         SocketOwnership &o = snapshot->owners;
         o.scope = OwnerScope::AllProcesses;
-        o.owners = {SocketOwner {812, 33, "nginx", "www-data", "nginx.service"}, SocketOwner {9, 0, "<i>evil</i>", "root", ""}};
+        o.owners = {SocketOwner {812, 33, "nginx", "www-data", "nginx.service", 0, ""},
+                    SocketOwner {9, 0, "<i>evil</i>", "root", "", 0, ""}};
         PortOwners web;
         web.port = 80;
         web.owners = {OwnerTimeWait {1, 600, 4, 596, 0}};

@@ -54,7 +54,7 @@ private slots:
     {
         SocketOwnership ownership;
         ownership.scope = OwnerScope::OwnProcesses;
-        ownership.owners = {{100, 0, "nginx", "root", "nginx.service"}, {0, 0, "", "", "docker:3f2a1b9c0d4e"}};
+        ownership.owners = {{100, 0, "nginx", "root", "nginx.service", 0, ""}, {0, 0, "", "", "docker:3f2a1b9c0d4e", 0, ""}};
         std::vector<std::uint32_t> order;
         for (std::uint32_t i = 0; i < 1000; ++i) {
             ownership.perSocket.push_back(i % 3 ? OwnerRef {1 + i % 2, i % 2 ? OwnerEvidence::Listener : OwnerEvidence::Cgroup}

@@ -213,7 +213,7 @@ private slots:
         auto owned = std::make_shared<Snapshot>(m_snapshot);
         owned->timeWaitByLocalPort = {{80, 3}};
         owned->owners.scope = OwnerScope::AllProcesses;
-        owned->owners.owners = {SocketOwner {812, 33, img, "www-data", img}};
+        owned->owners.owners = {SocketOwner {812, 33, img, "www-data", img, 0, ""}};
         PortOwners web;
         web.port = 80;
         web.owners = {OwnerTimeWait {1, 3, 0, 3, 0}};

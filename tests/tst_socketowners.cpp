@@ -708,9 +708,9 @@ private slots:
     {
         auto snapshot = std::make_shared<Snapshot>();
         snapshot->owners.scope = OwnerScope::AllProcesses;
-        snapshot->owners.owners = {SocketOwner {101, 0, "tw-twin", "root", "", 1},
-                                   SocketOwner {102, 65534, "tw-twin", "nobody", "", 1},
-                                   SocketOwner {103, 0, "tw-twin", "root", "", 1}};
+        snapshot->owners.owners = {SocketOwner {101, 0, "tw-twin", "root", "", 1, ""},
+                                   SocketOwner {102, 65534, "tw-twin", "nobody", "", 1, ""},
+                                   SocketOwner {103, 0, "tw-twin", "root", "", 1, ""}};
         for (std::uint32_t owner = 1; owner <= 3; ++owner) {
             OwnerTimeWait counts;
             counts.owner = owner;

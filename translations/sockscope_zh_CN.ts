@@ -4709,8 +4709,8 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>ephemeral</translation>
     </message>
     <message>
-        <source>Ports %1–%2 (ip_local_port_range), summed: connect() picks a local port from this range, so one such port says little.</source>
-        <translation>端口 %1–%2（ip_local_port_range）之和：connect() 从这个范围选取本地端口，因此单个这样的端口说明不了什么。</translation>
+        <source>Ports %1–%2 (ip_local_port_range), summed: connect() picks a local port from this range, so one such port says little. Reserved ports (ip_local_reserved_ports) and listening ports stay one by one.</source>
+        <translation>端口 %1–%2（ip_local_port_range）之和：connect() 从这个范围选取本地端口，因此单个这样的端口说明不了什么。保留端口（ip_local_reserved_ports）和监听端口仍逐个列出。</translation>
     </message>
     <message>
         <source>Ports of ip_local_port_range, summed.</source>

@@ -19,8 +19,11 @@ void TimeWaitByPortModel::setSnapshot(const SnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
     m_summary.reset();
-    if (snapshot)
+    if (snapshot) {
         m_range = snapshot->ephemeralRange;
+        m_localFold = RankedPorts::foldOf(*snapshot, true);
+        m_remoteFold = RankedPorts::foldOf(*snapshot, false);
+    }
     // Decided once, on the first snapshot that has TIME-WAIT at all; later snapshots never flip
     // the side under an operator who is reading it.
     if (!m_sideDecided && snapshot && snapshot->count(TcpState::TimeWait) > 0) {
@@ -74,7 +77,8 @@ QString TimeWaitByPortModel::portLabel(int row) const
 QString TimeWaitByPortModel::ephemeralToolTip() const
 {
     const QString range = m_range.valid ? tr("Ports %1–%2 (ip_local_port_range), summed: connect() picks a local port "
-                                             "from this range, so one such port says little.")
+                                             "from this range, so one such port says little. Reserved ports "
+                                             "(ip_local_reserved_ports) and listening ports stay one by one.")
                                               .arg(m_range.low)
                                               .arg(m_range.high)
                                         : tr("Ports of ip_local_port_range, summed.");
@@ -87,10 +91,10 @@ QString TimeWaitByPortModel::ephemeralToolTip() const
 
 namespace {
 // `ports` most first, those inside `range` as one row of port 0 unless listed, at most `top`.
-std::vector<PortCount> foldedRows(const std::vector<PortCount> &ports, const PortRange &range, bool listed, int top)
+std::vector<PortCount> foldedRows(const std::vector<PortCount> &ports, const PortFold &portFold, bool listed, int top)
 {
     std::vector<PortCount> rows;
-    for (const RankedPort &p : RankedPorts::rank(ports, range, !listed)) {
+    for (const RankedPort &p : RankedPorts::rank(ports, portFold, !listed)) {
         if (rows.size() == std::size_t(top))
             break;
         rows.push_back({p.ephemeral ? std::uint16_t(0) : p.port, std::uint32_t(std::min<std::uint64_t>(p.count, 0xffffffffu))});
@@ -113,11 +117,11 @@ void TimeWaitByPortModel::rebuild()
         }
         std::stable_sort(rows.begin(), rows.end(), [](const PortCount &a, const PortCount &b) { return a.count > b.count; });
         // Only the tracked ports: the ephemeral row sums those of them inside the range.
-        rows = foldedRows(rows, m_range, m_ephemeralListed, m_topPorts);
+        rows = foldedRows(rows, remote ? m_remoteFold : m_localFold, m_ephemeralListed, m_topPorts);
         m_total = m_summary->count(TcpState::TimeWait);
     } else if (m_snapshot) {
         const auto &all = m_side == Side::Local ? m_snapshot->timeWaitByLocalPort : m_snapshot->timeWaitByRemotePort;
-        rows = foldedRows(all, m_range, m_ephemeralListed, m_topPorts);
+        rows = foldedRows(all, m_side == Side::Local ? m_localFold : m_remoteFold, m_ephemeralListed, m_topPorts);
         m_total = m_snapshot->count(TcpState::TimeWait);
     } else {
         m_total = 0;

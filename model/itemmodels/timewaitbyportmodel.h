@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/snapshot/rankedports.h"
+
 #include "core/snapshot/samplesummary.h"
 #include "core/snapshot/snapshot.h"
 
@@ -71,6 +73,8 @@ private:
     int m_topPorts;
     bool m_ephemeralListed = false;
     PortRange m_range; // of the last snapshot: summaries do not carry it
+    PortFold m_localFold; // which ports of the last snapshot fold, by side
+    PortFold m_remoteFold;
     std::vector<PortCount> m_rows; // port 0: the ephemeral row
     quint32 m_total = 0;
 };

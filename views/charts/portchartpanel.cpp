@@ -98,6 +98,7 @@ void PortChartPanel::layOut()
     // The bar chart's title names the side shown: the buttons are for the screen only.
     CaptureLook::markLiveOnly(m_byLocal);
     CaptureLook::markLiveOnly(m_byRemote);
+    CaptureLook::markLiveOnly(m_ephemeralListed);
 
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_barView);

@@ -39,9 +39,9 @@ void writeSelf(ExpositionWriter &out, const CollectionStats &stats)
 // Top `top` ports one by one (those inside ip_local_port_range as one port="ephemeral" unless
 // asked for, RankedPorts), the rest summed into port="other": the series add up to the
 // TIME-WAIT count exactly, whatever the number of distinct ports.
-void writePorts(ExpositionWriter &out, const std::vector<PortCount> &counts, const PortRange &range, bool fold, int top)
+void writePorts(ExpositionWriter &out, const std::vector<PortCount> &counts, const PortFold &portFold, bool fold, int top)
 {
-    const std::vector<RankedPort> ranked = RankedPorts::rank(counts, range, fold);
+    const std::vector<RankedPort> ranked = RankedPorts::rank(counts, portFold, fold);
     const std::size_t shown = std::min<std::size_t>(ranked.size(), std::size_t(top));
     std::uint64_t other = 0;
     for (std::size_t i = shown; i < ranked.size(); ++i)
@@ -76,17 +76,16 @@ void writeTimeWait(ExpositionWriter &out, const Snapshot &s, int top, bool ephem
 {
     if (!(s.stateMask & tcpStateBit(TcpState::TimeWait)))
         return;
-    const PortRange range = RankedPorts::localRange(s);
     out.family("sockscope_timewait_local_port_sockets", Type::Gauge,
                "TIME-WAIT sockets by local port: the busiest ports, those inside net.ipv4.ip_local_port_range as one "
                "port=\"ephemeral\" (unless --ephemeral-ports), then port=\"other\" for the rest (the series sum to the "
                "TIME-WAIT count).");
-    writePorts(out, s.timeWaitByLocalPort, range, !ephemeralPorts, top);
+    writePorts(out, s.timeWaitByLocalPort, RankedPorts::foldOf(s, true), !ephemeralPorts, top);
     out.family("sockscope_timewait_remote_port_sockets", Type::Gauge,
                "TIME-WAIT sockets by remote port: the busiest ports, those inside this host's net.ipv4.ip_local_port_range "
                "as one port=\"ephemeral\" (unless --ephemeral-ports; the peers' own range is not known, this host's "
                "stands for it), then port=\"other\" for the rest (the series sum to the TIME-WAIT count).");
-    writePorts(out, s.timeWaitByRemotePort, range, !ephemeralPorts, top);
+    writePorts(out, s.timeWaitByRemotePort, RankedPorts::foldOf(s, false), !ephemeralPorts, top);
     out.family("sockscope_timewait_local_ports", Type::Gauge, "Distinct local ports holding TIME-WAIT sockets.");
     out.sample(std::int64_t(s.timeWaitByLocalPort.size()));
     out.family("sockscope_timewait_remote_ports", Type::Gauge, "Distinct remote ports holding TIME-WAIT sockets.");

@@ -54,27 +54,35 @@ std::vector<std::string_view> split(std::string_view text, char separator)
 
 }
 
-int PortBudgetSettings::reservedPortsIn(const std::string &list, int low, int high)
+std::vector<bool> PortBudgetSettings::reservedPorts(const std::string &list)
 {
     std::string text;
     for (const char c : list) {
         if (c != ' ' && c != '\t' && c != '\n')
             text += c;
     }
-    if (text.empty())
-        return 0;
     std::vector<bool> reserved(65536, false);
+    if (text.empty())
+        return reserved;
     for (const std::string_view part : split(text, ',')) {
         const std::vector<std::string_view> ends = split(part, '-');
         if (ends.size() > 2)
-            return -1;
+            return {};
         const int first = port(ends[0]);
         const int last = ends.size() == 2 ? port(ends[1]) : first;
         if (first < 0 || last < 0 || first > last)
-            return -1;
+            return {};
         for (int p = first; p <= last; ++p)
             reserved[std::size_t(p)] = true;
     }
+    return reserved;
+}
+
+int PortBudgetSettings::reservedPortsIn(const std::string &list, int low, int high)
+{
+    const std::vector<bool> reserved = reservedPorts(list);
+    if (reserved.empty())
+        return -1;
     int count = 0;
     for (int p = std::max(low, 0); p <= std::min(high, 65535); ++p)
         count += reserved[std::size_t(p)] ? 1 : 0;

@@ -27,6 +27,8 @@ struct PortBudgetSettings
     static PortBudgetSettings fromReadings(const std::vector<SysctlReading> &readings);
     // Ports of ip_local_reserved_ports ("8080,9000-9010") inside [low, high]; -1 when malformed.
     static int reservedPortsIn(const std::string &list, int low, int high);
+    // The ports of ip_local_reserved_ports as 65,536 flags; empty when the list is malformed.
+    static std::vector<bool> reservedPorts(const std::string &list);
 };
 
 // One destination as connect() sees it: the tuple (local address, remote address, remote port)

@@ -19,11 +19,26 @@ struct RankedPort
     bool ephemeral = false; // the sum of every port inside the range
 };
 
+// Which ports fold into the ephemeral entry: those inside `range` but not `keptApart` — ports of
+// ip_local_reserved_ports (connect() and bind(0) never pick them) and, for local ports, the ports
+// a socket listens on (a server's own port inside the range is a service, not a client's pick).
+struct PortFold
+{
+    PortRange range;
+    std::vector<std::uint16_t> keptApart; // sorted
+
+    bool folds(std::uint16_t port) const;
+};
+
 namespace RankedPorts {
 // `counts` most first (Snapshot::timeWaitByLocalPort, ::timeWaitByRemotePort: every port). With
-// `fold` and a valid `range`, the ports inside it become one ephemeral entry; the sum of the
+// `fold` and a valid range, the ports it folds become one ephemeral entry; the sum of the
 // entries is the sum of `counts` either way.
-std::vector<RankedPort> rank(const std::vector<PortCount> &counts, const PortRange &range, bool fold);
+std::vector<RankedPort> rank(const std::vector<PortCount> &counts, const PortFold &portFold, bool fold);
+// The fold of `snapshot`'s local (`local`) or remote ports: its ip_local_port_range without its
+// ip_local_reserved_ports, and for local ports without its listening ports. For remote ports the
+// peers' reserved and listening ports are not known: this host's reserved ports stand for them.
+PortFold foldOf(const Snapshot &snapshot, bool local);
 // The snapshot's net.ipv4.ip_local_port_range (invalid when it was not read).
 PortRange localRange(const Snapshot &snapshot);
 }

@@ -300,9 +300,11 @@ void writeTimeWait(JsonStreamWriter &json, const Snapshot &s, const Options &opt
     json.field("distinct_local_ports", std::uint64_t(s.timeWaitByLocalPort.size()));
     json.field("distinct_remote_ports", std::uint64_t(s.timeWaitByRemotePort.size()));
     const PortRange range = RankedPorts::localRange(s);
-    writePortCounts(json, "by_local_port", RankedPorts::rank(s.timeWaitByLocalPort, range, !options.ephemeralPorts),
+    writePortCounts(json, "by_local_port",
+                    RankedPorts::rank(s.timeWaitByLocalPort, RankedPorts::foldOf(s, true), !options.ephemeralPorts),
                     options.topPorts, range, s.owners, false);
-    writePortCounts(json, "by_remote_port", RankedPorts::rank(s.timeWaitByRemotePort, range, !options.ephemeralPorts),
+    writePortCounts(json, "by_remote_port",
+                    RankedPorts::rank(s.timeWaitByRemotePort, RankedPorts::foldOf(s, false), !options.ephemeralPorts),
                     options.topPorts, range, s.owners, true);
     if (s.owners.scope != OwnerScope::NotLookedUp)
         writeOwnerCounts(json, s.owners, options.topProcesses < 0 ? options.topPorts : options.topProcesses);

@@ -219,13 +219,13 @@ std::string timeWaitLines(const Snapshot &s, int topPorts, const SnapshotTextLab
     }
     const PortRange range = RankedPorts::localRange(s);
     if (!s.timeWaitByLocalPort.empty())
-        out += fill(
-            l.byLocalPort,
-            {portList(RankedPorts::rank(s.timeWaitByLocalPort, range, !ephemeralPorts), topPorts, range, s.owners, false, l)});
+        out += fill(l.byLocalPort,
+                    {portList(RankedPorts::rank(s.timeWaitByLocalPort, RankedPorts::foldOf(s, true), !ephemeralPorts), topPorts,
+                              range, s.owners, false, l)});
     if (!s.timeWaitByRemotePort.empty())
-        out += fill(
-            l.byRemotePort,
-            {portList(RankedPorts::rank(s.timeWaitByRemotePort, range, !ephemeralPorts), topPorts, range, s.owners, true, l)});
+        out += fill(l.byRemotePort,
+                    {portList(RankedPorts::rank(s.timeWaitByRemotePort, RankedPorts::foldOf(s, false), !ephemeralPorts), topPorts,
+                              range, s.owners, true, l)});
     return out + ownerLines(s, topPorts, l);
 }
 
