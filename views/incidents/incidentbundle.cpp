@@ -1,6 +1,7 @@
 #include "views/incidents/incidentbundle.h"
 
 #include "bridge/qtstd.h"
+#include "bridge/untrustedtext.h"
 #include "core/snapshot/snapshotjsonwriter.h"
 #include "sampling/bundlefolder.h"
 #include "core/stream/recordingwriter.h"
@@ -209,17 +210,16 @@ bool BundleWriter::hashFiles(QString *error)
 QByteArray BundleWriter::readme() const
 {
     const CaptureRenderer::Stamp &stamp = m_contents.stamp;
-    QStringList lines {tr("sockscope incident bundle"),
-                       QString(),
-                       tr("Host: %1").arg(stamp.host),
-                       tr("Kernel: %1").arg(stamp.kernel),
-                       tr("Network namespace: %1").arg(stamp.namespaceText),
+    QStringList lines {tr("sockscope incident bundle"), QString(),
+                       // One line each whatever a remote host sent: no line of theirs can pass for a sum below.
+                       tr("Host: %1").arg(UntrustedText::plain(stamp.host)),
+                       tr("Kernel: %1").arg(UntrustedText::plain(stamp.kernel)),
+                       tr("Network namespace: %1").arg(UntrustedText::plain(stamp.namespaceText)),
                        tr("Time range (UTC): %1 to %2").arg(isoUtc(stamp.fromMs), isoUtc(stamp.toMs)),
                        tr("Samples: %1").arg(m_contents.history->size()),
                        tr("Written by sockscope %1 at %2 (UTC)")
                            .arg(QLatin1String(SOCKSCOPE_VERSION), isoUtc(QDateTime::currentMSecsSinceEpoch())),
-                       QString(),
-                       tr("Files:")};
+                       QString(), tr("Files:")};
     for (const BundleFile &file : m_report.files)
         lines << QStringLiteral("  %1: %2").arg(file.name, file.description);
     lines << QStringLiteral("  %1: %2").arg(ManifestFile, tr("The same as JSON, with the SHA-256 of every other file."));
