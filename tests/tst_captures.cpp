@@ -364,7 +364,7 @@ private slots:
             QVERIFY(refused.waitForFinished(30000));
             QCOMPARE(refused.exitCode(), 2);
             const QString error = QString::fromUtf8(refused.readAllStandardError());
-            QVERIFY2(error.contains(bad.size() == 2 ? "--size applies to --screenshot."
+            QVERIFY2(error.contains(bad.size() == 2 ? "--size applies to --screenshot and --incident-bundle."
                                                     : "--size needs WIDTHxHEIGHT from 640x400 to 7680x4320"),
                      qPrintable(error));
         }

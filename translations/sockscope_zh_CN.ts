@@ -103,6 +103,21 @@
     </message>
 </context>
 <context>
+    <name>BundleFolder</name>
+    <message>
+        <source>An incident bundle needs a folder name.</source>
+        <translation>故障资料包需要一个文件夹名。</translation>
+    </message>
+    <message>
+        <source>%1 is a file; an incident bundle is written into a new folder.</source>
+        <translation>%1 是一个文件；故障资料包只写入新文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 already holds files; an incident bundle is written into a new or empty folder.</source>
+        <translation>%1 中已有文件；故障资料包只写入新的或空的文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Also copy the picture to the clipboard</source>
@@ -381,10 +396,6 @@
         <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
     </message>
     <message>
-        <source>With --screenshot or --benchmark: refreshes to wait for (default 3). With --record: samples to record.</source>
-        <translation>与 --screenshot 或 --benchmark 一起使用：等待的刷新次数（默认 3）。与 --record 一起使用：要录制的采样数。</translation>
-    </message>
-    <message>
         <source>Record samples to a file without a window, until --samples, --duration, or Ctrl+C.</source>
         <translation>不打开窗口，把采样录制到文件，直到达到 --samples、--duration 或按下 Ctrl+C。</translation>
     </message>
@@ -445,16 +456,8 @@
         <translation>--scale 只接受 1 或 2。</translation>
     </message>
     <message>
-        <source>With --screenshot: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the picture, e.g. 1280x800.</source>
-        <translation>与 --screenshot 一起使用：先按 WIDTHxHEIGHT 逻辑像素（%1x%2 到 %3x%4）布局窗口，再生成图片，例如 1280x800。</translation>
-    </message>
-    <message>
         <source>WIDTHxHEIGHT</source>
         <translation>WIDTHxHEIGHT</translation>
-    </message>
-    <message>
-        <source>--size applies to --screenshot.</source>
-        <translation>--size 只能与 --screenshot 一起使用。</translation>
     </message>
     <message>
         <source>--size needs WIDTHxHEIGHT from %1x%2 to %3x%4, not "%5".</source>
@@ -607,6 +610,30 @@
     <message>
         <source>--ephemeral-ports applies to --once.</source>
         <translation>--ephemeral-ports 只用于 --once。</translation>
+    </message>
+    <message>
+        <source>--size applies to --screenshot and --incident-bundle.</source>
+        <translation>--size 只能与 --screenshot 或 --incident-bundle 一起使用。</translation>
+    </message>
+    <message>
+        <source>--incident-bundle runs the window; it does not go with --once, --record or --benchmark.</source>
+        <translation>--incident-bundle 运行窗口；不能与 --once、--record 或 --benchmark 一起使用。</translation>
+    </message>
+    <message>
+        <source>With --screenshot, --incident-bundle or --benchmark: refreshes to wait for (default 3). With --record: samples to record.</source>
+        <translation>与 --screenshot、--incident-bundle 或 --benchmark 一起使用：等待的刷新次数（默认 3）。与 --record 一起使用：要录制的采样数。</translation>
+    </message>
+    <message>
+        <source>Run the window for --samples refreshes, then write an incident bundle into the new (or empty) folder DIR and exit: capture.png, snapshot.json, history.csv, sysctl-changes.csv, recording.sockrec, README.txt and manifest.json with each file's SHA-256.</source>
+        <translation>运行窗口 --samples 次刷新，然后把故障资料包写入新的（或空的）文件夹 DIR 并退出：capture.png、snapshot.json、history.csv、sysctl-changes.csv、recording.sockrec、README.txt，以及带有每个文件 SHA-256 的 manifest.json。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>With --screenshot or --incident-bundle: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the picture, e.g. 1280x800.</source>
+        <translation>与 --screenshot 或 --incident-bundle 一起使用：先按 WIDTHxHEIGHT 逻辑像素（%1x%2 到 %3x%4）布局窗口，再生成图片，例如 1280x800。</translation>
     </message>
 </context>
 <context>
@@ -927,6 +954,101 @@
     </message>
 </context>
 <context>
+    <name>IncidentBundle</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The window as it looked, stamped with host, kernel, namespace and time range (as Incident → Capture… saves it).</source>
+        <translation>窗口当时的样子，带有主机、内核、命名空间和时间范围的标记（与 故障 → 截图… 保存的相同）。</translation>
+    </message>
+    <message>
+        <source>%1 is missing: no socket table had come from the source yet.</source>
+        <translation>缺少 %1：数据源还没有送来任何套接字表。</translation>
+    </message>
+    <message>
+        <source>The latest socket table's figures, as sockscope --once --format json prints them.</source>
+        <translation>最新套接字表的数据，与 sockscope --once --format json 输出的相同。</translation>
+    </message>
+    <message>
+        <source>The same samples, the markers and the latest socket table as a recording: sockscope --replay %1</source>
+        <translation>同样的采样、标记和最新套接字表，保存为录制文件：sockscope --replay %1</translation>
+    </message>
+    <message>
+        <source>A recording was running when the bundle was written; it goes on at %1.</source>
+        <translation>写入资料包时有一个录制正在进行；它继续写入 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 back: %2</source>
+        <translation>无法读回 %1：%2</translation>
+    </message>
+    <message>
+        <source>sockscope incident bundle</source>
+        <translation>sockscope 故障资料包</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>主机：%1</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>Network namespace: %1</source>
+        <translation>网络命名空间：%1</translation>
+    </message>
+    <message>
+        <source>Time range (UTC): %1 to %2</source>
+        <translation>时间范围（UTC）：%1 到 %2</translation>
+    </message>
+    <message>
+        <source>Samples: %1</source>
+        <translation>采样数：%1</translation>
+    </message>
+    <message>
+        <source>Written by sockscope %1 at %2 (UTC)</source>
+        <translation>由 sockscope %1 于 %2（UTC）写入</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>The same as JSON, with the SHA-256 of every other file.</source>
+        <translation>同样的内容，JSON 格式，附其他每个文件的 SHA-256。</translation>
+    </message>
+    <message>
+        <source>SHA-256 of each file (check with: sha256sum --check README.txt):</source>
+        <translation>每个文件的 SHA-256（校验命令：sha256sum --check README.txt）：</translation>
+    </message>
+    <message>
+        <source>Every sample the window holds: state counts, TIME-WAIT limit, slab, counter rates, port pressure, busiest ports and owners, markers.</source>
+        <translation>窗口保存的每个采样：各状态计数、TIME-WAIT 上限、slab、计数器速率、端口压力、最繁忙的端口和所属进程、标记。</translation>
+    </message>
+    <message>
+        <source>The sysctls changed from this window in this session, as read back from the kernel (the header line alone when none was).</source>
+        <translation>本次会话中从此窗口修改的 sysctl，值为从内核读回的值（没有修改时只有表头行）。</translation>
+    </message>
+    <message>
+        <source>This file.</source>
+        <translation>本文件。</translation>
+    </message>
+    <message>
+        <source>There is no history yet.</source>
+        <translation>还没有历史数据。</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder beside %1: %2</source>
+        <translation>无法在 %1 旁边创建文件夹：%2</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>无法把 %1 重命名为 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>IncidentController</name>
     <message>
         <source>&amp;Incident</source>
@@ -1083,6 +1205,26 @@
     <message>
         <source>sockscope recordings (*.sockrec);;All files (*)</source>
         <translation>sockscope 录制文件 (*.sockrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save incident bundle…</source>
+        <translation>保存故障资料包…</translation>
+    </message>
+    <message>
+        <source>Save the picture, the JSON snapshot, the history, the sysctl changes and a recording into one new folder for a ticket (Ctrl+Shift+B)</source>
+        <translation>把截图、JSON 快照、历史、sysctl 修改和录制文件保存到一个新文件夹，用于工单（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <source>Saved the incident bundle to %1</source>
+        <translation>已把故障资料包保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save incident bundle</source>
+        <translation>保存故障资料包</translation>
+    </message>
+    <message>
+        <source>A new folder (*)</source>
+        <translation>新文件夹 (*)</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1889,10 @@
     <message>
         <source>Copy the selected sockets as TSV with a header</source>
         <translation>将选中的套接字复制为带表头的 TSV</translation>
+    </message>
+    <message>
+        <source>Save an incident bundle (picture, JSON, history, sysctl changes, recording)</source>
+        <translation>保存故障资料包（截图、JSON、历史、sysctl 修改、录制文件）</translation>
     </message>
 </context>
 <context>

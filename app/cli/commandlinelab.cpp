@@ -26,7 +26,7 @@ const std::vector<OptionRule> &labRules()
         {"set", Kind::Needs, {"lab"}, goWithLab},
         {"lab",
          Kind::NotWith,
-         {"once", "replay", "host", "netns", "benchmark", "push-agent", "states", "format", "table-every"},
+         {"once", "replay", "host", "netns", "benchmark", "push-agent", "states", "format", "table-every", "incident-bundle"},
          QT_TRANSLATE_NOOP("CommandLineOptions", "--lab does not go with --%1.")},
         {"duration", Kind::Needs, {"headless"}, goWithHeadless},
         {"record", Kind::Needs, {"headless"}, goWithHeadless},

@@ -4,6 +4,7 @@
 #include "optionrules.h"
 #include "qtmessages.h"
 #include "remote/remotehost.h"
+#include "sampling/bundlefolder.h"
 #include "wording/tcpstatetext.h"
 #include "terminal.h"
 
@@ -46,7 +47,10 @@ const std::vector<OptionRule> &rules()
          QT_TRANSLATE_NOOP("CommandLineOptions", "--ephemeral-ports applies to --once.")},
         {"view", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--view applies to --screenshot.")},
         {"scale", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--scale applies to --screenshot.")},
-        {"size", Kind::Needs, {"screenshot"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--size applies to --screenshot.")},
+        {"size",
+         Kind::Needs,
+         {"screenshot", "incident-bundle"},
+         QT_TRANSLATE_NOOP("CommandLineOptions", "--size applies to --screenshot and --incident-bundle.")},
         {"duration", Kind::Needs, {"record"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--duration applies to --record.")},
         {"table-every", Kind::Needs, {"record"}, QT_TRANSLATE_NOOP("CommandLineOptions", "--table-every applies to --record.")},
         {"dump-budget",
@@ -55,6 +59,11 @@ const std::vector<OptionRule> &rules()
          QT_TRANSLATE_NOOP("CommandLineOptions", "--dump-budget applies to the window and --record.")},
         {"screenshot", Kind::NotWith, {"once", "record"}, runTheWindow},
         {"benchmark", Kind::NotWith, {"once", "record"}, runTheWindow},
+        {"incident-bundle",
+         Kind::NotWith,
+         {"once", "record", "benchmark"},
+         QT_TRANSLATE_NOOP("CommandLineOptions",
+                           "--incident-bundle runs the window; it does not go with --once, --record or --benchmark.")},
     };
     return rules;
 }
@@ -103,7 +112,14 @@ void CommandLineOptions::addWindowOptions(QCommandLineParser &parser, const QStr
         {QStringLiteral("view"), tr("With --screenshot: one part of the window (%1).").arg(viewNames.join(QStringLiteral(", "))),
          tr("name")},
         {QStringLiteral("samples"),
-         tr("With --screenshot or --benchmark: refreshes to wait for (default 3). With --record: samples to record."), tr("N")},
+         tr("With --screenshot, --incident-bundle or --benchmark: refreshes to wait for (default 3). With --record: "
+            "samples to record."),
+         tr("N")},
+        {QStringLiteral("incident-bundle"),
+         tr("Run the window for --samples refreshes, then write an incident bundle into the new (or empty) folder "
+            "DIR and exit: capture.png, snapshot.json, history.csv, sysctl-changes.csv, recording.sockrec, "
+            "README.txt and manifest.json with each file's SHA-256."),
+         tr("DIR")},
         {QStringLiteral("benchmark"),
          tr("Run the window for --samples refreshes and print the GUI-thread time of each refresh and the peak "
             "memory.")},
@@ -134,7 +150,8 @@ void CommandLineOptions::addRemoteAndLabOptions(QCommandLineParser &parser)
             "~/.cache/sockscope there (checked by its sha256) and run it.")},
         {QStringLiteral("scale"), tr("With --screenshot: render at this device pixel ratio (1 or 2)."), tr("ratio")},
         {QStringLiteral("size"),
-         tr("With --screenshot: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before the "
+         tr("With --screenshot or --incident-bundle: lay the window out at WIDTHxHEIGHT logical pixels (%1x%2 to %3x%4) before "
+            "the "
             "picture, e.g. 1280x800.")
              .arg(ScreenshotMinWidth)
              .arg(ScreenshotMinHeight)
@@ -293,6 +310,13 @@ bool CommandLineOptions::parseWindow(const QCommandLineParser &parser, const QSt
             *error = tr("--screenshot needs a file name ending in .png.");
             return false;
         }
+    }
+    if (parser.isSet(QStringLiteral("incident-bundle"))) {
+        // Refused before any sampling: a folder with files in it would be mixed into.
+        incidentBundlePath = parser.value(QStringLiteral("incident-bundle"));
+        *error = BundleFolder::refusal(incidentBundlePath);
+        if (!error->isEmpty())
+            return false;
     }
     benchmark = parser.isSet(QStringLiteral("benchmark"));
     if (parser.isSet(QStringLiteral("view"))) {

@@ -33,6 +33,10 @@ public:
     bool intervalGiven = false;
     QString language; // "zh_CN", "en", or empty for the desktop's
     QString screenshotPath; // --screenshot: save the window (or --view) after --samples and exit
+    // --incident-bundle: save an incident bundle into this new folder after --samples and exit
+    QString incidentBundlePath;
+    // --screenshot or --incident-bundle: the window runs unattended, writes its files and exits.
+    bool unattendedOutput() const { return !screenshotPath.isEmpty() || !incidentBundlePath.isEmpty(); }
     QString view = QStringLiteral("window");
     int samples = 3;
     bool samplesGiven = false;

@@ -78,17 +78,35 @@ bool saveScreenshot(MainWindow &window, const CommandLineOptions &options)
     return true;
 }
 
+// What --screenshot and --incident-bundle ask for, once the window has shown its samples.
+bool saveOutputs(MainWindow &window, const CommandLineOptions &options)
+{
+    if (!options.screenshotPath.isEmpty() && !saveScreenshot(window, options))
+        return false;
+    if (options.incidentBundlePath.isEmpty())
+        return true;
+    if (options.screenshotSize.isValid())
+        window.resize(options.screenshotSize);
+    QApplication::processEvents();
+    QString error;
+    if (!window.saveIncidentBundle(options.incidentBundlePath, &error)) {
+        Terminal::printError(error);
+        return false;
+    }
+    return true;
+}
+
 int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording> &recording)
 {
     for (const QString &warning : recording->warnings)
         Terminal::printError(warning);
-    MainWindow window(options.screenshotPath.isEmpty());
+    MainWindow window(!options.unattendedOutput());
     window.openRecording(recording);
     window.show();
-    if (!options.screenshotPath.isEmpty()) {
+    if (options.unattendedOutput()) {
         int exitCode = 0;
         QTimer::singleShot(0, &window, [&] {
-            exitCode = saveScreenshot(window, options) ? 0 : 1;
+            exitCode = saveOutputs(window, options) ? 0 : 1;
             QCoreApplication::quit();
         });
         QApplication::exec();
@@ -100,12 +118,12 @@ int runReplay(const CommandLineOptions &options, const std::shared_ptr<Recording
 // With --screenshot: the picture after --samples samples, then quit (*exitCode 1 if it failed).
 void screenshotAfterSamples(MainWindow &window, const CommandLineOptions &options, int *exitCode)
 {
-    if (options.screenshotPath.isEmpty())
+    if (!options.unattendedOutput())
         return;
     QObject::connect(&window, &MainWindow::sampleShown, &window, [&window, &options, exitCode](int shown) {
         if (shown < options.samples)
             return;
-        *exitCode = saveScreenshot(window, options) ? 0 : 1;
+        *exitCode = saveOutputs(window, options) ? 0 : 1;
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
     });
 }
@@ -124,14 +142,14 @@ int showUntilClosed(MainWindow &window, const int &exitCode)
 // The window on a remote host (--host): its agent's stream over ssh, reconnected when lost.
 int runRemote(const CommandLineOptions &options)
 {
-    MainWindow window(options.screenshotPath.isEmpty());
+    MainWindow window(!options.unattendedOutput());
     if (options.intervalGiven)
         window.setIntervalMs(int(options.intervalSeconds * 1000));
     int exitCode = 0;
     screenshotAfterSamples(window, options, &exitCode);
     RemoteSource *source =
         window.watchRemoteHost(options.remoteHost, AgentBinary::ours(), options.pushAgent, options.remoteAgentOptions());
-    if (!options.screenshotPath.isEmpty()) {
+    if (options.unattendedOutput()) {
         // Unattended: what would be a dialog or a banner is the answer, on stderr.
         QObject::connect(source, &RemoteSource::noAgent, &window, [&](const RemoteFacts &facts, const QString &refusal) {
             if (options.pushAgent && refusal.isEmpty())
@@ -148,11 +166,11 @@ int runRemote(const CommandLineOptions &options)
 // scenario's settings; --screenshot saves the window after --samples samples (of the lab's load).
 int runLab(const CommandLineOptions &options)
 {
-    MainWindow window(options.screenshotPath.isEmpty());
+    MainWindow window(!options.unattendedOutput());
     int exitCode = 0;
     screenshotAfterSamples(window, options, &exitCode);
     LabSource *source = window.openLab(options.labScenario, options.labSysctls, options.labLoad);
-    if (!options.screenshotPath.isEmpty()) {
+    if (options.unattendedOutput()) {
         QObject::connect(source, &Source::failed, &window, [&](const QString &message) {
             Terminal::printError(message);
             exitCode = 1;
@@ -176,7 +194,7 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
     NetworkNamespace netns;
     if (!Terminal::openNamespace(options, &netns))
         return 1;
-    const bool unattended = !options.screenshotPath.isEmpty() || options.benchmark;
+    const bool unattended = options.unattendedOutput() || options.benchmark;
     const QString label = CoreMessageText::namespaceLabel(netns.label());
     MainWindow window(!unattended);
     if (options.intervalGiven)
@@ -213,7 +231,7 @@ int runWindowCommand(const CommandLineOptions &options, const std::shared_ptr<Re
             sampler.setPaused(true);
             if (options.benchmark)
                 printBenchmark(window, shown);
-            if (!options.screenshotPath.isEmpty() && !saveScreenshot(window, options))
+            if (!saveOutputs(window, options))
                 exitCode = 1;
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });

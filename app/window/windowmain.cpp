@@ -57,7 +57,7 @@ int main(int argc, char *argv[])
             replay = std::make_shared<Recording>();
             if (!replay->read(options.replayPath, &replayError)) {
                 Terminal::printError(replayError);
-                if (!hasScreen() || !options.screenshotPath.isEmpty())
+                if (!hasScreen() || options.unattendedOutput())
                     return 1;
             }
         }

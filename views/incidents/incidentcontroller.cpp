@@ -1,6 +1,7 @@
 #include "views/incidents/incidentcontroller.h"
 
 #include "views/incidents/capturedialog.h"
+#include "views/incidents/incidentbundle.h"
 #include "views/window/docklayout.h"
 #include "sampling/historyexporter.h"
 #include "views/window/plainmessage.h"
@@ -49,6 +50,10 @@ void IncidentController::createActions()
     m_captureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_captureAction->setIcon(m_window->style()->standardIcon(QStyle::SP_DialogSaveButton));
     connect(m_captureAction, &QAction::triggered, this, &IncidentController::captureWithDialog);
+    m_bundleAction = new QAction(this);
+    m_bundleAction->setObjectName(QStringLiteral("IncidentBundleAction"));
+    m_bundleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_bundleAction, &QAction::triggered, this, &IncidentController::saveBundleWithDialog);
     m_exportCsvAction = new QAction(this);
     connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportWithDialog(false, QStringLiteral("csv")); });
     m_exportJsonAction = new QAction(this);
@@ -79,6 +84,7 @@ void IncidentController::createMenu()
 {
     m_menu = new QMenu(m_window);
     m_menu->addAction(m_captureAction);
+    m_menu->addAction(m_bundleAction);
     m_menu->addAction(m_markerAction);
     m_menu->addSeparator();
     m_menu->addAction(m_exportCsvAction);
@@ -102,6 +108,9 @@ void IncidentController::retranslate()
     m_menu->setTitle(tr("&Incident"));
     m_captureAction->setText(tr("Capture…"));
     m_captureAction->setToolTip(tr("Save a stamped picture of the window or of one chart, and copy it (Ctrl+Shift+S)"));
+    m_bundleAction->setText(tr("Save incident bundle…"));
+    m_bundleAction->setToolTip(tr("Save the picture, the JSON snapshot, the history, the sysctl changes and a "
+                                  "recording into one new folder for a ticket (Ctrl+Shift+B)"));
     m_markerAction->setText(tr("Add marker…"));
     m_markerAction->setToolTip(tr("Mark this moment on every chart, e.g. \"deploy\" (Ctrl+M)"));
     m_exportCsvAction->setText(tr("Export sockets as CSV…"));
@@ -194,9 +203,9 @@ void IncidentController::renameMarker(int index)
 QString IncidentController::suggestedPath(const QString &what, const QString &suffix)
 {
     // "sockscope-web1-20261124-221300.png": files from one incident sort together by time.
-    return QDir::home().filePath(
-        QStringLiteral("sockscope-%1-%2.%3")
-            .arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix));
+    const QString name =
+        QStringLiteral("sockscope-%1-%2").arg(what, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    return QDir::home().filePath(suffix.isEmpty() ? name : name + QLatin1Char('.') + suffix);
 }
 
 bool IncidentController::capture(const QString &view, const QString &path, qreal scale, bool copyToClipboard, QString *error)
@@ -217,11 +226,7 @@ bool IncidentController::capture(const QString &view, const QString &path, qreal
         if (!CaptureRenderer::writeSvg(widget, path, title, stamp, error))
             return false;
     }
-    QImage image = CaptureRenderer::renderImage(widget, scale, stamp);
-    // The stamp as text too (PNG tEXt): which host and time a picture shows stays searchable
-    // and readable by tools after the file is renamed.
-    image.setText(QStringLiteral("Title"), title);
-    image.setText(QStringLiteral("Description"), stamp.text());
+    const QImage image = stampedImage(widget, scale, stamp);
     if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) && !image.save(path, "PNG")) {
         *error = tr("Cannot write %1.").arg(path);
         return false;
@@ -230,6 +235,16 @@ bool IncidentController::capture(const QString &view, const QString &path, qreal
         QApplication::clipboard()->setImage(image);
     emit message(tr("Saved %1%2").arg(path, copyToClipboard ? tr(" and copied it to the clipboard") : QString()), 8000);
     return true;
+}
+
+QImage IncidentController::stampedImage(QWidget *widget, qreal scale, const CaptureRenderer::Stamp &stamp) const
+{
+    QImage image = CaptureRenderer::renderImage(widget, scale, stamp);
+    // The stamp as text too (PNG tEXt): which host and time a picture shows stays searchable
+    // and readable by tools after the file is renamed.
+    image.setText(QStringLiteral("Title"), m_window->windowTitle());
+    image.setText(QStringLiteral("Description"), stamp.text());
+    return image;
 }
 
 void IncidentController::captureWithDialog()
@@ -332,4 +347,51 @@ void IncidentController::openRecordingWithDialog()
         return;
     }
     m_sources->openRecording(recording);
+}
+
+void IncidentController::recordSysctlChanges(const std::vector<SysctlChangeRecord> &records)
+{
+    for (const SysctlChangeRecord &record : records) {
+        if (m_sysctlChanges.size() < SysctlChangeLog::MaximumRecords)
+            m_sysctlChanges.push_back(record);
+    }
+}
+
+bool IncidentController::saveIncidentBundle(const QString &folder, QString *error)
+{
+    const HistoryRing &history = m_state->history();
+    if (history.isEmpty()) {
+        *error = tr("There is no history yet.");
+        return false;
+    }
+    const QString view = QStringLiteral("window");
+    m_docks->revealView(view);
+    IncidentBundle::Contents contents;
+    contents.stamp = m_sources->stamp();
+    contents.capture = stampedImage(m_docks->viewByName(view), m_window->devicePixelRatioF(), contents.stamp);
+    contents.place = m_sources->source() ? m_sources->source()->place() : Source::Place();
+    contents.snapshot = m_state->latest();
+    contents.history = &history;
+    contents.markers = m_state->markers();
+    contents.sysctlChanges = m_sysctlChanges;
+    const qint64 intervalMs = history.typicalIntervalMs(history.size());
+    contents.intervalMs = intervalMs > 0 ? int(qMin<qint64>(intervalMs, 10000)) : 1000;
+    contents.runningRecording = m_recordingPath;
+    if (!IncidentBundle::write(folder, contents, error))
+        return false;
+    emit message(tr("Saved the incident bundle to %1").arg(folder), 8000);
+    return true;
+}
+
+void IncidentController::saveBundleWithDialog()
+{
+    // A folder that does not exist yet: the file dialog's name field takes it as a new name.
+    const QString folder = QFileDialog::getSaveFileName(
+        m_window, tr("Save incident bundle"), suggestedPath(m_sources->stamp().host + QStringLiteral("-incident"), QString()),
+        tr("A new folder (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (folder.isEmpty())
+        return;
+    QString error;
+    if (!saveIncidentBundle(folder, &error))
+        PlainMessage::warning(m_window, tr("Save incident bundle"), error);
 }

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "sampling/sysctlchangelog.h"
+#include "views/incidents/capturerenderer.h"
+
 #include <QObject>
+
+#include <vector>
 
 class DockLayout;
 class QAction;
@@ -26,6 +31,7 @@ public:
     QAction *openRecordingAction() const { return m_openRecordingAction; }
     QAction *markerAction() const { return m_markerAction; }
     QAction *captureAction() const { return m_captureAction; }
+    QAction *bundleAction() const { return m_bundleAction; }
     void retranslate();
 
     // PNG (at `scale`) or SVG (charts only) of a view; optionally also onto the clipboard.
@@ -33,6 +39,11 @@ public:
     bool exportSockets(const QString &path, QString *error); // the table as shown: .csv or .json
     bool exportHistory(const QString &path, QString *error); // the charts' time range: .csv
     void addMarker(const QString &label);
+    // Everything for a ticket in one new folder (IncidentBundle): picture, JSON, history CSV,
+    // the session's sysctl changes, a recording, README.txt and manifest.json.
+    bool saveIncidentBundle(const QString &folder, QString *error);
+    // Sysctl changes applied from the pane, kept for the bundle's sysctl-changes.csv.
+    void recordSysctlChanges(const std::vector<SysctlChangeRecord> &records);
     void startRecording(const QString &path);
     void stopRecording();
 
@@ -50,6 +61,8 @@ private:
     void watchRecording(Source *source);
     void recordingEnded();
     void captureWithDialog();
+    void saveBundleWithDialog();
+    QImage stampedImage(QWidget *widget, qreal scale, const CaptureRenderer::Stamp &stamp) const;
     void exportWithDialog(bool history, const QString &suffix);
     void askMarker();
     void renameMarker(int index);
@@ -62,8 +75,10 @@ private:
     SourceController *m_sources;
     DockLayout *m_docks;
     QString m_recordingPath;
+    std::vector<SysctlChangeRecord> m_sysctlChanges; // this session's, oldest first
     QMenu *m_menu = nullptr;
     QAction *m_captureAction = nullptr;
+    QAction *m_bundleAction = nullptr;
     QAction *m_exportCsvAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_exportHistoryAction = nullptr;

@@ -9,6 +9,7 @@
 #include "bridge/untrustedtext.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -17,6 +18,9 @@
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace {
 
@@ -336,14 +340,18 @@ QStringList SysctlChangeBox::pairs() const
     return list;
 }
 
-QStringList SysctlChangeBox::changeLines() const
+QString SysctlChangeBox::namespaceText() const
 {
     const SnapshotPtr snapshot = m_model->snapshot();
     const QString label = (m_changer && m_changer->writesOwnNamespace()) || !snapshot || snapshot->namespaceLabel.empty()
         ? tr("current")
         : QString::fromStdString(snapshot->namespaceLabel);
-    const QString where =
-        tr("network namespace %1 (%2)").arg(label, snapshot ? QString::fromStdString(snapshot->namespaceId) : tr("unknown"));
+    return tr("network namespace %1 (%2)").arg(label, snapshot ? QString::fromStdString(snapshot->namespaceId) : tr("unknown"));
+}
+
+QStringList SysctlChangeBox::changeLines() const
+{
+    const QString where = namespaceText();
     QStringList lines {m_persist->isChecked()
                            ? tr("In %1, at runtime and kept after reboot (/etc/sysctl.d/90-sockscope.conf):").arg(where)
                            : tr("In %1, at runtime only (gone after reboot):").arg(where)};
@@ -410,6 +418,11 @@ void SysctlChangeBox::apply()
         return;
     m_resultText = tr("Applying…");
     m_appliedHere = true;
+    // What the session's log of changes says of this Apply: where, and how, as the preview said.
+    m_applying = SysctlChangeRecord();
+    m_applying.namespaceText = namespaceText();
+    m_applying.route = m_changer->describe(pairs(), m_persist->isChecked()).join(QLatin1Char(' '));
+    m_applying.user = accountName();
     updatePreview();
     m_changer->apply(pairs(), m_persist->isChecked());
 }
@@ -448,11 +461,13 @@ QString SysctlChangeBox::notesText() const
 void SysctlChangeBox::showReport(const SysctlApplyReport &report)
 {
     QStringList lines, applied;
+    std::vector<SysctlChangeRecord> records;
     for (const SysctlItemResult &item : report.items) {
         switch (item.status) {
         case SysctlItemResult::Status::Applied:
             lines << tr("✔ %1: %2 → %3 (read back from the kernel)").arg(item.name, item.before, item.after);
             applied << QStringLiteral("%1 %2 → %3").arg(item.name, item.before, item.after);
+            records.push_back(appliedRecord(item));
             m_model->setReadBack(item.name, item.after);
             m_pending.remove(item.name);
             break;
@@ -481,7 +496,26 @@ void SysctlChangeBox::showReport(const SysctlApplyReport &report)
     m_model->setPending(m_pending);
     showRow(m_row);
     // Only what Apply here asked for: the lab's scenario settings come through the same changer.
-    if (m_appliedHere && !applied.isEmpty())
+    if (m_appliedHere && !applied.isEmpty()) {
         emit changesApplied(applied.join(QStringLiteral("; ")));
+        emit changesRecorded(records);
+    }
     m_appliedHere = false;
+}
+
+SysctlChangeRecord SysctlChangeBox::appliedRecord(const SysctlItemResult &item) const
+{
+    SysctlChangeRecord record = m_applying;
+    record.timeMs = QDateTime::currentMSecsSinceEpoch();
+    record.name = item.name;
+    record.before = item.before;
+    record.after = item.after;
+    return record;
+}
+
+QString SysctlChangeBox::accountName()
+{
+    // The account whose window asked: pkexec and sudo then act for it (the helper logs it too).
+    const passwd *entry = getpwuid(getuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(getuid());
 }

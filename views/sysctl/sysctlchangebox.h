@@ -3,10 +3,13 @@
 #include "core/collect/namespaceidentity.h"
 #include "sysctl/sysctlchange.h"
 #include "sysctl/sysctlchangerisk.h"
+#include "sampling/sysctlchangelog.h"
 
 #include <QGroupBox>
 #include <QMap>
 #include <QPointer>
+
+#include <vector>
 
 class QCheckBox;
 class QLabel;
@@ -65,6 +68,8 @@ signals:
     // Values the kernel took from an Apply in this area (not a change the source made itself), read back: "net.ipv4.tcp_tw_reuse
     // 2 → 1" (items joined by "; "), for a marker on the timeline.
     void changesApplied(const QString &label);
+    // The same changes, one record each, for the session's log (an incident bundle's sysctl-changes.csv).
+    void changesRecorded(const std::vector<SysctlChangeRecord> &records);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -81,6 +86,10 @@ private:
     void resetToDefault();
     SysctlRiskFigures figures() const;
     QStringList pairs() const;
+    // "network namespace web (net:[4026532281])": where Apply writes.
+    QString namespaceText() const;
+    SysctlChangeRecord appliedRecord(const SysctlItemResult &item) const;
+    static QString accountName();
     void setPersistNote(const QString &text, const QString &reason);
     void setResetToolTip(const QString &text);
     void setReadOnly(const QString &reason);
@@ -107,5 +116,6 @@ private:
     QString m_resultText; // what the last Apply did, until the next edit
     int m_row = -1;
     bool m_defaultUnknown = false; // Reset is off because the default cannot be told here
+    SysctlChangeRecord m_applying; // where and how the Apply under way writes
     bool m_appliedHere = false; // the report to come answers this area's Apply (not the lab's own settings)
 };

@@ -94,6 +94,8 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({m_incidents->openRecordingAction(), m_remote->watchAction(), m_toolBar->pauseAction()});
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_incidents->bundleAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     menuBar()->addMenu(m_incidents->menu());
     menuBar()->addMenu(m_lab->menu());
@@ -131,6 +133,8 @@ void MainWindow::connectControllers()
     // A sysctl applied from the pane marks the timeline (and a recording) as a user's marker
     // would: the charts then show what came before and after the change.
     connect(m_docks->sysctlPanel()->changeBox(), &SysctlChangeBox::changesApplied, m_incidents, &IncidentController::addMarker);
+    connect(m_docks->sysctlPanel()->changeBox(), &SysctlChangeBox::changesRecorded, m_incidents,
+            &IncidentController::recordSysctlChanges);
 }
 
 void MainWindow::showSample(const SamplePtr &sample)
@@ -210,6 +214,7 @@ QString MainWindow::shortcutsHtml() const
         {key(m_incidents->openRecordingAction()), tr("Open a recording")},
         {key(m_incidents->markerAction()), tr("Add a marker at this moment")},
         {key(m_incidents->captureAction()), tr("Capture a picture of the window or a chart")},
+        {key(m_incidents->bundleAction()), tr("Save an incident bundle (picture, JSON, history, sysctl changes, recording)")},
         {key(m_fullScreenAction), tr("Full screen (for a projector)")},
         {key(m_quitAction), tr("Quit")},
         // The socket table's own keys: its filter placeholder names Ctrl+F, so the page must too.

@@ -109,8 +109,8 @@ bool RecordingWriter::writeHeader(const Header &header, CoreMessage *error)
         json.beginObject(true);
         json.field("schema", "sockscope.recording/1");
         json.field("sockscope_version", SOCKSCOPE_VERSION);
-        json.field("host", SnapshotJsonWriter::hostName());
-        json.field("kernel", SnapshotJsonWriter::kernelRelease());
+        json.field("host", header.host.empty() ? SnapshotJsonWriter::hostName() : header.host);
+        json.field("kernel", header.kernel.empty() ? SnapshotJsonWriter::kernelRelease() : header.kernel);
         json.key("netns");
         json.beginObject(true);
         json.field("label", header.namespaceLabel);
@@ -119,7 +119,7 @@ bool RecordingWriter::writeHeader(const Header &header, CoreMessage *error)
         json.field("interval_ms", header.intervalMs);
         const auto now =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-        json.field("started", SnapshotJsonWriter::isoTimeUtc(now));
+        json.field("started", SnapshotJsonWriter::isoTimeUtc(header.startedMs ? header.startedMs : now));
         json.key("state_filter");
         json.beginArray(true);
         for (const TcpState state : tcpStatesInDisplayOrder()) {

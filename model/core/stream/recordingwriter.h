@@ -22,6 +22,11 @@ public:
         std::string namespaceId;
         int intervalMs = 1000;
         std::uint32_t stateMask = AllTcpStatesMask;
+        // Where and when the samples were taken, when not here and now: a recording written
+        // afterwards from samples kept in memory (an incident bundle of a remote host's stream).
+        std::string host;
+        std::string kernel;
+        std::int64_t startedMs = 0;
         // More members of the header object (the agent's), written after the standard ones.
         std::function<void(JsonStreamWriter &)> extra;
     };
