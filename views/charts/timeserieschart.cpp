@@ -462,27 +462,16 @@ void TimeSeriesChart::showWindow(const HistoryWindow &window)
 
 void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
 {
-    m_fromMs = fromMs;
-    m_toMs = qMax(toMs, fromMs + 1000);
-    if (m_zoomed) {
-        // A zoomed view stays on the moment it shows, inside the window.
-        const qint64 span = qMin(m_viewToMs - m_viewFromMs, m_toMs - m_fromMs);
-        m_viewFromMs = qBound(m_fromMs, m_viewFromMs, m_toMs - span);
-        m_viewToMs = m_viewFromMs + span;
-        m_zoomed = span < m_toMs - m_fromMs;
-    }
-    if (!m_zoomed) {
-        m_viewFromMs = m_fromMs;
-        m_viewToMs = m_toMs;
-    }
+    m_zoom.setWindow(fromMs, toMs);
     applyTimeAxis();
-    if (m_limit)
-        m_limit->replace({QPointF(double(m_fromMs), m_limitValue), QPointF(double(m_toMs), m_limitValue)});
+    placeLimit();
 }
 
 void TimeSeriesChart::applyTimeAxis()
 {
-    const qint64 span = m_viewToMs - m_viewFromMs;
+    const qint64 viewFromMs = m_zoom.fromMs();
+    const qint64 viewToMs = m_zoom.toMs();
+    const qint64 span = m_zoom.spanMs();
     if (span <= 0)
         return;
     // One label per ~100 px, so "HH:mm:ss" is never elided.
@@ -490,13 +479,13 @@ void TimeSeriesChart::applyTimeAxis()
     const QString format = step >= 60000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
     QList<QPair<qint64, QString>> ticks;
     // Ticks at multiples of the step in local time (a 15-min tick at :00, :15, ... local).
-    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(m_viewFromMs).offsetFromUtc()) * 1000;
-    qint64 t = ((m_viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
+    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(viewFromMs).offsetFromUtc()) * 1000;
+    qint64 t = ((viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
     // A label is centred on its tick: none so close to the right end that it would be cut off.
     const QFontMetrics metrics(m_timeAxis->labelsFont());
     const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
     const qint64 margin = qint64(double(metrics.horizontalAdvance(format) / 2 + 6) * double(span) / plotWidth);
-    for (; t <= m_viewToMs - margin; t += step)
+    for (; t <= viewToMs - margin; t += step)
         ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
     if (ticks != m_timeTicks) {
         const QStringList old = m_timeAxis->categoriesLabels();
@@ -506,40 +495,30 @@ void TimeSeriesChart::applyTimeAxis()
             m_timeAxis->append(tick.second, double(tick.first));
         m_timeTicks = ticks;
     }
-    m_timeAxis->setStartValue(double(m_viewFromMs));
-    m_timeAxis->setRange(double(m_viewFromMs), double(m_viewToMs));
+    m_timeAxis->setStartValue(double(viewFromMs));
+    m_timeAxis->setRange(double(viewFromMs), double(viewToMs));
     layOutMarkers();
 }
 
 void TimeSeriesChart::zoomTime(double factor, qint64 anchorMs)
 {
-    const qint64 window = m_toMs - m_fromMs;
-    const qint64 span = qBound<qint64>(qMin<qint64>(10000, window), qint64(double(m_viewToMs - m_viewFromMs) * factor), window);
-    anchorMs = qBound(m_viewFromMs, anchorMs, m_viewToMs);
-    const double share = double(anchorMs - m_viewFromMs) / double(qMax<qint64>(1, m_viewToMs - m_viewFromMs));
-    m_viewFromMs = qBound(m_fromMs, anchorMs - qint64(share * double(span)), m_toMs - span);
-    m_viewToMs = m_viewFromMs + span;
-    m_zoomed = span < window;
+    m_zoom.zoom(factor, anchorMs);
     applyTimeAxis();
     viewport()->update();
 }
 
 void TimeSeriesChart::panTime(qint64 deltaMs)
 {
-    if (!m_zoomed)
+    if (!m_zoom.isZoomed())
         return;
-    const qint64 span = m_viewToMs - m_viewFromMs;
-    m_viewFromMs = qBound(m_fromMs, m_viewFromMs + deltaMs, m_toMs - span);
-    m_viewToMs = m_viewFromMs + span;
+    m_zoom.pan(deltaMs);
     applyTimeAxis();
     viewport()->update();
 }
 
 void TimeSeriesChart::resetZoom()
 {
-    m_zoomed = false;
-    m_viewFromMs = m_fromMs;
-    m_viewToMs = m_toMs;
+    m_zoom.reset();
     applyTimeAxis();
     viewport()->update();
 }
@@ -564,7 +543,15 @@ void TimeSeriesChart::setLimit(double value, const QString &label)
     }
     m_limit->setName(label);
     m_limitValue = value;
-    m_limit->replace({QPointF(double(m_fromMs), value), QPointF(double(m_toMs), value)});
+    placeLimit();
+}
+
+void TimeSeriesChart::placeLimit()
+{
+    // Across the whole window: panning a zoomed view never shows its ends.
+    if (m_limit)
+        m_limit->replace(
+            {QPointF(double(m_zoom.windowFromMs()), m_limitValue), QPointF(double(m_zoom.windowToMs()), m_limitValue)});
 }
 
 void TimeSeriesChart::setLogarithmic(bool logarithmic)

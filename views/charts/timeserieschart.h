@@ -6,6 +6,7 @@
 #include <QPointF>
 
 #include "recording/recording.h"
+#include "views/charts/timezoom.h"
 
 #include <optional>
 #include <vector>
@@ -74,9 +75,10 @@ public:
     const std::vector<RecordingMarker> &markers() const { return m_markers; }
 
     // Time shown: the window, or the part of it the user zoomed to.
-    qint64 viewFromMs() const { return m_viewFromMs; }
-    qint64 viewToMs() const { return m_viewToMs; }
-    bool isZoomed() const { return m_zoomed; }
+    qint64 viewFromMs() const { return m_zoom.fromMs(); }
+    qint64 viewToMs() const { return m_zoom.toMs(); }
+    bool isZoomed() const { return m_zoom.isZoomed(); }
+    const TimeZoom &timeZoom() const { return m_zoom; }
     void zoomTime(double factor, qint64 anchorMs);
     void panTime(qint64 deltaMs);
     void resetZoom();
@@ -128,6 +130,7 @@ private:
     void replaceValueAxis();
     void applyVisibility(const QString &key);
     void applyTimeAxis();
+    void placeLimit();
     void applyCompactness();
     // In a picture: the whole legend, as a column beside the plot when a row would not fit, and
     // the height it needs; on screen again: as it was.
@@ -165,11 +168,7 @@ private:
     std::vector<RecordingMarker> m_markers;
     std::vector<MarkerLabel> m_markerLabels;
     int m_markerRows = 0;
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 0;
-    qint64 m_viewFromMs = 0;
-    qint64 m_viewToMs = 0;
-    bool m_zoomed = false;
+    TimeZoom m_zoom;
     QList<QPair<qint64, QString>> m_timeTicks;
     qint64 m_crosshairMs = -1;
     QPoint m_dragFrom;
