@@ -7,7 +7,6 @@
 #include "views/charts/niceticks.h"
 
 #include <QCategoryAxis>
-#include <QDateTime>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QPainter>
@@ -53,6 +52,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    if (showsPictureLegend())
+        layOutPictureLegend(); // as wide as the picture
     applyCompactness();
     applyTimeAxis();
     layOutMarkers();
@@ -61,8 +62,9 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 void TimeSeriesChart::applyCompactness()
 {
     QLegend *legend = chart()->legend();
-    // A picture has no crosshair to name the lines: it always has its legend.
-    const bool roomy = (height() >= LegendMinHeight && width() >= LegendMinWidth) || CaptureLook::isCapturing(this);
+    // A picture has no crosshair to name the lines: it always has a legend, our own
+    // (fitLegendForPicture).
+    const bool roomy = height() >= LegendMinHeight && width() >= LegendMinWidth && !showsPictureLegend();
     if (legend->isVisible() != roomy)
         legend->setVisible(roomy);
     // A vertical axis title longer than the plot is elided to "⋮" by Qt Charts: show it only
@@ -79,10 +81,12 @@ void TimeSeriesChart::applyCompactness()
 
 void TimeSeriesChart::applyMargins()
 {
-    // Room above the plot for the markers' label rows, left of it for a title we draw.
+    // Room above the plot for the markers' label rows, left of it for a title we draw, below it
+    // for a picture's legend.
     const QFontMetrics metrics(font());
+    const int legendRoom = showsPictureLegend() ? int(std::ceil(m_pictureLegend.height())) + 6 : 0;
     const QMargins margins(4 + (m_drawnValueTitle ? QFontMetrics(m_valueAxis->titleFont()).height() + 2 : 0),
-                           4 + (metrics.height() + 2) * m_markerRows, 4, 4);
+                           4 + (metrics.height() + 2) * m_markerRows, 4, 4 + legendRoom);
     if (chart()->margins() != margins)
         chart()->setMargins(margins);
 }
@@ -116,45 +120,52 @@ bool TimeSeriesChart::event(QEvent *event)
 
 void TimeSeriesChart::fitLegendForPicture()
 {
-    // Qt Charts cuts a legend that does not fit (a row elided at the bottom, entries dropped at
-    // the right): a picture, which has no crosshair to name the lines, gets room for all of it.
-    QLegend *legend = chart()->legend();
     if (!CaptureLook::isCapturing(this)) {
-        if (m_liveLegendAlignment) {
-            legend->setAlignment(*m_liveLegendAlignment);
-            setMinimumHeight(m_liveMinimumHeight);
+        if (showsPictureLegend()) {
+            setMinimumHeight(*m_liveMinimumHeight);
             setMaximumHeight(m_liveMaximumHeight);
-            m_liveLegendAlignment.reset();
+            m_liveMinimumHeight.reset();
+            m_pictureLegend = PictureLegend();
         }
         return;
     }
-    m_liveLegendAlignment = legend->alignment();
-    m_liveMinimumHeight = minimumHeight();
-    m_liveMaximumHeight = maximumHeight();
+    if (!showsPictureLegend()) { // the first notice: what the screen had
+        m_liveMinimumHeight = minimumHeight();
+        m_liveMaximumHeight = maximumHeight();
+    }
     setMaximumHeight(QWIDGETSIZE_MAX);
-    legend->setVisible(true);
-    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
-    const int rowHeight = QFontMetrics(legend->font()).height() + 8; // a marker's label and padding
-    // The entries the legend lists: every active series (one the user hid is listed, struck
-    // out), and the limit line when it is drawn.
-    int rows = 0;
-    int rowWidth = 0;
-    const QFontMetrics metrics(legend->font());
+    layOutPictureLegend();
+}
+
+void TimeSeriesChart::layOutPictureLegend()
+{
+    // The entries Qt Charts' legend lists: every active series (one the user hid is listed,
+    // struck out), and the limit line when it is drawn.
+    std::vector<PictureLegend::Entry> entries;
     for (const QString &key : std::as_const(m_order)) {
-        if (!m_inactive.contains(key)) {
-            ++rows;
-            rowWidth += metrics.horizontalAdvance(m_names.value(key, key)) + rowHeight + 12;
-        }
+        if (!m_inactive.contains(key))
+            entries.push_back({m_names.value(key, key), m_series.value(key)->pen(), m_hidden.contains(key)});
     }
-    if (m_limit && m_limit->isVisible()) {
-        ++rows;
-        rowWidth += metrics.horizontalAdvance(m_limit->name()) + rowHeight + 12;
-    }
-    // A row wider than the chart becomes a column beside the plot.
-    if (legend->alignment() == Qt::AlignBottom && rowWidth > width() - 20)
-        legend->setAlignment(Qt::AlignRight);
-    const int height = plotRoom + (legend->alignment() == Qt::AlignBottom ? rowHeight : rows * rowHeight + 10);
-    setMinimumHeight(qMax(minimumHeight(), height));
+    if (m_limit && m_limit->isVisible())
+        entries.push_back({m_limit->name(), m_limit->pen(), false});
+    m_pictureLegend.layOut(entries, chart()->legend()->font(), qMax(40, width() - 16));
+    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
+    setMinimumHeight(qMax(*m_liveMinimumHeight, plotRoom + int(std::ceil(m_pictureLegend.height())) + 8));
+    applyMargins();
+}
+
+QRectF TimeSeriesChart::pictureLegendRect() const
+{
+    if (!showsPictureLegend())
+        return QRectF();
+    const qreal legendHeight = m_pictureLegend.height();
+    return QRectF(8, height() - 4 - legendHeight, width() - 16, legendHeight);
+}
+
+void TimeSeriesChart::drawPictureLegend(QPainter *painter)
+{
+    if (showsPictureLegend())
+        m_pictureLegend.paint(painter, pictureLegendRect().topLeft(), palette().color(QPalette::Text));
 }
 
 void TimeSeriesChart::changeEvent(QEvent *event)
@@ -476,17 +487,11 @@ void TimeSeriesChart::applyTimeAxis()
         return;
     // One label per ~100 px, so "HH:mm:ss" is never elided.
     const qint64 step = NiceTicks::timeStepMs(span, qMax(2, width() / 100));
-    const QString format = step >= 60000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
-    QList<QPair<qint64, QString>> ticks;
-    // Ticks at multiples of the step in local time (a 15-min tick at :00, :15, ... local).
-    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(viewFromMs).offsetFromUtc()) * 1000;
-    qint64 t = ((viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
     // A label is centred on its tick: none so close to the right end that it would be cut off.
     const QFontMetrics metrics(m_timeAxis->labelsFont());
     const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
-    const qint64 margin = qint64(double(metrics.horizontalAdvance(format) / 2 + 6) * double(span) / plotWidth);
-    for (; t <= viewToMs - margin; t += step)
-        ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
+    const int halfLabel = metrics.horizontalAdvance(NiceTicks::timeLabelFormat(step)) / 2 + 6;
+    const auto ticks = NiceTicks::timeTicks(viewFromMs, viewToMs - qint64(double(halfLabel) * double(span) / plotWidth), step);
     if (ticks != m_timeTicks) {
         const QStringList old = m_timeAxis->categoriesLabels();
         for (const QString &label : old)
@@ -576,24 +581,17 @@ void TimeSeriesChart::rescale()
         m_valueAxis->setRange(1.0, qMax(10.0, std::pow(10.0, std::ceil(std::log10(qMax(maximum, 1.0) * 1.05)))));
         return;
     }
-    // At most 5 intervals of a round step, the top a multiple of it: 0, 50, 100 ... not 0.3/0.8.
-    const int intervals = height() < 200 ? 3 : 5;
-    const double wanted = qMax(maximum * 1.05, m_fixedDecimals == 0 ? 4.0 : 1.0);
-    double step = NiceTicks::valueStep(wanted, intervals);
-    if (m_fixedDecimals == 0)
-        step = qMax(step, 1.0); // counts: no ticks between whole numbers
-    const double top = std::ceil(wanted / step - 1e-9) * step;
-    const int decimals = m_fixedDecimals >= 0 ? m_fixedDecimals : NiceTicks::decimalsFor(step);
+    const NiceTicks::ValueScale scale = NiceTicks::valueScale(maximum, height() < 200 ? 3 : 5, m_fixedDecimals);
     auto axis = qobject_cast<QValueAxis *>(m_valueAxis);
     if (!axis)
         return;
-    if (decimals != m_decimals) {
-        m_decimals = decimals;
-        axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+    if (scale.decimals != m_decimals) {
+        m_decimals = scale.decimals;
+        axis->setLabelFormat(QStringLiteral("%.") + QString::number(scale.decimals) + QStringLiteral("f"));
     }
-    if (step != m_valueStep) {
-        m_valueStep = step;
-        axis->setTickInterval(step);
+    if (scale.step != m_valueStep) {
+        m_valueStep = scale.step;
+        axis->setTickInterval(scale.step);
     }
-    axis->setRange(0.0, top);
+    axis->setRange(0.0, scale.top);
 }

@@ -6,6 +6,7 @@
 #include <QPointF>
 
 #include "recording/recording.h"
+#include "views/charts/picturelegend.h"
 #include "views/charts/timezoom.h"
 
 #include <optional>
@@ -92,6 +93,10 @@ public:
     // that has a sample there, largest first.
     QStringList valuesAt(qint64 timeMs) const;
     void showCrosshair(qint64 timeMs); // as when the mouse is there; hideCrosshair() removes it
+    // The legend a picture shows instead of Qt Charts' own, and where it is drawn (in chart
+    // coordinates); empty when not captured.
+    const PictureLegend &pictureLegend() const { return m_pictureLegend; }
+    QRectF pictureLegendRect() const;
     // Where the markers' labels are drawn, in chart coordinates.
     QList<QRectF> markerLabelRects() const;
     void hideCrosshair();
@@ -132,9 +137,11 @@ private:
     void applyTimeAxis();
     void placeLimit();
     void applyCompactness();
-    // In a picture: the whole legend, as a column beside the plot when a row would not fit, and
-    // the height it needs; on screen again: as it was.
+    // In a picture: our own legend with every name whole, and the height it needs; on screen
+    // again: Qt Charts' legend, the heights as they were.
     void fitLegendForPicture();
+    void layOutPictureLegend();
+    bool showsPictureLegend() const { return m_liveMinimumHeight.has_value(); }
     void layOutMarkers();
     void applyMargins();
     void drawValueTitle(QPainter *painter);
@@ -145,6 +152,7 @@ private:
     int markerAt(const QPoint &viewPos) const;
     void drawMarkers(QPainter *painter);
     void drawZoomHint(QPainter *painter);
+    void drawPictureLegend(QPainter *painter);
     void drawCrosshair(QPainter *painter);
 
     QCategoryAxis *m_timeAxis;
@@ -173,7 +181,7 @@ private:
     qint64 m_crosshairMs = -1;
     QPoint m_dragFrom;
     qint64 m_dragViewFromMs = -1;
-    std::optional<Qt::Alignment> m_liveLegendAlignment; // set while captured
-    int m_liveMinimumHeight = 0;
+    PictureLegend m_pictureLegend; // laid out while captured
+    std::optional<int> m_liveMinimumHeight; // set while captured
     int m_liveMaximumHeight = QWIDGETSIZE_MAX;
 };

@@ -277,6 +277,7 @@ void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QChartView::drawForeground(painter, rect);
     drawValueTitle(painter);
+    drawPictureLegend(painter);
     drawMarkers(painter);
     drawZoomHint(painter);
     drawCrosshair(painter);
