@@ -71,7 +71,7 @@ void TimeSeriesChart::applyCompactness()
     // when it fits (the chart's tooltip still says what the values are).
     if (m_valueAxis) {
         const QFontMetrics metrics(m_valueAxis->titleFont());
-        const int room = height() - 90 - 4 * m_markerRows;
+        const int room = height() - 90 - 4 * m_markerRows - pictureLegendRoom();
         const bool fits = !m_valueTitle.isEmpty() && metrics.horizontalAdvance(m_valueTitle) <= room;
         m_valueAxis->setTitleVisible(fits && !m_ownValueTitle);
         m_drawnValueTitle = fits && m_ownValueTitle;
@@ -84,9 +84,8 @@ void TimeSeriesChart::applyMargins()
     // Room above the plot for the markers' label rows, left of it for a title we draw, below it
     // for a picture's legend.
     const QFontMetrics metrics(font());
-    const int legendRoom = showsPictureLegend() ? int(std::ceil(m_pictureLegend.height())) + 6 : 0;
     const QMargins margins(4 + (m_drawnValueTitle ? QFontMetrics(m_valueAxis->titleFont()).height() + 2 : 0),
-                           4 + (metrics.height() + 2) * m_markerRows, 4, 4 + legendRoom);
+                           4 + (metrics.height() + 2) * m_markerRows, 4, 4 + pictureLegendRoom());
     if (chart()->margins() != margins)
         chart()->setMargins(margins);
 }
@@ -149,23 +148,21 @@ void TimeSeriesChart::layOutPictureLegend()
     if (m_limit && m_limit->isVisible())
         entries.push_back({m_limit->name(), m_limit->pen(), false});
     m_pictureLegend.layOut(entries, chart()->legend()->font(), qMax(40, width() - 16));
-    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
+    const int plotRoom = 2 * fontMetrics().height() + 120; // title, time labels, a plot with its value title
     setMinimumHeight(qMax(*m_liveMinimumHeight, plotRoom + int(std::ceil(m_pictureLegend.height())) + 8));
     applyMargins();
+}
+
+int TimeSeriesChart::pictureLegendRoom() const
+{
+    return showsPictureLegend() ? int(std::ceil(m_pictureLegend.height())) + 6 : 0;
 }
 
 QRectF TimeSeriesChart::pictureLegendRect() const
 {
     if (!showsPictureLegend())
         return QRectF();
-    const qreal legendHeight = m_pictureLegend.height();
-    return QRectF(8, height() - 4 - legendHeight, width() - 16, legendHeight);
-}
-
-void TimeSeriesChart::drawPictureLegend(QPainter *painter)
-{
-    if (showsPictureLegend())
-        m_pictureLegend.paint(painter, pictureLegendRect().topLeft(), palette().color(QPalette::Text));
+    return QRectF(8, height() - 4 - m_pictureLegend.height(), width() - 16, m_pictureLegend.height());
 }
 
 void TimeSeriesChart::changeEvent(QEvent *event)

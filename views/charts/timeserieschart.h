@@ -142,6 +142,7 @@ private:
     void fitLegendForPicture();
     void layOutPictureLegend();
     bool showsPictureLegend() const { return m_liveMinimumHeight.has_value(); }
+    int pictureLegendRoom() const; // below the plot
     void layOutMarkers();
     void applyMargins();
     void drawValueTitle(QPainter *painter);

@@ -1,6 +1,6 @@
 // TimeSeriesChart, part two: what is drawn over the plot and what the mouse does there. The
 // crosshair with every series' value, the mouse's zoom and pan of the time axis (the arithmetic is
-// TimeZoom's), and the markers' labels.
+// TimeZoom's), the markers' labels, and a picture's legend.
 #include "views/charts/timeserieschart.h"
 #include "bridge/untrustedtext.h"
 #include "views/charts/capturelook.h"
@@ -306,6 +306,12 @@ void TimeSeriesChart::drawZoomHint(QPainter *painter)
     painter->setFont(font());
     painter->drawText(box, Qt::AlignCenter, text);
     painter->restore();
+}
+
+void TimeSeriesChart::drawPictureLegend(QPainter *painter)
+{
+    if (showsPictureLegend())
+        m_pictureLegend.paint(painter, pictureLegendRect().topLeft(), palette().color(QPalette::Text));
 }
 
 void TimeSeriesChart::drawMarkers(QPainter *painter)
