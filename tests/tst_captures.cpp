@@ -2,6 +2,7 @@
 #include "languages.h"
 #include "netnstestmain.h"
 #include "recording/recording.h"
+#include "views/charts/capturelook.h"
 #include "views/charts/chartcolors.h"
 #include "views/charts/portchartpanel.h"
 #include "views/charts/ratechartpanel.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
@@ -59,7 +61,7 @@ class TestCaptures : public QObject
                 if (onPaint)
                     onPaint();
                 if (TimeSeriesChart *chart = chartOf.value(watched))
-                    legendWhenPainted.insert(chart, chart->chart()->legend()->isVisible());
+                    legendWhenPainted.insert(chart, !chart->pictureLegend().placed().empty());
             }
             return false;
         }
@@ -164,6 +166,119 @@ private slots:
             QVERIFY2(!watcher.painted.contains(control), qPrintable(control->text()));
             QCOMPARE(control->isHidden(), false);
         }
+    }
+
+    void legendNamesAreWholeInCaptures_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    // Qt Charts cuts a legend entry that does not fit ("tcp_max_tw_bucke..."); a picture has no
+    // crosshair and no tooltip to name a line, so at 1024x640 every entry is whole in it.
+    void legendNamesAreWholeInCaptures()
+    {
+        QFETCH(QString, language);
+        Languages::apply(language);
+        MainWindow window(false);
+        window.openRecording(busyRecording(114324, 131072));
+        window.show();
+        window.resize(1024, 640);
+        window.sources()->setReplayPosition(19);
+        QApplication::processEvents();
+        const QList<TimeSeriesChart *> charts {window.docks()->statePanel()->chart(), window.docks()->portPanel()->timeChart(),
+                                               window.docks()->ratePanel()->chart()};
+        QStringList cut;
+        PaintWatcher watcher;
+        watcher.onPaint = [&] {
+            for (TimeSeriesChart *chart : charts) {
+                if (!CaptureLook::isCapturing(chart))
+                    continue; // the screen has a crosshair and tooltips to name a line
+                for (const QString &text : sceneTexts(chart->chart())) {
+                    if (text.endsWith(QStringLiteral("...")) || text.endsWith(QChar(0x2026)))
+                        cut << text;
+                }
+            }
+        };
+        // What each chart's picture legend lists as it is painted, every name joined from its lines.
+        QHash<TimeSeriesChart *, QStringList> pictureNames;
+        watcher.onPaint = [&, findCut = watcher.onPaint] {
+            findCut();
+            for (TimeSeriesChart *chart : charts) {
+                QStringList names;
+                for (const PictureLegend::Placed &placed : chart->pictureLegend().placed())
+                    names << placed.lines.join(QString());
+                if (!names.isEmpty())
+                    pictureNames.insert(chart, names);
+            }
+        };
+        for (TimeSeriesChart *chart : charts)
+            watcher.watchChart(chart);
+        QString error;
+        for (const QString view : {"window", "states", "ports", "rates"})
+            QVERIFY2(window.capture(view, m_dir.filePath(view + ".png"), 1, false, &error), qPrintable(error));
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(" | "))));
+        // The picture's own legend names each line, the limit line as tcp_max_tw_buckets.
+        const QStringList states = pictureNames.value(charts[0]);
+        QCOMPARE(states.size(), 3); // ESTABLISHED, TIME-WAIT, the limit
+        QVERIFY2(states.last().startsWith(QStringLiteral("tcp_max_tw_buckets")), qPrintable(states.last()));
+        QVERIFY2(states.last().contains(QLocale().toString(131072)), qPrintable(states.last()));
+        QVERIFY(pictureNames.value(charts[1]).contains(QStringLiteral("80")));
+    }
+
+    // Names longer than the chart is wide (a worker's command line, a Chinese note): the picture's
+    // legend wraps them onto lines of their own, whole, inside the chart and below the plot.
+    void pictureLegendWrapsNamesLongerThanARow()
+    {
+        const QStringList names {QStringLiteral("TIME-WAIT"),
+                                 QString(60, QLatin1Char('w')) + QStringLiteral("/worker --pool=")
+                                     + QString(40, QLatin1Char('x')),
+                                 QStringLiteral("上限：同时限制 TIME-WAIT 与孤儿 FIN-WAIT-2 套接字，达到上限后内核不再创建新的 "
+                                                "timewait 条目，连接直接关闭"),
+                                 QStringLiteral("ESTABLISHED")};
+        TimeSeriesChart chart;
+        chart.resize(420, 300);
+        const qint64 from = 1'700'000'000'000;
+        for (int i = 0; i < int(names.size()); ++i) {
+            chart.addSeries(QString::number(i), Qt::red);
+            chart.setSeriesName(QString::number(i), names[i]);
+            chart.setSeriesPoints(QString::number(i), {QPointF(double(from), i), QPointF(double(from + 60000), i + 1)});
+        }
+        chart.setTimeRange(from, from + 60000);
+        chart.show();
+        QApplication::processEvents();
+        QVERIFY(chart.pictureLegend().placed().empty());
+        {
+            CaptureLook look(&chart);
+            QApplication::processEvents();
+            const std::vector<PictureLegend::Placed> &placed = chart.pictureLegend().placed();
+            QCOMPARE(int(placed.size()), 4);
+            const QRectF area = chart.pictureLegendRect();
+            QVERIFY(QRectF(chart.rect()).contains(area));
+            QVERIFY2(area.top() > chart.chart()->plotArea().bottom(), qPrintable(QString::number(area.top())));
+            QVERIFY(!chart.chart()->legend()->isVisible()); // Qt Charts' own would cut them
+            const QFontMetricsF metrics(chart.chart()->legend()->font());
+            for (std::size_t i = 0; i < placed.size(); ++i) {
+                QCOMPARE(placed[i].lines.join(QString()), names[int(i)]);
+                for (const QString &line : placed[i].lines)
+                    QVERIFY2(metrics.horizontalAdvance(line.trimmed()) <= placed[i].text.width(), qPrintable(line));
+                QVERIFY(placed[i].text.left() >= 0 && placed[i].text.right() <= area.width());
+                QVERIFY(placed[i].text.bottom() <= area.height());
+                for (std::size_t j = 0; j < i; ++j)
+                    QVERIFY(!placed[i].text.intersects(placed[j].text));
+            }
+            QCOMPARE(placed[0].lines.size(), 1);
+            QVERIFY(placed[1].lines.size() >= 2);
+            QVERIFY(placed[2].lines.size() >= 2);
+            // The note took a row of its own: ESTABLISHED starts the next.
+            QCOMPARE(placed[3].text.left(), placed[0].text.left());
+            QVERIFY(placed[3].text.top() > placed[2].text.bottom());
+        }
+        // On screen again: Qt Charts' legend, and no room kept for the picture's.
+        QVERIFY(chart.chart()->legend()->isVisible());
+        QVERIFY(chart.pictureLegendRect().isNull());
+        QCOMPARE(chart.chart()->margins().bottom(), 4);
     }
 
     void overviewLinesWrapAndAreNeverCut_data()

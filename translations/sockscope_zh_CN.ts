@@ -3603,8 +3603,12 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <source>tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together</source>
-        <translation>tcp_max_tw_buckets（%1）：TIME-WAIT 与孤儿 FIN-WAIT-2 合计的上限</translation>
+        <source>The dashed line is tcp_max_tw_buckets: it caps TIME-WAIT and orphaned FIN-WAIT-2 together.</source>
+        <translation>虚线是 tcp_max_tw_buckets：它限制 TIME-WAIT 与孤儿 FIN-WAIT-2 的合计数量。</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets (%1)</source>
+        <translation>tcp_max_tw_buckets（%1）</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "views/charts/niceticks.h"
 
 #include <QChart>
+#include <QDateTime>
 #include <QLocale>
 
 #include <cmath>
@@ -30,6 +31,32 @@ qint64 timeStepMs(qint64 rangeMs, int maxTicks)
             return step;
     }
     return 86400000;
+}
+
+ValueScale valueScale(double maximum, int intervals, int decimals)
+{
+    const double wanted = qMax(maximum * 1.05, decimals == 0 ? 4.0 : 1.0);
+    double step = valueStep(wanted, intervals);
+    if (decimals == 0)
+        step = qMax(step, 1.0); // counts: no ticks between whole numbers
+    return {step, std::ceil(wanted / step - 1e-9) * step, decimals >= 0 ? decimals : decimalsFor(step)};
+}
+
+QString timeLabelFormat(qint64 stepMs)
+{
+    return stepMs >= 60000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
+}
+
+QList<QPair<qint64, QString>> timeTicks(qint64 fromMs, qint64 lastMs, qint64 stepMs)
+{
+    QList<QPair<qint64, QString>> ticks;
+    if (stepMs <= 0)
+        return ticks;
+    const QString format = timeLabelFormat(stepMs);
+    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc()) * 1000;
+    for (qint64 t = ((fromMs + offsetMs + stepMs - 1) / stepMs) * stepMs - offsetMs; t <= lastMs; t += stepMs)
+        ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
+    return ticks;
 }
 
 void useLocaleNumbers(QChart *chart)

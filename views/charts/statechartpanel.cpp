@@ -45,10 +45,15 @@ void StateChartPanel::retranslate()
     m_chart->setValueTitle(tr("sockets"));
     for (const TcpState state : tcpStatesInDisplayOrder())
         m_chart->setSeriesName(keyOf(state), tcpStateDisplayName(state));
+    // The legend names the limit line short enough for a row at 1024x640; what it caps is said here.
+    m_chart->setToolTip(tr("The dashed line is tcp_max_tw_buckets: it caps TIME-WAIT and orphaned FIN-WAIT-2 together."));
     if (m_limit > 0)
-        m_chart->setLimit(
-            double(m_limit),
-            tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(m_limit)));
+        m_chart->setLimit(double(m_limit), limitName(m_limit));
+}
+
+QString StateChartPanel::limitName(qint64 limit)
+{
+    return tr("tcp_max_tw_buckets (%1)").arg(QLocale().toString(limit));
 }
 
 void StateChartPanel::showHistory(const HistoryWindow &w)
@@ -70,9 +75,7 @@ void StateChartPanel::showHistory(const HistoryWindow &w)
     if (limit != m_limit) {
         m_limit = limit;
         if (limit > 0)
-            m_chart->setLimit(
-                double(limit),
-                tr("tcp_max_tw_buckets (%1): caps TIME-WAIT and orphaned FIN-WAIT-2 together").arg(QLocale().toString(limit)));
+            m_chart->setLimit(double(limit), limitName(limit));
         else
             m_chart->setLimit(qQNaN(), QString());
     }

@@ -21,6 +21,9 @@ public:
     TimeSeriesChart *chart() const { return m_chart; }
 
 private:
+    // The limit line's legend entry.
+    static QString limitName(qint64 limit);
+
     TimeSeriesChart *m_chart;
     QCheckBox *m_logScale;
     qint64 m_limit = -1;

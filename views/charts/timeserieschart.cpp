@@ -7,7 +7,6 @@
 #include "views/charts/niceticks.h"
 
 #include <QCategoryAxis>
-#include <QDateTime>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QPainter>
@@ -53,6 +52,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    if (showsPictureLegend())
+        layOutPictureLegend(); // as wide as the picture
     applyCompactness();
     applyTimeAxis();
     layOutMarkers();
@@ -61,15 +62,16 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 void TimeSeriesChart::applyCompactness()
 {
     QLegend *legend = chart()->legend();
-    // A picture has no crosshair to name the lines: it always has its legend.
-    const bool roomy = (height() >= LegendMinHeight && width() >= LegendMinWidth) || CaptureLook::isCapturing(this);
+    // A picture has no crosshair to name the lines: it always has a legend, our own
+    // (fitLegendForPicture).
+    const bool roomy = height() >= LegendMinHeight && width() >= LegendMinWidth && !showsPictureLegend();
     if (legend->isVisible() != roomy)
         legend->setVisible(roomy);
     // A vertical axis title longer than the plot is elided to "⋮" by Qt Charts: show it only
     // when it fits (the chart's tooltip still says what the values are).
     if (m_valueAxis) {
         const QFontMetrics metrics(m_valueAxis->titleFont());
-        const int room = height() - 90 - 4 * m_markerRows;
+        const int room = height() - 90 - 4 * m_markerRows - pictureLegendRoom();
         const bool fits = !m_valueTitle.isEmpty() && metrics.horizontalAdvance(m_valueTitle) <= room;
         m_valueAxis->setTitleVisible(fits && !m_ownValueTitle);
         m_drawnValueTitle = fits && m_ownValueTitle;
@@ -79,10 +81,11 @@ void TimeSeriesChart::applyCompactness()
 
 void TimeSeriesChart::applyMargins()
 {
-    // Room above the plot for the markers' label rows, left of it for a title we draw.
+    // Room above the plot for the markers' label rows, left of it for a title we draw, below it
+    // for a picture's legend.
     const QFontMetrics metrics(font());
     const QMargins margins(4 + (m_drawnValueTitle ? QFontMetrics(m_valueAxis->titleFont()).height() + 2 : 0),
-                           4 + (metrics.height() + 2) * m_markerRows, 4, 4);
+                           4 + (metrics.height() + 2) * m_markerRows, 4, 4 + pictureLegendRoom());
     if (chart()->margins() != margins)
         chart()->setMargins(margins);
 }
@@ -116,45 +119,50 @@ bool TimeSeriesChart::event(QEvent *event)
 
 void TimeSeriesChart::fitLegendForPicture()
 {
-    // Qt Charts cuts a legend that does not fit (a row elided at the bottom, entries dropped at
-    // the right): a picture, which has no crosshair to name the lines, gets room for all of it.
-    QLegend *legend = chart()->legend();
     if (!CaptureLook::isCapturing(this)) {
-        if (m_liveLegendAlignment) {
-            legend->setAlignment(*m_liveLegendAlignment);
-            setMinimumHeight(m_liveMinimumHeight);
+        if (showsPictureLegend()) {
+            setMinimumHeight(*m_liveMinimumHeight);
             setMaximumHeight(m_liveMaximumHeight);
-            m_liveLegendAlignment.reset();
+            m_liveMinimumHeight.reset();
+            m_pictureLegend = PictureLegend();
         }
         return;
     }
-    m_liveLegendAlignment = legend->alignment();
-    m_liveMinimumHeight = minimumHeight();
-    m_liveMaximumHeight = maximumHeight();
+    if (!showsPictureLegend()) { // the first notice: what the screen had
+        m_liveMinimumHeight = minimumHeight();
+        m_liveMaximumHeight = maximumHeight();
+    }
     setMaximumHeight(QWIDGETSIZE_MAX);
-    legend->setVisible(true);
-    const int plotRoom = 2 * fontMetrics().height() + 80; // title, time labels, a plot to see
-    const int rowHeight = QFontMetrics(legend->font()).height() + 8; // a marker's label and padding
-    // The entries the legend lists: every active series (one the user hid is listed, struck
-    // out), and the limit line when it is drawn.
-    int rows = 0;
-    int rowWidth = 0;
-    const QFontMetrics metrics(legend->font());
+    layOutPictureLegend();
+}
+
+void TimeSeriesChart::layOutPictureLegend()
+{
+    // The entries Qt Charts' legend lists: every active series (one the user hid is listed,
+    // struck out), and the limit line when it is drawn.
+    std::vector<PictureLegend::Entry> entries;
     for (const QString &key : std::as_const(m_order)) {
-        if (!m_inactive.contains(key)) {
-            ++rows;
-            rowWidth += metrics.horizontalAdvance(m_names.value(key, key)) + rowHeight + 12;
-        }
+        if (!m_inactive.contains(key))
+            entries.push_back({m_names.value(key, key), m_series.value(key)->pen(), m_hidden.contains(key)});
     }
-    if (m_limit && m_limit->isVisible()) {
-        ++rows;
-        rowWidth += metrics.horizontalAdvance(m_limit->name()) + rowHeight + 12;
-    }
-    // A row wider than the chart becomes a column beside the plot.
-    if (legend->alignment() == Qt::AlignBottom && rowWidth > width() - 20)
-        legend->setAlignment(Qt::AlignRight);
-    const int height = plotRoom + (legend->alignment() == Qt::AlignBottom ? rowHeight : rows * rowHeight + 10);
-    setMinimumHeight(qMax(minimumHeight(), height));
+    if (m_limit && m_limit->isVisible())
+        entries.push_back({m_limit->name(), m_limit->pen(), false});
+    m_pictureLegend.layOut(entries, chart()->legend()->font(), qMax(40, width() - 16));
+    const int plotRoom = 2 * fontMetrics().height() + 120; // title, time labels, a plot with its value title
+    setMinimumHeight(qMax(*m_liveMinimumHeight, plotRoom + int(std::ceil(m_pictureLegend.height())) + 8));
+    applyMargins();
+}
+
+int TimeSeriesChart::pictureLegendRoom() const
+{
+    return showsPictureLegend() ? int(std::ceil(m_pictureLegend.height())) + 6 : 0;
+}
+
+QRectF TimeSeriesChart::pictureLegendRect() const
+{
+    if (!showsPictureLegend())
+        return QRectF();
+    return QRectF(8, height() - 4 - m_pictureLegend.height(), width() - 16, m_pictureLegend.height());
 }
 
 void TimeSeriesChart::changeEvent(QEvent *event)
@@ -462,42 +470,25 @@ void TimeSeriesChart::showWindow(const HistoryWindow &window)
 
 void TimeSeriesChart::setTimeRange(qint64 fromMs, qint64 toMs)
 {
-    m_fromMs = fromMs;
-    m_toMs = qMax(toMs, fromMs + 1000);
-    if (m_zoomed) {
-        // A zoomed view stays on the moment it shows, inside the window.
-        const qint64 span = qMin(m_viewToMs - m_viewFromMs, m_toMs - m_fromMs);
-        m_viewFromMs = qBound(m_fromMs, m_viewFromMs, m_toMs - span);
-        m_viewToMs = m_viewFromMs + span;
-        m_zoomed = span < m_toMs - m_fromMs;
-    }
-    if (!m_zoomed) {
-        m_viewFromMs = m_fromMs;
-        m_viewToMs = m_toMs;
-    }
+    m_zoom.setWindow(fromMs, toMs);
     applyTimeAxis();
-    if (m_limit)
-        m_limit->replace({QPointF(double(m_fromMs), m_limitValue), QPointF(double(m_toMs), m_limitValue)});
+    placeLimit();
 }
 
 void TimeSeriesChart::applyTimeAxis()
 {
-    const qint64 span = m_viewToMs - m_viewFromMs;
+    const qint64 viewFromMs = m_zoom.fromMs();
+    const qint64 viewToMs = m_zoom.toMs();
+    const qint64 span = m_zoom.spanMs();
     if (span <= 0)
         return;
     // One label per ~100 px, so "HH:mm:ss" is never elided.
     const qint64 step = NiceTicks::timeStepMs(span, qMax(2, width() / 100));
-    const QString format = step >= 60000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
-    QList<QPair<qint64, QString>> ticks;
-    // Ticks at multiples of the step in local time (a 15-min tick at :00, :15, ... local).
-    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(m_viewFromMs).offsetFromUtc()) * 1000;
-    qint64 t = ((m_viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
     // A label is centred on its tick: none so close to the right end that it would be cut off.
     const QFontMetrics metrics(m_timeAxis->labelsFont());
     const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
-    const qint64 margin = qint64(double(metrics.horizontalAdvance(format) / 2 + 6) * double(span) / plotWidth);
-    for (; t <= m_viewToMs - margin; t += step)
-        ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
+    const int halfLabel = metrics.horizontalAdvance(NiceTicks::timeLabelFormat(step)) / 2 + 6;
+    const auto ticks = NiceTicks::timeTicks(viewFromMs, viewToMs - qint64(double(halfLabel) * double(span) / plotWidth), step);
     if (ticks != m_timeTicks) {
         const QStringList old = m_timeAxis->categoriesLabels();
         for (const QString &label : old)
@@ -506,40 +497,30 @@ void TimeSeriesChart::applyTimeAxis()
             m_timeAxis->append(tick.second, double(tick.first));
         m_timeTicks = ticks;
     }
-    m_timeAxis->setStartValue(double(m_viewFromMs));
-    m_timeAxis->setRange(double(m_viewFromMs), double(m_viewToMs));
+    m_timeAxis->setStartValue(double(viewFromMs));
+    m_timeAxis->setRange(double(viewFromMs), double(viewToMs));
     layOutMarkers();
 }
 
 void TimeSeriesChart::zoomTime(double factor, qint64 anchorMs)
 {
-    const qint64 window = m_toMs - m_fromMs;
-    const qint64 span = qBound<qint64>(qMin<qint64>(10000, window), qint64(double(m_viewToMs - m_viewFromMs) * factor), window);
-    anchorMs = qBound(m_viewFromMs, anchorMs, m_viewToMs);
-    const double share = double(anchorMs - m_viewFromMs) / double(qMax<qint64>(1, m_viewToMs - m_viewFromMs));
-    m_viewFromMs = qBound(m_fromMs, anchorMs - qint64(share * double(span)), m_toMs - span);
-    m_viewToMs = m_viewFromMs + span;
-    m_zoomed = span < window;
+    m_zoom.zoom(factor, anchorMs);
     applyTimeAxis();
     viewport()->update();
 }
 
 void TimeSeriesChart::panTime(qint64 deltaMs)
 {
-    if (!m_zoomed)
+    if (!m_zoom.isZoomed())
         return;
-    const qint64 span = m_viewToMs - m_viewFromMs;
-    m_viewFromMs = qBound(m_fromMs, m_viewFromMs + deltaMs, m_toMs - span);
-    m_viewToMs = m_viewFromMs + span;
+    m_zoom.pan(deltaMs);
     applyTimeAxis();
     viewport()->update();
 }
 
 void TimeSeriesChart::resetZoom()
 {
-    m_zoomed = false;
-    m_viewFromMs = m_fromMs;
-    m_viewToMs = m_toMs;
+    m_zoom.reset();
     applyTimeAxis();
     viewport()->update();
 }
@@ -564,7 +545,15 @@ void TimeSeriesChart::setLimit(double value, const QString &label)
     }
     m_limit->setName(label);
     m_limitValue = value;
-    m_limit->replace({QPointF(double(m_fromMs), value), QPointF(double(m_toMs), value)});
+    placeLimit();
+}
+
+void TimeSeriesChart::placeLimit()
+{
+    // Across the whole window: panning a zoomed view never shows its ends.
+    if (m_limit)
+        m_limit->replace(
+            {QPointF(double(m_zoom.windowFromMs()), m_limitValue), QPointF(double(m_zoom.windowToMs()), m_limitValue)});
 }
 
 void TimeSeriesChart::setLogarithmic(bool logarithmic)
@@ -589,24 +578,17 @@ void TimeSeriesChart::rescale()
         m_valueAxis->setRange(1.0, qMax(10.0, std::pow(10.0, std::ceil(std::log10(qMax(maximum, 1.0) * 1.05)))));
         return;
     }
-    // At most 5 intervals of a round step, the top a multiple of it: 0, 50, 100 ... not 0.3/0.8.
-    const int intervals = height() < 200 ? 3 : 5;
-    const double wanted = qMax(maximum * 1.05, m_fixedDecimals == 0 ? 4.0 : 1.0);
-    double step = NiceTicks::valueStep(wanted, intervals);
-    if (m_fixedDecimals == 0)
-        step = qMax(step, 1.0); // counts: no ticks between whole numbers
-    const double top = std::ceil(wanted / step - 1e-9) * step;
-    const int decimals = m_fixedDecimals >= 0 ? m_fixedDecimals : NiceTicks::decimalsFor(step);
+    const NiceTicks::ValueScale scale = NiceTicks::valueScale(maximum, height() < 200 ? 3 : 5, m_fixedDecimals);
     auto axis = qobject_cast<QValueAxis *>(m_valueAxis);
     if (!axis)
         return;
-    if (decimals != m_decimals) {
-        m_decimals = decimals;
-        axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+    if (scale.decimals != m_decimals) {
+        m_decimals = scale.decimals;
+        axis->setLabelFormat(QStringLiteral("%.") + QString::number(scale.decimals) + QStringLiteral("f"));
     }
-    if (step != m_valueStep) {
-        m_valueStep = step;
-        axis->setTickInterval(step);
+    if (scale.step != m_valueStep) {
+        m_valueStep = scale.step;
+        axis->setTickInterval(scale.step);
     }
-    axis->setRange(0.0, top);
+    axis->setRange(0.0, scale.top);
 }

@@ -6,6 +6,8 @@
 #include <QPointF>
 
 #include "recording/recording.h"
+#include "views/charts/picturelegend.h"
+#include "views/charts/timezoom.h"
 
 #include <optional>
 #include <vector>
@@ -74,9 +76,10 @@ public:
     const std::vector<RecordingMarker> &markers() const { return m_markers; }
 
     // Time shown: the window, or the part of it the user zoomed to.
-    qint64 viewFromMs() const { return m_viewFromMs; }
-    qint64 viewToMs() const { return m_viewToMs; }
-    bool isZoomed() const { return m_zoomed; }
+    qint64 viewFromMs() const { return m_zoom.fromMs(); }
+    qint64 viewToMs() const { return m_zoom.toMs(); }
+    bool isZoomed() const { return m_zoom.isZoomed(); }
+    const TimeZoom &timeZoom() const { return m_zoom; }
     void zoomTime(double factor, qint64 anchorMs);
     void panTime(qint64 deltaMs);
     void resetZoom();
@@ -90,6 +93,10 @@ public:
     // that has a sample there, largest first.
     QStringList valuesAt(qint64 timeMs) const;
     void showCrosshair(qint64 timeMs); // as when the mouse is there; hideCrosshair() removes it
+    // The legend a picture shows instead of Qt Charts' own, and where it is drawn (in chart
+    // coordinates); empty when not captured.
+    const PictureLegend &pictureLegend() const { return m_pictureLegend; }
+    QRectF pictureLegendRect() const;
     // Where the markers' labels are drawn, in chart coordinates.
     QList<QRectF> markerLabelRects() const;
     void hideCrosshair();
@@ -128,10 +135,14 @@ private:
     void replaceValueAxis();
     void applyVisibility(const QString &key);
     void applyTimeAxis();
+    void placeLimit();
     void applyCompactness();
-    // In a picture: the whole legend, as a column beside the plot when a row would not fit, and
-    // the height it needs; on screen again: as it was.
+    // In a picture: our own legend with every name whole, and the height it needs; on screen
+    // again: Qt Charts' legend, the heights as they were.
     void fitLegendForPicture();
+    void layOutPictureLegend();
+    bool showsPictureLegend() const { return m_liveMinimumHeight.has_value(); }
+    int pictureLegendRoom() const; // below the plot
     void layOutMarkers();
     void applyMargins();
     void drawValueTitle(QPainter *painter);
@@ -142,6 +153,7 @@ private:
     int markerAt(const QPoint &viewPos) const;
     void drawMarkers(QPainter *painter);
     void drawZoomHint(QPainter *painter);
+    void drawPictureLegend(QPainter *painter);
     void drawCrosshair(QPainter *painter);
 
     QCategoryAxis *m_timeAxis;
@@ -165,16 +177,12 @@ private:
     std::vector<RecordingMarker> m_markers;
     std::vector<MarkerLabel> m_markerLabels;
     int m_markerRows = 0;
-    qint64 m_fromMs = 0;
-    qint64 m_toMs = 0;
-    qint64 m_viewFromMs = 0;
-    qint64 m_viewToMs = 0;
-    bool m_zoomed = false;
+    TimeZoom m_zoom;
     QList<QPair<qint64, QString>> m_timeTicks;
     qint64 m_crosshairMs = -1;
     QPoint m_dragFrom;
     qint64 m_dragViewFromMs = -1;
-    std::optional<Qt::Alignment> m_liveLegendAlignment; // set while captured
-    int m_liveMinimumHeight = 0;
+    PictureLegend m_pictureLegend; // laid out while captured
+    std::optional<int> m_liveMinimumHeight; // set while captured
     int m_liveMaximumHeight = QWIDGETSIZE_MAX;
 };

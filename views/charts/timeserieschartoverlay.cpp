@@ -1,5 +1,6 @@
 // TimeSeriesChart, part two: what is drawn over the plot and what the mouse does there. The
-// crosshair with every series' value, zoom and pan of the time axis, and the markers' labels.
+// crosshair with every series' value, the mouse's zoom and pan of the time axis (the arithmetic is
+// TimeZoom's), the markers' labels, and a picture's legend.
 #include "views/charts/timeserieschart.h"
 #include "bridge/untrustedtext.h"
 #include "views/charts/capturelook.h"
@@ -46,15 +47,13 @@ QPointF TimeSeriesChart::chartPosition(const QPoint &viewPos) const
 qint64 TimeSeriesChart::timeAtX(qreal x) const
 {
     const QRectF plot = chart()->plotArea();
-    const double share = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0;
-    return m_viewFromMs + qint64(share * double(m_viewToMs - m_viewFromMs));
+    return m_zoom.timeAt(plot.width() > 0 ? (x - plot.left()) / plot.width() : 0);
 }
 
 qreal TimeSeriesChart::xAtTime(qint64 timeMs) const
 {
     const QRectF plot = chart()->plotArea();
-    const double span = double(qMax<qint64>(1, m_viewToMs - m_viewFromMs));
-    return plot.left() + plot.width() * double(timeMs - m_viewFromMs) / span;
+    return plot.left() + plot.width() * m_zoom.shareOf(timeMs);
 }
 
 QStringList TimeSeriesChart::valuesAt(qint64 timeMs) const
@@ -116,9 +115,9 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
     const QPointF pos = chartPosition(event->position().toPoint());
     if (m_dragViewFromMs >= 0 && (event->buttons() & Qt::LeftButton)) {
         const QRectF plot = chart()->plotArea();
-        const double msPerPixel = double(m_viewToMs - m_viewFromMs) / qMax(1.0, plot.width());
+        const double msPerPixel = double(m_zoom.spanMs()) / qMax(1.0, plot.width());
         const qint64 target = m_dragViewFromMs - qint64(double(event->position().x() - m_dragFrom.x()) * msPerPixel);
-        panTime(target - m_viewFromMs);
+        panTime(target - m_zoom.fromMs());
     }
     if (chart()->plotArea().contains(pos))
         showCrosshair(timeAtX(pos.x()));
@@ -132,10 +131,10 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
 
 void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_zoomed
+    if (event->button() == Qt::LeftButton && m_zoom.isZoomed()
         && chart()->plotArea().contains(chartPosition(event->position().toPoint()))) {
         m_dragFrom = event->position().toPoint();
-        m_dragViewFromMs = m_viewFromMs;
+        m_dragViewFromMs = m_zoom.fromMs();
         setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
@@ -200,7 +199,7 @@ void TimeSeriesChart::contextMenuEvent(QContextMenuEvent *event)
         menu.addSeparator();
     }
     QAction *reset = menu.addAction(tr("Show the whole window"), this, &TimeSeriesChart::resetZoom);
-    reset->setEnabled(m_zoomed);
+    reset->setEnabled(m_zoom.isZoomed());
     menu.exec(event->globalPos());
 }
 
@@ -231,7 +230,7 @@ void TimeSeriesChart::layOutMarkers()
     const int rowsMax = picture ? MarkerRowsMaxInPicture : height() < 260 ? 1 : MarkerRowsMax;
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < m_markers.size(); ++i) {
-        if (m_markers[i].timeMs >= m_viewFromMs && m_markers[i].timeMs <= m_viewToMs)
+        if (m_zoom.contains(m_markers[i].timeMs))
             order.push_back(i);
     }
     std::sort(order.begin(), order.end(),
@@ -278,6 +277,7 @@ void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QChartView::drawForeground(painter, rect);
     drawValueTitle(painter);
+    drawPictureLegend(painter);
     drawMarkers(painter);
     drawZoomHint(painter);
     drawCrosshair(painter);
@@ -285,7 +285,7 @@ void TimeSeriesChart::drawForeground(QPainter *painter, const QRectF &rect)
 
 QString TimeSeriesChart::zoomHint() const
 {
-    return m_zoomed ? tr("Zoomed in, not following new samples: double-click for the whole window") : QString();
+    return m_zoom.isZoomed() ? tr("Zoomed in, not following new samples: double-click for the whole window") : QString();
 }
 
 void TimeSeriesChart::drawZoomHint(QPainter *painter)
@@ -306,6 +306,12 @@ void TimeSeriesChart::drawZoomHint(QPainter *painter)
     painter->setFont(font());
     painter->drawText(box, Qt::AlignCenter, text);
     painter->restore();
+}
+
+void TimeSeriesChart::drawPictureLegend(QPainter *painter)
+{
+    if (showsPictureLegend())
+        m_pictureLegend.paint(painter, pictureLegendRect().topLeft(), palette().color(QPalette::Text));
 }
 
 void TimeSeriesChart::drawMarkers(QPainter *painter)
