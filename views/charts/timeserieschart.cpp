@@ -48,6 +48,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     c->addAxis(m_timeAxis, Qt::AlignBottom);
     replaceValueAxis();
     applyPalette();
+    // The plot's width is known once the chart has laid out (a legend placed, larger text): the
+    // ticks follow it. Same width, same ticks: no loop.
+    connect(c, &QChart::plotAreaChanged, this, [this] { applyTimeAxis(); });
 }
 
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
@@ -485,16 +488,18 @@ void TimeSeriesChart::applyTimeAxis()
     const qint64 span = m_viewToMs - m_viewFromMs;
     if (span <= 0)
         return;
-    // One label per ~100 px, so "HH:mm:ss" is never elided.
-    const qint64 step = NiceTicks::timeStepMs(span, qMax(2, width() / 100));
+    const QFontMetrics metrics(m_timeAxis->labelsFont());
+    const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
+    // One "HH:mm:ss" label and a gap per tick, across the plot (not the widget: a legend beside
+    // the plot takes its share), so labels never run into each other, also with larger text.
+    const int labelRoom = metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 3 * metrics.averageCharWidth();
+    const qint64 step = NiceTicks::timeStepMs(span, qMax(2, int(plotWidth) / qMax(1, labelRoom)));
     const QString format = step >= 60000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
     QList<QPair<qint64, QString>> ticks;
     // Ticks at multiples of the step in local time (a 15-min tick at :00, :15, ... local).
     const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(m_viewFromMs).offsetFromUtc()) * 1000;
     qint64 t = ((m_viewFromMs + offsetMs + step - 1) / step) * step - offsetMs;
     // A label is centred on its tick: none so close to the right end that it would be cut off.
-    const QFontMetrics metrics(m_timeAxis->labelsFont());
-    const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
     const qint64 margin = qint64(double(metrics.horizontalAdvance(format) / 2 + 6) * double(span) / plotWidth);
     for (; t <= m_viewToMs - margin; t += step)
         ticks.append({t, QDateTime::fromMSecsSinceEpoch(t).toString(format)});
