@@ -174,14 +174,15 @@ QJsonObject measureProcesses(MainWindow &window)
             cut.append(process.data().toString());
         counts.append(view->model()->index(row, TimeWaitByProcessModel::Count).data().toString());
     }
-    const QToolButton *help = panel->wordsHelp();
-    const QRect helpRect(help->mapTo(panel, QPoint(0, 0)), help->size());
+    const auto help = panel->findChild<QToolButton *>(QStringLiteral("ownerWordsHelp"));
+    const QRect helpRect = help ? QRect(help->mapTo(panel, QPoint(0, 0)), help->size()) : QRect();
     return {{"rows", view->model()->rowCount()},
             {"processCut", cut},
             {"counts", counts},
             {"processes", view->model()->index(0, TimeWaitByProcessModel::Process).data().toString()},
             {"headerToolTip", view->model()->headerData(TimeWaitByProcessModel::How, Qt::Horizontal, Qt::ToolTipRole).toString()},
-            {"helpWhole", help->isVisible() && panel->rect().contains(helpRect) && help->width() >= help->sizeHint().width()}};
+            {"helpWhole",
+             help && help->isVisible() && panel->rect().contains(helpRect) && help->width() >= help->sizeHint().width()}};
 }
 
 // The time charts shown whose axis labels run into each other (ticks closer than a label).
@@ -211,7 +212,8 @@ QJsonArray statusFieldsCut(MainWindow &window)
 {
     QJsonArray out;
     for (ElidingLabel *label : window.statusBar()->findChildren<ElidingLabel *>()) {
-        if (label->isVisible() && label->isCut())
+        // Cut: ending in "…", which neither a whole text nor a short form does.
+        if (label->isVisible() && label->text() != label->fullText() && label->text().endsWith(QChar(0x2026)))
             out.append(label->text());
     }
     return out;
