@@ -12,9 +12,24 @@
 #include "sysctl/sysctlchanger.h"
 #include "views/sysctl/sysctlpanel.h"
 #include "jsonrect.h"
+#include "socketpopulation.h"
 #include "xdisplayserver.h"
+#include "itemmodels/timewaitbyprocessmodel.h"
+#include "views/charts/processtimewaitpanel.h"
+#include "views/charts/timeserieschart.h"
+#include "views/lab/labloadcontrols.h"
+#include "views/window/appearance.h"
+#include "views/window/docklayout.h"
+#include "views/window/elidinglabel.h"
+#include "views/window/overviewpanel.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
+#include <QComboBox>
+#include <QStyleOptionComboBox>
+#include <QTabBar>
+#include <QToolButton>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -25,6 +40,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
@@ -32,6 +49,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 // The window on small screens, on a real X server with a real window manager (Xvfb + openbox):
 // at 1024×640 and at 1366×768 with QT_SCALE_FACTOR=1.5 it fits the screen, the status bar is on
@@ -75,9 +95,156 @@ QJsonObject measureSysctlChange(MainWindow &window)
     return out;
 }
 
+// A pre-fork server that closed first: six processes (this one and five forks that only hold
+// the listening socket) and 1,200 TIME-WAIT entries on its port, attributed via the listener to
+// "tst_windowfit ×6 processes", the by-process table's longest kind of name.
+struct PreforkServer
+{
+    SocketPopulation population;
+    std::vector<pid_t> holders;
+
+    bool start()
+    {
+        // A port of this child's own: an earlier case's entries (same namespace, under 60 s old)
+        // would count on a shared one.
+        const SocketPopulation::Endpoint server {AF_INET, "127.0.0.1", quint16(20000 + getpid() % 10000)};
+        if (!population.listen(server))
+            return false;
+        for (int i = 0; i < 5; ++i) {
+            const pid_t pid = fork();
+            if (pid == 0) {
+                for (;;)
+                    pause();
+            }
+            if (pid < 0)
+                return false;
+            holders.push_back(pid);
+        }
+        return population.closedConnections(server, 1200, SocketPopulation::CloseOrder::ServerFirst);
+    }
+    ~PreforkServer()
+    {
+        for (const pid_t pid : holders) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+        }
+    }
+};
+
+// Every tab of every tab bar shown whole, no scroll arrows needed (the review's "tabs you cannot
+// see"): the titles of the bars that hide some.
+QJsonObject tabsOutOfView(MainWindow &window)
+{
+    QJsonArray titles;
+    bool arrows = true; // every bar hiding tabs shows its scroll arrows
+    for (QTabBar *bar : window.findChildren<QTabBar *>()) {
+        if (!bar->isVisible())
+            continue;
+        bool hides = false;
+        for (int i = 0; i < bar->count(); ++i) {
+            if (!bar->rect().contains(bar->tabRect(i))) {
+                titles.append(bar->tabText(i));
+                hides = true;
+            }
+        }
+        int shown = 0;
+        for (const QToolButton *button : bar->findChildren<QToolButton *>())
+            shown += button->isVisible() && bar->rect().contains(button->geometry()) ? 1 : 0;
+        arrows = arrows && (!hides || shown >= 2);
+    }
+    return {{"titles", titles}, {"arrows", arrows}};
+}
+
+// The by-process table in front: whether every Process cell's text is whole and in view (a
+// picture has no tooltip), how its counts read, and the "What do these mean?" entries.
+QJsonObject measureProcesses(MainWindow &window)
+{
+    window.revealView(QStringLiteral("processes"));
+    QTest::qWait(500);
+    auto panel = qobject_cast<ProcessTimeWaitPanel *>(window.docks()->viewByName(QStringLiteral("processes")));
+    QTableView *view = panel->view();
+    QJsonArray cut, counts;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex process = view->model()->index(row, TimeWaitByProcessModel::Process);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        const int wanted = view->itemDelegate()->sizeHint(option, process).width();
+        const QRect cell = view->visualRect(process);
+        if (wanted > cell.width() || !view->viewport()->rect().contains(cell))
+            cut.append(process.data().toString());
+        counts.append(view->model()->index(row, TimeWaitByProcessModel::Count).data().toString());
+    }
+    const auto help = panel->findChild<QToolButton *>(QStringLiteral("ownerWordsHelp"));
+    const QRect helpRect = help ? QRect(help->mapTo(panel, QPoint(0, 0)), help->size()) : QRect();
+    return {{"rows", view->model()->rowCount()},
+            {"processCut", cut},
+            {"counts", counts},
+            {"processes", view->model()->index(0, TimeWaitByProcessModel::Process).data().toString()},
+            {"headerToolTip", view->model()->headerData(TimeWaitByProcessModel::How, Qt::Horizontal, Qt::ToolTipRole).toString()},
+            {"helpWhole",
+             help && help->isVisible() && panel->rect().contains(helpRect) && help->width() >= help->sizeHint().width()}};
+}
+
+// The time charts shown whose axis labels run into each other (ticks closer than a label).
+QJsonArray timeLabelsOverlapping(MainWindow &window)
+{
+    QJsonArray out;
+    for (TimeSeriesChart *chart : window.docks()->timeCharts()) {
+        const QList<QPair<qint64, QString>> ticks = chart->timeTicks();
+        if (!chart->isVisible() || chart->visibleRegion().isEmpty() || ticks.size() < 2)
+            continue;
+        const auto axis = chart->chart()->axes(Qt::Horizontal).value(0);
+        const QFontMetrics metrics(axis->labelsFont());
+        for (int i = 1; i < ticks.size(); ++i) {
+            const double gap = chart->chart()->mapToPosition(QPointF(double(ticks[i].first), 0)).x()
+                - chart->chart()->mapToPosition(QPointF(double(ticks[i - 1].first), 0)).x();
+            if (gap < metrics.horizontalAdvance(ticks[i].second)) {
+                out.append(chart->chart()->title());
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// The status bar's fields: the ones cut with "…" (neither whole nor their short form).
+QJsonArray statusFieldsCut(MainWindow &window)
+{
+    QJsonArray out;
+    for (ElidingLabel *label : window.statusBar()->findChildren<ElidingLabel *>()) {
+        // Cut: ending in "…", which neither a whole text nor a short form does.
+        if (label->isVisible() && label->text() != label->fullText() && label->text().endsWith(QChar(0x2026)))
+            out.append(label->text());
+    }
+    return out;
+}
+
+// The lab's choice boxes: items whose text the collapsed box would cut.
+QJsonArray labChoicesCut(MainWindow &window)
+{
+    QJsonArray out;
+    window.lab()->panel()->showLoadControls();
+    QTest::qWait(300);
+    for (QComboBox *box : window.lab()->panel()->findChildren<QComboBox *>()) {
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        const QRect field = box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box);
+        for (int i = 0; i < box->count(); ++i) {
+            if (box->fontMetrics().horizontalAdvance(box->itemText(i)) > field.width())
+                out.append(box->itemText(i));
+        }
+    }
+    return out;
+}
+
 // The child: shows the window, waits for the window manager and a few samples, prints JSON.
 int runChild(int argc, char *argv[])
 {
+    PreforkServer prefork;
+    if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_PREFORK") && !prefork.start()) {
+        QTextStream(stderr) << "cannot start the pre-fork server: " << prefork.population.error() << '\n';
+        return 1;
+    }
     QApplication app(argc, argv);
     if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_DARK")) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -85,6 +252,10 @@ int runChild(int argc, char *argv[])
     }
     Languages::apply(qEnvironmentVariable("SOCKSCOPE_FIT_LANG", QStringLiteral("en")));
     MainWindow window(false);
+    // Larger text as View → Appearance gives it, after the window's first layout (as when the
+    // choice comes from the settings).
+    if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_LARGER"))
+        Appearance::apply(Appearance::Colours::Dark, true);
     std::unique_ptr<SamplingWorker> sampler;
     std::unique_ptr<LocalSource> source;
     const QString replay = qEnvironmentVariable("SOCKSCOPE_FIT_REPLAY");
@@ -163,6 +334,16 @@ int runChild(int argc, char *argv[])
     if (!lab.isEmpty())
         out["labCheckpoints"] = QJsonArray::fromStringList(window.lab()->panel()->checkpointTexts());
     out["markers"] = int(window.state()->markers().size());
+    out["tabsOutOfView"] = tabsOutOfView(window);
+    // Before the processes' tab comes to the front of the Overview's group.
+    const QScrollArea *overview = window.docks()->overviewPanel()->findChild<QScrollArea *>();
+    out["overviewSideways"] = overview->horizontalScrollBar()->maximum();
+    out["statusCut"] = statusFieldsCut(window);
+    if (!lab.isEmpty())
+        out["labChoicesCut"] = labChoicesCut(window);
+    if (qEnvironmentVariableIsSet("SOCKSCOPE_FIT_PREFORK"))
+        out["processes"] = measureProcesses(window);
+    out["timeLabelsOverlapping"] = timeLabelsOverlapping(window);
     // The whole screen, frame and all, as the window manager shows it (the pictures in docs/).
     const QString shot = qEnvironmentVariable("SOCKSCOPE_FIT_SHOT");
     if (!shot.isEmpty() && !window.screen()->grabWindow(0).save(shot))
@@ -202,18 +383,24 @@ private slots:
         QTest::addColumn<QString>("screen");
         QTest::addColumn<QString>("scale");
         QTest::addColumn<QString>("language");
+        // prefork: a pre-fork server's TIME-WAIT for the by-process table; dark, larger: View →
+        // Appearance's dark palette and larger text.
+        QTest::addColumn<QStringList>("options");
         QTest::newRow("1024x640") << "1024x640"
                                   << "1"
-                                  << "en";
+                                  << "en" << QStringList {"prefork"};
+        QTest::newRow("1024x640, Chinese, dark, larger text") << "1024x640"
+                                                              << "1"
+                                                              << "zh_CN" << QStringList {"prefork", "dark", "larger"};
         QTest::newRow("1366x768 at 1.5") << "1366x768"
                                          << "1.5"
-                                         << "en";
+                                         << "en" << QStringList {};
         QTest::newRow("1366x768 at 1.5, Chinese") << "1366x768"
                                                   << "1.5"
-                                                  << "zh_CN";
+                                                  << "zh_CN" << QStringList {};
         QTest::newRow("the lab at 1024x640") << "1024x640"
                                              << "1"
-                                             << "en";
+                                             << "en" << QStringList {};
     }
 
     void fits()
@@ -221,6 +408,7 @@ private slots:
         QFETCH(QString, screen);
         QFETCH(QString, scale);
         QFETCH(QString, language);
+        QFETCH(QStringList, options);
         QVERIFY2(m_x.start(screen, m_nextDisplay), "Xvfb with openbox did not start");
         m_nextDisplay = m_x.display().mid(1).toInt() + 1;
         QProcess child;
@@ -229,6 +417,13 @@ private slots:
         env.insert(QStringLiteral("QT_SCALE_FACTOR"), scale);
         env.insert(QStringLiteral("SOCKSCOPE_FIT_CHILD"), QStringLiteral("1"));
         env.insert(QStringLiteral("SOCKSCOPE_FIT_LANG"), language);
+        // Numbers as a user in the US or China writes them: grouped ("1,200").
+        env.insert(QStringLiteral("LANG"),
+                   language == QLatin1String("en") ? QStringLiteral("en_US.UTF-8") : QStringLiteral("zh_CN.UTF-8"));
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_NUMERIC"));
+        for (const QString &option : options)
+            env.insert(QStringLiteral("SOCKSCOPE_FIT_") + option.toUpper(), QStringLiteral("1"));
         const bool lab = QByteArray(QTest::currentDataTag()).contains("lab");
         if (lab) {
             env.insert(QStringLiteral("SOCKSCOPE_FIT_LAB"), QStringLiteral("port-exhaustion"));
@@ -270,6 +465,30 @@ private slots:
             QVERIFY2(change[part].toObject()["whole"].toBool(),
                      qPrintable(QStringLiteral("%1 is not wholly in view: ").arg(QLatin1String(part))
                                 + QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact))));
+        // Every tab in view, no status field cut mid-word (short forms instead).
+        // At 1024×640 whole, in two groups of three; at 1366×768 at 150 % (512 px high) one group
+        // must hold six, behind scroll arrows that show.
+        const QJsonObject tabs = out["tabsOutOfView"].toObject();
+        const QString tabsJson = QString::fromUtf8(QJsonDocument(tabs).toJson(QJsonDocument::Compact));
+        QVERIFY2(tabs["arrows"].toBool(), qPrintable(tabsJson));
+        if (screen == QLatin1String("1024x640"))
+            QVERIFY2(tabs["titles"].toArray().isEmpty(), qPrintable(QStringLiteral("tabs behind scroll arrows: ") + tabsJson));
+        QVERIFY2(out["statusCut"].toArray().isEmpty(),
+                 qPrintable(QStringLiteral("status fields cut: ")
+                            + QString::fromUtf8(QJsonDocument(out["statusCut"].toArray()).toJson(QJsonDocument::Compact))));
+        // The Overview's lines wrap in its dock, never scroll sideways.
+        QCOMPARE(out["overviewSideways"].toInt(), 0);
+        QVERIFY2(out["timeLabelsOverlapping"].toArray().isEmpty(),
+                 qPrintable(
+                     QStringLiteral("time labels overlap in: ")
+                     + QString::fromUtf8(QJsonDocument(out["timeLabelsOverlapping"].toArray()).toJson(QJsonDocument::Compact))));
+        if (options.contains(QLatin1String("prefork")))
+            verifyProcesses(out["processes"].toObject(), language);
+        if (lab)
+            QVERIFY2(
+                out["labChoicesCut"].toArray().isEmpty(),
+                qPrintable(QStringLiteral("lab choices cut: ")
+                           + QString::fromUtf8(QJsonDocument(out["labChoicesCut"].toArray()).toJson(QJsonDocument::Compact))));
         const QJsonArray docks = out["docks"].toArray();
         // states, overview, ports, slab, rates, TIME-WAIT by process (and the lab's)
         QCOMPARE(docks.size(), lab ? 7 : 6);
@@ -299,6 +518,23 @@ private slots:
     }
 
     void cleanup() { m_x.stop(); }
+
+private:
+    // The pre-fork server's row: its process whole, 1,200 written grouped, and the Found
+    // column's words explained from its header and a button under the table.
+    static void verifyProcesses(const QJsonObject &processes, const QString &language)
+    {
+        const QString json = QString::fromUtf8(QJsonDocument(processes).toJson(QJsonDocument::Compact));
+        QVERIFY2(processes["rows"].toInt() >= 1, qPrintable(json));
+        QVERIFY2(processes["processCut"].toArray().isEmpty(), qPrintable(json));
+        QVERIFY2(processes["counts"].toArray().first().toString() == QStringLiteral("1,200"), qPrintable(json));
+        const QString name = processes["processes"].toString();
+        QVERIFY2(name.startsWith(QStringLiteral("tst_windowfit ×6")), qPrintable(json));
+        const QString help =
+            language == QLatin1String("en") ? QStringLiteral("What do these mean?") : QStringLiteral("这些说法是什么意思？");
+        QVERIFY2(processes["headerToolTip"].toString().startsWith(help), qPrintable(json));
+        QVERIFY2(processes["helpWhole"].toBool(), qPrintable(json));
+    }
 };
 
 int main(int argc, char *argv[])

@@ -1505,6 +1505,23 @@
         <source>What the lab's clients and server do (changes apply at once)</source>
         <translation>实验室中客户端和服务器的行为（修改立即生效）</translation>
     </message>
+    <message>
+        <source>the client only</source>
+        <extracomment>Short: the client closes, the server never does (its long form is the tooltip)</extracomment>
+        <translation>仅客户端关闭</translation>
+    </message>
+    <message>
+        <source>10.77.0.1 (lab)</source>
+        <translation>10.77.0.1（实验室）</translation>
+    </message>
+    <message>
+        <source>The client closes first: its side keeps TIME-WAIT.</source>
+        <translation>客户端先关闭：TIME-WAIT 留在客户端一侧。</translation>
+    </message>
+    <message>
+        <source>The server closes first: its side keeps TIME-WAIT.</source>
+        <translation>服务器先关闭：TIME-WAIT 留在服务器一侧。</translation>
+    </message>
 </context>
 <context>
     <name>LabPanel</name>
@@ -2445,6 +2462,11 @@
     <message>
         <source>TIME-WAIT</source>
         <translation>TIME-WAIT</translation>
+    </message>
+    <message>
+        <source>What do these mean?</source>
+        <extracomment>Opens the explanation of exact, via listener, likely… (the Found column's words)</extracomment>
+        <translation>这些说法是什么意思？</translation>
     </message>
 </context>
 <context>
@@ -4934,10 +4956,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <translation>%1 个按 cgroup</translation>
     </message>
     <message>
-        <source>exact: the connection was seen held by this process before it closed; via listener: on a port whose listening socket these processes hold — the one that served and closed the connection may be another (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection); likely: a guess from its live connections to the same remote address and port; likely, N unknown: the same guess, where N live connections of no known owner went too.</source>
-        <translation>确切：该连接关闭前曾被采样到由此进程持有；经监听端口：位于这些进程持有其监听套接字的端口上——处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID；按 cgroup：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）；可能：根据它到相同远端地址和端口的活动连接所作的推测；可能，N 个未知：同样的推测，但该处另有 N 个属主未知的活动连接。</translation>
-    </message>
-    <message>
         <source>%1 +%2</source>
         <extracomment>The first of the pids a row merges, then how many more ("3101 +11")</extracomment>
         <translation>%1 +%2</translation>
@@ -4971,6 +4989,25 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>cgroup</source>
         <translation>cgroup</translation>
+    </message>
+    <message>
+        <source>What do these mean?
+A TIME-WAIT entry has no owner in the kernel: sockscope attributes it, and says how.
+exact: the connection was seen held by this process before it closed.
+via listener (listener): on a port whose listening socket these processes hold. The one that served and closed the connection may be another (systemd holds a socket-activated service's listener, the master of a pre-fork server its workers'), so no PID is named.
+by cgroup (cgroup, cgroup only): the connection was seen, but only its cgroup (that of the process that created the listening socket, for an accepted connection).
+likely (guess): a guess from its live connections to the same remote address and port.
+likely, N unknown (likely, some unknown): the same guess, where N live connections of no known owner went too.
+not attributed: none of these held.</source>
+        <extracomment>The words of the Found column and of the tooltips of TIME-WAIT per port, explained (docs/owners.md)</extracomment>
+        <translation>这些说法是什么意思？
+TIME-WAIT 条目在内核中没有属主：sockscope 为它归属，并说明依据。
+确切：该连接关闭前曾被采样到由此进程持有。
+经监听端口（监听端口）：位于这些进程持有其监听套接字的端口上。处理并关闭该连接的可能是另一个进程（systemd 持有按套接字激活的服务的监听套接字，预派生服务器的主进程持有其工作进程的监听套接字），因此不给出 PID。
+按 cgroup（cgroup、仅 cgroup）：曾采样到该连接，但只知道它的 cgroup（对于 accept 得到的连接，是创建监听套接字的进程的 cgroup）。
+可能（推测）：根据它到相同远端地址和端口的活动连接所作的推测。
+可能，N 个未知（可能，部分未知）：同样的推测，但该处另有 N 个属主未知的活动连接。
+未归属：以上都不成立。</translation>
     </message>
 </context>
 <context>
@@ -5059,6 +5096,25 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>current</source>
         <translation>当前</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>Short form of "Refresh %1 ms, skipped %2" for a narrow status bar</extracomment>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Slab: exact</source>
+        <extracomment>Short forms of "Slab: exact (slabinfo)" and "Slab: estimates (slabinfo needs root)"</extracomment>
+        <translation>Slab：精确值</translation>
+    </message>
+    <message>
+        <source>Slab: estimates</source>
+        <translation>Slab：估算值</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>Short form of "Rows %1 of %2": rows shown / rows in all</extracomment>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 </TS>

@@ -217,6 +217,8 @@ QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Bytes not yet acknowledged by the peer; for a listener, its backlog.");
     if (role == Qt::ToolTipRole && section == int(SocketColumn::ReceiveQueue))
         return tr("Bytes not yet read by the application; for a listener, connections waiting for accept().");
+    if (role == Qt::ToolTipRole && section == int(SocketColumn::Attribution))
+        return TimeWaitByProcessModel::foundWordsExplained();
     if (role != Qt::DisplayRole)
         return {};
     switch (static_cast<SocketColumn>(section)) {

@@ -199,14 +199,7 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
         return pidToolTip(row);
     if (role == Qt::ToolTipRole && index.column() == How && row.kind == Row::Kind::Owner)
         // The counts first: the cell says only which ways.
-        return QString(howFound(row.counts, QLocale::c()) + QStringLiteral("\n\n")
-                       + tr("exact: the connection was seen held by this process before it closed; via listener: on a "
-                            "port whose listening socket these processes hold — the one that served and closed the "
-                            "connection may be another (systemd holds a socket-activated service's listener, the master "
-                            "of a pre-fork server its workers'), so no PID is named; by cgroup: the connection was seen, "
-                            "but only its cgroup (that of the process that created the listening socket, for an accepted "
-                            "connection); likely: a guess from its live connections to the same remote address and port; "
-                            "likely, N unknown: the same guess, where N live connections of no known owner went too."));
+        return QString(howFound(row.counts, QLocale()) + QStringLiteral("\n\n") + foundWordsExplained());
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -218,15 +211,35 @@ QVariant TimeWaitByProcessModel::data(const QModelIndex &index, int role) const
         return row.owner.hasProcess() ? processText(row.owner) : UntrustedText::plain(QString::fromStdString(row.owner.unit));
     case Pid: return pidText(row);
     case Unit: return UntrustedText::plain(QString::fromStdString(row.owner.unit));
-    case Count: return row.counts.count;
+    // Grouped in the user's locale, as the Overview and the charts write numbers ("10,871"): the
+    // item delegate would write an integer without a group separator.
+    case Count: return QLocale().toString(row.counts.count);
     case How: return row.kind == Row::Kind::Owner ? howFoundShort(row.counts) : QString();
     default: break;
     }
     return {};
 }
 
+QString TimeWaitByProcessModel::foundWordsExplained()
+{
+    //: The words of the Found column and of the tooltips of TIME-WAIT per port, explained (docs/owners.md)
+    return tr("What do these mean?\n"
+              "A TIME-WAIT entry has no owner in the kernel: sockscope attributes it, and says how.\n"
+              "exact: the connection was seen held by this process before it closed.\n"
+              "via listener (listener): on a port whose listening socket these processes hold. The one that "
+              "served and closed the connection may be another (systemd holds a socket-activated service's "
+              "listener, the master of a pre-fork server its workers'), so no PID is named.\n"
+              "by cgroup (cgroup, cgroup only): the connection was seen, but only its cgroup (that of the process that "
+              "created the listening socket, for an accepted connection).\n"
+              "likely (guess): a guess from its live connections to the same remote address and port.\n"
+              "likely, N unknown (likely, some unknown): the same guess, where N live connections of no known owner went too.\n"
+              "not attributed: none of these held.");
+}
+
 QVariant TimeWaitByProcessModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == How)
+        return foundWordsExplained();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -40,6 +40,9 @@ public:
     // The same in short words, most first, without numbers ("listener, exact"): what the Found
     // column shows, so it fits a narrow window.
     static QString howFoundShort(const OwnerTimeWait &counts);
+    // "What do these mean?": every word of the two above explained, in one place (the Found
+    // column's header and cells, the panel's What's This).
+    static QString foundWordsExplained();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -5,13 +5,16 @@
 #include "itemmodels/timewaitbyprocessmodel.h"
 #include "bridge/untrustedtext.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 #include <algorithm>
 
@@ -20,6 +23,7 @@ ProcessTimeWaitPanel::ProcessTimeWaitPanel(TimeWaitByProcessModel *model, QWidge
     , m_model(model)
     , m_view(new QTableView(this))
     , m_scope(new QLabel(this))
+    , m_wordsHelp(new QToolButton(this))
     , m_timeChart(new TimeSeriesChart(this))
     , m_historyNote(new QLabel(this))
 {
@@ -27,19 +31,26 @@ ProcessTimeWaitPanel::ProcessTimeWaitPanel(TimeWaitByProcessModel *model, QWidge
     m_view->verticalHeader()->hide();
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setWordWrap(false);
+    // A dozen rows at most: every column but the last is measured to its cells and (translated)
+    // header, so "python3 ×6 processes" is whole on a 1024 px screen and in a picture, which has
+    // no tooltip; the short words of Found take the rest.
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_view->setColumnWidth(TimeWaitByProcessModel::Process, 10 * em);
-    m_view->setColumnWidth(TimeWaitByProcessModel::Unit, 9 * em);
-    // A dozen rows at most: numbers and their (translated) headers are measured, never cut.
-    m_view->horizontalHeader()->setSectionResizeMode(TimeWaitByProcessModel::Pid, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TimeWaitByProcessModel::Count, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(TimeWaitByProcessModel::How, QHeaderView::Stretch);
     // Room for the header and three rows (an owner or two, "other", "not attributed") and a
     // scroll bar, whatever the dock's height: below that the table says nothing.
     m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() + 3 * m_view->verticalHeader()->defaultSectionSize()
                              + m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth());
     m_scope->setWordWrap(true);
+    // The words of the Found column (and of the socket table and the port bars' tooltips)
+    // explained where they are read, one click away, not only in a header's tooltip.
+    m_wordsHelp->setObjectName(QStringLiteral("ownerWordsHelp"));
+    m_wordsHelp->setAutoRaise(true);
+    m_wordsHelp->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_wordsHelp, &QToolButton::clicked, this, [this] {
+        QWhatsThis::showText(m_wordsHelp->mapToGlobal(QPoint(0, m_wordsHelp->height())),
+                             UntrustedText::toolTip(TimeWaitByProcessModel::foundWordsExplained()), m_wordsHelp);
+    });
     m_timeChart->chart()->legend()->setAlignment(Qt::AlignRight);
     m_timeChart->setMinimumHeight(110);
     m_historyNote->setWordWrap(true);
@@ -49,7 +60,10 @@ ProcessTimeWaitPanel::ProcessTimeWaitPanel(TimeWaitByProcessModel *model, QWidge
     auto topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_view, 1);
-    topLayout->addWidget(m_scope);
+    auto scopeRow = new QHBoxLayout;
+    scopeRow->addWidget(m_scope, 1);
+    scopeRow->addWidget(m_wordsHelp, 0, Qt::AlignTop);
+    topLayout->addLayout(scopeRow);
     auto bottom = new QWidget(this);
     auto bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
@@ -172,6 +186,12 @@ void ProcessTimeWaitPanel::retranslate()
     m_view->viewport()->update();
     m_scope->setText(m_model->scopeText());
     m_scope->setVisible(!m_scope->text().isEmpty());
+    //: Opens the explanation of exact, via listener, likely… (the Found column's words)
+    m_wordsHelp->setText(tr("What do these mean?"));
+    const QString words = UntrustedText::toolTip(TimeWaitByProcessModel::foundWordsExplained());
+    m_wordsHelp->setToolTip(words);
+    m_view->setWhatsThis(words);
+    setWhatsThis(words);
     m_timeChart->setTitle(tr("TIME-WAIT by process over time"));
     m_timeChart->setToolTip(tr("One line per command and unit: a service's workers and its restarts are one line."));
     m_timeChart->setValueTitle(tr("TIME-WAIT"));

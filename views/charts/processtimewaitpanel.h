@@ -6,6 +6,7 @@
 
 class QLabel;
 class QTableView;
+class QToolButton;
 class TimeSeriesChart;
 class TimeWaitByProcessModel;
 
@@ -26,6 +27,8 @@ public:
     void showHistory(const HistoryWindow &window) override;
     void retranslate() override;
     QTableView *view() const { return m_view; }
+    // "What do these mean?": the words of the Found column explained.
+    QToolButton *wordsHelp() const { return m_wordsHelp; }
     TimeSeriesChart *timeChart() const { return m_timeChart; }
     // The series key of an owner's line (SampleSummary::OwnerCount::key), and of the unattributed line.
     static QString seriesKey(quint64 ownerKey);
@@ -37,6 +40,7 @@ private:
     TimeWaitByProcessModel *m_model;
     QTableView *m_view;
     QLabel *m_scope;
+    QToolButton *m_wordsHelp;
     TimeSeriesChart *m_timeChart;
     QLabel *m_historyNote;
     QHash<quint64, int> m_ownerColors;

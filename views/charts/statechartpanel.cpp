@@ -8,7 +8,7 @@
 #include <QLocale>
 #include <QCheckBox>
 #include <QSettings>
-#include <QVBoxLayout>
+#include <QHBoxLayout>
 
 namespace {
 QString keyOf(TcpState state)
@@ -22,10 +22,12 @@ StateChartPanel::StateChartPanel(QWidget *parent)
     , m_chart(new TimeSeriesChart(this))
     , m_logScale(new QCheckBox(this))
 {
-    auto layout = new QVBoxLayout(this);
+    // Log scale beside the chart, not above it: on a short screen (1024×640) the states chart's
+    // tab group (with slab memory and counter rates) needs those pixels of height for its tab bar.
+    auto layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(m_logScale, 0, Qt::AlignRight);
     layout->addWidget(m_chart, 1);
+    layout->addWidget(m_logScale, 0, Qt::AlignTop);
     CaptureLook::markLiveOnly(m_logScale);
     for (const TcpState state : tcpStatesInDisplayOrder())
         m_chart->addSeries(keyOf(state), ChartColors::state(state), Qt::SolidLine,

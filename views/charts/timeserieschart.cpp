@@ -47,6 +47,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     c->addAxis(m_timeAxis, Qt::AlignBottom);
     replaceValueAxis();
     applyPalette();
+    // The plot's width is known once the chart has laid out (a legend placed, larger text): the
+    // ticks follow it. Same width, same ticks: no loop.
+    connect(c, &QChart::plotAreaChanged, this, [this] { applyTimeAxis(); });
 }
 
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
@@ -482,11 +485,13 @@ void TimeSeriesChart::applyTimeAxis()
     const qint64 span = m_zoom.spanMs();
     if (span <= 0)
         return;
-    // One label per ~100 px, so "HH:mm:ss" is never elided.
-    const qint64 step = NiceTicks::timeStepMs(span, qMax(2, width() / 100));
-    // A label is centred on its tick: none so close to the right end that it would be cut off.
     const QFontMetrics metrics(m_timeAxis->labelsFont());
     const double plotWidth = qMax(50.0, chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() - 80.0);
+    // One "HH:mm:ss" label and a gap per tick, across the plot (not the widget: a legend beside
+    // the plot takes its share), so labels never run into each other, also with larger text.
+    const int labelRoom = metrics.horizontalAdvance(QStringLiteral("00:00:00")) + 3 * metrics.averageCharWidth();
+    const qint64 step = NiceTicks::timeStepMs(span, qMax(2, int(plotWidth) / qMax(1, labelRoom)));
+    // A label is centred on its tick: none so close to the right end that it would be cut off.
     const int halfLabel = metrics.horizontalAdvance(NiceTicks::timeLabelFormat(step)) / 2 + 6;
     const auto ticks = NiceTicks::timeTicks(viewFromMs, viewToMs - qint64(double(halfLabel) * double(span) / plotWidth), step);
     if (ticks != m_timeTicks) {

@@ -68,9 +68,9 @@ QComboBox *LabLoadControls::choice(const char *key, const QStringList &values)
     box->setObjectName(QString::fromLatin1(key));
     for (const QString &value : values)
         box->addItem(QString(), value);
-    // Narrow panels (1024 px screens): the list shows the whole text when open.
-    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(10);
+    // Items are a few words, whole in the collapsed box at 1024 px and with larger text; what
+    // each means at length is its tooltip.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(box, &QComboBox::activated, this,
             [this, key, box] { emit changed({QString::fromLatin1(key) + QLatin1Char('=') + box->currentData().toString()}); });
     return box;
@@ -111,11 +111,25 @@ void LabLoadControls::retranslate()
     for (int row = 0; row < labels.size(); ++row)
         if (m_labels[row])
             m_labels[row]->setText(labels[row]);
-    m_closer->setItemText(0, tr("the client"));
-    m_closer->setItemText(1, tr("the server"));
-    m_closer->setItemText(2, tr("the client; the server never closes"));
-    m_target->setItemText(0, tr("127.0.0.1 (loopback)"));
-    m_target->setItemText(1, tr("10.77.0.1 (the lab's own, not loopback)"));
+    const std::pair<QComboBox *, QStringList> items[] = {
+        {m_closer,
+         {tr("the client"), tr("the server"),
+          //: Short: the client closes, the server never does (its long form is the tooltip)
+          tr("the client only")}},
+        {m_target, {tr("127.0.0.1 (loopback)"), tr("10.77.0.1 (lab)")}}};
+    const std::pair<QComboBox *, QStringList> toolTips[] = {
+        {m_closer,
+         {tr("The client closes first: its side keeps TIME-WAIT."),
+          tr("The server closes first: its side "
+             "keeps TIME-WAIT."),
+          tr("the client; the server never closes")}},
+        {m_target, {tr("127.0.0.1 (loopback)"), tr("10.77.0.1 (the lab's own, not loopback)")}}};
+    for (const auto &[box, texts] : items)
+        for (int i = 0; i < texts.size(); ++i)
+            box->setItemText(i, texts[i]);
+    for (const auto &[box, texts] : toolTips)
+        for (int i = 0; i < texts.size(); ++i)
+            box->setItemData(i, texts[i], Qt::ToolTipRole);
     m_keepAlive->setText(tr("Keep-alive (a pool of connections)"));
     m_bindNoPort->setText(tr("IP_BIND_ADDRESS_NO_PORT"));
     m_accept->setSpecialValueText(tr("at once"));

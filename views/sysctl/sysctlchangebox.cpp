@@ -110,6 +110,28 @@ SysctlChangeBox::SysctlChangeBox(SysctlListModel *model, QWidget *parent)
     retranslate();
 }
 
+void SysctlChangeBox::changeEvent(QEvent *event)
+{
+    QGroupBox::changeEvent(event);
+    // Larger text (View → Appearance) after the box was made: the heights fixed in lines and
+    // pixels follow the new font, or the preview is cut at the pane's bottom edge. The preview's
+    // fixed-width font was set explicitly, so it does not follow the application's by itself.
+    if (event->type() != QEvent::FontChange || !layout())
+        return;
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (font().pointSizeF() > 0)
+        fixed.setPointSizeF(font().pointSizeF());
+    m_preview->setFont(fixed);
+    // Larger than the desktop's text: the value's note one line and the preview two (more
+    // scrolls inside them), or at 1024×640 the box is taller than the pane and the preview falls
+    // below its edge.
+    const bool larger = font().pointSizeF() > 1.2 * QFontDatabase::systemFont(QFontDatabase::GeneralFont).pointSizeF();
+    fixLines(m_notes, larger ? 1 : 3);
+    fixLines(m_preview, larger ? 2 : 3);
+    m_persistNote->setFixedHeight(m_persistNote->fontMetrics().height());
+    setFixedHeight(sizeHint().height());
+}
+
 void SysctlChangeBox::retranslate()
 {
     setTitle(tr("Change"));

@@ -29,6 +29,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <iterator>
@@ -128,11 +129,19 @@ void DockLayout::addColumnDock(QDockWidget *dock)
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->installEventFilter(this);
     m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    // The whole right-hand column, in front: the column's charts become tabs beside it (one
+    // The whole right-hand column, in front: the column's other docks become tabs beside it (one
     // click away), while the states chart, the socket table and the sysctl pane stay in view.
-    for (QDockWidget *tab : {m_portsDock, m_slabDock, m_ratesDock, dock})
+    // Slab memory and counter rates go beside the states chart, as on a short screen, so every
+    // tab of both groups shows whole.
+    for (QDockWidget *tab : {m_portsDock, m_processDock, dock})
         m_window->tabifyDockWidget(m_overviewDock, tab);
+    if (!m_statesDock->isFloating() && m_window->dockWidgetArea(m_statesDock) != Qt::RightDockWidgetArea) {
+        for (QDockWidget *tab : {m_slabDock, m_ratesDock})
+            m_window->tabifyDockWidget(m_statesDock, tab);
+        m_statesDock->raise();
+    }
     m_viewMenu->addAction(dock->toggleViewAction());
+    QTimer::singleShot(0, this, &DockLayout::widenForTabs);
 }
 
 QList<TimeSeriesChart *> DockLayout::timeCharts() const
@@ -178,6 +187,9 @@ bool DockLayout::eventFilter(QObject *watched, QEvent *event)
     // The tab bars of tabbed docks are made by QMainWindow, eliding their titles: at 1366×768 at
     // 150 % four of five Chinese titles read "Slab …", "计数器…". Whole titles and scroll arrows
     // instead, for every tab bar, whenever the layout (or the user) makes one.
+    // Larger text (View → Appearance) or another language: the tabs' titles take more room.
+    if (watched == m_window && (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange))
+        QTimer::singleShot(0, this, &DockLayout::widenForTabs);
     if (watched == m_window && event->type() == QEvent::ChildPolished) {
         if (auto bar = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child())) {
             bar->setElideMode(Qt::ElideNone);
@@ -284,17 +296,25 @@ void DockLayout::fitToScreen()
     }
     const int right = qBound(320, size.width() * 2 / 5, 560);
     if (size.height() < 860) {
-        // Short screen: the right-hand column becomes one stack of tabs instead of four docks
-        // that cannot all fit above each other.
-        for (QDockWidget *dock : {m_portsDock, m_slabDock, m_ratesDock, m_processDock})
+        // Short screen: docks that cannot all fit above each other become tabs, in two groups of
+        // three whose tabs all show at once (five in one group ran behind scroll arrows at
+        // 1024×640, TIME-WAIT by process last): the right-hand column holds the Overview and
+        // TIME-WAIT per port and by process; slab memory and counter rates are tabs beside the
+        // states chart, which is wider.
+        for (QDockWidget *dock : {m_portsDock, m_processDock})
             m_window->tabifyDockWidget(m_overviewDock, dock);
+        for (QDockWidget *dock : {m_slabDock, m_ratesDock})
+            m_window->tabifyDockWidget(m_statesDock, dock);
     }
     if (size.height() < 600) {
-        // Very short (1366×768 at 150 %): the states chart joins that stack, so the table keeps
-        // its ten rows.
-        m_window->tabifyDockWidget(m_overviewDock, m_statesDock);
+        // Very short (1366×768 at 150 %): the states chart and its tabs join the right-hand
+        // column's, so the table keeps its ten rows. Two groups do not fit above each other
+        // there (TIME-WAIT by process alone needs 300 px): six tabs, behind scroll arrows.
+        for (QDockWidget *dock : {m_statesDock, m_slabDock, m_ratesDock})
+            m_window->tabifyDockWidget(m_overviewDock, dock);
         m_statesDock->raise();
     } else {
+        m_statesDock->raise();
         m_overviewDock->raise();
     }
     // Only now: a window cannot be made smaller than what its docks need, as they stood.
@@ -306,5 +326,32 @@ void DockLayout::fitToScreen()
         m_window->resizeDocks({m_statesDock, m_overviewDock, m_portsDock, m_slabDock}, {300, 230, 380, 260}, Qt::Vertical);
     else if (size.height() >= 600)
         m_window->resizeDocks({m_statesDock}, {size.height() - m_centralTabs->minimumHeight() - 120}, Qt::Vertical);
+    widenForTabs();
     m_defaultState = m_window->saveState();
+}
+
+int DockLayout::rightTabsWidth() const
+{
+    // The right-hand column's tab bar as QMainWindow makes it: whole titles, its own font.
+    QTabBar bar;
+    bar.setElideMode(Qt::ElideNone);
+    bar.setFont(m_window->font());
+    QList<QDockWidget *> tabs = m_window->tabifiedDockWidgets(m_overviewDock);
+    if (tabs.isEmpty())
+        return 0;
+    tabs.prepend(m_overviewDock);
+    for (QDockWidget *dock : tabs) {
+        if (!dock->isHidden())
+            bar.addTab(dock->windowTitle());
+    }
+    return bar.sizeHint().width();
+}
+
+void DockLayout::widenForTabs()
+{
+    // Whole tabs, not scroll arrows, also with larger text: the right-hand column widens to its
+    // tab bar, leaving the socket table at least 45 % of the window.
+    const int wanted = qMin(rightTabsWidth() + 8, m_window->width() * 11 / 20);
+    if (m_overviewDock->isVisible() && !m_overviewDock->isFloating() && m_overviewDock->width() < wanted)
+        m_window->resizeDocks({m_overviewDock}, {wanted}, Qt::Horizontal);
 }

@@ -79,6 +79,9 @@ private:
     void createDocks();
     QDockWidget *addPanel(HistoryPanel *panel, const QString &objectName, Qt::DockWidgetArea area);
     void resetLayout();
+    // The width the right-hand column's tab bar needs for every title whole (0: no tabs there).
+    int rightTabsWidth() const;
+    void widenForTabs();
     // The panels in the order they take each snapshot, and those with choices in QSettings.
     QList<HistoryPanel *> panels() const;
     QList<HistoryPanel *> panelsWithSettings() const;

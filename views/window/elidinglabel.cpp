@@ -5,6 +5,8 @@
 namespace {
 // The narrowest the label becomes: a few characters and the ellipsis.
 constexpr int MinimumCharacters = 6;
+// The widest a short form may ask for: a short form holding a long host name is elided too.
+constexpr int ShortestRoom = 24;
 }
 
 ElidingLabel::ElidingLabel(QWidget *parent)
@@ -23,6 +25,15 @@ void ElidingLabel::setFullText(const QString &text)
     elide();
 }
 
+void ElidingLabel::setShortText(const QString &text)
+{
+    if (text == m_shortText)
+        return;
+    m_shortText = text;
+    updateGeometry();
+    elide();
+}
+
 QSize ElidingLabel::sizeHint() const
 {
     const QMargins margins = contentsMargins();
@@ -32,7 +43,12 @@ QSize ElidingLabel::sizeHint() const
 
 QSize ElidingLabel::minimumSizeHint() const
 {
-    const int narrowest = fontMetrics().averageCharWidth() * MinimumCharacters;
+    const QMargins margins = contentsMargins();
+    const int shortWidth = m_shortText.isEmpty()
+        ? 0
+        : qMin(fontMetrics().horizontalAdvance(m_shortText), fontMetrics().averageCharWidth() * ShortestRoom) + 2 * margin()
+            + margins.left() + margins.right() + 1;
+    const int narrowest = qMax(fontMetrics().averageCharWidth() * MinimumCharacters, shortWidth);
     return QSize(qMin(sizeHint().width(), narrowest), QLabel::minimumSizeHint().height());
 }
 
@@ -45,9 +61,10 @@ void ElidingLabel::resizeEvent(QResizeEvent *event)
 void ElidingLabel::elide()
 {
     const int room = contentsRect().width() - 2 * margin();
+    const QString &fallback = m_shortText.isEmpty() ? m_fullText : m_shortText;
     const QString shown = fontMetrics().horizontalAdvance(m_fullText) <= room
         ? m_fullText
-        : fontMetrics().elidedText(m_fullText, Qt::ElideRight, qMax(0, room));
+        : fontMetrics().elidedText(fallback, Qt::ElideRight, qMax(0, room));
     if (shown != text())
         setText(shown);
 }

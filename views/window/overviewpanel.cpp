@@ -55,6 +55,10 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     portsLayout->addWidget(m_portsFill, 1);
     portsLayout->addWidget(m_portRate);
     portsLayout->addWidget(m_portBudget);
+    // The row must not be wider than a narrow dock (1024 px, larger text, Chinese: "≈ 每秒 28,232
+    // 个新连接" and the button made the whole Overview scroll sideways): the bar gives way down
+    // to the room its percentage needs.
+    m_portsFill->setMinimumWidth(m_portsFill->fontMetrics().horizontalAdvance(QStringLiteral("100.0%")) + 16);
     m_portBudget->setObjectName(QStringLiteral("portBudgetButton"));
     connect(m_portBudget, &QPushButton::clicked, this, &OverviewPanel::showPortBudget);
     QWidget *fields[] = {m_sockets, m_timeWait, m_timeWaitFill, m_memory, m_rates, m_overflow, m_ports, portsRow, m_refresh};

@@ -56,24 +56,37 @@ void WindowStatus::refresh()
                                                      : tr("Host %1, kernel %2").arg(where.host, where.kernel));
     m_namespaceStatus->setFullText(where.namespaceText.isEmpty() ? tr("Namespace not known yet")
                                                                  : tr("Namespace %1").arg(where.namespaceText));
+    // Short forms, shown whole when the full ones do not fit (1024 px, a 12 pt font, Chinese):
+    // the name without its words around it, never a field cut mid-word.
+    m_hostStatus->setShortText(where.host);
+    const Source *source = m_sources->source();
+    m_namespaceStatus->setShortText(source && !source->place().namespaceName.isEmpty() ? source->place().namespaceName
+                                                                                       : where.namespaceText);
+    m_refreshStatus->setShortText(QString());
+    m_slabStatus->setShortText(QString());
     if (m_sources->isReplay()) {
         m_refreshStatus->setFullText(tr("Replay of %1").arg(m_sources->source()->label()));
     } else if (m_sources->isPaused()) {
         m_refreshStatus->setFullText(tr("Paused"));
     } else if (latest) {
-        m_refreshStatus->setFullText(tr("Refresh %1 ms, skipped %2")
-                                         .arg(locale.toString(double(latest->collectNs) / 1e6, 'f', 1))
-                                         .arg(m_state->skipped()));
+        const QString ms = locale.toString(double(latest->collectNs) / 1e6, 'f', 1);
+        m_refreshStatus->setFullText(tr("Refresh %1 ms, skipped %2").arg(ms).arg(m_state->skipped()));
+        //: Short form of "Refresh %1 ms, skipped %2" for a narrow status bar
+        m_refreshStatus->setShortText(tr("%1 ms").arg(ms));
     } else {
         m_refreshStatus->setFullText(tr("Waiting for the first sample"));
     }
     if (latest) {
         m_slabStatus->setFullText(latest->slab.slabinfoReadable ? tr("Slab: exact (slabinfo)")
                                                                 : tr("Slab: estimates (slabinfo needs root)"));
+        //: Short forms of "Slab: exact (slabinfo)" and "Slab: estimates (slabinfo needs root)"
+        m_slabStatus->setShortText(latest->slab.slabinfoReadable ? tr("Slab: exact") : tr("Slab: estimates"));
     } else {
         m_slabStatus->setFullText(QString()); // not the previous place's word
     }
     m_rowsStatus->setFullText(tr("Rows %1 of %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
+    //: Short form of "Rows %1 of %2": rows shown / rows in all
+    m_rowsStatus->setShortText(tr("%1 / %2").arg(locale.toString(m_rowsShown), locale.toString(m_rowsTotal)));
     for (ElidingLabel *label : {m_hostStatus, m_namespaceStatus, m_refreshStatus, m_slabStatus, m_rowsStatus})
         label->setToolTip(UntrustedText::toolTip(label->fullText())); // a host or namespace name from elsewhere
     updateTitle();
