@@ -136,3 +136,20 @@ void connectAndWaitForClose(quint16 port, int connections)
         ::close(fd);
     }
 }
+
+// Accepts `connections` on `listener`, each served by a thread of `served` until its client
+// closes (first: the TIME-WAIT is the client's).
+std::thread serveClientsClosingFirst(int listener, int connections, std::vector<std::thread> &served)
+{
+    return std::thread([listener, connections, &served] {
+        for (int i = 0; i < connections; ++i) {
+            const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0)
+                return; // the test ended early
+            served.emplace_back([fd] {
+                waitForEof(fd);
+                ::close(fd);
+            });
+        }
+    });
+}

@@ -5,6 +5,8 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <thread>
+#include <vector>
 #include <netinet/in.h>
 #include <sys/types.h>
 
@@ -33,6 +35,9 @@ void waitForEof(int fd);
 // A server process named `name` that accepts `connections` on `port` and closes each first,
 // then holds its listener until told: its TIME-WAIT sits on `port`, attributed to it.
 Child closingServer(const char *name, quint16 port, int connections);
+// Accepts `connections` on `listener`, each served by a thread of `served` until its client
+// closes (first: the TIME-WAIT is the client's).
+std::thread serveClientsClosingFirst(int listener, int connections, std::vector<std::thread> &served);
 // Makes `connections` to `port`, each waiting for the server's close.
 void connectAndWaitForClose(quint16 port, int connections);
 // TIME-WAIT entries of this namespace matching `which`, once the kernel shows `count` of them.
