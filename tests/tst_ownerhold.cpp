@@ -4,6 +4,8 @@
 #include "core/owners/clientendpoints.h"
 #include "core/owners/socketownertracker.h"
 #include "core/snapshot/snapshotjsonwriter.h"
+#include "core/stream/recordingwriter.h"
+#include "recording/recording.h"
 #include "core/snapshot/snapshottextreport.h"
 #include "itemmodels/timewaitbyprocessmodel.h"
 
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
@@ -385,6 +388,32 @@ private slots:
         QCOMPARE(shown, QStringLiteral("tw-many ×at least 4,096 processes"));
         floor.processesAtLeast = false;
         QCOMPARE(TimeWaitByProcessModel::processText(floor), QStringLiteral("tw-many ×4096 processes"));
+
+        // A recording (or a remote host's stream) keeps the floor: its OWNERS frame has no room
+        // for it, the SNAPSHOT frame's by_process has.
+        SocketRecord timeWait;
+        timeWait.family = AF_INET;
+        timeWait.state = TcpState::TimeWait;
+        timeWait.localPort = 40000;
+        timeWait.remotePort = 80;
+        snapshot->sockets = {timeWait};
+        snapshot->wallTimeMs = 1'700'000'000'000;
+        snapshot->owners.perSocket = {{1, OwnerEvidence::Likely}};
+        snapshot->owners.timeWaitByOwner[0].count = snapshot->owners.timeWaitByOwner[0].likely = 1;
+        QTemporaryDir dir;
+        const QString path = dir.filePath("floor.rec");
+        RecordingWriter writer;
+        CoreMessage writeError;
+        QVERIFY(writer.open(path.toStdString(), RecordingWriter::Header(), &writeError));
+        QVERIFY(writer.writeSnapshot(*snapshot));
+        QVERIFY(writer.close());
+        Recording recording;
+        QString error;
+        QVERIFY2(recording.read(path, &error), qPrintable(error));
+        const SnapshotPtr replayed = recording.loadSnapshot(0, &error);
+        QVERIFY2(replayed && replayed->owners.owners.size() == 1, qPrintable(error));
+        QCOMPARE(replayed->owners.owners[0].processes, 4096u);
+        QVERIFY(replayed->owners.owners[0].processesAtLeast);
     }
 };
 
