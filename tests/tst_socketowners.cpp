@@ -144,6 +144,9 @@ class TestSocketOwners : public QObject
     Q_OBJECT
 
 private slots:
+    // The entries counted below are as many as the closes that made them (noTimeWaitTakeover).
+    void initTestCase() { QVERIFY(noTimeWaitTakeover()); }
+
     // A server that closes first: its TIME-WAIT sits on the port it listens on.
     void serverClosingFirstIsFoundByItsListener()
     {

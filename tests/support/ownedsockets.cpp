@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -152,4 +153,13 @@ std::thread serveClientsClosingFirst(int listener, int connections, std::vector<
             });
         }
     });
+}
+
+bool noTimeWaitTakeover()
+{
+    const int fd = ::open("/proc/sys/net/ipv4/tcp_tw_reuse", O_WRONLY | O_CLOEXEC);
+    const bool written = fd >= 0 && ::write(fd, "0\n", 2) == 2;
+    if (fd >= 0)
+        ::close(fd);
+    return written;
 }
