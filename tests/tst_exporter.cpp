@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QUrl>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -317,6 +318,9 @@ private slots:
         QCOMPARE(variables, QStringList({"datasource:datasource", "query:host"}));
         QStringList expressions;
         for (const QJsonValue &panel : dashboard.object().value("panels").toArray()) {
+            // Client TIME-WAIT (the remote-port side) is attributed by a guess: the panel says so.
+            if (panel.toObject().value("title").toString() == QLatin1String("TIME-WAIT by remote port on $host"))
+                QVERIFY(panel.toObject().value("description").toString().contains(QLatin1String("heuristic")));
             for (const QJsonValue &target : panel.toObject().value("targets").toArray()) {
                 const QString expr = target.toObject().value("expr").toString();
                 QVERIFY2(expr.contains(QLatin1String("instance=~\"$host\"")), qPrintable(expr));
@@ -434,6 +438,45 @@ private slots:
         QCOMPARE(s.at("sockscope_timewait_table_entries"), 0.0);
         ExporterProcess::stop(agent);
         ::close(listener);
+    }
+
+    // An agent that may not enter the namespace (run as nobody: no CAP_SYS_ADMIN over it) says
+    // so and exits 1 before it listens: with its port free, nothing ever listened there; with the
+    // port taken, what it says is the refusal, not that it cannot listen (the namespace is tried first).
+    void netnsRefusedBeforeListening()
+    {
+        PeerNetworkNamespace peer;
+        QString why;
+        QVERIFY2(peer.create(QStringLiteral("exns2"), {"10.89.1.1/24"}, QStringLiteral("exns3"), {"10.89.1.2/24"}, &why),
+                 qPrintable(why));
+        // The namespace as a descriptor the agent inherits: nobody may open its own descriptors.
+        const int inherited = ::open(peer.path().toLocal8Bit().constData(), O_RDONLY);
+        QVERIFY(inherited >= 0);
+        const auto asNobody = [&](quint16 port) {
+            return ProcessRun::run(QStringLiteral("setpriv"),
+                                   {"--reuid=65534", "--regid=65534", "--clear-groups", SOCKSCOPE_AGENT, "--metrics-listen",
+                                    "127.0.0.1:" + QString::number(port), "--netns",
+                                    "/proc/self/fd/" + QString::number(inherited)});
+        };
+        const QByteArray refusal = "sockscope-agent: netns-enter-denied: /proc/self/fd/" + QByteArray::number(inherited)
+            + " (entering a network namespace needs CAP_SYS_ADMIN over it: run the agent as root or through sudo); not "
+              "listening on 127.0.0.1:";
+        constexpr quint16 Free = 9947, Taken = 9948;
+        const ProcessRun free = asNobody(Free);
+        QCOMPARE(free.exitCode, 1);
+        QVERIFY2(free.err.startsWith(refusal) && !free.err.contains("serving"), free.err.constData());
+        const int probe = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const sockaddr_in address = loopback(Free);
+        QCOMPARE(::connect(probe, reinterpret_cast<const sockaddr *>(&address), sizeof address), -1);
+        QCOMPARE(errno, ECONNREFUSED);
+        ::close(probe);
+        const int taken = listenOn(Taken);
+        QVERIFY(taken >= 0);
+        const ProcessRun busy = asNobody(Taken);
+        ::close(taken);
+        ::close(inherited);
+        QCOMPARE(busy.exitCode, 1);
+        QVERIFY2(busy.err.startsWith(refusal) && !busy.err.contains("cannot listen"), busy.err.constData());
     }
 
     // Usage errors exit 2 and runtime errors 1, each with a message saying what is wrong.

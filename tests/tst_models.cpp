@@ -136,6 +136,19 @@ private slots:
         QCOMPARE(model.count(1), 1u);
         model.setEphemeralPortsListed(false);
 
+        // In the history only the tracked (busiest) ports are kept: the ephemeral row says it
+        // sums those of them, not every port of the range.
+        SampleSummary tracked;
+        tracked.localPorts[tracked.localPortCount++] = {40000, 5};
+        model.setSide(TimeWaitByPortModel::Side::Local);
+        model.setSummary(tracked);
+        QVERIFY(model.isEphemeral(0));
+        const QString historyTip = model.index(0, TimeWaitByPortModel::Port).data(Qt::ToolTipRole).toString();
+        QVERIFY2(historyTip.contains("the sum of the tracked ports inside the range"), qPrintable(historyTip));
+        model.setSnapshot(snapshot);
+        QVERIFY(!model.index(1, TimeWaitByPortModel::Port).data(Qt::ToolTipRole).toString().contains("tracked"));
+        model.setSide(TimeWaitByPortModel::Side::Remote);
+
         // Fewer rows: removed, not reset.
         Snapshot smaller = *snapshot;
         smaller.timeWaitByRemotePort.resize(1);

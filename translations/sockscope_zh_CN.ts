@@ -3265,6 +3265,11 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <extracomment>TIME-WAIT on the ports inside ip_local_port_range, as one entry: lowest port, highest port, ×count</extracomment>
         <translation>ephemeral %1–%2 ×%3</translation>
     </message>
+    <message>
+        <source>at least %1</source>
+        <extracomment>A number of processes that is a floor: more were there than are counted (the %2 of the lines above)</extracomment>
+        <translation>至少 %1</translation>
+    </message>
 </context>
 <context>
     <name>SocketFilter</name>
@@ -4892,6 +4897,10 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
         <source>For remote ports this host's range stands for the peers', which is not known (Linux uses 32768–60999 by default, Windows 49152–65535): a peer's service port inside it is summed too.</source>
         <translation>对远端端口，用本机的范围代替对端的范围，后者无从得知（Linux 默认 32768–60999，Windows 为 49152–65535）：对端落在其中的服务端口也会被合并。</translation>
     </message>
+    <message>
+        <source>In the history: only the ports it tracks (the busiest) are kept, so this is the sum of the tracked ports inside the range, not of every port there.</source>
+        <translation>在历史中：只保留它跟踪的端口（最繁忙的那些），所以这里是范围内被跟踪端口的合计，而不是范围内每个端口的合计。</translation>
+    </message>
 </context>
 <context>
     <name>TimeWaitByProcessModel</name>
@@ -4947,7 +4956,7 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     </message>
     <message>
         <source>%1 ×%2 processes</source>
-        <extracomment>The processes holding one listening socket: command(s) ×number of processes (always 2 or more)</extracomment>
+        <extracomment>The processes holding one listening socket or with connections to one place: command(s) ×number of processes (always 2 or more)</extracomment>
         <translation>%1 ×%2 个进程</translation>
     </message>
     <message>
@@ -4967,11 +4976,6 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>Entries of %1 processes of one command and unit, merged as the chart merges them. Which of them closed a given connection is not known for entries via listener or likely.</source>
         <translation>同一命令和单元的 %1 个进程的条目，按图表的方式合并。对于经监听端口或推测得到的条目，不知道是其中哪一个进程关闭了连接。</translation>
-    </message>
-    <message>
-        <source>%1 likely, %2 unknown</source>
-        <extracomment>TIME-WAIT entries guessed, with %2 live connections of no known owner to the same place</extracomment>
-        <translation>%1 个可能，%2 个未知</translation>
     </message>
     <message>
         <source>exact</source>
@@ -5008,6 +5012,16 @@ TIME-WAIT 条目在内核中没有属主：sockscope 为它归属，并说明依
 可能（推测）：根据它到相同远端地址和端口的活动连接所作的推测。
 可能，N 个未知（可能，部分未知）：同样的推测，但该处另有 N 个属主未知的活动连接。
 未归属：以上都不成立。</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <extracomment>A number of processes that is a floor: more were there than are counted ("at least 4,096")</extracomment>
+        <translation>至少 %1</translation>
+    </message>
+    <message>
+        <source>%1 likely (with %2 connections of unknown owner there)</source>
+        <extracomment>TIME-WAIT entries guessed, with %2 live connections of no known owner to the same place</extracomment>
+        <translation>%1 个可能（该处另有 %2 个属主未知的连接）</translation>
     </message>
 </context>
 <context>

@@ -53,8 +53,18 @@ int main(int argc, char **argv)
     const std::string label = netns.isCurrent() ? std::string("current") : netns.label();
     // The exporter listens where the agent was started and collects in the namespace: it enters
     // it itself, once its listening socket is made (a socket stays in the namespace it was made in).
-    if (options.mode == AgentOptions::Mode::Metrics)
+    // Whether it may enter is found first: an agent without CAP_SYS_ADMIN over the namespace
+    // fails before it listens, rather than binding the port and then exiting.
+    if (options.mode == AgentOptions::Mode::Metrics) {
+        if (!netns.mayEnter(&error)) {
+            std::fprintf(stderr,
+                         "sockscope-agent: %s (entering a network namespace needs CAP_SYS_ADMIN over it: run the agent as "
+                         "root or through sudo); not listening on %s.\n",
+                         coreMessagePlain(error).c_str(), options.metricsListen.toString().c_str());
+            return 1;
+        }
         return AgentMetrics::run(options, netns, label);
+    }
     // The agent is one thread: entering the namespace moves all of it (its netlink socket and
     // /proc/thread-self views follow), as the window's collecting thread does.
     if (!netns.isCurrent() && !netns.enterInCallingThread(&error)) {

@@ -82,9 +82,14 @@ QString TimeWaitByPortModel::ephemeralToolTip() const
                                               .arg(m_range.low)
                                               .arg(m_range.high)
                                         : tr("Ports of ip_local_port_range, summed.");
+    // The history keeps only the recently busiest ports (SampleSummarizer): what it sums is theirs.
+    const QString tracked = m_summary ? QLatin1Char(' ')
+            + tr("In the history: only the ports it tracks (the busiest) are kept, so this is the sum of the tracked "
+                 "ports inside the range, not of every port there.")
+                                      : QString();
     if (m_side == Side::Local)
-        return range;
-    return range + QLatin1Char(' ')
+        return range + tracked;
+    return range + tracked + QLatin1Char(' ')
         + tr("For remote ports this host's range stands for the peers', which is not known (Linux uses 32768–60999 "
              "by default, Windows 49152–65535): a peer's service port inside it is summed too.");
 }

@@ -77,6 +77,7 @@ std::vector<TimeWaitByProcessModel::Row> TimeWaitByProcessModel::mergedOwners(co
         if (row->pids.size() > 1 || processes > 1 || row->owner.pid != owner->pid) {
             row->owner.pid = 0;
             row->owner.processes = std::max(row->owner.processes, processes);
+            row->owner.processesAtLeast = row->owner.processesAtLeast || owner->processesAtLeast;
         }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.counts.count > b.counts.count; });
@@ -126,8 +127,12 @@ QString TimeWaitByProcessModel::processText(const SocketOwner &owner)
     const QString command = UntrustedText::plain(QString::fromStdString(owner.command));
     if (owner.pid || owner.processes < 2)
         return command;
-    //: The processes holding one listening socket: command(s) ×number of processes (always 2 or more)
-    return tr("%1 ×%2 processes").arg(command).arg(owner.processes);
+    //: A number of processes that is a floor: more were there than are counted ("at least 4,096")
+    const QString processes =
+        owner.processesAtLeast ? tr("at least %1").arg(QLocale().toString(owner.processes)) : QString::number(owner.processes);
+    //: The processes holding one listening socket or with connections to one place: command(s) ×number of processes (always 2 or
+    //: more)
+    return tr("%1 ×%2 processes").arg(command, processes);
 }
 
 QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLocale &locale)
@@ -141,7 +146,8 @@ QString TimeWaitByProcessModel::howFound(const OwnerTimeWait &counts, const QLoc
         parts << tr("%1 likely").arg(locale.toString(counts.likely));
     if (counts.likelyUnknown)
         //: TIME-WAIT entries guessed, with %2 live connections of no known owner to the same place
-        parts << tr("%1 likely, %2 unknown").arg(locale.toString(counts.likelyUnknown), locale.toString(counts.unknownLive));
+        parts << tr("%1 likely (with %2 connections of unknown owner there)")
+                     .arg(locale.toString(counts.likelyUnknown), locale.toString(counts.unknownLive));
     if (counts.cgroup)
         //: TIME-WAIT entries whose socket was seen earlier, known only by its cgroup
         parts << tr("%1 by cgroup").arg(locale.toString(counts.cgroup));

@@ -30,6 +30,12 @@ bool RecordingFrames::inspectSnapshot(std::string_view payload, qint64 *timeMs)
 }
 
 namespace {
+// The same owner, as the frames carry one: its pid, count and texts.
+bool sameOwner(const SocketOwner &a, const SocketOwner &b)
+{
+    return a.pid == b.pid && a.processes == b.processes && a.command == b.command && a.unit == b.unit && a.user == b.user;
+}
+
 // The OWNERS frame stores "likely, N unknown" as likely (OwnerTableCodec::encode): the SNAPSHOT
 // frame's by_process counts (`listed`, its busiest owners) say how many of an owner's likely
 // entries were that, and N. Older files have none: nothing changes.
@@ -43,14 +49,25 @@ void keepLikelyUnknown(const SocketOwnership &listed, SocketOwnership &rows)
             const SocketOwner *same = rows.owner(to.owner);
             // Another user's owner of one command and unit is another owner; one with no likely
             // entries left (already given them) is not the one these counts are of.
-            if (!same || same->pid != owner->pid || same->processes != owner->processes || same->command != owner->command
-                || same->unit != owner->unit || same->user != owner->user || to.likely == 0)
+            if (!same || !sameOwner(*same, *owner) || to.likely == 0)
                 continue;
             to.likelyUnknown = std::min(from.likelyUnknown, to.likely);
             to.likely -= to.likelyUnknown;
             to.unknownLive = from.unknownLive;
             break;
         }
+    }
+}
+
+// Nor has it room for SocketOwner::processesAtLeast: the SNAPSHOT frame's by_process says which
+// of its busiest owners' process counts are floors ("at least 4,096").
+void keepProcessesFloor(const SocketOwnership &listed, SocketOwnership &rows)
+{
+    for (const SocketOwner &owner : listed.owners) {
+        if (!owner.processesAtLeast)
+            continue;
+        for (SocketOwner &same : rows.owners)
+            same.processesAtLeast = same.processesAtLeast || sameOwner(same, owner);
     }
 }
 }
@@ -77,6 +94,7 @@ SnapshotPtr RecordingFrames::decodeSnapshot(const QByteArray &payload, QString *
                 *text = UntrustedText::plain(QString::fromUtf8(text->data(), qsizetype(text->size()))).toStdString();
         }
         keepLikelyUnknown(snapshot->owners, rows);
+        keepProcessesFloor(snapshot->owners, rows);
         snapshot->owners = std::move(rows);
         PortOwnersCounter::count(*snapshot);
     }

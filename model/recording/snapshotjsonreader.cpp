@@ -74,6 +74,7 @@ void readOwners(const QJsonObject &root, Snapshot *s, Figures &figures)
         // Absent before 0.3: an owner with a pid was one process.
         const QJsonValue processes = entry.value(QLatin1String("processes"));
         owner.processes = processes.isUndefined() ? quint32(owner.pid != 0) : count(entry, "processes");
+        owner.processesAtLeast = entry.value(QLatin1String("processes_at_least")).toBool(); // absent: false
         s->owners.owners.push_back(std::move(owner));
         OwnerTimeWait counts;
         counts.owner = quint32(s->owners.owners.size());

@@ -47,6 +47,8 @@ SnapshotTextLabels SnapshotTextWriter::labels()
     l.listenerHolders = s(tr("%1 (%2 processes holding the listener) ×%3"));
     //: TIME-WAIT attributed "likely" to the processes of one command (a pre-fork client): command, number of processes, ×count
     l.clientProcesses = s(tr("%1 (%2 processes with connections there) ×%3"));
+    //: A number of processes that is a floor: more were there than are counted (the %2 of the lines above)
+    l.atLeast = s(tr("at least %1"));
     l.evidenceCounts = s(tr(" (%1 exact, %2 via listener, %3 likely, %4 by cgroup)"));
     //: %5: live connections of no known owner to the endpoints of the %4 entries
     l.evidenceCountsUnknown =

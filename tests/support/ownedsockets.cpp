@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -135,4 +136,30 @@ void connectAndWaitForClose(quint16 port, int connections)
         waitForEof(fd);
         ::close(fd);
     }
+}
+
+// Accepts `connections` on `listener`, each served by a thread of `served` until its client
+// closes (first: the TIME-WAIT is the client's).
+std::thread serveClientsClosingFirst(int listener, int connections, std::vector<std::thread> &served)
+{
+    return std::thread([listener, connections, &served] {
+        for (int i = 0; i < connections; ++i) {
+            const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0)
+                return; // the test ended early
+            served.emplace_back([fd] {
+                waitForEof(fd);
+                ::close(fd);
+            });
+        }
+    });
+}
+
+bool noTimeWaitTakeover()
+{
+    const int fd = ::open("/proc/sys/net/ipv4/tcp_tw_reuse", O_WRONLY | O_CLOEXEC);
+    const bool written = fd >= 0 && ::write(fd, "0\n", 2) == 2;
+    if (fd >= 0)
+        ::close(fd);
+    return written;
 }

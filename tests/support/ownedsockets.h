@@ -5,6 +5,8 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <thread>
+#include <vector>
 #include <netinet/in.h>
 #include <sys/types.h>
 
@@ -33,6 +35,13 @@ void waitForEof(int fd);
 // A server process named `name` that accepts `connections` on `port` and closes each first,
 // then holds its listener until told: its TIME-WAIT sits on `port`, attributed to it.
 Child closingServer(const char *name, quint16 port, int connections);
+// Accepts `connections` on `listener`, each served by a thread of `served` until its client
+// closes (first: the TIME-WAIT is the client's).
+std::thread serveClientsClosingFirst(int listener, int connections, std::vector<std::thread> &served);
+// In the test's own namespace only: tcp_tw_reuse 0. With 2, the default, a connect() towards
+// loopback may take over a TIME-WAIT entry older than a second, and a test counting the entries
+// its closes made finds fewer. False when it cannot be set.
+bool noTimeWaitTakeover();
 // Makes `connections` to `port`, each waiting for the server's close.
 void connectAndWaitForClose(quint16 port, int connections);
 // TIME-WAIT entries of this namespace matching `which`, once the kernel shows `count` of them.

@@ -8,6 +8,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <system_error>
+#include <thread>
+
 NetworkNamespace::~NetworkNamespace()
 {
     if (m_fd >= 0)
@@ -119,6 +122,28 @@ bool NetworkNamespace::enterInCallingThread(CoreMessage *error) const
         return false;
     }
     return true;
+}
+
+// setns(CLONE_NEWNET) moves only the calling thread (a network namespace is per task), and the
+// kernel's own check decides (netns_install(): CAP_SYS_ADMIN over the namespace's user namespace
+// and over the caller's): a thread that tries it and ends leaves every other thread where it is.
+// Asked before the exporter binds its listening port, so an agent that may not enter fails
+// before it listens, not after.
+bool NetworkNamespace::mayEnter(CoreMessage *error) const
+{
+    if (m_fd < 0)
+        return true;
+    bool entered = false;
+    CoreMessage reason;
+    try {
+        std::thread trial([this, &entered, &reason] { entered = enterInCallingThread(&reason); });
+        trial.join();
+    } catch (const std::system_error &) {
+        return true; // no thread to be had: entering is tried where it is done, and says why there
+    }
+    if (!entered)
+        *error = reason;
+    return entered;
 }
 
 std::string NetworkNamespace::callingThreadNamespaceId()

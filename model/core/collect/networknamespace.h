@@ -40,6 +40,9 @@ public:
     std::string label() const;
     // Moves the calling thread into the namespace. No-op for the current namespace.
     bool enterInCallingThread(CoreMessage *error) const;
+    // Whether enterInCallingThread() would succeed, found without moving the caller: a trial on a
+    // thread made for it, which ends at once (see the .cpp). The same reason on failure.
+    bool mayEnter(CoreMessage *error) const;
 
     // The namespace the calling thread is in, as "net:[4026531840]".
     static std::string callingThreadNamespaceId();

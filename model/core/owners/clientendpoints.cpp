@@ -36,7 +36,9 @@ void ClientEndpoints::add(const Endpoint &endpoint, std::uint32_t pool, OwnerEvi
         ++clients.known;
         if (!clients.processes.empty() && !sameOwner(clients.processes.front(), pool))
             clients.conflict = true;
-        else if (clients.processes.size() < MaximumProcesses && clients.seen.insert(pool).second)
+        else if (clients.processes.size() >= MaximumProcesses)
+            clients.processesCapped = clients.processesCapped || clients.seen.count(pool) == 0;
+        else if (clients.seen.insert(pool).second)
             clients.processes.push_back(pool);
     }
 }

@@ -47,6 +47,8 @@ public:
         std::uint32_t known = 0; // connections whose process is known (a descriptor found)
         std::uint32_t unknown = 0; // connections of no known owner
         bool conflict = false; // two commands or units: no guess
+        // More distinct processes went there than MaximumProcesses: `processes` is a floor.
+        bool processesCapped = false;
         bool unknownCounted = false; // unknown added to an owner's OwnerTimeWait::unknownLive
     };
 

@@ -251,6 +251,7 @@ void ProcessSocketMap::finishPass(const std::vector<SocketRecord> &sockets, std:
         if (record.inode != 0 && !m_inodes.find(record.inode))
             m_unowned.set(record.inode, 1);
     }
+    m_listed.swap(m_pids); // sorted by startPass()
     m_pids.clear();
     m_pids.shrink_to_fit();
     m_lastPassMs = nowMs;

@@ -4,6 +4,7 @@
 #include "core/owners/socketownership.h"
 #include "core/collect/socketrecord.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -60,6 +61,9 @@ public:
     // master and workers of a pre-fork server, systemd and the service of a socket unit.
     std::vector<std::uint32_t> holdersOf(std::uint32_t inode) const;
     const Process *process(std::uint32_t pid) const;
+    // The process was in /proc when the last complete pass listed it (holding sockets or not):
+    // false once it has exited and been reaped, for an owner whose processes are all gone.
+    bool listed(std::uint32_t pid) const { return std::binary_search(m_listed.begin(), m_listed.end(), pid); }
     OwnerScope scope() const { return m_scope; }
     std::uint32_t processesUnreadable() const { return m_unreadable; }
     // Passes completed so far (for tests and the benchmark).
@@ -93,6 +97,7 @@ private:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_foundSharers;
     std::unordered_map<std::uint32_t, Process> m_foundProcesses;
     std::uint32_t m_foundUnreadable = 0;
+    std::vector<std::uint32_t> m_listed; // the pids of the last complete pass, sorted
 
     std::int64_t m_lastPassMs = 0;
     std::uint64_t m_passes = 0;

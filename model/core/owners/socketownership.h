@@ -29,6 +29,9 @@ struct SocketOwner
     // apart owners whose unit names are alike (nginx.service in two containers, the root cgroup's
     // processes). Not shown and not stored: the unit is what a reader sees.
     std::string cgroup;
+    // `processes` is a floor: a client's processes at one endpoint are counted up to
+    // ClientEndpoints::MaximumProcesses (4,096), and more were there ("at least 4,096 processes").
+    bool processesAtLeast = false;
 
     // What names the owner in a word: its command, or its unit when no process is known.
     const std::string &name() const { return command.empty() ? unit : command; }

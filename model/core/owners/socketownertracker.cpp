@@ -25,6 +25,17 @@ constexpr std::size_t MaximumPool = 65536;
 constexpr std::size_t MaximumHeldClients = 65536;
 // poolIndex()'s identity of the owner standing for a client's processes (no listener's inode).
 constexpr std::uint32_t ClientsIdentity = 0xfffffffeu;
+// A TIME-WAIT entry lasts 60 s (TCP_TIMEWAIT_LEN in include/net/tcp.h): an owner not confirmed by
+// live processes for longer (and a sample's worth, the window's slowest refresh being 5 s) made
+// none of the entries towards its endpoint now.
+constexpr std::int64_t HoldMs = 60'000 + 5'000;
+// A pass over /proc reads every process's descriptors (~100 ms of CPU at 40,000 of them). Client
+// TIME-WAIT of no known owner asks for one to find a client started since the last pass, but on
+// a busy host such entries grow at every sample: a pass for them at most every 30 s (the half
+// of an entry's 60 s life: a client found then still explains most of its entries), and only
+// when they grew by this many since their low point after the last pass, not by a connection or two.
+constexpr std::int64_t GrowthPassIntervalMs = 30'000;
+constexpr std::uint32_t GrowthForPass = 16;
 // Set in a remembered cookie's value when the pool came from the socket's descriptor (not only
 // from its cgroup): such a live socket, met again before the next pass over /proc, has that owner.
 constexpr std::uint32_t HeldBit = 0x80000000u;
@@ -266,10 +277,13 @@ void SocketOwnerTracker::refreshProcesses(const std::vector<SocketRecord> &socke
     m_processes.finish(sockets, nowMs);
     ownership.scope = m_processes.scope();
     ownership.processesUnreadable = m_processes.processesUnreadable();
-    if (m_pidPoolPass != m_processes.passes()) {
+    m_passCompleted = m_pidPoolPass != m_processes.passes();
+    if (m_passCompleted) {
         m_pidPool.clear(); // the pass may have seen processes change their command or cgroup
         m_holdersPool.clear();
         m_pidPoolPass = m_processes.passes();
+        m_growthPassPending = false;
+        dropExitedHolds();
     }
     if (m_pool.size() > MaximumPool) {
         // Forget everything but what is live now: the cookie memory points into the pool.
@@ -342,6 +356,17 @@ void SocketOwnerTracker::attributeLive(const std::vector<SocketRecord> &sockets,
     m_unknownInodes = unknownInodes;
 }
 
+void SocketOwnerTracker::dropExitedHolds()
+{
+    for (auto it = m_heldClients.begin(); it != m_heldClients.end();) {
+        const std::array<std::uint32_t, 4> &pids = it->second.pids;
+        const bool known = pids[0] != 0; // not only a cgroup
+        const bool running =
+            std::any_of(pids.begin(), pids.end(), [this](std::uint32_t pid) { return pid && m_processes.listed(pid); });
+        it = known && !running ? m_heldClients.erase(it) : std::next(it);
+    }
+}
+
 // Who connects where, from ports nobody listens on (outgoing connections).
 ClientEndpoints SocketOwnerTracker::outgoingClients(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                                                     const Pass &pass) const
@@ -361,21 +386,25 @@ ClientEndpoints SocketOwnerTracker::outgoingClients(const std::vector<SocketReco
 // The pool index of the processes of one command and unit that hold connections somewhere:
 // the process itself when it is one; else an owner standing for all of them (pid 0), for which
 // of the workers of a pre-fork client opened and closed a given connection is not known.
-std::uint32_t SocketOwnerTracker::poolIndexOfClients(const std::vector<std::uint32_t> &processes)
+// The owner is keyed by what stays while workers come and go (command, uid, cgroup: what
+// ClientEndpoints merges by), its count set in place: keyed by the count too, every change of
+// the pool's size would add an owner to the pool, which is flushed whole when full.
+std::uint32_t SocketOwnerTracker::poolIndexOfClients(const ClientEndpoints::Clients &clients)
 {
-    if (processes.size() == 1)
+    const std::vector<std::uint32_t> &processes = clients.processes;
+    if (processes.size() == 1 && !clients.processesCapped)
         return processes.front();
-    std::vector<std::string> users;
-    for (const std::uint32_t pool : processes)
-        users.push_back(m_pool[pool].user);
+    const SocketOwner &first = m_pool[processes.front()];
     SocketOwner owner;
-    owner.uid = m_pool[processes.front()].uid;
-    owner.command = m_pool[processes.front()].command;
-    owner.unit = m_pool[processes.front()].unit;
-    owner.cgroup = m_pool[processes.front()].cgroup;
-    owner.user = joinDistinct(users);
-    owner.processes = std::uint32_t(processes.size());
-    return poolIndex(std::move(owner), ClientsIdentity);
+    owner.uid = first.uid;
+    owner.command = first.command;
+    owner.unit = first.unit;
+    owner.cgroup = first.cgroup;
+    owner.user = first.user; // one uid: one user
+    const std::uint32_t index = poolIndex(std::move(owner), ClientsIdentity);
+    m_pool[index].processes = std::uint32_t(processes.size());
+    m_pool[index].processesAtLeast = clients.processesCapped;
+    return index;
 }
 
 // The likely owner of TIME-WAIT entries towards `endpoint`, as a pool index (Ambiguous: none),
@@ -388,29 +417,30 @@ SocketOwnerTracker::ClientGuess SocketOwnerTracker::guessClient(ClientEndpoints 
     ClientGuess guess;
     guess.clients = live;
     const auto held = m_heldClients.find(endpoint);
-    // A TIME-WAIT entry lasts 60 s (TCP_TIMEWAIT_LEN): an owner not confirmed by live processes
-    // for longer (and a sample's worth) made none of the entries there now.
-    constexpr std::int64_t HoldMs = 60'000 + 5'000;
     const bool holds = held != m_heldClients.end() && m_nowMs - held->second.confirmedMs <= HoldMs;
     const std::uint32_t heldPool = holds ? held->second.pool : Ambiguous;
-    std::int64_t confirmedMs = holds ? held->second.confirmedMs : m_nowMs;
+    HeldClient next {Ambiguous, m_nowMs, {}};
     if (live && (live->conflict || !live->processes.empty())) {
         if (clients.unanimous(*live)) {
-            guess.pool = poolIndexOfClients(live->processes);
+            guess.pool = poolIndexOfClients(*live);
             guess.unknown = ClientEndpoints::unknownBeside(*live);
-            confirmedMs = m_nowMs;
+            for (std::size_t i = 0; i < next.pids.size() && i < live->processes.size(); ++i)
+                next.pids[i] = m_pool[live->processes[i]].pid;
         }
     } else if (heldPool != Ambiguous
                && (!live || live->cgroup == Ambiguous || m_pool[live->cgroup].cgroup == m_pool[heldPool].cgroup)) {
         // No process holds a connection there now, and no other unit does: the owner found before.
         guess.pool = heldPool;
         guess.unknown = live ? live->unknown + live->cgroupSockets : 0;
+        guess.fromHold = true;
+        next = held->second;
     } else if (live && live->cgroup != Ambiguous) {
         guess.pool = live->cgroup; // only a unit known
         guess.unknown = live->unknown;
     }
+    next.pool = guess.pool;
     if (guess.pool != Ambiguous && m_nextHeldClients.size() < MaximumHeldClients)
-        m_nextHeldClients.emplace(endpoint, HeldClient {guess.pool, guess.pool == heldPool ? confirmedMs : m_nowMs});
+        m_nextHeldClients.emplace(endpoint, next);
     return guess;
 }
 
@@ -463,16 +493,15 @@ void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sock
             }
         } else {
             ++ownership.timeWaitUnattributed;
-            clientUnattributed += guessed;
         }
+        // An owner only held from before may not be the one making entries there now: for the
+        // pass that would find a newer client, such entries count as attributed to nobody.
+        clientUnattributed += guessed && (!ref.owner || last.fromHold);
         if (ports)
             ports->add(entry.localPort, entry.remotePort, ref);
     }
     m_heldClients.swap(m_nextHeldClients);
-    // More client TIME-WAIT than last time with no owner: the client may be a process the last
-    // pass over /proc did not see (started since); the next sample starts a pass.
-    m_clientTimeWaitGrew = clientUnattributed > m_clientUnattributed;
-    m_clientUnattributed = clientUnattributed;
+    passForGrowth(clientUnattributed);
     if (ports)
         ports->finish(ownership);
     for (const OwnerTimeWait &entry : byOwner) {
@@ -480,6 +509,21 @@ void SocketOwnerTracker::attributeTimeWait(const std::vector<SocketRecord> &sock
             ownership.timeWaitByOwner.push_back(entry);
     }
     ownership.sortTimeWait();
+}
+
+// More client TIME-WAIT with no owner than since the last pass over /proc: the client may be a
+// process that pass did not see (started since); the next sample starts a pass (GrowthForPass).
+void SocketOwnerTracker::passForGrowth(std::uint32_t clientUnattributed)
+{
+    if (m_passCompleted || clientUnattributed < m_clientUnattributedLow)
+        m_clientUnattributedLow = clientUnattributed;
+    const bool grew = std::uint64_t(clientUnattributed) >= std::uint64_t(m_clientUnattributedLow) + GrowthForPass;
+    const bool allowed = !m_growthPassAsked || m_nowMs - m_growthPassMs >= GrowthPassIntervalMs;
+    if (grew && allowed && !m_growthPassPending) {
+        m_growthPassPending = true;
+        m_growthPassAsked = true;
+        m_growthPassMs = m_nowMs;
+    }
 }
 
 void SocketOwnerTracker::rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,

@@ -10,6 +10,7 @@
 #include "core/owners/socketpartition.h"
 #include "core/collect/socketrecord.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -29,7 +30,8 @@
 //             remote address and port, its processes merged by command and unit (the workers
 //             of a pre-fork client are one owner); connections of no known owner there do not
 //             cancel it, but make it "likely, N unknown" (LikelyUnknown). Found once, it holds
-//             while no other owner shows up there (ClientEndpoints, guessClient());
+//             while no other owner shows up there, for at most HoldMs after live processes last
+//             confirmed it and while one of them is still running (ClientEndpoints, guessClient());
 //   none      otherwise. Never a guess where two owners would fit.
 class SocketOwnerTracker
 {
@@ -65,6 +67,9 @@ public:
     }
 
     const ProcessSocketMap &processes() const { return m_processes; }
+    // Owners remembered (the pool the cookie memory points into), for tests: it grows with new
+    // owners only, and is flushed whole when full.
+    std::size_t ownersRemembered() const { return m_pool.size(); }
 
 private:
     struct Pass;
@@ -73,10 +78,15 @@ private:
         std::uint32_t pool = 0xffffffffu; // none
         std::uint32_t unknown = 0;
         ClientEndpoints::Clients *clients = nullptr;
+        bool fromHold = false; // the owner held from before: no live process confirmed it now
     };
     // A pass over /proc may find new owners: live sockets it has not seen, or client TIME-WAIT
-    // with no owner grew.
-    bool passWanted() const { return m_unknownInodes || m_clientTimeWaitGrew; }
+    // with no owner grew (passForGrowth()).
+    bool passWanted() const { return m_unknownInodes || m_growthPassPending; }
+    // Whether `clientUnattributed` entries, grown from the last ones, call for a pass (rate-limited).
+    void passForGrowth(std::uint32_t clientUnattributed);
+    // After a pass over /proc: the held owners whose processes have all exited go.
+    void dropExitedHolds();
     // The sections of attribute(), in order.
     void refreshProcesses(const std::vector<SocketRecord> &sockets, std::int64_t nowMs, SocketOwnership &ownership);
     void attributeLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const CgroupIdTable &cgroups,
@@ -86,7 +96,7 @@ private:
     ClientEndpoints outgoingClients(const std::vector<SocketRecord> &sockets, const SocketPartition &partition,
                                     const Pass &pass) const;
     ClientGuess guessClient(ClientEndpoints &clients, const Endpoint &endpoint);
-    std::uint32_t poolIndexOfClients(const std::vector<std::uint32_t> &processes);
+    std::uint32_t poolIndexOfClients(const ClientEndpoints::Clients &clients);
     void rememberLive(const std::vector<SocketRecord> &sockets, const SocketPartition &partition, const Pass &pass);
 
     std::uint32_t poolIndexOfProcess(std::uint32_t pid);
@@ -124,18 +134,29 @@ private:
     bool m_unknownInodes = true;
     // Remote endpoint -> pool index of its likely owner, from the last attribution (and the
     // next one's, while it is made).
-    // An endpoint's likely owner, and when live processes last confirmed it (monotonic ms).
+    // An endpoint's likely owner, when live processes last confirmed it (monotonic ms), and up
+    // to four of those processes (0: none; none at all for an owner known only by its cgroup):
+    // once all of them have exited, the owner makes no more entries there, and the hold ends.
+    // Four, not every worker of a pool: inline, so the map rebuilt each sample allocates no list
+    // per endpoint; four workers all gone while others live only ends a hold the next sample
+    // with live connections there sets again.
     struct HeldClient
     {
         std::uint32_t pool;
         std::int64_t confirmedMs;
+        std::array<std::uint32_t, 4> pids;
     };
     std::unordered_map<Endpoint, HeldClient, EndpointHash> m_heldClients;
     std::unordered_map<Endpoint, HeldClient, EndpointHash> m_nextHeldClients;
     std::int64_t m_nowMs = 0; // the clock of the attribution under way
-    // Client TIME-WAIT entries attributed to nobody in the last attribution, and whether they grew.
-    std::uint32_t m_clientUnattributed = 0;
-    bool m_clientTimeWaitGrew = false;
+    // Client TIME-WAIT entries attributed to nobody (or only to an unconfirmed hold): the fewest
+    // since the last pass over /proc, whether they grew enough to want a pass, and when the last
+    // such pass was asked for.
+    std::uint32_t m_clientUnattributedLow = 0;
+    bool m_growthPassPending = false;
+    std::int64_t m_growthPassMs = 0;
+    bool m_growthPassAsked = false; // m_growthPassMs is set
+    bool m_passCompleted = false; // the attribution under way follows a completed pass
     bool m_walkedAhead = false; // walkAhead() did this attribution's share of the walk
     bool m_rememberCookies = true; // false after lastAttribution()
     // ProcessSocketMap::passes() at the last attribution.

@@ -57,6 +57,9 @@ void writeOwner(JsonStreamWriter &json, const SocketOwner &owner)
         json.null();
     json.field("unit", owner.unit);
     json.field("processes", owner.processes);
+    // Only when true (a client of more than 4,096 processes at one place): `processes` is a floor.
+    if (owner.processesAtLeast)
+        json.field("processes_at_least", true);
 }
 
 // One owner's TIME-WAIT entries and how they were attributed.

@@ -156,15 +156,17 @@ std::string stateLines(const Snapshot &s, const SnapshotTextLabels &l)
 std::string ownerEntry(const SocketOwner &owner, const OwnerTimeWait &entry, const SnapshotTextLabels &l)
 {
     const std::string count = std::to_string(entry.count);
+    const std::string processes =
+        owner.processesAtLeast ? fill(l.atLeast, {std::to_string(owner.processes)}) : std::to_string(owner.processes);
     std::string who;
     if (owner.pid)
         who = fill(l.processCount, {Utf8Text::plain(owner.command), std::to_string(owner.pid), count});
     else if (owner.processes == 1)
         who = fill(l.listenerHolder, {Utf8Text::plain(owner.command), count});
     else if (owner.processes > 1 && entry.listener == 0)
-        who = fill(l.clientProcesses, {Utf8Text::plain(owner.command), std::to_string(owner.processes), count});
+        who = fill(l.clientProcesses, {Utf8Text::plain(owner.command), processes, count});
     else if (owner.processes > 1)
-        who = fill(l.listenerHolders, {Utf8Text::plain(owner.command), std::to_string(owner.processes), count});
+        who = fill(l.listenerHolders, {Utf8Text::plain(owner.command), processes, count});
     else
         who = fill(l.unitCount, {Utf8Text::plain(owner.unit), count});
     if (entry.likelyUnknown > 0)

@@ -38,6 +38,8 @@ struct SnapshotTextLabels
     std::string listenerHolders = "%1 (%2 processes holding the listener) ×%3";
     // Processes of one command and unit with connections to where the entries went (a pre-fork client).
     std::string clientProcesses = "%1 (%2 processes with connections there) ×%3";
+    // A count of processes that is a floor (SocketOwner::processesAtLeast): the number.
+    std::string atLeast = "at least %1";
     std::string evidenceCounts = " (%1 exact, %2 via listener, %3 likely, %4 by cgroup)";
     // The same when some likely entries went where connections of no known owner went too.
     std::string evidenceCountsUnknown =
