@@ -68,8 +68,8 @@ private slots:
         RecordingWriter writer;
         CoreMessage writeError;
         writer.setWording(&CoreMessageText::utf8);
-        QVERIFY(
-            writer.open(path.toStdString(), {text.toStdString(), text.toStdString(), 1000, AllTcpStatesMask, {}}, &writeError));
+        QVERIFY(writer.open(path.toStdString(), {text.toStdString(), text.toStdString(), 1000, AllTcpStatesMask, {}, {}, 0, {}},
+                            &writeError));
         Snapshot snapshot = m_snapshot;
         snapshot.namespaceLabel = text.toStdString();
         snapshot.warnings = {CoreMessageText::worded(text)};
@@ -147,7 +147,7 @@ private slots:
         const QString path = m_dir.filePath("markup.rec");
         RecordingWriter writer;
         CoreMessage writeError;
-        QVERIFY(writer.open(path.toStdString(), {img, "4026531840", 1000, AllTcpStatesMask, {}}, &writeError));
+        QVERIFY(writer.open(path.toStdString(), {img, "4026531840", 1000, AllTcpStatesMask, {}, {}, 0, {}}, &writeError));
         Snapshot snapshot = m_snapshot;
         snapshot.namespaceLabel = img;
         for (int i = 0; i < 3; ++i) {
