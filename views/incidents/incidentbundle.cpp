@@ -184,7 +184,9 @@ bool BundleWriter::writeRecording(QString *error)
     if (fd < 0)
         return false;
     const bool written = writer.openDescriptor(fd, header, &failure) && writeFrames(writer, m_contents) && writer.close();
-    ::close(fd); // openDescriptor leaves the descriptor to its caller
+    // openDescriptor leaves the descriptor to its caller, synced as RecordingWriter syncs its own files.
+    ::fsync(fd);
+    ::close(fd);
     if (!written) {
         *error = tr("Cannot write %1: %2")
                      .arg(m_folder.path(RecordingFile), CoreMessageText::text(failure.isEmpty() ? writer.error() : failure));
