@@ -88,6 +88,22 @@ class TestIncidentBundle : public QObject, public SysctlPanelFixture
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
     }
 
+    // Writes a bundle as `target` while `hook` (one of IncidentBundle's) does what someone who may
+    // write in the parent can: moves the staging folder to `moved` and puts a link to `victim` there.
+    static bool writeWithSwap(std::function<void(const QString &)> *hook, const QString &target, const QString &moved,
+                              const QString &victim, QString *error)
+    {
+        HistoryRing history;
+        const IncidentBundle::Contents contents = someContents(&history);
+        *hook = [&](const QString &staging) {
+            QVERIFY(::rename(QFile::encodeName(staging).constData(), QFile::encodeName(moved).constData()) == 0);
+            QVERIFY(::symlink(QFile::encodeName(victim).constData(), QFile::encodeName(staging).constData()) == 0);
+        };
+        const bool written = IncidentBundle::write(target, contents, error);
+        *hook = nullptr;
+        return written;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -204,17 +220,9 @@ private slots:
         QVERIFY(QDir().mkpath(parent) && QDir().mkpath(QDir(victim).filePath(QStringLiteral("sub/deep"))));
         writeText(QDir(victim).filePath(QStringLiteral("README.txt")), "the victim's own\n");
         writeText(QDir(victim).filePath(QStringLiteral("precious")), "precious\n");
-        HistoryRing history;
-        const IncidentBundle::Contents contents = someContents(&history);
-        IncidentBundle::afterStagingCreated = [&](const QString &staging) {
-            QVERIFY(::rename(QFile::encodeName(staging).constData(), QFile::encodeName(moved).constData()) == 0);
-            QVERIFY(::symlink(QFile::encodeName(victim).constData(), QFile::encodeName(staging).constData()) == 0);
-        };
         const QString target = QDir(parent).filePath(QStringLiteral("b1"));
         QString error;
-        const bool written = IncidentBundle::write(target, contents, &error);
-        IncidentBundle::afterStagingCreated = nullptr;
-        QVERIFY(!written);
+        QVERIFY(!writeWithSwap(&IncidentBundle::afterStagingCreated, target, moved, victim, &error));
         QCOMPARE(entries(victim), QStringList({"README.txt", "precious", "sub"}));
         QCOMPARE(fileText(QDir(victim).filePath(QStringLiteral("README.txt"))), QByteArray("the victim's own\n"));
         QVERIFY(QFileInfo(QDir(victim).filePath(QStringLiteral("sub/deep"))).isDir());
@@ -224,6 +232,28 @@ private slots:
         // The link left in the parent is the other party's; the cleanup of m_dir must not follow it.
         for (const QString &name : entries(parent))
             QVERIFY(QFile::remove(QDir(parent).filePath(name)));
+    }
+
+    void stagingFolderSwappedBeforeTheRenameIsNotInstalled()
+    {
+        // The swap comes after every file is written: the rename then moves the link, which is
+        // seen (another inode), taken away without being followed, and the bundle fails.
+        const QString parent = m_dir.filePath(QStringLiteral("shared2"));
+        const QString victim = m_dir.filePath(QStringLiteral("victim2"));
+        const QString moved = m_dir.filePath(QStringLiteral("moved2"));
+        QVERIFY(QDir().mkpath(parent) && QDir().mkpath(victim));
+        writeText(QDir(victim).filePath(QStringLiteral("precious")), "precious\n");
+        const QString target = QDir(parent).filePath(QStringLiteral("b2"));
+        QString error;
+        QVERIFY(!writeWithSwap(&IncidentBundle::beforeStagingRenamed, target, moved, victim, &error));
+        QCOMPARE(entries(victim), QStringList {QStringLiteral("precious")});
+        QVERIFY2(error.contains(QStringLiteral("was replaced")), qPrintable(error));
+        QVERIFY(!QFileInfo(target).isSymLink());
+        QVERIFY(!QFileInfo::exists(target));
+        QCOMPARE(entries(parent), QStringList());
+        // The bundle's own files are removed through the folder's descriptor; the folder, now
+        // under another's name, is left where it was moved.
+        QCOMPARE(entries(moved), QStringList());
     }
 
     void bundleKeepsLongValuesAndPlainNotes()

@@ -314,6 +314,7 @@ bool BundleWriter::writeAll(QString *error)
 }
 
 std::function<void(const QString &)> IncidentBundle::afterStagingCreated;
+std::function<void(const QString &)> IncidentBundle::beforeStagingRenamed;
 
 QStringList IncidentBundle::fileNames()
 {
@@ -330,6 +331,10 @@ bool IncidentBundle::write(const QString &directory, const Contents &contents, Q
         return false;
     }
     StagingFolder staging;
-    return staging.create(QDir::cleanPath(QFileInfo(directory).absoluteFilePath()), afterStagingCreated, error)
-        && BundleWriter(staging, contents).writeAll(error) && staging.commit(error);
+    if (!staging.create(QDir::cleanPath(QFileInfo(directory).absoluteFilePath()), afterStagingCreated, error)
+        || !BundleWriter(staging, contents).writeAll(error))
+        return false;
+    if (beforeStagingRenamed)
+        beforeStagingRenamed(staging.path(QString()));
+    return staging.commit(error);
 }

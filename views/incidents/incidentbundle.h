@@ -49,4 +49,6 @@ public:
     // Called with the staging folder's path right after it is made; null but in the test that
     // swaps the folder for a link, to prove nothing is then written or removed through the link.
     static std::function<void(const QString &stagingPath)> afterStagingCreated;
+    // The same, once every file is written and just before the folder is renamed into place.
+    static std::function<void(const QString &stagingPath)> beforeStagingRenamed;
 };
