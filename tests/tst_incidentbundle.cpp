@@ -4,6 +4,7 @@
 #include "socketpopulation.h"
 #include "ssoracle.h"
 #include "sysctlpanelfixture.h"
+#include "views/incidents/incidentbundle.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -14,6 +15,10 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
+
+#include <cstdio>
 
 // An incident bundle (Incident → Save incident bundle…, sockscope --incident-bundle DIR): one new
 // folder holding the stamped picture, the JSON snapshot, the history CSV, the session's sysctl
@@ -60,6 +65,43 @@ class TestIncidentBundle : public QObject, public SysctlPanelFixture
         QStringList others = entries(folder);
         others.removeOne(QStringLiteral("manifest.json"));
         QCOMPARE(listed, others);
+    }
+
+    // What the window would hand over, with one sample: enough for IncidentBundle::write.
+    static IncidentBundle::Contents someContents(HistoryRing *history)
+    {
+        SampleSummary summary;
+        summary.timeMs = 1700000000000;
+        history->append(summary);
+        IncidentBundle::Contents contents;
+        contents.capture = QImage(8, 8, QImage::Format_ARGB32);
+        contents.capture.fill(Qt::white);
+        contents.stamp.host = QStringLiteral("host");
+        contents.stamp.fromMs = contents.stamp.toMs = summary.timeMs;
+        contents.history = history;
+        return contents;
+    }
+
+    static void writeText(const QString &path, const QByteArray &text)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+    }
+
+    // Writes a bundle as `target` while `hook` (one of IncidentBundle's) does what someone who may
+    // write in the parent can: moves the staging folder to `moved` and puts a link to `victim` there.
+    static bool writeWithSwap(std::function<void(const QString &)> *hook, const QString &target, const QString &moved,
+                              const QString &victim, QString *error)
+    {
+        HistoryRing history;
+        const IncidentBundle::Contents contents = someContents(&history);
+        *hook = [&](const QString &staging) {
+            QVERIFY(::rename(QFile::encodeName(staging).constData(), QFile::encodeName(moved).constData()) == 0);
+            QVERIFY(::symlink(QFile::encodeName(victim).constData(), QFile::encodeName(staging).constData()) == 0);
+        };
+        const bool written = IncidentBundle::write(target, contents, error);
+        *hook = nullptr;
+        return written;
     }
 
 private slots:
@@ -152,6 +194,104 @@ private slots:
         QCOMPARE(once.exitCode, 2);
         QVERIFY2(once.err.contains("--incident-bundle runs the window"), once.err.constData());
         QVERIFY(!QFileInfo::exists(m_dir.filePath("new")));
+    }
+
+    void symbolicLinkIsRefused()
+    {
+        // A link to an empty folder: refused as a usage error, not taken and failed on at the rename.
+        const QString empty = m_dir.filePath(QStringLiteral("empty"));
+        const QString link = m_dir.filePath(QStringLiteral("link"));
+        QVERIFY(QDir().mkpath(empty));
+        QVERIFY(::symlink(QFile::encodeName(empty).constData(), QFile::encodeName(link).constData()) == 0);
+        const ProcessRun run = sockscope({QStringLiteral("--incident-bundle"), link});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("is a symbolic link"), run.err.constData());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(entries(empty), QStringList());
+    }
+
+    void swappedStagingFolderWritesNothingThroughTheLink()
+    {
+        // Someone who may write in the parent swaps the staging folder for a link to a folder of
+        // the writer's (as root: any folder) right after it is made.
+        const QString parent = m_dir.filePath(QStringLiteral("shared"));
+        const QString victim = m_dir.filePath(QStringLiteral("victim"));
+        const QString moved = m_dir.filePath(QStringLiteral("moved"));
+        QVERIFY(QDir().mkpath(parent) && QDir().mkpath(QDir(victim).filePath(QStringLiteral("sub/deep"))));
+        writeText(QDir(victim).filePath(QStringLiteral("README.txt")), "the victim's own\n");
+        writeText(QDir(victim).filePath(QStringLiteral("precious")), "precious\n");
+        const QString target = QDir(parent).filePath(QStringLiteral("b1"));
+        QString error;
+        QVERIFY(!writeWithSwap(&IncidentBundle::afterStagingCreated, target, moved, victim, &error));
+        QCOMPARE(entries(victim), QStringList({"README.txt", "precious", "sub"}));
+        QCOMPARE(fileText(QDir(victim).filePath(QStringLiteral("README.txt"))), QByteArray("the victim's own\n"));
+        QVERIFY(QFileInfo(QDir(victim).filePath(QStringLiteral("sub/deep"))).isDir());
+        QVERIFY2(error.contains(QStringLiteral("was replaced")), qPrintable(error));
+        QVERIFY(!QFileInfo(target).isSymLink());
+        QVERIFY(!QFileInfo::exists(target));
+        // The link left in the parent is the other party's; the cleanup of m_dir must not follow it.
+        for (const QString &name : entries(parent))
+            QVERIFY(QFile::remove(QDir(parent).filePath(name)));
+    }
+
+    void stagingFolderSwappedBeforeTheRenameIsNotInstalled()
+    {
+        // The swap comes after every file is written: the rename then moves the link, which is
+        // seen (another inode), taken away without being followed, and the bundle fails.
+        const QString parent = m_dir.filePath(QStringLiteral("shared2"));
+        const QString victim = m_dir.filePath(QStringLiteral("victim2"));
+        const QString moved = m_dir.filePath(QStringLiteral("moved2"));
+        QVERIFY(QDir().mkpath(parent) && QDir().mkpath(victim));
+        writeText(QDir(victim).filePath(QStringLiteral("precious")), "precious\n");
+        const QString target = QDir(parent).filePath(QStringLiteral("b2"));
+        QString error;
+        QVERIFY(!writeWithSwap(&IncidentBundle::beforeStagingRenamed, target, moved, victim, &error));
+        QCOMPARE(entries(victim), QStringList {QStringLiteral("precious")});
+        QVERIFY2(error.contains(QStringLiteral("was replaced")), qPrintable(error));
+        QVERIFY(!QFileInfo(target).isSymLink());
+        QVERIFY(!QFileInfo::exists(target));
+        QCOMPARE(entries(parent), QStringList());
+        // The bundle's own files are removed through the folder's descriptor; the folder, now
+        // under another's name, is left where it was moved.
+        QCOMPARE(entries(moved), QStringList());
+    }
+
+    void bundleKeepsLongValuesAndPlainNotes()
+    {
+        HistoryRing history;
+        IncidentBundle::Contents contents = someContents(&history);
+        // A recording path with a line in it that sha256sum would read as a sum.
+        contents.runningRecording = QStringLiteral("/tmp/rec\n%1  capture.png").arg(QString(64, QLatin1Char('0')));
+        // ip_local_reserved_ports may be far longer than a name (the kernel takes up to 64 KiB).
+        QStringList ports;
+        for (int port = 10000; port < 14000; ++port)
+            ports << QString::number(port);
+        SysctlChangeRecord change;
+        change.timeMs = 1700000000000;
+        change.name = QStringLiteral("net.ipv4.ip_local_reserved_ports");
+        change.after = ports.join(QLatin1Char(','));
+        QCOMPARE(change.after.size(), 23999);
+        contents.sysctlChanges = {change};
+        contents.sysctlChangesDropped = 7;
+        const QString folder = m_dir.filePath(QStringLiteral("direct"));
+        QString error;
+        QVERIFY2(IncidentBundle::write(folder, contents, &error), qPrintable(error));
+
+        const QByteArray csv = fileText(QDir(folder).filePath("sysctl-changes.csv"));
+        QVERIFY2(csv.contains(QByteArray(",\"" + change.after.toLatin1() + "\",")), csv.left(200).constData());
+        const QByteArray readme = fileText(QDir(folder).filePath("README.txt"));
+        QVERIFY2(readme.contains(QStringLiteral("it goes on at /tmp/rec\uFFFD0000").toUtf8()), readme.constData());
+        QVERIFY2(readme.contains("7 later sysctl changes are not in sysctl-changes.csv"), readme.constData());
+        const QJsonObject manifest = jsonFile(QDir(folder).filePath("manifest.json"));
+        QCOMPARE(manifest[QLatin1String("sysctl_changes_dropped")].toInt(), 7);
+        QVERIFY(QJsonDocument(manifest[QLatin1String("notes")].toArray()).toJson().contains("7 later sysctl changes"));
+        checkManifest(folder, manifest);
+        const ProcessRun check = ProcessRun::run(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"), QStringLiteral("cd \"$1\" && sha256sum --check README.txt"), QStringLiteral("sh"), folder});
+        QVERIFY2(check.exitCode == 0, check.out.constData());
+        QCOMPARE(check.out.count(": OK\n"), 4); // no snapshot.json: no table came
+        QCOMPARE(QFileInfo(folder).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
     }
 
     void unwritableFolderIsARuntimeError()

@@ -116,6 +116,10 @@
         <source>%1 already holds files; an incident bundle is written into a new or empty folder.</source>
         <translation>%1 中已有文件；故障资料包只写入新的或空的文件夹。</translation>
     </message>
+    <message>
+        <source>%1 is a symbolic link; an incident bundle is written into a new folder.</source>
+        <translation>%1 是符号链接；故障资料包只写入新的文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>CaptureDialog</name>
@@ -1040,12 +1044,8 @@
         <translation>还没有历史数据。</translation>
     </message>
     <message>
-        <source>Cannot create a folder beside %1: %2</source>
-        <translation>无法在 %1 旁边创建文件夹：%2</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2: %3</source>
-        <translation>无法把 %1 重命名为 %2：%3</translation>
+        <source>%1 later sysctl changes are not in %2: a session keeps the first %3.</source>
+        <translation>另有 %1 项后来的 sysctl 更改不在 %2 中：每个会话只保留前 %3 项。</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3609,29 @@ half-open: request_sock_TCP and request_sock_TCPv6 (NEW-SYN-RECV)</source>
     <message>
         <source>The remote host sent more than %1 KiB where a short answer was expected; the connection was ended.</source>
         <translation>远程主机发送了超过 %1 KiB 的数据，而此处只应有简短的回答；连接已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>StagingFolder</name>
+    <message>
+        <source>Cannot create a folder beside %1: %2</source>
+        <translation>无法在 %1 旁边创建文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1 was replaced while the incident bundle was being written; nothing was written through it.</source>
+        <translation>写入故障资料包期间 %1 被替换了；没有任何内容经由它写入。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 back: %2</source>
+        <translation>无法读回 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>无法把 %1 重命名为 %2：%3</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,12 @@ namespace CsvField {
 
 QByteArray text(const QString &value)
 {
-    QString cell = UntrustedText::plain(value, MaximumLength);
+    return text(value, MaximumLength);
+}
+
+QByteArray text(const QString &value, int maximumLength)
+{
+    QString cell = UntrustedText::plain(value, maximumLength);
     if (!cell.isEmpty() && QStringLiteral("=+-@").contains(cell.front()))
         cell.prepend(QLatin1Char('\''));
     if (!cell.contains(QLatin1Char(',')) && !cell.contains(QLatin1Char('"')))

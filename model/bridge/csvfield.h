@@ -13,6 +13,9 @@
 namespace CsvField {
 constexpr int MaximumLength = 4096; // a cgroup path; names are far shorter
 QByteArray text(const QString &value);
+// `value` cut at `maximumLength` characters rather than MaximumLength (a sysctl's value:
+// UntrustedText::ValueLength).
+QByteArray text(const QString &value, int maximumLength);
 // `value` as bytes from the kernel or a peer: anything not well-formed UTF-8 becomes U+FFFD.
 QByteArray text(const std::string &value);
 }

@@ -1,6 +1,7 @@
 #include "sampling/sysctlchangelog.h"
 
 #include "bridge/csvfield.h"
+#include "bridge/untrustedtext.h"
 
 #include <QDateTime>
 #include <QIODevice>
@@ -20,11 +21,9 @@ bool writeCsv(const std::vector<SysctlChangeRecord> &records, QIODevice *device)
         const QList<QByteArray> fields {
             QDateTime::fromMSecsSinceEpoch(record.timeMs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1(),
             CsvField::text(record.name),
-            CsvField::text(record.before),
-            CsvField::text(record.after),
-            CsvField::text(record.namespaceText),
-            CsvField::text(record.user),
-            CsvField::text(record.route)};
+            // A value may be as long as the kernel takes (a long ip_local_reserved_ports list).
+            CsvField::text(record.before, UntrustedText::ValueLength), CsvField::text(record.after, UntrustedText::ValueLength),
+            CsvField::text(record.namespaceText), CsvField::text(record.user), CsvField::text(record.route)};
         out += fields.join(',') + "\r\n";
     }
     return device->write(out) == out.size();

@@ -6,6 +6,7 @@
 #include "sampling/bundlefolder.h"
 #include "core/stream/recordingwriter.h"
 #include "sampling/historyexporter.h"
+#include "sampling/stagingfolder.h"
 #include "wording/coremessagetext.h"
 
 #include <QCryptographicHash>
@@ -16,13 +17,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <functional>
+
+#include <unistd.h>
 
 namespace {
 
@@ -60,7 +59,7 @@ class BundleWriter
     Q_DECLARE_TR_FUNCTIONS(IncidentBundle)
 
 public:
-    BundleWriter(const QString &folder, const IncidentBundle::Contents &contents)
+    BundleWriter(StagingFolder &folder, const IncidentBundle::Contents &contents)
         : m_folder(folder)
         , m_contents(contents)
     {
@@ -69,8 +68,9 @@ public:
     bool writeAll(QString *error);
 
 private:
-    QString path(const QString &name) const { return QDir(m_folder).filePath(name); }
-    // Writes `name` through `write` (false: it failed), then hashes what is on disk.
+    // Creates `name` in the folder and writes it through `write` (false: it failed).
+    bool createFile(const QString &name, const std::function<bool(QFile *)> &write, QString *error);
+    // createFile, and lists the file for README.txt and manifest.json (hashFiles hashes it).
     bool writeFile(const QString &name, const QString &description, const std::function<bool(QFile *)> &write, QString *error);
     bool writeCapture(QString *error);
     bool writeSnapshot(QString *error);
@@ -79,22 +79,29 @@ private:
     QByteArray readme() const;
     QByteArray manifest() const;
 
-    QString m_folder;
+    StagingFolder &m_folder;
     const IncidentBundle::Contents &m_contents;
     BundleReport m_report;
 };
 
+bool BundleWriter::createFile(const QString &name, const std::function<bool(QFile *)> &write, QString *error)
+{
+    const int fd = m_folder.createFile(name, error);
+    if (fd < 0)
+        return false;
+    QFile file;
+    if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle) || !write(&file) || !file.flush()) {
+        *error = tr("Cannot write %1: %2").arg(m_folder.path(name), file.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool BundleWriter::writeFile(const QString &name, const QString &description, const std::function<bool(QFile *)> &write,
                              QString *error)
 {
-    QFile file(path(name));
-    // Only the owner may read it: the table and the history name sockets' owners.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !write(&file) || !file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
+    if (!createFile(name, write, error))
         return false;
-    }
-    file.close();
     m_report.files.push_back({name, description, {}, 0});
     return true;
 }
@@ -173,10 +180,16 @@ bool BundleWriter::writeRecording(QString *error)
     RecordingWriter writer;
     writer.setWording(&CoreMessageText::utf8);
     CoreMessage failure;
-    const QString file = path(RecordingFile);
-    if (!writer.open(QFile::encodeName(file).toStdString(), header, &failure) || !writeFrames(writer, m_contents)
-        || !writer.close()) {
-        *error = tr("Cannot write %1: %2").arg(file, CoreMessageText::text(failure.isEmpty() ? writer.error() : failure));
+    const int fd = m_folder.createFile(RecordingFile, error);
+    if (fd < 0)
+        return false;
+    const bool written = writer.openDescriptor(fd, header, &failure) && writeFrames(writer, m_contents) && writer.close();
+    // openDescriptor leaves the descriptor to its caller, synced as RecordingWriter syncs its own files.
+    ::fsync(fd);
+    ::close(fd);
+    if (!written) {
+        *error = tr("Cannot write %1: %2")
+                     .arg(m_folder.path(RecordingFile), CoreMessageText::text(failure.isEmpty() ? writer.error() : failure));
         return false;
     }
     m_report.files.push_back({RecordingFile,
@@ -186,19 +199,22 @@ bool BundleWriter::writeRecording(QString *error)
                               {},
                               0});
     if (!m_contents.runningRecording.isEmpty())
-        m_report.notes
-            << tr("A recording was running when the bundle was written; it goes on at %1.").arg(m_contents.runningRecording);
+        m_report.notes << tr("A recording was running when the bundle was written; it goes on at %1.")
+                              // One line whatever the path holds: a newline in it could add a line sha256sum reads.
+                              .arg(UntrustedText::plain(m_contents.runningRecording, UntrustedText::ValueLength));
     return true;
 }
-
 
 bool BundleWriter::hashFiles(QString *error)
 {
     for (BundleFile &entry : m_report.files) {
-        QFile file(path(entry.name));
+        const int fd = m_folder.openFile(entry.name, error);
+        if (fd < 0)
+            return false;
+        QFile file;
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
-            *error = tr("Cannot read %1 back: %2").arg(file.fileName(), file.errorString());
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle) || !hash.addData(&file)) {
+            *error = tr("Cannot read %1 back: %2").arg(m_folder.path(entry.name), file.errorString());
             return false;
         }
         entry.sha256 = hash.result().toHex();
@@ -256,6 +272,7 @@ QByteArray BundleWriter::manifest() const
         {QStringLiteral("to"), timeOrNull(stamp.toMs)},
         {QStringLiteral("samples"), m_contents.history->size()},
         {QStringLiteral("files"), files},
+        {QStringLiteral("sysctl_changes_dropped"), qint64(m_contents.sysctlChangesDropped)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(m_report.notes)},
     };
     return QJsonDocument(manifest).toJson(QJsonDocument::Indented);
@@ -279,23 +296,25 @@ bool BundleWriter::writeAll(QString *error)
             [&](QFile *file) { return SysctlChangeLog::writeCsv(changes, file); }, error)
         || !writeRecording(error) || !hashFiles(error))
         return false;
+    if (m_contents.sysctlChangesDropped > 0)
+        m_report.notes << tr("%1 later sysctl changes are not in %2: a session keeps the first %3.")
+                              .arg(qulonglong(m_contents.sysctlChangesDropped))
+                              .arg(SysctlFile)
+                              .arg(qulonglong(SysctlChangeLog::MaximumRecords));
     const QByteArray readmeText = readme();
     if (!writeFile(
             ReadmeFile, tr("This file."), [&](QFile *file) { return file->write(readmeText) == readmeText.size(); }, error)
         || !hashFiles(error))
         return false;
     const QByteArray manifestText = manifest();
-    QFile file(path(ManifestFile));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(manifestText) != manifestText.size() || !file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
-        return false;
-    }
-    return true;
+    return createFile(
+        ManifestFile, [&](QFile *file) { return file->write(manifestText) == manifestText.size(); }, error);
 }
 
 }
+
+std::function<void(const QString &)> IncidentBundle::afterStagingCreated;
+std::function<void(const QString &)> IncidentBundle::beforeStagingRenamed;
 
 QStringList IncidentBundle::fileNames()
 {
@@ -311,21 +330,11 @@ bool IncidentBundle::write(const QString &directory, const Contents &contents, Q
         *error = tr("There is no history yet.");
         return false;
     }
-    const QString target = QDir::cleanPath(QFileInfo(directory).absoluteFilePath());
-    const QFileInfo targetInfo(target);
-    // Beside the folder, on the same file system, so that the rename at the end is atomic.
-    QTemporaryDir staging(QDir(targetInfo.path()).filePath(QStringLiteral(".%1-XXXXXX").arg(targetInfo.fileName())));
-    if (!staging.isValid()) {
-        *error = tr("Cannot create a folder beside %1: %2").arg(target, staging.errorString());
+    StagingFolder staging;
+    if (!staging.create(QDir::cleanPath(QFileInfo(directory).absoluteFilePath()), afterStagingCreated, error)
+        || !BundleWriter(staging, contents).writeAll(error))
         return false;
-    }
-    if (!BundleWriter(staging.path(), contents).writeAll(error))
-        return false;
-    // rename(2) replaces an empty folder and refuses one that was filled meanwhile.
-    if (::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(target).constData()) != 0) {
-        *error = tr("Cannot rename %1 to %2: %3").arg(staging.path(), target, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
-    staging.setAutoRemove(false);
-    return true;
+    if (beforeStagingRenamed)
+        beforeStagingRenamed(staging.path(QString()));
+    return staging.commit(error);
 }

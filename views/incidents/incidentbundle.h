@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 #include <vector>
 
 // An incident for a ticket, in one new folder: the stamped picture of the window, the latest
@@ -33,6 +35,7 @@ public:
         const HistoryRing *history = nullptr;
         std::vector<RecordingMarker> markers;
         std::vector<SysctlChangeRecord> sysctlChanges;
+        std::size_t sysctlChangesDropped = 0; // changes past SysctlChangeLog::MaximumRecords, not kept
         int intervalMs = 1000;
         QString runningRecording; // the file a recording started from the window goes to, if one runs
     };
@@ -42,4 +45,10 @@ public:
     // Writes the bundle as `directory` (BundleFolder says which can take one); false and why when it could not (nothing is left
     // then).
     static bool write(const QString &directory, const Contents &contents, QString *error);
+
+    // Called with the staging folder's path right after it is made; null but in the test that
+    // swaps the folder for a link, to prove nothing is then written or removed through the link.
+    static std::function<void(const QString &stagingPath)> afterStagingCreated;
+    // The same, once every file is written and just before the folder is renamed into place.
+    static std::function<void(const QString &stagingPath)> beforeStagingRenamed;
 };

@@ -354,6 +354,8 @@ void IncidentController::recordSysctlChanges(const std::vector<SysctlChangeRecor
     for (const SysctlChangeRecord &record : records) {
         if (m_sysctlChanges.size() < SysctlChangeLog::MaximumRecords)
             m_sysctlChanges.push_back(record);
+        else
+            ++m_sysctlChangesDropped;
     }
 }
 
@@ -374,6 +376,7 @@ bool IncidentController::saveIncidentBundle(const QString &folder, QString *erro
     contents.history = &history;
     contents.markers = m_state->markers();
     contents.sysctlChanges = m_sysctlChanges;
+    contents.sysctlChangesDropped = m_sysctlChangesDropped;
     const qint64 intervalMs = history.typicalIntervalMs(history.size());
     contents.intervalMs = intervalMs > 0 ? int(qMin<qint64>(intervalMs, 10000)) : 1000;
     contents.runningRecording = m_recordingPath;

@@ -76,6 +76,7 @@ private:
     DockLayout *m_docks;
     QString m_recordingPath;
     std::vector<SysctlChangeRecord> m_sysctlChanges; // this session's, oldest first
+    std::size_t m_sysctlChangesDropped = 0; // past SysctlChangeLog::MaximumRecords: the bundle says how many
     QMenu *m_menu = nullptr;
     QAction *m_captureAction = nullptr;
     QAction *m_bundleAction = nullptr;
