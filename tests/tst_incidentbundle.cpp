@@ -310,7 +310,7 @@ private slots:
         QCOMPARE(value("net.ipv4.tcp_fin_timeout"), QStringLiteral("30"));
         const QString folder = m_dir.filePath(QStringLiteral("window"));
         QString error;
-        QVERIFY2(m_window->saveIncidentBundle(folder, &error), qPrintable(error));
+        QVERIFY2(m_window->incidents()->saveIncidentBundle(folder, &error), qPrintable(error));
         const QList<QByteArray> changes = fileText(QDir(folder).filePath("sysctl-changes.csv")).split('\n');
         QCOMPARE(changes.size(), 3); // header, one change, the empty piece after the last line end
         const QList<QByteArray> change = changes[1].trimmed().split(',');
@@ -325,7 +325,7 @@ private slots:
         QCOMPARE(recording.markers.front().label, QString::fromUtf8("net.ipv4.tcp_fin_timeout 45 → 30"));
         // A second bundle into the same folder is refused and leaves the first whole.
         const QStringList first = entries(folder);
-        QVERIFY(!m_window->saveIncidentBundle(folder, &error));
+        QVERIFY(!m_window->incidents()->saveIncidentBundle(folder, &error));
         QVERIFY2(error.contains("already holds files"), qPrintable(error));
         QCOMPARE(entries(folder), first);
         tearDownWindow();

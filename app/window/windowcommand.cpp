@@ -89,7 +89,7 @@ bool saveOutputs(MainWindow &window, const CommandLineOptions &options)
         window.resize(options.screenshotSize);
     QApplication::processEvents();
     QString error;
-    if (!window.saveIncidentBundle(options.incidentBundlePath, &error)) {
+    if (!window.incidents()->saveIncidentBundle(options.incidentBundlePath, &error)) {
         Terminal::printError(error);
         return false;
     }

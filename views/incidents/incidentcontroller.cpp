@@ -2,6 +2,7 @@
 
 #include "views/incidents/capturedialog.h"
 #include "views/incidents/incidentbundle.h"
+#include "views/sysctl/sysctlchangebox.h"
 #include "views/window/docklayout.h"
 #include "sampling/historyexporter.h"
 #include "views/window/plainmessage.h"
@@ -347,6 +348,12 @@ void IncidentController::openRecordingWithDialog()
         return;
     }
     m_sources->openRecording(recording);
+}
+
+void IncidentController::followSysctlChanges(SysctlChangeBox *box)
+{
+    connect(box, &SysctlChangeBox::changesApplied, this, &IncidentController::addMarker);
+    connect(box, &SysctlChangeBox::changesRecorded, this, &IncidentController::recordSysctlChanges);
 }
 
 void IncidentController::recordSysctlChanges(const std::vector<SysctlChangeRecord> &records)

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+class SysctlChangeBox;
+
 #include <vector>
 
 class DockLayout;
@@ -44,6 +46,9 @@ public:
     bool saveIncidentBundle(const QString &folder, QString *error);
     // Sysctl changes applied from the pane, kept for the bundle's sysctl-changes.csv.
     void recordSysctlChanges(const std::vector<SysctlChangeRecord> &records);
+    // Each sysctl applied from `box` marks the timeline (and a recording) as a user's marker
+    // would, so the charts show what came before and after it, and is kept for the bundle.
+    void followSysctlChanges(SysctlChangeBox *box);
     void startRecording(const QString &path);
     void stopRecording();
 

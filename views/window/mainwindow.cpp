@@ -1,6 +1,5 @@
 #include "views/window/mainwindow.h"
 
-#include "views/sysctl/sysctlchangebox.h"
 #include "views/sysctl/sysctlpanel.h"
 
 #include "wording/coremessagetext.h"
@@ -130,11 +129,7 @@ void MainWindow::connectControllers()
     connect(m_remote, &RemoteController::failed, this, &MainWindow::showFailure);
     connect(m_sources, &SourceController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_incidents, &IncidentController::message, statusBar(), &QStatusBar::showMessage);
-    // A sysctl applied from the pane marks the timeline (and a recording) as a user's marker
-    // would: the charts then show what came before and after the change.
-    connect(m_docks->sysctlPanel()->changeBox(), &SysctlChangeBox::changesApplied, m_incidents, &IncidentController::addMarker);
-    connect(m_docks->sysctlPanel()->changeBox(), &SysctlChangeBox::changesRecorded, m_incidents,
-            &IncidentController::recordSysctlChanges);
+    m_incidents->followSysctlChanges(m_docks->sysctlPanel()->changeBox());
 }
 
 void MainWindow::showSample(const SamplePtr &sample)

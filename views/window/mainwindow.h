@@ -54,7 +54,6 @@ public:
     {
         return m_incidents->capture(view, path, scale, copyToClipboard, error);
     }
-    bool saveIncidentBundle(const QString &folder, QString *error) { return m_incidents->saveIncidentBundle(folder, error); }
     void revealView(const QString &name) { m_docks->revealView(name); }
     static QStringList viewNames() { return DockLayout::viewNames(); }
     const HistoryRing &history() const { return m_state->history(); }
