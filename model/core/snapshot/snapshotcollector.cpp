@@ -34,33 +34,16 @@ std::int64_t threadCpuNow()
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-// Joins the work beside the dump however collect() leaves: a joinable std::thread destroyed
-// would end the process.
-struct ThreadJoin
+// Joins the owners' walk however collect() leaves: a joinable std::thread destroyed would end the process.
+struct WalkerJoin
 {
-    std::thread &thread;
-    ~ThreadJoin()
+    std::thread &walker;
+    ~WalkerJoin()
     {
-        if (thread.joinable())
-            thread.join();
+        if (walker.joinable())
+            walker.join();
     }
 };
-
-using FreshTable = SnapshotCollector::FreshTable;
-
-template <typename T> void reserveFresh(std::vector<T> &table, std::size_t count, std::vector<FreshTable> &fresh)
-{
-    const std::size_t capacity = table.capacity();
-    table.reserve(count);
-    if (table.capacity() != capacity)
-        fresh.push_back({table.data(), table.capacity() * sizeof(T)});
-}
-
-void prefaultAll(const std::vector<FreshTable> &fresh)
-{
-    for (const FreshTable &table : fresh)
-        LargeTable::prefault(table.data, table.bytes);
-}
 
 }
 
@@ -100,21 +83,35 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     snapshot->sockets = std::move(m_spare);
     snapshot->sockets.clear();
     m_spare = std::vector<SocketRecord>();
-    std::vector<FreshTable> fresh;
-    reserveFresh(snapshot->sockets, expected + expected / 8 + 256, fresh);
-    // The TIME-WAIT part of the partition is sized like the table, so that the pass after the
-    // dump finds it ready (SnapshotAggregator reserves only what it lacks).
-    if (m_options.owners)
-        reserveFresh(m_partition.timeWait, snapshot->sockets.capacity(), fresh);
+    const std::size_t capacity = snapshot->sockets.capacity();
+    snapshot->sockets.reserve(expected + expected / 8 + 256);
 
-    std::thread beside = startBesideTheDump(start, std::move(fresh));
+    // The owners' walk over /proc/PID/fd needs nothing of the dump: it runs beside it, on a
+    // thread of its own, so it adds to neither --once's wall time nor a refresh's (the dump
+    // spends its time in the kernel, one CPU; the walk in readlinkat, another).
+    std::thread walker;
+    m_walkCpuNs = 0;
+    if (m_options.owners && m_owners.walkDue(start / 1000000)) {
+        try {
+            walker = std::thread([this, start] {
+                const std::int64_t cpuStart = threadCpuNow();
+                m_owners.walkAhead(start / 1000000);
+                m_walkCpuNs = threadCpuNow() - cpuStart;
+            });
+        } catch (const std::system_error &) {
+            // No thread to be had (RLIMIT_NPROC, say): the attribution walks after the dump, as before.
+        }
+    }
+    // Faulted in once the walk has started, so that the two overlap.
+    if (snapshot->sockets.capacity() != capacity)
+        LargeTable::prefault(snapshot->sockets.data(), snapshot->sockets.capacity() * sizeof(SocketRecord));
     const std::int64_t dumpStart = monotonicNow();
     SockDiagCollector::Request request;
     request.stateMask = m_options.stateMask;
     m_cgroups.clear();
     request.cgroups = m_options.owners ? &m_cgroups : nullptr;
     // Joined on every way out, an exception included.
-    const ThreadJoin besideJoin {beside};
+    const WalkerJoin walkerJoin {walker};
     const SockDiagCollector::Outcome outcome = m_diag.dump(request, snapshot->sockets);
     snapshot->monotonicNs = monotonicNow();
     snapshot->dumpNs = snapshot->monotonicNs - dumpStart;
@@ -135,42 +132,13 @@ std::shared_ptr<Snapshot> SnapshotCollector::collect(CoreMessage *error)
     readSlab(*snapshot);
     if (m_options.owners) {
         PortOwnersTally ports = PortOwnersCounter::tallyFor(*snapshot);
-        if (beside.joinable())
-            beside.join();
+        if (walker.joinable())
+            walker.join();
         snapshot->owners = m_owners.attribute(snapshot->sockets, m_partition, m_cgroups, snapshot->monotonicNs / 1000000, &ports);
     }
 
     snapshot->collectNs = monotonicNow() - start;
     return snapshot;
-}
-
-std::thread SnapshotCollector::startBesideTheDump(std::int64_t start, std::vector<FreshTable> fresh)
-{
-    // Beside the dump, on a thread of its own: faulting in the fresh tables (a fresh process faults
-    // ~30 MB in: 5-40 ms in a VM; it writes nothing the program reads, so it may run while the
-    // dump fills them, and should a table be reallocated meanwhile, the old memory's fault-in is
-    // wasted or refused, never harmful) and the owners' walk over /proc/PID/fd, which needs
-    // nothing of the dump. Neither then adds to --once's wall time nor a refresh's: the dump
-    // spends its time in the kernel, on one CPU; these in page faults and readlinkat, on another.
-    m_walkCpuNs = 0;
-    const bool walk = m_options.owners && m_owners.walkDue(start / 1000000);
-    if (!walk && fresh.empty())
-        return {};
-    try {
-        return std::thread([this, start, walk, fresh] {
-            prefaultAll(fresh);
-            if (!walk)
-                return;
-            const std::int64_t cpuStart = threadCpuNow();
-            m_owners.walkAhead(start / 1000000);
-            m_walkCpuNs = threadCpuNow() - cpuStart;
-        });
-    } catch (const std::system_error &) {
-        // No thread to be had (RLIMIT_NPROC, say): the tables fault in here, and the
-        // attribution walks after the dump, as before.
-        prefaultAll(fresh);
-        return {};
-    }
 }
 
 std::shared_ptr<Snapshot> SnapshotCollector::refresh(const Snapshot &lastDump)

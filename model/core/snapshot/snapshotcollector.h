@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <memory>
-#include <thread>
 #include <string>
 
 // Builds Snapshots: the socket dump plus the cheap /proc and /sys figures. Lives in the
@@ -46,16 +45,8 @@ public:
     // again instead of allocating a new one (the agent keeps one table's memory, not two).
     void recycle(std::vector<SocketRecord> &&sockets);
 
-    // A table given new memory for this collect(), to be faulted in before it is filled.
-    struct FreshTable
-    {
-        void *data;
-        std::size_t bytes;
-    };
-
 private:
     std::shared_ptr<Snapshot> begin();
-    std::thread startBesideTheDump(std::int64_t start, std::vector<FreshTable> fresh);
     void readSockstat(Snapshot &snapshot);
     void readCounters(Snapshot &snapshot);
     void readSlab(Snapshot &snapshot);
